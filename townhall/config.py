@@ -1,0 +1,104 @@
+"""Reading configuration from the environment (12-factor), with one-sentence errors.
+
+Kept apart from settings.py so that the CLI can validate configuration and report
+problems as a single clear sentence before Django starts.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in TRUE_WORDS
+
+
+def data_dir() -> Path:
+    """The folder for the SQLite database, the dev secret key and uploaded media.
+
+    A folder named explicitly must already exist (we never guess where a user's data
+    goes); the default one under the home folder is created on first use.
+    """
+    raw = os.environ.get("TOWNHALL_DATA_DIR")
+    if raw:
+        path = Path(raw).expanduser()
+        if not path.is_dir():
+            raise ImproperlyConfigured(
+                f"TOWNHALL_DATA_DIR points to {path}, which is not an existing folder; "
+                "create it or point the variable elsewhere."
+            )
+        return path
+    path = Path.home() / ".local" / "share" / "townhall"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def secret_key(production: bool, folder: Path) -> str:
+    key = os.environ.get("SECRET_KEY", "")
+    if key:
+        if production and len(key) < 50:
+            raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long in production.")
+        return key
+    if production:
+        raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
+    # Development and the demo: a random key kept in the data folder, never in the repo.
+    keyfile = folder / "secret_key"
+    if not keyfile.exists():
+        keyfile.write_text(secrets.token_urlsafe(64))
+        keyfile.chmod(0o600)
+    return keyfile.read_text().strip()
+
+
+SUPPORTED_DB_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
+
+
+def database(folder: Path) -> dict:
+    import dj_database_url
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(folder / "townhall.sqlite3"),
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in SUPPORTED_DB_SCHEMES:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL has the scheme {scheme or '(none)'!r}; Townhall supports "
+            "sqlite:///path and postgres://user:password@host:port/name."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:  # dj_database_url raises ValueError and friends
+        raise ImproperlyConfigured(f"DATABASE_URL could not be read: {exc}.") from exc
+    if config["ENGINE"].endswith("sqlite3"):
+        config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        config.pop("CONN_HEALTH_CHECKS", None)
+    elif not config.get("NAME"):
+        raise ImproperlyConfigured("DATABASE_URL names no database; add one after the last slash.")
+    return config
+
+
+def allowed_hosts(production: bool) -> list[str]:
+    raw = os.environ.get("ALLOWED_HOSTS", "")
+    hosts = [h.strip() for h in raw.split(",") if h.strip()]
+    if not hosts:
+        if production:
+            raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
+        hosts = ["localhost", "127.0.0.1", "[::1]", "testserver"]
+    return hosts

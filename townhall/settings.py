@@ -1,0 +1,171 @@
+"""Django settings. Everything that differs between deployments comes from the environment.
+
+See README.md, "Configuration", for the variables.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.utils.csp import CSP
+
+from townhall import config
+
+BASE_DIR = Path(__file__).resolve().parent
+PRODUCTION = config.env_bool("TOWNHALL_PRODUCTION")
+DEBUG = config.env_bool("DEBUG", default=False) and not PRODUCTION
+DATA_DIR = config.data_dir()
+SECRET_KEY = config.secret_key(PRODUCTION, DATA_DIR)
+ALLOWED_HOSTS = config.allowed_hosts(PRODUCTION)
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks_db",
+    "townhall.core",
+    "townhall.audit",
+    "townhall.web",
+    "townhall.registry",
+    "townhall.publishing",
+    "townhall.listening",
+    "townhall.inbox",
+    "townhall.incidents",
+    "townhall.analytics",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "townhall.core.middleware.MFARequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "townhall.urls"
+WSGI_APPLICATION = "townhall.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
+                "townhall.web.context.navigation",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": config.database(DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "core.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Background work: Django's tasks API with a persistent database backend, so the demo
+# needs no other service. `townhall worker` runs the queue and the periodic scheduler.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "publish", "listen"]}}
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = os.environ.get("TOWNHALL_TIME_ZONE", "Europe/London")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# Sessions expire: eight working hours at most, and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("TOWNHALL_SESSION_SECONDS", 8 * 3600))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = config.env_bool("TOWNHALL_SSL_REDIRECT", True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+# Login throttling: after this many failures for one user name (or five times as many
+# from one address) within the window, further attempts are refused until it passes.
+TOWNHALL_LOGIN_MAX_FAILURES = int(os.environ.get("TOWNHALL_LOGIN_MAX_FAILURES", 5))
+TOWNHALL_LOGIN_WINDOW_SECONDS = int(os.environ.get("TOWNHALL_LOGIN_WINDOW_SECONDS", 900))
+# Roles that must pass a TOTP second factor before they can use the app.
+TOWNHALL_MFA_ROLES = ("digital", "governance", "admin")
+# Encryption keys for the credential vault (comma-separated Fernet keys, newest first).
+TOWNHALL_VAULT_KEYS = os.environ.get("TOWNHALL_VAULT_KEYS", "")
+OTP_TOTP_ISSUER = os.environ.get("TOWNHALL_SITE_NAME", "Townhall")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("TOWNHALL_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "townhall": {"level": os.environ.get("TOWNHALL_LOG_LEVEL", "INFO"), "propagate": True},
+        "django_tasks_db": {"level": "WARNING"},
+    },
+}
