@@ -1,0 +1,79 @@
+"""The REST API (django-ninja): `/api/`, OpenAPI schema at `/api/openapi.json`.
+
+Authentication: a personal token (`Authorization: Bearer th_...`, created under the user
+menu) or the browser session (CSRF-protected, and only after two-factor sign-in for
+roles that need it). Permissions are the same `townhall.core.permissions` as the UI.
+Each app contributes a `router` in its `api.py`; they are mounted here.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from django.core.exceptions import PermissionDenied
+from ninja import NinjaAPI
+from ninja.security import APIKeyCookie, HttpBearer
+
+from townhall.core.services import user_for_token
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class VerifiedSessionAuth(APIKeyCookie):
+    """The browser session, for htmx and the UI's own scripts; CSRF is checked by ninja."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request, key):
+        user = request.user
+        if not user.is_authenticated or not user.is_active:
+            return None
+        if user.mfa_required and not user.is_verified():
+            return None
+        return user
+
+
+api = NinjaAPI(
+    title="Townhall API",
+    version="1",
+    description="Policy checks, account registry, publishing, listening and governance.",
+    auth=[TokenAuth(), VerifiedSessionAuth()],
+    docs_url=None,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Permission denied."}, status=403)
+
+
+@api.exception_handler(ValueError)
+def bad_value(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+ROUTERS = [
+    ("core", ""),
+    ("registry", "/accounts"),
+    ("publishing", "/posts"),
+    ("listening", "/listening"),
+    ("inbox", "/inbox"),
+    ("incidents", "/incidents"),
+    ("analytics", "/analytics"),
+]
+
+for app, prefix in ROUTERS:
+    try:
+        module = importlib.import_module(f"townhall.{app}.api")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"townhall.{app}.api":
+            raise
+        continue
+    api.add_router(prefix, module.router)

@@ -1,0 +1,101 @@
+"""The interface every network connector implements, and the errors it maps to.
+
+Connectors are plain Python (no Django models): publishing and the registry pass them
+decrypted credentials and get back plain results. Errors are mapped into two kinds so
+callers can decide: `TransientError` (retry with back-off; `retry_after` when the
+network said so) and `PermanentError` (show the network's reason to the author).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class ConnectorError(Exception):
+    """Base class; `reason` is the network's own words, safe to show to the author."""
+
+    def __init__(self, reason: str, *, retry_after: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class TransientError(ConnectorError):
+    """Network down, timeout, 5xx, rate limited: try again later."""
+
+
+class PermanentError(ConnectorError):
+    """Bad credentials, revoked access, content rejected: a person must act."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    handle: str
+    secret: str  # app password or access token
+    service_url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    handle: str
+    remote_id: str  # the network's stable id (a DID on Bluesky, an account id on Mastodon)
+    display_name: str = ""
+    profile_url: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    data: bytes
+    mime_type: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class PublishRequest:
+    text: str
+    idempotency_key: str  # stable per post and account: the network must not publish it twice
+    images: tuple[Image, ...] = ()
+    reply_to: str | None = None  # remote id/uri of the parent, for replies and threads
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    remote_id: str  # e.g. at:// URI or status id
+    url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Connector(Protocol):
+    network: str
+
+    def verify_credentials(self, creds: Credentials) -> AccountInfo: ...
+
+    def publish(self, creds: Credentials, request: PublishRequest) -> PublishResult: ...
+
+    def find_published(self, creds: Credentials, idempotency_key: str) -> PublishResult | None:
+        """Look for a post already published with this key (recovery after a crash)."""
+        ...
+
+    def delete(self, creds: Credentials, remote_id: str) -> None: ...
+
+    def fetch_metrics(self, creds: Credentials, remote_id: str) -> dict[str, int]: ...
+
+
+CONNECTORS = {
+    "bluesky": "townhall.connectors.bluesky",
+    "mastodon": "townhall.connectors.mastodon",
+}
+
+
+def get_connector(network: str) -> Connector:
+    """The connector for a network, or PermanentError naming the networks that have one."""
+    module_path = CONNECTORS.get(network)
+    if module_path is None:
+        raise PermanentError(
+            f"Townhall cannot post to {network!r} yet; connected networks: {', '.join(sorted(CONNECTORS))}."
+        )
+    return importlib.import_module(module_path).connector

@@ -1,0 +1,63 @@
+"""`townhall demo`: a working Townhall on this machine in one command, SQLite, no services."""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from townhall.core.demo import DEMO_PASSWORD, load_demo
+from townhall.core.management.commands.serve import ensure_port_free
+
+
+class Command(BaseCommand):
+    help = "Create a demo institution in the data folder, then run the web server and a worker."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--no-input", action="store_true", help="never prompt")
+        parser.add_argument("--no-serve", action="store_true", help="load the data, print logins, exit")
+
+    def handle(self, *args, port, host, no_input, no_serve, **options):
+        if not 0 < port < 65536:
+            raise CommandError(f"--port must be between 1 and 65535, not {port}.")
+        if not no_serve:
+            ensure_port_free(host, port)
+        self.stdout.write(f"Data folder: {settings.DATA_DIR}")
+        call_command("migrate", interactive=False, verbosity=0)
+        people = load_demo()
+        self._print_logins(people, host, port)
+        if no_serve:
+            return
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        worker = subprocess.Popen([sys.executable, "-m", "townhall", "worker"], env=env)  # noqa: S603
+        try:
+            call_command("serve", host=host, port=port)
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+    def _print_logins(self, people, host, port):
+        out = self.stdout
+        out.write("")
+        out.write(f"Townhall demo: http://{host}:{port}/")
+        out.write(f"Every demo login uses the password: {DEMO_PASSWORD}")
+        for user in people.values():
+            line = f"  {user.username:<8} {user.get_role_display():<20} {user.org_unit}"
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device:
+                secret = base64.b32encode(device.bin_key).decode()
+                line += f"  (two-factor: add secret {secret} to an authenticator app,"
+                line += f" or run `townhall otp {user.username}`)"
+            out.write(line)
+        out.write("")

@@ -1,0 +1,135 @@
+"""People and the organisation they belong to.
+
+Roles are deliberately few and global (staff, digital team, governance, admin); the
+finer, object-level scopes (owner of an account, reviewer for a School) come from
+relations: `Account.owners` in the registry and `User.review_units` here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+
+class OrgUnit(models.Model):
+    """A School, department or professional service; units nest (department in School)."""
+
+    class Kind(models.TextChoices):
+        SCHOOL = "school", "School"
+        DEPARTMENT = "department", "Department"
+        SERVICE = "service", "Professional service"
+        UNION = "union", "Students' union"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def lineage(self) -> list[OrgUnit]:
+        """This unit and its ancestors, nearest first: a School reviewer covers its departments."""
+        chain, unit, seen = [], self, set()
+        while unit is not None and unit.pk not in seen:
+            chain.append(unit)
+            seen.add(unit.pk)
+            unit = unit.parent
+        return chain
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        STAFF = "staff", "Staff (author)"
+        DIGITAL = "digital", "Digital team"
+        GOVERNANCE = "governance", "Governance officer"
+        ADMIN = "admin", "Administrator"
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.STAFF)
+    org_unit = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
+    review_units = models.ManyToManyField(
+        OrgUnit,
+        blank=True,
+        related_name="reviewers",
+        help_text="Units (and the units below them) whose posts this person may approve.",
+    )
+    time_zone = models.CharField(max_length=64, default="Europe/London")
+
+    @property
+    def effective_role(self) -> str:
+        return self.Role.ADMIN if self.is_superuser else self.role
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_active and self.effective_role in roles
+
+    @property
+    def mfa_required(self) -> bool:
+        from django.conf import settings
+
+        return self.is_active and self.effective_role in settings.TOWNHALL_MFA_ROLES
+
+    def reviews(self, unit: OrgUnit | None) -> bool:
+        if unit is None:
+            return False
+        mine = set(self.review_units.values_list("pk", flat=True))
+        return any(u.pk in mine for u in unit.lineage())
+
+    @property
+    def label(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class LoginFailure(models.Model):
+    """One failed sign-in; kept for the throttling window only (pruned periodically)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only a hash is stored; the key is shown once at creation."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(default=False)
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: User, name: str, days: int | None = 90) -> tuple[ApiToken, str]:
+        key = "th_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=key[:10],
+            key_hash=cls.hash_key(key),
+            expires_at=timezone.now() + timedelta(days=days) if days else None,
+        )
+        return token, key
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.revoked and (self.expires_at is None or self.expires_at > timezone.now())
+
+
+class PeriodicState(models.Model):
+    """When each periodic task was last enqueued; shared by all workers so none doubles up."""
+
+    name = models.CharField(max_length=200, unique=True)
+    last_enqueued_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,148 @@
+"""Tweet normalisation and sparse TF-IDF featurisation shared by training and inference.
+
+The exact same functions run at training time (to build the sparse design matrix fed to
+scikit-learn) and at inference time (to score one post with numpy), so the exported model
+cannot drift from what was trained.  Only the standard library, ``regex`` and numpy are used.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import regex
+
+# Longest text a single scoring pass looks at; longer texts are scored in windows (see model.py).
+WINDOW_CHARS = 1200
+
+_ESCAPE_RE = regex.compile(r"\\u([0-9a-fA-F]{4})")
+_URL_RE = regex.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9.-]+\.(?:com|org|net|edu|ly|co|io|uk)/\S*", regex.I)
+_MENTION_RE = regex.compile(r"(?<![\w@])@\w+")
+_HASHTAG_RE = regex.compile(r"#(\w+)")
+_CAMEL_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
+_ELONG_RE = regex.compile(r"(.)\1{2,}")
+_NUM_RE = regex.compile(r"\b\d+(?:[.,:]\d+)*\b")
+_SPACE_RE = regex.compile(r"\s+")
+_QUOTES_RE = regex.compile(r'"{2,}')
+# Words (with inner apostrophes), or single non-space symbols (punctuation, each emoji codepoint).
+_TOKEN_RE = regex.compile(r"@user|\w+(?:'\w+)*|[^\w\s]")
+
+
+def _decode_escapes(text: str) -> str:
+    """Turn literal ``\\u2019`` sequences (present in some dataset dumps) into characters."""
+    if "\\u" not in text:
+        return text
+    out = _ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    try:
+        return out.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeError:
+        return out.encode("utf-8", "replace").decode("utf-8", "replace")
+
+
+def _split_hashtag(match: regex.Match[str]) -> str:
+    body = match.group(1)
+    return "# " + _CAMEL_RE.sub(" ", body) + " #"
+
+
+def normalize(text: str) -> str:
+    """Canonicalise a post: escapes, HTML entities, URLs, mentions, hashtags, elongation, case.
+
+    Why: tweets spell the same word many ways ("soooo", "#SoTired", "@someone"); collapsing these
+    lets a small vocabulary generalise.  Hashtags are split on camel-case because they often carry
+    the sentiment/stance ("#HillaryForPrison").
+    """
+    text = _decode_escapes(text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _QUOTES_RE.sub('"', text.replace("\\", "").replace("’", "'").replace("‘", "'"))
+    if len(text) > 1 and text[0] == '"' and text[-1] == '"':
+        text = text[1:-1]
+    text = _URL_RE.sub(" http ", text)
+    text = _MENTION_RE.sub(" @user ", text)
+    text = _HASHTAG_RE.sub(_split_hashtag, text)
+    text = text.lower()
+    text = _ELONG_RE.sub(r"\1\1", text)
+    text = _NUM_RE.sub("0", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def tokens(norm: str) -> list[str]:
+    """Word tokens of normalised text."""
+    return _TOKEN_RE.findall(norm)
+
+
+def word_ngrams(toks: Sequence[str]) -> list[str]:
+    """Word unigrams and bigrams (bigrams joined by a space, which no token contains)."""
+    grams = list(toks)
+    grams.extend(a + " " + b for a, b in zip(toks, toks[1:], strict=False))
+    return grams
+
+
+def char_ngrams(norm: str, lo: int = 2, hi: int = 5) -> list[str]:
+    """Character n-grams inside space-padded words (like scikit-learn's ``char_wb``)."""
+    grams: list[str] = []
+    ext = grams.extend
+    for w in norm.split(" "):
+        p = " " + w + " "
+        n_len = len(p)
+        for n in range(lo, min(hi, n_len) + 1):
+            ext([p[i : i + n] for i in range(n_len - n + 1)])
+    return grams
+
+
+def analyze(text: str) -> tuple[list[str], list[str]]:
+    """All raw features of a post, per block: (word 1-2grams, char 2-5grams)."""
+    norm = normalize(text)
+    return word_ngrams(tokens(norm)), char_ngrams(norm)
+
+
+class Block:
+    """One TF-IDF block: vocabulary, idf, sublinear tf, L2 normalisation."""
+
+    __slots__ = ("idf", "offset", "vocab")
+
+    def __init__(self, vocab: dict[str, int], idf: np.ndarray, offset: int) -> None:
+        self.vocab = vocab
+        self.idf = idf.astype(np.float64)
+        self.offset = offset
+
+    @classmethod
+    def fit(cls, docs: Iterable[list[str]], min_df: int, offset: int, max_features: int | None = None) -> Block:
+        """Vocabulary of grams seen in >= min_df documents (most frequent first if capped)."""
+        df: Counter[str] = Counter()
+        n_docs = 0
+        for grams in docs:
+            df.update(set(grams))
+            n_docs += 1
+        items = [(g, c) for g, c in df.items() if c >= min_df]
+        items.sort(key=lambda gc: (-gc[1], gc[0]))
+        if max_features is not None:
+            items = items[:max_features]
+        items.sort(key=lambda gc: gc[0])
+        vocab = {g: i for i, (g, _) in enumerate(items)}
+        counts = np.array([c for _, c in items], dtype=np.float64)
+        idf = np.log((1.0 + n_docs) / (1.0 + counts)) + 1.0
+        return cls(vocab, idf, offset)
+
+    def transform_one(self, grams: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Global column indices and L2-normalised sublinear tf-idf values for one document."""
+        get = self.vocab.get
+        counts: dict[int, int] = {}
+        for g in grams:
+            j = get(g)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        vals = (1.0 + np.log(tf)) * self.idf[idx]
+        vals /= math.sqrt(float(vals @ vals))
+        return idx + self.offset, vals
+
+    @property
+    def size(self) -> int:
+        return len(self.vocab)

@@ -1,0 +1,49 @@
+"""Tokenising helpers shared by the platform counter and the rules (compiled once)."""
+
+from __future__ import annotations
+
+import regex
+
+_TLDS = (
+    "com|org|net|edu|gov|io|co|uk|ac\\.uk|org\\.uk|co\\.uk|gov\\.uk|nhs\\.uk|eu|de|fr|nl|es|it|ie|"
+    "info|biz|app|dev|ai|me|ly|gl|tv|news|social|online|site|be|ca|au|us|jp|cn|in"
+)
+# Links as the networks see them: explicit scheme, www., or a bare domain with a known TLD.
+URL_RE = regex.compile(
+    r"(?:(?<![\w@.])(?:https?://|www\.)[^\s<>\"]+"
+    r"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"]*)?)",
+    regex.IGNORECASE,
+)
+_TRAILING = ".,;:!?)]}'\"’”…"
+MENTION_RE = regex.compile(r"(?<![\w@/])@([A-Za-z0-9_]{1,30})((?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)|(?:\.[A-Za-z0-9-]+)+)?")
+HASHTAG_RE = regex.compile(r"(?<![\w&#/])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)")
+EMAIL_RE = regex.compile(
+    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24})\b"
+)
+GRAPHEME_RE = regex.compile(r"\X")
+EMOJI_CLUSTER_RE = regex.compile(
+    r"(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3)"
+)
+WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+")
+
+
+def urls(text: str) -> list[tuple[int, int]]:
+    """Spans of links, with trailing sentence punctuation trimmed as the networks do."""
+    out: list[tuple[int, int]] = []
+    for m in URL_RE.finditer(text):
+        s, e = m.span()
+        while e > s and text[e - 1] in _TRAILING:
+            # keep a closing bracket that has its opening partner inside the link
+            if text[e - 1] == ")" and "(" in text[s:e]:
+                break
+            e -= 1
+        if e - s >= 4:
+            out.append((s, e))
+    return out
+
+
+def is_emoji_cluster(cluster: str) -> bool:
+    """Whether a grapheme cluster renders as an emoji (pictographic, flag or keycap)."""
+    return EMOJI_CLUSTER_RE.match(cluster) is not None or (
+        len(cluster) > 1 and EMOJI_CLUSTER_RE.search(cluster) is not None
+    )

@@ -1,0 +1,44 @@
+import importlib
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from townhall.api import api
+from townhall.core import views as core_views
+from townhall.web import views as web_views
+
+admin.site.site_header = "Townhall administration"
+admin.site.site_title = "Townhall"
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("login/", core_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("mfa/setup/", core_views.mfa_setup, name="mfa-setup"),
+    path("mfa/verify/", core_views.mfa_verify, name="mfa-verify"),
+    path("me/tokens/", core_views.tokens, name="tokens"),
+    path("me/tokens/<int:pk>/revoke", core_views.revoke_token, name="revoke-token"),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("townhall.web.urls")),
+]
+
+# Each feature app mounts its own URLs under its section of the navigation.
+SECTIONS = [
+    ("registry", "accounts/"),
+    ("publishing", "posts/"),
+    ("listening", "listening/"),
+    ("inbox", "inbox/"),
+    ("incidents", "incidents/"),
+    ("analytics", "analytics/"),
+]
+for app, prefix in SECTIONS:
+    try:
+        importlib.import_module(f"townhall.{app}.urls")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"townhall.{app}.urls":
+            raise
+        continue
+    urlpatterns.append(path(prefix, include(f"townhall.{app}.urls")))

@@ -1,0 +1,55 @@
+"""The one place where Django code calls the Django-free policy engine.
+
+Views, the API, publishing and listening go through here, so the engine's types stay
+out of templates and JSON, and the engine is loaded once per process.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NETWORKS = ["bluesky", "mastodon", "x", "linkedin", "threads", "facebook", "instagram"]
+ACCOUNT_TYPES = ["official", "personal"]
+
+
+def check(
+    text: str,
+    *,
+    network: str = "bluesky",
+    account: str = "official",
+    alts: list[str] | None = None,
+    pack: Any = None,
+) -> list[dict[str, Any]]:
+    """Findings as plain dicts: code, family, severity, message, clause, span, fix."""
+    from townhall.policy import Context, ImageRef
+    from townhall.policy import check as engine_check
+
+    if network not in NETWORKS:
+        raise ValueError(f"unknown network {network!r}; choose one of {', '.join(NETWORKS)}")
+    if account not in ACCOUNT_TYPES:
+        raise ValueError(f"unknown account type {account!r}; choose official or personal")
+    ctx = Context(network=network, account=account, images=[ImageRef(alt=a) for a in (alts or [])])
+    return [f.to_dict() for f in engine_check(text, ctx, pack=pack)]
+
+
+def blocks(findings: list[dict[str, Any]]) -> bool:
+    return any(f["severity"] == "block" for f in findings)
+
+
+def rules() -> list[dict[str, Any]]:
+    from townhall.policy import rules_registry
+
+    out = []
+    for rule in rules_registry():
+        out.append(
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "family": rule.family,
+                "severity": rule.severity,
+                "clause": rule.clause,
+                "rationale": getattr(rule, "rationale", ""),
+                "fix": getattr(rule, "fix", ""),
+            }
+        )
+    return out

@@ -1,0 +1,96 @@
+"""The shell of the web UI: home, policy checker, audit trail, health check."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from townhall.audit.models import AuditEntry
+from townhall.audit.services import verify
+from townhall.core.permissions import require
+from townhall.web import dashboard, policy_bridge
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/home.html", {"cards": dashboard.cards(request.user)})
+
+
+def highlight(text: str, findings: list[dict]) -> str:
+    """The text with each finding's span wrapped in <mark>, overlapping spans merged."""
+    spans = sorted((f["span"][0], f["span"][1]) for f in findings if f["span"][1] > f["span"][0])
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        out.append(escape(text[pos:start]))
+        out.append(f'<mark class="finding">{escape(text[start:end])}</mark>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+
+
+@login_required
+def policy(request: HttpRequest) -> HttpResponse:
+    require(request.user, "policy.view")
+    return render(
+        request,
+        "web/policy.html",
+        {
+            "rules": policy_bridge.rules(),
+            "networks": policy_bridge.NETWORKS,
+            "network": "bluesky",
+            "account": "official",
+            "checked": False,
+        },
+    )
+
+
+@login_required
+@require_POST
+def policy_check(request: HttpRequest) -> HttpResponse:
+    require(request.user, "policy.view")
+    text = request.POST.get("text", "")[:100_000]
+    network = request.POST.get("network", "bluesky")
+    account = request.POST.get("account", "official")
+    findings = policy_bridge.check(text, network=network, account=account)
+    context = {"checked": bool(text.strip()), "findings": findings, "highlighted": highlight(text, findings)}
+    if request.htmx:
+        return render(request, "web/_findings.html", context)
+    context.update(
+        rules=policy_bridge.rules(), networks=policy_bridge.NETWORKS, network=network, account=account, text=text
+    )
+    return render(request, "web/policy.html", context)
+
+
+@login_required
+def audit(request: HttpRequest) -> HttpResponse:
+    require(request.user, "audit.view")
+    q = request.GET.get("q", "").strip()
+    entries = AuditEntry.objects.all()
+    if q:
+        entries = entries.filter(
+            Q(action__icontains=q) | Q(actor_label__icontains=q) | Q(object_repr__icontains=q)
+        )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "web/audit.html", {"entries": page, "page": page, "q": q, "verification": verify()}
+    )
