@@ -11,6 +11,7 @@ import html
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -93,8 +94,12 @@ def char_ngrams(norm: str, lo: int = 2, hi: int = 5) -> list[str]:
     return grams
 
 
+@lru_cache(maxsize=256)
 def analyze(text: str) -> tuple[list[str], list[str]]:
-    """All raw features of a post, per block: (word 1-2grams, char 2-5grams)."""
+    """All raw features of a post, per block: (word 1-2grams, char 2-5grams).
+
+    Cached because the policy engine scores the same post with several models in a row and
+    normalisation + n-gram extraction is most of the cost.  Callers must not mutate the lists."""
     norm = normalize(text)
     return word_ngrams(tokens(norm)), char_ngrams(norm)
 

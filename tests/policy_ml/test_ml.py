@@ -1,0 +1,109 @@
+"""Tests for the numpy-only classifiers in townhall.policy.ml (no Django, no scikit-learn)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import townhall.policy.ml as ml
+from townhall.policy.ml.features import char_ngrams, normalize
+from townhall.policy.ml.model import LinearTextModel, split_windows
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TASKS = ("abuse", "stance", "sentiment")
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_parity_with_sklearn(task: str) -> None:
+    """The exported numpy model reproduces scikit-learn's predict_proba on val texts (train.py
+    stored them); guards against any drift between training and runtime featurisation."""
+    fx = json.loads((FIXTURES / f"{task}_parity.json").read_text())
+    model = LinearTextModel.load(ml.MODELS_DIR / f"{task}.npz")
+    got = np.array([model.predict_proba(t) for t in fx["texts"]])
+    want = np.array(fx["proba"])
+    assert got.shape == want.shape
+    np.testing.assert_allclose(got, want, atol=1e-5)
+
+
+def test_thresholds_are_probabilities() -> None:
+    assert 0.0 < ml.ABUSE_THRESHOLD < 1.0
+    assert 0.0 < ml.STANCE_THRESHOLD < 1.0
+
+
+def test_obvious_abuse() -> None:
+    assert ml.abuse_probability("you are a pathetic idiot") > ml.ABUSE_THRESHOLD
+    assert ml.abuse_probability("shut up you stupid bitch") > ml.ABUSE_THRESHOLD
+    assert ml.abuse_probability("the library opens at 9") < ml.ABUSE_THRESHOLD
+    assert ml.abuse_probability("Congratulations to our graduating class of 2025!") < ml.ABUSE_THRESHOLD
+
+
+def test_obvious_stance() -> None:
+    assert ml.stance_probability("Abortion is murder. Every life matters #prolife") > ml.STANCE_THRESHOLD
+    assert ml.stance_probability("the library opens at 9") < ml.STANCE_THRESHOLD
+
+
+def test_obvious_sentiment() -> None:
+    assert ml.sentiment("I love this, what a wonderful day!")[0] == "positive"
+    assert ml.sentiment("This is awful, I hate it. Worst service ever.")[0] == "negative"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t", "🙂", "@user", "http://x.y/z", "\\u00", "a" * 100_000,
+                                  "word " * 20_000, "\x00\ud800"])
+def test_edge_inputs(text: str) -> None:
+    for p in (ml.abuse_probability(text), ml.stance_probability(text)):
+        assert 0.0 <= p <= 1.0
+    label, probs = ml.sentiment(text)
+    assert label in ml.SENTIMENT_LABELS
+    assert abs(sum(probs.values()) - 1.0) < 1e-6
+
+
+def test_long_text_is_bounded_and_sees_the_tail() -> None:
+    text = "The committee met today to discuss the budget. " * 2000 + " you are a pathetic idiot"
+    t0 = time.perf_counter()
+    p = ml.abuse_probability(text)
+    assert time.perf_counter() - t0 < 2.0
+    assert p > ml.ABUSE_THRESHOLD
+    assert sum(len(w) for w in split_windows("ab " * 100)) == 300
+
+
+def test_batches_match_single() -> None:
+    texts = ["you are a pathetic idiot", "the library opens at 9", "", "Climate change is a hoax"]
+    np.testing.assert_allclose(ml.abuse_probability_batch(texts), [ml.abuse_probability(t) for t in texts])
+    np.testing.assert_allclose(ml.stance_probability_batch(texts), [ml.stance_probability(t) for t in texts])
+    assert ml.sentiment_batch(texts) == [ml.sentiment(t) for t in texts]
+
+
+def test_normalisation() -> None:
+    assert normalize("@Someone Sooooo #HappyDay http://t.co/abc") == "@user soo # happy day # http"
+    assert normalize("I\\u2019m fine &amp; you") == "i'm fine & you"
+    assert " a " in char_ngrams("a b")
+
+
+def test_no_django_or_sklearn_imports() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, townhall.policy.ml as m; m.load_all(); m.abuse_probability('x'); m.sentiment('x');"
+        "bad=[k for k in sys.modules if k.split('.')[0] in ('django','sklearn','scipy')]; print(bad);"
+        "sys.exit(1 if bad else 0)"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_speed_per_post() -> None:
+    posts = ["Proud of our students at the spring research fair today! #science https://t.co/x"] * 50
+    posts += [f"post number {i} about the campus, idiots in parking lot {i}" for i in range(50)]
+    ml.load_all()
+    t0 = time.perf_counter()
+    for p in posts:
+        ml.abuse_probability(p)
+        ml.stance_probability(p)
+        ml.sentiment(p)
+    per_post = (time.perf_counter() - t0) / len(posts)
+    assert per_post < 0.005  # generous bound for CI noise; bench/ml_bench.py reports real numbers

@@ -1,0 +1,120 @@
+"""Small trained text classifiers for the policy engine and social listening.
+
+Pure numpy + stdlib at run time (scikit-learn is only needed by ``train.py``).  Models are
+loaded lazily on first use from ``models/*.npz`` so importing this package is free.
+
+* ``abuse_probability``: offensive / insulting / harassing language (TweetEval offensive + Davidson).
+* ``stance_probability``: the text takes a side (against/favor) on a divisive topic.
+* ``sentiment``: negative / neutral / positive.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from townhall.policy.ml.model import LinearTextModel
+
+__all__ = [
+    "ABUSE_THRESHOLD",
+    "SENTIMENT_LABELS",
+    "STANCE_THRESHOLD",
+    "abuse_probability",
+    "abuse_probability_batch",
+    "load_all",
+    "sentiment",
+    "sentiment_batch",
+    "stance_probability",
+    "stance_probability_batch",
+]
+
+MODELS_DIR = Path(__file__).parent / "models"
+SENTIMENT_LABELS = ("negative", "neutral", "positive")
+
+_lock = threading.Lock()
+_models: dict[str, LinearTextModel] = {}
+
+
+def _read_threshold(name: str, default: float) -> float:
+    """Thresholds are tuned on val at training time and stored inside the model file; read only the
+    small ``meta`` member so that importing this package stays cheap."""
+    try:
+        with np.load(MODELS_DIR / f"{name}.npz", allow_pickle=False) as z:
+            return float(json.loads(z["meta"].tobytes().decode())["threshold"])
+    except (OSError, KeyError, ValueError):
+        return default
+
+
+def _model(name: str) -> LinearTextModel:
+    m = _models.get(name)
+    if m is None:
+        with _lock:
+            m = _models.get(name)
+            if m is None:
+                m = LinearTextModel.load(MODELS_DIR / f"{name}.npz")
+                _models[name] = m
+    return m
+
+
+def has_stance3() -> bool:
+    """Whether the optional 3-way (none/against/favor) stance model was trained and shipped."""
+    return (MODELS_DIR / "stance3.npz").exists()
+
+
+def stance3(text: str) -> tuple[str, dict[str, float]]:
+    """3-way stance (none/against/favor), TweetEval-style; the policy engine uses stance_probability."""
+    m = _model("stance3")
+    proba = m.predict_proba(text)
+    labels = m.labels
+    return labels[int(np.argmax(proba))], {lab: float(p) for lab, p in zip(labels, proba, strict=True)}
+
+
+def load_all() -> None:
+    """Eagerly load every model (e.g. at worker start-up, to keep first-request latency flat)."""
+    for name in ("abuse", "stance", "sentiment"):
+        _model(name)
+
+
+ABUSE_THRESHOLD: float = _read_threshold("abuse", 0.5)
+STANCE_THRESHOLD: float = _read_threshold("stance", 0.5)
+
+
+def abuse_probability(text: str) -> float:
+    """Probability that the text is offensive/insulting/harassing; compare with ABUSE_THRESHOLD."""
+    return float(_model("abuse").predict_proba(text)[1])
+
+
+def abuse_probability_batch(texts: list[str]) -> np.ndarray:
+    m = _model("abuse")
+    return np.array([m.predict_proba(t)[1] for t in texts], dtype=np.float64)
+
+
+def stance_probability(text: str) -> float:
+    """Probability that the text takes a stance (for or against) on a divisive topic."""
+    return float(_model("stance").predict_proba(text)[1])
+
+
+def stance_probability_batch(texts: list[str]) -> np.ndarray:
+    m = _model("stance")
+    return np.array([m.predict_proba(t)[1] for t in texts], dtype=np.float64)
+
+
+def _sentiment_from_proba(m: LinearTextModel, proba: np.ndarray) -> tuple[str, dict[str, float]]:
+    # Decision uses the val-tuned log-prior offsets (macro-recall); reported probs are the model's.
+    off = np.asarray(m.meta.get("log_prior_offsets", [0.0, 0.0, 0.0]), dtype=np.float64)
+    k = int(np.argmax(np.log(np.maximum(proba, 1e-12)) + off))
+    return SENTIMENT_LABELS[k], {lab: float(p) for lab, p in zip(SENTIMENT_LABELS, proba, strict=True)}
+
+
+def sentiment(text: str) -> tuple[str, dict[str, float]]:
+    """(label, {label: probability}) with label in negative/neutral/positive."""
+    m = _model("sentiment")
+    return _sentiment_from_proba(m, m.predict_proba(text))
+
+
+def sentiment_batch(texts: list[str]) -> list[tuple[str, dict[str, float]]]:
+    m = _model("sentiment")
+    return [_sentiment_from_proba(m, m.predict_proba(t)) for t in texts]
