@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from townhall.audit.models import AuditEntry
+from townhall.audit.services import record, verify
+
+
+@pytest.fixture
+def trail(db, make_user):
+    actor = make_user("governance")
+    for n in range(5):
+        record(actor, "thing.changed", object_type="thing", object_id=str(n), before={"n": n}, after={"n": n + 1})
+    return actor
+
+
+def test_intact_chain_verifies(trail):
+    result = verify()
+    assert result.ok and result.checked == 5
+    assert "intact" in str(result)
+
+
+def test_entries_record_who_what_when_and_before_after(trail):
+    entry = AuditEntry.objects.get(seq=3)
+    assert entry.actor_label == trail.username and entry.actor_id == trail.pk
+    assert entry.before == {"n": 2} and entry.after == {"n": 3}
+    assert entry.prev_hash == AuditEntry.objects.get(seq=2).hash
+
+
+def test_an_edited_row_is_detected_and_named(trail):
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditentry SET after = %s WHERE seq = 3", ['{"n": 99}'])
+    result = verify()
+    assert not result.ok and result.broken_seq == 3
+    assert "changed" in result.reason
+
+
+def test_a_deleted_row_is_detected(trail):
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE seq = 2")
+    result = verify()
+    assert not result.ok and result.broken_seq == 2
+
+
+def test_deleting_the_newest_rows_is_detected(trail):
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE seq >= 4")
+    result = verify()
+    assert not result.ok and result.broken_seq == 4
+
+
+def test_rehashing_an_edit_still_breaks_the_link(trail):
+    """An attacker who recomputes the edited row's own hash breaks the next row's link."""
+    from townhall.audit.services import _digest, _hash_fields
+
+    entry = AuditEntry.objects.get(seq=2)
+    entry.after = {"n": 1000}
+    new_hash = _digest(_hash_fields(entry))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE audit_auditentry SET after = %s, hash = %s WHERE seq = 2", ['{"n": 1000}', new_hash]
+        )
+    result = verify()
+    assert not result.ok and result.broken_seq == 3
+
+
+def test_the_orm_refuses_to_edit_or_delete(trail):
+    entry = AuditEntry.objects.get(seq=1)
+    entry.action = "rewritten"
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.filter(seq=1).update(action="x")
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.all().delete()
+
+
+def test_object_and_unicode_values_survive_the_round_trip(db, make_user, units):
+    from townhall.audit.services import snapshot
+
+    user = make_user("admin")
+    unit = units["physics"]
+    record(user, "unit.renamed", unit, before=snapshot(unit), after={"name": "Physique 🌍 ñ"})
+    assert verify().ok
+    entry = AuditEntry.objects.get(action="unit.renamed")
+    assert entry.object_type == "core.orgunit" and entry.object_id == str(unit.pk)
+    assert entry.before["slug"] == "physics"
+
+
+def test_system_actor(db):
+    entry = record(None, "retention.purged", object_type="mention", after={"deleted": 3})
+    assert entry.actor_label == "system" and entry.actor_id is None
