@@ -7,7 +7,7 @@ import types
 
 import pytest
 
-from townhall.connectors.base import AccountInfo, CONNECTORS, PermanentError, TransientError
+from townhall.connectors.base import CONNECTORS, AccountInfo, PermanentError, TransientError
 
 GOOD_SECRET = "vq7t-k2mz-p9xa-4hbe"  # shaped like a Bluesky app password
 
@@ -27,7 +27,9 @@ class FakeConnector:
             raise TransientError("service unavailable")
         if creds.secret not in self.valid:
             raise PermanentError("Invalid identifier or password")
-        return AccountInfo(handle=creds.handle, remote_id=f"did:plc:{abs(hash(creds.handle))}", display_name="Fake")
+        return AccountInfo(
+            handle=creds.handle, remote_id=f"did:plc:{abs(hash(creds.handle))}", display_name="Fake"
+        )
 
 
 @pytest.fixture
@@ -60,7 +62,8 @@ def people(units, make_user):
 def account(units, people):
     from townhall.registry.models import Account
 
-    acc = Account.objects.create(network="bluesky", handle="physics.example.ac.uk", org_unit=units["physics"],
-                                 status="active")
+    acc = Account.objects.create(
+        network="bluesky", handle="physics.example.ac.uk", org_unit=units["physics"], status="active"
+    )
     acc.owners.set([people["amara"], people["dana"]])
     return acc

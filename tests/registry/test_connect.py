@@ -23,8 +23,13 @@ def _nothing_saved():
 
 
 def test_connect_creates_pending_account_with_actor_as_owner(fake_connectors, people, units):
-    account = connect_account(network="bluesky", handle="@Physics.Example.ac.uk", secret=GOOD_SECRET,
-                              actor=people["dana"], org_unit=units["physics"])
+    account = connect_account(
+        network="bluesky",
+        handle="@Physics.Example.ac.uk",
+        secret=GOOD_SECRET,
+        actor=people["dana"],
+        org_unit=units["physics"],
+    )
     assert account.handle == "physics.example.ac.uk"
     assert account.status == Account.Status.PENDING  # one owner: not yet active
     assert list(account.owners.all()) == [people["dana"]]
@@ -34,10 +39,16 @@ def test_connect_creates_pending_account_with_actor_as_owner(fake_connectors, pe
 
 
 def test_second_owner_connecting_makes_it_active(fake_connectors, people, units):
-    connect_account(network="bluesky", handle="physics.example.ac.uk", secret=GOOD_SECRET,
-                    actor=people["dana"], org_unit=units["physics"])
-    account = connect_account(network="bluesky", handle="physics.example.ac.uk", secret=GOOD_SECRET,
-                              actor=people["eli"])
+    connect_account(
+        network="bluesky",
+        handle="physics.example.ac.uk",
+        secret=GOOD_SECRET,
+        actor=people["dana"],
+        org_unit=units["physics"],
+    )
+    account = connect_account(
+        network="bluesky", handle="physics.example.ac.uk", secret=GOOD_SECRET, actor=people["eli"]
+    )
     assert account.status == Account.Status.ACTIVE
     assert account.owners.count() == 2
     assert Account.objects.count() == 1
@@ -45,8 +56,14 @@ def test_second_owner_connecting_makes_it_active(fake_connectors, people, units)
 
 def test_mastodon_handle_sets_instance(fake_connectors, people, units):
     fake_connectors["mastodon"].valid.add("tok-" + "x" * 40)
-    account = connect_account(network="mastodon", handle="nursing@Mastodon.Example.ac.uk", secret="tok-" + "x" * 40,
-                              actor=people["dana"], org_unit=units["school"], kind="oauth_token")
+    account = connect_account(
+        network="mastodon",
+        handle="nursing@Mastodon.Example.ac.uk",
+        secret="tok-" + "x" * 40,
+        actor=people["dana"],
+        org_unit=units["school"],
+        kind="oauth_token",
+    )
     assert account.handle == "@nursing@mastodon.example.ac.uk"
     assert account.service_url == "https://mastodon.example.ac.uk"
 
@@ -63,55 +80,95 @@ def test_mastodon_handle_sets_instance(fake_connectors, people, units):
 )
 def test_bad_input_is_clear_and_saves_nothing(fake_connectors, people, units, network, handle, message):
     with pytest.raises(ValueError, match=message):
-        connect_account(network=network, handle=handle, secret=GOOD_SECRET, actor=people["dana"],
-                        org_unit=units["physics"])
+        connect_account(
+            network=network,
+            handle=handle,
+            secret=GOOD_SECRET,
+            actor=people["dana"],
+            org_unit=units["physics"],
+        )
     _nothing_saved()
     assert fake_connectors["bluesky"].calls == []  # rejected before talking to the network
 
 
 def test_wrong_credentials_saves_nothing(fake_connectors, people, units):
-    with pytest.raises(ConnectFailed, match="did not accept the credentials.*Invalid identifier"):
-        connect_account(network="bluesky", handle="physics.example.ac.uk", secret="wrong-pass-word-1234",
-                        actor=people["dana"], org_unit=units["physics"])
+    with pytest.raises(ConnectFailed, match=r"did not accept the credentials.*Invalid identifier"):
+        connect_account(
+            network="bluesky",
+            handle="physics.example.ac.uk",
+            secret="wrong-pass-word-1234",
+            actor=people["dana"],
+            org_unit=units["physics"],
+        )
     _nothing_saved()
 
 
 def test_network_down_is_transient(fake_connectors, people, units):
     fake_connectors["bluesky"].down = True
     with pytest.raises(ConnectFailed) as err:
-        connect_account(network="bluesky", handle="physics.example.ac.uk", secret=GOOD_SECRET,
-                        actor=people["dana"], org_unit=units["physics"])
+        connect_account(
+            network="bluesky",
+            handle="physics.example.ac.uk",
+            secret=GOOD_SECRET,
+            actor=people["dana"],
+            org_unit=units["physics"],
+        )
     assert err.value.transient
     _nothing_saved()
 
 
 def test_network_without_connector(fake_connectors, people, units):
     with pytest.raises(ValueError, match="cannot post to 'linkedin'"):
-        connect_account(network="linkedin", handle="example-university", secret=GOOD_SECRET,
-                        actor=people["dana"], org_unit=units["school"])
+        connect_account(
+            network="linkedin",
+            handle="example-university",
+            secret=GOOD_SECRET,
+            actor=people["dana"],
+            org_unit=units["school"],
+        )
     _nothing_saved()
 
 
 def test_weak_password_accepted_by_network_still_saves_nothing(fake_connectors, people, units):
     fake_connectors["bluesky"].valid.add("physics2024")
     with pytest.raises(ValueError, match="too weak"):
-        connect_account(network="bluesky", handle="physics.example.ac.uk", secret="physics2024",
-                        actor=people["dana"], org_unit=units["physics"])
+        connect_account(
+            network="bluesky",
+            handle="physics.example.ac.uk",
+            secret="physics2024",
+            actor=people["dana"],
+            org_unit=units["physics"],
+        )
     _nothing_saved()
 
 
 def test_staff_need_an_approved_request(fake_connectors, people, units):
     with pytest.raises(PermissionDenied, match="approved account request"):
-        connect_account(network="bluesky", handle="physics.example.ac.uk", secret=GOOD_SECRET,
-                        actor=people["amara"], org_unit=units["physics"])
+        connect_account(
+            network="bluesky",
+            handle="physics.example.ac.uk",
+            secret=GOOD_SECRET,
+            actor=people["amara"],
+            org_unit=units["physics"],
+        )
     _nothing_saved()
     AccountRequest.objects.create(
-        requested_by=people["amara"], org_unit=units["physics"], network="bluesky", handle="physics.example.ac.uk",
-        purpose="research", audiences=["researchers"], audience_presence="x", why_not_existing="x",
-        content_plan="x", runners="x", hours_per_week=2, status=AccountRequest.Status.APPROVED,
+        requested_by=people["amara"],
+        org_unit=units["physics"],
+        network="bluesky",
+        handle="physics.example.ac.uk",
+        purpose="research",
+        audiences=["researchers"],
+        audience_presence="x",
+        why_not_existing="x",
+        content_plan="x",
+        runners="x",
+        hours_per_week=2,
+        status=AccountRequest.Status.APPROVED,
     )
-    account = connect_account(network="bluesky", handle="physics.example.ac.uk", secret=GOOD_SECRET,
-                              actor=people["amara"])
+    account = connect_account(
+        network="bluesky", handle="physics.example.ac.uk", secret=GOOD_SECRET, actor=people["amara"]
+    )
     assert account.org_unit == units["physics"]
 
 
@@ -128,8 +185,19 @@ def _run(*args, stdin=""):
 
 
 def test_cli_connect_prints_id_last(fake_connectors, people, units):
-    out, _ = _run("connect", "--network", "bluesky", "--handle", "physics.example.ac.uk",
-                  "--app-password", GOOD_SECRET, "--unit", "physics", "--as", "dana")
+    out, _ = _run(
+        "connect",
+        "--network",
+        "bluesky",
+        "--handle",
+        "physics.example.ac.uk",
+        "--app-password",
+        GOOD_SECRET,
+        "--unit",
+        "physics",
+        "--as",
+        "dana",
+    )
     account = Account.objects.get()
     assert out.strip().splitlines()[-1] == str(account.pk)
     assert GOOD_SECRET not in out
@@ -138,16 +206,55 @@ def test_cli_connect_prints_id_last(fake_connectors, people, units):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--network", "bluesky", "--handle", "nope", "--app-password", GOOD_SECRET, "--as", "dana"],
-         "not a Bluesky handle"),
-        (["--network", "bluesky", "--handle", "physics.example.ac.uk", "--app-password", "wrong-wrong-wrong-1",
-          "--as", "dana"], "did not accept"),
-        (["--network", "friendster", "--handle", "x", "--app-password", GOOD_SECRET, "--as", "dana"],
-         "Unknown network"),
-        (["--network", "bluesky", "--handle", "physics.example.ac.uk", "--app-password", GOOD_SECRET,
-          "--as", "nobody"], "no active user"),
-        (["--network", "bluesky", "--handle", "physics.example.ac.uk", "--app-password", GOOD_SECRET,
-          "--unit", "nowhere", "--as", "dana"], "no School or department"),
+        (
+            ["--network", "bluesky", "--handle", "nope", "--app-password", GOOD_SECRET, "--as", "dana"],
+            "not a Bluesky handle",
+        ),
+        (
+            [
+                "--network",
+                "bluesky",
+                "--handle",
+                "physics.example.ac.uk",
+                "--app-password",
+                "wrong-wrong-wrong-1",
+                "--as",
+                "dana",
+            ],
+            "did not accept",
+        ),
+        (
+            ["--network", "friendster", "--handle", "x", "--app-password", GOOD_SECRET, "--as", "dana"],
+            "Unknown network",
+        ),
+        (
+            [
+                "--network",
+                "bluesky",
+                "--handle",
+                "physics.example.ac.uk",
+                "--app-password",
+                GOOD_SECRET,
+                "--as",
+                "nobody",
+            ],
+            "no active user",
+        ),
+        (
+            [
+                "--network",
+                "bluesky",
+                "--handle",
+                "physics.example.ac.uk",
+                "--app-password",
+                GOOD_SECRET,
+                "--unit",
+                "nowhere",
+                "--as",
+                "dana",
+            ],
+            "no School or department",
+        ),
     ],
 )
 def test_cli_connect_errors(fake_connectors, people, units, args, message):

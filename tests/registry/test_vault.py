@@ -48,7 +48,9 @@ def test_malformed_secrets_rejected(account, people, bad):
 
 
 def test_same_secret_on_two_accounts_warns(account, people, units):
-    other = Account.objects.create(network="bluesky", handle="history.example.ac.uk", org_unit=units["history"])
+    other = Account.objects.create(
+        network="bluesky", handle="history.example.ac.uk", org_unit=units["history"]
+    )
     assert vault.store_credentials(account, GOOD_SECRET, actor=people["dana"]) == []
     warnings = vault.store_credentials(other, GOOD_SECRET, actor=people["dana"])
     assert len(warnings) == 1 and "physics.example.ac.uk" in warnings[0]
@@ -94,7 +96,9 @@ def test_key_rotation(account, people, settings):
 
 def test_duplicate_detected_across_a_key_change(account, people, units, settings):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
-    other = Account.objects.create(network="bluesky", handle="history.example.ac.uk", org_unit=units["history"])
+    other = Account.objects.create(
+        network="bluesky", handle="history.example.ac.uk", org_unit=units["history"]
+    )
     settings.TOWNHALL_VAULT_KEYS = old
     vault.store_credentials(account, GOOD_SECRET, actor=people["dana"])
     settings.TOWNHALL_VAULT_KEYS = f"{new},{old}"
@@ -115,7 +119,7 @@ def _all_text(cursor) -> list[str]:
     for table in connection.introspection.table_names(cursor):
         description = connection.introspection.get_table_description(cursor, table)
         names = [connection.ops.quote_name(c.name) for c in description]
-        cursor.execute(f"SELECT {', '.join(names)} FROM {connection.ops.quote_name(table)}")  # noqa: S608
+        cursor.execute(f"SELECT {', '.join(names)} FROM {connection.ops.quote_name(table)}")
         for row in cursor.fetchall():
             for value in row:
                 if isinstance(value, memoryview):
@@ -138,8 +142,13 @@ def test_no_plaintext_in_database_or_logs(units, make_user, fake_connectors, cap
     amara = make_user("staff", units["physics"], "amara")
     secret = "zq8v-w3nd-k7rp-2ffx"
     fake_connectors["bluesky"].valid.add(secret)
-    account = connect_account(network="bluesky", handle="physics.example.ac.uk", secret=secret, actor=dana,
-                              org_unit=units["physics"])
+    account = connect_account(
+        network="bluesky",
+        handle="physics.example.ac.uk",
+        secret=secret,
+        actor=dana,
+        org_unit=units["physics"],
+    )
     account.owners.add(amara)
     # A second account with the same secret (warning path), a rotation, and a CLI listing.
     other = Account.objects.create(network="bluesky", handle="other.example.ac.uk", org_unit=units["physics"])
@@ -148,8 +157,14 @@ def test_no_plaintext_in_database_or_logs(units, make_user, fake_connectors, cap
     call_command("accounts", "list", "--format", "json")
     # The UI, API and admin pages for the account.
     c = verified_client(dana)
-    pages = [f"/accounts/{account.pk}/", "/accounts/", f"/api/accounts/{account.pk}", "/api/accounts/",
-             f"/admin/registry/account/{account.pk}/change/", "/admin/registry/credential/"]
+    pages = [
+        f"/accounts/{account.pk}/",
+        "/accounts/",
+        f"/api/accounts/{account.pk}",
+        "/api/accounts/",
+        f"/admin/registry/account/{account.pk}/change/",
+        "/admin/registry/credential/",
+    ]
     for url in pages:
         body = c.get(url).content.decode()
         assert secret not in body, url

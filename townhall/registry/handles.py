@@ -167,6 +167,7 @@ def default_service_url(network: str, handle: str) -> str:
 
 def same_account(network: str, a: str, b: str) -> bool:
     """Whether two spellings name the same account (connectors may answer with a short form)."""
+
     def core(h: str) -> str:
         h = h.strip().lstrip("@").lower()
         return h.split("@")[0] if network == Network.MASTODON else h

@@ -22,10 +22,32 @@ from townhall.registry.models import Account, AccountRequest, Credential, Notice
 # Free and personal mail services: a recovery address there belongs to a person, not a role.
 PERSONAL_MAIL_DOMAINS = frozenset(
     {
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com",
-        "live.co.uk", "msn.com", "yahoo.com", "yahoo.co.uk", "icloud.com", "me.com", "mac.com",
-        "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.net", "mail.com", "yandex.com",
-        "zoho.com", "btinternet.com", "sky.com", "virginmedia.com", "talktalk.net", "fastmail.com",
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "live.com",
+        "live.co.uk",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.net",
+        "mail.com",
+        "yandex.com",
+        "zoho.com",
+        "btinternet.com",
+        "sky.com",
+        "virginmedia.com",
+        "talktalk.net",
+        "fastmail.com",
     }
 )
 MAX_PEOPLE_WITH_ACCESS = 4
@@ -53,7 +75,7 @@ def recovery_email_problem(email: str, *, people_emails: set[str] | None = None)
     if not email:
         return "No recovery email recorded: use a shared role mailbox such as socialmedia@ your domain."
     email = email.strip().lower()
-    local, _, domain = email.partition("@")
+    _local, _, domain = email.partition("@")
     if domain in PERSONAL_MAIL_DOMAINS:
         return f"The recovery email is a personal {domain} address: use an institutional role mailbox."
     if people_emails is None:
@@ -61,7 +83,10 @@ def recovery_email_problem(email: str, *, people_emails: set[str] | None = None)
 
         people_emails = {e.lower() for e in User.objects.exclude(email="").values_list("email", flat=True)}
     if email in people_emails:
-        return "The recovery email is one person's address: if they leave, the account is lost. Use a role mailbox."
+        return (
+            "The recovery email is one person's address: if they leave, the account is lost. "
+            "Use a role mailbox."
+        )
     return ""
 
 
@@ -95,16 +120,25 @@ def security_checklist(account: Account, *, today: date | None = None, people_em
     limit = rotation_days()
     return [
         CheckItem(
-            "mfa", "Multi-factor sign-in on the network", account.mfa_enabled, 25,
+            "mfa",
+            "Multi-factor sign-in on the network",
+            account.mfa_enabled,
+            25,
             "Turn on two-factor sign-in in the network's security settings.",
         ),
         CheckItem("recovery", "Recovery email is a role mailbox", not recovery, 15, recovery),
         CheckItem(
-            "vault", "Credentials held in the Townhall vault", in_vault, 20,
+            "vault",
+            "Credentials held in the Townhall vault",
+            in_vault,
+            20,
             "Connect the account so the password lives in the vault, not in people's inboxes.",
         ),
         CheckItem(
-            "owners", "At least two named owners", owners >= 2, 10,
+            "owners",
+            "At least two named owners",
+            owners >= 2,
+            10,
             "Name a second owner so the account never depends on one person.",
         ),
         CheckItem(
@@ -180,8 +214,10 @@ def search(
 PUBLIC_FIELDS = ("id", "network", "handle", "display_name", "profile_url", "org_unit", "purpose", "status")
 
 
-def account_row(account: Account, *, private: bool = True, people_emails: set[str] | None = None) -> dict[str, Any]:
-    """A plain dict of the account for the CLI, the API and CSV: public fields, plus private ones if allowed."""
+def account_row(
+    account: Account, *, private: bool = True, people_emails: set[str] | None = None
+) -> dict[str, Any]:
+    """The account as a plain dict for the CLI, API and CSV: public fields, private ones if allowed."""
     row: dict[str, Any] = {
         "id": account.pk,
         "network": account.network,

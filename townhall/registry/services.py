@@ -85,9 +85,13 @@ def connect_account(
     except ConnectorError as exc:
         raise ValueError(exc.reason) from None
     except ImportError:
-        raise ValueError(f"Townhall has no connector for {handles.network_label(network)} installed.") from None
+        raise ValueError(
+            f"Townhall has no connector for {handles.network_label(network)} installed."
+        ) from None
     try:
-        info = connector.verify_credentials(Credentials(handle=handle, secret=secret, service_url=service_url))
+        info = connector.verify_credentials(
+            Credentials(handle=handle, secret=secret, service_url=service_url)
+        )
     except TransientError as exc:
         raise ConnectFailed(
             f"Could not reach {handles.network_label(network)} to check the credentials ({exc.reason}); "
@@ -105,7 +109,9 @@ def connect_account(
 
     with transaction.atomic():
         account = (
-            Account.objects.select_for_update().filter(pk=existing.pk).first() if existing is not None else None
+            Account.objects.select_for_update().filter(pk=existing.pk).first()
+            if existing is not None
+            else None
         )
         before = snapshot(account) if account is not None else None
         if account is None:
