@@ -1,0 +1,57 @@
+"""Conversations: posts addressed to an official account that may need an answer.
+
+A conversation is made from a stored listening `Mention` (so it follows the same privacy
+rules and retention) when the post replies to or mentions a registry account.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from townhall.listening.models import Mention
+from townhall.registry.models import Account
+
+
+class Conversation(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ANSWERED = "answered", "Answered"
+        NO_REPLY = "no_reply", "No reply needed"
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="conversations")
+    mention = models.OneToOneField(Mention, on_delete=models.CASCADE, related_name="conversation")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    is_question = models.BooleanField(default=False)
+    needs_reply = models.BooleanField(default=False)
+    received_at = models.DateTimeField(db_index=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="conversations"
+    )
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    reply_text = models.TextField(blank=True)
+    reply_post_id = models.PositiveIntegerField(null=True, blank=True, help_text="publishing.Post id")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # The queue: open first, then questions, then the longest waiting.
+        ordering = ["-needs_reply", "-is_question", "received_at"]
+        indexes = [models.Index(fields=["account", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.mention.author_handle} → {self.account.handle}: {self.mention.text[:50]}"
+
+    @property
+    def org_unit(self):
+        return self.account.org_unit
+
+    def is_owned_by(self, user) -> bool:
+        return self.account.is_owned_by(user)
+
+    @property
+    def response_time(self):
+        if self.first_response_at is None:
+            return None
+        return self.first_response_at - self.received_at

@@ -1,0 +1,167 @@
+"""Writes for the engagement inbox: ingest, assign, change status, reply (all audited)."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from townhall.audit.services import record, snapshot
+from townhall.core.permissions import require
+from townhall.inbox.models import Conversation
+from townhall.listening.models import Mention
+from townhall.registry.models import Account
+from townhall.web import policy_bridge
+
+log = logging.getLogger("townhall.inbox")
+
+MAX_REPLY_CHARS = 5000
+
+
+def _key(handle: str) -> str:
+    return handle.strip().lower().lstrip("@")
+
+
+def ingest_mentions(mentions: Iterable[Mention]) -> list[Conversation]:
+    """Open a conversation for each new mention addressed to an official account.
+
+    Called by the listening pipeline inside its storage transaction. Posts that need an
+    answer (questions, complaints to the account) open as `open`; the rest are filed as
+    `no reply needed` so the queue stays short but nothing is hidden.
+    """
+    mentions = [m for m in mentions if m.to_handles]
+    if not mentions:
+        return []
+    wanted = {_key(h) for m in mentions for h in m.to_handles}
+    accounts: dict[tuple[str, str], Account] = {}
+    for account in Account.objects.exclude(status=Account.Status.ARCHIVED).only("pk", "network", "handle"):
+        if _key(account.handle) in wanted:
+            accounts[(account.network, _key(account.handle))] = account
+    if not accounts:
+        return []
+    made = []
+    for m in mentions:
+        if _key(m.author_handle) in {_key(h) for h in m.to_handles}:
+            continue  # an account talking to itself
+        for handle in m.to_handles:
+            account = accounts.get((m.network, _key(handle)))
+            if account is None:
+                continue
+            if _key(m.author_handle) == _key(account.handle):
+                break
+            made.append(
+                Conversation(
+                    account=account,
+                    mention=m,
+                    is_question=m.is_question,
+                    needs_reply=m.needs_reply,
+                    status=Conversation.Status.OPEN if m.needs_reply else Conversation.Status.NO_REPLY,
+                    received_at=m.created_at,
+                )
+            )
+            break  # one conversation per post: the first official account it addresses
+    Conversation.objects.bulk_create(made, ignore_conflicts=True)
+    return made
+
+
+@transaction.atomic
+def assign(actor: Any, conversation: Conversation, assignee: Any | None) -> Conversation:
+    require(actor, "inbox.reply", conversation)
+    if assignee is not None and not (
+        assignee.is_active
+        and (conversation.account.is_owned_by(assignee) or assignee.has_role("digital", "admin"))
+    ):
+        raise ValueError(f"{assignee.label} cannot answer for {conversation.account.handle}: not an owner.")
+    before = snapshot(conversation, ["assigned_to", "status"])
+    conversation.assigned_to = assignee
+    conversation.save(update_fields=["assigned_to", "updated_at"])
+    record(actor, "inbox.assign", conversation, before=before, after=snapshot(conversation, ["assigned_to", "status"]))
+    return conversation
+
+
+@transaction.atomic
+def set_status(actor: Any, conversation: Conversation, status: str) -> Conversation:
+    require(actor, "inbox.reply", conversation)
+    if status not in Conversation.Status.values:
+        raise ValueError(f"Unknown status {status!r}; choose one of {', '.join(Conversation.Status.values)}.")
+    before = snapshot(conversation, ["status"])
+    conversation.status = status
+    conversation.save(update_fields=["status", "updated_at"])
+    record(actor, "inbox.status", conversation, before=before, after={"status": status})
+    return conversation
+
+
+def _publish_reply(actor: Any, conversation: Conversation, text: str) -> int | None:
+    """Hand the reply to publishing (approval, cadence, audit and delivery live there).
+
+    Returns the publishing Post id, or None when publishing is not installed: the reply is
+    then kept on the conversation for someone to post by hand.
+    """
+    try:
+        from townhall.publishing import services as publishing
+    except ImportError:
+        return None
+    mention = conversation.mention
+    create_reply = getattr(publishing, "create_reply", None)
+    if create_reply is not None:
+        post = create_reply(actor, conversation.account, text, reply_to=mention.remote_id)
+    else:
+        kwargs: dict[str, Any] = {}
+        params = inspect.signature(publishing.create_post).parameters
+        if "reply_to" in params:
+            kwargs["reply_to"] = mention.remote_id
+        post = publishing.create_post(actor, [conversation.account], text, **kwargs)
+        submit = getattr(publishing, "submit", None)
+        if submit is not None:
+            submit(post, actor)
+    return post.pk
+
+
+@transaction.atomic
+def reply(actor: Any, conversation: Conversation, text: str) -> tuple[Conversation, list[dict[str, Any]]]:
+    """Answer through the publishing path, after the policy check; returns the findings too.
+
+    A reply with a blocking finding is refused with the reasons (and nothing changes); a
+    reply that passes goes to publishing as a draft-and-submit for the account, so the
+    usual approvals apply. The first reply sets time-to-first-response.
+    """
+    require(actor, "inbox.reply", conversation)
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("Write the reply first: it is empty.")
+    if len(text) > MAX_REPLY_CHARS:
+        raise ValueError(f"The reply is longer than {MAX_REPLY_CHARS} characters.")
+    findings = policy_bridge.check(text, network=_network(conversation.account.network), account="official")
+    if policy_bridge.blocks(findings):
+        reasons = "; ".join(f["message"] for f in findings if f["severity"] == "block")
+        raise ValueError(f"The policy check blocks this reply: {reasons}")
+    try:
+        post_id = _publish_reply(actor, conversation, text)
+    except PermissionDenied:
+        raise
+    before = snapshot(conversation, ["status", "first_response_at", "reply_post_id"])
+    conversation.reply_text = text
+    conversation.reply_post_id = post_id
+    conversation.status = Conversation.Status.ANSWERED
+    if conversation.first_response_at is None:
+        conversation.first_response_at = timezone.now()
+    if conversation.assigned_to_id is None:
+        conversation.assigned_to = actor
+    conversation.save()
+    record(
+        actor,
+        "inbox.reply",
+        conversation,
+        before=before,
+        after={**snapshot(conversation, ["status", "first_response_at", "reply_post_id"]), "text": text},
+    )
+    return conversation, findings
+
+
+def _network(network: str) -> str:
+    return network if network in policy_bridge.NETWORKS else "bluesky"

@@ -1,0 +1,151 @@
+"""Enrichment of matched posts: language, sentiment, abuse score, question/needs-reply, text hash.
+
+Only posts that matched a saved search get here, so the models run on a small share of the
+stream. The ML models live in `townhall.policy.ml` (owned by the policy engineers); their
+import is guarded so listening keeps working (neutral sentiment, zero abuse) if the models
+are missing from a deployment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from townhall.listening.types import IncomingPost
+
+log = logging.getLogger("townhall.listening")
+
+try:  # the trained models (numpy only at run time)
+    from townhall.policy.ml import abuse_probability_batch, sentiment_batch
+
+    HAVE_ML = True
+except ImportError:  # pragma: no cover - exercised only in a broken install
+    HAVE_ML = False
+
+try:
+    from py3langid import classify as _langid_classify
+
+    HAVE_LANGID = True
+except ImportError:  # pragma: no cover - the stopword fallback below is tested directly
+    HAVE_LANGID = False
+
+
+# --- language ----------------------------------------------------------------------------
+
+STOPWORDS = {
+    "en": "the and is are was to of in that it for you this with on not have be at we they but what",
+    "cy": "y yr a ac mae yn i o ar ei am gyda ond hefyd nid eu wedi bod fel sydd roedd",
+    "fr": "le la les et est de des une un que pour dans pas avec sur qui nous vous ce il",
+    "de": "der die das und ist nicht ein eine zu mit den von auf für sich wir ich sie es",
+    "es": "el la los las y es de que en un una para por con no se del al como su",
+    "it": "il lo la gli le e di che un una per non con del della sono si è da",
+    "nl": "de het een en van is dat op te in niet met voor zijn ik je we ze",
+    "pt": "o a os as e de que em um uma para não com do da no na se por",
+}
+_STOP = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def stopword_language(text: str) -> str:
+    """A tiny offline detector: the language whose stopwords the text uses most ('' if unsure)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 3:
+        return ""
+    best, best_n = "", 0
+    for lang, stops in _STOP.items():
+        n = sum(1 for w in words if w in stops)
+        if n > best_n:
+            best, best_n = lang, n
+    return best if best_n >= 2 else ""
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text: py3langid's model if installed, else stopwords."""
+    if HAVE_LANGID and len(text) >= 12:
+        lang, _ = _langid_classify(text)
+        return lang
+    return stopword_language(text)
+
+
+# --- questions ---------------------------------------------------------------------------
+
+_QUESTION_START = re.compile(
+    r"(?:^|[.!?\n]\s*|@\S+\s+)(?:who|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
+    r"will|would|should|shall|may|has|have|any(?:one|body)|is there|are there)\b",
+    re.IGNORECASE,
+)
+_ASK = re.compile(
+    r"\b(?:does anyone know|can (?:someone|anyone|you)|could (?:someone|anyone|you)|how do i|how can i|"
+    r"where (?:can|do|should) i|who (?:do|should) i|i(?:'d| would) like to know|please (?:help|advise|let me know)|"
+    r"any (?:idea|news|update)s?|wondering (?:if|whether|when|how))\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+")
+
+
+def is_question(text: str) -> bool:
+    """A post that asks something: a question mark after an interrogative, or a request phrase.
+
+    Why not just '?': rhetorical "?!" reactions and URLs with query strings are common; a
+    question word before the mark, or an explicit ask, is a far better signal.
+    """
+    clean = _URL.sub(" ", text)
+    if _ASK.search(clean):
+        return True
+    return "?" in clean and bool(_QUESTION_START.search(clean))
+
+
+# --- duplicates -------------------------------------------------------------------------
+
+_DEDUP_DROP = re.compile(r"https?://\S+|@\S+|^rt\b|[^\w\s]", re.IGNORECASE | re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def text_hash(text: str) -> str:
+    """Hash of the text without links, handles, punctuation, case and spacing: reposts collide."""
+    norm = _SPACES.sub(" ", _DEDUP_DROP.sub(" ", text.lower())).strip()
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=16).hexdigest()
+
+
+# --- all together -------------------------------------------------------------------------
+
+
+@dataclass
+class Enrichment:
+    lang: str
+    sentiment: str
+    sentiment_score: float
+    abuse: float
+    is_question: bool
+    needs_reply: bool
+    text_hash: str
+
+
+def enrich(posts: Sequence[IncomingPost]) -> list[Enrichment]:
+    """Enrich a batch (the models run batched, which is what makes 10k posts/s possible)."""
+    texts = [p.text for p in posts]
+    if HAVE_ML and texts:
+        sentiments = sentiment_batch(texts)
+        abuse = [float(a) for a in abuse_probability_batch(texts)]
+    else:
+        sentiments = [("neutral", {"positive": 0.0, "negative": 0.0})] * len(texts)
+        abuse = [0.0] * len(texts)
+    out = []
+    for post, (label, probs), ab in zip(posts, sentiments, abuse, strict=True):
+        question = is_question(post.text)
+        addressed = bool(post.to_handles)
+        out.append(
+            Enrichment(
+                lang=(post.lang or detect_language(post.text))[:8],
+                sentiment=label,
+                sentiment_score=round(probs.get("positive", 0.0) - probs.get("negative", 0.0), 4),
+                abuse=round(ab, 4),
+                is_question=question,
+                needs_reply=question or (addressed and label == "negative"),
+                text_hash=text_hash(post.text),
+            )
+        )
+    return out

@@ -1,0 +1,268 @@
+"""The listening pipeline: match -> drop never-to-store -> deduplicate -> enrich -> store.
+
+One `Pipeline` is built from the saved searches and the never-to-store list, then fed
+batches. `store()` writes the new mentions, their matches and the source's cursor in one
+transaction, which is what makes a restart resume without gaps (the cursor never runs
+ahead of what is stored) or duplicates (the cursor never lags behind it; and the unique
+(network, remote_id) constraint is the backstop).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from townhall.listening.enrich import Enrichment, enrich
+from townhall.listening.matcher import Match, Matcher
+from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
+from townhall.listening.query import QuerySyntaxError, parse
+from townhall.listening.types import Batch, IncomingPost
+
+log = logging.getLogger("townhall.listening")
+
+DEFAULT_RETENTION_DAYS = 90
+# Near-identical texts shorter than this many words are not merged: "Congratulations!" from two
+# people is two mentions, a 30-word press line pasted by twenty accounts is one with 19 repeats.
+DEDUP_MIN_WORDS = 6
+DEDUP_WINDOW = timedelta(days=7)
+
+
+def global_retention_days() -> int:
+    import os
+
+    value = getattr(settings, "TOWNHALL_LISTENING_RETENTION_DAYS", None) or os.environ.get(
+        "TOWNHALL_LISTENING_RETENTION_DAYS", DEFAULT_RETENTION_DAYS
+    )
+    return max(1, int(value))
+
+
+def handle_key(handle: str) -> str:
+    return handle.strip().lower().lstrip("@")
+
+
+@dataclass
+class Selected:
+    post: IncomingPost
+    match: Match
+    info: Enrichment | None = None
+
+
+@dataclass
+class StoreResult:
+    stored: list[Mention] = field(default_factory=list)
+    duplicates: int = 0
+    repeats: int = 0
+
+
+@dataclass
+class BatchResult:
+    events: int = 0
+    posts: int = 0
+    matched: int = 0
+    never_stored: int = 0
+    stored: int = 0
+    duplicates: int = 0
+
+
+class Pipeline:
+    def __init__(
+        self,
+        searches: Iterable[tuple[int, object]] = (),
+        never_store: Iterable[tuple[str, str]] = (),
+        retention: dict[int, int | None] | None = None,
+    ):
+        self.matcher = Matcher(searches)  # type: ignore[arg-type]
+        self.never: dict[str, set[str]] = {}
+        for handle, network in never_store:
+            self.never.setdefault(handle_key(handle), set()).add(network or "*")
+        self.retention = retention or {}
+        self.default_retention = global_retention_days()
+
+    @classmethod
+    def load(cls) -> Pipeline:
+        """Build from the database. A stored query that no longer parses is skipped and logged,
+        so one bad search never stops the listener."""
+        searches, retention = [], {}
+        for s in SavedSearch.objects.filter(active=True).only("pk", "query", "retention_days"):
+            try:
+                searches.append((s.pk, parse(s.query)))
+            except QuerySyntaxError as exc:
+                log.warning("saved search %s skipped: %s", s.pk, exc)
+                continue
+            retention[s.pk] = s.retention_days
+        never = NeverStore.objects.values_list("handle", "network")
+        return cls(searches, never, retention)
+
+    # --- deciding ---------------------------------------------------------------------------
+
+    def is_never_store(self, post: IncomingPost) -> bool:
+        for key in (post.author_handle, post.author_id):
+            if not key:
+                continue
+            nets = self.never.get(handle_key(key))
+            if nets and ("*" in nets or post.network in nets):
+                return True
+        return False
+
+    def select(self, posts: Iterable[IncomingPost], counts: BatchResult | None = None) -> list[Selected]:
+        """The posts to keep: matching a saved search, not from a never-to-store handle."""
+        out: list[Selected] = []
+        seen: set[tuple[str, str]] = set()
+        for post in posts:
+            if counts:
+                counts.posts += 1
+            m = self.matcher.match(post)
+            if not m.search_ids:
+                continue
+            if counts:
+                counts.matched += 1
+            if self.is_never_store(post):  # dropped here, before anything is written
+                if counts:
+                    counts.never_stored += 1
+                continue
+            key = (post.network, post.remote_id)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Selected(post, m))
+        return out
+
+    def enrich(self, selected: list[Selected]) -> list[Selected]:
+        for sel, info in zip(selected, enrich([s.post for s in selected]), strict=True):
+            sel.info = info
+        return selected
+
+    def expires(self, created: datetime, search_ids: list[int]) -> datetime:
+        days = max((self.retention.get(s) or self.default_retention) for s in search_ids)
+        return created + timedelta(days=days)
+
+    # --- storing ------------------------------------------------------------------------------
+
+    def store(self, selected: list[Selected], source: Source | None = None, cursor: str | None = None) -> StoreResult:
+        """Write new mentions, their matches and the cursor atomically; skip ones already stored."""
+        result = StoreResult()
+        now = timezone.now()
+        with transaction.atomic():
+            if selected:
+                self._store_rows(selected, source, now, result)
+            if source is not None:
+                fields = ["events_seen", "posts_stored", "last_ok_at", "last_error"]
+                source.posts_stored += len(result.stored)
+                source.last_ok_at = now
+                source.last_error = ""
+                if cursor is not None:
+                    source.cursor = cursor
+                    fields.append("cursor")
+                source.save(update_fields=fields)
+            if result.stored:
+                from townhall.inbox.services import ingest_mentions
+
+                ingest_mentions(result.stored)
+        return result
+
+    def _store_rows(self, selected: list[Selected], source: Source | None, now: datetime, result: StoreResult) -> None:
+        for sel in selected:
+            if sel.info is None:
+                self.enrich([sel])
+        by_net: dict[str, list[str]] = {}
+        for sel in selected:
+            by_net.setdefault(sel.post.network, []).append(sel.post.remote_id)
+        existing: set[tuple[str, str]] = set()
+        for network, ids in by_net.items():
+            for i in range(0, len(ids), 500):
+                existing.update(
+                    Mention.objects.filter(network=network, remote_id__in=ids[i : i + 500]).values_list(
+                        "network", "remote_id"
+                    )
+                )
+        fresh = [s for s in selected if (s.post.network, s.post.remote_id) not in existing]
+        result.duplicates = len(selected) - len(fresh)
+        hashes = list({s.info.text_hash for s in fresh if _long_enough(s.post.text)})  # type: ignore[union-attr]
+        known: dict[str, int] = {}
+        for i in range(0, len(hashes), 500):
+            known.update(
+                Mention.objects.filter(
+                    text_hash__in=hashes[i : i + 500], created_at__gte=now - DEDUP_WINDOW
+                ).values_list("text_hash", "pk")
+            )
+        repeats: dict[int | str, int] = {}
+        rows: list[Mention] = []
+        row_sel: list[Selected] = []
+        for sel in fresh:
+            info, post = sel.info, sel.post
+            assert info is not None
+            if _long_enough(post.text):
+                target = known.get(info.text_hash)
+                if target is not None:
+                    repeats[target] = repeats.get(target, 0) + 1
+                    continue
+                known[info.text_hash] = -1  # the first copy in this batch wins
+            created = min(post.created_at or now, now)
+            rows.append(
+                Mention(
+                    network=post.network,
+                    remote_id=post.remote_id[:500],
+                    url=post.url[:1000],
+                    source=source,
+                    author_handle=post.author_handle[:300],
+                    author_name=post.author_name[:300],
+                    author_id=post.author_id[:300],
+                    author_followers=max(0, post.author_followers or 0),
+                    text=post.text,
+                    lang=info.lang,
+                    created_at=created,
+                    collected_at=now,
+                    expires_at=self.expires(created, sel.match.search_ids),
+                    reply_to=post.reply_to[:500],
+                    to_handles=list(post.to_handles),
+                    hashtags=sel.match.hashtags,
+                    terms=sorted({t for ts in sel.match.terms.values() for t in ts}),
+                    sentiment=info.sentiment,
+                    sentiment_score=info.sentiment_score,
+                    abuse=info.abuse,
+                    is_question=info.is_question,
+                    needs_reply=info.needs_reply,
+                    text_hash=info.text_hash,
+                )
+            )
+            row_sel.append(sel)
+        Mention.objects.bulk_create(rows, batch_size=500)
+        if rows and rows[0].pk is None:  # a backend that cannot return ids from bulk inserts
+            ids = dict(
+                Mention.objects.filter(remote_id__in=[r.remote_id for r in rows]).values_list("remote_id", "pk")
+            )
+            for r in rows:
+                r.pk = ids[r.remote_id]
+        matches = [
+            MentionMatch(mention_id=row.pk, search_id=sid, at=row.created_at, sentiment=row.sentiment)
+            for row, sel in zip(rows, row_sel, strict=True)
+            for sid in sel.match.search_ids
+        ]
+        MentionMatch.objects.bulk_create(matches, batch_size=1000)
+        for pk, n in repeats.items():
+            if isinstance(pk, int) and pk > 0:
+                Mention.objects.filter(pk=pk).update(repeats=F("repeats") + n)
+        result.repeats = sum(repeats.values())
+        result.stored = rows
+
+    def run(self, batch: Batch, source: Source | None = None) -> BatchResult:
+        """Select, enrich and store one batch, saving the cursor with it."""
+        counts = BatchResult(events=batch.events or len(batch.posts))
+        selected = self.enrich(self.select(batch.posts, counts))
+        if source is not None:
+            source.events_seen += counts.events
+        stored = self.store(selected, source, batch.cursor)
+        counts.stored = len(stored.stored)
+        counts.duplicates = stored.duplicates + stored.repeats
+        return counts
+
+
+def _long_enough(text: str) -> bool:
+    return len(text.split()) >= DEDUP_MIN_WORDS
