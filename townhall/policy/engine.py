@@ -1,0 +1,62 @@
+"""``check()``: run every applicable rule over a post and resolve severities from the pack."""
+
+from __future__ import annotations
+
+from townhall.policy.doc import Doc
+from townhall.policy.pack import Pack, cap, default_pack
+from townhall.policy.registry import rules_registry
+from townhall.policy.types import SEVERITY_RANK, Context, Finding
+
+_DEFAULT_CONTEXT = Context()
+
+
+def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> list[Finding]:
+    """All findings for ``text`` published in ``ctx`` under ``pack`` (default pack if None).
+
+    Findings are ordered by severity (block first), then position. Spans are character
+    offsets into ``text`` and always lie within it.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    ctx = ctx or _DEFAULT_CONTEXT
+    pack = pack or default_pack()
+    cp = pack.compiled()
+    doc = Doc(text, ctx)
+    n = len(text)
+    findings: list[Finding] = []
+    for rule, severity in cp.plan(ctx.account, ctx.network):
+        for hit in rule.detector(doc, cp):
+            s, e = max(0, min(hit[0], n)), max(0, min(hit[1], n))
+            if e < s:
+                s, e = e, s
+            findings.append(
+                Finding(
+                    code=rule.code,
+                    family=rule.family,
+                    severity=severity,
+                    message=hit[2],
+                    clause=rule.clause,
+                    span=(s, e),
+                    fix=hit[3] if len(hit) > 3 else rule.fix,  # type: ignore[misc]
+                    name=rule.name,
+                )
+            )
+    findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.span[0], f.code))
+    return findings
+
+
+def plan_for(pack: Pack, account: str, network: str) -> list[tuple[object, str]]:
+    """(rule, effective severity) for every rule enabled in this context, in code order."""
+    out = []
+    for code, r in rules_registry().items():
+        if account not in r.accounts:
+            continue
+        setting = pack.rule_setting(code, network)
+        if setting.get("enabled") is False:
+            continue
+        sev = setting.get("severity", r.severity)
+        sev = cap(sev, pack.family_setting(r.family, account, network))
+        if sev == "off":
+            continue
+        out.append((r, sev))
+    return out

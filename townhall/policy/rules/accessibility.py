@@ -1,0 +1,180 @@
+"""accessibility: images without alt text, multi-word hashtags not in CamelCase, all-caps
+text and emoji walls (all of which screen readers read out badly or not at all)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from townhall.policy import clauses
+from townhall.policy.compiled import CompiledPack, wordset
+from townhall.policy.doc import Doc
+from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.textutil import GRAPHEME_RE, is_emoji_cluster
+
+_PLACEHOLDER_ALT = regex.compile(
+    r"^\s*(?:image|photo|picture|pic|img|alt|alt text|graphic|screenshot|untitled|dsc_?\d+|img_?\d+|"
+    r"[\w-]+\.(?:jpe?g|png|gif|webp|heic))\s*$",
+    regex.IGNORECASE,
+)
+
+
+@rule(
+    "ACC001",
+    "missing-alt-text",
+    "accessibility",
+    "warn",
+    clauses.APPROPRIATE_MEDIA,
+    "Without alt text, blind and low-vision users get nothing from the image; a file name or "
+    "'image' is no better.",
+    "Describe what the image shows and why it matters, in a sentence.",
+    [
+        Example("Our new greenhouse is finally complete!", True, "bluesky", alts=("",)),
+        Example("Look!", True, alts=("IMG_2041.jpg",)),
+        Example("Our new greenhouse is finally complete!", False, alts=("Glass greenhouse full of seedlings",)),
+    ],
+)
+def missing_alt(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for i, img in enumerate(doc.ctx.images):
+        alt = (img.alt or "").strip()
+        if not alt:
+            yield 0, 0, f"Image {i + 1} has no alt text."
+        elif _PLACEHOLDER_ALT.match(alt):
+            yield 0, 0, f"Image {i + 1} alt text {alt!r} does not describe the image."
+
+
+_SHORT_OK = frozenset("a i in of on to at by is it we my me up us an or as be do go no so if".split())
+
+
+@functools.lru_cache(maxsize=8192)
+def segment(body: str) -> tuple[str, ...] | None:
+    """Split a lower-case hashtag body into the fewest dictionary words (None if impossible).
+
+    Words of one or two letters are only allowed from a short list of function words, so that
+    junk entries in the frequency list do not produce spurious splits.
+    """
+    words = wordset()
+    n = len(body)
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (word count, previous index)
+    best[0] = (0, -1)
+    for i in range(n):
+        if best[i] is None:
+            continue
+        count = best[i][0]  # type: ignore[index]
+        for j in range(i + 1, min(n, i + 20) + 1):
+            w = body[i:j]
+            if (len(w) >= 3 and w in words) or w in _SHORT_OK:
+                cand = (count + 1, i)
+                if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
+                    best[j] = cand
+    if best[n] is None:
+        return None
+    out = []
+    j = n
+    while j > 0:
+        i = best[j][1]  # type: ignore[index]
+        out.append(body[i:j])
+        j = i
+    return tuple(reversed(out))
+
+
+_TRAILING_DIGITS = regex.compile(r"\d+$")
+
+
+@rule(
+    "ACC002",
+    "hashtag-not-camelcase",
+    "accessibility",
+    "warn",
+    clauses.APPROPRIATE_MEDIA,
+    "Screen readers read #celebratingexcellence as one garbled word; #CelebratingExcellence is read "
+    "word by word (and is easier for everyone to read).",
+    "Capitalise each word of a multi-word hashtag (CamelCase).",
+    [
+        Example("Great night at the awards #celebratingexcellenceinteaching2026", True, "mastodon"),
+        Example("Bring your questions! #PostgradLife", False),
+        Example("We love #science", False),
+    ],
+)
+def hashtag_case(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for s, e, body in doc.hashtags:
+        if not body.islower() or not body.isascii():
+            continue
+        core = _TRAILING_DIGITS.sub("", body).replace("_", "")
+        if len(core) < 7 or core in wordset():
+            continue
+        parts = segment(core)
+        if parts and len(parts) >= 2 and sum(len(p) >= 3 for p in parts) >= 2:
+            camel = "".join(p.capitalize() for p in parts) + body[len(core) :]
+            yield s, e, f"Multi-word hashtag #{body} is not in CamelCase.", f"Write #{camel}."
+
+
+_LETTER = regex.compile(r"\p{L}")
+_UPPER_WORD = regex.compile(r"(?<![\w])\p{Lu}{2,}(?![\w])")
+
+
+@rule(
+    "ACC003",
+    "all-caps",
+    "accessibility",
+    "warn",
+    clauses.APPROPRIATE_MEDIA,
+    "Text in capitals is harder to read (no word shapes), some screen readers spell it out letter "
+    "by letter, and it reads as shouting.",
+    "Use sentence case; emphasise with words, not capitals.",
+    [
+        Example("DON'T MISS OUR OPEN DAY THIS SATURDAY, BOOK NOW", True),
+        Example("Join the NHS and UCAS webinar on Monday", False),
+    ],
+)
+def all_caps(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    letters = len(_LETTER.findall(t)) if not t.isascii() else sum(c.isalpha() for c in t)
+    if letters < 15:
+        return
+    upper = sum(c.isupper() for c in t)
+    words = _UPPER_WORD.findall(t)
+    if upper / letters >= 0.8 and len(words) >= 4:
+        yield 0, len(t), "The post is written in capitals."
+
+
+@rule(
+    "ACC004",
+    "emoji-wall",
+    "accessibility",
+    "info",
+    clauses.APPROPRIATE_MEDIA,
+    "A screen reader reads every emoji's name aloud ('party popper party popper ...'); a wall of "
+    "them buries the message.",
+    "Keep to one or two emoji, at the end of the post.",
+    [
+        Example("We did it!!! 🎉🎉🎉🎉🎉🎉🎉", True),
+        Example("Graduation day 🎓 congratulations!", False),
+    ],
+)
+def emoji_wall(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    if t.isascii():
+        return
+    run = 0
+    run_start = 0
+    pos = 0
+    limit = cp.emoji_wall
+    for m in GRAPHEME_RE.finditer(t):
+        cl = m.group(0)
+        if is_emoji_cluster(cl):
+            if run == 0:
+                run_start = m.start()
+            run += 1
+            pos = m.end()
+        elif cl.isspace() and run:
+            continue
+        else:
+            if run >= limit:
+                yield run_start, pos, f"{run} emoji in a row."
+                return
+            run = 0
+    if run >= limit:
+        yield run_start, pos, f"{run} emoji in a row."

@@ -1,0 +1,175 @@
+"""contentious: party politics, elections, conflicts, industrial disputes, religion and other
+divisive stances. A problem on official accounts (the pack caps it to info on personal ones):
+the institution should not appear to take sides where it has no official view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from townhall.policy import clauses
+from townhall.policy.compiled import CompiledPack
+from townhall.policy.doc import Doc
+from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.common import sentences, words_re
+
+POLITICS = words_re(
+    [w.strip() for w in """conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
+    labour leader|labour voters|lib dems|lib dem|liberal democrats|reform uk|snp|plaid cymru|green party|ukip|
+    democrats|republicans|gop|maga|trump|biden|kamala|hillary|clinton|obama|starmer|sunak|farage|boris johnson|
+    truss|corbyn|badenoch|rachel reeves|netanyahu|putin|zelensky|modi|election|elections|general election|
+    by-election|referendum|brexit|remainers|brexiteers|manifesto|vote for|voting for|polling day|ballot box|
+    parliament|mps|the government|this government|prime minister|home secretary|the president|left-wing|
+    right-wing|leftist|far-right|far-left|woke|socialists|communists|fascists|immigration|immigrants|migrants|
+    asylum seekers|small boats|tuition fees|cost of living crisis|austerity""".split("|")]
+)
+CONFLICT = words_re(
+    [w.strip() for w in """war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
+    airstrikes|bombing|gaza|israel|israeli|palestine|palestinian|hamas|idf|zionist|zionism|ukraine|ukrainian|
+    russia|russian|kashmir|taiwan|sudan|yemen|syria|tigray|the foreign government|regime|sanctions|
+    terrorists|terrorism|intifada|settlers""".split("|")]
+)
+CAMPAIGN = words_re(
+    [w.strip() for w in """boycott|boycotts|boycotting|bds|divest|divestment|sign the petition|petition|
+    protest|protests|protesters|march against|rally against|occupation of|encampment|sit-in|
+    stand with|solidarity with|free palestine|stop the war""".split("|")]
+)
+INDUSTRIAL = words_re(
+    [w.strip() for w in """strike|strikes|striking|industrial action|picket|picket line|pickets|walkout|
+    walk-out|ucu|unison|unite the union|pay dispute|pension dispute|uss pensions|marking boycott|
+    action short of a strike|asos|scab|scabs|strikebreakers|union ballot|redundancies|job cuts""".split("|")]
+)
+RELIGION = words_re(
+    [w.strip() for w in """god|allah|jesus|christ|christianity|christians|islam|muslims|judaism|jews|
+    hinduism|hindus|sikhism|sikhs|buddhism|atheism|atheists|atheist|religion|religions|religious|
+    the church|bible|quran|koran|scripture|faith|sharia|blasphemy|prayer in schools|creationism""".split("|")]
+)
+DIVISIVE = words_re(
+    [w.strip() for w in """abortion|pro-life|pro-choice|roe v wade|unborn|feminism|feminist|feminists|
+    misogyny|patriarchy|men's rights|trans rights|gender ideology|terfs|terf|gender critical|
+    climate change|climate crisis|global warming|climate denial|net zero|fossil fuels|just stop oil|
+    extinction rebellion|gun control|second amendment|death penalty|capital punishment|euthanasia|
+    assisted dying|vaccine mandates|anti-vax|lockdown|black lives matter|blm|all lives matter|
+    defund the police|free speech|cancel culture|monarchy|royal family|republicanism""".split("|")]
+)
+TOPICS = (
+    (POLITICS, "party politics or elections"),
+    (CONFLICT, "an armed conflict or foreign politics"),
+    (CAMPAIGN, "a boycott, petition or protest"),
+    (INDUSTRIAL, "an industrial dispute"),
+    (RELIGION, "religion"),
+    (DIVISIVE, "a divisive social issue"),
+)
+STANCE = words_re(
+    [w.strip() for w in """support|supports|supporting|fully support|back|backing|oppose|opposes|opposing|
+    against|condemn|condemns|condemned|betray|betrayed|betrayal|betraying|shame|shameful|disgrace|disgraceful|
+    must|must not|must never|should|should never|never again|need to|needs to|have to|stand with|
+    stand against|solidarity|urge|urges|we urge|call on|calls on|demand|demands|vote|vote for|vote against|
+    don't vote|sign|join us|join the|boycott|ban|abolish|scrap|resign|out|lies|liars|lying|corrupt|evil|
+    wicked|criminal|murderers|illegal|immoral|right-wing|left-wing|pathetic|useless|incompetent|failed|
+    failing|destroyed|destroying|ruined|ruining|hate|love|proud to support|free|end the|stop the|no to|
+    yes to|pro|anti|the only|the best|the worst|wrong|right to|deserve|deserves|never govern|govern|
+    disaster|catastrophe|threat|dangerous|brainwashed|nonsense|myth|hoax|truth|the real|wake up""".split("|")]
+)
+
+
+def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
+    t = doc.masked
+    hits = []
+    for pattern, label in TOPICS:
+        m = pattern.search(t)
+        if m:
+            hits.append((m.start(), m.end(), label))
+    if cp.extra_topics_re is not None:
+        m = cp.extra_topics_re.search(t)
+        if m:
+            hits.append((m.start(), m.end(), "a topic this institution treats as divisive"))
+    return hits
+
+
+@rule(
+    "CON001",
+    "divisive-stance",
+    "contentious",
+    "block",
+    clauses.CONTENTIOUS,
+    "A stance on party politics, elections, conflicts, boycotts, industrial disputes, religion or "
+    "another divisive issue, posted by the institution, reads as the institution's official view.",
+    "Remove the stance, or post factual information only; leave opinions to personal accounts.",
+    [
+        Example(
+            "Whoever wins the election, one thing is certain: the Conservatives have betrayed students and "
+            "must never govern again.",
+            True,
+            "mastodon",
+        ),
+        Example("We fully support the ongoing boycott and urge our followers to sign the petition against "
+                "the foreign government.", True),
+        Example("Solidarity with UCU colleagues on the picket line today!", True),
+        Example("Eid Mubarak to everyone celebrating in our community!", False),
+        Example("The library stays open during the strike; check opening hours online.", False),
+        Example("Polling stations on campus open at 7am on Thursday.", False),
+    ],
+    accounts=("official", "personal"),
+)
+def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    topics = _topic_hits(doc, cp)
+    if not topics:
+        return
+    for s, e in sentences(t):
+        sent = t[s:e]
+        for pattern, label in TOPICS:
+            tm = pattern.search(sent)
+            if not tm:
+                continue
+            sm = STANCE.search(sent)
+            if sm and (sm.group(0) != tm.group(0) or len(STANCE.findall(sent)) > 1):
+                yield s + tm.start(), s + tm.end(), f"Takes a stance on {label}."
+                return
+
+
+@rule(
+    "CON002",
+    "divisive-topic",
+    "contentious",
+    "info",
+    clauses.CONTROVERSIAL,
+    "Mentioning a divisive topic is not wrong in itself, but replies can pull the account into a debate.",
+    "Keep to the facts and be ready to moderate replies; avoid adjectives that signal a side.",
+    [
+        Example("Polling stations on campus open at 7am on Thursday for the general election.", True),
+        Example("The sports centre reopens on Monday after refurbishment.", False),
+    ],
+)
+def divisive_topic(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for s, e, label in _topic_hits(doc, cp)[:1]:
+        yield s, e, f"Mentions {label}."
+
+
+@rule(
+    "CON003",
+    "stance-classifier",
+    "contentious",
+    "warn",
+    clauses.CONTENTIOUS,
+    "A classifier trained on stance-taking tweets (abortion, religion, climate, feminism, politics) "
+    "catches opinions that keyword lists miss.",
+    "Reword as neutral information, or post it from a personal account with a 'views my own' note.",
+    [
+        Example("Life begins at conception and every child deserves protection. #prolife", True),
+        Example("The sports centre reopens on Monday after refurbishment.", False),
+    ],
+    needs_ml=True,
+)
+def stance_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    p = doc.stance_probability
+    if p is None or p < cp.stance_threshold:
+        return
+    topics = _topic_hits(doc, cp)
+    if topics:
+        s, e, label = topics[0]
+        yield s, e, f"Reads as taking a stance on {label} (classifier score {p:.2f})."
+    elif p >= cp.stance_without_topic:
+        yield 0, len(doc.text), f"Reads as taking a stance on a divisive issue (classifier score {p:.2f})."

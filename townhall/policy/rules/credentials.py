@@ -1,0 +1,215 @@
+"""credentials: passwords, keys, tokens, one-time codes and shared logins."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from townhall.policy import clauses
+from townhall.policy.compiled import CompiledPack, wordset
+from townhall.policy.doc import Doc
+from townhall.policy.registry import Example, Hit, rule
+
+_PW_RE = regex.compile(
+    r"(?<![\w])(?:pass(?:word|code|phrase|wd)?s?|pwd?|pin(?:\s+(?:code|number))?|wi-?fi\s+key|login|"
+    r"log-?in\s+details|credentials)(?![\w])"
+    r"[^.\n!?]{0,60}?(?:\bis\b|\bwas\b|\bare\b|=|:|->|\u2192)\s*[\"'“‘]?(?P<secret>[^\s\"'”’]{4,64})",
+    regex.IGNORECASE,
+)
+_NOT_SECRET = frozenset(
+    """your their our his her the a an not now being still changing changed expired incorrect wrong strong weak
+    secure required needed important reset below above attached here there this that same different easy
+    simple long short case sensitive private personal yours mine empty blank what which""".split()
+)
+
+
+def _looks_secret(tok: str) -> bool:
+    tok = tok.rstrip(".,;:!?)")
+    if len(tok) < 4 or tok.lower() in _NOT_SECRET:
+        return False
+    if any(c.isdigit() for c in tok) or any(not c.isalnum() for c in tok):
+        return True
+    if tok.lower() not in wordset():
+        return True
+    # a capitalised dictionary word is a plausible password ("Tulips"), a lower-case one is prose
+    return tok[0].isupper() and tok[1:].islower() is False
+
+
+@rule(
+    "CRD001",
+    "password-disclosure",
+    "credentials",
+    "block",
+    clauses.PASSWORD,
+    "A password posted anywhere public must be considered compromised; closed groups are not private.",
+    "Remove it, change the password now, and share access through a password manager or SSO instead.",
+    [
+        Example("Shared drive password for the marketing team is Tulips!2026 - ask me if it doesn't work.", True),
+        Example("wifi password: hunter22", True),
+        Example("Remember: your password is your responsibility, never share it.", False),
+        Example("Reset your password at the IT service desk.", False),
+    ],
+)
+def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for m in _PW_RE.finditer(doc.text):
+        if _looks_secret(m.group("secret")):
+            yield m.start("secret"), m.start("secret") + len(m.group("secret").rstrip(".,;:!?)")), (
+                "Password or PIN disclosed in a post."
+            )
+
+
+_KEY_PATTERNS = [
+    (r"(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}", "AWS access key ID"),
+    (r"(?i:secret(?:[ _-]?(?:access[ _-]?)?key)?)\s*(?:[:=]|is)?\s*[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", "AWS secret key"),
+    (r"gh[pousr]_[A-Za-z0-9]{36,255}", "GitHub token"),
+    (r"github_pat_[A-Za-z0-9_]{22,255}", "GitHub token"),
+    (r"glpat-[A-Za-z0-9_-]{20}", "GitLab token"),
+    (r"xox[abposr]-[A-Za-z0-9-]{10,}", "Slack token"),
+    (r"https://hooks\.slack\.com/services/[A-Za-z0-9/]+", "Slack webhook"),
+    (r"AIza[0-9A-Za-z_-]{35}", "Google API key"),
+    (r"ya29\.[0-9A-Za-z_-]{20,}", "Google OAuth token"),
+    (r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----", "private key"),
+    (r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", "JSON Web Token"),
+    (r"(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}", "Stripe key"),
+    (r"sk-(?:proj-)?[A-Za-z0-9_-]{20,}", "API secret key"),
+    (r"SK[0-9a-f]{32}", "Twilio key"),
+    (r"SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}", "SendGrid key"),
+    (r"npm_[A-Za-z0-9]{36}", "npm token"),
+    (r"(?:ssh-rsa|ssh-ed25519) AAAA[0-9A-Za-z+/]{40,}", "SSH key"),
+]
+_KEY_RE = regex.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KEY_PATTERNS)))
+
+
+@rule(
+    "CRD002",
+    "api-key-or-token",
+    "credentials",
+    "block",
+    clauses.SECURE,
+    "Keys and tokens in known formats (AWS, GitHub, Slack, Google, private keys, JWTs) are harvested "
+    "by bots within minutes of being posted.",
+    "Delete the post, revoke the key at its provider immediately, and issue a new one.",
+    [
+        Example("Oops, here is the AWS key from the demo: AKIAIOSFODNN7EXAMPLE", True),
+        Example("token ghp_abcdefghijklmnopqrstuvwxyz0123456789AB", True),
+        Example("-----BEGIN OPENSSH PRIVATE KEY-----", True),
+        Example("Our AKIA research project launches today", False),
+    ],
+)
+def api_key(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for m in _KEY_RE.finditer(doc.text):
+        idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+        s, e = m.span()
+        if _KEY_PATTERNS[idx][1] == "AWS secret key":
+            s = e - 40
+        yield s, e, f"{_KEY_PATTERNS[idx][1]} in a post."
+
+
+_TOKEN_RE = regex.compile(r"(?<![\w/+=.-])[A-Za-z0-9+/=_\-]{20,}(?![\w/+=-])")
+
+
+def _entropy(s: str) -> float:
+    n = len(s)
+    return -sum(c / n * math.log2(c / n) for c in Counter(s).values())
+
+
+@rule(
+    "CRD003",
+    "high-entropy-secret",
+    "credentials",
+    "warn",
+    clauses.SECURE,
+    "A long random-looking string next to no other explanation is usually a secret (key, token, "
+    "password); detect-secrets uses the same entropy heuristic.",
+    "If this is a key or token, delete the post and revoke it; if not, ignore this warning.",
+    [
+        Example("secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", True),
+        Example("use 9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c to connect", True),
+        Example("#celebratingexcellenceinteaching2026 was a wonderful night", False),
+    ],
+)
+def high_entropy(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    for m in _TOKEN_RE.finditer(t):
+        tok = m.group(0)
+        if any(s <= m.start() < e for s, e in doc.urls):
+            continue
+        if m.start() > 0 and t[m.start() - 1] in "#@":
+            continue
+        has_digit = any(c.isdigit() for c in tok)
+        has_upper = any(c.isupper() for c in tok)
+        has_lower = any(c.islower() for c in tok)
+        classes = has_digit + has_upper + has_lower
+        if classes < 2:
+            continue
+        ishex = all(c in "0123456789abcdefABCDEF" for c in tok)
+        limit = cp.token_entropy - 0.6 if ishex else cp.token_entropy
+        if ishex and not has_digit:
+            continue
+        if not ishex and classes < 3 and not any(c in "+/_-=" for c in tok):
+            continue
+        if _entropy(tok) >= limit:
+            yield m.start(), m.end(), "Random-looking string that may be a key, token or password."
+
+
+_OTP_RE = regex.compile(
+    r"(?<![\w])(?:otp|one[-\s]time\s+(?:pass)?code|verification\s+code|security\s+code|auth(?:entication)?\s+code|"
+    r"2fa\s+code|mfa\s+code|login\s+code|sign[-\s]?in\s+code|access\s+code|confirmation\s+code|(?:my|the|your)\s+code)"
+    r"(?![\w])[^.\n\d]{0,25}?(?P<code>(?<![\d])\d{4,8}(?![\d]))",
+    regex.IGNORECASE,
+)
+
+
+@rule(
+    "CRD004",
+    "one-time-code",
+    "credentials",
+    "block",
+    clauses.PASSWORD,
+    "A one-time or verification code lets someone take over the account it protects, right now.",
+    "Delete the post; never share a one-time code, and report it if someone asked you for it.",
+    [
+        Example("Can someone log in for me? The verification code is 482913", True),
+        Example("Use code 2026 for 10% off? No - our course code is introduced in week 1.", False),
+    ],
+)
+def otp(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for m in _OTP_RE.finditer(doc.text):
+        if m.group(0).lower().startswith(("my code", "the code", "your code")) and not regex.search(
+            r"(?i)\b(?:log\s*in|sign\s*in|text|sms|sent|verify|account|2fa|mfa|authenticat)", doc.text
+        ):
+            continue
+        yield m.start("code"), m.end("code"), "One-time or verification code in a post."
+
+
+_SHARED_RE = regex.compile(
+    r"(?<![\w])(?:(?:user\s*name|login|log-in|account|email)\s*(?:and|&|/|\+)\s*(?:password|pw|pass)\b"
+    r"|(?:share|sharing|use|borrow|lend)\s+(?:my|our|the\s+team'?s?|the\s+shared|his|her)\s+"
+    r"(?:login|log-in|account\s+details|credentials|password)"
+    r"|log\s*(?:in|on)\s+(?:as|with)\s+(?:me|my\s+account|the\s+(?:shared|team|admin|department)\s+account)"
+    r"|shared\s+(?:login|log-in|account\s+password|credentials)"
+    r"|user(?:name)?\s*[:=]\s*\S+\s*(?:,|/|and)?\s*(?:pass(?:word)?|pw)\s*[:=])",
+    regex.IGNORECASE,
+)
+
+
+@rule(
+    "CRD005",
+    "shared-login",
+    "credentials",
+    "warn",
+    clauses.PASSWORD,
+    "Shared logins cannot be revoked per person and leave no audit trail; the guidance says never share a password.",
+    "Give each person their own access (delegated roles, SSO) instead of sharing a login.",
+    [
+        Example("New interns can just use my login for the department account this week.", True),
+        Example("username: commsteam / password: see me", True),
+        Example("Log in with your university account to book a room.", False),
+    ],
+)
+def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for m in _SHARED_RE.finditer(doc.text):
+        yield m.start(), m.end(), "A shared login is being handed out."
