@@ -37,7 +37,7 @@ class Command(BaseCommand):
         if no_serve:
             return
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        worker = subprocess.Popen([sys.executable, "-m", "townhall", "worker"], env=env)  # noqa: S603
+        worker = subprocess.Popen([sys.executable, "-m", "townhall", "worker"], env=env)
         try:
             call_command("serve", host=host, port=port)
         finally:

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from townhall.incidents import views
+
+app_name = "incidents"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("new/", views.new, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+]
