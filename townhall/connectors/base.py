@@ -76,8 +76,14 @@ class Connector(Protocol):
 
     def publish(self, creds: Credentials, request: PublishRequest) -> PublishResult: ...
 
-    def find_published(self, creds: Credentials, idempotency_key: str) -> PublishResult | None:
-        """Look for a post already published with this key (recovery after a crash)."""
+    def find_published(
+        self, creds: Credentials, idempotency_key: str, request: PublishRequest | None = None
+    ) -> PublishResult | None:
+        """Look for a post already published with this key (recovery after a crash).
+
+        `request` (optional) is the request that may have been sent, for networks that
+        cannot look a post up by key and must recognise it by its content.
+        """
         ...
 
     def delete(self, creds: Credentials, remote_id: str) -> None: ...

@@ -1,0 +1,117 @@
+"""The cadence guard: keep an appropriate level of contact without overdoing it.
+
+Each account's plan (registry `Account`) sets a minimum gap between posts, a maximum per
+day and quiet hours. Quiet hours and "per day" are in the institution's time zone
+(settings.TIME_ZONE): they describe the audience's day, not the author's. A time that
+breaks the plan is refused with the reason and the next time that keeps it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Q
+
+from townhall.registry.models import Account
+
+MAX_STEPS = 500
+
+
+@dataclass(frozen=True)
+class CadenceViolation:
+    reason: str
+    next_allowed: datetime
+
+    def message(self, account: Account, tz: ZoneInfo | None = None) -> str:
+        local = self.next_allowed.astimezone(tz or local_zone())
+        return (
+            f"{account} cadence plan: {self.reason}. Next allowed time: "
+            f"{local:%a %d %b %Y %H:%M} ({local.tzname()})."
+        )
+
+
+def local_zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def in_quiet_hours(account: Account, moment: datetime) -> bool:
+    start, end = account.quiet_start, account.quiet_end
+    if start == end:
+        return False
+    t = moment.astimezone(local_zone()).time()
+    if start < end:
+        return start <= t < end
+    return t >= start or t < end
+
+
+def _quiet_end_after(account: Account, moment: datetime) -> datetime:
+    tz = local_zone()
+    local = moment.astimezone(tz)
+    candidate = datetime.combine(local.date(), account.quiet_end, tzinfo=tz)
+    if candidate <= local:
+        candidate = datetime.combine(local.date() + timedelta(days=1), account.quiet_end, tzinfo=tz)
+    return candidate.astimezone(UTC)
+
+
+def busy_slots(account: Account, *, exclude_post_id: int | None = None) -> list[datetime]:
+    """Times the account posts or will post: published, publishing and scheduled deliveries."""
+    from townhall.publishing.models import Delivery
+
+    qs = Delivery.objects.filter(account=account).filter(
+        Q(status=Delivery.Status.PUBLISHED, published_at__isnull=False)
+        | Q(status__in=[Delivery.Status.SCHEDULED, Delivery.Status.PUBLISHING], due_at__isnull=False)
+    )
+    if exclude_post_id is not None:
+        qs = qs.exclude(post_id=exclude_post_id)
+    return sorted((d.published_at or d.due_at) for d in qs.only("published_at", "due_at", "status"))
+
+
+def check(
+    account: Account, when: datetime, *, exclude_post_id: int | None = None, slots: list[datetime] | None = None
+) -> CadenceViolation | None:
+    """None when `when` keeps the plan; otherwise the first reason and the next allowed time."""
+    slots = busy_slots(account, exclude_post_id=exclude_post_id) if slots is None else slots
+    reason = _first_problem(account, when, slots)
+    if reason is None:
+        return None
+    return CadenceViolation(reason, next_allowed(account, when, slots=slots))
+
+
+def _first_problem(account: Account, when: datetime, slots: list[datetime]) -> str | None:
+    if in_quiet_hours(account, when):
+        return f"quiet hours are {account.quiet_start:%H:%M} to {account.quiet_end:%H:%M}"
+    gap = timedelta(minutes=account.min_gap_minutes)
+    for slot in slots:
+        if abs(slot - when) < gap:
+            return f"posts must be at least {account.min_gap_minutes} minutes apart"
+    tz = local_zone()
+    day = when.astimezone(tz).date()
+    same_day = sum(1 for s in slots if s.astimezone(tz).date() == day)
+    if account.max_per_day and same_day >= account.max_per_day:
+        return f"at most {account.max_per_day} posts a day"
+    return None
+
+
+def next_allowed(account: Account, when: datetime, *, slots: list[datetime] | None = None) -> datetime:
+    """The earliest time at or after `when` that keeps the plan."""
+    slots = busy_slots(account) if slots is None else slots
+    tz = local_zone()
+    gap = timedelta(minutes=account.min_gap_minutes)
+    candidate = when
+    for _ in range(MAX_STEPS):
+        if in_quiet_hours(account, candidate):
+            candidate = _quiet_end_after(account, candidate)
+            continue
+        clash = [s for s in slots if abs(s - candidate) < gap]
+        if clash:
+            candidate = max(clash) + gap
+            continue
+        day = candidate.astimezone(tz).date()
+        if account.max_per_day and sum(1 for s in slots if s.astimezone(tz).date() == day) >= account.max_per_day:
+            candidate = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz)
+            continue
+        return candidate
+    return candidate

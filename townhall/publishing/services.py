@@ -1,0 +1,664 @@
+"""The publishing workflow: draft → submitted → approved / changes requested / rejected →
+scheduled → publishing → published / failed.
+
+Why each rule exists (the guidance: once a post is out there is almost no chance of
+taking it back):
+
+- every post is checked by the policy engine; a `block` finding stops submission unless
+  someone allowed to (`post.override_block`) overrides it, with a reason, audited;
+- nobody approves their own post, and risk decides who approves: warnings in a risk family
+  go to the digital team, contentious or confidential-ip findings to governance;
+- an approved post waits a cool-off window (default two minutes) with a one-click hold;
+- the account's cadence plan is enforced, and a refusal names the next allowed time.
+
+Every function here validates first and raises `ValueError` (or `PermissionDenied`) with
+a sentence before writing anything, so bad input loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from townhall.audit.services import record, snapshot
+from townhall.core.models import User
+from townhall.core.permissions import can, require
+from townhall.publishing import cadence
+from townhall.publishing.models import Comment, Delivery, Notification, Post, PostImage
+from townhall.registry.models import Account
+
+log = logging.getLogger("townhall.publishing")
+
+# Copied from townhall.policy.types (the engine is reached only through the bridge).
+RISK_FAMILIES = frozenset(
+    {"privacy", "credentials", "confidential-ip", "contentious", "abuse", "brand", "copyright"}
+)
+GOVERNANCE_FAMILIES = frozenset({"contentious", "confidential-ip"})
+# What each network accepts; checked before a post is saved, so it never fails at publish time.
+NETWORK_RULES: dict[str, dict[str, Any]] = {
+    "bluesky": {"max_images": 4, "max_image_bytes": 1_000_000, "threads": True, "alt_limit": 2000},
+    "mastodon": {"max_images": 4, "max_image_bytes": 16_000_000, "threads": True, "alt_limit": 1500},
+}
+DEFAULT_RULES = {"max_images": 4, "max_image_bytes": 5_000_000, "threads": False, "alt_limit": 1000}
+IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+MAX_THREAD_PARTS = 10
+
+
+def cool_off() -> timedelta:
+    """The wait between approval and sending (TOWNHALL_COOL_OFF_SECONDS, default 120)."""
+    raw = getattr(settings, "TOWNHALL_COOL_OFF_SECONDS", None) or os.environ.get("TOWNHALL_COOL_OFF_SECONDS")
+    try:
+        seconds = int(raw) if raw not in (None, "") else 120
+    except ValueError:
+        seconds = 120
+    return timedelta(seconds=max(0, seconds))
+
+
+def require_alt() -> bool:
+    raw = getattr(settings, "TOWNHALL_REQUIRE_ALT_TEXT", None)
+    if raw is None:
+        raw = os.environ.get("TOWNHALL_REQUIRE_ALT_TEXT", "1")
+    return str(raw).lower() not in {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True)
+class ImageInput:
+    data: bytes
+    mime_type: str
+    alt: str
+    filename: str = ""
+
+
+# --- measuring and checking -------------------------------------------------------------
+
+
+def measure(text: str, network: str) -> tuple[int, int]:
+    """(length as the network counts it, its limit); the engine's exact counting when present."""
+    try:
+        from townhall.policy.platform import measure as engine_measure
+
+        return engine_measure(text, network)
+    except (ImportError, ValueError):
+        import grapheme
+
+        limit = {"bluesky": 300, "mastodon": 500}.get(network, 500)
+        return grapheme.length(text), limit
+
+
+def sniff_image(data: bytes) -> str | None:
+    """The image type from its first bytes (never trust a file name)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def validate_content(
+    text: str, thread: list[str], images: list[ImageInput], networks: list[str]
+) -> list[str]:
+    """Every problem with the content, in words (empty when it can be posted everywhere)."""
+    errors: list[str] = []
+    parts = [text, *thread]
+    if not text.strip():
+        errors.append("The post is empty: write something.")
+    if len(thread) + 1 > MAX_THREAD_PARTS:
+        errors.append(f"A thread may have at most {MAX_THREAD_PARTS} parts.")
+    for network in sorted(set(networks)):
+        rules = NETWORK_RULES.get(network, DEFAULT_RULES)
+        label = network.capitalize()
+        if thread and not rules["threads"]:
+            errors.append(f"{label} does not support threads: post the parts separately.")
+        for i, part in enumerate(parts, 1):
+            count, limit = measure(part, network)
+            if count > limit:
+                where = "The post" if len(parts) == 1 else f"Part {i} of the thread"
+                errors.append(
+                    f"{where} is {count} characters as {label} counts them; the limit is {limit}. "
+                    "Shorten it or split it into a thread."
+                )
+        if len(images) > rules["max_images"]:
+            errors.append(f"{label} takes at most {rules['max_images']} images per post.")
+        for n, image in enumerate(images, 1):
+            if len(image.data) > rules["max_image_bytes"]:
+                errors.append(
+                    f"Image {n} is {len(image.data) // 1000} kB; {label} takes at most "
+                    f"{rules['max_image_bytes'] // 1000} kB."
+                )
+            if len(image.alt) > rules["alt_limit"]:
+                errors.append(f"The alt text of image {n} is longer than {label}'s {rules['alt_limit']} characters.")
+    for n, image in enumerate(images, 1):
+        if require_alt() and not image.alt.strip():
+            errors.append(
+                f"Image {n} has no alt text: describe it for people who cannot see it (alt text is required)."
+            )
+        if image.mime_type not in IMAGE_TYPES:
+            errors.append(f"Image {n} is not a JPEG, PNG, GIF or WebP image.")
+    return list(dict.fromkeys(errors))
+
+
+def policy_findings(post: Post) -> list[dict[str, Any]]:
+    """The policy engine's findings for every part on every target network, deduplicated."""
+    from townhall.web import policy_bridge
+
+    networks = sorted(set(post.deliveries.values_list("account__network", flat=True))) or ["bluesky"]
+    alts = [img.alt for img in post.images.all()]
+    seen: set[tuple] = set()
+    out: list[dict[str, Any]] = []
+    for network in networks:
+        bridge_network = network if network in policy_bridge.NETWORKS else "bluesky"
+        for index, part in enumerate(post.parts):
+            for finding in policy_bridge.check(part, network=bridge_network, alts=alts if index == 0 else []):
+                key = (finding.get("code"), index, tuple(finding.get("span") or ()), finding.get("message"))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append({**finding, "part": index, "network": network})
+    return out
+
+
+def route_for(findings: list[dict[str, Any]]) -> str:
+    """Who must approve, from the risk in the findings."""
+    if any(f.get("family") in GOVERNANCE_FAMILIES and f.get("severity") in ("warn", "block") for f in findings):
+        return Post.Route.GOVERNANCE
+    if any(f.get("family") in RISK_FAMILIES and f.get("severity") in ("warn", "block") for f in findings):
+        return Post.Route.DIGITAL
+    return Post.Route.OWNERS
+
+
+def has_block(findings: list[dict[str, Any]]) -> bool:
+    return any(f.get("severity") == "block" for f in findings)
+
+
+# --- permissions that depend on the post's state -------------------------------------------
+
+
+def can_approve(user: Any, post: Post) -> bool:
+    """The permission matrix (owner / team / reviewer, never the author) plus risk routing."""
+    if not can(user, "post.approve", post):
+        return False
+    if post.route == Post.Route.GOVERNANCE:
+        return user.has_role("governance", "admin")
+    if post.route == Post.Route.DIGITAL:
+        return user.has_role("digital", "governance", "admin")
+    return True
+
+
+def require_approver(user: Any, post: Post) -> None:
+    if post.created_by_id == getattr(user, "pk", None):
+        raise PermissionDenied("You may not approve your own post: someone else must review it.")
+    if not can_approve(user, post):
+        if post.route == Post.Route.GOVERNANCE:
+            raise PermissionDenied("This post has contentious or confidential findings: governance must approve it.")
+        if post.route == Post.Route.DIGITAL:
+            raise PermissionDenied("This post has risk warnings: the digital team must approve it.")
+        require(user, "post.approve", post)
+
+
+def approvers(post: Post) -> list[User]:
+    """The people who may approve this post (for notifications)."""
+    candidates = User.objects.filter(is_active=True).exclude(pk=post.created_by_id)
+    if post.route == Post.Route.GOVERNANCE:
+        candidates = candidates.filter(role__in=["governance", "admin"])
+    elif post.route == Post.Route.DIGITAL:
+        candidates = candidates.filter(role__in=["digital", "governance", "admin"])
+    else:
+        owner_ids = Account.owners.through.objects.filter(
+            account_id__in=post.deliveries.values("account_id")
+        ).values("user_id")
+        from django.db.models import Q
+
+        candidates = candidates.filter(Q(role__in=["digital", "admin"]) | Q(pk__in=owner_ids))
+    return [u for u in candidates.distinct() if can_approve(u, post)]
+
+
+# --- notifications and comments ---------------------------------------------------------
+
+
+def notify(users: list[Any], post: Post | None, message: str) -> None:
+    Notification.objects.bulk_create(
+        [Notification(user=u, post=post, message=message[:500]) for u in users if getattr(u, "pk", None)]
+    )
+
+
+def add_comment(post: Post, actor: Any, text: str) -> Comment:
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("The comment is empty.")
+    if not (post.created_by_id == actor.pk or can(actor, "post.approve", post) or can(actor, "post.create", post)):
+        raise PermissionDenied("You may not comment on this post.")
+    comment = Comment.objects.create(post=post, author=actor, text=text)
+    record(actor, "post.comment", post, after={"comment": text[:500]})
+    others = {post.created_by_id, *post.comments.values_list("author_id", flat=True)} - {actor.pk}
+    notify(list(User.objects.filter(pk__in=others)), post, f"{actor.label} commented on “{str(post)[:80]}”.")
+    return comment
+
+
+# --- creating and editing -----------------------------------------------------------------
+
+
+def parse_when(value: str | datetime | None, tz_name: str) -> datetime | None:
+    """An aware UTC datetime from an ISO 8601 string or datetime; naive times are in `tz_name`."""
+    if value in (None, ""):
+        return None
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"Unknown time zone {tz_name!r}.") from None
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a date and time; use ISO 8601, e.g. 2026-03-02T09:30 (your time zone is {tz_name})."
+            ) from None
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=tz)
+    return moment.astimezone(UTC)
+
+
+def _check_future(when: datetime | None) -> None:
+    if when is not None and when < timezone.now() - timedelta(seconds=30):
+        raise ValueError("The time to post is in the past: choose a time from now on.")
+
+
+def _accounts(accounts: list[Account] | list[int]) -> list[Account]:
+    ids = [a.pk if isinstance(a, Account) else int(a) for a in accounts]
+    if not ids:
+        raise ValueError("Choose at least one account to post to.")
+    found = {a.pk: a for a in Account.objects.filter(pk__in=ids)}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise ValueError(f"No account with id {', '.join(map(str, missing))} is registered.")
+    out = [found[i] for i in dict.fromkeys(ids)]
+    for account in out:
+        if account.status == Account.Status.ARCHIVED:
+            raise ValueError(f"{account} is archived: it cannot post.")
+    return out
+
+
+def _cadence_problems(accounts: list[Account], when: datetime, post_id: int | None, tz: str) -> list[str]:
+    problems = []
+    for account in accounts:
+        violation = cadence.check(account, when, exclude_post_id=post_id)
+        if violation:
+            problems.append(violation.message(account, ZoneInfo(tz)))
+    return problems
+
+
+@transaction.atomic
+def create_post(
+    author: Any,
+    accounts: list[Account] | list[int],
+    text: str,
+    *,
+    thread: list[str] | None = None,
+    images: list[ImageInput] | None = None,
+    scheduled_at: str | datetime | None = None,
+    time_zone: str | None = None,
+    link_card: dict[str, str] | None = None,
+    visibility: str = "public",
+) -> Post:
+    """A new draft for one or more accounts (one delivery each). Raises ValueError listing every problem."""
+    targets = _accounts(accounts)
+    for account in targets:
+        require(author, "post.create", account)
+    tz = time_zone or getattr(author, "time_zone", "") or settings.TIME_ZONE
+    thread = [p for p in (thread or []) if p.strip()]
+    images = list(images or [])
+    when = parse_when(scheduled_at, tz)
+    _check_future(when)
+    if visibility not in ("public", "unlisted", "private"):
+        raise ValueError("Visibility must be public, unlisted or private.")
+    errors = validate_content(text, thread, images, [a.network for a in targets])
+    if errors:
+        raise ValueError(" ".join(errors))
+    post = Post.objects.create(
+        created_by=author,
+        org_unit=targets[0].org_unit,
+        text=text,
+        thread=thread,
+        link_card=link_card or {},
+        visibility=visibility,
+        scheduled_at=when,
+        time_zone=tz,
+    )
+    for account in targets:
+        Delivery.objects.create(post=post, account=account)
+    for position, image in enumerate(images):
+        PostImage.objects.create(
+            post=post, data=image.data, mime_type=image.mime_type, alt=image.alt.strip(),
+            filename=image.filename[:200], position=position,
+        )
+    record(author, "post.create", post, after={**snapshot(post), "accounts": [a.pk for a in targets]})
+    return post
+
+
+@transaction.atomic
+def update_post(
+    post: Post,
+    actor: Any,
+    *,
+    text: str | None = None,
+    thread: list[str] | None = None,
+    scheduled_at: str | datetime | None = None,
+    clear_schedule: bool = False,
+) -> Post:
+    """Edit the content of a draft (or a post sent back for changes)."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.created_by_id != actor.pk and not can(actor, "post.approve", post):
+        raise PermissionDenied("Only the author (or an approver) may edit this post.")
+    if not post.editable:
+        raise ValueError(f"The post is {post.get_status_display().lower()}: it can no longer be edited.")
+    before = snapshot(post)
+    new_text = post.text if text is None else text
+    new_thread = post.thread if thread is None else [p for p in thread if p.strip()]
+    images = [ImageInput(i.data, i.mime_type, i.alt) for i in post.images.all()]
+    networks = list(post.deliveries.values_list("account__network", flat=True))
+    errors = validate_content(new_text, new_thread, images, networks)
+    if errors:
+        raise ValueError(" ".join(errors))
+    if scheduled_at not in (None, ""):
+        post.scheduled_at = parse_when(scheduled_at, post.time_zone)
+        _check_future(post.scheduled_at)
+    elif clear_schedule:
+        post.scheduled_at = None
+    post.text, post.thread = new_text, new_thread
+    if post.status in (Post.Status.CHANGES, Post.Status.REJECTED, Post.Status.FAILED):
+        post.status = Post.Status.DRAFT
+    post.override_by, post.override_reason = None, ""  # an override covers the text it was given for
+    post.save()
+    record(actor, "post.edit", post, before=before, after=snapshot(post))
+    return post
+
+
+# --- the workflow -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def override_block(post: Post, actor: Any, reason: str) -> Post:
+    """Allow a post with blocking findings to go forward; only governance, with a reason."""
+    require(actor, "post.override_block", post)
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise ValueError("Say why the blocking finding is overridden (at least a sentence).")
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    findings = policy_findings(post)
+    post.override_by, post.override_reason, post.findings = actor, reason, findings
+    post.save(update_fields=["override_by", "override_reason", "findings", "updated_at"])
+    record(
+        actor,
+        "post.override_block",
+        post,
+        after={"reason": reason, "blocking": [f["code"] for f in findings if f.get("severity") == "block"]},
+    )
+    return post
+
+
+@transaction.atomic
+def submit(post: Post, actor: Any, *, override_reason: str = "") -> Post:
+    """Send a draft for approval; refused with every reason if it has problems."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.created_by_id != actor.pk:
+        raise PermissionDenied("Only the author submits a post.")
+    if post.status not in (Post.Status.DRAFT, Post.Status.CHANGES):
+        raise ValueError(f"The post is {post.get_status_display().lower()}: only drafts can be submitted.")
+    accounts = [d.account for d in post.deliveries.select_related("account")]
+    _check_future(post.scheduled_at)
+    if post.scheduled_at:
+        problems = _cadence_problems(accounts, post.scheduled_at, post.pk, post.time_zone)
+        if problems:
+            raise ValueError(" ".join(problems))
+    findings = policy_findings(post)
+    if has_block(findings) and post.override_by_id is None:
+        if override_reason and can(actor, "post.override_block", post):
+            override_block(post, actor, override_reason)
+            post.refresh_from_db()
+        else:
+            codes = ", ".join(sorted({f["code"] for f in findings if f.get("severity") == "block"}))
+            raise ValueError(
+                f"The post has blocking policy findings ({codes}): fix them, or ask governance for an "
+                "audited override."
+            )
+    before = snapshot(post)
+    post.findings = findings
+    post.route = route_for(findings)
+    post.status = Post.Status.SUBMITTED
+    post.submitted_at = timezone.now()
+    post.save()
+    record(actor, "post.submit", post, before=before, after=snapshot(post))
+    notify(approvers(post), post, f"{actor.label} asks you to approve “{str(post)[:80]}”.")
+    return post
+
+
+def _due_time(post: Post, *, now: datetime, immediate: bool) -> datetime:
+    send_after = now if immediate else now + cool_off()
+    post.send_after = send_after
+    return max(post.scheduled_at or send_after, send_after)
+
+
+def _schedule_deliveries(post: Post, due: datetime) -> list[Delivery]:
+    deliveries = list(post.deliveries.select_for_update().select_related("account"))
+    problems = []
+    for delivery in deliveries:
+        if delivery.status in (Delivery.Status.PUBLISHED, Delivery.Status.PUBLISHING):
+            continue
+        violation = cadence.check(delivery.account, due, exclude_post_id=post.pk)
+        if violation:
+            problems.append(violation.message(delivery.account, ZoneInfo(post.time_zone)))
+    if problems:
+        raise ValueError(" ".join(problems))
+    out = []
+    for delivery in deliveries:
+        if delivery.status in (Delivery.Status.PUBLISHED, Delivery.Status.PUBLISHING):
+            continue
+        delivery.status, delivery.due_at, delivery.last_error = Delivery.Status.SCHEDULED, due, ""
+        delivery.save(update_fields=["status", "due_at", "last_error"])
+        out.append(delivery)
+    return out
+
+
+def _enqueue(deliveries: list[Delivery]) -> None:
+    """Ask the worker to publish each delivery when due (the periodic sweep is the safety net)."""
+    from townhall.publishing.tasks import publish_delivery
+
+    for delivery in deliveries:
+        ids = delivery.pk
+        due = delivery.due_at
+
+        def go(ids=ids, due=due):
+            try:
+                if due and due > timezone.now():
+                    publish_delivery.using(run_after=due).enqueue(ids)
+                else:
+                    publish_delivery.enqueue(ids)
+            except Exception:  # the sweep will pick it up
+                log.exception("could not enqueue delivery %s; the periodic sweep will send it", ids)
+
+        transaction.on_commit(go)
+
+
+@transaction.atomic
+def approve(post: Post, actor: Any, *, publish_now: bool = False, comment: str = "") -> Post:
+    """Approve and schedule (after the cool-off); `publish_now` skips the cool-off (needs post.publish_now)."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    require_approver(actor, post)
+    if post.status != Post.Status.SUBMITTED:
+        raise ValueError(f"The post is {post.get_status_display().lower()}: only submitted posts can be approved.")
+    if publish_now:
+        require(actor, "post.publish_now", post)
+        if post.scheduled_at and post.scheduled_at > timezone.now() + timedelta(minutes=1):
+            raise ValueError("The post is scheduled for later: clear the time to publish it now.")
+    now = timezone.now()
+    due = _due_time(post, now=now, immediate=publish_now)
+    deliveries = _schedule_deliveries(post, due)
+    before = snapshot(post)
+    post.status = Post.Status.SCHEDULED
+    post.approved_by, post.approved_at = actor, now
+    post.save()
+    record(actor, "post.approve", post, before=before, after={**snapshot(post), "publish_now": publish_now})
+    if comment.strip():
+        Comment.objects.create(post=post, author=actor, text=comment.strip())
+    notify(
+        [post.created_by], post, f"{actor.label} approved “{str(post)[:80]}”; it goes out at {due:%Y-%m-%d %H:%M} UTC."
+    )
+    _enqueue(deliveries)
+    return post
+
+
+def _decide(post: Post, actor: Any, status: str, comment: str, action: str) -> Post:
+    with transaction.atomic():
+        post = Post.objects.select_for_update().get(pk=post.pk)
+        require_approver(actor, post)
+        if post.status != Post.Status.SUBMITTED:
+            raise ValueError(f"The post is {post.get_status_display().lower()}: it is not waiting for a decision.")
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValueError("Say what should change (a comment is required).")
+        before = snapshot(post)
+        post.status = status
+        post.save(update_fields=["status", "updated_at"])
+        Comment.objects.create(post=post, author=actor, text=comment)
+        record(actor, action, post, before=before, after={**snapshot(post), "comment": comment[:500]})
+        verb = "asked for changes to" if status == Post.Status.CHANGES else "rejected"
+        notify([post.created_by], post, f"{actor.label} {verb} “{str(post)[:80]}”: {comment[:200]}")
+    return post
+
+
+def request_changes(post: Post, actor: Any, comment: str) -> Post:
+    return _decide(post, actor, Post.Status.CHANGES, comment, "post.request_changes")
+
+
+def reject(post: Post, actor: Any, comment: str) -> Post:
+    return _decide(post, actor, Post.Status.REJECTED, comment, "post.reject")
+
+
+def _may_hold(user: Any, post: Post) -> bool:
+    return post.created_by_id == user.pk or can(user, "post.approve", post) or can(user, "post.publish_now", post)
+
+
+@transaction.atomic
+def hold(post: Post, actor: Any) -> Post:
+    """Stop a scheduled post before it goes out (one click in the cool-off window); it stays approved."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if not _may_hold(actor, post) and not can(actor, "post.approve", post):
+        raise PermissionDenied("You may not hold this post.")
+    if post.status != Post.Status.SCHEDULED:
+        raise ValueError(f"The post is {post.get_status_display().lower()}: only scheduled posts can be held.")
+    deliveries = list(post.deliveries.select_for_update())
+    if any(d.status in (Delivery.Status.PUBLISHING, Delivery.Status.PUBLISHED) for d in deliveries):
+        raise ValueError("The post is already going out on at least one account: it can no longer be held.")
+    before = snapshot(post)
+    for delivery in deliveries:
+        delivery.status, delivery.due_at = Delivery.Status.CANCELLED, None
+        delivery.save(update_fields=["status", "due_at"])
+    post.status = Post.Status.APPROVED
+    post.save(update_fields=["status", "updated_at"])
+    record(actor, "post.hold", post, before=before, after=snapshot(post))
+    notify([post.created_by], post, f"{actor.label} put “{str(post)[:80]}” on hold.")
+    return post
+
+
+@transaction.atomic
+def release(post: Post, actor: Any, *, scheduled_at: str | datetime | None = None) -> Post:
+    """Schedule a held post again, with a fresh cool-off window."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.created_by_id == actor.pk or not can_approve(actor, post):
+        raise PermissionDenied("An approver other than the author must release a held post.")
+    if post.status != Post.Status.APPROVED:
+        raise ValueError("Only a post on hold can be released.")
+    if scheduled_at not in (None, ""):
+        post.scheduled_at = parse_when(scheduled_at, post.time_zone)
+        _check_future(post.scheduled_at)
+    before = snapshot(post)
+    due = _due_time(post, now=timezone.now(), immediate=False)
+    deliveries = _schedule_deliveries(post, due)
+    post.status = Post.Status.SCHEDULED
+    post.save()
+    record(actor, "post.release", post, before=before, after=snapshot(post))
+    _enqueue(deliveries)
+    return post
+
+
+@transaction.atomic
+def reschedule(post: Post, actor: Any, when: str | datetime) -> Post:
+    """Move a post to another time (the calendar's edit); cadence and the cool-off still apply."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.created_by_id != actor.pk and not can(actor, "post.approve", post):
+        raise PermissionDenied("Only the author or an approver may reschedule this post.")
+    new_time = parse_when(when, post.time_zone)
+    if new_time is None:
+        raise ValueError("Give the new date and time.")
+    _check_future(new_time)
+    before = snapshot(post)
+    accounts = [d.account for d in post.deliveries.select_related("account")]
+    if post.status == Post.Status.SCHEDULED:
+        if post.deliveries.filter(status__in=[Delivery.Status.PUBLISHING, Delivery.Status.PUBLISHED]).exists():
+            raise ValueError("The post is already going out: it can no longer be moved.")
+        post.scheduled_at = new_time
+        due = max(new_time, post.send_after or new_time)
+        deliveries = _schedule_deliveries(post, due)
+        _enqueue(deliveries)
+    elif post.status in (*Post.EDITABLE, Post.Status.SUBMITTED, Post.Status.APPROVED):
+        problems = _cadence_problems(accounts, new_time, post.pk, post.time_zone)
+        if problems:
+            raise ValueError(" ".join(problems))
+        post.scheduled_at = new_time
+    else:
+        raise ValueError(f"The post is {post.get_status_display().lower()}: it cannot be moved.")
+    post.save()
+    record(actor, "post.reschedule", post, before=before, after=snapshot(post))
+    return post
+
+
+@transaction.atomic
+def retry_failed(post: Post, actor: Any) -> Post:
+    """Try failed deliveries again (e.g. after credentials were reconnected); same idempotency keys."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.created_by_id != actor.pk and not can(actor, "post.approve", post):
+        raise PermissionDenied("Only the author or an approver may retry this post.")
+    failed = list(post.deliveries.select_for_update().filter(status=Delivery.Status.FAILED))
+    if not failed:
+        raise ValueError("Nothing failed: there is nothing to retry.")
+    now = timezone.now()
+    for delivery in failed:
+        delivery.status, delivery.due_at, delivery.next_attempt_at = Delivery.Status.SCHEDULED, now, None
+        delivery.save(update_fields=["status", "due_at", "next_attempt_at"])
+    post.status = Post.Status.SCHEDULED
+    post.save(update_fields=["status", "updated_at"])
+    record(actor, "post.retry", post, after={"deliveries": [d.pk for d in failed]})
+    _enqueue(failed)
+    return post
+
+
+def refresh_status(post_id: int) -> None:
+    """Derive a post's status from its deliveries once they have run."""
+    with transaction.atomic():
+        post = Post.objects.select_for_update().get(pk=post_id)
+        states = set(post.deliveries.values_list("status", flat=True))
+        if post.status not in (Post.Status.SCHEDULED, Post.Status.PUBLISHING, Post.Status.FAILED):
+            return
+        if states <= {Delivery.Status.PUBLISHED}:
+            new = Post.Status.PUBLISHED
+        elif Delivery.Status.PUBLISHING in states or Delivery.Status.SCHEDULED in states:
+            new = Post.Status.PUBLISHING if Delivery.Status.PUBLISHING in states else Post.Status.SCHEDULED
+        else:
+            new = Post.Status.FAILED
+        if new != post.status:
+            post.status = new
+            post.save(update_fields=["status", "updated_at"])
