@@ -113,9 +113,7 @@ class Account(models.Model):
 
     class Meta:
         ordering = ["network", "handle"]
-        constraints = [
-            models.UniqueConstraint(fields=["network", "handle"], name="unique_handle_per_network")
-        ]
+        constraints = [models.UniqueConstraint(fields=["network", "handle"], name="unique_handle_per_network")]
 
     def __str__(self) -> str:
         return f"{self.get_network_display()} {self.handle}"
@@ -149,9 +147,7 @@ class Credential(models.Model):
     stored_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    encrypted_at = models.DateTimeField(
-        default=timezone.now, help_text="When the ciphertext was last (re)encrypted."
-    )
+    encrypted_at = models.DateTimeField(default=timezone.now, help_text="When the ciphertext was last (re)encrypted.")
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
@@ -182,9 +178,7 @@ class AccountRequest(models.Model):
     )
     org_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="account_requests")
     network = models.CharField(max_length=20, choices=Network.choices)
-    handle = models.CharField(
-        max_length=200, blank=True, help_text="The handle you would like, if you know it."
-    )
+    handle = models.CharField(max_length=200, blank=True, help_text="The handle you would like, if you know it.")
     display_name = models.CharField(max_length=200, blank=True)
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
     audiences = models.JSONField(default=list)
@@ -203,9 +197,7 @@ class AccountRequest(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(blank=True)
-    account = models.ForeignKey(
-        Account, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
-    )
+    account = models.ForeignKey(Account, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -242,9 +234,7 @@ class NetworkAudience(models.Model):
 
     class Meta:
         ordering = ["audience", "-strength", "network"]
-        constraints = [
-            models.UniqueConstraint(fields=["audience", "network"], name="unique_audience_network")
-        ]
+        constraints = [models.UniqueConstraint(fields=["audience", "network"], name="unique_audience_network")]
 
     def __str__(self) -> str:
         return f"{self.get_audience_display()} on {self.get_network_display()} ({self.strength})"
@@ -257,15 +247,11 @@ class Notice(models.Model):
     while an earlier one is still unread.
     """
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registry_notices"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registry_notices")
     key = models.CharField(max_length=100, db_index=True)
     message = models.TextField()
     url = models.CharField(max_length=300, blank=True)
-    account = models.ForeignKey(
-        Account, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
-    )
+    account = models.ForeignKey(Account, null=True, blank=True, on_delete=models.CASCADE, related_name="notices")
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

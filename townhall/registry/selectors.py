@@ -83,10 +83,7 @@ def recovery_email_problem(email: str, *, people_emails: set[str] | None = None)
 
         people_emails = {e.lower() for e in User.objects.exclude(email="").values_list("email", flat=True)}
     if email in people_emails:
-        return (
-            "The recovery email is one person's address: if they leave, the account is lost. "
-            "Use a role mailbox."
-        )
+        return "The recovery email is one person's address: if they leave, the account is lost. Use a role mailbox."
     return ""
 
 
@@ -214,9 +211,7 @@ def search(
 PUBLIC_FIELDS = ("id", "network", "handle", "display_name", "profile_url", "org_unit", "purpose", "status")
 
 
-def account_row(
-    account: Account, *, private: bool = True, people_emails: set[str] | None = None
-) -> dict[str, Any]:
+def account_row(account: Account, *, private: bool = True, people_emails: set[str] | None = None) -> dict[str, Any]:
     """The account as a plain dict for the CLI, API and CSV: public fields, private ones if allowed."""
     row: dict[str, Any] = {
         "id": account.pk,
@@ -336,9 +331,7 @@ def _people_emails() -> list[str]:
 
 def due_for_review(today: date | None = None) -> QuerySet[Account]:
     today = today or timezone.localdate()
-    return Account.objects.filter(
-        status__in=[Account.Status.ACTIVE, Account.Status.DORMANT], review_date__lte=today
-    )
+    return Account.objects.filter(status__in=[Account.Status.ACTIVE, Account.Status.DORMANT], review_date__lte=today)
 
 
 def rotation_due(today: date | None = None) -> list[Account]:

@@ -84,9 +84,7 @@ def _keys_for(configured: str, secret_key: str) -> tuple[tuple[bytes, ...], bool
 def _keys() -> tuple[bytes, ...]:
     keys, derived = _keys_for(getattr(settings, "TOWNHALL_VAULT_KEYS", "") or "", settings.SECRET_KEY)
     if derived and getattr(settings, "PRODUCTION", False):
-        raise ImproperlyConfigured(
-            "TOWNHALL_VAULT_KEYS must be set in production to store network credentials."
-        )
+        raise ImproperlyConfigured("TOWNHALL_VAULT_KEYS must be set in production to store network credentials.")
     return keys
 
 
@@ -139,9 +137,7 @@ def _validate_secret(secret: Any) -> str:
     if secret != secret.strip():
         raise ValueError("The credential starts or ends with spaces: check it was copied exactly.")
     if len(secret) > MAX_SECRET_LENGTH:
-        raise ValueError(
-            f"The credential is longer than {MAX_SECRET_LENGTH} characters: check it was copied exactly."
-        )
+        raise ValueError(f"The credential is longer than {MAX_SECRET_LENGTH} characters: check it was copied exactly.")
     return secret
 
 
@@ -162,9 +158,7 @@ def store_credentials(
     """
     secret = _validate_secret(secret)
     if kind not in Credential.Kind.values:
-        raise ValueError(
-            f"Unknown credential kind {kind!r}; use one of: {', '.join(Credential.Kind.values)}."
-        )
+        raise ValueError(f"Unknown credential kind {kind!r}; use one of: {', '.join(Credential.Kind.values)}.")
     if extra is not None and not isinstance(extra, dict):
         raise ValueError("Extra credential data must be a mapping.")
     if kind in PASSWORD_KINDS:
@@ -239,11 +233,7 @@ def read_credentials(account: Account) -> Credentials:
 
 
 def has_credentials(account: Account) -> bool:
-    return (
-        Credential.objects.filter(account_id=account.pk, revoked_at__isnull=True)
-        .exclude(ciphertext="")
-        .exists()
-    )
+    return Credential.objects.filter(account_id=account.pk, revoked_at__isnull=True).exclude(ciphertext="").exists()
 
 
 def revoke_credentials(account: Account, *, actor: Any) -> None:

@@ -26,9 +26,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True, metavar="{connect,list,rotate-keys,newkey}")
-        connect = sub.add_parser(
-            "connect", help="Verify credentials, store them in the vault, register the account."
-        )
+        connect = sub.add_parser("connect", help="Verify credentials, store them in the vault, register the account.")
         connect.add_argument("--network", required=True)
         connect.add_argument("--handle", required=True)
         connect.add_argument(
@@ -39,9 +37,7 @@ class Command(BaseCommand):
         )
         connect.add_argument("--service-url", default="")
         connect.add_argument("--unit", default="", help="Slug of the owning School or department.")
-        connect.add_argument(
-            "--as", dest="username", required=True, help="The person connecting (becomes an owner)."
-        )
+        connect.add_argument("--as", dest="username", required=True, help="The person connecting (becomes an owner).")
         listing = sub.add_parser("list", help="List the registry.")
         listing.add_argument("--format", choices=["table", "json"], default="table")
         listing.add_argument("--status", default="")
@@ -72,9 +68,7 @@ class Command(BaseCommand):
         elif secret is None:
             secret = os.environ.get("TOWNHALL_APP_PASSWORD", "")
         if not secret:
-            raise CommandError(
-                "Give the app password with --app-password (or '-' to read it from standard input)."
-            )
+            raise CommandError("Give the app password with --app-password (or '-' to read it from standard input).")
         org_unit = None
         if unit:
             org_unit = OrgUnit.objects.filter(slug=unit).first()
