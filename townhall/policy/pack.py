@@ -156,8 +156,8 @@ def _error_line(err: jsonschema.ValidationError, lines: dict[tuple[Any, ...], in
         extra = [k for k in err.instance if k not in allowed]
         if extra:
             key_path = (*path, extra[0])
-    elif err.validator == "required":
-        pass
+    elif "propertyNames" in err.schema_path and isinstance(err.instance, str):
+        key_path = (*path, err.instance)  # a bad key name: point at the key itself
     while key_path and key_path not in lines:
         key_path = key_path[:-1]
     dotted = ".".join(str(p) for p in key_path) or "(top level)"

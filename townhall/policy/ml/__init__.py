@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from townhall.policy.ml.model import LinearTextModel
+from townhall.policy.ml.model import Featurizer, LinearHead
 
 __all__ = [
     "ABUSE_THRESHOLD",
@@ -35,7 +35,8 @@ MODELS_DIR = Path(__file__).parent / "models"
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 
 _lock = threading.Lock()
-_models: dict[str, LinearTextModel] = {}
+_models: dict[str, LinearHead] = {}
+_featurizer: list[Featurizer] = []
 
 
 def _read_threshold(name: str, default: float) -> float:
@@ -48,13 +49,16 @@ def _read_threshold(name: str, default: float) -> float:
         return default
 
 
-def _model(name: str) -> LinearTextModel:
+def _model(name: str) -> LinearHead:
+    """Head ``name``, loading it (and, once, the shared featuriser) on first use; thread-safe."""
     m = _models.get(name)
     if m is None:
         with _lock:
             m = _models.get(name)
             if m is None:
-                m = LinearTextModel.load(MODELS_DIR / f"{name}.npz")
+                if not _featurizer:
+                    _featurizer.append(Featurizer.load(MODELS_DIR / "features.npz"))
+                m = LinearHead.load(MODELS_DIR / f"{name}.npz", _featurizer[0])
                 _models[name] = m
     return m
 
@@ -74,7 +78,7 @@ def stance3(text: str) -> tuple[str, dict[str, float]]:
 
 def load_all() -> None:
     """Eagerly load every model (e.g. at worker start-up, to keep first-request latency flat)."""
-    for name in ("abuse", "stance", "sentiment"):
+    for name in ("abuse", "stance", "sentiment", *(("stance3",) if has_stance3() else ())):
         _model(name)
 
 
@@ -102,7 +106,7 @@ def stance_probability_batch(texts: list[str]) -> np.ndarray:
     return np.array([m.predict_proba(t)[1] for t in texts], dtype=np.float64)
 
 
-def _sentiment_from_proba(m: LinearTextModel, proba: np.ndarray) -> tuple[str, dict[str, float]]:
+def _sentiment_from_proba(m: LinearHead, proba: np.ndarray) -> tuple[str, dict[str, float]]:
     # Decision uses the val-tuned log-prior offsets (macro-recall); reported probs are the model's.
     off = np.asarray(m.meta.get("log_prior_offsets", [0.0, 0.0, 0.0]), dtype=np.float64)
     k = int(np.argmax(np.log(np.maximum(proba, 1e-12)) + off))

@@ -1,21 +1,35 @@
-"""Numpy-only linear text model: load an exported ``.npz`` and score posts.
+"""Numpy-only linear text models: one shared featuriser, several small linear heads.
 
-A model is one or two TF-IDF blocks (word 1-2grams, char 2-5grams) concatenated with per-block
-weights, followed by a linear layer: sigmoid for binary tasks, softmax for multi-class.  Training
-(``train.py``) writes the file; nothing here needs scikit-learn.
+The featuriser (``models/features.npz``) turns a post into a sparse L2-normalised TF-IDF vector
+(word 1-2grams block + char 2-5grams block).  It is shared by every task, so a post is featurised
+once however many classifiers score it; each head (``models/<task>.npz``) is then a single sparse
+dot product.  Training (``train.py``) writes the files; nothing here needs scikit-learn.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter, OrderedDict
 from pathlib import Path
 
 import numpy as np
 
-from townhall.policy.ml.features import WINDOW_CHARS, Block, analyze
+from townhall.policy.ml.features import (
+    WINDOW_CHARS,
+    Block,
+    normalize,
+    pairwise_bigrams,
+    tokens,
+    word_char_ngrams,
+)
 
 # Texts longer than WINDOW_CHARS are scored in windows; a 100k-char paste is cut at this many.
 MAX_WINDOWS = 100
+_WORD_CACHE_MAX = 200_000
+_FEATURE_CACHE_MAX = 256
+
+Features = tuple[np.ndarray, np.ndarray]
 
 
 def pack_strings(strings: list[str]) -> np.ndarray:
@@ -47,42 +61,101 @@ def split_windows(text: str) -> list[str]:
     return out
 
 
-class LinearTextModel:
-    """Exported TF-IDF + linear model.  ``predict_proba`` returns class probabilities."""
+class Featurizer:
+    """Word + char TF-IDF featuriser with per-word caching of char n-gram ids.
 
-    def __init__(
-        self,
-        blocks: list[Block],
-        block_weights: list[float],
-        weights: np.ndarray,
-        bias: np.ndarray,
-        meta: dict,
-    ) -> None:
-        self.blocks = blocks
-        self.block_weights = block_weights
+    Why the per-word cache: char n-grams are ~80 % of the cost and words repeat across posts, so
+    caching word -> ids makes the char block roughly one dict lookup per word."""
+
+    def __init__(self, word: Block, char: Block) -> None:
+        self.word = word
+        self.char = char
+        self.size = word.size + char.size
+        self._idf = np.concatenate([word.idf, char.idf])
+        self._word_ids: dict[str, list[int]] = {}
+        self._cache: OrderedDict[str, Features] = OrderedDict()
+
+    def _char_ids(self, w: str) -> list[int]:
+        ids = self._word_ids.get(w)
+        if ids is None:
+            get = self.char.vocab.get
+            off = self.word.size
+            ids = [j + off for j in map(get, word_char_ngrams(w)) if j is not None]
+            if len(self._word_ids) >= _WORD_CACHE_MAX:
+                self._word_ids.clear()
+            self._word_ids[w] = ids
+        return ids
+
+    def _compute(self, text: str) -> Features:
+        norm = normalize(text)
+        toks = tokens(norm)
+        wc = Counter(map(self.word.vocab.get, toks))
+        wc.update(map(self.word.vocab.get, pairwise_bigrams(toks)))
+        wc.pop(None, None)
+        cc: Counter[int] = Counter()
+        for w in norm.split(" "):
+            cc.update(self._char_ids(w))
+        nw, nc = len(wc), len(cc)
+        if nw + nc == 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        idx = np.fromiter(wc.keys(), dtype=np.int64, count=nw)
+        tf = np.fromiter(wc.values(), dtype=np.float64, count=nw)
+        if nc:
+            idx = np.concatenate([idx, np.fromiter(cc.keys(), dtype=np.int64, count=nc)])
+            tf = np.concatenate([tf, np.fromiter(cc.values(), dtype=np.float64, count=nc)])
+        vals = (1.0 + np.log(tf)) * self._idf[idx]
+        # Each block is L2-normalised on its own (as two TfidfVectorizers in a FeatureUnion).
+        for sl in (slice(0, nw), slice(nw, nw + nc)):
+            part = vals[sl]
+            if part.size:
+                part /= math.sqrt(float(part @ part))
+        return idx, vals
+
+    def features(self, text: str) -> Features:
+        """Sparse (indices, values) of one text (<= WINDOW_CHARS), memoised for repeat scoring."""
+        hit = self._cache.get(text)
+        if hit is not None:
+            return hit
+        feats = self._compute(text)
+        self._cache[text] = feats
+        if len(self._cache) > _FEATURE_CACHE_MAX:
+            self._cache.popitem(last=False)
+        return feats
+
+    def save(self, path: Path) -> None:
+        arrays = {}
+        for name, b in (("word", self.word), ("char", self.char)):
+            arrays[f"vocab_{name}"] = pack_strings(sorted(b.vocab, key=b.vocab.__getitem__))
+            arrays[f"idf_{name}"] = b.idf.astype(np.float64)
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def load(cls, path: Path) -> Featurizer:
+        with np.load(path, allow_pickle=False) as z:
+            blocks = []
+            offset = 0
+            for name in ("word", "char"):
+                strs = unpack_strings(z[f"vocab_{name}"])
+                blocks.append(Block(dict(zip(strs, range(len(strs)), strict=True)), z[f"idf_{name}"], offset))
+                offset += len(strs)
+        return cls(*blocks)
+
+
+class LinearHead:
+    """One task: linear layer over the shared features (sigmoid if binary, else softmax)."""
+
+    def __init__(self, featurizer: Featurizer, weights: np.ndarray, bias: np.ndarray, meta: dict) -> None:
+        if weights.shape[0] != featurizer.size:
+            raise ValueError("model file does not match the featuriser vocabulary; retrain")
+        self.featurizer = featurizer
         self.weights = weights  # (n_features, n_out) float32
-        self.bias = bias.astype(np.float64)
+        self.bias = np.asarray(bias, dtype=np.float64)
         self.meta = meta
         self.labels: list[str] = meta["labels"]
         self.binary = weights.shape[1] == 1
 
-    # -- features --------------------------------------------------------------------------
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse feature vector (indices, values) of one text, exactly as in training."""
-        grams = analyze(text)
-        idx_parts = []
-        val_parts = []
-        for block, bw, g in zip(self.blocks, self.block_weights, grams, strict=True):
-            idx, vals = block.transform_one(g)
-            if idx.size:
-                idx_parts.append(idx)
-                val_parts.append(vals * bw)
-        if not idx_parts:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-        return np.concatenate(idx_parts), np.concatenate(val_parts)
-
     def decision(self, text: str) -> np.ndarray:
-        idx, vals = self.features(text)
+        idx, vals = self.featurizer.features(text)
         if idx.size == 0:
             return self.bias.copy()
         return vals @ self.weights[idx].astype(np.float64) + self.bias
@@ -90,10 +163,9 @@ class LinearTextModel:
     def _proba_window(self, text: str) -> np.ndarray:
         z = self.decision(text)
         if self.binary:
-            p1 = 1.0 / (1.0 + np.exp(-z[0]))
+            p1 = 1.0 / (1.0 + math.exp(-min(max(float(z[0]), -500.0), 500.0)))
             return np.array([1.0 - p1, p1])
-        z = z - z.max()
-        e = np.exp(z)
+        e = np.exp(z - z.max())
         return e / e.sum()
 
     def predict_proba(self, text: str) -> np.ndarray:
@@ -109,31 +181,16 @@ class LinearTextModel:
             return probs[int(np.argmax(probs[:, 1]))]
         return probs.mean(axis=0)
 
-    # -- persistence -----------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        arrays: dict[str, np.ndarray] = {
-            "meta": np.frombuffer(json.dumps(self.meta, sort_keys=True).encode(), dtype=np.uint8),
-            "weights": self.weights.astype(np.float32),
-            "bias": self.bias.astype(np.float64),
-            "block_weights": np.asarray(self.block_weights, dtype=np.float64),
-        }
-        for i, b in enumerate(self.blocks):
-            inv = sorted(b.vocab, key=b.vocab.__getitem__)
-            arrays[f"vocab{i}"] = pack_strings(inv)
-            arrays[f"idf{i}"] = b.idf.astype(np.float64)
-        np.savez_compressed(path, **arrays)
+        np.savez_compressed(
+            path,
+            meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode(), dtype=np.uint8),
+            weights=self.weights.astype(np.float32),
+            bias=self.bias,
+        )
 
     @classmethod
-    def load(cls, path: Path) -> LinearTextModel:
+    def load(cls, path: Path, featurizer: Featurizer) -> LinearHead:
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes().decode())
-            blocks = []
-            offset = 0
-            i = 0
-            while f"vocab{i}" in z.files:
-                strs = unpack_strings(z[f"vocab{i}"])
-                vocab = dict(zip(strs, range(len(strs)), strict=True))
-                blocks.append(Block(vocab, z[f"idf{i}"], offset))
-                offset += len(strs)
-                i += 1
-            return cls(blocks, list(z["block_weights"]), z["weights"], z["bias"], meta)
+            return cls(featurizer, z["weights"], z["bias"], meta)

@@ -46,7 +46,7 @@ RELIGION = words_re(
     the church|bible|quran|koran|scripture|faith|sharia|blasphemy|prayer in schools|creationism""".split("|")]
 )
 DIVISIVE = words_re(
-    [w.strip() for w in """abortion|pro-life|pro-choice|roe v wade|unborn|feminism|feminist|feminists|
+    [w.strip() for w in """abortion|pro-life|prolife|pro-choice|prochoice|unborn child|roe v wade|unborn|feminism|feminist|feminists|
     misogyny|patriarchy|men's rights|trans rights|gender ideology|terfs|terf|gender critical|
     climate change|climate crisis|global warming|climate denial|net zero|fossil fuels|just stop oil|
     extinction rebellion|gun control|second amendment|death penalty|capital punishment|euthanasia|
@@ -158,7 +158,7 @@ def divisive_topic(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     "catches opinions that keyword lists miss.",
     "Reword as neutral information, or post it from a personal account with a 'views my own' note.",
     [
-        Example("Life begins at conception and every child deserves protection. #prolife", True),
+        Example("Abortion is murder and every unborn child deserves protection. #prolife", True),
         Example("The sports centre reopens on Monday after refurbishment.", False),
     ],
     needs_ml=True,

@@ -1,0 +1,156 @@
+"""``townhall eval``: how well the engine does, on the policy cases and on TweetEval.
+
+* Policy cases (``examples/policy_cases.jsonl``): per family, precision and recall of
+  "the family has a block or warn finding" against ``expect``.
+* TweetEval offensive -> abuse family flagged (macro-F1; also the lexicon rules alone, to
+  show they add few false positives).
+* TweetEval stance topics -> contentious family flagged on an official account, against
+  "takes a stance" (against or favour) vs none: macro-F1 of the two classes, per topic.
+* TweetEval sentiment -> ``ml.sentiment`` (macro-recall).
+
+``--split val`` by default; the test split is for the final report only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from townhall.policy import mlbridge
+from townhall.policy.engine import check
+from townhall.policy.pack import Pack, default_pack, load_pack
+from townhall.policy.types import FAMILIES, Context, ImageRef
+
+
+def find_data_dir(explicit: str | None) -> Path | None:
+    """--data, else ../shared relative to the repository, else relative to the cwd."""
+    candidates = [Path(explicit)] if explicit else []
+    repo = Path(__file__).resolve().parents[2]
+    candidates += [repo.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    for c in candidates:
+        if (c / "examples").is_dir() or (c / "data").is_dir():
+            return c
+    return None
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def binary_macro_f1(gold: Iterable[bool], pred: Iterable[bool]) -> tuple[float, float, float]:
+    """(macro-F1, precision of positive, recall of positive)."""
+    tp = fp = fn = tn = 0
+    for g, p in zip(gold, pred, strict=True):
+        if g and p:
+            tp += 1
+        elif p:
+            fp += 1
+        elif g:
+            fn += 1
+        else:
+            tn += 1
+    macro = (_f1(tp, fp, fn) + _f1(tn, fn, fp)) / 2
+    return macro, tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+
+
+def _flagged(findings: list, family: str, codes: set[str] | None = None) -> bool:
+    return any(
+        f.family == family and f.severity in ("block", "warn") and (codes is None or f.code in codes)
+        for f in findings
+    )
+
+
+def policy_case_scores(path: Path, pack: Pack) -> dict[str, tuple[int, int, int]]:
+    """Per family (tp, fp, fn) of block/warn findings against each case's ``expect``."""
+    counts = {f: [0, 0, 0] for f in FAMILIES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        c = json.loads(line)
+        ctx = Context(c["network"], c["account"], tuple(ImageRef(i.get("alt") or "") for i in c.get("images", [])))
+        got = {f.family for f in check(c["text"], ctx, pack) if f.severity in ("block", "warn")}
+        want = set(c.get("expect", []))
+        for fam in FAMILIES:
+            if fam in got and fam in want:
+                counts[fam][0] += 1
+            elif fam in got:
+                counts[fam][1] += 1
+            elif fam in want:
+                counts[fam][2] += 1
+    return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
+
+
+def _read(folder: Path, split: str, limit: int) -> tuple[list[str], list[int]]:
+    texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
+    labels = [int(x) for x in (folder / f"{split}_labels.txt").read_text(encoding="utf-8").split()]
+    if limit:
+        texts, labels = texts[:limit], labels[:limit]
+    return texts, labels
+
+
+def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    data = find_data_dir(args.data)
+    if data is None:
+        err.write("townhall eval: cannot find the shared data folder; pass --data DIR\n")
+        return 2
+    pack = load_pack(args.policy) if args.policy else default_pack()
+    out.write(f"data: {data}   split: {args.split}   {mlbridge.status()}\n\n")
+    cases = data / "examples" / "policy_cases.jsonl"
+    if cases.exists():
+        out.write(f"policy cases ({cases.name}): family flagged as block/warn\n")
+        out.write(f"  {'family':<16}{'P':>6}{'R':>6}   tp fp fn\n")
+        for fam, (tp, fp, fn) in policy_case_scores(cases, pack).items():
+            p = tp / (tp + fp) if tp + fp else float("nan")
+            r = tp / (tp + fn) if tp + fn else float("nan")
+            out.write(f"  {fam:<16}{p:>6.2f}{r:>6.2f}   {tp:>2} {fp:>2} {fn:>2}\n")
+        out.write("\n")
+    tw = data / "data" / "tweeteval"
+    if not tw.is_dir():
+        err.write(f"townhall eval: no TweetEval data under {tw}\n")
+        return 0
+    ctx_personal = Context("x", "personal")
+    ctx_official = Context("x", "official")
+    texts, labels = _read(tw / "offensive", args.split, args.limit)
+    results = [check(t, ctx_personal, pack) for t in texts]
+    gold = [y == 1 for y in labels]
+    f1, p, r = binary_macro_f1(gold, [_flagged(fs, "abuse") for fs in results])
+    out.write(f"TweetEval offensive/{args.split} (n={len(texts)}): abuse family macro-F1 {f1:.3f} "
+              f"(offensive P {p:.3f} R {r:.3f})\n")
+    lex = [_flagged(fs, "abuse", {"ABU001", "ABU002"}) for fs in results]
+    fpr = sum(1 for g, x in zip(gold, lex, strict=True) if x and not g) / max(1, gold.count(False))
+    f1l, pl, rl = binary_macro_f1(gold, lex)
+    out.write(f"  lexicon rules only (ABU001+ABU002): macro-F1 {f1l:.3f}, P {pl:.3f} R {rl:.3f}, "
+              f"false-positive rate on not-offensive {fpr:.3%}\n")
+    stance_root = tw / "stance"
+    if stance_root.is_dir():
+        all_gold: list[bool] = []
+        all_pred: list[bool] = []
+        out.write(f"TweetEval stance/{args.split} -> contentious flagged (official account), stance vs none:\n")
+        for topic in sorted(p.name for p in stance_root.iterdir() if p.is_dir()):
+            texts, labels = _read(stance_root / topic, args.split, args.limit)
+            g = [y != 0 for y in labels]
+            pr = [_flagged(check(t, ctx_official, pack), "contentious") for t in texts]
+            all_gold += g
+            all_pred += pr
+            f1, p, r = binary_macro_f1(g, pr)
+            out.write(f"  {topic:<10} n={len(texts):<4} macro-F1 {f1:.3f}  stance P {p:.3f} R {r:.3f}\n")
+        f1, p, r = binary_macro_f1(all_gold, all_pred)
+        out.write(f"  {'all':<10} n={len(all_gold):<4} macro-F1 {f1:.3f}  stance P {p:.3f} R {r:.3f}\n")
+    sent = tw / "sentiment"
+    if sent.is_dir():
+        if mlbridge.available() and mlbridge.sentiment("good") is not None:
+            texts, labels = _read(sent, args.split, args.limit)
+            names = ["negative", "neutral", "positive"]
+            pred = [mlbridge.sentiment(t) for t in texts]
+            recalls = []
+            for k, name in enumerate(names):
+                idx = [i for i, y in enumerate(labels) if y == k]
+                recalls.append(sum(pred[i] == name for i in idx) / max(1, len(idx)))
+            out.write(f"TweetEval sentiment/{args.split} (n={len(texts)}): macro-recall {sum(recalls) / 3:.3f} "
+                      f"(neg {recalls[0]:.3f} neu {recalls[1]:.3f} pos {recalls[2]:.3f})\n")
+        else:
+            out.write("TweetEval sentiment: skipped (ml.sentiment unavailable)\n")
+    return 0
