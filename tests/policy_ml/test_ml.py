@@ -11,10 +11,10 @@ import pytest
 
 import townhall.policy.ml as ml
 from townhall.policy.ml.features import char_ngrams, normalize
-from townhall.policy.ml.model import LinearTextModel, split_windows
+from townhall.policy.ml.model import split_windows
 
 FIXTURES = Path(__file__).parent / "fixtures"
-TASKS = ("abuse", "stance", "sentiment")
+TASKS = ("abuse", "stance", "stance3", "sentiment")
 
 
 @pytest.mark.parametrize("task", TASKS)
@@ -22,7 +22,7 @@ def test_parity_with_sklearn(task: str) -> None:
     """The exported numpy model reproduces scikit-learn's predict_proba on val texts (train.py
     stored them); guards against any drift between training and runtime featurisation."""
     fx = json.loads((FIXTURES / f"{task}_parity.json").read_text())
-    model = LinearTextModel.load(ml.MODELS_DIR / f"{task}.npz")
+    model = ml._model(task)
     got = np.array([model.predict_proba(t) for t in fx["texts"]])
     want = np.array(fx["proba"])
     assert got.shape == want.shape
@@ -62,11 +62,11 @@ def test_edge_inputs(text: str) -> None:
 
 
 def test_long_text_is_bounded_and_sees_the_tail() -> None:
-    text = "The committee met today to discuss the budget. " * 2000 + " you are a pathetic idiot"
+    filler = "The committee met today to discuss the budget. " * 2000
     t0 = time.perf_counter()
-    p = ml.abuse_probability(text)
+    p = ml.abuse_probability(filler + " you are a pathetic idiot, shut up you stupid moron")
     assert time.perf_counter() - t0 < 2.0
-    assert p > ml.ABUSE_THRESHOLD
+    assert p > ml.abuse_probability(filler) + 0.1
     assert sum(len(w) for w in split_windows("ab " * 100)) == 300
 
 
@@ -81,6 +81,12 @@ def test_normalisation() -> None:
     assert normalize("@Someone Sooooo #HappyDay http://t.co/abc") == "@user soo # happy day # http"
     assert normalize("I\\u2019m fine &amp; you") == "i'm fine & you"
     assert " a " in char_ngrams("a b")
+
+
+def test_stance3_labels() -> None:
+    label, probs = ml.stance3("Abortion is murder. Every life matters #prolife")
+    assert label in ("none", "against", "favor")
+    assert set(probs) == {"none", "against", "favor"}
 
 
 def test_no_django_or_sklearn_imports() -> None:
