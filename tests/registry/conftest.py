@@ -27,9 +27,7 @@ class FakeConnector:
             raise TransientError("service unavailable")
         if creds.secret not in self.valid:
             raise PermanentError("Invalid identifier or password")
-        return AccountInfo(
-            handle=creds.handle, remote_id=f"did:plc:{abs(hash(creds.handle))}", display_name="Fake"
-        )
+        return AccountInfo(handle=creds.handle, remote_id=f"did:plc:{abs(hash(creds.handle))}", display_name="Fake")
 
 
 @pytest.fixture

@@ -48,9 +48,7 @@ def test_malformed_secrets_rejected(account, people, bad):
 
 
 def test_same_secret_on_two_accounts_warns(account, people, units):
-    other = Account.objects.create(
-        network="bluesky", handle="history.example.ac.uk", org_unit=units["history"]
-    )
+    other = Account.objects.create(network="bluesky", handle="history.example.ac.uk", org_unit=units["history"])
     assert vault.store_credentials(account, GOOD_SECRET, actor=people["dana"]) == []
     warnings = vault.store_credentials(other, GOOD_SECRET, actor=people["dana"])
     assert len(warnings) == 1 and "physics.example.ac.uk" in warnings[0]
@@ -96,9 +94,7 @@ def test_key_rotation(account, people, settings):
 
 def test_duplicate_detected_across_a_key_change(account, people, units, settings):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
-    other = Account.objects.create(
-        network="bluesky", handle="history.example.ac.uk", org_unit=units["history"]
-    )
+    other = Account.objects.create(network="bluesky", handle="history.example.ac.uk", org_unit=units["history"])
     settings.TOWNHALL_VAULT_KEYS = old
     vault.store_credentials(account, GOOD_SECRET, actor=people["dana"])
     settings.TOWNHALL_VAULT_KEYS = f"{new},{old}"

@@ -318,7 +318,8 @@ def review_request(actor: Any, req: AccountRequest, decision: str, reason: str =
     if req.status != AccountRequest.Status.SUBMITTED:
         raise ValueError(f"This request is {req.get_status_display().lower()}, not awaiting review.")
     with transaction.atomic():
-        req = AccountRequest.objects.select_for_update().get(pk=req.pk)
+        AccountRequest.objects.select_for_update().filter(pk=req.pk).first()
+        req.refresh_from_db()
         if req.status != AccountRequest.Status.SUBMITTED:
             raise ValueError("Someone else has just reviewed this request.")
         before = snapshot(req, ["status", "decision_reason", "reviewed_by", "account"])
@@ -432,7 +433,8 @@ def transition(
         require(actor, TRANSITIONS[key], account)
     reason = (reason or "").strip()
     with transaction.atomic():
-        account = Account.objects.select_for_update().get(pk=account.pk)
+        Account.objects.select_for_update().filter(pk=account.pk).first()
+        account.refresh_from_db()
         if (account.status, to) != key:
             raise ValueError("The account changed while you were looking at it; reload and try again.")
         before = snapshot(account, ["status", "archive_reason", "handover", "successor"])
@@ -524,13 +526,15 @@ def update_account(actor: Any, account: Account, changes: dict[str, Any]) -> Acc
         if bad:
             raise ValueError(f"Unknown audience(s): {', '.join(map(str, bad))}.")
     with transaction.atomic():
-        account = Account.objects.select_for_update().get(pk=account.pk)
+        Account.objects.select_for_update().filter(pk=account.pk).first()
+        account.refresh_from_db()
         before = snapshot(account, list(changes))
         for name, value in changes.items():
             setattr(account, name, value)
         try:
             account.full_clean(exclude=["owners"], validate_unique=False)
         except ValidationError as exc:
+            account.refresh_from_db()
             raise ValueError(
                 " ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
             ) from None
