@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from townhall.policy import RISK_FAMILIES, Context, ImageRef, check, default_pack, rules_registry
-from townhall.policy import mlbridge
+from townhall.policy import RISK_FAMILIES, Context, ImageRef, check, default_pack, mlbridge, rules_registry
 from townhall.policy.doc import Doc
 from townhall.policy.types import FAMILIES
 

@@ -8,7 +8,10 @@ PUBLIC = (
     "Social media are public spaces. You should not publish information which you would not be "
     "happy for anyone in the world to see."
 )
-CLOSED_GROUPS = "When using closed user groups where only a limited number of people have access, do not assume information posted is private."
+CLOSED_GROUPS = (
+    "When using closed user groups where only a limited number of people have access, do not assume "
+    "information posted is private."
+)
 PASSWORD = (
     "Use a strong password, use different passwords for different applications, never share your "
     "password. Do not share your password with anyone and make sure it is secure at all times."

@@ -152,7 +152,7 @@ def _parse_case(raw: str, args: argparse.Namespace) -> tuple[Any, str, Context]:
 
 def _check_file(args: argparse.Namespace, pack: Pack, out: TextIO, err: TextIO) -> int:
     try:
-        fh = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
+        fh = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115 (closed by the with below)
     except OSError as exc:
         err.write(f"townhall check: cannot read {args.input}: {exc.strerror}\n")
         return 2

@@ -15,7 +15,10 @@ URL_RE = regex.compile(
     regex.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]}'\"’”…"
-MENTION_RE = regex.compile(r"(?<![\w@/])@([A-Za-z0-9_]{1,30})((?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)|(?:\.[A-Za-z0-9-]+)+)?")
+# @user, @user@instance.social (Mastodon) and @handle.bsky.social (Bluesky)
+MENTION_RE = regex.compile(
+    r"(?<![\w@/])@([A-Za-z0-9_]{1,30})((?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)|(?:\.[A-Za-z0-9-]+)+)?"
+)
 HASHTAG_RE = regex.compile(r"(?<![\w&#/])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)")
 EMAIL_RE = regex.compile(
     r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24})\b"

@@ -6,18 +6,20 @@ person" cue of the privacy rules. Run: python -m townhall.policy.data.build_word
 
 from pathlib import Path
 
-EXTRA_WORDS = """postgrad undergrad postgraduate undergraduate alumni alumnus fresher freshers phd msc bsc mba
+from townhall.policy.rules.common import wordlist
+
+EXTRA_WORDS = wordlist("""postgrad undergrad postgraduate undergraduate alumni alumnus fresher freshers phd msc bsc mba
 uni campus graduation graduate graduates research researcher researchers stem open day openday
 covid wellbeing sustainability scholarship scholarships internship internships outreach
 innovation inclusion diversity teaching learning excellence celebrating celebrate awards award
-mental health student students staff science scientist engineering medicine nursing law""".split()
+mental health student students staff science scientist engineering medicine nursing law""")
 
 
 # Common given names in UK universities today that the (US, older) zxcvbn lists lack.
-EXTRA_NAMES = """chloe olivia amelia isla ava mia ivy freya lily sophie zara aisha fatima priya mohammed muhammad
-oliver noah leo harry jack oscar archie alfie theo arthur finn jo sam alex jamie ali omar yusuf hamza
+EXTRA_NAMES = wordlist("""chloe olivia amelia isla ava mia ivy freya lily sophie zara aisha fatima priya
+mohammed muhammad oliver noah leo harry jack oscar archie alfie theo arthur finn jo sam alex jamie ali omar yusuf hamza
 ibrahim raj arjun wei mei kofi ama chidi ngozi tunde ayesha maryam zainab imran bilal hassan aaliyah
-niamh siobhan ciara aoife sean liam callum ellie evie poppy rosie jess becky kirsty""".split()
+niamh siobhan ciara aoife sean liam callum ellie evie poppy rosie jess becky kirsty""")
 
 
 def main() -> None:

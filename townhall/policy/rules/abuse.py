@@ -16,14 +16,14 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import words_re
+from townhall.policy.rules.common import wordlist, words_re
 
 # Slurs and the strongest profanity aimed at people; matched as whole words (with common plurals).
 SLURS = words_re(
     [
         w + suffix
-        for w in """nigger nigga faggot fag dyke tranny retard spastic spaz paki chink gook kike wetback
-        coon raghead towelhead gyppo pikey wog golliwog cunt twat slag slut whore""".split()
+        for w in wordlist("""nigger nigga faggot fag dyke tranny retard spastic spaz paki chink gook kike wetback
+        coon raghead towelhead gyppo pikey wog golliwog cunt twat slag slut whore""")
         for suffix in ("", "s")
     ]
 )

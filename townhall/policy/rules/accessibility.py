@@ -12,6 +12,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.common import wordlist
 from townhall.policy.textutil import GRAPHEME_RE, is_emoji_cluster
 
 _PLACEHOLDER_ALT = regex.compile(
@@ -45,7 +46,7 @@ def missing_alt(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             yield 0, 0, f"Image {i + 1} alt text {alt!r} does not describe the image."
 
 
-_SHORT_OK = frozenset("a i in of on to at by is it we my me up us an or as be do go no so if".split())
+_SHORT_OK = frozenset(wordlist("a i in of on to at by is it we my me up us an or as be do go no so if"))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -9,6 +9,16 @@ import regex
 from townhall.policy.compiled import given_names
 
 
+def wordlist(block: str) -> list[str]:
+    """Whitespace-separated words of a lexicon block (kept as prose blocks for readability)."""
+    return block.split()
+
+
+def phrases(block: str) -> list[str]:
+    """'|'-separated phrases of a lexicon block, stripped of the line-wrapping whitespace."""
+    return [p.strip() for p in block.split("|") if p.strip()]
+
+
 def words_re(words: Iterable[str], flags: int = regex.IGNORECASE) -> regex.Pattern[str]:
     """A regex matching any of ``words`` (phrases allowed, spaces match any whitespace) as whole words."""
     alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)

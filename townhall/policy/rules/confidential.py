@@ -102,7 +102,8 @@ _CONF_RE = regex.compile(
     "Do not post it; if it concerns wrongdoing, use the speak-up / whistleblowing route instead.",
     [
         Example(
-            "Leaked: the committee minutes (strictly confidential) say the School will close two departments next year.",
+            "Leaked: the committee minutes (strictly confidential) say the School will close two departments "
+            "next year.",
             True,
             "bluesky",
             "personal",

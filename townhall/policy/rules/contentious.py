@@ -6,52 +6,51 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import sentences, words_re
+from townhall.policy.rules.common import phrases, sentences, words_re
 
 POLITICS = words_re(
-    [w.strip() for w in """conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
+    phrases("""conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
     labour leader|labour voters|lib dems|lib dem|liberal democrats|reform uk|snp|plaid cymru|green party|ukip|
     democrats|republicans|gop|maga|trump|biden|kamala|hillary|clinton|obama|starmer|sunak|farage|boris johnson|
     truss|corbyn|badenoch|rachel reeves|netanyahu|putin|zelensky|modi|election|elections|general election|
     by-election|referendum|brexit|remainers|brexiteers|manifesto|vote for|voting for|polling day|ballot box|
     parliament|mps|the government|this government|prime minister|home secretary|the president|left-wing|
     right-wing|leftist|far-right|far-left|woke|socialists|communists|fascists|immigration|immigrants|migrants|
-    asylum seekers|small boats|tuition fees|cost of living crisis|austerity""".split("|")]
+    asylum seekers|small boats|tuition fees|cost of living crisis|austerity""")
 )
 CONFLICT = words_re(
-    [w.strip() for w in """war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
+    phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
     airstrikes|bombing|gaza|israel|israeli|palestine|palestinian|hamas|idf|zionist|zionism|ukraine|ukrainian|
     russia|russian|kashmir|taiwan|sudan|yemen|syria|tigray|the foreign government|regime|sanctions|
-    terrorists|terrorism|intifada|settlers""".split("|")]
+    terrorists|terrorism|intifada|settlers""")
 )
 CAMPAIGN = words_re(
-    [w.strip() for w in """boycott|boycotts|boycotting|bds|divest|divestment|sign the petition|petition|
+    phrases("""boycott|boycotts|boycotting|bds|divest|divestment|sign the petition|petition|
     protest|protests|protesters|march against|rally against|occupation of|encampment|sit-in|
-    stand with|solidarity with|free palestine|stop the war""".split("|")]
+    stand with|solidarity with|free palestine|stop the war""")
 )
 INDUSTRIAL = words_re(
-    [w.strip() for w in """strike|strikes|striking|industrial action|picket|picket line|pickets|walkout|
+    phrases("""strike|strikes|striking|industrial action|picket|picket line|pickets|walkout|
     walk-out|ucu|unison|unite the union|pay dispute|pension dispute|uss pensions|marking boycott|
-    action short of a strike|asos|scab|scabs|strikebreakers|union ballot|redundancies|job cuts""".split("|")]
+    action short of a strike|asos|scab|scabs|strikebreakers|union ballot|redundancies|job cuts""")
 )
 RELIGION = words_re(
-    [w.strip() for w in """god|allah|jesus|christ|christianity|christians|islam|muslims|judaism|jews|
+    phrases("""god|allah|jesus|christ|christianity|christians|islam|muslims|judaism|jews|
     hinduism|hindus|sikhism|sikhs|buddhism|atheism|atheists|atheist|religion|religions|religious|
-    the church|bible|quran|koran|scripture|faith|sharia|blasphemy|prayer in schools|creationism""".split("|")]
+    the church|bible|quran|koran|scripture|faith|sharia|blasphemy|prayer in schools|creationism""")
 )
 DIVISIVE = words_re(
-    [w.strip() for w in """abortion|pro-life|prolife|pro-choice|prochoice|unborn child|roe v wade|unborn|feminism|feminist|feminists|
+    phrases("""abortion|pro-life|prolife|pro-choice|prochoice|unborn child|roe v wade|unborn|feminism|
+    feminist|feminists|
     misogyny|patriarchy|men's rights|trans rights|gender ideology|terfs|terf|gender critical|
     climate change|climate crisis|global warming|climate denial|net zero|fossil fuels|just stop oil|
     extinction rebellion|gun control|second amendment|death penalty|capital punishment|euthanasia|
     assisted dying|vaccine mandates|anti-vax|lockdown|black lives matter|blm|all lives matter|
-    defund the police|free speech|cancel culture|monarchy|royal family|republicanism""".split("|")]
+    defund the police|free speech|cancel culture|monarchy|royal family|republicanism""")
 )
 TOPICS = (
     (POLITICS, "party politics or elections"),
@@ -62,7 +61,7 @@ TOPICS = (
     (DIVISIVE, "a divisive social issue"),
 )
 STANCE = words_re(
-    [w.strip() for w in """support|supports|supporting|fully support|back|backing|oppose|opposes|opposing|
+    phrases("""support|supports|supporting|fully support|back|backing|oppose|opposes|opposing|
     against|condemn|condemns|condemned|betray|betrayed|betrayal|betraying|shame|shameful|disgrace|disgraceful|
     must|must not|must never|should|should never|never again|need to|needs to|have to|stand with|
     stand against|solidarity|urge|urges|we urge|call on|calls on|demand|demands|vote|vote for|vote against|
@@ -70,7 +69,7 @@ STANCE = words_re(
     wicked|criminal|murderers|illegal|immoral|right-wing|left-wing|pathetic|useless|incompetent|failed|
     failing|destroyed|destroying|ruined|ruining|hate|love|proud to support|free|end the|stop the|no to|
     yes to|pro|anti|the only|the best|the worst|wrong|right to|deserve|deserves|never govern|govern|
-    disaster|catastrophe|threat|dangerous|brainwashed|nonsense|myth|hoax|truth|the real|wake up""".split("|")]
+    disaster|catastrophe|threat|dangerous|brainwashed|nonsense|myth|hoax|truth|the real|wake up""")
 )
 
 

@@ -16,7 +16,10 @@ _MEDIA = (
     r"diagram|illustration|artwork|article|footage|song|track|music|cartoon|meme|logo|map|infographic|"
     r"screenshot|screengrab|gif|design|text|content|lyrics|poem|extract|figure)"
 )
-_TAKE = r"(?:nicked|pinched|stole|stolen|lifted|grabbed|ripped|swiped|copied|pulled|screenshotted|screengrabbed|took|taken|borrowed|robbed|yoinked)"
+_TAKE = (
+    r"(?:nicked|pinched|stole|stolen|lifted|grabbed|ripped|swiped|copied|pulled|screenshotted|screengrabbed|"
+    r"took|taken|borrowed|robbed|yoinked)"
+)
 _SOURCE = (
     r"(?:(?:a|an|the|their|his|her|some|another|other|someone'?s|somebody'?s)\s+(?:\w+\s+)?(?:site|website|"
     r"news\s+site|newspaper|paper|magazine|article|account|page|blog|book|journal|competitor|rival|agency|"
@@ -51,7 +54,9 @@ _PERMISSION_RE = regex.compile(
     "posting it without a licence infringes copyright, personally and for the institution.",
     "Use your own material, a licensed image, or get written permission and credit the owner.",
     [
-        Example("Photo nicked from a news site because it was better than ours - hope they don't mind!", True, "bluesky"),
+        Example(
+            "Photo nicked from a news site because it was better than ours - hope they don't mind!", True, "bluesky"
+        ),
         Example("Grabbed this video off TikTok, too good not to share", True),
         Example("Photos taken from the top of the clock tower at sunrise.", False),
     ],

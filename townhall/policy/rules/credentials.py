@@ -12,6 +12,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.common import wordlist
 
 _PW_RE = regex.compile(
     r"(?<![\w])(?:pass(?:word|code|phrase|wd)?s?|pwd?|pin(?:\s+(?:code|number))?|wi-?fi\s+key|login|"
@@ -20,9 +21,9 @@ _PW_RE = regex.compile(
     regex.IGNORECASE,
 )
 _NOT_SECRET = frozenset(
-    """your their our his her the a an not now being still changing changed expired incorrect wrong strong weak
+    wordlist("""your their our his her the a an not now being still changing changed expired incorrect wrong strong weak
     secure required needed important reset below above attached here there this that same different easy
-    simple long short case sensitive private personal yours mine empty blank what which""".split()
+    simple long short case sensitive private personal yours mine empty blank what which""")
 )
 
 
@@ -63,7 +64,10 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 _KEY_PATTERNS = [
     (r"(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}", "AWS access key ID"),
-    (r"(?i:secret(?:[ _-]?(?:access[ _-]?)?key)?)\s*(?:[:=]|is)?\s*[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", "AWS secret key"),
+    (
+        r"(?i:secret(?:[ _-]?(?:access[ _-]?)?key)?)\s*(?:[:=]|is)?\s*[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])",
+        "AWS secret key",
+    ),
     (r"gh[pousr]_[A-Za-z0-9]{36,255}", "GitHub token"),
     (r"github_pat_[A-Za-z0-9_]{22,255}", "GitHub token"),
     (r"glpat-[A-Za-z0-9_-]{20}", "GitLab token"),

@@ -11,7 +11,7 @@ from townhall.policy import clauses, mlbridge
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import words_re
+from townhall.policy.rules.common import phrases, words_re
 
 _INSTITUTION_REF = regex.compile(
     r"(?<![\w])(?:(?:the|my|our)\s+(?:university|uni|employer|institution|faculty|school|department|dept)"
@@ -21,13 +21,13 @@ _INSTITUTION_REF = regex.compile(
     regex.IGNORECASE,
 )
 _NEGATIVE = words_re(
-    [w.strip() for w in """can't believe|cannot believe|frozen|freeze|cuts|cut|axed|scrapped|shambles|farce|joke|
+    phrases("""can't believe|cannot believe|frozen|freeze|cuts|cut|axed|scrapped|shambles|farce|joke|
     disgrace|disgraceful|useless|incompetent|clueless|pathetic|hopeless|awful|terrible|appalling|shocking|
     ridiculous|absurd|fed up|sick of|tired of|hate|hates|angry|furious|livid|betrayed|lied|lies|liars|
     mismanagement|mismanaged|chaos|mess|rubbish|crap|shit|couldn't organise|could not organise|piss-up|
     brewery|idiots|clowns|clown|spineless|worst|failing|failed|failure|unfair|outrage|outrageous|toxic|
     bullying|bullies|greedy|greed|overpaid|underpaid|exploited|exploitation|demoralised|demoralized|
-    wtf|ffs|again|yet again|typical|no surprise|another|sack|sacked""".split("|")]
+    wtf|ffs|again|yet again|typical|no surprise|another|sack|sacked""")
 )
 _DISCLAIMER = regex.compile(
     r"(?<![\w])(?:views?\s+(?:are\s+|expressed\s+(?:here\s+)?(?:are\s+)?)?(?:my\s+own|mine|personal|my\s+own\s+and)"

@@ -13,7 +13,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import person_cue, sentences, words_re
+from townhall.policy.rules.common import person_cue, wordlist, words_re
 
 # Cheap pre-filter: only run libphonenumber when there is a long enough digit run.
 _DIGITS_RE = re.compile(r"\+?\d[\d\s().\-]{6,}\d")
@@ -55,16 +55,16 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 
 FREEMAIL = frozenset(
-    """gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com live.com live.co.uk msn.com yahoo.com
+    wordlist("""gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com live.com live.co.uk msn.com yahoo.com
     yahoo.co.uk ymail.com icloud.com me.com mac.com aol.com protonmail.com proton.me gmx.com gmx.co.uk
     btinternet.com sky.com virginmedia.com talktalk.net mail.com zoho.com fastmail.com tutanota.com
-    qq.com 163.com yandex.com""".split()
+    qq.com 163.com yandex.com""")
 )
 ROLE_LOCALS = frozenset(
-    """info enquiries enquiry admissions admin office hello contact press media news comms marketing
+    wordlist("""info enquiries enquiry admissions admin office hello contact press media news comms marketing
     support help helpdesk servicedesk library careers alumni events studentservices registry reception
     webmaster noreply no-reply postmaster jobs recruitment hr finance research international ug pg
-    postgraduate undergraduate governance digital social socialmedia team sales feedback complaints""".split()
+    postgraduate undergraduate governance digital social socialmedia team sales feedback complaints""")
 )
 _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-z]+\d{2,4}$")
 
@@ -171,7 +171,9 @@ _STREET = (
     r"\d{1,4}[a-z]?,?\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Crescent|"
     r"Way|Court|Ct|Place|Pl|Terrace|Gardens|Grove|Hill|Park|Row|Square|Sq|Mews|Walk|Boulevard|Blvd)\b\.?"
 )
-_ADDRESS_RE = regex.compile(r"(?:flat\s+\d+[a-z]?,?\s+)?" + _STREET + r"(?:,?\s+[A-Z][\w'-]+){0,2}(?:,?\s+" + _POSTCODE + ")?")
+_ADDRESS_RE = regex.compile(
+    r"(?:flat\s+\d+[a-z]?,?\s+)?" + _STREET + r"(?:,?\s+[A-Z][\w'-]+){0,2}(?:,?\s+" + _POSTCODE + ")?"
+)
 _RESIDENCE_RE = regex.compile(
     r"(?<![\w])(?:lives?\s+(?:at|on|in)|living\s+at|home\s+address|house|flat|address\s+is|moved\s+to|"
     r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|room\s+\d+)(?![\w])",
