@@ -10,7 +10,7 @@ ahead of what is stored) or duplicates (the cursor never lags behind it; and the
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -111,18 +111,30 @@ class Pipeline:
                 return True
         return False
 
-    def select(self, posts: Iterable[IncomingPost], counts: BatchResult | None = None) -> list[Selected]:
-        """The posts to keep: matching a saved search, not from a never-to-store handle."""
-        out: list[Selected] = []
-        seen: set[tuple[str, str]] = set()
+    def select(
+        self,
+        posts: Iterable[IncomingPost],
+        counts: BatchResult | None = None,
+        resolve: Callable[[list[IncomingPost]], None] | None = None,
+    ) -> list[Selected]:
+        """The posts to keep: matching a saved search, not from a never-to-store handle.
+
+        `resolve` may fill in author handles (a network lookup) for the matched posts only.
+        """
+        matched: list[tuple[IncomingPost, Match]] = []
         for post in posts:
             if counts:
                 counts.posts += 1
             m = self.matcher.match(post)
-            if not m.search_ids:
-                continue
-            if counts:
-                counts.matched += 1
+            if m.search_ids:
+                matched.append((post, m))
+        if counts:
+            counts.matched += len(matched)
+        if resolve is not None and matched:
+            resolve([p for p, _ in matched])
+        out: list[Selected] = []
+        seen: set[tuple[str, str]] = set()
+        for post, m in matched:
             if self.is_never_store(post):  # dropped here, before anything is written
                 if counts:
                     counts.never_stored += 1
@@ -252,10 +264,15 @@ class Pipeline:
         result.repeats = sum(repeats.values())
         result.stored = rows
 
-    def run(self, batch: Batch, source: Source | None = None) -> BatchResult:
+    def run(
+        self,
+        batch: Batch,
+        source: Source | None = None,
+        resolve: Callable[[list[IncomingPost]], None] | None = None,
+    ) -> BatchResult:
         """Select, enrich and store one batch, saving the cursor with it."""
         counts = BatchResult(events=batch.events or len(batch.posts))
-        selected = self.enrich(self.select(batch.posts, counts))
+        selected = self.enrich(self.select(batch.posts, counts, resolve))
         if source is not None:
             source.events_seen += counts.events
         stored = self.store(selected, source, batch.cursor)

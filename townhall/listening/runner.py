@@ -1,0 +1,166 @@
+"""Running sources: polling (Mastodon, feeds), the firehose consumer, file imports.
+
+Each source is isolated: an error in one (a malformed feed, an unreachable instance) is
+saved on its row and logged, and the others carry on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.db import close_old_connections
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from townhall.audit.services import record
+from townhall.core.permissions import require
+from townhall.listening.models import NeverStore, SavedSearch, Source
+from townhall.listening.pipeline import BatchResult, Pipeline
+from townhall.listening.sources.base import SourceError, build
+from townhall.listening.types import Batch, IncomingPost
+
+log = logging.getLogger("townhall.listening")
+
+
+class PipelineCache:
+    """The pipeline, rebuilt when saved searches or never-to-store entries change.
+
+    Checked at most every `check_every` seconds (two cheap aggregate queries), so a new
+    search starts matching within seconds without restarting the listener.
+    """
+
+    def __init__(self, check_every: float = 10.0):
+        self.check_every = check_every
+        self._pipeline: Pipeline | None = None
+        self._signature: Any = None
+        self._checked = 0.0
+
+    def signature(self) -> Any:
+        s = SavedSearch.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
+        n = NeverStore.objects.aggregate(n=Count("pk"), m=Max("pk"))
+        return (s["n"], s["t"], n["n"], n["m"])
+
+    def get(self) -> Pipeline:
+        now = time.monotonic()
+        if self._pipeline is None or now - self._checked >= self.check_every:
+            self._checked = now
+            sig = self.signature()
+            if self._pipeline is None or sig != self._signature:
+                self._pipeline = Pipeline.load()
+                self._signature = sig
+        return self._pipeline
+
+
+@dataclass
+class PollResult:
+    source: str
+    ok: bool
+    batches: int = 0
+    counts: BatchResult = field(default_factory=BatchResult)
+    error: str = ""
+
+
+def poll(source: Source, pipeline: Pipeline | None = None, adapter: Any = None) -> PollResult:
+    """Fetch everything new from one polled source, batch by batch, cursor saved with each."""
+    pipeline = pipeline or Pipeline.load()
+    result = PollResult(source.name, ok=True)
+    source.last_polled_at = timezone.now()
+    Source.objects.filter(pk=source.pk).update(last_polled_at=source.last_polled_at)
+    try:
+        adapter = adapter or build(source)
+        for batch in adapter.batches(source.cursor or None):
+            counts = pipeline.run(batch, source)
+            result.batches += 1
+            for name in ("events", "posts", "matched", "never_stored", "stored", "duplicates"):
+                setattr(result.counts, name, getattr(result.counts, name) + getattr(counts, name))
+    except SourceError as exc:
+        result.ok, result.error = False, str(exc)
+    except Exception as exc:
+        log.exception("source %s failed", source.name)
+        result.ok, result.error = False, f"Unexpected error: {exc.__class__.__name__}: {exc}"
+    if not result.ok:
+        log.warning("source %s: %s", source.name, result.error)
+        Source.objects.filter(pk=source.pk).update(last_error=result.error[:2000])
+    return result
+
+
+def poll_due(now=None) -> list[PollResult]:
+    """Poll every active Mastodon/feed source whose interval has passed."""
+    now = now or timezone.now()
+    cache = PipelineCache()
+    out = []
+    for source in Source.objects.filter(active=True, kind__in=["mastodon", "feed"]):
+        if source.last_polled_at and now - source.last_polled_at < timedelta(minutes=source.poll_minutes):
+            continue
+        out.append(poll(source, cache.get()))
+    return out
+
+
+def import_posts(actor: Any, data: bytes, fmt: str, *, network: str = "import") -> dict[str, Any]:
+    """Import a CSV/JSON export through the pipeline. Returns counts and per-row errors."""
+    from townhall.listening.sources.importer import parse_import
+
+    if actor is not None:
+        require(actor, "listening.manage")
+    parsed = parse_import(data, fmt, default_network=network)
+    source, _ = Source.objects.get_or_create(name="File imports", defaults={"kind": Source.Kind.IMPORT})
+    pipeline = Pipeline.load()
+    counts = BatchResult()
+    for i in range(0, len(parsed.posts), 1000):
+        c = pipeline.run(Batch(parsed.posts[i : i + 1000], None), source)
+        for name in ("events", "posts", "matched", "never_stored", "stored", "duplicates"):
+            setattr(counts, name, getattr(counts, name) + getattr(c, name))
+    summary = {
+        "rows": len(parsed.posts) + len(parsed.errors),
+        "matched": counts.matched,
+        "stored": counts.stored,
+        "duplicates": counts.duplicates,
+        "never_stored": counts.never_stored,
+        "errors": parsed.errors[:200],
+    }
+    record(actor, "listening.import", source, after={k: v for k, v in summary.items() if k != "errors"}
+           | {"error_rows": len(parsed.errors)})
+    return summary
+
+
+def consume_bluesky(
+    source: Source,
+    url: str,
+    *,
+    pds_url: str = "",
+    plc_url: str = "",
+    lookup: bool = True,
+    batch_size: int = 500,
+    max_wait: float = 2.0,
+    max_events: int | None = None,
+    backoff: tuple[float, float] = (1.0, 60.0),
+    recv_timeout: float = 30.0,
+):
+    """Run the firehose consumer for `source` until stopped (or `max_events`)."""
+    from townhall.listening.sources.bluesky import FirehoseConsumer, Handles, resolve_authors
+    from townhall.registry.models import Account
+
+    handles = Handles(pds_url=pds_url, plc_url=plc_url, lookup=lookup)
+    if lookup:
+        for handle in Account.objects.filter(network="bluesky").values_list("handle", flat=True):
+            handles.resolve_handle(handle)
+    cache = PipelineCache()
+    current = {"source": source}
+
+    def flush(batch: Batch, posts: list[IncomingPost]) -> int:
+        close_old_connections()
+        src = Source.objects.get(pk=current["source"].pk)
+        counts = cache.get().run(batch, src, resolve=lambda ps: resolve_authors(ps, handles))
+        current["source"] = src
+        return counts.stored
+
+    cursor = int(source.cursor) if source.cursor.strip().isdigit() else None
+    consumer = FirehoseConsumer(
+        url, flush, cursor=cursor, handles=handles, batch_size=batch_size, max_wait=max_wait,
+        max_events=max_events, backoff=backoff, recv_timeout=recv_timeout,
+    )
+    return consumer

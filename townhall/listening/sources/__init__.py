@@ -1,0 +1,1 @@
+"""Listening sources, one module per network, behind the interface in `base`."""
