@@ -29,6 +29,8 @@ from townhall.connectors.base import (
 
 VISIBILITIES = {"public", "unlisted", "private", "direct"}
 TIMEOUT = 30
+# Assume a current server (4.x) rather than asking; Mastodon.py picks endpoints (media v2) by it.
+MASTODON_VERSION = "4.3.0"
 _TAG_RE = re.compile(r"<[^>]+>")
 _BREAK_RE = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 
@@ -81,6 +83,7 @@ class MastodonConnector:
             ratelimit_method="throw",
             request_timeout=TIMEOUT,
             version_check_mode="none",
+            mastodon_version=MASTODON_VERSION,
             user_agent="townhall",
         )
 

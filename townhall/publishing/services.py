@@ -662,3 +662,54 @@ def refresh_status(post_id: int) -> None:
         if new != post.status:
             post.status = new
             post.save(update_fields=["status", "updated_at"])
+
+
+def may_publish_directly(user: Any, account: Account) -> bool:
+    """An approver for the account (digital team, an owner, or a reviewer of its unit)."""
+    return bool(
+        user.has_role("digital", "admin") or account.is_owned_by(user) or user.reviews(account.org_unit)
+    )
+
+
+@transaction.atomic
+def publish_direct(post: Post, actor: Any) -> Post:
+    """`townhall post --now` by an approver of every target account: no cool-off, no second person.
+
+    Only for posts the policy engine finds no risk in: a blocking finding, or a warning that
+    routes the post to the digital team or governance, still needs that review, so the post
+    is submitted instead (ValueError says so). Cadence still applies. Audited as
+    `post.publish_direct`.
+    """
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.created_by_id != actor.pk:
+        raise PermissionDenied("Only the author can publish their own post directly.")
+    deliveries = list(post.deliveries.select_related("account"))
+    for delivery in deliveries:
+        if not may_publish_directly(actor, delivery.account):
+            raise PermissionDenied(
+                f"You do not approve posts for {delivery.account}: submit the post for approval instead."
+            )
+    if post.status != Post.Status.DRAFT:
+        raise ValueError("Only a draft can be published directly.")
+    findings = policy_findings(post)
+    route = route_for(findings)
+    if has_block(findings) or route != Post.Route.OWNERS:
+        post.findings = findings
+        post.save(update_fields=["findings", "updated_at"])
+        raise ValueError(
+            "The policy check found risks in this post, so it needs another person's approval "
+            f"({Post.Route(route).label.lower()}): " + "; ".join(f["message"] for f in findings[:3] if f.get("message"))
+        )
+    now = timezone.now()
+    due = max(post.scheduled_at or now, now)
+    post.send_after = now
+    scheduled = _schedule_deliveries(post, due)
+    before = snapshot(post)
+    post.findings, post.route = findings, route
+    post.status = Post.Status.SCHEDULED
+    post.submitted_at = post.approved_at = now
+    post.approved_by = actor
+    post.save()
+    record(actor, "post.publish_direct", post, before=before, after=snapshot(post))
+    _enqueue(scheduled)
+    return post

@@ -1,0 +1,83 @@
+"""The Mastodon connector against a stateful local fake of the documented API."""
+
+from __future__ import annotations
+
+import pytest
+
+from townhall.connectors.base import Credentials, Image, PermanentError, PublishRequest, TransientError
+from townhall.connectors.mastodon import connector, plain_text
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+@pytest.fixture
+def creds(mastodon_server):
+    mastodon_server.add_account("nursing", "token-nursing")
+    return Credentials("@nursing@mastodon.test", "token-nursing", mastodon_server.url)
+
+
+def test_verify_credentials(creds):
+    info = connector.verify_credentials(creds)
+    assert info.remote_id and info.handle.startswith("@nursing@")
+
+
+def test_publish_with_image_alt_and_visibility(mastodon_server, creds):
+    result = connector.publish(
+        creds,
+        PublishRequest(
+            "Open day on Saturday!\nSee you there.", "key-1",
+            images=(Image(PNG, "image/png", "Students on the lawn"),), extra={"visibility": "unlisted"},
+        ),
+    )
+    status = mastodon_server.statuses[result.remote_id]
+    assert status["visibility"] == "unlisted"
+    assert status["media_attachments"][0]["description"] == "Students on the lawn"
+    assert plain_text(status["content"]) == "Open day on Saturday!\nSee you there."
+    headers = [h for m, p, h in mastodon_server.requests if p == "/api/v1/statuses"][0]
+    assert headers["Idempotency-Key"] == "key-1"
+
+
+def test_same_idempotency_key_never_posts_twice(mastodon_server, creds):
+    first = connector.publish(creds, PublishRequest("Hello", "same-key"))
+    second = connector.publish(creds, PublishRequest("Hello", "same-key"))
+    assert first.remote_id == second.remote_id
+    assert len(mastodon_server.posts_by("nursing")) == 1
+
+
+def test_find_published_recognises_the_post(creds):
+    request = PublishRequest("Lecture <3 & more", "k-find")
+    assert connector.find_published(creds, "k-find", request=request) is None
+    result = connector.publish(creds, request)
+    assert connector.find_published(creds, "k-find", request=request).remote_id == result.remote_id
+
+
+def test_reply_and_delete(mastodon_server, creds):
+    parent = connector.publish(creds, PublishRequest("1/2", "t-0"))
+    child = connector.publish(creds, PublishRequest("2/2", "t-1", reply_to=parent.remote_id))
+    assert mastodon_server.statuses[child.remote_id]["in_reply_to_id"] == parent.remote_id
+    connector.delete(creds, child.remote_id)
+    assert child.remote_id not in mastodon_server.statuses
+
+
+def test_error_mapping(mastodon_server, creds):
+    with pytest.raises(PermanentError, match="character limit"):
+        connector.publish(creds, PublishRequest("x" * 501, "too-long"))
+    mastodon_server.fail_next.append((503, {"error": "Service Unavailable"}))
+    with pytest.raises(TransientError):
+        connector.publish(creds, PublishRequest("hi", "k-503"))
+    mastodon_server.fail_next.append((429, {"error": "Too many requests"}))
+    with pytest.raises(TransientError) as exc:
+        connector.publish(creds, PublishRequest("hi", "k-429"))
+    assert exc.value.retry_after
+    mastodon_server.revoke("token-nursing")
+    with pytest.raises(PermanentError, match="revoked"):
+        connector.publish(creds, PublishRequest("hi", "k-401"))
+
+
+def test_unreachable_server_is_transient():
+    creds = Credentials("@x@nowhere", "t", "http://127.0.0.1:9")
+    with pytest.raises(TransientError):
+        connector.verify_credentials(creds)
