@@ -39,8 +39,9 @@ def blocks(findings: list[dict[str, Any]]) -> bool:
 def rules() -> list[dict[str, Any]]:
     from townhall.policy import rules_registry
 
+    registry = rules_registry()
     out = []
-    for rule in rules_registry():
+    for rule in registry.values() if isinstance(registry, dict) else registry:
         out.append(
             {
                 "code": rule.code,
