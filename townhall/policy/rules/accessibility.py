@@ -13,7 +13,7 @@ from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import wordlist
-from townhall.policy.textutil import GRAPHEME_RE, is_emoji_cluster
+from townhall.policy.textutil import EMOJI_CLUSTER_RE, GRAPHEME_RE, is_emoji_cluster
 
 _PLACEHOLDER_ALT = regex.compile(
     r"^\s*(?:image|photo|picture|pic|img|alt|alt text|graphic|screenshot|untitled|dsc_?\d+|img_?\d+|"
@@ -132,6 +132,8 @@ _UPPER_WORD = regex.compile(r"(?<![\w])\p{Lu}{2,}(?![\w])")
 )
 def all_caps(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
+    if len(_UPPER_WORD.findall(t)) < 4:
+        return
     letters = len(_LETTER.findall(t)) if not t.isascii() else sum(c.isalpha() for c in t)
     if letters < 15:
         return
@@ -157,7 +159,7 @@ def all_caps(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 )
 def emoji_wall(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
-    if t.isascii():
+    if t.isascii() or len(EMOJI_CLUSTER_RE.findall(t)) < cp.emoji_wall:
         return
     run = 0
     run_start = 0

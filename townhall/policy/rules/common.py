@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -19,11 +21,73 @@ def phrases(block: str) -> list[str]:
     return [p.strip() for p in block.split("|") if p.strip()]
 
 
-def words_re(words: Iterable[str], flags: int = regex.IGNORECASE) -> regex.Pattern[str]:
-    """A regex matching any of ``words`` (phrases allowed, spaces match any whitespace) as whole words."""
-    alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    body = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in alts)
-    return regex.compile(r"(?<![\w])(?:" + body + r")(?![\w])", flags)
+TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+@functools.lru_cache(maxsize=256)
+def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lower-case word) for each word; cached because several lexicons scan each post."""
+    return tuple((m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN_RE.finditer(text))
+
+
+class LexMatch:
+    """The part of ``re.Match`` the rules use, for a lexicon hit."""
+
+    __slots__ = ("_e", "_s", "_text")
+
+    def __init__(self, text: str, s: int, e: int):
+        self._text, self._s, self._e = text, s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def span(self) -> tuple[int, int]:
+        return self._s, self._e
+
+    def group(self, _n: int = 0) -> str:
+        return self._text[self._s : self._e]
+
+
+class Lexicon:
+    """Whole-word / whole-phrase lookup by hashing tokens: O(words in the post), whatever the
+    lexicon's size, which is what a regex alternation of hundreds of phrases is not."""
+
+    def __init__(self, phrases_: Iterable[str]):
+        self.first: dict[str, list[tuple[str, ...]]] = {}
+        for ph in {p.strip().lower() for p in phrases_ if p.strip()}:
+            toks = tuple(t.lower() for t in TOKEN_RE.findall(ph))
+            if toks:
+                self.first.setdefault(toks[0], []).append(toks)
+        for v in self.first.values():
+            v.sort(key=len, reverse=True)
+
+    def finditer(self, text: str) -> Iterator[LexMatch]:
+        toks = tokens(text)
+        first = self.first
+        n = len(toks)
+        for i, (s, _e, w) in enumerate(toks):
+            cands = first.get(w)
+            if not cands:
+                continue
+            for ph in cands:
+                k = len(ph)
+                if i + k <= n and all(toks[i + j][2] == ph[j] for j in range(1, k)):
+                    yield LexMatch(text, s, toks[i + k - 1][1])
+                    break
+
+    def search(self, text: str) -> LexMatch | None:
+        return next(self.finditer(text), None)
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.finditer(text)]
+
+
+def words_re(words: Iterable[str]) -> Lexicon:
+    """A case-insensitive whole-word lexicon of ``words`` (multi-word phrases allowed)."""
+    return Lexicon(words)
 
 
 SENTENCE_RE = regex.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")

@@ -74,16 +74,20 @@ STANCE = words_re(
 
 
 def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
+    """Every topic-lexicon hit (start, end, label) in the post; computed once per post."""
+    cached = doc.__dict__.get("_topics")
+    if cached is not None:
+        return cached
     t = doc.masked
     hits = []
     for pattern, label in TOPICS:
-        m = pattern.search(t)
-        if m:
-            hits.append((m.start(), m.end(), label))
+        hits += [(m.start(), m.end(), label) for m in pattern.finditer(t)]
     if cp.extra_topics_re is not None:
         m = cp.extra_topics_re.search(t)
         if m:
             hits.append((m.start(), m.end(), "a topic this institution treats as divisive"))
+    hits.sort()
+    doc.__dict__["_topics"] = hits
     return hits
 
 
@@ -117,16 +121,16 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     topics = _topic_hits(doc, cp)
     if not topics:
         return
-    for s, e in sentences(t):
-        sent = t[s:e]
-        for pattern, label in TOPICS:
-            tm = pattern.search(sent)
-            if not tm:
-                continue
-            sm = STANCE.search(sent)
-            if sm and (sm.group(0) != tm.group(0) or len(STANCE.findall(sent)) > 1):
-                yield s + tm.start(), s + tm.end(), f"Takes a stance on {label}."
-                return
+    stance = [(m.start(), m.end()) for m in STANCE.finditer(t)]
+    if not stance:
+        return
+    bounds = list(sentences(t))
+    for ts, te, label in topics:
+        ss, se = next(((s, e) for s, e in bounds if s <= ts < e), (0, len(t)))
+        # stance language in the same sentence, other than the topic word itself
+        if any(ss <= a < se and (a, b) != (ts, te) for a, b in stance):
+            yield ts, te, f"Takes a stance on {label}."
+            return
 
 
 @rule(
@@ -163,10 +167,14 @@ def divisive_topic(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     needs_ml=True,
 )
 def stance_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    topics = _topic_hits(doc, cp)
+    # The model is only consulted when there is a topic or stance language to judge: it is
+    # the most expensive part of the rule set and it cannot fire on neutral text anyway.
+    if not topics and STANCE.search(doc.masked) is None and "#" not in doc.text:
+        return
     p = doc.stance_probability
     if p is None or p < cp.stance_threshold:
         return
-    topics = _topic_hits(doc, cp)
     if topics:
         s, e, label = topics[0]
         yield s, e, f"Reads as taking a stance on {label} (classifier score {p:.2f})."

@@ -1,0 +1,73 @@
+"""Benchmark the whole policy rule set: posts/second and p50/p99 latency per post.
+
+Single process, start-up included (the clock starts before ``townhall.policy`` is imported
+and the default pack compiled), on TweetEval texts from the shared data folder.
+
+    python bench/policy_bench.py [--data ../shared] [--n 5000] [--network x] [--account official]
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+from townhall.policy import Context, check, mlbridge  # noqa: E402
+from townhall.policy.evaluate import find_data_dir  # noqa: E402
+
+
+def load_texts(data: Path, n: int) -> list[str]:
+    tw = data / "data" / "tweeteval"
+    texts: list[str] = []
+    for rel in ("offensive/test_text.txt", "offensive/val_text.txt", "sentiment/val_text.txt",
+                "hate/val_text.txt", "sentiment/test_text.txt"):
+        p = tw / rel
+        if p.exists():
+            texts += [t for t in p.read_text(encoding="utf-8").splitlines() if t.strip()]
+        if len(texts) >= n:
+            break
+    return texts[:n]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data")
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--network", default="x")
+    ap.add_argument("--account", default="official")
+    ap.add_argument("--no-ml", action="store_true", help="rules only (as if the classifiers were absent)")
+    args = ap.parse_args()
+    if args.no_ml:
+        mlbridge._LOADED, mlbridge._ML, mlbridge._ERROR = True, None, "ML disabled by --no-ml"
+    data = find_data_dir(args.data)
+    if data is None:
+        print("no shared data folder; pass --data", file=sys.stderr)
+        return 2
+    texts = load_texts(data, args.n)
+    ctx = Context(args.network, args.account)
+    lat: list[float] = []
+    findings = 0
+    for t in texts:
+        s = time.perf_counter()
+        findings += len(check(t, ctx))
+        lat.append(time.perf_counter() - s)
+    total = time.perf_counter() - T0
+    lat_ms = sorted(x * 1000 for x in lat)
+    p99 = lat_ms[min(len(lat_ms) - 1, int(0.99 * len(lat_ms)))]
+    print(f"{mlbridge.status()}")
+    print(f"posts: {len(texts)}  findings: {findings}  network={args.network} account={args.account}")
+    print(f"wall (start-up included): {total:.2f} s  ->  {len(texts) / total:,.0f} posts/s")
+    print(f"checking only: {sum(lat):.2f} s  ->  {len(texts) / sum(lat):,.0f} posts/s")
+    print(f"latency per post: p50 {statistics.median(lat_ms):.3f} ms  p99 {p99:.3f} ms  max {lat_ms[-1]:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
