@@ -1,0 +1,28 @@
+from django import forms
+
+from townhall.analytics.models import Metric
+from townhall.registry.models import Account
+
+
+class ObjectiveForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Objective")
+    metric = forms.ChoiceField(choices=Metric.choices, label="Measured by")
+    target = forms.IntegerField(min_value=1)
+    period_start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    account = forms.ModelChoiceField(queryset=Account.objects.none(), required=False,
+                                     label="Account (leave empty for a unit-wide objective)")
+    tracked_url = forms.URLField(required=False, label="Page or document tracked", assume_scheme="https")
+
+    def __init__(self, *args, accounts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = accounts if accounts is not None else Account.objects.none()
+
+
+class MeasurementForm(forms.Form):
+    day = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}))
+    value = forms.IntegerField(min_value=0, label="Count for that day")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="CSV file with date,value rows")

@@ -1,0 +1,143 @@
+"""Objectives and measurements: creation, recording, CSV import, tracked links. All audited."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from townhall.analytics.models import Measurement, Metric, Objective
+from townhall.audit.services import record, snapshot
+from townhall.core.permissions import require
+
+MAX_IMPORT_ROWS = 50_000
+
+
+def _require_manage(user: Any, objective: Objective | None, account=None, org_unit=None) -> None:
+    target = account or (objective.account if objective else None)
+    if target is not None:
+        require(user, "account.manage", target)
+    else:
+        # Unit-wide objectives belong to the digital team.
+        require(user, "listening.manage")
+
+
+def create_objective(
+    user: Any,
+    *,
+    name: str,
+    metric: str,
+    target: int,
+    period_start: date,
+    period_end: date,
+    org_unit,
+    account=None,
+    tracked_url: str = "",
+    notes: str = "",
+) -> Objective:
+    _require_manage(user, None, account=account)
+    if metric not in Metric.values:
+        raise ValidationError(f"Unknown metric {metric!r}; choose one of {', '.join(Metric.values)}.")
+    if target <= 0:
+        raise ValidationError("The target must be a positive number.")
+    if period_end < period_start:
+        raise ValidationError("The period must end on or after the day it starts.")
+    if not name.strip():
+        raise ValidationError("Give the objective a name people will recognise.")
+    with transaction.atomic():
+        objective = Objective.objects.create(
+            name=name.strip()[:200], metric=metric, target=target, period_start=period_start,
+            period_end=period_end, org_unit=org_unit, account=account, tracked_url=tracked_url,
+            notes=notes, created_by=user,
+        )
+        record(user, "objective.created", objective, after=snapshot(objective))
+    return objective
+
+
+def record_measurement(
+    user: Any, objective: Objective, *, day: date, value: int, source: str = "manual"
+) -> Measurement:
+    """Set the count for one day (recording the same day again corrects it)."""
+    _require_manage(user, objective)
+    if value < 0:
+        raise ValidationError("A count cannot be negative.")
+    if not objective.period_start <= day <= objective.period_end:
+        raise ValidationError(
+            f"{day:%d %b %Y} is outside the objective's period "
+            f"({objective.period_start:%d %b %Y} to {objective.period_end:%d %b %Y})."
+        )
+    with transaction.atomic():
+        existing = Measurement.objects.filter(objective=objective, date=day, source=source).first()
+        before = {"value": existing.value} if existing else None
+        measurement, _ = Measurement.objects.update_or_create(
+            objective=objective, date=day, source=source, defaults={"value": value, "recorded_by": user}
+        )
+        record(user, "measurement.recorded", objective, before=before,
+               after={"date": day.isoformat(), "value": value, "source": source})
+    return measurement
+
+
+def import_csv(user: Any, objective: Objective, text: str) -> int:
+    """Import `date,value` rows (a header row is allowed), as exported by web analytics tools.
+
+    The whole file is checked first; if any row is bad nothing is saved and the error names
+    the line, so a half-imported month never skews the figures.
+    """
+    _require_manage(user, objective)
+    rows: list[tuple[date, int]] = []
+    reader = csv.reader(io.StringIO(text))
+    for lineno, row in enumerate(reader, start=1):
+        if not row or not "".join(row).strip():
+            continue
+        if lineno == 1 and not row[0].strip()[:1].isdigit():
+            continue  # header
+        if len(row) < 2:
+            raise ValidationError(f"Line {lineno}: expected two columns, date and value.")
+        try:
+            day = date.fromisoformat(row[0].strip())
+        except ValueError:
+            raise ValidationError(f"Line {lineno}: {row[0]!r} is not a date like 2026-10-31.") from None
+        try:
+            value = int(row[1].strip().replace(",", ""))
+        except ValueError:
+            raise ValidationError(f"Line {lineno}: {row[1]!r} is not a whole number.") from None
+        if value < 0:
+            raise ValidationError(f"Line {lineno}: a count cannot be negative.")
+        if not objective.period_start <= day <= objective.period_end:
+            raise ValidationError(f"Line {lineno}: {day} is outside the objective's period.")
+        rows.append((day, value))
+        if len(rows) > MAX_IMPORT_ROWS:
+            raise ValidationError(f"The file has more than {MAX_IMPORT_ROWS} rows; split it.")
+    if not rows:
+        raise ValidationError("The file has no rows of data.")
+    with transaction.atomic():
+        for day, value in rows:
+            Measurement.objects.update_or_create(
+                objective=objective, date=day, source=Measurement.Source.CSV,
+                defaults={"value": value, "recorded_by": user},
+            )
+        record(user, "measurement.imported", objective, after={"rows": len(rows)})
+    return len(rows)
+
+
+def tracked_link(url: str, *, network: str, account_handle: str, campaign: str = "social") -> str:
+    """The URL with UTM parameters, so web analytics can attribute referrals to the account.
+
+    Existing query parameters are kept; existing UTM parameters are replaced.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValidationError(f"{url!r} is not a web address.")
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith("utm_")]
+    query += [
+        ("utm_source", network),
+        ("utm_medium", "social"),
+        ("utm_campaign", campaign),
+        ("utm_content", account_handle.lstrip("@")),
+    ]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
