@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -82,6 +82,10 @@ def poll(source: Source, pipeline: Pipeline | None = None, adapter: Any = None) 
     except Exception as exc:
         log.exception("source %s failed", source.name)
         result.ok, result.error = False, f"Unexpected error: {exc.__class__.__name__}: {exc}"
+    warning = getattr(adapter, "warning", "") if result.ok else ""
+    if warning:
+        result.error = warning
+        Source.objects.filter(pk=source.pk).update(last_error=warning[:2000])
     if not result.ok:
         log.warning("source %s: %s", source.name, result.error)
         Source.objects.filter(pk=source.pk).update(last_error=result.error[:2000])
@@ -139,12 +143,17 @@ def consume_bluesky(
     max_events: int | None = None,
     backoff: tuple[float, float] = (1.0, 60.0),
     recv_timeout: float = 30.0,
+    handles=None,
 ):
-    """Run the firehose consumer for `source` until stopped (or `max_events`)."""
+    """The firehose consumer for `source`; `.run()` it until stopped (or `max_events`).
+
+    Matched posts by authors whose handle is not yet known are resolved (DID -> handle)
+    before the never-to-store check, so that check sees handles, not DIDs.
+    """
     from townhall.listening.sources.bluesky import FirehoseConsumer, Handles, resolve_authors
     from townhall.registry.models import Account
 
-    handles = Handles(pds_url=pds_url, plc_url=plc_url, lookup=lookup)
+    handles = handles or Handles(pds_url=pds_url, plc_url=plc_url, lookup=lookup)
     if lookup:
         for handle in Account.objects.filter(network="bluesky").values_list("handle", flat=True):
             handles.resolve_handle(handle)
@@ -152,7 +161,8 @@ def consume_bluesky(
     current = {"source": source}
 
     def flush(batch: Batch, posts: list[IncomingPost]) -> int:
-        close_old_connections()
+        if not connection.in_atomic_block:
+            close_old_connections()  # a long-running consumer outlives database connections
         src = Source.objects.get(pk=current["source"].pk)
         counts = cache.get().run(batch, src, resolve=lambda ps: resolve_authors(ps, handles))
         current["source"] = src

@@ -35,6 +35,7 @@ class FeedSource:
         self.url = url
         self.timeout = timeout
         self.host = urlsplit(url).hostname or "feed"
+        self.warning = ""
 
     def fetch(self, state: dict) -> tuple[int, bytes, dict[str, str]]:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, */*;q=0.5"}
@@ -67,15 +68,20 @@ class FeedSource:
             yield Batch([], cursor, events=0)
             return
         parsed = feedparser.parse(body, response_headers=headers)
-        if parsed.bozo and not parsed.entries:
+        usable = [e for e in parsed.entries if e.get("id") or e.get("link") or e.get("title")]
+        self.warning = ""
+        if parsed.bozo:
             problem = getattr(parsed, "bozo_exception", None) or "no entries"
-            raise SourceError(f"The feed at {self.url} is not valid RSS or Atom: {problem}.")
+            if not usable:
+                raise SourceError(f"The feed at {self.url} is not valid RSS or Atom: {problem}.")
+            # feedparser salvaged entries from a sloppy feed: keep them, but tell a person.
+            self.warning = f"The feed at {self.url} is malformed ({problem}); {len(usable)} entries were read."
         seen = list(state.get("seen", []))
         seen_set = set(seen)
         feed_title = html_to_text(parsed.feed.get("title", "")) or self.host
         posts = []
         fresh_ids = []
-        for entry in parsed.entries:
+        for entry in usable:
             entry_id = entry.get("id") or entry.get("link") or entry.get("title")
             if not entry_id or entry_id in seen_set:
                 continue
