@@ -20,6 +20,8 @@ urlpatterns = [
     path("mfa/verify/", core_views.mfa_verify, name="mfa-verify"),
     path("me/tokens/", core_views.tokens, name="tokens"),
     path("me/tokens/<int:pk>/revoke", core_views.revoke_token, name="revoke-token"),
+    # The admin signs in through the same throttled, two-factor-enforcing login as the app.
+    path("admin/login/", core_views.LoginView.as_view(), name="admin-login"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("townhall.web.urls")),

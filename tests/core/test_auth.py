@@ -171,10 +171,8 @@ def test_token_page_issues_and_revokes_with_audit(verified_client, make_user):
     client.post(reverse("revoke-token", args=[token.pk]))
     token.refresh_from_db()
     assert token.revoked
-    assert list(AuditEntry.objects.order_by("seq").values_list("action", flat=True)) == [
-        "api_token.issued",
-        "api_token.revoked",
-    ]
+    actions = list(AuditEntry.objects.order_by("seq").values_list("action", flat=True))
+    assert actions[-2:] == ["api_token.issued", "api_token.revoked"]
 
 
 def test_openapi_schema_is_served(client):

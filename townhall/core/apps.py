@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "townhall.core"
     label = "core"
     verbose_name = "People and organisation"
+
+    def ready(self) -> None:
+        from townhall.core import signals  # noqa: F401 - registers the audit handlers
