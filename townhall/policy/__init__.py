@@ -7,7 +7,7 @@ the listening pipeline, the CLI and the API alike, and must start fast.
     findings = check("text", Context(network="bluesky", account="official"))
 """
 
-from townhall.policy.engine import check
+from townhall.policy.engine import check, check_many
 from townhall.policy.pack import Pack, PackError, default_pack, load_pack
 from townhall.policy.registry import Rule, rules_registry
 from townhall.policy.types import FAMILIES, RISK_FAMILIES, Context, Finding, ImageRef
@@ -22,6 +22,7 @@ __all__ = [
     "PackError",
     "Rule",
     "check",
+    "check_many",
     "default_pack",
     "load_pack",
     "rules_registry",

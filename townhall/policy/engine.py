@@ -45,6 +45,23 @@ def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> li
     return findings
 
 
+def check_many(
+    texts: list[str], ctx: Context | list[Context] | None = None, pack: Pack | None = None, chunk: int = 512
+) -> list[list[Finding]]:
+    """``check`` for many posts (listening, ``--input`` files, the benchmark): the classifiers
+    score each chunk in one batch call, then every post is checked as usual."""
+    from townhall.policy import mlbridge
+
+    out: list[list[Finding]] = []
+    for i in range(0, len(texts), chunk):
+        part = texts[i : i + chunk]
+        mlbridge.prime(part)
+        for j, t in enumerate(part):
+            c = ctx[i + j] if isinstance(ctx, list) else ctx
+            out.append(check(t, c, pack))
+    return out
+
+
 def plan_for(pack: Pack, account: str, network: str) -> list[tuple[object, str]]:
     """(rule, effective severity) for every rule enabled in this context, in code order."""
     out = []
