@@ -158,12 +158,26 @@ def test_no_plaintext_in_database_or_logs(units, make_user, fake_connectors, cap
         "/accounts/",
         f"/api/accounts/{account.pk}",
         "/api/accounts/",
-        f"/admin/registry/account/{account.pk}/change/",
-        "/admin/registry/credential/",
+        f"/api/accounts/{account.pk}/security",
+        "/accounts/export.csv",
+        "/accounts/connect/",
     ]
     for url in pages:
-        body = c.get(url).content.decode()
-        assert secret not in body, url
+        response = c.get(url)
+        assert response.status_code == 200, url
+        assert secret not in response.content.decode(), url
+    ada = make_user("admin", units["school"], "ada", is_staff=True, is_superuser=True)
+    c = verified_client(ada)
+    cred = Credential.objects.get(account=account)
+    for url in [
+        f"/admin/registry/account/{account.pk}/change/",
+        "/admin/registry/credential/",
+        f"/admin/registry/credential/{cred.pk}/change/",
+        "/admin/audit/auditentry/",
+    ]:
+        response = c.get(url)
+        assert response.status_code == 200, url
+        assert secret not in response.content.decode(), url
 
     with connection.cursor() as cursor:
         values = _all_text(cursor)

@@ -29,17 +29,18 @@ def published_count(account: Account, since: datetime) -> int | None:
     """Posts published from `account` since `since`, if the publishing app records them; else None.
 
     Looked up softly (publishing is a separate app that may not be installed or may name
-    things differently): a model `publishing.Post` with an `account` foreign key and a
-    `published_at` timestamp.
+    things differently): the first of `publishing.Delivery` / `publishing.Post` with an
+    `account` foreign key and a `published_at` timestamp.
     """
-    try:
-        post = apps.get_model("publishing", "Post")
-    except LookupError:
-        return None
-    names = {f.name for f in post._meta.get_fields()}
-    if not {"account", "published_at"} <= names:
-        return None
-    return post.objects.filter(account=account, published_at__gte=since).count()
+    for name in ("Delivery", "Post"):
+        try:
+            model = apps.get_model("publishing", name)
+        except LookupError:
+            continue
+        names = {f.name for f in model._meta.get_fields()}
+        if {"account", "published_at"} <= names:
+            return model.objects.filter(account=account, published_at__gte=since).count()
+    return None
 
 
 def dormancy_reason(account: Account, now: datetime) -> str:
