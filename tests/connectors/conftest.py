@@ -8,8 +8,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pds"))
 
-from fake_mastodon import FakeMastodon  # noqa: E402
-from pds_fixture import pds_network  # noqa: E402, F401
+from fake_mastodon import FakeMastodon
+from pds_fixture import pds_network  # noqa: F401
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def test_publish_with_image_alt_and_visibility(mastodon_server, creds):
     assert status["visibility"] == "unlisted"
     assert status["media_attachments"][0]["description"] == "Students on the lawn"
     assert plain_text(status["content"]) == "Open day on Saturday!\nSee you there."
-    headers = [h for m, p, h in mastodon_server.requests if p == "/api/v1/statuses"][0]
+    headers = next(h for m, p, h in mastodon_server.requests if p == "/api/v1/statuses")
     assert headers["Idempotency-Key"] == "key-1"
 
 

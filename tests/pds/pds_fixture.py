@@ -61,7 +61,7 @@ def pds_network():
     if reason:
         pytest.skip(reason)
     env = {**os.environ, "NODE_ENV": "test", "LOG_ENABLED": "false"}
-    log = tempfile.TemporaryFile(mode="w+")
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (lives as long as the PDS)
     proc = subprocess.Popen(
         ["node", str(HERE / "start-pds.js"), *[f"{h}:{PASSWORD}" for h in ACCOUNTS]],
         cwd=HERE,

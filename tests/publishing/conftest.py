@@ -9,8 +9,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "connectors"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pds"))
 
-from fake_mastodon import FakeMastodon  # noqa: E402
-from pds_fixture import pds_network  # noqa: E402, F401
+from fake_mastodon import FakeMastodon
+from pds_fixture import pds_network  # noqa: F401
 
 TOKEN = "fake-mastodon-token-3f9a7c1e2b"
 PNG = bytes.fromhex(

@@ -56,7 +56,8 @@ def cli(tmp_path):
             cwd=REPO, env={**env, **(extra_env or {})}, capture_output=True, text=True, timeout=180,
         )
         if check and proc.returncode != 0:
-            raise AssertionError(f"townhall {' '.join(args[:2])} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+            command = " ".join(args[:2])
+            raise AssertionError(f"townhall {command} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
         return proc
 
     run("migrate", "--no-input")
