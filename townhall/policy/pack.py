@@ -115,7 +115,7 @@ _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 _DEFAULT_THRESHOLDS: dict[str, Any] = {
     "abuse": None,
     "stance": None,
-    "stance_without_topic": 0.9,
+    "stance_without_topic": 0.8,
     "token_entropy": 3.6,
     "max_hashtags": 3,
     "max_mentions": 10,
