@@ -15,7 +15,7 @@ def http_server(routes):
     log = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             parts = urlsplit(self.path)
             log.append({"path": parts.path, "query": parse_qs(parts.query), "headers": dict(self.headers)})
             status, headers, body = routes(self, parts.path, parse_qs(parts.query))

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from townhall.audit.models import AuditEntry
-from townhall.listening.models import Mention, MentionMatch, NeverStore, Source
+from townhall.listening.models import Mention, MentionMatch, Source
 from townhall.listening.pipeline import Pipeline
 from townhall.listening.types import Batch, IncomingPost
 

@@ -142,12 +142,12 @@ def test_mastodon_pages_forward_from_the_cursor(search):
 def test_csv_and_json_import(search, team):
     search("physics")
     csv_data = (
-        "id,text,author,created_at,followers\n"
-        "1,Physics is great,@amy,2026-03-01T10:00:00Z,100\n"
-        "2,,bob,2026-03-01,1\n"
-        "3,physics again,carl,not a date,1\n"
-        "4,nothing to see,dan,2026-03-01T10:00:00Z,5\n"
-    ).encode()
+        b"id,text,author,created_at,followers\n"
+        b"1,Physics is great,@amy,2026-03-01T10:00:00Z,100\n"
+        b"2,,bob,2026-03-01,1\n"
+        b"3,physics again,carl,not a date,1\n"
+        b"4,nothing to see,dan,2026-03-01T10:00:00Z,5\n"
+    )
     summary = import_posts(team, csv_data, "csv")
     assert summary["stored"] == 1 and summary["rows"] == 4
     assert summary["errors"][0] == "row 3: no text"

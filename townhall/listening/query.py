@@ -281,6 +281,8 @@ class _Parser:
             self._enter(tok)
             if self.peek().kind == "RPAREN":
                 raise self.error("these parentheses are empty", tok)
+            if self.peek().kind == "EOF":
+                raise self.error("this ( is not closed: add a )", tok)
             node = self.parse_or()
             if self.peek().kind != "RPAREN":
                 raise self.error("this ( is not closed: add a )", tok)
