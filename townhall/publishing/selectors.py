@@ -1,0 +1,123 @@
+"""Reads for the publishing pages, the API and the home page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+
+from townhall.core.permissions import can
+from townhall.publishing import services
+from townhall.publishing.models import Delivery, Notification, Post
+from townhall.registry.models import Account
+
+
+def postable_accounts(user: Any) -> list[Account]:
+    """Accounts this person may draft for (owners, their unit, the digital team)."""
+    qs = Account.objects.exclude(status=Account.Status.ARCHIVED).select_related("org_unit")
+    return [a for a in qs if can(user, "post.create", a)]
+
+
+def visible_posts(user: Any) -> QuerySet[Post]:
+    """Posts a person may see: oversight roles see all; others their own and their accounts'."""
+    qs = Post.objects.all()
+    if user.has_role("digital", "governance", "admin"):
+        return qs
+    owned = Account.objects.filter(owners=user).values("pk")
+    units = [u.pk for u in user.review_units.all()]
+    return qs.filter(
+        Q(created_by=user) | Q(deliveries__account__in=owned) | Q(org_unit__in=units) | Q(org_unit__parent__in=units)
+    ).distinct()
+
+
+def awaiting(user: Any) -> list[Post]:
+    """Submitted posts this person may approve."""
+    qs = visible_posts(user).filter(status=Post.Status.SUBMITTED).exclude(created_by=user)
+    if user.has_role("governance"):
+        qs = Post.objects.filter(status=Post.Status.SUBMITTED).exclude(created_by=user)
+    return [p for p in qs.select_related("created_by")[:200] if services.can_approve(user, p)]
+
+
+def calendar_entries(user: Any, start: datetime, end: datetime, account_id: int | None = None) -> list[dict]:
+    """Scheduled and published deliveries (and planned times of posts in review) in [start, end)."""
+    tz = ZoneInfo(getattr(user, "time_zone", "") or "Europe/London")
+    posts = visible_posts(user)
+    deliveries = (
+        Delivery.objects.filter(post__in=posts)
+        .filter(
+            Q(published_at__gte=start, published_at__lt=end)
+            | Q(published_at__isnull=True, due_at__gte=start, due_at__lt=end)
+            | Q(
+                due_at__isnull=True,
+                post__scheduled_at__gte=start,
+                post__scheduled_at__lt=end,
+                post__status__in=[Post.Status.SUBMITTED, Post.Status.DRAFT, Post.Status.APPROVED],
+            )
+        )
+        .select_related("post", "account")
+    )
+    if account_id:
+        deliveries = deliveries.filter(account_id=account_id)
+    out = []
+    for d in deliveries:
+        moment = d.published_at or d.due_at or d.post.scheduled_at
+        out.append(
+            {
+                "when": moment.astimezone(tz),
+                "day": moment.astimezone(tz).date(),
+                "post": d.post,
+                "account": d.account,
+                "status": d.status if d.status != Delivery.Status.PENDING else d.post.status,
+                "label": d.get_status_display() if d.status != Delivery.Status.PENDING else d.post.get_status_display(),
+            }
+        )
+    out.sort(key=lambda e: e["when"])
+    return out
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def unread_notifications(user: Any) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user, read_at__isnull=True)
+
+
+def dashboard_cards(user: Any) -> list[dict[str, Any]]:
+    cards = []
+    waiting = awaiting(user)
+    if waiting or user.has_role("digital", "governance", "admin"):
+        cards.append(
+            {
+                "title": "Waiting for your approval",
+                "value": len(waiting),
+                "note": "posts submitted by others",
+                "url": reverse("publishing:index"),
+                "link": "Review posts",
+            }
+        )
+    scheduled = visible_posts(user).filter(status__in=[Post.Status.SCHEDULED, Post.Status.PUBLISHING]).count()
+    cards.append(
+        {
+            "title": "Scheduled posts",
+            "value": scheduled,
+            "note": "approved and waiting to go out",
+            "url": reverse("publishing:calendar"),
+            "link": "Open the calendar",
+        }
+    )
+    failed = visible_posts(user).filter(status=Post.Status.FAILED).count()
+    if failed:
+        cards.append(
+            {
+                "title": "Failed posts",
+                "value": failed,
+                "note": "the network refused them: see why",
+                "url": reverse("publishing:index") + "?status=failed",
+                "link": "See failed posts",
+            }
+        )
+    return cards
