@@ -72,6 +72,10 @@ def require_alt() -> bool:
     return str(raw).lower() not in {"0", "false", "no", "off"}
 
 
+class NeedsReview(ValueError):
+    """A direct publish was refused because the post's risk needs another person's approval."""
+
+
 @dataclass(frozen=True)
 class ImageInput:
     data: bytes
@@ -700,7 +704,7 @@ def publish_direct(post: Post, actor: Any) -> Post:
     if has_block(findings) or route != Post.Route.OWNERS:
         post.findings = findings
         post.save(update_fields=["findings", "updated_at"])
-        raise ValueError(
+        raise NeedsReview(
             "The policy check found risks in this post, so it needs another person's approval "
             f"({Post.Route(route).label.lower()}): " + "; ".join(f["message"] for f in findings[:3] if f.get("message"))
         )

@@ -17,7 +17,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from townhall.core.models import User
 from townhall.publishing import services
-from townhall.publishing.models import Post
 from townhall.registry.models import Account
 
 
@@ -69,14 +68,10 @@ class Command(BaseCommand):
                 try:
                     services.publish_direct(post, user)
                     self.stdout.write("Scheduled to publish now; the worker sends it.")
-                except ValueError as exc:
-                    if post.deliveries.filter(status="scheduled").exists():
-                        raise
+                except services.NeedsReview as exc:
                     self.stderr.write(str(exc))
-                    post.refresh_from_db()
-                    if post.status == Post.Status.DRAFT and "approval" in str(exc):
-                        services.submit(post, user)
-                        self.stdout.write("Submitted for approval instead.")
+                    services.submit(post, user)
+                    self.stdout.write("Submitted for approval instead.")
             else:
                 if now:
                     self.stderr.write("You do not approve posts for this account: the post goes for approval.")
