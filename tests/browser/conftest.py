@@ -7,10 +7,12 @@ import shutil
 
 import pytest
 
-CHROMIUM = os.environ.get("TOWNHALL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
-# body are still synchronous and safe here.
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
+# body and the database fixtures are still plain synchronous calls, so Django's async guard
+# may stand down in this process. Tests that start other processes strip the variable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("TOWNHALL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")

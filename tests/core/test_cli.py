@@ -15,8 +15,8 @@ import pytest
 
 
 def run(args, data_dir, timeout=120, **env):
-    full_env = {**os.environ, "TOWNHALL_DATA_DIR": str(data_dir), **env}
-    full_env.pop("DATABASE_URL", None) if "DATABASE_URL" not in env else None
+    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    full_env.update(TOWNHALL_DATA_DIR=str(data_dir), **env)
     return subprocess.run(
         [sys.executable, "-m", "townhall", *args],
         capture_output=True, text=True, timeout=timeout, env=full_env, check=False,
