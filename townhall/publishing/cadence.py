@@ -8,6 +8,8 @@ breaks the plan is refused with the reason and the next time that keeps it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -69,48 +71,63 @@ def busy_slots(account: Account, *, exclude_post_id: int | None = None) -> list[
     return sorted((d.published_at or d.due_at) for d in qs.only("published_at", "due_at", "status"))
 
 
+class _Busy:
+    """Busy slots indexed for the guard: sorted times (gap checks by bisection) and posts per local day."""
+
+    def __init__(self, slots: list[datetime]) -> None:
+        self.tz = local_zone()
+        self.slots = sorted(slots)
+        self.per_day = Counter(s.astimezone(self.tz).date() for s in self.slots)
+
+    def clashes(self, moment: datetime, gap: timedelta) -> list[datetime]:
+        lo = bisect_right(self.slots, moment - gap)
+        hi = bisect_left(self.slots, moment + gap)
+        return self.slots[lo:hi]
+
+    def day_count(self, moment: datetime) -> int:
+        return self.per_day.get(moment.astimezone(self.tz).date(), 0)
+
+
 def check(
     account: Account, when: datetime, *, exclude_post_id: int | None = None, slots: list[datetime] | None = None
 ) -> CadenceViolation | None:
     """None when `when` keeps the plan; otherwise the first reason and the next allowed time."""
-    slots = busy_slots(account, exclude_post_id=exclude_post_id) if slots is None else slots
-    reason = _first_problem(account, when, slots)
+    busy = _Busy(busy_slots(account, exclude_post_id=exclude_post_id) if slots is None else slots)
+    reason = _first_problem(account, when, busy)
     if reason is None:
         return None
-    return CadenceViolation(reason, next_allowed(account, when, slots=slots))
+    return CadenceViolation(reason, _next_allowed(account, when, busy))
 
 
-def _first_problem(account: Account, when: datetime, slots: list[datetime]) -> str | None:
+def _first_problem(account: Account, when: datetime, busy: _Busy) -> str | None:
     if in_quiet_hours(account, when):
         return f"quiet hours are {account.quiet_start:%H:%M} to {account.quiet_end:%H:%M}"
-    gap = timedelta(minutes=account.min_gap_minutes)
-    for slot in slots:
-        if abs(slot - when) < gap:
-            return f"posts must be at least {account.min_gap_minutes} minutes apart"
-    tz = local_zone()
-    day = when.astimezone(tz).date()
-    same_day = sum(1 for s in slots if s.astimezone(tz).date() == day)
-    if account.max_per_day and same_day >= account.max_per_day:
+    if busy.clashes(when, timedelta(minutes=account.min_gap_minutes)):
+        return f"posts must be at least {account.min_gap_minutes} minutes apart"
+    if account.max_per_day and busy.day_count(when) >= account.max_per_day:
         return f"at most {account.max_per_day} posts a day"
     return None
 
 
 def next_allowed(account: Account, when: datetime, *, slots: list[datetime] | None = None) -> datetime:
     """The earliest time at or after `when` that keeps the plan."""
-    slots = busy_slots(account) if slots is None else slots
-    tz = local_zone()
+    return _next_allowed(account, when, _Busy(busy_slots(account) if slots is None else slots))
+
+
+def _next_allowed(account: Account, when: datetime, busy: _Busy) -> datetime:
+    tz = busy.tz
     gap = timedelta(minutes=account.min_gap_minutes)
     candidate = when
     for _ in range(MAX_STEPS):
         if in_quiet_hours(account, candidate):
             candidate = _quiet_end_after(account, candidate)
             continue
-        clash = [s for s in slots if abs(s - candidate) < gap]
+        clash = busy.clashes(candidate, gap)
         if clash:
-            candidate = max(clash) + gap
+            candidate = clash[-1] + gap
             continue
-        day = candidate.astimezone(tz).date()
-        if account.max_per_day and sum(1 for s in slots if s.astimezone(tz).date() == day) >= account.max_per_day:
+        if account.max_per_day and busy.day_count(candidate) >= account.max_per_day:
+            day = candidate.astimezone(tz).date()
             candidate = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz)
             continue
         return candidate

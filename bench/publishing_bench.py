@@ -1,0 +1,156 @@
+"""Publishing benchmarks: cadence checks, the approve-and-enqueue path, publish latency.
+
+    python bench/publishing_bench.py [--posts 200] [--checks 2000] [--publishes 20]
+
+Runs against a fresh SQLite database in a temporary folder (or DATABASE_URL if set to a
+database you can throw away), a local fake Mastodon server, and the Bluesky reference PDS
+when `npm ci --prefix tests/pds` has been run. Prints one line per figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "connectors"))
+
+
+def setup_django() -> None:
+    os.environ.setdefault("TOWNHALL_DATA_DIR", tempfile.mkdtemp(prefix="townhall-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
+    os.environ["TOWNHALL_COOL_OFF_SECONDS"] = "0"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=200)
+    parser.add_argument("--checks", type=int, default=2000)
+    parser.add_argument("--publishes", type=int, default=20)
+    args = parser.parse_args()
+    setup_django()
+
+    from datetime import time as dtime
+
+    from fake_mastodon import FakeMastodon
+
+    from townhall.core.models import OrgUnit, User
+    from townhall.publishing import cadence, publisher, services
+    from townhall.publishing.models import Delivery, Post
+    from townhall.registry.models import Account
+    from townhall.registry.vault import store_credentials
+
+    unit = OrgUnit.objects.create(name="Bench", slug="bench")
+    author = User.objects.create_user("bench-author", role="staff", org_unit=unit)
+    approver = User.objects.create_user("bench-approver", role="digital", org_unit=unit)
+    fake = FakeMastodon().start()
+    fake.add_account("bench", "bench-token-5d1f0a9c")
+    account = Account.objects.create(
+        network="mastodon", handle="@bench@mastodon.test", service_url=fake.url, org_unit=unit, status="active",
+        min_gap_minutes=1, max_per_day=1000, quiet_start=dtime(0), quiet_end=dtime(0),
+    )
+    account.owners.add(approver)
+    store_credentials(account, "bench-token-5d1f0a9c", actor=approver, kind="api_token")
+
+    # 1. cadence guard: one check against an account with a busy month of posts
+    busy = Post.objects.create(created_by=author, text="busy", status="scheduled")
+    start = datetime(2031, 1, 1, 9, tzinfo=UTC)
+    busy_account = Account.objects.create(network="bluesky", handle="busy.example.ac.uk", org_unit=unit)
+    Delivery.objects.bulk_create(
+        [Delivery(post=busy if i == 0 else Post.objects.create(created_by=author, text=f"b{i}", status="scheduled"),
+                  account=busy_account, status="scheduled", due_at=start + timedelta(hours=3 * i),
+                  idempotency_key=f"bench-{i}") for i in range(240)]
+    )
+    slots = cadence.busy_slots(busy_account)
+    t0 = time.perf_counter()
+    for i in range(args.checks):
+        cadence.check(busy_account, start + timedelta(minutes=37 * i), slots=slots)
+    dt = time.perf_counter() - t0
+    print(f"cadence.check (240 busy slots, in memory): {args.checks / dt:,.0f} checks/s")
+    t0 = time.perf_counter()
+    for i in range(200):
+        cadence.check(busy_account, start + timedelta(minutes=37 * i))
+    dt = time.perf_counter() - t0
+    print(f"cadence.check with DB read: {200 / dt:,.0f} checks/s ({dt / 200 * 1000:.2f} ms each)")
+
+    # 2. create → submit (policy check) → approve (cadence + enqueue) throughput
+    t0 = time.perf_counter()
+    base = datetime.now(UTC) + timedelta(days=400)
+    for i in range(args.posts):
+        post = services.create_post(author, [account], f"Bench post {i}: seminar at 16:00, all welcome.",
+                                    scheduled_at=base + timedelta(minutes=2 * i))
+        services.submit(post, author)
+        services.approve(post, approver)
+    dt = time.perf_counter() - t0
+    print(f"create+submit+approve+enqueue: {args.posts / dt:,.1f} posts/s ({dt / args.posts * 1000:.1f} ms each)")
+
+    # 3. publish latency (claim, network call, record) against the fake Mastodon server
+    latencies = []
+    for i in range(args.publishes):
+        post = services.create_post(author, [account], f"Publish bench {i}")
+        services.submit(post, author)
+        services.approve(post, approver, publish_now=True)
+        delivery = post.deliveries.get()
+        t0 = time.perf_counter()
+        assert publisher.run(delivery.pk) == "published"
+        latencies.append((time.perf_counter() - t0) * 1000)
+        Account.objects.filter(pk=account.pk).update(min_gap_minutes=0)
+        Delivery.objects.filter(pk=delivery.pk).update(published_at=datetime(2020, 1, 1, tzinfo=UTC))
+    print(f"publish to fake Mastodon: median {statistics.median(latencies):.1f} ms, "
+          f"p95 {pct(latencies, 95):.1f} ms over {len(latencies)}")
+    fake.stop()
+
+    # 4. publish latency against the Bluesky reference PDS, when installed
+    pds_dir = ROOT / "tests" / "pds"
+    if not (pds_dir / "node_modules" / "@atproto" / "dev-env").is_dir():
+        print("publish to Bluesky PDS: skipped (run `npm ci --prefix tests/pds`)")
+        return
+    password = "Bench-PDS-password-8841"
+    proc = subprocess.Popen(["node", str(pds_dir / "start-pds.js"), f"bench.test:{password}"], cwd=pds_dir,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        info = json.loads(proc.stdout.readline())
+        sky = Account.objects.create(network="bluesky", handle="bench.test", service_url=info["pds_url"],
+                                     org_unit=unit, status="active", min_gap_minutes=0, max_per_day=1000,
+                                     quiet_start=dtime(0), quiet_end=dtime(0))
+        sky.owners.add(approver)
+        store_credentials(sky, password, actor=approver)
+        latencies = []
+        for i in range(args.publishes):
+            post = services.create_post(author, [sky], f"PDS bench {i} #bench https://example.ac.uk/{i}")
+            services.submit(post, author)
+            services.approve(post, approver, publish_now=True)
+            delivery = post.deliveries.get()
+            t0 = time.perf_counter()
+            assert publisher.run(delivery.pk) == "published"
+            latencies.append((time.perf_counter() - t0) * 1000)
+        print(f"publish to Bluesky PDS (facets, createRecord at a fixed rkey): median "
+              f"{statistics.median(latencies):.1f} ms, p95 {pct(latencies, 95):.1f} ms over {len(latencies)} "
+              f"(first, with login: {latencies[0]:.1f} ms)")
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
