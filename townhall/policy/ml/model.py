@@ -23,6 +23,13 @@ from townhall.policy.ml.features import (
     tokens,
     word_char_ngrams,
 )
+from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
+
+
+def lexicon_block(text: str, scale: float) -> np.ndarray:
+    """Dense lexicon features of one text, scaled as in training."""
+    return lexicon_features(tokens(normalize(text))) * scale
+
 
 # Texts longer than WINDOW_CHARS are scored in windows; a 100k-char paste is cut at this many.
 MAX_WINDOWS = 100
@@ -145,7 +152,10 @@ class LinearHead:
     """One task: linear layer over the shared features (sigmoid if binary, else softmax)."""
 
     def __init__(self, featurizer: Featurizer, weights: np.ndarray, bias: np.ndarray, meta: dict) -> None:
-        if weights.shape[0] != featurizer.size:
+        # Optional dense lexicon block (sentiment): its weights are the last rows.
+        self.lex_scale = float(meta.get("lexicon_scale", 0.0))
+        n_extra = N_LEXICON_FEATURES if self.lex_scale else 0
+        if weights.shape[0] != featurizer.size + n_extra:
             raise ValueError("model file does not match the featuriser vocabulary; retrain")
         self.featurizer = featurizer
         self.weights = weights  # (n_features, n_out) float32
@@ -156,9 +166,10 @@ class LinearHead:
 
     def decision(self, text: str) -> np.ndarray:
         idx, vals = self.featurizer.features(text)
-        if idx.size == 0:
-            return self.bias.copy()
-        return vals @ self.weights[idx].astype(np.float64) + self.bias
+        z = self.bias.copy() if idx.size == 0 else vals @ self.weights[idx].astype(np.float64) + self.bias
+        if self.lex_scale:
+            z += lexicon_block(text, self.lex_scale) @ self.weights[self.featurizer.size :].astype(np.float64)
+        return z
 
     def _proba_window(self, text: str) -> np.ndarray:
         z = self.decision(text)

@@ -27,7 +27,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from townhall.policy.ml import data as D
 from townhall.policy.ml.features import Block, analyze, normalize
-from townhall.policy.ml.model import Featurizer, LinearHead
+from townhall.policy.ml.model import Featurizer, LinearHead, lexicon_block
 
 MODELS_DIR = Path(__file__).parent / "models"
 FIXTURE_DIR = Path(__file__).resolve().parents[3] / "tests" / "policy_ml" / "fixtures"
@@ -205,32 +205,43 @@ def train_stance(cp: Corpus, fz: Featurizer) -> None:
 
 
 def train_sentiment(cp: Corpus, fz: Featurizer) -> None:
-    x, y = design(fz, cp.sent), cp.sent_y
+    x0, y = design(fz, cp.sent), cp.sent_y
+    lex = np.array([lexicon_block(t, 1.0) for t in cp.sent])
     folds = list(StratifiedKFold(5, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y))
     best = None
-    for c in (0.5, 1.0, 2.0, 4.0, 8.0):
+    for scale, c in ((0.0, 2.0), (0.0, 8.0), (0.5, 2.0), (0.5, 8.0), (1.0, 2.0), (1.0, 8.0)):
+        x = sp.hstack([x0, sp.csr_matrix(lex * scale)]).tocsr() if scale else x0
         logp = np.zeros((len(y), 3))
         for tr, te in folds:
             logp[te] = np.log(fit_lr(x[tr], y[tr], c, class_weight="balanced").predict_proba(x[te]))
         r0 = macro_recall(y, logp.argmax(1))
         off = tune_offsets(y, logp)
         r1 = macro_recall(y, (logp + off).argmax(1))
-        print(f"[sentiment] candidate C={c}: 5-fold CV macro-recall {r0:.4f}; with offsets "
+        print(f"[sentiment] candidate lexicon_scale={scale} C={c}: 5-fold CV macro-recall {r0:.4f}; with offsets "
               f"{off.round(2).tolist()} {r1:.4f}", flush=True)
         if best is None or r1 > best[0]:
-            best = (r1, r0, c, off)
-    r1, r0, c, off = best
+            best = (r1, r0, c, off, scale)
+    r1, r0, c, off, scale = best
+    x = sp.hstack([x0, sp.csr_matrix(lex * scale)]).tocsr() if scale else x0
     clf = fit_lr(x, y, c, class_weight="balanced")
-    print(f"[sentiment] CHOSEN C={c}: CV macro-recall {r0:.4f} -> {r1:.4f} with offsets {off.round(2).tolist()}"
-          f" (n={len(y)})")
-    meta = {"log_prior_offsets": off.tolist(), "cv_macro_recall": round(r1, 4), "c": c}
+    print(f"[sentiment] CHOSEN lexicon_scale={scale} C={c}: CV macro-recall {r0:.4f} -> {r1:.4f} "
+          f"with offsets {off.round(2).tolist()} (n={len(y)})")
+    meta = {"log_prior_offsets": off.tolist(), "cv_macro_recall": round(r1, 4), "c": c, "lexicon_scale": scale}
     head_of(clf, fz, ["negative", "neutral", "positive"], meta).save(MODELS_DIR / "sentiment.npz")
-    write_fixture("sentiment", clf, fz, cp.sent[:40])
+    fx = cp.sent[:40]
+    x_fx = design(fz, fx)
+    if scale:
+        x_fx = sp.hstack([x_fx, sp.csr_matrix(np.array([lexicon_block(t, scale) for t in fx]))]).tocsr()
+    FIXTURE_DIR.mkdir(parents=True, exist_ok=True)
+    (FIXTURE_DIR / "sentiment_parity.json").write_text(
+        json.dumps({"texts": fx, "proba": clf.predict_proba(x_fx).tolist()}, ensure_ascii=False))
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    ap.add_argument("--only", choices=["abuse", "stance", "sentiment"], action="append",
+                    help="retrain only these heads (the shared featuriser is rebuilt identically)")
     args = ap.parse_args(argv)
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
     cp = Corpus(args.data)
@@ -238,9 +249,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"[features] word vocab {fz.word.size}, char vocab {fz.char.size}", flush=True)
     fz.save(MODELS_DIR / "features.npz")
     fz = Featurizer.load(MODELS_DIR / "features.npz")  # train exactly what ships
-    train_abuse(cp, fz)
-    train_stance(cp, fz)
-    train_sentiment(cp, fz)
+    for task in args.only or ["abuse", "stance", "sentiment"]:
+        {"abuse": train_abuse, "stance": train_stance, "sentiment": train_sentiment}[task](cp, fz)
 
 
 if __name__ == "__main__":
