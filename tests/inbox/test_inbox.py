@@ -21,7 +21,7 @@ def test_replies_to_official_accounts_become_conversations_questions_first(feed,
     assert statuses["asker.bsky.social"] == "open"
     assert statuses["fan.bsky.social"] == "no_reply"
     assert statuses["angry.bsky.social"] == "open"  # a complaint to the account needs an answer
-    assert [c.mention.author_handle for c in selectors.queue(account.owner)][0] == "asker.bsky.social"
+    assert next(c.mention.author_handle for c in selectors.queue(account.owner)) == "asker.bsky.social"
 
 
 @pytest.mark.django_db

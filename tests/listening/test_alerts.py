@@ -11,8 +11,8 @@ from townhall.listening.types import Batch, IncomingPost
 
 def test_evaluate_volume_and_negative_rules():
     quiet = [2, 3, 1, 2, 4, 3, 2, 3] * 21
-    assert alerts.evaluate(quiet + [3], [0] * len(quiet) + [0]) == []
-    found = alerts.evaluate(quiet + [30], [0] * len(quiet) + [20])
+    assert alerts.evaluate([*quiet, 3], [0] * (len(quiet) + 1)) == []
+    found = alerts.evaluate([*quiet, 30], [*([0] * len(quiet)), 20])
     assert [f["kind"] for f in found] == ["volume", "negative"]
     assert found[0]["observed"] == 30
     # a small absolute number is not a spike, however quiet it usually is

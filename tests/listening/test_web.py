@@ -77,7 +77,8 @@ def test_api(team, client):
 
     _, key = ApiToken.issue(team, "t")
     h = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-    r = client.post("/api/listening/searches", {"name": "p", "query": "physics ("}, content_type="application/json", **h)
+    r = client.post("/api/listening/searches", {"name": "p", "query": "physics ("},
+                    content_type="application/json", **h)
     assert r.status_code == 400 and r.json()["position"] == 8
     r = client.post("/api/listening/searches", {"name": "p", "query": "physics"}, content_type="application/json", **h)
     assert r.status_code == 201

@@ -88,7 +88,9 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, color: str = "#
         y = 4 + i * row
         w = (width - left - 70) * value / peak
         parts.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" fill="{INK}">{escape(label[:30])}</text>')
-        parts.append(f'<rect x="{left}" y="{y + 3}" width="{max(w, 1):.1f}" height="{row - 8}" fill="{escape(color)}"/>')
+        parts.append(
+            f'<rect x="{left}" y="{y + 3}" width="{max(w, 1):.1f}" height="{row - 8}" fill="{escape(color)}"/>'
+        )
         parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}" fill="{INK}">{value:g}{escape(unit)}</text>')
     if not items:
         parts.append(f'<text x="8" y="20" fill="{MUTED}">Nothing in this period.</text>')

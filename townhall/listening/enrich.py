@@ -49,21 +49,26 @@ _STOP = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def stopword_language(text: str) -> str:
-    """A tiny offline detector: the language whose stopwords the text uses most ('' if unsure)."""
+def stopword_language(text: str, *, margin: int = 2) -> str:
+    """A tiny offline detector: the language whose stopwords the text uses most, when it
+    leads the runner-up by `margin` words ('' if unsure)."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
         return ""
-    best, best_n = "", 0
-    for lang, stops in _STOP.items():
-        n = sum(1 for w in words if w in stops)
-        if n > best_n:
-            best, best_n = lang, n
-    return best if best_n >= 2 else ""
+    scores = sorted(((sum(1 for w in words if w in stops), lang) for lang, stops in _STOP.items()), reverse=True)
+    (best_n, best), (second_n, _) = scores[0], scores[1]
+    return best if best_n >= 2 and best_n - second_n >= margin else ""
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text: py3langid's model if installed, else stopwords."""
+    """ISO 639-1 code of the text.
+
+    Stopwords first (microseconds, and decisive for most posts in the languages we list);
+    py3langid's model (about 0.2 ms a post, 97 languages) when the stopwords are not sure.
+    """
+    quick = stopword_language(text, margin=3)
+    if quick:
+        return quick
     if HAVE_LANGID and len(text) >= 12:
         lang, _ = _langid_classify(text)
         return lang

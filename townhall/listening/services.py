@@ -117,7 +117,8 @@ def update_search(
         search.owners.set(owners)
     if before["retention_days"] != search.retention_days:
         recompute_expiry(search)
-    record(actor, "listening.search.edit", search, before=before, after={**snapshot(search), "owners": _owner_ids(search)})
+    after = {**snapshot(search), "owners": _owner_ids(search)}
+    record(actor, "listening.search.edit", search, before=before, after=after)
     return search
 
 
