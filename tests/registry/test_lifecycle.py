@@ -254,3 +254,20 @@ def test_recently_active_account_stays_active(people, account):
     run_reviews()
     account.refresh_from_db()
     assert account.status == "active"
+
+
+def test_cadence_well_below_target_marks_dormant(people, account, monkeypatch):
+    from townhall.registry import reminders
+
+    now = timezone.now()
+    account.status_changed_at = now - timedelta(days=60)
+    account.cadence_per_week = 5
+    account.last_posted_at = now - timedelta(days=20)
+    account.save()
+    monkeypatch.setattr(reminders, "published_count", lambda acc, since: 2)  # target 20 in four weeks
+    assert "well below" in reminders.dormancy_reason(account, now)
+    account.last_posted_at = now - timedelta(days=3)  # posted natively recently: not dormant
+    assert reminders.dormancy_reason(account, now) == ""
+    monkeypatch.setattr(reminders, "published_count", lambda acc, since: 10)
+    account.last_posted_at = now - timedelta(days=20)
+    assert reminders.dormancy_reason(account, now) == ""

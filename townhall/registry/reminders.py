@@ -22,6 +22,7 @@ from townhall.registry.services import MIN_OWNERS, _account_url, _digital_team, 
 log = logging.getLogger("townhall.registry.reminders")
 
 CADENCE_WINDOW_DAYS = 28
+CADENCE_QUIET_DAYS = 14
 CADENCE_FLOOR = 0.25  # "well below target": under a quarter of the planned posts over four weeks
 
 
@@ -52,7 +53,10 @@ def dormancy_reason(account: Account, now: datetime) -> str:
             return f"No post for {(now - account.last_posted_at).days} days (the limit is {days})."
         return f"Nothing posted in the {(now - since).days} days since it became active (the limit is {days})."
     started = account.status_changed_at or account.created_at
-    if account.cadence_per_week and started and now - started > timedelta(days=CADENCE_WINDOW_DAYS):
+    # Cadence: counted from what Townhall published, but an account that posted natively in
+    # the last fortnight (last_posted_at) is not dormant whatever Townhall's count says.
+    recent = account.last_posted_at and now - account.last_posted_at <= timedelta(days=CADENCE_QUIET_DAYS)
+    if account.cadence_per_week and not recent and started and now - started > timedelta(days=CADENCE_WINDOW_DAYS):
         count = published_count(account, now - timedelta(days=CADENCE_WINDOW_DAYS))
         target = account.cadence_per_week * CADENCE_WINDOW_DAYS / 7
         if count is not None and count < CADENCE_FLOOR * target:
