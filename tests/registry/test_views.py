@@ -146,3 +146,12 @@ def test_notices_page(verified_client, people, account):
     assert b"Rotate the password" in c.get("/accounts/notices/").content
     c.post("/accounts/notices/")
     assert not people["amara"].registry_notices.filter(read_at__isnull=True).exists()
+
+
+def test_dashboard_cards(verified_client, people, account):
+    from townhall.registry.selectors import dashboard_cards
+
+    titles = {c["title"] for c in dashboard_cards(people["amara"])}
+    assert "My accounts" in titles
+    assert "Account requests" in {c["title"] for c in dashboard_cards(people["dana"])}
+    assert verified_client(people["amara"]).get("/").status_code == 200

@@ -53,8 +53,9 @@ class AccountOut(AccountPublicOut):
     security_score: int | None = None
 
 
-def _row(user: Any, account: Account) -> dict[str, Any]:
-    return selectors.account_row(account, private=selectors.can_see_private(user, account))
+def _row(user: Any, account: Account, people_emails: set[str] | None = None) -> dict[str, Any]:
+    private = selectors.can_see_private(user, account)
+    return selectors.account_row(account, private=private, people_emails=people_emails)
 
 
 @router.get("/", response=list[AccountOut])
@@ -82,7 +83,8 @@ def list_accounts(
         owner=user if mine else None,
     )
     offset = max(0, offset)
-    return [_row(user, a) for a in qs[offset : offset + max(1, min(limit, 1000))]]
+    people = {e.lower() for e in selectors._people_emails()}
+    return [_row(user, a, people) for a in qs[offset : offset + max(1, min(limit, 1000))]]
 
 
 @router.get("/export.csv", response={200: None})
@@ -105,6 +107,7 @@ class ImportOut(Schema):
     ok: bool
     created: int
     updated: int
+    unchanged: int
     errors: list[str]
     dry_run: bool
 
@@ -116,6 +119,7 @@ def import_accounts(request, payload: ImportIn):
         "ok": result.ok,
         "created": result.created,
         "updated": result.updated,
+        "unchanged": result.unchanged,
         "errors": result.errors,
         "dry_run": result.dry_run,
     }

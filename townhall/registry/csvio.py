@@ -76,6 +76,7 @@ def export_csv(user: Any, accounts) -> str:
 class ImportResult:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     errors: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -244,32 +245,35 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
             result.created = len(parsed) - result.updated
         return result
     with transaction.atomic():
-        for _number, values in parsed:
+        for number, values in parsed:
             owners = values.pop("owners", None)
             values.pop("raw_handle", None)
             account = (
                 Account.objects.select_for_update().filter(network=values["network"], handle=values["handle"]).first()
             )
             created = account is None
-            before = (
-                None
-                if created
-                else {**snapshot(account), "owners": sorted(account.owners.values_list("pk", flat=True))}
-            )
+            before = None
             if created:
                 account = Account(created_by=actor)
                 if not values.get("profile_url"):
                     values["profile_url"] = handles.profile_url(values["network"], values["handle"])
+            else:
+                before = {**snapshot(account), "owners": sorted(account.owners.values_list("pk", flat=True))}
             for name, value in values.items():
                 setattr(account, name, value)
+            owner_ids = sorted(u.pk for u in owners) if owners is not None else None
+            if not created:
+                now = {**snapshot(account), "owners": owner_ids if owner_ids is not None else before["owners"]}
+                if now == before:
+                    result.unchanged += 1  # nothing to write or audit
+                    continue
             account.save()
             if owners is not None:
                 account.owners.set(owners)
             if account.status in (Account.Status.ACTIVE, Account.Status.DORMANT) and account.owners.count() < 2:
-                raise_row = f"Row {_number}: an {account.status} account needs at least two owners."
                 transaction.set_rollback(True)
-                result.errors.append(raise_row)
-                result.created = result.updated = 0
+                result.errors.append(f"Row {number}: an {account.status} account needs at least two owners.")
+                result.created = result.updated = result.unchanged = 0
                 return result
             record(
                 actor,

@@ -384,7 +384,10 @@ def import_view(request: HttpRequest) -> HttpResponse:
             else:
                 result = csvio.import_csv(request.user, text, dry_run=form.cleaned_data["dry_run"])
                 if result.ok and not result.dry_run:
-                    messages.success(request, f"Imported: {result.created} new, {result.updated} updated.")
+                    messages.success(
+                        request,
+                        f"Imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged.",
+                    )
                     return redirect("registry:index")
     return render(request, "registry/import.html", {"form": form, "result": result})
 
