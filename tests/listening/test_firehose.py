@@ -1,5 +1,7 @@
 """The Bluesky consumer on real firehose bytes (CAR + DAG-CBOR built with the SDK's codec)."""
 
+import itertools
+
 import pytest
 from atproto import parse_subscribe_repos_message
 from atproto_subscription.frames import Frame
@@ -81,7 +83,8 @@ def test_dropped_stream_reconnects_and_restart_resumes_without_gaps_or_duplicate
         stats = consumer.run()
     assert stats.reconnects == 1
     assert server["connections"] == 2
-    assert server["cursors"] == [None, 5]  # resumed from the committed batch, not from where it dropped
+    # the 7 events received before the drop were stored, and the stream resumed right after them
+    assert server["cursors"] == [None, 7]
     source.refresh_from_db()
     assert source.cursor == "20"
     stored = set(Mention.objects.values_list("remote_id", flat=True))
@@ -103,3 +106,28 @@ def test_dropped_stream_reconnects_and_restart_resumes_without_gaps_or_duplicate
     assert set(Mention.objects.values_list("remote_id", flat=True)) == expected
     assert Mention.objects.count() == len(expected)
     assert Source.objects.get(pk=source.pk).cursor == "30"
+
+
+def test_a_failed_store_replays_from_the_last_commit():
+    """The pipeline fails once (the database went away): those events are replayed, not lost."""
+    from townhall.listening.sources.bluesky import FirehoseConsumer
+
+    committed: list[tuple[int, int]] = []  # (first seq, last seq) of each stored batch
+    calls = {"n": 0}
+
+    def flush(batch, posts):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("database is away")
+        first = committed[-1][1] + 1 if committed else 1
+        committed.append((first, int(batch.cursor)))
+        return len(posts)
+
+    all_frames = frames()[:20]
+    with firehose_server(all_frames, drop_after=7) as server:
+        consumer = FirehoseConsumer(server["url"], flush, batch_size=5, max_events=20, backoff=(0.05, 0.2),
+                                    recv_timeout=5)
+        consumer.run()
+    assert server["cursors"] == [None, 5]  # 6 and 7 were not stored, so they are fetched again
+    assert committed[0] == (1, 5) and committed[-1][1] == 20
+    assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(committed))  # no gap, no overlap

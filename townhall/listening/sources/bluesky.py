@@ -4,8 +4,10 @@ The atproto SDK's firehose client does the websocket and frame decoding; we deco
 #commit's CAR blocks for `app.bsky.feed.post` creations. The consumer buffers events and
 hands the pipeline one batch at a time; the batch's last `seq` is the cursor, saved in
 the same transaction as the mentions. On a dropped connection the SDK reconnects with
-back-off; before it does, we throw away the uncommitted buffer and point the client at
-the last committed cursor, so the replay neither misses nor doubles anything.
+back-off; before it does, we store the events fully received so far (or, if storing
+fails, drop them) and point the client at the last committed cursor, so the replay
+neither misses nor doubles anything. A quiet stream is flushed the same way: the SDK
+reconnects after `recv_timeout` seconds without a message.
 """
 
 from __future__ import annotations
@@ -232,12 +234,18 @@ class FirehoseConsumer:
 
     # -- the SDK calls these --------------------------------------------------------------
     def _reconnecting(self) -> None:
-        """Drop what was not committed; resume from the committed cursor."""
+        """Before dialling again: store what was fully received, then resume after it.
+
+        Every buffered event was received and decoded whole, so committing it is safe; if
+        that fails (the database is away), drop the buffer and replay from the last commit.
+        """
         self.stats.reconnects += 1
-        if self._buffer_events:
-            log.warning("stream dropped: replaying %s uncommitted events from cursor %s",
-                        self._buffer_events, self.committed)
-        self._reset_buffer()
+        try:
+            self.flush()
+        except Exception as exc:
+            log.warning("stream dropped and the batch could not be stored (%s): replaying %s events from %s",
+                        exc, self._buffer_events, self.committed)
+            self._reset_buffer()
         if self.committed is not None:
             self.client.update_params({"cursor": self.committed})
 
