@@ -158,6 +158,10 @@ TOWNHALL_LOGIN_WINDOW_SECONDS = int(os.environ.get("TOWNHALL_LOGIN_WINDOW_SECOND
 TOWNHALL_MFA_ROLES = ("digital", "governance", "admin")
 # Encryption keys for the credential vault (comma-separated Fernet keys, newest first).
 TOWNHALL_VAULT_KEYS = os.environ.get("TOWNHALL_VAULT_KEYS", "")
+# Publishing: the cool-off between approval and sending (a chance to hold), whether images
+# need alt text, and how long a worker may hold a delivery before another may retry it.
+TOWNHALL_COOL_OFF_SECONDS = int(os.environ.get("TOWNHALL_COOL_OFF_SECONDS", 120))
+TOWNHALL_REQUIRE_ALT_TEXT = config.env_bool("TOWNHALL_REQUIRE_ALT_TEXT", True)
 OTP_TOTP_ISSUER = os.environ.get("TOWNHALL_SITE_NAME", "Townhall")
 
 LOGGING = {
