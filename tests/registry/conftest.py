@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 import types
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pds"))
+from pds_fixture import pds_network  # noqa: F401  (the reference Bluesky PDS, for test_pds)
 
 from townhall.connectors.base import CONNECTORS, AccountInfo, PermanentError, TransientError
 
