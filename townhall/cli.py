@@ -24,7 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in POLICY_COMMANDS:
         from townhall.policy.cli import main as policy_main
 
-        return policy_main(argv)
+        try:
+            return policy_main(argv)
+        except BrokenPipeError:
+            # `townhall check ... | head`: the reader left; stop quietly like other Unix tools.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if argv and argv[0] == "system-check":  # Django's own `check`, renamed to free the word
         argv[0] = "check"
 
