@@ -24,7 +24,10 @@ def test_wrong_password_is_refused_and_nothing_saved(pds_network, people, units)
     assert not Account.objects.exists() and not Credential.objects.exists()
 
 
-def test_connect_verifies_and_stores(pds_network, people, units):
+def test_connect_verifies_and_stores(pds_network, people, units, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)  # every library's debug logging, httpx and atproto included
     account = connect_account(
         network="bluesky",
         handle="carol.test",
@@ -44,3 +47,4 @@ def test_connect_verifies_and_stores(pds_network, people, units):
         actor=people["eli"],
     )
     assert again.pk == account.pk and again.status == "active"
+    assert pds_network.password not in caplog.text
