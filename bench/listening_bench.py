@@ -157,6 +157,11 @@ def main() -> None:
     narrow = build_queries(texts, args.searches, random.Random(7), first_rank=8000)
     match_and_enrich([(pk, parse(q)) for (pk, _), q in zip(trees, narrow, strict=True)],
                      "1,000 narrower searches, rarer words")
+    # The shape of a university's real searches: a topic AND an institutional context word.
+    context = "(university OR college OR campus OR students OR lecture OR degree OR research)"
+    shaped = [f"({q}) AND {context}" for q in queries]
+    match_and_enrich([(pk, parse(q)) for (pk, _), q in zip(trees, shaped, strict=True)],
+                     "1,000 institution-shaped searches: topic AND campus word")
 
     sample = posts[: min(len(posts), 10_000)]
     t0 = time.perf_counter()
