@@ -125,7 +125,9 @@ def _email(value: str) -> str:
     return value.lower()
 
 
-def _parse_row(raw: dict[str, str], units: dict[str, OrgUnit], users: dict[str, User]) -> dict[str, Any]:
+def _parse_row(
+    raw: dict[str, str], units: dict[str, OrgUnit], users: dict[str, User], known: set[tuple[str, str]]
+) -> dict[str, Any]:
     """One CSV row to model values; raises ValueError naming each bad cell."""
     row = {k.strip().lower(): (v or "").strip().lstrip("'") for k, v in raw.items() if k}
     problems: list[str] = []
@@ -145,9 +147,8 @@ def _parse_row(raw: dict[str, str], units: dict[str, OrgUnit], users: dict[str, 
         problems.append(str(exc))
     out["raw_handle"] = row.get("handle", "")
     if "network" in out:
-        existing = Account.objects.filter(network=out["network"], handle=out["raw_handle"]).first()
-        if existing is not None:
-            out["handle"] = existing.handle  # entries already in the registry keep their handle
+        if (out["network"], out["raw_handle"]) in known:
+            out["handle"] = out["raw_handle"]  # entries already in the registry keep their handle
         else:
             try:
                 out["handle"] = handles.normalise_handle(out["network"], out["raw_handle"])
@@ -219,6 +220,7 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
         return result
     units = {u.slug: u for u in OrgUnit.objects.all()}
     users = {u.username: u for u in User.objects.filter(is_active=True)}
+    known = set(Account.objects.values_list("network", "handle"))
     parsed: list[tuple[int, dict[str, Any]]] = []
     seen: dict[tuple[str, str], int] = {}
     for number, raw in enumerate(reader, start=2):
@@ -228,7 +230,7 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
         if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
             continue
         try:
-            values = _parse_row(raw, units, users)
+            values = _parse_row(raw, units, users, known)
         except ValueError as exc:
             result.errors.append(f"Row {number}: {exc}.")
             continue
@@ -240,17 +242,24 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
         parsed.append((number, values))
     if result.errors or dry_run:
         if not result.errors:
-            existing = {(a.network, a.handle) for a in Account.objects.all()}
-            result.updated = sum(1 for _, v in parsed if (v["network"], v["handle"]) in existing)
+            result.updated = sum(1 for _, v in parsed if (v["network"], v["handle"]) in known)
             result.created = len(parsed) - result.updated
         return result
     with transaction.atomic():
+        # One locking query for the rows being updated (PostgreSQL row locks; SQLite holds the
+        # write lock for the whole transaction anyway), owners prefetched in one more.
+        wanted = {(v["network"], v["handle"]) for _, v in parsed}
+        rows = Account.objects.select_for_update().prefetch_related("owners")
+        current: dict[tuple[str, str], Account] = {}
+        for network in {n for n, _ in wanted}:
+            handles_here = [h for n, h in wanted if n == network]
+            for chunk in range(0, len(handles_here), 500):
+                for account in rows.filter(network=network, handle__in=handles_here[chunk : chunk + 500]):
+                    current[(account.network, account.handle)] = account
         for number, values in parsed:
             owners = values.pop("owners", None)
             values.pop("raw_handle", None)
-            account = (
-                Account.objects.select_for_update().filter(network=values["network"], handle=values["handle"]).first()
-            )
+            account = current.get((values["network"], values["handle"]))
             created = account is None
             before = None
             if created:
@@ -258,7 +267,7 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
                 if not values.get("profile_url"):
                     values["profile_url"] = handles.profile_url(values["network"], values["handle"])
             else:
-                before = {**snapshot(account), "owners": sorted(account.owners.values_list("pk", flat=True))}
+                before = {**snapshot(account), "owners": sorted(u.pk for u in account.owners.all())}
             for name, value in values.items():
                 setattr(account, name, value)
             owner_ids = sorted(u.pk for u in owners) if owners is not None else None
