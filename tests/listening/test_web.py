@@ -96,3 +96,12 @@ def test_api(team, client):
     assert r.json()["active"] is False
     assert client.delete(f"/api/listening/searches/{sid}", **h).status_code == 204
     assert Mention.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_live_query_check(verified_client, team):
+    client = verified_client(team)
+    r = client.post("/listening/searches/check", {"query": "physics OR"}, HTTP_HX_REQUEST="true")
+    assert "OR needs a term on both sides" in r.content.decode() and "^" in r.content.decode()
+    r = client.post("/listening/searches/check", {"query": "a OR b c"})
+    assert "(a OR (b AND c))" in r.content.decode()

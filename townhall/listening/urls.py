@@ -9,6 +9,7 @@ urlpatterns = [
     path("mentions/", views.mention_list, name="mentions"),
     path("searches/", views.search_list, name="searches"),
     path("searches/<int:pk>/", views.search_edit, name="search_edit"),
+    path("searches/check", views.check_query, name="check_query"),
     path("sources/", views.source_list, name="sources"),
     path("never-store/", views.never_store, name="never_store"),
     path("export/", views.export, name="export"),

@@ -116,6 +116,25 @@ def search_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def check_query(request: HttpRequest) -> HttpResponse:
+    """htmx: validate the query as it is typed; answers a fragment for the live region."""
+    require(request.user, "listening.view")
+    query = request.POST.get("query", "")
+    error = None
+    canonical = ""
+    if query.strip():
+        try:
+            services.validate_query(query)
+            from townhall.listening.query import parse, to_text
+
+            canonical = to_text(parse(query))
+        except QuerySyntaxError as exc:
+            error = exc
+    return render(request, "listening/_query_check.html", {"error": error, "canonical": canonical})
+
+
+@login_required
 def search_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "listening.manage")
     search = get_object_or_404(SavedSearch, pk=pk)
