@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +19,8 @@ from townhall.web import policy_bridge
 def index(request: HttpRequest) -> HttpResponse:
     accounts = selectors.visible_accounts(request.user)
     if not (can(request.user, "inbox.view") or accounts.exists()):
-        raise PermissionDenied("You may not do this: see the engagement inbox for an account.")
+        # The menu shows the inbox to everyone; say why it is empty rather than refuse.
+        return render(request, "inbox/none.html", status=200)
     status = request.GET.get("status", "open")
     qs = selectors.queue(request.user, status=status, account=request.GET.get("account", ""),
                          mine=request.GET.get("mine") == "1")
