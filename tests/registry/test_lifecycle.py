@@ -88,6 +88,7 @@ def test_approve_creates_pending_account_owned_by_requester_and_co_owner(request
     assert account.handle == "physics-outreach.example.ac.uk"
     note = Notice.objects.get(user=people["amara"])
     assert "approved" in note.message and "Good plan." in note.message
+    assert Notice.objects.filter(user=people["ben"], key=f"owner:{account.pk}").exists()
     assert {"account.request.approve", "account.create"} <= set(_actions())
 
 

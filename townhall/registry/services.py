@@ -342,6 +342,15 @@ def review_request(actor: Any, req: AccountRequest, decision: str, reason: str =
     if reason:
         message += f" Reason: {reason}"
     notify(req.requested_by, message, key=f"request:{req.pk}:{req.status}", url=_request_url(req))
+    if decision == "approve" and req.account is not None:
+        for co_owner in req.co_owners.exclude(pk=req.requested_by_id):
+            notify(
+                co_owner,
+                f"You are now a named owner of {req.account} ({req.requested_by.label}'s request).",
+                key=f"owner:{req.account.pk}",
+                url=_account_url(req.account),
+                account=req.account,
+            )
     return req
 
 
