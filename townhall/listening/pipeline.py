@@ -148,8 +148,20 @@ class Pipeline:
         return out
 
     def enrich(self, selected: list[Selected]) -> list[Selected]:
-        for sel, info in zip(selected, enrich([s.post for s in selected]), strict=True):
-            sel.info = info
+        """Enrich each distinct text once: a burst of identical reposts costs one model run."""
+        firsts: dict[tuple[str, tuple[str, ...], str], int] = {}
+        unique: list[IncomingPost] = []
+        slots: list[int] = []
+        for sel in selected:
+            p = sel.post
+            key = (p.text, p.to_handles, p.lang)
+            if key not in firsts:
+                firsts[key] = len(unique)
+                unique.append(p)
+            slots.append(firsts[key])
+        infos = enrich(unique)
+        for sel, slot in zip(selected, slots, strict=True):
+            sel.info = infos[slot]
         return selected
 
     def expires(self, created: datetime, search_ids: list[int]) -> datetime:
