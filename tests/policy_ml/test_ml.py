@@ -29,6 +29,61 @@ def test_parity_with_sklearn(task: str) -> None:
     np.testing.assert_allclose(got, want, atol=1e-5)
 
 
+def _varied_texts(n: int = 300) -> list[str]:
+    """Seeded mixes of fixture tweets, lexicon words, case, punctuation and emoji."""
+    from townhall.policy.ml.abuse_lexicon import INSULTS, PROFANITY
+
+    base = []
+    for task in TASKS:
+        base += json.loads((FIXTURES / f"{task}_parity.json").read_text())["texts"]
+    extra = ["you", "are", "the", "not", "very", "GREAT", "love", "hate", "!!", ":)", "😂", "😡", "never",
+             "good", "but", "café", "ÜBER", "don't", "kinda"]
+    words = [*sorted(PROFANITY | INSULTS), *extra]
+    rng = np.random.default_rng(7)
+    out = list(base)
+    while len(out) < n:
+        k = int(rng.integers(1, 15))
+        toks = [words[int(i)] for i in rng.integers(0, len(words), size=k)]
+        if rng.random() < 0.5:
+            toks = [*base[int(rng.integers(0, len(base)))].split()[:8], *toks]
+        out.append(" ".join(toks))
+    return [*out[:n], "", " ", "a" * 5000]
+
+
+def test_profanity_member_matches_package() -> None:
+    """The numpy export reproduces alt-profanity-check's predict_prob (skipped without the package)."""
+    pc = pytest.importorskip("profanity_check")
+    from townhall.policy.ml.profanity import ProfanityModel
+
+    texts = _varied_texts()
+    model = ProfanityModel.load(ml.MODELS_DIR / "profanity.npz")
+    want = pc.predict_prob(texts)
+    got = np.array([model.predict_proba(t) for t in texts])
+    np.testing.assert_allclose(got, want, atol=1e-6)
+    assert want.max() > 0.9 and want.min() < 0.1  # the texts exercise both ends
+
+
+def test_vader_member_matches_package() -> None:
+    """The vendored VADER gives the package's scores (skipped without vaderSentiment)."""
+    vs = pytest.importorskip("vaderSentiment.vaderSentiment")
+    from townhall.policy.ml.vader import analyzer
+
+    ref = vs.SentimentIntensityAnalyzer()
+    for t in _varied_texts():
+        assert analyzer().polarity_scores(t) == ref.polarity_scores(t), t
+
+
+def test_third_party_licences_ship_with_models() -> None:
+    for name in ("profanity_check.LICENSE", "vader.LICENSE"):
+        assert "MIT" in (ml.MODELS_DIR / name).read_text() or "Permission is hereby granted" in (
+            ml.MODELS_DIR / name).read_text()
+
+
+def test_model_files_are_small() -> None:
+    for f in ml.MODELS_DIR.iterdir():
+        assert f.stat().st_size < 20e6, f
+
+
 def test_thresholds_are_probabilities() -> None:
     assert 0.0 < ml.ABUSE_THRESHOLD < 1.0
     assert 0.0 < ml.STANCE_THRESHOLD < 1.0
@@ -37,6 +92,8 @@ def test_thresholds_are_probabilities() -> None:
 def test_obvious_abuse() -> None:
     assert ml.abuse_probability("you are a pathetic idiot") > ml.ABUSE_THRESHOLD
     assert ml.abuse_probability("shut up you stupid bitch") > ml.ABUSE_THRESHOLD
+    assert ml.abuse_probability("@user ur such a dumb loser lmao") > ml.ABUSE_THRESHOLD
+    assert ml.abuse_probability("Our researchers published a new study on coral reefs.") < ml.ABUSE_THRESHOLD
     assert ml.abuse_probability("the library opens at 9") < ml.ABUSE_THRESHOLD
     assert ml.abuse_probability("Congratulations to our graduating class of 2025!") < ml.ABUSE_THRESHOLD
 
@@ -49,6 +106,8 @@ def test_obvious_stance() -> None:
 def test_obvious_sentiment() -> None:
     assert ml.sentiment("I love this, what a wonderful day!")[0] == "positive"
     assert ml.sentiment("This is awful, I hate it. Worst service ever.")[0] == "negative"
+    assert ml.sentiment("The library opens at 9 on Monday.")[0] == "neutral"
+    assert ml.sentiment("So proud of our students 😍🎉")[0] == "positive"
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\t", "🙂", "@user", "http://x.y/z", "\\u00", "a" * 100_000,

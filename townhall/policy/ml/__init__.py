@@ -3,9 +3,13 @@
 Pure numpy + stdlib at run time (scikit-learn is only needed by ``train.py``).  Models are
 loaded lazily on first use from ``models/*.npz`` so importing this package is free.
 
-* ``abuse_probability``: offensive / insulting / harassing language (TweetEval offensive + Davidson).
+* ``abuse_probability``: offensive / insulting / harassing language.  A stack (``stack.py``): our
+  logistic regression and NB-weighted logistic regression over the shared features (TweetEval
+  offensive + Davidson), the exported ``alt-profanity-check`` model (``profanity.py``, MIT) and
+  insult/profanity/targeting counts (``abuse_lexicon.py``), combined by a logistic regression.
 * ``stance_probability``: the text takes a side (against/favor) on a divisive topic.
-* ``sentiment``: negative / neutral / positive.
+* ``sentiment``: negative / neutral / positive.  A stack of our linear members, VADER (vendored in
+  ``vader.py``, MIT) and lexicon counts.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from townhall.policy.ml.model import Featurizer, LinearHead
+from townhall.policy.ml.profanity import ProfanityModel
+from townhall.policy.ml.stack import StackModel
 
 __all__ = [
     "ABUSE_THRESHOLD",
@@ -35,8 +41,9 @@ MODELS_DIR = Path(__file__).parent / "models"
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 
 _lock = threading.Lock()
-_models: dict[str, LinearHead] = {}
+_models: dict[str, LinearHead | StackModel] = {}
 _featurizer: list[Featurizer] = []
+_profanity: list[ProfanityModel] = []
 
 
 def _read_threshold(name: str, default: float) -> float:
@@ -49,16 +56,27 @@ def _read_threshold(name: str, default: float) -> float:
         return default
 
 
-def _model(name: str) -> LinearHead:
-    """Head ``name``, loading it (and, once, the shared featuriser) on first use; thread-safe."""
+def _load(name: str) -> LinearHead | StackModel:
+    if not _featurizer:
+        _featurizer.append(Featurizer.load(MODELS_DIR / "features.npz"))
+    path = MODELS_DIR / f"{name}.npz"
+    with np.load(path, allow_pickle=False) as z:
+        meta = json.loads(z["meta"].tobytes().decode())
+    if "stack" not in meta:
+        return LinearHead.load(path, _featurizer[0])
+    if "profanity" in meta.get("dense", []) and not _profanity:
+        _profanity.append(ProfanityModel.load(MODELS_DIR / "profanity.npz"))
+    return StackModel.load(path, _featurizer[0], _profanity[0] if _profanity else None)
+
+
+def _model(name: str) -> LinearHead | StackModel:
+    """Model ``name``, loading it (and, once, the shared featuriser) on first use; thread-safe."""
     m = _models.get(name)
     if m is None:
         with _lock:
             m = _models.get(name)
             if m is None:
-                if not _featurizer:
-                    _featurizer.append(Featurizer.load(MODELS_DIR / "features.npz"))
-                m = LinearHead.load(MODELS_DIR / f"{name}.npz", _featurizer[0])
+                m = _load(name)
                 _models[name] = m
     return m
 
@@ -106,7 +124,7 @@ def stance_probability_batch(texts: list[str]) -> np.ndarray:
     return np.array([m.predict_proba(t)[1] for t in texts], dtype=np.float64)
 
 
-def _sentiment_from_proba(m: LinearHead, proba: np.ndarray) -> tuple[str, dict[str, float]]:
+def _sentiment_from_proba(m: LinearHead | StackModel, proba: np.ndarray) -> tuple[str, dict[str, float]]:
     # Decision uses the val-tuned log-prior offsets (macro-recall); reported probs are the model's.
     off = np.asarray(m.meta.get("log_prior_offsets", [0.0, 0.0, 0.0]), dtype=np.float64)
     k = int(np.argmax(np.log(np.maximum(proba, 1e-12)) + off))

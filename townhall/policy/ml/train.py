@@ -2,10 +2,15 @@
 
     python -m townhall.policy.ml.train --data /work/shared/data
 
-Needs the ``train`` extra (scikit-learn, scipy).  No file named ``test`` is ever read here.
-Writes ``models/features.npz`` (shared vocabulary + idf), one head per task
-(``models/{abuse,stance,stance3,sentiment}.npz``) and parity fixtures for the tests, and prints
-validation figures for every candidate so the choice is visible.
+Needs the ``train`` extra: scikit-learn (==1.9.1, to unpickle alt-profanity-check's model), scipy,
+``alt-profanity-check==1.9.1`` (MIT; its shipped model is exported to ``models/profanity.npz``) and
+``vaderSentiment==3.3.2`` (MIT; its lexicons are copied to ``models/vader_*.txt`` for the vendored
+``vader.py``).  None of these is needed at run time.  No file named ``test`` is ever read here.
+
+Writes ``models/features.npz`` (shared vocabulary + idf), ``models/profanity.npz``, one model per
+task (``models/{abuse,stance,stance3,sentiment}.npz``; abuse and sentiment are stacks, see
+``stack.py``) and parity fixtures for the tests, and prints validation figures for every candidate
+so the choice is visible.  Deterministic: fixed seeds, fixed candidate lists.
 
 Data notes: the xlm-t English sentiment train/val tweets are a subset of TweetEval sentiment *val*
 (1430/1839 and 324/324 overlap), and xlm-t *test* is a subset of TweetEval sentiment test; so the
@@ -27,7 +32,9 @@ from sklearn.model_selection import StratifiedKFold
 
 from townhall.policy.ml import data as D
 from townhall.policy.ml.features import Block, analyze, normalize
-from townhall.policy.ml.model import Featurizer, LinearHead, lexicon_block
+from townhall.policy.ml.model import Featurizer, LinearHead
+from townhall.policy.ml.profanity import ProfanityModel
+from townhall.policy.ml.stack import StackModel, dense_features
 
 MODELS_DIR = Path(__file__).parent / "models"
 FIXTURE_DIR = Path(__file__).resolve().parents[3] / "tests" / "policy_ml" / "fixtures"
@@ -134,31 +141,152 @@ class Corpus:
         return self.off_tr + self.dav_tr + self.st_tr + self.offtopic_tr + self.sent
 
 
-def train_abuse(cp: Corpus, fz: Featurizer) -> None:
+# ---------------------------------------------------------------- stacking (abuse, sentiment)
+
+
+def nb_ratio(x: sp.csr_matrix, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """NB log-count ratio of binarised features (Wang & Manning 2012, NB-SVM)."""
+    b = (x > 0).astype(np.float64)
+    p = np.asarray(b[y == 1].sum(0)).ravel() + alpha
+    q = np.asarray(b[y == 0].sum(0)).ravel() + alpha
+    return np.log((p / p.sum()) / (q / q.sum()))
+
+
+class Member:
+    """One linear member over the shared features: decision = x @ w + b (w as shipped, float32).
+
+    ``ref`` is scikit-learn's own decision function for the same member (parity fixtures)."""
+
+    def __init__(self, w: np.ndarray, b: np.ndarray, ref) -> None:
+        self.w = w.astype(np.float32)
+        self.b = np.asarray(b, dtype=np.float64)
+        self.ref = ref
+
+    def z(self, x: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(x @ self.w.astype(np.float64)) + self.b
+
+
+def fit_member(kind: str, x: sp.csr_matrix, y: np.ndarray, sw: np.ndarray | None, c: float,
+               class_weight: str | None = None, pos: int = 1) -> Member:
+    """``lr``: logistic regression; ``nb``: NB-weighted logistic regression of class ``pos`` vs
+    rest (the NB ratio folds into the weights, so at run time it is one more linear column)."""
+    if kind == "lr":
+        clf = fit_lr(x, y, c, sw, class_weight)
+        return Member(clf.coef_.T, clf.intercept_, lambda xx: clf.decision_function(xx).reshape(xx.shape[0], -1))
+    yb = (y == pos).astype(int)
+    r = nb_ratio(x, yb)
+    clf = fit_lr(x.multiply(r).tocsr(), yb, c, sw)
+    return Member((clf.coef_.ravel() * r)[:, None], clf.intercept_,
+                  lambda xx: clf.decision_function(xx.multiply(r).tocsr()).reshape(-1, 1))
+
+
+def fit_members(specs: dict, x: sp.csr_matrix, y: np.ndarray, sw: np.ndarray | None = None) -> dict[str, Member]:
+    return {name: fit_member(kind, x, y, sw, **kw) for name, (kind, kw) in specs.items()}
+
+
+def oof_members(specs: dict, x: sp.csr_matrix, y: np.ndarray, folds: list,
+                extra: tuple[sp.csr_matrix, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+    """Out-of-fold decision values of every member on the rows of ``x``; ``extra`` rows (another
+    corpus) are added to every training fold."""
+    out: dict[str, np.ndarray] = {}
+    for k, (a, b) in enumerate(folds):
+        xa, ya, sw = x[a], y[a], None
+        if extra is not None:
+            xa = sp.vstack([xa, extra[0]]).tocsr()
+            ya = np.r_[ya, extra[1]]
+            sw = np.ones(len(ya))
+        for name, m in fit_members(specs, xa, ya, sw).items():
+            zb = m.z(x[b])
+            out.setdefault(name, np.zeros((x.shape[0], zb.shape[1])))[b] = zb
+        print(f"  out-of-fold members: fold {k + 1}/{len(folds)} done", flush=True)
+    return out
+
+
+def dense_matrix(name: str, texts: list[str], pm: ProfanityModel) -> np.ndarray:
+    return np.array([dense_features([name], t, pm) for t in texts])
+
+
+def fit_stacker(f: np.ndarray, y: np.ndarray, c: float, class_weight: str | None = None):
+    mean = f.mean(0)
+    scale = f.std(0)
+    scale[scale < 1e-9] = 1.0
+    clf = LogisticRegression(C=c, class_weight=class_weight, max_iter=5000).fit((f - mean) / scale, y)
+    meta = {"mean": mean.tolist(), "scale": scale.tolist(), "coef": clf.coef_.tolist(),
+            "intercept": clf.intercept_.tolist()}
+    return clf, mean, scale, meta
+
+
+def stack_features(linear: list[str], dense: list[str], z: dict[str, np.ndarray],
+                   d: dict[str, np.ndarray]) -> np.ndarray:
+    return np.hstack([z[n] for n in linear] + [d[n] for n in dense])
+
+
+def build_stack(fz: Featurizer, members: dict[str, Member], linear: list[str], dense: list[str], meta: dict,
+                pm: ProfanityModel) -> StackModel:
+    w = np.hstack([members[n].w for n in linear])
+    b = np.concatenate([members[n].b for n in linear])
+    return StackModel(fz, w, b, {**meta, "members": linear, "dense": dense}, pm)
+
+
+def write_stack_fixture(task: str, fz: Featurizer, members: dict[str, Member], linear: list[str],
+                        dense: list[str], stacker, mean: np.ndarray, scale: np.ndarray, texts: list[str],
+                        pm: ProfanityModel) -> None:
+    """scikit-learn's own member decisions + dense members + stacker on a few texts (numpy parity)."""
+    x = design(fz, texts)
+    f = np.hstack([members[n].ref(x) for n in linear] + [dense_matrix(n, texts, pm) for n in dense])
+    proba = stacker.predict_proba((f - mean) / scale)
+    FIXTURE_DIR.mkdir(parents=True, exist_ok=True)
+    (FIXTURE_DIR / f"{task}_parity.json").write_text(
+        json.dumps({"texts": texts, "proba": proba.tolist()}, ensure_ascii=False))
+
+
+ABUSE_MEMBERS = {"lr": ("lr", {"c": 4.0}), "nb": ("nb", {"c": 4.0})}
+ABUSE_DENSE = ["profanity", "abuse_lex"]
+# (linear members, dense members, stacker C); the chosen one has the best val macro-F1.
+ABUSE_CANDIDATES = [
+    (["lr"], [], 1.0),
+    (["lr", "nb"], [], 1.0),
+    (["lr"], ["profanity"], 1.0),
+    (["lr", "nb"], ["profanity"], 1.0),
+    (["lr"], ["profanity", "abuse_lex"], 1.0),
+    (["lr", "nb"], ["profanity", "abuse_lex"], 1.0),
+    (["lr", "nb"], ["profanity", "abuse_lex"], 0.1),
+]
+
+
+def train_abuse(cp: Corpus, fz: Featurizer, pm: ProfanityModel) -> None:
+    """Stack: members trained on TweetEval offensive train + Davidson train; stacker fitted on their
+    out-of-fold predictions over TweetEval offensive train; candidate and threshold picked on val."""
     x_off, x_dav, x_va = design(fz, cp.off_tr), design(fz, cp.dav_tr), design(fz, cp.off_va)
-    yva = np.array(cp.off_yva)
+    y, yva, ydav = np.array(cp.off_ytr), np.array(cp.off_yva), np.array(cp.dav_ytr)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y))
+    z_tr = oof_members(ABUSE_MEMBERS, x_off, y, folds, extra=(x_dav, ydav))
+    full = fit_members(ABUSE_MEMBERS, sp.vstack([x_off, x_dav]).tocsr(), np.r_[y, ydav], np.ones(len(y) + len(ydav)))
+    z_va = {n: m.z(x_va) for n, m in full.items()}
+    d_tr = {n: dense_matrix(n, cp.off_tr, pm) for n in ABUSE_DENSE}
+    d_va = {n: dense_matrix(n, cp.off_va, pm) for n in ABUSE_DENSE}
     best = None
-    for dav_w in (0.0, 0.5, 1.0):
-        for c in (0.5, 1.0, 2.0, 4.0):
-            if dav_w:
-                x = sp.vstack([x_off, x_dav]).tocsr()
-                y = np.r_[cp.off_ytr, cp.dav_ytr]
-                sw = np.r_[np.ones(len(cp.off_tr)), np.full(len(cp.dav_tr), dav_w)]
-            else:
-                x, y, sw = x_off, np.array(cp.off_ytr), None
-            clf = fit_lr(x, y, c, sw)
-            thr, f1 = best_threshold(yva, clf.predict_proba(x_va)[:, 1])
-            print(f"[abuse] candidate davidson_w={dav_w} C={c}: val macro-F1 {f1:.4f} @ {thr}", flush=True)
-            if best is None or f1 > best[0]:
-                best = (f1, thr, dav_w, c, clf)
-    f1, thr, dav_w, c, clf = best
-    pho = clf.predict_proba(design(fz, cp.dav_ho))[:, 1]
+    for linear, dense, c in ABUSE_CANDIDATES:
+        stacker, mean, scale, smeta = fit_stacker(stack_features(linear, dense, z_tr, d_tr), y, c)
+        p = stacker.predict_proba((stack_features(linear, dense, z_va, d_va) - mean) / scale)[:, 1]
+        thr, f1 = best_threshold(yva, p)
+        print(f"[abuse] candidate {'+'.join(linear + dense)} stackC={c}: val macro-F1 {f1:.4f} @ {thr} "
+              f"(@0.5 {f1_score(yva, (p >= 0.5).astype(int), average='macro'):.4f})", flush=True)
+        if best is None or f1 > best[0] + 1e-9:
+            best = (f1, thr, linear, dense, c, stacker, mean, scale, smeta)
+    f1, thr, linear, dense, c, stacker, mean, scale, smeta = best
+    meta = {"labels": ["clean", "abusive"], "threshold": thr, "val_macro_f1": round(f1, 4), "stack": smeta,
+            "stack_c": c, "member_specs": {n: ABUSE_MEMBERS[n] for n in linear}, "davidson_weight": 1.0}
+    model = build_stack(fz, full, linear, dense, meta, pm)
+    model.save(MODELS_DIR / "abuse.npz")
+    model = StackModel.load(MODELS_DIR / "abuse.npz", fz, pm)
+    p_np = np.array([model.predict_proba(t)[1] for t in cp.off_va])
+    f1_np = f1_score(yva, (p_np >= thr).astype(int), average="macro")
+    pho = np.array([model.predict_proba(t)[1] for t in cp.dav_ho])
     f1_ho = f1_score(cp.dav_yho, (pho >= thr).astype(int), average="macro")
-    print(f"[abuse] CHOSEN davidson_w={dav_w} C={c}: val macro-F1 {f1:.4f} @ threshold {thr}; "
-          f"Davidson held-out macro-F1 {f1_ho:.4f}")
-    meta = {"threshold": thr, "val_macro_f1": round(f1, 4), "c": c, "davidson_weight": dav_w}
-    head_of(clf, fz, ["clean", "abusive"], meta).save(MODELS_DIR / "abuse.npz")
-    write_fixture("abuse", clf, fz, cp.off_va[:40])
+    print(f"[abuse] CHOSEN {'+'.join(linear + dense)} stackC={c}: val macro-F1 {f1:.4f} @ threshold {thr} "
+          f"(numpy runtime {f1_np:.4f}); Davidson held-out macro-F1 {f1_ho:.4f}")
+    write_stack_fixture("abuse", fz, full, linear, dense, stacker, mean, scale, cp.off_va[:40], pm)
 
 
 def train_stance(cp: Corpus, fz: Featurizer) -> None:
@@ -204,37 +332,75 @@ def train_stance(cp: Corpus, fz: Featurizer) -> None:
     write_fixture("stance3", clf3, fz, cp.st_va[:40])
 
 
-def train_sentiment(cp: Corpus, fz: Featurizer) -> None:
-    x0, y = design(fz, cp.sent), cp.sent_y
-    lex = np.array([lexicon_block(t, 1.0) for t in cp.sent])
+SENT_MEMBERS = {
+    "lr": ("lr", {"c": 2.0, "class_weight": "balanced"}),
+    "nb_neg": ("nb", {"c": 4.0, "pos": 0}),
+    "nb_pos": ("nb", {"c": 4.0, "pos": 2}),
+}
+SENT_DENSE = ["vader", "sent_lex"]
+SENT_CANDIDATES = [
+    (["lr"], [], 1.0),
+    (["lr"], ["sent_lex"], 1.0),
+    (["lr"], ["vader"], 1.0),
+    (["lr", "nb_neg", "nb_pos"], ["vader"], 1.0),
+    (["lr", "nb_neg", "nb_pos"], ["vader", "sent_lex"], 1.0),
+    (["lr", "nb_neg", "nb_pos"], ["vader", "sent_lex"], 0.1),
+]
+
+
+def train_sentiment(cp: Corpus, fz: Featurizer, pm: ProfanityModel) -> None:
+    """Stack over the de-duplicated sentiment pool: members' out-of-fold decisions (5 folds) plus
+    VADER and lexicon counts; the stacker (class-balanced multinomial LR) and its log-prior offsets
+    are scored by a second cross-validation over those out-of-fold features."""
+    x, y = design(fz, cp.sent), cp.sent_y
     folds = list(StratifiedKFold(5, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y))
+    z = oof_members(SENT_MEMBERS, x, y, folds)
+    d = {n: dense_matrix(n, cp.sent, pm) for n in SENT_DENSE}
+    folds2 = list(StratifiedKFold(5, shuffle=True, random_state=SEED + 7).split(np.zeros(len(y)), y))
     best = None
-    for scale, c in ((0.0, 2.0), (0.0, 8.0), (0.5, 2.0), (0.5, 8.0), (1.0, 2.0), (1.0, 8.0)):
-        x = sp.hstack([x0, sp.csr_matrix(lex * scale)]).tocsr() if scale else x0
+    for linear, dense, c in SENT_CANDIDATES:
+        f = stack_features(linear, dense, z, d)
         logp = np.zeros((len(y), 3))
-        for tr, te in folds:
-            logp[te] = np.log(fit_lr(x[tr], y[tr], c, class_weight="balanced").predict_proba(x[te]))
+        for a, b in folds2:
+            st, mean, scale, _ = fit_stacker(f[a], y[a], c, "balanced")
+            logp[b] = np.log(st.predict_proba((f[b] - mean) / scale))
         r0 = macro_recall(y, logp.argmax(1))
         off = tune_offsets(y, logp)
         r1 = macro_recall(y, (logp + off).argmax(1))
-        print(f"[sentiment] candidate lexicon_scale={scale} C={c}: 5-fold CV macro-recall {r0:.4f}; with offsets "
-              f"{off.round(2).tolist()} {r1:.4f}", flush=True)
-        if best is None or r1 > best[0]:
-            best = (r1, r0, c, off, scale)
-    r1, r0, c, off, scale = best
-    x = sp.hstack([x0, sp.csr_matrix(lex * scale)]).tocsr() if scale else x0
-    clf = fit_lr(x, y, c, class_weight="balanced")
-    print(f"[sentiment] CHOSEN lexicon_scale={scale} C={c}: CV macro-recall {r0:.4f} -> {r1:.4f} "
+        print(f"[sentiment] candidate {'+'.join(linear + dense)} stackC={c}: CV macro-recall {r0:.4f}; with "
+              f"offsets {off.round(2).tolist()} {r1:.4f}", flush=True)
+        if best is None or r1 > best[0] + 1e-9:
+            best = (r1, r0, linear, dense, c, off)
+    r1, r0, linear, dense, c, off = best
+    full = fit_members({n: SENT_MEMBERS[n] for n in linear}, x, y)
+    stacker, mean, scale, smeta = fit_stacker(stack_features(linear, dense, z, d), y, c, "balanced")
+    meta = {"labels": ["negative", "neutral", "positive"], "log_prior_offsets": off.tolist(),
+            "cv_macro_recall": round(r1, 4), "cv_macro_recall_no_offsets": round(r0, 4), "stack": smeta,
+            "stack_c": c, "member_specs": {n: SENT_MEMBERS[n] for n in linear}}
+    build_stack(fz, full, linear, dense, meta, pm).save(MODELS_DIR / "sentiment.npz")
+    print(f"[sentiment] CHOSEN {'+'.join(linear + dense)} stackC={c}: CV macro-recall {r0:.4f} -> {r1:.4f} "
           f"with offsets {off.round(2).tolist()} (n={len(y)})")
-    meta = {"log_prior_offsets": off.tolist(), "cv_macro_recall": round(r1, 4), "c": c, "lexicon_scale": scale}
-    head_of(clf, fz, ["negative", "neutral", "positive"], meta).save(MODELS_DIR / "sentiment.npz")
-    fx = cp.sent[:40]
-    x_fx = design(fz, fx)
-    if scale:
-        x_fx = sp.hstack([x_fx, sp.csr_matrix(np.array([lexicon_block(t, scale) for t in fx]))]).tocsr()
-    FIXTURE_DIR.mkdir(parents=True, exist_ok=True)
-    (FIXTURE_DIR / "sentiment_parity.json").write_text(
-        json.dumps({"texts": fx, "proba": clf.predict_proba(x_fx).tolist()}, ensure_ascii=False))
+    write_stack_fixture("sentiment", fz, full, linear, dense, stacker, mean, scale, cp.sent[:40], pm)
+
+
+def export_third_party() -> ProfanityModel:
+    """Export alt-profanity-check's model to numpy and copy the MIT licence texts and VADER lexicons."""
+    import shutil
+    from importlib import metadata
+
+    pm = ProfanityModel.from_package()
+    pm.save(MODELS_DIR / "profanity.npz")
+    for dist, dest in (("alt-profanity-check", "profanity_check.LICENSE"), ("vaderSentiment", "vader.LICENSE")):
+        lic = [f for f in metadata.files(dist) or [] if "LICENSE" in f.name.upper()]
+        if lic:
+            (MODELS_DIR / dest).write_bytes(lic[0].locate().read_bytes())
+    import vaderSentiment.vaderSentiment as vs
+
+    src = Path(vs.__file__).parent
+    shutil.copyfile(src / "vader_lexicon.txt", MODELS_DIR / "vader_lexicon.txt")
+    shutil.copyfile(src / "emoji_utf8_lexicon.txt", MODELS_DIR / "vader_emoji_lexicon.txt")
+    print(f"[profanity] exported {pm.meta['source']}: vocab {len(pm.vocab)}, {pm.coef.shape[1]} calibrated folds")
+    return ProfanityModel.load(MODELS_DIR / "profanity.npz")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -244,13 +410,17 @@ def main(argv: list[str] | None = None) -> None:
                     help="retrain only these heads (the shared featuriser is rebuilt identically)")
     args = ap.parse_args(argv)
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    pm = export_third_party()
     cp = Corpus(args.data)
     fz = fit_featurizer(cp.vocab_texts())
     print(f"[features] word vocab {fz.word.size}, char vocab {fz.char.size}", flush=True)
     fz.save(MODELS_DIR / "features.npz")
     fz = Featurizer.load(MODELS_DIR / "features.npz")  # train exactly what ships
     for task in args.only or ["abuse", "stance", "sentiment"]:
-        {"abuse": train_abuse, "stance": train_stance, "sentiment": train_sentiment}[task](cp, fz)
+        if task == "stance":
+            train_stance(cp, fz)
+        else:
+            {"abuse": train_abuse, "sentiment": train_sentiment}[task](cp, fz, pm)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,150 @@
+"""Stacked classifiers: several diverse members, combined by a small logistic regression.
+
+A stack file (``models/abuse.npz``, ``models/sentiment.npz``) holds
+
+* ``weights``/``bias``: k linear members over the shared TF-IDF features (e.g. a logistic
+  regression, an NB-weighted logistic regression, a hate-speech model).  Their raw decision
+  values are computed with one sparse dot product, since the featuriser is shared;
+* ``meta["dense"]``: the names of the other members, computed here from the text: the exported
+  ``alt-profanity-check`` model, hand-written lexicon counts, VADER's scores (see ``DENSE``);
+* ``meta["stack"]``: the stacker, a logistic regression (binary or multinomial) over the
+  standardised member outputs, fitted by ``train.py`` on out-of-fold member predictions.
+
+Everything is numpy + stdlib; ``train.py`` checks parity against scikit-learn and writes fixtures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from townhall.policy.ml.abuse_lexicon import N_ABUSE_LEX_FEATURES, abuse_lexicon_features
+from townhall.policy.ml.features import normalize, tokens
+from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
+from townhall.policy.ml.model import Featurizer, split_windows
+from townhall.policy.ml.profanity import ProfanityModel
+
+_P_EPS = 1e-6
+
+
+class DenseContext:
+    """Per-window lazily computed shared pieces (normalised tokens) for the dense members."""
+
+    __slots__ = ("_toks", "profanity", "text")
+
+    def __init__(self, text: str, profanity: ProfanityModel | None) -> None:
+        self.text = text
+        self.profanity = profanity
+        self._toks: list[str] | None = None
+
+    @property
+    def toks(self) -> list[str]:
+        if self._toks is None:
+            self._toks = tokens(normalize(self.text))
+        return self._toks
+
+
+def _profanity(ctx: DenseContext) -> np.ndarray:
+    if ctx.profanity is None:
+        raise RuntimeError("profanity member requested but models/profanity.npz is missing")
+    p = min(max(ctx.profanity.predict_proba(ctx.text), _P_EPS), 1.0 - _P_EPS)
+    return np.array([math.log(p / (1.0 - p))])
+
+
+def _vader(ctx: DenseContext) -> np.ndarray:
+    from townhall.policy.ml.vader import analyzer
+
+    d = analyzer().polarity_scores(ctx.text)
+    return np.array([d["neg"], d["neu"], d["pos"], d["compound"]])
+
+
+DENSE: dict[str, tuple[int, Callable[[DenseContext], np.ndarray]]] = {
+    "profanity": (1, _profanity),
+    "abuse_lex": (N_ABUSE_LEX_FEATURES, lambda c: abuse_lexicon_features(c.toks)),
+    "sent_lex": (N_LEXICON_FEATURES, lambda c: lexicon_features(c.toks)),
+    "vader": (4, _vader),
+}
+
+
+def dense_features(names: list[str], text: str, profanity: ProfanityModel | None) -> np.ndarray:
+    ctx = DenseContext(text, profanity)
+    parts = [DENSE[n][1](ctx) for n in names]
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+class StackModel:
+    """Linear members over shared features + dense members -> standardised -> logistic stacker."""
+
+    def __init__(self, featurizer: Featurizer, weights: np.ndarray, bias: np.ndarray, meta: dict,
+                 profanity: ProfanityModel | None = None) -> None:
+        if weights.shape[0] != featurizer.size:
+            raise ValueError("model file does not match the featuriser vocabulary; retrain")
+        self.featurizer = featurizer
+        self.weights = weights  # (n_features, k) float32
+        self.bias = np.asarray(bias, dtype=np.float64)
+        self.meta = meta
+        self.labels: list[str] = meta["labels"]
+        self.dense: list[str] = list(meta.get("dense", []))
+        st = meta["stack"]
+        self.mean = np.asarray(st["mean"], dtype=np.float64)
+        self.scale = np.asarray(st["scale"], dtype=np.float64)
+        coef = np.asarray(st["coef"], dtype=np.float64)  # (n_out, n_stack) as scikit-learn's coef_
+        # Fold the standardisation into the stacker: ((f - mean) / scale) @ W.T + b.
+        self.s_coef = (coef / self.scale).T
+        self.s_bias = np.asarray(st["intercept"], dtype=np.float64) - self.mean @ self.s_coef
+        self.binary = coef.shape[0] == 1
+        self.profanity = profanity
+        n_dense = sum(DENSE[n][0] for n in self.dense)
+        if self.s_coef.shape[0] != weights.shape[1] + n_dense:
+            raise ValueError("stacker size does not match its members; retrain")
+        if "vader" in self.dense:  # parse VADER's lexicons now, not on the first post
+            from townhall.policy.ml.vader import analyzer
+
+            analyzer()
+
+    def members(self, text: str) -> np.ndarray:
+        """Every member's output for one window (the stacker's input, before standardisation)."""
+        idx, vals = self.featurizer.features(text)
+        z = self.bias.copy() if idx.size == 0 else vals @ self.weights[idx].astype(np.float64) + self.bias
+        if self.dense:
+            z = np.concatenate([z, dense_features(self.dense, text, self.profanity)])
+        return z
+
+    def _proba_window(self, text: str) -> np.ndarray:
+        s = self.members(text) @ self.s_coef + self.s_bias
+        if self.binary:
+            p1 = 1.0 / (1.0 + math.exp(-min(max(float(s[0]), -500.0), 500.0)))
+            return np.array([1.0 - p1, p1])
+        e = np.exp(s - s.max())
+        return e / e.sum()
+
+    def predict_proba(self, text: str) -> np.ndarray:
+        """Class probabilities.  Long texts: binary tasks take the most positive window (one
+        abusive paragraph makes the post abusive); multi-class tasks average windows."""
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        windows = split_windows(text)
+        if len(windows) == 1:
+            return self._proba_window(windows[0])
+        probs = np.array([self._proba_window(w) for w in windows])
+        if self.binary:
+            return probs[int(np.argmax(probs[:, 1]))]
+        return probs.mean(axis=0)
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path,
+            meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode(), dtype=np.uint8),
+            weights=self.weights.astype(np.float32),
+            bias=self.bias,
+        )
+
+    @classmethod
+    def load(cls, path: Path, featurizer: Featurizer, profanity: ProfanityModel | None = None) -> StackModel:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(z["meta"].tobytes().decode())
+            return cls(featurizer, z["weights"], z["bias"], meta, profanity)
