@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -240,8 +238,6 @@ def export(request: HttpRequest) -> HttpResponse:
     handle = request.GET.get("handle", "").strip()
     if not handle:
         return render(request, "listening/export.html", {})
-    if request.GET.get("erase") == "confirm":
-        raise PermissionDenied("Erasure needs a POST.")
     data = services.export_handle(request.user, handle)
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
     safe = "".join(c if c.isalnum() or c in ".-_" else "_" for c in data["handle"])[:80]
@@ -259,7 +255,3 @@ def erase(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, f"Deleted {count} stored mentions by that handle.")
     return redirect("listening:export")
-
-
-def alert_json(alert: Alert) -> str:
-    return json.dumps({"id": alert.pk, "url": alert.get_absolute_url()})
