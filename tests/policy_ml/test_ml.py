@@ -172,3 +172,13 @@ def test_speed_per_post() -> None:
         ml.sentiment(p)
     per_post = (time.perf_counter() - t0) / len(posts)
     assert per_post < 0.005  # generous bound for CI noise; bench/ml_bench.py reports real numbers
+
+
+def test_emoji_flood_is_bounded() -> None:
+    """VADER expands each emoji into words; a 100k-emoji paste must still score quickly."""
+    text = "".join(chr(0x1F600 + i % 80) for i in range(100_000))
+    t0 = time.perf_counter()
+    label, _ = ml.sentiment(text)
+    ml.abuse_probability(text)
+    assert time.perf_counter() - t0 < 3.0
+    assert label in ml.SENTIMENT_LABELS

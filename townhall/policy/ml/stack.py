@@ -29,6 +29,8 @@ from townhall.policy.ml.model import Featurizer, split_windows
 from townhall.policy.ml.profanity import ProfanityModel
 
 _P_EPS = 1e-6
+# Multi-class stacks (sentiment) average at most this many windows of a long text.
+MAX_AVERAGED_WINDOWS = 8
 
 
 class DenseContext:
@@ -124,16 +126,22 @@ class StackModel:
 
     def predict_proba(self, text: str) -> np.ndarray:
         """Class probabilities.  Long texts: binary tasks take the most positive window (one
-        abusive paragraph makes the post abusive); multi-class tasks average windows."""
+        abusive paragraph makes the post abusive); multi-class tasks average (up to
+        MAX_AVERAGED_WINDOWS evenly spaced) windows."""
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         windows = split_windows(text)
         if len(windows) == 1:
             return self._proba_window(windows[0])
-        probs = np.array([self._proba_window(w) for w in windows])
         if self.binary:
+            probs = np.array([self._proba_window(w) for w in windows])
             return probs[int(np.argmax(probs[:, 1]))]
-        return probs.mean(axis=0)
+        if len(windows) > MAX_AVERAGED_WINDOWS:
+            # Multi-class averages windows, so an evenly spaced sample estimates it; this bounds
+            # VADER's cost on huge pastes (an all-emoji window expands to thousands of words).
+            pick = np.linspace(0, len(windows) - 1, MAX_AVERAGED_WINDOWS).round().astype(int)
+            windows = [windows[i] for i in pick]
+        return np.array([self._proba_window(w) for w in windows]).mean(axis=0)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(

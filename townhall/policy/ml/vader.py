@@ -1,8 +1,8 @@
 # ruff: noqa
 # Vendored from vaderSentiment 3.3.2 (MIT, (c) 2016 C.J. Hutto; licence text in models/vader.LICENSE).
 # Changes: the lexicons are read from townhall/policy/ml/models/ (vader_lexicon.txt,
-# vader_emoji_lexicon.txt, unchanged copies), the interactive demo is dropped, and the analyser
-# is built once lazily.  Pure standard library; tests/policy_ml checks parity with the package.
+# vader_emoji_lexicon.txt, unchanged copies), the interactive demo is dropped, the analyser
+# is built once lazily, and the per-word lower-casing of the whole post is memoised (_lower_list).  Pure standard library; tests/policy_ml checks parity with the package.
 # coding: utf-8
 # Author: C.J. Hutto
 # Thanks to George Berry for reducing the time complexity from something like O(N^4) to O(N).
@@ -85,6 +85,19 @@ SPECIAL_CASES = {"the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "b
 
 
 # #Static methods# #
+
+_LOWER_CACHE = [None]
+
+
+def _lower_list(words):
+    """Lower-cased copy of the post's token list, computed once per post (upstream recomputed it for
+    every lexicon word, which is quadratic: 1,000 emoji took seconds).  Same result."""
+    c = _LOWER_CACHE[0]
+    if c is None or c[0] is not words:
+        c = (words, [str(w).lower() for w in words])
+        _LOWER_CACHE[0] = c
+    return c[1]
+
 
 def negated(input_words, include_nt=True):
     """
@@ -336,7 +349,7 @@ class SentimentIntensityAnalyzer(object):
     @staticmethod
     def _but_check(words_and_emoticons, sentiments):
         # check for modification in sentiment due to contrastive conjunction 'but'
-        words_and_emoticons_lower = [str(w).lower() for w in words_and_emoticons]
+        words_and_emoticons_lower = _lower_list(words_and_emoticons)
         if 'but' in words_and_emoticons_lower:
             bi = words_and_emoticons_lower.index('but')
             for sentiment in sentiments:
@@ -351,7 +364,7 @@ class SentimentIntensityAnalyzer(object):
 
     @staticmethod
     def _special_idioms_check(valence, words_and_emoticons, i):
-        words_and_emoticons_lower = [str(w).lower() for w in words_and_emoticons]
+        words_and_emoticons_lower = _lower_list(words_and_emoticons)
         onezero = "{0} {1}".format(words_and_emoticons_lower[i - 1], words_and_emoticons_lower[i])
 
         twoonezero = "{0} {1} {2}".format(words_and_emoticons_lower[i - 2],
@@ -404,7 +417,7 @@ class SentimentIntensityAnalyzer(object):
 
     @staticmethod
     def _negation_check(valence, words_and_emoticons, start_i, i):
-        words_and_emoticons_lower = [str(w).lower() for w in words_and_emoticons]
+        words_and_emoticons_lower = _lower_list(words_and_emoticons)
         if start_i == 0:
             if negated([words_and_emoticons_lower[i - (start_i + 1)]]):  # 1 word preceding lexicon word (w/o stopwords)
                 valence = valence * N_SCALAR
