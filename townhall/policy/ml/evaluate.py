@@ -32,6 +32,9 @@ def macro_recall(y: np.ndarray, pred: np.ndarray, labels: list[int]) -> float:
     return float(np.mean([np.mean(pred[y == c] == c) for c in labels if np.any(y == c)]))
 
 
+BASELINES = False
+
+
 def eval_abuse(data: Path, split: str) -> None:
     texts, y = D.tweeteval(data, "offensive", split)
     p = ml.abuse_probability_batch(texts)
@@ -39,6 +42,13 @@ def eval_abuse(data: Path, split: str) -> None:
     y = np.array(y)
     print(f"abuse    TweetEval offensive {split}: macro-F1 {macro_f1(y, pred, [0, 1]):.4f} "
           f"(threshold {ml.ABUSE_THRESHOLD}, n={len(y)})")
+    if BASELINES:
+        from townhall.policy.ml.profanity import ProfanityModel
+
+        pm = ProfanityModel.load(ml.MODELS_DIR / "profanity.npz")
+        pp = np.array([pm.predict_proba(t) for t in texts])
+        f1 = macro_f1(y, (pp >= 0.5).astype(int), [0, 1])
+        print(f"abuse    baseline alt-profanity-check alone @0.5: macro-F1 {f1:.4f}")
     if split == "val":
         dt, dy = D.davidson(data, "heldout")
         dp = (ml.abuse_probability_batch(dt) >= ml.ABUSE_THRESHOLD).astype(int)
@@ -77,6 +87,12 @@ def eval_sentiment(data: Path, split: str) -> None:
     note = " (NB: val tweets are training data; see train.py for cross-validated figures)" if split == "val" else ""
     print(f"sentiment TweetEval sentiment {split}: macro-recall {macro_recall(y, pred, [0, 1, 2]):.4f} "
           f"macro-F1 {macro_f1(y, pred, [0, 1, 2]):.4f} (n={len(y)}){note}")
+    if BASELINES:
+        from townhall.policy.ml.vader import analyzer
+
+        comp = np.array([analyzer().polarity_scores(t)["compound"] for t in texts])
+        vp = np.where(comp >= 0.05, 2, np.where(comp <= -0.05, 0, 1))
+        print(f"sentiment baseline VADER alone (compound +-0.05): macro-recall {macro_recall(y, vp, [0, 1, 2]):.4f}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -84,7 +100,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     ap.add_argument("--split", choices=["val", "test"], default="val")
     ap.add_argument("--only", choices=["abuse", "stance", "sentiment"], action="append")
+    ap.add_argument("--baselines", action="store_true",
+                    help="also print alt-profanity-check alone and VADER alone on the same split")
     args = ap.parse_args(argv)
+    global BASELINES
+    BASELINES = args.baselines
     for task in args.only or ["abuse", "stance", "sentiment"]:
         {"abuse": eval_abuse, "stance": eval_stance, "sentiment": eval_sentiment}[task](args.data, args.split)
 
