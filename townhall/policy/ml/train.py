@@ -211,8 +211,9 @@ def fit_stacker(f: np.ndarray, y: np.ndarray, c: float, class_weight: str | None
     scale = f.std(0)
     scale[scale < 1e-9] = 1.0
     clf = LogisticRegression(C=c, class_weight=class_weight, max_iter=5000).fit((f - mean) / scale, y)
-    meta = {"mean": mean.tolist(), "scale": scale.tolist(), "coef": clf.coef_.tolist(),
-            "intercept": clf.intercept_.tolist()}
+    # Rounded so that rebuilds are byte-identical (threaded BLAS differs in the last ulp).
+    meta = {k: np.round(v, 10).tolist() for k, v in
+            (("mean", mean), ("scale", scale), ("coef", clf.coef_), ("intercept", clf.intercept_))}
     return clf, mean, scale, meta
 
 
