@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import shutil
 
 import pytest
 
@@ -54,3 +56,88 @@ def verified_client(client):
 def _fast_password_hashing(settings):
     """Real hashing costs ~0.3 s per user; tests make hundreds of users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- Real browser: Debian's chromium driven by Playwright (never a downloaded browser) ----------
+# One Playwright instance for the whole run: its sync API keeps an event loop in this thread, so
+# a second instance started beside it fails ("Sync API inside the asyncio loop").
+CHROMIUM = os.environ.get("TOWNHALL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_PASSWORD = "correct horse battery 9"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium); bin/test installs it as root")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's loop runs in this thread while the test body makes plain synchronous ORM calls,
+    # so Django's async guard must stand down. Tests that start other processes strip the variable.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def csp_errors(page):
+    """Every Content-Security-Policy complaint the browser logs while the test runs."""
+    found: list[str] = []
+    page.on("console", lambda m: found.append(f"{page.url}: {m.text}") if "Content Security Policy" in m.text else None)
+    return found
+
+
+@pytest.fixture
+def axe():
+    """axe(page) -> the serious or critical WCAG findings of axe-core on the page."""
+    return _axe_problems
+
+
+@pytest.fixture
+def sign_in():
+    """sign_in(page, base_url, username, device=None): the real login form, TOTP step included."""
+    return _sign_in
+
+
+def _axe_problems(page) -> list[str]:
+    """Serious or critical WCAG findings of axe-core (shipped by axe-playwright-python) on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _sign_in(page, base: str, username: str, device=None, password: str = BROWSER_PASSWORD) -> None:
+    """Sign in through the real login form, answering the TOTP step when a device is given."""
+    from django_otp.oath import totp
+
+    page.goto(f"{base}/login/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        page.wait_for_url("**/mfa/verify/**")
+        code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+        page.get_by_label("Six-digit code").fill(f"{code:06d}")
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(f"{base}/")
