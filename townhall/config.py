@@ -23,6 +23,21 @@ def env_bool(name: str, default: bool = False) -> bool:
     return raw.strip().lower() in TRUE_WORDS
 
 
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    """A whole number from the environment; a bad value stops start-up with one sentence
+    (a typo in a retention period must not silently become the default)."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
 def data_dir() -> Path:
     """The folder for the SQLite database, the dev secret key and uploaded media.
 

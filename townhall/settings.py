@@ -120,7 +120,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
 # Sessions expire: eight working hours at most, and when the browser closes.
-SESSION_COOKIE_AGE = int(os.environ.get("TOWNHALL_SESSION_SECONDS", 8 * 3600))
+SESSION_COOKIE_AGE = config.env_int("TOWNHALL_SESSION_SECONDS", 8 * 3600, minimum=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -152,16 +152,23 @@ if PRODUCTION:
 
 # Login throttling: after this many failures for one user name (or five times as many
 # from one address) within the window, further attempts are refused until it passes.
-TOWNHALL_LOGIN_MAX_FAILURES = int(os.environ.get("TOWNHALL_LOGIN_MAX_FAILURES", 5))
-TOWNHALL_LOGIN_WINDOW_SECONDS = int(os.environ.get("TOWNHALL_LOGIN_WINDOW_SECONDS", 900))
+TOWNHALL_LOGIN_MAX_FAILURES = config.env_int("TOWNHALL_LOGIN_MAX_FAILURES", 5, minimum=1)
+TOWNHALL_LOGIN_WINDOW_SECONDS = config.env_int("TOWNHALL_LOGIN_WINDOW_SECONDS", 900, minimum=1)
 # Roles that must pass a TOTP second factor before they can use the app.
 TOWNHALL_MFA_ROLES = ("digital", "governance", "admin")
 # Encryption keys for the credential vault (comma-separated Fernet keys, newest first).
 TOWNHALL_VAULT_KEYS = os.environ.get("TOWNHALL_VAULT_KEYS", "")
 # Publishing: the cool-off between approval and sending (a chance to hold), whether images
 # need alt text, and how long a worker may hold a delivery before another may retry it.
-TOWNHALL_COOL_OFF_SECONDS = int(os.environ.get("TOWNHALL_COOL_OFF_SECONDS", 120))
+TOWNHALL_COOL_OFF_SECONDS = config.env_int("TOWNHALL_COOL_OFF_SECONDS", 120)
 TOWNHALL_REQUIRE_ALT_TEXT = config.env_bool("TOWNHALL_REQUIRE_ALT_TEXT", True)
+TOWNHALL_PUBLISH_LEASE_SECONDS = config.env_int("TOWNHALL_PUBLISH_LEASE_SECONDS", 300, minimum=1)
+# Account registry: passwords older than this are due for rotation; an account with no post for
+# this long is flagged dormant (the guidance asks for a sustained level of contact).
+TOWNHALL_ROTATION_DAYS = config.env_int("TOWNHALL_ROTATION_DAYS", 180, minimum=1)
+TOWNHALL_DORMANT_AFTER_DAYS = config.env_int("TOWNHALL_DORMANT_AFTER_DAYS", 90, minimum=1)
+# Listening: mentions older than this are deleted (a search may set a shorter period).
+TOWNHALL_LISTENING_RETENTION_DAYS = config.env_int("TOWNHALL_LISTENING_RETENTION_DAYS", 90, minimum=1)
 OTP_TOTP_ISSUER = os.environ.get("TOWNHALL_SITE_NAME", "Townhall")
 
 LOGGING = {

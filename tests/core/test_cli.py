@@ -55,6 +55,12 @@ def test_a_wrong_database_url_is_one_clear_sentence(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_number_setting_that_is_not_a_number_is_one_clear_sentence(tmp_path):
+    result = run(["migrate"], tmp_path, TOWNHALL_LISTENING_RETENTION_DAYS="ninety")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "townhall: TOWNHALL_LISTENING_RETENTION_DAYS must be a whole number, not 'ninety'."
+
+
 def test_an_unreachable_database_is_one_clear_sentence(tmp_path):
     port = free_port()  # nothing listens there
     result = run(["migrate"], tmp_path, DATABASE_URL=f"postgres://nobody@127.0.0.1:{port}/townhall")

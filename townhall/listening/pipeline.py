@@ -36,12 +36,7 @@ DEDUP_WINDOW = timedelta(days=7)
 
 
 def global_retention_days() -> int:
-    import os
-
-    value = getattr(settings, "TOWNHALL_LISTENING_RETENTION_DAYS", None) or os.environ.get(
-        "TOWNHALL_LISTENING_RETENTION_DAYS", DEFAULT_RETENTION_DAYS
-    )
-    return max(1, int(value))
+    return max(1, int(getattr(settings, "TOWNHALL_LISTENING_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)))
 
 
 def handle_key(handle: str) -> str:

@@ -31,6 +31,7 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -58,10 +59,7 @@ CRASH_HOOK = "TOWNHALL_TEST_CRASH_AFTER_PUBLISH"
 
 
 def lease_seconds() -> int:
-    try:
-        return max(1, int(os.environ.get("TOWNHALL_PUBLISH_LEASE_SECONDS", "300")))
-    except ValueError:
-        return 300
+    return max(1, int(settings.TOWNHALL_PUBLISH_LEASE_SECONDS))
 
 
 def backoff(attempts: int, retry_after: float | None = None) -> timedelta:

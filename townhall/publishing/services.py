@@ -18,7 +18,6 @@ a sentence before writing anything, so bad input loses nothing.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -55,21 +54,11 @@ MAX_THREAD_PARTS = 10
 
 def cool_off() -> timedelta:
     """The wait between approval and sending (TOWNHALL_COOL_OFF_SECONDS, default 120)."""
-    raw = getattr(settings, "TOWNHALL_COOL_OFF_SECONDS", None)
-    if raw is None:
-        raw = os.environ.get("TOWNHALL_COOL_OFF_SECONDS")
-    try:
-        seconds = int(raw) if raw not in (None, "") else 120
-    except ValueError:
-        seconds = 120
-    return timedelta(seconds=max(0, seconds))
+    return timedelta(seconds=max(0, int(settings.TOWNHALL_COOL_OFF_SECONDS)))
 
 
 def require_alt() -> bool:
-    raw = getattr(settings, "TOWNHALL_REQUIRE_ALT_TEXT", None)
-    if raw is None:
-        raw = os.environ.get("TOWNHALL_REQUIRE_ALT_TEXT", "1")
-    return str(raw).lower() not in {"0", "false", "no", "off"}
+    return bool(settings.TOWNHALL_REQUIRE_ALT_TEXT)
 
 
 class NeedsReview(ValueError):

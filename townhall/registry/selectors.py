@@ -54,11 +54,11 @@ MAX_PEOPLE_WITH_ACCESS = 4
 
 
 def rotation_days() -> int:
-    return int(getattr(settings, "TOWNHALL_ROTATION_DAYS", 180))
+    return int(settings.TOWNHALL_ROTATION_DAYS)
 
 
 def dormant_after_days() -> int:
-    return int(getattr(settings, "TOWNHALL_DORMANT_AFTER_DAYS", 90))
+    return int(settings.TOWNHALL_DORMANT_AFTER_DAYS)
 
 
 @dataclass(frozen=True)
