@@ -20,25 +20,10 @@ from townhall.audit.services import record, snapshot
 from townhall.core.models import OrgUnit, User
 from townhall.core.permissions import can, require
 from townhall.registry import handles, selectors
-from townhall.registry.models import Account, Audience, Purpose
+from townhall.registry.models import PLAN_AND_SECURITY_FIELDS, Account, Audience, Purpose
 
 PUBLIC_COLUMNS = ["network", "handle", "display_name", "profile_url", "org_unit", "purpose", "status"]
-PRIVATE_COLUMNS = [
-    "service_url",
-    "audiences",
-    "owners",
-    "content_plan",
-    "cadence_per_week",
-    "min_gap_minutes",
-    "max_per_day",
-    "quiet_start",
-    "quiet_end",
-    "review_date",
-    "mfa_enabled",
-    "recovery_email",
-    "people_with_access",
-    "credentials_rotated_on",
-]
+PRIVATE_COLUMNS = ["service_url", "owners", *PLAN_AND_SECURITY_FIELDS]
 ALL_COLUMNS = PUBLIC_COLUMNS + PRIVATE_COLUMNS
 REPORT_ONLY = ["last_posted_at", "credentials_in_vault", "security_score"]
 MAX_ROWS = 5000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from townhall.core.models import OrgUnit, User
-from townhall.registry.models import Account, AccountRequest, Audience, Network, Purpose
+from townhall.registry.models import PLAN_AND_SECURITY_FIELDS, Account, AccountRequest, Audience, Network, Purpose
 from townhall.registry.services import HANDOVER_CHECKLIST
 
 
@@ -122,24 +122,7 @@ class AccountEditForm(forms.ModelForm):
 
     class Meta:
         model = Account
-        fields = [
-            "display_name",
-            "profile_url",
-            "org_unit",
-            "purpose",
-            "audiences",
-            "content_plan",
-            "cadence_per_week",
-            "min_gap_minutes",
-            "max_per_day",
-            "quiet_start",
-            "quiet_end",
-            "review_date",
-            "mfa_enabled",
-            "recovery_email",
-            "people_with_access",
-            "credentials_rotated_on",
-        ]
+        fields = ["display_name", "profile_url", "org_unit", "purpose", *PLAN_AND_SECURITY_FIELDS]
         widgets = {
             "content_plan": forms.Textarea(attrs={"rows": 4}),
             "quiet_start": forms.TimeInput(attrs={"type": "time"}),

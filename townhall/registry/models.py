@@ -53,6 +53,24 @@ class Audience(models.TextChoices):
     STAFF = "staff", "Staff"
 
 
+# The account's plan and security checklist: what owners keep up to date, in the edit form,
+# the API and the CSV import/export alike (one list, so the three cannot drift apart).
+PLAN_AND_SECURITY_FIELDS = [
+    "audiences",
+    "content_plan",
+    "cadence_per_week",
+    "min_gap_minutes",
+    "max_per_day",
+    "quiet_start",
+    "quiet_end",
+    "review_date",
+    "mfa_enabled",
+    "recovery_email",
+    "people_with_access",
+    "credentials_rotated_on",
+]
+
+
 class Account(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Approved, being set up"

@@ -20,7 +20,15 @@ from townhall.connectors.base import ConnectorError, Credentials, TransientError
 from townhall.core.models import OrgUnit
 from townhall.core.permissions import can, require
 from townhall.registry import handles
-from townhall.registry.models import Account, AccountRequest, Audience, Credential, Notice, Purpose
+from townhall.registry.models import (
+    PLAN_AND_SECURITY_FIELDS,
+    Account,
+    AccountRequest,
+    Audience,
+    Credential,
+    Notice,
+    Purpose,
+)
 from townhall.registry.vault import store_credentials
 
 log = logging.getLogger("townhall.registry")
@@ -503,25 +511,7 @@ def set_owners(actor: Any, account: Account, owners: list[Any]) -> Account:
     return account
 
 
-EDITABLE_FIELDS = [
-    "display_name",
-    "profile_url",
-    "service_url",
-    "org_unit",
-    "purpose",
-    "audiences",
-    "content_plan",
-    "cadence_per_week",
-    "min_gap_minutes",
-    "max_per_day",
-    "quiet_start",
-    "quiet_end",
-    "review_date",
-    "mfa_enabled",
-    "recovery_email",
-    "people_with_access",
-    "credentials_rotated_on",
-]
+EDITABLE_FIELDS = ["display_name", "profile_url", "service_url", "org_unit", "purpose", *PLAN_AND_SECURITY_FIELDS]
 
 
 def update_account(actor: Any, account: Account, changes: dict[str, Any]) -> Account:
