@@ -256,18 +256,15 @@ def request_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Thank you: the digital team will review your request and reply here.")
             return redirect("registry:request-detail", pk=req.pk)
+    return _request_form_page(request, form, editing=None)
+
+
+def _request_form_page(request: HttpRequest, form: AccountRequestForm, editing: AccountRequest | None) -> HttpResponse:
+    """The request form with the network suggestions for the audiences ticked so far."""
     audiences = form["audiences"].value() or []
     ranked, cautions = recommend(list(audiences), unit=request.user.org_unit)
-    return render(
-        request,
-        "registry/request_form.html",
-        {
-            "form": form,
-            "recommendations": ranked,
-            "cautions": cautions,
-            "editing": None,
-        },
-    )
+    context = {"form": form, "recommendations": ranked, "cautions": cautions, "editing": editing}
+    return render(request, "registry/request_form.html", context)
 
 
 @login_required
@@ -285,18 +282,7 @@ def request_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Sent back to the digital team.")
             return redirect("registry:request-detail", pk=pk)
-    audiences = form["audiences"].value() or []
-    ranked, cautions = recommend(list(audiences), unit=request.user.org_unit)
-    return render(
-        request,
-        "registry/request_form.html",
-        {
-            "form": form,
-            "recommendations": ranked,
-            "cautions": cautions,
-            "editing": req,
-        },
-    )
+    return _request_form_page(request, form, editing=req)
 
 
 @login_required

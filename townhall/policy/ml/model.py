@@ -148,6 +148,22 @@ class Featurizer:
         return cls(*blocks)
 
 
+def save_linear(path: Path, meta: dict, weights: np.ndarray, bias: np.ndarray) -> None:
+    """One model file: JSON metadata (sorted, so rebuilds are byte-identical), float32 weights
+    and the bias; plain .npz so loading never unpickles anything."""
+    np.savez_compressed(
+        path,
+        meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode(), dtype=np.uint8),
+        weights=weights.astype(np.float32),
+        bias=bias,
+    )
+
+
+def load_linear(path: Path) -> tuple[dict, np.ndarray, np.ndarray]:
+    with np.load(path, allow_pickle=False) as z:
+        return json.loads(z["meta"].tobytes().decode()), z["weights"], z["bias"]
+
+
 class LinearHead:
     """One task: linear layer over the shared features (sigmoid if binary, else softmax)."""
 
@@ -193,15 +209,9 @@ class LinearHead:
         return probs.mean(axis=0)
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(
-            path,
-            meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode(), dtype=np.uint8),
-            weights=self.weights.astype(np.float32),
-            bias=self.bias,
-        )
+        save_linear(path, self.meta, self.weights, self.bias)
 
     @classmethod
     def load(cls, path: Path, featurizer: Featurizer) -> LinearHead:
-        with np.load(path, allow_pickle=False) as z:
-            meta = json.loads(z["meta"].tobytes().decode())
-            return cls(featurizer, z["weights"], z["bias"], meta)
+        meta, weights, bias = load_linear(path)
+        return cls(featurizer, weights, bias, meta)

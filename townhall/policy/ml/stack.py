@@ -15,7 +15,6 @@ Everything is numpy + stdlib; ``train.py`` checks parity against scikit-learn an
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +24,7 @@ import numpy as np
 from townhall.policy.ml.abuse_lexicon import N_ABUSE_LEX_FEATURES, abuse_lexicon_features
 from townhall.policy.ml.features import normalize, tokens
 from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
-from townhall.policy.ml.model import Featurizer, split_windows
+from townhall.policy.ml.model import Featurizer, load_linear, save_linear, split_windows
 from townhall.policy.ml.profanity import ProfanityModel
 
 _P_EPS = 1e-6
@@ -144,15 +143,9 @@ class StackModel:
         return np.array([self._proba_window(w) for w in windows]).mean(axis=0)
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(
-            path,
-            meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode(), dtype=np.uint8),
-            weights=self.weights.astype(np.float32),
-            bias=self.bias,
-        )
+        save_linear(path, self.meta, self.weights, self.bias)
 
     @classmethod
     def load(cls, path: Path, featurizer: Featurizer, profanity: ProfanityModel | None = None) -> StackModel:
-        with np.load(path, allow_pickle=False) as z:
-            meta = json.loads(z["meta"].tobytes().decode())
-            return cls(featurizer, z["weights"], z["bias"], meta, profanity)
+        meta, weights, bias = load_linear(path)
+        return cls(featurizer, weights, bias, meta, profanity)
