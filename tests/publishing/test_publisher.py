@@ -118,3 +118,27 @@ def test_periodic_sweep_publishes_due_deliveries(people, account, settings, mast
     approved(people, account, settings)
     assert publish_due_posts.call() == {"published": 1}
     assert len(mastodon_server.posts_by("physics")) == 1
+
+
+def test_a_reply_is_published_as_a_reply_to_the_post_it_answers(people, account, settings, mastodon_server):
+    parent = approved(people, account, settings)
+    assert publisher.run(parent.deliveries.get().pk) == "published"
+    parent_id = parent.deliveries.get().remote_id
+    reply = approved(people, account, settings, in_reply_to=parent_id, thread=["And a second part."])
+    delivery = reply.deliveries.get()
+    assert publisher.run(delivery.pk) == "published"
+    delivery.refresh_from_db()
+    first, second = (r["remote_id"] for r in delivery.results)
+    assert mastodon_server.statuses[first]["in_reply_to_id"] == parent_id
+    assert mastodon_server.statuses[second]["in_reply_to_id"] == first
+
+
+def test_a_reply_goes_out_from_one_account(people, account):
+    import pytest
+
+    from townhall.registry.models import Account
+
+    other = Account.objects.create(network="bluesky", handle="physics.example.ac.uk", org_unit=account.org_unit,
+                                   status="active")
+    with pytest.raises(ValueError, match="exactly one account"):
+        services.create_post(people["author"], [account, other], "Thanks!", in_reply_to="123")

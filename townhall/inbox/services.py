@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -96,29 +95,15 @@ def set_status(actor: Any, conversation: Conversation, status: str) -> Conversat
     return conversation
 
 
-def _publish_reply(actor: Any, conversation: Conversation, text: str) -> int | None:
+def _publish_reply(actor: Any, conversation: Conversation, text: str) -> int:
     """Hand the reply to publishing (approval, cadence, audit and delivery live there).
 
-    Returns the publishing Post id, or None when publishing is not installed: the reply is
-    then kept on the conversation for someone to post by hand.
+    The post answers the mention on the network (``in_reply_to``), so the thread stays whole.
     """
-    try:
-        from townhall.publishing import services as publishing
-    except ImportError:
-        return None
-    mention = conversation.mention
-    create_reply = getattr(publishing, "create_reply", None)
-    if create_reply is not None:
-        post = create_reply(actor, conversation.account, text, reply_to=mention.remote_id)
-    else:
-        kwargs: dict[str, Any] = {}
-        params = inspect.signature(publishing.create_post).parameters
-        if "reply_to" in params:
-            kwargs["reply_to"] = mention.remote_id
-        post = publishing.create_post(actor, [conversation.account], text, **kwargs)
-        submit = getattr(publishing, "submit", None)
-        if submit is not None:
-            submit(post, actor)
+    from townhall.publishing import services as publishing
+
+    post = publishing.create_post(actor, [conversation.account], text, in_reply_to=conversation.mention.remote_id)
+    publishing.submit(post, actor)
     return post.pk
 
 

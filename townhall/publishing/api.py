@@ -32,6 +32,7 @@ class PostIn(Schema):
     images: list[ImageIn] = []
     scheduled_at: str | None = Field(None, description="ISO 8601; without an offset, in your time zone")
     visibility: str = "public"
+    in_reply_to: str = Field("", max_length=500, description="the network's id/URI of the post this answers")
     submit: bool = False
 
 
@@ -52,6 +53,7 @@ class PostOut(Schema):
     route: str
     text: str
     thread: list[str]
+    in_reply_to: str
     scheduled_at: datetime | None
     created_by: str
     deliveries: list[DeliveryOut]
@@ -73,6 +75,7 @@ def _out(post: Post) -> dict:
         "route": post.route,
         "text": post.text,
         "thread": post.thread,
+        "in_reply_to": post.in_reply_to,
         "scheduled_at": post.scheduled_at,
         "created_by": post.created_by.username,
         "findings": post.findings or [],
@@ -126,7 +129,7 @@ def create(request, payload: PostIn):
         images.append(services.ImageInput(data, mime, image.alt))
     post = services.create_post(
         request.auth, payload.accounts, payload.text, thread=payload.thread, images=images,
-        scheduled_at=payload.scheduled_at, visibility=payload.visibility,
+        scheduled_at=payload.scheduled_at, visibility=payload.visibility, in_reply_to=payload.in_reply_to,
     )
     if payload.submit:
         services.submit(post, request.auth)

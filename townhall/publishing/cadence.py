@@ -59,10 +59,11 @@ def _quiet_end_after(account: Account, moment: datetime) -> datetime:
 
 
 def busy_slots(account: Account, *, exclude_post_id: int | None = None) -> list[datetime]:
-    """Times the account posts or will post: published, publishing and scheduled deliveries."""
+    """Times the account posts or will post: published, publishing and scheduled deliveries
+    (replies to people do not count: the plan paces broadcasting, not answering)."""
     from townhall.publishing.models import Delivery
 
-    qs = Delivery.objects.filter(account=account).filter(
+    qs = Delivery.objects.filter(account=account, post__in_reply_to="").filter(
         Q(status=Delivery.Status.PUBLISHED, published_at__isnull=False)
         | Q(status__in=[Delivery.Status.SCHEDULED, Delivery.Status.PUBLISHING], due_at__isnull=False)
     )

@@ -65,6 +65,9 @@ class Post(models.Model):
     thread = models.JSONField(default=list, blank=True)
     link_card = models.JSONField(default=dict, blank=True)
     visibility = models.CharField(max_length=20, default="public")
+    # The network's id/URI of the post this one answers (a reply from the inbox); the first part
+    # is published as a reply to it, so the conversation stays threaded on the network.
+    in_reply_to = models.CharField(max_length=500, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     route = models.CharField(max_length=20, choices=Route.choices, default=Route.OWNERS)
     findings = models.JSONField(default=list, blank=True)

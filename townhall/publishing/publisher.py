@@ -184,7 +184,7 @@ def run(delivery_id: int) -> str:
         creds = read_credentials(delivery.account)
         parts = delivery.post.parts
         for index in range(len(delivery.results), len(parts)):
-            reply_to = delivery.results[-1]["remote_id"] if index > 0 else None
+            reply_to = delivery.results[-1]["remote_id"] if index > 0 else (delivery.post.in_reply_to or None)
             request = _request(delivery, index, parts[index], reply_to)
             result = None
             if delivery.attempts > 1:

@@ -289,12 +289,16 @@ def _accounts(accounts: list[Account] | list[int]) -> list[Account]:
     return out
 
 
-def _cadence_problems(accounts: list[Account], when: datetime, post_id: int | None, tz: str) -> list[str]:
+def _cadence_problems(post: Post, accounts: list[Account], when: datetime) -> list[str]:
+    """Why ``when`` breaks an account's plan. Replies are exempt: the plan paces broadcasting,
+    and answering people is the interaction the guidance asks for."""
+    if post.in_reply_to:
+        return []
     problems = []
     for account in accounts:
-        violation = cadence.check(account, when, exclude_post_id=post_id)
+        violation = cadence.check(account, when, exclude_post_id=post.pk)
         if violation:
-            problems.append(violation.message(account, ZoneInfo(tz)))
+            problems.append(violation.message(account, ZoneInfo(post.time_zone)))
     return problems
 
 
@@ -310,9 +314,17 @@ def create_post(
     time_zone: str | None = None,
     link_card: dict[str, str] | None = None,
     visibility: str = "public",
+    in_reply_to: str = "",
 ) -> Post:
-    """A new draft for one or more accounts (one delivery each). Raises ValueError listing every problem."""
+    """A new draft for one or more accounts (one delivery each). Raises ValueError listing every problem.
+
+    ``in_reply_to`` (a remote post id/URI) makes it a reply, which only one account can send."""
     targets = _accounts(accounts)
+    in_reply_to = (in_reply_to or "").strip()
+    if in_reply_to and len(targets) != 1:
+        raise ValueError("A reply goes out from exactly one account.")
+    if len(in_reply_to) > 500:
+        raise ValueError("The id of the post being answered is too long.")
     for account in targets:
         require(author, "post.create", account)
     tz = time_zone or getattr(author, "time_zone", "") or settings.TIME_ZONE
@@ -332,6 +344,7 @@ def create_post(
         thread=thread,
         link_card=link_card or {},
         visibility=visibility,
+        in_reply_to=in_reply_to,
         scheduled_at=when,
         time_zone=tz,
     )
@@ -418,7 +431,7 @@ def submit(post: Post, actor: Any, *, override_reason: str = "") -> Post:
     accounts = [d.account for d in post.deliveries.select_related("account")]
     _check_future(post.scheduled_at)
     if post.scheduled_at:
-        problems = _cadence_problems(accounts, post.scheduled_at, post.pk, post.time_zone)
+        problems = _cadence_problems(post, accounts, post.scheduled_at)
         if problems:
             raise ValueError(" ".join(problems))
     findings = policy_findings(post)
@@ -451,13 +464,9 @@ def _due_time(post: Post, *, now: datetime, immediate: bool) -> datetime:
 
 def _schedule_deliveries(post: Post, due: datetime) -> list[Delivery]:
     deliveries = list(post.deliveries.select_for_update().select_related("account"))
-    problems = []
-    for delivery in deliveries:
-        if delivery.status in (Delivery.Status.PUBLISHED, Delivery.Status.PUBLISHING):
-            continue
-        violation = cadence.check(delivery.account, due, exclude_post_id=post.pk)
-        if violation:
-            problems.append(violation.message(delivery.account, ZoneInfo(post.time_zone)))
+    pending = [d.account for d in deliveries
+               if d.status not in (Delivery.Status.PUBLISHED, Delivery.Status.PUBLISHING)]
+    problems = _cadence_problems(post, pending, due)
     if problems:
         raise ValueError(" ".join(problems))
     out = []
@@ -612,7 +621,7 @@ def reschedule(post: Post, actor: Any, when: str | datetime) -> Post:
         deliveries = _schedule_deliveries(post, due)
         _enqueue(deliveries)
     elif post.status in (*Post.EDITABLE, Post.Status.SUBMITTED, Post.Status.APPROVED):
-        problems = _cadence_problems(accounts, new_time, post.pk, post.time_zone)
+        problems = _cadence_problems(post, accounts, new_time)
         if problems:
             raise ValueError(" ".join(problems))
         post.scheduled_at = new_time
