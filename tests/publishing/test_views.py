@@ -92,3 +92,45 @@ def test_outsider_cannot_see_post(people, account, verified_client):
     post = services.create_post(people["author"], [account], SAFE)
     page = verified_client(people["outsider"]).get(reverse("publishing:detail", args=[post.pk]))
     assert page.status_code == 403
+
+
+def _london(days: int, hour: int, minute: int = 0):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    day = (timezone.now() + timedelta(days=days)).astimezone(ZoneInfo("Europe/London")).date()
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo("Europe/London"))
+
+
+def test_dragging_a_post_to_another_day_keeps_its_time_of_day(people, account, verified_client):
+    from townhall.audit.models import AuditEntry
+
+    post = services.create_post(people["author"], [account], SAFE, scheduled_at=_london(2, 10, 30))
+    services.submit(post, people["author"])
+    client = verified_client(people["author"])
+    page = client.get(reverse("publishing:calendar"), {"date": _london(2, 0).date().isoformat()})
+    assert f'data-move-url="{reverse("publishing:move", args=[post.pk])}"' in page.content.decode()
+    target = _london(5, 10, 30)
+    response = client.post(reverse("publishing:move", args=[post.pk]), {"day": target.date().isoformat()})
+    assert response.status_code == 200, response.json()
+    post.refresh_from_db()
+    assert post.scheduled_at == target
+    assert AuditEntry.objects.filter(action="post.reschedule", object_id=str(post.pk)).exists()
+
+
+def test_a_drop_that_breaks_the_rules_is_refused_and_moves_nothing(people, account, verified_client):
+    post = services.create_post(people["author"], [account], SAFE, scheduled_at=_london(2, 10, 30))
+    services.create_post(people["author"], [account], "Another post", scheduled_at=_london(4, 10, 45))
+    other = Post.objects.exclude(pk=post.pk).get()
+    services.submit(other, people["author"])
+    services.approve(other, people["owner"])  # scheduled: it now holds its slot
+    client = verified_client(people["author"])
+    url = reverse("publishing:move", args=[post.pk])
+    cadence = client.post(url, {"day": _london(4, 0).date().isoformat()})
+    assert cadence.status_code == 400 and "60 minutes apart" in cadence.json()["message"]
+    past = client.post(url, {"day": _london(-3, 0).date().isoformat()})
+    assert past.status_code == 400 and "past" in past.json()["message"]
+    assert client.post(url, {"day": "next tuesday"}).status_code == 400
+    assert verified_client(people["outsider"]).post(url, {"day": _london(5, 0).date().isoformat()}).status_code == 404
+    post.refresh_from_db()
+    assert post.scheduled_at == _london(2, 10, 30)

@@ -41,6 +41,11 @@ def awaiting(user: Any) -> list[Post]:
     return [p for p in qs.select_related("created_by")[:200] if services.can_approve(user, p)]
 
 
+# Posts the calendar lets you drag to another day (services.reschedule decides in the end).
+MOVABLE_STATUSES = {Post.Status.DRAFT, Post.Status.CHANGES, Post.Status.SUBMITTED, Post.Status.APPROVED,
+                    Post.Status.SCHEDULED}
+
+
 def calendar_entries(user: Any, start: datetime, end: datetime, account_id: int | None = None) -> list[dict]:
     """Scheduled and published deliveries (and planned times of posts in review) in [start, end)."""
     tz = ZoneInfo(getattr(user, "time_zone", "") or "Europe/London")
@@ -72,6 +77,8 @@ def calendar_entries(user: Any, start: datetime, end: datetime, account_id: int 
                 "account": d.account,
                 "status": d.status if d.status != Delivery.Status.PENDING else d.post.status,
                 "label": d.get_status_display() if d.status != Delivery.Status.PENDING else d.post.get_status_display(),
+                "movable": d.post.status in MOVABLE_STATUSES and d.status not in (
+                    Delivery.Status.PUBLISHING, Delivery.Status.PUBLISHED),
             }
         )
     out.sort(key=lambda e: e["when"])

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -630,6 +630,16 @@ def reschedule(post: Post, actor: Any, when: str | datetime) -> Post:
     post.save()
     record(actor, "post.reschedule", post, before=before, after=snapshot(post))
     return post
+
+
+def move_to_day(post: Post, actor: Any, day: date, tz: ZoneInfo) -> Post:
+    """The calendar's drag and drop: the same time of day (in the viewer's zone ``tz``) on
+    another day, through :func:`reschedule`, so permissions, cadence and cool-off all apply."""
+    current = post.scheduled_at or post.deliveries.exclude(due_at=None).values_list("due_at", flat=True).first()
+    if current is None:
+        raise ValueError("The post has no time yet: open it and choose one.")
+    local = current.astimezone(tz)
+    return reschedule(post, actor, datetime.combine(day, local.timetz().replace(tzinfo=None), tzinfo=tz))
 
 
 @transaction.atomic

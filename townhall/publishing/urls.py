@@ -12,4 +12,5 @@ urlpatterns = [
     path("notifications/read", views.read_notifications, name="read-notifications"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act", views.act, name="act"),
+    path("<int:pk>/move", views.move, name="move"),
 ]

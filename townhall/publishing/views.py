@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -282,6 +282,26 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, DONE[action])
     return redirect("publishing:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, pk: int) -> JsonResponse:
+    """Drop a post on another day of the calendar (calendar.js); same time of day."""
+    post = get_object_or_404(selectors.visible_posts(request.user), pk=pk)
+    try:
+        day = date.fromisoformat(request.POST.get("day", ""))
+    except ValueError:
+        return JsonResponse({"message": "Give the day as YYYY-MM-DD."}, status=400)
+    try:
+        post = services.move_to_day(post, request.user, day, _user_tz(request.user))
+    except PermissionDenied as exc:
+        return JsonResponse({"message": str(exc)}, status=403)
+    except ValueError as exc:
+        return JsonResponse({"message": str(exc)}, status=400)
+    when = post.scheduled_at.astimezone(_user_tz(request.user))
+    messages.success(request, f"Moved to {when:%a %d %b %Y %H:%M}.")
+    return JsonResponse({"message": "Moved.", "scheduled_at": post.scheduled_at.isoformat()})
 
 
 @login_required
