@@ -1,9 +1,8 @@
 """Enrichment of matched posts: language, sentiment, abuse score, question/needs-reply, text hash.
 
 Only posts that matched a saved search get here, so the models run on a small share of the
-stream. The ML models live in `townhall.policy.ml` (owned by the policy engineers); their
-import is guarded so listening keeps working (neutral sentiment, zero abuse) if the models
-are missing from a deployment.
+stream. The models are the policy engine's (`townhall.policy.ml`, numpy only at run time), so a
+mention's abuse score means the same as a post's in the composer.
 """
 
 from __future__ import annotations
@@ -14,24 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from py3langid import classify as _langid_classify
+
 from townhall.listening.types import IncomingPost
+from townhall.policy.ml import abuse_and_sentiment_batch
 
 log = logging.getLogger("townhall.listening")
-
-try:  # the trained models (numpy only at run time)
-    from townhall.policy.ml import abuse_probability_batch, sentiment_batch
-
-    HAVE_ML = True
-except ImportError:  # pragma: no cover - exercised only in a broken install
-    HAVE_ML = False
-
-try:
-    from py3langid import classify as _langid_classify
-
-    HAVE_LANGID = True
-except ImportError:  # pragma: no cover - the stopword fallback below is tested directly
-    HAVE_LANGID = False
-
 
 # --- language ----------------------------------------------------------------------------
 
@@ -69,7 +56,7 @@ def detect_language(text: str) -> str:
     quick = stopword_language(text, margin=3)
     if quick:
         return quick
-    if HAVE_LANGID and len(text) >= 12:
+    if len(text) >= 12:
         lang, _ = _langid_classify(text)
         return lang
     return stopword_language(text)
@@ -132,14 +119,8 @@ class Enrichment:
 def enrich(posts: Sequence[IncomingPost]) -> list[Enrichment]:
     """Enrich a batch (the models run batched, which is what makes 10k posts/s possible)."""
     texts = [p.text for p in posts]
-    if HAVE_ML and texts:
-        sentiments = sentiment_batch(texts)
-        abuse = [float(a) for a in abuse_probability_batch(texts)]
-    else:
-        sentiments = [("neutral", {"positive": 0.0, "negative": 0.0})] * len(texts)
-        abuse = [0.0] * len(texts)
     out = []
-    for post, (label, probs), ab in zip(posts, sentiments, abuse, strict=True):
+    for post, (ab, (label, probs)) in zip(posts, abuse_and_sentiment_batch(texts), strict=True):
         question = is_question(post.text)
         addressed = bool(post.to_handles)
         out.append(

@@ -36,12 +36,13 @@ def post_key_text(text: str, mentions: Iterable[str] = ()) -> tuple[str, list[st
     the hashtag bodies and the parts of compound words ("covid-19" -> "covid", "19";
     "university's" -> "university"), so a plain word also finds "#physics" and "physics-led".
     """
-    main: list[str] = []
+    if text.isascii():  # most posts: one lower() for the whole text (the same result, faster)
+        main = POST_TOKENS.findall(text.lower())
+    else:  # lower-casing can change what \w sees outside ASCII, so cut first, then normalise
+        main = [normalise_word(tok) for tok in POST_TOKENS.findall(text)]
     extra: list[str] = []
     tags: list[str] = []
-    for tok in POST_TOKENS.findall(text):
-        tok = normalise_word(tok)
-        main.append(tok)
+    for tok in main:
         if tok[0] == "#":
             tags.append(tok[1:])
             extra.append(tok[1:])

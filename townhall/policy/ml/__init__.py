@@ -140,3 +140,11 @@ def sentiment(text: str) -> tuple[str, dict[str, float]]:
 def sentiment_batch(texts: list[str]) -> list[tuple[str, dict[str, float]]]:
     m = _model("sentiment")
     return [_sentiment_from_proba(m, m.predict_proba(t)) for t in texts]
+
+
+def abuse_and_sentiment_batch(texts: list[str]) -> list[tuple[float, tuple[str, dict[str, float]]]]:
+    """Both scores per text, one text at a time: the two models share the featuriser, so the
+    second model finds the text's features in its memo (scoring model by model over a large
+    batch would evict them first and compute everything twice)."""
+    abuse, senti = _model("abuse"), _model("sentiment")
+    return [(float(abuse.predict_proba(t)[1]), _sentiment_from_proba(senti, senti.predict_proba(t))) for t in texts]

@@ -11,6 +11,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -78,6 +79,14 @@ def normalize(text: str) -> str:
 def tokens(norm: str) -> list[str]:
     """Word tokens of normalised text."""
     return _TOKEN_RE.findall(norm)
+
+
+@lru_cache(maxsize=512)
+def normalized_tokens(text: str) -> tuple[str, tuple[str, ...]]:
+    """(normalize(text), its tokens), memoised: the featuriser and the lexicon members of the
+    abuse and sentiment stacks all start from these, for the same post, one after another."""
+    norm = normalize(text)
+    return norm, tuple(tokens(norm))
 
 
 def pairwise_bigrams(toks: Sequence[str]) -> list[str]:

@@ -18,9 +18,8 @@ import numpy as np
 from townhall.policy.ml.features import (
     WINDOW_CHARS,
     Block,
-    normalize,
+    normalized_tokens,
     pairwise_bigrams,
-    tokens,
     word_char_ngrams,
 )
 from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
@@ -28,7 +27,7 @@ from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
 
 def lexicon_block(text: str, scale: float) -> np.ndarray:
     """Dense lexicon features of one text, scaled as in training."""
-    return lexicon_features(tokens(normalize(text))) * scale
+    return lexicon_features(list(normalized_tokens(text)[1])) * scale
 
 
 # Texts longer than WINDOW_CHARS are scored in windows; a 100k-char paste is cut at this many.
@@ -79,37 +78,35 @@ class Featurizer:
         self.char = char
         self.size = word.size + char.size
         self._idf = np.concatenate([word.idf, char.idf])
-        self._word_ids: dict[str, list[int]] = {}
+        self._word_ids: dict[str, np.ndarray] = {}
         self._cache: OrderedDict[str, Features] = OrderedDict()
 
-    def _char_ids(self, w: str) -> list[int]:
+    def _char_ids(self, w: str) -> np.ndarray:
         ids = self._word_ids.get(w)
         if ids is None:
             get = self.char.vocab.get
             off = self.word.size
-            ids = [j + off for j in map(get, word_char_ngrams(w)) if j is not None]
+            ids = np.array([j + off for j in map(get, word_char_ngrams(w)) if j is not None], dtype=np.int64)
             if len(self._word_ids) >= _WORD_CACHE_MAX:
                 self._word_ids.clear()
             self._word_ids[w] = ids
         return ids
 
     def _compute(self, text: str) -> Features:
-        norm = normalize(text)
-        toks = tokens(norm)
+        norm, toks = normalized_tokens(text)
         wc = Counter(map(self.word.vocab.get, toks))
         wc.update(map(self.word.vocab.get, pairwise_bigrams(toks)))
         wc.pop(None, None)
-        cc: Counter[int] = Counter()
-        for w in norm.split(" "):
-            cc.update(self._char_ids(w))
-        nw, nc = len(wc), len(cc)
+        nw = len(wc)
+        # Char n-grams: per-word id arrays from the cache, counted in one np.unique (faster than
+        # a Counter over thousands of boxed ints; the order of the ids does not matter).
+        char_idx, char_tf = np.unique(np.concatenate([self._char_ids(w) for w in norm.split(" ")]),
+                                      return_counts=True)
+        nc = char_idx.size
         if nw + nc == 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-        idx = np.fromiter(wc.keys(), dtype=np.int64, count=nw)
-        tf = np.fromiter(wc.values(), dtype=np.float64, count=nw)
-        if nc:
-            idx = np.concatenate([idx, np.fromiter(cc.keys(), dtype=np.int64, count=nc)])
-            tf = np.concatenate([tf, np.fromiter(cc.values(), dtype=np.float64, count=nc)])
+        idx = np.concatenate([np.fromiter(wc.keys(), dtype=np.int64, count=nw), char_idx])
+        tf = np.concatenate([np.fromiter(wc.values(), dtype=np.float64, count=nw), char_tf.astype(np.float64)])
         vals = (1.0 + np.log(tf)) * self._idf[idx]
         # Each block is L2-normalised on its own (as two TfidfVectorizers in a FeatureUnion).
         for sl in (slice(0, nw), slice(nw, nw + nc)):

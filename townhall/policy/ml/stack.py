@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from townhall.policy.ml.abuse_lexicon import N_ABUSE_LEX_FEATURES, abuse_lexicon_features
-from townhall.policy.ml.features import normalize, tokens
+from townhall.policy.ml.features import normalized_tokens
 from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
 from townhall.policy.ml.model import Featurizer, load_linear, save_linear, split_windows
 from townhall.policy.ml.profanity import ProfanityModel
@@ -45,7 +45,7 @@ class DenseContext:
     @property
     def toks(self) -> list[str]:
         if self._toks is None:
-            self._toks = tokens(normalize(self.text))
+            self._toks = list(normalized_tokens(self.text)[1])
         return self._toks
 
 

@@ -254,9 +254,10 @@ class SentimentIntensityAnalyzer(object):
         valence.
         """
         # convert emojis to their textual descriptions
-        text_no_emoji = ""
+        # (Townhall: every emoji key is non-ASCII, so an ASCII text has none: skip the loop.)
+        text_no_emoji = text if text.isascii() else ""
         prev_space = True
-        for chr in text:
+        for chr in ("" if text.isascii() else text):
             if chr in self.emojis:
                 # get the textual description
                 description = self.emojis[chr]
