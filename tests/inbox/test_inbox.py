@@ -81,3 +81,16 @@ def test_retention_removes_conversations_with_their_mention(feed, account):
     assert Conversation.objects.count() == 1
     enforce_retention(timezone.now() + timedelta(days=400))
     assert Conversation.objects.count() == 0
+
+
+def test_response_time_reads_like_a_person_wrote_it():
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    conv = Conversation(received_at=start)
+    assert conv.response_time_text == ""
+    for waited, text in [(timedelta(minutes=50), "50 min"), (timedelta(hours=5), "5 h"),
+                         (timedelta(hours=5, minutes=10), "5 h 10 min"), (timedelta(days=2, hours=3), "2 days 3 h"),
+                         (timedelta(days=1), "1 day 0 h")]:
+        conv.first_response_at = start + waited
+        assert conv.response_time_text == text

@@ -55,3 +55,18 @@ class Conversation(models.Model):
         if self.first_response_at is None:
             return None
         return self.first_response_at - self.received_at
+
+    @property
+    def response_time_text(self) -> str:
+        """'50 min', '5 h 10 min', '2 days 3 h': how long the person waited, for people to read."""
+        waited = self.response_time
+        if waited is None:
+            return ""
+        minutes = max(0, int(waited.total_seconds() // 60))
+        days, rest = divmod(minutes, 24 * 60)
+        hours, mins = divmod(rest, 60)
+        if days:
+            return f"{days} day{'s' if days != 1 else ''} {hours} h"
+        if hours:
+            return f"{hours} h {mins} min" if mins else f"{hours} h"
+        return f"{mins} min"
