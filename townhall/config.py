@@ -109,6 +109,53 @@ def database(folder: Path) -> dict:
     return config
 
 
+def email() -> dict:
+    """Django's mail settings from ``TOWNHALL_SMTP_URL`` (smtp://user:password@host:port, with
+    ``?tls=1`` for STARTTLS, or smtps://host for implicit TLS). Unset: no e-mail is sent and
+    notifications stay in the app (the demo needs no mail server).
+
+    Returns ``MAILERS`` (Django 6.1's replacement for the EMAIL_* settings; None when unset), the
+    sender, and whether notifications are e-mailed at all."""
+    from urllib.parse import parse_qs, unquote
+
+    raw = os.environ.get("TOWNHALL_SMTP_URL", "").strip()
+    sender = os.environ.get("TOWNHALL_EMAIL_FROM", "").strip() or "townhall@localhost"
+    if not raw:
+        # No MAILERS at all (rather than a dummy backend, which `check --deploy` rightly calls an
+        # error): Townhall sends nothing, and nothing else in Django sends mail unasked.
+        return {"MAILERS": None, "DEFAULT_FROM_EMAIL": sender, "TOWNHALL_EMAIL_NOTIFICATIONS": False}
+    parts = urlsplit(raw)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise ImproperlyConfigured(
+            "TOWNHALL_SMTP_URL must look like smtp://user:password@mail.example.ac.uk:587?tls=1 (or smtps://...)."
+        )
+    try:
+        port = parts.port or (465 if parts.scheme == "smtps" else 25)
+    except ValueError:
+        raise ImproperlyConfigured("TOWNHALL_SMTP_URL has a port that is not a number.") from None
+    query = parse_qs(parts.query)
+    options = {
+        "host": parts.hostname,
+        "port": port,
+        "username": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "use_ssl": parts.scheme == "smtps",
+        "use_tls": parts.scheme == "smtp" and query.get("tls", ["0"])[0] in TRUE_WORDS,
+        "timeout": 20,
+    }
+    return {"MAILERS": {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}},
+            "DEFAULT_FROM_EMAIL": sender, "TOWNHALL_EMAIL_NOTIFICATIONS": True}
+
+
+def base_url() -> str:
+    """Where people reach this Townhall (links in e-mails), e.g. https://townhall.example.ac.uk."""
+    raw = os.environ.get("TOWNHALL_BASE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"TOWNHALL_BASE_URL must be an http(s) address, not {raw!r}.")
+    return raw
+
+
 def allowed_hosts(production: bool) -> list[str]:
     raw = os.environ.get("ALLOWED_HOSTS", "")
     hosts = [h.strip() for h in raw.split(",") if h.strip()]

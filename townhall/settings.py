@@ -171,6 +171,14 @@ TOWNHALL_DORMANT_AFTER_DAYS = config.env_int("TOWNHALL_DORMANT_AFTER_DAYS", 90, 
 TOWNHALL_LISTENING_RETENTION_DAYS = config.env_int("TOWNHALL_LISTENING_RETENTION_DAYS", 90, minimum=1)
 OTP_TOTP_ISSUER = os.environ.get("TOWNHALL_SITE_NAME", "Townhall")
 
+# E-mail copies of notifications (TOWNHALL_SMTP_URL); without it everything stays in the app.
+_EMAIL = config.email()
+if _EMAIL["MAILERS"] is not None:
+    MAILERS = _EMAIL["MAILERS"]
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = _EMAIL["DEFAULT_FROM_EMAIL"]
+TOWNHALL_EMAIL_NOTIFICATIONS = _EMAIL["TOWNHALL_EMAIL_NOTIFICATIONS"]
+TOWNHALL_BASE_URL = config.base_url()
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

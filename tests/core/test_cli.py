@@ -84,13 +84,16 @@ def test_a_port_in_use_is_one_clear_sentence(demo_dir):
     assert "already in use" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_production_mode_passes_the_deploy_checks(tmp_path):
+@pytest.mark.parametrize("smtp", ["", "smtp://townhall:secret@mail.example.ac.uk:587?tls=1"])
+def test_production_mode_passes_the_deploy_checks(tmp_path, smtp):
     result = run(
         ["system-check", "--deploy", "--fail-level", "WARNING"],
         tmp_path,
         TOWNHALL_PRODUCTION="1",
         SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-0123456789",
         ALLOWED_HOSTS="social.example.ac.uk",
+        TOWNHALL_SMTP_URL=smtp,
+        TOWNHALL_BASE_URL="https://social.example.ac.uk",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

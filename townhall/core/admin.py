@@ -10,7 +10,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("role", "org_unit", "is_active")
     fieldsets = (
         *BaseUserAdmin.fieldsets,
-        ("Townhall", {"fields": ("role", "org_unit", "review_units", "time_zone")}),
+        ("Townhall", {"fields": ("role", "org_unit", "review_units", "time_zone", "notify_by_email")}),
     )
     filter_horizontal = ("review_units", "groups", "user_permissions")
 

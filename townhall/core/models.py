@@ -62,6 +62,9 @@ class User(AbstractUser):
         help_text="Units (and the units below them) whose posts this person may approve.",
     )
     time_zone = models.CharField(max_length=64, default="Europe/London")
+    notify_by_email = models.BooleanField(
+        default=True, help_text="Also send notifications to this person's e-mail address (when e-mail is set up)."
+    )
 
     @property
     def effective_role(self) -> str:

@@ -11,3 +11,11 @@ from townhall.core.services import prune_login_failures
 def prune_old_login_failures() -> int:
     """Failed sign-ins are personal data: keep them only as long as throttling needs them."""
     return prune_login_failures()
+
+
+@task()
+def send_notification_email(user_ids: list[int], subject: str, body: str, url: str = "") -> int:
+    """E-mail copies of a notification (queued by core.mail.email_people after commit)."""
+    from townhall.core.mail import send_now
+
+    return send_now(user_ids, subject, body, url)

@@ -7,9 +7,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
+from townhall.core.mail import email_people
+from townhall.core.models import User
 from townhall.core.permissions import require
 from townhall.incidents.models import Incident
 
@@ -44,7 +47,14 @@ def report(
             account=account, severity=severity, created_by=reporter,
         )
         record(reporter, "incident.reported", incident, after=snapshot(incident, FIELDS))
+        governance = User.objects.filter(role__in=[User.Role.GOVERNANCE, User.Role.ADMIN], is_active=True)
+        email_people(governance, f"New incident #{incident.pk}: {incident.get_kind_display()} "
+                     f"({incident.get_severity_display().lower()} severity)", description[:1000], _url(incident))
     return incident
+
+
+def _url(incident: Incident) -> str:
+    return reverse("incidents:detail", args=[incident.pk])
 
 
 def triage(
@@ -70,6 +80,10 @@ def triage(
                 if not (resolution or incident.resolution).strip():
                     raise ValidationError("Say what was done (or why nothing was needed) before closing.")
                 incident.closed_at = timezone.now()
+                outcome = (resolution or incident.resolution).strip()
+                done = Incident.Status(status).label.lower()
+                email_people([incident.created_by], f"Your report #{incident.pk} is {done}",
+                             f"Thank you for reporting it. What was done: {outcome}", _url(incident))
             else:
                 incident.closed_at = None
             incident.status = status
@@ -80,6 +94,10 @@ def triage(
         if assigned_to is not None:
             if not assigned_to.has_role("governance", "admin", "digital"):
                 raise PermissionDenied("Incidents can be assigned to governance, digital team or admin users only.")
+            if assigned_to.pk != incident.assigned_to_id and assigned_to.pk != actor.pk:
+                email_people([assigned_to], f"Incident #{incident.pk} is assigned to you",
+                             f"{actor.get_full_name() or actor.username} asks you to handle incident "
+                             f"#{incident.pk} ({incident.get_kind_display()}).", _url(incident))
             incident.assigned_to = assigned_to
         if resolution is not None:
             incident.resolution = resolution.strip()[:5000]

@@ -21,6 +21,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from townhall.core.mail import email_people
 from townhall.listening.models import Alert, MentionMatch, Notification, SavedSearch
 
 BASELINE_HOURS = 24 * 7
@@ -93,9 +94,10 @@ def detect(now: datetime | None = None, searches=None) -> list[Alert]:
                         search=search, kind=finding["kind"], window_start=window_start, window_end=window_end,
                         observed=finding["observed"], baseline=finding["baseline"], message=message[:300],
                     )
-                    Notification.objects.bulk_create(
-                        [Notification(user=u, alert=alert) for u in search.owners.filter(is_active=True)]
-                    )
+                    owners = list(search.owners.filter(is_active=True))
+                    Notification.objects.bulk_create([Notification(user=u, alert=alert) for u in owners])
+                    email_people(owners, f"{alert.get_kind_display()}: {search.name}", alert.message,
+                                 alert.get_absolute_url())
             except IntegrityError:
                 continue  # already alerted for this window
             made.append(alert)

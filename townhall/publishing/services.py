@@ -26,9 +26,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
+from townhall.core.mail import email_people
 from townhall.core.models import User
 from townhall.core.permissions import can, require
 from townhall.publishing import cadence
@@ -226,9 +228,10 @@ def approvers(post: Post) -> list[User]:
 
 
 def notify(users: list[Any], post: Post | None, message: str) -> None:
-    Notification.objects.bulk_create(
-        [Notification(user=u, post=post, message=message[:500]) for u in users if getattr(u, "pk", None)]
-    )
+    """In-app notification, and an e-mail copy where e-mail is set up (core.mail)."""
+    people = [u for u in users if getattr(u, "pk", None)]
+    Notification.objects.bulk_create([Notification(user=u, post=post, message=message[:500]) for u in people])
+    email_people(people, message, message, reverse("publishing:detail", args=[post.pk]) if post else "")
 
 
 def add_comment(post: Post, actor: Any, text: str) -> Comment:

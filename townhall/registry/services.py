@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
 from townhall.connectors.base import ConnectorError, Credentials, TransientError, get_connector
+from townhall.core.mail import email_people
 from townhall.core.models import OrgUnit
 from townhall.core.permissions import can, require
 from townhall.registry import handles
@@ -149,7 +150,9 @@ def notify(user: Any, message: str, *, key: str, url: str = "", account: Account
         return None
     if Notice.objects.filter(user=user, key=key, read_at__isnull=True).exists():
         return None
-    return Notice.objects.create(user=user, key=key, message=message, url=url, account=account)
+    notice = Notice.objects.create(user=user, key=key, message=message, url=url, account=account)
+    email_people([user], message, message, url)
+    return notice
 
 
 def mark_notices_read(user: Any, ids: list[int] | None = None) -> int:

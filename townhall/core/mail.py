@@ -1,0 +1,66 @@
+"""E-mail copies of in-app notifications.
+
+Every app keeps its own notifications (publishing, registry notices, listening alerts) because
+each links to its own objects; this module is the one place that turns them into e-mail. The
+message is sent by the task worker after the transaction commits, so a slow or broken mail
+server never delays or undoes the action that caused it, and a rolled-back action sends nothing.
+Each person gets their own message (no shared To: line: addresses are personal data).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.db import transaction
+
+log = logging.getLogger("townhall.mail")
+
+MAX_SUBJECT = 120
+
+
+def email_people(users: Iterable[Any], subject: str, body: str, url: str = "") -> int:
+    """Queue an e-mail copy for each active person who has an address and wants e-mail.
+
+    Returns how many were queued (0 when e-mail is not set up: TOWNHALL_SMTP_URL)."""
+    if not settings.TOWNHALL_EMAIL_NOTIFICATIONS:
+        return 0
+    ids = sorted({u.pk for u in users if u is not None and u.pk and u.is_active and u.email and u.notify_by_email})
+    if not ids:
+        return 0
+    from townhall.core.tasks import send_notification_email
+
+    subject = " ".join(subject.split())[:MAX_SUBJECT]
+    transaction.on_commit(lambda: send_notification_email.enqueue(ids, subject, body, url))
+    return len(ids)
+
+
+def absolute(url: str) -> str:
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.TOWNHALL_BASE_URL + "/" + url.lstrip("/")
+
+
+def send_now(user_ids: list[int], subject: str, body: str, url: str = "") -> int:
+    """Send one message per person (the worker calls this); returns how many went out."""
+    from townhall.core.models import User
+
+    people = User.objects.filter(pk__in=user_ids, is_active=True, notify_by_email=True).exclude(email="")
+    link = absolute(url)
+    text = f"{body}\n\n{link}\n" if link else f"{body}\n"
+    footer = (
+        "\n--\nTownhall sends this because you are involved. Your administrator can switch e-mail "
+        "copies off for you; the notification is also in the app."
+    )
+    messages = [
+        EmailMessage(subject=f"[Townhall] {subject}", body=text + footer, to=[person.email]) for person in people
+    ]
+    if not messages:
+        return 0
+    with mailers.default as connection:
+        sent = connection.send_messages(messages) or 0
+    log.info("sent %s notification e-mail(s): %s", sent, subject)
+    return sent
