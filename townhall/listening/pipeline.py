@@ -73,18 +73,28 @@ class Pipeline:
         searches: Iterable[tuple[int, object]] = (),
         never_store: Iterable[tuple[str, str]] = (),
         retention: dict[int, int | None] | None = None,
+        *,
+        drop_unresolved: frozenset[str] = frozenset(),
     ):
+        """``never_store`` pairs are (handle or network id, network or ""). ``drop_unresolved``
+        names networks on which some never-to-store handle could not be turned into an id: there
+        a matched post whose author is known only by id is dropped too (fail closed: we cannot
+        tell it is not that person)."""
         self.matcher = Matcher(searches)  # type: ignore[arg-type]
         self.never: dict[str, set[str]] = {}
         for handle, network in never_store:
             self.never.setdefault(handle_key(handle), set()).add(network or "*")
+        self.drop_unresolved = drop_unresolved
         self.retention = retention or {}
         self.default_retention = global_retention_days()
 
     @classmethod
-    def load(cls) -> Pipeline:
+    def load(cls, never_ids: Callable[[list[tuple[str, str]]], tuple[list[tuple[str, str]], set[str]]] | None = None
+             ) -> Pipeline:
         """Build from the database. A stored query that no longer parses is skipped and logged,
-        so one bad search never stops the listener."""
+        so one bad search never stops the listener. ``never_ids`` (a source that sees authors by
+        network id, like the Bluesky firehose) turns never-to-store handles into ids and says on
+        which networks some could not be resolved."""
         searches, retention = [], {}
         for s in SavedSearch.objects.filter(active=True).only("pk", "query", "retention_days"):
             try:
@@ -93,8 +103,12 @@ class Pipeline:
                 log.warning("saved search %s skipped: %s", s.pk, exc)
                 continue
             retention[s.pk] = s.retention_days
-        never = NeverStore.objects.values_list("handle", "network")
-        return cls(searches, never, retention)
+        never = list(NeverStore.objects.values_list("handle", "network"))
+        unresolved: set[str] = set()
+        if never_ids is not None:
+            ids, unresolved = never_ids(never)
+            never += ids
+        return cls(searches, never, retention, drop_unresolved=frozenset(unresolved))
 
     # --- deciding ---------------------------------------------------------------------------
 
@@ -105,7 +119,10 @@ class Pipeline:
             nets = self.never.get(handle_key(key))
             if nets and ("*" in nets or post.network in nets):
                 return True
-        return False
+        # Fail closed: an author known only by id, where some never-to-store handle has no id yet.
+        return post.network in self.drop_unresolved and (
+            not post.author_handle or post.author_handle == post.author_id or post.author_handle.startswith("did:")
+        )
 
     def select(
         self,

@@ -33,8 +33,9 @@ class PipelineCache:
     search starts matching within seconds without restarting the listener.
     """
 
-    def __init__(self, check_every: float = 10.0):
+    def __init__(self, check_every: float = 10.0, never_ids=None):
         self.check_every = check_every
+        self.never_ids = never_ids  # see Pipeline.load
         self._pipeline: Pipeline | None = None
         self._signature: Any = None
         self._checked = 0.0
@@ -49,10 +50,32 @@ class PipelineCache:
         if self._pipeline is None or now - self._checked >= self.check_every:
             self._checked = now
             sig = self.signature()
-            if self._pipeline is None or sig != self._signature:
-                self._pipeline = Pipeline.load()
+            stale = self._pipeline is not None and bool(self._pipeline.drop_unresolved)  # retry lookups
+            if self._pipeline is None or sig != self._signature or stale:
+                self._pipeline = Pipeline.load(self.never_ids)
                 self._signature = sig
         return self._pipeline
+
+
+def bluesky_never_ids(never: list[tuple[str, str]], handles) -> tuple[list[tuple[str, str]], set[str]]:
+    """The firehose names authors by DID: resolve each never-to-store handle (Bluesky or any
+    network) to its DID once, so those posts are dropped even when the author lookup for a
+    post fails. Any handle that cannot be resolved makes the pipeline fail closed on Bluesky."""
+    ids: list[tuple[str, str]] = []
+    unresolved = False
+    for handle, network in never:
+        if network not in ("", "bluesky"):
+            continue
+        h = handle.strip().lower().lstrip("@")
+        if network == "" and ("@" in h or "." not in h):
+            continue  # not a Bluesky handle (e.g. @name@mastodon.social): nothing to resolve here
+        did = next((d for d, known in handles.known.items() if known == h), "") or handles.resolve_handle(h)
+        if did:
+            ids.append((did, "bluesky"))
+        else:
+            unresolved = True
+            log.warning("never-to-store handle %s has no DID yet: Bluesky posts by unknown authors are dropped", h)
+    return ids, ({"bluesky"} if unresolved else set())
 
 
 @dataclass
@@ -157,7 +180,7 @@ def consume_bluesky(
     if lookup:
         for handle in Account.objects.filter(network="bluesky").values_list("handle", flat=True):
             handles.resolve_handle(handle)
-    cache = PipelineCache()
+    cache = PipelineCache(never_ids=lambda never: bluesky_never_ids(never, handles))
     current = {"source": source}
 
     def flush(batch: Batch, posts: list[IncomingPost]) -> int:
