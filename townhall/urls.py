@@ -18,6 +18,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("mfa/setup/", core_views.mfa_setup, name="mfa-setup"),
     path("mfa/verify/", core_views.mfa_verify, name="mfa-verify"),
+    path("me/", core_views.settings_page, name="settings"),
+    path("me/password/", core_views.PasswordChangeView.as_view(), name="password-change"),
     path("me/tokens/", core_views.tokens, name="tokens"),
     path("me/tokens/<int:pk>/revoke", core_views.revoke_token, name="revoke-token"),
     # The admin signs in through the same throttled, two-factor-enforcing login as the app.

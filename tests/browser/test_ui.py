@@ -81,3 +81,22 @@ def test_report_an_incident_in_the_browser(page, live_server, make_user, axe, si
     page.get_by_role("button", name="Send report").click()
     page.get_by_text("The governance team has your report").wait_for()
     assert axe(page) == []
+
+
+def test_people_reach_their_settings_from_the_header(page, live_server, make_user, axe, sign_in, csp_errors):
+    make_user("staff", username="sam", first_name="Sam", last_name="Patel")
+    sign_in(page, live_server.url, "sam")
+    page.get_by_role("link", name="Sam Patel").click()
+    page.get_by_role("heading", name="Your settings").wait_for()
+    assert axe(page) == []
+    page.get_by_label("Your time zone").select_option("Europe/Dublin")
+    page.get_by_label("Send me an e-mail copy of my notifications").uncheck()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Your settings are saved.").wait_for()
+    page.get_by_role("link", name="Change your password").click()
+    assert axe(page) == []
+    assert csp_errors == []
+    from townhall.core.models import User
+
+    sam = User.objects.get(username="sam")
+    assert (sam.time_zone, sam.notify_by_email) == ("Europe/Dublin", False)

@@ -1,7 +1,13 @@
+from zoneinfo import available_timezones
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from townhall.core import services
+from townhall.core.models import User
+
+# Offered in the settings page: every IANA zone with a region, sorted (not the legacy aliases).
+TIME_ZONES = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -33,3 +39,19 @@ class OTPForm(forms.Form):
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class SettingsForm(forms.ModelForm):
+    """What people may change about themselves. Role, unit and scopes are the admins' to set."""
+
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        choices=[(z, z.replace("_", " ")) for z in TIME_ZONES],
+        help_text="Times you type when scheduling are read in this zone, and the calendar shows it.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["email", "time_zone", "notify_by_email"]
+        labels = {"email": "E-mail address", "notify_by_email": "Send me an e-mail copy of my notifications"}
+        help_texts = {"email": "Your work address: Townhall sends notifications and nothing else to it."}

@@ -18,7 +18,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from townhall.audit.services import record
-from townhall.core.forms import OTPForm, ThrottledLoginForm
+from townhall.core.forms import OTPForm, SettingsForm, ThrottledLoginForm
 from townhall.core.models import ApiToken
 
 
@@ -86,6 +86,34 @@ def tokens(request: HttpRequest) -> HttpResponse:
         record(request.user, "api_token.issued", token, after={"name": name, "prefix": token.prefix})
     items = request.user.api_tokens.filter(revoked=False).order_by("-created_at")
     return render(request, "core/tokens.html", {"tokens": items, "new_key": new_key})
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Your own settings: e-mail, time zone, e-mail copies; links to password, MFA and tokens."""
+    from django.conf import settings
+
+    form = SettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            form.save()
+            record(request.user, "user.settings_changed", request.user, after={"fields": form.changed_data})
+        messages.success(request, "Your settings are saved.")
+        return redirect("settings")
+    return render(request, "core/settings.html", {"form": form, "email_enabled": settings.TOWNHALL_EMAIL_NOTIFICATIONS})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change (current password asked, validators applied), audited."""
+
+    template_name = "core/password_change.html"
+    success_url = "/me/"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(self.request.user, "user.password_changed", self.request.user)
+        messages.success(self.request, "Your password is changed; other sessions are signed out.")
+        return response
 
 
 @login_required
