@@ -43,7 +43,10 @@ def index(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Objective added.")
                 return redirect("analytics:index")
-    return render(request, "analytics/index.html", {"items": items, "form": form, "can_create": can_create})
+    from townhall.publishing.selectors import engagement
+
+    return render(request, "analytics/index.html", {"items": items, "form": form, "can_create": can_create,
+                                                    "engagement": engagement(request.user)})
 
 
 @login_required

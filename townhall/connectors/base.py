@@ -88,7 +88,9 @@ class Connector(Protocol):
 
     def delete(self, creds: Credentials, remote_id: str) -> None: ...
 
-    def fetch_metrics(self, creds: Credentials, remote_id: str) -> dict[str, int]: ...
+    def fetch_metrics(self, creds: Credentials, remote_id: str) -> dict[str, int]:
+        """Interaction counts under the keys likes, reposts, replies (and quotes where known)."""
+        ...
 
 
 CONNECTORS = {

@@ -154,10 +154,11 @@ class MastodonConnector:
 
     def fetch_metrics(self, creds: Credentials, remote_id: str) -> dict[str, int]:
         status = self._call(creds, lambda api: api.status(remote_id))
+        # The interface's vocabulary (likes/reposts/replies), whatever the network calls them.
         return {
-            "favourites": status.get("favourites_count", 0),
-            "reblogs": status.get("reblogs_count", 0),
-            "replies": status.get("replies_count", 0),
+            "likes": int(status.get("favourites_count") or 0),
+            "reposts": int(status.get("reblogs_count") or 0),
+            "replies": int(status.get("replies_count") or 0),
         }
 
 

@@ -70,6 +70,10 @@ def load(people: dict[str, User]) -> None:
             delivery.status, delivery.due_at = Delivery.Status.SCHEDULED, utc_when
         elif status == "published":
             delivery.status, delivery.published_at, delivery.due_at = Delivery.Status.PUBLISHED, utc_when, utc_when
+            # What the worker would have fetched from the network (demo accounts are not connected).
+            seed = len(text)
+            delivery.metrics = {"likes": 12 + seed % 40, "reposts": 3 + seed % 9, "replies": 1 + seed % 6}
+            delivery.metrics_at = timezone.now() - timedelta(hours=1)
         delivery.save()
         if comment:
             reviewer = people.get("dana") or author

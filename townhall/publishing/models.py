@@ -153,6 +153,10 @@ class Delivery(models.Model):
     last_error = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Interaction on the network (likes, reposts, replies, quotes), refreshed by the worker for
+    # a month after publishing: did the post start a conversation, or only broadcast?
+    metrics = models.JSONField(default=dict, blank=True)
+    metrics_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_at", "pk"]

@@ -33,6 +33,36 @@ def visible_posts(user: Any) -> QuerySet[Post]:
     ).distinct()
 
 
+def engagement(user: Any, days: int = 30) -> list[dict[str, Any]]:
+    """Per account, the interaction on posts published in the last ``days`` that the person may
+    see: totals, replies per post (the conversation measure), and the post with most replies."""
+    from django.utils import timezone
+
+    since = timezone.now() - timedelta(days=days)
+    rows: dict[int, dict[str, Any]] = {}
+    deliveries = (
+        Delivery.objects.filter(post__in=visible_posts(user), status=Delivery.Status.PUBLISHED,
+                                published_at__gte=since)
+        .select_related("account", "post")
+        .order_by("account__handle", "published_at")
+    )
+    for d in deliveries:
+        row = rows.setdefault(d.account_id, {"account": d.account, "posts": 0, "counted": 0, "likes": 0,
+                                             "reposts": 0, "replies": 0, "quotes": 0, "best": None})
+        row["posts"] += 1
+        if d.metrics_at is None or not d.metrics:
+            continue
+        row["counted"] += 1
+        for key in ("likes", "reposts", "replies", "quotes"):
+            row[key] += int(d.metrics.get(key, 0))
+        if d.metrics.get("replies", 0) and (row["best"] is None or d.metrics["replies"] > row["best"][1]):
+            row["best"] = (d.post, d.metrics["replies"])
+    out = list(rows.values())
+    for row in out:
+        row["replies_per_post"] = round(row["replies"] / row["counted"], 1) if row["counted"] else None
+    return out
+
+
 def awaiting(user: Any) -> list[Post]:
     """Submitted posts this person may approve."""
     qs = visible_posts(user).filter(status=Post.Status.SUBMITTED).exclude(created_by=user)

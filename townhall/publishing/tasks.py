@@ -32,3 +32,12 @@ def publish_due_posts() -> dict[str, int]:
         outcome = publisher.run(delivery_id)
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
     return outcomes
+
+
+@periodic(every=timedelta(hours=1))
+@task()
+def refresh_post_metrics() -> dict[str, int]:
+    """Likes, reposts, replies of recently published posts (see publishing.metrics)."""
+    from townhall.publishing import metrics
+
+    return metrics.refresh()
