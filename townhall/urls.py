@@ -14,6 +14,7 @@ admin.site.site_title = "Townhall"
 urlpatterns = [
     path("", web_views.home, name="home"),
     path("healthz", web_views.healthz, name="healthz"),
+    path("healthz/worker", web_views.healthz_worker, name="healthz-worker"),
     path("login/", core_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("mfa/setup/", core_views.mfa_setup, name="mfa-setup"),

@@ -93,6 +93,7 @@ RULES: dict[str, tuple[Predicate, str]] = {
     "policy.edit": (GOVERN, "Change the institution's policy pack."),
     "audit.view": (GOVERN, "Read and verify the audit trail."),
     "users.manage": (role(ADMIN), "Create users, set roles and review scopes."),
+    "system.view": (TEAM, "See the system status: worker, queues, schedule, sources, late posts."),
 }
 
 

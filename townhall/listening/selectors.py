@@ -154,3 +154,26 @@ def dashboard_cards(user: Any) -> list[dict[str, Any]]:
             }
         )
     return cards
+
+
+def status_checks(now: datetime) -> list[dict[str, Any]]:
+    """For the system status page: is each active source delivering?"""
+    from townhall.listening.models import Source
+
+    out = []
+    for source in Source.objects.filter(active=True).exclude(kind=Source.Kind.IMPORT).order_by("name"):
+        quiet_after = timedelta(minutes=10 if source.kind == Source.Kind.BLUESKY else max(3 * source.poll_minutes, 15))
+        last = source.last_ok_at
+        name = f"{source.get_kind_display()}: {source.name}"
+        url = reverse("listening:sources")
+        if source.last_error:
+            out.append({"area": "Listening", "name": name, "state": "warn", "url": url,
+                        "detail": f"last error: {source.last_error[:200]}"})
+        elif last is None or now - last > quiet_after:
+            when = "never" if last is None else f"not since {timezone.localtime(last):%d %b %H:%M}"
+            out.append({"area": "Listening", "name": name, "state": "warn", "url": url,
+                        "detail": f"no data {when} (is `townhall listen` or the worker running?)"})
+        else:
+            out.append({"area": "Listening", "name": name, "state": "ok", "url": url,
+                        "detail": f"last data {timezone.localtime(last):%d %b %H:%M}"})
+    return out

@@ -158,3 +158,19 @@ def dashboard_cards(user: Any) -> list[dict[str, Any]]:
             }
         )
     return cards
+
+
+def status_checks(now: datetime) -> list[dict[str, Any]]:
+    """For the system status page: posts that should be out and are not."""
+    late = Delivery.objects.filter(status=Delivery.Status.SCHEDULED, due_at__lt=now - timedelta(minutes=10))
+    n_late = late.count()
+    failed = Delivery.objects.filter(status=Delivery.Status.FAILED, created_at__gte=now - timedelta(days=7)).count()
+    calendar = reverse("publishing:calendar")
+    out = [{"area": "Publishing", "name": "Posts due but not sent", "url": calendar,
+            "state": "fail" if n_late else "ok",
+            "detail": (f"{n_late}, due since {late.order_by('due_at').first().due_at:%d %b %H:%M} UTC: "
+                       "is the worker running?") if n_late else "none"}]
+    out.append({"area": "Publishing", "name": "Failed deliveries, last 7 days", "url": reverse("publishing:index"),
+                "state": "warn" if failed else "ok",
+                "detail": f"{failed}: open the post to see the network's reason and retry" if failed else "none"})
+    return out

@@ -34,6 +34,8 @@ def navigation(request):
         items.append({"label": label, "url": url, "current": request.path.startswith(url)})
     if can(user, "audit.view"):
         items.append({"label": "Audit", "url": reverse("web:audit"), "current": request.path.startswith("/audit")})
+    if can(user, "system.view"):
+        items.append({"label": "Status", "url": reverse("web:status"), "current": request.path.startswith("/status")})
     if user.is_staff:
         items.append({"label": "Admin", "url": reverse("admin:index"), "current": False})
     return {"nav": items}

@@ -7,4 +7,5 @@ urlpatterns = [
     path("policy/", views.policy, name="policy"),
     path("policy/check", views.policy_check, name="policy-check"),
     path("audit/", views.audit, name="audit"),
+    path("status/", views.status, name="status"),
 ]

@@ -81,6 +81,25 @@ def policy_check(request: HttpRequest) -> HttpResponse:
     return render(request, "web/policy.html", context)
 
 
+def healthz_worker(request: HttpRequest) -> JsonResponse:
+    """For an external monitor: 503 when tasks wait too long or the schedule has stopped."""
+    from townhall.web.status import worker_healthy
+
+    healthy, problems = worker_healthy()
+    return JsonResponse({"status": "ok" if healthy else "stale", "problems": problems}, status=200 if healthy else 503)
+
+
+@login_required
+def status(request: HttpRequest) -> HttpResponse:
+    from townhall.web.status import checks
+
+    require(request.user, "system.view")
+    found = checks()
+    states = {c.state for c in found}
+    worst = "fail" if "fail" in states else "warn" if "warn" in states else "ok"
+    return render(request, "web/status.html", {"checks": found, "worst": worst})
+
+
 @login_required
 def audit(request: HttpRequest) -> HttpResponse:
     require(request.user, "audit.view")

@@ -1,0 +1,124 @@
+"""System status: is the worker taking tasks, is the schedule ticking, is anything stuck?
+
+A self-hosted Townhall has one moving part besides the web server, the task worker; when it
+stops, nothing is published and nothing is listened to, silently. This page (and
+``/healthz/worker`` for an external monitor) says so in plain words. Apps add their own checks
+with ``status_checks(now)`` in their selectors module, as they add home-page cards.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Max
+from django.utils import timezone
+
+APPS = ["publishing", "listening"]
+# A task waiting longer than this means no worker is taking tasks from its queue.
+STALE_AFTER = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Check:
+    area: str
+    name: str
+    state: str  # ok, warn, fail
+    detail: str
+    url: str = ""
+
+
+def _ago(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "never"
+    seconds = int((now - moment).total_seconds())
+    if seconds < 90:
+        return f"{max(seconds, 0)} s ago"
+    if seconds < 5400:
+        return f"{seconds // 60} min ago"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"
+
+
+def worker_checks(now: datetime) -> list[Check]:
+    from django_tasks_db.models import DBTaskResult
+
+    # Ready since: enqueued, or for a deferred task (a scheduled post) the time it became due.
+    queues: dict[str, list[datetime]] = {}
+    for queue, enqueued, run_after in DBTaskResult.objects.ready().values_list(
+        "queue_name", "enqueued_at", "run_after"
+    )[:10_000]:
+        queues.setdefault(queue, []).append(max(enqueued, run_after) if run_after <= now else enqueued)
+    out = []
+    for queue, since in sorted(queues.items()):
+        oldest = min(since)
+        state = "fail" if now - oldest > STALE_AFTER else "ok"
+        detail = f"{len(since)} waiting, the oldest since {_ago(oldest, now)}"
+        if state == "fail":
+            detail += ": no worker is taking tasks from this queue (start `townhall worker`)"
+        out.append(Check("Worker", f"Queue {queue}", state, detail))
+    last = DBTaskResult.objects.filter(finished_at__isnull=False).aggregate(t=Max("finished_at"))["t"]
+    out.append(Check("Worker", "Last task finished", "ok", _ago(last, now)))
+    failed = DBTaskResult.objects.filter(status="FAILED", finished_at__gte=now - timedelta(days=1))
+    n_failed = failed.count()
+    if n_failed:
+        latest = failed.order_by("-finished_at").first()
+        error = (latest.exception_class_path or "").rsplit(".", 1)[-1] or "an error"
+        out.append(Check("Worker", "Failed tasks, last 24 h", "warn",
+                         f"{n_failed}; the latest, {latest.task_path.rsplit('.', 1)[-1]}, raised {error} "
+                         f"{_ago(latest.finished_at, now)} (details in the worker's log and the admin)"))
+    else:
+        out.append(Check("Worker", "Failed tasks, last 24 h", "ok", "none"))
+    return out
+
+
+def schedule_checks(now: datetime) -> list[Check]:
+    from townhall.core import periodic
+    from townhall.core.models import PeriodicState
+
+    periodic.discover()
+    last = dict(PeriodicState.objects.values_list("name", "last_enqueued_at"))
+    out = []
+    for item in sorted(periodic.REGISTRY.values(), key=lambda p: p.name):
+        when = last.get(item.name)
+        short = item.name.rsplit(".", 1)[-1].replace("_", " ")
+        if when is None:
+            out.append(Check("Schedule", short, "warn", f"every {_every(item.every)}; never run yet"))
+            continue
+        late = now - when > 2 * item.every + STALE_AFTER
+        detail = f"every {_every(item.every)}; last queued {_ago(when, now)}"
+        out.append(Check("Schedule", short, "fail" if late else "ok",
+                         detail + (": no worker is ticking the schedule" if late else "")))
+    return out
+
+
+def _every(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes % 1440 == 0:
+        return f"{minutes // 1440} day" + ("s" if minutes != 1440 else "")
+    if minutes % 60 == 0:
+        return f"{minutes // 60} h"
+    return f"{minutes} min"
+
+
+def checks(now: datetime | None = None) -> list[Check]:
+    now = now or timezone.now()
+    out = worker_checks(now) + schedule_checks(now)
+    for app in APPS:
+        try:
+            module = importlib.import_module(f"townhall.{app}.selectors")
+        except ModuleNotFoundError:
+            continue
+        provider = getattr(module, "status_checks", None)
+        if provider:
+            out.extend(Check(**c) for c in provider(now))
+    return out
+
+
+def worker_healthy(now: datetime | None = None) -> tuple[bool, list[str]]:
+    """For ``/healthz/worker``: false when tasks wait too long or the schedule stopped."""
+    now = now or timezone.now()
+    problems = [f"{c.name}: {c.detail}" for c in worker_checks(now) + schedule_checks(now) if c.state == "fail"]
+    return not problems, problems
