@@ -81,3 +81,26 @@ def test_late_posts_and_quiet_sources_show_on_the_page(make_user, units, verifie
     html = page.content.decode()
     assert page.status_code == 200 and "Something has stopped" in html and "Posts due but not sent" in html
     assert verified_client(make_user("staff")).get("/status/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_status_command_prints_checks_and_exits_1_when_something_stopped(make_user, units, capsys):
+    import json
+
+    from django.core.management.base import CommandError
+
+    from townhall.publishing.models import Delivery, Post
+    from townhall.registry.models import Account
+
+    call_command("status")
+    assert "Failed tasks, last 24 h" in capsys.readouterr().out
+    account = Account.objects.create(network="mastodon", handle="@physics@mastodon.example", status="active",
+                                     org_unit=units["physics"])
+    post = Post.objects.create(created_by=make_user(), org_unit=units["physics"], text="Open day!", status="scheduled")
+    Delivery.objects.create(post=post, account=account, status="scheduled", due_at=timezone.now() - timedelta(hours=1))
+    with pytest.raises(CommandError, match="something has stopped") as stopped:
+        call_command("status", format="json")
+    assert stopped.value.returncode == 1
+    rows = json.loads(capsys.readouterr().out)
+    assert {"area": "Publishing", "name": "Posts due but not sent", "state": "fail"}.items() <= next(
+        r for r in rows if r["name"] == "Posts due but not sent").items()
