@@ -17,6 +17,9 @@ class Directory:
         self.known: dict[str, str] = {}
         self.asked: list[str] = []
 
+    def did_of(self, handle: str) -> str:
+        return next((d for d, h in self.known.items() if h == handle), "")
+
     def resolve_handle(self, handle: str) -> str:
         self.asked.append(handle)
         did = self.dids.get(handle, "")

@@ -69,7 +69,7 @@ def bluesky_never_ids(never: list[tuple[str, str]], handles) -> tuple[list[tuple
         h = handle.strip().lower().lstrip("@")
         if network == "" and ("@" in h or "." not in h):
             continue  # not a Bluesky handle (e.g. @name@mastodon.social): nothing to resolve here
-        did = next((d for d, known in handles.known.items() if known == h), "") or handles.resolve_handle(h)
+        did = handles.did_of(h) or handles.resolve_handle(h)
         if did:
             ids.append((did, "bluesky"))
         else:

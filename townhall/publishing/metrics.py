@@ -60,14 +60,18 @@ def refresh(limit: int = MAX_PER_RUN, now: datetime | None = None) -> dict[str, 
 
     now = now or timezone.now()
     counts = {"updated": 0, "failed": 0}
-    creds_by_account: dict[int, Any] = {}
+    creds_by_account: dict[int, Any] = {}  # credentials, or the error reading them (asked once a run)
     for delivery in due(now)[:limit]:
         try:
             if delivery.account_id not in creds_by_account:
-                creds_by_account[delivery.account_id] = read_credentials(delivery.account)
-            raw = get_connector(delivery.account.network).fetch_metrics(
-                creds_by_account[delivery.account_id], delivery.remote_id
-            )
+                try:
+                    creds_by_account[delivery.account_id] = read_credentials(delivery.account)
+                except ConnectorError as exc:
+                    creds_by_account[delivery.account_id] = exc
+            creds = creds_by_account[delivery.account_id]
+            if isinstance(creds, Exception):
+                raise creds.with_traceback(None)  # the same error again, not a growing traceback
+            raw = get_connector(delivery.account.network).fetch_metrics(creds, delivery.remote_id)
         except Exception as exc:
             if isinstance(exc, ConnectorError):
                 log.info("metrics for delivery %s not fetched: %s", delivery.pk, exc)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from townhall.core.permissions import can
 from townhall.publishing import services
+from townhall.publishing.metrics import METRIC_KEYS
 from townhall.publishing.models import Delivery, Notification, Post
 from townhall.registry.models import Account
 
@@ -47,13 +48,13 @@ def engagement(user: Any, days: int = 30) -> list[dict[str, Any]]:
         .order_by("account__handle", "published_at")
     )
     for d in deliveries:
-        row = rows.setdefault(d.account_id, {"account": d.account, "posts": 0, "counted": 0, "likes": 0,
-                                             "reposts": 0, "replies": 0, "quotes": 0, "best": None})
+        row = rows.setdefault(d.account_id, {"account": d.account, "posts": 0, "counted": 0, "best": None,
+                                             **dict.fromkeys(METRIC_KEYS, 0)})
         row["posts"] += 1
         if d.metrics_at is None or not d.metrics:
             continue
         row["counted"] += 1
-        for key in ("likes", "reposts", "replies", "quotes"):
+        for key in METRIC_KEYS:
             row[key] += int(d.metrics.get(key, 0))
         if d.metrics.get("replies", 0) and (row["best"] is None or d.metrics["replies"] > row["best"][1]):
             row["best"] = (d.post, d.metrics["replies"])

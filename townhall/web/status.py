@@ -3,19 +3,20 @@
 A self-hosted Townhall has one moving part besides the web server, the task worker; when it
 stops, nothing is published and nothing is listened to, silently. This page (and
 ``/healthz/worker`` for an external monitor) says so in plain words. Apps add their own checks
-with ``status_checks(now)`` in their selectors module, as they add home-page cards.
+with ``status_checks(now)`` in their selectors module, as they add home-page cards
+(``dashboard.providers``).
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Max
 from django.utils import timezone
 
-APPS = ["publishing", "listening"]
+from townhall.web.dashboard import providers
+
 # A task waiting longer than this means no worker is taking tasks from its queue.
 STALE_AFTER = timedelta(minutes=10)
 
@@ -106,14 +107,8 @@ def _every(delta: timedelta) -> str:
 def checks(now: datetime | None = None) -> list[Check]:
     now = now or timezone.now()
     out = worker_checks(now) + schedule_checks(now)
-    for app in APPS:
-        try:
-            module = importlib.import_module(f"townhall.{app}.selectors")
-        except ModuleNotFoundError:
-            continue
-        provider = getattr(module, "status_checks", None)
-        if provider:
-            out.extend(Check(**c) for c in provider(now))
+    for provider in providers("status_checks"):
+        out.extend(Check(**c) for c in provider(now))
     return out
 
 

@@ -51,6 +51,7 @@ class Handles:
 
     def __init__(self, pds_url: str = "", plc_url: str = "", lookup: bool = True, timeout: float = 5.0):
         self.known: dict[str, str] = {}
+        self._dids: dict[str, str] = {}  # handle -> DID, the same pairs read the other way
         self.pds_url = pds_url.rstrip("/")
         self.plc_url = plc_url
         self.lookup_enabled = lookup
@@ -59,7 +60,11 @@ class Handles:
 
     def set(self, did: str, handle: str | None) -> None:
         if did and handle and handle != "handle.invalid":
+            old = self.known.get(did)
+            if old is not None and self._dids.get(old) == did:
+                del self._dids[old]  # the DID moved to a new handle: the old one is free again
             self.known[did] = handle.lower()
+            self._dids[handle.lower()] = did
 
     def get(self, did: str) -> str:
         return self.known.get(did, "")
@@ -87,6 +92,10 @@ class Handles:
             return ""
         self.set(did, handle)
         return self.known.get(did, "")
+
+    def did_of(self, handle: str) -> str:
+        """The DID already known for a handle (no network call), or ''."""
+        return self._dids.get(handle.lower(), "")
 
     def resolve_handle(self, handle: str) -> str:
         """Handle -> DID, for the registry's own accounts (so to:/from: work on DIDs)."""
