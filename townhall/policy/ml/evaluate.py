@@ -28,6 +28,22 @@ def macro_f1(y: np.ndarray, pred: np.ndarray, labels: list[int]) -> float:
     return float(np.mean(f))
 
 
+def macro_f1_best_threshold(y: np.ndarray, score: np.ndarray) -> float:
+    """Binary macro-F1 at the best threshold among the score's 30th..95th percentiles: how well a
+    score separates the classes, before a threshold is fixed (``distill.py`` selects on it)."""
+    return best_threshold(y, score)[0]
+
+
+def best_threshold(y: np.ndarray, score: np.ndarray) -> tuple[float, float]:
+    """(macro-F1, threshold) for the best threshold among the score's 30th..95th percentiles."""
+    best = (0.0, 0.0)
+    for thr in np.unique(np.quantile(score, np.linspace(0.3, 0.95, 131))):
+        f1 = macro_f1(y, (score >= thr).astype(int), [0, 1])
+        if f1 > best[0]:
+            best = (f1, float(thr))
+    return best
+
+
 def macro_recall(y: np.ndarray, pred: np.ndarray, labels: list[int]) -> float:
     return float(np.mean([np.mean(pred[y == c] == c) for c in labels if np.any(y == c)]))
 

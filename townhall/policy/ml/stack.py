@@ -6,7 +6,8 @@ A stack file (``models/abuse.npz``, ``models/sentiment.npz``) holds
   regression, an NB-weighted logistic regression, a hate-speech model).  Their raw decision
   values are computed with one sparse dot product, since the featuriser is shared;
 * ``meta["dense"]``: the names of the other members, computed here from the text: the exported
-  ``alt-profanity-check`` model, hand-written lexicon counts, VADER's scores (see ``DENSE``);
+  ``alt-profanity-check`` model, hand-written lexicon counts, VADER's scores, the logit of the
+  network distilled from a fine-tuned transformer (``student.py``) (see ``DENSE``);
 * ``meta["stack"]``: the stacker, a logistic regression (binary or multinomial) over the
   standardised member outputs, fitted by ``train.py`` on out-of-fold member predictions.
 
@@ -63,8 +64,15 @@ def _vader(ctx: DenseContext) -> np.ndarray:
     return np.array([d["neg"], d["neu"], d["pos"], d["compound"]])
 
 
+def _student(ctx: DenseContext) -> np.ndarray:
+    from townhall.policy.ml.student import student
+
+    return np.array([student().logit(ctx.text)])
+
+
 DENSE: dict[str, tuple[int, Callable[[DenseContext], np.ndarray]]] = {
     "profanity": (1, _profanity),
+    "student": (1, _student),
     "abuse_lex": (N_ABUSE_LEX_FEATURES, lambda c: abuse_lexicon_features(c.toks)),
     "sent_lex": (N_LEXICON_FEATURES, lambda c: lexicon_features(c.toks)),
     "vader": (4, _vader),
@@ -106,6 +114,10 @@ class StackModel:
             from townhall.policy.ml.vader import analyzer
 
             analyzer()
+        if "student" in self.dense:  # likewise the student's tables
+            from townhall.policy.ml.student import student
+
+            student()
 
     def members(self, text: str) -> np.ndarray:
         """Every member's output for one window (the stacker's input, before standardisation)."""

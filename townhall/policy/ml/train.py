@@ -35,6 +35,7 @@ from townhall.policy.ml.features import Block, analyze, normalize
 from townhall.policy.ml.model import Featurizer, LinearHead
 from townhall.policy.ml.profanity import ProfanityModel
 from townhall.policy.ml.stack import StackModel, dense_features
+from townhall.policy.ml.student import STUDENT_PATH
 
 MODELS_DIR = Path(__file__).parent / "models"
 FIXTURE_DIR = Path(__file__).resolve().parents[3] / "tests" / "policy_ml" / "fixtures"
@@ -242,9 +243,15 @@ def write_stack_fixture(task: str, fz: Featurizer, members: dict[str, Member], l
 
 
 ABUSE_MEMBERS = {"lr": ("lr", {"c": 4.0}), "nb": ("nb", {"c": 4.0})}
-ABUSE_DENSE = ["profanity", "abuse_lex"]
+ABUSE_DENSE = ["profanity", "abuse_lex", "student"]
 # (linear members, dense members, stacker C); the chosen one has the best val macro-F1.
 ABUSE_CANDIDATES = [
+    (["lr"], ["student"], 1.0),
+    (["lr"], ["profanity", "student"], 1.0),
+    (["lr", "nb"], ["profanity", "student"], 1.0),
+    (["lr"], ["profanity", "abuse_lex", "student"], 1.0),
+    (["lr", "nb"], ["profanity", "abuse_lex", "student"], 1.0),
+    (["lr", "nb"], ["profanity", "abuse_lex", "student"], 0.1),
     (["lr"], [], 1.0),
     (["lr", "nb"], [], 1.0),
     (["lr"], ["profanity"], 1.0),
@@ -253,6 +260,18 @@ ABUSE_CANDIDATES = [
     (["lr", "nb"], ["profanity", "abuse_lex"], 1.0),
     (["lr", "nb"], ["profanity", "abuse_lex"], 0.1),
 ]
+
+
+def student_oof(n: int) -> np.ndarray:
+    """The distilled student's out-of-fold logits on offensive train, written by ``distill.py``
+    (five students, each trained without one of this file's folds): its in-sample logits would
+    make the stacker trust it more than it deserves."""
+    with np.load(STUDENT_PATH, allow_pickle=False) as z:
+        oof = z["oof"].astype(np.float64)
+    if oof.shape != (n,):
+        raise SystemExit(f"{STUDENT_PATH.name} holds {oof.shape[0]} out-of-fold logits for {n} training texts; "
+                         "re-run townhall.policy.ml.distill on the same data")
+    return oof[:, None]
 
 
 def train_abuse(cp: Corpus, fz: Featurizer, pm: ProfanityModel) -> None:
@@ -264,7 +283,8 @@ def train_abuse(cp: Corpus, fz: Featurizer, pm: ProfanityModel) -> None:
     z_tr = oof_members(ABUSE_MEMBERS, x_off, y, folds, extra=(x_dav, ydav))
     full = fit_members(ABUSE_MEMBERS, sp.vstack([x_off, x_dav]).tocsr(), np.r_[y, ydav], np.ones(len(y) + len(ydav)))
     z_va = {n: m.z(x_va) for n, m in full.items()}
-    d_tr = {n: dense_matrix(n, cp.off_tr, pm) for n in ABUSE_DENSE}
+    d_tr = {n: dense_matrix(n, cp.off_tr, pm) for n in ABUSE_DENSE if n != "student"}
+    d_tr["student"] = student_oof(len(cp.off_tr))
     d_va = {n: dense_matrix(n, cp.off_va, pm) for n in ABUSE_DENSE}
     best = None
     for linear, dense, c in ABUSE_CANDIDATES:
