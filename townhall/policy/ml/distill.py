@@ -37,10 +37,10 @@ from townhall.policy.ml.student import Student, quantize_tables
 from townhall.policy.ml.wordpiece import WordPiece
 
 SEED = 1234  # the folds must be train.py's
-MAX_LEN = 128
+MAX_LEN = 64
 TEACHERS = [(1, 5e-5), (2, 8e-5), (3, 1e-4)]  # (seed, learning rate)
-TEACHER_EPOCHS = 3
-AUG_OFFENSIVE, AUG_OTHER = 14, 3
+TEACHER_EPOCHS = 4
+AUG_OFFENSIVE, AUG_OTHER = 8, 2
 WIDTHS = (1, 2, 3)
 # name: (embedding dims after projection, filters per width, fine-tune the embedding table, distil)
 VARIANTS = {
@@ -49,7 +49,7 @@ VARIANTS = {
     "frozen-emb-f64": (128, 64, False, True),  # smaller tables, faster at run time
     "gold-only": (128, 96, False, False),  # control: what distillation adds
 }
-STUDENT_EPOCHS = 10
+STUDENT_EPOCHS = 8
 
 
 _T0 = time.time()

@@ -24,7 +24,6 @@ import numpy as np
 
 from townhall.policy.ml.wordpiece import WordPiece, normalize, pre_tokenize
 
-
 RUNTIME_MAX_PIECES = 1024
 
 
