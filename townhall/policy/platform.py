@@ -14,6 +14,7 @@ warning in the composer, so this reimplements each network's documented rule:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from townhall.policy.textutil import GRAPHEME_RE, MENTION_RE, is_emoji_cluster, urls
@@ -32,6 +33,10 @@ URL_WEIGHT = 23
 _X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 
 
+# Non-ASCII runs; runs one ASCII character apart are one (a Prepend mark can pull it into a cluster).
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f](?:[\x00-\x7f]?[^\x00-\x7f])*")
+
+
 def _x_char_weight(cp: int) -> int:
     for lo, hi in _X_LIGHT_RANGES:
         if lo <= cp <= hi:
@@ -44,19 +49,31 @@ def _x_length(text: str) -> int:
     total = 0
     pos = 0
     for s, e in [*urls(text), (len(text), len(text))]:
-        segment = text[pos:s]
-        if segment.isascii():
-            total += len(segment)
-        else:
-            for cluster in GRAPHEME_RE.findall(segment):
-                if is_emoji_cluster(cluster):
-                    total += 2
-                else:
-                    total += sum(_x_char_weight(ord(c)) for c in cluster)
+        total += _x_weight(text[pos:s])
         if e > s:
             total += URL_WEIGHT
         pos = e
     return total
+
+
+def _x_weight(segment: str) -> int:
+    """Weighted length of link-free text.  ASCII counts 1 a character, so only the non-ASCII runs
+    (each with the ASCII character before it, which a combining mark or keycap may join) are cut
+    into grapheme clusters; a tweet with one emoji no longer clusters all of its letters."""
+    if segment.isascii():
+        return len(segment)
+    total = 0
+    pos = 0
+    for m in _NON_ASCII_RUN.finditer(segment):
+        s = m.start() - 1 if m.start() > pos else m.start()
+        total += s - pos
+        for cluster in GRAPHEME_RE.findall(segment, s, m.end()):
+            if is_emoji_cluster(cluster):
+                total += 2
+            else:
+                total += sum(_x_char_weight(ord(c)) for c in cluster)
+        pos = m.end()
+    return total + len(segment) - pos
 
 
 def _graphemes(text: str) -> int:
@@ -95,6 +112,8 @@ def may_exceed(text: str, network: str, limit: int) -> bool:
     """Cheap upper bound so the hot path only counts exactly when it could matter."""
     n = len(text)
     if network in ("x", "mastodon"):
-        # a link of 4+ characters counts at most 23, a character at most 2
-        return 2 * n + URL_WEIGHT * text.count(".") > limit
+        # A link (4+ characters, at least one "." or "://") counts at most 23; a character counts
+        # at most 2 on X and 1 on Mastodon (graphemes), and exactly 1 if it is ASCII.
+        per_char = 1 if network == "mastodon" or text.isascii() else 2
+        return per_char * n + URL_WEIGHT * (text.count(".") + text.count("://")) > limit
     return n > limit

