@@ -78,6 +78,9 @@ def main() -> None:
         t0 = time.perf_counter()
         ml._model(name)
         print(f"load {name:9s}: {(time.perf_counter() - t0) * 1e3:.1f} ms (incl. shared pieces loaded first)")
+    from townhall.policy.ml.student import student
+
+    bench("student", student().logit, POSTS)  # the distilled member alone (inside "abuse" below)
     bench("abuse", ml.abuse_probability, POSTS)
     bench("stance", ml.stance_probability, POSTS)
     bench("sentiment", ml.sentiment, POSTS)
