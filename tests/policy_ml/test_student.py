@@ -92,7 +92,7 @@ def test_shipped_student_is_what_distill_reported() -> None:
     numpy path (TweetEval offensive val, best threshold), and separate obvious cases."""
     from townhall.policy.evaluate import find_data_dir
     from townhall.policy.ml import data as D
-    from townhall.policy.ml.evaluate import macro_f1_best_threshold
+    from townhall.policy.ml.evaluate import best_threshold
 
     s = student()
     assert STUDENT_PATH.stat().st_size < 20 * 1024 * 1024
@@ -101,7 +101,7 @@ def test_shipped_student_is_what_distill_reported() -> None:
     if data is None:
         pytest.skip("no shared data folder")
     texts, y = D.tweeteval(data / "data", "offensive", "val")
-    f1 = macro_f1_best_threshold(np.array(y), np.array([s.logit(t) for t in texts]))
+    _, f1 = best_threshold(np.array(y), np.array([s.logit(t) for t in texts]))
     assert f1 >= s.meta["val_macro_f1"] - 0.002
 
 

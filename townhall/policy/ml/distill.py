@@ -59,11 +59,6 @@ def log(msg: str) -> None:
     print(f"[{time.time() - _T0:6.1f}s] {msg}", flush=True)
 
 
-def best_f1(y: np.ndarray, z: np.ndarray) -> tuple[float, float]:
-    """Best macro-F1 over thresholds at the score's quantiles, and that threshold."""
-    return best_threshold(y, z)
-
-
 def corpus(data: Path) -> dict:
     off_tr, y_tr = D.tweeteval(data, "offensive", "train")
     off_va, y_va = D.tweeteval(data, "offensive", "val")
@@ -176,7 +171,7 @@ def train_teacher(mdir: Path, ids_tr, y_tr, ids_va, y_va, seed: int, lr: float, 
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             sched.step()
-        f1, _ = best_f1(y_va, teacher_logits(model, ids_va, dev))
+        _, f1 = best_threshold(y_va, teacher_logits(model, ids_va, dev))
         log(f"teacher seed={seed} lr={lr}: epoch {ep + 1} val macro-F1 {f1:.4f}")
         if f1 > best[0]:
             best = (f1, {k: v.detach().clone() for k, v in model.state_dict().items()}, ep + 1)
@@ -283,7 +278,7 @@ def train_student(variant: str, emb384, pad: int, x, lens, target, gold, keep: n
             loss.backward()
             opt.step()
             sched.step()
-        f1, _ = best_f1(y_va, student_logits(model, xva, lva, dev))
+        _, f1 = best_threshold(y_va, student_logits(model, xva, lva, dev))
         log(f"student {variant}: epoch {ep + 1} val macro-F1 {f1:.4f}")
         if f1 > best[0]:
             best = (f1, {k: v.detach().clone() for k, v in model.state_dict().items()}, ep + 1)
@@ -365,7 +360,7 @@ def main(argv: list[str] | None = None) -> None:
         report["teachers"].append({"seed": seed, "lr": lr, "epochs": ep, "val_macro_f1": round(f1, 4)})
         del model
         torch.cuda.empty_cache()
-    f1_t, _ = best_f1(c["y_va"], z_va_t)
+    _, f1_t = best_threshold(c["y_va"], z_va_t)
     report["teacher_ensemble_val_macro_f1"] = round(f1_t, 4)
     log(f"teacher ensemble val macro-F1 {f1_t:.4f}")
 
@@ -403,7 +398,7 @@ def main(argv: list[str] | None = None) -> None:
                                      epochs=ep, seed=SEED + k + 1)
         oof[held] = student_logits(m_k, xtr[held], ltr[held], dev)
         log(f"out-of-fold {k + 1}/5 done (that fold's student: val macro-F1 {f1_k:.4f})")
-    report["oof_macro_f1_on_train"] = round(best_f1(c["y_tr"], oof)[0], 4)
+    report["oof_macro_f1_on_train"] = round(best_threshold(c["y_tr"], oof)[1], 4)
 
     meta = {"max_len": MAX_LEN, "widths": list(WIDTHS), "variant": name, "val_macro_f1": round(f1, 4),
             "teacher_ensemble_val_macro_f1": round(f1_t, 4), "epochs": ep, "transfer_texts": len(texts),
@@ -415,7 +410,7 @@ def main(argv: list[str] | None = None) -> None:
     z_np = np.array([st.logit(t) for t in c["off_va"]])
     z_torch = student_logits(model, xva, lva, dev)
     report["numpy_vs_torch_max_abs_diff"] = float(np.abs(z_np - z_torch).max())
-    report["numpy_val_macro_f1"] = round(best_f1(c["y_va"], z_np)[0], 4)
+    report["numpy_val_macro_f1"] = round(best_threshold(c["y_va"], z_np)[1], 4)
     report["chosen"] = name
     log(json.dumps(report))
     (args.out / "report.json").write_text(json.dumps(report, indent=1))

@@ -28,19 +28,17 @@ def macro_f1(y: np.ndarray, pred: np.ndarray, labels: list[int]) -> float:
     return float(np.mean(f))
 
 
-def macro_f1_best_threshold(y: np.ndarray, score: np.ndarray) -> float:
-    """Binary macro-F1 at the best threshold among the score's 30th..95th percentiles: how well a
-    score separates the classes, before a threshold is fixed (``distill.py`` selects on it)."""
-    return best_threshold(y, score)[0]
-
-
-def best_threshold(y: np.ndarray, score: np.ndarray) -> tuple[float, float]:
-    """(macro-F1, threshold) for the best threshold among the score's 30th..95th percentiles."""
-    best = (0.0, 0.0)
-    for thr in np.unique(np.quantile(score, np.linspace(0.3, 0.95, 131))):
+def best_threshold(y: np.ndarray, score: np.ndarray, grid: np.ndarray | None = None) -> tuple[float, float]:
+    """(threshold, binary macro-F1) for the first best threshold in ``grid``.  The default grid is
+    the score's 30th..95th percentiles, for unbounded scores such as logits (``distill.py``);
+    ``train.py`` passes a fixed grid of probabilities."""
+    if grid is None:
+        grid = np.unique(np.quantile(score, np.linspace(0.3, 0.95, 131)))
+    best = (0.5, -1.0)
+    for thr in grid:
         f1 = macro_f1(y, (score >= thr).astype(int), [0, 1])
-        if f1 > best[0]:
-            best = (f1, float(thr))
+        if f1 > best[1] + 1e-9:
+            best = (float(thr), f1)
     return best
 
 

@@ -27,6 +27,7 @@ from townhall.policy.ml.features import normalized_tokens
 from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
 from townhall.policy.ml.model import Featurizer, load_linear, save_linear, split_windows
 from townhall.policy.ml.profanity import ProfanityModel
+from townhall.policy.ml.student import student
 
 _P_EPS = 1e-6
 # Multi-class stacks (sentiment) average at most this many windows of a long text.
@@ -65,8 +66,6 @@ def _vader(ctx: DenseContext) -> np.ndarray:
 
 
 def _student(ctx: DenseContext) -> np.ndarray:
-    from townhall.policy.ml.student import student
-
     return np.array([student().logit(ctx.text)])
 
 
@@ -115,8 +114,6 @@ class StackModel:
 
             analyzer()
         if "student" in self.dense:  # likewise the student's tables
-            from townhall.policy.ml.student import student
-
             student()
 
     def members(self, text: str) -> np.ndarray:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from townhall.policy.ml.wordpiece import WordPiece, normalize, pre_tokenize
+from townhall.policy.ml.wordpiece import WordPiece
 
 RUNTIME_MAX_PIECES = 1024
 
@@ -76,18 +76,8 @@ class Student:
 
     def _table_rows(self, text: str) -> list[int]:
         """``ids(text)`` mapped to table rows, word by word through a cache."""
-        rows = [self._cls_row]
-        limit = self.max_len - 2
-        n = 0
-        for word in pre_tokenize(normalize(text)):
-            r = self._word_rows(word)
-            rows.extend(r)
-            n += len(r)
-            if n >= limit:
-                del rows[1 + limit :]
-                break
-        rows.append(self._sep_row)
-        return rows + [self._pad_row] * self.n_pad
+        pieces = self.tok.encode(text, self.max_len - 2, self._word_rows)
+        return [self._cls_row, *pieces, self._sep_row] + [self._pad_row] * self.n_pad
 
     def logit(self, text: str) -> float:
         g = self.table[self._table_rows(text)]  # (n + n_pad, sum(widths) * F)

@@ -31,6 +31,7 @@ from sklearn.metrics import f1_score, recall_score
 from sklearn.model_selection import StratifiedKFold
 
 from townhall.policy.ml import data as D
+from townhall.policy.ml.evaluate import best_threshold
 from townhall.policy.ml.features import Block, analyze, normalize
 from townhall.policy.ml.model import Featurizer, LinearHead
 from townhall.policy.ml.profanity import ProfanityModel
@@ -74,14 +75,8 @@ def head_of(clf: LogisticRegression, fz: Featurizer, labels: list[str], meta: di
                       {"labels": labels, **meta})
 
 
-def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
-    """Threshold maximising macro-F1 on validation (0.01 grid)."""
-    best = (0.5, -1.0)
-    for t in np.arange(0.05, 0.951, 0.01):
-        f = f1_score(y, (p >= t).astype(int), average="macro")
-        if f > best[1] + 1e-9:
-            best = (float(round(t, 2)), float(f))
-    return best
+# Decision thresholds are tuned on validation over this grid of probabilities.
+PROBA_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 
 
 def write_fixture(task: str, clf: LogisticRegression, fz: Featurizer, texts: list[str]) -> None:
@@ -290,7 +285,7 @@ def train_abuse(cp: Corpus, fz: Featurizer, pm: ProfanityModel) -> None:
     for linear, dense, c in ABUSE_CANDIDATES:
         stacker, mean, scale, smeta = fit_stacker(stack_features(linear, dense, z_tr, d_tr), y, c)
         p = stacker.predict_proba((stack_features(linear, dense, z_va, d_va) - mean) / scale)[:, 1]
-        thr, f1 = best_threshold(yva, p)
+        thr, f1 = best_threshold(yva, p, PROBA_GRID)
         print(f"[abuse] candidate {'+'.join(linear + dense)} stackC={c}: val macro-F1 {f1:.4f} @ {thr} "
               f"(@0.5 {f1_score(yva, (p >= 0.5).astype(int), average='macro'):.4f})", flush=True)
         if best is None or f1 > best[0] + 1e-9:
@@ -321,7 +316,7 @@ def train_stance(cp: Corpus, fz: Featurizer) -> None:
     for c in (1.0, 3.0, 10.0):
         clf = fit_lr(x, (y3 > 0).astype(int), c)
         p = clf.predict_proba(x_va)[:, 1]
-        thr, f1 = best_threshold(yva, p)
+        thr, f1 = best_threshold(yva, p, PROBA_GRID)
         p_off = clf.predict_proba(x_offva)[:, 1]
         f1_all = f1_score(np.r_[yva, np.zeros(len(p_off), dtype=int)], np.r_[p, p_off] >= thr, average="macro")
         print(f"[stance] candidate C={c}: val macro-F1 stance-vs-none {f1:.4f} @ {thr}; incl. held-out "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 MAX_CHARS_PER_WORD = 100
@@ -128,11 +129,14 @@ class WordPiece:
             start = end
         return tuple(ids)
 
-    def encode(self, text: str, max_len: int | None = None) -> list[int]:
-        """WordPiece ids of ``text`` (no [CLS]/[SEP]), cut at ``max_len`` ids."""
+    def encode(self, text: str, max_len: int | None = None,
+               lookup: Callable[[str], Sequence[int]] | None = None) -> list[int]:
+        """WordPiece ids of ``text`` (no [CLS]/[SEP]), cut at ``max_len`` ids; ``lookup`` maps a
+        word to something else per piece (the student's table rows), cached by the caller."""
+        lookup = lookup or self.word_ids
         ids: list[int] = []
         for word in pre_tokenize(normalize(text)):
-            ids.extend(self.word_ids(word))
+            ids.extend(lookup(word))
             if max_len is not None and len(ids) >= max_len:
                 return ids[:max_len]
         return ids
