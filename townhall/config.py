@@ -156,6 +156,16 @@ def base_url() -> str:
     return raw
 
 
+def short_base_url(default: str) -> str:
+    """Where tracked short links live (``<this>/l/<code>``), e.g. https://go.example.ac.uk; defaults
+    to TOWNHALL_BASE_URL. The host must also be in ALLOWED_HOSTS."""
+    raw = os.environ.get("TOWNHALL_SHORT_BASE_URL", "").strip().rstrip("/") or default
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+        raise ImproperlyConfigured(f"TOWNHALL_SHORT_BASE_URL must be an http(s) address with no path, not {raw!r}.")
+    return raw
+
+
 def allowed_hosts(production: bool) -> list[str]:
     raw = os.environ.get("ALLOWED_HOSTS", "")
     hosts = [h.strip() for h in raw.split(",") if h.strip()]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "townhall.inbox",
     "townhall.incidents",
     "townhall.analytics",
+    "townhall.links",
 ]
 
 MIDDLEWARE = [
@@ -178,6 +179,7 @@ if _EMAIL["MAILERS"] is not None:
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = _EMAIL["DEFAULT_FROM_EMAIL"]
 TOWNHALL_EMAIL_NOTIFICATIONS = _EMAIL["TOWNHALL_EMAIL_NOTIFICATIONS"]
 TOWNHALL_BASE_URL = config.base_url()
+TOWNHALL_SHORT_BASE_URL = config.short_base_url(TOWNHALL_BASE_URL)
 
 LOGGING = {
     "version": 1,

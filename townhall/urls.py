@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from townhall.api import api
 from townhall.core import views as core_views
+from townhall.links import views as links_views
 from townhall.web import views as web_views
 
 admin.site.site_header = "Townhall administration"
@@ -27,6 +28,7 @@ urlpatterns = [
     path("admin/login/", core_views.LoginView.as_view(), name="admin-login"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("l/<str:code>", links_views.follow, name="short-link"),
     path("", include("townhall.web.urls")),
 ]
 
@@ -38,6 +40,7 @@ SECTIONS = [
     ("inbox", "inbox/"),
     ("incidents", "incidents/"),
     ("analytics", "analytics/"),
+    ("links", "links/"),
 ]
 for app, prefix in SECTIONS:
     try:

@@ -34,6 +34,12 @@ class Objective(models.Model):
     )
     org_unit = models.ForeignKey("core.OrgUnit", on_delete=models.PROTECT, related_name="objectives")
     tracked_url = models.URLField(blank=True, help_text="The page or document whose hits or downloads count.")
+    campaign = models.ForeignKey(
+        "Campaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="objectives"
+    )
+    # Where page hits and downloads come from by themselves (see analytics/importers.py).
+    web_source = models.CharField(max_length=20, blank=True, help_text="matomo or plausible; empty: none.")
+    web_site = models.CharField(max_length=200, blank=True, help_text="Matomo idSite or Plausible site_id.")
     notes = models.TextField(blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -51,11 +57,21 @@ class Objective(models.Model):
         return self.account is not None and self.account.is_owned_by(user)
 
 
+# How sources for the same objective and day combine: never added together. The day's figure is
+# the one from the most trusted source present: a person's correction beats an import, an import
+# beats what Townhall counted or fetched itself. Within a tier the most recently recorded wins.
+SOURCE_RANK = {"manual": 0, "csv": 1, "ga4": 1, "matomo": 1, "plausible": 1, "connector": 2, "links": 2}
+
+
 class Measurement(models.Model):
     class Source(models.TextChoices):
         MANUAL = "manual", "Entered by hand"
         CSV = "csv", "Imported from a CSV export"
+        GA4 = "ga4", "Imported from a Google Analytics export"
+        MATOMO = "matomo", "Fetched from Matomo"
+        PLAUSIBLE = "plausible", "Fetched from Plausible"
         CONNECTOR = "connector", "Fetched from the network"
+        LINKS = "links", "Counted by tracked links"
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="measurements")
     date = models.DateField()
@@ -69,3 +85,28 @@ class Measurement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["objective", "date", "source"], name="one_measurement_per_day_and_source")
         ]
+
+
+class Campaign(models.Model):
+    """A named push ("Clearing 2027") that groups posts, tracked links and objectives, so their
+    figures can be read together on one page and in one report."""
+
+    name = models.CharField(max_length=120, unique=True)
+    org_unit = models.ForeignKey("core.OrgUnit", on_delete=models.PROTECT, related_name="campaigns")
+    description = models.TextField(blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    posts = models.ManyToManyField("publishing.Post", blank=True, related_name="campaigns")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def utm_name(self) -> str:
+        """The name as web analytics shows it in utm_campaign: lower case, words joined by hyphens."""
+        return "-".join("".join(c if c.isalnum() else " " for c in self.name.lower()).split()) or "campaign"

@@ -89,6 +89,8 @@ RULES: dict[str, tuple[Predicate, str]] = {
     "incident.report": (signed_in, "Report content that disparages the institution or a misuse."),
     "incident.manage": (GOVERN, "Triage, assign and close incident reports."),
     "analytics.view": (any_of(OVERSIGHT, owner), "See analytics against objectives."),
+    "link.create": (any_of(TEAM, owner, unit_member), "Make a tracked short link for an account or unit."),
+    "campaign.manage": (TEAM, "Create and edit campaigns that group posts, links and objectives."),
     "policy.view": (signed_in, "Read the policy rules and check a text."),
     "policy.edit": (GOVERN, "Change the institution's policy pack."),
     "audit.view": (GOVERN, "Read and verify the audit trail."),
