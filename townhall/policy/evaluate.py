@@ -2,6 +2,10 @@
 
 * Policy cases (``examples/policy_cases.jsonl``): per family, precision and recall of
   "the family has a block or warn finding" against ``expect``.
+* Our own hand-written cases (``tests/policy/cases/dev.jsonl`` and ``heldout.jsonl``): the same
+  per family, plus how many clean near-misses got any risk finding. Rules are tuned on dev only.
+* Presidio's synthetic PII sentences (``data/pii``): privacy/credentials sentence recall
+  (``bench/pii_recall.py`` prints it per entity type).
 * TweetEval offensive -> abuse family flagged (macro-F1; also the lexicon rules alone, to
   show they add few false positives).
 * TweetEval stance topics -> contentious family flagged on an official account, against
@@ -22,7 +26,7 @@ from typing import TextIO
 from townhall.policy import mlbridge
 from townhall.policy.engine import check
 from townhall.policy.pack import Pack, default_pack, load_pack
-from townhall.policy.types import FAMILIES, Context, ImageRef
+from townhall.policy.types import FAMILIES, RISK_FAMILIES, Context, ImageRef
 
 
 def find_data_dir(explicit: str | None) -> Path | None:
@@ -83,6 +87,68 @@ def policy_case_scores(path: Path, pack: Pack) -> dict[str, tuple[int, int, int]
     return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
 
 
+OWN_CASES = Path(__file__).resolve().parents[2] / "tests" / "policy" / "cases"
+# Findings that count as a "risk finding" on a clean post: the risk families and personal-use.
+CLEAN_FAMILIES = frozenset(RISK_FAMILIES | {"personal-use"})
+
+
+def own_case_scores(path: Path, pack: Pack) -> tuple[dict[str, tuple[int, int, int]], int, int, list[str]]:
+    """Per family (tp, fp, fn) on one of our case files, with ``optional`` families neither
+    hits nor false alarms; also (clean posts with a risk finding, clean posts, their ids)."""
+    counts = {f: [0, 0, 0] for f in FAMILIES}
+    dirty: list[str] = []
+    n_clean = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        c = json.loads(line)
+        ctx = Context(c["network"], c["account"], tuple(ImageRef(i.get("alt") or "") for i in c.get("images", [])))
+        got = {f.family for f in check(c["text"], ctx, pack) if f.severity in ("block", "warn")}
+        want = set(c.get("expect", []))
+        optional = set(c.get("optional", []))
+        for fam in FAMILIES:
+            if fam in got and fam in want:
+                counts[fam][0] += 1
+            elif fam in got and fam not in optional and fam in CLEAN_FAMILIES:
+                counts[fam][1] += 1
+            elif fam in want:
+                counts[fam][2] += 1
+        if c.get("clean"):
+            n_clean += 1
+            if got & CLEAN_FAMILIES:
+                dirty.append(c["id"])
+    return {k: (v[0], v[1], v[2]) for k, v in counts.items()}, len(dirty), n_clean, dirty
+
+
+def _write_family_table(
+    out: TextIO, scores: dict[str, tuple[int, int, int]], only: frozenset[str] | None = None
+) -> None:
+    out.write(f"  {'family':<16}{'P':>6}{'R':>6}   tp  fp  fn\n")
+    for fam, (tp, fp, fn) in scores.items():
+        if only is not None and fam not in only:
+            continue
+        p = tp / (tp + fp) if tp + fp else float("nan")
+        r = tp / (tp + fn) if tp + fn else float("nan")
+        out.write(f"  {fam:<16}{p:>6.2f}{r:>6.2f}   {tp:>3} {fp:>3} {fn:>3}\n")
+
+
+def pii_sentence_recall(path: Path, pack: Pack) -> tuple[int, int]:
+    """(caught, total) Presidio sentences holding contact/ID data with a privacy or credentials
+    block/warn finding, as an official LinkedIn post (see bench/pii_recall.py)."""
+    types = {"EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN"}
+    ctx = Context("linkedin", "official")
+    hit = total = 0
+    for r in json.loads(path.read_text(encoding="utf-8")):
+        if not {s["entity_type"] for s in r["spans"]} & types:
+            continue
+        total += 1
+        hit += any(
+            f.family in ("privacy", "credentials") and f.severity in ("block", "warn")
+            for f in check(r["full_text"], ctx, pack)
+        )
+    return hit, total
+
+
 def _read(folder: Path, split: str, limit: int) -> tuple[list[str], list[int]]:
     texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
     labels = [int(x) for x in (folder / f"{split}_labels.txt").read_text(encoding="utf-8").split()]
@@ -107,6 +173,21 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             r = tp / (tp + fn) if tp + fn else float("nan")
             out.write(f"  {fam:<16}{p:>6.2f}{r:>6.2f}   {tp:>2} {fp:>2} {fn:>2}\n")
         out.write("\n")
+    own = CLEAN_FAMILIES
+    for name in ("dev", "heldout"):
+        path = OWN_CASES / f"{name}.jsonl"
+        if not path.exists():
+            continue
+        scores, n_dirty, n_clean, dirty = own_case_scores(path, pack)
+        out.write(f"own cases, {name} part (tests/policy/cases/{path.name}): family flagged as block/warn\n")
+        _write_family_table(out, scores, own)
+        out.write(f"  clean near-misses with a risk finding: {n_dirty}/{n_clean}"
+                  + (f"  ({', '.join(dirty[:12])})" if dirty else "") + "\n\n")
+    pii = data / "data" / "pii" / "synth_dataset_v2.json"
+    if pii.exists():
+        hit, total = pii_sentence_recall(pii, pack)
+        out.write(f"Presidio synthetic PII sentences: privacy/credentials recall {hit / total:.3f} ({hit}/{total}); "
+                  "per entity type: python bench/pii_recall.py\n\n")
     tw = data / "data" / "tweeteval"
     if not tw.is_dir():
         err.write(f"townhall eval: no TweetEval data under {tw}\n")
