@@ -38,7 +38,13 @@ class Conversation(models.Model):
     class Meta:
         # The queue: open first, then questions, then the longest waiting.
         ordering = ["-needs_reply", "-is_question", "received_at"]
-        indexes = [models.Index(fields=["account", "status"])]
+        indexes = [
+            models.Index(fields=["account", "status"]),
+            # The queue's order, with and without a status filter (the inbox pages and API).
+            models.Index(fields=["-needs_reply", "-is_question", "received_at"], name="inbox_queue_order"),
+            models.Index(fields=["status", "-needs_reply", "-is_question", "received_at"],
+                         name="inbox_queue_status_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.mention.author_handle} → {self.account.handle}: {self.mention.text[:50]}"

@@ -17,15 +17,22 @@ from townhall.registry.models import Account
 
 def visible_accounts(user: Any) -> QuerySet[Account]:
     """Oversight roles see every account's inbox; others the accounts they own."""
-    if user.has_role("digital", "governance", "admin"):
+    if sees_every_account(user):
         return Account.objects.all()
     return Account.objects.filter(owners=user)
 
 
+def sees_every_account(user: Any) -> bool:
+    return bool(user.has_role("digital", "governance", "admin"))
+
+
 def queue(user: Any, *, status: str = "open", account: str = "", mine: bool = False) -> QuerySet[Conversation]:
-    qs = Conversation.objects.filter(account__in=visible_accounts(user)).select_related(
-        "account", "mention", "assigned_to"
-    )
+    """The queue in its order (index `inbox_queue_order`/`inbox_queue_status_order`). Oversight
+    roles get no account filter at all: `account IN (every account)` would stop the database
+    from reading the queue straight off the index."""
+    qs = Conversation.objects.select_related("account", "mention", "assigned_to")
+    if not sees_every_account(user):
+        qs = qs.filter(account__in=visible_accounts(user))
     if status in Conversation.Status.values:
         qs = qs.filter(status=status)
     if account.isdigit():

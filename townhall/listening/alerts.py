@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from townhall.core.mail import email_people
-from townhall.listening.models import Alert, MentionMatch, Notification, SavedSearch
+from townhall.listening.models import Alert, HourCount, Notification, SavedSearch
 
 BASELINE_HOURS = 24 * 7
 MIN_VOLUME = 10
@@ -35,17 +35,18 @@ def _hour(dt: datetime) -> datetime:
 
 
 def hourly(search_id: int, start: datetime, end: datetime) -> tuple[list[int], list[int]]:
-    """(all, negative) counts per hour in [start, end)."""
+    """(all, negative) counts per hour in [start, end), from the hourly rollup (169 x 3 rows
+    at most, however many mentions the search has)."""
     hours = int((end - start).total_seconds() // 3600)
     total, negative = [0] * hours, [0] * hours
-    for at, sentiment in MentionMatch.objects.filter(search_id=search_id, at__gte=start, at__lt=end).values_list(
-        "at", "sentiment"
+    for at, sentiment, n in HourCount.objects.filter(search_id=search_id, hour__gte=start, hour__lt=end).values_list(
+        "hour", "sentiment", "n"
     ):
         i = int((at - start).total_seconds() // 3600)
         if 0 <= i < hours:
-            total[i] += 1
+            total[i] += n
             if sentiment == "negative":
-                negative[i] += 1
+                negative[i] += n
     return total, negative
 
 

@@ -14,6 +14,10 @@ from django.utils import timezone
 
 
 class SavedSearch(models.Model):
+    class Rule(models.TextChoices):
+        QUERY = "query", "The query"
+        OFFICIAL_ACCOUNTS = "official_accounts", "Replies to and mentions of every official account"
+
     name = models.CharField(max_length=120)
     query = models.TextField(help_text="See docs/listening.md for the query language.")
     description = models.CharField(max_length=300, blank=True)
@@ -23,6 +27,10 @@ class SavedSearch(models.Model):
     )
     active = models.BooleanField(default=True)
     system = models.BooleanField(default=False, help_text="Maintained by Townhall (the inbox search).")
+    # The inbox search is a rule, not a query string: "addressed to any registry account" is
+    # built from the registry when the pipeline loads, so it covers every account whatever
+    # their number (a `to:a OR to:b ...` string ran past the query length limit at ~54).
+    rule = models.CharField(max_length=20, choices=Rule.choices, default=Rule.QUERY)
     color = models.CharField(max_length=7, default="#1f5fa8")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -33,6 +41,7 @@ class SavedSearch(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "saved searches"
+        indexes = [models.Index(fields=["name"], name="listening_search_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -105,6 +114,9 @@ class Mention(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["network", "remote_id"], name="unique_mention_per_network")]
+        # The mentions list pages by (created_at, id) newest first (keyset pagination);
+        # text search has its own index on PostgreSQL (migration 0003).
+        indexes = [models.Index(fields=["-created_at", "-id"], name="listening_mention_newest")]
 
     def __str__(self) -> str:
         return f"{self.author_handle}: {self.text[:60]}"
@@ -123,6 +135,46 @@ class MentionMatch(models.Model):
         indexes = [models.Index(fields=["search", "at"])]
 
 
+class HourCount(models.Model):
+    """Matches per search, hour (UTC) and sentiment, kept at ingest: spike detection reads these.
+
+    ``search_id`` 0 counts each mention once if it matched any search that is not the inbox's.
+    Kept by `rollups.py` in the transaction that stores (or deletes) the mentions.
+    """
+
+    search_id = models.IntegerField()
+    hour = models.DateTimeField()
+    sentiment = models.CharField(max_length=10)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["search_id", "hour", "sentiment"], name="unique_hour_count")
+        ]
+
+
+class DayCount(models.Model):
+    """Counts per search, day (in the site's time zone), dimension and value: the dashboards.
+
+    dim: ``s`` sentiment, ``l`` language, ``t`` matched term, ``h`` hashtag, ``a`` author
+    (key "network handle"; ``reach`` is the highest follower count seen that day). A 90-day
+    dashboard reads a few thousand of these rows instead of re-aggregating every mention;
+    days before today keep only their top values for t/h/l/a (see `rollups.compact`).
+    """
+
+    search_id = models.IntegerField()
+    dim = models.CharField(max_length=1)
+    day = models.DateField()
+    key = models.CharField(max_length=320)
+    n = models.BigIntegerField(default=0)
+    reach = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["search_id", "dim", "day", "key"], name="unique_day_count")
+        ]
+
+
 class NeverStore(models.Model):
     """A personal handle whose posts are dropped before storage, whatever they say."""
 
@@ -133,6 +185,7 @@ class NeverStore(models.Model):
 
     class Meta:
         ordering = ["handle"]
+        indexes = [models.Index(fields=["user", "handle"], name="listening_never_user")]
         constraints = [models.UniqueConstraint(fields=["handle", "network"], name="unique_never_store")]
 
     def __str__(self) -> str:
@@ -160,6 +213,7 @@ class Alert(models.Model):
 
     class Meta:
         ordering = ["-window_end"]
+        indexes = [models.Index(fields=["-window_end"], name="listening_alert_newest")]
         constraints = [
             models.UniqueConstraint(fields=["search", "kind", "window_start"], name="unique_alert_window")
         ]
@@ -183,3 +237,4 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["user", "alert"], name="unique_notification")]
+        indexes = [models.Index(fields=["user", "-created_at"], name="listening_note_user_newest")]

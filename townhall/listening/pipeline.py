@@ -23,7 +23,7 @@ from django.utils import timezone
 from townhall.listening.enrich import Enrichment, enrich
 from townhall.listening.matcher import Match, Matcher
 from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
-from townhall.listening.query import QuerySyntaxError, parse
+from townhall.listening.query import Node, Or, QuerySyntaxError, Term, parse
 from townhall.listening.types import Batch, IncomingPost
 
 log = logging.getLogger("townhall.listening")
@@ -33,6 +33,32 @@ DEFAULT_RETENTION_DAYS = 90
 # people is two mentions, a 30-word press line pasted by twenty accounts is one with 19 repeats.
 DEDUP_MIN_WORDS = 6
 DEDUP_WINDOW = timedelta(days=7)
+
+
+def official_account_keys() -> tuple[list[str], list[str]]:
+    """The handles the inbox rule listens for (every registry account not archived), and the
+    handles it cannot use (empty or with spaces: shown as an error on the status page)."""
+    from townhall.registry.models import Account
+
+    keys, unusable = set(), []
+    for handle in Account.objects.exclude(status=Account.Status.ARCHIVED).values_list("handle", flat=True):
+        key = handle_key(handle or "")
+        if not key or any(c.isspace() for c in key):
+            unusable.append(handle)
+        else:
+            keys.add(key)
+    return sorted(keys), unusable
+
+
+def official_accounts_tree() -> Node | None:
+    """"Addressed to any official account" as a matcher tree built from the registry, not a
+    query string: a `to:` atom per account (each a dict lookup in the matcher), so the rule
+    has no length limit and costs the same for 5 accounts or 5,000."""
+    keys, _ = official_account_keys()
+    if not keys:
+        return None
+    atoms = tuple(Term("to", k) for k in keys)
+    return atoms[0] if len(atoms) == 1 else Or(atoms)
 
 
 def global_retention_days() -> int:
@@ -75,6 +101,7 @@ class Pipeline:
         retention: dict[int, int | None] | None = None,
         *,
         drop_unresolved: frozenset[str] = frozenset(),
+        system_ids: frozenset[int] = frozenset(),
     ):
         """``never_store`` pairs are (handle or network id, network or ""). ``drop_unresolved``
         names networks on which some never-to-store handle could not be turned into an id: there
@@ -87,6 +114,7 @@ class Pipeline:
         self.drop_unresolved = drop_unresolved
         self.retention = retention or {}
         self.default_retention = global_retention_days()
+        self.system_ids = system_ids  # the inbox search: not counted in the "all searches" rollup
 
     @classmethod
     def load(cls, never_ids: Callable[[list[tuple[str, str]]], tuple[list[tuple[str, str]], set[str]]] | None = None
@@ -95,20 +123,28 @@ class Pipeline:
         so one bad search never stops the listener. ``never_ids`` (a source that sees authors by
         network id, like the Bluesky firehose) turns never-to-store handles into ids and says on
         which networks some could not be resolved."""
-        searches, retention = [], {}
-        for s in SavedSearch.objects.filter(active=True).only("pk", "query", "retention_days"):
-            try:
-                searches.append((s.pk, parse(s.query)))
-            except QuerySyntaxError as exc:
-                log.warning("saved search %s skipped: %s", s.pk, exc)
-                continue
+        searches, retention, system = [], {}, set()
+        for s in SavedSearch.objects.filter(active=True).only("pk", "query", "retention_days", "rule", "system"):
+            if s.system:
+                system.add(s.pk)
+            if s.rule == SavedSearch.Rule.OFFICIAL_ACCOUNTS:
+                tree = official_accounts_tree()
+                if tree is None:
+                    continue
+                searches.append((s.pk, tree))
+            else:
+                try:
+                    searches.append((s.pk, parse(s.query)))
+                except QuerySyntaxError as exc:  # shown on the status page (selectors.status_checks)
+                    log.warning("saved search %s skipped: %s", s.pk, exc)
+                    continue
             retention[s.pk] = s.retention_days
         never = list(NeverStore.objects.values_list("handle", "network"))
         unresolved: set[str] = set()
         if never_ids is not None:
             ids, unresolved = never_ids(never)
             never += ids
-        return cls(searches, never, retention, drop_unresolved=frozenset(unresolved))
+        return cls(searches, never, retention, drop_unresolved=frozenset(unresolved), system_ids=frozenset(system))
 
     # --- deciding ---------------------------------------------------------------------------
 
@@ -288,6 +324,12 @@ class Pipeline:
             for sid in sel.match.search_ids
         ]
         fast_insert(MentionMatch, matches)
+        from townhall.listening.rollups import Deltas
+
+        deltas = Deltas()
+        for row, sel in zip(rows, row_sel, strict=True):
+            deltas.add(row, sel.match.search_ids, self.system_ids)
+        deltas.apply()  # the dashboards' counts, in the same transaction as the mentions
         for pk, n in repeats.items():
             if isinstance(pk, int) and pk > 0:
                 Mention.objects.filter(pk=pk).update(repeats=F("repeats") + n)

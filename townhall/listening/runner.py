@@ -22,6 +22,7 @@ from townhall.listening.models import NeverStore, SavedSearch, Source
 from townhall.listening.pipeline import BatchResult, Pipeline
 from townhall.listening.sources.base import SourceError, build
 from townhall.listening.types import Batch, IncomingPost
+from townhall.registry.models import Account
 
 log = logging.getLogger("townhall.listening")
 
@@ -43,7 +44,9 @@ class PipelineCache:
     def signature(self) -> Any:
         s = SavedSearch.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
         n = NeverStore.objects.aggregate(n=Count("pk"), m=Max("pk"))
-        return (s["n"], s["t"], n["n"], n["m"])
+        # The inbox rule is built from the registry: a new or renamed account reloads it.
+        a = Account.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
+        return (s["n"], s["t"], n["n"], n["m"], a["n"], a["t"])
 
     def get(self) -> Pipeline:
         now = time.monotonic()
@@ -141,6 +144,10 @@ def import_posts(actor: Any, data: bytes, fmt: str, *, network: str = "import") 
         c = pipeline.run(Batch(parsed.posts[i : i + 1000], None), source)
         for name in ("events", "posts", "matched", "never_stored", "stored", "duplicates"):
             setattr(counts, name, getattr(counts, name) + getattr(c, name))
+    if counts.stored:
+        from townhall.listening.rollups import compact
+
+        compact()  # an import can fill past days: keep their rollups to their top values
     summary = {
         "rows": len(parsed.posts) + len(parsed.errors),
         "matched": counts.matched,

@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
 from townhall.core.permissions import can, require
+from townhall.listening import rollups
 from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
-from townhall.listening.pipeline import global_retention_days, handle_key
+from townhall.listening.pipeline import global_retention_days, handle_key, official_account_keys
 from townhall.listening.query import QuerySyntaxError, parse, terms
 from townhall.registry.models import Account
 
@@ -105,6 +106,8 @@ def update_search(
     owners: list[Any] | None = None,
 ) -> SavedSearch:
     require(actor, "listening.manage")
+    if search.system:
+        raise ValueError("This search is kept by Townhall (it feeds the inbox) and cannot be edited.")
     before = {**snapshot(search), "owners": _owner_ids(search)}
     new_retention = search.retention_days if retention_days == "keep" else retention_days
     search.name, search.query, search.retention_days = _clean(
@@ -126,6 +129,8 @@ def update_search(
 def delete_search(actor: Any, search: SavedSearch) -> int:
     """Delete a search and the mentions that only it matched; returns how many were deleted."""
     require(actor, "listening.manage")
+    if search.system:
+        raise ValueError("This search is kept by Townhall (it feeds the inbox) and cannot be deleted.")
     before = snapshot(search)
     only_mine = (
         Mention.objects.filter(matches__search=search)
@@ -133,8 +138,9 @@ def delete_search(actor: Any, search: SavedSearch) -> int:
         .values_list("pk", flat=True)
     )
     ids = list(only_mine)
-    Mention.objects.filter(pk__in=ids).delete()
+    rollups.delete_mentions(ids)
     record(actor, "listening.search.delete", search, before=before, after={"mentions_deleted": len(ids)})
+    rollups.forget_search(search.pk)
     search.delete()
     return len(ids)
 
@@ -176,8 +182,7 @@ def add_never_store(actor: Any, handle: str, network: str = "", *, for_user: Any
     doomed = Mention.objects.filter(author_handle__iexact=key)
     if network:
         doomed = doomed.filter(network=network)
-    deleted = doomed.count()
-    doomed.delete()
+    deleted = rollups.delete_mentions(list(doomed.values_list("pk", flat=True)))
     # The handle itself is personal data: the audit keeps who added an entry, not which handle.
     record(actor, "listening.never_store.add", entry, object_repr=f"never-to-store entry {entry.pk}",
            after={"user": owner.pk, "network": entry.network, "mentions_deleted": deleted})
@@ -204,8 +209,7 @@ def enforce_retention(now: datetime | None = None, batch: int = 5000) -> int:
         ids = list(Mention.objects.filter(expires_at__lt=now).values_list("pk", flat=True)[:batch])
         if not ids:
             break
-        with transaction.atomic():
-            Mention.objects.filter(pk__in=ids).delete()
+        rollups.delete_mentions(ids)  # subtracts them from the dashboard counts in the same transaction
         total += len(ids)
     if total:
         record(None, "listening.retention", object_type="listening.mention",
@@ -270,9 +274,8 @@ def erase_handle(actor: Any, handle: str) -> int:
     key = handle_key(handle or "")
     if not key:
         raise ValueError("Give the handle to erase.")
-    qs = Mention.objects.filter(author_handle__iexact=key)
-    count = qs.count()
-    qs.delete()
+    ids = list(Mention.objects.filter(author_handle__iexact=key).values_list("pk", flat=True))
+    count = rollups.delete_mentions(ids)
     record(actor, "listening.erase", object_type="listening.handle", object_id=key[:100],
            object_repr=f"erasure ({count} mentions)", after={"deleted": count})
     return count
@@ -314,35 +317,37 @@ def create_source(actor: Any, kind: str, name: str, config: dict[str, Any], poll
     return source
 
 
+INBOX_SEARCH = "Conversations with our accounts"
+
+
 def ensure_inbox_search() -> SavedSearch | None:
-    """Keep the system search `to:<every official account>` current.
+    """Keep the system search "addressed to any official account" present and active.
 
     The inbox is fed by the same rule as everything else (only posts matching a saved
-    search are stored): this search is what makes replies to our accounts match.
+    search are stored): this search is what makes replies to our accounts match. It is a
+    rule (`SavedSearch.Rule.OFFICIAL_ACCOUNTS`), not a query string: the pipeline builds it
+    from the registry when it loads (the listener reloads when an account changes), so it
+    covers every account whatever their number.
     """
-    handles = sorted(
-        {h.lower() for h in Account.objects.exclude(status=Account.Status.ARCHIVED).values_list("handle", flat=True)
-         if h and " " not in h}
-    )
-    search = SavedSearch.objects.filter(system=True, name="Conversations with our accounts").first()
-    if not handles:
+    keys, _ = official_account_keys()
+    search = SavedSearch.objects.filter(system=True, name=INBOX_SEARCH).first()
+    if not keys:
         if search and search.active:
             search.active = False
             search.save(update_fields=["active", "updated_at"])
         return search
-    query = " OR ".join(f"to:{h.lstrip('@')}" for h in handles)
-    try:
-        parse(query)
-    except QuerySyntaxError as exc:  # a handle the query language cannot express
-        log.warning("inbox search not updated: %s", exc)
-        return search
+    query = f"to: any of the {len(keys)} official accounts in the registry"
     if search is None:
-        return create_search(None, "Conversations with our accounts", query, owners=[], system=True,
-                             description="Replies to and mentions of official accounts (feeds the inbox).")
-    if search.query != query or not search.active:
+        search = SavedSearch.objects.create(
+            name=INBOX_SEARCH, query=query, system=True, rule=SavedSearch.Rule.OFFICIAL_ACCOUNTS,
+            description="Replies to and mentions of official accounts (feeds the inbox).",
+        )
+        record(None, "listening.search.create", search, after=snapshot(search))
+        return search
+    if search.query != query or not search.active or search.rule != SavedSearch.Rule.OFFICIAL_ACCOUNTS:
         before = snapshot(search)
-        search.query, search.active = query, True
-        search.save(update_fields=["query", "active", "updated_at"])
+        search.query, search.active, search.rule = query, True, SavedSearch.Rule.OFFICIAL_ACCOUNTS
+        search.save(update_fields=["query", "active", "rule", "updated_at"])
         record(None, "listening.search.edit", search, before=before, after=snapshot(search))
     return search
 

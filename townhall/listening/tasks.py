@@ -27,10 +27,16 @@ def poll_sources() -> list[dict]:
 @periodic(every=timedelta(hours=1))
 @task()
 def enforce_retention() -> int:
-    """Delete mentions past their retention period (per search, or the global setting)."""
+    """Delete mentions past their retention period (per search, or the global setting), and
+    compact the last few days' rollups to their top values (see rollups.compact)."""
+    from django.utils import timezone
+
+    from townhall.listening.rollups import compact, local_day
     from townhall.listening.services import enforce_retention as run
 
-    return run()
+    deleted = run()
+    compact(since=local_day(timezone.now()) - timedelta(days=3))
+    return deleted
 
 
 @periodic(every=timedelta(minutes=15))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +17,13 @@ from townhall.listening.query import QuerySyntaxError
 from townhall.listening.sources.base import SourceError
 
 PERIODS = (7, 30, 90)
+LANGUAGES = {"en": "English", "cy": "Welsh", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+             "pt": "Portuguese", "nl": "Dutch", "ga": "Irish", "gd": "Scottish Gaelic", "pl": "Polish",
+             "zh": "Chinese", "ja": "Japanese", "ar": "Arabic", "hi": "Hindi", "tr": "Turkish", "ru": "Russian"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code.lower()[:2], code)
 MAX_UPLOAD = 20 * 1024 * 1024
 
 
@@ -34,10 +40,12 @@ def index(request: HttpRequest) -> HttpResponse:
     require(request.user, "listening.view")
     days = _days(request)
     searches = list(SavedSearch.objects.filter(active=True, system=False))
-    chosen = [s for s in searches if str(s.pk) == request.GET.get("search")] or searches
+    one = [s for s in searches if str(s.pk) == request.GET.get("search")]
+    chosen = one or searches
+    scope = one or None  # None: all searches, each mention counted once (the rollups' search 0)
     labels, series = selectors.volume_by_day(chosen, days)
-    split = selectors.sentiment_split(chosen, days)
-    authors = selectors.top_authors(chosen, days)
+    split = selectors.sentiment_split(scope, days)
+    authors = selectors.top_authors(scope, days)
     notes = Notification.objects.filter(user=request.user, read_at__isnull=True).select_related("alert__search")[:10]
     context = {
         "days": days,
@@ -48,8 +56,12 @@ def index(request: HttpRequest) -> HttpResponse:
         "sentiment": charts.stacked_bar(
             [(k.title(), v, charts.SENTIMENT_COLORS[k]) for k, v in split.items()], title="Sentiment split"
         ),
-        "terms": charts.bar_chart(selectors.top_terms(chosen, days), title="Top matched terms"),
-        "hashtags": charts.bar_chart(selectors.top_hashtags(chosen, days), title="Top hashtags", color="#7b1fa2"),
+        "terms": charts.bar_chart(selectors.top_terms(scope, days), title="Top matched terms"),
+        "hashtags": charts.bar_chart(selectors.top_hashtags(scope, days), title="Top hashtags", color="#7b1fa2"),
+        "languages": charts.bar_chart(
+            [(language_name(code), n) for code, n in selectors.top_languages(scope, days)], title="Languages",
+            color="#5d4037",
+        ),
         "authors": charts.bar_chart(
             [(a["author_handle"], a["reach"]) for a in authors], title="Top authors by reach (followers)",
             color="#00695c",
@@ -79,11 +91,12 @@ def mention_list(request: HttpRequest) -> HttpResponse:
     except ValueError as exc:
         messages.error(request, str(exc))
         qs = selectors.mentions({})
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = selectors.keyset_page(qs, before=request.GET.get("before", ""), after=request.GET.get("after", ""))
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("page", "before", "after"):
+        query.pop(key, None)
     return render(request, "listening/mentions.html", {
-        "page": page, "params": params, "searches": SavedSearch.objects.all(), "query": query.urlencode(),
+        "page": page, "params": params, "searches": SavedSearch.objects.only("pk", "name"), "query": query.urlencode(),
     })
 
 

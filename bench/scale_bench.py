@@ -1,0 +1,229 @@
+"""Listening and inbox at a large university's scale: ingest N mentions, then time the pages.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/townhall_scale \\
+        python bench/scale_bench.py --mentions 1000000 --accounts 200
+    ... --mentions 100000 --accounts 200      # the same at a tenth, to see how cost grows
+
+The database is emptied of listening data first (use a database of your own). Posts are real
+tweets (TweetEval, ../shared/data) with a unique tag each (so near-duplicate merging does not
+shrink the set), spread over the last 90 days; each carries a word of one of the 50 saved
+searches, and one in twenty is a reply to one of the registry accounts (so the inbox fills
+through the system search). Ingest goes through the real pipeline (`Pipeline.load().run`, the
+path of imports and the firehose: matching, enrichment, storage, rollups, inbox), in batches.
+
+Then each page is requested through Django's test client as a digital-team user (signed in
+with two-factor, as in production) and p50/p95 printed: the dashboard (7, 30, 90 days), the
+mentions list (first page, a deep page about 50,000 mentions in, text search), the inbox (all
+statuses), the API lists, and the spike-detection task. The first request of each is a warm-up
+and is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "tweeteval"
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django() -> None:
+    os.environ.setdefault("TOWNHALL_DATA_DIR", tempfile.mkdtemp(prefix="scale-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def corpus() -> list[str]:
+    texts: list[str] = []
+    for task in ("hate", "offensive"):
+        path = DATA / task / "train_text.txt"
+        if path.exists():
+            texts.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    if not texts:
+        sys.exit(f"No corpus under {DATA}; this benchmark needs the shared TweetEval data.")
+    return texts
+
+
+def reset() -> None:
+    """Remove earlier bench data (the bench owns its database)."""
+    from django.db import connection
+
+    from townhall.core.models import OrgUnit, User
+    from townhall.inbox.models import Conversation
+    from townhall.listening.models import Alert, Mention, MentionMatch, SavedSearch, Source
+    from townhall.registry.models import Account
+
+    with connection.cursor() as cur:
+        for model in (Conversation, MentionMatch, Mention, Alert):
+            if connection.vendor == "postgresql":
+                cur.execute(f"TRUNCATE {model._meta.db_table} CASCADE")
+            else:
+                model.objects.all().delete()
+    try:  # the rollup tables, where this version has them
+        from townhall.listening import rollups
+
+        rollups.clear_all()
+    except ImportError:
+        pass
+    SavedSearch.objects.all().delete()
+    Source.objects.filter(name__startswith="scale-bench").delete()
+    Account.objects.filter(handle__startswith="acct").delete()
+    User.objects.filter(username="scale-bench").delete()
+    OrgUnit.objects.filter(slug="scale-bench").delete()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mentions", type=int, default=100_000)
+    parser.add_argument("--accounts", type=int, default=200)
+    parser.add_argument("--searches", type=int, default=50)
+    parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument("--reps", type=int, default=20, help="timed requests per page (after one warm-up)")
+    parser.add_argument("--skip-ingest", action="store_true", help="time the pages on the data already there")
+    args = parser.parse_args()
+    setup_django()
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from townhall.core.models import OrgUnit, User
+    from townhall.inbox.models import Conversation
+    from townhall.listening import alerts, selectors
+    from townhall.listening.models import Mention, SavedSearch, Source
+    from townhall.listening.pipeline import Pipeline
+    from townhall.listening.services import create_search, ensure_inbox_search
+    from townhall.listening.types import Batch, IncomingPost
+    from townhall.registry.models import Account
+
+    print(f"database: {connection.vendor} {connection.settings_dict.get('NAME')}")
+    rng = random.Random(13)
+    texts = corpus()
+    words = Counter(w.lower() for t in texts for w in re.findall(r"[A-Za-z]{5,}", t))
+    vocab = [w for w, _ in words.most_common(3000)[1000:]]
+    if not args.skip_ingest:
+        reset()
+        unit = OrgUnit.objects.create(name="Scale bench", slug="scale-bench")
+        user = User.objects.create_user(username="scale-bench", password="x" * 20, role="digital", org_unit=unit)
+        accounts = Account.objects.bulk_create([
+            Account(network="bluesky", handle=f"acct{i}.example.ac.uk", org_unit=unit, status="active")
+            for i in range(args.accounts)
+        ])
+        topics = rng.sample(vocab, args.searches * 2)
+        for i in range(args.searches):
+            a, b = topics[2 * i], topics[2 * i + 1]
+            create_search(user, f"Topic {i}: {a}", f"{a} OR {b}" if i % 2 else f'{a} OR "{b} news"', owners=[user])
+        ensure_inbox_search()
+        source = Source.objects.create(kind="import", name="scale-bench import")
+        handles = [a.handle for a in accounts]
+        now = timezone.now()
+        span = 90 * 86400 - 3600
+        t0 = time.perf_counter()
+        stored = 0
+        pipeline = Pipeline.load()
+        for start in range(0, args.mentions, args.batch):
+            posts = []
+            for i in range(start, min(args.mentions, start + args.batch)):
+                topic = topics[(i * 7) % len(topics)]
+                if topic in topics[1::2] and (i // len(topics)) % 2 == 0:
+                    topic = f"{topic} news"
+                text = f"{texts[i % len(texts)]} {topic} ref{i}"
+                to = (handles[i % len(handles)],) if handles and i % 20 == 0 else ()
+                if to:
+                    text = f"@{to[0]} does anyone know about {topic}? ref{i}"
+                posts.append(IncomingPost(
+                    network="bluesky", remote_id=f"at://did:plc:u{i % 20000}/app.bsky.feed.post/{i}",
+                    text=text, author_handle=f"user{i % 20000}.bsky.social", author_followers=(i * 7919) % 100_000,
+                    lang="en", created_at=now - timedelta(seconds=span * (1 - i / args.mentions)),
+                    to_handles=to, mentions=to,
+                ))
+            stored += pipeline.run(Batch(posts, str(start)), source).stored
+        ingest_s = time.perf_counter() - t0
+        print(f"ingest: {args.mentions:,} posts in {ingest_s:.0f} s = {args.mentions / ingest_s:,.0f} posts/s "
+              f"({stored:,} stored through Pipeline.run, batches of {args.batch})")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cur:
+                cur.execute("ANALYZE")
+    user = User.objects.get(username="scale-bench")
+    print(f"data: {Mention.objects.count():,} mentions, {Conversation.objects.count():,} inbox conversations, "
+          f"{SavedSearch.objects.count()} saved searches, {Account.objects.count()} accounts")
+
+    client = Client()
+    client.force_login(user)
+    if user.mfa_required:
+        device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+
+    word = next(t for t in vocab if t not in {s.query for s in SavedSearch.objects.all()})
+    deep_url = "/listening/mentions/?page=1000"
+    if hasattr(selectors, "mention_cursor"):  # keyset pagination: the link a reader follows 1,000 pages in
+        deep = Mention.objects.order_by("-created_at", "-pk")[49_950:49_951].first()
+        if deep is not None:
+            deep_url = f"/listening/mentions/?before={selectors.mention_cursor(deep)}"
+    pages = [
+        ("dashboard 7 days", "/listening/?days=7"),
+        ("dashboard 30 days", "/listening/?days=30"),
+        ("dashboard 90 days", "/listening/?days=90"),
+        ("dashboard 90 days, one search", f"/listening/?days=90&search={SavedSearch.objects.first().pk}"),
+        ("mentions, first page", "/listening/mentions/"),
+        ("mentions, deep page (50,000 in)", deep_url),
+        ("mentions, text search", f"/listening/mentions/?q={word}"),
+        ("inbox, all statuses", "/inbox/?status=all"),
+        ("inbox, open", "/inbox/"),
+        ("API searches", "/api/listening/searches"),
+        ("API mentions", "/api/listening/mentions"),
+        ("API alerts", "/api/listening/alerts"),
+        ("API inbox conversations", "/api/inbox/conversations?status=all"),
+    ]
+    print(f"{'page':<36} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    from django.db import reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    for label, url in pages:
+        times = []
+        for rep in range(args.reps + 1):
+            reset_queries()
+            with CaptureQueriesContext(connection) as ctx:
+                t0 = time.perf_counter()
+                response = client.get(url)
+                elapsed = time.perf_counter() - t0
+            if response.status_code != 200:
+                print(f"{label}: HTTP {response.status_code} {response.content[:200]!r}")
+                break
+            if rep:
+                times.append(elapsed * 1000)
+        if times:
+            print(f"{label:<36} {statistics.median(times):>8.1f} {percentile(times, 0.95):>8.1f} "
+                  f"{len(ctx.captured_queries):>8}")
+    times = []
+    for _ in range(max(3, args.reps // 4)):
+        t0 = time.perf_counter()
+        alerts.detect()
+        times.append((time.perf_counter() - t0) * 1000)
+    print(f"{'spike detection (all searches)':<36} {statistics.median(times):>8.1f} {percentile(times, 0.95):>8.1f}")
+
+
+if __name__ == "__main__":
+    main()
