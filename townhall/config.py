@@ -38,6 +38,22 @@ def env_int(name: str, default: int, minimum: int = 0) -> int:
     return value
 
 
+def env_limits(name: str, default: dict[str, int]) -> dict[str, int]:
+    """Per-name whole numbers from "a=8,b=4" (e.g. per-network limits); missing names keep the default."""
+    raw = os.environ.get(name, "").strip()
+    out = dict(default)
+    if not raw:
+        return out
+    for item in raw.split(","):
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip().isdigit() or int(value) < 1:
+            raise ImproperlyConfigured(
+                f"{name} must look like \"bluesky=8,mastodon=8\" (each at least 1), not {raw!r}."
+            )
+        out[key.strip().lower()] = int(value)
+    return out
+
+
 def data_dir() -> Path:
     """The folder for the SQLite database, the dev secret key and uploaded media.
 

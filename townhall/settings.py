@@ -163,7 +163,11 @@ TOWNHALL_VAULT_KEYS = os.environ.get("TOWNHALL_VAULT_KEYS", "")
 # need alt text, and how long a worker may hold a delivery before another may retry it.
 TOWNHALL_COOL_OFF_SECONDS = config.env_int("TOWNHALL_COOL_OFF_SECONDS", 120)
 TOWNHALL_REQUIRE_ALT_TEXT = config.env_bool("TOWNHALL_REQUIRE_ALT_TEXT", True)
-TOWNHALL_PUBLISH_LEASE_SECONDS = config.env_int("TOWNHALL_PUBLISH_LEASE_SECONDS", 300, minimum=1)
+TOWNHALL_PUBLISH_LEASE_SECONDS = config.env_int("TOWNHALL_PUBLISH_LEASE_SECONDS", 20, minimum=1)
+# How many deliveries one worker sends at once (to different accounts; one account is served
+# one delivery at a time), and at most how many of them to each network.
+TOWNHALL_PUBLISH_CONCURRENCY = config.env_int("TOWNHALL_PUBLISH_CONCURRENCY", 16, minimum=1)
+TOWNHALL_PUBLISH_NETWORK_LIMITS = config.env_limits("TOWNHALL_PUBLISH_NETWORK_LIMITS", {"bluesky": 8, "mastodon": 8})
 # Account registry: passwords older than this are due for rotation; an account with no post for
 # this long is flagged dormant (the guidance asks for a sustained level of contact).
 TOWNHALL_ROTATION_DAYS = config.env_int("TOWNHALL_ROTATION_DAYS", 180, minimum=1)

@@ -1,54 +1,120 @@
-"""A small, stateful Mastodon server on loopback, following the documented REST API.
+"""A small, stateful Mastodon server on loopback, as strict as the real one where we rely on it.
 
-No real Mastodon runs locally, so the connector is tested against this: it keeps
-statuses and media in memory, checks bearer tokens, enforces the 500-character limit,
-honours `Idempotency-Key` (the same key from the same token returns the first status
-instead of creating another, as Mastodon does for an hour), sends rate-limit headers,
-and can be told to fail the next requests (`fail_next`) to exercise error mapping.
+No real Mastodon runs locally, so the connector is tested against this. It follows the
+documented API (https://docs.joinmastodon.org/methods/statuses/#create, /methods/media/#v2,
+/methods/accounts/#statuses, /methods/apps/#verify_credentials, /api/rate-limits/,
+/api/guidelines/#pagination) and refuses what a real server would refuse:
 
-Documented behaviour followed: https://docs.joinmastodon.org/methods/statuses/#create,
-/methods/media/#v2, /methods/accounts/#verify_credentials, /api/rate-limits/.
+* **Auth**: every call but the instance needs a known bearer token (401 otherwise).
+* **Statuses**: text or media required; at most 500 characters, counted as Mastodon does
+  (every link counts as 23); at most 4 media, each uploaded by this account; a known
+  visibility; a reply target that exists. 422 / 404 with Mastodon's error sentences.
+* **Idempotency-Key**: the same key from the same account within an hour returns the
+  first status instead of making another; after an hour the key is forgotten (the clock
+  can be moved with `advance`).
+* **Media**: only `POST /api/v2/media` (multipart with a file). The deprecated
+  `POST /api/v1/media` is answered 410 and counted in `deprecated_calls`: Townhall must not
+  use it (real servers still answer it, but its removal is announced).
+* **Rate limits**: 300 requests per 5 minutes per token and 30 media uploads per
+  30 minutes, with real `X-RateLimit-Limit/Remaining/Reset` headers and 429 past them.
+* **Ids** are time-based snowflakes (milliseconds << 16), so `since_id`/`max_id`/`min_id`
+  bound a timeline by time as on a real server; statuses carry the token's `application`.
+
+For tests it records every request (`requests`), the creation time of each status
+(`created_log`), the highest number of status creations in flight at once
+(`max_concurrent_creates`), can add latency to every request (`latency`, seconds) and can
+be told to fail the next requests (`fail_next`).
 """
 
 from __future__ import annotations
 
 import html
-import itertools
 import json
+import re
 import threading
+import time
 from datetime import UTC, datetime
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 CHAR_LIMIT = 500
+URL_WEIGHT = 23
+MAX_MEDIA = 4
+DESCRIPTION_LIMIT = 1500
+IDEMPOTENCY_TTL = 3600
+VISIBILITIES = {"public", "unlisted", "private", "direct"}
+URL_RE = re.compile(r"https?://\S+")
+
+
+def mastodon_length(text: str) -> int:
+    """Characters as Mastodon counts them: each link is 23, whatever its length."""
+    return len(URL_RE.sub("x" * URL_WEIGHT, text))
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # a burst of concurrent publishes must not hit the listen backlog
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client killed mid-request (the fault tests do that) is not the server's error
 
 
 class FakeMastodon:
-    def __init__(self, domain: str = "mastodon.test") -> None:
+    def __init__(self, domain: str = "mastodon.test", *, latency: float = 0.0) -> None:
         self.domain = domain
+        self.latency = latency
         self.tokens: dict[str, dict[str, Any]] = {}
+        self.apps: dict[str, str] = {}
         self.statuses: dict[str, dict[str, Any]] = {}
         self.media: dict[str, dict[str, Any]] = {}
-        self.idempotency: dict[tuple[str, str], str] = {}
+        self.media_owner: dict[str, str] = {}
+        self.idempotency: dict[tuple[str, str], tuple[str, float]] = {}
         self.fail_next: list[tuple[int, dict[str, Any]]] = []
         self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.deprecated_calls: list[str] = []
+        self.created_log: list[tuple[float, str, str | None]] = []  # (wall time, status id, key)
         self.create_calls = 0
-        self._ids = itertools.count(110_000_000_000_000_000)
-        self._lock = threading.Lock()
+        self.rate_limit = 300  # per token per window
+        self.rate_window = 300
+        self.media_limit = 30
+        self.media_window = 1800
+        self._hits: dict[tuple[str, str], list[float]] = {}
+        self._offset = 0.0
+        self._last_id = 0
+        self._creating = 0
+        self.max_concurrent_creates = 0
+        self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
+
+    # --- clock and ids -----------------------------------------------------------------------
+
+    def now(self) -> float:
+        return time.time() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the server's clock forward (forgets idempotency keys after an hour, resets rate windows)."""
+        self._offset += seconds
+
+    def _new_id(self) -> str:
+        with self._lock:
+            value = max(int(self.now() * 1000) << 16, self._last_id + 1)
+            self._last_id = value
+        return str(value)
 
     # --- setup ---------------------------------------------------------------------------
 
-    def add_account(self, username: str, token: str) -> dict[str, Any]:
+    def add_account(self, username: str, token: str, app: str = "Townhall") -> dict[str, Any]:
         account = {
-            "id": str(next(self._ids)),
+            "id": self._new_id(),
             "username": username,
             "acct": username,
             "display_name": username.capitalize(),
             "url": f"https://{self.domain}/@{username}",
         }
         self.tokens[token] = account
+        self.apps[token] = app
         return account
 
     def revoke(self, token: str) -> None:
@@ -67,6 +133,9 @@ class FakeMastodon:
             def log_message(self, *args: Any) -> None:
                 pass
 
+            def date_time_string(self, timestamp: float | None = None) -> str:
+                return formatdate(fake.now(), usegmt=True)  # the Date header follows the fake's clock
+
             def do_GET(self) -> None:
                 fake._handle(self, "GET")
 
@@ -79,7 +148,7 @@ class FakeMastodon:
             def do_DELETE(self) -> None:
                 fake._handle(self, "DELETE")
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
@@ -90,16 +159,23 @@ class FakeMastodon:
 
     # --- requests --------------------------------------------------------------------------
 
-    def _send(self, h: BaseHTTPRequestHandler, status: int, body: Any) -> None:
+    def _send(
+        self, h: BaseHTTPRequestHandler, status: int, body: Any, limit: tuple[int, int, float] | None = None
+    ) -> None:
         data = json.dumps(body).encode()
-        h.send_response(status)
-        h.send_header("Content-Type", "application/json; charset=utf-8")
-        h.send_header("Content-Length", str(len(data)))
-        h.send_header("X-RateLimit-Limit", "300")
-        h.send_header("X-RateLimit-Remaining", "299")
-        h.send_header("X-RateLimit-Reset", datetime.now(UTC).isoformat())
-        h.end_headers()
-        h.wfile.write(data)
+        try:
+            h.send_response(status)
+            h.send_header("Content-Type", "application/json; charset=utf-8")
+            h.send_header("Content-Length", str(len(data)))
+            if limit is not None:
+                ceiling, remaining, reset = limit
+                h.send_header("X-RateLimit-Limit", str(ceiling))
+                h.send_header("X-RateLimit-Remaining", str(max(0, remaining)))
+                h.send_header("X-RateLimit-Reset", datetime.fromtimestamp(reset, UTC).isoformat())
+            h.end_headers()
+            h.wfile.write(data)
+        except OSError:
+            pass  # the client went away (killed mid-request)
 
     def _params(self, h: BaseHTTPRequestHandler) -> dict[str, Any]:
         length = int(h.headers.get("Content-Length") or 0)
@@ -129,25 +205,34 @@ class FakeMastodon:
             out[key.removesuffix("[]")] = values if key.endswith("[]") else values[-1]
         return out
 
-    def _status(self, account: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
-        sid = str(next(self._ids))
-        media_ids = params.get("media_ids") or []
-        if isinstance(media_ids, str):
-            media_ids = [media_ids]
+    def _rate(self, token: str, bucket: str, ceiling: int, window: int) -> tuple[int, int, float]:
+        """Count one request in a fixed window; (limit, remaining, reset epoch)."""
+        now = self.now()
+        with self._lock:
+            hits = [t for t in self._hits.get((token, bucket), []) if t > now - window]
+            hits.append(now)
+            self._hits[(token, bucket)] = hits
+            reset = hits[0] + window
+        return ceiling, ceiling - len(hits), reset
+
+    def _status(self, account: dict[str, Any], params: dict[str, Any], app: str, media_ids: list[str]) -> dict:
+        sid = self._new_id()
         text = params.get("status", "")
         content = "<p>" + html.escape(text).replace("\n", "<br />") + "</p>"
         return {
             "id": sid,
             "uri": f"https://{self.domain}/users/{account['username']}/statuses/{sid}",
             "url": f"https://{self.domain}/@{account['username']}/{sid}",
-            "created_at": datetime.now(UTC).isoformat(),
+            "created_at": datetime.fromtimestamp(self.now(), UTC).isoformat(),
             "account": account,
             "content": content,
             "text": text,
             "visibility": params.get("visibility") or "public",
             "language": params.get("language"),
             "in_reply_to_id": params.get("in_reply_to_id") or None,
-            "media_attachments": [self.media[str(m)] for m in media_ids if str(m) in self.media],
+            "media_attachments": [self.media[m] for m in media_ids],
+            "application": {"name": app, "website": None},
+            "reblog": None,
             "favourites_count": 0,
             "reblogs_count": 0,
             "replies_count": 0,
@@ -159,75 +244,146 @@ class FakeMastodon:
         }
 
     def _handle(self, h: BaseHTTPRequestHandler, method: str) -> None:
-        path = urlsplit(h.path).path.rstrip("/") or "/"
+        split = urlsplit(h.path)
+        path = split.path.rstrip("/") or "/"
+        query = {k: v[-1] for k, v in parse_qs(split.query).items()}
         self.requests.append((method, path, dict(h.headers)))
         params = self._params(h) if method in ("POST", "PUT") else {}
+        if self.latency:
+            time.sleep(self.latency)
         with self._lock:
-            if self.fail_next:
-                status, body = self.fail_next.pop(0)
-                return self._send(h, status, body)
-            if path == "/api/v1/instance" and method == "GET":
-                return self._send(h, 200, {"uri": self.domain, "title": "Fake", "version": "4.3.0"})
-            if path == "/api/v2/instance" and method == "GET":
-                return self._send(
-                    h, 200,
-                    {"domain": self.domain, "title": "Fake", "version": "4.3.0", "api_versions": {"mastodon": 2}},
-                )
-            auth = h.headers.get("Authorization", "")
-            account = self.tokens.get(auth.removeprefix("Bearer ").strip())
-            if account is None:
-                return self._send(h, 401, {"error": "The access token is invalid"})
-            if path == "/api/v1/accounts/verify_credentials" and method == "GET":
-                return self._send(h, 200, account)
-            if path in ("/api/v1/media", "/api/v2/media") and method == "POST":
-                mid = str(next(self._ids))
-                media = {
-                    "id": mid,
-                    "type": "image",
-                    "url": f"https://{self.domain}/media/{mid}",
-                    "preview_url": f"https://{self.domain}/media/{mid}/small",
-                    "description": params.get("description") or None,
-                    "size": len(params.get("file") or b""),
-                }
-                self.media[mid] = media
-                return self._send(h, 200, media)
-            if path.startswith("/api/v1/media/") and method == "GET":
-                return self._send(h, 200, self.media.get(path.rsplit("/", 1)[-1], {}))
-            if path == "/api/v1/statuses" and method == "POST":
-                key = h.headers.get("Idempotency-Key")
-                if key and (auth, key) in self.idempotency:
-                    return self._send(h, 200, self.statuses[self.idempotency[(auth, key)]])
-                text = params.get("status", "")
-                if not text and not params.get("media_ids"):
-                    return self._send(h, 422, {"error": "Validation failed: Text can't be blank"})
-                if len(text) > CHAR_LIMIT:
-                    return self._send(
-                        h, 422, {"error": f"Validation failed: Text character limit of {CHAR_LIMIT} exceeded"}
-                    )
-                self.create_calls += 1
-                status = self._status(account, params)
-                self.statuses[status["id"]] = status
-                if key:
-                    self.idempotency[(auth, key)] = status["id"]
-                return self._send(h, 200, status)
-            if path.startswith("/api/v1/statuses/"):
-                sid = path.rsplit("/", 1)[-1]
-                status = self.statuses.get(sid)
-                if status is None:
-                    return self._send(h, 404, {"error": "Record not found"})
-                if method == "GET":
-                    return self._send(h, 200, status)
-                if method == "DELETE":
-                    if status["account"]["id"] != account["id"]:
-                        return self._send(h, 403, {"error": "This action is not allowed"})
+            failure = self.fail_next.pop(0) if self.fail_next else None
+        if failure:
+            status, body = failure
+            reset = self.now() + 42
+            return self._send(h, status, body, (self.rate_limit, 0 if status == 429 else 1, reset))
+        if path == "/api/v1/instance" and method == "GET":
+            return self._send(h, 200, {"uri": self.domain, "title": "Fake", "version": "4.3.0"})
+        if path == "/api/v2/instance" and method == "GET":
+            return self._send(
+                h, 200, {"domain": self.domain, "title": "Fake", "version": "4.3.0", "api_versions": {"mastodon": 2}},
+            )
+        token = h.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        account = self.tokens.get(token)
+        if account is None:
+            return self._send(h, 401, {"error": "The access token is invalid"})
+        limit = self._rate(token, "all", self.rate_limit, self.rate_window)
+        if limit[1] < 0:
+            return self._send(h, 429, {"error": "Too many requests"}, limit)
+        if path == "/api/v1/accounts/verify_credentials" and method == "GET":
+            return self._send(h, 200, account, limit)
+        if path == "/api/v1/apps/verify_credentials" and method == "GET":
+            return self._send(h, 200, {"name": self.apps.get(token, "Townhall"), "website": None}, limit)
+        if path == "/api/v1/media" and method == "POST":
+            self.deprecated_calls.append(path)
+            return self._send(h, 410, {"error": "POST /api/v1/media is deprecated; use POST /api/v2/media"}, limit)
+        if path == "/api/v2/media" and method == "POST":
+            media_limit = self._rate(token, "media", self.media_limit, self.media_window)
+            if media_limit[1] < 0:
+                return self._send(h, 429, {"error": "Too many requests"}, media_limit)
+            upload = params.get("file")
+            if not isinstance(upload, bytes) or not upload:
+                return self._send(h, 422, {"error": "Validation failed: File can't be blank"}, limit)
+            description = params.get("description") or None
+            if description and len(description) > DESCRIPTION_LIMIT:
+                return self._send(h, 422, {"error": "Validation failed: Description is too long"}, limit)
+            mid = self._new_id()
+            media = {
+                "id": mid,
+                "type": "image",
+                "url": f"https://{self.domain}/media/{mid}",
+                "preview_url": f"https://{self.domain}/media/{mid}/small",
+                "description": description,
+                "size": len(upload),
+            }
+            self.media[mid] = media
+            self.media_owner[mid] = account["id"]
+            return self._send(h, 200, media, limit)
+        if path.startswith("/api/v1/media/") and method == "GET":
+            media = self.media.get(path.rsplit("/", 1)[-1])
+            return self._send(h, 200, media, limit) if media else self._send(h, 404, {"error": "Record not found"})
+        if path == "/api/v1/statuses" and method == "POST":
+            return self._create_status(h, token, account, params, limit)
+        if path.startswith("/api/v1/statuses/"):
+            sid = path.rsplit("/", 1)[-1]
+            status = self.statuses.get(sid)
+            if status is None:
+                return self._send(h, 404, {"error": "Record not found"}, limit)
+            if method == "GET":
+                return self._send(h, 200, status, limit)
+            if method == "DELETE":
+                if status["account"]["id"] != account["id"]:
+                    return self._send(h, 403, {"error": "This action is not allowed"}, limit)
+                with self._lock:
                     del self.statuses[sid]
-                    return self._send(h, 200, {**status, "text": status["text"]})
-            if path.startswith("/api/v1/accounts/") and path.endswith("/statuses") and method == "GET":
-                aid = path.split("/")[4]
-                mine = [s for s in self.statuses.values() if s["account"]["id"] == aid]
-                mine.sort(key=lambda s: int(s["id"]), reverse=True)
-                return self._send(h, 200, mine[:40])
-            return self._send(h, 404, {"error": "Not found"})
+                return self._send(h, 200, {**status, "text": status["text"]}, limit)
+        if path.startswith("/api/v1/accounts/") and path.endswith("/statuses") and method == "GET":
+            return self._timeline(h, path.split("/")[4], query, limit)
+        return self._send(h, 404, {"error": "Not found"}, limit)
+
+    def _create_status(self, h: BaseHTTPRequestHandler, token: str, account: dict, params: dict, limit: Any) -> None:
+        key = h.headers.get("Idempotency-Key")
+        with self._lock:
+            self._creating += 1
+            self.max_concurrent_creates = max(self.max_concurrent_creates, self._creating)
+        try:
+            text = params.get("status", "")
+            media_ids = params.get("media_ids") or []
+            media_ids = [str(m) for m in ([media_ids] if isinstance(media_ids, str) else media_ids)]
+            with self._lock:
+                if key:
+                    known = self.idempotency.get((account["id"], key))
+                    if known and known[1] > self.now() - IDEMPOTENCY_TTL and known[0] in self.statuses:
+                        return self._send(h, 200, self.statuses[known[0]], limit)
+                error = self._invalid(account, params, text, media_ids)
+                if error:
+                    code, message = error
+                    return self._send(h, code, {"error": message}, limit)
+                self.create_calls += 1
+                status = self._status(account, params, self.apps.get(token, "Townhall"), media_ids)
+                self.statuses[status["id"]] = status
+                self.created_log.append((time.time(), status["id"], key))
+                if key:
+                    self.idempotency[(account["id"], key)] = (status["id"], self.now())
+            return self._send(h, 200, status, limit)
+        finally:
+            with self._lock:
+                self._creating -= 1
+
+    def _invalid(self, account: dict, params: dict, text: str, media_ids: list[str]) -> tuple[int, str] | None:
+        if not text.strip() and not media_ids:
+            return 422, "Validation failed: Text can't be blank"
+        if mastodon_length(text) > CHAR_LIMIT:
+            return 422, f"Validation failed: Text character limit of {CHAR_LIMIT} exceeded"
+        if len(media_ids) > MAX_MEDIA:
+            return 422, "Validation failed: Media attachments cannot be more than 4"
+        if any(self.media_owner.get(m) != account["id"] for m in media_ids):
+            return 422, "Validation failed: Media attachments are invalid"
+        visibility = params.get("visibility")
+        if visibility and visibility not in VISIBILITIES:
+            return 422, "Validation failed: Visibility is not included in the list"
+        reply = params.get("in_reply_to_id")
+        if reply and str(reply) not in self.statuses:
+            return 404, "Record not found"
+        return None
+
+    def _timeline(self, h: BaseHTTPRequestHandler, account_id: str, query: dict[str, str], limit: Any) -> None:
+        try:
+            count = min(40, int(query.get("limit") or 20))
+            since_id, max_id, min_id = (
+                int(query[k]) if query.get(k) else None for k in ("since_id", "max_id", "min_id")
+            )
+        except ValueError:
+            return self._send(h, 400, {"error": "Invalid pagination parameters"}, limit)
+        with self._lock:
+            mine = [s for s in self.statuses.values() if s["account"]["id"] == account_id]
+        mine = [s for s in mine if (since_id is None or int(s["id"]) > since_id)
+                and (max_id is None or int(s["id"]) < max_id) and (min_id is None or int(s["id"]) > min_id)]
+        mine.sort(key=lambda s: int(s["id"]), reverse=min_id is None)
+        page = mine[:count]
+        page.sort(key=lambda s: int(s["id"]), reverse=True)
+        return self._send(h, 200, page, limit)
 
     def posts_by(self, username: str) -> list[dict[str, Any]]:
-        return [s for s in self.statuses.values() if s["account"]["username"] == username]
+        with self._lock:
+            return [s for s in self.statuses.values() if s["account"]["username"] == username]

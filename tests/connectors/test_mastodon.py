@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from townhall.connectors.base import Credentials, Image, PermanentError, PublishRequest, TransientError
+from townhall.connectors.base import (
+    Credentials,
+    Image,
+    PermanentError,
+    PublishRequest,
+    TransientError,
+    UncertainError,
+)
 from townhall.connectors.mastodon import connector, plain_text
 
 PNG = bytes.fromhex(
@@ -47,11 +56,38 @@ def test_same_idempotency_key_never_posts_twice(mastodon_server, creds):
     assert len(mastodon_server.posts_by("nursing")) == 1
 
 
-def test_find_published_recognises_the_post(creds):
+def test_reconciliation_never_adopts_a_look_alike(mastodon_server, creds):
+    """Inside the key window a resend is the reconciliation; after it, a look-alike is only reported."""
     request = PublishRequest("Lecture <3 & more", "k-find")
-    assert connector.find_published(creds, "k-find", request=request) is None
+    sent = datetime.now(UTC)
+    assert connector.find_published(creds, "k-find", request=request) is None  # never sent
     result = connector.publish(creds, request)
-    assert connector.find_published(creds, "k-find", request=request).remote_id == result.remote_id
+    # Within the hour: None means "resend with the key", and the resend returns the original.
+    assert connector.find_published(creds, "k-find", request=request, sent_since=sent) is None
+    assert connector.publish(creds, request).remote_id == result.remote_id
+    # After the window: the status is there but cannot be proven ours -> a person checks.
+    mastodon_server.advance(2 * 3600)
+    later = sent - timedelta(hours=2)
+    with pytest.raises(UncertainError) as exc:
+        connector.find_published(creds, "k-find", request=request, sent_since=later)
+    assert result.url in exc.value.candidates
+    # ...unless it is recorded for another delivery: then it is not ours and resending is right.
+    assert connector.find_published(
+        creds, "k-find", request=request, sent_since=later, exclude_ids={result.remote_id}
+    ) is None
+
+
+def test_status_from_another_application_is_not_a_candidate(mastodon_server, creds):
+    mastodon_server.add_account("nursing-web", "token-web", app="Web")
+    mastodon_server.tokens["token-web"] = mastodon_server.tokens["token-nursing"]  # same account, web UI
+    web = Credentials("@nursing@mastodon.test", "token-web", mastodon_server.url)
+    request = PublishRequest("Seminar at four", "k-app")
+    connector.publish(web, PublishRequest("Seminar at four", "typed-by-hand"))
+    since = datetime.now(UTC) - timedelta(hours=2)  # past the key window: the timeline is searched
+    assert connector.find_published(creds, "k-app", request=request, sent_since=since) is None
+    connector.publish(creds, PublishRequest("Seminar at four", "k-other"))  # same app: a real candidate
+    with pytest.raises(UncertainError):
+        connector.find_published(creds, "k-app", request=request, sent_since=since)
 
 
 def test_reply_and_delete(mastodon_server, creds):

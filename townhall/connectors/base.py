@@ -9,7 +9,9 @@ network said so) and `PermanentError` (show the network's reason to the author).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 
@@ -28,6 +30,19 @@ class TransientError(ConnectorError):
 
 class PermanentError(ConnectorError):
     """Bad credentials, revoked access, content rejected: a person must act."""
+
+
+class UncertainError(PermanentError):
+    """The connector cannot tell whether an earlier attempt published the post.
+
+    Raised by `find_published` instead of guessing: marking a delivery published under
+    another post's id, or sending a second copy, are both worse than asking a person to look.
+    `candidates` are the URLs of statuses that might be it.
+    """
+
+    def __init__(self, reason: str, *, candidates: tuple[str, ...] = ()):
+        super().__init__(reason)
+        self.candidates = candidates
 
 
 @dataclass(frozen=True)
@@ -76,13 +91,26 @@ class Connector(Protocol):
 
     def publish(self, creds: Credentials, request: PublishRequest) -> PublishResult: ...
 
-    def find_published(
-        self, creds: Credentials, idempotency_key: str, request: PublishRequest | None = None
-    ) -> PublishResult | None:
-        """Look for a post already published with this key (recovery after a crash).
+    # How long the network itself refuses a second post under the same key: None = forever
+    # (Bluesky: the record key), a timedelta where the network forgets keys (Mastodon: an hour).
+    idempotency_window: timedelta | None
 
-        `request` (optional) is the request that may have been sent, for networks that
-        cannot look a post up by key and must recognise it by its content.
+    def find_published(
+        self,
+        creds: Credentials,
+        idempotency_key: str,
+        request: PublishRequest | None = None,
+        *,
+        sent_since: datetime | None = None,
+        exclude_ids: Collection[str] = (),
+    ) -> PublishResult | None:
+        """Reconcile after a crash: the post if it is already on the network, else None.
+
+        None promises that publishing `request` with the same key cannot create a second
+        post (it is not there, or the network will answer the resend with the first post).
+        `sent_since` is when a request with this key may first have reached the network;
+        `exclude_ids` are remote ids known to belong to other deliveries. A connector that
+        cannot be sure raises `UncertainError`; it never guesses.
         """
         ...
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Collection
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +26,7 @@ from townhall.connectors.base import (
     PublishRequest,
     PublishResult,
     TransientError,
+    UncertainError,
 )
 
 POST_COLLECTION = "app.bsky.feed.post"
@@ -267,7 +269,7 @@ class BlueskyConnector:
                 # Already there (a retry after a lost answer)? Then that record is our post.
                 existing = self._lookup(client, rkey, creds.handle)
                 if existing is not None:
-                    return existing
+                    return self._ours(existing, request)
                 raise
             return self._result(out.uri, out.cid, creds.handle)
 
@@ -289,13 +291,35 @@ class BlueskyConnector:
             if getattr(exc.response, "status_code", None) == 404:
                 return None
             raise
-        return self._result(found.uri, found.cid or "", _handle(client, handle))
+        result = self._result(found.uri, found.cid or "", _handle(client, handle))
+        return PublishResult(result.remote_id, result.url, {**result.extra, "text": getattr(found.value, "text", None)})
+
+    @staticmethod
+    def _ours(found: PublishResult, request: PublishRequest | None) -> PublishResult:
+        """The record at our key, checked against what we meant to post (never adopt another post)."""
+        if request is not None and found.extra.get("text") not in (None, request.text):
+            raise UncertainError(
+                f"Another post already uses this post's record key ({found.url}); a person should check the account.",
+                candidates=(found.url,),
+            )
+        return found
+
+    # The record key is the delivery's own: the PDS refuses a second record at it for ever.
+    idempotency_window = None
 
     def find_published(
-        self, creds: Credentials, idempotency_key: str, request: PublishRequest | None = None
+        self,
+        creds: Credentials,
+        idempotency_key: str,
+        request: PublishRequest | None = None,
+        *,
+        sent_since: datetime | None = None,
+        exclude_ids: Collection[str] = (),
     ) -> PublishResult | None:
+        """A direct `getRecord` at the delivery's record key: unique to the delivery, so no guess."""
         rkey = rkey_for(idempotency_key)
-        return self._call(creds, lambda client: self._lookup(client, rkey, creds.handle))
+        found = self._call(creds, lambda client: self._lookup(client, rkey, creds.handle))
+        return None if found is None else self._ours(found, request)
 
     def delete(self, creds: Credentials, remote_id: str) -> None:
         _repo, collection, rkey = self._split_uri(remote_id)

@@ -1,14 +1,25 @@
 """Mastodon through `Mastodon.py`.
 
-Exactly once: every status is posted with an `Idempotency-Key` header (the delivery's
-key), so a retry of the same post returns the status the server already made instead of
-a second one (Mastodon keeps keys for an hour). Beyond that window, `find_published`
-recognises the post among the account's recent statuses by its text, so the publisher's
-reconciliation step works here too.
+Exactly once, without ever guessing:
 
-Images are uploaded first (with their alt text as the media description) and attached by
-id. Rate limits: Mastodon's 300 requests / 5 minutes per token (and 30 media uploads /
-30 minutes); a 429 becomes a TransientError carrying the reset time.
+1. Every status is posted with an `Idempotency-Key` header (the delivery's key, per thread
+   part). Mastodon answers a second request with the same key from the same account with
+   the status it already made, for an hour after the first (`IDEMPOTENCY_WINDOW` keeps a
+   margin under that). Within the window a resend *is* the reconciliation.
+2. After the window, `find_published` looks at the account's statuses created since the
+   key was first sent (status ids are time-based snowflakes, so `since_id` bounds the
+   search exactly). Statuses that cannot be ours are dropped: other text, another reply
+   target or visibility, another application than this token's, or a status already
+   recorded for another delivery. If none is left the post never went out and is sent
+   again; if one is left Townhall does not adopt it (it may be another delivery's, or a
+   person's) but raises `UncertainError` so a person looks. It never marks a delivery
+   published under a status it cannot prove is its own.
+
+The server's version is read from the server (`/api/v1/instance`, cached per server for
+an hour) and given to Mastodon.py, which picks endpoints by it: media go to
+`POST /api/v2/media` on any server from 3.1.4 on. Rate limits (300 requests / 5 minutes
+per token, 30 media uploads / 30 minutes): a 429 becomes a TransientError whose
+`retry_after` is the server's `X-RateLimit-Reset`, bounded to `MAX_RATE_WAIT`.
 """
 
 from __future__ import annotations
@@ -16,6 +27,10 @@ from __future__ import annotations
 import html
 import io
 import re
+import threading
+import time
+from collections.abc import Collection
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from townhall.connectors.base import (
@@ -25,12 +40,21 @@ from townhall.connectors.base import (
     PublishRequest,
     PublishResult,
     TransientError,
+    UncertainError,
 )
 
 VISIBILITIES = {"public", "unlisted", "private", "direct"}
 TIMEOUT = 30
-# Assume a current server (4.x) rather than asking; Mastodon.py picks endpoints (media v2) by it.
-MASTODON_VERSION = "4.3.0"
+# Mastodon keeps an Idempotency-Key for 3600 s after the status is made; stay well inside it.
+IDEMPOTENCY_WINDOW = timedelta(minutes=50)
+# Clock skew allowed between us and the server when bounding the search by time.
+CLOCK_SKEW = timedelta(minutes=5)
+# How many statuses reconciliation reads at most (40 a page) before it gives up and asks a person.
+RECONCILE_PAGES = 25
+# Bounds on a rate-limit wait: the server's reset time, but never less than this or more than that.
+MIN_RATE_WAIT, MAX_RATE_WAIT, DEFAULT_RATE_WAIT = 1.0, 1800.0, 60.0
+VERSION_TTL = 3600.0
+_VERSION_RE = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 _TAG_RE = re.compile(r"<[^>]+>")
 _BREAK_RE = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 
@@ -45,14 +69,27 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def _map_error(exc: Exception) -> Exception:
+def snowflake_at(moment: datetime) -> int:
+    """The smallest Mastodon status id that can have been made at `moment` (ms << 16)."""
+    return int(moment.timestamp() * 1000) << 16
+
+
+def _rate_wait(api: Any) -> float:
+    """Seconds until the server's X-RateLimit-Reset (Mastodon.py parsed it), bounded."""
+    reset = getattr(api, "ratelimit_reset", None) if api is not None else None
+    if not reset:
+        return DEFAULT_RATE_WAIT
+    return min(MAX_RATE_WAIT, max(MIN_RATE_WAIT, float(reset) - time.time()))
+
+
+def _map_error(exc: Exception, api: Any = None) -> Exception:
     from mastodon import errors
 
     args = getattr(exc, "args", ())
     reason = str(args[-1]) if args else str(exc)
     if isinstance(exc, errors.MastodonRatelimitError):
-        retry = 300.0
-        return TransientError(f"Mastodon rate limit reached ({reason})", retry_after=retry)
+        wait = _rate_wait(api)
+        return TransientError(f"Mastodon rate limit reached; it resets in {wait:.0f} s", retry_after=wait)
     if isinstance(exc, errors.MastodonUnauthorizedError):
         return PermanentError(f"Mastodon refused the access token ({reason}); it may have been revoked.")
     if isinstance(exc, errors.MastodonNetworkError | errors.MastodonServerError):
@@ -62,7 +99,8 @@ def _map_error(exc: Exception) -> Exception:
     if isinstance(exc, errors.MastodonAPIError):
         status = args[1] if len(args) > 1 and isinstance(args[1], int) else None
         if status == 429:
-            return TransientError(f"Mastodon rate limit reached ({reason})", retry_after=300.0)
+            wait = _rate_wait(api)
+            return TransientError(f"Mastodon rate limit reached; it resets in {wait:.0f} s", retry_after=wait)
         if status is not None and status >= 500:
             return TransientError(f"Mastodon failed ({reason})")
         return PermanentError(f"Mastodon rejected the request: {reason}")
@@ -72,28 +110,60 @@ def _map_error(exc: Exception) -> Exception:
 class MastodonConnector:
     network = "mastodon"
 
+    idempotency_window = IDEMPOTENCY_WINDOW
+
+    def __init__(self) -> None:
+        self._versions: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def _server_version(self, base_url: str, token: str) -> str:
+        """The server's own version ("4.3.0"), asked once an hour per server.
+
+        Mastodon.py chooses endpoints by version; without it (version_check_mode="none") it
+        assumes 1.0.0 and uploads media to the deprecated v1 endpoint.
+        """
+        from mastodon import Mastodon
+
+        with self._lock:
+            cached = self._versions.get(base_url)
+        if cached and time.monotonic() - cached[1] < VERSION_TTL:
+            return cached[0]
+        probe = Mastodon(access_token=token, api_base_url=base_url, version_check_mode="none",
+                         ratelimit_method="throw", request_timeout=TIMEOUT, user_agent="townhall")
+        raw = str(probe.instance_v1().get("version") or "")
+        match = _VERSION_RE.search(raw)
+        if not match:
+            raise PermanentError(f"The server at {base_url} does not say which Mastodon version it runs ({raw!r}).")
+        version = ".".join(match.groups())
+        with self._lock:
+            self._versions[base_url] = (version, time.monotonic())
+        return version
+
     def _api(self, creds: Credentials) -> Any:
         from mastodon import Mastodon
 
         if not creds.service_url:
             raise PermanentError("The Mastodon account has no server address (service URL).")
+        base_url = creds.service_url.rstrip("/")
         return Mastodon(
             access_token=creds.secret,
-            api_base_url=creds.service_url.rstrip("/"),
+            api_base_url=base_url,
             ratelimit_method="throw",
             request_timeout=TIMEOUT,
-            version_check_mode="none",
-            mastodon_version=MASTODON_VERSION,
+            version_check_mode="created",
+            mastodon_version=self._server_version(base_url, creds.secret),
             user_agent="townhall",
         )
 
     def _call(self, creds: Credentials, fn: Any) -> Any:
         from mastodon import errors
 
+        api = None
         try:
-            return fn(self._api(creds))
+            api = self._api(creds)
+            return fn(api)
         except errors.MastodonError as exc:
-            raise _map_error(exc) from None
+            raise _map_error(exc, api) from None
 
     def verify_credentials(self, creds: Credentials) -> AccountInfo:
         me = self._call(creds, lambda api: api.account_verify_credentials())
@@ -131,23 +201,71 @@ class MastodonConnector:
         return self._call(creds, go)
 
     def find_published(
-        self, creds: Credentials, idempotency_key: str, request: PublishRequest | None = None
+        self,
+        creds: Credentials,
+        idempotency_key: str,
+        request: PublishRequest | None = None,
+        *,
+        sent_since: datetime | None = None,
+        exclude_ids: Collection[str] = (),
     ) -> PublishResult | None:
-        """Mastodon cannot look up a status by key: match the request's text among recent statuses."""
+        """None when a resend with the same key cannot duplicate; else UncertainError (see the module).
+
+        Mastodon has no lookup by key, so this never returns a status: inside the
+        idempotency window the resend itself returns the original, and after it a status
+        that merely looks the same is not proof enough.
+        """
+        if sent_since is None:
+            return None  # no request with this key ever left
+        if datetime.now(UTC) - sent_since < IDEMPOTENCY_WINDOW:
+            return None  # the server still knows the key: the resend answers with the first status
         if request is None:
-            return None
+            raise UncertainError("Townhall cannot tell whether this post reached Mastodon; please check the account.")
 
-        def go(api: Any) -> PublishResult | None:
+        def go(api: Any) -> None:
             me = api.account_verify_credentials()
+            try:
+                app_name = (api.app_verify_credentials() or {}).get("name")
+            except Exception:  # older servers: fall back to text, reply target and visibility
+                app_name = None
+            since_id = snowflake_at(sent_since - CLOCK_SKEW)
             wanted = _normal(request.text)
-            for status in api.account_statuses(me["id"], limit=40):
-                if _normal(plain_text(status.get("content", ""))) == wanted and (
-                    str(status.get("in_reply_to_id") or "") == str(request.reply_to or "")
-                ):
-                    return PublishResult(remote_id=str(status["id"]), url=status.get("url") or "")
-            return None
+            visibility = request.extra.get("visibility")
+            candidates: list[str] = []
+            max_id = None
+            for _ in range(RECONCILE_PAGES):
+                page = api.account_statuses(me["id"], since_id=since_id, max_id=max_id, limit=40)
+                if not page:
+                    break
+                for status in page:
+                    if status.get("reblog") or str(status["id"]) in exclude_ids:
+                        continue
+                    if _normal(plain_text(status.get("content", ""))) != wanted:
+                        continue
+                    if str(status.get("in_reply_to_id") or "") != str(request.reply_to or ""):
+                        continue
+                    if visibility and status.get("visibility") not in (None, visibility):
+                        continue
+                    application = status.get("application") or {}
+                    if app_name and application.get("name") and application["name"] != app_name:
+                        continue
+                    candidates.append(str(status.get("url") or status.get("uri") or status["id"]))
+                max_id = min(int(s["id"]) for s in page)
+            else:
+                raise UncertainError(
+                    "Townhall cannot tell whether this post reached Mastodon: the account posted too much since "
+                    "to check; please look at the account."
+                )
+            if candidates:
+                raise UncertainError(
+                    "Townhall cannot tell whether this post reached Mastodon: a status with the same text was "
+                    f"posted since the first attempt ({', '.join(candidates[:3])}). Please check the account; if "
+                    "the post is not there, press Try again.",
+                    candidates=tuple(candidates),
+                )
 
-        return self._call(creds, go)
+        self._call(creds, go)
+        return None
 
     def delete(self, creds: Credentials, remote_id: str) -> None:
         self._call(creds, lambda api: api.status_delete(remote_id))

@@ -146,6 +146,16 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     lease_until = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # `attempts` when the current round began (first send, or a person's "Try again"): the
+    # attempt limit counts attempts in a round, so a manual retry gets a fresh allowance.
+    round_base = models.PositiveSmallIntegerField(default=0)
+    # When a request with the current part's key may first have reached the network (set and
+    # committed before the call). Mastodon remembers an Idempotency-Key for an hour only: within
+    # that window a resend with the same key is safe; after it, reconciliation must look.
+    key_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when Townhall could not tell whether the post went out and a person must look; the
+    # person's "Try again" means "it is not there, send it".
+    check_reason = models.TextField(blank=True)
     # One entry per published thread part: {"remote_id": ..., "url": ...}.
     results = models.JSONField(default=list, blank=True)
     remote_id = models.CharField(max_length=300, blank=True)

@@ -2,24 +2,31 @@
 
 The protocol, and why:
 
-1. **Claim and record intent, then commit** (`_claim`): in one short transaction the
-   delivery is locked, moved to `publishing`, given an attempt id and a lease, and its
-   attempt counter is bumped. Only after this commit does anything talk to the network,
-   so after a crash the database always knows a call *may* have happened.
-2. **Reconcile before any second attempt**: when a delivery was already attempted
-   (`attempts > 1`), the connector is asked whether the post already exists
-   (`find_published`, by the idempotency key: Bluesky uses it as the record key, so it is
-   a direct lookup). Only if it does not is the call made again — and then with the same
-   key, so the network itself refuses a duplicate (Bluesky: same record key; Mastodon:
-   `Idempotency-Key`).
-3. **Record the result**: each thread part's result is saved as soon as it is known, so a
-   crash between parts resumes at the next part.
-4. Transient errors and rate limits back off (exponential, or the network's
-   `retry_after`) and keep the delivery in `publishing`; a permanent error fails the
-   delivery with the network's reason, which the author sees; nothing is deleted.
+1. **Claim and record intent, then commit** (`_claim`): a conditional UPDATE moves the
+   delivery to `publishing` only if nobody changed it since it was read (same status,
+   attempt id and attempt count; exactly one row must change), gives it a new attempt id
+   and a lease, and audits the attempt in the same transaction. Two workers can never
+   both win the same attempt.
+2. **Mark the key as sent, then call**: `key_sent_at` is committed before the network
+   call, so after a crash the database knows whether a request with this key may have
+   left (no mark: nothing was sent, no reconciliation needed).
+3. **Reconcile before any second request** (`find_published`): the connector says whether
+   the post is already there or whether a resend with the same key is safe; when it cannot
+   tell (Mastodon after its one-hour key window, with a look-alike status), it raises
+   `UncertainError` and the delivery fails with a reason for a person to check. It never
+   adopts a post it cannot prove is its own.
+4. **Record each thread part** as soon as it is known, so a crash mid-thread resumes at
+   the next part.
+5. **Every failure ends where a person sees it.** Network trouble (`TransientError`) and
+   any unexpected exception back off and retry, up to an attempt limit per round
+   (`MAX_ATTEMPTS`, `UNEXPECTED_ATTEMPTS`); then, and for `PermanentError`, the delivery
+   fails with a readable reason, the author is notified and **Try again** starts a new
+   round. A worker killed again and again on the same delivery also reaches the limit:
+   past it the delivery is only reconciled, never sent.
 
-The lease (TOWNHALL_PUBLISH_LEASE_SECONDS, default 300) stops two workers from working on
-the same delivery; a worker that died leaves a lease that simply runs out.
+The lease (`TOWNHALL_PUBLISH_LEASE_SECONDS`, default 20) is renewed by a heartbeat while
+the call runs, so a slow network never lets a second worker in, and a dead worker's
+delivery is taken over within seconds of the lease running out.
 """
 
 from __future__ import annotations
@@ -27,8 +34,12 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
+import time
 import uuid
-from datetime import timedelta
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -44,13 +55,15 @@ from townhall.connectors.base import (
     PublishRequest,
     PublishResult,
     TransientError,
+    UncertainError,
     get_connector,
 )
 from townhall.publishing.models import Delivery, Post
 
 log = logging.getLogger("townhall.publishing.publisher")
 
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 8  # per round, for network trouble
+UNEXPECTED_ATTEMPTS = 3  # per round, for exceptions nobody mapped (a bug, a broken library)
 BASE_BACKOFF_SECONDS = 30
 MAX_BACKOFF_SECONDS = 3600
 # Test hook: SIGKILL this process right after the network accepted a post and before the
@@ -69,64 +82,77 @@ def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
     return timedelta(seconds=seconds)
 
 
-def _has_credentials(account) -> bool:
-    from townhall.registry import vault
+def _due_filter(now: datetime) -> Q:
+    from townhall.registry.models import Credential
 
-    return vault.has_credentials(account)
+    with_creds = Credential.objects.filter(revoked_at__isnull=True).exclude(ciphertext="").values("account_id")
+    due = Q(status=Delivery.Status.SCHEDULED, due_at__lte=now) | Q(status=Delivery.Status.PUBLISHING) & (
+        Q(lease_until__isnull=True) | Q(lease_until__lte=now)
+    ) & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+    return due & Q(account_id__in=with_creds)
 
 
-def due_deliveries(now=None, limit: int = 100) -> list[int]:
+def due_deliveries(now: datetime | None = None, limit: int = 100) -> list[int]:
     """Deliveries ready to go: scheduled and due, or mid-publish with an expired lease.
 
     Accounts without stored credentials are skipped (demo posts are never sent, and a
     post for an account being reconnected simply waits).
     """
-    now = now or timezone.now()
-    from townhall.registry.models import Credential
+    return [pk for pk, _account, _network in due_batch(now, limit)]
 
-    with_creds = Credential.objects.filter(revoked_at__isnull=True).exclude(ciphertext="").values("account_id")
+
+def due_batch(now: datetime | None = None, limit: int = 500) -> list[tuple[int, int, str]]:
+    """(delivery id, account id, network) of due deliveries, oldest first: what the dispatcher needs."""
+    now = now or timezone.now()
     qs = (
-        Delivery.objects.filter(
-            Q(status=Delivery.Status.SCHEDULED, due_at__lte=now)
-            | Q(status=Delivery.Status.PUBLISHING)
-            & (Q(lease_until__isnull=True) | Q(lease_until__lte=now))
-            & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        )
-        .filter(account_id__in=with_creds)
+        Delivery.objects.filter(_due_filter(now))
         .order_by("due_at", "pk")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", "account_id", "account__network")[:limit]
     )
     return list(qs)
 
 
 def _claim(delivery_id: int) -> Delivery | None:
-    """Lock the delivery, record the attempt and commit; None when it is not ours to send now."""
+    """Claim the delivery with a conditional UPDATE and commit the intent; None when it is not ours now."""
     now = timezone.now()
+    delivery = Delivery.objects.select_related("post", "account").filter(pk=delivery_id).first()
+    if delivery is None:
+        return None
+    if delivery.status == Delivery.Status.SCHEDULED:
+        if delivery.due_at is None or delivery.due_at > now:
+            return None
+        if delivery.post.status not in (Post.Status.SCHEDULED, Post.Status.PUBLISHING):
+            return None
+    elif delivery.status == Delivery.Status.PUBLISHING:
+        if delivery.lease_until and delivery.lease_until > now:
+            return None  # another worker holds it
+        if delivery.next_attempt_at and delivery.next_attempt_at > now:
+            return None  # backing off
+    else:
+        return None
+    seen = {"status": delivery.status, "attempt_id": delivery.attempt_id, "attempts": delivery.attempts}
+    changes: dict[str, Any] = {
+        "status": Delivery.Status.PUBLISHING,
+        "attempt_id": uuid.uuid4().hex,
+        "attempts": delivery.attempts + 1,
+        "lease_until": now + timedelta(seconds=lease_seconds()),
+    }
+    if delivery.status == Delivery.Status.SCHEDULED:
+        # A new round (first send, or a person's "Try again"): a fresh attempt allowance.
+        changes["round_base"] = delivery.attempts
+        if delivery.check_reason:
+            # The person was asked to check the account and pressed Try again: it is not there.
+            changes["check_reason"] = ""
+            changes["key_sent_at"] = None
     with transaction.atomic():
-        delivery = (
-            Delivery.objects.select_for_update().select_related("post", "account").filter(pk=delivery_id).first()
-        )
-        if delivery is None:
-            return None
-        if delivery.status == Delivery.Status.SCHEDULED:
-            if delivery.due_at is None or delivery.due_at > now:
-                return None
-            if delivery.post.status not in (Post.Status.SCHEDULED, Post.Status.PUBLISHING):
-                return None
-        elif delivery.status == Delivery.Status.PUBLISHING:
-            if delivery.lease_until and delivery.lease_until > now:
-                return None  # another worker holds it
-            if delivery.next_attempt_at and delivery.next_attempt_at > now:
-                return None  # backing off
-        else:
-            return None
-        delivery.status = Delivery.Status.PUBLISHING
-        delivery.attempt_id = uuid.uuid4().hex
-        delivery.attempts += 1
-        delivery.lease_until = now + timedelta(seconds=lease_seconds())
-        delivery.save(update_fields=["status", "attempt_id", "attempts", "lease_until"])
+        if Delivery.objects.filter(pk=delivery.pk, **seen).update(**changes) != 1:
+            return None  # another worker claimed it between our read and our write
+        for name, value in changes.items():
+            setattr(delivery, name, value)
         if delivery.post.status == Post.Status.SCHEDULED:
-            Post.objects.filter(pk=delivery.post_id).update(status=Post.Status.PUBLISHING)
+            Post.objects.filter(pk=delivery.post_id, status=Post.Status.SCHEDULED).update(
+                status=Post.Status.PUBLISHING
+            )
         record(
             None,
             "post.publish.attempt",
@@ -140,6 +166,56 @@ def _claim(delivery_id: int) -> Delivery | None:
             },
         )
     return delivery
+
+
+class _Heartbeat:
+    """One thread per process that renews the leases of the deliveries being sent.
+
+    The lease can then be short (a dead worker's delivery is taken over quickly) while a
+    slow network call never lets a second worker in: the renewal only touches a row
+    still carrying this attempt's id.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[int, str] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    @contextmanager
+    def hold(self, delivery: Delivery) -> Iterator[None]:
+        with self._lock:
+            self._held[delivery.pk] = delivery.attempt_id
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._loop, name="publish-heartbeat", daemon=True)
+                self._thread.start()
+        try:
+            yield
+        finally:
+            with self._lock:
+                if self._held.get(delivery.pk) == delivery.attempt_id:
+                    del self._held[delivery.pk]
+
+    def _loop(self) -> None:
+        from django.db import connection
+
+        while True:
+            time.sleep(max(0.5, lease_seconds() / 4))
+            with self._lock:
+                held = dict(self._held)
+            if not held:
+                continue
+            try:
+                until = timezone.now() + timedelta(seconds=lease_seconds())
+                for pk, attempt_id in held.items():
+                    Delivery.objects.filter(
+                        pk=pk, attempt_id=attempt_id, status=Delivery.Status.PUBLISHING
+                    ).update(lease_until=until)
+            except Exception:  # the database may be briefly away; the next beat tries again
+                log.exception("could not renew publishing leases")
+                connection.close()
+
+
+heartbeat = _Heartbeat()
 
 
 def _request(delivery: Delivery, index: int, text: str, reply_to: str | None) -> PublishRequest:
@@ -164,51 +240,119 @@ def _save_part(delivery: Delivery, result: PublishResult) -> None:
             raise _LostLease()
         row.results = [*row.results, {"remote_id": result.remote_id, "url": result.url}]
         row.lease_until = timezone.now() + timedelta(seconds=lease_seconds())
-        row.save(update_fields=["results", "lease_until"])
-        delivery.results = row.results
+        row.key_sent_at = None  # the next part's key has not been sent yet
+        row.save(update_fields=["results", "lease_until", "key_sent_at"])
+        delivery.results, delivery.key_sent_at = row.results, None
+
+
+def _mark_sent(delivery: Delivery, window: timedelta | None) -> None:
+    """Commit that a request with the current key may leave now (before it does).
+
+    Kept from the first request while the network still remembers the key; restarted when
+    the network's window has passed (reconciliation has just shown the post is not there).
+    """
+    now = timezone.now()
+    if delivery.key_sent_at is not None and (window is None or now - delivery.key_sent_at < window):
+        return
+    if not Delivery.objects.filter(pk=delivery.pk, attempt_id=delivery.attempt_id).update(key_sent_at=now):
+        raise _LostLease()
+    delivery.key_sent_at = now
+
+
+def _other_remote_ids(delivery: Delivery) -> set[str]:
+    """Remote ids recorded by the account's other deliveries since this key was sent: never ours."""
+    since = (delivery.key_sent_at or timezone.now()) - timedelta(hours=1)
+    rows = (
+        Delivery.objects.filter(account_id=delivery.account_id)
+        .exclude(pk=delivery.pk)
+        .filter(Q(published_at__gte=since) | Q(status__in=[Delivery.Status.PUBLISHING, Delivery.Status.FAILED]))
+        .values_list("results", flat=True)
+    )
+    return {str(part.get("remote_id")) for results in rows for part in (results or []) if part.get("remote_id")}
 
 
 class _LostLease(Exception):
     pass
 
 
+class _GaveUp(Exception):
+    pass
+
+
 def run(delivery_id: int) -> str:
-    """Publish one delivery if it is due; returns what happened, in a word."""
+    """Publish one delivery if it is due; returns what happened, in a word.
+
+    Never raises for a delivery's own trouble: whatever a connector throws ends in a
+    retry with back-off or a failure a person sees, so a sweep always goes on.
+    """
     delivery = _claim(delivery_id)
     if delivery is None:
         return "skipped"
-    from townhall.registry.vault import read_credentials
-
-    try:
-        connector = get_connector(delivery.account.network)
-        creds = read_credentials(delivery.account)
-        parts = delivery.post.parts
-        for index in range(len(delivery.results), len(parts)):
-            reply_to = delivery.results[-1]["remote_id"] if index > 0 else (delivery.post.in_reply_to or None)
-            request = _request(delivery, index, parts[index], reply_to)
-            result = None
-            if delivery.attempts > 1:
-                result = connector.find_published(creds, request.idempotency_key, request=request)
-                if result is not None:
-                    log.info("delivery %s part %s was already published: %s", delivery.pk, index, result.remote_id)
-            if result is None:
-                result = connector.publish(creds, request)
-                if os.environ.get(CRASH_HOOK):
-                    os.kill(os.getpid(), signal.SIGKILL)
-            _save_part(delivery, result)
-    except _LostLease:
-        return "lost-lease"
-    except TransientError as exc:
-        _retry_later(delivery, exc)
-        return "retry"
-    except (PermanentError, ConnectorError) as exc:
-        _fail(delivery, exc.reason)
-        return "failed"
-    except ImportError as exc:
-        _fail(delivery, f"The connector for {delivery.account.network} is not installed ({exc}).")
-        return "failed"
+    with heartbeat.hold(delivery):
+        try:
+            _send(delivery)
+        except _LostLease:
+            return "lost-lease"
+        except _GaveUp:
+            _fail(delivery, _gave_up_reason(delivery))
+            return "failed"
+        except UncertainError as exc:
+            _fail(delivery, exc.reason, needs_check=True)
+            return "needs-check"
+        except TransientError as exc:
+            _retry_later(delivery, exc)
+            return "retry"
+        except (PermanentError, ConnectorError) as exc:
+            _fail(delivery, exc.reason)
+            return "failed"
+        except ImportError as exc:
+            _fail(delivery, f"The connector for {delivery.account.network} is not installed ({exc}).")
+            return "failed"
+        except Exception as exc:
+            log.exception("delivery %s: unexpected error while publishing", delivery.pk)
+            reason = f"Townhall hit an unexpected error while posting ({type(exc).__name__}: {exc})"
+            _retry_later(delivery, TransientError(reason[:500]), limit=UNEXPECTED_ATTEMPTS)
+            return "retry"
     _succeed(delivery)
     return "published"
+
+
+def _gave_up_reason(delivery: Delivery) -> str:
+    tries = delivery.attempts - delivery.round_base - 1
+    last = f" The last problem: {delivery.last_error}" if delivery.last_error else ""
+    return (f"Gave up after {tries} attempts (the worker stopped or failed each time); the post was not sent "
+            f"again.{last} Press Try again to send it.")
+
+
+def _send(delivery: Delivery) -> None:
+    """Reconcile and send each part not yet recorded (steps 2-4 of the module's protocol)."""
+    from townhall.registry.vault import read_credentials
+
+    connector = get_connector(delivery.account.network)
+    creds = read_credentials(delivery.account)
+    window = getattr(connector, "idempotency_window", None)
+    # Past the limit (a worker that keeps dying on this delivery): reconcile only, never send.
+    exhausted = delivery.attempts - delivery.round_base > MAX_ATTEMPTS
+    parts = delivery.post.parts
+    for index in range(len(delivery.results), len(parts)):
+        reply_to = delivery.results[-1]["remote_id"] if index > 0 else (delivery.post.in_reply_to or None)
+        request = _request(delivery, index, parts[index], reply_to)
+        result = None
+        if delivery.key_sent_at is not None:  # a request with this key may have reached the network
+            result = connector.find_published(
+                creds, request.idempotency_key, request=request,
+                sent_since=delivery.key_sent_at, exclude_ids=_other_remote_ids(delivery),
+            )
+            if result is not None:
+                log.info("delivery %s part %s was already published: %s", delivery.pk, index, result.remote_id)
+        if result is None:
+            if exhausted:
+                raise _GaveUp()
+            _mark_sent(delivery, window)
+            result = connector.publish(creds, request)
+            if os.environ.get(CRASH_HOOK):
+                os.kill(os.getpid(), signal.SIGKILL)
+        _save_part(delivery, result)
 
 
 def _succeed(delivery: Delivery) -> None:
@@ -235,20 +379,21 @@ def _succeed(delivery: Delivery) -> None:
     notify([delivery.post.created_by], delivery.post, f"“{str(delivery.post)[:80]}” is out on {delivery.account}.")
 
 
-def _retry_later(delivery: Delivery, exc: ConnectorError) -> None:
-    if delivery.attempts >= MAX_ATTEMPTS:
-        _fail(delivery, f"Gave up after {delivery.attempts} attempts; last error: {exc.reason}")
+def _retry_later(delivery: Delivery, exc: ConnectorError, limit: int = MAX_ATTEMPTS) -> None:
+    tries = delivery.attempts - delivery.round_base
+    if tries >= limit:
+        _fail(delivery, f"Gave up after {tries} attempts; the last problem: {exc.reason}")
         return
-    wait = backoff(delivery.attempts, exc.retry_after)
+    wait = backoff(tries, exc.retry_after)
     with transaction.atomic():
         row = Delivery.objects.select_for_update().get(pk=delivery.pk)
         if row.attempt_id != delivery.attempt_id:
             return
         row.lease_until = None
         row.next_attempt_at = timezone.now() + wait
-        row.last_error = f"Temporary problem, retrying in {int(wait.total_seconds())} s: {exc.reason}"
+        row.last_error = f"Temporary problem, retrying in {int(wait.total_seconds())} s: {exc.reason}"[:2000]
         row.save(update_fields=["lease_until", "next_attempt_at", "last_error"])
-        record(None, "post.publish.retry", delivery.post, after={"delivery": row.pk, "reason": exc.reason})
+        record(None, "post.publish.retry", delivery.post, after={"delivery": row.pk, "reason": exc.reason[:500]})
     log.warning("delivery %s: transient error, retry in %s: %s", delivery.pk, wait, exc.reason)
     from townhall.publishing.tasks import publish_delivery
 
@@ -258,7 +403,7 @@ def _retry_later(delivery: Delivery, exc: ConnectorError) -> None:
         log.exception("could not enqueue the retry; the sweep will pick it up")
 
 
-def _fail(delivery: Delivery, reason: str) -> None:
+def _fail(delivery: Delivery, reason: str, *, needs_check: bool = False) -> None:
     from townhall.publishing.services import notify, refresh_status
 
     with transaction.atomic():
@@ -267,9 +412,13 @@ def _fail(delivery: Delivery, reason: str) -> None:
             return
         row.status = Delivery.Status.FAILED
         row.last_error = reason[:2000]
+        row.check_reason = reason[:2000] if needs_check else ""
         row.lease_until = None
-        row.save(update_fields=["status", "last_error", "lease_until"])
-        record(None, "post.publish.failed", delivery.post, after={"delivery": row.pk, "reason": reason[:500]})
+        row.save(update_fields=["status", "last_error", "check_reason", "lease_until"])
+        record(
+            None, "post.publish.failed", delivery.post,
+            after={"delivery": row.pk, "reason": reason[:500], "needs_check": needs_check},
+        )
     refresh_status(delivery.post_id)
     notify(
         [delivery.post.created_by],

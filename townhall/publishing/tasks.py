@@ -24,14 +24,14 @@ def publish_delivery(delivery_id: int) -> str:
 @periodic(every=timedelta(minutes=1))
 @task(queue_name="publish")
 def publish_due_posts() -> dict[str, int]:
-    """Publish every due delivery (safe to run while other workers do the same)."""
-    from townhall.publishing import publisher
+    """Publish every due delivery, concurrently (safe to run while other workers do the same).
 
-    outcomes: dict[str, int] = {}
-    for delivery_id in publisher.due_deliveries():
-        outcome = publisher.run(delivery_id)
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
-    return outcomes
+    A worker running its publishing loop (`townhall worker`) already does this every
+    second; this periodic sweep is the safety net for `--burst` runs and queue-only workers.
+    """
+    from townhall.publishing import dispatch
+
+    return dispatch.publish_due()
 
 
 @periodic(every=timedelta(hours=1))

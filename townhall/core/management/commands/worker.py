@@ -3,10 +3,18 @@
 Several workers may run at once against PostgreSQL (tasks are claimed with row locks;
 periodic tasks are enqueued once thanks to `PeriodicState` locks). `--burst` ticks the
 schedule once, drains the queue and exits: handy for tests and for cron-less one-shots.
+
+Besides the task queue, a long-running worker runs the **publishing loop**
+(`publishing.dispatch`): every second it sends the deliveries that are due, several
+accounts at once, and takes over deliveries a dead worker left behind as soon as their
+lease runs out. SIGTERM/SIGINT stop it cleanly: nothing new starts, the calls in flight
+finish and are recorded, then the process exits.
 """
 
 from __future__ import annotations
 
+import logging
+import signal
 import threading
 import time
 
@@ -25,8 +33,9 @@ class Command(BaseCommand):
         parser.add_argument("--queues", default="*", help="comma-separated queue names, or * for all")
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
         parser.add_argument("--no-schedule", action="store_true", help="do not enqueue periodic tasks")
+        parser.add_argument("--no-publishing", action="store_true", help="do not run the publishing loop")
 
-    def handle(self, *args, burst, queues, interval, no_schedule, **options):
+    def handle(self, *args, burst, queues, interval, no_schedule, no_publishing, **options):
         periodic.discover()
         if not no_schedule:
             periodic.tick()
@@ -42,10 +51,44 @@ class Command(BaseCommand):
             worker_id=get_random_string(32),
             excluded_queue_names=[],
         )
+        stop = threading.Event()
+        publishing = None
+        if not burst and not no_publishing:
+            publishing = threading.Thread(target=self._publishing_loop, args=(stop,), name="publishing")
+            publishing.start()
         if not burst:
             worker.configure_signals()
+
+            def shutdown(signum, frame):
+                stop.set()
+                worker.shutdown(signum, frame)
+
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(signum, shutdown)
             self.stdout.write("Townhall worker running; press Ctrl+C to stop.")
-        worker.run()
+        try:
+            worker.run()
+        finally:
+            stop.set()
+            if publishing is not None:
+                publishing.join()
+
+    @staticmethod
+    def _publishing_loop(stop: threading.Event) -> None:
+        from django.db import connection
+
+        from townhall.publishing.dispatch import Dispatcher
+
+        dispatcher = Dispatcher()
+        while not stop.is_set():
+            try:
+                dispatcher.sweep(stop=stop, poll=1.0, until_idle=False)
+            except Exception:  # never let the loop die: log, wait, go on
+                logging.getLogger("townhall.publishing").exception("publishing loop failed")
+                connection.close()
+                stop.wait(5)
+        dispatcher.close()
+        connection.close()
 
     @staticmethod
     def _schedule_loop() -> None:
