@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from townhall.policy.engine import check
@@ -56,7 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--account", choices=ACCOUNTS, default="official")
     c.add_argument("--alt", action="append", default=[], metavar="TEXT", help="alt text of an attached image")
     c.add_argument("--institution", action="append", default=[], metavar="NAME", help="institution name (repeatable)")
-    c.add_argument("--policy", metavar="PACK.yaml", help="policy pack (default: the built-in pack)")
+    c.add_argument(
+        "--policy",
+        metavar="current|N|PACK.yaml",
+        help="policy pack: a YAML file, or inside an instance 'current' or a version number "
+        "(default: the instance's current version, else the built-in pack)",
+    )
+    c.add_argument("--scholarly", action="store_true", help="the post is research or teaching (academic freedom)")
     c.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     sub.add_parser("rules", help="list the rules").add_argument("--format", choices=("text", "json"), default="text")
     r = sub.add_parser("rule", help="explain one rule")
@@ -70,8 +76,31 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _pack(args: argparse.Namespace) -> Pack:
-    pack = load_pack(args.policy) if getattr(args, "policy", None) else default_pack()
+# Set by the `townhall` console script when it runs inside an instance (Django configured):
+# resolves None ("whatever is current"), "current" or a version number to the stored pack.
+# The engine stays free of Django: it only ever sees this callable.
+PackResolver = Callable[[str | None], Pack | None]
+
+
+def _is_version_spec(spec: str | None) -> bool:
+    return spec is not None and (spec == "current" or (spec.isdigit() and not os.path.exists(spec)))
+
+
+def _pack(args: argparse.Namespace, resolver: PackResolver | None = None) -> Pack:
+    spec = getattr(args, "policy", None)
+    if _is_version_spec(spec):
+        if resolver is None:
+            raise PackError([
+                f"--policy {spec}: stored policy versions need a Townhall instance (set DATABASE_URL or "
+                "TOWNHALL_DATA_DIR); outside one, give a pack file"
+            ])
+        pack = resolver(spec)
+        if pack is None:
+            raise PackError([f"--policy {spec}: no such published policy version"])
+    elif spec:
+        pack = load_pack(spec)
+    else:
+        pack = (resolver(None) if resolver is not None else None) or default_pack()
     names = getattr(args, "institution", None)
     return pack.with_institution(names) if names else pack
 
@@ -112,7 +141,7 @@ def _check_one(args: argparse.Namespace, pack: Pack, out: TextIO, err: TextIO) -
             err.write("townhall check: give TEXT, --input FILE.jsonl, or pipe the text on stdin\n")
             return 2
         text = sys.stdin.read()
-    ctx = Context(args.network, args.account, tuple(ImageRef(a) for a in args.alt))
+    ctx = Context(args.network, args.account, tuple(ImageRef(a) for a in args.alt), scholarly=args.scholarly)
     findings = check(text, ctx, pack)
     if args.format == "text":
         length, limit = measure(text, args.network)
@@ -146,7 +175,11 @@ def _parse_case(raw: str, args: argparse.Namespace) -> tuple[Any, str, Context]:
             alts.append(ImageRef(alt))
         else:
             raise ValueError("'images' items must be objects with 'alt'")
-    ctx = Context(obj.get("network") or args.network, obj.get("account") or args.account, tuple(alts))
+    scholarly = obj.get("scholarly", args.scholarly)
+    if not isinstance(scholarly, bool):
+        raise ValueError("'scholarly' must be true or false")
+    ctx = Context(obj.get("network") or args.network, obj.get("account") or args.account, tuple(alts),
+                  scholarly=scholarly)
     return obj.get("id"), text, ctx
 
 
@@ -217,8 +250,15 @@ def _rule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the CLI with ``argv`` (without the program name); returns the exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    resolver: PackResolver | None = None,
+) -> int:
+    """Run the CLI with ``argv`` (without the program name); returns the exit code.
+
+    ``resolver`` (given by the console script inside an instance) reads stored policy versions."""
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -238,7 +278,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             from townhall.policy.evaluate import run_eval
 
             return run_eval(args, out, err)
-        pack = _pack(args)
+        pack = _pack(args, resolver)
         if args.input:
             return _check_file(args, pack, out, err)
         return _check_one(args, pack, out, err)

@@ -68,6 +68,11 @@ class CompiledPack:
         self.token_entropy: float = t("token_entropy")
         self.emoji_wall: int = t("emoji_wall")
         self._plans: dict[tuple[str, str], list[Any]] = {}
+        from townhall.policy import academic, clauses
+
+        self.academic: dict[str, Any] = pack.academic_freedom
+        self.partisan_re = academic.partisan_re(self.academic["parties"])
+        self.con001_clause: str = clauses.CONTENTIOUS
 
     def limit(self, key: str, network: str) -> int:
         return int(self.pack.threshold(key, network))

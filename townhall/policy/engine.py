@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from townhall.policy import academic
 from townhall.policy.doc import Doc
 from townhall.policy.pack import Pack, cap, default_pack
 from townhall.policy.registry import rules_registry
@@ -41,6 +42,9 @@ def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> li
                     name=rule.name,
                 )
             )
+    if academic.applies(ctx, cp):
+        plan = {r.code: sev for r, sev in cp.plan(ctx.account, ctx.network)}
+        findings = academic.apply(text, findings, cp, plan)
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.span[0], f.code))
     return findings
 
@@ -65,8 +69,10 @@ def check_many(
 def plan_for(pack: Pack, account: str, network: str) -> list[tuple[object, str]]:
     """(rule, effective severity) for every rule enabled in this context, in code order."""
     out = []
+    # Research and teaching accounts are official accounts for which rules apply.
+    applies_as = "official" if account == "research" else account
     for code, r in rules_registry().items():
-        if account not in r.accounts:
+        if applies_as not in r.accounts:
             continue
         setting = pack.rule_setting(code, network)
         if setting.get("enabled") is False:

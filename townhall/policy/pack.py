@@ -108,6 +108,17 @@ SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {n: _NET_SETTINGS for n in NETWORKS},
         },
+        "academic_freedom": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "accounts": {"type": "array", "items": {"enum": list(ACCOUNTS)}},
+                "relaxed_rules": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{3}[0-9]{3}$"}},
+                "severity": {"enum": ["info", "warn"]},
+                "still_apply": {"type": "array", "items": {"enum": ["party-political"]}},
+                "parties": {"$ref": "#/$defs/strings"},
+            },
+        },
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -216,7 +227,22 @@ class Pack:
         net = self.data.get("networks", {}).get(network, {}).get("families", {}).get(family, {})
         if account in net:
             return net[account]
-        return self.data.get("families", {}).get(family, {}).get(account, "default")
+        fam = self.data.get("families", {}).get(family, {})
+        if account == "research" and account not in fam:
+            # A research account is an official account unless the pack says otherwise.
+            return self.family_setting(family, "official", network)
+        return fam.get(account, "default")
+
+    @property
+    def academic_freedom(self) -> dict[str, Any]:
+        """The academic-freedom settings with their defaults filled in (see academic.py)."""
+        from townhall.policy.academic import DEFAULTS
+
+        return {**DEFAULTS, **self.data.get("academic_freedom", {})}
+
+    def to_yaml(self) -> str:
+        """The pack as YAML (for export when no original text is kept)."""
+        return yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True)
 
     def rule_setting(self, code: str, network: str) -> dict[str, Any]:
         base = dict(self.data.get("rules", {}).get(code, {}))
@@ -237,6 +263,11 @@ class Pack:
 
             self._compiled.append(_CP(self))
         return self._compiled[0]
+
+
+def pack_from_text(text: str, source: str = "<pack>") -> Pack:
+    """Validate YAML text (from the database, an upload, an editor) into a Pack."""
+    return Pack(validate_text(text, source), source)
 
 
 def load_pack(path: str | Path) -> Pack:

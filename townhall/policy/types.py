@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 NETWORKS: tuple[str, ...] = ("x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "instagram")
-ACCOUNTS: tuple[str, ...] = ("official", "personal")
+ACCOUNTS: tuple[str, ...] = ("official", "personal", "research")
+# A research or teaching account is an official account whose posts disseminate scholarship:
+# every rule for official accounts applies, except that the pack's academic-freedom rules
+# (contentious topics by default) only inform. Party-political endorsement still blocks.
 SEVERITIES: tuple[str, ...] = ("info", "warn", "block")
 FAMILIES: tuple[str, ...] = (
     "privacy",
@@ -49,12 +52,13 @@ class Context:
     account: str = "official"
     images: tuple[ImageRef, ...] | list[ImageRef] = ()
     account_email: str | None = None  # the e-mail the social account is registered with, when known
+    scholarly: bool = False  # the author marked the post as research or teaching (academic freedom)
 
     def __post_init__(self) -> None:
         if self.network not in NETWORKS:
             raise ValueError(f"unknown network {self.network!r}; expected one of {', '.join(NETWORKS)}")
         if self.account not in ACCOUNTS:
-            raise ValueError(f"unknown account type {self.account!r}; expected official or personal")
+            raise ValueError(f"unknown account type {self.account!r}; expected official, personal or research")
         if isinstance(self.images, list):
             object.__setattr__(self, "images", tuple(self.images))
 
