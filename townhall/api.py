@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
 
+from townhall.core import mfa
 from townhall.core.services import user_for_token
 
 
@@ -34,7 +35,7 @@ class VerifiedSessionAuth(APIKeyCookie):
         user = request.user
         if not user.is_authenticated or not user.is_active:
             return None
-        if user.mfa_required and not user.is_verified():
+        if mfa.pending(request):  # role rule or opt-in, decided in one place
             return None
         return user
 

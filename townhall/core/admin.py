@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from townhall.core.models import ApiToken, OrgUnit, User
@@ -13,6 +13,19 @@ class UserAdmin(BaseUserAdmin):
         ("Townhall", {"fields": ("role", "org_unit", "review_units", "time_zone", "notify_by_email")}),
     )
     filter_horizontal = ("review_units", "groups", "user_permissions")
+    actions = ["reset_second_factor"]
+
+    @admin.action(description="Reset two-factor sign-in (they set it up again at their next sign-in)")
+    def reset_second_factor(self, request, queryset):
+        """The documented way back in after a lost phone: remove the devices, audited."""
+        from townhall.core import mfa
+        from townhall.core.permissions import require
+
+        require(request.user, "users.manage")
+        people = list(queryset)
+        for person in people:
+            mfa.reset(request.user, person)
+        self.message_user(request, f"Two-factor sign-in reset for {len(people)} person(s).", messages.SUCCESS)
 
 
 @admin.register(OrgUnit)

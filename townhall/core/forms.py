@@ -41,6 +41,26 @@ class OTPForm(forms.Form):
     )
 
 
+class EnrolForm(OTPForm):
+    """Enrolment: the new app's code, and (when a device exists) a code from the current one."""
+
+    current_token = forms.CharField(
+        label="Six-digit code from the authenticator app you use now",
+        min_length=6,
+        max_length=8,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, replacing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].label = "Six-digit code from the new authenticator app"
+        if replacing:
+            self.fields["current_token"].required = True
+        else:
+            del self.fields["current_token"]
+
+
 class SettingsForm(forms.ModelForm):
     """What people may change about themselves. Role, unit and scopes are the admins' to set."""
 

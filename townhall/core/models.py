@@ -136,3 +136,15 @@ class PeriodicState(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     last_enqueued_at = models.DateTimeField(null=True, blank=True)
+
+
+class SecondFactorThrottle(models.Model):
+    """Wrong one-time codes per person, across every device and every place a code is typed.
+
+    One row per person, locked while a code is checked: it carries the exponential back-off
+    and serialises concurrent checks (two confirmations racing with the same code).
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True, related_name="mfa_throttle")
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
