@@ -1,3 +1,4 @@
+import math
 from zoneinfo import available_timezones
 
 from django import forms
@@ -11,24 +12,27 @@ TIME_ZONES = sorted(z for z in available_timezones() if "/" in z and not z.start
 
 
 class ThrottledLoginForm(AuthenticationForm):
-    """Refuses further attempts once a user name or address has failed too often."""
+    """Asks for a growing wait after repeated failures (see services.login_wait); while it runs
+    the password is not checked at all, so the answer says nothing about it."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked": "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
+        "locked": "Too many failed sign-in attempts. Wait %(wait)s, then try again.",
     }
 
     def clean(self):
         username = self.data.get("username", "")
         ip = services.client_ip(self.request) if self.request else None
-        if services.login_locked(username, ip):
-            raise forms.ValidationError(self.error_messages["locked"], code="locked")
+        wait = services.login_wait(username, ip)
+        if wait:
+            words = f"{wait} seconds" if wait < 120 else f"{math.ceil(wait / 60)} minutes"
+            raise forms.ValidationError(self.error_messages["locked"], code="locked", params={"wait": words})
         try:
             cleaned = super().clean()
         except forms.ValidationError:
             services.record_login_failure(username, ip)
             raise
-        services.clear_login_failures(username)
+        services.record_login_success(username, ip)
         return cleaned
 
 

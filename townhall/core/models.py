@@ -91,11 +91,27 @@ class User(AbstractUser):
 
 
 class LoginFailure(models.Model):
-    """One failed sign-in; kept for the throttling window only (pruned periodically)."""
+    """One failed sign-in, under the normalised name (services.username_key); kept for the
+    throttling window only (pruned periodically)."""
 
     username = models.CharField(max_length=150, db_index=True)
     ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
+
+
+class KnownSignIn(models.Model):
+    """A user name (throttling key) and an address it signed in from successfully, recently.
+
+    Failures by others (a campus NAT, a botnet on the name) do not slow this pair down; kept
+    30 days after the last sign-in, then pruned.
+    """
+
+    username = models.CharField(max_length=150)
+    ip = models.GenericIPAddressField()
+    last_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["username", "ip"], name="known_sign_in_unique")]
 
 
 class ApiToken(models.Model):

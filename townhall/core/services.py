@@ -2,36 +2,97 @@
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
-from townhall.core.models import ApiToken, LoginFailure, User
+from townhall.core.models import ApiToken, KnownSignIn, LoginFailure, User
+
+# Sign-in throttling (docs/security.md, "Sign-in throttling", says what it guarantees).
+# Failures are counted under three keys in the window; each key lets a number of failures
+# through, then asks for a growing wait (exponential back-off) before the next try is even
+# looked at. Nothing is a lock that an attacker can set for someone else indefinitely:
+# - user name + address: MAX failures free, then 15 s, 30 s, ... up to the window;
+# - address (all names; password spraying): 5 x MAX free, then at most a minute;
+# - user name (all addresses; a botnet): 10 x MAX free, then up to the window.
+# The last two do not apply where this name signed in successfully from this address in
+# the last 30 days, so an attack through a campus NAT or on a person's name from elsewhere
+# does not stop that person signing in from where they usually do.
+BACKOFF_BASE_SECONDS = 15
+ADDRESS_FACTOR, ADDRESS_CAP_SECONDS = 5, 60
+NAME_FACTOR = 10
+KNOWN_FOR = timedelta(days=30)
+
+
+def username_key(raw: str) -> str:
+    """The user name as sign-in sees it, case-folded: the throttling key.
+
+    Django's sign-in form strips white space and applies NFKC (so "\tben" and full-width
+    "ｂｅｎ" authenticate as "ben"); the key does the same and also folds case, so no spelling
+    that reaches the same account escapes the count (folding only merges, never splits).
+    """
+    return unicodedata.normalize("NFKC", (raw or "").strip()).strip().casefold()[:150]
 
 
 def _window_start():
     return timezone.now() - timedelta(seconds=settings.TOWNHALL_LOGIN_WINDOW_SECONDS)
 
 
-def login_locked(username: str, ip: str | None) -> bool:
-    """Too many recent failures for this user name, or from this address (password spraying)."""
-    limit = settings.TOWNHALL_LOGIN_MAX_FAILURES
+def _wait(failures: QuerySet, free: int, cap: int) -> int:
+    """Seconds still to wait for one key: 0 until `free` failures, then base x 2^extra, capped."""
+    agg = failures.aggregate(n=Count("id"), last=Max("at"))
+    if agg["n"] < free or agg["last"] is None:
+        return 0
+    delay = min(BACKOFF_BASE_SECONDS * 2 ** min(agg["n"] - free, 20), cap)
+    left = (agg["last"] + timedelta(seconds=delay) - timezone.now()).total_seconds()
+    return max(0, math.ceil(left))
+
+
+def login_wait(username: str, ip: str | None) -> int:
+    """How many seconds this name, from this address, must wait before a password is checked."""
+    key = username_key(username)
+    limit, window = settings.TOWNHALL_LOGIN_MAX_FAILURES, settings.TOWNHALL_LOGIN_WINDOW_SECONDS
     recent = LoginFailure.objects.filter(at__gte=_window_start())
-    if recent.filter(username__iexact=username).count() >= limit:
-        return True
-    return bool(ip) and recent.filter(ip=ip).count() >= limit * 5
+    wait = _wait(recent.filter(username=key, ip=ip or None), limit, window)
+    known = bool(ip) and KnownSignIn.objects.filter(
+        username=key, ip=ip, last_at__gte=timezone.now() - KNOWN_FOR
+    ).exists()
+    if not known:
+        if ip:
+            wait = max(wait, _wait(recent.filter(ip=ip), limit * ADDRESS_FACTOR, ADDRESS_CAP_SECONDS))
+        wait = max(wait, _wait(recent.filter(username=key), limit * NAME_FACTOR, window))
+    return wait
+
+
+def login_locked(username: str, ip: str | None) -> bool:
+    """Kept for callers that only need yes or no."""
+    return login_wait(username, ip) > 0
 
 
 def record_login_failure(username: str, ip: str | None) -> None:
-    LoginFailure.objects.create(username=username[:150], ip=ip or None)
+    LoginFailure.objects.create(username=username_key(username), ip=ip or None)
 
 
-def clear_login_failures(username: str) -> None:
-    LoginFailure.objects.filter(username__iexact=username).delete()
+def record_login_success(username: str, ip: str | None) -> None:
+    """Forget this pair's failures (not other addresses': those may be an attacker's) and
+    remember the pair as one where this person signs in."""
+    key = username_key(username)
+    LoginFailure.objects.filter(username=key, ip=ip or None).delete()
+    if ip:
+        KnownSignIn.objects.update_or_create(username=key, ip=ip, defaults={"last_at": timezone.now()})
+
+
+def clear_login_failures(username: str, ip: str | None = None) -> None:
+    record_login_success(username, ip)
 
 
 def prune_login_failures() -> int:
+    """Failures older than the window and sign-in places older than 30 days (personal data)."""
+    KnownSignIn.objects.filter(last_at__lt=timezone.now() - KNOWN_FOR).delete()
     return LoginFailure.objects.filter(at__lt=_window_start()).delete()[0]
 
 
