@@ -300,8 +300,7 @@ def run(delivery_id: int) -> str:
             _fail(delivery, exc.reason, needs_check=True)
             return "needs-check"
         except TransientError as exc:
-            _retry_later(delivery, exc)
-            return "retry"
+            return _retry_later(delivery, exc)
         except (PermanentError, ConnectorError) as exc:
             _fail(delivery, exc.reason)
             return "failed"
@@ -311,8 +310,7 @@ def run(delivery_id: int) -> str:
         except Exception as exc:
             log.exception("delivery %s: unexpected error while publishing", delivery.pk)
             reason = f"Townhall hit an unexpected error while posting ({type(exc).__name__}: {exc})"
-            _retry_later(delivery, TransientError(reason[:500]), limit=UNEXPECTED_ATTEMPTS)
-            return "retry"
+            return _retry_later(delivery, TransientError(reason[:500]), limit=UNEXPECTED_ATTEMPTS)
     _succeed(delivery)
     return "published"
 
@@ -379,16 +377,17 @@ def _succeed(delivery: Delivery) -> None:
     notify([delivery.post.created_by], delivery.post, f"“{str(delivery.post)[:80]}” is out on {delivery.account}.")
 
 
-def _retry_later(delivery: Delivery, exc: ConnectorError, limit: int = MAX_ATTEMPTS) -> None:
+def _retry_later(delivery: Delivery, exc: ConnectorError, limit: int = MAX_ATTEMPTS) -> str:
+    """Back off and try again later ("retry"), or fail once the round's attempts are spent ("failed")."""
     tries = delivery.attempts - delivery.round_base
     if tries >= limit:
         _fail(delivery, f"Gave up after {tries} attempts; the last problem: {exc.reason}")
-        return
+        return "failed"
     wait = backoff(tries, exc.retry_after)
     with transaction.atomic():
         row = Delivery.objects.select_for_update().get(pk=delivery.pk)
         if row.attempt_id != delivery.attempt_id:
-            return
+            return "lost-lease"
         row.lease_until = None
         row.next_attempt_at = timezone.now() + wait
         row.last_error = f"Temporary problem, retrying in {int(wait.total_seconds())} s: {exc.reason}"[:2000]
@@ -401,6 +400,7 @@ def _retry_later(delivery: Delivery, exc: ConnectorError, limit: int = MAX_ATTEM
         publish_delivery.using(run_after=timezone.now() + wait).enqueue(delivery.pk)
     except Exception:
         log.exception("could not enqueue the retry; the sweep will pick it up")
+    return "retry"
 
 
 def _fail(delivery: Delivery, reason: str, *, needs_check: bool = False) -> None:
