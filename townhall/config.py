@@ -190,3 +190,60 @@ def allowed_hosts(production: bool) -> list[str]:
             raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
         hosts = ["localhost", "127.0.0.1", "[::1]", "testserver"]
     return hosts
+
+
+def _words(name: str, default: str = "") -> list[str]:
+    """A comma- or space-separated list from the environment."""
+    raw = os.environ.get(name, default)
+    return [w for w in raw.replace(",", " ").split() if w]
+
+
+def sso() -> dict:
+    """Single sign-on (docs/sso.md): OpenID Connect and SAML 2.0 identity providers.
+
+    Returns TOWNHALL_OIDC (None when no issuer is set), TOWNHALL_SAML (None when no IdP
+    metadata is given) and TOWNHALL_SSO (what applies to both). A half-configured provider
+    stops start-up with one sentence rather than showing a sign-in button that cannot work."""
+    oidc = None
+    issuer = os.environ.get("TOWNHALL_OIDC_ISSUER", "").strip().rstrip("/")
+    if issuer:
+        if urlsplit(issuer).scheme not in ("http", "https"):
+            raise ImproperlyConfigured(f"TOWNHALL_OIDC_ISSUER must be an https address, not {issuer!r}.")
+        client_id = os.environ.get("TOWNHALL_OIDC_CLIENT_ID", "").strip()
+        if not client_id:
+            raise ImproperlyConfigured("TOWNHALL_OIDC_ISSUER is set but TOWNHALL_OIDC_CLIENT_ID is not.")
+        oidc = {
+            "ISSUER": issuer,
+            "CLIENT_ID": client_id,
+            "CLIENT_SECRET": os.environ.get("TOWNHALL_OIDC_CLIENT_SECRET", ""),
+            "SCOPES": _words("TOWNHALL_OIDC_SCOPES", "openid email profile offline_access"),
+            "GROUPS_CLAIM": os.environ.get("TOWNHALL_OIDC_GROUPS_CLAIM", "groups").strip() or "groups",
+            "MFA_ACR": _words("TOWNHALL_OIDC_MFA_ACR"),
+            "LABEL": os.environ.get("TOWNHALL_SSO_LABEL", "").strip() or "Sign in with your university account",
+        }
+    saml = None
+    meta_url = os.environ.get("TOWNHALL_SAML_IDP_METADATA_URL", "").strip()
+    meta_file = os.environ.get("TOWNHALL_SAML_IDP_METADATA_FILE", "").strip()
+    if meta_url or meta_file:
+        if meta_file and not Path(meta_file).is_file():
+            raise ImproperlyConfigured(f"TOWNHALL_SAML_IDP_METADATA_FILE points to {meta_file}, which is not a file.")
+        saml = {
+            "IDP_METADATA_URL": meta_url,
+            "IDP_METADATA_FILE": meta_file,
+            "SP_ENTITY_ID": os.environ.get("TOWNHALL_SAML_SP_ENTITY_ID", "").strip(),
+            "SP_KEY_FILE": os.environ.get("TOWNHALL_SAML_SP_KEY_FILE", "").strip(),
+            "SP_CERT_FILE": os.environ.get("TOWNHALL_SAML_SP_CERT_FILE", "").strip(),
+            "GROUPS_ATTRIBUTE": os.environ.get("TOWNHALL_SAML_GROUPS_ATTRIBUTE", "").strip() or "groups",
+            "MFA_CONTEXTS": _words(
+                "TOWNHALL_SAML_MFA_CONTEXTS",
+                "https://refeds.org/profile/mfa http://schemas.microsoft.com/claims/multipleauthn",
+            ),
+            "LABEL": os.environ.get("TOWNHALL_SAML_LABEL", "").strip() or "Sign in with your university account (SAML)",
+        }
+    common = {
+        "LOCAL_LOGIN": env_bool("TOWNHALL_LOCAL_LOGIN", True),
+        "BREAK_GLASS": _words("TOWNHALL_BREAK_GLASS_USERS"),
+        "REQUIRE_IDP_MFA_ROLES": _words("TOWNHALL_SSO_REQUIRE_IDP_MFA_ROLES"),
+        "RECHECK_SECONDS": env_int("TOWNHALL_SSO_RECHECK_SECONDS", 900, minimum=30),
+    }
+    return {"TOWNHALL_OIDC": oidc, "TOWNHALL_SAML": saml, "TOWNHALL_SSO": common}

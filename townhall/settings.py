@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "townhall.incidents",
     "townhall.analytics",
     "townhall.links",
+    "townhall.sso",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "townhall.sso.middleware.SSORecheckMiddleware",
     "townhall.core.middleware.MFARequiredMiddleware",
     "townhall.core.actor.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -86,6 +88,9 @@ AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Passwords are checked by Django's backend, except when local sign-in is switched off (single
+# sign-on only): then only the break-glass administrators may use one (docs/sso.md).
+AUTHENTICATION_BACKENDS = ["townhall.sso.backends.PasswordBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -183,6 +188,8 @@ if _EMAIL["MAILERS"] is not None:
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = _EMAIL["DEFAULT_FROM_EMAIL"]
 TOWNHALL_EMAIL_NOTIFICATIONS = _EMAIL["TOWNHALL_EMAIL_NOTIFICATIONS"]
 TOWNHALL_BASE_URL = config.base_url()
+# Single sign-on (docs/sso.md): TOWNHALL_OIDC, TOWNHALL_SAML (None when not set up), TOWNHALL_SSO.
+globals().update(config.sso())
 TOWNHALL_SHORT_BASE_URL = config.short_base_url(TOWNHALL_BASE_URL)
 
 LOGGING = {

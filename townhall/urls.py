@@ -41,6 +41,7 @@ SECTIONS = [
     ("incidents", "incidents/"),
     ("analytics", "analytics/"),
     ("links", "links/"),
+    ("sso", "sso/"),
 ]
 for app, prefix in SECTIONS:
     try:

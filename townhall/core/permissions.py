@@ -96,6 +96,7 @@ RULES: dict[str, tuple[Predicate, str]] = {
     "audit.view": (GOVERN, "Read and verify the audit trail."),
     "users.manage": (role(ADMIN), "Create users, set roles and review scopes."),
     "system.view": (TEAM, "See the system status: worker, queues, schedule, sources, late posts."),
+    "sso.manage": (role(ADMIN), "Set up single sign-on and its role rules; sign someone out everywhere."),
 }
 
 
