@@ -211,7 +211,7 @@ def test_compaction_keeps_each_past_days_top_values(search):
 
 
 @pytest.mark.django_db
-def test_keyset_pages_walk_every_mention_once_both_ways(search, monkeypatch):
+def test_keyset_pages_walk_every_mention_once_both_ways(search, monkeypatch, team, client):
     search("physics")
     now = timezone.now()
     same = now - timedelta(hours=2)  # ties on the time are ordered by id
@@ -235,6 +235,15 @@ def test_keyset_pages_walk_every_mention_once_both_ways(search, monkeypatch):
     assert [m.pk for m in back["items"]] == [m.pk for m in pages[-2]["items"]]
     monkeypatch.setattr(selectors, "COUNT_CAP", 100)
     assert selectors.keyset_page(qs)["count_text"] == "100+"
+    # the API pages the same way with `before` = the last item's cursor
+    from townhall.core.models import ApiToken
+
+    _, key = ApiToken.issue(team, "t")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    first = client.get("/api/listening/mentions?limit=50", **auth).json()
+    second = client.get(f"/api/listening/mentions?limit=50&before={first[-1]['cursor']}", **auth).json()
+    assert [m["id"] for m in first + second] == seen[:100]
+    assert client.get("/api/listening/mentions?before=nonsense", **auth).status_code == 400
 
 
 @pytest.mark.django_db

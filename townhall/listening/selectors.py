@@ -165,6 +165,15 @@ def _parse_cursor(value: str) -> tuple[datetime, int] | None:
     return datetime.fromtimestamp(int(micros) / 1_000_000, tz=UTC), int(pk)
 
 
+def older_than(qs: QuerySet[Mention], cursor: str) -> QuerySet[Mention]:
+    """The mentions after a cursor in newest-first order (the API's `before=`)."""
+    parsed = _parse_cursor(cursor)
+    if parsed is None:
+        raise ValueError("before must be the cursor of a mention, e.g. 1764680000000000_123.")
+    at, pk = parsed
+    return qs.filter(Q(created_at__lt=at) | Q(created_at=at, pk__lt=pk), created_at__lte=at)
+
+
 def keyset_page(qs: QuerySet[Mention], *, before: str = "", after: str = "", size: int = PAGE_SIZE
                 ) -> dict[str, Any]:
     """One page of a newest-first mention list, by position rather than offset.
@@ -173,11 +182,10 @@ def keyset_page(qs: QuerySet[Mention], *, before: str = "", after: str = "", siz
     newer than it ("Newer"). Deep pages cost the same as the first (no OFFSET), and the
     total is counted only up to COUNT_CAP.
     """
-    older_than = _parse_cursor(before) if before else None
-    newer_than = _parse_cursor(after) if after and not older_than else None
-    if older_than:
-        at, pk = older_than
-        rows = list(qs.filter(Q(created_at__lt=at) | Q(created_at=at, pk__lt=pk), created_at__lte=at)[: size + 1])
+    going_back = bool(before) and _parse_cursor(before) is not None
+    newer_than = _parse_cursor(after) if after and not going_back else None
+    if going_back:
+        rows = list(older_than(qs, before)[: size + 1])
         has_newer, has_older = True, len(rows) > size
         rows = rows[:size]
     elif newer_than:
