@@ -182,6 +182,30 @@ def short_base_url(default: str) -> str:
     return raw
 
 
+def trusted_proxies() -> list[str]:
+    """Addresses of the reverse proxies allowed to say the original scheme and client address.
+
+    ``TOWNHALL_TRUSTED_PROXY``: comma-separated IP addresses; default 127.0.0.1 and ::1 (a proxy
+    on the same machine); ``none`` to trust no one. Anyone else's X-Forwarded-* headers are
+    dropped, so a client cannot claim HTTPS or another address to dodge throttling."""
+    import ipaddress
+
+    raw = os.environ.get("TOWNHALL_TRUSTED_PROXY", "").strip() or "127.0.0.1,::1"
+    if raw.lower() == "none":
+        return []
+    out = []
+    for item in (p.strip() for p in raw.split(",")):
+        if not item:
+            continue
+        try:
+            out.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TOWNHALL_TRUSTED_PROXY must list IP addresses (or say none); {item!r} is not one."
+            ) from None
+    return out
+
+
 def allowed_hosts(production: bool) -> list[str]:
     raw = os.environ.get("ALLOWED_HOSTS", "")
     hosts = [h.strip() for h in raw.split(",") if h.strip()]

@@ -164,6 +164,11 @@ TOWNHALL_LOGIN_WINDOW_SECONDS = config.env_int("TOWNHALL_LOGIN_WINDOW_SECONDS", 
 TOWNHALL_MFA_ROLES = ("digital", "governance", "admin")
 # Encryption keys for the credential vault (comma-separated Fernet keys, newest first).
 TOWNHALL_VAULT_KEYS = os.environ.get("TOWNHALL_VAULT_KEYS", "")
+# The reverse proxies whose X-Forwarded-Proto and X-Forwarded-For `townhall serve` believes
+# (default: this machine, 127.0.0.1 and ::1; "none" trusts no one).
+TOWNHALL_TRUSTED_PROXIES = config.trusted_proxies()
+# Keys for the audit trail's HMAC chain (comma-separated, newest first; townhall/audit/keys.py).
+TOWNHALL_AUDIT_KEYS = os.environ.get("TOWNHALL_AUDIT_KEYS", "")
 # Publishing: the cool-off between approval and sending (a chance to hold), whether images
 # need alt text, and how long a worker may hold a delivery before another may retry it.
 TOWNHALL_COOL_OFF_SECONDS = config.env_int("TOWNHALL_COOL_OFF_SECONDS", 120)

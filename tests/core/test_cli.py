@@ -84,19 +84,29 @@ def test_a_port_in_use_is_one_clear_sentence(demo_dir):
     assert "already in use" in result.stderr and "Traceback" not in result.stderr
 
 
+PRODUCTION_ENV = {
+    "TOWNHALL_PRODUCTION": "1",
+    "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-0123456789",
+    "ALLOWED_HOSTS": "social.example.ac.uk",
+    "TOWNHALL_BASE_URL": "https://social.example.ac.uk",
+    "TOWNHALL_VAULT_KEYS": "0" * 43 + "=",  # a well-formed Fernet key
+    "TOWNHALL_AUDIT_KEYS": "an-audit-key-from-the-secret-store-0123456789",
+}
+
+
 @pytest.mark.parametrize("smtp", ["", "smtp://townhall:secret@mail.example.ac.uk:587?tls=1"])
 def test_production_mode_passes_the_deploy_checks(tmp_path, smtp):
-    result = run(
-        ["system-check", "--deploy", "--fail-level", "WARNING"],
-        tmp_path,
-        TOWNHALL_PRODUCTION="1",
-        SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-0123456789",
-        ALLOWED_HOSTS="social.example.ac.uk",
-        TOWNHALL_SMTP_URL=smtp,
-        TOWNHALL_BASE_URL="https://social.example.ac.uk",
-    )
+    args = ["system-check", "--deploy", "--fail-level", "WARNING"]
+    result = run(args, tmp_path, **PRODUCTION_ENV, TOWNHALL_SMTP_URL=smtp)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_fails_without_the_vault_keys(tmp_path):
+    env = {**PRODUCTION_ENV, "TOWNHALL_VAULT_KEYS": ""}
+    result = run(["system-check", "--deploy"], tmp_path, **env)
+    assert result.returncode != 0
+    assert "TOWNHALL_VAULT_KEYS is not set" in result.stdout + result.stderr
 
 
 def test_production_mode_refuses_to_start_without_a_secret_key(tmp_path):

@@ -7,4 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "People and organisation"
 
     def ready(self) -> None:
+        from townhall.core import checks  # noqa: F401 - deployment checks (`townhall system-check --deploy`)
         from townhall.core import signals  # noqa: F401 - registers the audit handlers
