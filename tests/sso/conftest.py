@@ -201,14 +201,6 @@ class SamlIdP:
         return base64.b64encode(str(response).encode()).decode()
 
 
-SAML_PEOPLE = {
-    "dana": {"persistent_id": "AAdzZWNyZXQxFmDana", "uid": ["dana"], "mail": ["dana@uni.example"],
-             "givenName": ["Dana"], "sn": ["Digital"], "groups": ["comms-digital"]},
-    "olly": {"persistent_id": "AAdzZWNyZXQxFmOlly", "uid": ["olly"], "mail": ["olly@uni.example"],
-             "givenName": ["Olly"], "sn": ["Outsider"], "groups": ["visitors"]},
-}
-
-
 @pytest.fixture(scope="session")
 def saml_idp_files(tmp_path_factory):
     if shutil.which("xmlsec1") is None:

@@ -1,0 +1,57 @@
+"""The whole OpenID Connect sign-in in a real browser (Debian's chromium) against the real
+oidc-provider: the button on Townhall's sign-in page, the provider's login form, and back."""
+
+from __future__ import annotations
+
+import pytest
+
+from townhall.core.models import User
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in_at_provider(page, login: str, password: str) -> None:
+    page.get_by_label("Username").fill(login)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in at the university").click()
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_sign_in_with_the_university_account(page, live_server, oidc_settings, oidc_provider, rules, units, axe):
+    page.goto(f"{live_server.url}/login/")
+    assert axe(page) == []
+    page.get_by_role("link", name="Sign in with your university account").click()
+    sign_in_at_provider(page, "dana", "pw-dana")
+    page.wait_for_url(f"{live_server.url}/")  # straight home: the provider's MFA counts, no code asked
+    user = User.objects.get(email="dana@uni.example")
+    assert (user.role, user.org_unit) == ("digital", units["physics"])
+    assert "/mfa/" not in page.url
+
+
+def test_someone_with_no_rule_sees_a_clear_refusal(page, live_server, oidc_settings, oidc_provider, rules, axe):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/sso/oidc/login/")
+    sign_in_at_provider(page, "olly", "pw-olly")
+    page.get_by_role("heading", name="You cannot sign in to Townhall yet").wait_for()
+    assert "no rule that gives your account a role" in page.get_by_role("alert").inner_text()
+    assert axe(page) == [] and no_horizontal_scroll(page)
+    assert not User.objects.exists()
+
+
+def test_the_administrators_page(page, live_server, oidc_settings, make_user, units, axe, sign_in):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    admin = make_user("admin", username="ada", is_staff=True)
+    device = TOTPDevice.objects.create(user=admin, name="phone", confirmed=True)
+    sign_in(page, live_server.url, "ada", device)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/sso/")
+    page.get_by_label("Value it must include").fill("comms-digital")
+    page.get_by_label("Role", exact=True).select_option("digital")
+    page.get_by_label("Unit", exact=True).select_option(label="Physics")
+    page.get_by_role("button", name="Save the rule").click()
+    page.get_by_text("groups includes “comms-digital”").wait_for()
+    assert axe(page) == [] and no_horizontal_scroll(page)
