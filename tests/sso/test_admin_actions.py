@@ -1,0 +1,55 @@
+"""Mapping rules from the command line, ending someone's sessions, and break-glass passwords."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from townhall.audit.models import AuditEntry
+from townhall.sso.models import MappingRule
+
+pytestmark = [pytest.mark.django_db]
+
+
+def test_sso_map_command_creates_an_audited_rule(db):
+    from townhall.core.models import OrgUnit
+
+    OrgUnit.objects.create(name="Communications", slug="comms", kind="service")
+    call_command("sso", "map", "--claim", "groups", "--value", "comms-digital", "--role", "digital", "--unit", "comms")
+    rule = MappingRule.objects.get()
+    assert (rule.claim, rule.value, rule.role, rule.org_unit.slug) == ("groups", "comms-digital", "digital", "comms")
+    assert AuditEntry.objects.filter(action="sso.rule_saved").exists()
+
+
+def test_an_admin_ends_all_of_someones_sessions(make_user, verified_client):
+    person = make_user("staff", username="sam")
+    first, second = Client(), Client()
+    first.force_login(person)
+    second.force_login(person)
+    assert first.get("/").status_code == 200
+    admin = make_user("admin", username="ada", is_staff=True)
+    resp = verified_client(admin).post("/sso/end-sessions", {"user": person.pk, "reason": "lost laptop"})
+    assert resp.status_code == 302
+    assert first.get("/").status_code == 302 and second.get("/").status_code == 302
+    entry = AuditEntry.objects.get(action="user.sessions_ended")
+    assert entry.after == {"sessions": 2, "reason": "lost laptop"}
+
+
+def test_only_admins_may_end_sessions(make_user, verified_client):
+    person = make_user("staff", username="sam")
+    digital = make_user("digital", username="dee")
+    assert verified_client(digital).post("/sso/end-sessions", {"user": person.pk}).status_code == 403
+
+
+def test_local_passwords_off_except_for_break_glass(settings, make_user, client):
+    settings.TOWNHALL_SSO = {"LOCAL_LOGIN": False, "BREAK_GLASS": ["root"], "REQUIRE_IDP_MFA_ROLES": [],
+                             "RECHECK_SECONDS": 900}
+    make_user("staff", username="sam")
+    make_user("admin", username="root", is_staff=True)
+    resp = client.post("/login/", {"username": "sam", "password": "correct horse battery 9"})
+    assert resp.status_code == 200 and "_auth_user_id" not in client.session
+    page = client.get("/login/").content.decode()
+    assert "Emergency administrator sign-in" in page
+    resp = client.post("/login/", {"username": "root", "password": "correct horse battery 9"})
+    assert resp.status_code == 302 and "_auth_user_id" in client.session
