@@ -95,15 +95,20 @@ class Deltas:
 
     def apply(self) -> None:
         """Upsert every delta; then drop rows a subtraction brought to zero."""
-        hours = [(sid, hour, sent, n) for (sid, hour, sent), n in self.hours.items() if n]
-        days = [(sid, dim, day, key, n, self.reach.get((sid, dim, day, key), 0))
-                for (sid, dim, day, key), n in self.days.items() if n]
+        # Sorted, so two listeners storing at once lock the same rows in the same order (no deadlock).
+        hours = sorted((sid, hour, sent, n) for (sid, hour, sent), n in self.hours.items() if n)
+        days = sorted((sid, dim, day, key, n, self.reach.get((sid, dim, day, key), 0))
+                      for (sid, dim, day, key), n in self.days.items() if n)
         _upsert(HourCount, ["search_id", "hour", "sentiment", "n"], ["search_id", "hour", "sentiment"], hours)
         _upsert(DayCount, ["search_id", "dim", "day", "key", "n", "reach"], ["search_id", "dim", "day", "key"], days)
         if any(n < 0 for n in self.hours.values()):
-            HourCount.objects.filter(n__lte=0).delete()
+            touched = [k[1] for k in self.hours]
+            HourCount.objects.filter(n__lte=0, search_id__in={k[0] for k in self.hours},
+                                     hour__range=(min(touched), max(touched))).delete()
         if any(n < 0 for n in self.days.values()):
-            DayCount.objects.filter(n__lte=0).delete()
+            touched_days = [k[2] for k in self.days]
+            DayCount.objects.filter(n__lte=0, search_id__in={k[0] for k in self.days},
+                                    day__range=(min(touched_days), max(touched_days))).delete()
 
 
 def _upsert(model: Any, columns: list[str], conflict: list[str], rows: Sequence[tuple], chunk: int = 1000) -> None:
