@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from townhall.policy.pack import Pack
 
 _DATA = Path(__file__).with_name("data")
+# UK postcodes (outward + inward code), e.g. B4 7ET, LS1 4AB, SW1A 1AA
+POSTCODE_RE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[ABD-HJLNP-UW-Z]{2}\b")
 
 
 @functools.cache
@@ -48,8 +50,18 @@ class CompiledPack:
         self.specific_names = specific
         self.domains: tuple[str, ...] = tuple(d.lower() for d in inst.get("domains", []))
         self.handles: frozenset[str] = frozenset(h.lower() for h in inst.get("official_handles", []))
+        contacts = inst.get("public_contacts", [])
+        # phone numbers (7+ digits; a house number must not exempt every phone ending in it)
         self.public_digits: frozenset[str] = frozenset(
-            re.sub(r"\D", "", c) for c in inst.get("public_contacts", []) if re.sub(r"\D", "", c)
+            d for d in (re.sub(r"\D", "", c) for c in contacts if "@" not in c) if len(d) >= 7
+        )
+        # published postal addresses: their postcodes and "number street" lines, normalised
+        self.public_postcodes: frozenset[str] = frozenset(
+            m.group(0).replace(" ", "").upper() for c in contacts for m in POSTCODE_RE.finditer(c)
+        )
+        self.public_streets: tuple[str, ...] = tuple(
+            " ".join(part.lower().split()) for c in contacts if "@" not in c
+            for part in c.split(",") if re.match(r"\s*\d+[a-z]?\s+\D", part)
         )
         self.public_emails: frozenset[str] = frozenset(c.lower() for c in inst.get("public_contacts", []) if "@" in c)
         self.discouraged_re = (
@@ -85,6 +97,13 @@ class CompiledPack:
 
             plan = self._plans[key] = plan_for(self.pack, account, network)
         return plan
+
+    def is_public_address(self, text: str) -> bool:
+        """Whether ``text`` (an address found in a post) is one the institution publishes."""
+        if any(m.group(0).replace(" ", "").upper() in self.public_postcodes for m in POSTCODE_RE.finditer(text)):
+            return True
+        low = " ".join(text.lower().split())
+        return any(st and low.startswith(st) for st in self.public_streets)
 
     def is_institutional_domain(self, domain: str) -> bool:
         domain = domain.lower()

@@ -30,11 +30,15 @@ def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> li
             s, e = max(0, min(hit[0], n)), max(0, min(hit[1], n))
             if e < s:
                 s, e = e, s
+            sev = severity
+            # a detector may lower (never raise) its severity for this hit: (s, e, msg, fix, "info")
+            if len(hit) > 4 and SEVERITY_RANK[hit[4]] < SEVERITY_RANK[sev]:  # type: ignore[misc]
+                sev = hit[4]  # type: ignore[misc]
             findings.append(
                 Finding(
                     code=rule.code,
                     family=rule.family,
-                    severity=severity,
+                    severity=sev,
                     message=hit[2],
                     clause=rule.clause,
                     span=(s, e),

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from townhall.policy.doc import Doc
     from townhall.policy.pack import CompiledPack
 
-# A detector yields (start, end, message) or (start, end, message, fix) for each hit.
-Hit = tuple[int, int, str] | tuple[int, int, str, str]
+# A detector yields (start, end, message), (start, end, message, fix) or (start, end, message,
+# fix, severity) for each hit; a hit's own severity can only lower the rule's resolved one.
+Hit = tuple[int, int, str] | tuple[int, int, str, str] | tuple[int, int, str, str, str]
 Detector = Callable[["Doc", "CompiledPack"], Iterable[Hit]]
 
 

@@ -52,6 +52,9 @@ class Context:
     account: str = "official"
     images: tuple[ImageRef, ...] | list[ImageRef] = ()
     account_email: str | None = None  # the e-mail the social account is registered with, when known
+    # A reply to someone else's post (inbox, threads): replies are the interaction the guidance
+    # asks for, so broadcast-only advice (ENG002) does not apply to them.
+    is_reply: bool = False
     scholarly: bool = False  # the author marked the post as research or teaching (academic freedom)
 
     def __post_init__(self) -> None:

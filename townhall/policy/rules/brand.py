@@ -20,7 +20,15 @@ _CLAIM_RE = regex.compile(
     r"|speaking\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?:university|uni|institution)"
     r"|(?:dm|message|contact)\s+us\s+for\s+(?:offers?|admissions?|places?|your\s+offer|scholarships?|refunds?)"
     r"|we\s+are\s+(?:the\s+)?(?:university|uni|admissions\s+team|admissions\s+office)"
-    r"|(?:admissions|registry|accommodation|finance)\s+(?:team|office)\s+here)(?![\w])",
+    r"|(?:admissions|registry|accommodation|finance)\s+(?:team|office)\s+here"
+    r"|(?:this\s+is|i'?m|i\s+am|we\s+are|we'?re)\s+(?:the\s+)?(?:new\s+)?(?:head\s+of\s+(?:admissions|recruitment|student\s+\w+)|"
+    r"(?:\w+\s+){0,2}(?:team|office)(?=[\s.,:!])|social\s+media\s+manager\s+for\s+the\s+(?:university|uni))"
+    r"|(?:quick\s+)?(?:announcement|news|good\s+news|update|message|statement|fyi|notice|reminder)\s+from\s+the\s+"
+    r"(?:\w+\s+){0,2}(?:office|team|registry|department|faculty)"
+    r"|official\s+(?:statement|announcement|update)\s+from|follow\s+(?:my|this)\s+(?:personal\s+)?account\s+for\s+"
+    r"(?:all\s+)?(?:the\s+)?official"
+    r"|(?:dm|message)\s+(?:me|us)\s+(?:directly\s+)?(?:for\s+(?:offers?|places?)|your\s+details)|to\s+(?:hold|secure|confirm)\s+your\s+place"
+    r"|send\s+your\s+deposit|i\s+handle\s+all\s+admissions|for\s+all\s+enquiries\s+about\s+courses)(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -51,8 +59,12 @@ def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for nm in cp.institution_re.finditer(t):
         after = t[nm.end() : nm.end() + 40]
         before = t[max(0, nm.start() - 20) : nm.start()]
-        if regex.match(r"\s*(?:admissions|official|team|here\b|announces|is\s+pleased\s+to\s+announce)", after) or \
-                regex.search(r"(?:we\s+at|we,|on\s+behalf\s+of)\s*$", before):
+        if regex.match(
+            r"\s*(?:admissions|official|team|here\b|announces|is\s+pleased\s+to\s+announce|library|careers|"
+            r"accommodation|registry|finance|student\s+support)", after
+        ) or regex.search(
+            r"(?:we\s+at|we,|on\s+behalf\s+of|this\s+is|new\s+account\s+for|statement\s+from)\s*$", before
+        ):
             yield nm.start(), nm.end(), "A personal account speaks as the institution."
             return
 
@@ -60,7 +72,11 @@ def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _IMPERSONATE_RE = regex.compile(
     r"(?<![\w])(?:i\s+am|i'm|this\s+is|posting\s+as|tweeting\s+as|speaking\s+as)\s+(?:the\s+)?"
     r"(?:vice[-\s]chancellor|vc|provost|registrar|dean|president|principal|chancellor|head\s+of\s+admissions|"
-    r"university\s+secretary)(?![\w])",
+    r"university\s+secretary)(?![\w])"
+    r"|(?:parody|fake|spoof|pretend)\s+(?:\w+\s+){0,2}(?:account|version|profile|page)\s+(?:of|for)\s+(?:our|the)\s+"
+    r"(?:\w+\s+){0,2}(?:vice[-\s]chancellor|vc|university|uni|dean|registrar|provost|president|instagram|twitter|page)"
+    r"|(?:made|set\s+up|created|started)\s+a\s+(?:fake|parody|spoof)\s+(?:\w+\s+){0,2}(?:account|profile|page)"
+    r"|i'?m\s+(?:professor|dr)\s+\w+,\s+(?:pro-)?vice[-\s]chancellor",
     regex.IGNORECASE,
 )
 
@@ -110,9 +126,42 @@ _LOGO_RE = regex.compile(
     ],
 )
 def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    m = _LOGO_RE.search(doc.masked)
+    t = doc.masked
+    m = _LOGO_RE.search(t)
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
+        return
+    if _PROPER_USE_RE.search(t):
+        return
+    for mk in _MARK_RE.finditer(t):
+        s, e = max(0, mk.start() - 70), min(len(t), mk.end() + 70)
+        window = t[s:e]
+        institutional = _INST_MARK_RE.search(window) or cp.institution_re.search(window)
+        if institutional and (_ALTER_RE.search(window) or _MERCH_RE.search(window)):
+            yield mk.start(), mk.end(), "The institution's logo or crest altered, or used on unofficial material."
+            return
+
+
+# The institution's marks, altered or put on things it never approved, however it is said.
+_MARK_RE = regex.compile(r"(?<![\w])(?:logo|logos|crest|shield|coat\s+of\s+arms|arms|colours|colors|branding)(?![\w])")
+_INST_MARK_RE = regex.compile(
+    r"(?<![\w])(?:university|uni|school|department|dept|faculty|institution|official|the\s+crest|the\s+shield|"
+    r"our\s+crest|the\s+arms)(?![\w])"
+)
+_ALTER_RE = regex.compile(
+    r"(?<![\w])(?:made|make|designed|drew|redrawn|redrew|edited|tweaked|photoshopped|remixed|modified|created|changed|"
+    r"recolou?red|rebrand(?:ed)?|redesign(?:ed)?|stretched|doodled|playing\s+with|modern\s+version|new\s+logo|fresh\s+logo|"
+    r"mash-?up|combines|combined|upside\s+down|swapped|added|stuck|through\s+it|with\s+a\s+\w+\s+(?:on|through|holding)|"
+    r"turned|cheeky|own\s+version|better\s+than|nicer\s+than|rude|printed|print|embroider\w*|put\s+the|into\s+a)(?![\w])"
+)
+_MERCH_RE = regex.compile(
+    r"(?<![\w])(?:selling|sell|merch|merchandise|hoodies?|caps|t-?shirts?|stickers|mugs|kit|lanyards|badges?|flyers|"
+    r"banner|jumper|cake|unofficial)(?![\w])"
+)
+_PROPER_USE_RE = regex.compile(
+    r"(?<![\w])(?:brand\s+(?:centre|center|team|guidelines|guide|portal)|download\s+the\s+official|"
+    r"(?:su-?|officially\s+)?approved\s+logo|official\s+(?:university\s+)?shop|request\s+the\s+official)(?![\w])"
+)
 
 
 @rule(

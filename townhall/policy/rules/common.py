@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from townhall.policy.compiled import given_names
+from townhall.policy.tagger import name_probability
 
 
 def wordlist(block: str) -> list[str]:
@@ -114,8 +115,9 @@ PERSON_WORDS_RE = regex.compile(
     r"lecturer|professor|tutor|supervisor|manager|boss|head\s+of\s+\w+|line\s+manager|intern|"
     r"postdoc|phd\s+student|member\s+of\s+staff|friend|neighbou?r|patient|client)s?"
     r"|(?:dr|prof|professor|mr|mrs|ms|miss|mx)\.?\s+\p{Lu}\p{Ll}+"
-    r"|(?:she|he)(?:'s|\s+(?:is|has|was|had|got|told|said|failed|admitted))"
-    r"|student\s+in\s+my)(?![\w])",
+    r"|(?:she|he)(?:'s|\s+(?:is|has|was|had|got|told|said|failed|admitted|returns|returned|must|needs))"
+    r"|student\s+in\s+my|(?:one\s+of\s+)?my\s+(?:first|second|third|final)[-\s]years"
+    r"|(?:from|in)\s+my\s+(?:\w+\s+)?(?:class|lab|group|seminar|tutorial|module|team|cohort|office))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -129,8 +131,23 @@ def person_cue(text: str, s: int, e: int) -> tuple[int, int] | None:
         return s + m.start(), s + m.end()
     names = given_names()
     for m in CAP_WORD_RE.finditer(seg):
-        if m.group(0).lower() in names and m.start() > 0:
-            return s + m.start(), s + m.end()
-        if m.group(0).lower() in names and m.start() == 0 and len(seg) > m.end() and seg[m.end()] in ",'’":
+        w = m.group(0)
+        known = w.lower() in names
+        if not known and (w.lower() in _NOT_NAMES or name_probability(w) < 0.5):
+            continue
+        # a capitalised word opening a sentence is only a name when it is followed by a verb-like
+        # lower-case word, a comma or a possessive ("Ahmed got 38%", "Chloe, second row")
+        start = m.start() == 0 or seg[: m.start()].rstrip()[-1:] in ".!?\n:"
+        nxt = seg[m.end() : m.end() + 12]
+        if not start or nxt[:1] in ",'’" or (known and regex.match(r" [a-z]", nxt)) or regex.match(
+            r" (?:\p{Lu}\p{Ll}+ )?(?:is|was|has|had|got|from|in|who|failed|scraped|must|just|told)\b", nxt
+        ):
             return s + m.start(), s + m.end()
     return None
+
+
+# capitalised words the name model may mistake for names in academic posts
+_NOT_NAMES = frozenset(
+    wordlist("""dean chancellor registrar provost professor doctor student students staff the this that our their
+    senate council faculty school""")
+)

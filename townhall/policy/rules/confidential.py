@@ -18,7 +18,14 @@ _PATENT_RE = regex.compile(
     r"|patent(?:\s+application)?\s+(?:\w+\s+){0,3}?(?:goes\s+in|is\s+(?:not\s+)?(?:yet\s+)?filed|hasn'?t\s+been|"
     r"not\s+(?:yet\s+)?(?:been\s+)?filed|pending|still\s+being\s+(?:drafted|written)|due|next\s+(?:week|month))"
     r"|(?:haven'?t|have\s+not|not\s+yet|yet\s+to)\s+(?:\w+\s+)?(?:filed|patented|protected)"
-    r"|unpatented|not\s+yet\s+patented|patentable|pre-?patent|invention\s+disclosure)(?![\w])",
+    r"|unpatented|not\s+yet\s+patented|patentable|pre-?patent|invention\s+disclosure"
+    r"|(?:before|until|till)\s+(?:we|they|i|the\s+uni(?:versity)?)\s+(?:\w+\s+)?(?:file|patent|protect)"
+    r"|(?:about|hoping|planning|plan|going|want)\s+to\s+(?:\w+\s+)?(?:patent|file\s+(?:for\s+)?(?:a\s+)?patent)"
+    r"|(?:not|isn'?t|aren'?t)\s+(?:yet\s+)?(?:protected|patented|filed)\s+(?:yet|it)?"
+    r"|(?:thinking\s+about|worry\s+about|sort\s+out|deal\s+with)\s+(?:protecting\s+it|the\s+ip|ip|the\s+patent|patents?)"
+    r"|(?:patent|ip)\s+(?:paperwork|application|filing)\s+(?:\w+\s+){0,2}?(?:still|due|soon|pending|with\s+the\s+lawyers)"
+    r"|filing\s+(?:with\s+the\s+ipo|for\s+(?:a\s+)?patent)\s+soon|patent\s+(?:is\s+|application\s+is\s+)?"
+    r"(?:still\s+being\s+drafted|due\s+to\s+be\s+filed))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -49,7 +56,11 @@ def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 _EMBARGO_RE = regex.compile(
     r"(?<![\w])(?:(?:under\s+)?embargo(?:ed)?(?!\s+(?:has\s+been\s+|now\s+|is\s+now\s+)?(?:lifted|ended|over|expired))"
-    r"|(?:not\s+yet|yet\s+to\s+be|un)published\s+(?:\w+\s+)?(?:results?|data|findings|paper|study|manuscript|work)"
+    r"|(?:not\s+yet|yet\s+to\s+be|un)published\s+(?:\w+\s+){0,2}(?:results?|data|findings|paper|study|manuscript|work|"
+    r"trial|survey|method|idea|report)"
+    r"|(?:paper|study|results?)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+(?:out|published)\s+(?:yet|till|until)"
+    r"|(?:won'?t|will\s+not)\s+be\s+published\s+until|(?:can'?t|cannot)\s+post\s+the\s+paper\s+yet"
+    r"|(?:before|ahead\s+of)\s+the\s+(?:official\s+)?(?:release|announcement)"
     r"|(?:ahead\s+of|before)\s+(?:its\s+|our\s+|the\s+)?(?:publication|peer\s+review|the\s+paper\s+(?:is\s+)?(?:out|published))"
     r"|(?:sneak\s+peek|preview)\s+(?:at\s+|of\s+)?(?:our\s+)?(?:unpublished|upcoming\s+paper|draft\s+paper)"
     r"|(?:paper|manuscript|results?)\s+(?:is\s+|are\s+)?(?:still\s+)?under\s+(?:peer\s+)?review)(?![\w])",
@@ -86,7 +97,15 @@ _CONF_RE = regex.compile(
     r"(?:public\s+)?(?:circulation|distribution|release|publication|sharing)|do\s+not\s+(?:share|forward|circulate)|"
     r"(?:under|covered\s+by|breaking\s+(?:an|the|my))\s+(?:an\s+)?nda|off\s+the\s+record"
     r"|(?:committee|board|council|senate|exec(?:utive)?|smt|management|governors?'?|faculty\s+board|ucu)\s+"
-    r"minutes|minutes\s+of\s+(?:the\s+)?(?:confidential|closed|private|in-camera)|closed\s+session|in\s+camera)(?![\w])",
+    r"minutes|minutes\s+of\s+(?:the\s+)?(?:confidential|closed|private|in-camera)|closed\s+session|in\s+camera"
+    r"|(?:the|a)\s+draft\s+(?:of\s+the\s+)?(?:new\s+)?(?:restructuring|strategic|pay|budget|admissions|financial|redundancy|"
+    r"staffing|merger|closure)\s*\w*|draft\s+of\s+the\s+new\s+\w+"
+    r"|internal\s+(?:audit|review|report|memo|email)|(?:slides|papers|notes|minutes|briefing)\s+from\s+the\s+"
+    r"(?:leadership|exec|executive|board|senate|council|smt|governors)"
+    r"|(?:list|names)\s+of\s+(?:staff|people|colleagues)\s+at\s+risk|shortlist\s+for\s+the\s+\w+\s+(?:job|post|role)"
+    r"|panel'?s\s+shortlist|(?:the|next\s+week'?s)\s+(?:\w+\s+)?exam\s+paper\s+for"
+    r"|sharing\s+the\s+exam\s+paper|(?:confidential|secret)\s+(?:partnership|deal|agreement|masterplan|plan)"
+    r"|not\s+been\s+approved\s+yet)(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -124,7 +143,13 @@ _OTHERS_RE = regex.compile(
     r"(?:that|which|where|with|from|and)"
     r"|(?:my|a|our)\s+(?:colleague|collaborator|student|rival|competitor)'?s?'?\s+(?:\w+\s+)?(?:unpublished|"
     r"secret|confidential|new|latest)\s+(?:idea|ideas|work|results?|data|method|invention|design)"
-    r"|(?:someone|somebody)\s+else'?s\s+(?:unpublished\s+)?(?:idea|work|results|data|research))(?![\w])",
+    r"|(?:someone|somebody)\s+else'?s\s+(?:unpublished\s+)?(?:idea|work|results|data|research)"
+    r"|(?:manuscript|paper|grant|proposal|submission)\s+(?:i'?m|i\s+am|we'?re)\s+(?:refereeing|reviewing|assessing|"
+    r"peer[-\s]reviewing)|(?:peer[-\s])?review(?:ing)?\s+a\s+(?:paper|manuscript|grant|proposal)\s+(?:right\s+now\s+)?"
+    r"(?:where|that|which|in\s+which)|(?:grant|proposal|application)\s+i'?m\s+assessing"
+    r"|(?:she|he|they)\s+(?:hasn'?t|haven'?t)\s+published\s+(?:it\s+)?yet"
+    r"|(?:their|her|his)\s+unpublished\s+(?:method|idea|results?|data|work)"
+    r"|told\s+me\s+about\s+(?:her|his|their)\s+new\s+\w+\s+in\s+confidence)(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -147,3 +172,49 @@ _OTHERS_RE = regex.compile(
 def others_ideas(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _OTHERS_RE.finditer(doc.masked):
         yield m.start(), m.end(), "Someone else's unpublished or confidential work."
+
+
+# Things heard or received in confidence, passed on: the personal-account leak the guidance warns
+# about ("told us in confidence ... Chemistry will be shut", "I'm not supposed to say but").
+_INSIDER_RE = regex.compile(
+    r"(?<![\w])(?:(?:told|said|mentioned|heard|shared|showed)\s+(?:\w+\s+){0,7}?(?:in\s+confidence|privately|in\s+private)"
+    r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+not\s+(?:supposed|meant|allowed)\s+to\s+(?:say|tell|share|know)"
+    r"|(?:wasn'?t|weren'?t|was\s+not)\s+(?:supposed|meant)\s+to\s+(?:hear|know|see|share)"
+    r"|told\s+(?:by\s+\w+\s+)?(?:\w+\s+){0,2}not\s+to\s+(?:share|say|tell)|hush[-\s]hush|inside\s+info(?:rmation)?"
+    r"|(?:keep\s+it\s+to\s+yourselves|don'?t\s+tell\s+anyone\s+i\s+(?:told|shared))"
+    r"|nobody'?s?\s+(?:has\s+)?been\s+told\s+yet|nobody\s+(?:has\s+)?seen\s+(?:it|them)\s+yet"
+    r"|(?:accidentally|mistakenly)\s+(?:sent|forwarded|cc'?d)\s+me|landed\s+in\s+my\s+inbox"
+    r"|(?:i'?ve|i\s+have)\s+got\s+(?:a\s+copy|the\s+pdf|hold\s+of)|got\s+my\s+hands\s+on"
+    r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|(?:a\s+)?friend\s+on\s+the\s+\w+\s+panel\s+says"
+    r"|(?:someone|somebody|a\s+friend)\s+(?:on|at|from)\s+(?:the\s+)?(?:senate|council|board|panel|exec|funding\s+council|"
+    r"interview\s+panel|smt|management)\s+(?:\w+\s+){0,2}(?:told|says|said))(?![\w])",
+    regex.IGNORECASE,
+)
+
+
+@rule(
+    "CIP005",
+    "passed-on-in-confidence",
+    "confidential-ip",
+    "block",
+    clauses.CLOSED_GROUPS,
+    "What was said in confidence, sent by mistake or seen on a panel is not yours to publish; "
+    "posting it breaches trust and can breach contracts, data protection and employment duties.",
+    "Do not post it. If it is a concern the public should know about, raise it through the "
+    "speak-up (whistleblowing) route; otherwise wait for the official announcement and share that.",
+    [
+        Example(
+            "A senior manager told us in confidence today that Chemistry will be shut by next summer.",
+            True,
+            "bluesky",
+            "personal",
+        ),
+        Example("I know I'm not supposed to say but the pay offer is 1.4%", True, account="personal"),
+        Example("Our counselling service is free and confidential.", False),
+        Example("The staff survey results are published on the intranet today.", False),
+    ],
+)
+def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for m in _INSIDER_RE.finditer(doc.masked):
+        yield m.start(), m.end(), "Information received in confidence, passed on in public."
+        return

@@ -20,13 +20,18 @@ POLITICS = words_re(
     by-election|referendum|brexit|remainers|brexiteers|manifesto|vote for|voting for|polling day|ballot box|
     parliament|mps|the government|this government|prime minister|home secretary|the president|left-wing|
     right-wing|leftist|far-right|far-left|woke|socialists|communists|fascists|immigration|immigrants|migrants|
-    asylum seekers|small boats|tuition fees|cost of living crisis|austerity""")
+    asylum seekers|small boats|tuition fees|cost of living crisis|austerity|reform party|vote reform|vote green|
+    vote labour|vote tory|vote conservative|vote lib dem|the greens|politician|politicians|house of lords|the lords|
+    scottish independence|independence referendum|united ireland|deportation|deportations|deportation flights|
+    rwanda scheme|overseas aid|culture war|woke activists|two-child benefit cap|benefit cap|downing street|
+    westminster|the tories'|tories'|your politics""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
     airstrikes|bombing|gaza|israel|israeli|palestine|palestinian|hamas|idf|zionist|zionism|ukraine|ukrainian|
     russia|russian|kashmir|taiwan|sudan|yemen|syria|tigray|the foreign government|regime|sanctions|
-    terrorists|terrorism|intifada|settlers""")
+    terrorists|terrorism|intifada|settlers|iran|iranian|uyghur|uyghurs|china's government|chinese government|
+    hezbollah|houthis|north korea|the occupation|arms companies|arms trade""")
 )
 CAMPAIGN = words_re(
     phrases("""boycott|boycotts|boycotting|bds|divest|divestment|sign the petition|petition|
@@ -50,7 +55,10 @@ DIVISIVE = words_re(
     climate change|climate crisis|global warming|climate denial|net zero|fossil fuels|just stop oil|
     extinction rebellion|gun control|second amendment|death penalty|capital punishment|euthanasia|
     assisted dying|vaccine mandates|anti-vax|lockdown|black lives matter|blm|all lives matter|
-    defund the police|free speech|cancel culture|monarchy|royal family|republicanism""")
+    defund the police|free speech|cancel culture|monarchy|royal family|republicanism|climate|climate sceptics|
+    climate deniers|climate emergency|north sea|oil and gas|drilling|trans women|trans men|trans people|
+    transgender|gender critical|no platform|no-platforming|vaccine|vaccines|vaccination|lockdowns|
+    creationism|faith schools|sharia|immigration|refugees|brexiteers|remainers""")
 )
 TOPICS = (
     (POLITICS, "party politics or elections"),
@@ -64,12 +72,17 @@ STANCE = words_re(
     phrases("""support|supports|supporting|fully support|back|backing|oppose|opposes|opposing|
     against|condemn|condemns|condemned|betray|betrayed|betrayal|betraying|shame|shameful|disgrace|disgraceful|
     must|must not|must never|should|should never|never again|need to|needs to|have to|stand with|
-    stand against|solidarity|urge|urges|we urge|call on|calls on|demand|demands|vote|vote for|vote against|
-    don't vote|sign|join us|join the|boycott|ban|abolish|scrap|resign|out|lies|liars|lying|corrupt|evil|
+    stand against|solidarity|urge|urges|we urge|call on|calls on|demand|demands|vote for|vote against|
+    vote accordingly|boycott|ban|abolish|abolished|scrap|resign|get them out|lies|liars|lying|corrupt|evil|
     wicked|criminal|murderers|illegal|immoral|right-wing|left-wing|pathetic|useless|incompetent|failed|
-    failing|destroyed|destroying|ruined|ruining|hate|love|proud to support|free|end the|stop the|no to|
-    yes to|pro|anti|the only|the best|the worst|wrong|right to|deserve|deserves|never govern|govern|
-    disaster|catastrophe|threat|dangerous|brainwashed|nonsense|myth|hoax|truth|the real|wake up""")
+    failing|destroyed|destroying|ruined|ruining|hate|proud to support|end the|stop the|no to|
+    yes to|the only|the best|the worst|wrong|right to|deserve|deserves|never govern|govern|
+    disaster|catastrophe|threat|dangerous|brainwashed|nonsense|myth|hoax|truth|the real|wake up|fantasy|
+    don't be fooled|fooled|blood on their hands|vandalism|no place|not welcome|down with|inevitable|
+    it's time|time for|no right|has no right|stand firmly|stands firmly|stands with|we oppose|we support|
+    we condemn|we back|we reject|ashamed|cruel|barbaric|bigots|bigoted|idiots|thugs|overreach|authoritarian|
+    enjoy|no thanks|judge them|has to stop|have to stop|must stop|under attack|so-called|don't fall for|
+    is right|are right|have failed|has failed|selfish|greedy|hostage""")
 )
 
 
@@ -126,8 +139,12 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     bounds = list(sentences(t))
     for ts, te, label in topics:
-        ss, se = next(((s, e) for s, e in bounds if s <= ts < e), (0, len(t)))
-        # stance language in the same sentence, other than the topic word itself
+        k = next((i for i, (s, e) in enumerate(bounds) if s <= ts < e), 0)
+        # stance language in the same sentence, or in the next one when the topic sentence is a
+        # bare claim ("Trans women are women. Anyone who disagrees is not welcome here.")
+        ss, se = bounds[k] if bounds else (0, len(t))
+        if k + 1 < len(bounds) and se - ss < 80:
+            se = bounds[k + 1][1]
         if any(ss <= a < se and (a, b) != (ts, te) for a, b in stance):
             yield ts, te, f"Takes a stance on {label}."
             return

@@ -86,3 +86,91 @@ def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     m = _PERMISSION_RE.search(doc.masked)
     if m:
         yield m.start(), m.end(), "The post suggests the material is used without permission."
+
+
+_USE = (
+    r"(?:used|use|using|uses|features|featuring|scanned|scan|uploaded|upload|reuploaded|re-uploaded|posted|posting|post|"
+    r"sharing|shared|share|copied|pasted|typed\s+up|transcribed|put|reposted|reposting|recorded|clipped|downloaded|"
+    r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|is|playing)"
+)
+_WHOLE_RE = regex.compile(
+    r"(?<![\w])(?:full|whole|entire|complete)\s+(?:set\s+of\s+)?(?:\w+['’]?s?\s+){0,3}?(?:text|pdf|article|chapter|book|"
+    r"ebook|e-book|paper|papers|score|slides|analysis|recording|thread|interview|lecture\s+notes|notes|map|video|film|"
+    r"song|album|report|piece|documentary|exam\s+papers|past\s+papers|of\s+chapter\s+\d+|first\s+chapter|chapter\s+\d+)"
+    r"|(?:whole|entire)\s+of\s+(?:chapter|the\s+book|the\s+article)|first\s+chapter\s+of\s+the\s+new",
+    regex.IGNORECASE,
+)
+_EVASION_RE = regex.compile(
+    r"(?<![\w])(?:(?:behind|past|get\s+round|get\s+around|avoid|hit|dodge)\s+(?:a|the)\s+paywall|paywalled|paywall"
+    r"|sort\s+(?:out\s+)?the\s+licen[cs]e\s+later|fair\s+use,?\s+right|don'?t\s+tell\s+the\s+(?:publisher|author|artist|"
+    r"photographer|label|owner)|hope\s+(?:they|he|she|\p{Lu}[\w'’]*(?:\s+\p{Lu}[\w'’]*)?)\s+(?:don'?t|doesn'?t|won'?t)\s+mind"
+    r"|cropped\s+(?:out\s+)?(?:the|her|his|their)\s+(?:name|watermark|credit|logo)|(?:watermark|credit)\s+off"
+    r"|without\s+paying|no\s+need\s+to\s+ask|(?:speaker|author|artist|photographer|owner|she|he)\s+doesn'?t\s+know"
+    r"|only\s+has\s+one\s+licen[cs]e|(?:it'?s\s+)?normally\s+£\d+|dodgy\s+site|we'?re\s+sure\s+(?:he|she|they)'?d\s+be\s+happy"
+    r"|(?:she|he|they)'?ll\s+never\s+notice|without\s+(?:telling|asking)\s+(?:her|him|them|the\s+\w+))(?![\w])",
+    regex.IGNORECASE,
+)
+_THIRD_MEDIA_RE = regex.compile(
+    r"(?<![\w])(?:picture|photo|photos|image|images|shot|still|clip|clips|footage|track|song|single|music|diagram|figures?|"
+    r"infographic|map|font|video|recording|illustration|illustrations|graphic|cartoon|meme|soundtrack|drone\s+footage|"
+    r"slides|audio)\s+(?:\w+\s+){0,3}?(?:from|off|by|of)\s+(?:the\s+)?(?:new\s+)?"
+    r"(?:(?-i:\p{Lu}[\w'’-]*)|someone'?s|somebody'?s|a\s+(?:\w+\s+){0,2}?(?:photographer|artist|blog|site|website|film|"
+    r"documentary|book|card|filmmaker|page)'?s?|another\s+\w+'?s?|the\s+publisher'?s?|a\s+colleague'?s|(?:her|his|their)\s+"
+    r"(?:page|site|website|feed|instagram)|a\s+local\s+\w+'?s?)"
+    r"|(?:the\s+new\s+|a\s+|an\s+)?(?-i:\p{Lu}\w+(?:\s+\p{Lu}\w+)?)\s+(?:single|track|song|album)"
+    r"|(?:track|song|single)\s+by\s+(?-i:\p{Lu}\w+)"
+    r"|(?:video|reel|film)\s+(?:\w+\s+){0,2}(?:features?|featuring|uses?|is)\s+[\"“]"
+    r"|(?:used|found|lifted|recorded|clipped|grabbed|taken|downloaded|screenshotted|saved|pulled|copied|ripped|filmed)\s+"
+    r"(?:\w+\s+){0,4}?(?:from|off|on|of)\s+(?:a|an|the|someone'?s|somebody'?s|their)?\s*(?:\w+[-\s]){0,2}?"
+    r"(?:blog|site|website|report|broadcast|flickr|instagram|insta|pinterest|documentary|film|textbook|channel|feed|"
+    r"account|web|internet|tiktok|youtube|netflix|programme|show)\b"
+    r"|publisher'?s\s+(?:figures?|images?|diagrams?|photos?|illustrations?|slides?)",
+    regex.IGNORECASE,
+)
+_OWN_OR_LICENSED_RE = regex.compile(
+    r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:from|under|by)|licence\s+from|under\s+licen[cs]e|"
+    r"public\s+domain|courtesy\s+of|creative\s+commons|cc[-\s]by|our\s+own|by\s+our\s+(?:\w+\s+)?(?:photographer|students?|"
+    r"staff|team|alumn\w+)|used\s+under|royalty[-\s]free|open\s+licen[cs]e|shared\s+with\s+credit|(?:by|from)\s+our\s+"
+    r"(?:university\s+)?archive|we\s+took|i\s+took|my\s+own)(?![\w])",
+    regex.IGNORECASE,
+)
+_USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
+
+
+@rule(
+    "CPY003",
+    "reproduced-without-licence",
+    "copyright",
+    "warn",
+    clauses.COPYRIGHT,
+    "Reproducing a whole work (an article behind a paywall, a chapter, a recording), putting "
+    "someone else's photo, music or figure into your own post, or working around a licence, is "
+    "copying without permission however it is phrased.",
+    "Link to the original instead of reproducing it; for images, music and figures use your own, "
+    "a licensed or public-domain one, or ask the owner and credit them (\"Photo: Jane Doe, used with permission\").",
+    [
+        Example("Sharing the full PDF of the Nature paper here since it's behind a paywall", True, account="personal"),
+        Example("Used a picture from Getty for our open day poster, we'll sort the licence later", True),
+        Example("Soundtrack for our graduation video is the new Taylor Swift single", True),
+        Example("Photo: the library at dusk, by our student photographer Kai Wong, shared with his permission.", False),
+        Example("Music in our open day video: 'Sunny Mornings' licensed from Epidemic Sound.", False),
+    ],
+)
+def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    masked = doc.masked
+    if _OWN_OR_LICENSED_RE.search(masked):
+        return
+    m = _EVASION_RE.search(masked)
+    if m:
+        yield m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
+        return
+    m = _WHOLE_RE.search(masked)
+    if m and _USE_RE.search(masked, max(0, m.start() - 50), min(len(t), m.end() + 50)) and not regex.match(
+        r"(?i)(?:our|my)\s", masked[max(0, m.start() - 4) : m.start()] + " "
+    ):
+        yield m.start(), m.end(), "A whole work reproduced in the post."
+        return
+    m = _THIRD_MEDIA_RE.search(t)
+    if m and not any(a <= m.start() < b for a, b in doc.urls):
+        yield m.start(), m.end(), "Someone else's image, music or figure used in the post."

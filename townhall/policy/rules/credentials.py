@@ -60,6 +60,71 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             yield m.start("secret"), m.start("secret") + len(m.group("secret").rstrip(".,;:!?)")), (
                 "Password or PIN disclosed in a post."
             )
+            return
+    hit = _secret_in_prose(doc)
+    if hit:
+        yield hit[0], hit[1], "Password, PIN or access code disclosed in a post."
+
+
+# The thing a secret protects, however it is named ("the key safe has code 2580 now", "enrolment
+# key for my module is rivers2026", "Duo passcode for me, it's 240 618", "security question answer
+# is 'Fluffy'"), then a secret-looking value later in the same sentence.
+_SECRET_NOUN_RE = regex.compile(
+    r"(?<![\w])(?:(?P<code>(?:pin|pin\s+(?:code|number)|passcode|pass\s+code|(?:door|keypad|key\s*safe|lock|alarm|gate|"
+    r"safe|access|entry|recovery|backup|security|verification|2fa|mfa|duo|authenticator|login|sign[-\s]?in)\s+(?:code|key|pin)s?"
+    r"|code\s+for\s+the\s+(?:\w+\s+){0,2}(?:door|shed|safe|room|lock|gate|alarm|building|cupboard|cabinet|store|lab|office)"
+    r"|(?:has|with)\s+(?:the\s+)?code|(?:the|my|your|our)\s+code(?=\s+(?:is|was|:)\s+\d{5,8}\b)))"
+    r"|(?P<pw>pass(?:word|phrase|wd)s?|pwd?|wi-?fi\s+key|network\s+key|enrol(?:l)?ment\s+key|recovery\s+key|"
+    r"security\s+(?:question\s+)?answer|login\s+details|log-?in|credentials))(?![\w])",
+    regex.IGNORECASE,
+)
+_VALUE_RE = regex.compile(
+    r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]"
+    r"|(?<![\w@./-])(?P<digits>\d(?:[ -]?\d){3,9}#?)(?![\w@/]|[.,]\d)"
+    r"|(?<![\w@./])(?P<tok>[^\s\"'“”‘’()<>,;]{4,64})"
+)
+_PROMO_RE = regex.compile(r"(?i)\b(?:off|discount|promo|voucher|coupon|course|module|postcode|zip)\b")
+_SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
+    t = doc.masked
+    for m in _SECRET_NOUN_RE.finditer(t):
+        end = _SENTENCE_END_RE.search(t, m.end())
+        if end and t[end.start()] == "?":  # "What's the wifi password? Someone said it's Vine2026guest"
+            end = _SENTENCE_END_RE.search(t, end.end())
+        stop = min(end.start() if end else len(t), m.end() + 90)
+        for v in _VALUE_RE.finditer(doc.text, m.end(), stop):
+            if any(a <= v.start() < b for a, b in doc.urls):
+                continue
+            if v.group("q"):
+                if v.group("q").lower() not in _NOT_SECRET:
+                    return v.span("q")
+                continue
+            if v.group("digits"):
+                d = regex.sub(r"\D", "", v.group("digits"))
+                if regex.fullmatch(r"(?:19|20)\d\d", d) or _PROMO_RE.search(t, max(0, v.start() - 40), v.end() + 15):
+                    continue
+                between = t[m.end() : v.start()]
+                if m.group("code") or (m.group("pw") and len(d) >= 4 and regex.search(r"(?i)\b(?:pin|is|:)", between)):
+                    return v.span("digits")
+                continue
+            tok = v.group("tok").rstrip(".,;:!?)")
+            if tok.startswith(("#", "@")) or tok.lower() in _NOT_SECRET:
+                continue
+            if _looks_strong(tok):
+                return v.start("tok"), v.start("tok") + len(tok)
+    return None
+
+
+def _looks_strong(tok: str) -> bool:
+    """Letters and digits together, or letters with symbols inside: what passwords look like."""
+    has_alpha = any(c.isalpha() for c in tok)
+    has_digit = any(c.isdigit() for c in tok)
+    inner_symbol = any(not c.isalnum() for c in tok[1:-1])
+    if has_alpha and has_digit:
+        return not regex.fullmatch(r"(?i)\d+(?:st|nd|rd|th|am|pm|k|m|s|gb|mb|%|x)", tok)
+    return has_alpha and inner_symbol and any(c.isupper() for c in tok) and any(c.islower() for c in tok)
 
 
 _KEY_PATTERNS = [
@@ -190,7 +255,12 @@ def otp(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 
 _SHARED_RE = regex.compile(
-    r"(?<![\w])(?:(?:user\s*name|login|log-in|account|email)\s*(?:and|&|/|\+)\s*(?:password|pw|pass)\b"
+    r"(?<![\w])(?:(?:here(?:'s|\s+is|\s+are)|sharing|share|posting|use)\s+(?:\w+\s+){0,3}?(?:the|my|our)\s+(?:\w+\s+)?"
+    r"(?:user\s*name|login|log-in|account|email)\s*(?:and|&|/|\+)\s*(?:password|pw|pass)\b"
+    r"|(?:share|sharing|shared|give|gave|given|giving|told|tell|post|posted|put|handed\s+out|hand\s+out|passed\s+on|"
+    r"pass\s+on|send|sent|circulated?|let)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
+    r"(?:login|log-in|logins|password|passcode|credentials|account\s+details|shared\s+account|admin\s+account)"
+    r"|anyone\s+with\s+the\s+(?:login|password)"
     r"|(?:share|sharing|use|borrow|lend)\s+(?:my|our|the\s+team'?s?|the\s+shared|his|her)\s+"
     r"(?:login|log-in|account\s+details|credentials|password)"
     r"|log\s*(?:in|on)\s+(?:as|with)\s+(?:me|my\s+account|the\s+(?:shared|team|admin|department)\s+account)"
@@ -215,5 +285,13 @@ _SHARED_RE = regex.compile(
     ],
 )
 def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    for m in _SHARED_RE.finditer(doc.text):
+    for m in _SHARED_RE.finditer(doc.masked):
+        # advice not to share is the guidance itself
+        if _NEGATED_RE.search(doc.masked, max(0, m.start() - 20), m.start() + 1):
+            continue
         yield m.start(), m.end(), "A shared login is being handed out."
+
+
+_NEGATED_RE = regex.compile(
+    r"(?:never|don'?t|do\s+not|not|shouldn'?t|mustn'?t|must\s+not|won'?t|cannot|can'?t)\s+\S*\s*$"
+)

@@ -66,6 +66,7 @@ def signpost_only(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     "Add a question or an invitation (\"What would you like to see next?\", \"Tell us ...\").",
     [
         Example("Delighted to announce a new partnership with a regional NHS trust.", True, "linkedin"),
+        Example("@user Thanks, the form is on the admissions page.", False),
         Example("Which experiment would you like to see next time?", False),
         Example("Read our annual research report.", False, "linkedin"),
     ],
@@ -73,6 +74,9 @@ def signpost_only(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 )
 def broadcast_only(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text.strip()
+    # only original posts: a reply is already the interaction the guidance asks for
+    if doc.ctx.is_reply or t.startswith("@"):
+        return
     if not t or doc.mentions or _INVITE_RE.search(doc.masked):
         return
     if _SIGNPOST_RE.match(t) and len(_WORD.findall(doc.masked)) <= 20:

@@ -11,13 +11,17 @@ from townhall.policy import clauses, mlbridge
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import phrases, words_re
+from townhall.policy.rules.common import phrases, sentences, words_re
 
 _INSTITUTION_REF = regex.compile(
     r"(?<![\w])(?:(?:the|my|our)\s+(?:university|uni|employer|institution|faculty|school|department|dept)"
     r"|(?:senior\s+)?management(?:\s+team)?|smt|the\s+vc|vice[-\s]chancellor|(?:my|our)\s+(?:boss|line\s+manager|"
     r"manager|head\s+of\s+(?:department|school|\w+)|hod|dean|colleagues?|co-?workers?)|hr|the\s+registry|"
-    r"the\s+(?:executive|board|senate|council|governors)|work(?:place)?\s+here|here\s+at)(?![\w])",
+    r"the\s+(?:executive|board|senate|council|governors)|work(?:place)?\s+here|here\s+at"
+    r"|senior\s+(?:managers?|leadership|leaders|team)|(?:the\s+)?leadership(?:\s+team)?|the\s+(?:vc|pvc|dean|provost|registrar)'?s?"
+    r"|(?:the\s+)?exam\s+board|all-staff|(?:a|this)\s+place\s+to\s+work|this\s+place|at\s+work|the\s+people\s+at\s+the\s+top"
+    r"|(?:my|our)\s+(?:employer|institution|workplace|faculty|hod|pay)|the\s+uni\s+admin|the\s+uni(?:versity)?'?s?"
+    r"|don'?t\s+work\s+here|(?:my|our)\s+university'?s?|the\s+registry|the\s+faculty)(?![\w])",
     regex.IGNORECASE,
 )
 _NEGATIVE = words_re(
@@ -27,7 +31,21 @@ _NEGATIVE = words_re(
     mismanagement|mismanaged|chaos|mess|rubbish|crap|shit|couldn't organise|could not organise|piss-up|
     brewery|idiots|clowns|clown|spineless|worst|failing|failed|failure|unfair|outrage|outrageous|toxic|
     bullying|bullies|greedy|greed|overpaid|underpaid|exploited|exploitation|demoralised|demoralized|
-    wtf|ffs|again|yet again|typical|no surprise|another|sack|sacked""")
+    wtf|ffs|again|yet again|typical|no surprise|another|sack|sacked|tone-deaf|fiction|pure fiction|as ever|
+    what a place|blame them|bonuses|frozen|cutting|calling it|liability|going under|morale|don't care|
+    doesn't care|pointless|clueless|not strategic|joke|shambles|falling apart|the chaos|chaos|hole|consultants|
+    disgrace|shameful|bullies|awful|run|steer clear|dirt|fleecing|going downhill""")
+)
+# Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
+# cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
+_DAMAGING = words_re(
+    phrases("""lying|lies|lied|liars|cover-up|covered up|cover up|covering up|cooking the books|cooked the books|
+    fiddled|fiddling|rigged|fraud|fraudulent|fabricated|racist|institutionally racist|sexist|criminal|illegal|
+    unlawful|unsafe|dangerous|asbestos|bankrupt|go bust|went bust|going bust|insolvent|sham|scam|fleecing|
+    exploiting|knowingly|deliberately|hiding|buries|bury|whitewash|corrupt|corruption|steer clear|stay away|
+    run|don't come|don't work here|treat staff like dirt|like dirt|bullies|bullying|harassment|pure fiction|
+    fiction|misleading|mis-selling|ripping off|rip-off|property company|destroyed morale|resign|should resign|
+    incompetent|in such a state|going under|falling apart|downhill|clueless|lost half|lost all""")
 )
 _DISCLAIMER = regex.compile(
     r"(?<![\w])(?:views?\s+(?:are\s+|expressed\s+(?:here\s+)?(?:are\s+)?)?(?:my\s+own|mine|personal|my\s+own\s+and)"
@@ -55,26 +73,119 @@ _DISCLAIMER = regex.compile(
             "x",
             "personal",
         ),
-        Example("Views my own, but the University's hiring freeze is a mistake.", False, account="personal"),
         Example("Proud of my colleagues who won the teaching award!", False, account="personal"),
     ],
     accounts=("personal",),
 )
 def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
-    ref = _INSTITUTION_REF.search(t) or cp.institution_re.search(t)
-    if ref is None or _DISCLAIMER.search(t):
+    ref = _institution_ref(doc, cp)
+    if ref is None:
         return
-    negative = _NEGATIVE.search(t) is not None
-    if not negative and mlbridge.available():
-        negative = mlbridge.sentiment(doc.text) == "negative"
-    if negative:
-        yield ref.start(), ref.end(), "Criticism of the institution or colleagues without a 'views my own' framing."
+    disclaimed = _DISCLAIMER.search(t) is not None
+    negative = _near(_NEGATIVE, t, ref)
+    if not negative and mlbridge.available() and _USE_SENTIMENT:
+        # the classifier judges the sentence that names the institution, not the whole post
+        s, e = next(((a, b) for a, b in sentences(doc.text) if a <= ref[0] < b), (0, len(doc.text)))
+        negative = mlbridge.sentiment(doc.text[s:e]) == "negative"
+    if not negative:
+        return
+    if disclaimed:
+        # the framing the guidance asks for is there: advice only (PER003 still judges the claims)
+        yield ref[0], ref[1], "Criticism of the institution, framed as your own views.", (
+            "Keep it measured; consider raising it internally first."
+        ), "info"
+    else:
+        yield ref[0], ref[1], "Criticism of the institution or colleagues without a 'views my own' framing."
+
+
+# The sentiment classifier as a fallback read ordinary news about the institution (an apology,
+# a new badge, a deficit) as criticism on our dev cases (12 false alarms, 0 extra hits): off.
+_USE_SENTIMENT = False
+
+
+def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
+    t = doc.masked
+    m = _INSTITUTION_REF.search(t) or cp.institution_re.search(t)
+    return m.span() if m else None
+
+
+def _near(lex: object, t: str, ref: tuple[int, int], reach: int = 160) -> bool:
+    """A lexicon hit within ``reach`` characters of the institution reference."""
+    return any(abs(m.start() - ref[0]) <= reach for m in lex.finditer(t))  # type: ignore[attr-defined]
+
+
+@rule(
+    "PER003",
+    "reputation-damage",
+    "personal-use",
+    "warn",
+    clauses.REPUTATION,
+    "Accusing the institution of lying, cover-ups, unsafe or unlawful conduct, or telling people to "
+    "stay away, damages its reputation even from a personal account and even with 'views my own'.",
+    "If you have evidence of wrongdoing, use the speak-up (whistleblowing) route; otherwise say what "
+    "you disagree with and why, without allegations (\"I disagree with the decision to ... because ...\").",
+    [
+        Example("Views my own: my university is institutionally racist and has been for decades.", True,
+                account="personal"),
+        Example("My employer is lying to applicants about graduate outcomes. Views my own.", True, account="personal"),
+        Example("Views my own, but the University's hiring freeze is a mistake.", False, account="personal"),
+        Example("Proud of my colleagues who won the teaching award!", False, account="personal"),
+    ],
+    accounts=("personal",),
+)
+def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    ref = _institution_ref(doc, cp)
+    if ref is None:
+        return
+    for m in _DAMAGING.finditer(t):
+        if abs(m.start() - ref[0]) <= 160:
+            yield m.start(), m.end(), "A claim that could damage the institution's reputation, whatever the framing."
+            return
+
+
+# "It's only the staff WhatsApp group so I can say it": the guidance's closed-groups clause.
+_CLOSED_GROUP_RE = regex.compile(
+    r"(?<![\w])(?:(?:private|closed|locked|secret|staff[-\s]only|members[-\s]only)\s+(?:\w+\s+)?(?:group|chat|channel|"
+    r"forum|page|team)|(?:only|just)\s+(?:the\s+)?(?:staff\s+)?(?:whatsapp|facebook|teams|slack|signal|telegram|discord)\s+group"
+    r"|(?:whatsapp|facebook|teams|slack)\s+group\s+is\s+private|(?:group|chat)\s+is\s+(?:private|closed|locked)"
+    r"|it'?s\s+a\s+(?:closed|private|locked)\s+group|only\s+the\s+\d+\s+of\s+us|nobody\s+outside\s+will\s+see"
+    r"|(?:so\s+)?it\s+(?:won'?t|will\s+not)\s+go\s+any\s+further|so\s+it\s+stays\s+(?:here|in\s+the\s+group)"
+    r"|(?:between|among)\s+(?:us|ourselves)\s+in\s+(?:this|the)\s+group)(?![\w])",
+    regex.IGNORECASE,
+)
+
+
+@rule(
+    "PER004",
+    "closed-group-not-private",
+    "personal-use",
+    "warn",
+    clauses.CLOSED_GROUPS,
+    "Posts in private or closed groups are screenshotted and forwarded; the guidance says not to "
+    "assume anything posted there is private.",
+    "Write only what you would be happy to see in public; take confidential matters to a meeting or "
+    "the proper internal route, not a group chat.",
+    [
+        Example("It's only the staff WhatsApp group so I can say it: our Dean is a liability.", True,
+                account="personal"),
+        Example("Posting this in our private Facebook group, so it won't go any further: results were fiddled.", True,
+                account="personal"),
+        Example("Join our public Facebook group for alumni news!", False, account="personal"),
+    ],
+    accounts=("personal",),
+)
+def closed_group(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    m = _CLOSED_GROUP_RE.search(doc.masked)
+    if m:
+        yield m.start(), m.end(), "Written as if a closed group were private."
 
 
 _WORK_EMAIL_RE = regex.compile(
-    r"(?<![\w])(?:signed\s+up|registered|log(?:ged)?\s*in|created\s+(?:this|my)\s+account|made\s+this\s+account)"
-    r"\s+(?:\w+\s+){0,3}(?:with|using|via)\s+my\s+(?:work|uni|university|staff|institutional|\.ac\.uk|college)\s+e-?mail",
+    r"(?<![\w])(?:signed\s+up|sign\s+up|registered|log(?:ged)?\s*in|created|made|set\s+up|opened)"
+    r"\s+(?:\w+\s+){0,4}(?:with|using|via|on|under)\s+my\s+(?:work|uni|university|staff|institutional|\.ac\.uk|college|"
+    r"office|employer'?s?)\s*(?:e-?mail|address|account)",
     regex.IGNORECASE,
 )
 

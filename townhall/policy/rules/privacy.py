@@ -10,16 +10,25 @@ import phonenumbers
 import regex
 
 from townhall.policy import clauses
-from townhall.policy.compiled import CompiledPack
+from townhall.policy.compiled import POSTCODE_RE, CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import person_cue, wordlist
+from townhall.policy.tagger import address_spans
 
 # Cheap pre-filter: only run libphonenumber when there is a long enough digit run.
 _DIGITS_RE = re.compile(r"\+?\d[\d\s().\-]{6,}\d")
 # POSSIBLE (length-plausible) rather than VALID: fictional/reserved ranges such as 07700 900xxx
 # are still someone's number in a post, and numbering plans change faster than the metadata.
 _LENIENCY = phonenumbers.Leniency.POSSIBLE
+# A number introduced as a phone number, however it is grouped ("call me on 9472 7916",
+# "Phone: 451 5986", "they're not answering at 78 651 450", "my mobile is seven..." is not digits).
+_PHONE_CONTEXT_RE = regex.compile(
+    r"(?<![\w])(?:call(?:ing)?|ring|phone|tel(?:ephone)?|mobile|mob|cell(?:phone)?|landline|whats\s?app|text(?:ing)?|"
+    r"sms|messages?|number|no\.|answering|reach\s+(?:me|him|her|them)|contact(?:able)?|registered|dial)"
+    r"(?![\w])[^\d\n.!?]{0,25}?(?P<num>(?<![\w/.:-])\+?\(?\d[\d()]{0,4}(?:[ .-]?\(?\d+\)?){1,5}(?![\w/:]|[.,]\d))",
+    regex.IGNORECASE,
+)
 
 
 @rule(
@@ -41,7 +50,18 @@ _LENIENCY = phonenumbers.Leniency.POSSIBLE
 def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not _DIGITS_RE.search(doc.text):
         return
+    seen: list[tuple[int, int]] = []
+    for m in _PHONE_CONTEXT_RE.finditer(doc.text):
+        digits = re.sub(r"\D", "", m.group("num"))
+        if not 6 <= len(digits) <= 15 or any(digits.endswith(p[-9:]) for p in cp.public_digits):
+            continue
+        if any(s <= m.start("num") < e for s, e in doc.urls):
+            continue
+        seen.append(m.span("num"))
+        yield m.start("num"), m.end("num"), f"Phone number {m.group('num')!r} in a public post."
     for m in phonenumbers.PhoneNumberMatcher(doc.text, cp.region, _LENIENCY, max_tries=50):
+        if any(s <= m.start < e for s, e in seen):
+            continue
         raw = m.raw_string
         digits = re.sub(r"\D", "", raw)
         # written like a phone number (+44..., 0121..., (0121)...) or valid in the numbering plan
@@ -51,6 +71,8 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if any(s <= m.start < e for s, e in doc.urls):
             continue
+        if m.start and (doc.text[m.start - 1].isalpha() or doc.text[m.start - 1] == "_"):
+            continue  # digits inside a token (a key, a code), not a phone number
         yield m.start, m.end, f"Phone number {m.raw_string!r} in a public post."
 
 
@@ -66,6 +88,7 @@ ROLE_LOCALS = frozenset(
     webmaster noreply no-reply postmaster jobs recruitment hr finance research international ug pg
     postgraduate undergraduate governance digital social socialmedia team sales feedback complaints""")
 )
+_OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
 _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-z]+\d{2,4}$")
 
 
@@ -92,6 +115,9 @@ def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         base = re.split(r"[._+-]", low)[0]
         if low in ROLE_LOCALS or base in ROLE_LOCALS:
             continue
+        if domain not in FREEMAIL and doc.ctx.account == "personal" and cp.is_institutional_domain(domain) and \
+                _OWN_EMAIL_RE.search(doc.masked, max(0, s - 40), s):
+            continue  # the author's own work address (PER002 says what is wrong with that)
         if domain in FREEMAIL:
             yield s, e, f"Personal e-mail address at {domain} in a public post."
         elif _NAMEISH_LOCAL.match(low):
@@ -123,10 +149,17 @@ _NINO_RE = regex.compile(
     r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])"
 )
 _SSN_RE = regex.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")
-_CARD_RE = regex.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+_CARD_RE = regex.compile(r"(?<![\d-])(?:\d[ -]?){11,18}\d(?![\d-])")
+# Numbers that fail Luhn are still someone's card number when the post calls them one.
+_CARD_WORD_RE = regex.compile(
+    r"(?<![\w])(?:card|visa|mastercard|master\s+card|amex|american\s+express|maestro|debit|credit|"
+    r"diners|discover|jcb|cc\s*(?:no|number|#))(?![\w])",
+    regex.IGNORECASE,
+)
 _IBAN_RE = regex.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?(?![\w])")
 _ID_CONTEXT_RE = regex.compile(
-    r"(?<![\w])(?:student|staff|employee|candidate|matric(?:ulation)?|payroll|passport|driving\s+licen[cs]e|"
+    r"(?<![\w])(?<!(?:meeting|webinar|zoom|teams|room|event|session|order|ticket|booking)\s)"
+    r"(?:student|staff|employee|candidate|matric(?:ulation)?|payroll|passport|driving\s+licen[cs]e|"
     r"nhs|ucas|personal\s+id|id)\s*(?:id|no\.?|number|num|#)?\s*(?:is|:|=|#)?\s*([A-Z]{0,2}\d[\d ]{4,11}\d)(?![\w])",
     regex.IGNORECASE,
 )
@@ -161,6 +194,8 @@ def id_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", m.group(0))
         if 13 <= len(digits) <= 19 and digits[0] in "3456" and _luhn(digits):
             yield m.start(), m.end(), "Payment card number (passes the Luhn check) in a public post."
+        elif _CARD_WORD_RE.search(t, max(0, m.start() - 60), min(len(t), m.end() + 40)):
+            yield m.start(), m.end(), "Payment card number (called a card in the post) in a public post."
     for m in _IBAN_RE.finditer(t):
         iban = m.group(0).replace(" ", "")
         if 15 <= len(iban) <= 34 and _iban_ok(iban):
@@ -198,13 +233,84 @@ _RESIDENCE_RE = regex.compile(
     ],
 )
 def home_address(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for s, e, home in _addresses(doc, cp):
+        if home:
+            yield s, e, "Home address of a person in a public post."
+
+
+def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
+    """(start, end, looks like a home) for each street address in the post that is not one the
+    institution publishes: the token tagger's spans, the UK street pattern and UK postcodes."""
+    cached = doc.__dict__.get("_addresses")
+    if cached is not None:
+        return cached
     t = doc.text
-    if _DIGIT_RUN.search(t) is None:
-        return
-    for m in _ADDRESS_RE.finditer(t):
-        window = t[max(0, m.start() - 80) : m.end() + 40]
-        if _RESIDENCE_RE.search(window):
-            yield m.start(), m.end(), "Home address of a person in a public post."
+    found: list[tuple[int, int]] = []
+    if _DIGIT_RUN.search(t) is not None:
+        found = [(m.start(), m.end()) for m in _ADDRESS_RE.finditer(t)]
+        for s, e, _p in address_spans(t):
+            if not any(a < e and s < b for a, b in found):
+                found.append((s, e))
+        for m in POSTCODE_RE.finditer(t):
+            if not any(a <= m.start() < b + 3 for a, b in found) and _POSTCODE_CUE_RE.search(
+                t, max(0, m.start() - 60), m.start()
+            ):
+                found.append(m.span())
+    out = []
+    for s, e in sorted(found):
+        if any(a <= s < b for a, b in doc.urls):
+            continue
+        span_digits = re.sub(r"\D", "", t[s:e])
+        if any(p in span_digits for p in cp.public_digits) or _NOT_ADDRESS_RE.search(t, s, e) or (
+            _DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e)
+        ):
+            continue
+        # the institution's published addresses are not personal data (postcode a little after)
+        if cp.is_public_address(t[s : min(len(t), e + 30)]):
+            continue
+        window = t[max(0, s - 80) : e + 40]
+        out.append((s, e, _RESIDENCE_RE.search(window) is not None))
+    doc.__dict__["_addresses"] = out
+    return out
+
+
+# spans the tagger proposes that are meeting IDs or phone lines, not places
+_NOT_ADDRESS_RE = regex.compile(r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|ref|isbn|doi|invoice|order)\b")
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_RE = regex.compile(
+    r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b|\b(?:" + _MONTHS + r")\s+\d{1,2}\b"
+)
+_STREET_WORD_RE = regex.compile(
+    r"(?i)\b(?:street|st|road|rd|avenue|ave|lane|drive|close|way|court|place|terrace|gardens|crescent|square|"
+    r"rue|via|calle|strasse|straße|gatan|gade|vej|katu|tie|apt|suite|flat|unit|box)\b"
+)
+_POSTCODE_CUE_RE = regex.compile(r"(?i)(?:\d|street|road|lane|avenue|close|flat|house|address|postcode|,)\s*\S*\s*$")
+
+
+@rule(
+    "PRV006",
+    "street-address",
+    "privacy",
+    "warn",
+    clauses.PUBLIC,
+    "A street address that is not one the institution publishes is usually somebody's home or a "
+    "private place; once posted it cannot be taken back.",
+    "If it is anyone's home or private address, remove it and write the town only (\"in Leeds\"), or "
+    "give the institution's published address or a public venue instead.",
+    [
+        Example("The keynote speaker is at 14 Rue des Lilas, 69003 Lyon until Friday.", True),
+        Example("Meet at 5049 Harjukuja 54, Seinäjoki after the concert.", True),
+        Example("Our Student Hub is at 25 Aston Street, Birmingham B4 7ET - come and visit!", False),
+        Example("The lecture is in room 214 at 3pm on 12 March.", False),
+    ],
+)
+def street_address(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for s, e, home in _addresses(doc, cp):
+        if not home:
+            yield s, e, "Street address in a public post."
 
 
 # Sensitive personal states, phrased as something a person has/is/did (so "cancer research"
@@ -216,15 +322,19 @@ _HEALTH = (
     r"breakdown|nervous\s+breakdown|self[-\s]harm(?:ing)?|suicidal|suicide\s+attempt|overdose|addiction|"
     r"rehab|alcoholism|alcoholic|mental\s+health\s+(?:problems?|issues?|crisis|condition)|illness|"
     r"disability|diagnosis|surgery|operation|therapy|medication|antidepressants|sick\s+note|sick\s+leave|"
-    r"covid|infection|std|sti"
+    r"covid|long\s+covid|infection|std|sti|chemo|radiotherapy|stress|burnout|burn-out|a\s+breakdown|"
+    r"breast\s+cancer|lung\s+cancer|ms|multiple\s+sclerosis|dementia|parkinson'?s|long-term\s+condition"
 )
 _HEALTH_RE = regex.compile(
     r"(?<![\w])(?:(?:his|her|their|my\s+\w+'s|\p{Lu}\p{Ll}+'s)\s+(?:\w+\s+)?(?:" + _HEALTH + r")"
     r"|(?:has|had|have|got|with|diagnosed\s+with|suffering\s+(?:from|with)|struggling\s+with|battling|"
-    r"recovering\s+from|treated\s+for|off\s+sick\s+with|admitted\s+(?:to|into)|told\s+(?:\w+\s+){0,4}about)\s+"
+    r"recovering\s+from|treated\s+for|treatment\s+for|off\s+(?:sick\s+|work\s+)?(?:with|for)|signed\s+off\s+(?:with|for)|"
+    r"admitted\s+(?:to|into)|told\s+(?:\w+\s+){0,4}about|(?:message|email|note)\s+about)\s+"
     r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|severe\s+|terminal\s+)?(?:" + _HEALTH + r")"
     r"|(?:is|was|'s|got|became|been)\s+(?:\w+\s+)?(?:pregnant|depressed|anorexic|bulimic|bipolar|suicidal|"
-    r"autistic|sectioned|hospitali[sz]ed|in\s+rehab|in\s+hospital|terminally\s+ill|an\s+alcoholic))(?![\w])",
+    r"autistic|sectioned|hospitali[sz]ed|in\s+rehab|in\s+hospital|terminally\s+ill|an\s+alcoholic)"
+    r"|(?:your|my\s+\w+'s)\s+(?:" + _HEALTH + r")|miscarried|self-harming|signed\s+off\s+sick"
+    r"|(?:having|had|needs)\s+(?:an?\s+)?(?:surgery|operation|chemo|an\s+abortion))(?![\w])",
     regex.IGNORECASE,
 )
 _GRADES_RE = regex.compile(
@@ -234,7 +344,10 @@ _GRADES_RE = regex.compile(
     r"|(?:got|scored|received|achieved|only\s+got|managed)\s+(?:a\s+|an\s+)?(?:\d{1,3}\s?%|\d{1,3}/\d{1,3}|"
     r"(?:2:2|2:1|third|fail|[DEF]\b)(?:\s+in)?)"
     r"|(?:his|her|their|\p{Lu}\p{Ll}+'s)\s+(?:exam\s+)?(?:grades?|marks?|transcript|results|gpa|scores?)"
-    r"|bottom\s+of\s+the\s+(?:class|cohort|year))(?![\w])",
+    r"|bottom\s+of\s+the\s+(?:class|cohort|year)"
+    r"|(?:got|scored|only\s+got)\s+\d{1,3}\s?%\s+(?:in|on|for)"
+    r"|(?:must|has\s+to|have\s+to|will\s+have\s+to|needs\s+to)\s+(?:resit|repeat|retake)"
+    r"|failing\s+(?:\w+\s+)?(?:modules?|exams?|the\s+year|his|her)|(?:a\s+)?(?:2:2|third|fail)\s+(?:in|for)\s+(?:his|her|their))(?![\w])",
     regex.IGNORECASE,
 )
 _DISCIPLINE_RE = regex.compile(
@@ -246,7 +359,10 @@ _DISCIPLINE_RE = regex.compile(
     r"sacked|fired|dismissed|arrested|disciplined|cautioned|put\s+on\s+probation|given\s+a\s+(?:final\s+)?warning)"
     r"|(?:his|her|their|\p{Lu}\p{Ll}+'s)\s+(?:disciplinary|misconduct|grievance|capability)\s+"
     r"(?:hearing|case|panel|meeting|process|investigation)"
-    r"|cheated\s+(?:on|in)\s+(?:the|his|her|their)\s+(?:exam|test|coursework|assignment))(?![\w])",
+    r"|cheated\s+(?:on|in)\s+(?:the|his|her|their)\s+(?:exam|test|coursework|assignment)"
+    r"|(?:misconduct|disciplinary|fitness\s+to\s+practi[sc]e|conduct)\s+(?:panel|hearing|committee|investigation|case)"
+    r"|caught\s+(?:\w+\s+)?(?:colluding|cheating|plagiari[sz]ing|stealing|drinking|dealing)|referred\s+to\s+the\s+(?:\w+\s+)?panel"
+    r"|(?:expelled|excluded|kicked\s+out)\s+(?:from|of)\s+(?:halls|the\s+course|university)|got\s+arrested)(?![\w])",
     regex.IGNORECASE,
 )
 _TRIGGERS = re.compile(
@@ -256,9 +372,21 @@ _TRIGGERS = re.compile(
     r"infection|\bst[di]\b|sectioned|hospital|terminal|fail|flunk|scrape|resit|retak|repeat|got|scor|receiv|"
     r"achiev|manag|grade|mark|transcript|result|gpa|bottom|disciplin|misconduct|plagiar|cheat|collu|harass|"
     r"investigat|tribunal|hearing|suspend|expel|exclud|sack|fire|dismiss|arrest|caution|probation|warning|"
-    r"grievance|capability"
+    r"grievance|capability|visa|asylum|deport|overstay|home\s+office|removal|undocumented|illegal|right\s+to|"
+    r"stress|burn|dementia|parkinson|sclerosis|\bms\b|condition|panel|collud|caught|arrest|kicked|resit"
+)
+# Immigration status is special in a university: visas, asylum, deportation.
+_IMMIGRATION_RE = regex.compile(
+    r"(?<![\w])(?:(?:visa|leave\s+to\s+remain|residence\s+permit|brp)\s+(?:\w+\s+){0,2}(?:was\s+|has\s+been\s+|got\s+|is\s+)?"
+    r"(?:refused|rejected|curtailed|revoked|cancelled|denied|expir(?:es|ed|ing)|runs?\s+out|ran\s+out)"
+    r"|overstay(?:ed|ing)|(?:being|been|get|gets|got|was|were)\s+deported|deportation|facing\s+removal"
+    r"|asylum\s+(?:claim|application|case|appeal|seeker)|claimed\s+asylum|undocumented|illegal(?:ly)?\s+(?:here|in\s+the\s+uk)"
+    r"|no\s+right\s+to\s+(?:work|remain)|hiding\s+from\s+the\s+home\s+office"
+    r"|(?:on|has|holds)\s+an?\s+(?:\w+\s+){0,2}visa\s+(?:that|which)\s+(?:runs\s+out|expires|ends))(?![\w])",
+    regex.IGNORECASE,
 )
 _SENSITIVE = (
+    (_IMMIGRATION_RE, "immigration status"),
     (_HEALTH_RE, "health"),
     (_GRADES_RE, "grades"),
     (_DISCIPLINE_RE, "disciplinary matters"),

@@ -1,0 +1,139 @@
+"""A small token tagger for street addresses (numpy only at run time).
+
+Street addresses have no closed word list: "6750 Koskikatu 25 Apt. 864", "Calle de Atocha 27",
+"PSC 0413, Box 8144", "12 Acacia Avenue, Leeds LS1 4AB". A logistic regression over hashed
+token features (the word, its shape, affixes and its neighbours) scores each token as part of
+an address or not; runs of address tokens holding a number become spans. The weights
+(``data/address_tagger.npz``) are rebuilt by ``data/build_address_tagger.py`` from Faker's
+addresses in many locales embedded in varied sentences, with real tweets as negatives.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+DIM = 1 << 18
+_MODEL = Path(__file__).with_name("data") / "address_tagger.npz"
+TOKEN_RE = re.compile(r"\w+|\n|[^\w\s]")
+_SHAPE_TABLE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+
+
+def shape(tok: str) -> str:
+    """Xxxx / dddd / XX / x. style word shape, runs longer than 4 collapsed."""
+    s = tok.translate(_SHAPE_TABLE)
+    if not s.isascii():
+        s = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in s)
+    return re.sub(r"(.)\1{3,}", r"\1\1\1\1", s)
+
+
+def token_features(toks: list[str], i: int) -> list[str]:
+    """Feature strings of token ``i`` (shared by training and run time)."""
+    t = toks[i]
+    low = t.lower()
+    feats = ["b", "w=" + low, "s=" + shape(t), "p3=" + low[:3], "x3=" + low[-3:], "x4=" + low[-4:],
+             "len=" + str(min(len(t), 8))]
+    for k in (-3, -2, -1, 1, 2, 3):
+        j = i + k
+        if 0 <= j < len(toks):
+            u = toks[j]
+            feats.append(f"w{k}=" + u.lower())
+            feats.append(f"s{k}=" + shape(u))
+        else:
+            feats.append(f"w{k}=<none>")
+    if i > 0:
+        feats.append("bg=" + toks[i - 1].lower() + "|" + low)
+    if i + 1 < len(toks):
+        feats.append("bg+=" + low + "|" + toks[i + 1].lower())
+    return feats
+
+
+def hashed(feats: list[str]) -> list[int]:
+    return [zlib.crc32(f.encode("utf-8")) & (DIM - 1) for f in feats]
+
+
+@functools.cache
+def _weights() -> tuple[np.ndarray, float] | None:
+    if not _MODEL.exists():
+        return None
+    z = np.load(_MODEL)
+    return z["w"].astype(np.float32), float(z["b"])
+
+
+def available() -> bool:
+    return _weights() is not None
+
+
+def address_spans(text: str, threshold: float = 0.5) -> list[tuple[int, int, float]]:
+    """(start, end, mean probability) of each address-like run of tokens in ``text``."""
+    wb = _weights()
+    if wb is None:
+        return []
+    w, b = wb
+    ms = list(TOKEN_RE.finditer(text))
+    toks = [m.group(0) for m in ms]
+    n = len(toks)
+    # only tokens near a number can belong to an address worth reporting
+    near = set()
+    for i, t in enumerate(toks):
+        if t[:1].isdigit():
+            near.update(range(max(0, i - 8), min(n, i + 9)))
+    if not near:
+        return []
+    probs = {}
+    for i in sorted(near):
+        z = b + float(w[hashed(token_features(toks, i))].sum())
+        probs[i] = 1.0 / (1.0 + np.exp(-z))
+    out: list[tuple[int, int, float]] = []
+    run: list[int] = []
+    for i in [*sorted(near), n + 10]:
+        if i in probs and probs[i] >= threshold and (not run or i - run[-1] <= 2):
+            run.append(i)
+            continue
+        if run:
+            words = [toks[j] for j in run if toks[j][:1].isalnum()]
+            if any(x[:1].isdigit() for x in words) and any(x[:1].isalpha() for x in words) and len(words) >= 2:
+                out.append((ms[run[0]].start(), ms[run[-1]].end(), sum(probs[j] for j in run) / len(run)))
+        run = [i] if i in probs and probs[i] >= threshold else []
+    return out
+
+
+# --- given names ------------------------------------------------------------------------------
+# Whether a capitalised word is a person's given name, from its letters (character n-grams):
+# a word list of names is never finished ("Nkechi", "Elodie", "Olumide"), the spelling patterns
+# of names across languages generalise. Rebuilt by data/build_name_model.py from Faker's given
+# names in ~50 locales against English dictionary words and place/organisation words.
+NAME_DIM = 1 << 16
+_NAME_MODEL = Path(__file__).with_name("data") / "name_model.npz"
+
+
+def name_ngrams(word: str) -> list[int]:
+    w = f"<{word.lower()}>"
+    grams = [w[i : i + k] for k in (2, 3, 4) for i in range(len(w) - k + 1)]
+    return [zlib.crc32(g.encode("utf-8")) & (NAME_DIM - 1) for g in grams]
+
+
+@functools.cache
+def _name_weights() -> tuple[np.ndarray, float] | None:
+    if not _NAME_MODEL.exists():
+        return None
+    z = np.load(_NAME_MODEL)
+    return z["w"].astype(np.float32), float(z["b"])
+
+
+@functools.lru_cache(maxsize=8192)
+def name_probability(word: str) -> float:
+    """Probability that ``word`` (a single capitalised token) is a given name."""
+    wb = _name_weights()
+    if wb is None or not word:
+        return 0.0
+    w, b = wb
+    z = b + float(w[name_ngrams(word)].sum())
+    return 1.0 / (1.0 + float(np.exp(-z)))
