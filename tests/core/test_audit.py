@@ -57,11 +57,12 @@ def test_deleting_the_newest_rows_is_detected(trail):
 
 def test_rehashing_an_edit_still_breaks_the_link(trail):
     """An attacker who recomputes the edited row's own hash breaks the next row's link."""
-    from townhall.audit.services import _digest, _hash_fields
+    from townhall.audit import keys
+    from townhall.audit.services import hash_fields, keyed_digest
 
     entry = AuditEntry.objects.get(seq=seq_of(1))
     entry.after = {"n": 1000}
-    new_hash = _digest(_hash_fields(entry))
+    new_hash = keyed_digest(hash_fields(entry), keys.current()[1])
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE audit_auditentry SET after = %s, hash = %s WHERE seq = %s", ['{"n": 1000}', new_hash, entry.seq]

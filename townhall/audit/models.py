@@ -1,7 +1,9 @@
 """The audit trail: an append-only, hash-chained log of every governance action.
 
-Each entry's hash covers its own content and the previous entry's hash, so editing or
-deleting any past entry breaks the chain from that point on. `AuditHead` remembers the
+Each entry's hash is an HMAC-SHA256, under a key kept outside the database
+(TOWNHALL_AUDIT_KEYS; `key_id` names which), of its own content and the previous entry's
+hash, so editing or deleting any past entry breaks the chain from that point on, and someone
+who can write to the database but lacks the key cannot recompute it. `AuditHead` remembers the
 latest sequence number and hash, so deleting the newest entries is detected too.
 Actors are stored by id and name, not by foreign key: deleting a user must never
 rewrite history.
@@ -33,6 +35,7 @@ class AuditEntry(models.Model):
     after = models.JSONField(null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC
@@ -11,6 +12,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from townhall.audit import keys
 from townhall.audit.models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -23,12 +25,30 @@ def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str, sort_keys=True))
 
 
-def _digest(fields: dict[str, Any]) -> str:
-    blob = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode()).hexdigest()
+def _blob(fields: dict[str, Any]) -> bytes:
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
 
 
-def _hash_fields(entry: AuditEntry) -> dict[str, Any]:
+def legacy_digest(fields: dict[str, Any]) -> str:
+    """The plain SHA-256 of the first version (anyone could recompute it); used only to check
+    the old chain once, when migration audit.0002 re-signs it."""
+    return hashlib.sha256(_blob(fields)).hexdigest()
+
+
+def keyed_digest(fields: dict[str, Any], key: bytes) -> str:
+    """HMAC-SHA256 under an audit key: without the key, a rewritten chain cannot be re-signed."""
+    return hmac.new(key, _blob(fields), hashlib.sha256).hexdigest()
+
+
+def hash_fields(entry: Any, *, with_key_id: bool = True) -> dict[str, Any]:
+    """What an entry's hash covers: all its content, the previous hash and the signing key's id."""
+    fields = _legacy_fields(entry)
+    if with_key_id:
+        fields["key_id"] = entry.key_id
+    return fields
+
+
+def _legacy_fields(entry: Any) -> dict[str, Any]:
     return {
         "seq": entry.seq,
         "at": entry.at.astimezone(UTC).isoformat(timespec="microseconds"),
@@ -91,7 +111,8 @@ def record(
             after=_jsonable(after),
             prev_hash=head.hash,
         )
-        entry.hash = _digest(_hash_fields(entry))
+        entry.key_id, key = keys.current()
+        entry.hash = keyed_digest(hash_fields(entry), key)
         entry.save()
         AuditHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
     return entry
@@ -110,9 +131,28 @@ class Verification:
         return f"Audit trail broken at entry #{self.broken_seq}: {self.reason}"
 
 
-def verify(batch: int = 2000) -> Verification:
-    """Walk the chain in order; report the first entry that is missing, edited or out of place."""
+def parse_anchor(text: str) -> tuple[int, str]:
+    """`ID:HASH` as printed by `townhall audit anchor`."""
+    seq, _, digest = text.strip().partition(":")
+    if not seq.isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise ValueError(f"{text!r} is not an anchor; it looks like 1234:<64 hex characters>.")
+    return int(seq), digest
+
+
+def verify(batch: int = 2000, anchors: list[tuple[int, str]] | None = None) -> Verification:
+    """Walk the chain in order; report the first entry that is missing, edited or out of place.
+
+    Each entry's HMAC is checked under the key its key id names (any configured key), and keys
+    may only get newer along the chain: an old key, even a leaked one, cannot sign entries after
+    a newer key was in use. `anchors` (seq, hash) taken earlier and kept outside the database
+    must still be in the chain unchanged: this catches truncation and a rewrite by someone who
+    holds the key, which the chain alone cannot.
+    """
+    known = {kid: (position, key) for position, (kid, key) in enumerate(keys.keys())}
     expected_prev, expected_seq, checked = GENESIS, 1, 0
+    newest_position = len(known)
+    seen: dict[int, str] = {}
+    wanted = {seq for seq, _ in anchors or []}
     last_id = 0
     while True:
         rows = list(AuditEntry.objects.filter(seq__gt=last_id).order_by("seq")[:batch])
@@ -123,8 +163,17 @@ def verify(batch: int = 2000) -> Verification:
                 return Verification(False, checked, expected_seq, "entry is missing (deleted)")
             if entry.prev_hash != expected_prev:
                 return Verification(False, checked, entry.seq, "link to the previous entry does not match")
-            if _digest(_hash_fields(entry)) != entry.hash:
+            if entry.key_id not in known:
+                return Verification(False, checked, entry.seq, "signed with a key that is not configured "
+                                    f"(key id {entry.key_id or 'none'}; see TOWNHALL_AUDIT_KEYS)")
+            position, key = known[entry.key_id]
+            if not hmac.compare_digest(keyed_digest(hash_fields(entry), key), entry.hash):
                 return Verification(False, checked, entry.seq, "content was changed after it was written")
+            if position > newest_position:
+                return Verification(False, checked, entry.seq, "signed with an older key after a newer one was in use")
+            newest_position = position
+            if entry.seq in wanted:
+                seen[entry.seq] = entry.hash
             expected_prev, expected_seq = entry.hash, expected_seq + 1
             checked += 1
         last_id = rows[-1].seq
@@ -132,4 +181,22 @@ def verify(batch: int = 2000) -> Verification:
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
     if head_seq != checked or head_hash != expected_prev:
         return Verification(False, checked, checked + 1, "newest entries were deleted")
+    for seq, digest in sorted(anchors or []):
+        if seq not in seen:
+            return Verification(False, checked, seq, f"the anchored entry #{seq} is gone: the trail ends at "
+                                f"#{checked} (newest entries were removed)")
+        if not hmac.compare_digest(seen[seq], digest):
+            return Verification(False, checked, seq, f"entry #{seq} is not the one anchored: the trail was "
+                                "rewritten up to it")
     return Verification(True, checked)
+
+
+def anchor(actor: Any = None) -> AuditEntry:
+    """Append an "audit.anchored" entry and return it: its `seq:hash` is the head to keep
+    outside the database (it covers every entry before it)."""
+    return record(actor, "audit.anchored", object_type="audit", after={"entries_before": _head_seq()})
+
+
+def _head_seq() -> int:
+    head = AuditHead.objects.filter(pk=1).first()
+    return head.seq if head else 0
