@@ -19,13 +19,57 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+_INSTANCE_ENV = ("DATABASE_URL", "TOWNHALL_DATA_DIR", "DJANGO_SETTINGS_MODULE")
+
+
+def _instance_resolver(argv: list[str]):
+    """Inside an instance, `townhall check` uses its stored policy (current, or `--policy N`).
+
+    Outside one (none of DATABASE_URL, TOWNHALL_DATA_DIR, DJANGO_SETTINGS_MODULE set, and no
+    `--policy current|N`), the check never touches Django and keeps the shipped default pack."""
+    if argv[0] != "check":
+        return None
+    spec = None
+    for i, arg in enumerate(argv):
+        if arg == "--policy" and i + 1 < len(argv):
+            spec = argv[i + 1]
+        elif arg.startswith("--policy="):
+            spec = arg.split("=", 1)[1]
+    wants_version = spec is not None and (spec == "current" or (spec.isdigit() and not os.path.exists(spec)))
+    if spec is not None and not wants_version:
+        return None  # a pack file: no database needed
+    if not wants_version and not any(os.environ.get(k) for k in _INSTANCE_ENV):
+        return None
+
+    def resolve(which: str | None):
+        from townhall.policy.pack import PackError
+
+        try:
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
+            import django
+
+            django.setup()
+            from townhall.policies.selectors import pack_for_spec
+
+            return pack_for_spec(which)
+        except PackError:
+            raise
+        except Exception as exc:
+            if which is None:
+                return None
+            first = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+            raise PackError([f"--policy {which}: cannot read the instance's policy ({first})"]) from None
+
+    return resolve
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in POLICY_COMMANDS:
         from townhall.policy.cli import main as policy_main
 
         try:
-            return policy_main(argv)
+            return policy_main(argv, resolver=_instance_resolver(argv))
         except BrokenPipeError:
             # `townhall check ... | head`: the reader left; stop quietly like other Unix tools.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

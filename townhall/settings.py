@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "townhall.inbox",
     "townhall.incidents",
     "townhall.analytics",
+    "townhall.policies",
     "townhall.links",
     "townhall.sso",
 ]
@@ -77,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "townhall.web.context.navigation",
+                "townhall.policies.context.policy",
             ],
         },
     },

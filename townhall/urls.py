@@ -30,6 +30,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("l/<str:code>", links_views.follow, name="short-link"),
     path("", include("townhall.web.urls")),
+    path("", include("townhall.policies.urls")),
 ]
 
 # Each feature app mounts its own URLs under its section of the navigation.

@@ -18,7 +18,7 @@ from townhall.core.models import OrgUnit, User
 log = logging.getLogger("townhall.demo")
 
 DEMO_PASSWORD = "townhall-demo-2026"
-APP_ORDER = ["registry", "publishing", "listening", "inbox", "incidents", "analytics"]
+APP_ORDER = ["policies", "registry", "publishing", "listening", "inbox", "incidents", "analytics"]
 
 UNITS = [
     ("School of Engineering and Physical Sciences", "eps", "school", None),

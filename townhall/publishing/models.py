@@ -71,6 +71,10 @@ class Post(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     route = models.CharField(max_length=20, choices=Route.choices, default=Route.OWNERS)
     findings = models.JSONField(default=list, blank=True)
+    # The published policy version the stored findings were made with (None: the shipped pack).
+    policy_version = models.PositiveIntegerField(null=True, blank=True)
+    # The author marked the post as research or teaching: contentious topics only inform.
+    scholarly = models.BooleanField(default=False)
     scheduled_at = models.DateTimeField(null=True, blank=True, help_text="Stored in UTC.")
     time_zone = models.CharField(max_length=64, default="Europe/London")
     override_by = models.ForeignKey(

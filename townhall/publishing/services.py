@@ -151,14 +151,20 @@ def policy_findings(post: Post) -> list[dict[str, Any]]:
     """The policy engine's findings for every part on every target network, deduplicated."""
     from townhall.web import policy_bridge
 
-    networks = sorted(set(post.deliveries.values_list("account__network", flat=True))) or ["bluesky"]
+    targets = sorted({
+        (network, policy_bridge.account_type(purpose))
+        for network, purpose in post.deliveries.values_list("account__network", "account__purpose")
+    }) or [("bluesky", "official")]
     alts = [img.alt for img in post.images.all()]
     seen: set[tuple] = set()
     out: list[dict[str, Any]] = []
-    for network in networks:
+    pack, _ = policy_bridge.current()
+    scholarly = post.scholarly
+    for network, kind in targets:
         bridge_network = network if network in policy_bridge.NETWORKS else "bluesky"
         for index, part in enumerate(post.parts):
-            for finding in policy_bridge.check(part, network=bridge_network, alts=alts if index == 0 else []):
+            for finding in policy_bridge.check(part, network=bridge_network, account=kind, pack=pack,
+                                               alts=alts if index == 0 else [], scholarly=scholarly):
                 key = (finding.get("code"), index, tuple(finding.get("span") or ()), finding.get("message"))
                 if key in seen:
                     continue
@@ -413,14 +419,26 @@ def override_block(post: Post, actor: Any, reason: str) -> Post:
     post = Post.objects.select_for_update().get(pk=post.pk)
     findings = policy_findings(post)
     post.override_by, post.override_reason, post.findings = actor, reason, findings
-    post.save(update_fields=["override_by", "override_reason", "findings", "updated_at"])
+    post.policy_version = policy_version()
+    post.save(update_fields=["override_by", "override_reason", "findings", "policy_version", "updated_at"])
     record(
         actor,
         "post.override_block",
         post,
-        after={"reason": reason, "blocking": [f["code"] for f in findings if f.get("severity") == "block"]},
+        after={"reason": reason, "blocking": [f["code"] for f in findings if f.get("severity") == "block"],
+               "policy_version": post.policy_version},
     )
+    if post.created_by_id != actor.pk:
+        notify([post.created_by], post, f"{actor.label} overrode the blocking policy finding on “{str(post)[:80]}”: "
+               f"{reason}")
     return post
+
+
+def policy_version() -> int | None:
+    """The policy version checks use now: stored with every set of findings."""
+    from townhall.web import policy_bridge
+
+    return policy_bridge.policy_version()
 
 
 @transaction.atomic
@@ -450,6 +468,7 @@ def submit(post: Post, actor: Any, *, override_reason: str = "") -> Post:
             )
     before = snapshot(post)
     post.findings = findings
+    post.policy_version = policy_version()
     post.route = route_for(findings)
     post.status = Post.Status.SUBMITTED
     post.submitted_at = timezone.now()
@@ -713,8 +732,8 @@ def publish_direct(post: Post, actor: Any) -> Post:
     findings = policy_findings(post)
     route = route_for(findings)
     if has_block(findings) or route != Post.Route.OWNERS:
-        post.findings = findings
-        post.save(update_fields=["findings", "updated_at"])
+        post.findings, post.policy_version = findings, policy_version()
+        post.save(update_fields=["findings", "policy_version", "updated_at"])
         raise NeedsReview(
             "The policy check found risks in this post, so it needs another person's approval "
             f"({Post.Route(route).label.lower()}): " + "; ".join(f["message"] for f in findings[:3] if f.get("message"))
@@ -724,7 +743,7 @@ def publish_direct(post: Post, actor: Any) -> Post:
     post.send_after = now
     scheduled = _schedule_deliveries(post, due)
     before = snapshot(post)
-    post.findings, post.route = findings, route
+    post.findings, post.route, post.policy_version = findings, route, policy_version()
     post.status = Post.Status.SCHEDULED
     post.submitted_at = post.approved_at = now
     post.approved_by = actor

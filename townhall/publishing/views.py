@@ -67,21 +67,35 @@ def _images(request: HttpRequest) -> list[services.ImageInput]:
     return images
 
 
-def live_context(user: Any, text: str, thread: list[str], accounts: list[Account], alts: list[str]) -> dict:
-    """Per-network preview (count and limit for each part) and the policy findings, highlighted."""
+def live_context(user: Any, text: str, thread: list[str], accounts: list[Account], alts: list[str],
+                 scholarly: bool = False) -> dict:
+    """Per-network preview (count and limit for each part) and the policy findings, highlighted.
+
+    Checked against the institution's current policy version (compiled once per version), as
+    the account's type: research and teaching accounts get academic freedom."""
     from townhall.web import policy_bridge
     from townhall.web.views import highlight
 
+    pack, _ = policy_bridge.current()
     networks = sorted({a.network for a in accounts}) or ["bluesky"]
+    # With an official and a research account on one network, the stricter (official) applies.
+    research_only = {
+        n for n in networks
+        if accounts and all(policy_bridge.account_type(a) == "research" for a in accounts if a.network == n)
+    }
     parts = [text, *thread]
     previews = []
     all_findings: list[dict] = []
     for network in networks:
         bridge_network = network if network in policy_bridge.NETWORKS else "bluesky"
+        kind = "research" if network in research_only else "official"
         rows = []
         for i, part in enumerate(parts):
             count, limit = services.measure(part, network)
-            findings = policy_bridge.check(part, network=bridge_network, alts=alts if i == 0 else []) if part else []
+            findings = policy_bridge.check(
+                part, network=bridge_network, account=kind, pack=pack, scholarly=scholarly,
+                alts=alts if i == 0 else [],
+            ) if part else []
             all_findings.extend(findings)
             rows.append(
                 {
@@ -167,6 +181,9 @@ def compose(request: HttpRequest) -> HttpResponse:
         except (ValueError, PermissionDenied) as exc:
             messages.error(request, str(exc))
         else:
+            if request.POST.get("scholarly") == "on":
+                post.scholarly = True
+                post.save(update_fields=["scholarly", "updated_at"])
             if "submit" in request.POST:
                 try:
                     services.submit(post, request.user)
@@ -193,7 +210,9 @@ def check(request: HttpRequest) -> HttpResponse:
     thread = _split_thread(request.POST.get("thread", "")[:50_000])
     alts = [request.POST.get(f"alt{n}", "") for n in range(1, 5) if request.POST.get(f"alt{n}")]
     accounts = _selected_accounts(request)
-    return render(request, "publishing/_live.html", live_context(request.user, text, thread, accounts, alts))
+    scholarly = request.POST.get("scholarly") == "on"
+    return render(request, "publishing/_live.html",
+                  live_context(request.user, text, thread, accounts, alts, scholarly=scholarly))
 
 
 @login_required
@@ -204,6 +223,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     tz = _user_tz(user)
     is_author = post.created_by_id == user.pk
+    # A draft's findings are computed now (against the current policy), so the author and
+    # governance see every blocking finding with its message, clause and fix before submitting.
+    editable_state = post.status in (Post.Status.DRAFT, Post.Status.CHANGES)
+    live_findings = services.policy_findings(post) if editable_state else None
     return render(
         request,
         "publishing/detail.html",
@@ -215,6 +238,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tz": str(tz),
             "scheduled_local": post.scheduled_at.astimezone(tz) if post.scheduled_at else None,
             "send_after_local": post.send_after.astimezone(tz) if post.send_after else None,
+            "live_findings": live_findings,
+            "live_blocked": services.has_block(live_findings or []),
             "may": {
                 "edit": post.editable and (is_author or can(user, "post.approve", post)),
                 "submit": is_author and post.status in (Post.Status.DRAFT, Post.Status.CHANGES),
@@ -224,7 +249,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "hold": post.status == Post.Status.SCHEDULED and (is_author or services.can_approve(user, post)),
                 "release": post.status == Post.Status.APPROVED and not is_author and services.can_approve(user, post),
                 "override": post.status in (Post.Status.DRAFT, Post.Status.CHANGES)
-                and can(user, "post.override_block", post) and services.has_block(post.findings or []),
+                and can(user, "post.override_block", post) and services.has_block(live_findings or [])
+                and post.override_by_id is None,
                 "reschedule": post.status in (*Post.EDITABLE, Post.Status.SUBMITTED, Post.Status.APPROVED,
                                               Post.Status.SCHEDULED) and (is_author or can(user, "post.approve", post)),
                 "retry": post.status == Post.Status.FAILED and (is_author or can(user, "post.approve", post)),

@@ -9,7 +9,30 @@ from __future__ import annotations
 from typing import Any
 
 NETWORKS = ["bluesky", "mastodon", "x", "linkedin", "threads", "facebook", "instagram"]
-ACCOUNT_TYPES = ["official", "personal"]
+ACCOUNT_TYPES = ["official", "personal", "research"]
+
+
+def current() -> tuple[Any, int | None]:
+    """(pack, version number) of the institution's current published policy; the shipped pack
+    and None before one is published. Compiled once per version per process (policies.selectors)."""
+    from townhall.policies.selectors import current_pack
+
+    return current_pack()
+
+
+def policy_version() -> int | None:
+    """The number of the version checks use now (stored with every check result)."""
+    from townhall.policies.selectors import current_ref
+
+    ref = current_ref()
+    return ref[1] if ref else None
+
+
+def account_type(account: Any) -> str:
+    """A registry account's (or purpose's) type for the checks: research and teaching accounts
+    are 'research' (academic freedom), every other registered account is 'official'."""
+    purpose = account if isinstance(account, str) else getattr(account, "purpose", "")
+    return "research" if purpose in ("research", "teaching") else "official"
 
 
 def check(
@@ -19,16 +42,22 @@ def check(
     account: str = "official",
     alts: list[str] | None = None,
     pack: Any = None,
+    scholarly: bool = False,
 ) -> list[dict[str, Any]]:
-    """Findings as plain dicts: code, family, severity, message, clause, span, fix."""
+    """Findings as plain dicts: code, family, severity, message, clause, span, fix.
+
+    ``pack=None`` checks against the institution's current published version."""
     from townhall.policy import Context, ImageRef
     from townhall.policy import check as engine_check
 
     if network not in NETWORKS:
         raise ValueError(f"unknown network {network!r}; choose one of {', '.join(NETWORKS)}")
     if account not in ACCOUNT_TYPES:
-        raise ValueError(f"unknown account type {account!r}; choose official or personal")
-    ctx = Context(network=network, account=account, images=[ImageRef(alt=a) for a in (alts or [])])
+        raise ValueError(f"unknown account type {account!r}; choose official, personal or research")
+    if pack is None:
+        pack, _ = current()
+    ctx = Context(network=network, account=account, images=[ImageRef(alt=a) for a in (alts or [])],
+                  scholarly=scholarly)
     return [f.to_dict() for f in engine_check(text, ctx, pack=pack)]
 
 
