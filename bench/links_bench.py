@@ -26,8 +26,8 @@ from tests.links.served import fire, own_database, prepare, serving, townhall
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, default=8, help="client threads (keep-alive connections)")
-    parser.add_argument("--threads", type=int, default=8, help="waitress threads")
+    parser.add_argument("--workers", type=int, default=4, help="client threads (keep-alive connections)")
+    parser.add_argument("--threads", type=int, default=4, help="waitress threads")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder, own_database(Path(folder)) as env:
         code = prepare(env)

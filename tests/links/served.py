@@ -73,28 +73,32 @@ def prepare(env: dict[str, str]) -> str:
 
 @contextlib.contextmanager
 def serving(env: dict[str, str], threads: int = 8) -> Iterator[int]:
+    """`townhall serve` on a free loopback port. Its output goes to a file, not a pipe: waitress
+    logs a line per queued task under load, and an unread pipe would fill and stall the server."""
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "townhall", "serve", "--port", str(port), "--threads", str(threads)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-    )
+    log = Path(env["TOWNHALL_DATA_DIR"]) / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "townhall", "serve", "--port", str(port), "--threads", str(threads)],
+            env=env, stdout=out, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"townhall serve stopped: {proc.stdout.read()}")
+                raise RuntimeError(f"townhall serve stopped: {log.read_text()[-2000:]}")
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError("townhall serve did not come up within a minute") from None
+                    raise RuntimeError("townhall serve did not come up within 90 seconds") from None
                 time.sleep(0.2)
         yield port
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
-        proc.communicate(timeout=20)
+        proc.wait(timeout=20)
 
 
 def fire(port: int, path: str, total: int, workers: int, user_agents: list[str] | None = None,
