@@ -58,7 +58,8 @@ def data_dir() -> Path:
     """The folder for the SQLite database, the dev secret key and uploaded media.
 
     A folder named explicitly must already exist (we never guess where a user's data
-    goes); the default one under the home folder is created on first use.
+    goes); the default one under the home folder is created on first use. It holds TOTP
+    seeds, sessions and the development keys, so a fresh one is made owner-only (0700).
     """
     raw = os.environ.get("TOWNHALL_DATA_DIR")
     if raw:
@@ -68,10 +69,44 @@ def data_dir() -> Path:
                 f"TOWNHALL_DATA_DIR points to {path}, which is not an existing folder; "
                 "create it or point the variable elsewhere."
             )
+        if not any(path.iterdir()):  # fresh: made for Townhall, so make it private
+            _owner_only(path, 0o700)
         return path
     path = Path.home() / ".local" / "share" / "townhall"
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _owner_only(path, 0o700)
     return path
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    """Take group and other permissions away (a folder or file we own; silently skip otherwise)."""
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(mode)
+    except OSError:
+        pass
+
+
+def private_sqlite_file(name: str) -> None:
+    """Create the SQLite file owner-only (0600) before SQLite does (it would follow the umask,
+    typically world-readable). SQLite gives its -wal and -shm files the database file's mode.
+    A file left readable by an earlier version is tightened too."""
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name)
+    if not path.parent.is_dir():
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        return
+    for extra in ("", "-wal", "-shm"):
+        candidate = Path(f"{path}{extra}")
+        if candidate.exists():
+            _owner_only(candidate, 0o600)
 
 
 def secret_key(production: bool, folder: Path) -> str:
@@ -85,8 +120,14 @@ def secret_key(production: bool, folder: Path) -> str:
     # Development and the demo: a random key kept in the data folder, never in the repo.
     keyfile = folder / "secret_key"
     if not keyfile.exists():
-        keyfile.write_text(secrets.token_urlsafe(64))
-        keyfile.chmod(0o600)
+        # Created owner-only from the start (no moment at which it is readable by others).
+        try:
+            fd = os.open(keyfile, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:  # another process made it a moment ago
+            pass
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(64))
     return keyfile.read_text().strip()
 
 
@@ -98,6 +139,7 @@ def database(folder: Path) -> dict:
 
     url = os.environ.get("DATABASE_URL", "")
     if not url:
+        private_sqlite_file(str(folder / "townhall.sqlite3"))
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(folder / "townhall.sqlite3"),
@@ -118,6 +160,7 @@ def database(folder: Path) -> dict:
     except Exception as exc:  # dj_database_url raises ValueError and friends
         raise ImproperlyConfigured(f"DATABASE_URL could not be read: {exc}.") from exc
     if config["ENGINE"].endswith("sqlite3"):
+        private_sqlite_file(str(config.get("NAME") or ""))
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
         config.pop("CONN_HEALTH_CHECKS", None)
     elif not config.get("NAME"):
