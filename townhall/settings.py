@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "townhall.core.inputguard.InputGuardMiddleware",  # NUL characters, oversized API bodies (400/413)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -62,6 +63,11 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
+
+# Request bodies are read into memory up to this size (Django's default is 2.5 MB). 25 MB lets the
+# listening import take the 20 MB of data it advertises (a JSON string, with room for escaping);
+# every endpoint caps its own fields far below, and a larger API body gets a JSON 413 (docs/api.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 25_000_000
 
 ROOT_URLCONF = "townhall.urls"
 WSGI_APPLICATION = "townhall.wsgi.application"

@@ -1,3 +1,5 @@
+"""Analytics API: objectives with their progress, and manual measurements."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,6 +10,7 @@ from ninja import Router, Schema, Status
 
 from townhall.analytics import selectors, services
 from townhall.analytics.models import Objective
+from townhall.core.apiutil import BodyIn, Count, ErrorOut, Id
 
 router = Router(tags=["analytics"])
 
@@ -25,9 +28,9 @@ class ProgressOut(Schema):
     status: str
 
 
-class MeasurementIn(Schema):
+class MeasurementIn(BodyIn):
     day: date
-    value: int
+    value: Count
 
 
 def _out(objective: Objective) -> dict:
@@ -44,8 +47,8 @@ def objectives(request):
     return [_out(o) for o in selectors.visible_objectives(request.auth)]
 
 
-@router.post("/objectives/{objective_id}/measurements", response={200: ProgressOut, 400: dict})
-def add_measurement(request, objective_id: int, payload: MeasurementIn):
+@router.post("/objectives/{objective_id}/measurements", response={200: ProgressOut, 400: ErrorOut})
+def add_measurement(request, objective_id: Id, payload: MeasurementIn):
     objective = get_object_or_404(selectors.visible_objectives(request.auth), pk=objective_id)
     try:
         services.record_measurement(request.auth, objective, day=payload.day, value=payload.value)

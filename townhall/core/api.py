@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from townhall.audit.models import AuditEntry
 from townhall.audit.services import verify
+from townhall.core.apiutil import BodyIn, Id
 from townhall.core.models import OrgUnit
 from townhall.core.permissions import RULES, can, require
 from townhall.web import policy_bridge
@@ -51,15 +52,15 @@ def org_units(request):
     return list(OrgUnit.objects.all())
 
 
-class ImageIn(Schema):
-    alt: str = ""
+class CheckImageIn(BodyIn):
+    alt: str = Field("", max_length=2000)
 
 
-class CheckIn(Schema):
+class CheckIn(BodyIn):
     text: str = Field(..., max_length=100_000)
     network: Literal["x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "instagram"] = "bluesky"
     account: Literal["official", "personal"] = "official"
-    images: list[ImageIn] = []
+    images: list[CheckImageIn] = Field([], max_length=10)
 
 
 class FindingOut(Schema):
@@ -115,14 +116,19 @@ class AuditOut(Schema):
 
 
 @router.get("/audit", response=list[AuditOut], tags=["audit"])
-def audit_entries(request, action: str = "", limit: int = 100, before_seq: int | None = None):
+def audit_entries(
+    request,
+    action: str = Query("", max_length=100),
+    limit: int = Query(100, ge=1, le=1000),
+    before_seq: Id | None = None,
+):
     require(request.auth, "audit.view")
     qs = AuditEntry.objects.all()
     if action:
         qs = qs.filter(action=action)
     if before_seq:
         qs = qs.filter(seq__lt=before_seq)
-    return list(qs[: max(1, min(limit, 1000))])
+    return list(qs[:limit])
 
 
 class VerifyOut(Schema):

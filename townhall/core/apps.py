@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from townhall.core import checks  # noqa: F401 - deployment checks (`townhall system-check --deploy`)
-        from townhall.core import signals  # noqa: F401 - registers the audit handlers
+        from townhall.core import inputguard, signals  # noqa: F401 - audit handlers, the NUL safety net

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from townhall.core.apiutil import BodyIn, Id
 from townhall.core.models import User
-from townhall.core.permissions import require
+from townhall.core.permissions import can
 from townhall.inbox import selectors, services
 from townhall.inbox.models import Conversation
 
@@ -43,43 +45,46 @@ def _out(c: Conversation) -> dict:
 
 
 def _get(request, pk: int) -> Conversation:
+    """The conversation if you may see it; otherwise 404 whether or not it exists (no id probing)."""
     c = get_object_or_404(Conversation.objects.select_related("account", "mention"), pk=pk)
-    require(request.auth, "inbox.view", c.account)
+    if not can(request.auth, "inbox.view", c.account):
+        raise Http404
     return c
 
 
 @router.get("/conversations", response=list[ConversationOut])
-def conversations(request, status: str = "open", account: str = "", mine: bool = False, limit: int = 100):
+def conversations(request, status: str = Query("open", max_length=20), account: str = Query("", max_length=200),
+                  mine: bool = False, limit: int = Query(100, ge=1, le=500)):
     return [_out(c) for c in selectors.queue(request.auth, status=status, account=account, mine=mine)[
-        : max(1, min(limit, 500))]]
+        :limit]]
 
 
 @router.get("/conversations/{pk}", response=ConversationOut)
-def conversation(request, pk: int):
+def conversation(request, pk: Id):
     return _out(_get(request, pk))
 
 
-class AssignIn(Schema):
-    assignee_id: int | None = None
+class AssignIn(BodyIn):
+    assignee_id: Id | None = None
 
 
 @router.post("/conversations/{pk}/assign", response=ConversationOut)
-def assign(request, pk: int, payload: AssignIn):
+def assign(request, pk: Id, payload: AssignIn):
     c = _get(request, pk)
     who = get_object_or_404(User, pk=payload.assignee_id) if payload.assignee_id else None
     return _out(services.assign(request.auth, c, who))
 
 
-class StatusIn(Schema):
-    status: str
+class StatusIn(BodyIn):
+    status: str = Field(..., max_length=20)
 
 
 @router.post("/conversations/{pk}/status", response=ConversationOut)
-def set_status(request, pk: int, payload: StatusIn):
+def set_status(request, pk: Id, payload: StatusIn):
     return _out(services.set_status(request.auth, _get(request, pk), payload.status))
 
 
-class ReplyIn(Schema):
+class ReplyIn(BodyIn):
     text: str = Field(..., max_length=5000)
 
 
@@ -89,7 +94,7 @@ class ReplyOut(Schema):
 
 
 @router.post("/conversations/{pk}/reply", response={200: ReplyOut, 400: dict})
-def reply(request, pk: int, payload: ReplyIn):
+def reply(request, pk: Id, payload: ReplyIn):
     c, findings = services.reply(request.auth, _get(request, pk), payload.text)
     return Status(200, {"conversation": _out(c), "findings": findings})
 

@@ -1,7 +1,8 @@
 """Publishing endpoints (mounted at /api/posts): drafts, the workflow, and the live check.
 
 The same services as the UI and the CLI, so the same rules: validation errors are 400
-with the reason (ValueError), permission problems 403 with the reason.
+with the reason (ValueError), permission problems 403 with the reason. A post you may not
+see answers 404, exactly like one that does not exist, so ids cannot be probed.
 """
 
 from __future__ import annotations
@@ -10,28 +11,28 @@ import base64
 import binascii
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
+from townhall.core.apiutil import LONG_TEXT, BodyIn, Id
 from townhall.publishing import selectors, services
 from townhall.publishing.models import Post
 
 router = Router(tags=["publishing"])
 
 
-class ImageIn(Schema):
-    data_base64: str
-    alt: str = ""
+class PostImageIn(BodyIn):
+    data_base64: str = Field(..., max_length=14_000_000, description="The image file, base64 (at most ~10 MB).")
+    alt: str = Field("", max_length=2000)
 
 
-class PostIn(Schema):
-    accounts: list[int] = Field(..., min_length=1)
+class PostIn(BodyIn):
+    accounts: list[Id] = Field(..., min_length=1, max_length=50)
     text: str = Field(..., max_length=20_000)
-    thread: list[str] = []
-    images: list[ImageIn] = []
-    scheduled_at: str | None = Field(None, description="ISO 8601; without an offset, in your time zone")
-    visibility: str = "public"
+    thread: list[str] = Field([], max_length=25)
+    images: list[PostImageIn] = Field([], max_length=4)
+    scheduled_at: str | None = Field(None, max_length=100, description="ISO 8601; without an offset, in your time zone")
+    visibility: str = Field("public", max_length=20)
     in_reply_to: str = Field("", max_length=500, description="the network's id/URI of the post this answers")
     submit: bool = False
 
@@ -60,12 +61,12 @@ class PostOut(Schema):
     findings: list[dict]
 
 
-class CommentIn(Schema):
-    comment: str = ""
+class CommentIn(BodyIn):
+    comment: str = Field("", max_length=LONG_TEXT)
 
 
-class ScheduleIn(Schema):
-    scheduled_at: str
+class ScheduleIn(BodyIn):
+    scheduled_at: str = Field(..., max_length=100)
 
 
 def _out(post: Post) -> dict:
@@ -96,9 +97,10 @@ def _out(post: Post) -> dict:
 
 
 def _visible(request, pk: int) -> Post:
-    post = get_object_or_404(Post, pk=pk)
-    if not selectors.visible_posts(request.auth).filter(pk=pk).exists():
-        raise PermissionDenied("You may not see this post.")
+    """The post if you may see it; otherwise 404 whether or not it exists (no id enumeration)."""
+    post = selectors.visible_posts(request.auth).filter(pk=pk).first()
+    if post is None:
+        raise Http404
     return post
 
 
@@ -138,7 +140,7 @@ def create(request, payload: PostIn):
 
 
 @router.get("/{int:pk}", response=PostOut)
-def get_post(request, pk: int):
+def get_post(request, pk: Id):
     return _out(_visible(request, pk))
 
 
@@ -150,35 +152,35 @@ def _action(request, pk: int, fn) -> dict:
 
 
 @router.post("/{int:pk}/submit", response=PostOut)
-def submit(request, pk: int):
+def submit(request, pk: Id):
     return _action(request, pk, lambda p: services.submit(p, request.auth))
 
 
 @router.post("/{int:pk}/approve", response=PostOut)
-def approve(request, pk: int, payload: CommentIn | None = None):
+def approve(request, pk: Id, payload: CommentIn | None = None):
     return _action(request, pk, lambda p: services.approve(p, request.auth, comment=payload.comment if payload else ""))
 
 
 @router.post("/{int:pk}/request-changes", response=PostOut)
-def request_changes(request, pk: int, payload: CommentIn):
+def request_changes(request, pk: Id, payload: CommentIn):
     return _action(request, pk, lambda p: services.request_changes(p, request.auth, payload.comment))
 
 
 @router.post("/{int:pk}/reject", response=PostOut)
-def reject(request, pk: int, payload: CommentIn):
+def reject(request, pk: Id, payload: CommentIn):
     return _action(request, pk, lambda p: services.reject(p, request.auth, payload.comment))
 
 
 @router.post("/{int:pk}/hold", response=PostOut)
-def hold(request, pk: int):
+def hold(request, pk: Id):
     return _action(request, pk, lambda p: services.hold(p, request.auth))
 
 
 @router.post("/{int:pk}/reschedule", response=PostOut)
-def reschedule(request, pk: int, payload: ScheduleIn):
+def reschedule(request, pk: Id, payload: ScheduleIn):
     return _action(request, pk, lambda p: services.reschedule(p, request.auth, payload.scheduled_at))
 
 
 @router.post("/{int:pk}/comments", response=PostOut)
-def comment(request, pk: int, payload: CommentIn):
+def comment(request, pk: Id, payload: CommentIn):
     return _action(request, pk, lambda p: services.add_comment(p, request.auth, payload.comment))

@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
+from townhall.core.apiutil import MAX_OFFSET, SHORT_TEXT, BodyIn, ErrorOut, Id
 from townhall.core.models import OrgUnit, User
 from townhall.core.permissions import require
 from townhall.registry import csvio, selectors, services
@@ -67,8 +68,8 @@ def list_accounts(
     unit: str = "",
     purpose: str = "",
     mine: bool = False,
-    limit: int = 200,
-    offset: int = 0,
+    limit: int = Query(200, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """The registry; private fields only on the accounts you own (all of them for oversight roles)."""
     user = request.auth
@@ -82,9 +83,8 @@ def list_accounts(
         purpose=purpose,
         owner=user if mine else None,
     )
-    offset = max(0, offset)
     people = {e.lower() for e in selectors._people_emails()}
-    return [_row(user, a, people) for a in qs[offset : offset + max(1, min(limit, 1000))]]
+    return [_row(user, a, people) for a in qs[offset : offset + limit]]
 
 
 @router.get("/export.csv", response={200: None})
@@ -98,12 +98,12 @@ def export_accounts(request, status: str = "", network: str = ""):
     return response
 
 
-class ImportIn(Schema):
+class AccountImportIn(BodyIn):
     csv: str = Field(..., max_length=csvio.MAX_BYTES)
     dry_run: bool = False
 
 
-class ImportOut(Schema):
+class AccountImportOut(Schema):
     ok: bool
     created: int
     updated: int
@@ -112,8 +112,8 @@ class ImportOut(Schema):
     dry_run: bool
 
 
-@router.post("/import", response={200: ImportOut, 400: ImportOut})
-def import_accounts(request, payload: ImportIn):
+@router.post("/import", response={200: AccountImportOut, 400: AccountImportOut | ErrorOut})
+def import_accounts(request, payload: AccountImportIn):
     result = csvio.import_csv(request.auth, payload.csv, dry_run=payload.dry_run)
     body = {
         "ok": result.ok,
@@ -154,22 +154,25 @@ def account_security(request, account_id: int):
     return {"score": selectors.security_score(account), "items": [i.__dict__ for i in items]}
 
 
-class AccountPatch(Schema):
-    display_name: str | None = Field(None, max_length=200)
-    purpose: Literal[tuple(Purpose.values)] | None = None  # type: ignore[valid-type]
-    audiences: list[str] | None = None
-    content_plan: str | None = Field(None, max_length=20_000)
-    cadence_per_week: int | None = Field(None, ge=0, le=100)
-    min_gap_minutes: int | None = Field(None, ge=0, le=10080)
-    max_per_day: int | None = Field(None, ge=0, le=100)
-    quiet_start: time | None = None
-    quiet_end: time | None = None
+class AccountPatch(BodyIn):
+    """Only the fields sent are changed. `null` is refused (422) except where the field may be empty
+    (review date, people with access, credentials rotated on)."""
+
+    display_name: str = Field(None, max_length=200)
+    purpose: Literal[tuple(Purpose.values)] = None  # type: ignore[valid-type]
+    audiences: list[Literal[tuple(Audience.values)]] = Field(None, max_length=20)  # type: ignore[valid-type]
+    content_plan: str = Field(None, max_length=20_000)
+    cadence_per_week: int = Field(None, ge=0, le=100)
+    min_gap_minutes: int = Field(None, ge=0, le=10080)
+    max_per_day: int = Field(None, ge=0, le=100)
+    quiet_start: time = None
+    quiet_end: time = None
     review_date: date | None = None
-    mfa_enabled: bool | None = None
-    recovery_email: str | None = Field(None, max_length=254)
+    mfa_enabled: bool = None
+    recovery_email: str = Field(None, max_length=254)
     people_with_access: int | None = Field(None, ge=0, le=1000)
     credentials_rotated_on: date | None = None
-    owners: list[str] | None = None
+    owners: list[str] = Field(None, max_length=100)
 
 
 @router.patch("/{int:account_id}", response=AccountOut)
@@ -189,11 +192,11 @@ def update_account(request, account_id: int, payload: AccountPatch):
     return _row(user, Account.objects.get(pk=account.pk))
 
 
-class TransitionIn(Schema):
+class TransitionIn(BodyIn):
     to: Literal["active", "dormant", "archived"]
-    reason: str = Field("", max_length=2000)
-    handover: dict[str, bool] = {}
-    successor_id: int | None = None
+    reason: str = Field("", max_length=SHORT_TEXT)
+    handover: dict[str, bool] = Field({}, max_length=50)
+    successor_id: Id | None = None
 
 
 @router.post("/{int:account_id}/transition", response=AccountOut)
@@ -206,11 +209,11 @@ def transition_account(request, account_id: int, payload: TransitionIn):
     return _row(request.auth, account)
 
 
-class ConnectIn(Schema):
+class ConnectIn(BodyIn):
     network: str = Field(..., max_length=20)
     handle: str = Field(..., max_length=300)
-    # No length limit here: a validation error would echo the value back; the vault checks it.
-    secret: str = Field(..., description="App password or token; never returned.")
+    # Validation errors (422) never echo the value back, so a bound is safe; the vault checks the rest.
+    secret: str = Field(..., max_length=4096, description="App password or token; never returned.")
     service_url: str = Field("", max_length=300)
     org_unit: str = Field("", max_length=80, description="Slug of the owning unit (new accounts).")
 
@@ -251,7 +254,7 @@ def revoke(request, account_id: int):
 # --- Requests ------------------------------------------------------------------------
 
 
-class RequestIn(Schema):
+class RequestIn(BodyIn):
     org_unit: str = Field(..., max_length=80, description="Slug of the School or department.")
     network: Literal[tuple(Network.values)]  # type: ignore[valid-type]
     handle: str = Field("", max_length=200)
@@ -266,7 +269,7 @@ class RequestIn(Schema):
     hours_per_week: float = Field(..., gt=0, le=80)
     used_personally: bool = False
     personal_experience: str = Field("", max_length=5000)
-    co_owners: list[str] = []
+    co_owners: list[str] = Field([], max_length=50)
 
 
 class RequestOut(Schema):
@@ -341,26 +344,28 @@ def request_detail(request, request_id: int):
     return _request_out(get_object_or_404(selectors.requests_for(request.auth), pk=request_id))
 
 
-class ReviewIn(Schema):
+class ReviewIn(BodyIn):
     decision: Literal["approve", "changes", "decline"]
     reason: str = Field("", max_length=5000)
 
 
 @router.post("/requests/{int:request_id}/review", response=RequestOut)
 def review(request, request_id: int, payload: ReviewIn):
-    req = get_object_or_404(AccountRequest, pk=request_id)
+    req = get_object_or_404(selectors.requests_for(request.auth), pk=request_id)
     return _request_out(services.review_request(request.auth, req, payload.decision, payload.reason))
 
 
-class ResubmitIn(Schema):
-    handle: str | None = Field(None, max_length=200)
-    audience_presence: str | None = Field(None, max_length=5000)
-    why_not_existing: str | None = Field(None, max_length=5000)
-    content_plan: str | None = Field(None, max_length=20_000)
-    cadence_per_week: int | None = Field(None, ge=0, le=100)
-    runners: str | None = Field(None, max_length=2000)
-    hours_per_week: float | None = Field(None, gt=0, le=80)
-    personal_experience: str | None = Field(None, max_length=5000)
+class ResubmitIn(BodyIn):
+    """Only the fields sent are changed; `null` is refused (422)."""
+
+    handle: str = Field(None, max_length=200)
+    audience_presence: str = Field(None, max_length=5000)
+    why_not_existing: str = Field(None, max_length=5000)
+    content_plan: str = Field(None, max_length=20_000)
+    cadence_per_week: int = Field(None, ge=0, le=100)
+    runners: str = Field(None, max_length=2000)
+    hours_per_week: float = Field(None, gt=0, le=80)
+    personal_experience: str = Field(None, max_length=5000)
 
 
 @router.post("/requests/{int:request_id}/resubmit", response=RequestOut)
@@ -390,7 +395,7 @@ class RecommendOut(Schema):
 
 
 @router.get("/recommend", response=RecommendOut)
-def recommend_networks(request, audiences: str = ""):
+def recommend_networks(request, audiences: str = Query("", max_length=SHORT_TEXT)):
     """Networks for a comma-separated list of audiences, with reasons (from the admin-edited table)."""
     require(request.auth, "account.request")
     ranked, cautions = recommend([a.strip() for a in audiences.split(",") if a.strip()])

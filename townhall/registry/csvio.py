@@ -185,6 +185,32 @@ def _parse_row(
     return out
 
 
+def _csv_problem(exc: csv.Error) -> str:
+    """The csv module's error in words (its field-size message names an internal limit)."""
+    if "field larger than field limit" in str(exc):
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    return str(exc)
+
+
+def _rows(reader: csv.DictReader, result: ImportResult):
+    """(row number, row) pairs; a row the csv module cannot read ends the file with an error naming it.
+
+    Reading stops there: after a malformed row (an unclosed quote, a giant cell) the rows that
+    follow cannot be trusted, and nothing is saved when there is any error anyway.
+    """
+    number = 1
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            result.errors.append(f"Row {number + 1} cannot be read: {_csv_problem(exc)}.")
+            return
+        number += 1
+        yield number, raw
+
+
 def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
     """Create or update registry entries from CSV text (matched on network and handle)."""
     require(actor, "account.manage")  # with no object: the digital team and admins
@@ -194,7 +220,11 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
         return result
     text = text.lstrip("\ufeff")
     reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    try:
+        header = [h.strip().lower() for h in reader.fieldnames or []]
+    except csv.Error as exc:
+        result.errors.append(f"Row 1 (the header) cannot be read: {_csv_problem(exc)}.")
+        return result
     for needed in ("network", "handle", "org_unit"):
         if needed not in header:
             result.errors.append(f"The header row must have a {needed!r} column (see the export for the format).")
@@ -208,7 +238,7 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
     known = set(Account.objects.values_list("network", "handle"))
     parsed: list[tuple[int, dict[str, Any]]] = []
     seen: dict[tuple[str, str], int] = {}
-    for number, raw in enumerate(reader, start=2):
+    for number, raw in _rows(reader, result):
         if number - 1 > MAX_ROWS:
             result.errors.append(f"More than {MAX_ROWS} rows; split the file.")
             break

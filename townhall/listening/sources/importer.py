@@ -4,6 +4,10 @@ Columns/keys (case-insensitive, common aliases accepted): text (required), id or
 deduplication key; derived from author+time+text when missing), author/handle, name,
 followers, created_at/date, lang, network. Bad rows are reported by row number and skipped;
 good rows go through the same pipeline (matching, never-to-store, retention) as live posts.
+
+Hostile files end in a SourceError (a 400 from the API) or a per-row error, never a crash:
+NaN/Infinity/1e400 and deep nesting in JSON, follower counts beyond what the database holds,
+cells longer than the csv module's limit.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from townhall.listening.sources.base import SourceError
 from townhall.listening.types import IncomingPost
 
 MAX_ROWS = 200_000
+MAX_FOLLOWERS = 2**31 - 1  # Mention.author_followers is a PositiveIntegerField
 ALIASES = {
     "text": ("text", "content", "message", "body", "post", "full_text"),
     "id": ("id", "post_id", "uri", "status_id", "tweet_id"),
@@ -44,7 +49,8 @@ def _pick(row: dict, key: str) -> str:
     for alias in ALIASES[key]:
         value = row.get(alias)
         if value not in (None, ""):
-            return str(value).strip()
+            # NUL cannot be stored in PostgreSQL text; in another tool's export it is noise.
+            return str(value).replace("\x00", "").strip()
     return ""
 
 
@@ -69,7 +75,9 @@ def rows_from_bytes(data: bytes, fmt: str) -> list[dict]:
         raise SourceError(f"The file is not UTF-8 text (byte {exc.start}).") from None
     if fmt == "json":
         try:
-            payload = json.loads(text)
+            payload = json.loads(text, parse_constant=_no_constant)
+        except RecursionError:
+            raise SourceError("The file is not usable JSON: it is nested too deeply.") from None
         except ValueError as exc:
             raise SourceError(f"The file is not valid JSON: {exc}.") from None
         if isinstance(payload, dict):
@@ -79,10 +87,34 @@ def rows_from_bytes(data: bytes, fmt: str) -> list[dict]:
         return [r if isinstance(r, dict) else {"__invalid__": r} for r in payload]
     if fmt == "csv":
         reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames:
-            raise SourceError("The CSV file is empty (no header row).")
-        return list(reader)
+        rows: list[dict] = []
+        try:
+            if not reader.fieldnames:
+                raise SourceError("The CSV file is empty (no header row).")
+            for row in reader:
+                rows.append(row)
+        except csv.Error as exc:
+            problem = str(exc)
+            if "field larger than field limit" in problem:
+                problem = f"a cell is longer than {csv.field_size_limit():,} characters"
+            raise SourceError(f"Row {len(rows) + 2} of the CSV file cannot be read: {problem}.") from None
+        return rows
     raise SourceError(f"Unknown import format {fmt!r}: use csv or json.")
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _followers(value: str) -> int:
+    """A follower count: a whole number from 0 to MAX_FOLLOWERS ("1.2e3" is fine, "inf" is not)."""
+    try:
+        number = float(value or 0)
+    except ValueError:
+        raise ValueError(f"the follower count {value[:40]!r} is not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):  # NaN, infinity, 1e400
+        raise ValueError(f"the follower count {value[:40]!r} is not a finite number")
+    return min(MAX_FOLLOWERS, max(0, int(number)))
 
 
 def parse_import(data: bytes, fmt: str, default_network: str = "import") -> ImportResult:
@@ -101,7 +133,7 @@ def parse_import(data: bytes, fmt: str, default_network: str = "import") -> Impo
             continue
         try:
             created = _when(_pick(row, "created"))
-            followers = int(float(_pick(row, "followers") or 0))
+            followers = _followers(_pick(row, "followers"))
         except ValueError as exc:
             result.errors.append(f"{'row' if fmt == 'csv' else 'item'} {number}: {exc}")
             continue
@@ -118,7 +150,7 @@ def parse_import(data: bytes, fmt: str, default_network: str = "import") -> Impo
                 text=text[:20000],
                 author_handle=author[:300],
                 author_name=_pick(row, "name")[:300],
-                author_followers=max(0, followers),
+                author_followers=followers,
                 created_at=created,
                 url=url if url.startswith(("http://", "https://")) else "",
                 lang=_pick(row, "lang")[:2].lower(),
