@@ -97,3 +97,24 @@ def test_an_unsolicited_or_replayed_response_is_refused(client, saml_idp, rules)
     User.objects.all().delete()
     client.logout()
     refused(client, saml_response)  # the same response a second time
+
+
+def test_entra_ids_mfa_attribute_counts_as_mfa(client, settings, saml_idp, rules):
+    multipleauthn = "http://schemas.microsoft.com/claims/multipleauthn"
+    settings.TOWNHALL_SAML = {**settings.TOWNHALL_SAML, "MFA_CONTEXTS": [multipleauthn]}  # Entra's word for MFA
+    person = {**PEOPLE["dana"], "http://schemas.microsoft.com/claims/authnmethodsreferences": [
+        "http://schemas.microsoft.com/ws/2008/06/identity/authenticationmethod/password",
+        multipleauthn]}
+    client.post("/sso/saml/acs/", {"SAMLResponse": saml_idp.answer(start(client), person, mfa=False)})
+    assert client.get("/").status_code == 200
+
+
+def test_a_saml_session_goes_back_through_the_idp_at_the_recheck(client, saml_idp, rules):
+    client.post("/sso/saml/acs/", {"SAMLResponse": saml_idp.answer(start(client), PEOPLE["dana"])})
+    assert client.get("/posts/").status_code in (200, 302)
+    session = client.session
+    session["sso"] = {**session["sso"], "checked_at": 0}
+    session.save()
+    resp = client.get("/")
+    assert resp.status_code == 302 and resp["Location"].startswith("/sso/saml/login/?next=")
+    assert "_auth_user_id" not in client.session

@@ -2,13 +2,14 @@
 
 Every TOWNHALL_SSO_RECHECK_SECONDS an OpenID Connect session uses its refresh token: if the
 provider refuses (account disabled, grant revoked) the Townhall session ends at that request.
-A SAML session has no refresh token, so it is sent back through the IdP (silent when the IdP's
-own session is alive), which also re-applies the role rules.
+A SAML session (or an OIDC one without a refresh token) is sent back through the provider (silent
+while the provider's own session is alive), which also re-applies the role rules.
 """
 
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -41,12 +42,15 @@ class SSORecheckMiddleware:
     def _recheck(self, request, data):
         from townhall.sso import oidc
 
-        if data.get("protocol") == "oidc" and oidc.configured():
+        if data.get("protocol") == "oidc" and oidc.configured() and data.get("refresh_token"):
             ok, updated = oidc.still_valid(data)
             if ok:
                 request.session[SESSION_KEY] = updated
                 return None
             logout(request)
             return redirect("sso-ended")
+        # No refresh token (SAML, or a provider that gives none, like Google without offline access):
+        # through the provider again, silently while its own session lasts, rules re-applied.
         logout(request)
-        return redirect(f"{reverse('sso-saml-login')}?next={request.get_full_path()}")
+        target = "sso-oidc-login" if data.get("protocol") == "oidc" else "sso-saml-login"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

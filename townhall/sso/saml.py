@@ -25,6 +25,7 @@ from saml2.saml import NAMEID_FORMAT_PERSISTENT
 from townhall.sso.identity import Assertion, SignInRefused
 
 OUTSTANDING = "sso_saml_outstanding"
+ENTRA_METHODS = "http://schemas.microsoft.com/claims/authnmethodsreferences"
 # SAML's Subject ID attributes (OASIS SAML V2.0 Subject Identifier Attributes Profile), taken
 # when the NameID is not persistent.
 SUBJECT_ATTRIBUTES = ("pairwise-id", "subject-id", "urn:oasis:names:tc:SAML:attribute:pairwise-id",
@@ -142,6 +143,8 @@ def assertion_from_response(response) -> Assertion:
             detail=f"NameID format {getattr(name_id, 'format', None)}",
         )
     contexts = [info[0] for info in response.authn_info() if info and info[0]]
+    # Entra ID says "MFA was done" in an attribute, not in the AuthnContextClassRef.
+    contexts += ava.get(ENTRA_METHODS, [])
     ava["groups"] = ava.get(cfg["GROUPS_ATTRIBUTE"], ava.get("groups", []))
 
     def first(*names: str) -> str:
