@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from townhall.audit.models import AuditEntry
 from townhall.audit.services import verify
-from townhall.core.permissions import require
+from townhall.core.permissions import can, require
 from townhall.web import dashboard, policy_bridge
 
 
@@ -60,6 +60,9 @@ def policy(request: HttpRequest) -> HttpResponse:
             "network": "bluesky",
             "account": "official",
             "checked": False,
+            "policy_version": policy_bridge.policy_version(),
+            "may_edit_policy": can(request.user, "policy.edit"),
+            "may_setup": can(request.user, "institution.manage"),
         },
     )
 
