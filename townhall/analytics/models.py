@@ -40,7 +40,7 @@ class Objective(models.Model):
     # Where page hits and downloads come from by themselves (see analytics/importers.py).
     web_source = models.CharField(max_length=20, blank=True, help_text="matomo or plausible; empty: none.")
     web_site = models.CharField(max_length=200, blank=True, help_text="Matomo idSite or Plausible site_id.")
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, max_length=10_000)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -93,7 +93,7 @@ class Campaign(models.Model):
 
     name = models.CharField(max_length=120, unique=True)
     org_unit = models.ForeignKey("core.OrgUnit", on_delete=models.PROTECT, related_name="campaigns")
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=10_000)
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     posts = models.ManyToManyField("publishing.Post", blank=True, related_name="campaigns")

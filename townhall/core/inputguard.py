@@ -6,7 +6,9 @@ than a check on every field of every form and endpoint, `InputGuardMiddleware` r
 request whose path, query string or text body holds one, with a 400 and a sentence (JSON under
 /api/). `_refuse_nul_on_save` is the safety net behind it for data that arrives another way
 (CLI imports, the worker): saving a model whose text holds a NUL raises a ValueError that
-names the field, on SQLite as on PostgreSQL, before anything is sent to the database.
+names the field, on SQLite as on PostgreSQL, before anything is sent to the database. It also
+holds long free text (TextFields with a max_length) to its limit however it is saved, which
+Django itself checks only in forms.
 
 The middleware also answers an API body over DATA_UPLOAD_MAX_MEMORY_SIZE with a JSON 413,
 where Django would give its HTML 400.
@@ -110,10 +112,24 @@ def _json_has_nul(value: Any) -> bool:
         return False
 
 
+def too_long_field(instance: models.Model) -> tuple[str, int] | None:
+    """(verbose name, limit) of the first TextField over its max_length, which Django only checks in forms."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.TextField) and field.max_length:
+            value = getattr(instance, field.attname, None)
+            if isinstance(value, str) and len(value) > field.max_length:
+                return str(field.verbose_name), field.max_length
+    return None
+
+
 @receiver(pre_save)
 def _refuse_nul_on_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any):
+    """Safety net under every way of saving a Townhall model: no NUL, no long text over its limit."""
     if raw or not sender.__module__.startswith("townhall."):
         return
     name = nul_field(instance)
     if name is not None:
         raise ValueError(f"The {name} contains a NUL character (code 0), which cannot be stored; remove it.")
+    too_long = too_long_field(instance)
+    if too_long is not None:
+        raise ValueError(f"The {too_long[0]} is longer than {too_long[1]:,} characters; shorten it.")

@@ -30,7 +30,7 @@ class Conversation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="conversations"
     )
     first_response_at = models.DateTimeField(null=True, blank=True)
-    reply_text = models.TextField(blank=True)
+    reply_text = models.TextField(blank=True, max_length=10_000)
     reply_post_id = models.PositiveIntegerField(null=True, blank=True, help_text="publishing.Post id")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

@@ -8,16 +8,18 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
-from townhall.core.apiutil import LONG_TEXT, BodyIn, ErrorOut, Id
+from townhall.core.apiutil import BodyIn, ErrorOut, Id
 from townhall.incidents import services
+from townhall.incidents.models import Incident
 from townhall.incidents.selectors import visible_incidents
 
 router = Router(tags=["incidents"])
+INCIDENT_TEXT = Incident._meta.get_field("description").max_length  # 5,000, as on the report form
 
 
 class IncidentIn(BodyIn):
     kind: str = Field(..., max_length=30)
-    description: str = Field(..., max_length=LONG_TEXT)
+    description: str = Field(..., max_length=INCIDENT_TEXT)
     url: str = Field("", max_length=2000)
     network: str = Field("", max_length=30)
 
@@ -27,7 +29,7 @@ class TriageIn(BodyIn):
 
     status: str = Field(None, max_length=20)
     severity: str = Field(None, max_length=20)
-    resolution: str = Field(None, max_length=LONG_TEXT)
+    resolution: str = Field(None, max_length=INCIDENT_TEXT)
 
 
 class IncidentOut(Schema):

@@ -37,7 +37,7 @@ class Incident(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     url = models.URLField(max_length=500, blank=True, help_text="Link to the content, if it is online.")
     network = models.CharField(max_length=30, blank=True)
-    description = models.TextField()
+    description = models.TextField(max_length=5000)
     account = models.ForeignKey(
         "registry.Account", null=True, blank=True, on_delete=models.SET_NULL, related_name="incidents"
     )
@@ -50,7 +50,7 @@ class Incident(models.Model):
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    resolution = models.TextField(blank=True)
+    resolution = models.TextField(blank=True, max_length=5000)
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

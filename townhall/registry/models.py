@@ -88,7 +88,7 @@ class Account(models.Model):
     audiences = models.JSONField(default=list, blank=True)
     owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="owned_accounts")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
-    content_plan = models.TextField(blank=True)
+    content_plan = models.TextField(blank=True, max_length=20_000)
     # Cadence plan: the publishing cadence guard enforces these.
     cadence_per_week = models.PositiveSmallIntegerField(default=3)
     min_gap_minutes = models.PositiveIntegerField(default=60)
@@ -118,7 +118,7 @@ class Account(models.Model):
     )
     # Decommissioning.
     archived_at = models.DateTimeField(null=True, blank=True)
-    archive_reason = models.TextField(blank=True)
+    archive_reason = models.TextField(blank=True, max_length=10_000)
     handover = models.JSONField(default=dict, blank=True)
     successor = models.ForeignKey(
         "self",
@@ -200,21 +200,25 @@ class AccountRequest(models.Model):
     display_name = models.CharField(max_length=200, blank=True)
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
     audiences = models.JSONField(default=list)
-    audience_presence = models.TextField(help_text="Where your audience already is, and how you know.")
-    why_not_existing = models.TextField(help_text="Why the existing institutional accounts will not do.")
-    content_plan = models.TextField()
+    audience_presence = models.TextField(
+        max_length=10_000, help_text="Where your audience already is, and how you know."
+    )
+    why_not_existing = models.TextField(
+        max_length=10_000, help_text="Why the existing institutional accounts will not do."
+    )
+    content_plan = models.TextField(max_length=20_000)
     cadence_per_week = models.PositiveSmallIntegerField(default=3)
     co_owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
-    runners = models.TextField(help_text="Who will run the account day to day.")
+    runners = models.TextField(max_length=10_000, help_text="Who will run the account day to day.")
     hours_per_week = models.DecimalField(max_digits=4, decimal_places=1)
     used_personally = models.BooleanField(default=False)
-    personal_experience = models.TextField(blank=True)
+    personal_experience = models.TextField(blank=True, max_length=10_000)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    decision_reason = models.TextField(blank=True)
+    decision_reason = models.TextField(blank=True, max_length=10_000)
     account = models.ForeignKey(Account, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
