@@ -208,18 +208,16 @@ def saml_idp_files(tmp_path_factory):
     return tmp_path_factory.mktemp("saml")
 
 
-@pytest.fixture
-def saml_idp(settings, saml_idp_files):
-    """A pysaml2 IdP that knows Townhall (as http://testserver) and one other SP."""
+def make_saml_idp(settings, folder: Path, base: str, sso_url: str, name: str) -> SamlIdP:
+    """A pysaml2 IdP (single sign-on at `sso_url`) that knows Townhall at `base` and one other SP;
+    Townhall's settings point at its metadata file."""
     from saml2 import BINDING_HTTP_REDIRECT
     from saml2.config import IdPConfig
     from saml2.metadata import create_metadata_string
     from saml2.server import Server
 
-    folder = saml_idp_files
-    base = "http://testserver"
     sp_entity, acs = f"{base}/sso/saml/metadata/", f"{base}/sso/saml/acs/"
-    sp_meta = folder / "sp.xml"
+    sp_meta = folder / f"sp-{name}.xml"
     sp_meta.write_text(_sp_metadata(sp_entity, acs))
     other_meta = folder / "other-sp.xml"
     other_meta.write_text(_sp_metadata("https://other.example/sp", "https://other.example/acs"))
@@ -231,7 +229,7 @@ def saml_idp(settings, saml_idp_files):
         "key_file": str(folder / "idp.key"),
         "cert_file": str(folder / "idp.crt"),
         "service": {"idp": {
-            "endpoints": {"single_sign_on_service": [(IDP_SSO, BINDING_HTTP_REDIRECT)]},
+            "endpoints": {"single_sign_on_service": [(sso_url, BINDING_HTTP_REDIRECT)]},
             "policy": {"default": {"lifetime": {"minutes": 5}, "attribute_restrictions": None,
                                    "name_form": "urn:oasis:names:tc:SAML:2.0:attrname-format:uri"}},
             "name_id_format": ["urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"],
@@ -240,7 +238,7 @@ def saml_idp(settings, saml_idp_files):
     }
     idp_conf = IdPConfig()
     idp_conf.load(conf)
-    idp_meta = folder / "idp.xml"
+    idp_meta = folder / f"idp-{name}.xml"
     idp_meta.write_text(create_metadata_string(None, config=idp_conf).decode())
     settings.TOWNHALL_SAML = {
         "IDP_METADATA_URL": "", "IDP_METADATA_FILE": str(idp_meta), "SP_ENTITY_ID": "", "SP_KEY_FILE": "",
@@ -250,3 +248,15 @@ def saml_idp(settings, saml_idp_files):
     settings.TOWNHALL_SSO = {"LOCAL_LOGIN": True, "BREAK_GLASS": [], "REQUIRE_IDP_MFA_ROLES": [],
                              "RECHECK_SECONDS": 900}
     return SamlIdP(server=Server(config=idp_conf), metadata_file=str(idp_meta), sp_entity=sp_entity, acs=acs)
+
+
+@pytest.fixture
+def saml_idp_factory(settings, saml_idp_files):
+    """make(base, sso_url, name): an IdP for Townhall at `base`, single sign-on at `sso_url`."""
+    return lambda base, sso_url, name: make_saml_idp(settings, saml_idp_files, base, sso_url, name)
+
+
+@pytest.fixture
+def saml_idp(settings, saml_idp_files):
+    """The IdP for tests through Django's test client (Townhall at http://testserver)."""
+    return make_saml_idp(settings, saml_idp_files, "http://testserver", IDP_SSO, "testserver")

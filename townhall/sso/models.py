@@ -75,3 +75,17 @@ class IdPVerifiedDevice(Device):
 
     def verify_token(self, token: str) -> bool:
         return False
+
+
+class SamlRequest(models.Model):
+    """An AuthnRequest this Townhall sent, so that only answers to it are accepted, once.
+
+    Kept in the database rather than the session: the IdP posts its answer cross-site, and a
+    browser does not send a SameSite=Lax session cookie with that POST. The browser is tied to
+    the request by `browser_key`, carried in its own short-lived cookie (SameSite=None over HTTPS)."""
+
+    request_id = models.CharField(max_length=100, unique=True)
+    browser_key = models.CharField(max_length=64, db_index=True)
+    next_url = models.CharField(max_length=500, default="/")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)

@@ -3,19 +3,22 @@
 pysaml2 checks the XML signature with xmlsec1 against the IdP's certificate from its metadata,
 the audience (our entity id), the validity window (NotBefore/NotOnOrAfter), the destination
 and InResponseTo. We require signed assertions, refuse unsolicited responses (only the request
-ids this browser session started are accepted, once), and take the persistent NameID as the
-stable subject.
+ids this browser started, recorded in SamlRequest, are accepted, and each once), and take the
+persistent NameID as the stable subject.
 """
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import time
+from datetime import timedelta
 from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
 from saml2.client import Saml2Client
 from saml2.config import SPConfig
@@ -23,8 +26,11 @@ from saml2.metadata import create_metadata_string
 from saml2.saml import NAMEID_FORMAT_PERSISTENT
 
 from townhall.sso.identity import Assertion, SignInRefused
+from townhall.sso.models import SamlRequest
 
-OUTSTANDING = "sso_saml_outstanding"
+COOKIE = "townhall_saml"
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
+REQUEST_TTL = 600  # seconds an AuthnRequest may stay unanswered
 ENTRA_METHODS = "http://schemas.microsoft.com/claims/authnmethodsreferences"
 # SAML's Subject ID attributes (OASIS SAML V2.0 Subject Identifier Attributes Profile), taken
 # when the NameID is not persistent.
@@ -101,11 +107,19 @@ def begin(request: HttpRequest, next_url: str) -> HttpResponse:
     if not idps:
         raise SignInRefused("The university's SAML sign-in service is not described in Townhall's settings.")
     request_id, info = saml.prepare_for_authenticate(entityid=idps[0], relay_state="", binding=BINDING_HTTP_REDIRECT)
-    outstanding = dict(request.session.get(OUTSTANDING, {}))
-    outstanding[request_id] = next_url
-    request.session[OUTSTANDING] = dict(list(outstanding.items())[-5:])  # a few tabs at most
-    location = dict(info["headers"])["Location"]
-    return HttpResponseRedirect(location)
+    browser_key = request.get_signed_cookie(COOKIE, default="", salt=COOKIE, max_age=REQUEST_TTL) or \
+        secrets.token_urlsafe(32)
+    SamlRequest.objects.filter(created_at__lt=timezone.now() - timedelta(seconds=REQUEST_TTL)).delete()
+    SamlRequest.objects.create(request_id=request_id, browser_key=browser_key, next_url=next_url[:500])
+    response = HttpResponseRedirect(dict(info["headers"])["Location"])
+    # The IdP posts back cross-site, so the cookie must be SameSite=None, which browsers only
+    # accept with Secure: over HTTPS, and on loopback (browsers treat it as a secure context).
+    secure = request.is_secure() or settings.PRODUCTION or request.get_host().split(":")[0] in LOOPBACK
+    response.set_signed_cookie(
+        COOKIE, browser_key, salt=COOKIE, max_age=REQUEST_TTL, httponly=True, secure=secure,
+        samesite="None" if secure else "Lax", path=reverse("sso-saml-acs"),
+    )
+    return response
 
 
 def complete(request: HttpRequest) -> tuple[Assertion, str]:
@@ -113,7 +127,11 @@ def complete(request: HttpRequest) -> tuple[Assertion, str]:
     raw = request.POST.get("SAMLResponse", "")
     if not raw:
         raise SignInRefused("The answer from your university's sign-in service was incomplete.")
-    outstanding = dict(request.session.get(OUTSTANDING, {}))
+    browser_key = request.get_signed_cookie(COOKIE, default="", salt=COOKIE, max_age=REQUEST_TTL)
+    fresh = timezone.now() - timedelta(seconds=REQUEST_TTL)
+    pending = SamlRequest.objects.filter(browser_key=browser_key, used_at__isnull=True, created_at__gte=fresh) \
+        if browser_key else SamlRequest.objects.none()
+    outstanding = {r.request_id: r.next_url for r in pending}
     try:
         response = client(request).parse_authn_request_response(raw, BINDING_HTTP_POST, outstanding=outstanding)
     except SignInRefused:
@@ -122,9 +140,13 @@ def complete(request: HttpRequest) -> tuple[Assertion, str]:
         raise SignInRefused("The sign-in could not be verified.", detail=f"{type(exc).__name__}: {exc}") from exc
     if response is None or response.assertion is None:
         raise SignInRefused("The sign-in could not be verified.", detail="pysaml2 returned no valid assertion")
-    next_url = outstanding.pop(response.in_response_to, "/")
-    request.session[OUTSTANDING] = outstanding  # each request id is good for one response only
-    return assertion_from_response(response), next_url
+    # Each request is answered once: the update that marks it used must be the one that wins.
+    claimed = SamlRequest.objects.filter(
+        request_id=response.in_response_to, browser_key=browser_key, used_at__isnull=True
+    ).update(used_at=timezone.now())
+    if claimed != 1:
+        raise SignInRefused("This sign-in answer was already used.", detail=f"replayed {response.in_response_to}")
+    return assertion_from_response(response), outstanding.get(response.in_response_to, "/")
 
 
 def assertion_from_response(response) -> Assertion:
