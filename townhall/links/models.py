@@ -65,3 +65,13 @@ class ClickCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["link", "day", "bot", "referrer", "device"], name="one_counter_per_cell")
         ]
+
+
+class KeepLink(models.Model):
+    """A link in a post that its author chose to leave as written (not tracked)."""
+
+    post = models.ForeignKey("publishing.Post", on_delete=models.CASCADE, related_name="+")
+    url = models.CharField(max_length=2048)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "url"], name="keep_link_once")]

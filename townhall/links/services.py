@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -161,3 +161,113 @@ def count_click(link_id: int, *, user_agent: str, referer: str, method: str = "G
         return
     with connection.cursor() as cursor:
         cursor.execute(_UPSERT, cells)
+
+
+# --- Links inside posts -------------------------------------------------------------------------
+
+_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}'\"…"
+
+
+def find_urls(text: str) -> list[str]:
+    """Web addresses in a post's text, without the punctuation that ends a sentence."""
+    out = []
+    for match in _URL.finditer(text or ""):
+        url = match.group(0).rstrip(_TRAILING)
+        if url and url not in out:
+            out.append(url)
+    return out
+
+
+def _short_prefix() -> str:
+    from django.conf import settings
+
+    return settings.TOWNHALL_SHORT_BASE_URL + "/l/"
+
+
+def trackable(url: str, keep: set[str] | frozenset[str] = frozenset()) -> bool:
+    if url in keep or url.startswith(_short_prefix()):
+        return False
+    try:
+        safe_target(url)
+    except UnsafeTarget:
+        return False
+    return True
+
+
+def short_length() -> int:
+    return len(_short_prefix()) + CODE_LENGTH
+
+
+def preview_text(text: str, keep: set[str] | frozenset[str] = frozenset()) -> str:
+    """The text as it will be published, for the length count: each link that will be tracked
+    replaced by a placeholder as long as a short link."""
+    placeholder = _short_prefix() + "X" * CODE_LENGTH
+    for url in find_urls(text):
+        if trackable(url, keep):
+            text = text.replace(url, placeholder)
+    return text
+
+
+def links_in(texts: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """For the composer: each link, whether it will be tracked, and whether it can be."""
+    rows = []
+    for text in texts:
+        for url in find_urls(text):
+            if url.startswith(_short_prefix()) or any(r["url"] == url for r in rows):
+                continue
+            rows.append({"url": url, "keep": url in keep, "can_track": trackable(url)})
+    return rows
+
+
+def remember_kept(post, urls: list[str]) -> None:
+    """The links the author chose to leave untracked (replaces the earlier choice)."""
+    from townhall.links.models import KeepLink
+
+    present = set(find_urls("\n".join(post.parts)))
+    KeepLink.objects.filter(post=post).delete()
+    KeepLink.objects.bulk_create([KeepLink(post=post, url=u[:2048]) for u in set(urls) if u in present])
+
+
+def kept(post) -> set[str]:
+    from townhall.links.models import KeepLink
+
+    return set(KeepLink.objects.filter(post=post).values_list("url", flat=True))
+
+
+def track_post(post, actor: Any = None) -> list[Link]:
+    """Turn the post's links into tracked links (the same target reuses one link per post).
+
+    Called when a post is submitted, so approvers see exactly what will be published and the
+    length check counts the short link. Links the author kept, links already short and links
+    that cannot be targets are left as written."""
+    keep = kept(post)
+    accounts = [d.account for d in post.deliveries.select_related("account")]
+    networks = {a.network for a in accounts}
+    account = accounts[0] if accounts else None
+    campaign = post.campaigns.first() if hasattr(post, "campaigns") else None
+    made: dict[str, Link] = {link.target: link for link in Link.objects.filter(post=post)}
+    parts = list(post.parts)
+    changed = False
+    for i, part in enumerate(parts):
+        for url in find_urls(part):
+            if not trackable(url, keep):
+                continue
+            clean = safe_target(url)
+            link = made.get(clean)
+            if link is None:
+                try:
+                    link = create_link(
+                        actor or post.created_by, url, account=account, campaign=campaign, post=post,
+                        network=next(iter(networks)) if len(networks) == 1 else "social", org_unit=post.org_unit,
+                    )
+                except (PermissionDenied, ValidationError):
+                    continue
+                made[clean] = link
+            parts[i] = re.sub(re.escape(url) + r"(?![\w/?#=&%~+-])", link.short_url, parts[i])
+            changed = True
+    if changed:
+        post.text = parts[0]
+        post.thread = parts[1:]
+        type(post).objects.filter(pk=post.pk).update(text=post.text, thread=post.thread)
+    return list(made.values())

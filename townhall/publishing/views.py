@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from townhall.core.permissions import can, require
+from townhall.links import services as links_services
 from townhall.publishing import selectors, services
 from townhall.publishing.models import Post
 from townhall.registry.models import Account
@@ -68,7 +69,7 @@ def _images(request: HttpRequest) -> list[services.ImageInput]:
 
 
 def live_context(user: Any, text: str, thread: list[str], accounts: list[Account], alts: list[str],
-                 scholarly: bool = False) -> dict:
+                 scholarly: bool = False, keep_links: set[str] | None = None) -> dict:
     """Per-network preview (count and limit for each part) and the policy findings, highlighted.
 
     Checked against the institution's current policy version (compiled once per version), as
@@ -91,7 +92,8 @@ def live_context(user: Any, text: str, thread: list[str], accounts: list[Account
         kind = "research" if network in research_only else "official"
         rows = []
         for i, part in enumerate(parts):
-            count, limit = services.measure(part, network)
+            # links that will be tracked count as the short link they become (townhall/links)
+            count, limit = services.measure(links_services.preview_text(part, keep_links or set()), network)
             findings = policy_bridge.check(
                 part, network=bridge_network, account=kind, pack=pack, scholarly=scholarly,
                 alts=alts if i == 0 else [],
@@ -117,6 +119,7 @@ def live_context(user: Any, text: str, thread: list[str], accounts: list[Account
         "checked": bool(text.strip()),
         "accounts": accounts,
         "may_override": can(user, "post.override_block"),
+        "links": links_services.links_in(parts, keep_links or set()),
     }
 
 
@@ -181,6 +184,7 @@ def compose(request: HttpRequest) -> HttpResponse:
         except (ValueError, PermissionDenied) as exc:
             messages.error(request, str(exc))
         else:
+            links_services.remember_kept(post, request.POST.getlist("keep_link"))
             if request.POST.get("scholarly") == "on":
                 post.scholarly = True
                 post.save(update_fields=["scholarly", "updated_at"])
@@ -211,8 +215,9 @@ def check(request: HttpRequest) -> HttpResponse:
     alts = [request.POST.get(f"alt{n}", "") for n in range(1, 5) if request.POST.get(f"alt{n}")]
     accounts = _selected_accounts(request)
     scholarly = request.POST.get("scholarly") == "on"
+    keep = set(request.POST.getlist("keep_link"))
     return render(request, "publishing/_live.html",
-                  live_context(request.user, text, thread, accounts, alts, scholarly=scholarly))
+                  live_context(request.user, text, thread, accounts, alts, scholarly=scholarly, keep_links=keep))
 
 
 @login_required
