@@ -7,8 +7,9 @@ Makes a fresh database (SQLite in a temporary folder unless DATABASE_URL is set)
 "Aston University" (version 1 of its policy) and one account, signs a person in, and posts the
 composer's htmx check (`/posts/compose/check`, the view, the policy check against the stored current
 version, the template) for each text through Django's test client. Prints p50/p95/p99 of the
-whole request (wall clock, and CPU time, which a machine busy with other work inflates less), and of `policy_bridge.current()` alone (the per-request cost of reading the
-policy from the database: one indexed query and a dict lookup). Target: p95 <= 50 ms.
+whole request (wall clock, and CPU time, which a machine busy with other work inflates less),
+and of `policy_bridge.current()` alone (the per-request cost of reading the policy from the
+database: one indexed query and a dict lookup). Target: p95 <= 50 ms.
 """
 
 from __future__ import annotations
