@@ -84,6 +84,7 @@ class FakeMastodon:
         self._offset = 0.0
         self._last_id = 0
         self._creating = 0
+        self.in_flight = 0  # requests being answered right now (latency included)
         self.max_concurrent_creates = 0
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
@@ -244,6 +245,15 @@ class FakeMastodon:
         }
 
     def _handle(self, h: BaseHTTPRequestHandler, method: str) -> None:
+        with self._lock:
+            self.in_flight += 1
+        try:
+            self._answer(h, method)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _answer(self, h: BaseHTTPRequestHandler, method: str) -> None:
         split = urlsplit(h.path)
         path = split.path.rstrip("/") or "/"
         query = {k: v[-1] for k, v in parse_qs(split.query).items()}

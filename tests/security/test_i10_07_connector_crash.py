@@ -82,14 +82,15 @@ def test_a_worker_dying_on_the_same_delivery_reaches_the_limit_without_sending(
 ):
     post = approved(people, account, settings)
     delivery = post.deliveries.get()
-    # Eight attempts in this round, each killed before a request left (no key marked as sent).
+    # Every attempt of this round killed before a request left (no key marked as sent).
     Delivery.objects.filter(pk=delivery.pk).update(
-        status="publishing", attempts=publisher.MAX_ATTEMPTS, round_base=0,
+        status="publishing", attempts=publisher.ABANDONED_LIMIT, round_base=0,
         lease_until=timezone.now() - timedelta(seconds=1),
     )
     assert publisher.run(delivery.pk) == "failed"
     delivery.refresh_from_db()
-    assert "Gave up after 8 attempts" in delivery.last_error and "not sent again" in delivery.last_error
+    assert f"Gave up after {publisher.ABANDONED_LIMIT} attempts" in delivery.last_error
+    assert "not sent again" in delivery.last_error
     assert mastodon_server.create_calls == 0
 
 
@@ -121,3 +122,21 @@ def test_dead_workers_delivery_is_due_once_its_short_lease_ends(people, account,
     assert delivery.pk not in publisher.due_deliveries()
     later = timezone.now() + timedelta(seconds=settings.TOWNHALL_PUBLISH_LEASE_SECONDS + 1)
     assert delivery.pk in publisher.due_deliveries(now=later)
+
+
+def test_past_the_limit_a_keyed_resend_inside_mastodons_window_still_reconciles(
+    people, account, settings, mastodon_server  # noqa: F811
+):
+    """The post went out but every worker died before recording it: the keyed resend finds it."""
+    from townhall.registry.vault import read_credentials
+
+    post = approved(people, account, settings)
+    delivery = publisher._claim(post.deliveries.get().pk)
+    publisher._mark_sent(delivery, connector.idempotency_window)
+    sent = connector.publish(read_credentials(account), publisher._request(delivery, 0, post.text, None))
+    Delivery.objects.filter(pk=delivery.pk).update(
+        attempts=publisher.ABANDONED_LIMIT, lease_until=timezone.now() - timedelta(seconds=1)
+    )
+    assert publisher.run(delivery.pk) == "published"
+    delivery.refresh_from_db()
+    assert delivery.remote_id == sent.remote_id and mastodon_server.create_calls == 1

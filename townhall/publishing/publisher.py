@@ -21,8 +21,8 @@ The protocol, and why:
    any unexpected exception back off and retry, up to an attempt limit per round
    (`MAX_ATTEMPTS`, `UNEXPECTED_ATTEMPTS`); then, and for `PermanentError`, the delivery
    fails with a readable reason, the author is notified and **Try again** starts a new
-   round. A worker killed again and again on the same delivery also reaches the limit:
-   past it the delivery is only reconciled, never sent.
+   round. A worker killed again and again on the same delivery reaches a limit too
+   (`ABANDONED_LIMIT`): past it the delivery is only reconciled, never sent.
 
 The lease (`TOWNHALL_PUBLISH_LEASE_SECONDS`, default 20) is renewed by a heartbeat while
 the call runs, so a slow network never lets a second worker in, and a dead worker's
@@ -64,6 +64,10 @@ log = logging.getLogger("townhall.publishing.publisher")
 
 MAX_ATTEMPTS = 8  # per round, for network trouble
 UNEXPECTED_ATTEMPTS = 3  # per round, for exceptions nobody mapped (a bug, a broken library)
+# Per round, counting attempts whose worker died before it could record anything (killed,
+# out of memory): past it the delivery is only reconciled, never sent again. High enough
+# that unrelated restarts (deploys, a flaky host) never trip it; low enough to end a crash loop.
+ABANDONED_LIMIT = 25
 BASE_BACKOFF_SECONDS = 30
 MAX_BACKOFF_SECONDS = 3600
 # Test hook: SIGKILL this process right after the network accepted a post and before the
@@ -330,7 +334,7 @@ def _send(delivery: Delivery) -> None:
     creds = read_credentials(delivery.account)
     window = getattr(connector, "idempotency_window", None)
     # Past the limit (a worker that keeps dying on this delivery): reconcile only, never send.
-    exhausted = delivery.attempts - delivery.round_base > MAX_ATTEMPTS
+    exhausted = delivery.attempts - delivery.round_base > ABANDONED_LIMIT
     parts = delivery.post.parts
     for index in range(len(delivery.results), len(parts)):
         reply_to = delivery.results[-1]["remote_id"] if index > 0 else (delivery.post.in_reply_to or None)
@@ -344,13 +348,19 @@ def _send(delivery: Delivery) -> None:
             if result is not None:
                 log.info("delivery %s part %s was already published: %s", delivery.pk, index, result.remote_id)
         if result is None:
-            if exhausted:
+            if exhausted and not _resend_is_reconciliation(delivery, window):
                 raise _GaveUp()
             _mark_sent(delivery, window)
             result = connector.publish(creds, request)
             if os.environ.get(CRASH_HOOK):
                 os.kill(os.getpid(), signal.SIGKILL)
         _save_part(delivery, result)
+
+
+def _resend_is_reconciliation(delivery: Delivery, window: timedelta | None) -> bool:
+    """True while the network still answers a resend with the first post (Mastodon's key window)."""
+    return (window is not None and delivery.key_sent_at is not None
+            and timezone.now() - delivery.key_sent_at < window)
 
 
 def _succeed(delivery: Delivery) -> None:

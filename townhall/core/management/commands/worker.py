@@ -36,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-publishing", action="store_true", help="do not run the publishing loop")
 
     def handle(self, *args, burst, queues, interval, no_schedule, no_publishing, **options):
+        stop = threading.Event()
+        publishing = None
+        if not burst and not no_publishing:
+            # First, so a restarted worker takes over abandoned deliveries as soon as it can.
+            publishing = threading.Thread(target=self._publishing_loop, args=(stop,), name="publishing")
+            publishing.start()
         periodic.discover()
         if not no_schedule:
             periodic.tick()
@@ -51,11 +57,6 @@ class Command(BaseCommand):
             worker_id=get_random_string(32),
             excluded_queue_names=[],
         )
-        stop = threading.Event()
-        publishing = None
-        if not burst and not no_publishing:
-            publishing = threading.Thread(target=self._publishing_loop, args=(stop,), name="publishing")
-            publishing.start()
         if not burst:
             worker.configure_signals()
 
