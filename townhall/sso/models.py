@@ -15,7 +15,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django_otp.models import Device
 
 from townhall.core.models import OrgUnit, User
 
@@ -64,17 +63,6 @@ class Identity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} at {self.issuer}"
-
-
-class IdPVerifiedDevice(Device):
-    """Stands for "the identity provider did the second factor" in django-otp's terms.
-
-    Only used when townhall.core.mfa.mark_verified is not available (see mfa_hook.py). It can
-    never verify a typed code; it is removed when someone signs in without the provider's MFA,
-    so that the TOTP prompt (not a dead end) follows."""
-
-    def verify_token(self, token: str) -> bool:
-        return False
 
 
 class SamlRequest(models.Model):
