@@ -26,3 +26,10 @@ class MeasurementForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="CSV file with date,value rows")
+
+
+class CampaignForm(forms.Form):
+    name = forms.CharField(max_length=120, label="Campaign name", help_text="For example “Clearing 2027”.")
+    description = forms.CharField(required=False, label="What it is for", widget=forms.Textarea(attrs={"rows": 3}))
+    starts_on = forms.DateField(required=False, label="Starts", widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(required=False, label="Ends", widget=forms.DateInput(attrs={"type": "date"}))

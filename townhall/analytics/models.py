@@ -110,3 +110,28 @@ class Campaign(models.Model):
     def utm_name(self) -> str:
         """The name as web analytics shows it in utm_campaign: lower case, words joined by hyphens."""
         return "-".join("".join(c if c.isalnum() else " " for c in self.name.lower()).split()) or "campaign"
+
+
+class FollowerCount(models.Model):
+    """An account's follower count as the network reported it, once a day (the latest fetch of the
+    day wins). New followers for a day are the rise since the previous day's count."""
+
+    account = models.ForeignKey("registry.Account", on_delete=models.CASCADE, related_name="follower_counts")
+    day = models.DateField()
+    followers = models.PositiveIntegerField()
+    fetched_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["day"]
+        constraints = [models.UniqueConstraint(fields=["account", "day"], name="one_follower_count_per_day")]
+
+
+class ReportSent(models.Model):
+    """Which monthly report went to whom, so the schedule sends each month's report once."""
+
+    month = models.DateField(help_text="First day of the month reported on.")
+    scope = models.CharField(max_length=60, help_text="account:ID, unit:ID or campaign:ID")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "scope"], name="one_report_per_month_and_scope")]

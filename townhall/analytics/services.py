@@ -141,3 +141,72 @@ def tracked_link(url: str, *, network: str, account_handle: str, campaign: str =
         ("utm_content", account_handle.lstrip("@")),
     ]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def create_campaign(user: Any, *, name: str, org_unit, description: str = "", starts_on=None, ends_on=None):
+    """A campaign groups posts, tracked links and objectives (digital team)."""
+    from townhall.analytics.models import Campaign
+
+    require(user, "campaign.manage")
+    if not name.strip():
+        raise ValidationError("Give the campaign a name people will recognise.")
+    if starts_on and ends_on and ends_on < starts_on:
+        raise ValidationError("The campaign must end on or after the day it starts.")
+    if org_unit is None:
+        raise ValidationError("Your profile has no School or department; ask an admin to set one.")
+    if Campaign.objects.filter(name__iexact=name.strip()).exists():
+        raise ValidationError("There is already a campaign with that name.")
+    with transaction.atomic():
+        campaign = Campaign.objects.create(name=name.strip(), org_unit=org_unit, description=description,
+                                           starts_on=starts_on, ends_on=ends_on, created_by=user)
+        record(user, "campaign.created", campaign, after=snapshot(campaign))
+    return campaign
+
+
+def add_post_to_campaign(user: Any, campaign, post) -> None:
+    """The post joins the campaign; its tracked links count for the campaign from now on."""
+    require(user, "campaign.manage")
+    from townhall.links.models import Link
+
+    with transaction.atomic():
+        campaign.posts.add(post)
+        Link.objects.filter(post=post, campaign__isnull=True).update(campaign=campaign)
+        record(user, "campaign.post_added", campaign, after={"post": post.pk})
+
+
+def fetch_followers(now=None) -> dict[str, int]:
+    """Today's follower count for every active Bluesky and Mastodon account with credentials.
+
+    One failure never stops the run; the latest fetch of a day replaces the earlier one."""
+    import logging
+
+    from django.utils import timezone
+
+    from townhall.analytics.models import FollowerCount
+    from townhall.connectors.base import ConnectorError, get_connector
+    from townhall.registry.models import Account
+    from townhall.registry.vault import read_credentials
+
+    log = logging.getLogger("townhall.analytics")
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    counts = {"updated": 0, "failed": 0}
+    for account in Account.objects.filter(network__in=["bluesky", "mastodon"], status="active"):
+        try:
+            connector = get_connector(account.network)
+            followers = getattr(connector, "followers", None)
+            if followers is None:
+                continue
+            value = int(followers(read_credentials(account)))
+        except ConnectorError as exc:
+            log.info("followers of %s not fetched: %s", account, exc)
+            counts["failed"] += 1
+            continue
+        except Exception:
+            log.warning("followers of %s failed unexpectedly", account, exc_info=True)
+            counts["failed"] += 1
+            continue
+        FollowerCount.objects.update_or_create(account=account, day=day,
+                                               defaults={"followers": max(0, value), "fetched_at": now})
+        counts["updated"] += 1
+    return counts

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from townhall.analytics import selectors, services
 from townhall.analytics.forms import ImportForm, MeasurementForm, ObjectiveForm
@@ -84,3 +87,120 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {"p": p, "o": objective, "points": points, "form": form, "upload": upload,
          "manage": objective.account is None or can(request.user, "account.manage", objective.account)},
     )
+
+
+# --- reports, export, campaigns --------------------------------------------------------------------
+
+def _report_scopes(user) -> list[tuple[str, str]]:
+    """The accounts, units and campaigns this person may report on."""
+    from townhall.analytics.models import Campaign
+    from townhall.core.models import OrgUnit
+
+    scopes = [(f"account:{a.pk}", f"Account: {a}") for a in selectors.visible_accounts(user)]
+    if can(user, "listening.view"):
+        scopes += [(f"unit:{u.pk}", f"Unit: {u}") for u in OrgUnit.objects.all()]
+        scopes += [(f"campaign:{c.pk}", f"Campaign: {c}") for c in Campaign.objects.all()]
+    return scopes
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    from datetime import date as _date
+
+    from townhall.analytics import reports
+
+    scopes = _report_scopes(request.user)
+    if not scopes:
+        raise PermissionDenied("You own no account and see no unit to report on.")
+    scope = request.GET.get("scope") or scopes[0][0]
+    if scope not in {s for s, _ in scopes}:
+        raise Http404("No such account, unit or campaign, or not yours to report on.")
+    raw_month = request.GET.get("month", "")
+    try:
+        month = _date.fromisoformat(raw_month + "-01") if raw_month else timezone.localdate().replace(day=1)
+    except ValueError:
+        month = timezone.localdate().replace(day=1)
+    start, end = reports.month_bounds(month)
+    data = reports.build(scope, start, end)
+    fmt = request.GET.get("format", "")
+    name = f"townhall-report-{scope.replace(':', '-')}-{start:%Y-%m}"
+    if fmt == "pdf":
+        response = HttpResponse(reports.to_pdf(data), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+        return response
+    if fmt == "csv":
+        response = HttpResponse(reports.to_csv(data), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    chart = reports.bar_chart([(d, c) for d, c, _ in data.clicks_by_day], start, end)
+    return render(request, "analytics/report.html", {
+        "r": data, "chart": chart, "scopes": scopes, "scope": scope, "month": f"{start:%Y-%m}",
+        "query": f"scope={scope}&month={start:%Y-%m}"})
+
+
+@login_required
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """Every objective this person may see, one row per day with the figure that counts and where
+    it came from (the same one figure the progress uses: sources are never added together)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["objective", "measured by", "account", "target", "day", "value", "source"])
+    for o in selectors.visible_objectives(request.user):
+        for day, (value, source) in selectors.daily(o).items():
+            writer.writerow([o.name, o.get_metric_display(), str(o.account or ""), o.target, day.isoformat(), value,
+                             source])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="townhall-objectives.csv"'
+    return response
+
+
+@login_required
+def campaigns(request: HttpRequest) -> HttpResponse:
+    from townhall.analytics.forms import CampaignForm
+    from townhall.analytics.models import Campaign
+
+    form = CampaignForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if form.is_valid():
+                campaign = services.create_campaign(request.user, org_unit=request.user.org_unit, **form.cleaned_data)
+                messages.success(request, "Campaign added.")
+                return redirect("analytics:campaign", pk=campaign.pk)
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, str(exc) if isinstance(exc, PermissionDenied) else exc)
+    return render(request, "analytics/campaigns.html", {
+        "campaigns": Campaign.objects.all()[:200], "form": form,
+        "can_manage": can(request.user, "campaign.manage")})
+
+
+@login_required
+def campaign(request: HttpRequest, pk: int) -> HttpResponse:
+    from townhall.analytics import reports
+    from townhall.analytics.models import Campaign
+    from townhall.links.selectors import link_rows
+    from townhall.publishing.selectors import visible_posts
+
+    item = Campaign.objects.filter(pk=pk).first()
+    if item is None:
+        raise Http404("No such campaign.")
+    manage = can(request.user, "campaign.manage")
+    if request.method == "POST" and manage and request.POST.get("post", "").isdigit():
+        post = visible_posts(request.user).filter(pk=int(request.POST["post"])).first()
+        if post is None:
+            raise Http404("No such post, or not yours to see.")
+        services.add_post_to_campaign(request.user, item, post)
+        messages.success(request, "Post added to the campaign.")
+        return redirect("analytics:campaign", pk=pk)
+    today = timezone.localdate()
+    start = item.starts_on or (today - timedelta(days=90))
+    end = item.ends_on or today
+    data = reports.build(f"campaign:{item.pk}", start, end)
+    objectives = [selectors.progress(o) for o in item.objectives.all()]
+    chart = reports.bar_chart([(d, c) for d, c, _ in data.clicks_by_day], start, end)
+    choices = visible_posts(request.user).exclude(campaigns=item).order_by("-created_at")[:50] if manage else []
+    return render(request, "analytics/campaign.html", {
+        "c": item, "r": data, "objectives": objectives, "chart": chart, "links": link_rows(list(item.links.all())),
+        "choices": choices, "manage": manage, "scope": f"campaign:{item.pk}"})

@@ -346,5 +346,13 @@ class BlueskyConnector:
 
         return self._call(creds, go)
 
+    def followers(self, creds: Credentials) -> int:
+        """The account's follower count (`app.bsky.actor.getProfile` followersCount), for analytics."""
+
+        def go(client: Any) -> int:
+            return int(client.app.bsky.actor.get_profile({"actor": _did(client)}).followers_count or 0)
+
+        return self._call(creds, go)
+
 
 connector = BlueskyConnector()

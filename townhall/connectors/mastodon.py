@@ -279,5 +279,10 @@ class MastodonConnector:
             "replies": int(status.get("replies_count") or 0),
         }
 
+    def followers(self, creds: Credentials) -> int:
+        """The account's follower count (`verify_credentials` followers_count), for analytics."""
+        me = self._call(creds, lambda api: api.account_verify_credentials())
+        return int(me.get("followers_count") or 0)
+
 
 connector = MastodonConnector()
