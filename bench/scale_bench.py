@@ -116,6 +116,30 @@ def cached_enrichment(real):
     return enrich
 
 
+def copy_insert():
+    """`pipeline.fast_insert` with PostgreSQL COPY instead of INSERT (the same rows, converted
+    the same way): the bulk load's storage is the real `Pipeline.store` otherwise, so the
+    matches, rollups and inbox conversations come from the code that live ingest runs."""
+    from django.db import connection
+
+    from townhall.listening import pipeline as pipeline_module
+
+    def fast_insert(model, objs, batch: int = 500) -> None:
+        if not objs:
+            return
+        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        convert = [pipeline_module._converter(f) for f in fields]
+        attnames = [f.attname for f in fields]
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for o in objs:
+                copy.write_row([c(getattr(o, a)) for c, a in zip(convert, attnames, strict=True)])
+
+    return fast_insert
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -132,6 +156,8 @@ def main() -> None:
     parser.add_argument("--full-enrichment", action="store_true",
                         help="run the sentiment/abuse models on every post (slow: ~1,000 posts/s on 2 cores); by "
                              "default they run once per distinct corpus tweet and the result is reused")
+    parser.add_argument("--copy", action="store_true",
+                        help="bulk load: Pipeline.store with its INSERTs done by COPY (PostgreSQL)")
     parser.add_argument("--sample", type=int, default=20_000,
                         help="posts timed through the unmodified Pipeline.run before the bulk load")
     args = parser.parse_args()
@@ -203,10 +229,12 @@ def main() -> None:
             print(f"ingest, full path: {sample:,} posts in {full_s:.0f} s = {sample / full_s:,.0f} posts/s "
                   f"(Pipeline.run: match + enrich + store + rollups + inbox; every post matches)")
         # 2. The rest: the same Pipeline.run, with the models' verdict reused per distinct tweet.
-        if not args.full_enrichment:
-            import townhall.listening.pipeline as pipeline_module
+        import townhall.listening.pipeline as pipeline_module
 
+        if not args.full_enrichment:
             pipeline_module.enrich = cached_enrichment(pipeline_module.enrich)
+        if args.copy and connection.vendor == "postgresql":
+            pipeline_module.fast_insert = copy_insert()
         t0 = time.perf_counter()
         for start in range(sample, args.mentions, args.batch):
             stored += pipeline.run(Batch(make(start, min(args.mentions, start + args.batch)), str(start)),
@@ -215,11 +243,21 @@ def main() -> None:
         rest = args.mentions - sample
         if rest:
             print(f"ingest, bulk: {rest:,} posts in {bulk_s:.0f} s = {rest / bulk_s:,.0f} posts/s "
-                  f"({'models on every post' if args.full_enrichment else 'model verdicts reused per tweet'}); "
+                  f"({'models on every post' if args.full_enrichment else 'model verdicts reused per tweet'}"
+                  f"{', rows written by COPY' if args.copy else ''}); "
                   f"{stored:,} stored in all")
+        try:  # the hourly task compacts past days' rollups; a bulk load of 90 days does it once here
+            from townhall.listening import rollups
+
+            t0 = time.perf_counter()
+            removed = rollups.compact()
+            print(f"rollups compacted to each past day's top values: {removed:,} rows dropped in "
+                  f"{time.perf_counter() - t0:.1f} s")
+        except ImportError:
+            pass
         if connection.vendor == "postgresql":
             with connection.cursor() as cur:
-                cur.execute("ANALYZE")
+                cur.execute("VACUUM ANALYZE")  # as autovacuum would after a bulk load
     user = User.objects.get(username="scale-bench")
     print(f"data: {Mention.objects.count():,} mentions, {Conversation.objects.count():,} inbox conversations, "
           f"{SavedSearch.objects.count()} saved searches, {Account.objects.count()} accounts")

@@ -102,7 +102,7 @@ def expected_rollups() -> tuple[Counter, Counter, dict]:
         ids = searches[m.pk] + ([0] if set(searches[m.pk]) - system else [])
         hour = m.created_at.astimezone(timezone.UTC).replace(minute=0, second=0, microsecond=0)
         day = m.created_at.astimezone(zone).date()
-        keys = [("s", m.sentiment), ("a", f"{m.network} {m.author_handle}")]
+        keys = [("v", ""), ("s", m.sentiment), ("a", f"{m.network} {m.author_handle}")]
         keys += [("l", m.lang)] if m.lang else []
         keys += [("t", {"word": "", "phrase": "", "hashtag": "#", "handle": "@"}[t.split(":")[0]] + t.split(":", 1)[1])
                  for t in m.terms if t.split(":")[0] in ("word", "phrase", "hashtag", "handle")]

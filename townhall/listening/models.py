@@ -156,7 +156,7 @@ class HourCount(models.Model):
 class DayCount(models.Model):
     """Counts per search, day (in the site's time zone), dimension and value: the dashboards.
 
-    dim: ``s`` sentiment, ``l`` language, ``t`` matched term, ``h`` hashtag, ``a`` author
+    dim: ``v`` volume (key ""), ``s`` sentiment, ``l`` language, ``t`` matched term, ``h`` hashtag, ``a`` author
     (key "network handle"; ``reach`` is the highest follower count seen that day). A 90-day
     dashboard reads a few thousand of these rows instead of re-aggregating every mention;
     days before today keep only their top values for t/h/l/a (see `rollups.compact`).

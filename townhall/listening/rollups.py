@@ -73,7 +73,7 @@ class Deltas:
         hour = m.created_at.astimezone(ZoneInfo("UTC")).replace(minute=0, second=0, microsecond=0)
         day = local_day(m.created_at, self.zone)
         author = f"{m.network} {m.author_handle}"[:320]
-        values: list[tuple[str, str]] = [("s", m.sentiment), ("a", author)]
+        values: list[tuple[str, str]] = [("v", ""), ("s", m.sentiment), ("a", author)]
         if m.lang:
             values.append(("l", m.lang))
         for t in m.terms or ():

@@ -38,14 +38,13 @@ def volume_by_day(searches: list[SavedSearch], days: int) -> tuple[list[str], li
     index = {d: i for i, d in enumerate(dates)}
     counts = {s.pk: [0] * len(dates) for s in searches}
     rows = (
-        DayCount.objects.filter(search_id__in=[s.pk for s in searches], dim="s", day__gte=first)
-        .values("search_id", "day")
-        .annotate(total=Sum("n"))
+        DayCount.objects.filter(search_id__in=[s.pk for s in searches], dim="v", day__gte=first)
+        .values("search_id", "day", "n")
     )
     for row in rows:
         i = index.get(row["day"])
         if i is not None:
-            counts[row["search_id"]][i] = row["total"]
+            counts[row["search_id"]][i] = row["n"]
     labels = [d.strftime("%d %b") for d in dates]
     return labels, [(s.name, s.color, counts[s.pk]) for s in searches]
 
@@ -98,7 +97,7 @@ def top_authors(searches: list[SavedSearch] | None, days: int, n: int = 10) -> l
 
 def share_of_voice(searches: list[SavedSearch], days: int) -> list[tuple[str, int, str]]:
     counts = dict(
-        DayCount.objects.filter(search_id__in=[s.pk for s in searches], dim="s", day__gte=_first_day(days))
+        DayCount.objects.filter(search_id__in=[s.pk for s in searches], dim="v", day__gte=_first_day(days))
         .values("search_id")
         .annotate(total=Sum("n"))
         .values_list("search_id", "total")
