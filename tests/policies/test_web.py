@@ -51,9 +51,11 @@ def test_pages_render_for_governance_and_staff_are_refused(inst, make_user, veri
 
 def test_yaml_editor_reports_key_and_line_and_changes_nothing(inst, make_user, verified_client):
     c = verified_client(make_user("governance", username="gwen"))
-    text = selectors.current_version().yaml_text.replace("max_links: 3", "max_links: many")
+    lines = selectors.current_version().yaml_text.splitlines()
+    line = next(i for i, t in enumerate(lines, 1) if t.strip().startswith("max_links:") and t.startswith("  max"))
+    lines[line - 1] = "  max_links: many"
+    text = "\n".join(lines) + "\n"
     resp = c.post(reverse("policies:yaml"), {"yaml_text": text})
-    line = text.splitlines().index("  max_links: many") + 1
     assert f"policy.yaml:{line}: thresholds.max_links: &#x27;many&#x27; is not of type &#x27;integer&#x27;" in \
         resp.content.decode()
     assert selectors.draft() is None
@@ -66,12 +68,13 @@ def test_settings_form_threshold_then_publish_and_staff_acknowledge(inst, make_u
     gov = make_user("governance", username="gwen")
     c = verified_client(gov)
     form = c.get(reverse("policies:settings")).context["form"]
-    data = {k: v for k, v in form.initial.items()}
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
     data["thr__max_hashtags"] = 2
+    data["net__threads__max_links"] = 1
     resp = c.post(reverse("policies:settings"), data)
     assert resp.status_code == 302
     page = c.get(reverse("policies:draft")).content.decode()
-    assert "Most hashtags: 3 → 2" in page
+    assert "Most hashtags: 3 → 2" in page and "On Threads: max links: not set → 1" in page
     resp = c.post(reverse("policies:draft"), {"action": "impact", "limit": "50"})
     assert "Re-checked 0 posts" in resp.content.decode()
     resp = c.post(reverse("policies:draft"), {"action": "publish", "note": "Fewer hashtags", "ack_mode": "required"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from townhall.policy.types import FAMILIES
+from townhall.policy.types import FAMILIES, NETWORKS
 
 FAMILY_CHOICES = [
     ("default", "Each rule's own severity"),
@@ -19,6 +19,9 @@ FAMILY_WORDS = {
     "platform": "Network limits", "accessibility": "Accessibility", "engagement": "Engagement",
     "personal-use": "Personal use",
 }
+NETWORK_WORDS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn",
+                 "threads": "Threads", "facebook": "Facebook", "instagram": "Instagram"}
+NETWORK_LIMITS = {"max_hashtags": "most hashtags", "max_mentions": "most mentions", "max_links": "most links"}
 THRESHOLD_WORDS = {
     "max_hashtags": "Most hashtags in a post",
     "max_mentions": "Most mentions in a post",
@@ -99,6 +102,10 @@ class SettingsForm(forms.Form):
             for acct, words in (("official", "official accounts"), ("personal", "personal accounts")):
                 self.fields[f"fam__{fam}__{acct}"] = forms.ChoiceField(
                     label=f"{FAMILY_WORDS[fam]} on {words}", choices=FAMILY_CHOICES)
+        for net in NETWORKS:
+            for key, words in NETWORK_LIMITS.items():
+                self.fields[f"net__{net}__{key}"] = forms.IntegerField(
+                    label=f"{NETWORK_WORDS[net]}: {words} (empty: as above)", min_value=0, required=False)
         for key, label in THRESHOLD_WORDS.items():
             self.fields[f"thr__{key}"] = forms.FloatField(label=label, min_value=0) if key in (
                 "token_entropy", "stance_without_topic") else forms.IntegerField(label=label, min_value=0)
@@ -121,6 +128,9 @@ class SettingsForm(forms.Form):
                 init[f"fam__{fam}__{acct}"] = data.get("families", {}).get(fam, {}).get(acct, "default")
         for key in THRESHOLD_WORDS:
             init[f"thr__{key}"] = data.get("thresholds", {}).get(key, _DEFAULT_THRESHOLDS[key])
+        for net in NETWORKS:
+            for key in NETWORK_LIMITS:
+                init[f"net__{net}__{key}"] = (data.get("networks", {}).get(net) or {}).get(key)
         return init
 
     def apply_to(self, data: dict) -> dict:
@@ -141,6 +151,19 @@ class SettingsForm(forms.Form):
             value = c[f"thr__{key}"]
             thr[key] = int(value) if isinstance(value, float) and value.is_integer() and key not in (
                 "token_entropy", "stance_without_topic") else value
+        nets = data.setdefault("networks", {})
+        for net in NETWORKS:
+            settings = nets.get(net) or {}
+            for key in NETWORK_LIMITS:
+                value = c[f"net__{net}__{key}"]
+                if value is None:
+                    settings.pop(key, None)
+                else:
+                    settings[key] = value
+            if settings:
+                nets[net] = settings
+            else:
+                nets.pop(net, None)
         return data
 
 

@@ -110,9 +110,10 @@ def edit_settings(request: HttpRequest) -> HttpResponse:
         form = SettingsForm(initial=SettingsForm.initial_from(data))
     fams = [f for f in form if f.name.startswith("fam__")]
     thresholds = [f for f in form if f.name.startswith("thr__")]
-    basics = [f for f in form if not f.name.startswith(("fam__", "thr__"))]
-    return render(request, "policies/settings.html",
-                  {"form": form, "basics": basics, "fams": fams, "thresholds": thresholds})
+    networks = [f for f in form if f.name.startswith("net__")]
+    basics = [f for f in form if not f.name.startswith(("fam__", "thr__", "net__"))]
+    return render(request, "policies/settings.html", {
+        "form": form, "basics": basics, "fams": fams, "thresholds": thresholds, "networks": networks})
 
 
 @_local_time
