@@ -59,6 +59,50 @@ def hashed(feats: list[str]) -> list[int]:
     return [zlib.crc32(f.encode("utf-8")) & (DIM - 1) for f in feats]
 
 
+def _h(f: str) -> int:
+    return zlib.crc32(f.encode("utf-8")) & (DIM - 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def _own(tok: str) -> tuple[int, ...]:
+    """Hashes of a token's own features (the same strings as ``token_features``)."""
+    low = tok.lower()
+    return tuple(_h(f) for f in ("b", "w=" + low, "s=" + shape(tok), "p3=" + low[:3], "x3=" + low[-3:],
+                                 "x4=" + low[-4:], "len=" + str(min(len(tok), 8))))
+
+
+@functools.lru_cache(maxsize=65536)
+def _ctx(tok: str, k: int) -> tuple[int, int]:
+    return _h(f"w{k}=" + tok.lower()), _h(f"s{k}=" + shape(tok))
+
+
+@functools.lru_cache(maxsize=65536)
+def _bigram(a: str, b: str) -> tuple[int, int]:
+    a, b = a.lower(), b.lower()
+    return _h("bg=" + a + "|" + b), _h("bg+=" + a + "|" + b)
+
+
+_NONE = {k: _h(f"w{k}=<none>") for k in (-3, -2, -1, 1, 2, 3)}
+
+
+def token_hashes(toks: list[str], i: int) -> list[int]:
+    """``hashed(token_features(toks, i))`` through per-token caches (identical ids, same order
+    as a multiset): what makes the tagger cheap enough to run on every post with a number."""
+    out = list(_own(toks[i]))
+    n = len(toks)
+    for k in (-3, -2, -1, 1, 2, 3):
+        j = i + k
+        if 0 <= j < n:
+            out.extend(_ctx(toks[j], k))
+        else:
+            out.append(_NONE[k])
+    if i > 0:
+        out.append(_bigram(toks[i - 1], toks[i])[0])
+    if i + 1 < n:
+        out.append(_bigram(toks[i], toks[i + 1])[1])
+    return out
+
+
 @functools.cache
 def _weights() -> tuple[np.ndarray, float] | None:
     if not _MODEL.exists():
@@ -84,13 +128,14 @@ def address_spans(text: str, threshold: float = 0.5) -> list[tuple[int, int, flo
     near = set()
     for i, t in enumerate(toks):
         if t[:1].isdigit():
-            near.update(range(max(0, i - 8), min(n, i + 9)))
+            near.update(range(max(0, i - 6), min(n, i + 7)))
     if not near:
         return []
-    probs = {}
-    for i in sorted(near):
-        z = b + float(w[hashed(token_features(toks, i))].sum())
-        probs[i] = 1.0 / (1.0 + np.exp(-z))
+    order = sorted(near)
+    ids = [token_hashes(toks, i) for i in order]
+    flat = np.fromiter((x for row in ids for x in row), dtype=np.intp)
+    sums = np.add.reduceat(w[flat], np.cumsum([0] + [len(r) for r in ids[:-1]]))
+    probs = dict(zip(order, (1.0 / (1.0 + np.exp(-(b + sums)))).tolist(), strict=True))
     out: list[tuple[int, int, float]] = []
     run: list[int] = []
     for i in [*sorted(near), n + 10]:

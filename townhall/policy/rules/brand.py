@@ -11,6 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.common import gate, gate_words
 
 _CLAIM_RE = regex.compile(
     r"(?<![\w])(?:(?:the\s+)?official\s+(?:account|page|profile|channel|twitter|feed|handle|voice|"
@@ -24,7 +25,7 @@ _CLAIM_RE = regex.compile(
     r"|(?:this\s+is|i'?m|i\s+am|we\s+are|we'?re)\s+(?:the\s+)?(?:new\s+)?(?:head\s+of\s+(?:admissions|recruitment|student\s+\w+)|"
     r"(?:\w+\s+){0,2}(?:team|office)(?=[\s.,:!])|social\s+media\s+manager\s+for\s+the\s+(?:university|uni))"
     r"|(?:quick\s+)?(?:announcement|news|good\s+news|update|message|statement|fyi|notice|reminder)\s+from\s+the\s+"
-    r"(?:\w+\s+){0,2}(?:office|team|registry|department|faculty)"
+    r"(?:[\w'’-]+\s+){0,2}(?:office|team|registry|department|faculty)"
     r"|official\s+(?:statement|announcement|update)\s+from|follow\s+(?:my|this)\s+(?:personal\s+)?account\s+for\s+"
     r"(?:all\s+)?(?:the\s+)?official"
     r"|(?:dm|message)\s+(?:me|us)\s+(?:directly\s+)?(?:for\s+(?:offers?|places?)|your\s+details)|to\s+(?:hold|secure|confirm)\s+your\s+place"
@@ -127,6 +128,8 @@ _LOGO_RE = regex.compile(
 )
 def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
+    if not gate(t, _LOGO_WORDS):
+        return
     m = _LOGO_RE.search(t)
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
@@ -142,8 +145,11 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             return
 
 
+_LOGO_WORDS = gate_words("logo logos crest shield arms colours colors branding branded merch merchandise")
 # The institution's marks, altered or put on things it never approved, however it is said.
-_MARK_RE = regex.compile(r"(?<![\w])(?:logo|logos|crest|shield|coat\s+of\s+arms|arms|colours|colors|branding)(?![\w])")
+_MARK_RE = regex.compile(
+    r"(?<![\w])(?:logo|logos|crest|shield|coat\s+of\s+arms|arms|colours|colors|branding|branded)(?![\w])"
+)
 _INST_MARK_RE = regex.compile(
     r"(?<![\w])(?:university|uni|school|department|dept|faculty|institution|official|the\s+crest|the\s+shield|"
     r"our\s+crest|the\s+arms)(?![\w])"

@@ -37,6 +37,16 @@ def token_set(text: str) -> frozenset[str]:
     return frozenset(w for _s, _e, w in tokens(text))
 
 
+def gate(text: str, words: frozenset[str]) -> bool:
+    """Cheap pre-check: does ``text`` hold any of ``words`` (lower-case whole tokens)? Rules run
+    their big patterns only when it does, which keeps the whole rule set fast on ordinary posts."""
+    return not words.isdisjoint(token_set(text))
+
+
+def gate_words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
 class LexMatch:
     """The part of ``re.Match`` the rules use, for a lexicon hit."""
 

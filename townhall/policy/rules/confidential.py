@@ -11,6 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.common import gate, gate_words
 
 _PATENT_RE = regex.compile(
     r"(?<![\w])(?:(?:before|ahead\s+of|prior\s+to|until|till)\s+(?:\w+\s+){0,4}?(?:patent|ip\s+protection|"
@@ -28,6 +29,28 @@ _PATENT_RE = regex.compile(
     r"(?:still\s+being\s+drafted|due\s+to\s+be\s+filed))(?![\w])",
     regex.IGNORECASE,
 )
+
+
+# Words each rule's pattern cannot match without (checked against the post's word set first).
+_PATENT_WORDS = gate_words("""
+    patent patents patented patentable unpatented pre-patent ip filing file filed protected protect
+    protecting protection invention transfer ipo
+""")
+_EMBARGO_WORDS = gate_words("""
+    embargo embargoed unpublished published publication peer review sneak preview paper results yet
+    release announcement share post publish
+""")
+_CONF_WORDS = gate_words("""
+    confidential confidence leak leaked leaks leaking internal restricted circulation distribution
+    release publication sharing share forward circulate nda record minutes session camera draft audit
+    review report memo email slides papers notes briefing list names shortlist exam approved meeting
+    public unreleased secret strictly highly marked stamped labelled commercially
+""")
+_INSIDER_WORDS = gate_words("""
+    told said mentioned heard shared showed confidence privately private supposed meant allowed hush
+    hush-hush inside keep nobody nobody's accidentally mistakenly landed got friend someone somebody
+    kill shouldn't should office contact source mate wasn't weren't don't
+""")
 
 
 @rule(
@@ -50,6 +73,8 @@ _PATENT_RE = regex.compile(
     ],
 )
 def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _PATENT_WORDS):
+        return
     for m in _PATENT_RE.finditer(doc.masked):
         yield m.start(), m.end(), "Disclosure of an invention that is not yet protected."
 
@@ -61,6 +86,7 @@ _EMBARGO_RE = regex.compile(
     r"|(?:paper|study|results?)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+(?:out|published)\s+(?:yet|till|until)"
     r"|(?:won'?t|will\s+not)\s+be\s+published\s+until|(?:can'?t|cannot)\s+post\s+the\s+paper\s+yet"
     r"|(?:before|ahead\s+of)\s+the\s+(?:official\s+)?(?:release|announcement)"
+    r"|(?:can'?t|cannot|can\s+not)\s+(?:share|publish|post)\s+(?:\w+\s+){0,3}?yet"
     r"|(?:ahead\s+of|before)\s+(?:its\s+|our\s+|the\s+)?(?:publication|peer\s+review|the\s+paper\s+(?:is\s+)?(?:out|published))"
     r"|(?:sneak\s+peek|preview)\s+(?:at\s+|of\s+)?(?:our\s+)?(?:unpublished|upcoming\s+paper|draft\s+paper)"
     r"|(?:paper|manuscript|results?)\s+(?:is\s+|are\s+)?(?:still\s+)?under\s+(?:peer\s+)?review)(?![\w])",
@@ -85,6 +111,8 @@ _EMBARGO_RE = regex.compile(
     ],
 )
 def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _EMBARGO_WORDS):
+        return
     for m in _EMBARGO_RE.finditer(doc.masked):
         yield m.start(), m.end(), "Embargoed or unpublished material."
 
@@ -105,7 +133,10 @@ _CONF_RE = regex.compile(
     r"|(?:list|names)\s+of\s+(?:staff|people|colleagues)\s+at\s+risk|shortlist\s+for\s+the\s+\w+\s+(?:job|post|role)"
     r"|panel'?s\s+shortlist|(?:the|next\s+week'?s)\s+(?:\w+\s+)?exam\s+paper\s+for"
     r"|sharing\s+the\s+exam\s+paper|(?:confidential|secret)\s+(?:partnership|deal|agreement|masterplan|plan)"
-    r"|not\s+been\s+approved\s+yet)(?![\w])",
+    r"|not\s+been\s+approved\s+yet|(?:board|senate|council|committee|governors'?)\s+papers"
+    r"|interview\s+(?:scores|notes|feedback|rankings)|(?:in|at)\s+a\s+(?:closed|private|confidential)\s+meeting"
+    r"|exam\s+(?:questions|paper|answers)\s+for\s+(?:tomorrow|next|the\s+upcoming|monday|tuesday|wednesday|thursday|"
+    r"friday)|not\s+yet\s+public|not\s+public\s+yet|\(not\s+public\)|unreleased)(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -132,6 +163,8 @@ _CONF_RE = regex.compile(
     ],
 )
 def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _CONF_WORDS):
+        return
     for m in _CONF_RE.finditer(doc.masked):
         yield m.start(), m.end(), "Material marked confidential, leaked or internal."
 
@@ -185,7 +218,10 @@ _INSIDER_RE = regex.compile(
     r"|nobody'?s?\s+(?:has\s+)?been\s+told\s+yet|nobody\s+(?:has\s+)?seen\s+(?:it|them)\s+yet"
     r"|(?:accidentally|mistakenly)\s+(?:sent|forwarded|cc'?d)\s+me|landed\s+in\s+my\s+inbox"
     r"|(?:i'?ve|i\s+have)\s+got\s+(?:a\s+copy|the\s+pdf|hold\s+of)|got\s+my\s+hands\s+on"
-    r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|(?:a\s+)?friend\s+on\s+the\s+\w+\s+panel\s+says"
+    r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|(?:would|will|'d)\s+kill\s+me\s+(?:for\s+posting|if)"
+    r"|(?:shouldn'?t|should\s+not)\s+(?:really\s+)?be\s+(?:posting|sharing)|(?:ip|tech(?:nology)?\s+transfer)\s+office\s+"
+    r"(?:says|said|told\s+us)\s+(?:to\s+)?wait|(?:a|my|our)\s+(?:contact|source|friend|mate)\s+(?:in|at|on)\s+the\s+"
+    r"(?:\w+\s+)?(?:ministry|treasury|government|dfe|home\s+office|department|committee|panel|board)|(?:a\s+)?friend\s+on\s+the\s+\w+\s+panel\s+says"
     r"|(?:someone|somebody|a\s+friend)\s+(?:on|at|from)\s+(?:the\s+)?(?:senate|council|board|panel|exec|funding\s+council|"
     r"interview\s+panel|smt|management)\s+(?:\w+\s+){0,2}(?:told|says|said))(?![\w])",
     regex.IGNORECASE,
@@ -215,6 +251,8 @@ _INSIDER_RE = regex.compile(
     ],
 )
 def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _INSIDER_WORDS):
+        return
     for m in _INSIDER_RE.finditer(doc.masked):
         yield m.start(), m.end(), "Information received in confidence, passed on in public."
         return

@@ -84,6 +84,19 @@ STANCE = words_re(
     enjoy|no thanks|judge them|has to stop|have to stop|must stop|under attack|so-called|don't fall for|
     is right|are right|have failed|has failed|selfish|greedy|hostage""")
 )
+# The stance words the classifier gate was tuned with (CON003 consults the model only when a
+# topic, one of these or a hashtag is present); CON001's list above is broader.
+STANCE_GATE = words_re(
+    phrases("""support|supports|supporting|fully support|back|backing|oppose|opposes|opposing|
+    against|condemn|condemns|condemned|betray|betrayed|betrayal|betraying|shame|shameful|disgrace|disgraceful|
+    must|must not|must never|should|should never|never again|need to|needs to|have to|stand with|
+    stand against|solidarity|urge|urges|we urge|call on|calls on|demand|demands|vote|vote for|vote against|
+    don't vote|sign|join us|join the|boycott|ban|abolish|scrap|resign|out|lies|liars|lying|corrupt|evil|
+    wicked|criminal|murderers|illegal|immoral|right-wing|left-wing|pathetic|useless|incompetent|failed|
+    failing|destroyed|destroying|ruined|ruining|hate|love|proud to support|free|end the|stop the|no to|
+    yes to|pro|anti|the only|the best|the worst|wrong|right to|deserve|deserves|never govern|govern|
+    disaster|catastrophe|threat|dangerous|brainwashed|nonsense|myth|hoax|truth|the real|wake up""")
+)
 
 
 def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
@@ -187,7 +200,7 @@ def stance_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     topics = _topic_hits(doc, cp)
     # The model is only consulted when there is a topic or stance language to judge: it is
     # the most expensive part of the rule set and it cannot fire on neutral text anyway.
-    if not topics and STANCE.search(doc.masked) is None and "#" not in doc.text:
+    if not topics and STANCE_GATE.search(doc.masked) is None and "#" not in doc.text:
         return
     p = doc.stance_probability
     if p is None or p < cp.stance_threshold:

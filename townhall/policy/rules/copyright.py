@@ -10,6 +10,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.common import gate, gate_words
 
 _MEDIA = (
     r"(?:photo|photos|image|images|picture|pictures|pic|pics|video|videos|clip|clips|graphic|graphics|chart|"
@@ -62,6 +63,8 @@ _PERMISSION_RE = regex.compile(
     ],
 )
 def taken(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _TAKE_WORDS):
+        return
     m = _COPY_RE.search(doc.masked)
     if m:
         yield m.start(), m.end(), "Material taken from a third party."
@@ -83,6 +86,8 @@ def taken(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     ],
 )
 def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _PERMISSION_WORDS):
+        return
     m = _PERMISSION_RE.search(doc.masked)
     if m:
         yield m.start(), m.end(), "The post suggests the material is used without permission."
@@ -91,12 +96,14 @@ def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _USE = (
     r"(?:used|use|using|uses|features|featuring|scanned|scan|uploaded|upload|reuploaded|re-uploaded|posted|posting|post|"
     r"sharing|shared|share|copied|pasted|typed\s+up|transcribed|put|reposted|reposting|recorded|clipped|downloaded|"
-    r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|is|playing)"
+    r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|is|playing|reproduced|"
+    r"screenshot|attached|attaching|photocopied)"
 )
 _WHOLE_RE = regex.compile(
     r"(?<![\w])(?:full|whole|entire|complete)\s+(?:set\s+of\s+)?(?:\w+['’]?s?\s+){0,3}?(?:text|pdf|article|chapter|book|"
     r"ebook|e-book|paper|papers|score|slides|analysis|recording|thread|interview|lecture\s+notes|notes|map|video|film|"
-    r"song|album|report|piece|documentary|exam\s+papers|past\s+papers|of\s+chapter\s+\d+|first\s+chapter|chapter\s+\d+)"
+    r"song|album|report|piece|documentary|exam\s+papers|past\s+papers|of\s+chapter\s+\d+|first\s+chapter|chapter\s+\d+|"
+    r"chart|graph|figure|table|comic|strip|episode|series|lecture\s+videos?)"
     r"|(?:whole|entire)\s+of\s+(?:chapter|the\s+book|the\s+article)|first\s+chapter\s+of\s+the\s+new",
     regex.IGNORECASE,
 )
@@ -107,7 +114,10 @@ _EVASION_RE = regex.compile(
     r"|cropped\s+(?:out\s+)?(?:the|her|his|their)\s+(?:name|watermark|credit|logo)|(?:watermark|credit)\s+off"
     r"|without\s+paying|no\s+need\s+to\s+ask|(?:speaker|author|artist|photographer|owner|she|he)\s+doesn'?t\s+know"
     r"|only\s+has\s+one\s+licen[cs]e|(?:it'?s\s+)?normally\s+£\d+|dodgy\s+site|we'?re\s+sure\s+(?:he|she|they)'?d\s+be\s+happy"
-    r"|(?:she|he|they)'?ll\s+never\s+notice|without\s+(?:telling|asking)\s+(?:her|him|them|the\s+\w+))(?![\w])",
+    r"|(?:she|he|they)'?ll\s+never\s+notice|without\s+(?:telling|asking)\s+(?:her|him|them|the\s+\w+)"
+    r"|without\s+asking|didn'?t\s+ask|subscriber[-\s]only|subscribers\s+only|members[-\s]only|can\s+sue\s+me"
+    r"|(?:photocopied|scanned|copied|printed)\s+(?:half|most|all|chapters?|\d+\s+pages?|pages)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:\w+\s+)?(?:text)?book)(?![\w])",
     regex.IGNORECASE,
 )
 _THIRD_MEDIA_RE = regex.compile(
@@ -121,10 +131,14 @@ _THIRD_MEDIA_RE = regex.compile(
     r"|(?:track|song|single)\s+by\s+(?-i:\p{Lu}\w+)"
     r"|(?:video|reel|film)\s+(?:\w+\s+){0,2}(?:features?|featuring|uses?|is)\s+[\"“]"
     r"|(?:used|found|lifted|recorded|clipped|grabbed|taken|downloaded|screenshotted|saved|pulled|copied|ripped|filmed)\s+"
-    r"(?:\w+\s+){0,4}?(?:from|off|on|of)\s+(?:a|an|the|someone'?s|somebody'?s|their)?\s*(?:\w+[-\s]){0,2}?"
+    r"(?:\w+\s+){0,4}?(?:from|off|on|of)\s+(?:a|an|the|someone'?s|somebody'?s|their|another)?\s*(?:[\w'’]+[-\s]){0,2}?"
     r"(?:blog|site|website|report|broadcast|flickr|instagram|insta|pinterest|documentary|film|textbook|channel|feed|"
     r"account|web|internet|tiktok|youtube|netflix|programme|show)\b"
-    r"|publisher'?s\s+(?:figures?|images?|diagrams?|photos?|illustrations?|slides?)",
+    r"|publisher'?s\s+(?:figures?|images?|diagrams?|photos?|illustrations?|slides?)"
+    r"|(?:song|track|music|soundtrack|tune)\s+(?:\w+\s+){0,4}?(?:is|was)\s+(?-i:\p{Lu}[\w'’]+)"
+    r"|(?:taken|shot|filmed)\s+by\s+(?:a|an)\s+(?-i:\p{Lu}\w+)\s+(?:photographer|journalist|camera)"
+    r"|(?:used|using|put|added|borrowed)\s+(?:the\s+)?(?-i:\p{Lu}\w+(?:\s+\p{Lu}\w+){0,2})\s+(?:logo|crest|badge|trademark|mascot)"
+    r"|(?:comic|cartoon|strip|meme|gif|photo|image|picture)\s+(?:\w+\s+){0,2}?(?:is|are)\s+from\s+\w+",
     regex.IGNORECASE,
 )
 _OWN_OR_LICENSED_RE = regex.compile(
@@ -134,6 +148,23 @@ _OWN_OR_LICENSED_RE = regex.compile(
     r"(?:university\s+)?archive|we\s+took|i\s+took|my\s+own)(?![\w])",
     regex.IGNORECASE,
 )
+_TAKE_WORDS = gate_words("""
+    nicked pinched stole stolen lifted grabbed ripped swiped copied pulled screenshotted screengrabbed
+    took taken borrowed robbed yoinked
+""")
+_PERMISSION_WORDS = gate_words("""
+    rights permission mind credit source photographer artist unknown not copyright owner google via
+    found
+""")
+_CPY3_WORDS = _TAKE_WORDS | gate_words("""
+    paywall paywalled licence license fair tell mind cropped watermark credit paying asking ask know
+    normally dodgy sure notice telling didn't subscriber subscriber-only subscribers members-only
+    members sue photocopied scanned printed full whole entire complete first picture photo photos image
+    images shot still clip clips footage track song single music diagram figure figures infographic map
+    font video videos recording illustration illustrations graphic cartoon meme soundtrack slides audio
+    tune comic strip gif reel film logo crest badge trademark mascot used found recorded clipped
+    downloaded saved filmed publisher's publishers
+""")
 _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 
 
@@ -159,7 +190,7 @@ _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     masked = doc.masked
-    if _OWN_OR_LICENSED_RE.search(masked):
+    if not gate(masked, _CPY3_WORDS) or _OWN_OR_LICENSED_RE.search(masked):
         return
     m = _EVASION_RE.search(masked)
     if m:

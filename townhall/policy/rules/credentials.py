@@ -12,7 +12,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import wordlist
+from townhall.policy.rules.common import gate, gate_words, wordlist
 
 _PW_RE = regex.compile(
     r"(?<![\w])(?:pass(?:word|code|phrase|wd)?s?|pwd?|pin(?:\s+(?:code|number))?|wi-?fi\s+key|login|"
@@ -55,6 +55,8 @@ def _looks_secret(tok: str) -> bool:
     ],
 )
 def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _SECRET_WORDS):
+        return
     for m in _PW_RE.finditer(doc.text):
         if _looks_secret(m.group("secret")):
             yield m.start("secret"), m.start("secret") + len(m.group("secret").rstrip(".,;:!?)")), (
@@ -71,19 +73,23 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # is 'Fluffy'"), then a secret-looking value later in the same sentence.
 _SECRET_NOUN_RE = regex.compile(
     r"(?<![\w])(?:(?P<code>(?:pin|pin\s+(?:code|number)|passcode|pass\s+code|(?:door|keypad|key\s*safe|lock|alarm|gate|"
-    r"safe|access|entry|recovery|backup|security|verification|2fa|mfa|duo|authenticator|login|sign[-\s]?in)\s+(?:code|key|pin)s?"
+    r"safe|access|entry|recovery|backup|security|verification|2fa|mfa|duo|authenticator|login|sign[-\s]?in|two[-\s]step|"
+    r"2[-\s]step|two[-\s]factor|one[-\s]time|otp|wi-?fi|network|printing|printer|freezer|car\s+park)\s+(?:code|key|pin)s?"
     r"|code\s+for\s+the\s+(?:\w+\s+){0,2}(?:door|shed|safe|room|lock|gate|alarm|building|cupboard|cabinet|store|lab|office)"
     r"|(?:has|with)\s+(?:the\s+)?code|(?:the|my|your|our)\s+code(?=\s+(?:is|was|:)\s+\d{5,8}\b)))"
     r"|(?P<pw>pass(?:word|phrase|wd)s?|pwd?|wi-?fi\s+key|network\s+key|enrol(?:l)?ment\s+key|recovery\s+key|"
-    r"security\s+(?:question\s+)?answer|login\s+details|log-?in|credentials))(?![\w])",
+    r"security\s+(?:question\s+)?answer|login\s+details|log-?in|credentials|(?:group|shared|team|admin|department)\s+"
+    r"account|account\s+details|details\s+are))(?![\w])",
     regex.IGNORECASE,
 )
+_SECRET_WORDS = gate_words("""password passwords passcode passcodes passphrase passwd pw pwd pin pins wifi wi-fi key
+    keys login logins log-in log logged logging credentials code codes details account answer pass username user""")
 _VALUE_RE = regex.compile(
     r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]"
     r"|(?<![\w@./-])(?P<digits>\d(?:[ -]?\d){3,9}#?)(?![\w@/]|[.,]\d)"
     r"|(?<![\w@./])(?P<tok>[^\s\"'“”‘’()<>,;]{4,64})"
 )
-_PROMO_RE = regex.compile(r"(?i)\b(?:off|discount|promo|voucher|coupon|course|module|postcode|zip)\b")
+_PROMO_RE = regex.compile(r"(?i)%\s*off\b|\b(?:discount|promo|voucher|coupon|course|module|postcode|zip)\b")
 _SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -261,6 +267,8 @@ _SHARED_RE = regex.compile(
     r"pass\s+on|send|sent|circulated?|let)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
     r"(?:login|log-in|logins|password|passcode|credentials|account\s+details|shared\s+account|admin\s+account)"
     r"|anyone\s+with\s+the\s+(?:login|password)"
+    r"|(?:all|both|\w+)\s+of\s+us\s+(?:log|sign)\s+(?:in|on)\s+(?:\w+\s+){0,4}?(?:with|using|as)\s+the\s+same\s+"
+    r"(?:account|login|password|details)|same\s+(?:login|password)\s+for\s+(?:everyone|all\s+of\s+us|the\s+whole)"
     r"|(?:share|sharing|use|borrow|lend)\s+(?:my|our|the\s+team'?s?|the\s+shared|his|her)\s+"
     r"(?:login|log-in|account\s+details|credentials|password)"
     r"|log\s*(?:in|on)\s+(?:as|with)\s+(?:me|my\s+account|the\s+(?:shared|team|admin|department)\s+account)"
@@ -285,6 +293,8 @@ _SHARED_RE = regex.compile(
     ],
 )
 def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _SECRET_WORDS):
+        return
     for m in _SHARED_RE.finditer(doc.masked):
         # advice not to share is the guidance itself
         if _NEGATED_RE.search(doc.masked, max(0, m.start() - 20), m.start() + 1):

@@ -21,7 +21,8 @@ _INSTITUTION_REF = regex.compile(
     r"|senior\s+(?:managers?|leadership|leaders|team)|(?:the\s+)?leadership(?:\s+team)?|the\s+(?:vc|pvc|dean|provost|registrar)'?s?"
     r"|(?:the\s+)?exam\s+board|all-staff|(?:a|this)\s+place\s+to\s+work|this\s+place|at\s+work|the\s+people\s+at\s+the\s+top"
     r"|(?:my|our)\s+(?:employer|institution|workplace|faculty|hod|pay)|the\s+uni\s+admin|the\s+uni(?:versity)?'?s?"
-    r"|don'?t\s+work\s+here|(?:my|our)\s+university'?s?|the\s+registry|the\s+faculty)(?![\w])",
+    r"|don'?t\s+work\s+here|(?:my|our)\s+university'?s?|the\s+registry|the\s+faculty|working\s+here|work\s+here"
+    r"|this\s+uni(?:versity)?|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])",
     regex.IGNORECASE,
 )
 _NEGATIVE = words_re(
@@ -34,7 +35,9 @@ _NEGATIVE = words_re(
     wtf|ffs|again|yet again|typical|no surprise|another|sack|sacked|tone-deaf|fiction|pure fiction|as ever|
     what a place|blame them|bonuses|frozen|cutting|calling it|liability|going under|morale|don't care|
     doesn't care|pointless|clueless|not strategic|joke|shambles|falling apart|the chaos|chaos|hole|consultants|
-    disgrace|shameful|bullies|awful|run|steer clear|dirt|fleecing|going downhill""")
+    disgrace|shameful|bullies|awful|run|steer clear|dirt|fleecing|going downhill|no clue|wouldn't know|
+    pretending|pretend|tell that to|badly managed|badly run|dropout rates|titanic|treats|shame|cutting our pay|
+    real terms|it's about money|cheers""")
 )
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.

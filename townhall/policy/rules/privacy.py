@@ -13,7 +13,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import POSTCODE_RE, CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import person_cue, wordlist
+from townhall.policy.rules.common import person_cue, tokens, wordlist
 from townhall.policy.tagger import address_spans
 
 # Cheap pre-filter: only run libphonenumber when there is a long enough digit run.
@@ -77,16 +77,20 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 
 FREEMAIL = frozenset(
-    wordlist("""gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com live.com live.co.uk msn.com yahoo.com
+    wordlist("""
+    gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com live.com live.co.uk msn.com yahoo.com
     yahoo.co.uk ymail.com icloud.com me.com mac.com aol.com protonmail.com proton.me gmx.com gmx.co.uk
     btinternet.com sky.com virginmedia.com talktalk.net mail.com zoho.com fastmail.com tutanota.com
-    qq.com 163.com yandex.com""")
+    qq.com 163.com yandex.com
+""")
 )
 ROLE_LOCALS = frozenset(
-    wordlist("""info enquiries enquiry admissions admin office hello contact press media news comms marketing
+    wordlist("""
+    info enquiries enquiry admissions admin office hello contact press media news comms marketing
     support help helpdesk servicedesk library careers alumni events studentservices registry reception
     webmaster noreply no-reply postmaster jobs recruitment hr finance research international ug pg
-    postgraduate undergraduate governance digital social socialmedia team sales feedback complaints""")
+    postgraduate undergraduate governance digital social socialmedia team sales feedback complaints
+""")
 )
 _OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
 _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-z]+\d{2,4}$")
@@ -160,7 +164,8 @@ _IBAN_RE = regex.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A
 _ID_CONTEXT_RE = regex.compile(
     r"(?<![\w])(?<!(?:meeting|webinar|zoom|teams|room|event|session|order|ticket|booking)\s)"
     r"(?:student|staff|employee|candidate|matric(?:ulation)?|payroll|passport|driving\s+licen[cs]e|"
-    r"nhs|ucas|personal\s+id|id)\s*(?:id|no\.?|number|num|#)?\s*(?:is|:|=|#)?\s*([A-Z]{0,2}\d[\d ]{4,11}\d)(?![\w])",
+    r"nhs|ucas|personal\s+id|id)\s*(?:with\s+(?:the\s+)?)?(?:id|no\.?|number|num|#)?\s*(?:is|:|=|#)?\s*"
+    r"([A-Z]{0,2}\d[\d ]{2,11}\d)(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -248,7 +253,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int]] = []
     if _DIGIT_RUN.search(t) is not None:
         found = [(m.start(), m.end()) for m in _ADDRESS_RE.finditer(t)]
-        for s, e, _p in address_spans(t):
+        for s, e, _p in address_spans(t) if _ADDRESS_GATE_RE.search(t) else ():
             if not any(a < e and s < b for a, b in found):
                 found.append((s, e))
         for m in POSTCODE_RE.finditer(t):
@@ -287,6 +292,16 @@ _STREET_WORD_RE = regex.compile(
     r"(?i)\b(?:street|st|road|rd|avenue|ave|lane|drive|close|way|court|place|terrace|gardens|crescent|square|"
     r"rue|via|calle|strasse|straße|gatan|gade|vej|katu|tie|apt|suite|flat|unit|box)\b"
 )
+# The tagger only runs where a number sits next to a word that could be a street or place name:
+# capitalised, non-English, or an address word (most numbers in posts are counts, times, dates).
+_ADDRESS_GATE_RE = regex.compile(
+    r"\d[\w.,'’-]*\s+(?:[\p{Lu}\n]|(?!(?:am|pm|days?|years?|hours?|minutes?|mins?|weeks?|months?|people|students|of|in|"
+    r"and|or|to|the|a|for|times?|more|new|million|thousand|k|percent|points?|goals?|votes?|likes?|followers|x|vs|"
+    r"yrs?|hrs?|degrees?|miles?|km|kg|lbs?|per|out|at|on|is|was|are|were|with|from|by|it|you|i|we|they|he|she|that|"
+    r"this|my|your|his|her|our|their)\b)\p{Ll})"
+    r"|\p{L}{3,}\s+\d{1,5}(?:\s*(?:,|\n|$|\p{Lu}))"
+    r"|(?i:\b(?:apt|suite|flat|unit|box|street|road|avenue|lane|address|lives|postcode)\b)"
+)
 _POSTCODE_CUE_RE = regex.compile(r"(?i)(?:\d|street|road|lane|avenue|close|flat|house|address|postcode|,)\s*\S*\s*$")
 
 
@@ -323,12 +338,13 @@ _HEALTH = (
     r"rehab|alcoholism|alcoholic|mental\s+health\s+(?:problems?|issues?|crisis|condition)|illness|"
     r"disability|diagnosis|surgery|operation|therapy|medication|antidepressants|sick\s+note|sick\s+leave|"
     r"covid|long\s+covid|infection|std|sti|chemo|radiotherapy|stress|burnout|burn-out|a\s+breakdown|"
-    r"breast\s+cancer|lung\s+cancer|ms|multiple\s+sclerosis|dementia|parkinson'?s|long-term\s+condition"
+    r"breast\s+cancer|lung\s+cancer|ms|multiple\s+sclerosis|dementia|parkinson'?s|long-term\s+condition|ivf|"
+    r"fertility\s+treatment|pip(?:\s+assessment)?|disability\s+benefits?|a\s+wheelchair"
 )
 _HEALTH_RE = regex.compile(
     r"(?<![\w])(?:(?:his|her|their|my\s+\w+'s|\p{Lu}\p{Ll}+'s)\s+(?:\w+\s+)?(?:" + _HEALTH + r")"
     r"|(?:has|had|have|got|with|diagnosed\s+with|suffering\s+(?:from|with)|struggling\s+with|battling|"
-    r"recovering\s+from|treated\s+for|treatment\s+for|off\s+(?:sick\s+|work\s+)?(?:with|for)|signed\s+off\s+(?:with|for)|"
+    r"recovering\s+from|treated\s+for|treatment\s+for|(?:approved|referred|waiting|assessed)\s+for|off\s+(?:sick\s+|work\s+)?(?:with|for)|signed\s+off\s+(?:with|for)|"
     r"admitted\s+(?:to|into)|told\s+(?:\w+\s+){0,4}about|(?:message|email|note)\s+about)\s+"
     r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|severe\s+|terminal\s+)?(?:" + _HEALTH + r")"
     r"|(?:is|was|'s|got|became|been)\s+(?:\w+\s+)?(?:pregnant|depressed|anorexic|bulimic|bipolar|suicidal|"
@@ -362,7 +378,9 @@ _DISCIPLINE_RE = regex.compile(
     r"|cheated\s+(?:on|in)\s+(?:the|his|her|their)\s+(?:exam|test|coursework|assignment)"
     r"|(?:misconduct|disciplinary|fitness\s+to\s+practi[sc]e|conduct)\s+(?:panel|hearing|committee|investigation|case)"
     r"|caught\s+(?:\w+\s+)?(?:colluding|cheating|plagiari[sz]ing|stealing|drinking|dealing)|referred\s+to\s+the\s+(?:\w+\s+)?panel"
-    r"|(?:expelled|excluded|kicked\s+out)\s+(?:from|of)\s+(?:halls|the\s+course|university)|got\s+arrested)(?![\w])",
+    r"|(?:expelled|excluded|kicked\s+out)\s+(?:from|of)\s+(?:halls|the\s+course|university)|got\s+arrested"
+    r"|drink[-\s]driving|(?:done|convicted|charged|arrested|cautioned)\s+for|criminal\s+record|lost\s+(?:his|her)\s+licen[cs]e"
+    r"|(?:went|been|gone)\s+to\s+prison|on\s+bail)(?![\w])",
     regex.IGNORECASE,
 )
 _TRIGGERS = re.compile(
@@ -373,7 +391,8 @@ _TRIGGERS = re.compile(
     r"achiev|manag|grade|mark|transcript|result|gpa|bottom|disciplin|misconduct|plagiar|cheat|collu|harass|"
     r"investigat|tribunal|hearing|suspend|expel|exclud|sack|fire|dismiss|arrest|caution|probation|warning|"
     r"grievance|capability|visa|asylum|deport|overstay|home\s+office|removal|undocumented|illegal|right\s+to|"
-    r"stress|burn|dementia|parkinson|sclerosis|\bms\b|condition|panel|collud|caught|arrest|kicked|resit"
+    r"stress|burn|dementia|parkinson|sclerosis|\bms\b|condition|panel|collud|caught|arrest|kicked|resit|ivf|"
+    r"fertility|\bpip\b|benefit|approved|referred|waiting|assessed|wheelchair|drink|convict|charged|criminal|licen|prison|bail|done\s+for"
 )
 # Immigration status is special in a university: visas, asylum, deportation.
 _IMMIGRATION_RE = regex.compile(
@@ -385,11 +404,44 @@ _IMMIGRATION_RE = regex.compile(
     r"|(?:on|has|holds)\s+an?\s+(?:\w+\s+){0,2}visa\s+(?:that|which)\s+(?:runs\s+out|expires|ends))(?![\w])",
     regex.IGNORECASE,
 )
+_HEALTH_WORDS = frozenset(
+    wordlist("""
+    disorder eating anorexia anorexic bulimia bulimic depression depressed anxiety panic attack attacks
+    ptsd ocd bipolar schizophrenia schizophrenic psychosis adhd autism autistic dyslexia dyslexic cancer
+    tumour tumor chemo chemotherapy radiotherapy hiv aids diabetes epilepsy seizure seizures stroke
+    heart miscarriage miscarried abortion pregnant pregnancy breakdown self-harm self-harming harm
+    harming suicidal suicide overdose addiction rehab alcoholism alcoholic mental illness disability
+    diagnosis diagnosed surgery operation therapy medication antidepressants sick covid infection std
+    sti stress burnout burn-out ms sclerosis dementia parkinson's parkinsons condition ivf fertility pip
+    wheelchair sectioned hospitalised hospitalized hospital ill
+""")
+)
+_GRADE_WORDS = frozenset(
+    wordlist("""
+    failed flunked scraped resitting retaking repeating resit resits retake repeat exam exams module
+    modules year dissertation coursework assessment viva degree test placement grade grades mark marks
+    transcript results gpa score scores bottom 2:2 third fail failing
+""")
+)
+_DISCIPLINE_WORDS = frozenset(
+    wordlist("""
+    disciplinary misconduct plagiarism plagiarising plagiarizing cheating collusion colluding harassment
+    investigation investigated tribunal hearing suspended expelled excluded sacked fired dismissed
+    arrested disciplined cautioned probation warning grievance capability cheated panel caught referred
+    kicked drink drink-driving driving convicted charged criminal licence license prison bail done
+""")
+)
+_IMMIGRATION_WORDS = frozenset(
+    wordlist("""
+    visa visas leave permit brp overstayed overstaying overstay deported deportation removal asylum
+    undocumented illegal illegally right home
+""")
+)
 _SENSITIVE = (
-    (_IMMIGRATION_RE, "immigration status"),
-    (_HEALTH_RE, "health"),
-    (_GRADES_RE, "grades"),
-    (_DISCIPLINE_RE, "disciplinary matters"),
+    (_IMMIGRATION_RE, "immigration status", _IMMIGRATION_WORDS),
+    (_HEALTH_RE, "health", _HEALTH_WORDS),
+    (_GRADES_RE, "grades", _GRADE_WORDS),
+    (_DISCIPLINE_RE, "disciplinary matters", _DISCIPLINE_WORDS),
 )
 
 
@@ -420,8 +472,18 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     if _TRIGGERS.search(doc.masked) is None:  # cheap gate before the expensive patterns
         return
-    for pattern, what in _SENSITIVE:
-        for m in pattern.finditer(t):
+    toks = tokens(doc.masked)
+    for pattern, what, words in _SENSITIVE:
+        # each pattern runs only around the words it needs (the state, not the framing)
+        windows: list[list[int]] = []
+        for s, e, w in toks:
+            if w in words or (w[:1].isdigit() and "%" in t[e : e + 1]):
+                s, e = max(0, s - 90), min(len(t), e + 40)
+                if windows and s <= windows[-1][1]:
+                    windows[-1][1] = e
+                else:
+                    windows.append([s, e])
+        for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
             # the person cue may sit in the same or the previous sentence
             s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
