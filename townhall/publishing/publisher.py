@@ -216,7 +216,8 @@ class _Heartbeat:
                     ).update(lease_until=until)
             except Exception:  # the database may be briefly away; the next beat tries again
                 log.exception("could not renew publishing leases")
-                connection.close()
+            finally:
+                connection.close()  # a beat every few seconds: no idle connection held between them
 
 
 heartbeat = _Heartbeat()

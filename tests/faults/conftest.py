@@ -1,0 +1,69 @@
+"""Fixtures for fault injection: the real `townhall` command in subprocesses, on a database of its own."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests" / "connectors"))
+sys.path.insert(0, str(REPO / "tests" / "pds"))
+
+from pds_fixture import pds_network  # noqa: E402, F401
+
+
+class Townhall:
+    """Runs `python -m townhall ...` (and starts workers) against one throwaway database."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+
+    def run(self, *args: str, timeout: float = 300) -> str:
+        proc = subprocess.run([sys.executable, "-m", "townhall", *args], cwd=REPO, env=self.env,
+                              capture_output=True, text=True, timeout=timeout)
+        if proc.returncode != 0:
+            raise AssertionError(
+                f"townhall {args[0]} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr[-4000:]}"
+            )
+        return proc.stdout
+
+    def shell(self, code: str) -> str:
+        return self.run("shell", "-c", code)
+
+    def worker(self, log: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+        handle = log.open("ab")
+        return subprocess.Popen([sys.executable, "-m", "townhall", "worker", "--interval", "0.2"], cwd=REPO,
+                                env={**self.env, **(extra_env or {})}, stdout=handle, stderr=subprocess.STDOUT)
+
+
+@pytest.fixture
+def townhall(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNHALL_") and k != "DJANGO_SETTINGS_MODULE"}
+    env.update({"TOWNHALL_DATA_DIR": str(tmp_path), "TOWNHALL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO),
+                "TOWNHALL_COOL_OFF_SECONDS": "0"})
+    url = os.environ.get("DATABASE_URL", "")
+    drop = None
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        name = f"townhall_faults_{secrets.token_hex(4)}"
+        admin_url = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
+
+        def drop():
+            with psycopg.connect(admin_url, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        env.pop("DATABASE_URL", None)
+    th = Townhall(env)
+    th.run("migrate", "--no-input")
+    yield th
+    if drop:
+        drop()
