@@ -135,3 +135,19 @@ def test_research_accounts_get_academic_freedom_in_the_app(inst, units, make_use
     assert not pub.has_block(pub.policy_findings(post))
     post = pub.create_post(owner, [acc], "Vote Labour on Thursday: they will fix university funding!")
     assert pub.has_block(pub.policy_findings(post))
+
+
+def test_api_check_uses_the_current_version_and_says_which(inst, make_user):
+    from django.test import Client
+
+    from townhall.core.models import ApiToken
+
+    _, key = ApiToken.issue(make_user("staff", username="api"), "test")
+    c = Client()
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    body = c.post("/api/policy/check", {"text": "Open day at Aston Uni on Saturday!"},
+                  content_type="application/json", **auth).json()
+    assert body["policy_version"] == 1 and any(f["code"] == "BRD004" for f in body["findings"])
+    body = c.post("/api/policy/check", {"text": "Debate night: should assisted dying be legal? Both sides, one room.",
+                                        "account": "research"}, content_type="application/json", **auth).json()
+    assert body["blocks"] is False

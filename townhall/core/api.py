@@ -59,7 +59,8 @@ class CheckImageIn(BodyIn):
 class CheckIn(BodyIn):
     text: str = Field(..., max_length=100_000)
     network: Literal["x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "instagram"] = "bluesky"
-    account: Literal["official", "personal"] = "official"
+    account: Literal["official", "personal", "research"] = "official"
+    scholarly: bool = False  # a research or teaching post (academic freedom)
     images: list[CheckImageIn] = Field([], max_length=10)
 
 
@@ -76,15 +77,18 @@ class FindingOut(Schema):
 class CheckOut(Schema):
     blocks: bool
     findings: list[FindingOut]
+    policy_version: int | None  # the institution's published version checked against (None: built-in)
 
 
 @router.post("/policy/check", response=CheckOut, tags=["policy"])
 def policy_check(request, payload: CheckIn):
     require(request.auth, "policy.view")
+    pack, version = policy_bridge.current()
     findings = policy_bridge.check(
-        payload.text, network=payload.network, account=payload.account, alts=[i.alt for i in payload.images]
+        payload.text, network=payload.network, account=payload.account, alts=[i.alt for i in payload.images],
+        pack=pack, scholarly=payload.scholarly,
     )
-    return {"blocks": policy_bridge.blocks(findings), "findings": findings}
+    return {"blocks": policy_bridge.blocks(findings), "findings": findings, "policy_version": version}
 
 
 class RuleOut(Schema):

@@ -121,7 +121,8 @@ def reply(actor: Any, conversation: Conversation, text: str) -> tuple[Conversati
         raise ValueError("Write the reply first: it is empty.")
     if len(text) > MAX_REPLY_CHARS:
         raise ValueError(f"The reply is longer than {MAX_REPLY_CHARS} characters.")
-    findings = policy_bridge.check(text, network=_network(conversation.account.network), account="official")
+    findings = policy_bridge.check(text, network=_network(conversation.account.network),
+                                   account=policy_bridge.account_type(conversation.account), reply=True)
     if policy_bridge.blocks(findings):
         reasons = "; ".join(f["message"] for f in findings if f["severity"] == "block")
         raise ValueError(f"The policy check blocks this reply: {reasons}")

@@ -50,7 +50,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Status saved.")
             elif action == "check":
                 draft = request.POST.get("text", "")
-                findings = policy_bridge.check(draft, network=services._network(conv.account.network))
+                findings = policy_bridge.check(draft, network=services._network(conv.account.network),
+                                               account=policy_bridge.account_type(conv.account), reply=True)
             elif action == "reply":
                 draft = request.POST.get("text", "")
                 _, findings = services.reply(request.user, conv, draft)
