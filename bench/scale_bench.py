@@ -291,26 +291,30 @@ def main() -> None:
         ("API alerts", "/api/listening/alerts"),
         ("API inbox conversations", "/api/inbox/conversations?status=all"),
     ]
-    print(f"{'page':<36} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    print(f"{'page':<36} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'db p50':>8} {'cpu p50':>8}")
+    print("(p50/p95: wall time of the request; db: its queries' time; cpu: this process's CPU time,\n"
+          " which a busy shared machine does not inflate the way it inflates wall time)")
     from django.db import reset_queries
     from django.test.utils import CaptureQueriesContext
 
     for label, url in pages:
-        times = []
+        times, db, cpu = [], [], []
         for rep in range(args.reps + 1):
             reset_queries()
             with CaptureQueriesContext(connection) as ctx:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 response = client.get(url)
-                elapsed = time.perf_counter() - t0
+                elapsed, used = time.perf_counter() - t0, time.process_time() - c0
             if response.status_code != 200:
                 print(f"{label}: HTTP {response.status_code} {response.content[:200]!r}")
                 break
             if rep:
                 times.append(elapsed * 1000)
+                cpu.append(used * 1000)
+                db.append(sum(float(q["time"]) for q in ctx.captured_queries) * 1000)
         if times:
             print(f"{label:<36} {statistics.median(times):>8.1f} {percentile(times, 0.95):>8.1f} "
-                  f"{len(ctx.captured_queries):>8}")
+                  f"{len(ctx.captured_queries):>8} {statistics.median(db):>8.1f} {statistics.median(cpu):>8.1f}")
     times = []
     for _ in range(max(3, args.reps // 4)):
         t0 = time.perf_counter()

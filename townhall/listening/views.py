@@ -66,7 +66,12 @@ def index(request: HttpRequest) -> HttpResponse:
             [(a["author_handle"], a["reach"]) for a in authors], title="Top authors by reach (followers)",
             color="#00695c",
         ),
-        "voice": charts.stacked_bar(selectors.share_of_voice(searches, days), title="Share of voice between searches"),
+        "voice": charts.stacked_bar(
+            # all searches: the volume lines already hold each search's total (no second read)
+            [(name, sum(values), color) for name, color, values in series] if not one
+            else selectors.share_of_voice(searches, days),
+            title="Share of voice between searches",
+        ),
         "notifications": notes,
         "alerts": Alert.objects.select_related("search")[:10],
     }
