@@ -1,0 +1,94 @@
+"""Issue 13: 200 accounts' posts due at the same minute go out concurrently, each exactly once.
+
+200 posts, one per account, all due now; the fake Mastodon answers every request after
+100 ms. Two real workers run at the same time, one with its publishing loop and one
+`--burst` (the periodic sweep), so the claim is contended too. Every post must be on the
+server exactly once and recorded as published, and the fake must have seen several
+creations in flight at once (the sends overlapped) but never more than the per-network
+limit of the two workers together. How fast the burst leaves is measured by
+`python bench/publishing_bench.py --burst-only` (timing is for benchmarks, not tests).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+
+import pytest
+from fake_mastodon import FakeMastodon
+from faults.conftest import REPO, townhall  # noqa: F401
+
+pytestmark = pytest.mark.slow
+
+ACCOUNTS = 200
+LIMIT = 6
+
+SETUP = """
+import json
+from datetime import time
+from django.utils import timezone
+from townhall.core.models import OrgUnit, User
+from townhall.publishing.models import Delivery, Post
+from townhall.registry.models import Account
+from townhall.registry.vault import store_credentials
+
+url, token, count = json.loads({args!r})
+unit = OrgUnit.objects.create(name="Burst", slug="burst")
+author = User.objects.create_user("author", role="staff", org_unit=unit)
+now = timezone.now()
+for i in range(count):
+    account = Account.objects.create(network="mastodon", handle=f"@b{{i}}@mastodon.test", service_url=url,
+                                     org_unit=unit, status="active", min_gap_minutes=0, max_per_day=1000,
+                                     quiet_start=time(0), quiet_end=time(0))
+    store_credentials(account, f"burst-{{i}}-{{token}}", actor=author, kind="api_token")
+    post = Post.objects.create(created_by=author, org_unit=unit, text=f"Welcome week {{i}} ({{token}})",
+                               status="scheduled")
+    Delivery.objects.create(post=post, account=account, status="scheduled", due_at=now)
+"""
+
+STATES = """
+import json
+from collections import Counter
+from townhall.publishing.models import Delivery
+print(json.dumps(Counter(Delivery.objects.values_list("status", flat=True))))
+"""
+
+
+def test_burst_of_200_accounts_goes_out_concurrently_and_exactly_once(townhall):  # noqa: F811
+    token = secrets.token_hex(3)
+    fake = FakeMastodon(latency=0.1).start()
+    try:
+        for i in range(ACCOUNTS):
+            fake.add_account(f"b{i}", f"burst-{i}-{token}")
+        townhall.shell(SETUP.format(args=json.dumps([fake.url, token, ACCOUNTS])))
+        env = {**townhall.env, "TOWNHALL_PUBLISH_CONCURRENCY": "16",
+               "TOWNHALL_PUBLISH_NETWORK_LIMITS": f"mastodon={LIMIT}"}
+        # A long-running worker (its publishing loop) and a burst worker (the periodic sweep) at once.
+        workers = [
+            subprocess.Popen([sys.executable, "-m", "townhall", "worker", *extra], cwd=REPO, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for extra in ([], ["--burst"])
+        ]
+        out, _ = workers[1].communicate(timeout=300)
+        assert workers[1].returncode == 0, out[-3000:]
+        deadline = time.monotonic() + 120
+        while len(fake.statuses) < ACCOUNTS and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(2)  # let the loop record its last results
+        workers[0].send_signal(signal.SIGTERM)  # stops cleanly
+        out, _ = workers[0].communicate(timeout=120)
+        assert workers[0].returncode == 0, out[-3000:]
+        states = json.loads(townhall.shell(STATES).strip().splitlines()[-1])
+        made = Counter(s["text"] for s in fake.statuses.values())
+        assert states == {"published": ACCOUNTS}
+        assert len(made) == ACCOUNTS and set(made.values()) == {1}  # each exactly once
+        assert fake.create_calls == ACCOUNTS
+        # The sends overlapped, within the limit (two workers: at most twice one worker's limit).
+        assert 1 < fake.max_concurrent_creates <= 2 * LIMIT
+    finally:
+        fake.stop()
