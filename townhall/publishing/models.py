@@ -60,7 +60,7 @@ class Post(models.Model):
         help_text="The unit of the first target account: the scope of its reviewers.",
     )
     accounts = models.ManyToManyField(Account, through="Delivery", related_name="posts")
-    text = models.TextField()
+    text = models.TextField(max_length=20_000)  # the composer and the API stop there
     # Further parts of a thread, in order; the first part is `text`.
     thread = models.JSONField(default=list, blank=True)
     link_card = models.JSONField(default=dict, blank=True)
@@ -122,7 +122,7 @@ class PostImage(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images")
     data = models.BinaryField()
     mime_type = models.CharField(max_length=50)
-    alt = models.TextField()
+    alt = models.TextField(max_length=5000)
     filename = models.CharField(max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 

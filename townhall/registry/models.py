@@ -251,7 +251,7 @@ class NetworkAudience(models.Model):
     strength = models.PositiveSmallIntegerField(
         default=2, help_text="3: the main place to reach them; 2: a good place; 1: some of them; 0: avoid."
     )
-    reason = models.TextField()
+    reason = models.TextField(max_length=2000)
     source = models.CharField(max_length=300, blank=True)
 
     class Meta:
