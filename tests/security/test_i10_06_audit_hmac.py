@@ -212,3 +212,21 @@ def test_upgrade_re_signs_the_old_chain_and_says_whether_it_was_intact(tampered,
     assert marker.seq == 4 and marker.before["entries"] == 3 and marker.before["head_hash"] == prev
     expected = "broken: entry #2 had been changed" if tampered else "intact"
     assert marker.after == {"hash": "hmac-sha256", "old_chain": expected}
+
+
+def test_the_worker_e_mails_an_anchor_daily_or_an_alarm(trail, make_user, settings):
+    from townhall.audit.services import daily_anchor
+
+    settings.TOWNHALL_EMAIL_NOTIFICATIONS = False
+    assert daily_anchor() == "e-mail is not set up"
+    settings.TOWNHALL_EMAIL_NOTIFICATIONS = True
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    mail.outbox = []
+    make_user("admin", email="admin@example.ac.uk")
+    assert daily_anchor().startswith("anchored")
+    head = AuditHead.objects.get(pk=1)
+    assert f"{head.seq}:{head.hash}" in mail.outbox[-1].body
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditentry SET action = 'x' WHERE seq = %s", [seq_of(1)])
+    assert "broken" in daily_anchor()
+    assert mail.outbox[-1].subject.endswith("Audit trail broken")

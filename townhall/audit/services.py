@@ -197,6 +197,46 @@ def anchor(actor: Any = None) -> AuditEntry:
     return record(actor, "audit.anchored", object_type="audit", after={"entries_before": _head_seq()})
 
 
+def anchor_and_email(actor: Any = None) -> tuple[AuditEntry, int]:
+    """Anchor the trail and e-mail the head to every active administrator with an address
+    (when e-mail is set up); returns the anchor entry and how many messages went out."""
+    entry = anchor(actor)
+    line = f"{entry.seq}:{entry.hash}"
+    body = (
+        f"The head of Townhall's audit trail is now entry #{entry.seq}:\n\n{line}\n\n"
+        "Keep this message. If the trail is ever altered or cut short, `townhall audit verify --anchor "
+        f"{line}` says so, even if whoever did it could rewrite the database."
+    )
+    return entry, _email_admins(f"Audit trail anchor #{entry.seq}", body)
+
+
+def _email_admins(subject: str, body: str) -> int:
+    from django.conf import settings
+
+    from townhall.core.mail import send_now
+    from townhall.core.models import User
+
+    if not settings.TOWNHALL_EMAIL_NOTIFICATIONS:
+        return 0
+    admins = User.objects.filter(models.Q(role="admin") | models.Q(is_superuser=True), is_active=True)
+    return send_now(list(admins.exclude(email="").values_list("pk", flat=True)), subject, body)
+
+
+def daily_anchor() -> str:
+    """The worker's daily job: with e-mail set up, check the trail and send administrators
+    either the new head (an anchor kept outside the database) or, if it is broken, the alarm."""
+    from django.conf import settings
+
+    if not settings.TOWNHALL_EMAIL_NOTIFICATIONS:
+        return "e-mail is not set up"
+    result = verify()
+    if not result.ok:
+        _email_admins("Audit trail broken", f"`townhall audit verify` reports: {result}")
+        return str(result)
+    entry, sent = anchor_and_email("daily anchor")
+    return f"anchored #{entry.seq}, sent to {sent}"
+
+
 def _head_seq() -> int:
     head = AuditHead.objects.filter(pk=1).first()
     return head.seq if head else 0

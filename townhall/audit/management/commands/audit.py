@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from townhall.audit import keys
-from townhall.audit.services import anchor, parse_anchor, verify
+from townhall.audit.services import anchor_and_email, parse_anchor, verify
 
 
 class Command(BaseCommand):
@@ -40,9 +40,8 @@ class Command(BaseCommand):
         result = verify()
         if not result.ok:
             raise CommandError(f"Not anchoring a broken trail. {result}", returncode=1)
-        entry = anchor("townhall audit anchor")
+        entry, sent = anchor_and_email("townhall audit anchor")
         line = f"{entry.seq}:{entry.hash}"
-        sent = _email_admins(entry, line)
         self.stderr.write(
             f"Audit trail head, entry #{entry.seq} of {entry.at:%Y-%m-%d %H:%M} UTC. Keep the line below somewhere "
             "the database's administrators cannot change (a printout, another system, an e-mail archive); "
@@ -50,22 +49,3 @@ class Command(BaseCommand):
             + (f" E-mailed to {sent} administrator(s)." if sent else "")
         )
         self.stdout.write(line)
-
-
-def _email_admins(entry, line: str) -> int:
-    """Send the anchor to every active administrator with an address (when e-mail is set up)."""
-    from django.conf import settings
-    from django.db.models import Q
-
-    from townhall.core.mail import send_now
-    from townhall.core.models import User
-
-    if not settings.TOWNHALL_EMAIL_NOTIFICATIONS:
-        return 0
-    admins = User.objects.filter(Q(role="admin") | Q(is_superuser=True), is_active=True).exclude(email="")
-    body = (
-        f"The head of Townhall's audit trail is now entry #{entry.seq}:\n\n{line}\n\n"
-        "Keep this message. If the trail is ever altered or cut short, `townhall audit verify --anchor "
-        f"{line}` says so, even if whoever did it could rewrite the database."
-    )
-    return send_now(list(admins.values_list("pk", flat=True)), f"Audit trail anchor #{entry.seq}", body)
