@@ -204,6 +204,11 @@ TOWNHALL_BASE_URL = config.base_url()
 # Single sign-on (docs/sso.md): TOWNHALL_OIDC, TOWNHALL_SAML (None when not set up), TOWNHALL_SSO.
 globals().update(config.sso())
 TOWNHALL_SHORT_BASE_URL = config.short_base_url(TOWNHALL_BASE_URL)
+# Web analytics that objectives may import page hits and downloads from (docs/analytics.md).
+TOWNHALL_MATOMO_URL = os.environ.get("TOWNHALL_MATOMO_URL", "").strip()
+TOWNHALL_MATOMO_TOKEN = os.environ.get("TOWNHALL_MATOMO_TOKEN", "").strip()
+TOWNHALL_PLAUSIBLE_URL = os.environ.get("TOWNHALL_PLAUSIBLE_URL", "").strip() or "https://plausible.io"
+TOWNHALL_PLAUSIBLE_KEY = os.environ.get("TOWNHALL_PLAUSIBLE_KEY", "").strip()
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,11 @@ class ObjectiveForm(forms.Form):
     account = forms.ModelChoiceField(queryset=Account.objects.none(), required=False,
                                      label="Account (leave empty for a unit-wide objective)")
     tracked_url = forms.URLField(required=False, label="Page or document tracked", assume_scheme="https")
+    web_source = forms.ChoiceField(
+        required=False, label="Fetch page hits or downloads from",
+        choices=[("", "Nowhere (enter or import them)"), ("matomo", "Matomo"), ("plausible", "Plausible")])
+    web_site = forms.CharField(required=False, max_length=200,
+                               label="Site in that service (Matomo site number or Plausible domain)")
 
     def __init__(self, *args, accounts=None, **kwargs):
         super().__init__(*args, **kwargs)

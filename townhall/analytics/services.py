@@ -39,6 +39,9 @@ def create_objective(
     account=None,
     tracked_url: str = "",
     notes: str = "",
+    campaign=None,
+    web_source: str = "",
+    web_site: str = "",
 ) -> Objective:
     _require_manage(user, None, account=account)
     if metric not in Metric.values:
@@ -49,11 +52,15 @@ def create_objective(
         raise ValidationError("The period must end on or after the day it starts.")
     if not name.strip():
         raise ValidationError("Give the objective a name people will recognise.")
+    if web_source not in ("", "matomo", "plausible"):
+        raise ValidationError("Page hits and downloads can be fetched from Matomo or Plausible.")
+    if web_source and not web_site.strip():
+        raise ValidationError("Say which site in Matomo (its number) or Plausible (its domain) to fetch from.")
     with transaction.atomic():
         objective = Objective.objects.create(
             name=name.strip()[:200], metric=metric, target=target, period_start=period_start,
             period_end=period_end, org_unit=org_unit, account=account, tracked_url=tracked_url,
-            notes=notes, created_by=user,
+            notes=notes, created_by=user, campaign=campaign, web_source=web_source, web_site=web_site.strip(),
         )
         record(user, "objective.created", objective, after=snapshot(objective))
     return objective
@@ -89,6 +96,8 @@ def import_csv(user: Any, objective: Objective, text: str) -> int:
     the line, so a half-imported month never skews the figures.
     """
     _require_manage(user, objective)
+    if text.lstrip().startswith("#"):  # a Google Analytics 4 export starts with '#' comment lines
+        return import_ga4_csv(user, objective, text)
     rows: list[tuple[date, int]] = []
     reader = csv.reader(io.StringIO(text))
     for lineno, row in enumerate(reader, start=1):
@@ -210,3 +219,42 @@ def fetch_followers(now=None) -> dict[str, int]:
                                                defaults={"followers": max(0, value), "fetched_at": now})
         counts["updated"] += 1
     return counts
+
+
+def import_web_analytics(user: Any, objective: Objective, start: date, end: date) -> int:
+    """Fetch the objective's daily figures from its web analytics (Matomo or Plausible) and store
+    them as that source's measurement per day; all or nothing. ``user`` None: the schedule."""
+    from townhall.analytics.importers import FETCHERS, MAX_DAYS, ImportFailed
+
+    if user is not None:
+        _require_manage(user, objective)
+    fetch = FETCHERS.get(objective.web_source)
+    if fetch is None:
+        raise ImportFailed("This objective has no web analytics source (Matomo or Plausible) set.")
+    start, end = max(start, objective.period_start), min(end, objective.period_end)
+    if end < start:
+        return 0
+    if (end - start).days > MAX_DAYS:
+        raise ImportFailed(f"Ask for at most {MAX_DAYS} days at a time.")
+    days = fetch(objective, start, end)  # raises before anything is written
+    with transaction.atomic():
+        for day, value in days.items():
+            Measurement.objects.update_or_create(objective=objective, date=day, source=objective.web_source,
+                                                 defaults={"value": value, "recorded_by": user})
+        record(user, "measurement.imported", objective,
+               after={"source": objective.web_source, "days": len(days), "from": start.isoformat(),
+                      "to": end.isoformat()})
+    return len(days)
+
+
+def import_ga4_csv(user: Any, objective: Objective, text: str) -> int:
+    from townhall.analytics.importers import ga4_csv
+
+    _require_manage(user, objective)
+    rows = ga4_csv(text, objective.period_start, objective.period_end)
+    with transaction.atomic():
+        for day, value in rows:
+            Measurement.objects.update_or_create(objective=objective, date=day, source=Measurement.Source.GA4,
+                                                 defaults={"value": value, "recorded_by": user})
+        record(user, "measurement.imported", objective, after={"source": "ga4", "rows": len(rows)})
+    return len(rows)
