@@ -231,3 +231,28 @@ def test_check_inside_an_instance_uses_the_current_version_by_default(aston, mon
     assert "BRD004" in out.getvalue()
     # A pack file never needs the database.
     assert _instance_resolver(["check", "x", "--policy", str(DEFAULT_PACK_PATH)]) is None
+
+
+def test_for_information_versions_are_shown_once(aston, gov, make_user):
+    sam = make_user("staff", username="sam")
+    assert selectors.notice(sam) is None  # version 1, the set-up, is not announced
+    services.save_draft(gov, _edited(selectors.current_version().yaml_text, thresholds={"emoji_wall": 7}))
+    v = services.publish(gov, note="More emoji allowed", ack_mode="info", confirm=True)
+    assert selectors.pending_ack(sam) is None and selectors.notice(sam) == v
+    services.acknowledge(sam, v)
+    assert selectors.notice(sam) is None
+
+
+def test_demo_configures_example_university(make_user):
+    from townhall.policies import demo
+
+    demo.load({"ada": make_user("admin", username="ada")})
+    inst = selectors.institution()
+    assert inst.name == "Example University" and "disciplinary action" in inst.breach_consequence
+    pack, number = selectors.current_pack()
+    assert number == 1 and pack.name == "Example University"
+    from townhall.policy.pack import default_pack
+
+    assert pack.data["institution"]["public_contacts"] == default_pack().data["institution"]["public_contacts"]
+    demo.load({"ada": None})  # idempotent
+    assert selectors.published().count() == 1

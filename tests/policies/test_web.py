@@ -71,10 +71,12 @@ def test_settings_form_threshold_then_publish_and_staff_acknowledge(inst, make_u
     data = {k: ("" if v is None else v) for k, v in form.initial.items()}
     data["thr__max_hashtags"] = 2
     data["net__threads__max_links"] = 1
+    data["parties"] = "Aston Independents"
     resp = c.post(reverse("policies:settings"), data)
     assert resp.status_code == 302
     page = c.get(reverse("policies:draft")).content.decode()
     assert "Most hashtags: 3 → 2" in page and "On Threads: max links: not set → 1" in page
+    assert "Academic freedom: extra parties and candidates: none → Aston Independents" in page
     resp = c.post(reverse("policies:draft"), {"action": "impact", "limit": "50"})
     assert "Re-checked 0 posts" in resp.content.decode()
     resp = c.post(reverse("policies:draft"), {"action": "publish", "note": "Fewer hashtags", "ack_mode": "required"})

@@ -10,11 +10,11 @@ def policy(request: Any) -> dict[str, Any]:
     if user is None or not user.is_authenticated or request.path.startswith("/policy/acknowledge"):
         return {}
     from townhall.core.permissions import can
-    from townhall.policies.selectors import institution, pending_ack
+    from townhall.policies.selectors import institution, notice
 
     try:
         return {
-            "policy_ack_pending": pending_ack(user),
+            "policy_ack_pending": notice(user),
             "policy_setup_needed": can(user, "institution.manage") and not request.path.startswith("/setup")
             and institution() is None,
         }

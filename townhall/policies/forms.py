@@ -95,6 +95,12 @@ class SettingsForm(forms.Form):
         label="Names official posts should not use", required=False, widget=_AREA)
     topics = forms.CharField(
         label="Extra divisive topics for this institution (one per line)", required=False, widget=_AREA)
+    relaxed = forms.CharField(
+        label="Rules that only inform on research and teaching accounts and scholarly posts (codes, one per line)",
+        required=False, widget=_AREA)
+    parties = forms.CharField(
+        label="Parties and candidates whose endorsement still blocks there, besides the built-in list",
+        required=False, widget=_AREA)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,6 +126,9 @@ class SettingsForm(forms.Form):
             "handles": "\n".join(inst.get("official_handles", [])),
             "discouraged": "\n".join(inst.get("discouraged_names", [])),
             "topics": "\n".join(data.get("topics", {}).get("extra", [])),
+            "relaxed": "\n".join((data.get("academic_freedom") or {}).get("relaxed_rules", ["CON001", "CON002",
+                                                                                             "CON003"])),
+            "parties": "\n".join((data.get("academic_freedom") or {}).get("parties", [])),
         }
         from townhall.policy.pack import _DEFAULT_THRESHOLDS
 
@@ -142,6 +151,10 @@ class SettingsForm(forms.Form):
         inst["official_handles"] = lines(c["handles"])
         inst["discouraged_names"] = lines(c["discouraged"])
         data.setdefault("topics", {})["extra"] = lines(c["topics"])
+        academic = data.get("academic_freedom") or {}
+        academic["relaxed_rules"] = [code.upper() for code in lines(c["relaxed"])]
+        academic["parties"] = lines(c["parties"])
+        data["academic_freedom"] = academic
         fams = data.setdefault("families", {})
         for fam in FAMILIES:
             for acct in ("official", "personal"):

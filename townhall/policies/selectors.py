@@ -115,6 +115,20 @@ def pending_ack(user: Any) -> PolicyVersion | None:
     return v
 
 
+def notice(user: Any) -> PolicyVersion | None:
+    """The version to tell this person about: one they must acknowledge first, else the newest
+    version published "for information" since the first (they dismiss it once)."""
+    required = pending_ack(user)
+    if required is not None or not getattr(user, "is_authenticated", False):
+        return required
+    v = published().first()
+    if v is None or v.number <= 1 or v.ack_mode != PolicyVersion.Ack.INFO:
+        return None
+    if Acknowledgement.objects.filter(version=v, user=user).exists():
+        return None
+    return v
+
+
 def ack_report(v: PolicyVersion) -> list[dict[str, Any]]:
     """Per unit: who acknowledged this version and when, and who has not."""
     from townhall.core.models import User

@@ -209,13 +209,14 @@ def rollback(request: HttpRequest, number: int) -> HttpResponse:
 
 @_local_time
 def acknowledge(request: HttpRequest) -> HttpResponse:
-    v = selectors.pending_ack(request.user)
+    v = selectors.notice(request.user)
     if request.method == "POST":
         target = selectors.version(int(request.POST.get("version", "0") or 0))
         if target is None:
             raise Http404("No such version.")
         services.acknowledge(request.user, target)
-        messages.success(request, f"Thank you: you acknowledged version {target.number} of the policy.")
+        messages.success(request, f"Thank you: you acknowledged version {target.number} of the policy."
+                         if target.ack_mode == target.Ack.REQUIRED else "Noted.")
         return redirect("home")
     shown = v or selectors.current_version()
     return render(request, "policies/acknowledge.html", {
