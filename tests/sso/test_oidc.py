@@ -187,3 +187,26 @@ def test_sign_out_offers_the_providers_logout(client, oidc_settings, oidc_provid
     out = client.get("/sso/oidc/logout/")
     assert out.status_code == 302 and out["Location"].startswith(oidc_provider.issuer + "/session/end")
     assert "id_token_hint=" in out["Location"]
+
+
+def test_an_id_token_not_signed_by_the_issuers_key_is_refused(client, oidc_settings, oidc_provider, rules):
+    # The JWKS Townhall fetches holds a different key under the provider's key id: the ID token's
+    # signature no longer verifies (as when a token is forged or a JWKS answer is tampered with).
+    import requests
+    from joserfc.jwk import RSAKey
+
+    from townhall.sso import oidc
+
+    real = requests.get(f"{oidc_provider.issuer}/jwks", timeout=5).json()
+    forged = {"keys": [RSAKey.generate_key(2048, parameters={"kid": k["kid"], "alg": "RS256", "use": "sig"})
+                       .as_dict(private=False) for k in real["keys"] if k["kty"] == "RSA"]}
+    back = oidc_provider.sign_in(start(client), "dana", CALLBACK)
+    app = oidc.client()
+    original = app.fetch_jwk_set
+    app.fetch_jwk_set = lambda force=False: forged
+    try:
+        resp = client.get(callback_path(back))
+    finally:
+        app.fetch_jwk_set = original
+    assert resp.status_code == 403
+    assert not User.objects.exists()

@@ -118,3 +118,27 @@ def test_a_saml_session_goes_back_through_the_idp_at_the_recheck(client, saml_id
     resp = client.get("/")
     assert resp.status_code == 302 and resp["Location"].startswith("/sso/saml/login/?next=")
     assert "_auth_user_id" not in client.session
+
+
+def test_idp_metadata_can_come_from_a_url(client, settings, saml_idp, rules):
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from pathlib import Path
+
+    folder = Path(saml_idp.metadata_file).parent
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/{Path(saml_idp.metadata_file).name}"
+        settings.TOWNHALL_SAML = {**settings.TOWNHALL_SAML, "IDP_METADATA_FILE": "", "IDP_METADATA_URL": url}
+        resp = client.post("/sso/saml/acs/", {"SAMLResponse": saml_idp.answer(start(client), PEOPLE["dana"])})
+    finally:
+        server.shutdown()
+    assert resp.status_code == 302, resp.content[:300]
+    assert User.objects.filter(email="dana@uni.example").exists()

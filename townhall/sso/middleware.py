@@ -18,7 +18,7 @@ from django.urls import reverse
 
 SESSION_KEY = "sso"
 SIGNED_OUT_KEY = "sso_signed_out"
-EXEMPT_PREFIXES = ("/static/", "/api/", "/healthz", "/sso/")
+EXEMPT_PREFIXES = ("/static/", "/api/", "/healthz", "/sso/oidc/", "/sso/saml/", "/sso/ended/")
 
 
 class SSORecheckMiddleware:
