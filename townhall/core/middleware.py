@@ -45,6 +45,6 @@ class MFARequiredMiddleware:
                 return None  # a personal token is its own credential; the session is not used
             return JsonResponse({"detail": "Finish two-factor sign-in first."}, status=401)
         target = reverse("mfa-setup" if first_enrolment else "mfa-verify")
-        if request.method == "GET" and path != "/":
+        if request.method == "GET":
             target += "?" + urlencode({"next": request.get_full_path()})
         return redirect(target)
