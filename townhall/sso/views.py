@@ -46,6 +46,7 @@ def _sign_in(request: HttpRequest, assertion: Assertion, session_data: dict, nex
     except SignInRefused as exc:
         return _refused(request, exc)
     login(request, user, backend=BACKEND)
+    request.session.pop(SIGNED_OUT_KEY, None)
     mfa_hook.apply(request, assertion)
     request.session[SESSION_KEY] = {"protocol": assertion.protocol, "checked_at": time.time(), **session_data}
     log.info("single sign-on: %s signed in through %s (%s)", user.username, assertion.issuer, assertion.method)
@@ -90,7 +91,7 @@ def oidc_logout(request: HttpRequest) -> HttpResponse:
     data = request.session.pop(SIGNED_OUT_KEY, None) or {}
     if not oidc.configured():
         return redirect("login")
-    url = oidc.logout_url(data.get("id_token", ""), request.build_absolute_uri(reverse("login")))
+    url = oidc.logout_url(data.get("id_token", ""), saml.base_url(request) + reverse("login"))
     return redirect(url) if url else redirect("login")
 
 
