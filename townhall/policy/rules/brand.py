@@ -77,7 +77,8 @@ _IMPERSONATE_RE = regex.compile(
     r"|(?:parody|fake|spoof|pretend)\s+(?:\w+\s+){0,2}(?:account|version|profile|page)\s+(?:of|for)\s+(?:our|the)\s+"
     r"(?:\w+\s+){0,2}(?:vice[-\s]chancellor|vc|university|uni|dean|registrar|provost|president|instagram|twitter|page)"
     r"|(?:made|set\s+up|created|started)\s+a\s+(?:fake|parody|spoof)\s+(?:\w+\s+){0,2}(?:account|profile|page)"
-    r"|i'?m\s+(?:professor|dr)\s+\w+,\s+(?:pro-)?vice[-\s]chancellor",
+    r"|i'?m\s+(?:professor|dr)\s+\w+,\s+(?:pro-)?vice[-\s]chancellor"
+    r"|fake\s+(?:[\w'’]+\s+){0,3}?(?:acceptance\s+|offer\s+)?(?:letters?|offers?|certificates?|degrees?|transcripts?)",
     regex.IGNORECASE,
 )
 

@@ -33,8 +33,14 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 
 @functools.lru_cache(maxsize=256)
 def token_set(text: str) -> frozenset[str]:
-    """The distinct lower-case words of ``text`` (for a C-speed 'any lexicon word here?' test)."""
-    return frozenset(w for _s, _e, w in tokens(text))
+    """The distinct lower-case words of ``text`` (for a C-speed 'any lexicon word here?' test),
+    possessives also without their 's ("Reform UK's" holds "uk's" and "uk")."""
+    words = {w for _s, _e, w in tokens(text)}
+    return frozenset(words | {w[:-2] for w in words if w.endswith("'s")})
+
+
+def _bare(w: str) -> str:
+    return w[:-2] if w.endswith("'s") else w
 
 
 def gate(text: str, words: frozenset[str]) -> bool:
@@ -89,12 +95,12 @@ class Lexicon:
         first = self.first
         n = len(toks)
         for i, (s, _e, w) in enumerate(toks):
-            cands = first.get(w)
+            cands = first.get(w) or first.get(_bare(w))
             if not cands:
                 continue
             for ph in cands:
                 k = len(ph)
-                if i + k <= n and all(toks[i + j][2] == ph[j] for j in range(1, k)):
+                if i + k <= n and all(toks[i + j][2] == ph[j] or _bare(toks[i + j][2]) == ph[j] for j in range(1, k)):
                     yield LexMatch(text, s, toks[i + k - 1][1])
                     break
 

@@ -24,6 +24,8 @@ _PATENT_RE = regex.compile(
     r"|(?:about|hoping|planning|plan|going|want)\s+to\s+(?:\w+\s+)?(?:patent|file\s+(?:for\s+)?(?:a\s+)?patent)"
     r"|(?:not|isn'?t|aren'?t)\s+(?:yet\s+)?(?:protected|patented|filed)\s+(?:yet|it)?"
     r"|(?:thinking\s+about|worry\s+about|sort\s+out|deal\s+with)\s+(?:protecting\s+it|the\s+ip|ip|the\s+patent|patents?)"
+    r"|(?:sort|worry\s+about|deal\s+with|think\s+about)\s+(?:the\s+)?(?:ip|patent|patenting|protection)\s+(?:side|stuff|bit)?"
+    r"\s*later"
     r"|(?:patent|ip)\s+(?:paperwork|application|filing)\s+(?:\w+\s+){0,2}?(?:still|due|soon|pending|with\s+the\s+lawyers)"
     r"|filing\s+(?:with\s+the\s+ipo|for\s+(?:a\s+)?patent)\s+soon|patent\s+(?:is\s+|application\s+is\s+)?"
     r"(?:still\s+being\s+drafted|due\s+to\s+be\s+filed))(?![\w])",
@@ -34,7 +36,7 @@ _PATENT_RE = regex.compile(
 # Words each rule's pattern cannot match without (checked against the post's word set first).
 _PATENT_WORDS = gate_words("""
     patent patents patented patentable unpatented pre-patent ip filing file filed protected protect
-    protecting protection invention transfer ipo
+    protecting protection invention transfer ipo later
 """)
 _EMBARGO_WORDS = gate_words("""
     embargo embargoed unpublished published publication peer review sneak preview paper results yet
@@ -44,13 +46,18 @@ _CONF_WORDS = gate_words("""
     confidential confidence leak leaked leaks leaking internal restricted circulation distribution
     release publication sharing share forward circulate nda record minutes session camera draft audit
     review report memo email slides papers notes briefing list names shortlist exam approved meeting
-    public unreleased secret strictly highly marked stamped labelled commercially
+    public unreleased secret strictly highly marked stamped labelled commercially ref closed private reserved
 """)
 _INSIDER_WORDS = gate_words("""
     told said mentioned heard shared showed confidence privately private supposed meant allowed hush
     hush-hush inside keep nobody nobody's accidentally mistakenly landed got friend someone somebody
     kill shouldn't should office contact source mate wasn't weren't don't
 """)
+
+
+_INSIDER_WORDS |= gate_words("can't doesn't peek look before go")
+_CONF_WORDS |= gate_words("ref closed private reserved")
+_PATENT_WORDS |= gate_words("later")
 
 
 @rule(
@@ -133,7 +140,8 @@ _CONF_RE = regex.compile(
     r"|(?:list|names)\s+of\s+(?:staff|people|colleagues)\s+at\s+risk|shortlist\s+for\s+the\s+\w+\s+(?:job|post|role)"
     r"|panel'?s\s+shortlist|(?:the|next\s+week'?s)\s+(?:\w+\s+)?exam\s+paper\s+for"
     r"|sharing\s+the\s+exam\s+paper|(?:confidential|secret)\s+(?:partnership|deal|agreement|masterplan|plan)"
-    r"|not\s+been\s+approved\s+yet|(?:board|senate|council|committee|governors'?)\s+papers"
+    r"|not\s+been\s+approved\s+yet|ref\s+submission\s+list|(?:closed|confidential|private|reserved)\s+(?:part|section|"
+    r"session|business|items?)\s+of\s+the|(?:board|senate|council|committee|governors'?)\s+papers"
     r"|interview\s+(?:scores|notes|feedback|rankings)|(?:in|at)\s+a\s+(?:closed|private|confidential)\s+meeting"
     r"|exam\s+(?:questions|paper|answers)\s+for\s+(?:tomorrow|next|the\s+upcoming|monday|tuesday|wednesday|thursday|"
     r"friday)|not\s+yet\s+public|not\s+public\s+yet|\(not\s+public\)|unreleased)(?![\w])",
@@ -218,7 +226,10 @@ _INSIDER_RE = regex.compile(
     r"|nobody'?s?\s+(?:has\s+)?been\s+told\s+yet|nobody\s+(?:has\s+)?seen\s+(?:it|them)\s+yet"
     r"|(?:accidentally|mistakenly)\s+(?:sent|forwarded|cc'?d)\s+me|landed\s+in\s+my\s+inbox"
     r"|(?:i'?ve|i\s+have)\s+got\s+(?:a\s+copy|the\s+pdf|hold\s+of)|got\s+my\s+hands\s+on"
-    r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|(?:would|will|'d)\s+kill\s+me\s+(?:for\s+posting|if)"
+    r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|can'?t\s+go\s+into\s+(?:the\s+)?details|can'?t\s+say\s+(?:much|more)\s+"
+    r"(?:yet\s+)?but|(?:don'?t|doesn'?t)\s+want\s+(?:this|it)\s+(?:out|public|shared|known)|(?:got|had)\s+a\s+(?:sneak\s+)?"
+    r"(?:peek|look)\s+at|before\s+(?:the\s+)?(?:council|senate|board|committee|governors|exec)\s+(?:votes?|decides?|meets?|"
+    r"approves?|signs?\s+off)|(?:would|will|'d)\s+kill\s+me\s+(?:for\s+posting|if)"
     r"|(?:shouldn'?t|should\s+not)\s+(?:really\s+)?be\s+(?:posting|sharing)|(?:ip|tech(?:nology)?\s+transfer)\s+office\s+"
     r"(?:says|said|told\s+us)\s+(?:to\s+)?wait|(?:a|my|our)\s+(?:contact|source|friend|mate)\s+(?:in|at|on)\s+the\s+"
     r"(?:\w+\s+)?(?:ministry|treasury|government|dfe|home\s+office|department|committee|panel|board)|(?:a\s+)?friend\s+on\s+the\s+\w+\s+panel\s+says"

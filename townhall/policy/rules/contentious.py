@@ -82,7 +82,9 @@ STANCE = words_re(
     it's time|time for|no right|has no right|stand firmly|stands firmly|stands with|we oppose|we support|
     we condemn|we back|we reject|ashamed|cruel|barbaric|bigots|bigoted|idiots|thugs|overreach|authoritarian|
     enjoy|no thanks|judge them|has to stop|have to stop|must stop|under attack|so-called|don't fall for|
-    is right|are right|have failed|has failed|selfish|greedy|hostage""")
+    is right|are right|have failed|has failed|selfish|greedy|hostage|our position|position is clear|committing|
+    is real|proves|vote labour|vote tory|vote tories|vote conservative|
+    vote green|vote reform|vote lib dem|vote snp|vote plaid|vote democrat|vote republican""")
 )
 # The stance words the classifier gate was tuned with (CON003 consults the model only when a
 # topic, one of these or a hashtag is present); CON001's list above is broader.

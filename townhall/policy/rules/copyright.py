@@ -97,13 +97,14 @@ _USE = (
     r"(?:used|use|using|uses|features|featuring|scanned|scan|uploaded|upload|reuploaded|re-uploaded|posted|posting|post|"
     r"sharing|shared|share|copied|pasted|typed\s+up|transcribed|put|reposted|reposting|recorded|clipped|downloaded|"
     r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|is|playing|reproduced|"
-    r"screenshot|attached|attaching|photocopied)"
+    r"screenshot|attached|attaching|photocopied|re-uploading|reuploading|translated)"
 )
 _WHOLE_RE = regex.compile(
     r"(?<![\w])(?:full|whole|entire|complete)\s+(?:set\s+of\s+)?(?:\w+['’]?s?\s+){0,3}?(?:text|pdf|article|chapter|book|"
     r"ebook|e-book|paper|papers|score|slides|analysis|recording|thread|interview|lecture\s+notes|notes|map|video|film|"
     r"song|album|report|piece|documentary|exam\s+papers|past\s+papers|of\s+chapter\s+\d+|first\s+chapter|chapter\s+\d+|"
-    r"chart|graph|figure|table|comic|strip|episode|series|lecture\s+videos?)"
+    r"chart|graph|figure|table|comic|strip|episode|series|lecture\s+videos?|blog\s+post|season|podcast|keynote)"
+    r"|(?:scanned|copied|reproduced|posted|printed|shared|pasted|uploaded|transcribed)\s+in\s+full"
     r"|(?:whole|entire)\s+of\s+(?:chapter|the\s+book|the\s+article)|first\s+chapter\s+of\s+the\s+new",
     regex.IGNORECASE,
 )
@@ -115,7 +116,8 @@ _EVASION_RE = regex.compile(
     r"|without\s+paying|no\s+need\s+to\s+ask|(?:speaker|author|artist|photographer|owner|she|he)\s+doesn'?t\s+know"
     r"|only\s+has\s+one\s+licen[cs]e|(?:it'?s\s+)?normally\s+£\d+|dodgy\s+site|we'?re\s+sure\s+(?:he|she|they)'?d\s+be\s+happy"
     r"|(?:she|he|they)'?ll\s+never\s+notice|without\s+(?:telling|asking)\s+(?:her|him|them|the\s+\w+)"
-    r"|without\s+asking|didn'?t\s+ask|subscriber[-\s]only|subscribers\s+only|members[-\s]only|can\s+sue\s+me"
+    r"|without\s+asking|didn'?t\s+ask|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
+    r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only|can\s+sue\s+me"
     r"|(?:photocopied|scanned|copied|printed)\s+(?:half|most|all|chapters?|\d+\s+pages?|pages)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:\w+\s+)?(?:text)?book)(?![\w])",
     regex.IGNORECASE,
@@ -133,12 +135,17 @@ _THIRD_MEDIA_RE = regex.compile(
     r"|(?:used|found|lifted|recorded|clipped|grabbed|taken|downloaded|screenshotted|saved|pulled|copied|ripped|filmed)\s+"
     r"(?:\w+\s+){0,4}?(?:from|off|on|of)\s+(?:a|an|the|someone'?s|somebody'?s|their|another)?\s*(?:[\w'’]+[-\s]){0,2}?"
     r"(?:blog|site|website|report|broadcast|flickr|instagram|insta|pinterest|documentary|film|textbook|channel|feed|"
+    r"spotify|podcast|radio|iplayer|newspaper|magazine|"
     r"account|web|internet|tiktok|youtube|netflix|programme|show)\b"
     r"|publisher'?s\s+(?:figures?|images?|diagrams?|photos?|illustrations?|slides?)"
     r"|(?:song|track|music|soundtrack|tune)\s+(?:\w+\s+){0,4}?(?:is|was)\s+(?-i:\p{Lu}[\w'’]+)"
     r"|(?:taken|shot|filmed)\s+by\s+(?:a|an)\s+(?-i:\p{Lu}\w+)\s+(?:photographer|journalist|camera)"
     r"|(?:used|using|put|added|borrowed)\s+(?:the\s+)?(?-i:\p{Lu}\w+(?:\s+\p{Lu}\w+){0,2})\s+(?:logo|crest|badge|trademark|mascot)"
-    r"|(?:comic|cartoon|strip|meme|gif|photo|image|picture)\s+(?:\w+\s+){0,2}?(?:is|are)\s+from\s+\w+",
+    r"|(?:comic|cartoon|strip|meme|gif|photo|image|picture)\s+(?:\w+\s+){0,2}?(?:is|are)\s+from\s+\w+"
+    r"|(?:borrowed|used|using|taken|took|reposted|shared|featuring|features)\s+(?:[\w'’]+\s+){0,6}?(?:by|from)\s+(?:a|an)\s+"
+    r"(?:\w+\s+)?(?:artist|photographer|illustrator|designer|filmmaker|cartoonist|painter)"
+    r"|(?:photo|image|picture|video|footage|graphic|article|illustration)\s+(?:[\w'’]+\s+){0,5}?belongs\s+to"
+    r"|(?:pasted|copied|scanned|photocopied|typed\s+up|uploaded|shared|posted)\s+(?:\w+\s+){0,2}?chapters?\s+\d+",
     regex.IGNORECASE,
 )
 _OWN_OR_LICENSED_RE = regex.compile(
@@ -165,6 +172,8 @@ _CPY3_WORDS = _TAKE_WORDS | gate_words("""
     tune comic strip gif reel film logo crest badge trademark mascot used found recorded clipped
     downloaded saved filmed publisher's publishers
 """)
+_CPY3_WORDS |= gate_words("""belongs watermark pasted chapter podcast keynote season spotify blog post translated
+    re-uploading reuploading borrowed""")
 _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 
 

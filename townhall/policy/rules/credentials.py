@@ -74,7 +74,8 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _SECRET_NOUN_RE = regex.compile(
     r"(?<![\w])(?:(?P<code>(?:pin|pin\s+(?:code|number)|passcode|pass\s+code|(?:door|keypad|key\s*safe|lock|alarm|gate|"
     r"safe|access|entry|recovery|backup|security|verification|2fa|mfa|duo|authenticator|login|sign[-\s]?in|two[-\s]step|"
-    r"2[-\s]step|two[-\s]factor|one[-\s]time|otp|wi-?fi|network|printing|printer|freezer|car\s+park)\s+(?:code|key|pin)s?"
+    r"2[-\s]step|two[-\s]factor|one[-\s]time|otp|wi-?fi|network|printing|printer|freezer|car\s+park|unlock|phone|"
+    r"laptop|locker|padlock|combination)\s+(?:code|key|pin)s?"
     r"|code\s+for\s+the\s+(?:\w+\s+){0,2}(?:door|shed|safe|room|lock|gate|alarm|building|cupboard|cabinet|store|lab|office)"
     r"|(?:has|with)\s+(?:the\s+)?code|(?:the|my|your|our)\s+code(?=\s+(?:is|was|:)\s+\d{5,8}\b)))"
     r"|(?P<pw>pass(?:word|phrase|wd)s?|pwd?|wi-?fi\s+key|network\s+key|enrol(?:l)?ment\s+key|recovery\s+key|"
@@ -264,7 +265,7 @@ _SHARED_RE = regex.compile(
     r"(?<![\w])(?:(?:here(?:'s|\s+is|\s+are)|sharing|share|posting|use)\s+(?:\w+\s+){0,3}?(?:the|my|our)\s+(?:\w+\s+)?"
     r"(?:user\s*name|login|log-in|account|email)\s*(?:and|&|/|\+)\s*(?:password|pw|pass)\b"
     r"|(?:share|sharing|shared|give|gave|given|giving|told|tell|post|posted|put|handed\s+out|hand\s+out|passed\s+on|"
-    r"pass\s+on|send|sent|circulated?|let)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
+    r"pass\s+on|send|sent|circulated?|let|dmed|dm'?d|messaged|emailed|whatsapped|texted)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
     r"(?:login|log-in|logins|password|passcode|credentials|account\s+details|shared\s+account|admin\s+account)"
     r"|anyone\s+with\s+the\s+(?:login|password)"
     r"|(?:all|both|\w+)\s+of\s+us\s+(?:log|sign)\s+(?:in|on)\s+(?:\w+\s+){0,4}?(?:with|using|as)\s+the\s+same\s+"

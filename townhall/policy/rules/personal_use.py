@@ -22,7 +22,7 @@ _INSTITUTION_REF = regex.compile(
     r"|(?:the\s+)?exam\s+board|all-staff|(?:a|this)\s+place\s+to\s+work|this\s+place|at\s+work|the\s+people\s+at\s+the\s+top"
     r"|(?:my|our)\s+(?:employer|institution|workplace|faculty|hod|pay)|the\s+uni\s+admin|the\s+uni(?:versity)?'?s?"
     r"|don'?t\s+work\s+here|(?:my|our)\s+university'?s?|the\s+registry|the\s+faculty|working\s+here|work\s+here"
-    r"|this\s+uni(?:versity)?|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])",
+    r"|this\s+uni(?:versity)?|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])",
     regex.IGNORECASE,
 )
 _NEGATIVE = words_re(
@@ -37,7 +37,8 @@ _NEGATIVE = words_re(
     doesn't care|pointless|clueless|not strategic|joke|shambles|falling apart|the chaos|chaos|hole|consultants|
     disgrace|shameful|bullies|awful|run|steer clear|dirt|fleecing|going downhill|no clue|wouldn't know|
     pretending|pretend|tell that to|badly managed|badly run|dropout rates|titanic|treats|shame|cutting our pay|
-    real terms|it's about money|cheers""")
+    real terms|it's about money|cheers|disgusting|never recommend|wouldn't recommend|would not recommend|
+    out of their depth|mess|nobody cares|false|untrue|not true|made up""")
 )
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
@@ -48,7 +49,8 @@ _DAMAGING = words_re(
     exploiting|knowingly|deliberately|hiding|buries|bury|whitewash|corrupt|corruption|steer clear|stay away|
     run|don't come|don't work here|treat staff like dirt|like dirt|bullies|bullying|harassment|pure fiction|
     fiction|misleading|mis-selling|ripping off|rip-off|property company|destroyed morale|resign|should resign|
-    incompetent|in such a state|going under|falling apart|downhill|clueless|lost half|lost all""")
+    incompetent|in such a state|going under|falling apart|downhill|clueless|lost half|lost all|false|simply false|
+    untrue|not true|made up|never recommend|wouldn't recommend|would not recommend|nobody cares|a mess""")
 )
 _DISCLAIMER = regex.compile(
     r"(?<![\w])(?:views?\s+(?:are\s+|expressed\s+(?:here\s+)?(?:are\s+)?)?(?:my\s+own|mine|personal|my\s+own\s+and)"

@@ -10,7 +10,7 @@ import phonenumbers
 import regex
 
 from townhall.policy import clauses
-from townhall.policy.compiled import POSTCODE_RE, CompiledPack
+from townhall.policy.compiled import POSTCODE_RE, CompiledPack, given_names, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import person_cue, tokens, wordlist
@@ -89,7 +89,9 @@ ROLE_LOCALS = frozenset(
     info enquiries enquiry admissions admin office hello contact press media news comms marketing
     support help helpdesk servicedesk library careers alumni events studentservices registry reception
     webmaster noreply no-reply postmaster jobs recruitment hr finance research international ug pg
-    postgraduate undergraduate governance digital social socialmedia team sales feedback complaints
+    postgraduate undergraduate phishing security abuse itsupport wellbeing counselling disability estates facilities
+    payroll pensions sport sports sustainability brand governance digital social socialmedia team sales feedback
+    complaints
 """)
 )
 _OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
@@ -117,8 +119,10 @@ def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if f"{low}@{domain}" in cp.public_emails:
             continue
         base = re.split(r"[._+-]", low)[0]
-        if low in ROLE_LOCALS or base in ROLE_LOCALS:
-            continue
+        if low in ROLE_LOCALS or base in ROLE_LOCALS or (
+            low.isalpha() and low in wordset() and low not in given_names()
+        ):
+            continue  # a role address ("phishing@", "wellbeing@"), not a person
         if domain not in FREEMAIL and doc.ctx.account == "personal" and cp.is_institutional_domain(domain) and \
                 _OWN_EMAIL_RE.search(doc.masked, max(0, s - 40), s):
             continue  # the author's own work address (PER002 says what is wrong with that)
@@ -350,7 +354,8 @@ _HEALTH_RE = regex.compile(
     r"|(?:is|was|'s|got|became|been)\s+(?:\w+\s+)?(?:pregnant|depressed|anorexic|bulimic|bipolar|suicidal|"
     r"autistic|sectioned|hospitali[sz]ed|in\s+rehab|in\s+hospital|terminally\s+ill|an\s+alcoholic)"
     r"|(?:your|my\s+\w+'s)\s+(?:" + _HEALTH + r")|miscarried|self-harming|signed\s+off\s+sick"
-    r"|(?:having|had|needs)\s+(?:an?\s+)?(?:surgery|operation|chemo|an\s+abortion))(?![\w])",
+    r"|(?:having|had|needs)\s+(?:an?\s+)?(?:surgery|operation|chemo|an\s+abortion)|in\s+intensive\s+care|in\s+icu"
+    r"|(?:after|following)\s+(?:an?|the|his|her|their)\s+(?:" + _HEALTH + r"))(?![\w])",
     regex.IGNORECASE,
 )
 _GRADES_RE = regex.compile(
@@ -379,7 +384,7 @@ _DISCIPLINE_RE = regex.compile(
     r"|(?:misconduct|disciplinary|fitness\s+to\s+practi[sc]e|conduct)\s+(?:panel|hearing|committee|investigation|case)"
     r"|caught\s+(?:\w+\s+)?(?:colluding|cheating|plagiari[sz]ing|stealing|drinking|dealing)|referred\s+to\s+the\s+(?:\w+\s+)?panel"
     r"|(?:expelled|excluded|kicked\s+out)\s+(?:from|of)\s+(?:halls|the\s+course|university)|got\s+arrested"
-    r"|drink[-\s]driving|(?:done|convicted|charged|arrested|cautioned)\s+for|criminal\s+record|lost\s+(?:his|her)\s+licen[cs]e"
+    r"|drink[-\s]driving|(?:formal|final|written)\s+warning|(?:done|convicted|charged|arrested|cautioned)\s+for|criminal\s+record|lost\s+(?:his|her)\s+licen[cs]e"
     r"|(?:went|been|gone)\s+to\s+prison|on\s+bail)(?![\w])",
     regex.IGNORECASE,
 )
@@ -431,6 +436,8 @@ _DISCIPLINE_WORDS = frozenset(
     kicked drink drink-driving driving convicted charged criminal licence license prison bail done
 """)
 )
+_HEALTH_WORDS |= frozenset(("intensive", "icu"))
+_DISCIPLINE_WORDS |= frozenset(("formal", "final", "written"))
 _IMMIGRATION_WORDS = frozenset(
     wordlist("""
     visa visas leave permit brp overstayed overstaying overstay deported deportation removal asylum
