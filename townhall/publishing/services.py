@@ -167,7 +167,8 @@ def policy_findings(post: Post) -> list[dict[str, Any]]:
         bridge_network = network if network in policy_bridge.NETWORKS else "bluesky"
         for index, part in enumerate(post.parts):
             for finding in policy_bridge.check(part, network=bridge_network, account=kind, pack=pack,
-                                               alts=alts if index == 0 else [], scholarly=scholarly):
+                                               alts=alts if index == 0 else [], scholarly=scholarly,
+                                               reply=bool(post.in_reply_to) or index > 0):
                 key = (finding.get("code"), index, tuple(finding.get("span") or ()), finding.get("message"))
                 if key in seen:
                     continue

@@ -43,10 +43,12 @@ def check(
     alts: list[str] | None = None,
     pack: Any = None,
     scholarly: bool = False,
+    reply: bool = False,
 ) -> list[dict[str, Any]]:
     """Findings as plain dicts: code, family, severity, message, clause, span, fix.
 
-    ``pack=None`` checks against the institution's current published version."""
+    ``pack=None`` checks against the institution's current published version. ``reply=True`` for
+    a reply to someone else's post (the inbox): broadcast-only advice does not apply to replies."""
     from townhall.policy import Context, ImageRef
     from townhall.policy import check as engine_check
 
@@ -57,7 +59,7 @@ def check(
     if pack is None:
         pack, _ = current()
     ctx = Context(network=network, account=account, images=[ImageRef(alt=a) for a in (alts or [])],
-                  scholarly=scholarly)
+                  scholarly=scholarly, is_reply=reply)
     return [f.to_dict() for f in engine_check(text, ctx, pack=pack)]
 
 
