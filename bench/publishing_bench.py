@@ -1,6 +1,13 @@
-"""Publishing benchmarks: cadence checks, the approve-and-enqueue path, publish latency.
+"""Publishing benchmarks: cadence checks, the approve-and-enqueue path, publish latency, a burst.
 
     python bench/publishing_bench.py [--posts 200] [--checks 2000] [--publishes 20]
+    python bench/publishing_bench.py --burst-only [--burst-accounts 200] [--latency 0.1]
+
+The burst (issue 13): one post due at the same moment on each of 200 Mastodon accounts,
+against the fake Mastodon with 100 ms latency per request, sent by the worker's
+dispatcher. It prints how long after the due time the last status was made (the spread,
+from the fake's own clock), once one at a time (concurrency 1: how the worker sent before)
+and once with the configured concurrency (TOWNHALL_PUBLISH_CONCURRENCY, per-network limits).
 
 Runs against a fresh SQLite database in a temporary folder (or DATABASE_URL if set to a
 database you can throw away), a local fake Mastodon server, and the Bluesky reference PDS
@@ -47,8 +54,15 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=200)
     parser.add_argument("--checks", type=int, default=2000)
     parser.add_argument("--publishes", type=int, default=20)
+    parser.add_argument("--burst-accounts", type=int, default=200)
+    parser.add_argument("--latency", type=float, default=0.1, help="seconds the fake Mastodon takes per request")
+    parser.add_argument("--burst-only", action="store_true", help="only the 200-account burst")
     args = parser.parse_args()
     setup_django()
+    if args.burst_only:
+        burst(args.burst_accounts, args.latency, concurrency=1)
+        burst(args.burst_accounts, args.latency, concurrency=None)
+        return
 
     from datetime import time as dtime
 
@@ -150,6 +164,55 @@ def main() -> None:
     finally:
         proc.stdin.close()
         proc.wait(timeout=20)
+
+
+def burst(accounts: int, latency: float, concurrency: int | None) -> None:
+    """Posts due at the same moment on `accounts` accounts; prints the spread of send times."""
+    from datetime import time as dtime
+
+    from django.conf import settings
+    from django.utils import timezone
+    from fake_mastodon import FakeMastodon
+
+    from townhall.core.models import OrgUnit, User
+    from townhall.publishing.dispatch import Dispatcher
+    from townhall.publishing.models import Delivery, Post
+    from townhall.registry.models import Account
+    from townhall.registry.vault import store_credentials
+
+    tag = f"c{concurrency or 'default'}"
+    unit = OrgUnit.objects.create(name=f"Burst {tag}", slug=f"burst-{tag}")
+    author = User.objects.create_user(f"burst-author-{tag}", role="staff", org_unit=unit)
+    fake = FakeMastodon(latency=latency).start()
+    now = timezone.now()
+    for i in range(accounts):
+        token = f"burst-{tag}-{i}"
+        fake.add_account(f"b{i}", token)
+        account = Account.objects.create(
+            network="mastodon", handle=f"@b{i}-{tag}@mastodon.test", service_url=fake.url, org_unit=unit,
+            status="active", min_gap_minutes=0, max_per_day=1000, quiet_start=dtime(0), quiet_end=dtime(0),
+        )
+        store_credentials(account, token, actor=author, kind="api_token")
+        post = Post.objects.create(created_by=author, org_unit=unit, text=f"Welcome week, account {i}.",
+                                   status="scheduled")
+        Delivery.objects.create(post=post, account=account, status="scheduled", due_at=now)
+    due = time.time()
+    Delivery.objects.filter(post__org_unit=unit).update(due_at=timezone.now())
+    if concurrency:
+        dispatcher = Dispatcher(concurrency=concurrency, network_limits={"mastodon": concurrency})
+    else:
+        dispatcher = Dispatcher()
+    outcomes = dispatcher.sweep()
+    dispatcher.close()
+    times = sorted(t - due for t, _sid, _key in fake.created_log)
+    fake.stop()
+    label = (f"concurrency {concurrency} (one at a time, as before)" if concurrency == 1 else
+             f"concurrency {settings.TOWNHALL_PUBLISH_CONCURRENCY}, mastodon limit "
+             f"{settings.TOWNHALL_PUBLISH_NETWORK_LIMITS.get('mastodon')}")
+    print(f"burst: {accounts} accounts, {accounts} posts due at once, fake Mastodon {latency * 1000:.0f} ms/request, "
+          f"{label}: {dict(outcomes)}; {len(times)} statuses made; first {times[0]:.2f} s, "
+          f"median {statistics.median(times):.2f} s, last {times[-1]:.2f} s after the due time; "
+          f"at most {fake.max_concurrent_creates} creates in flight at once")
 
 
 if __name__ == "__main__":
