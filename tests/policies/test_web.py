@@ -89,6 +89,8 @@ def test_settings_form_threshold_then_publish_and_staff_acknowledge(inst, make_u
     assert "Most hashtags: 3 → 2" in page and "A breach may lead to disciplinary action." in page
     client.post(reverse("policies:acknowledge"), {"version": "2"})
     assert "has changed" not in client.get(reverse("home")).content.decode()
+    page = c.get(reverse("policies:compare") + "?a=1&b=2").content.decode()
+    assert "Most hashtags: 3 → 2" in page and "-  max_hashtags: 3" in page
     csv_text = c.get(reverse("policies:acknowledgements", args=[2]) + "?format=csv").content.decode()
     assert csv_text.splitlines()[0] == "unit,name,username,email,acknowledged_at_utc"
     assert any(line.split(",")[2] == "sam" and line.split(",")[4] for line in csv_text.splitlines()[1:])

@@ -8,6 +8,7 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("policy/versions/", views.versions, name="versions"),
     path("policy/versions/<int:number>/", views.version, name="version"),
+    path("policy/versions/compare", views.compare, name="compare"),
     path("policy/versions/<int:number>/rollback", views.rollback, name="rollback"),
     path("policy/versions/<int:number>/acknowledgements/", views.acknowledgements, name="acknowledgements"),
     path("policy/edit/", views.edit_settings, name="settings"),

@@ -196,6 +196,25 @@ def version(request: HttpRequest, number: int) -> HttpResponse:
 
 
 @_local_time
+def compare(request: HttpRequest) -> HttpResponse:
+    """Any two published versions side by side: the changes in words, then the YAML diff."""
+    from townhall.policy.packdiff import describe_changes
+
+    require(request.user, "policy.view")
+    try:
+        a, b = selectors.version(int(request.GET.get("a", ""))), selectors.version(int(request.GET.get("b", "")))
+    except ValueError:
+        a = b = None
+    if a is None or b is None:
+        messages.error(request, "Choose two published versions to compare.")
+        return redirect("policies:versions")
+    return render(request, "policies/compare.html", {
+        "a": a, "b": b, "changes": describe_changes(selectors.pack_of(a), selectors.pack_of(b)),
+        "raw": yaml_diff(a.yaml_text, b.yaml_text, str(a), str(b)),
+    })
+
+
+@_local_time
 @require_POST
 def rollback(request: HttpRequest, number: int) -> HttpResponse:
     try:
