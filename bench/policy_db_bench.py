@@ -77,9 +77,9 @@ def main() -> int:
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     db_note = "SQLite" if "DATABASE_URL" not in os.environ else "PostgreSQL"
-    if "DATABASE_URL" in os.environ:
-        call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
+    if "DATABASE_URL" in os.environ:
+        call_command("flush", interactive=False, verbosity=0)  # a database of its own, emptied
 
     from townhall.core.models import OrgUnit, User
     from townhall.policies import services
