@@ -261,6 +261,8 @@ def test_nul_in_a_web_form_is_a_400_page_with_a_sentence(client, people):
     assert r.status_code == 400 and b"NUL character" in r.content
     assert r["Content-Type"].startswith("text/html")
     assert not Incident.objects.exists()
+    assert client.get("/accounts/?q=physics%00").status_code == 400  # a page's filter, too
+    assert client.get("/accounts/?q=physics").status_code == 200
     # the same form without the NUL goes through (the guard is not refusing everything)
     r = client.post("/incidents/new/", {"kind": "other", "description": "Something odd happened here."})
     assert r.status_code in (200, 302) and Incident.objects.count() == 1
