@@ -97,14 +97,14 @@ def test_a_worker_dying_on_the_same_delivery_reaches_the_limit_without_sending(
 @pytest.mark.django_db(transaction=True)
 def test_lease_is_renewed_while_a_slow_call_runs(people, account, settings, monkeypatch):  # noqa: F811
     """A short lease for fast recovery, but a slow network never lets a second worker in."""
-    settings.TOWNHALL_PUBLISH_LEASE_SECONDS = 1
+    settings.TOWNHALL_PUBLISH_LEASE_SECONDS = 3
     post = approved(people, account, settings)
     delivery = post.deliveries.get()
     real = connector.publish
     seen = {}
 
     def slow(creds, request):
-        time.sleep(2.5)  # well past the 1 s lease: only the heartbeat keeps it
+        time.sleep(5)  # well past the 3 s lease: only the heartbeat keeps it
         seen["second_claim"] = publisher._claim(delivery.pk)
         return real(creds, request)
 
