@@ -173,6 +173,9 @@ class DayCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["search_id", "dim", "day", "key"], name="unique_day_count")
         ]
+        # The dashboard's reads, answered from the index alone on PostgreSQL (no heap visits).
+        indexes = [models.Index(fields=["search_id", "dim", "day"], include=["key", "n", "reach"],
+                                name="listening_daycount_read")]
 
 
 class NeverStore(models.Model):
