@@ -8,6 +8,7 @@ changes); `publish --note TEXT --as USER` prints the new version number last; `d
 from __future__ import annotations
 
 import sys
+from datetime import UTC
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,9 @@ from townhall.policy.pack import PackError
 
 class Command(BaseCommand):
     help = "Export, import, publish and compare versions of the institution's policy."
+    # Scripts read stdout and stderr: Django's system-check warnings (about other apps) would
+    # get in the way of the `FILE:LINE: key: message` contract.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -75,7 +79,8 @@ class Command(BaseCommand):
             out.write(v.yaml_text, ending="" if v.yaml_text.endswith("\n") else "\n")
         elif action == "versions":
             for v in selectors.published():
-                out.write(f"{v.number}\t{v.published_at:%Y-%m-%d %H:%M}\t{v.get_ack_mode_display()}\t{v.note}")
+                when = v.published_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+                out.write(f"{v.number}\t{when}\t{v.ack_mode}\t{' '.join(v.note.split())}")
         elif action == "import":
             user = self._user(opts["username"])
             try:
