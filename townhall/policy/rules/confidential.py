@@ -23,6 +23,7 @@ _PATENT_RE = regex.compile(
     r"|(?:before|until|till)\s+(?:we|they|i|the\s+uni(?:versity)?)\s+(?:\w+\s+)?(?:file|patent|protect)"
     r"|(?:about|hoping|planning|plan|going|want)\s+to\s+(?:\w+\s+)?(?:patent|file\s+(?:for\s+)?(?:a\s+)?patent)"
     r"|(?:not|isn'?t|aren'?t)\s+(?:yet\s+)?(?:protected|patented|filed)\s+(?:yet|it)?"
+    r"|(?:haven'?t|hasn'?t|not)\s+(?:\w+\s+){0,3}?(?:about\s+)?(?:protecting|patenting)\s+it"
     r"|(?:thinking\s+about|worry\s+about|sort\s+out|deal\s+with)\s+(?:protecting\s+it|the\s+ip|ip|the\s+patent|patents?)"
     r"|(?:sort|worry\s+about|deal\s+with|think\s+about)\s+(?:the\s+)?(?:ip|patent|patenting|protection)\s+(?:side|stuff|bit)?"
     r"\s*later"
@@ -58,6 +59,11 @@ _INSIDER_WORDS = gate_words("""
 _INSIDER_WORDS |= gate_words("can't doesn't peek look before go")
 _CONF_WORDS |= gate_words("ref closed private reserved")
 _PATENT_WORDS |= gate_words("later")
+
+
+_INSIDER_WORDS |= gate_words("let slip panel")
+_CONF_WORDS |= gate_words("submission")
+_PATENT_WORDS |= gate_words("patenting")
 
 
 @rule(
@@ -140,7 +146,7 @@ _CONF_RE = regex.compile(
     r"|(?:list|names)\s+of\s+(?:staff|people|colleagues)\s+at\s+risk|shortlist\s+for\s+the\s+\w+\s+(?:job|post|role)"
     r"|panel'?s\s+shortlist|(?:the|next\s+week'?s)\s+(?:\w+\s+)?exam\s+paper\s+for"
     r"|sharing\s+the\s+exam\s+paper|(?:confidential|secret)\s+(?:partnership|deal|agreement|masterplan|plan)"
-    r"|not\s+been\s+approved\s+yet|ref\s+submission\s+list|(?:closed|confidential|private|reserved)\s+(?:part|section|"
+    r"|not\s+been\s+approved\s+yet|draft\s+(?:\w+\s+){0,3}submission|ref\s+submission\s+list|(?:closed|confidential|private|reserved)\s+(?:part|section|"
     r"session|business|items?)\s+of\s+the|(?:board|senate|council|committee|governors'?)\s+papers"
     r"|interview\s+(?:scores|notes|feedback|rankings)|(?:in|at)\s+a\s+(?:closed|private|confidential)\s+meeting"
     r"|exam\s+(?:questions|paper|answers)\s+for\s+(?:tomorrow|next|the\s+upcoming|monday|tuesday|wednesday|thursday|"
@@ -226,7 +232,7 @@ _INSIDER_RE = regex.compile(
     r"|nobody'?s?\s+(?:has\s+)?been\s+told\s+yet|nobody\s+(?:has\s+)?seen\s+(?:it|them)\s+yet"
     r"|(?:accidentally|mistakenly)\s+(?:sent|forwarded|cc'?d)\s+me|landed\s+in\s+my\s+inbox"
     r"|(?:i'?ve|i\s+have)\s+got\s+(?:a\s+copy|the\s+pdf|hold\s+of)|got\s+my\s+hands\s+on"
-    r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|can'?t\s+go\s+into\s+(?:the\s+)?details|can'?t\s+say\s+(?:much|more)\s+"
+    r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|let\s+slip|(?:someone|somebody)\s+on\s+the\s+(?:\w+\s+)?panel|can'?t\s+go\s+into\s+(?:the\s+)?details|can'?t\s+say\s+(?:much|more)\s+"
     r"(?:yet\s+)?but|(?:don'?t|doesn'?t)\s+want\s+(?:this|it)\s+(?:out|public|shared|known)|(?:got|had)\s+a\s+(?:sneak\s+)?"
     r"(?:peek|look)\s+at|before\s+(?:the\s+)?(?:council|senate|board|committee|governors|exec)\s+(?:votes?|decides?|meets?|"
     r"approves?|signs?\s+off)|(?:would|will|'d)\s+kill\s+me\s+(?:for\s+posting|if)"

@@ -24,7 +24,8 @@ POLITICS = words_re(
     vote labour|vote tory|vote conservative|vote lib dem|the greens|politician|politicians|house of lords|the lords|
     scottish independence|independence referendum|united ireland|deportation|deportations|deportation flights|
     rwanda scheme|overseas aid|culture war|woke activists|two-child benefit cap|benefit cap|downing street|
-    westminster|the tories'|tories'|your politics""")
+    westminster|the tories'|tories'|your politics|conservative government|tory government|
+    the conservative""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|

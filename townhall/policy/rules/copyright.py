@@ -96,8 +96,8 @@ def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _USE = (
     r"(?:used|use|using|uses|features|featuring|scanned|scan|uploaded|upload|reuploaded|re-uploaded|posted|posting|post|"
     r"sharing|shared|share|copied|pasted|typed\s+up|transcribed|put|reposted|reposting|recorded|clipped|downloaded|"
-    r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|is|playing|reproduced|"
-    r"screenshot|attached|attaching|photocopied|re-uploading|reuploading|translated)"
+    r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|playing|reproduced|"
+    r"screenshot|attached|attaching|photocopied|re-uploading|reuploading|translated|embedded)"
 )
 _WHOLE_RE = regex.compile(
     r"(?<![\w])(?:full|whole|entire|complete)\s+(?:set\s+of\s+)?(?:\w+['’]?s?\s+){0,3}?(?:text|pdf|article|chapter|book|"
@@ -116,7 +116,11 @@ _EVASION_RE = regex.compile(
     r"|without\s+paying|no\s+need\s+to\s+ask|(?:speaker|author|artist|photographer|owner|she|he)\s+doesn'?t\s+know"
     r"|only\s+has\s+one\s+licen[cs]e|(?:it'?s\s+)?normally\s+£\d+|dodgy\s+site|we'?re\s+sure\s+(?:he|she|they)'?d\s+be\s+happy"
     r"|(?:she|he|they)'?ll\s+never\s+notice|without\s+(?:telling|asking)\s+(?:her|him|them|the\s+\w+)"
-    r"|without\s+asking|didn'?t\s+ask|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
+    r"|(?:from|off|on|via)\s+google(?:\s+images)?|not\s+sure\s+who\s+(?:took|made|drew|owns)|(?:don'?t|no)\s+(?:know|idea)\s+"
+    r"who\s+(?:took|made|drew|owns|shot)|without\s+asking|didn'?t\s+ask|no\s+(?:citation|credit|attribution|reference)\s+needed|without\s+(?:a\s+)?"
+    r"(?:citation|credit|attribution|reference)|(?:come|comes|came|taken|lifted)\s+straight\s+(?:from|out\s+of)"
+    r"|(?:screenshot|screenshotted|scanned|photocopied|copied|photographed)\s+(?:every|each|all\s+the)\s+pages?"
+    r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
     r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only|can\s+sue\s+me"
     r"|(?:photocopied|scanned|copied|printed)\s+(?:half|most|all|chapters?|\d+\s+pages?|pages)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:\w+\s+)?(?:text)?book)(?![\w])",
@@ -145,7 +149,11 @@ _THIRD_MEDIA_RE = regex.compile(
     r"|(?:borrowed|used|using|taken|took|reposted|shared|featuring|features)\s+(?:[\w'’]+\s+){0,6}?(?:by|from)\s+(?:a|an)\s+"
     r"(?:\w+\s+)?(?:artist|photographer|illustrator|designer|filmmaker|cartoonist|painter)"
     r"|(?:photo|image|picture|video|footage|graphic|article|illustration)\s+(?:[\w'’]+\s+){0,5}?belongs\s+to"
-    r"|(?:pasted|copied|scanned|photocopied|typed\s+up|uploaded|shared|posted)\s+(?:\w+\s+){0,2}?chapters?\s+\d+",
+    r"|(?:pasted|copied|scanned|photocopied|typed\s+up|uploaded|shared|posted)\s+(?:\w+\s+){0,2}?chapters?\s+\d+"
+    r"|(?:a|an)\s+(?:famous\s+|well-known\s+|classic\s+)?(?-i:\p{Lu}\w+(?:\s+\p{Lu}\w+)?)\s+(?:shot|photo|photograph|artwork|"
+    r"painting|print|illustration|cartoon|poster|mural)"
+    r"|from\s+(?:youtube|tiktok|netflix|spotify|iplayer|getty|shutterstock|pinterest|flickr|reddit|instagram)\b"
+    r"|(?:printed|photocopied|copied|scanned)\s+(?:off\s+)?\d+\s+copies",
     regex.IGNORECASE,
 )
 _OWN_OR_LICENSED_RE = regex.compile(
@@ -174,6 +182,20 @@ _CPY3_WORDS = _TAKE_WORDS | gate_words("""
 """)
 _CPY3_WORDS |= gate_words("""belongs watermark pasted chapter podcast keynote season spotify blog post translated
     re-uploading reuploading borrowed""")
+_CPY3_WORDS |= gate_words("""famous well-known classic artwork painting print mural youtube getty shutterstock flickr
+    reddit copies citation attribution reference straight every each pages need""")
+_CPY3_WORDS |= gate_words("google idea")
+_OUR_USE_RE = regex.compile(
+    r"(?<![\w])(?:(?:we|we'?ve|we'?re|i|i'?ve|i'?m|us)\s+(?:\w+\s+){0,3}?(?:used?|using|put|posted|posting|reposted|"
+    r"reposting|shared|sharing|uploaded|uploading|added|adding|featur\w+|embedded|printed|borrowed|found|grabbed|saved|"
+    r"downloaded|scanned|screenshotted|took|taken|cropped|adapted|reproduced|pasted|clipped|ripped)"
+    r"|(?:our|my)\s+(?:\w+\s+){0,2}?(?:banner|poster|video|post|slides|cover|page|card|brochure|advert|reel|prospectus|"
+    r"newsletter|leaflet|flyer|story|website|channel|promo|module|course|handout|lecture|seminar|vle|moodle|drive|"
+    r"graduation|campus|instagram|tiktok|outreach|guide|stories|feed|soundtrack)"
+    r"|(?:used?|using|uses|featuring|features|embedded|uploaded|posted|reposted|put|added|printed|borrowed|scanned|"
+    r"soundtrack|background\s+track|cover\s+image|banner\s+photo|recorded|filmed|screenshotted|ripped|clipped|lifted|"
+    r"copied|grabbed|downloaded|reproduced))(?![\w])"
+)
 _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 
 
@@ -212,5 +234,6 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "A whole work reproduced in the post."
         return
     m = _THIRD_MEDIA_RE.search(t)
-    if m and not any(a <= m.start() < b for a, b in doc.urls):
+    # someone else's media is only a problem when the author puts it in their own post or material
+    if m and not any(a <= m.start() < b for a, b in doc.urls) and _OUR_USE_RE.search(masked):
         yield m.start(), m.end(), "Someone else's image, music or figure used in the post."

@@ -77,6 +77,7 @@ _SECRET_NOUN_RE = regex.compile(
     r"2[-\s]step|two[-\s]factor|one[-\s]time|otp|wi-?fi|network|printing|printer|freezer|car\s+park|unlock|phone|"
     r"laptop|locker|padlock|combination)\s+(?:code|key|pin)s?"
     r"|code\s+for\s+the\s+(?:\w+\s+){0,2}(?:door|shed|safe|room|lock|gate|alarm|building|cupboard|cabinet|store|lab|office)"
+    r"|(?:safe|door|lock|gate|padlock|locker|cupboard|cabinet)\s+(?:[\w'’]+\s+){0,4}?opens\s+with"
     r"|(?:has|with)\s+(?:the\s+)?code|(?:the|my|your|our)\s+code(?=\s+(?:is|was|:)\s+\d{5,8}\b)))"
     r"|(?P<pw>pass(?:word|phrase|wd)s?|pwd?|wi-?fi\s+key|network\s+key|enrol(?:l)?ment\s+key|recovery\s+key|"
     r"security\s+(?:question\s+)?answer|login\s+details|log-?in|credentials|(?:group|shared|team|admin|department)\s+"
@@ -85,6 +86,7 @@ _SECRET_NOUN_RE = regex.compile(
 )
 _SECRET_WORDS = gate_words("""password passwords passcode passcodes passphrase passwd pw pwd pin pins wifi wi-fi key
     keys login logins log-in log logged logging credentials code codes details account answer pass username user""")
+_SECRET_WORDS |= gate_words("opens")
 _VALUE_RE = regex.compile(
     r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]"
     r"|(?<![\w@./-])(?P<digits>\d(?:[ -]?\d){3,9}#?)(?![\w@/]|[.,]\d)"

@@ -38,7 +38,8 @@ _NEGATIVE = words_re(
     disgrace|shameful|bullies|awful|run|steer clear|dirt|fleecing|going downhill|no clue|wouldn't know|
     pretending|pretend|tell that to|badly managed|badly run|dropout rates|titanic|treats|shame|cutting our pay|
     real terms|it's about money|cheers|disgusting|never recommend|wouldn't recommend|would not recommend|
-    out of their depth|mess|nobody cares|false|untrue|not true|made up""")
+    out of their depth|mess|nobody cares|false|untrue|not true|made up|couldn't care less|killing me|
+    more interested in|wouldn't trust|don't trust|can't trust|make it make sense""")
 )
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
@@ -50,7 +51,8 @@ _DAMAGING = words_re(
     run|don't come|don't work here|treat staff like dirt|like dirt|bullies|bullying|harassment|pure fiction|
     fiction|misleading|mis-selling|ripping off|rip-off|property company|destroyed morale|resign|should resign|
     incompetent|in such a state|going under|falling apart|downhill|clueless|lost half|lost all|false|simply false|
-    untrue|not true|made up|never recommend|wouldn't recommend|would not recommend|nobody cares|a mess""")
+    untrue|not true|made up|never recommend|wouldn't recommend|would not recommend|nobody cares|a mess|
+    wouldn't trust|don't trust|can't trust|sitting on|fudging|fudged""")
 )
 _DISCLAIMER = regex.compile(
     r"(?<![\w])(?:views?\s+(?:are\s+|expressed\s+(?:here\s+)?(?:are\s+)?)?(?:my\s+own|mine|personal|my\s+own\s+and)"

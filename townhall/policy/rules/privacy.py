@@ -278,7 +278,10 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         if cp.is_public_address(t[s : min(len(t), e + 30)]):
             continue
         window = t[max(0, s - 80) : e + 40]
-        out.append((s, e, _RESIDENCE_RE.search(window) is not None))
+        home = _RESIDENCE_RE.search(window) is not None
+        if not home and not _address_like(t[s:e]) and not _ADDRESS_CUE_RE.search(t, max(0, s - 60), s):
+            continue  # a product name, a time, a score or an age the tagger proposed
+        out.append((s, e, home))
     doc.__dict__["_addresses"] = out
     return out
 
@@ -294,7 +297,9 @@ _DATE_RE = regex.compile(
 )
 _STREET_WORD_RE = regex.compile(
     r"(?i)\b(?:street|st|road|rd|avenue|ave|lane|drive|close|way|court|place|terrace|gardens|crescent|square|"
-    r"rue|via|calle|strasse|straße|gatan|gade|vej|katu|tie|apt|suite|flat|unit|box)\b"
+    r"rue|via|calle|strasse|straße|gatan|gade|vej|katu|tie|apt|suite|flat|unit|box|ul|ulica|gasse|straat|vägen|útja|út|"
+    r"utca|kapu|rua|rúa|viale|corso|piazza|plaza|avenida|psc|fpo|apo|dpo|corner)\b|\w(?:vej|gade|gatan|katu|tie|straat|"
+    r"strasse|straße|gasse|vägen|weg|laan|veien|vegur|gata)\b"
 )
 # The tagger only runs where a number sits next to a word that could be a street or place name:
 # capitalised, non-English, or an address word (most numbers in posts are counts, times, dates).
@@ -305,6 +310,33 @@ _ADDRESS_GATE_RE = regex.compile(
     r"this|my|your|his|her|our|their)\b)\p{Ll})"
     r"|\p{L}{3,}\s+\d{1,5}(?:\s*(?:,|\n|$|\p{Lu}))"
     r"|(?i:\b(?:apt|suite|flat|unit|box|street|road|avenue|lane|address|lives|postcode)\b)"
+)
+_TIME_SCORE_RE = regex.compile(
+    r"(?i)\b(?:am|pm|a\.m\.|p\.m\.|gmt|bst|ct|et|pt|est|pst|pacific|eastern|vol|no|ep|season|iphone|ipad|mm|gb|mb)\b|"
+    r"\b\d{1,2}:\d\d\b|\b\d{1,2}-\d{1,2}\b"
+)
+_ZIP_RE = regex.compile(r"\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _address_like(span: str) -> bool:
+    """A street word, a newline-laid-out address, or a house number with a postal code and
+    names: what separates an address from '7 PM', 'iPhone 5' or 'Fenway 6-0'."""
+    if _STREET_WORD_RE.search(span) or "\n" in span.strip():
+        return True
+    if _TIME_SCORE_RE.search(span):
+        return False
+    words = [w for w in regex.findall(r"\p{L}{3,}", span)]
+    numbers = regex.findall(r"\d+", span)
+    years = [n for n in numbers if regex.fullmatch(r"(?:19|20)\d\d", n)]
+    return len(words) >= 1 and len(numbers) >= 1 and len(years) < len(numbers) and (
+        len(numbers) >= 2 or _ZIP_RE.search(span) is not None or "," in span
+    )
+
+
+_ADDRESS_CUE_RE = regex.compile(
+    r"(?i)(?:address|located\s+at|is\s+at|lives?\s+(?:at|on)|sent\s+to|send\s+(?:it\s+)?to|deliver\w*\s+to|drops?\s+you\s+off|"
+    r"corner\s+of|meet(?:ing)?\s+(?:me\s+|you\s+)?at|enter\s+on|(?:station|office|shop|restaurant)\s+is\s+(?:on|at)|"
+    r"return\s+(?:it\s+)?to|post\s+(?:it\s+)?to|ship\s+(?:it\s+)?to|moved\s+to|stop\s+at|taxi\s+to)\W*(?:\S+\W+){0,3}$"
 )
 _POSTCODE_CUE_RE = regex.compile(r"(?i)(?:\d|street|road|lane|avenue|close|flat|house|address|postcode|,)\s*\S*\s*$")
 
