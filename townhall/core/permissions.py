@@ -51,6 +51,11 @@ def not_creator(user: Any, obj: Any) -> bool:
     return obj is None or getattr(obj, "created_by_id", None) != user.pk
 
 
+def assignee(user: Any, obj: Any) -> bool:
+    """The user was given the object (an incident) to handle."""
+    return obj is not None and getattr(obj, "assigned_to_id", None) == user.pk
+
+
 def any_of(*preds: Predicate) -> Predicate:
     return lambda user, obj: any(p(user, obj) for p in preds)
 
@@ -88,6 +93,13 @@ RULES: dict[str, tuple[Predicate, str]] = {
     # incidents, analytics, governance
     "incident.report": (signed_in, "Report content that disparages the institution or a misuse."),
     "incident.manage": (GOVERN, "Triage, assign and close incident reports."),
+    "incident.work": (any_of(GOVERN, assignee), "Open, comment on and update an incident assigned to you."),
+    "publishing.pause": (OVERSIGHT, "Pause and resume all publishing across the institution (audited)."),
+    "account.lock": (OVERSIGHT, "Lock or unlock an official account in an emergency (audited)."),
+    "post.delete_published": (
+        all_of(any_of(OVERSIGHT, owner, reviewer), not_creator),
+        "Delete someone else's published post from the networks, with a reason (audited).",
+    ),
     "analytics.view": (any_of(OVERSIGHT, owner), "See analytics against objectives."),
     "link.create": (any_of(TEAM, owner, unit_member), "Make a tracked short link for an account or unit."),
     "campaign.manage": (TEAM, "Create and edit campaigns that group posts, links and objectives."),

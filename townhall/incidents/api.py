@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from townhall.core.apiutil import BodyIn, ErrorOut, Id
-from townhall.incidents import services
+from townhall.incidents import containment, services
 from townhall.incidents.models import Incident
 from townhall.incidents.selectors import visible_incidents
 
@@ -65,3 +65,111 @@ def update_incident(request, incident_id: Id, payload: TriageIn):
         return Status(200, services.triage(request.auth, incident, **payload.dict(exclude_unset=True)))
     except ValidationError as exc:
         return Status(400, {"detail": " ".join(exc.messages)})
+
+
+# --- containment (issue 14): same permissions as the web pages and the CLI ------------------
+
+
+class ReasonIn(BodyIn):
+    reason: str = Field(..., max_length=2000)
+
+
+class ContainmentOut(Schema):
+    paused: bool
+    reason: str = ""
+    paused_by: str = ""
+    paused_at: datetime | None = None
+    locked_accounts: list[int]
+
+
+class RemovalOut(Schema):
+    remote_id: str
+    url: str
+    removed_at: datetime | None
+    error: str
+
+
+class DeleteOut(Schema):
+    post: int
+    removed: list[RemovalOut]
+    failed: list[RemovalOut]
+
+
+def _status() -> dict:
+    from townhall.incidents.models import AccountLock
+
+    pause = containment.active_pause()
+    return {
+        "paused": pause is not None,
+        "reason": pause.reason if pause else "",
+        "paused_by": pause.paused_by.username if pause else "",
+        "paused_at": pause.paused_at if pause else None,
+        "locked_accounts": list(
+            AccountLock.objects.filter(unlocked_at__isnull=True).values_list("account_id", flat=True)
+        ),
+    }
+
+
+def _refusal(exc: Exception) -> Status:
+    return Status(400, {"detail": " ".join(getattr(exc, "messages", None) or [str(exc)])})
+
+
+@router.get("/containment", response=ContainmentOut)
+def containment_status(request):
+    """Whether publishing is paused and which accounts are locked (anyone signed in may know)."""
+    return _status()
+
+
+@router.post("/containment/pause", response={200: ContainmentOut, 400: ErrorOut})
+def pause_publishing(request, payload: ReasonIn):
+    try:
+        containment.pause(request.auth, payload.reason)
+    except ValidationError as exc:
+        return _refusal(exc)
+    return _status()
+
+
+@router.post("/containment/resume", response={200: ContainmentOut, 400: ErrorOut})
+def resume_publishing(request):
+    try:
+        containment.resume(request.auth)
+    except ValidationError as exc:
+        return _refusal(exc)
+    return _status()
+
+
+@router.post("/containment/accounts/{account_id}/lock", response={200: ContainmentOut, 400: ErrorOut})
+def lock_account(request, account_id: Id, payload: ReasonIn):
+    from townhall.registry.models import Account
+
+    account = get_object_or_404(Account, pk=account_id)
+    try:
+        containment.lock_account(request.auth, account, payload.reason)
+    except ValidationError as exc:
+        return _refusal(exc)
+    return _status()
+
+
+@router.post("/containment/accounts/{account_id}/unlock", response={200: ContainmentOut, 400: ErrorOut})
+def unlock_account(request, account_id: Id):
+    from townhall.registry.models import Account
+
+    account = get_object_or_404(Account, pk=account_id)
+    try:
+        containment.unlock_account(request.auth, account)
+    except ValidationError as exc:
+        return _refusal(exc)
+    return _status()
+
+
+@router.post("/containment/posts/{post_id}/delete", response={200: DeleteOut, 400: ErrorOut})
+def delete_post(request, post_id: Id, payload: ReasonIn):
+    """Delete every published part from the networks; a part that failed is listed under `failed`."""
+    from townhall.publishing.selectors import visible_posts
+
+    post = get_object_or_404(visible_posts(request.auth), pk=post_id)
+    try:
+        result = containment.delete_published(request.auth, post, payload.reason)
+    except ValidationError as exc:
+        return _refusal(exc)
+    return {"post": post.pk, "removed": result.removed, "failed": result.failed}

@@ -62,3 +62,69 @@ class Incident(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.NEW, self.Status.TRIAGING)
+
+
+# --- Containment (issue 14): stop harm from spreading while an incident is handled. ---------
+
+
+class PublishingPause(models.Model):
+    """An institution-wide stop on publishing. The row with `resumed_at` empty is the pause in force.
+
+    Kept as rows, not a flag, so the history of every crisis stop (who, why, how long) stays.
+    """
+
+    reason = models.TextField(max_length=2000)
+    paused_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    paused_at = models.DateTimeField(default=timezone.now)
+    resumed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resumed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-paused_at"]
+
+
+class AccountLock(models.Model):
+    """An official account locked in an emergency: nothing is sent from it or approved for it.
+
+    The account's scheduled posts keep their state and simply wait; unlocking lets them go.
+    `rotation_required` flags the credentials: a lock means they may be in the wrong hands.
+    """
+
+    account = models.ForeignKey("registry.Account", on_delete=models.CASCADE, related_name="locks")
+    reason = models.TextField(max_length=2000)
+    incident = models.ForeignKey(Incident, null=True, blank=True, on_delete=models.SET_NULL, related_name="locks")
+    locked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    locked_at = models.DateTimeField(default=timezone.now)
+    rotation_required = models.BooleanField(default=True)
+    unlocked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    unlocked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-locked_at"]
+
+
+class PostRemoval(models.Model):
+    """One published part of a post that Townhall was asked to delete from the network.
+
+    The post keeps these rows as its record of what was removed, when and why; a part whose
+    deletion failed keeps its error and is tried again by the next delete request.
+    """
+
+    post = models.ForeignKey("publishing.Post", on_delete=models.CASCADE, related_name="removals")
+    delivery = models.ForeignKey("publishing.Delivery", on_delete=models.CASCADE, related_name="removals")
+    remote_id = models.CharField(max_length=300)
+    url = models.URLField(max_length=500, blank=True)
+    text = models.TextField(max_length=20_000, blank=True)
+    reason = models.TextField(max_length=2000)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["delivery", "remote_id"], name="one_removal_per_part")]

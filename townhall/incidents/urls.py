@@ -7,4 +7,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("containment/", views.containment_page, name="containment"),
+    path("containment/posts/<int:post_id>/", views.delete_post, name="delete_post"),
 ]

@@ -58,6 +58,7 @@ from townhall.connectors.base import (
     UncertainError,
     get_connector,
 )
+from townhall.incidents import containment
 from townhall.publishing.models import Delivery, Post
 
 log = logging.getLogger("townhall.publishing.publisher")
@@ -93,7 +94,7 @@ def _due_filter(now: datetime) -> Q:
     due = Q(status=Delivery.Status.SCHEDULED, due_at__lte=now) | Q(status=Delivery.Status.PUBLISHING) & (
         Q(lease_until__isnull=True) | Q(lease_until__lte=now)
     ) & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-    return due & Q(account_id__in=with_creds)
+    return due & Q(account_id__in=with_creds) & containment.held_filter()  # paused or locked: not picked
 
 
 def due_deliveries(now: datetime | None = None, limit: int = 100) -> list[int]:
@@ -134,6 +135,8 @@ def _claim(delivery_id: int) -> Delivery | None:
             return None  # backing off
     else:
         return None
+    if containment.hold_reason(delivery.account_id):
+        return None  # publishing paused or the account locked (issue 14): it waits, untouched
     seen = {"status": delivery.status, "attempt_id": delivery.attempt_id, "attempts": delivery.attempts}
     changes: dict[str, Any] = {
         "status": Delivery.Status.PUBLISHING,
@@ -298,6 +301,9 @@ def run(delivery_id: int) -> str:
             _send(delivery)
         except _LostLease:
             return "lost-lease"
+        except containment.Held as exc:
+            containment.release_held(delivery, exc.reason)
+            return "held"
         except _GaveUp:
             _fail(delivery, _gave_up_reason(delivery))
             return "failed"
@@ -351,6 +357,7 @@ def _send(delivery: Delivery) -> None:
         if result is None:
             if exhausted and not _resend_is_reconciliation(delivery, window):
                 raise _GaveUp()
+            containment.check_before_send(delivery)  # a pause/lock during a burst stops what is not sent
             _mark_sent(delivery, window)
             result = connector.publish(creds, request)
             if os.environ.get(CRASH_HOOK):

@@ -33,6 +33,7 @@ from townhall.audit.services import record, snapshot
 from townhall.core.mail import email_people
 from townhall.core.models import User
 from townhall.core.permissions import can, require
+from townhall.incidents import containment
 from townhall.links.services import preview_text as links_preview_text
 from townhall.publishing import cadence
 from townhall.publishing.models import Comment, Delivery, Notification, Post, PostImage
@@ -535,6 +536,7 @@ def approve(post: Post, actor: Any, *, publish_now: bool = False, comment: str =
     require_approver(actor, post)
     if post.status != Post.Status.SUBMITTED:
         raise ValueError(f"The post is {post.get_status_display().lower()}: only submitted posts can be approved.")
+    containment.require_unlocked(post.deliveries.values_list("account_id", flat=True))
     if publish_now:
         require(actor, "post.publish_now", post)
         if post.scheduled_at and post.scheduled_at > timezone.now() + timedelta(minutes=1):

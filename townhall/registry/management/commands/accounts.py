@@ -25,7 +25,9 @@ class Command(BaseCommand):
     help = "Connect institutional accounts and list the registry."
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{connect,list,rotate-keys,newkey}")
+        sub = parser.add_subparsers(
+            dest="action", required=True, metavar="{connect,list,lock,unlock,rotate-keys,newkey}"
+        )
         connect = sub.add_parser("connect", help="Verify credentials, store them in the vault, register the account.")
         connect.add_argument("--network", required=True)
         connect.add_argument("--handle", required=True)
@@ -42,6 +44,13 @@ class Command(BaseCommand):
         listing.add_argument("--format", choices=["table", "json"], default="table")
         listing.add_argument("--status", default="")
         listing.add_argument("--network", default="")
+        lock = sub.add_parser("lock", help="Lock an account in an emergency: nothing is approved or sent for it.")
+        lock.add_argument("id", type=int)
+        lock.add_argument("--reason", required=True)
+        lock.add_argument("--as", dest="username", required=True)
+        unlock = sub.add_parser("unlock", help="Unlock an account; its held posts go out.")
+        unlock.add_argument("id", type=int)
+        unlock.add_argument("--as", dest="username", required=True)
         sub.add_parser("rotate-keys", help="Re-encrypt every stored credential with the newest vault key.")
         sub.add_parser("newkey", help="Print a new vault key to prepend to TOWNHALL_VAULT_KEYS.")
 
@@ -50,6 +59,8 @@ class Command(BaseCommand):
             return self._connect(**options)
         if action == "list":
             return self._list(**options)
+        if action in ("lock", "unlock"):
+            return self._lock(action, **options)
         if action == "rotate-keys":
             count = vault.rotate_keys(actor="cli")
             self.stdout.write(f"Re-encrypted {count} credential(s) with the newest key.")
@@ -58,6 +69,22 @@ class Command(BaseCommand):
             self.stdout.write(vault.new_key())
             return None
         raise CommandError(f"Unknown action {action!r}.")
+
+    def _lock(self, action: str, *, id: int, username: str, reason: str = "", **options):
+        """Containment (issue 14): the work is in townhall.incidents.containment."""
+        from townhall.incidents import containment
+        from townhall.incidents.management.commands._common import actor, refused_as_error
+
+        user = actor(username)
+        account = Account.objects.filter(pk=id).first()
+        if account is None:
+            raise CommandError(f"There is no account {id}.")
+        if action == "lock":
+            refused_as_error(lambda: containment.lock_account(user, account, reason))
+            self.stdout.write(f"Account {account.pk} ({account}) locked by {user.username}: {reason.strip()}")
+        else:
+            refused_as_error(lambda: containment.unlock_account(user, account))
+            self.stdout.write(f"Account {account.pk} ({account}) unlocked by {user.username}.")
 
     def _connect(self, *, network, handle, secret, service_url, unit, username, **options):
         user = User.objects.filter(username=username, is_active=True).first()
