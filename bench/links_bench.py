@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.links import served
 from tests.links.served import fire, own_database, prepare, serving, townhall
 
 
@@ -34,9 +36,13 @@ def main() -> int:
         engine = "PostgreSQL" if "DATABASE_URL" in env else "SQLite"
         with serving(env, threads=args.threads) as port:
             fire(port, f"/l/{code}", 500, args.workers)  # warm-up: imports, caches, connections
+            server_cpu = served.cpu_seconds(served.SERVER_PID)
+            client_cpu = time.process_time()
             started = time.perf_counter()
             latencies, statuses = fire(port, f"/l/{code}", args.requests, args.workers)
             elapsed = time.perf_counter() - started
+            server_cpu = served.cpu_seconds(served.SERVER_PID) - server_cpu
+            client_cpu = time.process_time() - client_cpu
         counted = json.loads(townhall(env, "links", "stats", code, "--format", "json"))
     latencies.sort()
     def pct(p: float) -> float:
@@ -46,6 +52,10 @@ def main() -> int:
     print(f"  redirects/s: {args.requests / elapsed:,.0f}")
     print(f"  p50: {pct(0.50):.2f} ms   p99: {pct(0.99):.2f} ms   max: {latencies[-1] * 1000:.1f} ms")
     print(f"  statuses: {statuses}")
+    per = server_cpu / args.requests * 1000
+    print(f"  server CPU: {per:.3f} ms per redirect (= {1000 / per:,.0f} redirects per CPU-second); "
+          f"load generator CPU: {client_cpu / args.requests * 1000:.3f} ms per request; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     expected = args.requests + 500
     lost = "" if counted["clicks"] == expected else "  LOST"
     print(f"  clicks counted: {counted['clicks']} of {expected} sent{lost}")

@@ -18,6 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+SERVER_PID = 0  # the latest `townhall serve` started by serving(), for CPU accounting in the bench
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -94,6 +102,8 @@ def serving(env: dict[str, str], threads: int = 8) -> Iterator[int]:
                 if time.monotonic() > deadline:
                     raise RuntimeError("townhall serve did not come up within 90 seconds") from None
                 time.sleep(0.2)
+        global SERVER_PID
+        SERVER_PID = proc.pid
         yield port
     finally:
         if proc.poll() is None:
