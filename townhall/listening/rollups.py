@@ -122,6 +122,20 @@ def _upsert(model: Any, columns: list[str], conflict: list[str], rows: Sequence[
         sets.append(f"{qn('reach')} = {greatest}({table}.{qn('reach')}, excluded.{qn('reach')})")
     convert = [connection.ops.adapt_datetimefield_value if c == "hour" else
                (connection.ops.adapt_datefield_value if c == "day" else None) for c in columns]
+    conflict_sql = f"ON CONFLICT ({', '.join(qn(c) for c in conflict)}) DO UPDATE SET {', '.join(sets)}"
+    if connection.vendor == "postgresql":
+        # One array per column: a single statement with six parameters instead of thousands
+        # (parameter adaptation was most of the upsert's cost).
+        types = {"search_id": "integer[]", "hour": "timestamptz[]", "day": "date[]", "n": "bigint[]",
+                 "reach": "bigint[]"}
+        arrays = ", ".join(f"%s::{types.get(c, 'text[]')}" for c in columns)
+        sql = (f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) "  # noqa: S608 - model names
+               f"SELECT * FROM unnest({arrays}) {conflict_sql}")
+        with connection.cursor() as cursor:
+            for i in range(0, len(rows), 20 * chunk):
+                part = rows[i : i + 20 * chunk]
+                cursor.execute(sql, [list(col) for col in zip(*part, strict=True)])
+        return
     placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
     with connection.cursor() as cursor:
         for i in range(0, len(rows), chunk):
@@ -129,7 +143,7 @@ def _upsert(model: Any, columns: list[str], conflict: list[str], rows: Sequence[
             sql = (
                 f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) VALUES "  # noqa: S608 - model names
                 f"{', '.join([placeholder] * len(part))} "
-                f"ON CONFLICT ({', '.join(qn(c) for c in conflict)}) DO UPDATE SET {', '.join(sets)}"
+                f"{conflict_sql}"
             )
             params: list[Any] = []
             for row in part:
