@@ -1,6 +1,6 @@
 from django import forms
 
-from townhall.analytics.models import Metric
+from townhall.analytics.models import Campaign, Metric
 from townhall.registry.models import Account
 
 
@@ -13,6 +13,8 @@ class ObjectiveForm(forms.Form):
     account = forms.ModelChoiceField(queryset=Account.objects.none(), required=False,
                                      label="Account (leave empty for a unit-wide objective)")
     tracked_url = forms.URLField(required=False, label="Page or document tracked", assume_scheme="https")
+    campaign = forms.ModelChoiceField(queryset=Campaign.objects.all(), required=False,
+                                      label="Part of a campaign (optional)")
     web_source = forms.ChoiceField(
         required=False, label="Fetch page hits or downloads from",
         choices=[("", "Nowhere (enter or import them)"), ("matomo", "Matomo"), ("plausible", "Plausible")])
