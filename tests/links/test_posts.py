@@ -55,3 +55,25 @@ def test_find_urls_stops_at_sentence_punctuation():
     assert links.find_urls("See https://a.example.ac.uk/x. And (https://b.example.ac.uk/y), ok") == [
         "https://a.example.ac.uk/x", "https://b.example.ac.uk/y"]
     assert links.preview_text("javascript:alert(1) http://localhost/x") == "javascript:alert(1) http://localhost/x"
+
+
+def test_a_link_with_a_policy_problem_is_never_hidden_behind_a_short_link(account, make_user, units):
+    author = make_user("staff", units["physics"])
+    leaky = "https://www.example.ac.uk/share?key=ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"
+    post = services.create_post(author, [account.pk], f"Results {leaky} and https://www.example.ac.uk/news")
+    with pytest.raises(ValueError, match="blocking policy findings"):
+        services.submit(post, author)  # the token in the link is still seen and blocks
+    post.refresh_from_db()
+    assert leaky in post.text and Link.objects.filter(target__contains="ghp_").count() == 0
+
+
+def test_compose_form_keeps_the_chosen_link(client, account, make_user, units):
+    from django.urls import reverse
+
+    author = make_user("staff", units["physics"])
+    client.force_login(author)
+    client.post(reverse("publishing:compose"), {
+        "text": "Two links https://www.example.ac.uk/a and https://www.example.ac.uk/b", "accounts": [account.pk],
+        "keep_link": ["https://www.example.ac.uk/b"], "submit": "1", "visibility": "public"})
+    link = Link.objects.get()
+    assert link.target == "https://www.example.ac.uk/a" and "https://www.example.ac.uk/b" in link.post.text

@@ -235,13 +235,34 @@ def kept(post) -> set[str]:
     return set(KeepLink.objects.filter(post=post).values_list("url", flat=True))
 
 
+def flagged_links(post) -> set[str]:
+    """Links that the policy check finds something in (a token in a query string, a confidential
+    path): they stay as written, so the check at submit and the approvers still see them and a
+    short link never hides a problem. The length rule is the exception: shortening is its fix."""
+    from townhall.publishing.services import policy_findings
+
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in policy_findings(post):
+        span = f.get("span")
+        if f.get("severity") in ("warn", "block") and span and f.get("code") != "PLT001":
+            spans.setdefault(int(f.get("part") or 0), []).append((int(span[0]), int(span[1])))
+    flagged = set()
+    for index, part in enumerate(post.parts):
+        for start, end in spans.get(index, []):
+            for match in _URL.finditer(part):
+                url = match.group(0).rstrip(_TRAILING)
+                if match.start() < end and start < match.start() + len(url):
+                    flagged.add(url)
+    return flagged
+
+
 def track_post(post, actor: Any = None) -> list[Link]:
     """Turn the post's links into tracked links (the same target reuses one link per post).
 
     Called when a post is submitted, so approvers see exactly what will be published and the
     length check counts the short link. Links the author kept, links already short and links
     that cannot be targets are left as written."""
-    keep = kept(post)
+    keep = kept(post) | flagged_links(post)
     accounts = [d.account for d in post.deliveries.select_related("account")]
     networks = {a.network for a in accounts}
     account = accounts[0] if accounts else None
