@@ -52,3 +52,8 @@ for app, prefix in SECTIONS:
             raise
         continue
     urlpatterns.append(path(prefix, include(f"townhall.{app}.urls")))
+
+# Error pages inside the layout (townhall/web/errors.py).
+handler403 = "townhall.web.errors.forbidden"
+handler404 = "townhall.web.errors.not_found"
+handler500 = "townhall.web.errors.server_error"

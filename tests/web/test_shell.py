@@ -1,0 +1,91 @@
+"""The page shell: role-fitting navigation with counts, error pages inside the layout, quiet refusals."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(author, account, status="submitted"):
+    from townhall.publishing.models import Post
+
+    return Post.objects.create(created_by=author, org_unit=account.org_unit, text="Open day on Saturday!",
+                               status=status)
+
+
+def _account(units, **extra):
+    from townhall.registry.models import Account
+
+    return Account.objects.create(network="mastodon", handle="@physics@mastodon.example", status="active",
+                                  org_unit=units["physics"], **extra)
+
+
+def test_staff_see_my_posts_and_notifications_but_no_approvals(make_user, units, verified_client):
+    from townhall.publishing.models import Notification
+
+    sam = make_user("staff", units["physics"])
+    Notification.objects.create(user=sam, message="Your post was approved.")
+    Notification.objects.create(user=sam, message="Your post went out.")
+    html = verified_client(sam).get("/").content.decode()
+    assert '>My posts</a>' in html
+    assert "Approvals" not in html
+    assert 'Notifications <span class="count">2</span>' in html
+    assert "Audit trail" not in html and ">More<" not in html
+
+
+def test_approvers_see_a_count_of_posts_waiting_for_them(make_user, units, verified_client):
+    author = make_user("staff", units["physics"])
+    account = _account(units)
+    _post(author, account)
+    _post(author, account)
+    digital = make_user("digital", units["physics"])
+    html = verified_client(digital).get("/posts/").content.decode()
+    assert 'aria-label="2 waiting">2</span>' in html
+    assert 'id="approvals"' in html and 'id="notifications"' in html
+    assert "No new notifications." in html
+    # The current section is marked for screen readers.
+    assert 'href="/posts/" aria-current="page">My posts' in html
+
+
+def test_the_administrator_has_oversight_pages_under_more(make_user, units, verified_client):
+    admin = make_user("admin", units["physics"], is_staff=True)
+    html = verified_client(admin).get("/").content.decode()
+    assert "<summary>More</summary>" in html
+    more = html.split("<summary>More</summary>", 1)[1].split("</details>", 1)[0]
+    for label in ("Audit trail", "System status", "Administration"):
+        assert label in more
+
+
+def test_a_refusal_is_a_styled_page_that_says_what_to_do(make_user, units, verified_client):
+    response = verified_client(make_user("staff", units["physics"])).get("/status/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "<h1>You do not have access to this page</h1>" in html
+    assert 'aria-label="Main"' in html and "What you can do" in html
+
+
+def test_a_missing_page_is_a_styled_404(make_user, units, verified_client):
+    response = verified_client(make_user("staff", units["physics"])).get("/posts/999999/")
+    assert response.status_code == 404
+    assert "We cannot find that page" in response.content.decode()
+
+
+def test_a_server_error_is_a_styled_500(client):
+    client.raise_request_exception = False
+    with override_settings(ROOT_URLCONF="tests.web.broken_urls"):
+        response = client.get("/broken/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_refusals_are_logged_as_one_line(make_user, units, verified_client, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        verified_client(make_user("staff", units["physics"])).get("/status/")
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert records, "the refusal was not logged"
+    assert all(r.exc_info is None for r in records)
+    assert "/status/" in records[0].getMessage()
