@@ -89,3 +89,14 @@ def test_refusals_are_logged_as_one_line(make_user, units, verified_client, capl
     assert records, "the refusal was not logged"
     assert all(r.exc_info is None for r in records)
     assert "/status/" in records[0].getMessage()
+
+
+def test_every_object_page_links_back_to_its_list(make_user, units, verified_client):
+    author = make_user("staff", units["physics"])
+    account = _account(units)
+    account.owners.add(author)
+    post = _post(author, account, status="draft")
+    html = verified_client(author).get(f"/posts/{post.pk}/").content.decode()
+    assert '<p class="back"><a href="/posts/"><span aria-hidden="true">← </span>Back to My posts</a></p>' in html
+    home = verified_client(author).get("/").content.decode()
+    assert 'class="back"' not in home

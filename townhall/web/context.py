@@ -95,4 +95,20 @@ def navigation(request) -> dict[str, Any]:
         if allowed and url:
             more.append({"label": label, "url": url, "current": perm is not None and path.startswith(url)})
     notes_url = (posts_url + "#notifications") if posts_url else None
-    return {"nav": items, "nav_more": more, "nav_unread": unread, "nav_notes_url": notes_url}
+    return {"nav": items, "nav_more": more, "nav_unread": unread, "nav_notes_url": notes_url,
+            "nav_back": back_link(path, items + more)}
+
+
+def back_link(path: str, items: list[dict[str, Any]]) -> dict[str, str] | None:
+    """On a page below a section (a post, an account, an incident), the way back to its list.
+
+    The section is the menu entry with the longest address that starts the page's address, so
+    every object page links back to its list without each template having to remember to."""
+    best = None
+    for item in items:
+        url = item["url"]
+        if "#" in url or url == "/" or not path.startswith(url) or path == url:
+            continue
+        if best is None or len(url) > len(best["url"]):
+            best = item
+    return {"label": best["label"], "url": best["url"]} if best else None
