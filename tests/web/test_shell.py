@@ -100,3 +100,32 @@ def test_every_object_page_links_back_to_its_list(make_user, units, verified_cli
     assert '<p class="back"><a href="/posts/"><span aria-hidden="true">← </span>Back to My posts</a></p>' in html
     home = verified_client(author).get("/").content.decode()
     assert 'class="back"' not in home
+
+
+def test_the_audit_trail_reads_as_sentences_with_a_change_table(make_user, units, verified_client):
+    from townhall.audit.services import record, snapshot
+    from townhall.incidents.models import Incident
+    from townhall.incidents.services import FIELDS
+
+    reporter = make_user("staff", units["physics"])
+    gil = make_user("governance", units["physics"], username="gil", first_name="Gil", last_name="Gray")
+    incident = Incident.objects.create(kind="impersonation", created_by=reporter, description="Fake account")
+    before = snapshot(incident, FIELDS)
+    incident.assigned_to, incident.status = gil, "triaging"
+    incident.save()
+    record(gil, "incident.updated", incident, before=before, after=snapshot(incident, FIELDS))
+    admin = make_user("admin", units["physics"])
+    html = verified_client(admin).get("/audit/").content.decode()
+    assert "Gil Gray updated incident “Incident #" in html
+    assert "incident.updated" not in html and "assigned_to_id" not in html and "{&#x27;" not in html
+    assert "<th scope=\"row\">Assigned to</th><td class=\"wrap\">nobody</td><td class=\"wrap\">Gil Gray</td>" in html
+    assert "What changed (2 fields)" in html
+
+
+def test_action_codes_become_words():
+    from townhall.web.audit_display import describe_action
+
+    assert describe_action("post.approve") == "approved post"
+    assert describe_action("account.request.submit") == "submitted account request"
+    assert describe_action("api_token.issued") == "issued API token"
+    assert describe_action("publishing.paused") == "paused all publishing"

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from townhall.audit.models import AuditEntry
 from townhall.audit.services import verify
 from townhall.core.permissions import can, require
-from townhall.web import dashboard, policy_bridge
+from townhall.web import audit_display, dashboard, policy_bridge
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -113,6 +113,8 @@ def audit(request: HttpRequest) -> HttpResponse:
             Q(action__icontains=q) | Q(actor_label__icontains=q) | Q(object_repr__icontains=q)
         )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    names = audit_display.people_names(list(page))
+    items = [audit_display.present(e, names) for e in page]
     return render(
-        request, "web/audit.html", {"entries": page, "page": page, "q": q, "verification": verify()}
+        request, "web/audit.html", {"items": items, "page": page, "q": q, "verification": verify()}
     )
