@@ -134,7 +134,7 @@ _CONF_RE = regex.compile(
     r"(?<![\w])(?:(?:strictly|highly|private\s+and|marked|stamped|labelled|commercial(?:ly)?\s+in)\s+confiden(?:tial|ce)"
     r"|confidential\s+(?:document|report|minutes|memo|papers?|e-?mail|draft|information|data|briefing|slides|"
     r"agenda|plan|proposal|restructur\w*|figures)"
-    r"|leak(?:ed|s|ing)?(?!\s*(?:proof|detection))|(?:internal|restricted)\s+(?:use\s+)?only|not\s+for\s+"
+    r"|(?<!(?:roof|pipe|tap|water|gas|oil|boiler|radiator)\s)leak(?:ed|s|ing)?(?!\s*(?:proof|detection))|(?:internal|restricted)\s+(?:use\s+)?only|not\s+for\s+"
     r"(?:public\s+)?(?:circulation|distribution|release|publication|sharing)|do\s+not\s+(?:share|forward|circulate)|"
     r"(?:under|covered\s+by|breaking\s+(?:an|the|my))\s+(?:an\s+)?nda|off\s+the\s+record"
     r"|(?:committee|board|council|senate|exec(?:utive)?|smt|management|governors?'?|faculty\s+board|ucu)\s+"

@@ -81,7 +81,7 @@ _SECRET_NOUN_RE = regex.compile(
     r"|(?:has|with)\s+(?:the\s+)?code|(?:the|my|your|our)\s+code(?=\s+(?:is|was|:)\s+\d{5,8}\b)))"
     r"|(?P<pw>pass(?:word|phrase|wd)s?|pwd?|wi-?fi\s+key|network\s+key|enrol(?:l)?ment\s+key|recovery\s+key|"
     r"security\s+(?:question\s+)?answer|login\s+details|log-?in|credentials|(?:group|shared|team|admin|department)\s+"
-    r"account|account\s+details|details\s+are))(?![\w])",
+    r"account|account\s+details|details\s+are|(?:admin|login|wordpress|site|account)\s+details))(?![\w])",
     regex.IGNORECASE,
 )
 _SECRET_WORDS = gate_words("""password passwords passcode passcodes passphrase passwd pw pwd pin pins wifi wi-fi key
@@ -270,6 +270,8 @@ _SHARED_RE = regex.compile(
     r"pass\s+on|send|sent|circulated?|let|dmed|dm'?d|messaged|emailed|whatsapped|texted)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
     r"(?:login|log-in|logins|password|passcode|credentials|account\s+details|shared\s+account|admin\s+account)"
     r"|anyone\s+with\s+the\s+(?:login|password)"
+    r"|(?:our|the)\s+(?:usual|shared|team'?s?|same|group|common)\s+(?:login|log-in|password|credentials)"
+    r"|(?:use|using|borrow|borrowing)\s+my\s+(?:\w+\s+)?(?:account|login|log-in|card\s+login)"
     r"|(?:all|both|\w+)\s+of\s+us\s+(?:log|sign)\s+(?:in|on)\s+(?:\w+\s+){0,4}?(?:with|using|as)\s+the\s+same\s+"
     r"(?:account|login|password|details)|same\s+(?:login|password)\s+for\s+(?:everyone|all\s+of\s+us|the\s+whole)"
     r"|(?:share|sharing|use|borrow|lend)\s+(?:my|our|the\s+team'?s?|the\s+shared|his|her)\s+"

@@ -22,7 +22,7 @@ _INSTITUTION_REF = regex.compile(
     r"|(?:the\s+)?exam\s+board|all-staff|(?:a|this)\s+place\s+to\s+work|this\s+place|at\s+work|the\s+people\s+at\s+the\s+top"
     r"|(?:my|our)\s+(?:employer|institution|workplace|faculty|hod|pay)|the\s+uni\s+admin|the\s+uni(?:versity)?'?s?"
     r"|don'?t\s+work\s+here|(?:my|our)\s+university'?s?|the\s+registry|the\s+faculty|working\s+here|work\s+here"
-    r"|this\s+uni(?:versity)?|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])",
+    r"|this\s+uni(?:versity)?|this\s+institution|(?:the\s+)?new\s+(?:vc|vice[-\s]chancellor|dean|head\s+of\s+\w+|pvc)|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])",
     regex.IGNORECASE,
 )
 _NEGATIVE = words_re(
@@ -39,7 +39,8 @@ _NEGATIVE = words_re(
     pretending|pretend|tell that to|badly managed|badly run|dropout rates|titanic|treats|shame|cutting our pay|
     real terms|it's about money|cheers|disgusting|never recommend|wouldn't recommend|would not recommend|
     out of their depth|mess|nobody cares|false|untrue|not true|made up|couldn't care less|killing me|
-    more interested in|wouldn't trust|don't trust|can't trust|make it make sense""")
+    more interested in|wouldn't trust|don't trust|can't trust|make it make sense|laughable|a disaster for|
+    spending a fortune|a fortune on""")
 )
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
