@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from townhall.listening.models import DayCount, HourCount, Mention, MentionMatch, SavedSearch
@@ -224,28 +225,46 @@ def compact(since: date | None = None, today: date | None = None) -> int:
 
 
 def rebuild(batch: int = 5000) -> dict[str, int]:
-    """Recompute every rollup from the stored mentions (the `rebuild-rollups` command)."""
+    """Recompute every rollup from the stored mentions (the `rebuild-rollups` command).
+
+    Mentions are read in time order, so each day's rows are written by the one or two
+    batches that cover it (not updated again by every batch), and each finished past day is
+    compacted as soon as the reading has moved beyond it.
+    """
     system = system_search_ids()
+    zone = site_zone()
+    today = local_day(timezone.now())
     with transaction.atomic():
         clear_all()
-        last = 0
-        mentions = 0
+        mentions = removed = 0
+        after: tuple[datetime, int] | None = None
+        compacted_to: date | None = None
         while True:
-            rows = list(Mention.objects.filter(pk__gt=last).order_by("pk").only(*ROW_FIELDS)[:batch])
+            qs = Mention.objects.order_by("created_at", "pk").only(*ROW_FIELDS)
+            if after is not None:
+                at, pk = after
+                qs = qs.filter(Q(created_at__gt=at) | Q(created_at=at, pk__gt=pk), created_at__gte=at)
+            rows = list(qs[:batch])
             if not rows:
                 break
+            ids = [m.pk for m in rows]
             matched: dict[int, list[int]] = defaultdict(list)
-            for mid, sid in MentionMatch.objects.filter(
-                mention_id__gte=rows[0].pk, mention_id__lte=rows[-1].pk
-            ).values_list("mention_id", "search_id"):
-                matched[mid].append(sid)
+            for i in range(0, len(ids), 1000):
+                for mid, sid in MentionMatch.objects.filter(mention_id__in=ids[i : i + 1000]).values_list(
+                    "mention_id", "search_id"
+                ):
+                    matched[mid].append(sid)
             deltas = Deltas()
             for m in rows:
                 deltas.add(m, matched.get(m.pk, ()), system)
             deltas.apply()
             mentions += len(rows)
-            last = rows[-1].pk
-        removed = compact()
+            after = (rows[-1].created_at, rows[-1].pk)
+            reading = min(local_day(rows[-1].created_at, zone), today)
+            if compacted_to is None or reading > compacted_to:
+                removed += compact(since=compacted_to, today=reading)  # days wholly read
+                compacted_to = reading
+        removed += compact()
     return {"mentions": mentions, "hour_rows": HourCount.objects.count(), "day_rows": DayCount.objects.count(),
             "compacted": removed}
 
