@@ -129,3 +129,29 @@ def test_action_codes_become_words():
     assert describe_action("account.request.submit") == "submitted account request"
     assert describe_action("api_token.issued") == "issued API token"
     assert describe_action("publishing.paused") == "paused all publishing"
+
+
+def test_people_read_words_not_internals(make_user, units):
+    from townhall.core.models import ApiToken
+    from townhall.publishing.models import Post
+    from townhall.registry.services import _owners
+    from townhall.web.templatetags.townhall_ui import network_name
+
+    sam = make_user("staff", units["physics"], first_name="Sam", last_name="Patel")
+    token = ApiToken.objects.create(user=sam, name="reporting script", prefix="abc", key_hash="x" * 64)
+    assert str(token) == "API token “reporting script” of Sam Patel"
+    post = Post(text="Open day on Saturday! Come and see the new physics labs and meet our students on campus today")
+    assert str(post) == "Open day on Saturday! Come and see the new physics labs and…"
+    assert Post(text="").title == "Untitled post"
+    assert (_owners(1), _owners(0)) == ("1 owner", "0 owners")
+    names = [network_name(n) for n in ("bluesky", "x", "linkedin", "mastodon")]
+    assert names == ["Bluesky", "X", "LinkedIn", "Mastodon"]
+
+
+def test_the_approval_notice_gives_the_time_in_the_authors_zone(make_user, units):
+    from datetime import UTC, datetime
+
+    from townhall.publishing.services import _in_zone_of
+
+    sam = make_user("staff", units["physics"], time_zone="America/New_York")
+    assert _in_zone_of(sam, datetime(2026, 12, 3, 13, 0, tzinfo=UTC)) == "3 Dec 2026 08:00 (EST)"

@@ -94,8 +94,17 @@ class Post(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        first = self.text.splitlines()[0] if self.text else ""
-        return f"Post {self.pk}: {first[:60]}"
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """The post's first words, which is how people recognise a post (never "Post 10")."""
+        words = " ".join((self.text or "").split())
+        if not words:
+            return "Untitled post"
+        if len(words) <= 60:
+            return words
+        return words[:60].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
     def is_owned_by(self, user) -> bool:
         """Owners of every target account count as the post's owners (they may approve it)."""

@@ -530,6 +530,16 @@ def _enqueue(deliveries: list[Delivery]) -> None:
 
 
 @transaction.atomic
+def _in_zone_of(person: Any, when: datetime) -> str:
+    """A time as the person reads it: in their own zone, named (notifications are read later)."""
+    try:
+        zone = ZoneInfo(getattr(person, "time_zone", "") or settings.TIME_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = when.astimezone(zone)
+    return f"{local.day} {local:%b %Y %H:%M} ({local.tzname()})"
+
+
 def approve(post: Post, actor: Any, *, publish_now: bool = False, comment: str = "") -> Post:
     """Approve and schedule (after the cool-off); `publish_now` skips the cool-off (needs post.publish_now)."""
     post = Post.objects.select_for_update().get(pk=post.pk)
@@ -551,9 +561,8 @@ def approve(post: Post, actor: Any, *, publish_now: bool = False, comment: str =
     record(actor, "post.approve", post, before=before, after={**snapshot(post), "publish_now": publish_now})
     if comment.strip():
         Comment.objects.create(post=post, author=actor, text=comment.strip())
-    notify(
-        [post.created_by], post, f"{actor.label} approved “{str(post)[:80]}”; it goes out at {due:%Y-%m-%d %H:%M} UTC."
-    )
+    notify([post.created_by], post, f"{actor.label} approved “{str(post)[:80]}”; it goes out at "
+                                    f"{_in_zone_of(post.created_by, due)}.")
     _enqueue(deliveries)
     return post
 

@@ -112,7 +112,8 @@ def remind_owners(now: datetime | None = None) -> dict[str, int]:
                 owners + [u for u in team if u not in owners],
                 "owners",
                 account,
-                f"{account} has {len(owners)} owner(s): name at least {MIN_OWNERS} so it never depends on one person.",
+                f"{account} has {len(owners)} owner{'' if len(owners) == 1 else 's'}: name at least {MIN_OWNERS} "
+                "so it never depends on one person.",
                 f"owners:{account.pk}",
             )
         gaps = [i for code, i in items.items() if not i.ok and code not in ("rotation", "owners")]

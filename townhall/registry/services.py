@@ -460,7 +460,7 @@ def transition(
         before = snapshot(account, ["status", "archive_reason", "handover", "successor"])
         if to == Account.Status.ACTIVE and account.owners.count() < MIN_OWNERS:
             raise ValueError(
-                f"{account} has {account.owners.count()} owner(s); name at least {MIN_OWNERS} before it "
+                f"{account} has {_owners(account.owners.count())}; name at least {MIN_OWNERS} before it "
                 "becomes active, so it never depends on one person."
             )
         if to == Account.Status.ARCHIVED:
@@ -543,3 +543,8 @@ def update_account(actor: Any, account: Account, changes: dict[str, Any]) -> Acc
         account.save()
         record(actor, "account.update", account, before=before, after=snapshot(account, list(changes)))
     return account
+
+
+def _owners(count: int) -> str:
+    """'1 owner', '0 owners': counts on screen read as words, not 'owner(s)'."""
+    return f"{count} owner" if count == 1 else f"{count} owners"

@@ -1,0 +1,21 @@
+"""Template filters for words on screen: network names as the brands write them."""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+# Brands write their own names this way; stored codes are lower case ("bluesky", "x").
+BRANDS = {
+    "bluesky": "Bluesky", "mastodon": "Mastodon", "x": "X", "twitter": "X", "linkedin": "LinkedIn",
+    "threads": "Threads", "facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
+    "tiktok": "TikTok", "rss": "RSS feed", "feed": "RSS feed", "import": "imported file",
+}
+
+
+@register.filter
+def network_name(code: object) -> str:
+    """'bluesky' -> 'Bluesky', 'x' -> 'X'; unknown names are shown as given."""
+    text = str(code or "").strip()
+    return BRANDS.get(text.lower(), text)
