@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import townhall.policy.ml as ml
-from townhall.policy.ml.features import char_ngrams, normalize
-from townhall.policy.ml.model import split_windows
+from townhall.policy.ml.features import WINDOW_CHARS, char_ngrams, normalize
+from townhall.policy.ml.model import MAX_WINDOWS, split_windows
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TASKS = ("abuse", "stance", "stance3", "sentiment")
@@ -120,11 +119,26 @@ def test_edge_inputs(text: str) -> None:
     assert abs(sum(probs.values()) - 1.0) < 1e-6
 
 
-def test_long_text_is_bounded_and_sees_the_tail() -> None:
+def _count_windows(monkeypatch: pytest.MonkeyPatch, model: object) -> list[int]:
+    """Record the length of every window the model scores (a deterministic stand-in for a
+    timing bound: cost is linear in what is scored, so capping that caps the time)."""
+    seen: list[int] = []
+    cls = type(model)
+    orig = cls._proba_window
+
+    def counting(self: object, window: str) -> np.ndarray:
+        seen.append(len(window))
+        return orig(self, window)
+
+    monkeypatch.setattr(cls, "_proba_window", counting)
+    return seen
+
+
+def test_long_text_is_bounded_and_sees_the_tail(monkeypatch: pytest.MonkeyPatch) -> None:
     filler = "The committee met today to discuss the budget. " * 2000
-    t0 = time.perf_counter()
+    seen = _count_windows(monkeypatch, ml._model("abuse"))
     p = ml.abuse_probability(filler + " you are a pathetic idiot, shut up you stupid moron")
-    assert time.perf_counter() - t0 < 2.0
+    assert 1 < len(seen) <= MAX_WINDOWS and max(seen) <= WINDOW_CHARS
     assert p > ml.abuse_probability(filler) + 0.1
     assert sum(len(w) for w in split_windows("ab " * 100)) == 300
 
@@ -161,11 +175,39 @@ def test_no_django_or_sklearn_imports() -> None:
     assert res.returncode == 0, res.stdout + res.stderr
 
 
-def test_emoji_flood_is_bounded() -> None:
-    """VADER expands each emoji into words; a 100k-emoji paste must still score quickly."""
+def test_emoji_flood_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """VADER expands each emoji into words; a 100k-emoji paste must still score in bounded work:
+    the sentiment model averages at most MAX_AVERAGED_WINDOWS windows of <= WINDOW_CHARS, VADER
+    runs once per window, and lower-cases each window's words once (not once per lexicon word,
+    which was quadratic)."""
+    from townhall.policy.ml import vader
+    from townhall.policy.ml.stack import MAX_AVERAGED_WINDOWS
+
     text = "".join(chr(0x1F600 + i % 80) for i in range(100_000))
-    t0 = time.perf_counter()
+    ml._model("sentiment")
+    analyzer = vader.analyzer()
+    vader_inputs: list[int] = []
+    lowered: list[int] = []
+    orig_scores, orig_lower = analyzer.polarity_scores, vader._lower_list
+
+    def scores(t: str) -> dict[str, float]:
+        vader_inputs.append(len(t))
+        return orig_scores(t)
+
+    def lower(words: list[str]) -> list[str]:
+        c = vader._LOWER_CACHE[0]
+        if c is None or c[0] is not words:
+            lowered.append(len(words))
+        return orig_lower(words)
+
+    monkeypatch.setattr(analyzer, "polarity_scores", scores)
+    monkeypatch.setattr(vader, "_lower_list", lower)
+    sent_windows = _count_windows(monkeypatch, ml._model("sentiment"))
     label, _ = ml.sentiment(text)
+    assert len(sent_windows) == MAX_AVERAGED_WINDOWS and max(sent_windows) <= WINDOW_CHARS
+    assert 1 <= len(vader_inputs) <= MAX_AVERAGED_WINDOWS and max(vader_inputs) <= WINDOW_CHARS
+    assert len(lowered) <= len(vader_inputs)
+    abuse_windows = _count_windows(monkeypatch, ml._model("abuse"))
     ml.abuse_probability(text)
-    assert time.perf_counter() - t0 < 3.0
+    assert len(abuse_windows) <= MAX_WINDOWS and max(abuse_windows) <= WINDOW_CHARS
     assert label in ml.SENTIMENT_LABELS
