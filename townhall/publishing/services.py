@@ -303,6 +303,57 @@ def _accounts(accounts: list[Account] | list[int]) -> list[Account]:
     return out
 
 
+def readiness_problems(accounts: list[Account]) -> list[str]:
+    """Why each account cannot publish now, in words: archived, locked, or no usable sign-in
+    details in the vault. Shown in the composer's live check and enforced at approval, so a post
+    is never approved only to fail after the cool-off."""
+    problems = []
+    for account in accounts:
+        if account.status == Account.Status.ARCHIVED:
+            problems.append(f"{account} is archived: it cannot post.")
+            continue
+        try:
+            containment.require_unlocked([account])
+        except ValueError as exc:
+            problems.append(str(exc))
+            continue
+        credential = getattr(account, "credential", None) if _has_credential_row(account) else None
+        if credential is None or not credential.is_usable:
+            problems.append(
+                f"{account} has no sign-in details stored in the vault, so it cannot publish: an owner "
+                "stores them on the account's page, then the post can be approved."
+            )
+    return problems
+
+
+def _has_credential_row(account: Account) -> bool:
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        account.credential  # noqa: B018 - the one-to-one row may not exist
+    except ObjectDoesNotExist:
+        return False
+    return True
+
+
+def cadence_at(accounts: list[Account], when: datetime | None, tz_name: str, *, exclude_post_id: int | None = None,
+               reply: bool = False) -> list[str]:
+    """The cadence plan's verdict on the chosen time (or now, if none) for each account."""
+    if reply:
+        return []
+    moment = when or timezone.now()
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = ZoneInfo("UTC")
+    out = []
+    for account in accounts:
+        violation = cadence.check(account, moment, exclude_post_id=exclude_post_id)
+        if violation:
+            out.append(violation.message(account, tz))
+    return out
+
+
 def _cadence_problems(post: Post, accounts: list[Account], when: datetime) -> list[str]:
     """Why ``when`` breaks an account's plan. Replies are exempt: the plan paces broadcasting,
     and answering people is the interaction the guidance asks for."""
@@ -547,6 +598,9 @@ def approve(post: Post, actor: Any, *, publish_now: bool = False, comment: str =
     if post.status != Post.Status.SUBMITTED:
         raise ValueError(f"The post is {post.get_status_display().lower()}: only submitted posts can be approved.")
     containment.require_unlocked(post.deliveries.values_list("account_id", flat=True))
+    not_ready = readiness_problems([d.account for d in post.deliveries.select_related("account")])
+    if not_ready:
+        raise ValueError("This post cannot be approved yet. " + " ".join(not_ready))
     if publish_now:
         require(actor, "post.publish_now", post)
         if post.scheduled_at and post.scheduled_at > timezone.now() + timedelta(minutes=1):

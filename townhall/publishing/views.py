@@ -69,12 +69,14 @@ def _images(request: HttpRequest) -> list[services.ImageInput]:
 
 
 def live_context(user: Any, text: str, thread: list[str], accounts: list[Account], alts: list[str],
-                 scholarly: bool = False, keep_links: set[str] | None = None) -> dict:
+                 scholarly: bool = False, keep_links: set[str] | None = None, when: str = "",
+                 exclude_post_id: int | None = None) -> dict:
     """Per-network preview (count and limit for each part) and the policy findings, highlighted.
 
     Checked against the institution's current policy version (compiled once per version), as
     the account's type: research and teaching accounts get academic freedom."""
     from townhall.web import policy_bridge
+    from townhall.web.templatetags.townhall_ui import network_name
     from townhall.web.views import highlight
 
     pack, _ = policy_bridge.current()
@@ -109,9 +111,19 @@ def live_context(user: Any, text: str, thread: list[str], accounts: list[Account
                     "findings": findings,
                 }
             )
-        previews.append({"network": network, "label": network.capitalize(), "parts": rows})
+        previews.append({"network": network, "label": network_name(network), "parts": rows})
     route = services.route_for(all_findings)
+    # Compose-time truth: the cadence plan at the chosen time and whether each account can publish.
+    tz_name = getattr(user, "time_zone", "") or "UTC"
+    try:
+        moment = services.parse_when(when, tz_name)
+        when_problem = ""
+    except ValueError as exc:
+        moment, when_problem = None, str(exc)
     return {
+        "cadence": services.cadence_at(accounts, moment, tz_name, exclude_post_id=exclude_post_id),
+        "when_problem": when_problem,
+        "not_ready": services.readiness_problems(accounts),
         "previews": previews,
         "blocked": services.has_block(all_findings),
         "route": Post.Route(route).label,
@@ -216,8 +228,10 @@ def check(request: HttpRequest) -> HttpResponse:
     accounts = _selected_accounts(request)
     scholarly = request.POST.get("scholarly") == "on"
     keep = set(request.POST.getlist("keep_link"))
+    when = request.POST.get("scheduled_at", "")[:40]
     return render(request, "publishing/_live.html",
-                  live_context(request.user, text, thread, accounts, alts, scholarly=scholarly, keep_links=keep))
+                  live_context(request.user, text, thread, accounts, alts, scholarly=scholarly, keep_links=keep,
+                               when=when))
 
 
 @login_required
