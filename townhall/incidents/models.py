@@ -26,6 +26,7 @@ class Incident(models.Model):
     class Status(models.TextChoices):
         NEW = "new", "New"
         TRIAGING = "triaging", "Being triaged"
+        ESCALATED = "escalated", "Escalated to the Director of Governance"
         ACTIONED = "actioned", "Actioned"
         CLOSED = "closed", "Closed, no action needed"
 
@@ -52,6 +53,19 @@ class Incident(models.Model):
     )
     resolution = models.TextField(blank=True, max_length=5000)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Where it was reported from (a listened mention, an inbox conversation, a published post) and
+    # what that item said when it was reported: the original can vanish before anyone looks.
+    source_kind = models.CharField(max_length=20, blank=True)
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    captured = models.JSONField(default=dict, blank=True)
+    # The reporter asked that assignees not see their name (governance still does).
+    withhold_name = models.BooleanField(default=False)
+    # Response target (from the severity), reminder sent, escalated to the Director of Governance.
+    due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    legal_hold = models.BooleanField(default=False, help_text="Never deleted by retention while held.")
+    linked = models.ManyToManyField("self", blank=True, symmetrical=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -61,7 +75,83 @@ class Incident(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (self.Status.NEW, self.Status.TRIAGING)
+        return self.status in (self.Status.NEW, self.Status.TRIAGING, self.Status.ESCALATED)
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    """Stored under a random name: the uploaded name is kept in a column, never trusted as a path."""
+    import secrets
+
+    return f"incidents/{instance.incident_id}/{secrets.token_hex(16)}"
+
+
+class Evidence(models.Model):
+    """An uploaded screenshot or PDF, stored through Django's storage API (never in a database row)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+
+class Event(models.Model):
+    """The incident's timeline: every comment and every change, in order."""
+
+    class Kind(models.TextChoices):
+        REPORTED = "reported", "Reported"
+        COMMENT = "comment", "Comment"
+        CHANGE = "change", "Change"
+        EVIDENCE = "evidence", "Evidence added"
+        REMINDER = "reminder", "Reminder"
+        ESCALATION = "escalation", "Escalation"
+        CONTAINMENT = "containment", "Containment"
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class IncidentNotice(models.Model):
+    """An in-app notice about an incident (always sent; e-mail only when SMTP is set up)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="incident_notices")
+    incident = models.ForeignKey(Incident, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    message = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class IncidentSettings(models.Model):
+    """Governance's settings for incidents (one row): response targets and how long records are kept."""
+
+    target_high_hours = models.PositiveIntegerField("Response target, high severity (hours)", default=4)
+    target_medium_hours = models.PositiveIntegerField("Response target, medium severity (hours)", default=24)
+    target_low_hours = models.PositiveIntegerField("Response target, low severity (hours)", default=72)
+    remind_before_hours = models.PositiveIntegerField("Remind the assignee this many hours before", default=1)
+    retention_years = models.PositiveIntegerField("Keep closed incidents for (years)", default=6)
+
+    @classmethod
+    def get(cls) -> IncidentSettings:
+        return cls.objects.get_or_create(pk=1)[0]
+
+    def target_hours(self, severity: str) -> int:
+        return {"high": self.target_high_hours, "low": self.target_low_hours}.get(severity, self.target_medium_hours)
 
 
 # --- Containment (issue 14): stop harm from spreading while an incident is handled. ---------

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from townhall.core.permissions import can, require
 from townhall.incidents import services
 from townhall.incidents.forms import ReportForm, TriageForm
-from townhall.incidents.models import Incident
+from townhall.incidents.models import Incident, IncidentNotice
 from townhall.incidents.selectors import visible_incidents
 
 
@@ -28,46 +28,140 @@ def index(request: HttpRequest) -> HttpResponse:
             "manage": can(request.user, "incident.manage"),
             "status": status,
             "statuses": Incident.Status.choices,
+            "notices": IncidentNotice.objects.filter(user=request.user, read_at__isnull=True)[:20],
+            "containment": can(request.user, "publishing.pause"),
         },
     )
 
 
+def _source(request: HttpRequest) -> tuple[str, int] | None:
+    for kind in ("mention", "conversation", "post"):
+        value = request.GET.get(kind) or request.POST.get(kind)
+        if value and value.isdigit() and len(value) < 19:
+            return kind, int(value)
+    return None
+
+
 @login_required
 def new(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    """The report form; `?mention=ID`, `?conversation=ID` or `?post=ID` prefill it from that item."""
+    from townhall.incidents import evidence
+    from townhall.incidents.services import director
+
+    source = _source(request)
+    captured: dict = {}
+    initial: dict = {}
+    if source:
         try:
-            incident = services.report(request.user, **form.cleaned_data)
+            captured = evidence.capture(request.user, *source)
+        except (ValidationError, PermissionDenied) as exc:
+            raise Http404(str(exc)) from None
+        initial = {"url": captured.get("url", ""), "network": captured.get("network", ""),
+                   "kind": "official_post" if source[0] == "post" else "disparaging"}
+    form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("evidence", []) or []
+        try:
+            incident = services.report(request.user, source=source, files=files, **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, "Thank you. The governance team has your report.")
             return redirect("incidents:detail", pk=incident.pk)
-    return render(request, "incidents/new.html", {"form": form})
+    name, contact, _users = director()
+    return render(request, "incidents/new.html", {"form": form, "captured": captured, "source": source,
+                                                  "director_name": name, "director_contact": contact})
 
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case page: report, captured content, evidence, timeline; work it (assignee) or triage it."""
+    from townhall.core.models import User
+    from townhall.incidents.selectors import reporter_label
+
     incident = visible_incidents(request.user).filter(pk=pk).first()
     if incident is None:
         raise Http404("No such incident, or it is not yours to see.")
     manage = can(request.user, "incident.manage", incident)
+    work = can(request.user, "incident.work", incident)
     form = TriageForm(
-        request.POST or None,
+        request.POST if request.POST.get("action") == "triage" else None,
         initial={"status": incident.status, "severity": incident.severity, "resolution": incident.resolution},
     )
     if request.method == "POST":
-        if not manage:
-            raise PermissionDenied("Only governance can triage incidents.")
-        if form.is_valid():
-            try:
-                services.triage(request.user, incident, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
+        action = request.POST.get("action", "triage")
+        if not work:
+            raise PermissionDenied("Only governance and the person it is assigned to can work on an incident.")
+        try:
+            if action == "comment":
+                services.comment(request.user, incident, request.POST.get("text", ""))
+                messages.success(request, "Comment added.")
+            elif action == "evidence":
+                for upload in request.FILES.getlist("evidence"):
+                    services.add_evidence(request.user, incident, upload)
+                messages.success(request, "Evidence added.")
+            elif action == "assign":
+                who = User.objects.filter(pk=request.POST.get("assignee") or 0, is_active=True).first()
+                if who is None:
+                    raise ValidationError("Choose a person to assign it to.")
+                services.triage(request.user, incident, assigned_to=who)
+                messages.success(request, f"Assigned to {who.label}.")
+            elif action == "link":
+                other = visible_incidents(request.user).filter(pk=request.POST.get("other") or 0).first()
+                if other is None:
+                    raise ValidationError("There is no incident with that number.")
+                services.link(request.user, incident, other)
+                messages.success(request, f"Linked to incident #{other.pk}.")
+            elif action == "hold":
+                services.set_legal_hold(request.user, incident, request.POST.get("held") == "1")
+                messages.success(request, "Legal hold updated.")
+            elif form.is_valid():
+                data = dict(form.cleaned_data)
+                if not manage:
+                    data.pop("severity", None)
+                services.triage(request.user, incident, **data)
                 messages.success(request, "Incident updated.")
-                return redirect("incidents:detail", pk=incident.pk)
-    return render(request, "incidents/detail.html", {"incident": incident, "form": form, "manage": manage})
+            else:
+                raise ValidationError("Check the form.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("incidents:detail", pk=incident.pk)
+    return render(request, "incidents/detail.html", {
+        "incident": incident, "form": form, "manage": manage, "work": work,
+        "reporter": reporter_label(request.user, incident),
+        "evidence": incident.evidence.all(), "events": incident.events.select_related("actor"),
+        "linked": incident.linked.all(),
+        "people": User.objects.filter(is_active=True).order_by("username") if manage else [],
+        "compromised": incident.kind == "compromised" and incident.account_id and can(request.user, "account.lock"),
+    })
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int, evidence_id: int) -> HttpResponse:
+    """Serve an evidence file to those who may see the incident, as a download (never rendered inline)."""
+    from django.http import FileResponse
+
+    incident = visible_incidents(request.user).filter(pk=pk).first()
+    item = incident.evidence.filter(pk=evidence_id).first() if incident else None
+    if item is None:
+        raise Http404("No such file.")
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name,
+                        content_type=item.content_type)
+
+
+@login_required
+def export(request: HttpRequest, pk: int) -> HttpResponse:
+    """One ZIP for HR or legal: report, evidence with hashes, timeline, audit entries."""
+    from townhall.incidents.records import export_zip
+
+    incident = visible_incidents(request.user).filter(pk=pk).first()
+    if incident is None:
+        raise Http404("No such incident.")
+    data = export_zip(request.user, incident)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="incident-{incident.pk}.zip"'
+    return response
 
 
 # --- containment pages (issue 14) ----------------------------------------------------------
