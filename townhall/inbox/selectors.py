@@ -6,7 +6,7 @@ from datetime import timedelta
 from statistics import median
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -52,11 +52,12 @@ def response_stats(user: Any, days: int = 30) -> dict[str, Any]:
         (c.first_response_at - c.received_at).total_seconds() / 3600
         for c in qs.filter(first_response_at__isnull=False).only("first_response_at", "received_at")
     ]
-    open_count = qs.filter(status=Conversation.Status.OPEN).count()
+    is_open = Q(status=Conversation.Status.OPEN)
+    counts = qs.filter(is_open).aggregate(open=Count("pk"), questions=Count("pk", filter=Q(is_question=True)))
     return {
         "answered": len(waits),
-        "open": open_count,
-        "open_questions": qs.filter(status=Conversation.Status.OPEN, is_question=True).count(),
+        "open": counts["open"],
+        "open_questions": counts["questions"],
         "median_hours": round(median(waits), 1) if waits else None,
         "within_24h": round(100 * sum(1 for w in waits if w <= 24) / len(waits)) if waits else None,
     }

@@ -7,12 +7,24 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 
 from townhall.core.models import User
 from townhall.core.permissions import can, require
 from townhall.inbox import selectors, services
 from townhall.inbox.models import Conversation
 from townhall.web import policy_bridge
+
+
+class CappedPaginator(Paginator):
+    """Counts the queue only up to COUNT_CAP rows (the first 333 pages): an exact count of a
+    60,000-conversation archive on every page view costs more than the page itself."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.COUNT_CAP].count()
 
 
 @login_required
@@ -24,7 +36,7 @@ def index(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     qs = selectors.queue(request.user, status=status, account=request.GET.get("account", ""),
                          mine=request.GET.get("mine") == "1")
-    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, 30).get_page(request.GET.get("page"))
     return render(request, "inbox/index.html", {
         "page": page, "status": status, "statuses": Conversation.Status.choices, "accounts": accounts,
         "account": request.GET.get("account", ""), "mine": request.GET.get("mine") == "1",
