@@ -184,3 +184,27 @@ def test_export_is_one_zip_with_matching_hashes_timeline_and_audit(make_user):
     assert any(t["text"] == "Taken down by the network." for t in timeline)
     actions = [a["action"] for a in json.loads(zf.read("audit.json"))]
     assert "incident.reported" in actions and "incident.comment" in actions
+
+
+def test_api_assign_comment_hold_and_export(client, make_user):
+    from townhall.core.models import ApiToken
+
+    gov, helper, staff = make_user("governance"), make_user("staff"), make_user("staff")
+    incident = services.report(staff, kind="other", description="A long enough description.")
+
+    def call(user, method, path, body=None):
+        _, key = ApiToken.issue(user, "t")
+        return getattr(client, method)(path, body or {}, content_type="application/json",
+                                       HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert call(helper, "post", f"/api/incidents/{incident.pk}/comments", {"text": "Hi"}).status_code == 404
+    assert call(staff, "patch", f"/api/incidents/{incident.pk}", {"assigned_to": helper.pk}).status_code == 403
+    assert call(gov, "patch", f"/api/incidents/{incident.pk}", {"assigned_to": helper.pk}).status_code == 200
+    assert call(helper, "post", f"/api/incidents/{incident.pk}/comments", {"text": "On it"}).status_code == 201
+    assert call(helper, "patch", f"/api/incidents/{incident.pk}", {"legal_hold": True}).status_code == 403
+    held = call(gov, "patch", f"/api/incidents/{incident.pk}", {"legal_hold": True})
+    assert held.status_code == 200 and held.json()["legal_hold"] is True
+    assert any(e["text"] == "On it" for e in call(helper, "get", f"/api/incidents/{incident.pk}/timeline").json())
+    assert call(helper, "get", f"/api/incidents/{incident.pk}/export").status_code == 403
+    zipped = call(gov, "get", f"/api/incidents/{incident.pk}/export")
+    assert zipped.status_code == 200 and zipfile.ZipFile(io.BytesIO(zipped.content)).read("report.json")

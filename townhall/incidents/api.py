@@ -30,6 +30,18 @@ class TriageIn(BodyIn):
     status: str = Field(None, max_length=20)
     severity: str = Field(None, max_length=20)
     resolution: str = Field(None, max_length=INCIDENT_TEXT)
+    assigned_to: int = Field(None, ge=1, le=2**63 - 1, description="user id (governance only)")
+    legal_hold: bool = Field(None, description="governance only; a held case is never deleted by retention")
+
+
+class CommentIn(BodyIn):
+    text: str = Field(..., max_length=INCIDENT_TEXT)
+
+
+class EventOut(Schema):
+    kind: str
+    text: str
+    created_at: datetime
 
 
 class IncidentOut(Schema):
@@ -42,6 +54,8 @@ class IncidentOut(Schema):
     description: str
     created_at: datetime
     resolution: str
+    due_at: datetime | None = None
+    legal_hold: bool = False
 
 
 @router.get("", response=list[IncidentOut])
@@ -61,10 +75,49 @@ def create_incident(request, payload: IncidentIn):
 @router.patch("/{incident_id}", response={200: IncidentOut, 400: ErrorOut})
 def update_incident(request, incident_id: Id, payload: TriageIn):
     incident = get_object_or_404(visible_incidents(request.auth), pk=incident_id)
+    data = payload.dict(exclude_unset=True)
     try:
-        return Status(200, services.triage(request.auth, incident, **payload.dict(exclude_unset=True)))
+        if "legal_hold" in data:
+            services.set_legal_hold(request.auth, incident, data.pop("legal_hold"))
+        if "assigned_to" in data:
+            from townhall.core.models import User
+
+            data["assigned_to"] = get_object_or_404(User, pk=data["assigned_to"], is_active=True)
+        return Status(200, services.triage(request.auth, incident, **data))
     except ValidationError as exc:
         return Status(400, {"detail": " ".join(exc.messages)})
+
+
+@router.post("/{incident_id}/comments", response={201: EventOut, 400: ErrorOut})
+def comment_incident(request, incident_id: Id, payload: CommentIn):
+    """Governance and the assignee comment on a case; it goes on the timeline."""
+    incident = get_object_or_404(visible_incidents(request.auth), pk=incident_id)
+    try:
+        return Status(201, services.comment(request.auth, incident, payload.text))
+    except ValidationError as exc:
+        return Status(400, {"detail": " ".join(exc.messages)})
+
+
+@router.get("/{incident_id}/timeline", response=list[EventOut])
+def incident_timeline(request, incident_id: Id):
+    incident = get_object_or_404(visible_incidents(request.auth), pk=incident_id)
+    from townhall.core.permissions import require
+
+    require(request.auth, "incident.work", incident)
+    return list(incident.events.all())
+
+
+@router.get("/{incident_id}/export")
+def export_incident(request, incident_id: Id):
+    """One ZIP (report, evidence with SHA-256, timeline, audit entries); governance only."""
+    from django.http import HttpResponse
+
+    from townhall.incidents.records import export_zip
+
+    incident = get_object_or_404(visible_incidents(request.auth), pk=incident_id)
+    response = HttpResponse(export_zip(request.auth, incident), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="incident-{incident.pk}.zip"'
+    return response
 
 
 # --- containment (issue 14): same permissions as the web pages and the CLI ------------------
