@@ -63,8 +63,94 @@ def _instance_resolver(argv: list[str]):
     return resolve
 
 
+# `townhall --help`: Townhall's own commands first, grouped by what people do with them.
+POLICY_HELP = [
+    ("check", "check a post (text, stdin or a JSON-lines file) against the policy"),
+    ("rules", "list the policy rules"),
+    ("rule", "explain one rule, with examples"),
+    ("eval", "precision and recall on the evaluation set (needs the shared data folder or --data)"),
+]
+GROUPS = [
+    ("Run Townhall", {"townhall.core", "townhall.web"}),
+    ("Publishing and accounts", {"townhall.publishing", "townhall.registry", "townhall.incidents", "townhall.links"}),
+    ("Listening", {"townhall.listening"}),
+    ("Policy and governance", {"townhall.policies", "townhall.audit", "townhall.sso"}),
+]
+RENAMED = {"check": "system-check"}  # Django's `check`, renamed to free the word for the policy
+
+
+# Django commands a Townhall operator needs, listed with Townhall's.
+PROMOTED = {
+    "migrate": ("Run Townhall", "create or update the database tables (run after every upgrade)"),
+    "createsuperuser": ("Run Townhall", "make the first administrator"),
+    "check": ("Run Townhall", "check the configuration (--deploy before going live)"),
+}
+
+
+def _first_line(text: str) -> str:
+    """The first sentence of a command's help, so each command takes one line."""
+    line = " ".join((text or "").split())
+    for stop in (". ", "; ", ": `"):
+        line = line.split(stop, 1)[0]
+    line = line.rstrip(".")
+    return line[:1].lower() + line[1:] if line[:2] != line[:2].upper() else line
+
+
+def print_help(out=None) -> int:
+    """One line per command: Townhall's grouped first, Django's and other libraries' under "Other"."""
+    out = out or sys.stdout
+    print("Usage: townhall COMMAND [options]   (townhall COMMAND --help for a command's options)\n", file=out)
+    print("Policy (no database needed):", file=out)
+    for name, text in POLICY_HELP:
+        print(f"  {name:<16}{text}", file=out)
+    try:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
+        import django
+
+        django.setup()
+        from django.core.management import get_commands, load_command_class
+    except Exception as exc:  # a configuration problem: still show what runs without one
+        first = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+        print(f"\n(The other commands need a working configuration: {first})", file=out)
+        return 0
+    commands = get_commands()
+    grouped: dict[str, list[tuple[str, str]]] = {title: [] for title, _ in GROUPS}
+    other = []
+    for name, app in sorted(commands.items()):
+        shown = RENAMED.get(name, name)
+        if name in PROMOTED:
+            title, text = PROMOTED[name]
+            grouped[title].append((shown, text))
+            continue
+        title = next((t for t, apps in GROUPS if app in apps), None)
+        if title is None:
+            other.append(shown)
+            continue
+        try:
+            text = _first_line(load_command_class(app, name).help)
+        except Exception:  # a command that fails to import is still listed
+            text = ""
+        grouped[title].append((shown, text))
+    for title, rows in grouped.items():
+        if rows:
+            print(f"\n{title}:", file=out)
+            for name, text in sorted(rows):
+                print(f"  {name:<16}{text}", file=out)
+    print("\nOther (Django and libraries; rarely needed):", file=out)
+    line = "  "
+    for name in sorted(other):
+        if len(line) + len(name) > 98:
+            print(line.rstrip(), file=out)
+            line = "  "
+        line += name + " "
+    print(line.rstrip(), file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv in (["--help"], ["-h"], ["help"]):
+        return print_help()
     if argv and argv[0] in POLICY_COMMANDS:
         from townhall.policy.cli import main as policy_main
 

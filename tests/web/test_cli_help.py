@@ -1,0 +1,24 @@
+"""`townhall --help`: Townhall's own commands first, grouped, one line each; Django's under Other."""
+
+from __future__ import annotations
+
+import io
+
+from townhall.cli import print_help
+
+
+def test_help_lists_townhall_commands_first_grouped_one_line_each():
+    out = io.StringIO()
+    assert print_help(out) == 0
+    text = out.getvalue()
+    policy, rest = text.split("Run Townhall:", 1)
+    for name in ("check", "rules", "rule", "eval"):
+        assert f"\n  {name} " in policy
+    ours, other = rest.split("Other (Django and libraries; rarely needed):", 1)
+    for name in ("demo", "serve", "worker", "status", "migrate", "system-check", "post", "accounts", "listen",
+                 "audit", "policy"):
+        assert f"\n  {name} " in ours, name
+    for name in ("flush", "squashmigrations", "sqlflush"):
+        assert name in other and f"\n  {name} " not in ours
+    lines = [line for line in ours.splitlines() if line.startswith("  ")]
+    assert all(len(line) <= 110 for line in lines), [line for line in lines if len(line) > 110]
