@@ -140,6 +140,58 @@ def copy_insert():
     return fast_insert
 
 
+def replicate(target: int, base: int) -> None:
+    """Grow the stored set to `target` mentions by copying what the pipeline stored, in SQL
+    (PostgreSQL): each copy k shifts the time by k x 7 minutes and tags ids and text, and
+    brings its matches and inbox conversations. The rollups are then rebuilt by
+    `rollups.rebuild()`, which runs the same `Deltas` code as live ingest. Why: on 2 busy
+    shared cores the pipeline stores ~150-500 mentions/s, so a million through it takes hours."""
+    from django.db import connection
+
+    from townhall.listening import rollups
+    from townhall.listening.models import Mention
+
+    t0 = time.perf_counter()
+    stored = Mention.objects.count()
+    copies = max(0, -(-(target - stored) // max(stored, 1)))
+    with connection.cursor() as cur:
+        for k in range(1, copies + 1):
+            limit = min(stored, target - Mention.objects.count())
+            if limit <= 0:
+                break
+            cur.execute(
+                "INSERT INTO listening_mention (network, remote_id, url, source_id, author_handle, author_name, "
+                "author_id, author_followers, text, lang, created_at, collected_at, expires_at, reply_to, to_handles, "
+                "hashtags, terms, sentiment, sentiment_score, abuse, is_question, needs_reply, text_hash, repeats) "
+                "SELECT network, remote_id || '/r' || %s, url, source_id, author_handle, author_name, author_id, "
+                "author_followers, text || ' r' || %s, lang, created_at - %s * interval '7 minutes', collected_at, "
+                "expires_at - %s * interval '7 minutes', reply_to, to_handles, hashtags, terms, sentiment, "
+                "sentiment_score, abuse, is_question, needs_reply, md5(text_hash || %s), repeats "
+                "FROM listening_mention WHERE remote_id NOT LIKE '%%/r%%' ORDER BY id LIMIT %s",
+                [k, k, k, k, str(k), limit],
+            )
+            cur.execute(
+                "INSERT INTO listening_mentionmatch (mention_id, search_id, at, sentiment) "
+                "SELECT c.id, mm.search_id, c.created_at, mm.sentiment FROM listening_mentionmatch mm "
+                "JOIN listening_mention o ON o.id = mm.mention_id "
+                "JOIN listening_mention c ON c.network = o.network AND c.remote_id = o.remote_id || '/r' || %s",
+                [k],
+            )
+            cur.execute(
+                "INSERT INTO inbox_conversation (account_id, mention_id, status, is_question, needs_reply, "
+                "received_at, reply_text, created_at, updated_at) "
+                "SELECT v.account_id, c.id, v.status, v.is_question, v.needs_reply, c.created_at, '', now(), now() "
+                "FROM inbox_conversation v JOIN listening_mention o ON o.id = v.mention_id "
+                "JOIN listening_mention c ON c.network = o.network AND c.remote_id = o.remote_id || '/r' || %s",
+                [k],
+            )
+    copied_s = time.perf_counter() - t0
+    print(f"replicated in SQL to {Mention.objects.count():,} mentions in {copied_s:.0f} s")
+    t0 = time.perf_counter()
+    summary = rollups.rebuild()
+    print(f"rollups rebuilt by the ingest code (rollups.rebuild) in {time.perf_counter() - t0:.0f} s: {summary}")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -156,6 +208,9 @@ def main() -> None:
     parser.add_argument("--full-enrichment", action="store_true",
                         help="run the sentiment/abuse models on every post (slow: ~1,000 posts/s on 2 cores); by "
                              "default they run once per distinct corpus tweet and the result is reused")
+    parser.add_argument("--replicate-to", type=int, default=0,
+                        help="after --mentions went through the pipeline, copy them in SQL (shifted minutes "
+                             "apart, text tagged) up to this many, then rebuild the rollups with the ingest code")
     parser.add_argument("--copy", action="store_true",
                         help="bulk load: Pipeline.store with its INSERTs done by COPY (PostgreSQL)")
     parser.add_argument("--sample", type=int, default=20_000,
@@ -246,6 +301,8 @@ def main() -> None:
                   f"({'models on every post' if args.full_enrichment else 'model verdicts reused per tweet'}"
                   f"{', rows written by COPY' if args.copy else ''}); "
                   f"{stored:,} stored in all")
+        if args.replicate_to > args.mentions:
+            replicate(args.replicate_to, args.mentions)
         try:  # the hourly task compacts past days' rollups; a bulk load of 90 days does it once here
             from townhall.listening import rollups
 
