@@ -208,3 +208,38 @@ def test_api_assign_comment_hold_and_export(client, make_user):
     assert call(helper, "get", f"/api/incidents/{incident.pk}/export").status_code == 403
     zipped = call(gov, "get", f"/api/incidents/{incident.pk}/export")
     assert zipped.status_code == 200 and zipfile.ZipFile(io.BytesIO(zipped.content)).read("report.json")
+
+
+def test_governance_sets_targets_and_retention(client, verified_client, make_user):
+    client.force_login(make_user("digital"))
+    assert client.get("/incidents/settings/").status_code in (302, 403)
+    client = verified_client(make_user("governance"))
+    response = client.post("/incidents/settings/", {"target_high_hours": 2, "target_medium_hours": 12,
+                                                    "target_low_hours": 48, "remind_before_hours": 1,
+                                                    "retention_years": 0})
+    assert "at least a year" in response.content.decode()
+    client.post("/incidents/settings/", {"target_high_hours": 2, "target_medium_hours": 12, "target_low_hours": 48,
+                                         "remind_before_hours": 1, "retention_years": 7})
+    conf = IncidentSettings.get()
+    assert (conf.target_high_hours, conf.retention_years) == (2, 7)
+    assert AuditEntry.objects.filter(action="incident.settings").exists()
+    incident = services.report(make_user(), kind="compromised", description="Our page posted crypto spam.")
+    assert incident.due_at == incident.created_at + timedelta(hours=2)
+
+
+def test_compromised_case_locks_its_account_in_one_step(verified_client, make_user, units):
+    from townhall.incidents import containment
+    from townhall.registry.models import Account
+
+    account = Account.objects.create(network="mastodon", handle="@physics@mastodon.test", org_unit=units["physics"],
+                                     status="active")
+    incident = services.report(make_user(), kind="compromised", description="Our page posted crypto spam.",
+                               account=account)
+    client = verified_client(make_user("governance"))
+    page = client.get(f"/incidents/{incident.pk}/").content.decode()
+    assert "Change the password" in page and f"Lock {account}" in page
+    client.post("/incidents/containment/", {"action": "lock", "account": account.pk, "incident": incident.pk,
+                                            "reason": f"Possibly compromised (incident #{incident.pk})"})
+    lock = containment.active_lock(account.pk)
+    assert lock is not None and lock.incident_id == incident.pk
+    assert incident.events.filter(kind="containment").exists()

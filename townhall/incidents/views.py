@@ -194,7 +194,12 @@ def containment_page(request: HttpRequest) -> HttpResponse:
                 if account is None:
                     raise ValidationError("Choose an account.")
                 if action == "lock":
-                    containment.lock_account(request.user, account, reason)
+                    from townhall.incidents.selectors import visible_incidents as _visible
+
+                    incident = _visible(request.user).filter(pk=request.POST.get("incident") or 0).first()
+                    containment.lock_account(request.user, account, reason, incident=incident)
+                    if incident is not None:
+                        services.event(incident, request.user, "containment", f"{account} locked: {reason}")
                     messages.success(request, f"{account} is locked; its owners were told.")
                 else:
                     containment.unlock_account(request.user, account)
@@ -237,3 +242,29 @@ def delete_post(request: HttpRequest, post_id: int) -> HttpResponse:
         "post": post, "error": error, "removals": post.removals.select_related("requested_by"),
         "published": post.deliveries.filter(status="published").select_related("account"),
     })
+
+
+@login_required
+def incident_settings(request: HttpRequest) -> HttpResponse:
+    """Governance sets the response targets, the reminder lead time and how long cases are kept."""
+    from django.forms import modelform_factory
+
+    from townhall.audit.services import record, snapshot
+    from townhall.incidents.models import IncidentSettings
+
+    require(request.user, "incident.manage")
+    conf = IncidentSettings.get()
+    form_class = modelform_factory(IncidentSettings, fields=[
+        "target_high_hours", "target_medium_hours", "target_low_hours", "remind_before_hours", "retention_years",
+    ])
+    before = snapshot(conf)
+    form = form_class(request.POST or None, instance=conf)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["retention_years"] < 1:
+            form.add_error("retention_years", "Keep cases for at least a year.")
+        else:
+            form.save()
+            record(request.user, "incident.settings", conf, before=before, after=snapshot(conf))
+            messages.success(request, "Incident settings saved. New targets apply to new and re-graded cases.")
+            return redirect("incidents:settings")
+    return render(request, "incidents/settings.html", {"form": form})
