@@ -1,0 +1,143 @@
+"""A digital team's daily paths in a real browser, at a laptop (1366 px) and a phone (390 px).
+
+Each path checks axe-core (no serious or critical WCAG findings) on every page it shows, error
+pages included, and that no page scrolls sideways. One shared chromium (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+WIDTHS = [1366, 390]
+
+
+def fits(page) -> bool:
+    """No horizontal scrolling: the page is no wider than the window."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def check_page(page, axe, where: str) -> None:
+    assert axe(page) == [], where
+    assert fits(page), f"{where} scrolls sideways at {page.viewport_size['width']} px"
+
+
+@pytest.fixture
+def world(units, make_user):
+    from townhall.registry.models import Account
+    from townhall.registry.vault import store_credentials
+
+    author = make_user("staff", units["physics"], username="sam", first_name="Sam", last_name="Patel")
+    digital = make_user("digital", units["school"], username="dana", first_name="Dana", last_name="Digital")
+    admin = make_user("admin", units["school"], username="ada", is_staff=True)
+    account = Account.objects.create(
+        network="mastodon", handle="@physics-department-of-the-school-of-science@mastodon.example.ac.uk",
+        service_url="https://mastodon.example.ac.uk", org_unit=units["physics"], status="active",
+        quiet_start=time(0, 0), quiet_end=time(0, 0), display_name="Physics at Example University",
+    )
+    account.owners.add(author)
+    store_credentials(account, "token-abc-123", actor=author, kind="api_token")
+    bare = Account.objects.create(network="bluesky", handle="physics-news.bsky.social", org_unit=units["physics"],
+                                  status="active", quiet_start=time(0, 0), quiet_end=time(0, 0))
+    bare.owners.add(author)
+    return {"author": author, "digital": digital, "admin": admin, "account": account, "bare": bare}
+
+
+def _with_device(page, live_server, sign_in, user):
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    sign_in(page, live_server.url, user.username, device)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_find_my_drafts_and_the_refusal_and_missing_pages(page, live_server, world, axe, sign_in, width):
+    from townhall.publishing import services
+
+    page.set_viewport_size({"width": width, "height": 900})
+    draft = services.create_post(world["author"], [world["account"]], "Open day on Saturday: come and see the lab!")
+    sign_in(page, live_server.url, "sam")
+    check_page(page, axe, "home")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My posts").click()
+    page.get_by_role("heading", name="My posts", exact=True).wait_for()
+    check_page(page, axe, "my posts")
+    page.get_by_role("link", name="Open day on Saturday: come and see the lab!").first.click()
+    page.get_by_role("heading", name="Open day on Saturday").wait_for()
+    check_page(page, axe, "post page")
+    page.get_by_role("link", name="Back to My posts").click()
+    page.wait_for_url(f"{live_server.url}/posts/")
+    # A refusal and a missing page: inside the layout, saying what to do next.
+    page.goto(f"{live_server.url}/status/")
+    page.get_by_role("heading", name="You do not have access to this page").wait_for()
+    assert page.get_by_role("navigation", name="Main").is_visible()
+    check_page(page, axe, "403 page")
+    page.goto(f"{live_server.url}/posts/{draft.pk + 1000}/")
+    page.get_by_role("heading", name="We cannot find that page").wait_for()
+    check_page(page, axe, "404 page")
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_role("heading", name="No access to the administration site").wait_for()
+    check_page(page, axe, "admin refusal")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_compose_shows_readiness_then_an_approver_approves(page, live_server, world, axe, sign_in, width):
+    from townhall.publishing import services
+    from townhall.publishing.models import Post
+
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, "sam")
+    page.goto(f"{live_server.url}/posts/compose/")
+    page.get_by_label("Text", exact=True).fill("Open day on Saturday: come and see the new physics labs.")
+    page.get_by_label(str(world["bare"]), exact=False).check()
+    page.get_by_text("no sign-in details stored in the vault").wait_for()
+    region = page.locator("section.compose-live")
+    assert region.get_attribute("tabindex") == "0"
+    check_page(page, axe, "composer with the live check")
+    post = services.create_post(world["author"], [world["account"]], "Lab tour on Friday at noon")
+    services.submit(post, world["author"])
+    page.context.clear_cookies()
+    _with_device(page, live_server, sign_in, world["digital"])
+    nav = page.get_by_role("navigation", name="Main")
+    approvals = nav.get_by_role("link", name="Approvals")
+    assert "1" in approvals.inner_text()
+    approvals.click()
+    page.get_by_role("link", name="Lab tour on Friday at noon").first.click()
+    page.get_by_role("button", name="Approve", exact=True).click()
+    page.get_by_role("status").first.wait_for()
+    assert Post.objects.get(pk=post.pk).status == "scheduled"
+    check_page(page, axe, "approved post")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_accounts_and_the_request_form_fit_the_screen(page, live_server, world, axe, sign_in, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    _with_device(page, live_server, sign_in, world["digital"])
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Accounts").click()
+    page.get_by_role("heading", name="Account registry").wait_for()
+    check_page(page, axe, "accounts")
+    page.goto(f"{live_server.url}/accounts/requests/new/")
+    box = page.get_by_role("checkbox", name="I have used this network personally first")
+    label = page.locator("label", has_text="I have used this network personally first")
+    b, lb = box.bounding_box(), label.bounding_box()
+    # The box sits at the start of its label's first line (not above it, not at the far end).
+    first = label.evaluate("el => { const r = el.getClientRects()[0]; return {x: r.x, y: r.y}; }")
+    assert b["x"] + b["width"] <= first["x"] and lb["y"] - 4 <= b["y"] <= lb["y"] + 24, (b, lb, first)
+    check_page(page, axe, "account request form")
+
+
+def test_the_administrators_menu_stays_on_one_line_at_1366(page, live_server, world, axe, sign_in):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _with_device(page, live_server, sign_in, world["admin"])
+    header = page.locator("header.site")
+    assert header.bounding_box()["height"] < 60, "the admin's menu wraps at 1366 px"
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_text("More").click()
+    nav.get_by_role("link", name="Audit trail").click()
+    page.get_by_role("heading", name="Audit trail").wait_for()
+    check_page(page, axe, "audit trail")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{live_server.url}/")
+    nav.get_by_text("More").click()
+    nav.get_by_role("link", name="System status").click()
+    page.get_by_role("heading", name="System status").first.wait_for()
+    check_page(page, axe, "status at 390 px")
