@@ -147,6 +147,25 @@ def print_help(out=None) -> int:
     return 0
 
 
+# Commands that only read an instance: on a data folder with no database yet they should say so,
+# not create an empty database file (settings create the SQLite file owner-only on start-up).
+READ_ONLY = {"status", "otp"}
+
+
+def _no_database_yet(argv: list[str]) -> str | None:
+    if not argv or argv[0] not in READ_ONLY or os.environ.get("DATABASE_URL"):
+        return None
+    from pathlib import Path
+
+    folder = os.environ.get("TOWNHALL_DATA_DIR")
+    if not folder:
+        return None
+    database = Path(folder) / "townhall.sqlite3"
+    if Path(folder).is_dir() and (not database.exists() or database.stat().st_size == 0):
+        return f"there is no Townhall database in {folder} yet: run `townhall migrate` (or `townhall demo`) first."
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv in (["--help"], ["-h"], ["help"]):
@@ -163,9 +182,13 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "system-check":  # Django's own `check`, renamed to free the word
         argv[0] = "check"
 
+    unmigrated = _no_database_yet(argv)
+    if unmigrated:
+        return _fail(unmigrated)
+
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
     from django.core.exceptions import ImproperlyConfigured
-    from django.db.utils import OperationalError
+    from django.db.utils import OperationalError, ProgrammingError
 
     try:
         import django
@@ -179,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         execute_from_command_line(["townhall", *argv])
     except ImproperlyConfigured as exc:
         return _fail(str(exc))
-    except OperationalError as exc:
+    except (OperationalError, ProgrammingError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        if "no such table" in first or ("relation" in first and "does not exist" in first):
+            return _fail(f"the database has no tables yet ({first}): run `townhall migrate` first.")
         return _fail(f"cannot use the database ({first}); check DATABASE_URL and that the server is running.")
     except KeyboardInterrupt:
         return 130

@@ -22,3 +22,25 @@ def test_help_lists_townhall_commands_first_grouped_one_line_each():
         assert name in other and f"\n  {name} " not in ours
     lines = [line for line in ours.splitlines() if line.startswith("  ")]
     assert all(len(line) <= 110 for line in lines), [line for line in lines if len(line) > 110]
+
+
+def test_status_on_a_data_folder_without_a_database_says_run_migrate(tmp_path, monkeypatch, capsys):
+    from townhall.cli import main
+
+    monkeypatch.setenv("TOWNHALL_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert main(["status"]) == 2
+    assert "run `townhall migrate`" in capsys.readouterr().err
+    assert not (tmp_path / "townhall.sqlite3").exists()
+
+
+def test_eval_without_data_says_where_the_data_comes_from(tmp_path, monkeypatch, capsys):
+    from townhall.policy import evaluate
+
+    monkeypatch.setattr(evaluate, "find_data_dir", lambda explicit: None)
+    import argparse
+    import io
+
+    err = io.StringIO()
+    assert evaluate.run_eval(argparse.Namespace(data=None), io.StringIO(), err) == 2
+    assert "shared data folder" in err.getvalue() and "--data DIR" in err.getvalue()

@@ -160,7 +160,11 @@ def _read(folder: Path, split: str, limit: int) -> tuple[list[str], list[int]]:
 def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     data = find_data_dir(args.data)
     if data is None:
-        err.write("townhall eval: cannot find the shared data folder; pass --data DIR\n")
+        err.write(
+            "townhall eval: cannot find the evaluation data. It comes from the shared data folder (a folder named "
+            "'shared' beside the repository or the current folder, holding examples/policy_cases.jsonl and the "
+            "TweetEval files under data/); pass --data DIR to point at it.\n"
+        )
         return 2
     pack = load_pack(args.policy) if args.policy else default_pack()
     out.write(f"data: {data}   split: {args.split}   {mlbridge.status()}\n\n")
