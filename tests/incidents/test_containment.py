@@ -205,3 +205,12 @@ def test_banner_on_every_page_while_paused_and_the_controls_page(client, verifie
                            follow=True)
     assert "is locked" in response.content.decode()
     assert containment.active_lock(account.pk) is not None
+
+
+def test_api_state_says_what_is_in_force(client, people, account):
+    from townhall.core.models import ApiToken
+
+    _, key = ApiToken.issue(people["author"], "t")
+    containment.pause(people["digital"], "Crisis")
+    state = client.get("/api/incidents/containment/state", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert state.status_code == 200 and state.json()["paused"] is True and state.json()["reason"] == "Crisis"

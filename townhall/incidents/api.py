@@ -167,7 +167,7 @@ def _refusal(exc: Exception) -> Status:
     return Status(400, {"detail": " ".join(getattr(exc, "messages", None) or [str(exc)])})
 
 
-@router.get("/containment", response=ContainmentOut)
+@router.get("/containment/state", response=ContainmentOut)
 def containment_status(request):
     """Whether publishing is paused and which accounts are locked (anyone signed in may know)."""
     return _status()
