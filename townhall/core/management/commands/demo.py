@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import logging
 import os
+import signal
 import subprocess
 import sys
 
@@ -14,6 +16,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from townhall.core.demo import DEMO_PASSWORD, load_demo
 from townhall.core.management.commands.serve import ensure_port_free
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
 class Command(BaseCommand):
@@ -36,16 +42,27 @@ class Command(BaseCommand):
         self._print_logins(people, host, port)
         if no_serve:
             return
+        # Quiet: warnings only, so the logins above stay on screen (TOWNHALL_LOG_LEVEL overrides).
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env.setdefault("TOWNHALL_LOG_LEVEL", "WARNING")
+        logging.getLogger("townhall").setLevel(env["TOWNHALL_LOG_LEVEL"])
         worker = subprocess.Popen([sys.executable, "-m", "townhall", "worker"], env=env)
+        # SIGTERM (a service manager, `kill`) ends the demo like Ctrl-C, so the worker is stopped
+        # too instead of being left running on its own.
+        previous = signal.signal(signal.SIGTERM, _stop)
         try:
             call_command("serve", host=host, port=port)
+        except KeyboardInterrupt:
+            pass
         finally:
+            signal.signal(signal.SIGTERM, previous)
             worker.terminate()
             try:
                 worker.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 worker.kill()
+            self.stdout.write("Demo stopped (web server and worker). The logins, for next time:")
+            self._print_logins(people, host, port)
 
     def _print_logins(self, people, host, port):
         out = self.stdout
