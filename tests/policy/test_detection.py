@@ -103,7 +103,12 @@ def _load(name: str) -> list[dict]:
 
 def test_evaluation_set_shape():
     dev, held = _load("dev.jsonl"), _load("heldout.jsonl")
-    assert not {c["id"] for c in dev} & {c["id"] for c in held}
+    extra = _load("dev_extra.jsonl")  # written later, for the dev side only
+    assert len(extra) >= 150 and sum(c["clean"] for c in extra) >= 30
+    dev_ids = {c["id"] for c in dev}
+    assert not {c["id"] for c in extra} & (dev_ids | {c["id"] for c in held})
+    assert not {c["text"] for c in extra} & ({c["text"] for c in dev} | {c["text"] for c in held})
+    assert not dev_ids & {c["id"] for c in held}
     assert not {c["text"] for c in dev} & {c["text"] for c in held}
     allc = dev + held
     assert len([c for c in allc if c["clean"]]) >= 150
