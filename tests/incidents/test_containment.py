@@ -214,3 +214,18 @@ def test_api_state_says_what_is_in_force(client, people, account):
     containment.pause(people["digital"], "Crisis")
     state = client.get("/api/incidents/containment/state", HTTP_AUTHORIZATION=f"Bearer {key}")
     assert state.status_code == 200 and state.json()["paused"] is True and state.json()["reason"] == "Crisis"
+
+
+def test_delete_page_refuses_the_author_and_keeps_the_record(client, verified_client, people, account, settings,
+                                                             mastodon_server):
+    post = approved(people, account, settings)
+    publisher.run(post.deliveries.get().pk)
+    client.force_login(people["author"])
+    assert client.get(f"/incidents/containment/posts/{post.pk}/").status_code == 403
+    client = verified_client(people["digital"])
+    page = client.post(f"/incidents/containment/posts/{post.pk}/", {"reason": ""}).content.decode()
+    assert "Give a reason" in page and len(mastodon_server.posts_by("physics")) == 1
+    page = client.post(f"/incidents/containment/posts/{post.pk}/", {"reason": "Wrong venue"}, follow=True)
+    text = page.content.decode()
+    assert "1 part(s) deleted from the network" in text and "Wrong venue" in text and "What was removed" in text
+    assert mastodon_server.posts_by("physics") == []
