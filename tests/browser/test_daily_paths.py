@@ -141,3 +141,32 @@ def test_the_administrators_menu_stays_on_one_line_at_1366(page, live_server, wo
     nav.get_by_role("link", name="System status").click()
     page.get_by_role("heading", name="System status").first.wait_for()
     check_page(page, axe, "status at 390 px")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_manage_a_listening_source(page, live_server, world, axe, sign_in, width):
+    from townhall.listening.models import Source
+
+    Source.objects.create(kind="feed", name="Campus news", config={"url": "https://news.example.ac.uk/feed"},
+                          last_error="HTTP 500 from news.example.ac.uk (the feed server failed)")
+    page.set_viewport_size({"width": width, "height": 900})
+    _with_device(page, live_server, sign_in, world["digital"])
+    page.goto(f"{live_server.url}/listening/sources/")
+    page.get_by_text("Failing").wait_for()
+    assert page.get_by_text("HTTP 500 from news.example.ac.uk").is_visible()
+    check_page(page, axe, "sources with a failing source")
+    page.get_by_role("button", name="Pause Campus news").click()
+    page.get_by_text("Source “Campus news” paused.").wait_for()
+    assert Source.objects.get(name="Campus news").active is False
+    page.get_by_role("button", name="Resume Campus news").click()
+    page.get_by_text("Source “Campus news” resumed.").wait_for()
+    page.get_by_text("Edit Campus news", exact=True).click()
+    page.get_by_label("Poll every (minutes)").first.fill("15")
+    page.get_by_role("button", name="Save Campus news").click()
+    page.get_by_text("Source “Campus news” saved.").wait_for()
+    assert Source.objects.get(name="Campus news").poll_minutes == 15
+    check_page(page, axe, "sources after editing")
+    page.get_by_text("Delete Campus news", exact=True).click()
+    page.get_by_role("button", name="Delete Campus news for good").click()
+    page.get_by_text("Source “Campus news” deleted.").wait_for()
+    assert not Source.objects.filter(name="Campus news").exists()

@@ -354,3 +354,46 @@ def ensure_inbox_search() -> SavedSearch | None:
 
 def latest_mention_time() -> datetime | None:
     return Mention.objects.aggregate(m=Max("created_at"))["m"]
+
+
+def change_source(actor: Any, source: Source, action: str, *, name: str = "", poll_minutes: int | str = "",
+                  config: dict[str, Any] | None = None) -> Source | None:
+    """Pause, resume, edit or delete a source from the Sources page (audited).
+
+    Pausing keeps the cursor, so resuming carries on where the source stopped; deleting keeps the
+    mentions already stored (they expire with the retention period)."""
+    require(actor, "listening.manage")
+    before = snapshot(source)
+    if action in ("pause", "resume"):
+        source.active = action == "resume"
+        if source.active:
+            source.last_error = ""
+        source.save(update_fields=["active", "last_error"])
+        record(actor, f"listening.source.{'resumed' if source.active else 'paused'}", source, before=before,
+               after=snapshot(source))
+        return source
+    if action == "delete":
+        record(actor, "listening.source.delete", source, before=before)
+        source.delete()
+        return None
+    if action != "edit":
+        raise ValueError("Unknown change.")
+    name = (name or "").strip()
+    if not name:
+        raise ValueError("Give the source a name.")
+    if Source.objects.filter(name=name).exclude(pk=source.pk).exists():
+        raise ValueError(f"There is already a source called {name!r}.")
+    try:
+        minutes = int(poll_minutes)
+    except (TypeError, ValueError):
+        raise ValueError("Poll every 1 to 1440 minutes.") from None
+    if not 1 <= minutes <= 24 * 60:
+        raise ValueError("Poll every 1 to 1440 minutes.")
+    merged = {**source.config, **{k: str(v).strip() for k, v in (config or {}).items()
+                                  if k in SOURCE_KEYS[source.kind] and str(v).strip()}}
+    if source.kind == "feed" and not merged.get("url", "").startswith(("http://", "https://")):
+        raise ValueError("A feed needs its http(s) URL.")
+    source.name, source.poll_minutes, source.config = name, minutes, merged
+    source.save(update_fields=["name", "poll_minutes", "config"])
+    record(actor, "listening.source.edit", source, before=before, after=snapshot(source))
+    return source

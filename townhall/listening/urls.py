@@ -11,6 +11,7 @@ urlpatterns = [
     path("searches/<int:pk>/", views.search_edit, name="search_edit"),
     path("searches/check", views.check_query, name="check_query"),
     path("sources/", views.source_list, name="sources"),
+    path("sources/<int:pk>/change", views.source_change, name="source_change"),
     path("never-store/", views.never_store, name="never_store"),
     path("export/", views.export, name="export"),
     path("erase/", views.erase, name="erase"),

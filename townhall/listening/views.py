@@ -198,6 +198,24 @@ def source_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+@login_required
+@require_POST
+def source_change(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pause, resume, edit or delete one source (the digital team)."""
+    source = get_object_or_404(Source, pk=pk)
+    action = request.POST.get("action", "")
+    config = {k: request.POST.get(k, "") for k in ("url", "instance", "timeline", "hashtag")}
+    try:
+        services.change_source(request.user, source, action, name=request.POST.get("name", ""),
+                               poll_minutes=request.POST.get("poll_minutes", ""), config=config)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    else:
+        done = {"pause": "paused", "resume": "resumed", "delete": "deleted", "edit": "saved"}.get(action, "changed")
+        messages.success(request, f"Source “{source.name}” {done}.")
+    return redirect("listening:sources")
+
+
 def _import(request: HttpRequest) -> HttpResponse:
     upload = request.FILES["file"]
     fmt = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
