@@ -229,3 +229,18 @@ def test_delete_page_refuses_the_author_and_keeps_the_record(client, verified_cl
     text = page.content.decode()
     assert "1 part(s) deleted from the network" in text and "Wrong venue" in text and "What was removed" in text
     assert mastodon_server.posts_by("physics") == []
+
+
+def test_account_page_says_locked_and_that_the_password_must_change(verified_client, people, account):
+    from townhall.registry.vault import store_credentials
+
+    client = verified_client(people["digital"])
+    containment.lock_account(people["digital"], account, "Phished")
+    page = client.get(f"/accounts/{account.pk}/").content.decode()
+    assert "This account is locked" in page and "Change its password" in page
+    containment.unlock_account(people["digital"], account)
+    assert "password has not been changed" in client.get(f"/accounts/{account.pk}/").content.decode()
+    store_credentials(account, "a-new-token-after-the-lock", actor=people["owner"], kind="api_token")
+    page = client.get(f"/accounts/{account.pk}/").content.decode()
+    assert "This account is locked" not in page and "password has not been changed" not in page
+    assert not containment.needs_rotation(account)

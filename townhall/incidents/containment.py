@@ -206,8 +206,10 @@ def unlock_account(actor: Any, account: Account) -> AccountLock:
 
 
 def _rotated_since(account: Account, lock: AccountLock) -> bool:
-    cred = getattr(account, "credential", None)
-    return bool(cred and cred.stored_at and cred.stored_at > lock.locked_at)
+    from townhall.registry.models import Credential
+
+    return Credential.objects.filter(account_id=account.pk, stored_at__gt=lock.locked_at,
+                                     revoked_at__isnull=True).exists()
 
 
 def needs_rotation(account: Account) -> bool:

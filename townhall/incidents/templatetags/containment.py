@@ -20,3 +20,11 @@ def publishing_pause_banner(context) -> dict:
     if user is None or not user.is_authenticated:
         return {"pause": None}
     return {"pause": active_pause(), "may_resume": can(user, "publishing.pause")}
+
+
+@register.inclusion_tag("incidents/account_lock.html")
+def account_lock_status(account) -> dict:
+    """On the account page: locked now (and why), or its password still to be changed after a lock."""
+    from townhall.incidents.containment import active_lock, needs_rotation
+
+    return {"lock": active_lock(account.pk), "rotate": needs_rotation(account)}
