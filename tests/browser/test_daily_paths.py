@@ -170,3 +170,27 @@ def test_manage_a_listening_source(page, live_server, world, axe, sign_in, width
     page.get_by_role("button", name="Delete Campus news for good").click()
     page.get_by_text("Source “Campus news” deleted.").wait_for()
     assert not Source.objects.filter(name="Campus news").exists()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_failed_post_is_found_and_retried(page, live_server, world, axe, sign_in, width):
+    from townhall.publishing.models import Delivery, Post
+
+    post = Post.objects.create(created_by=world["author"], org_unit=world["account"].org_unit,
+                               text="Results day: congratulations to every graduate!", status="failed")
+    Delivery.objects.create(post=post, account=world["account"], status="failed",
+                            last_error="The network refused the sign-in details (401).")
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, "sam")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My posts").click()
+    page.get_by_label("Show").select_option("failed")
+    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("link", name="Results day: congratulations to every graduate!").first.click()
+    page.get_by_role("heading", name="Results day").wait_for()
+    check_page(page, axe, "failed post")
+    page.get_by_role("button", name="Try again").click()
+    page.get_by_text("Trying again.").wait_for()
+    from townhall.audit.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="post.retry", object_id=str(post.pk)).count() == 1
+    check_page(page, axe, "post after retry")
