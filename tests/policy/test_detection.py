@@ -130,3 +130,12 @@ def test_dev_part_recall_per_family():
     for fam, xs in hits.items():
         if fam != "abuse":  # the abuse family is the classifier's, measured on TweetEval
             assert sum(xs) / len(xs) >= 0.9, fam
+
+
+def test_dev_extra_clean_posts_get_no_risk_finding():
+    """The later-written near-misses (security advice, the institution's own address and phone,
+    licensed music, research on divisive topics) stay clean: precision guard for that part."""
+    for c in _load("dev_extra.jsonl"):
+        if c["clean"]:
+            got = _flagged(c["text"], Context(c["network"], c["account"]))
+            assert not got & (RISK_FAMILIES | {"personal-use"}) - {"abuse"}, (c["id"], got)

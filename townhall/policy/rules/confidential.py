@@ -180,7 +180,16 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _CONF_WORDS):
         return
     for m in _CONF_RE.finditer(doc.masked):
+        # "do not share your login with anyone" is security advice, not a confidentiality marking
+        if m.group(0).startswith("do") and _OWN_SECRET_AFTER_RE.match(doc.masked, m.end()):
+            continue
         yield m.start(), m.end(), "Material marked confidential, leaked or internal."
+
+
+_OWN_SECRET_AFTER_RE = regex.compile(
+    r"\s+(?:your|their|his|her|my|our)\s+(?:\w+\s+)?(?:login|log-in|password|passwords|passcode|pin|username|"
+    r"credentials|account|details|code|card)\b"
+)
 
 
 _OTHERS_RE = regex.compile(
