@@ -155,3 +155,21 @@ def test_the_approval_notice_gives_the_time_in_the_authors_zone(make_user, units
 
     sam = make_user("staff", units["physics"], time_zone="America/New_York")
     assert _in_zone_of(sam, datetime(2026, 12, 3, 13, 0, tzinfo=UTC)) == "3 Dec 2026 08:00 (EST)"
+
+
+def test_an_objectives_chart_has_axes_and_a_table_of_the_same_figures(make_user, units, verified_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from townhall.analytics.models import Measurement, Objective
+
+    admin = make_user("admin", units["physics"])
+    today = timezone.localdate()
+    objective = Objective.objects.create(name="Open day contacts", metric="contacts", target=100,
+                                         period_start=today - timedelta(days=5), period_end=today + timedelta(days=5),
+                                         org_unit=units["physics"])
+    Measurement.objects.create(objective=objective, date=today - timedelta(days=2), value=12, source="manual")
+    html = verified_client(admin).get(f"/analytics/objectives/{objective.pk}/").content.decode()
+    assert '<svg class="chart"' in html and "<text" in html  # axis labels drawn
+    assert "The figures as a table" in html and "<th scope=\"col\">Cumulative total</th>" in html

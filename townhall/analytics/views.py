@@ -79,14 +79,31 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             (upload if "import" in request.POST else form).add_error(None, exc)
     p = selectors.progress(objective)
-    points = selectors.sparkline_points(p.series, objective.period_start, objective.period_end, objective.target,
-                                        width=600, height=160)
+    chart, rows = _progress_chart(objective, p.series)
     return render(
         request,
         "analytics/detail.html",
-        {"p": p, "o": objective, "points": points, "form": form, "upload": upload,
+        {"p": p, "o": objective, "chart": chart, "rows": rows, "form": form, "upload": upload,
          "manage": objective.account is None or can(request.user, "account.manage", objective.account)},
     )
+
+
+def _progress_chart(objective, series):
+    """The cumulative total against the even pace, with axes and day labels, and the same figures
+    as table rows for people who cannot see the chart (issue 15)."""
+    from townhall.listening.charts import line_chart
+
+    if not series:
+        return None, []
+    days = max((objective.period_end - objective.period_start).days, 1)
+    labels = [f"{day.day} {day:%b}" for day, _ in series]
+    totals = [float(value) for _, value in series]
+    pace = [round(objective.target * (day - objective.period_start).days / days, 1) for day, _ in series]
+    chart = line_chart(labels, [("Cumulative total", "#123f6d", totals), ("Even pace to the target", "#8a5a00", pace)],
+                       title=f"Cumulative {objective.get_metric_display().lower()} against the even pace",
+                       unit=objective.get_metric_display().lower())
+    rows = [{"day": day, "total": value, "pace": pace[i]} for i, (day, value) in enumerate(series)]
+    return chart, rows
 
 
 # --- reports, export, campaigns --------------------------------------------------------------------
