@@ -61,3 +61,14 @@ def test_approval_is_refused_with_the_reason_when_an_account_cannot_publish(peop
     with pytest.raises(ValueError, match="no sign-in details stored in the vault"):
         services.approve(post, people["owner"])
     assert Post.objects.get(pk=post.pk).status == "submitted"
+
+
+def test_the_preview_shows_images_by_their_alt_text_and_the_link_card(people, units, account, verified_client):
+    bare = _bare_account(units, people)
+    html = verified_client(people["owner"]).post("/posts/compose/check", {
+        "text": "Our new labs", "accounts": [bare.pk, account.pk], "alt1": "Students at a laser bench",
+        "link_uri": "https://www.example.ac.uk/labs", "link_title": "The new physics labs",
+    }).content.decode()
+    assert html.count("described as “Students at a laser bench”") == 2  # Bluesky and Mastodon
+    assert html.count('class="preview-card"') == 1  # only Bluesky shows the link card
+    assert "The new physics labs" in html

@@ -70,7 +70,7 @@ def _images(request: HttpRequest) -> list[services.ImageInput]:
 
 def live_context(user: Any, text: str, thread: list[str], accounts: list[Account], alts: list[str],
                  scholarly: bool = False, keep_links: set[str] | None = None, when: str = "",
-                 exclude_post_id: int | None = None) -> dict:
+                 exclude_post_id: int | None = None, link_card: dict[str, str] | None = None) -> dict:
     """Per-network preview (count and limit for each part) and the policy findings, highlighted.
 
     Checked against the institution's current policy version (compiled once per version), as
@@ -124,6 +124,8 @@ def live_context(user: Any, text: str, thread: list[str], accounts: list[Account
         "cadence": services.cadence_at(accounts, moment, tz_name, exclude_post_id=exclude_post_id),
         "when_problem": when_problem,
         "not_ready": services.readiness_problems(accounts),
+        "alts": alts,
+        "link_card": link_card or {},
         "previews": previews,
         "blocked": services.has_block(all_findings),
         "route": Post.Route(route).label,
@@ -231,7 +233,8 @@ def check(request: HttpRequest) -> HttpResponse:
     when = request.POST.get("scheduled_at", "")[:40]
     return render(request, "publishing/_live.html",
                   live_context(request.user, text, thread, accounts, alts, scholarly=scholarly, keep_links=keep,
-                               when=when))
+                               when=when, link_card={k: request.POST.get(f"link_{k}", "")[:500].strip()
+                                                     for k in ("uri", "title", "description")}))
 
 
 @login_required
