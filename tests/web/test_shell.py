@@ -173,3 +173,10 @@ def test_an_objectives_chart_has_axes_and_a_table_of_the_same_figures(make_user,
     html = verified_client(admin).get(f"/analytics/objectives/{objective.pk}/").content.decode()
     assert '<svg class="chart"' in html and "<text" in html  # axis labels drawn
     assert "The figures as a table" in html and "<th scope=\"col\">Cumulative total</th>" in html
+
+
+def test_chart_date_labels_at_the_edges_stay_inside_the_frame():
+    from townhall.listening.charts import line_chart
+
+    svg = str(line_chart(["01 Dec", "02 Dec"], [("Mentions", "#123f6d", [1.0, 3.0])], title="Mentions"))
+    assert 'text-anchor="start" fill' in svg and 'text-anchor="end" fill' in svg and ">02 Dec</text>" in svg

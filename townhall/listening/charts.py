@@ -56,7 +56,9 @@ def line_chart(
     for i, label in enumerate(labels):
         if i % every == 0 or i == len(labels) - 1:
             x = left + plot_w * i / n
-            parts.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle" fill="{MUTED}">'
+            # The first and last labels are anchored inside the frame, so "02 Dec" is never cut off.
+            anchor = "start" if i == 0 else "end" if i == len(labels) - 1 else "middle"
+            parts.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="{anchor}" fill="{MUTED}">'
                          f"{escape(label)}</text>")
     summary = []
     for name, color, values in series:

@@ -153,7 +153,7 @@ def dashboard_cards(user: Any) -> list[dict[str, Any]]:
             {
                 "title": "Failed posts",
                 "value": failed,
-                "note": "the network refused them: see why",
+                "note": "they could not go out: open each to see why and try again",
                 "url": reverse("publishing:index") + "?status=failed",
                 "link": "See failed posts",
             }
