@@ -580,7 +580,6 @@ def _enqueue(deliveries: list[Delivery]) -> None:
         transaction.on_commit(go)
 
 
-@transaction.atomic
 def _in_zone_of(person: Any, when: datetime) -> str:
     """A time as the person reads it: in their own zone, named (notifications are read later)."""
     try:
@@ -591,6 +590,7 @@ def _in_zone_of(person: Any, when: datetime) -> str:
     return f"{local.day} {local:%b %Y %H:%M} ({local.tzname()})"
 
 
+@transaction.atomic
 def approve(post: Post, actor: Any, *, publish_now: bool = False, comment: str = "") -> Post:
     """Approve and schedule (after the cool-off); `publish_now` skips the cool-off (needs post.publish_now)."""
     post = Post.objects.select_for_update().get(pk=post.pk)
