@@ -7,5 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "People and organisation"
 
     def ready(self) -> None:
-        from townhall.core import checks  # noqa: F401 - deployment checks (`townhall system-check --deploy`)
-        from townhall.core import inputguard, signals  # noqa: F401 - audit handlers, the NUL safety net
+        from townhall.core import (  # noqa: F401 - audit handlers, the NUL safety net
+            checks,
+            inputguard,
+            signals,
+        )
