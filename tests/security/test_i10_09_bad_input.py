@@ -9,11 +9,8 @@ used to be a PostgreSQL-only 500.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from townhall.core.models import ApiToken
 from townhall.incidents.models import Incident
 from townhall.listening.models import Mention, SavedSearch
 from townhall.publishing.models import Post
@@ -40,23 +37,6 @@ def account(units, people):
     )
     account.owners.add(people["staff"])
     return account
-
-
-@pytest.fixture
-def call(client):
-    """call(user, method, url, body=None, raw=None) -> response, with a personal API token."""
-    keys: dict[int, str] = {}
-
-    def do(user, method: str, url: str, body=None, raw: str | bytes | None = None):
-        if user.pk not in keys:
-            keys[user.pk] = ApiToken.issue(user, "test")[1]
-        headers = {"Authorization": f"Bearer {keys[user.pk]}"}
-        data = raw if raw is not None else (json.dumps(body) if body is not None else None)
-        if data is None:
-            return getattr(client, method)(url, headers=headers)
-        return getattr(client, method)(url, data, content_type="application/json", headers=headers)
-
-    return do
 
 
 def _json_4xx(response, *statuses: int) -> dict:

@@ -7,14 +7,12 @@ test_i10_10_admin_loop.py.
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
 from django.utils import timezone
 
-from townhall.core.models import ApiToken
 from townhall.incidents.models import Incident
 from townhall.listening.models import Mention, NeverStore, SavedSearch
 from townhall.publishing.models import Comment, Delivery, Post
@@ -40,22 +38,6 @@ def account(units, people):
     )
     account.owners.add(people["amy"])
     return account
-
-
-@pytest.fixture
-def call(client):
-    keys: dict[int, str] = {}
-
-    def do(user, method: str, url: str, body=None, raw: str | bytes | None = None):
-        if user.pk not in keys:
-            keys[user.pk] = ApiToken.issue(user, "test")[1]
-        headers = {"Authorization": f"Bearer {keys[user.pk]}"}
-        data = raw if raw is not None else (json.dumps(body) if body is not None else None)
-        if data is None:
-            return getattr(client, method)(url, headers=headers)
-        return getattr(client, method)(url, data, content_type="application/json", headers=headers)
-
-    return do
 
 
 def _json(response, status: int) -> dict:
