@@ -219,6 +219,8 @@ LOGGING = {
     "loggers": {
         "townhall": {"level": os.environ.get("TOWNHALL_LOG_LEVEL", "INFO"), "propagate": True},
         "django_tasks_db": {"level": "WARNING"},
+        # One line per task run is useful in a worker's log, noise in the quiet demo.
+        "django.tasks": {"level": os.environ.get("TOWNHALL_LOG_LEVEL", "INFO")},
     },
 }
 
