@@ -33,30 +33,19 @@ from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "tweeteval"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import listening_bench  # noqa: E402 - the shared corpus and Django set-up
 
 
 def setup_django() -> None:
+    """The listening bench's set-up (temporary data folder unless set, migrate), shared."""
     os.environ.setdefault("TOWNHALL_DATA_DIR", tempfile.mkdtemp(prefix="scale-bench-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    listening_bench.setup_django()
 
 
-def corpus() -> list[str]:
-    texts: list[str] = []
-    for task in ("hate", "offensive"):
-        path = DATA / task / "train_text.txt"
-        if path.exists():
-            texts.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    if not texts:
-        sys.exit(f"No corpus under {DATA}; this benchmark needs the shared TweetEval data.")
-    return texts
+corpus = listening_bench.corpus  # the same TweetEval train texts as the listening bench
 
 
 def reset() -> None:
