@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from subprocess_env import own_database
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "connectors"))
@@ -43,27 +42,7 @@ class Townhall:
 
 @pytest.fixture
 def townhall(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNHALL_") and k != "DJANGO_SETTINGS_MODULE"}
-    env.update({"TOWNHALL_DATA_DIR": str(tmp_path), "TOWNHALL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO),
-                "TOWNHALL_COOL_OFF_SECONDS": "0"})
-    url = os.environ.get("DATABASE_URL", "")
-    drop = None
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        name = f"townhall_faults_{secrets.token_hex(4)}"
-        admin_url = url.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
-
-        def drop():
-            with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        env.pop("DATABASE_URL", None)
-    th = Townhall(env)
-    th.run("migrate", "--no-input")
-    yield th
-    if drop:
-        drop()
+    with own_database(tmp_path, "townhall_faults", TOWNHALL_COOL_OFF_SECONDS="0") as env:
+        th = Townhall(env)
+        th.run("migrate", "--no-input")
+        yield th

@@ -9,7 +9,6 @@ before the result is recorded, restarts it, and checks there is still exactly on
 
 from __future__ import annotations
 
-import os
 import secrets
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from subprocess_env import own_database
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.pds, pytest.mark.slow]
@@ -31,25 +31,11 @@ User.objects.create_user("dana", password="x-irrelevant-9", role="digital", org_
 @pytest.fixture
 def cli(tmp_path):
     """Run `python -m townhall ...` against a fresh database of its own."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNHALL_") and k != "DJANGO_SETTINGS_MODULE"}
-    env.update({"TOWNHALL_DATA_DIR": str(tmp_path), "TOWNHALL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO)})
-    url = os.environ.get("DATABASE_URL", "")
-    dropdb = None
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
+    with own_database(tmp_path, "townhall_e2e") as env:
+        yield _runner(env)
 
-        name = f"townhall_e2e_{secrets.token_hex(4)}"
-        admin_url = url.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
 
-        def dropdb():
-            with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        env.pop("DATABASE_URL", None)
-
+def _runner(env: dict[str, str]):
     def run(*args: str, extra_env: dict[str, str] | None = None, check: bool = True) -> subprocess.CompletedProcess:
         proc = subprocess.run(
             [sys.executable, "-m", "townhall", *args],
@@ -62,9 +48,7 @@ def cli(tmp_path):
 
     run("migrate", "--no-input")
     run("shell", "-c", SETUP)
-    yield run
-    if dropdb:
-        dropdb()
+    return run
 
 
 def connect(cli, pds_network, handle: str) -> str:
