@@ -11,27 +11,33 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @contextmanager
 def own_database(tmp_path: Path, prefix: str, **extra: str) -> Iterator[dict[str, str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNHALL_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TOWNHALL_") and k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     env.update({"TOWNHALL_DATA_DIR": str(tmp_path), "TOWNHALL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO)})
     env.update(extra)
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
+    if not url.startswith(("postgres://", "postgresql://", "pgsql://")):
         env.pop("DATABASE_URL", None)
         yield env
         return
     import psycopg
 
     name = f"{prefix}_{secrets.token_hex(4)}"
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    parts = urlsplit(url)
+    admin_url = urlunsplit((parts.scheme.replace("pgsql", "postgresql"), parts.netloc, "/postgres", "", ""))
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
+    env["DATABASE_URL"] = urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
     try:
         yield env
     finally:

@@ -13,10 +13,10 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from tests import subprocess_env
 
 SERVER_PID = 0  # the latest `townhall serve` started by serving(), for CPU accounting in the bench
 
@@ -33,34 +33,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextlib.contextmanager
-def own_database(folder: Path) -> Iterator[dict[str, str]]:
+def own_database(folder: Path) -> contextlib.AbstractContextManager[dict[str, str]]:
     """Environment for the subprocesses: a fresh SQLite file, or a fresh PostgreSQL database."""
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(TOWNHALL_DATA_DIR=str(folder), PYTHONUNBUFFERED="1", TOWNHALL_LOG_LEVEL="WARNING")
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres", "pgsql")):
-        env.pop("DATABASE_URL", None)
-        yield env
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'townhall'}_clicks_{uuid.uuid4().hex[:8]}"
-    admin = urlunsplit((parts.scheme.replace("pgsql", "postgresql"), parts.netloc, "/postgres", "", ""))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
-    try:
-        yield env
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return subprocess_env.own_database(folder, "townhall_clicks", PYTHONUNBUFFERED="1")
 
 
 def townhall(env: dict[str, str], *args: str, timeout: int = 300) -> str:
-    result = subprocess.run([sys.executable, "-m", "townhall", *args], env=env, capture_output=True,
-                            text=True, timeout=timeout)
+    result = subprocess.run(
+        [sys.executable, "-m", "townhall", *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
     if result.returncode != 0:
         raise RuntimeError(f"townhall {' '.join(args)} failed: {result.stderr or result.stdout}")
     return result.stdout
@@ -88,7 +69,11 @@ def serving(env: dict[str, str], threads: int = 8) -> Iterator[int]:
     with open(log, "w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "townhall", "serve", "--port", str(port), "--threads", str(threads)],
-            env=env, stdout=out, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
         )
     try:
         deadline = time.monotonic() + 90
@@ -111,8 +96,13 @@ def serving(env: dict[str, str], threads: int = 8) -> Iterator[int]:
         proc.wait(timeout=20)
 
 
-def fire(port: int, path: str, total: int, workers: int, user_agents: list[str] | None = None,
-         ) -> tuple[list[float], dict[int, int]]:
+def fire(
+    port: int,
+    path: str,
+    total: int,
+    workers: int,
+    user_agents: list[str] | None = None,
+) -> tuple[list[float], dict[int, int]]:
     """`total` GETs of `path` from `workers` threads, each on its own keep-alive connection.
 
     Returns each request's latency in seconds and a count of the status codes seen."""
