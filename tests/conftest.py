@@ -105,7 +105,7 @@ def csp_errors(page):
 
 @pytest.fixture
 def axe():
-    """axe(page) -> the serious or critical WCAG findings of axe-core on the page."""
+    """axe(page) -> every axe-core finding on the page, whatever its impact (minor ones included)."""
     return _axe_problems
 
 
@@ -116,14 +116,15 @@ def sign_in():
 
 
 def _axe_problems(page) -> list[str]:
-    """Serious or critical WCAG findings of axe-core (shipped by axe-playwright-python) on the page."""
+    """Every violation axe-core (shipped by axe-playwright-python) finds on the page, of any impact:
+    issue 15 asks for 0 violations, so minor and moderate findings (landmarks, heading order) count
+    as much as serious ones. No rule is switched off."""
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
     ]
 
 
