@@ -30,16 +30,27 @@ def own_database(tmp_path: Path, prefix: str, **extra: str) -> Iterator[dict[str
         env.pop("DATABASE_URL", None)
         yield env
         return
+    with scratch_database(url, prefix) as db_url:
+        env["DATABASE_URL"] = db_url
+        yield env
+
+
+@contextmanager
+def scratch_database(url: str, prefix: str, connect_timeout: int = 10) -> Iterator[str]:
+    """A fresh database on the PostgreSQL server that ``url`` names, dropped (forcibly) afterwards.
+
+    Yields the new database's URL in ``url``'s scheme. Raises ``psycopg.Error`` when the server
+    cannot be reached, so a caller that can do without may skip.
+    """
     import psycopg
 
     name = f"{prefix}_{secrets.token_hex(4)}"
     parts = urlsplit(url)
     admin_url = urlunsplit((parts.scheme.replace("pgsql", "postgresql"), parts.netloc, "/postgres", "", ""))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
+    with psycopg.connect(admin_url, autocommit=True, connect_timeout=connect_timeout) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
     try:
-        yield env
+        yield urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
     finally:
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -3,6 +3,7 @@ app.bsky.actor.getProfile): the test account's follower count is fetched and sto
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -11,12 +12,13 @@ import socket
 import subprocess
 import tempfile
 import time
-import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.subprocess_env import scratch_database
 from townhall.analytics import services
 from townhall.analytics.models import FollowerCount
 from townhall.registry.models import Account
@@ -33,12 +35,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _postgres_admin_url() -> str | None:
+def _postgres_url() -> str:
+    """The test run's PostgreSQL server, or the local one: the AppView needs PostgreSQL even when
+    Townhall's own tests run on SQLite."""
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres", "pgsql")):
-        url = "postgres://postgres@127.0.0.1:5432/postgres"
-    parts = urlsplit(url)
-    return urlunsplit(("postgresql", parts.netloc, "/postgres", "", ""))
+    return url if url.startswith(("postgres", "pgsql")) else "postgres://postgres@127.0.0.1:5432/postgres"
 
 
 @pytest.fixture(scope="module")
@@ -49,17 +50,20 @@ def bluesky_with_appview():
         pytest.skip("the AppView needs Redis (apt-get install redis-server)")
     import psycopg
 
-    admin = _postgres_admin_url()
-    name = f"townhall_appview_{uuid.uuid4().hex[:8]}"
-    try:
-        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.Error:
-        pytest.skip("the AppView needs a PostgreSQL server on 127.0.0.1:5432")
+    with contextlib.ExitStack() as stack:
+        try:
+            db_url = stack.enter_context(scratch_database(_postgres_url(), "townhall_appview", connect_timeout=3))
+        except psycopg.Error:
+            pytest.skip("the AppView needs a PostgreSQL server on 127.0.0.1:5432")
+        yield stack.enter_context(_network(urlunsplit(("postgresql", *urlsplit(db_url)[1:3], "", ""))))
+
+
+@contextlib.contextmanager
+def _network(db_url: str) -> Iterator[dict]:
+    """Redis plus the reference PDS and AppView (tests/pds/start-network.js) on ``db_url``."""
     redis_port = _free_port()
     redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
                               "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    db_url = urlunsplit(("postgresql", urlsplit(admin).netloc, "/" + name, "", ""))
     env = {**os.environ, "NODE_ENV": "test", "LOG_ENABLED": "false", "DB_POSTGRES_URL": db_url,
            "REDIS_HOST": f"127.0.0.1:{redis_port}"}
     log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (lives as long as the network)
@@ -84,9 +88,8 @@ def bluesky_with_appview():
         redis.terminate()
         redis.wait(timeout=10)
         log.close()
-        time.sleep(0.5)
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        time.sleep(0.5)  # let the AppView's connections close before the database is dropped
+
 
 
 def test_follower_count_of_the_test_account_is_fetched_and_stored(bluesky_with_appview, units, make_user):
