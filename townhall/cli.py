@@ -42,8 +42,15 @@ def _instance_resolver(argv: list[str]):
         return None
 
     def resolve(which: str | None):
+        from townhall import config
         from townhall.policy.pack import PackError
 
+        config.read_only_start()  # reading the instance's policy must not create its database
+        missing = _missing_database()
+        if missing is not None:
+            if which is None:
+                return None
+            raise PackError([f"--policy {which}: there is no Townhall database in {missing} yet"])
         try:
             os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
             import django
@@ -104,6 +111,9 @@ def print_help(out=None) -> int:
     for name, text in POLICY_HELP:
         print(f"  {name:<16}{text}", file=out)
     try:
+        from townhall import config
+
+        config.read_only_start()  # asking for help leaves no folder, key or database behind
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
         import django
 
@@ -147,23 +157,45 @@ def print_help(out=None) -> int:
     return 0
 
 
-# Commands that only read an instance: on a data folder with no database yet they should say so,
-# not create an empty database file (settings create the SQLite file owner-only on start-up).
+# Commands that only read an instance: on a data folder with no database yet they say so rather
+# than start Django, which would leave an empty database file behind (see config.read_only_start).
 READ_ONLY = {"status", "otp"}
+# Commands that need no database at all and must not create one either: they explain or check.
+EXPLAIN_ONLY = {"check", "help"}
+
+
+def _asks_for_help(argv: list[str]) -> bool:
+    return any(arg in ("--help", "-h", "--version") for arg in argv)
+
+
+def _creates_nothing(argv: list[str]) -> bool:
+    """Whether this invocation only reads or explains, so start-up must create no file or folder."""
+    return not argv or argv[0] in READ_ONLY | EXPLAIN_ONLY or _asks_for_help(argv)
+
+
+def _missing_database() -> str | None:
+    """Where the SQLite database would be, when it is not there yet (None when it is, or on PostgreSQL)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from townhall import config
+
+    try:
+        folder = config.data_dir()
+    except ImproperlyConfigured:
+        return None  # reported as one sentence when Django starts
+    database = config.sqlite_file(folder)
+    if database is None or (database.exists() and database.stat().st_size > 0):
+        return None
+    return str(database.parent if database.name == "townhall.sqlite3" else database)
 
 
 def _no_database_yet(argv: list[str]) -> str | None:
-    if not argv or argv[0] not in READ_ONLY or os.environ.get("DATABASE_URL"):
+    if not argv or argv[0] not in READ_ONLY or _asks_for_help(argv):
         return None
-    from pathlib import Path
-
-    folder = os.environ.get("TOWNHALL_DATA_DIR")
-    if not folder:
+    where = _missing_database()
+    if where is None:
         return None
-    database = Path(folder) / "townhall.sqlite3"
-    if Path(folder).is_dir() and (not database.exists() or database.stat().st_size == 0):
-        return f"there is no Townhall database in {folder} yet: run `townhall migrate` (or `townhall demo`) first."
-    return None
+    return f"there is no Townhall database in {where} yet: run `townhall migrate` (or `townhall demo`) first."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "system-check":  # Django's own `check`, renamed to free the word
         argv[0] = "check"
 
+    if _creates_nothing(argv):
+        from townhall import config
+
+        config.read_only_start()
     unmigrated = _no_database_yet(argv)
     if unmigrated:
         return _fail(unmigrated)

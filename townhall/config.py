@@ -47,18 +47,39 @@ def env_limits(name: str, default: dict[str, int]) -> dict[str, int]:
     for item in raw.split(","):
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip().isdigit() or int(value) < 1:
-            raise ImproperlyConfigured(
-                f"{name} must look like \"bluesky=8,mastodon=8\" (each at least 1), not {raw!r}."
-            )
+            raise ImproperlyConfigured(f'{name} must look like "bluesky=8,mastodon=8" (each at least 1), not {raw!r}.')
         out[key.strip().lower()] = int(value)
     return out
+
+
+# Whether start-up may create the data folder, the development secret key and the SQLite file.
+# True for everything that runs Townhall (serve, worker, demo, migrate, tests, WSGI); the console
+# script turns it off before Django starts for commands that only read or explain (`townhall
+# --help`, `townhall status`, `townhall system-check`, `<command> --help`), so that asking a
+# question on a fresh machine leaves no empty database or folder behind.
+_may_create = True
+
+
+def read_only_start() -> None:
+    """Start Django without creating anything in the data folder (see ``_may_create``)."""
+    global _may_create
+    _may_create = False
+
+
+def may_create() -> bool:
+    return _may_create
+
+
+def default_data_dir() -> Path:
+    return Path.home() / ".local" / "share" / "townhall"
 
 
 def data_dir() -> Path:
     """The folder for the SQLite database, the dev secret key and uploaded media.
 
     A folder named explicitly must already exist (we never guess where a user's data
-    goes); the default one under the home folder is created on first use. It holds TOTP
+    goes); the default one under the home folder is created on first use, by a command
+    that writes (not by one that only reads, see ``read_only_start``). It holds TOTP
     seeds, sessions and the development keys, so a fresh one is made owner-only (0700).
     """
     raw = os.environ.get("TOWNHALL_DATA_DIR")
@@ -69,14 +90,30 @@ def data_dir() -> Path:
                 f"TOWNHALL_DATA_DIR points to {path}, which is not an existing folder; "
                 "create it or point the variable elsewhere."
             )
-        if not any(path.iterdir()):  # fresh: made for Townhall, so make it private
+        if _may_create and not any(path.iterdir()):  # fresh: made for Townhall, so make it private
             _owner_only(path, 0o700)
         return path
-    path = Path.home() / ".local" / "share" / "townhall"
-    if not path.exists():
+    path = default_data_dir()
+    if _may_create and not path.exists():
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         _owner_only(path, 0o700)
     return path
+
+
+def sqlite_file(folder: Path) -> Path | None:
+    """The SQLite database file this configuration uses (None on PostgreSQL or in memory)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return folder / "townhall.sqlite3"
+    if urlsplit(url).scheme.lower() != "sqlite":
+        return None
+    import dj_database_url
+
+    try:
+        name = str(dj_database_url.parse(url).get("NAME") or "")
+    except Exception:
+        return None
+    return Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
 
 
 def _owner_only(path: Path, mode: int) -> None:
@@ -119,6 +156,10 @@ def secret_key(production: bool, folder: Path) -> str:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
     # Development and the demo: a random key kept in the data folder, never in the repo.
     keyfile = folder / "secret_key"
+    if not keyfile.exists() and not _may_create:
+        # A read-only command on a fresh folder: nothing has been signed with a key yet, so a
+        # throw-away one serves, and the folder stays as it was.
+        return secrets.token_urlsafe(64)
     if not keyfile.exists():
         # Created owner-only from the start (no moment at which it is readable by others).
         try:
@@ -139,10 +180,17 @@ def database(folder: Path) -> dict:
 
     url = os.environ.get("DATABASE_URL", "")
     if not url:
-        private_sqlite_file(str(folder / "townhall.sqlite3"))
+        name = str(folder / "townhall.sqlite3")
+        if _may_create:
+            private_sqlite_file(name)
+        elif not Path(name).exists():
+            # A read-only start on a fresh folder: a connection (a system check asking what
+            # SQLite supports) goes to an empty in-memory database rather than leave an empty
+            # file behind; a query then finds no tables and is told to run `townhall migrate`.
+            name = ":memory:"
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(folder / "townhall.sqlite3"),
+            "NAME": name,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -160,7 +208,11 @@ def database(folder: Path) -> dict:
     except Exception as exc:  # dj_database_url raises ValueError and friends
         raise ImproperlyConfigured(f"DATABASE_URL could not be read: {exc}.") from exc
     if config["ENGINE"].endswith("sqlite3"):
-        private_sqlite_file(str(config.get("NAME") or ""))
+        name = str(config.get("NAME") or "")
+        if _may_create:
+            private_sqlite_file(name)
+        elif name and name != ":memory:" and not name.startswith("file:") and not Path(name).exists():
+            config["NAME"] = ":memory:"  # as above: a read-only start creates no file
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
         config.pop("CONN_HEALTH_CHECKS", None)
     elif not config.get("NAME"):
@@ -202,8 +254,11 @@ def email() -> dict:
         "use_tls": parts.scheme == "smtp" and query.get("tls", ["0"])[0] in TRUE_WORDS,
         "timeout": 20,
     }
-    return {"MAILERS": {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}},
-            "DEFAULT_FROM_EMAIL": sender, "TOWNHALL_EMAIL_NOTIFICATIONS": True}
+    return {
+        "MAILERS": {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}},
+        "DEFAULT_FROM_EMAIL": sender,
+        "TOWNHALL_EMAIL_NOTIFICATIONS": True,
+    }
 
 
 def base_url() -> str:
