@@ -125,21 +125,23 @@ def _owner_only(path: Path, mode: int) -> None:
         pass
 
 
-def private_sqlite_file(name: str) -> None:
+def private_sqlite_file(name: str, create: bool = True) -> None:
     """Create the SQLite file owner-only (0600) before SQLite does (it would follow the umask,
     typically world-readable). SQLite gives its -wal and -shm files the database file's mode.
-    A file left readable by an earlier version is tightened too."""
+    A file left readable by an earlier version is tightened too (also by a read-only start,
+    ``create=False``, which creates nothing)."""
     if not name or name == ":memory:" or name.startswith("file:"):
         return
     path = Path(name)
     if not path.parent.is_dir():
         return
-    try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    except FileExistsError:
-        pass
-    except OSError:
-        return
+    if create:
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            pass
+        except OSError:
+            return
     for extra in ("", "-wal", "-shm"):
         candidate = Path(f"{path}{extra}")
         if candidate.exists():
@@ -181,9 +183,8 @@ def database(folder: Path) -> dict:
     url = os.environ.get("DATABASE_URL", "")
     if not url:
         name = str(folder / "townhall.sqlite3")
-        if _may_create:
-            private_sqlite_file(name)
-        elif not Path(name).exists():
+        private_sqlite_file(name, create=_may_create)
+        if not _may_create and not Path(name).exists():
             # A read-only start on a fresh folder: a connection (a system check asking what
             # SQLite supports) goes to an empty in-memory database rather than leave an empty
             # file behind; a query then finds no tables and is told to run `townhall migrate`.
@@ -209,9 +210,8 @@ def database(folder: Path) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL could not be read: {exc}.") from exc
     if config["ENGINE"].endswith("sqlite3"):
         name = str(config.get("NAME") or "")
-        if _may_create:
-            private_sqlite_file(name)
-        elif name and name != ":memory:" and not name.startswith("file:") and not Path(name).exists():
+        private_sqlite_file(name, create=_may_create)
+        if not _may_create and name and name != ":memory:" and not name.startswith("file:") and not Path(name).exists():
             config["NAME"] = ":memory:"  # as above: a read-only start creates no file
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
         config.pop("CONN_HEALTH_CHECKS", None)

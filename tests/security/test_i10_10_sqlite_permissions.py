@@ -42,7 +42,7 @@ def test_a_fresh_data_folder_and_its_database_are_owner_only(tmp_path):
 
 
 def test_the_default_folder_is_created_owner_only(tmp_path):
-    result = townhall(["system-check"], {"HOME": str(tmp_path)})
+    result = townhall(["migrate", "--no-input"], {"HOME": str(tmp_path)})  # a command that writes
     assert result.returncode == 0, result.stderr
     folder = tmp_path / ".local" / "share" / "townhall"
     assert mode(folder) == 0o700 and mode(folder / "townhall.sqlite3") == 0o600
@@ -64,6 +64,7 @@ def test_a_sqlite_database_url_is_created_owner_only(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     target = tmp_path / "elsewhere.sqlite3"
-    result = townhall(["system-check"], {"TOWNHALL_DATA_DIR": str(data), "DATABASE_URL": f"sqlite:///{target}"})
+    env = {"TOWNHALL_DATA_DIR": str(data), "DATABASE_URL": f"sqlite:///{target}"}
+    result = townhall(["migrate", "--no-input"], env)  # a command that writes (system-check creates nothing)
     assert result.returncode == 0, result.stderr
     assert mode(target) == 0o600
