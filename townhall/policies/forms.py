@@ -45,7 +45,10 @@ def lines(value: str) -> list[str]:
     return out
 
 
-class SetupForm(forms.Form):
+class InstitutionFields(forms.Form):
+    """The institution's names, shared by first-time setup and the settings page, so both ask
+    for them in the same words (the pack's ``institution`` block)."""
+
     name = forms.CharField(
         label="Institution name", max_length=200)
     aliases = forms.CharField(
@@ -56,6 +59,9 @@ class SetupForm(forms.Form):
         label="Official handles (one per line, e.g. @astonuniversity)", required=False, widget=_AREA)
     discouraged = forms.CharField(
         label="Names the brand guidelines ask official posts not to use", required=False, widget=_AREA)
+
+
+class SetupForm(InstitutionFields):
     contacts = forms.CharField(
         label="Phone numbers and addresses the institution publishes (not personal data)", required=False,
         widget=_AREA)
@@ -80,19 +86,9 @@ class SetupForm(forms.Form):
                "concern_howto", "breach_consequence", "monitoring_notice")
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(InstitutionFields):
     """The common settings; built from a pack's data and turned back into it."""
 
-    name = forms.CharField(
-        label="Institution name", max_length=200)
-    aliases = forms.CharField(
-        label="Other names (one per line)", required=False, widget=_AREA)
-    domains = forms.CharField(
-        label="E-mail domains (one per line)", required=False, widget=_AREA)
-    handles = forms.CharField(
-        label="Official handles (one per line)", required=False, widget=_AREA)
-    discouraged = forms.CharField(
-        label="Names official posts should not use", required=False, widget=_AREA)
     topics = forms.CharField(
         label="Extra divisive topics for this institution (one per line)", required=False, widget=_AREA)
     relaxed = forms.CharField(
