@@ -5,13 +5,20 @@ pages included, and that no page scrolls sideways. One shared chromium (tests/co
 
 from __future__ import annotations
 
-from datetime import time
+import sys
+from datetime import time, timedelta
+from pathlib import Path
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "connectors"))
+
+from fake_mastodon import FakeMastodon
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = [1366, 390]
+MASTODON_TOKEN = "fake-mastodon-token-daily-paths-7d2e"
 
 
 def fits(page) -> bool:
@@ -33,14 +40,25 @@ def world(units, make_user):
     digital = make_user("digital", units["school"], username="dana", first_name="Dana", last_name="Digital")
     admin = make_user("admin", units["school"], username="ada", is_staff=True)
     account = Account.objects.create(
-        network="mastodon", handle="@physics-department-of-the-school-of-science@mastodon.example.ac.uk",
-        service_url="https://mastodon.example.ac.uk", org_unit=units["physics"], status="active",
-        quiet_start=time(0, 0), quiet_end=time(0, 0), display_name="Physics at Example University",
+        network="mastodon",
+        handle="@physics-department-of-the-school-of-science@mastodon.example.ac.uk",
+        service_url="https://mastodon.example.ac.uk",
+        org_unit=units["physics"],
+        status="active",
+        quiet_start=time(0, 0),
+        quiet_end=time(0, 0),
+        display_name="Physics at Example University",
     )
     account.owners.add(author)
     store_credentials(account, "token-abc-123", actor=author, kind="api_token")
-    bare = Account.objects.create(network="bluesky", handle="physics-news.bsky.social", org_unit=units["physics"],
-                                  status="active", quiet_start=time(0, 0), quiet_end=time(0, 0))
+    bare = Account.objects.create(
+        network="bluesky",
+        handle="physics-news.bsky.social",
+        org_unit=units["physics"],
+        status="active",
+        quiet_start=time(0, 0),
+        quiet_end=time(0, 0),
+    )
     bare.owners.add(author)
     return {"author": author, "digital": digital, "admin": admin, "account": account, "bare": bare}
 
@@ -147,8 +165,12 @@ def test_the_administrators_menu_stays_on_one_line_at_1366(page, live_server, wo
 def test_manage_a_listening_source(page, live_server, world, axe, sign_in, width):
     from townhall.listening.models import Source
 
-    Source.objects.create(kind="feed", name="Campus news", config={"url": "https://news.example.ac.uk/feed"},
-                          last_error="HTTP 500 from news.example.ac.uk (the feed server failed)")
+    Source.objects.create(
+        kind="feed",
+        name="Campus news",
+        config={"url": "https://news.example.ac.uk/feed"},
+        last_error="HTTP 500 from news.example.ac.uk (the feed server failed)",
+    )
     page.set_viewport_size({"width": width, "height": 900})
     _with_device(page, live_server, sign_in, world["digital"])
     page.goto(f"{live_server.url}/listening/sources/")
@@ -173,13 +195,21 @@ def test_manage_a_listening_source(page, live_server, world, axe, sign_in, width
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_failed_post_is_found_and_retried(page, live_server, world, axe, sign_in, width):
+def test_a_failed_post_is_found_and_retried(page, live_server, world, mastodon, axe, sign_in, width):
     from townhall.publishing.models import Delivery, Post
 
-    post = Post.objects.create(created_by=world["author"], org_unit=world["account"].org_unit,
-                               text="Results day: congratulations to every graduate!", status="failed")
-    Delivery.objects.create(post=post, account=world["account"], status="failed",
-                            last_error="The network refused the sign-in details (401).")
+    post = Post.objects.create(
+        created_by=world["author"],
+        org_unit=world["account"].org_unit,
+        text="Results day: congratulations to every graduate!",
+        status="failed",
+    )
+    Delivery.objects.create(
+        post=post,
+        account=world["account"],
+        status="failed",
+        last_error="The network refused the sign-in details (401).",
+    )
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, live_server.url, "sam")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My posts").click()
@@ -194,3 +224,92 @@ def test_a_failed_post_is_found_and_retried(page, live_server, world, axe, sign_
 
     assert AuditEntry.objects.filter(action="post.retry", object_id=str(post.pk)).count() == 1
     check_page(page, axe, "post after retry")
+    # The worker runs (the credentials were reconnected: the fake network now accepts them) and
+    # the retried post reaches its final state.
+    _run_the_worker_once(post)
+    post.refresh_from_db()
+    assert post.status == "published", post.deliveries.get().last_error
+    page.reload()
+    assert "Published" in page.get_by_role("heading", level=1).inner_text()
+    assert page.get_by_role("link", name="View on Mastodon").get_attribute("href") == post.deliveries.get().url
+    check_page(page, axe, "retried post, published")
+
+
+@pytest.fixture
+def mastodon(world, settings):
+    """The Physics account publishes to a strict fake Mastodon (tests/connectors/fake_mastodon.py) on
+    loopback, with its token stored in the vault; no cool-off, so an approved post is due at once."""
+    from townhall.registry.vault import store_credentials
+
+    settings.TOWNHALL_COOL_OFF_SECONDS = 0
+    server = FakeMastodon().start()
+    server.add_account("physics", MASTODON_TOKEN)
+    account = world["account"]
+    account.service_url = server.url
+    account.save(update_fields=["service_url"])
+    store_credentials(account, MASTODON_TOKEN, actor=world["author"], kind="api_token")
+    yield server
+    server.stop()
+
+
+def _run_the_worker_once(post) -> None:
+    """Make the post's deliveries due and run the worker's publishing sweep in-process (the same
+    task `townhall worker` runs every minute), against the fake network."""
+    from django.utils import timezone
+
+    from townhall.publishing.models import Delivery
+    from townhall.publishing.tasks import publish_due_posts
+
+    Delivery.objects.filter(post=post, status="scheduled").update(due_at=timezone.now() - timedelta(seconds=1))
+    publish_due_posts.call()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_compose_approve_and_see_it_published(page, live_server, world, mastodon, axe, sign_in, width):
+    """Compose in the browser, approve as the digital team, the worker publishes, and the post page
+    says Published with a link to the post on Mastodon; the author is not offered the deletion."""
+    from townhall.publishing.models import Delivery, Post
+
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, "sam")
+    page.goto(f"{live_server.url}/posts/compose/")
+    page.get_by_label("Text", exact=True).fill("Lab tour on Friday at noon: meet the physics team.")
+    page.get_by_label(str(world["account"]), exact=False).check()
+    page.get_by_role("button", name="Submit for approval").click()
+    page.get_by_role("heading", name="Lab tour on Friday at noon").wait_for()
+    post = Post.objects.get(text__startswith="Lab tour on Friday")
+    assert post.status == "submitted", post.status
+    page.context.clear_cookies()
+    _with_device(page, live_server, sign_in, world["digital"])
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Approvals").click()
+    page.get_by_role("link", name="Lab tour on Friday at noon").first.click()
+    page.get_by_role("button", name="Approve", exact=True).click()
+    page.get_by_role("status").first.wait_for()
+    assert Post.objects.get(pk=post.pk).status == "scheduled"
+
+    _run_the_worker_once(post)
+    post.refresh_from_db()
+    delivery = Delivery.objects.get(post=post)
+    assert post.status == "published" and delivery.status == "published", (post.status, delivery.last_error)
+    assert [s["content"] for s in mastodon.posts_by("physics")] == [
+        "<p>Lab tour on Friday at noon: meet the physics team.</p>"
+    ]
+
+    page.reload()
+    heading = page.get_by_role("heading", level=1)
+    assert "Published" in heading.inner_text()
+    link = page.get_by_role("link", name="View on Mastodon")
+    assert link.get_attribute("href") == delivery.url and delivery.url.endswith(delivery.remote_id)
+    check_page(page, axe, "published post (approver)")
+    # The approver may take it down: the delete page, visited with axe.
+    page.get_by_role("link", name="Delete it from the networks").click()
+    page.get_by_role("heading", name="Delete a post from the networks").wait_for()
+    check_page(page, axe, "delete from the networks")
+    # The author sees it published too, without a link to a page that would refuse them.
+    page.context.clear_cookies()
+    sign_in(page, live_server.url, "sam")
+    page.goto(f"{live_server.url}/posts/{post.pk}/")
+    page.get_by_role("link", name="View on Mastodon").wait_for()
+    assert page.get_by_role("link", name="Delete it from the networks").count() == 0
+    assert page.get_by_role("link", name="Report a concern about this post").count() == 1
+    check_page(page, axe, "published post (author)")

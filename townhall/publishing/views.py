@@ -276,6 +276,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "reschedule": post.status in (*Post.EDITABLE, Post.Status.SUBMITTED, Post.Status.APPROVED,
                                               Post.Status.SCHEDULED) and (is_author or can(user, "post.approve", post)),
                 "retry": post.status == Post.Status.FAILED and (is_author or can(user, "post.approve", post)),
+                # Only to those the delete page lets in (never the author: someone else decides).
+                "delete_remote": post.status == Post.Status.PUBLISHED and can(user, "post.delete_published", post),
             },
         },
     )
