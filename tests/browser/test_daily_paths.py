@@ -313,3 +313,19 @@ def test_compose_approve_and_see_it_published(page, live_server, world, mastodon
     assert page.get_by_role("link", name="Delete it from the networks").count() == 0
     assert page.get_by_role("link", name="Report a concern about this post").count() == 1
     check_page(page, axe, "published post (author)")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_personal_settings_fit_and_pass_axe(page, live_server, world, axe, sign_in, width):
+    """The personal settings and API tokens pages, reached from the header, at both widths."""
+    page.set_viewport_size({"width": width, "height": 900})
+    _with_device(page, live_server, sign_in, world["digital"])
+    page.get_by_role("link", name="Dana Digital").first.click()
+    page.get_by_role("heading", name="Your settings").wait_for()
+    check_page(page, axe, "personal settings")
+    page.get_by_label("Your time zone").select_option("America/New_York")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Your settings are saved.").wait_for()
+    check_page(page, axe, "personal settings, saved")
+    page.goto(f"{live_server.url}/me/tokens/")
+    check_page(page, axe, "API tokens")
