@@ -180,6 +180,12 @@ def test_manage_a_listening_source(page, live_server, world, axe, sign_in, width
     page.get_by_role("button", name="Pause Campus news").click()
     page.get_by_text("Source “Campus news” paused.").wait_for()
     assert Source.objects.get(name="Campus news").active is False
+    # The status page lists the paused source too, with its last problem.
+    page.goto(f"{live_server.url}/status/")
+    row = page.get_by_role("row", name="Campus news")
+    assert "Paused" in row.inner_text() and "HTTP 500 from news.example.ac.uk" in row.inner_text()
+    check_page(page, axe, "status page with a paused source")
+    page.goto(f"{live_server.url}/listening/sources/")
     page.get_by_role("button", name="Resume Campus news").click()
     page.get_by_text("Source “Campus news” resumed.").wait_for()
     page.get_by_text("Edit Campus news", exact=True).click()

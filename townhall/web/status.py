@@ -112,6 +112,47 @@ def checks(now: datetime | None = None) -> list[Check]:
     return out
 
 
+@dataclass(frozen=True)
+class SourceRow:
+    """One listening source as the status page lists it: every source, paused and failing ones
+    included (the checks above only judge the active ones), with its state in words."""
+
+    name: str
+    kind: str
+    state: str  # in words: Running, Failing, Paused, Quiet, Waiting for its first poll
+    tone: str  # ok, warn: the badge's colour
+    last_event: datetime | None  # last time it delivered data
+    last_tried: datetime | None  # last poll, successful or not
+    last_error: str
+
+
+def listening_sources(now: datetime | None = None) -> list[SourceRow]:
+    """Every listening source (imports are one-off uploads, not listening), for /status/.
+
+    Times stay datetimes so the template shows them in the reader's zone. "Quiet" uses the
+    same patience as the listening health check: ten minutes for the firehose, three polls
+    (at least fifteen minutes) for a polled source."""
+    from townhall.listening.models import Source
+
+    now = now or timezone.now()
+    rows = []
+    for source in Source.objects.exclude(kind=Source.Kind.IMPORT).order_by("name"):
+        patience = timedelta(minutes=10 if source.kind == Source.Kind.BLUESKY else max(3 * source.poll_minutes, 15))
+        if not source.active:
+            state, tone = "Paused", "warn"
+        elif source.last_error:
+            state, tone = "Failing", "warn"
+        elif source.last_ok_at is None:
+            state, tone = "Waiting for its first poll", "warn" if now - source.created_at > patience else "ok"
+        elif now - source.last_ok_at > patience:
+            state, tone = "Quiet: no data lately", "warn"
+        else:
+            state, tone = "Running", "ok"
+        rows.append(SourceRow(source.name, source.get_kind_display(), state, tone, source.last_ok_at,
+                              source.last_polled_at, source.last_error))
+    return rows
+
+
 def worker_healthy(now: datetime | None = None) -> tuple[bool, list[str]]:
     """For ``/healthz/worker``: false when tasks wait too long or the schedule stopped."""
     now = now or timezone.now()

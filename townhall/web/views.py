@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -94,13 +96,22 @@ def healthz_worker(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def status(request: HttpRequest) -> HttpResponse:
-    from townhall.web.status import checks
+    from townhall.web.context import _activate_reader_zone
+    from townhall.web.status import checks, listening_sources
 
     require(request.user, "system.view")
+    _activate_reader_zone(request.user)  # the checks' sentences carry times: in the reader's zone
     found = checks()
     states = {c.state for c in found}
     worst = "fail" if "fail" in states else "warn" if "warn" in states else "ok"
-    return render(request, "web/status.html", {"checks": found, "worst": worst})
+    # Each source has a row of its own in the listening table below (paused ones too), so its
+    # health check is not repeated in the table of checks; it still counts towards the summary.
+    sources_url = reverse("listening:sources")
+    shown = [c for c in found if not (c.area == "Listening" and c.url == sources_url)]
+    return render(request, "web/status.html", {
+        "checks": shown, "worst": worst, "sources": listening_sources(), "sources_url": sources_url,
+        "zone": timezone.get_current_timezone_name(),
+    })
 
 
 @login_required
