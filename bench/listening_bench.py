@@ -186,26 +186,32 @@ def main() -> None:
     for i in range(0, len(rows), 500):
         prepared.append(store_pipeline.enrich(store_pipeline.select(rows[i : i + 500])))
     before = Mention.objects.count()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for k, batch in enumerate(prepared):
         store_pipeline.store(batch, source, cursor=str(k))
-    store_s = time.perf_counter() - t0
+    store_s, store_cpu = time.perf_counter() - t0, time.process_time() - c0
     written = Mention.objects.count() - before
     print(f"storage, batches of 500:  {written / store_s:>10,.0f} mentions/s  "
-          f"({written} mentions + matches + cursor, one transaction per batch)")
+          f"({written / store_cpu:,.0f} per CPU-s of this process; "
+          f"{written} mentions + matches + rollups + cursor, one transaction per batch)")
 
     # the whole path on the stream, as the firehose consumer runs it
     Mention.objects.filter(source=source).delete()
     full = Pipeline(trees)
     src2 = Source.objects.create(kind="bluesky", name=f"bench2-{time.time()}")
-    t0 = time.perf_counter()
-    stored = 0
     from townhall.listening.types import Batch
 
+    stored = repeats = 0
+    t0, c0 = time.perf_counter(), time.process_time()
     for i in range(0, len(posts), 500):
-        stored += full.run(Batch(posts[i : i + 500], str(i)), src2).stored
-    all_s = time.perf_counter() - t0
-    print(f"end to end (match+enrich+store): {len(posts) / all_s:>10,.0f} events/s  ({stored} stored)")
+        counts = full.run(Batch(posts[i : i + 500], str(i)), src2)
+        stored += counts.stored
+        repeats += counts.duplicates
+    all_s, all_cpu = time.perf_counter() - t0, time.process_time() - c0
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"end to end (match+enrich+store): {len(posts) / all_s:>10,.0f} events/s  "
+          f"({len(posts) / all_cpu:,.0f} per CPU-s of this process; {stored} stored, "
+          f"{repeats} near-identical copies counted as repeats; load average {load:.2f})")
 
     val = DATA / "sentiment"
     split = args.sentiment_split

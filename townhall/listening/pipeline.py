@@ -9,6 +9,7 @@ ahead of what is stored) or duplicates (the cursor never lags behind it; and the
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,9 +18,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.db.models import F
 from django.utils import timezone
 
+from townhall.listening.bulk import rows_json, select_rows
 from townhall.listening.enrich import Enrichment, enrich
 from townhall.listening.matcher import Match, Matcher
 from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
@@ -51,7 +52,7 @@ def official_account_keys() -> tuple[list[str], list[str]]:
 
 
 def official_accounts_tree() -> Node | None:
-    """"Addressed to any official account" as a matcher tree built from the registry, not a
+    """ "Addressed to any official account" as a matcher tree built from the registry, not a
     query string: a `to:` atom per account (each a dict lookup in the matcher), so the rule
     has no length limit and costs the same for 5 accounts or 5,000."""
     keys, _ = official_account_keys()
@@ -117,8 +118,9 @@ class Pipeline:
         self.system_ids = system_ids  # the inbox search: not counted in the "all searches" rollup
 
     @classmethod
-    def load(cls, never_ids: Callable[[list[tuple[str, str]]], tuple[list[tuple[str, str]], set[str]]] | None = None
-             ) -> Pipeline:
+    def load(
+        cls, never_ids: Callable[[list[tuple[str, str]]], tuple[list[tuple[str, str]], set[str]]] | None = None
+    ) -> Pipeline:
         """Build from the database. A stored query that no longer parses is skipped and logged,
         so one bad search never stops the listener. ``never_ids`` (a source that sees authors by
         network id, like the Bluesky firehose) turns never-to-store handles into ids and says on
@@ -241,99 +243,94 @@ class Pipeline:
         return result
 
     def _store_rows(self, selected: list[Selected], source: Source | None, now: datetime, result: StoreResult) -> None:
-        for sel in selected:
-            if sel.info is None:
-                self.enrich([sel])
-        by_net: dict[str, list[str]] = {}
-        for sel in selected:
-            by_net.setdefault(sel.post.network, []).append(sel.post.remote_id)
-        existing: set[tuple[str, str]] = set()
-        for network, ids in by_net.items():
-            for i in range(0, len(ids), 500):
-                existing.update(
-                    Mention.objects.filter(network=network, remote_id__in=ids[i : i + 500]).values_list(
-                        "network", "remote_id"
-                    )
-                )
-        fresh = [s for s in selected if (s.post.network, s.post.remote_id) not in existing]
-        result.duplicates = len(selected) - len(fresh)
-        hashes = list({s.info.text_hash for s in fresh if _long_enough(s.post.text)})  # type: ignore[union-attr]
-        known: dict[str, int] = {}
-        for i in range(0, len(hashes), 500):
-            known.update(
-                Mention.objects.filter(
-                    text_hash__in=hashes[i : i + 500], created_at__gte=now - DEDUP_WINDOW
-                ).values_list("text_hash", "pk")
-            )
-        repeats: dict[int | str, int] = {}
+        """One round trip per step, whatever the batch size: which posts are already stored and
+        which texts were seen lately (one query), the new mentions (one INSERT … RETURNING on
+        PostgreSQL), their matches, the rollup deltas summed per key (one upsert per table) and
+        the repeat counts (one UPDATE). Why: per-row statements (a repeat's UPDATE, the ids read
+        back by key) were most of the storage time (profiled, issue 13)."""
+        missing = [sel for sel in selected if sel.info is None]
+        if missing:
+            self.enrich(missing)
+        long = [_long_enough(sel.post.text) for sel in selected]
+        existing, known = _stored_and_recent(
+            [(sel.post.network, sel.post.remote_id[:500]) for sel in selected],
+            list({sel.info.text_hash for sel, is_long in zip(selected, long, strict=True) if is_long}),  # type: ignore[union-attr]
+            now - DEDUP_WINDOW,
+        )
+        repeats: dict[int, int] = {}
+        first: dict[str, Mention] = {}  # text hash -> the first copy in this batch, which is stored
         rows: list[Mention] = []
-        row_sel: list[Selected] = []
-        for sel in fresh:
+        row_match: list[Match] = []
+        fresh = 0
+        for sel, is_long in zip(selected, long, strict=True):
             info, post = sel.info, sel.post
             assert info is not None
-            if _long_enough(post.text):
+            if (post.network, post.remote_id[:500]) in existing:
+                continue
+            fresh += 1
+            if is_long:
                 target = known.get(info.text_hash)
                 if target is not None:
                     repeats[target] = repeats.get(target, 0) + 1
                     continue
-                known[info.text_hash] = -1  # the first copy in this batch wins
+                copy = first.get(info.text_hash)
+                if copy is not None:
+                    copy.repeats += 1
+                    continue
             created = min(post.created_at or now, now)
-            rows.append(
-                Mention(
-                    network=post.network,
-                    remote_id=post.remote_id[:500],
-                    url=post.url[:1000],
-                    source=source,
-                    author_handle=post.author_handle[:300],
-                    author_name=post.author_name[:300],
-                    author_id=post.author_id[:300],
-                    author_followers=max(0, post.author_followers or 0),
-                    text=post.text,
-                    lang=info.lang,
-                    created_at=created,
-                    collected_at=now,
-                    expires_at=self.expires(created, sel.match.search_ids),
-                    reply_to=post.reply_to[:500],
-                    to_handles=list(post.to_handles),
-                    hashtags=sel.match.hashtags,
-                    terms=sorted({t for ts in sel.match.terms.values() for t in ts}),
-                    sentiment=info.sentiment,
-                    sentiment_score=info.sentiment_score,
-                    abuse=info.abuse,
-                    is_question=info.is_question,
-                    needs_reply=info.needs_reply,
-                    text_hash=info.text_hash,
-                )
+            row = Mention(
+                network=post.network,
+                remote_id=post.remote_id[:500],
+                url=post.url[:1000],
+                source=source,
+                author_handle=post.author_handle[:300],
+                author_name=post.author_name[:300],
+                author_id=post.author_id[:300],
+                author_followers=max(0, post.author_followers or 0),
+                text=post.text,
+                lang=info.lang,
+                created_at=created,
+                collected_at=now,
+                expires_at=self.expires(created, sel.match.search_ids),
+                reply_to=post.reply_to[:500],
+                to_handles=list(post.to_handles),
+                hashtags=sel.match.hashtags,
+                terms=sorted({t for ts in sel.match.terms.values() for t in ts}),
+                sentiment=info.sentiment,
+                sentiment_score=info.sentiment_score,
+                abuse=info.abuse,
+                is_question=info.is_question,
+                needs_reply=info.needs_reply,
+                text_hash=info.text_hash,
+                repeats=0,
             )
-            row_sel.append(sel)
-        fast_insert(Mention, rows)
-        for network, group in _by_network(rows).items():
-            ids: dict[str, int] = {}
-            keys = [r.remote_id for r in group]
-            for i in range(0, len(keys), 500):
-                ids.update(
-                    Mention.objects.filter(network=network, remote_id__in=keys[i : i + 500]).values_list(
-                        "remote_id", "pk"
-                    )
-                )
-            for r in group:
-                r.pk = ids[r.remote_id]
-        matches = [
-            MentionMatch(mention_id=row.pk, search_id=sid, at=row.created_at, sentiment=row.sentiment)
-            for row, sel in zip(rows, row_sel, strict=True)
-            for sid in sel.match.search_ids
-        ]
-        fast_insert(MentionMatch, matches)
+            if is_long:
+                first[info.text_hash] = row
+            rows.append(row)
+            row_match.append(sel.match)
+        result.duplicates = len(selected) - fresh
+        inserted = insert_mentions(rows)  # those another writer stored meanwhile are left out
+        if len(inserted) < len(rows):
+            kept = {id(r) for r in inserted}
+            pairs = [(r, m) for r, m in zip(rows, row_match, strict=True) if id(r) in kept]
+            result.duplicates += len(rows) - len(inserted)
+            rows, row_match = [r for r, _ in pairs], [m for _, m in pairs]
+        row_ids = [m.search_ids for m in row_match]
+        insert_matches(
+            [
+                (row.pk, sid, row.created_at, row.sentiment)
+                for row, ids in zip(rows, row_ids, strict=True)
+                for sid in ids
+            ]
+        )
         from townhall.listening.rollups import Deltas
 
         deltas = Deltas()
-        for row, sel in zip(rows, row_sel, strict=True):
-            deltas.add(row, sel.match.search_ids, self.system_ids)
+        for row, ids in zip(rows, row_ids, strict=True):
+            deltas.add(row, ids, self.system_ids)
         deltas.apply()  # the dashboards' counts, in the same transaction as the mentions
-        for pk, n in repeats.items():
-            if isinstance(pk, int) and pk > 0:
-                Mention.objects.filter(pk=pk).update(repeats=F("repeats") + n)
-        result.repeats = sum(repeats.values())
+        add_repeats(repeats)
+        result.repeats = sum(repeats.values()) + sum(r.repeats for r in rows)
         result.stored = rows
 
     def run(
@@ -353,11 +350,137 @@ class Pipeline:
         return counts
 
 
-def _by_network(rows: list[Mention]) -> dict[str, list[Mention]]:
-    out: dict[str, list[Mention]] = {}
+def _pg() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _stored_and_recent(
+    keys: list[tuple[str, str]], hashes: list[str], since: datetime
+) -> tuple[set[tuple[str, str]], dict[str, int]]:
+    """Which (network, remote id) are stored already, and the stored mention per text hash seen
+    since `since` (one query on PostgreSQL: the two lookups use different indexes, OR-ed)."""
+    existing: set[tuple[str, str]] = set()
+    known: dict[str, int] = {}
+    if not keys:
+        return existing, known
+    if _pg():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT network, remote_id, text_hash, id, created_at >= %s FROM listening_mention "
+                "WHERE (network, remote_id) IN (SELECT k->>0, k->>1 FROM json_array_elements(%s::json) k) "
+                "OR (text_hash IN (SELECT json_array_elements_text(%s::json)) AND created_at >= %s)",
+                [since, json.dumps(keys), json.dumps(hashes), since],
+            )
+            wanted = set(keys)
+            hash_set = set(hashes)
+            for network, remote_id, digest, pk, recent in cursor.fetchall():
+                if (network, remote_id) in wanted:
+                    existing.add((network, remote_id))
+                if recent and digest in hash_set:
+                    known.setdefault(digest, pk)
+        return existing, known
+    by_net: dict[str, list[str]] = {}
+    for network, remote_id in keys:
+        by_net.setdefault(network, []).append(remote_id)
+    for network, ids in by_net.items():
+        for i in range(0, len(ids), 500):
+            existing.update(
+                Mention.objects.filter(network=network, remote_id__in=ids[i : i + 500]).values_list(
+                    "network", "remote_id"
+                )
+            )
+    for i in range(0, len(hashes), 500):
+        known.update(
+            Mention.objects.filter(text_hash__in=hashes[i : i + 500], created_at__gte=since).values_list(
+                "text_hash", "pk"
+            )
+        )
+    return existing, known
+
+
+def insert_mentions(rows: list[Mention]) -> list[Mention]:
+    """Insert the rows and set their ids; returns the rows inserted.
+
+    PostgreSQL: one `INSERT … SELECT FROM unnest(one array per column) ON CONFLICT DO NOTHING
+    RETURNING`, so a row another writer stored since we looked is skipped (and left out of the
+    matches and rollups), not an error. Elsewhere: `fast_insert`, then the ids read back by key.
+    """
+    if not rows:
+        return []
+    if not _pg():
+        fast_insert(Mention, rows)
+        by_net: dict[str, list[Mention]] = {}
+        for r in rows:
+            by_net.setdefault(r.network, []).append(r)
+        for network, group in by_net.items():
+            ids: dict[str, int] = {}
+            keys = [r.remote_id for r in group]
+            for i in range(0, len(keys), 500):
+                ids.update(
+                    Mention.objects.filter(network=network, remote_id__in=keys[i : i + 500]).values_list(
+                        "remote_id", "pk"
+                    )
+                )
+            for r in group:
+                r.pk = ids[r.remote_id]
+        return rows
+    fields = [f for f in Mention._meta.concrete_fields if not f.primary_key]
+    names = [f.column for f in fields]
+    attnames = [f.attname for f in fields]
+    qn = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {qn(Mention._meta.db_table)} ({', '.join(qn(c) for c in names)}) "
+        f"{select_rows(Mention._meta.db_table, names)} "
+        "ON CONFLICT (network, remote_id) DO NOTHING RETURNING id, network, remote_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [rows_json(names, ([getattr(r, a) for a in attnames] for r in rows))])
+        ids = {(network, remote_id): pk for pk, network, remote_id in cursor.fetchall()}
+    inserted = []
     for r in rows:
-        out.setdefault(r.network, []).append(r)
-    return out
+        pk = ids.get((r.network, r.remote_id))
+        if pk is not None:
+            r.pk = pk
+            r._state.adding = False
+            inserted.append(r)
+    return inserted
+
+
+def insert_matches(matches: list[tuple[int, int, datetime, str]]) -> None:
+    """(mention id, search id, at, sentiment) rows into MentionMatch in one statement."""
+    if not matches:
+        return
+    if not _pg():
+        fast_insert(
+            MentionMatch, [MentionMatch(mention_id=m, search_id=s, at=at, sentiment=sent) for m, s, at, sent in matches]
+        )
+        return
+    columns = ["mention_id", "search_id", "at", "sentiment"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO listening_mentionmatch ({', '.join(columns)}) "
+            f"{select_rows('listening_mentionmatch', columns)} ON CONFLICT DO NOTHING",
+            [rows_json(columns, matches)],
+        )
+
+
+def add_repeats(repeats: dict[int, int]) -> None:
+    """Add near-identical copies to the stored mentions they repeat, in one statement (in id
+    order, so two writers lock rows in the same order)."""
+    if not repeats:
+        return
+    pairs = sorted(repeats.items())
+    with connection.cursor() as cursor:
+        if _pg():
+            cursor.execute(
+                "UPDATE listening_mention m SET repeats = m.repeats + (v->>1)::integer "
+                "FROM json_array_elements(%s::json) v WHERE m.id = (v->>0)::bigint",
+                [json.dumps(pairs)],
+            )
+        else:
+            cursor.executemany(
+                "UPDATE listening_mention SET repeats = repeats + %s WHERE id = %s", [(n, k) for k, n in pairs]
+            )
 
 
 def _converter(field: models.Field) -> Callable[[Any], Any]:
