@@ -9,6 +9,7 @@ from townhall.policy.rules import (  # noqa: F401
     copyright,
     credentials,
     engagement,
+    learned,
     personal_use,
     platform_rules,
     privacy,

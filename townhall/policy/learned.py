@@ -1,0 +1,303 @@
+"""The learned family detector: one linear model per risk family over shared text features.
+
+Why: the hand-written rules catch the phrasings their authors thought of; a small model trained
+on many hand-written posts (``data/build_family_model.py``) catches paraphrases they miss. It
+runs beside the rules (``rules/learned.py`` ORs it in at ``warn``), never instead of them.
+
+Features generalise rather than memorise: word uni/bigrams where numbers, e-mails, links,
+postcodes, @handles, money and secret-looking tokens become shapes (``<d11>``, ``<email>``,
+``Aa9a&9``); the institution's own name, handles, domains, phone numbers and postcodes (from
+the pack) become ``<inst…>`` tokens, so its published contact details read differently from a
+person's; and the account type. The vocabulary is fixed and
+stored in the ``.npz`` (no ``hash()``: it is salted per process). Scoring is numpy only: one
+tokenisation pass per post shared by all families, a gather and a sum.
+
+If the model file is missing or broken the detector is simply off (``status()`` says why),
+like ``mlbridge`` does for the classifiers: the rules keep working.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from townhall.policy.compiled import CompiledPack
+    from townhall.policy.doc import Doc
+
+MODEL_PATH = Path(__file__).with_name("data") / "family_model.npz"
+FEATURE_VERSION = 1
+
+# One pass: the first alternative that matches wins, so links and e-mails are taken whole
+# before their parts could be read as words or numbers.
+_TOKEN_RE = re.compile(
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"]+|(?<![\w@.])(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|uk|ly|co)"
+    r"(?:/[^\s<>\"]*)?(?![\w.]))"
+    r"|(?P<email>[A-Za-z0-9][\w.%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24})"
+    r"|(?P<mention>@\w+(?:[.@][\w-]+)*)"
+    r"|(?P<money>[£$€]\s?\d[\d,]*(?:\.\d+)?(?:k|m|bn)?)"
+    r"|(?P<postcode>(?<![\w])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}(?![\w]))"
+    r"|(?P<mixed>(?<![\w])(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[\w!#$%&*+=/^~-]*[\w#$%&*+=^~-](?![\w]))"
+    r"|(?P<num>\+?\d+(?:[ .-]?\d{2,})*)"
+    r"|(?P<hash>#\w+)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<stop>[.!?]+(?=\s|$)|\n)"
+)
+_SHAPE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "A" * 26 + "a" * 26 + "9" * 10,
+)
+_RUNS = re.compile(r"(.)\1+")
+_WEBMAIL = ("gmail.", "googlemail.", "hotmail.", "outlook.", "yahoo.", "icloud.", "live.", "aol.", "proton")
+# Character n-grams inside words (3/4-grams of words of 4+ letters) were tried and cut the
+# cross-validated recall at the clean-post threshold (0.475 -> 0.408 mean over families): with a
+# few hundred posts per family they fit spelling, not meaning. Off; kept switchable for a larger pool.
+_CHAR_N: tuple[int, ...] = ()
+_MIN_CHAR = 4
+
+
+def _shape(tok: str) -> str:
+    """'QQ123456C' -> 'A9A', 'Tr0ub4dor&3' -> 'Aa9a9a&9': the form of a code, not its value."""
+    return _RUNS.sub(r"\1", tok.translate(_SHAPE))
+
+
+class Featuriser:
+    """Text -> feature strings with the sentence each came from (one pass, shared by all families).
+
+    ``cp`` is the compiled pack: it says which numbers, postcodes, domains and handles are the
+    institution's own. Word-level features are cached by word (not by text), which keeps the cost
+    flat on distinct posts.
+    """
+
+    def __init__(self, cp: CompiledPack | None = None):
+        self.cp = cp
+        self._word_cache: dict[str, tuple[str, ...]] = {}
+
+    def word_features(self, w: str) -> tuple[str, ...]:
+        f = self._word_cache.get(w)
+        if f is None:
+            feats = ["w:" + w]
+            if len(w) >= _MIN_CHAR:
+                p = "<" + w + ">"
+                for n in _CHAR_N:
+                    feats.extend("c:" + p[i : i + n] for i in range(len(p) - n + 1))
+            f = tuple(feats)
+            if len(self._word_cache) > 50000:
+                self._word_cache.clear()
+            self._word_cache[w] = f
+        return f
+
+    def tokens(self, text: str) -> list[tuple[str, int, int, int]]:
+        """(token, start, end, sentence number); words lower-cased, everything else a shape."""
+        cp = self.cp
+        inst_spans: list[tuple[int, int]] = []
+        if cp is not None and cp.specific_names:
+            inst_spans = [(m.start(), m.end()) for m in cp.institution_re.finditer(text)]
+        out: list[tuple[str, int, int, int]] = []
+        sent = 0
+        k = 0
+        for m in _TOKEN_RE.finditer(text):
+            s = m.start()
+            if inst_spans:
+                while k < len(inst_spans) and inst_spans[k][1] <= s:
+                    k += 1
+                if k < len(inst_spans) and inst_spans[k][0] <= s:
+                    if not out or out[-1][0] != "<inst>" or out[-1][1] != inst_spans[k][0]:
+                        out.append(("<inst>", inst_spans[k][0], inst_spans[k][1], sent))
+                    continue
+            kind = m.lastgroup
+            g = m.group()
+            if kind == "word":
+                tok = g.lower().replace("’", "'")
+            elif kind == "stop":
+                sent += 1
+                continue
+            elif kind == "num":
+                digits = re.sub(r"\D", "", g)
+                if cp is not None and digits in cp.public_digits:
+                    tok = "<instnum>"
+                else:
+                    tok = (
+                        f"<d{min(len(digits), 13)}>"
+                        if len(digits) < 5 or g.isdigit()
+                        else f"<dd{min(len(digits), 13)}>"
+                    )
+            elif kind == "email":
+                dom = g.rsplit("@", 1)[1].lower()
+                if cp is not None and (cp.is_institutional_domain(dom) or g.lower() in cp.public_emails):
+                    tok = "<instemail>"
+                elif dom.startswith(_WEBMAIL):
+                    tok = "<webmail>"
+                else:
+                    tok = "<email>"
+            elif kind == "url":
+                low = g.lower()
+                tok = "<insturl>" if cp is not None and any(d in low for d in cp.domains) else "<url>"
+            elif kind == "mention":
+                tok = "<instat>" if cp is not None and g.lower() in cp.handles else "<at>"
+            elif kind == "postcode":
+                pc = g.replace(" ", "").upper()
+                tok = "<instpostcode>" if cp is not None and pc in cp.public_postcodes else "<postcode>"
+            elif kind == "money":
+                tok = "<money>"
+            elif kind == "mixed":
+                tok = "s:" + _shape(g)[:12]
+            else:  # hashtag: the word itself, marked
+                tok = "#" + g[1:].lower()
+            out.append((tok, s, m.end(), sent))
+        return out
+
+    def features(self, text: str, account: str) -> tuple[dict[str, int], list[tuple[str, int, int, int]]]:
+        """{feature: sentence number of its first occurrence}, and the tokens."""
+        toks = self.tokens(text)
+        feats: dict[str, int] = {"acct:" + account: 0, "bias:text": 0}
+        prev = "<s>"
+        for tok, _s, _e, sent in toks:
+            if tok[0] == "<" or tok[0] == "#" or tok[:2] == "s:":
+                feats.setdefault("w:" + tok, sent)
+                if tok[0] == "#" and len(tok) > 1:
+                    for f in self.word_features(tok[1:]):
+                        feats.setdefault(f, sent)
+            else:
+                for f in self.word_features(tok):
+                    feats.setdefault(f, sent)
+            feats.setdefault("b:" + prev + " " + tok, sent)
+            prev = tok
+        if toks:
+            feats.setdefault("b:" + prev + " </s>", toks[-1][3])
+        return feats, toks
+
+
+class FamilyModel:
+    """The fitted weights: ``W`` (vocabulary x families), biases, per-family thresholds."""
+
+    def __init__(self, path: Path):
+        with np.load(path, allow_pickle=False) as z:
+            if int(z["feature_version"]) != FEATURE_VERSION:
+                raise ValueError(f"feature version {int(z['feature_version'])} != {FEATURE_VERSION}")
+            vocab = bytes(z["vocab"]).decode("utf-8").split("\n")
+            self.W: np.ndarray = np.ascontiguousarray(z["W"], dtype=np.float32)
+            self.b: np.ndarray = z["b"].astype(np.float32)
+            self.thresholds: np.ndarray = z["thresholds"].astype(np.float32)
+            self.families: tuple[str, ...] = tuple(bytes(z["families"]).decode("utf-8").split("\n"))
+        if self.W.shape != (len(vocab), len(self.families)):
+            raise ValueError(f"weights {self.W.shape} do not match vocabulary {len(vocab)}")
+        self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
+        self.col: dict[str, int] = {f: i for i, f in enumerate(self.families)}
+
+    def score_features(self, feats: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
+        index = self.index
+        ids = []
+        sents = []
+        for f, s in feats.items():
+            i = index.get(f)
+            if i is not None:
+                ids.append(i)
+                sents.append(s)
+        rows = np.fromiter(ids, dtype=np.intp, count=len(ids))
+        z = self.W[rows].sum(axis=0) * (1.0 / math.sqrt(max(1, len(feats)))) + self.b
+        return z - self.thresholds, rows, np.fromiter(sents, dtype=np.intp, count=len(sents))
+
+
+_MODEL: FamilyModel | None = None
+_ERROR: str | None = None
+_LOADED = False
+_FEATURISERS: dict[int, Featuriser] = {}
+
+
+def load(path: Path | None = None) -> FamilyModel | None:
+    """The model (loaded once), or None when the file is missing or unreadable."""
+    global _MODEL, _ERROR, _LOADED
+    if path is not None:
+        try:
+            return FamilyModel(path)
+        except Exception:
+            return None
+    if not _LOADED:
+        _LOADED = True
+        try:
+            _MODEL = FamilyModel(MODEL_PATH)
+        except Exception as exc:  # missing, truncated or from another feature version: run without it
+            _ERROR = f"learned family detector unavailable ({type(exc).__name__}: {exc}); its rules are skipped"
+    return _MODEL
+
+
+def status() -> str:
+    m = load()
+    return f"learned family detector loaded ({len(m.index)} features)" if m else (_ERROR or "unavailable")
+
+
+def featuriser(cp: CompiledPack | None) -> Featuriser:
+    key = id(cp)
+    f = _FEATURISERS.get(key)
+    if f is None or f.cp is not cp:
+        if len(_FEATURISERS) > 16:
+            _FEATURISERS.clear()
+        f = _FEATURISERS[key] = Featuriser(cp)
+    return f
+
+
+class Result:
+    """What the detector says about one post: the margin per family, and enough to find the
+    sentence that drove a family's score (computed only for families that are flagged)."""
+
+    __slots__ = ("_rows", "_sents", "margin", "model", "tokens")
+
+    def __init__(self, model: FamilyModel, margin: np.ndarray, rows: np.ndarray, sents: np.ndarray, tokens: list):
+        self.model = model
+        self.margin = margin
+        self._rows = rows
+        self._sents = sents
+        self.tokens = tokens
+
+    def flagged(self, family: str) -> bool:
+        c = self.model.col.get(family)
+        return c is not None and bool(self.margin[c] > 0)
+
+    def span(self, family: str, text: str) -> tuple[int, int]:
+        """The sentence whose features pushed hardest towards ``family`` (always inside ``text``)."""
+        toks = self.tokens
+        if not toks:
+            return 0, len(text)
+        c = self.model.col[family]
+        n_sent = toks[-1][3] + 1
+        if n_sent > 1 and len(self._rows):
+            contrib = np.bincount(self._sents, weights=self.model.W[self._rows, c], minlength=n_sent)
+            best = int(np.argmax(contrib))
+        else:
+            best = 0
+        inside = [(s, e) for _t, s, e, k in toks if k == best] or [(toks[0][1], toks[-1][2])]
+        s, e = inside[0][0], inside[-1][1]
+        n = len(text)
+        return max(0, min(s, n)), max(0, min(e, n))
+
+
+def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
+    """Score ``doc`` once (cached on the doc, so the eight family rules share one pass)."""
+    cached = doc.__dict__.get("_learned", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    model = load()
+    res = None
+    if model is not None and doc.text.strip():
+        account = "official" if doc.ctx.account == "research" else doc.ctx.account
+        feats, toks = featuriser(cp).features(doc.text, account)
+        margin, rows, sents = model.score_features(feats)
+        res = Result(model, margin, rows, sents, toks)
+    doc.__dict__["_learned"] = res
+    return res
+
+
+def scores(text: str, account: str = "official", cp: CompiledPack | None = None) -> dict[str, float]:
+    """Margin over the threshold per family for one text (for scripts and tests)."""
+    model = load()
+    if model is None:
+        return {}
+    feats, _ = featuriser(cp).features(text, account)
+    margin, _, _ = model.score_features(feats)
+    return {f: float(margin[i]) for i, f in enumerate(model.families)}

@@ -1,0 +1,215 @@
+"""The learned family detector as rules: one ``warn`` per risk family the model flags.
+
+Why: the hand-written rules of each family catch the phrasings their authors foresaw; the
+model (``townhall/policy/learned.py``, rebuilt by ``data/build_family_model.py``) catches
+paraphrases they miss. It is ORed with them, never replaces them, and stays at ``warn``
+because a model's reason is less exact than a rule's. Account applicability mirrors the
+families: contentious only for official accounts, personal-use only for personal ones. On
+scholarly posts (research accounts, posts marked scholarly) the contentious finding only
+informs, as the academic-freedom clause asks. If the model file is missing these rules
+find nothing and the engine runs on the rules alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from townhall.policy import academic, clauses, learned
+from townhall.policy.compiled import CompiledPack
+from townhall.policy.doc import Doc
+from townhall.policy.registry import Detector, Example, Hit, rule
+
+_RATIONALE = (
+    "A model trained on several thousand hand-written posts (and their clean near-misses) reads this "
+    "post as {what}, although no hand-written rule matched its wording."
+)
+
+
+def _detector(family: str, message: str, fix: str, scholarly_info: bool = False) -> Detector:
+    def detect(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+        res = learned.analyse(doc, cp)
+        if res is None or not res.flagged(family):
+            return
+        s, e = res.span(family, doc.text)
+        if scholarly_info and academic.applies(doc.ctx, cp):
+            yield s, e, message + " Scholarly post: this informs only (academic freedom).", fix, "info"
+        else:
+            yield s, e, message, fix
+
+    detect.__name__ = "learned_" + family.replace("-", "_")
+    detect.__doc__ = f"The learned detector's {family} verdict, with the sentence that drove it."
+    return detect
+
+
+# code, name, family, clause, what the post reads as, message, fix, examples, accounts
+_SPECS: tuple[tuple[str, str, str, str, str, str, str, tuple[Example, ...], tuple[str, ...]], ...] = (
+    (
+        "PRV010",
+        "learned-personal-data",
+        "privacy",
+        clauses.PUBLIC,
+        "disclosing a private person's details (where they live, their health, marks, status or contact details)",
+        "Reads as sharing a private person's details (learned detector).",
+        "Leave out anything that identifies a private person with their address, contact details, health, "
+        "marks, visa or disciplinary matters; say it without the name, or ask them first and share only what "
+        "they agreed to.",
+        (
+            Example(
+                "Congrats to Marta Kowalczyk in my tutor group, who finally passed her resit after her "
+                "long sick leave for depression!",
+                True,
+                "x",
+                "personal",
+            ),
+            Example("Questions about your offer? Email admissions@example.ac.uk or call 0121 204 4869.", False),
+        ),
+        ("official", "personal"),
+    ),
+    (
+        "CRD010",
+        "learned-credentials",
+        "credentials",
+        clauses.PASSWORD,
+        "passing on a password, code or shared login",
+        "Reads as passing on a password, door code or login (learned detector).",
+        "Never post passwords, PINs, door codes or logins, even partly or as a joke; tell people to ask IT "
+        "or the team directly, and change the code if it has been posted.",
+        (
+            Example(
+                "the login for the shared lab laptop is on a post-it, it's labadmin and then the building "
+                "name with a 1 on the end",
+                True,
+                "x",
+                "personal",
+            ),
+            Example("Forgotten your password? Reset it at password.example.ac.uk. IT will never ask for it.", False),
+        ),
+        ("official", "personal"),
+    ),
+    (
+        "CIP010",
+        "learned-confidential",
+        "confidential-ip",
+        clauses.CONFIDENTIAL,
+        "disclosing something unpublished, embargoed, confidential or not yet protected",
+        "Reads as disclosing something unpublished, confidential or not yet protected (learned detector).",
+        "Wait until it is published, announced or protected (patent filed); until then say only that work is "
+        "under way, without results, designs or who said what in confidence.",
+        (
+            Example(
+                "Can't say much yet but our new coating stops ice forming at -30C, the trick is a layer of "
+                "silica foam. Filing with the patent office next month",
+                True,
+                "x",
+                "personal",
+            ),
+            Example("Patent granted! Our self-healing asphalt is now protected and licensed.", False),
+        ),
+        ("official", "personal"),
+    ),
+    (
+        "CON010",
+        "learned-contentious",
+        "contentious",
+        clauses.CONTENTIOUS,
+        "the institution taking a side on a divisive political or social question",
+        "Reads as the institution taking a side on a divisive issue (learned detector).",
+        "Keep the official account neutral: report the research, the event or the facts, and leave "
+        "the side-taking to individuals' own accounts.",
+        (
+            Example("As a university we think leaving the EU was a disaster and we will keep saying it.", True),
+            Example("Reminder: register to vote by midnight on Tuesday at gov.uk/register-to-vote.", False),
+        ),
+        ("official",),
+    ),
+    (
+        "ABU010",
+        "learned-abuse",
+        "abuse",
+        clauses.PUBLIC_GATHERING,
+        "insulting, demeaning or threatening someone",
+        "Reads as insulting or demeaning someone (learned detector).",
+        "Criticise the work or the decision, not the person: say what is wrong with it and what you would "
+        "like instead, in words you would use to their face at a public meeting.",
+        (
+            Example("@user you utter clown. Did you even read past the abstract?", True, "x", "personal"),
+            Example("I think this paper's method is wrong: they never control for selection bias.", False),
+        ),
+        ("official", "personal"),
+    ),
+    (
+        "BRD010",
+        "learned-brand",
+        "brand",
+        clauses.BRAND,
+        "using the institution's name, logo or authority without approval",
+        "Reads as using the institution's name, logo or authority without approval (learned detector).",
+        "Use the name and logo only as the brand guide allows (ask the digital or brand team); on a personal "
+        "account, speak for yourself, not for the institution.",
+        (
+            Example(
+                "Selling hoodies with the uni crest on, £25 each, DM for sizes, not official merch but better quality",
+                True,
+                "x",
+                "personal",
+            ),
+            Example(
+                "Want to use the University logo for an event? Request the approved files from the brand team.", False
+            ),
+        ),
+        ("official", "personal"),
+    ),
+    (
+        "CPY010",
+        "learned-copyright",
+        "copyright",
+        clauses.COPYRIGHT,
+        "reusing someone else's material without permission or licence",
+        "Reads as reusing someone else's material without permission (learned detector).",
+        "Use your own photo or text, a licensed one (say the licence), or ask the owner first and credit "
+        "them; linking to the original is always fine.",
+        (
+            Example("Snow day on campus (pic found on Google, too pretty not to share!)", True),
+            Example("Snow on the quad this morning. Photo: our own photographer, Priya.", False),
+        ),
+        ("official", "personal"),
+    ),
+    (
+        "PER010",
+        "learned-personal-use",
+        "personal-use",
+        clauses.REPUTATION,
+        "a personal post that damages the institution's reputation or blurs personal and official",
+        "Reads as a personal post that could damage the institution's reputation (learned detector).",
+        "Raise concerns about your employer through work channels; if you post, keep to facts about your own "
+        "experience, without claims about the institution or colleagues you could not stand behind in public.",
+        (
+            Example(
+                "Honestly I don't know why I bother. Management at work couldn't run a bath, let alone a university.",
+                True,
+                "x",
+                "personal",
+            ),
+            Example(
+                "So proud of my colleagues in admissions, they worked flat out through clearing.",
+                False,
+                "x",
+                "personal",
+            ),
+        ),
+        ("personal",),
+    ),
+)
+
+for _code, _name, _family, _clause, _what, _message, _fix, _examples, _accounts in _SPECS:
+    rule(
+        _code,
+        _name,
+        _family,
+        "warn",
+        _clause,
+        _RATIONALE.format(what=_what),
+        _fix,
+        _examples,
+        accounts=_accounts,
+    )(_detector(_family, _message, _fix, scholarly_info=_family == "contentious"))
