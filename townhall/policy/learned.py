@@ -25,12 +25,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from townhall.policy.compiled import given_names, wordset
+
 if TYPE_CHECKING:
     from townhall.policy.compiled import CompiledPack
     from townhall.policy.doc import Doc
 
 MODEL_PATH = Path(__file__).with_name("data") / "family_model.npz"
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 # One pass: the first alternative that matches wins, so links and e-mails are taken whole
 # before their parts could be read as words or numbers.
@@ -98,6 +100,7 @@ class Featuriser:
         if cp is not None and cp.specific_names:
             inst_spans = [(m.start(), m.end()) for m in cp.institution_re.finditer(text)]
         out: list[tuple[str, int, int, int]] = []
+        names, words = given_names(), wordset()
         sent = 0
         k = 0
         for m in _TOKEN_RE.finditer(text):
@@ -113,6 +116,13 @@ class Featuriser:
             g = m.group()
             if kind == "word":
                 tok = g.lower().replace("’", "'")
+                if g[0].isupper():
+                    # people's names are not in any list you can finish: a capitalised given name,
+                    # and the capitalised non-word after it, become shapes the model can learn
+                    if tok in names:
+                        tok = "<name>"
+                    elif out and out[-1][0] in ("<name>", "<surname>") and tok not in words:
+                        tok = "<surname>"
             elif kind == "stop":
                 sent += 1
                 continue

@@ -31,20 +31,67 @@ _PHONE_CONTEXT_RE = regex.compile(
 )
 
 
+# Numbers only organisations hold (UK freephone and non-geographic ranges: 0800, 0808, 03xx, 0845,
+# 0870, 0500) are never a private person's, and a landline given as a service's line by an official
+# account ("call Student Services on 0121 414 3344", "IT Service Desk: 0161 275 5000") is the
+# institution publishing its own contact details, which the guidance asks it to do.
+_NON_GEOGRAPHIC = (
+    "0800",
+    "0808",
+    "0500",
+    "0300",
+    "0330",
+    "0333",
+    "0343",
+    "0344",
+    "0345",
+    "0370",
+    "0371",
+    "0845",
+    "0870",
+)
+_SERVICE_CUE_RE = regex.compile(
+    r"(?<![\w])(?:call\s+us|ring\s+us|contact\s+us|our\s+\w+(?:\s+\w+)?\s+(?:team|line|office|desk|centre|center)|"
+    r"service(?:s)?\s+desk|helpdesk|help\s+desk|helpline|hotline|switchboard|reception|enquiries|bookings?|"
+    r"(?:student|it|advice|support|security|estates|library|admissions|accommodation|recruitment|wellbeing|"
+    r"disability|careers|finance|registry)\s+(?:services?|team|office|desk|line|centre|center)|"
+    r"(?:24[/-]7|24-hour|24\s+hour)\s+(?:line|support|helpline))(?![\w])",
+    regex.IGNORECASE,
+)
+_PERSONAL_CUE_RE = regex.compile(
+    r"(?<![\w])(?:me|my|his|her|their|mobile|mob|whats\s?app|home)(?![\w])", regex.IGNORECASE
+)
+
+
+def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
+    """Whether the number at [start, end) is an organisation's line rather than a person's."""
+    d = "0" + digits[2:] if digits.startswith("44") else digits
+    if d.startswith(_NON_GEOGRAPHIC):
+        return True
+    if doc.ctx.account == "personal" or not d.startswith(("01", "02")):
+        return False
+    text = doc.text
+    s = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("\n", 0, start))
+    window = text[s + 1 : min(len(text), end + 40)]
+    return bool(_SERVICE_CUE_RE.search(window)) and not _PERSONAL_CUE_RE.search(text[s + 1 : start])
+
+
 @rule(
     "PRV001",
     "phone-number",
     "privacy",
     "block",
     clauses.PUBLIC,
-    "A phone number lets anyone in the world call or message that person; posts are public and "
-    "cannot be taken back.",
+    "A phone number lets anyone in the world call or message that person; posts are public and cannot be taken back.",
     "Remove the number; point people to a published institutional contact instead.",
     [
         Example("Congratulations to Felix Adeyemi, 07700 900123, our student of the year!", True, "bluesky"),
         Example("Call Sam on +44 7911 123456 for tickets", True),
         Example("Over 900 pupils visited in 2024 and 12 schools took part.", False),
         Example("Questions? Ring the Governance office on 0121 204 4869.", False),
+        Example("Clearing is open! Call 0800 169 2000 to talk to our admissions team.", False),
+        Example("IT Service Desk: 0161 275 5000, open till 8pm.", False),
+        Example("Ring Jo on her mobile, 0161 275 5000, she runs the desk.", True),
     ],
 )
 def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
@@ -58,6 +105,8 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if any(s <= m.start("num") < e for s, e in doc.urls):
             continue
         seen.append(m.span("num"))
+        if _service_line(doc, m.start("num"), m.end("num"), digits):
+            continue
         yield m.start("num"), m.end("num"), f"Phone number {m.group('num')!r} in a public post."
     for m in phonenumbers.PhoneNumberMatcher(doc.text, cp.region, _LENIENCY, max_tries=50):
         if any(s <= m.start < e for s, e in seen):
@@ -67,7 +116,7 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         # written like a phone number (+44..., 0121..., (0121)...) or valid in the numbering plan
         if raw[0] not in "+0(" and not phonenumbers.is_valid_number(m.number):
             continue
-        if any(digits.endswith(p[-9:]) for p in cp.public_digits):
+        if any(digits.endswith(p[-9:]) for p in cp.public_digits) or _service_line(doc, m.start, m.end, digits):
             continue
         if any(s <= m.start < e for s, e in doc.urls):
             continue
@@ -119,12 +168,18 @@ def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if f"{low}@{domain}" in cp.public_emails:
             continue
         base = re.split(r"[._+-]", low)[0]
-        if low in ROLE_LOCALS or base in ROLE_LOCALS or (
-            low.isalpha() and low in wordset() and low not in given_names()
+        if (
+            low in ROLE_LOCALS
+            or base in ROLE_LOCALS
+            or (low.isalpha() and low in wordset() and low not in given_names())
         ):
             continue  # a role address ("phishing@", "wellbeing@"), not a person
-        if domain not in FREEMAIL and doc.ctx.account == "personal" and cp.is_institutional_domain(domain) and \
-                _OWN_EMAIL_RE.search(doc.masked, max(0, s - 40), s):
+        if (
+            domain not in FREEMAIL
+            and doc.ctx.account == "personal"
+            and cp.is_institutional_domain(domain)
+            and _OWN_EMAIL_RE.search(doc.masked, max(0, s - 40), s)
+        ):
             continue  # the author's own work address (PER002 says what is wrong with that)
         if domain in FREEMAIL:
             yield s, e, f"Personal e-mail address at {domain} in a public post."
@@ -270,8 +325,10 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         if any(a <= s < b for a, b in doc.urls):
             continue
         span_digits = re.sub(r"\D", "", t[s:e])
-        if any(p in span_digits for p in cp.public_digits) or _NOT_ADDRESS_RE.search(t, s, e) or (
-            _DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e)
+        if (
+            any(p in span_digits for p in cp.public_digits)
+            or _NOT_ADDRESS_RE.search(t, s, e)
+            or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
         ):
             continue
         # the institution's published addresses are not personal data (postcode a little after)
@@ -328,8 +385,11 @@ def _address_like(span: str) -> bool:
     words = [w for w in regex.findall(r"\p{L}{3,}", span)]
     numbers = regex.findall(r"\d+", span)
     years = [n for n in numbers if regex.fullmatch(r"(?:19|20)\d\d", n)]
-    return len(words) >= 1 and len(numbers) >= 1 and len(years) < len(numbers) and (
-        len(numbers) >= 2 or _ZIP_RE.search(span) is not None or "," in span
+    return (
+        len(words) >= 1
+        and len(numbers) >= 1
+        and len(years) < len(numbers)
+        and (len(numbers) >= 2 or _ZIP_RE.search(span) is not None or "," in span)
     )
 
 
@@ -349,7 +409,7 @@ _POSTCODE_CUE_RE = regex.compile(r"(?i)(?:\d|street|road|lane|avenue|close|flat|
     clauses.PUBLIC,
     "A street address that is not one the institution publishes is usually somebody's home or a "
     "private place; once posted it cannot be taken back.",
-    "If it is anyone's home or private address, remove it and write the town only (\"in Leeds\"), or "
+    'If it is anyone\'s home or private address, remove it and write the town only ("in Leeds"), or '
     "give the institution's published address or a public venue instead.",
     [
         Example("The keynote speaker is at 14 Rue des Lilas, 69003 Lyon until Friday.", True),
