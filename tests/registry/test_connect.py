@@ -118,7 +118,7 @@ def test_network_down_is_transient(fake_connectors, people, units):
 
 
 def test_network_without_connector(fake_connectors, people, units):
-    with pytest.raises(ValueError, match="cannot post to 'linkedin'"):
+    with pytest.raises(ValueError, match="cannot post to LinkedIn"):
         connect_account(
             network="linkedin",
             handle="example-university",

@@ -131,7 +131,8 @@ def get_connector(network: str) -> Connector:
     """The connector for a network, or PermanentError naming the networks that have one."""
     module_path = CONNECTORS.get(network)
     if module_path is None:
-        raise PermanentError(
-            f"Townhall cannot post to {network!r} yet; connected networks: {', '.join(sorted(CONNECTORS))}."
-        )
+        from townhall.web.templatetags.townhall_ui import network_name
+
+        can = " and ".join(network_name(n) for n in sorted(CONNECTORS))
+        raise PermanentError(f"Townhall cannot post to {network_name(network)} yet; it posts to {can}.")
     return importlib.import_module(module_path).connector

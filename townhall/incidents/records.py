@@ -50,6 +50,8 @@ def apply_retention(now: Any = None) -> int:
 
 def export_zip(actor: Any, incident: Incident) -> bytes:
     """report.json + report.txt, evidence/ files, hashes (SHA256SUMS), timeline and audit entries."""
+    from townhall.web.templatetags.townhall_ui import network_name
+
     require(actor, "incident.manage", incident)
     buf = io.BytesIO()
     evidence = list(incident.evidence.all())
@@ -58,7 +60,7 @@ def export_zip(actor: Any, incident: Incident) -> bytes:
             "incident": incident.pk, "kind": incident.get_kind_display(), "status": incident.get_status_display(),
             "severity": incident.get_severity_display(), "reported_at": incident.created_at.isoformat(),
             "reported_by": incident.created_by.label, "assigned_to": incident.assigned_to.label
-            if incident.assigned_to else None, "link": incident.url, "network": incident.network,
+            if incident.assigned_to else None, "link": incident.url, "network": network_name(incident.network),
             "description": incident.description, "resolution": incident.resolution,
             "closed_at": incident.closed_at.isoformat() if incident.closed_at else None,
             "captured": incident.captured, "legal_hold": incident.legal_hold,

@@ -56,7 +56,9 @@ def new(request: HttpRequest) -> HttpResponse:
             captured = evidence.capture(request.user, *source)
         except (ValidationError, PermissionDenied) as exc:
             raise Http404(str(exc)) from None
-        initial = {"url": captured.get("url", ""), "network": captured.get("network", ""),
+        from townhall.web.templatetags.townhall_ui import network_name
+
+        initial = {"url": captured.get("url", ""), "network": network_name(captured.get("network", "")),
                    "kind": "official_post" if source[0] == "post" else "disparaging"}
     form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():

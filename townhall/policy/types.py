@@ -10,6 +10,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 NETWORKS: tuple[str, ...] = ("x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "instagram")
+# How the brands write their names, for messages people read (the codes above are for machines).
+NETWORK_NAMES: dict[str, str] = {
+    "x": "X",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "linkedin": "LinkedIn",
+    "threads": "Threads",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+}
 ACCOUNTS: tuple[str, ...] = ("official", "personal", "research")
 # A research or teaching account is an official account whose posts disseminate scholarship:
 # every rule for official accounts applies, except that the pack's academic-freedom rules

@@ -316,7 +316,8 @@ def run(delivery_id: int) -> str:
             _fail(delivery, exc.reason)
             return "failed"
         except ImportError as exc:
-            _fail(delivery, f"The connector for {delivery.account.network} is not installed ({exc}).")
+            network = delivery.account.get_network_display()
+            _fail(delivery, f"The connector for {network} is not installed ({exc}).")
             return "failed"
         except Exception as exc:
             log.exception("delivery %s: unexpected error while publishing", delivery.pk)

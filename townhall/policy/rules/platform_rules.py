@@ -9,6 +9,7 @@ from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.platform import LIMITS, may_exceed, measure
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.types import NETWORK_NAMES
 
 _LONG = (
     "Registration for our free online course on data ethics is now open for everyone around the world, with "
@@ -16,6 +17,11 @@ _LONG = (
     "and answer sessions with researchers from five different Schools across the University and a certificate "
     "for everyone who completes it."
 )
+
+
+def _brand(doc: Doc) -> str:
+    """The network as its brand writes it ("on Bluesky", "on X"): these messages are read by people."""
+    return NETWORK_NAMES.get(doc.ctx.network, doc.ctx.network)
 
 
 @rule(
@@ -42,7 +48,7 @@ def too_long(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if length > limit:
         # point at the part past the limit, approximately (characters, not weights)
         start = min(len(doc.text), max(0, len(doc.text) - (length - limit)))
-        yield start, len(doc.text), f"{length} of {limit} on {net} ({length - limit} over).", (
+        yield start, len(doc.text), f"{length} of {limit} on {_brand(doc)} ({length - limit} over).", (
             f"Cut at least {length - limit} characters, or split into a thread."
         )
 
@@ -64,7 +70,7 @@ def too_many_hashtags(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     limit = cp.limit("max_hashtags", doc.ctx.network)
     tags = doc.hashtags
     if len(tags) > limit:
-        yield tags[limit][0], tags[-1][1], f"{len(tags)} hashtags (at most {limit} on {doc.ctx.network})."
+        yield tags[limit][0], tags[-1][1], f"{len(tags)} hashtags (at most {limit} on {_brand(doc)})."
 
 
 @rule(
@@ -84,7 +90,7 @@ def too_many_mentions(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     limit = cp.limit("max_mentions", doc.ctx.network)
     ms = doc.mentions
     if len(ms) > limit:
-        yield ms[limit][0], ms[-1][1], f"{len(ms)} mentions (at most {limit} on {doc.ctx.network})."
+        yield ms[limit][0], ms[-1][1], f"{len(ms)} mentions (at most {limit} on {_brand(doc)})."
 
 
 @rule(
@@ -104,7 +110,7 @@ def too_many_links(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     limit = cp.limit("max_links", doc.ctx.network)
     us = doc.urls
     if len(us) > limit:
-        yield us[limit][0], us[-1][1], f"{len(us)} links (at most {limit} on {doc.ctx.network})."
+        yield us[limit][0], us[-1][1], f"{len(us)} links (at most {limit} on {_brand(doc)})."
 
 
 IMAGE_LIMITS = {"x": 4, "bluesky": 4, "mastodon": 4, "threads": 20, "instagram": 20, "linkedin": 20, "facebook": 80}
@@ -127,4 +133,4 @@ def too_many_images(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     n = len(doc.ctx.images)
     limit = IMAGE_LIMITS[doc.ctx.network]
     if n > limit:
-        yield 0, 0, f"{n} images (at most {limit} on {doc.ctx.network})."
+        yield 0, 0, f"{n} images (at most {limit} on {_brand(doc)})."
