@@ -185,7 +185,7 @@ _SPECS: tuple[tuple[str, str, str, str, str, str, str, tuple[Example, ...], tupl
         "experience, without claims about the institution or colleagues you could not stand behind in public.",
         (
             Example(
-                "Honestly I don't know why I bother. Management at work couldn't run a bath, let alone a university.",
+                "the VC at my uni is a dinosaur who thinks email is a fad",
                 True,
                 "x",
                 "personal",

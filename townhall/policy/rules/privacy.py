@@ -326,7 +326,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             continue
         span_digits = re.sub(r"\D", "", t[s:e])
         if (
-            any(p in span_digits for p in cp.public_digits)
+            any(p in span_digits or (len(span_digits) >= 6 and span_digits in p) for p in cp.public_digits)
             or _NOT_ADDRESS_RE.search(t, s, e)
             or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
         ):
@@ -344,7 +344,9 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
 
 
 # spans the tagger proposes that are meeting IDs or phone lines, not places
-_NOT_ADDRESS_RE = regex.compile(r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|ref|isbn|doi|invoice|order)\b")
+_NOT_ADDRESS_RE = regex.compile(
+    r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|call|dial|fax|ref|isbn|doi|invoice|order)\b"
+)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?"
