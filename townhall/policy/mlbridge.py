@@ -57,50 +57,73 @@ def stance_threshold() -> float:
 _BROKEN: dict[str, str] = {}
 
 
-def _call(name: str, text: str) -> Any:
+def _call(name: str, text: str, *args: Any) -> Any:
     """Call one classifier; if it fails once, disable just that one (and record why)."""
     ml = _load()
     if ml is None or name in _BROKEN or not hasattr(ml, name):
         return None
     try:
-        return getattr(ml, name)(text)
+        return getattr(ml, name)(text, *args)
     except Exception as exc:
         _BROKEN[name] = f"{type(exc).__name__}: {exc}"
         return None
 
 
-_ABUSE_CACHE: dict[str, float] = {}
+# text -> (probability, exact).  An inexact entry is an upper bound that lies below the floor it
+# was screened for (see ``abuse``), so it answers any later question with a floor above it.
+_ABUSE_CACHE: dict[str, tuple[float, bool]] = {}
 _CACHE_MAX = 20000
 
 
-def abuse(text: str) -> float | None:
-    p = _ABUSE_CACHE.get(text)
-    if p is not None:
-        return p
-    r = _call("abuse_probability", text)
-    if r is None:
-        return None
+def _remember(text: str, p: float, exact: bool) -> float:
     if len(_ABUSE_CACHE) >= _CACHE_MAX:
         _ABUSE_CACHE.clear()
-    _ABUSE_CACHE[text] = p = float(r)
+    _ABUSE_CACHE[text] = (p, exact)
     return p
 
 
-def prime(texts: list[str]) -> None:
+def abuse(text: str, floor: float | None = None) -> float | None:
+    """Abuse probability of ``text``; None if the classifier is unavailable.
+
+    With ``floor`` (the threshold a rule compares with), the value is exact whenever it is at
+    least ``floor``; below it, it may be an upper bound, which lets the classifier skip its
+    expensive members on posts that are clearly clean (``ml.abuse_probability_screened``)."""
+    hit = _ABUSE_CACHE.get(text)
+    if hit is not None and (hit[1] or (floor is not None and hit[0] < floor)):
+        return hit[0]
+    if floor is not None and "abuse_probability_screened" not in _BROKEN:
+        ml = _load()
+        if ml is not None and hasattr(ml, "abuse_probability_screened"):
+            r = _call("abuse_probability_screened", text, floor)
+            if r is not None:
+                return _remember(text, float(r[0]), bool(r[1]))
+    r = _call("abuse_probability", text)
+    return None if r is None else _remember(text, float(r), True)
+
+
+def prime(texts: list[str], floor: float | None = None) -> None:
     """Score many posts at once with the classifiers' batch functions (much faster per post
-    than one at a time); ``check`` then finds the scores cached."""
+    than one at a time); ``check`` then finds the scores cached.  ``floor`` as in ``abuse``;
+    by default the classifier's own threshold, which the default pack uses."""
     ml = _load()
-    todo = [t for t in dict.fromkeys(texts) if t.strip() and t not in _ABUSE_CACHE]
-    if ml is None or not todo or not hasattr(ml, "abuse_probability_batch") or "abuse_probability" in _BROKEN:
+    todo = [t for t in dict.fromkeys(texts) if t.strip() and not _ABUSE_CACHE.get(t, (0.0, False))[1]]
+    if ml is None or not todo or "abuse_probability" in _BROKEN:
         return
+    if floor is None:
+        floor = abuse_threshold()
     try:
-        probs = ml.abuse_probability_batch(todo)
+        if hasattr(ml, "abuse_probability_screened_batch"):
+            got = ml.abuse_probability_screened_batch(todo, floor)
+        elif hasattr(ml, "abuse_probability_batch"):
+            got = [(float(p), True) for p in ml.abuse_probability_batch(todo)]
+        else:
+            return
     except Exception as exc:
         _BROKEN["abuse_probability_batch"] = f"{type(exc).__name__}: {exc}"
         return
     if len(_ABUSE_CACHE) + len(todo) > _CACHE_MAX:
         _ABUSE_CACHE.clear()
-    _ABUSE_CACHE.update(zip(todo, (float(x) for x in probs), strict=True))
+    _ABUSE_CACHE.update(zip(todo, ((float(p), bool(e)) for p, e in got), strict=True))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -67,6 +67,22 @@ def split_windows(text: str) -> list[str]:
     return out
 
 
+def _counts(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(ids, return_counts=True)`` without its generality (a third faster on the few
+    hundred ids of one post)."""
+    if ids.size == 0:
+        return ids, ids
+    ids = np.sort(ids)
+    pos = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1], [True])))
+    return ids.take(pos[:-1]), np.diff(pos)
+
+
+def rows_of(matrix: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """``matrix[idx]`` for a 1-d index array: ``take`` is several times faster than fancy
+    indexing for a few hundred rows of a narrow matrix (the linear heads' weights)."""
+    return matrix.take(idx, axis=0)
+
+
 class Featurizer:
     """Word + char TF-IDF featuriser with per-word caching of char n-gram ids.
 
@@ -100,14 +116,13 @@ class Featurizer:
         nw = len(wc)
         # Char n-grams: per-word id arrays from the cache, counted in one np.unique (faster than
         # a Counter over thousands of boxed ints; the order of the ids does not matter).
-        char_idx, char_tf = np.unique(np.concatenate([self._char_ids(w) for w in norm.split(" ")]),
-                                      return_counts=True)
+        char_idx, char_tf = _counts(np.concatenate([self._char_ids(w) for w in norm.split(" ")]))
         nc = char_idx.size
         if nw + nc == 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         idx = np.concatenate([np.fromiter(wc.keys(), dtype=np.int64, count=nw), char_idx])
         tf = np.concatenate([np.fromiter(wc.values(), dtype=np.float64, count=nw), char_tf.astype(np.float64)])
-        vals = (1.0 + np.log(tf)) * self._idf[idx]
+        vals = (1.0 + np.log(tf)) * self._idf.take(idx)
         # Each block is L2-normalised on its own (as two TfidfVectorizers in a FeatureUnion).
         for sl in (slice(0, nw), slice(nw, nw + nc)):
             part = vals[sl]
@@ -179,7 +194,7 @@ class LinearHead:
 
     def decision(self, text: str) -> np.ndarray:
         idx, vals = self.featurizer.features(text)
-        z = self.bias.copy() if idx.size == 0 else vals @ self.weights[idx].astype(np.float64) + self.bias
+        z = self.bias.copy() if idx.size == 0 else vals @ rows_of(self.weights, idx) + self.bias
         if self.lex_scale:
             z += lexicon_block(text, self.lex_scale) @ self.weights[self.featurizer.size :].astype(np.float64)
         return z

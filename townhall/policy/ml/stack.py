@@ -25,7 +25,7 @@ import numpy as np
 from townhall.policy.ml.abuse_lexicon import N_ABUSE_LEX_FEATURES, abuse_lexicon_features
 from townhall.policy.ml.features import normalized_tokens
 from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
-from townhall.policy.ml.model import Featurizer, load_linear, save_linear, split_windows
+from townhall.policy.ml.model import Featurizer, load_linear, rows_of, save_linear, split_windows
 from townhall.policy.ml.profanity import ProfanityModel
 from townhall.policy.ml.student import student
 
@@ -116,10 +116,32 @@ class StackModel:
         if "student" in self.dense:  # likewise the student's tables
             student()
 
+    def linear_members(self, text: str) -> np.ndarray:
+        """The linear members' decision values for one window (one sparse dot product)."""
+        idx, vals = self.featurizer.features(text)
+        return self.bias.copy() if idx.size == 0 else vals @ rows_of(self.weights, idx) + self.bias
+
+    def screened_logit(self, text: str, floor_logit: float, margin: float) -> tuple[float, bool]:
+        """(stacker logit, exact) for one window of a binary stack, skipping the TF-IDF members
+        where they cannot matter.
+
+        Why: the dense members (the student, the profanity model) carry most of the stacker's
+        weight and are cheaper than the TF-IDF featuriser.  Their part of the logit is computed
+        first; if even the linear members' part at its upper bound ``margin`` (measured on the
+        training corpora, see ``cascade.py``) leaves it below ``floor_logit``, the post cannot
+        reach the threshold and the bound is returned with ``exact=False``.  Otherwise the exact
+        logit, the same as ``predict_proba``'s up to rounding.
+        """
+        k = self.weights.shape[1]
+        dense = dense_features(self.dense, text, self.profanity)
+        part = float(dense @ self.s_coef[k:, 0]) + float(self.s_bias[0])
+        if part + margin < floor_logit:
+            return part + margin, False
+        return part + float(self.linear_members(text) @ self.s_coef[:k, 0]), True
+
     def members(self, text: str) -> np.ndarray:
         """Every member's output for one window (the stacker's input, before standardisation)."""
-        idx, vals = self.featurizer.features(text)
-        z = self.bias.copy() if idx.size == 0 else vals @ self.weights[idx].astype(np.float64) + self.bias
+        z = self.linear_members(text)
         if self.dense:
             z = np.concatenate([z, dense_features(self.dense, text, self.profanity)])
         return z

@@ -80,7 +80,7 @@ class Student:
         return [self._cls_row, *pieces, self._sep_row] + [self._pad_row] * self.n_pad
 
     def logit(self, text: str) -> float:
-        g = self.table[self._table_rows(text)]  # (n + n_pad, sum(widths) * F)
+        g = self.table.take(self._table_rows(text), axis=0)  # (n + n_pad, sum(widths) * F)
         n = g.shape[0] - self.n_pad
         acc = g[0:n, 0 : self.bias.shape[0]] + self.bias  # float32 (n, len(widths) * F)
         for j, start, c0, c1 in self.offsets:

@@ -127,6 +127,6 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     needs_ml=True,
 )
 def abuse_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    p = doc.abuse_probability
+    p = doc.abuse_at_least(cp.abuse_threshold)
     if p is not None and p >= cp.abuse_threshold:
         yield 0, len(doc.text), f"Reads as offensive or insulting (classifier score {p:.2f})."
