@@ -36,6 +36,7 @@ CORPUS = HERE / "corpus"
 FAMILIES = ("privacy", "credentials", "confidential-ip", "contentious", "abuse", "brand", "copyright", "personal-use")
 # Rules of these families apply only to these accounts (as in the rule modules they mirror).
 APPLIES = {"contentious": ("official",), "personal-use": ("personal",)}
+NO_BACKGROUND = frozenset({"contentious"})
 NETWORKS = {
     "x": "x",
     "b": "bluesky",
@@ -103,6 +104,33 @@ def read_pool() -> list[dict]:
     return out
 
 
+def read_background(n: int, seed: int = 12) -> list[dict]:
+    """``n`` TweetEval offensive *train* tweets labelled not offensive (seeded sample): ordinary posts
+    that are nobody's risk, as extra negatives for every family but contentious (what people tweet
+    about includes politics, which an official account must not take sides on). Without them the
+    abuse model learns that '@user' starts an insult and flags 40% of ordinary tweets."""
+    tw = REPO.parent / "shared" / "data" / "tweeteval" / "offensive"
+    if n <= 0 or not (tw / "train_text.txt").exists():
+        return []
+    texts = (tw / "train_text.txt").read_text(encoding="utf-8").splitlines()
+    labels = (tw / "train_labels.txt").read_text(encoding="utf-8").split()
+    keep = [t for t, y in zip(texts, labels, strict=True) if y == "0" and t.strip()]
+    rng = np.random.default_rng(seed)
+    pick = rng.choice(len(keep), size=min(n, len(keep)), replace=False)
+    return [
+        {
+            "id": f"tweeteval:{i}",
+            "network": "x",
+            "account": "personal",
+            "text": keep[i],
+            "expect": [],
+            "optional": [],
+            "clean": False,
+        }
+        for i in sorted(pick)
+    ]
+
+
 def featurise(pool: list[dict]) -> list[dict[str, int]]:
     fz = learned.Featuriser(default_pack().compiled())
     return [fz.features(c["text"], "official" if c["account"] == "research" else c["account"])[0] for c in pool]
@@ -137,7 +165,7 @@ def _acct(c: dict) -> str:
 CLEAN_WEIGHT = 1.0  # set by --clean-weight: how much more a clean near-miss counts than another negative
 
 
-def fit(X, y, C: float, clean=None):
+def fit(X, y, clean, C: float):
     from sklearn.linear_model import LogisticRegression
 
     m = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000)
@@ -171,16 +199,28 @@ def choose_threshold(
     return float(oof.max()) + 1.0
 
 
-def cross_validate(pool, X, fam, C, folds, repeats, seed=12, clean_all=None):
+def _with_background(X, y, clean, Xb):
+    """Training rows plus the background negatives (never scored in CV)."""
+    from scipy.sparse import vstack
+
+    if Xb is None or Xb.shape[0] == 0:
+        return X, y, clean
+    n = Xb.shape[0]
+    return vstack([X, Xb]).tocsr(), np.concatenate([y, np.zeros(n, bool)]), np.concatenate([clean, np.zeros(n, bool)])
+
+
+def cross_validate(pool, X, fam, C, folds, repeats, seed=12, clean_all=None, Xb=None):
     from sklearn.model_selection import StratifiedKFold
 
     y, use = labels(pool, fam)
     idx = np.flatnonzero(use)
     oof = np.zeros((repeats, len(idx)))
+    if clean_all is None:
+        clean_all = np.zeros(len(pool), bool)
     for r in range(repeats):
         skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed + r)
         for tr, te in skf.split(idx, y[idx]):
-            m = fit(X[idx[tr]], y[idx[tr]], C, None if clean_all is None else clean_all[idx[tr]])
+            m = fit(*_with_background(X[idx[tr]], y[idx[tr]], clean_all[idx[tr]], Xb), C)
             oof[r, te] = m.decision_function(X[idx[te]])
     return idx, y[idx], oof.mean(axis=0)
 
@@ -197,6 +237,7 @@ def main() -> int:
     ap.add_argument("--dry-run", action="store_true", help="cross-validate only; write nothing")
     ap.add_argument("--out", default=str(learned.MODEL_PATH))
     ap.add_argument("--clean-weight", type=float, default=10.0)
+    ap.add_argument("--background", type=int, default=3000, help="TweetEval not-offensive tweets as negatives")
     args = ap.parse_args()
     global CLEAN_WEIGHT
     CLEAN_WEIGHT = args.clean_weight
@@ -204,11 +245,15 @@ def main() -> int:
     pool = read_pool()
     counts = Counter(f for c in pool for f in (c["expect"] or ["clean"]))
     print(f"pool: {len(pool)} posts; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    background = read_background(args.background)
+    print(f"background: {len(background)} TweetEval offensive-train tweets labelled not offensive (negatives)")
     feats = featurise(pool)
+    bfeats = featurise(background)
     df = Counter(k for f in feats for k in f)
     vocab = sorted(k for k, v in df.items() if v >= args.min_df)
     index = {k: i for i, k in enumerate(vocab)}
     X = matrix(feats, index)
+    Xb = matrix(bfeats, index) if bfeats else None
     clean_all = np.array([bool(c.get("clean")) for c in pool])
     is_dev = np.array([":" not in c["id"] for c in pool])  # corpus ids are "file:line"
     print(f"features: {len(vocab)} (document frequency >= {args.min_df})")
@@ -224,7 +269,9 @@ def main() -> int:
     for j, fam in enumerate(FAMILIES):
         best = None
         for C in args.C:
-            idx, y, oof = cross_validate(pool, X, fam, C, args.folds, args.repeats, clean_all=clean_all)
+            idx, y, oof = cross_validate(
+                pool, X, fam, C, args.folds, args.repeats, clean_all=clean_all, Xb=None if fam in NO_BACKGROUND else Xb
+            )
             clean = clean_all[idx]
             t = choose_threshold(
                 oof, y, clean, clean & is_dev[idx], args.margin, args.min_precision, args.clean_quantile
@@ -256,7 +303,7 @@ def main() -> int:
         if args.dry_run:
             continue
         yf, use = labels(pool, fam)
-        m = fit(X[use], yf[use], C, clean_all[use])
+        m = fit(*_with_background(X[use], yf[use], clean_all[use], None if fam in NO_BACKGROUND else Xb), C)
         W[:, j] = m.coef_[0]
         b[j] = m.intercept_[0]
         th[j] = t
