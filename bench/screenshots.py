@@ -3,7 +3,8 @@
     python bench/screenshots.py
 
 Runs tests/browser/test_screenshots.py against a throw-away database with Debian's chromium,
-writing PNGs named <page>-<width>.png (1366 px laptop, 390 px phone)."""
+writing PNGs named <page>-<width>.png (1366 px laptop, 390 px phone) in the light theme and
+<page>-dark-<width>.png in the dark one (prefers-color-scheme: dark), charts included."""
 
 from __future__ import annotations
 

@@ -48,6 +48,8 @@ def _num(value: object) -> str:
 
 
 def _frame(width: int, height: int, title: str, desc: str, body: str, table: str = "") -> SafeString:
+    """The SVG with its title and description, in a box that scrolls sideways on a phone (app.css gives
+    wide charts a minimum width there, so their 12-unit text is not shrunk to 4 px), then its table."""
     n = next(_ids)
     svg = (
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
@@ -55,7 +57,9 @@ def _frame(width: int, height: int, title: str, desc: str, body: str, table: str
         f'font-family="system-ui, sans-serif" font-size="12">'
         f'<title id="chart-t{n}">{escape(title)}</title><desc id="chart-d{n}">{escape(desc)}</desc>{body}</svg>'
     )
-    return mark_safe(svg + table)  # noqa: S308 - every text above is escaped
+    wide = " wide" if width > 500 else ""
+    box = f'<div class="chart-scroll{wide}" role="region" tabindex="0" aria-label="{escape(title)}: chart">{svg}</div>'
+    return mark_safe(box + table)  # noqa: S308 - every text above is escaped
 
 
 def _nice_max(value: float) -> float:
@@ -102,7 +106,8 @@ def line_chart(
     every = max(1, -(-len(labels) // 8))
     for i, label in enumerate(labels):
         last = i == len(labels) - 1
-        if (i % every == 0 and (last or len(labels) - 1 - i >= every / 2)) or last:
+        # every few days, and the last day, but never one so close before the last that they overlap
+        if (i % every == 0 and len(labels) - 1 - i >= every) or last:
             x = left + plot_w * i / n
             # The first and last labels are anchored inside the frame, so "02 Dec" is never cut off.
             anchor = "start" if i == 0 else "end" if last else "middle"
@@ -116,7 +121,7 @@ def line_chart(
         points = " ".join(
             f"{left + plot_w * i / n:.1f},{top + plot_h - plot_h * (v / ymax):.1f}" for i, v in enumerate(values)
         )
-        parts.append(f'<polyline class="ch" fill="none" stroke="#ffffff" stroke-width="5" points="{points}"/>')
+        parts.append(f'<polyline class="ch" fill="none" stroke="#ffffff" stroke-width="4" points="{points}"/>')
         parts.append(
             f'<polyline fill="none" stroke="{escape(color)}" stroke-width="2.5" points="{points}">'
             f"<title>{escape(name)}</title></polyline>"
@@ -181,8 +186,9 @@ def bar_chart(
 
 def stacked_bar(parts_in: Sequence[tuple[str, float, str]], *, title: str) -> SafeString:
     """One bar split into shares (sentiment split, share of voice), with a legend; the table gives
-    each share's count and percentage."""
-    width, height = 720, 74
+    each share's count and percentage. Narrower than the other charts (it sits in half a row), so its
+    text stays readable when the picture is scaled to its box; the legend wraps onto more rows."""
+    width = 400
     total = sum(v for _, v, _ in parts_in)
     parts = []
     x = 0.0
@@ -195,20 +201,26 @@ def stacked_bar(parts_in: Sequence[tuple[str, float, str]], *, title: str) -> Sa
                 f'<rect class="ch" x="{x:.1f}" y="0" width="{w:.1f}" height="30" fill="{escape(color)}" '
                 f'stroke="#ffffff"><title>{escape(label)}: {share:.0%}</title></rect>'
             )
-            if w > 44:
+            if w > 36:
                 parts.append(
                     f'<text x="{x + w / 2:.1f}" y="20" text-anchor="middle" fill="#ffffff" '
                     f'font-weight="600">{share:.0%}</text>'
                 )
         x += w
         desc.append(f"{label} {share:.0%} ({value:g})")
-    lx = 0
+    lx, ly = 0, 46
     for label, value, color in parts_in:
+        item = 40 + 7 * min(len(label), 24) + 7 * len(f"{value:g}")
+        if lx and lx + item > width:
+            lx, ly = 0, ly + 20
         parts.append(
-            f'<rect class="ch" x="{lx}" y="46" width="12" height="12" fill="{escape(color)}" stroke="#ffffff"/>'
+            f'<rect class="ch" x="{lx}" y="{ly}" width="12" height="12" fill="{escape(color)}" stroke="#ffffff"/>'
         )
-        parts.append(f'<text class="ct" x="{lx + 16}" y="57" fill="{INK}">{escape(label[:24])} ({value:g})</text>')
-        lx += 40 + 7 * min(len(label), 24) + 7 * len(f"{value:g}")
+        parts.append(
+            f'<text class="ct" x="{lx + 16}" y="{ly + 11}" fill="{INK}">{escape(label[:24])} ({value:g})</text>'
+        )
+        lx += item
+    height = ly + 16
     if not total:
         parts = [f'<text class="cm" x="8" y="20" fill="{MUTED}">Nothing in this period.</text>']
     figures = (
