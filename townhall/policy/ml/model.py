@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -110,22 +110,20 @@ class Featurizer:
 
     def _compute(self, text: str) -> Features:
         norm, toks = normalized_tokens(text)
-        wc = Counter(map(self.word.vocab.get, toks))
-        wc.update(map(self.word.vocab.get, pairwise_bigrams(toks)))
-        wc.pop(None, None)
-        nw = len(wc)
-        # Char n-grams: per-word id arrays from the cache, counted in one np.unique (faster than
-        # a Counter over thousands of boxed ints; the order of the ids does not matter).
-        char_idx, char_tf = _counts(np.concatenate([self._char_ids(w) for w in norm.split(" ")]))
-        nc = char_idx.size
-        if nw + nc == 0:
+        get = self.word.vocab.get
+        wids = [j for j in map(get, toks) if j is not None]
+        wids += [j for j in map(get, pairwise_bigrams(toks)) if j is not None]
+        # Word and char ids (cached per word) counted in one sort: word ids come first in the
+        # vocabulary, so the word block is the sorted prefix below ``word.size``.
+        parts = [self._char_ids(w) for w in norm.split(" ")]
+        parts.append(np.array(wids, dtype=np.int64))
+        idx, tf = _counts(np.concatenate(parts))
+        if idx.size == 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-        idx = np.concatenate([np.fromiter(wc.keys(), dtype=np.int64, count=nw), char_idx])
-        tf = np.concatenate([np.fromiter(wc.values(), dtype=np.float64, count=nw), char_tf.astype(np.float64)])
+        nw = int(np.searchsorted(idx, self.word.size))
         vals = (1.0 + np.log(tf)) * self._idf.take(idx)
         # Each block is L2-normalised on its own (as two TfidfVectorizers in a FeatureUnion).
-        for sl in (slice(0, nw), slice(nw, nw + nc)):
-            part = vals[sl]
+        for part in (vals[:nw], vals[nw:]):
             if part.size:
                 part /= math.sqrt(float(part @ part))
         return idx, vals

@@ -25,6 +25,11 @@ import numpy as np
 from townhall.policy.ml.wordpiece import WordPiece
 
 RUNTIME_MAX_PIECES = 1024
+# Words read as another word.  The British honours' post-nominals are read as "honour": as a
+# whole word, "obe" is the WordPiece that opens "obese", and the student scored "awarded an OBE
+# for services to nursing" as abusive (0.74); "mbe" and the rest were already read as harmless.
+# None of these words occurs in the offensive training or validation texts.
+ALIASES = {w: "honour" for w in ("obe", "mbe", "cbe", "kbe", "dbe", "gbe")}
 
 
 class Student:
@@ -68,7 +73,9 @@ class Student:
         self.n_pad = max(self.widths) - 1
         row_of = np.asarray(rows).tolist()
         self._cls_row, self._sep_row, self._pad_row = row_of[self.cls], row_of[self.sep], row_of[self.pad]
-        self._word_rows = lru_cache(maxsize=1 << 16)(lambda w: [row_of[i] for i in self.tok.word_ids(w)])
+        self._word_rows = lru_cache(maxsize=1 << 16)(
+            lambda w: [row_of[i] for i in self.tok.word_ids(ALIASES.get(w, w))]
+        )
 
     def ids(self, text: str) -> list[int]:
         """``[CLS] wordpieces [SEP]`` (at most ``max_len``) and the trailing [PAD]s."""
