@@ -67,9 +67,15 @@ def worker_checks(now: datetime) -> list[Check]:
     if n_failed:
         latest = failed.order_by("-finished_at").first()
         error = (latest.exception_class_path or "").rsplit(".", 1)[-1] or "an error"
-        out.append(Check("Worker", "Failed tasks, last 24 h", "warn",
-                         f"{n_failed}; the latest, {latest.task_path.rsplit('.', 1)[-1]}, raised {error} "
-                         f"{_ago(latest.finished_at, now)} (details in the worker's log and the admin)"))
+        out.append(
+            Check(
+                "Worker",
+                "Failed tasks, last 24 h",
+                "warn",
+                f"{n_failed}; the latest, {latest.task_path.rsplit('.', 1)[-1]}, raised {error} "
+                f"{_ago(latest.finished_at, now)} (details in the worker's log and the admin)",
+            )
+        )
     else:
         out.append(Check("Worker", "Failed tasks, last 24 h", "ok", "none"))
     return out
@@ -90,8 +96,14 @@ def schedule_checks(now: datetime) -> list[Check]:
             continue
         late = now - when > 2 * item.every + STALE_AFTER
         detail = f"every {_every(item.every)}; last queued {_ago(when, now)}"
-        out.append(Check("Schedule", short, "fail" if late else "ok",
-                         detail + (": no worker is ticking the schedule" if late else "")))
+        out.append(
+            Check(
+                "Schedule",
+                short,
+                "fail" if late else "ok",
+                detail + (": no worker is ticking the schedule" if late else ""),
+            )
+        )
     return out
 
 
@@ -148,8 +160,17 @@ def listening_sources(now: datetime | None = None) -> list[SourceRow]:
             state, tone = "Quiet: no data lately", "warn"
         else:
             state, tone = "Running", "ok"
-        rows.append(SourceRow(source.name, source.get_kind_display(), state, tone, source.last_ok_at,
-                              source.last_polled_at, source.last_error))
+        rows.append(
+            SourceRow(
+                source.name,
+                source.get_kind_display(),
+                state,
+                tone,
+                source.last_ok_at,
+                source.last_polled_at,
+                source.last_error,
+            )
+        )
     return rows
 
 
