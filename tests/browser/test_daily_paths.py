@@ -307,11 +307,7 @@ def test_compose_approve_and_see_it_published(page, live_server, world, mastodon
     link = page.get_by_role("link", name="View on Mastodon")
     assert link.get_attribute("href") == delivery.url and delivery.url.endswith(delivery.remote_id)
     check_page(page, axe, "published post (approver)")
-    # The approver may take it down: the delete page, visited with axe.
-    page.get_by_role("link", name="Delete it from the networks").click()
-    page.get_by_role("heading", name="Delete a post from the networks").wait_for()
-    check_page(page, axe, "delete from the networks")
-    # The author sees it published too, without a link to a page that would refuse them.
+    # The author sees it published, without a link to a page that would refuse them.
     page.context.clear_cookies()
     sign_in(page, live_server.url, "sam")
     page.goto(f"{live_server.url}/posts/{post.pk}/")
@@ -319,6 +315,26 @@ def test_compose_approve_and_see_it_published(page, live_server, world, mastodon
     assert page.get_by_role("link", name="Delete it from the networks").count() == 0
     assert page.get_by_role("link", name="Report a concern about this post").count() == 1
     check_page(page, axe, "published post (author)")
+    # The approver may take it down: the delete page, visited with axe.
+    page.context.clear_cookies()
+    _with_device(page, live_server, sign_in, world["digital"])
+    page.goto(f"{live_server.url}/posts/{post.pk}/")
+    page.get_by_role("link", name="Delete it from the networks").click()
+    page.get_by_role("heading", name="Delete a post from the networks").wait_for()
+    check_page(page, axe, "delete from the networks")
+    # ... and does: the status is gone from the fake Mastodon and the record of it is on the page.
+    page.get_by_label("Why must it come down?").fill("Wrong day: the tour is on Thursday.")
+    page.get_by_role("button", name="Delete from the networks").click()
+    page.get_by_role("heading", name="What was removed").wait_for()
+    assert delivery.remote_id not in mastodon.statuses
+    check_page(page, axe, "delete from the networks, done")
+    # The author was never offered the link to a page that would refuse them.
+    page.context.clear_cookies()
+    sign_in(page, live_server.url, "sam")
+    page.goto(f"{live_server.url}/posts/{post.pk}/")
+    page.get_by_role("heading", name="Lab tour on Friday at noon").wait_for()
+    assert page.get_by_role("link", name="Delete it from the networks").count() == 0
+    check_page(page, axe, "post page (author) after the deletion")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
