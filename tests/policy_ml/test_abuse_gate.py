@@ -25,6 +25,8 @@ PHRASES = [
     "get lost",
     "eat shit",
     "stop whinging",
+    "stop bitching",
+    "stop crying",
 ]
 
 

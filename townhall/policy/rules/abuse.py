@@ -76,7 +76,8 @@ DIRECTED_RE = regex.compile(
 # pattern.  Built from the same word lists, so it cannot fall out of step with them.
 _DIRECTED_LAST_WORDS = frozenset(
     re.findall(r"\w+", f"{INSULT_ADJ}|{INSULT_NOUNS}".replace("\\s+", " "))
-    + wordlist("shut stfu gtfo piss fuck f foff sod hell die kill kys lost shit moaning whining whinging crying")
+    + wordlist("shut stfu gtfo piss fuck f foff sod hell die kill kys lost shit")
+    + wordlist("moaning whining whinging crying bitching")
 )
 
 
