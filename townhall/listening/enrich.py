@@ -33,16 +33,25 @@ STOPWORDS = {
     "pt": "o a os as e de que em um uma para não com do da no na se por",
 }
 _STOP = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
+# word -> the languages that list it: one dict lookup per word instead of one set per language
+_STOP_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOP.items():
+    for _w in _words:
+        _STOP_LANGS[_w] = (*_STOP_LANGS.get(_w, ()), _lang)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def stopword_language(text: str, *, margin: int = 2) -> str:
     """A tiny offline detector: the language whose stopwords the text uses most, when it
     leads the runner-up by `margin` words ('' if unsure)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
         return ""
-    scores = sorted(((sum(1 for w in words if w in stops), lang) for lang, stops in _STOP.items()), reverse=True)
+    counts = dict.fromkeys(_STOP, 0)
+    for w in words:
+        for lang in _STOP_LANGS.get(w, ()):
+            counts[lang] += 1
+    scores = sorted(((n, lang) for lang, n in counts.items()), reverse=True)
     (best_n, best), (second_n, _) = scores[0], scores[1]
     return best if best_n >= 2 and best_n - second_n >= margin else ""
 
@@ -118,9 +127,11 @@ class Enrichment:
 
 def enrich(posts: Sequence[IncomingPost]) -> list[Enrichment]:
     """Enrich a batch (the models run batched, which is what makes 10k posts/s possible)."""
-    texts = [p.text for p in posts]
+    unique = list(dict.fromkeys(p.text for p in posts))  # the models see the text only: once per text
+    scored = dict(zip(unique, abuse_and_sentiment_batch(unique), strict=True))
     out = []
-    for post, (ab, (label, probs)) in zip(posts, abuse_and_sentiment_batch(texts), strict=True):
+    for post in posts:
+        ab, (label, probs) = scored[post.text]
         question = is_question(post.text)
         addressed = bool(post.to_handles)
         out.append(

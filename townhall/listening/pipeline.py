@@ -278,11 +278,12 @@ class Pipeline:
                     copy.repeats += 1
                     continue
             created = min(post.created_at or now, now)
-            row = Mention(
+            row = _new_mention(
+                id=None,
                 network=post.network,
                 remote_id=post.remote_id[:500],
                 url=post.url[:1000],
-                source=source,
+                source_id=source.pk if source is not None else None,
                 author_handle=post.author_handle[:300],
                 author_name=post.author_name[:300],
                 author_id=post.author_id[:300],
@@ -426,7 +427,7 @@ def insert_mentions(rows: list[Mention]) -> list[Mention]:
         return rows
     fields = [f for f in Mention._meta.concrete_fields if not f.primary_key]
     names = [f.column for f in fields]
-    attnames = [f.attname for f in fields]
+    getters = [_json_getter(f) for f in fields]
     qn = connection.ops.quote_name
     sql = (
         f"INSERT INTO {qn(Mention._meta.db_table)} ({', '.join(qn(c) for c in names)}) "
@@ -434,7 +435,7 @@ def insert_mentions(rows: list[Mention]) -> list[Mention]:
         "ON CONFLICT (network, remote_id) DO NOTHING RETURNING id, network, remote_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [rows_json(names, ([getattr(r, a) for a in attnames] for r in rows))])
+        cursor.execute(sql, [rows_json(names, ([get(r) for get in getters] for r in rows))])
         ids = {(network, remote_id): pk for pk, network, remote_id in cursor.fetchall()}
     inserted = []
     for r in rows:
@@ -444,6 +445,25 @@ def insert_mentions(rows: list[Mention]) -> list[Mention]:
             r._state.adding = False
             inserted.append(r)
     return inserted
+
+
+def _json_getter(field: models.Field) -> Callable[[Any], Any]:
+    """The field's value of a row as JSON can carry it (datetimes as ISO 8601 text, with offset)."""
+    attname = field.attname
+    if isinstance(field, models.DateTimeField):
+        return lambda row: None if (v := getattr(row, attname)) is None else v.isoformat()
+    return lambda row: getattr(row, attname)
+
+
+_MENTION_ATTNAMES: list[str] = []
+
+
+def _new_mention(**values: Any) -> Mention:
+    """`Mention(**values)` through Django's positional fast path (a value for every concrete
+    field, in order), several times cheaper per row than keyword arguments (profiled)."""
+    if not _MENTION_ATTNAMES:
+        _MENTION_ATTNAMES.extend(f.attname for f in Mention._meta.concrete_fields)
+    return Mention(*[values[a] for a in _MENTION_ATTNAMES])
 
 
 def insert_matches(matches: list[tuple[int, int, datetime, str]]) -> None:
@@ -460,7 +480,7 @@ def insert_matches(matches: list[tuple[int, int, datetime, str]]) -> None:
         cursor.execute(
             f"INSERT INTO listening_mentionmatch ({', '.join(columns)}) "
             f"{select_rows('listening_mentionmatch', columns)} ON CONFLICT DO NOTHING",
-            [rows_json(columns, matches)],
+            [rows_json(columns, ((m, sid, at.isoformat(), sent) for m, sid, at, sent in matches))],
         )
 
 

@@ -99,18 +99,23 @@ class Deltas:
         """Upsert every delta; then drop rows a subtraction brought to zero."""
         # Sorted, so two listeners storing at once lock the same rows in the same order (no deadlock).
         hours = sorted((sid, hour, sent, n) for (sid, hour, sent), n in self.hours.items() if n)
-        days = sorted((sid, dim, day, key, n, self.reach.get((sid, dim, day, key), 0))
-                      for (sid, dim, day, key), n in self.days.items() if n)
+        days = sorted(
+            (sid, dim, day, key, n, self.reach.get((sid, dim, day, key), 0))
+            for (sid, dim, day, key), n in self.days.items()
+            if n
+        )
         _upsert(HourCount, ["search_id", "hour", "sentiment", "n"], ["search_id", "hour", "sentiment"], hours)
         _upsert(DayCount, ["search_id", "dim", "day", "key", "n", "reach"], ["search_id", "dim", "day", "key"], days)
         if any(n < 0 for n in self.hours.values()):
             touched = [k[1] for k in self.hours]
-            HourCount.objects.filter(n__lte=0, search_id__in={k[0] for k in self.hours},
-                                     hour__range=(min(touched), max(touched))).delete()
+            HourCount.objects.filter(
+                n__lte=0, search_id__in={k[0] for k in self.hours}, hour__range=(min(touched), max(touched))
+            ).delete()
         if any(n < 0 for n in self.days.values()):
             touched_days = [k[2] for k in self.days]
-            DayCount.objects.filter(n__lte=0, search_id__in={k[0] for k in self.days},
-                                    day__range=(min(touched_days), max(touched_days))).delete()
+            DayCount.objects.filter(
+                n__lte=0, search_id__in={k[0] for k in self.days}, day__range=(min(touched_days), max(touched_days))
+            ).delete()
 
 
 def _upsert(model: Any, columns: list[str], conflict: list[str], rows: Sequence[tuple], chunk: int = 1000) -> None:
@@ -122,16 +127,36 @@ def _upsert(model: Any, columns: list[str], conflict: list[str], rows: Sequence[
     sets = [f"{qn('n')} = {table}.{qn('n')} + excluded.{qn('n')}"]
     if "reach" in columns:
         sets.append(f"{qn('reach')} = {greatest}({table}.{qn('reach')}, excluded.{qn('reach')})")
-    convert = [connection.ops.adapt_datetimefield_value if c == "hour" else
-               (connection.ops.adapt_datefield_value if c == "day" else None) for c in columns]
+    convert = [
+        connection.ops.adapt_datetimefield_value
+        if c == "hour"
+        else (connection.ops.adapt_datefield_value if c == "day" else None)
+        for c in columns
+    ]
     conflict_sql = f"ON CONFLICT ({', '.join(qn(c) for c in conflict)}) DO UPDATE SET {', '.join(sets)}"
     if connection.vendor == "postgresql":
         # One JSON parameter for all the rows (see bulk.py: cheaper to send than arrays).
-        sql = (f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) "
-               f"{select_rows(model._meta.db_table, columns)} {conflict_sql}")
+        sql = (
+            f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) "
+            f"{select_rows(model._meta.db_table, columns)} {conflict_sql}"
+        )
+        # Hours and days as ISO text, each distinct one formatted once (a batch has a handful).
+        iso: dict[Any, str] = {}
+        stamps = [i for i, c in enumerate(columns) if c in ("hour", "day")]
+
+        def as_json(row: tuple) -> list:
+            out = list(row)
+            for i in stamps:
+                v = out[i]
+                text = iso.get(v)
+                if text is None:
+                    text = iso[v] = v.isoformat()
+                out[i] = text
+            return out
+
         with connection.cursor() as cursor:
             for i in range(0, len(rows), 20 * chunk):
-                cursor.execute(sql, [rows_json(columns, rows[i : i + 20 * chunk])])
+                cursor.execute(sql, [rows_json(columns, (as_json(r) for r in rows[i : i + 20 * chunk]))])
         return
     placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
     with connection.cursor() as cursor:
@@ -152,8 +177,17 @@ def system_search_ids() -> frozenset[int]:
     return frozenset(SavedSearch.objects.filter(system=True).values_list("pk", flat=True))
 
 
-ROW_FIELDS = ("pk", "created_at", "network", "author_handle", "author_followers", "sentiment", "lang", "terms",
-              "hashtags")
+ROW_FIELDS = (
+    "pk",
+    "created_at",
+    "network",
+    "author_handle",
+    "author_followers",
+    "sentiment",
+    "lang",
+    "terms",
+    "hashtags",
+)
 
 
 def _deltas_for(mention_ids: Sequence[int], sign: int) -> Deltas:
@@ -261,6 +295,9 @@ def rebuild(batch: int = 5000) -> dict[str, int]:
                 removed += compact(since=compacted_to, today=reading)  # days wholly read
                 compacted_to = reading
         removed += compact()
-    return {"mentions": mentions, "hour_rows": HourCount.objects.count(), "day_rows": DayCount.objects.count(),
-            "compacted": removed}
-
+    return {
+        "mentions": mentions,
+        "hour_rows": HourCount.objects.count(),
+        "day_rows": DayCount.objects.count(),
+        "compacted": removed,
+    }
