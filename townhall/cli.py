@@ -198,6 +198,32 @@ def _no_database_yet(argv: list[str]) -> str | None:
     return f"there is no Townhall database in {where} yet: run `townhall migrate` (or `townhall demo`) first."
 
 
+def _database_problem(exc: Exception) -> str:
+    """One sentence for a database error, saying what to do: an unmigrated or missing database is
+    the operator's next step (migrate, create it), not a server fault."""
+    import re
+
+    from django.conf import settings
+
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    db = settings.DATABASES["default"]
+    sqlite = db["ENGINE"].endswith("sqlite3")
+    name = str(db.get("NAME") or "")
+    where = name if sqlite else f"{name} on {db.get('HOST') or 'localhost'}"
+    if "no such table" in first or ("relation" in first and "does not exist" in first):
+        return (
+            f"there is no Townhall database in {where} yet (it has no tables): "
+            "run `townhall migrate` (or `townhall demo`) first."
+        )
+    missing = re.search(r'database "([^"]+)" does not exist', first)
+    if missing:
+        return (
+            f"the database {missing.group(1)} does not exist on {db.get('HOST') or 'localhost'}: create it "
+            f"(`createdb {missing.group(1)}`), then run `townhall migrate`."
+        )
+    return f"cannot use the database ({first}); check DATABASE_URL and that the server is running."
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv in (["--help"], ["-h"], ["help"]):
@@ -239,10 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImproperlyConfigured as exc:
         return _fail(str(exc))
     except (OperationalError, ProgrammingError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        if "no such table" in first or ("relation" in first and "does not exist" in first):
-            return _fail(f"the database has no tables yet ({first}): run `townhall migrate` first.")
-        return _fail(f"cannot use the database ({first}); check DATABASE_URL and that the server is running.")
+        return _fail(_database_problem(exc))
     except KeyboardInterrupt:
         return 130
     return 0

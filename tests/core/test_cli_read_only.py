@@ -121,3 +121,52 @@ def test_migrate_still_creates_the_database_owner_only(fresh):
     assert (data / "secret_key").stat().st_mode & 0o077 == 0
     status = townhall(["status"], data, home)
     assert "no Townhall database" not in status.stderr and "Traceback" not in status.stderr
+
+
+def test_status_on_a_database_without_tables_says_migrate_not_the_server(fresh):
+    data, home = fresh
+    import sqlite3
+
+    with sqlite3.connect(data / "townhall.sqlite3") as db:
+        db.execute("CREATE TABLE unrelated (x)")
+    result = townhall(["status"], data, home)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"townhall: there is no Townhall database in {data / 'townhall.sqlite3'} yet (it has no tables): "
+        "run `townhall migrate` (or `townhall demo`) first."
+    )
+
+
+def test_a_postgresql_database_that_does_not_exist_is_named(fresh, monkeypatch):
+    """Not "is the server running?": the server answered, the database is not there."""
+    import socket
+
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", 5432)) != 0:
+            pytest.skip("no PostgreSQL on 127.0.0.1:5432")
+    data, home = fresh
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/townhall_no_such_database_15")
+    env_url = os.environ["DATABASE_URL"]
+    result = subprocess.run(
+        [sys.executable, "-m", "townhall", "status"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=home,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("TOWNHALL_")},
+            "HOME": str(home),
+            "PYTHONPATH": str(REPO),
+            "TOWNHALL_DATA_DIR": str(data),
+            "DATABASE_URL": env_url,
+        },
+    )
+    assert result.returncode == 2
+    if "password authentication" in result.stderr or "no pg_hba.conf" in result.stderr:
+        pytest.skip("this PostgreSQL asks for a password")
+    assert result.stderr.strip() == (
+        "townhall: the database townhall_no_such_database_15 does not exist on 127.0.0.1: create it "
+        "(`createdb townhall_no_such_database_15`), then run `townhall migrate`."
+    )
+    assert everything_under(data) == []
