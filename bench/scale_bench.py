@@ -105,30 +105,6 @@ def cached_enrichment(real):
     return enrich
 
 
-def copy_insert():
-    """`pipeline.fast_insert` with PostgreSQL COPY instead of INSERT (the same rows, converted
-    the same way): the bulk load's storage is the real `Pipeline.store` otherwise, so the
-    matches, rollups and inbox conversations come from the code that live ingest runs."""
-    from django.db import connection
-
-    from townhall.listening import pipeline as pipeline_module
-
-    def fast_insert(model, objs, batch: int = 500) -> None:
-        if not objs:
-            return
-        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-        convert = [pipeline_module._converter(f) for f in fields]
-        attnames = [f.attname for f in fields]
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        with connection.cursor() as cursor, cursor.cursor.copy(
-            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
-        ) as copy:
-            for o in objs:
-                copy.write_row([c(getattr(o, a)) for c, a in zip(convert, attnames, strict=True)])
-
-    return fast_insert
-
-
 def replicate(target: int, base: int) -> None:
     """Grow the stored set to `target` mentions by copying what the pipeline stored, in SQL
     (PostgreSQL): each copy k shifts the time by k x 7 minutes and tags ids and text, and
@@ -201,7 +177,8 @@ def main() -> None:
                         help="after --mentions went through the pipeline, copy them in SQL (shifted minutes "
                              "apart, text tagged) up to this many, then rebuild the rollups with the ingest code")
     parser.add_argument("--copy", action="store_true",
-                        help="bulk load: Pipeline.store with its INSERTs done by COPY (PostgreSQL)")
+                        help="no longer needed (kept so old command lines run): Pipeline.store writes each batch's "
+                             "mentions, matches and rollups in one statement per table on PostgreSQL")
     parser.add_argument("--sample", type=int, default=20_000,
                         help="posts timed through the unmodified Pipeline.run before the bulk load")
     args = parser.parse_args()
@@ -277,8 +254,6 @@ def main() -> None:
 
         if not args.full_enrichment:
             pipeline_module.enrich = cached_enrichment(pipeline_module.enrich)
-        if args.copy and connection.vendor == "postgresql":
-            pipeline_module.fast_insert = copy_insert()
         t0 = time.perf_counter()
         for start in range(sample, args.mentions, args.batch):
             stored += pipeline.run(Batch(make(start, min(args.mentions, start + args.batch)), str(start)),
@@ -287,8 +262,7 @@ def main() -> None:
         rest = args.mentions - sample
         if rest:
             print(f"ingest, bulk: {rest:,} posts in {bulk_s:.0f} s = {rest / bulk_s:,.0f} posts/s "
-                  f"({'models on every post' if args.full_enrichment else 'model verdicts reused per tweet'}"
-                  f"{', rows written by COPY' if args.copy else ''}); "
+                  f"({'models on every post' if args.full_enrichment else 'model verdicts reused per tweet'}); "
                   f"{stored:,} stored in all")
         if args.replicate_to > args.mentions:
             replicate(args.replicate_to, args.mentions)
