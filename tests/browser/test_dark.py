@@ -15,13 +15,17 @@ PAGES = [
     "/posts/calendar/",
     "/accounts/",
     "/listening/",
+    "/listening/mentions/",
     "/inbox/",
     "/incidents/",
     "/analytics/",
     "/analytics/report/",
     "/links/",
+    "/analytics/campaigns/",
+    "/me/",
     "/policy/",
     "/status/",
+    "/audit/",
     "/no-such-page/",
 ]
 
@@ -49,6 +53,9 @@ def too_wide(page) -> list[str]:
 def test_main_pages_in_the_dark_theme(dark_page, live_server, axe, sign_in, csp_errors):
     from townhall.analytics.models import Objective
     from townhall.core.demo import DEMO_PASSWORD, load_demo
+    from townhall.inbox.models import Conversation
+    from townhall.incidents.models import Incident
+    from townhall.publishing.models import Post
 
     page = dark_page
     load_demo()
@@ -60,7 +67,12 @@ def test_main_pages_in_the_dark_theme(dark_page, live_server, axe, sign_in, csp_
     )
     assert colours == ["rgb(18, 21, 25)", "rgb(230, 233, 237)"], colours
     objective = Objective.objects.filter(measurements__isnull=False).order_by("pk").first()
-    paths = [*PAGES, f"/analytics/objectives/{objective.pk}/"]
+    conversation = Conversation.objects.order_by("pk").first()
+    post = Post.objects.order_by("-pk").first()
+    paths = [*PAGES, f"/analytics/objectives/{objective.pk}/", f"/inbox/{conversation.pk}/", f"/posts/{post.pk}/"]
+    incident = Incident.objects.order_by("pk").first()
+    if incident is not None:
+        paths.append(f"/incidents/{incident.pk}/")
     problems = {}
     for path in paths:
         page.goto(live_server.url + path)
@@ -68,6 +80,10 @@ def test_main_pages_in_the_dark_theme(dark_page, live_server, axe, sign_in, csp_
         for details in page.locator("details.chart-table").all():  # the charts' tables, open, are checked too
             details.locator("summary").click()
         found = axe(page)
+        page.set_viewport_size({"width": 390, "height": 844})
+        if not fits(page):
+            found.append(f"scrolls sideways at 390 px: {too_wide(page)}")
+        page.set_viewport_size({"width": 1366, "height": 900})
         if found:
             problems[path] = found
     assert problems == {}
