@@ -42,11 +42,11 @@ def _instance_resolver(argv: list[str]):
         return None
 
     def resolve(which: str | None):
-        from townhall import config
         from townhall.policy.pack import PackError
 
-        config.read_only_start()  # reading the instance's policy must not create its database
-        missing = _missing_database()
+        missing = None
+        if _start_read_only():  # reading the instance's policy must not create its database
+            missing = _missing_database()
         if missing is not None:
             if which is None:
                 return None
@@ -111,9 +111,7 @@ def print_help(out=None) -> int:
     for name, text in POLICY_HELP:
         print(f"  {name:<16}{text}", file=out)
     try:
-        from townhall import config
-
-        config.read_only_start()  # asking for help leaves no folder, key or database behind
+        _start_read_only()  # asking for help leaves no folder, key or database behind
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
         import django
 
@@ -162,6 +160,20 @@ def print_help(out=None) -> int:
 READ_ONLY = {"status", "otp"}
 # Commands that need no database at all and must not create one either: they explain or check.
 EXPLAIN_ONLY = {"check", "help"}
+
+
+def _start_read_only() -> bool:
+    """Have Django start without creating anything (config.read_only_start), unless its settings
+    are loaded already (called inside a running instance or a test): then they stay as they are.
+    True when this process starts read-only."""
+    from django.conf import settings
+
+    from townhall import config
+
+    if settings.configured:
+        return False
+    config.read_only_start()
+    return True
 
 
 def _asks_for_help(argv: list[str]) -> bool:
@@ -241,9 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         argv[0] = "check"
 
     if _creates_nothing(argv):
-        from townhall import config
-
-        config.read_only_start()
+        _start_read_only()
     unmigrated = _no_database_yet(argv)
     if unmigrated:
         return _fail(unmigrated)
