@@ -32,7 +32,11 @@ if TYPE_CHECKING:
     from townhall.policy.doc import Doc
 
 MODEL_PATH = Path(__file__).with_name("data") / "family_model.npz"
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
+# A post with fewer known features than this ("No.", "Thanks!") is left to the rules: a bag of
+# words that small mostly measures the model's prior, not the post.
+MIN_KNOWN = 5
+ACCOUNT_FEATURE = "acct:{}"  # one unscaled feature per account type (official, personal)
 
 # One pass: the first alternative that matches wins, so links and e-mails are taken whole
 # before their parts could be read as words or numbers.
@@ -60,6 +64,16 @@ _WEBMAIL = ("gmail.", "googlemail.", "hotmail.", "outlook.", "yahoo.", "icloud."
 # few hundred posts per family they fit spelling, not meaning. Off; kept switchable for a larger pool.
 _CHAR_N: tuple[int, ...] = ()
 _MIN_CHAR = 4
+
+
+def scale(n_features: int, how: str) -> float:
+    """The value of each feature of a post with ``n_features`` features: 1/sqrt(n) (unit length),
+    1/log2(n+2) (gentler: short posts carry less evidence) or 1."""
+    if how == "sqrt":
+        return 1.0 / math.sqrt(max(1, n_features))
+    if how == "log":
+        return 1.0 / math.log2(n_features + 2)
+    return 1.0
 
 
 def _shape(tok: str) -> str:
@@ -162,9 +176,11 @@ class Featuriser:
         return out
 
     def features(self, text: str, account: str) -> tuple[dict[str, int], list[tuple[str, int, int, int]]]:
-        """{feature: sentence number of its first occurrence}, and the tokens."""
+        """{feature: sentence number of its first occurrence}, and the tokens. The account type is
+        not among them: it is scored unscaled (``ACCOUNT_FEATURE``), since a constant feature scaled
+        by 1/sqrt(length) would act as a bias that grows as posts get shorter ("Thanks!")."""
         toks = self.tokens(text)
-        feats: dict[str, int] = {"acct:" + account: 0, "bias:text": 0}
+        feats: dict[str, int] = {}
         prev = "<s>"
         for tok, _s, _e, sent in toks:
             if tok[0] == "<" or tok[0] == "#" or tok[:2] == "s:":
@@ -194,12 +210,13 @@ class FamilyModel:
             self.b: np.ndarray = z["b"].astype(np.float32)
             self.thresholds: np.ndarray = z["thresholds"].astype(np.float32)
             self.families: tuple[str, ...] = tuple(bytes(z["families"]).decode("utf-8").split("\n"))
+            self.scale: str = bytes(z["scale"]).decode() if "scale" in z.files else "sqrt"
         if self.W.shape != (len(vocab), len(self.families)):
             raise ValueError(f"weights {self.W.shape} do not match vocabulary {len(vocab)}")
         self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
         self.col: dict[str, int] = {f: i for i, f in enumerate(self.families)}
 
-    def score_features(self, feats: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def score_features(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
         index = self.index
         ids = []
@@ -210,8 +227,14 @@ class FamilyModel:
                 ids.append(i)
                 sents.append(s)
         rows = np.fromiter(ids, dtype=np.intp, count=len(ids))
-        z = self.W[rows].sum(axis=0) * (1.0 / math.sqrt(max(1, len(feats)))) + self.b
-        return z - self.thresholds, rows, np.fromiter(sents, dtype=np.intp, count=len(sents))
+        z = self.W[rows].sum(axis=0) * scale(len(feats), self.scale) + self.b
+        a = index.get(ACCOUNT_FEATURE.format(account))
+        if a is not None:
+            z = z + self.W[a]
+        margin = z - self.thresholds
+        if len(ids) < MIN_KNOWN:
+            margin = np.minimum(margin, -1.0)  # too little the model knows to judge: the rules decide
+        return margin, rows, np.fromiter(sents, dtype=np.intp, count=len(sents))
 
 
 _MODEL: FamilyModel | None = None
@@ -297,7 +320,7 @@ def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
     if model is not None and doc.text.strip():
         account = "official" if doc.ctx.account == "research" else doc.ctx.account
         feats, toks = featuriser(cp).features(doc.text, account)
-        margin, rows, sents = model.score_features(feats)
+        margin, rows, sents = model.score_features(feats, account)
         res = Result(model, margin, rows, sents, toks)
     doc.__dict__["_learned"] = res
     return res
@@ -309,5 +332,5 @@ def scores(text: str, account: str = "official", cp: CompiledPack | None = None)
     if model is None:
         return {}
     feats, _ = featuriser(cp).features(text, account)
-    margin, _, _ = model.score_features(feats)
+    margin, _, _ = model.score_features(feats, account)
     return {f: float(margin[i]) for i, f in enumerate(model.families)}

@@ -62,7 +62,8 @@ def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         before = t[max(0, nm.start() - 20) : nm.start()]
         if regex.match(
             r"\s*(?:admissions|official|team|here\b|announces|is\s+pleased\s+to\s+announce|library|careers|"
-            r"accommodation|registry|finance|student\s+support)", after
+            r"accommodation|registry|finance|student\s+support)",
+            after,
         ) or regex.search(
             r"(?:we\s+at|we,|on\s+behalf\s+of|this\s+is|new\s+account\s+for|statement\s+from)\s*$", before
         ):
@@ -135,7 +136,7 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
         return
-    if _PROPER_USE_RE.search(t):
+    if _PROPER_USE_RE.search(t) and "unofficial" not in t:
         return
     for mk in _MARK_RE.finditer(t):
         s, e = max(0, mk.start() - 70), min(len(t), mk.end() + 70)
@@ -167,7 +168,10 @@ _MERCH_RE = regex.compile(
 )
 _PROPER_USE_RE = regex.compile(
     r"(?<![\w])(?:brand\s+(?:centre|center|team|guidelines|guide|portal)|download\s+the\s+official|"
-    r"(?:su-?|officially\s+)?approved\s+logo|official\s+(?:university\s+)?shop|request\s+the\s+official)(?![\w])"
+    r"(?:su-?|officially\s+)?approved\s+logo|official\s+(?:university\s+)?shop|request\s+the\s+official"
+    # the institution's own merchandise and licensing: sold where it sells it, approved, or asked about
+    r"|(?<!not\s)(?<!not\s\w{2}\s)approved(?:\s+by)?|licensing\s+enquir\w+|(?:campus|su|union|university|uni)\s+(?:shop|store)"
+    r"|(?<!not\s)official\s+(?:\w+\s+){0,2}(?:merch|merchandise|kit|mug|hoodie|scarf|teddy|range|store))(?![\w])"
 )
 
 
@@ -191,6 +195,9 @@ def discouraged_name(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in cp.discouraged_re.finditer(doc.text):
         if any(s <= m.start() < e for s, e in doc.urls) or (m.start() and doc.text[m.start() - 1] in "#@"):
             continue
-        yield m.start(), m.end(), f"{m.group(0)!r} is not the institution's name as the brand guide sets it.", (
-            f"Write {cp.names[0]!r}."
+        yield (
+            m.start(),
+            m.end(),
+            f"{m.group(0)!r} is not the institution's name as the brand guide sets it.",
+            (f"Write {cp.names[0]!r}."),
         )

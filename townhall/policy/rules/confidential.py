@@ -93,7 +93,7 @@ def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 
 _EMBARGO_RE = regex.compile(
-    r"(?<![\w])(?:(?:under\s+)?embargo(?:ed)?(?!\s+(?:has\s+been\s+|now\s+|is\s+now\s+)?(?:lifted|ended|over|expired))"
+    r"(?<![\w])(?:(?<!(?:for|until|till|when)\s+the\s+)(?:under\s+)?embargo(?:ed)?(?!\s+(?:has\s+been\s+|has\s+|have\s+|had\s+|is\s+|was\s+|now\s+|is\s+now\s+)?(?:lifted|ended|over|expired))"
     r"|(?:not\s+yet|yet\s+to\s+be|un)published\s+(?:\w+\s+){0,2}(?:results?|data|findings|paper|study|manuscript|work|"
     r"trial|survey|method|idea|report)"
     r"|(?:paper|study|results?)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+(?:out|published)\s+(?:yet|till|until)"
