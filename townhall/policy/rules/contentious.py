@@ -10,7 +10,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import phrases, sentences, words_re
+from townhall.policy.rules.common import gate, phrases, sentences, words_re
 
 POLITICS = words_re(
     phrases("""conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
@@ -102,6 +102,11 @@ STANCE_GATE = words_re(
 )
 
 
+# The first words of every topic phrase: a post holding none of them (most posts) skips the six
+# lexicons with one set test.
+_TOPIC_FIRST_WORDS = frozenset().union(*(pattern.keys for pattern, _label in TOPICS))
+
+
 def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
     """Every topic-lexicon hit (start, end, label) in the post; computed once per post."""
     cached = doc.__dict__.get("_topics")
@@ -109,7 +114,7 @@ def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
         return cached
     t = doc.masked
     hits = []
-    for pattern, label in TOPICS:
+    for pattern, label in TOPICS if gate(t, _TOPIC_FIRST_WORDS) else ():
         hits += [(m.start(), m.end(), label) for m in pattern.finditer(t)]
     if cp.extra_topics_re is not None:
         m = cp.extra_topics_re.search(t)
