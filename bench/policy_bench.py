@@ -15,6 +15,7 @@ T0 = time.perf_counter()
 C0 = time.process_time()  # CPU time too: robust when other jobs share the machine
 
 import argparse  # noqa: E402
+import os  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -67,6 +68,8 @@ def main() -> int:
     lat_ms = sorted(x * 1000 for x in lat)
     p99 = lat_ms[min(len(lat_ms) - 1, int(0.99 * len(lat_ms)))]
     print(f"{mlbridge.status()}")
+    # the machine is shared: CPU time is the robust figure, wall time depends on the others' load
+    print(f"load average (1/5/15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"posts: {len(texts)} ({len(set(texts))} distinct)  findings: {findings}  "
           f"network={args.network} account={args.account}")
     print(f"wall (start-up included): {total:.2f} s  ->  {len(texts) / total:,.0f} posts/s")
