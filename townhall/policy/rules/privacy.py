@@ -73,7 +73,20 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     text = doc.text
     s = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("\n", 0, start))
     window = text[s + 1 : min(len(text), end + 40)]
-    return bool(_SERVICE_CUE_RE.search(window)) and not _PERSONAL_CUE_RE.search(text[s + 1 : start])
+    before = text[s + 1 : start]
+    if _PERSONAL_CUE_RE.search(before):
+        return False
+    if _SERVICE_CUE_RE.search(window):
+        return True
+    # "Call Security on 0121 ...", "Still stuck? 0113 ...": an official account's own line, unless a
+    # person's given name comes before it in the sentence ("call Sam on 0121 ...")
+    names = given_names()
+    if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before)):
+        return False
+    return bool(_CALL_RE.search(text, max(s + 1, start - 25), start)) or not before.strip(" ?:-")
+
+
+_CALL_RE = regex.compile(r"(?i)\b(?:call|ring|phone|dial|contact|on)\b")
 
 
 @rule(
