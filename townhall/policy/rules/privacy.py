@@ -349,6 +349,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             continue
         window = t[max(0, s - 80) : e + 40]
         home = _RESIDENCE_RE.search(window) is not None
+        if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t, max(0, s - 45), s):
+            continue  # an official post giving a public venue's address ("the Sports Centre is at ...")
         if not home and not _address_like(t[s:e]) and not _ADDRESS_CUE_RE.search(t, max(0, s - 60), s):
             continue  # a product name, a time, a score or an age the tagger proposed
         out.append((s, e, home))
@@ -356,6 +358,10 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     return out
 
 
+_VENUE_RE = regex.compile(
+    r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
+    r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church)\b"
+)
 # spans the tagger proposes that are meeting IDs or phone lines, not places
 _NOT_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|call|dial|fax|ref|isbn|doi|invoice|order)\b"
@@ -430,6 +436,7 @@ _POSTCODE_CUE_RE = regex.compile(r"(?i)(?:\d|street|road|lane|avenue|close|flat|
         Example("The keynote speaker is at 14 Rue des Lilas, 69003 Lyon until Friday.", True),
         Example("Meet at 5049 Harjukuja 54, Seinäjoki after the concert.", True),
         Example("Our Student Hub is at 25 Aston Street, Birmingham B4 7ET - come and visit!", False),
+        Example("The Sports Centre is at University Road, Leicester LE1 7RH. Bookings online.", False),
         Example("The lecture is in room 214 at 3pm on 12 March.", False),
     ],
 )
