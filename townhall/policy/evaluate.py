@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from townhall.policy import mlbridge
+from townhall.policy import learned, mlbridge
 from townhall.policy.engine import check
 from townhall.policy.pack import Pack, default_pack, load_pack
 from townhall.policy.types import FAMILIES, RISK_FAMILIES, Context, ImageRef
@@ -167,7 +167,7 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return 2
     pack = load_pack(args.policy) if args.policy else default_pack()
-    out.write(f"data: {data}   split: {args.split}   {mlbridge.status()}\n\n")
+    out.write(f"data: {data}   split: {args.split}   {mlbridge.status()}; {learned.status()}\n\n")
     cases = data / "examples" / "policy_cases.jsonl"
     if cases.exists():
         out.write(f"policy cases ({cases.name}): family flagged as block/warn\n")
