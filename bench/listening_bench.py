@@ -12,8 +12,11 @@ with phrases, hashtags, handles, AND/OR/NOT and lang: mixed in. Prints:
 * matching + enrichment: posts/s for the full select step (match, never-to-store, dedupe)
   plus enrichment (language, sentiment, abuse, question, hash) of the posts that matched;
   also the enrichment rate per matched post, i.e. the worst case where every post matches;
-* storage: mentions/s written in batches of 500 (mentions + matches + cursor, one
+* storage: mentions/s written in batches of 500 (mentions + matches + rollups + cursor, one
   transaction per batch), on the configured database (SQLite unless DATABASE_URL);
+* end to end: `Pipeline.run` on the stream in batches of 500, as the firehose consumer runs it.
+  Storage and end to end also print events per CPU-second of this process and the load
+  average: on a shared machine wall time mostly measures the neighbours, CPU time much less;
 * sentiment quality is not measured here by default: TweetEval sentiment *val* is part of the
   model's training pool (see policy/ml/train.py), so a figure on it would flatter the model.
   The held-out figure comes from ``python -m townhall.policy.ml.evaluate --split test``
