@@ -6,7 +6,6 @@ at 390 px."""
 from __future__ import annotations
 
 import re
-import zlib
 from datetime import timedelta
 
 import pytest
@@ -17,22 +16,13 @@ from townhall.analytics.models import Objective
 from townhall.links.models import Link
 from townhall.registry.models import Account
 
+from .pdf_text import pdf_text  # through the fonts' ToUnicode maps: the PDF embeds a Unicode font
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CARD_CRAWLER = "Mozilla/5.0 (compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app)"
 PERSON = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
 TARGET = "https://www.example.ac.uk/study/clearing-2027"
-
-
-def pdf_text(data: bytes) -> str:
-    """The text drawn in a PDF's content streams (fpdf2 compresses them with zlib)."""
-    out = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            out.append(zlib.decompress(stream).decode("latin-1"))
-        except zlib.error:
-            out.append(stream.decode("latin-1", "replace"))
-    return "\n".join(out)
 
 
 def fits_390(page) -> bool:
