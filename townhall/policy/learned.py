@@ -32,7 +32,18 @@ if TYPE_CHECKING:
     from townhall.policy.doc import Doc
 
 MODEL_PATH = Path(__file__).with_name("data") / "family_model.npz"
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
+CONJUNCTIONS = True
+_PERSON_WORDS = (
+    "<name> <surname> student students colleague colleagues tutee supervisee she he her his him "
+    "mum dad wife husband partner friend flatmate neighbour boss manager"
+)
+_INST_WORDS = (
+    "<inst> uni university employer management managers vc dean hod hr faculty department "
+    "leadership senate institution workplace work job"
+)
+_PERSON_CUES = frozenset("w:" + w for w in _PERSON_WORDS.split())
+_INST_CUES = frozenset("w:" + w for w in _INST_WORDS.split())
 # A post with fewer known features than this ("No.", "Thanks!") is left to the rules: a bag of
 # words that small mostly measures the model's prior, not the post.
 MIN_KNOWN = 5
@@ -195,6 +206,14 @@ class Featuriser:
             prev = tok
         if toks:
             feats.setdefault("b:" + prev + " </s>", toks[-1][3])
+        if CONJUNCTIONS:
+            # a linear model cannot say "a person AND a health word" or "the employer AND a complaint";
+            # words conjoined with the post's subject can
+            words = [f for f in feats if f[:2] == "w:"]
+            for mark, cue in (("p&", _PERSON_CUES), ("i&", _INST_CUES)):
+                if not cue.isdisjoint(words):
+                    for w in words:
+                        feats.setdefault(mark + w[2:], feats[w])
         return feats, toks
 
 

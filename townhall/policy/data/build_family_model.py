@@ -178,7 +178,9 @@ CLEAN_WEIGHT = 1.0  # set by --clean-weight: how much more a clean near-miss cou
 def fit(X, y, clean, C: float):
     from sklearn.linear_model import LogisticRegression
 
-    m = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000, intercept_scaling=10.0)
+    m = LogisticRegression(
+        C=C, class_weight="balanced", solver="liblinear", max_iter=1000, intercept_scaling=10.0, random_state=0
+    )
     w = None if clean is None else np.where(clean, CLEAN_WEIGHT, 1.0)
     m.fit(X, y, sample_weight=w)
     return m
