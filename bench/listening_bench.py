@@ -100,6 +100,22 @@ def stream(texts: list[str], n: int):
     ]
 
 
+def server_cpu(connection) -> float | None:
+    """CPU seconds used so far by this connection's PostgreSQL backend, when the server runs on
+    this machine (read from /proc); None otherwise. Why: the database's share of the ingest
+    cost, which a busy machine hides in wall time."""
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=50_000)
@@ -205,16 +221,22 @@ def main() -> None:
     from townhall.listening.types import Batch
 
     stored = repeats = 0
+    server0 = server_cpu(connection)
     t0, c0 = time.perf_counter(), time.process_time()
     for i in range(0, len(posts), 500):
         counts = full.run(Batch(posts[i : i + 500], str(i)), src2)
         stored += counts.stored
         repeats += counts.duplicates
     all_s, all_cpu = time.perf_counter() - t0, time.process_time() - c0
+    server1 = server_cpu(connection)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"end to end (match+enrich+store): {len(posts) / all_s:>10,.0f} events/s  "
           f"({len(posts) / all_cpu:,.0f} per CPU-s of this process; {stored} stored, "
           f"{repeats} near-identical copies counted as repeats; load average {load:.2f})")
+    if server0 is not None and server1 is not None:
+        server_s = server1 - server0
+        print(f"  CPU: this process {all_cpu:.1f} s, its PostgreSQL backend {server_s:.1f} s; "
+              f"{len(posts) / (all_cpu + server_s):,.0f} events per CPU-s of both together")
 
     val = DATA / "sentiment"
     split = args.sentiment_split
