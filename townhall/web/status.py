@@ -174,6 +174,31 @@ def listening_sources(now: datetime | None = None) -> list[SourceRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class Overview:
+    """What /status/ and `townhall status` both show, computed in one place so the page and the
+    command line never disagree about a source or the summary."""
+
+    checks: list[Check]  # every check but a source's own: each source has its row in `sources`
+    sources: list[SourceRow]  # every listening source, paused and failing ones included
+    worst: str  # ok, warn, fail over all the checks, the sources' own included
+    stopped: list[Check]  # the checks that say something has stopped (state fail)
+
+
+def overview(now: datetime | None = None) -> Overview:
+    """The checks, the listening sources and the summary. A source's health check is left out of
+    `checks` (its row in `sources` says it, paused ones too) but still counts towards `worst`."""
+    from django.urls import reverse
+
+    now = now or timezone.now()
+    found = checks(now)
+    states = {c.state for c in found}
+    worst = "fail" if "fail" in states else "warn" if "warn" in states else "ok"
+    sources_url = reverse("listening:sources")
+    shown = [c for c in found if not (c.area == "Listening" and c.url == sources_url)]
+    return Overview(shown, listening_sources(now), worst, [c for c in found if c.state == "fail"])
+
+
 def worker_healthy(now: datetime | None = None) -> tuple[bool, list[str]]:
     """For ``/healthz/worker``: false when tasks wait too long or the schedule stopped."""
     now = now or timezone.now()

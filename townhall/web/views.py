@@ -97,21 +97,24 @@ def healthz_worker(request: HttpRequest) -> JsonResponse:
 @login_required
 def status(request: HttpRequest) -> HttpResponse:
     from townhall.web.context import _activate_reader_zone
-    from townhall.web.status import checks, listening_sources
+    from townhall.web.status import overview
 
     require(request.user, "system.view")
     _activate_reader_zone(request.user)  # the checks' sentences carry times: in the reader's zone
-    found = checks()
-    states = {c.state for c in found}
-    worst = "fail" if "fail" in states else "warn" if "warn" in states else "ok"
-    # Each source has a row of its own in the listening table below (paused ones too), so its
-    # health check is not repeated in the table of checks; it still counts towards the summary.
-    sources_url = reverse("listening:sources")
-    shown = [c for c in found if not (c.area == "Listening" and c.url == sources_url)]
-    return render(request, "web/status.html", {
-        "checks": shown, "worst": worst, "sources": listening_sources(), "sources_url": sources_url,
-        "zone": timezone.get_current_timezone_name(),
-    })
+    # One place (status.overview, shared with `townhall status`) decides what is shown: each source
+    # has a row of its own (paused ones too), its health check is not repeated among the checks.
+    found = overview()
+    return render(
+        request,
+        "web/status.html",
+        {
+            "checks": found.checks,
+            "worst": found.worst,
+            "sources": found.sources,
+            "sources_url": reverse("listening:sources"),
+            "zone": timezone.get_current_timezone_name(),
+        },
+    )
 
 
 @login_required
