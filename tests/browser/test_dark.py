@@ -51,14 +51,15 @@ def too_wide(page) -> list[str]:
 
 
 def test_main_pages_in_the_dark_theme(dark_page, live_server, axe, sign_in, csp_errors):
-    from townhall.analytics.models import Objective
+    from townhall.analytics.models import Campaign, Objective
     from townhall.core.demo import DEMO_PASSWORD, load_demo
     from townhall.inbox.models import Conversation
-    from townhall.incidents.models import Incident
+    from townhall.links.models import Link
+    from townhall.links.services import count_click
     from townhall.publishing.models import Post
 
     page = dark_page
-    load_demo()
+    people = load_demo()
     device = TOTPDevice.objects.filter(user__username="dana", confirmed=True).first()
     sign_in(page, live_server.url, "dana", device, password=DEMO_PASSWORD)
     # the theme is on: the page is dark and its text light
@@ -70,12 +71,22 @@ def test_main_pages_in_the_dark_theme(dark_page, live_server, axe, sign_in, csp_
     conversation = Conversation.objects.order_by("pk").first()
     post = Post.objects.order_by("-pk").first()
     paths = [*PAGES, f"/analytics/objectives/{objective.pk}/", f"/inbox/{conversation.pk}/", f"/posts/{post.pk}/"]
-    incident = Incident.objects.order_by("pk").first()
-    if incident is not None:
-        paths.append(f"/incidents/{incident.pk}/")
+    # a tracked link (its QR code keeps a white background) and a campaign (its clicks chart), with a click
+    dana = people["dana"]
+    campaign = Campaign.objects.create(name="Open day 2027", org_unit=dana.org_unit, created_by=dana)
+    link = Link.objects.create(
+        code="dark1",
+        target="https://www.example.ac.uk/open-day",
+        campaign=campaign,
+        destination="https://www.example.ac.uk/open-day?utm_source=bluesky",
+        created_by=dana,
+    )
+    count_click(link.pk, user_agent="Mozilla/5.0 (iPhone)", referer="https://bsky.app/")
+    paths += [f"/links/{link.code}/", f"/analytics/campaigns/{campaign.pk}/"]
     problems = {}
     for path in paths:
-        page.goto(live_server.url + path)
+        status = page.goto(live_server.url + path).status
+        assert status == 200 or path in ("/audit/", "/status/", "/no-such-page/"), (path, status)
         page.wait_for_load_state("networkidle")
         for details in page.locator("details.chart-table").all():  # the charts' tables, open, are checked too
             details.locator("summary").click()
