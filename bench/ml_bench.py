@@ -82,6 +82,8 @@ def main() -> None:
 
     bench("student", student().logit, POSTS)  # the distilled member alone (inside "abuse" below)
     bench("abuse", ml.abuse_probability, POSTS)
+    # what ABU003 calls: exact at or above the threshold, the TF-IDF members skipped on clear posts
+    bench("abuse@thr", ml.abuse_probability_screened, POSTS)
     bench("stance", ml.stance_probability, POSTS)
     bench("sentiment", ml.sentiment, POSTS)
 
