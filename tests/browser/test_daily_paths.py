@@ -1,6 +1,6 @@
 """A digital team's daily paths in a real browser, at a laptop (1366 px) and a phone (390 px).
 
-Each path checks axe-core (no serious or critical WCAG findings) on every page it shows, error
+Each path checks axe-core (no violation of any impact) on every page it shows, error
 pages included, and that no page scrolls sideways. One shared chromium (tests/conftest.py)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Listening and inbox pages in a real browser: axe-core finds no serious issues, the CSP
+"""Listening and inbox pages in a real browser: axe-core finds no violation, the CSP
 blocks nothing (no inline script or style), the charts are accessible images."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 institution from scratch, governance edits a threshold, previews the impact on existing posts and
 publishes with a note, a staff member is asked to acknowledge on next sign-in, the composer flags
 the new institution's brand misuse, governance overrides a blocked draft and rolls back. Every new
-page: axe-core finds nothing serious, and nothing scrolls sideways at 390 px."""
+page: axe-core finds no violation, and nothing scrolls sideways at 390 px."""
 
 from __future__ import annotations
 

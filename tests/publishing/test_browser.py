@@ -1,5 +1,5 @@
 """The calendar in a real browser (Debian's chromium): a post dragged to another day moves there,
-at the same time of day, through the same checks as the post page; axe-core finds no serious issue."""
+at the same time of day, through the same checks as the post page; axe-core finds no violation."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The registry pages in a real browser (Debian's chromium): axe-core finds no serious issues,
+"""The registry pages in a real browser (Debian's chromium): axe-core finds no violation,
 and the request form's network suggestions update as audiences are ticked (htmx under the CSP)."""
 
 from __future__ import annotations
