@@ -153,7 +153,8 @@ ROLE_LOCALS = frozenset(
     webmaster noreply no-reply postmaster jobs recruitment hr finance research international ug pg
     postgraduate undergraduate phishing security abuse itsupport wellbeing counselling disability estates facilities
     payroll pensions sport sports sustainability brand governance digital social socialmedia team sales feedback
-    complaints
+    complaints dpo foi dataprotection data-protection privacy legal compliance safeguarding chaplaincy
+    accommodation president
 """)
 )
 _OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
