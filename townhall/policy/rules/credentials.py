@@ -59,8 +59,10 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     for m in _PW_RE.finditer(doc.text):
         if _looks_secret(m.group("secret")):
-            yield m.start("secret"), m.start("secret") + len(m.group("secret").rstrip(".,;:!?)")), (
-                "Password or PIN disclosed in a post."
+            yield (
+                m.start("secret"),
+                m.start("secret") + len(m.group("secret").rstrip(".,;:!?)")),
+                ("Password or PIN disclosed in a post."),
             )
             return
     hit = _secret_in_prose(doc)
@@ -309,4 +311,6 @@ def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 _NEGATED_RE = regex.compile(
     r"(?:never|don'?t|do\s+not|not|shouldn'?t|mustn'?t|must\s+not|won'?t|cannot|can'?t)\s+\S*\s*$"
+    # "no more shared logins!", "if you've accidentally posted a password": advice, not a disclosure
+    r"|(?:no\s+more|accidentally|by\s+mistake|if\s+you(?:'ve|\s+have)?(?:\s+ever)?)\s+\S?$"
 )
