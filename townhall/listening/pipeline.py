@@ -359,26 +359,29 @@ def _stored_and_recent(
     keys: list[tuple[str, str]], hashes: list[str], since: datetime
 ) -> tuple[set[tuple[str, str]], dict[str, int]]:
     """Which (network, remote id) are stored already, and the stored mention per text hash seen
-    since `since` (one query on PostgreSQL: the two lookups use different indexes, OR-ed)."""
+    since `since` (one query on PostgreSQL: two index scans, UNION ALL)."""
     existing: set[tuple[str, str]] = set()
     known: dict[str, int] = {}
     if not keys:
         return existing, known
     if _pg():
+        # Two index scans (the unique (network, remote_id) index; text_hash), UNION ALL: an OR of
+        # the two, or `IN (SELECT …)` on a row value, would make PostgreSQL scan the whole table.
+        ids = "ANY(ARRAY(SELECT json_array_elements_text(%s::json)))"
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT network, remote_id, text_hash, id, created_at >= %s FROM listening_mention "
-                "WHERE (network, remote_id) IN (SELECT k->>0, k->>1 FROM json_array_elements(%s::json) k) "
-                "OR (text_hash IN (SELECT json_array_elements_text(%s::json)) AND created_at >= %s)",
-                [since, json.dumps(keys), json.dumps(hashes), since],
+                f"SELECT network, remote_id, text_hash, id, false FROM listening_mention "  # noqa: S608 - constants only
+                f"WHERE network = {ids} AND remote_id = {ids} "
+                f"UNION ALL SELECT network, remote_id, text_hash, id, true FROM listening_mention "
+                f"WHERE text_hash = {ids} AND created_at >= %s",
+                [json.dumps(sorted({k[0] for k in keys})), json.dumps([k[1] for k in keys]), json.dumps(hashes), since],
             )
             wanted = set(keys)
-            hash_set = set(hashes)
-            for network, remote_id, digest, pk, recent in cursor.fetchall():
-                if (network, remote_id) in wanted:
-                    existing.add((network, remote_id))
-                if recent and digest in hash_set:
+            for network, remote_id, digest, pk, by_hash in cursor.fetchall():
+                if by_hash:
                     known.setdefault(digest, pk)
+                elif (network, remote_id) in wanted:
+                    existing.add((network, remote_id))
         return existing, known
     by_net: dict[str, list[str]] = {}
     for network, remote_id in keys:
