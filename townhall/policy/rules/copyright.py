@@ -131,7 +131,7 @@ _EVASION_RE = regex.compile(
     r"|only\s+has\s+one\s+licen[cs]e|(?:it'?s\s+)?normally\s+£\d+|dodgy\s+site|we'?re\s+sure\s+(?:he|she|they)'?d\s+be\s+happy"
     r"|(?:she|he|they)'?ll\s+never\s+notice|without\s+(?:telling|asking)\s+(?:her|him|them|the\s+\w+)"
     r"|(?:from|off|on|via)\s+google(?:\s+images)?|not\s+sure\s+who\s+(?:took|made|drew|owns)|(?:don'?t|no)\s+(?:know|idea)\s+"
-    r"who\s+(?:took|made|drew|owns|shot)|without\s+asking|didn'?t\s+ask|no\s+(?:citation|credit|attribution|reference)\s+needed|without\s+(?:a\s+)?"
+    r"who\s+(?:took|made|drew|owns|shot)|without\s+asking|(?<!you\s)didn'?t\s+ask|no\s+(?:citation|credit|attribution|reference)\s+needed|without\s+(?:a\s+)?"
     r"(?:citation|credit|attribution|reference)|(?:come|comes|came|taken|lifted)\s+straight\s+(?:from|out\s+of)"
     r"|(?:screenshot|screenshotted|scanned|photocopied|copied|photographed)\s+(?:every|each|all\s+the)\s+pages?"
     r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
@@ -171,7 +171,7 @@ _THIRD_MEDIA_RE = regex.compile(
     regex.IGNORECASE,
 )
 _OWN_OR_LICENSED_RE = regex.compile(
-    r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:from|under|by)|licence\s+from|under\s+licen[cs]e|"
+    r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:from|under|by|through|via|with)|licence\s+from|under\s+licen[cs]e|"
     r"public\s+domain|courtesy\s+of|creative\s+commons|cc[-\s]by|our\s+own|by\s+our\s+(?:\w+\s+)?(?:photographer|students?|"
     r"staff|team|alumn\w+)|used\s+under|royalty[-\s]free|open\s+licen[cs]e|shared\s+with\s+credit|(?:by|from)\s+our\s+"
     r"(?:university\s+)?archive|we\s+took|i\s+took|my\s+own)(?![\w])",
