@@ -45,7 +45,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"#{self.seq} {self.action} {self.object_repr}"
+        return f"Audit entry {self.seq}: {self.object_repr}" if self.object_repr else f"Audit entry {self.seq}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

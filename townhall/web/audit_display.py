@@ -32,6 +32,7 @@ VERBS = {
     "expiry_changed": "changed the expiry of", "rule_saved": "saved a sign-in rule:",
     "rule_deleted": "deleted a sign-in rule:", "user_updated": "updated from single sign-on:",
     "deleted_from_network": "deleted from the network", "rebuild": "rebuilt",
+    "setup": "set up", "review_scope_changed": "changed the review scope of",
 }
 # Nouns for an action's first parts (``account.request.submit`` -> "account request").
 NOUNS = {
@@ -49,6 +50,9 @@ WHOLE = {
     "collection": "ran the retention clean-up",
 }
 EMPTY = "—"
+# Actors that are not people: entries written by Townhall itself (a signal, the worker) or by the
+# demo loader carry a lower-case label, which reads as a user name in a sentence.
+NOT_PEOPLE = {"system": "Townhall", "demo": "The demo set-up"}
 
 
 @dataclass
@@ -92,12 +96,25 @@ def _model(object_type: str) -> type[models.Model] | None:
 
 
 def _field(model: type[models.Model] | None, key: str) -> models.Field | None:
+    """The model field a snapshot key names; a snapshot may name a many-to-many field in the
+    singular (a post's ``account`` is its ``accounts``)."""
     if model is None:
         return None
-    for f in model._meta.concrete_fields:
-        if key in (f.name, f.attname):
-            return f
+    fields = [*model._meta.concrete_fields, *model._meta.many_to_many]
+    for name in (key, f"{key}s"):
+        for f in fields:
+            if name in (f.name, f.attname):
+                return f
     return None
+
+
+def _related_name(f: models.Field, value: Any) -> str:
+    """A related object's name as people know it (a person's full name), or that it is gone."""
+    related = f.related_model._default_manager.filter(pk=value).first()
+    if related is None:
+        return f"removed ({value})"
+    name = getattr(related, "label", None) if hasattr(related, "get_username") else None
+    return str(name or related)
 
 
 def field_label(model: type[models.Model] | None, key: str) -> str:
@@ -115,25 +132,29 @@ def show_value(model: type[models.Model] | None, key: str, value: Any) -> str:
         return "Yes" if value else "No"
     if f is not None and f.choices:
         return str(dict(f.flatchoices).get(value, value))
-    if f is not None and f.is_relation and f.related_model is not None and not isinstance(value, (list, dict)):
-        related = f.related_model._default_manager.filter(pk=value).first()
-        if related is not None:
-            name = getattr(related, "label", None) if hasattr(related, "get_username") else None
-            return str(name or related)
-        return f"removed ({value})"
+    if f is not None and f.is_relation and f.related_model is not None and not isinstance(value, dict):
+        if isinstance(value, list):
+            return ", ".join(_related_name(f, v) for v in value) or EMPTY
+        return _related_name(f, value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or EMPTY
     if isinstance(value, dict):
         return "; ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in value.items())
     text = str(value)
-    if len(text) >= 19 and text[4:5] == "-" and text[10:11] == "T":  # an ISO time from a snapshot
+    if len(text) >= 10 and text[4:5] == "-" and text[7:8] == "-":  # a date or time from a snapshot
         from django.utils import dateparse, formats, timezone
 
-        parsed = dateparse.parse_datetime(text)
-        if parsed is not None:
-            if timezone.is_aware(parsed):
-                parsed = timezone.localtime(parsed)
-            return formats.date_format(parsed, "j M Y H:i")
+        try:
+            if len(text) >= 19 and text[10:11] in ("T", " "):
+                parsed = dateparse.parse_datetime(text)
+                if parsed is not None:
+                    if timezone.is_aware(parsed):
+                        parsed = timezone.localtime(parsed)
+                    return formats.date_format(parsed, "j M Y H:i")
+            elif len(text) == 10 and (day := dateparse.parse_date(text)) is not None:
+                return formats.date_format(day, "j M Y")
+        except ValueError:  # shaped like a date but not one: shown as written
+            pass
     return text
 
 
@@ -153,6 +174,8 @@ def present(entry: Any, names: dict[int, str] | None = None) -> Entry:
     model = _model(entry.object_type)
     what = f" “{entry.object_repr}”" if entry.object_repr else ""
     who = (names or {}).get(entry.actor_id) or entry.actor_label
+    if not entry.actor_id and who in NOT_PEOPLE:
+        who = NOT_PEOPLE[who]
     sentence = f"{who} {describe_action(entry.action)}{what}."
     before, after = _as_dict(entry.before), _as_dict(entry.after)
     created = not before and bool(after)

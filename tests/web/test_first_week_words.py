@@ -1,0 +1,76 @@
+"""Issue 15, first-week audit: the audit trail reads as words in every place people meet it.
+
+The /audit/ page already turned action codes and snapshots into sentences; these tests hold the
+rest to the same standard: Townhall's own entries (not a person called "system"), dates and
+times written by the database in a snapshot, people and accounts behind many-to-many ids, and the
+Django admin's audit list and entry page."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_townhall_and_demo_entries_are_not_shown_as_lower_case_user_names(units):
+    from townhall.audit.services import record
+    from townhall.web.audit_display import present
+
+    entry = record(None, "org_unit.created", units["physics"], after={"name": "Physics"})
+    assert present(entry).sentence.startswith("Townhall created org unit")
+    demo = record("demo", "demo.loaded", None)
+    assert present(demo).sentence.startswith("The demo set-up loaded the demo data")
+
+
+def test_snapshot_times_dates_and_related_ids_are_shown_as_people_read_them(make_user, units):
+    from townhall.audit.services import record
+    from townhall.web.audit_display import describe_action, present
+
+    dana = make_user("digital", units["physics"], first_name="Dana", last_name="Fitz")
+    entry = record(
+        dana,
+        "listening.search.create",
+        units["physics"],
+        before={"closed_at": None, "period_end": None},
+        after={"closed_at": "2026-12-02 22:52:34.046957+00:00", "period_end": "2027-01-01"},
+    )
+    shown = {c.label: c.after for c in present(entry).changes}
+    assert "2026-12-02" not in " ".join(shown.values()) and "2027-01-01" not in " ".join(shown.values())
+    assert shown["Period end"] == "1 Jan 2027"
+    assert describe_action("user.review_scope_changed") == "changed the review scope of user"
+    assert describe_action("institution.setup") == "set up institution"
+
+
+def test_a_saved_searchs_owners_are_named(make_user, units):
+    from townhall.audit.services import record
+    from townhall.listening.models import SavedSearch
+    from townhall.web.audit_display import present
+
+    dana = make_user("digital", units["physics"], first_name="Dana", last_name="Fitz")
+    search = SavedSearch.objects.create(name="Physics", query="physics", created_by=dana)
+    entry = record(dana, "listening.search.create", search, after={"owners": [dana.pk]})
+    assert [c.after for c in present(entry).changes] == ["Dana Fitz"]
+
+
+def test_the_admin_audit_list_and_entry_read_as_words(make_user, units, verified_client):
+    from townhall.audit.models import AuditEntry
+    from townhall.audit.services import record, snapshot
+    from townhall.incidents.models import Incident
+    from townhall.incidents.services import FIELDS
+
+    reporter = make_user("staff", units["physics"])
+    gil = make_user("governance", units["physics"], first_name="Gil", last_name="Gray")
+    incident = Incident.objects.create(kind="impersonation", created_by=reporter, description="Fake account")
+    before = snapshot(incident, FIELDS)
+    incident.assigned_to, incident.status = gil, "triaging"
+    incident.save()
+    record(gil, "incident.updated", incident, before=before, after=snapshot(incident, FIELDS))
+    entry = AuditEntry.objects.get(action="incident.updated")
+    admin = make_user("admin", units["physics"], is_staff=True, is_superuser=True)
+    client = verified_client(admin)
+    listing = client.get("/admin/audit/auditentry/").content.decode()
+    assert "Gil Gray updated incident “Incident #" in listing
+    assert "incident.updated" not in listing.replace("?action=incident.updated", "")
+    page = client.get(f"/admin/audit/auditentry/{entry.pk}/change/").content.decode()
+    assert "<th scope='row'>Assigned to</th><td>nobody</td><td>Gil Gray</td>" in page.replace("&#x27;", "'")
+    assert "assigned_to_id" not in page and "incident.updated" not in page
