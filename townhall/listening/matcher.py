@@ -39,7 +39,11 @@ def post_key_text(text: str, mentions: Iterable[str] = ()) -> tuple[str, list[st
     if text.isascii():  # most posts: one lower() for the whole text (the same result, faster)
         main = POST_TOKENS.findall(text.lower())
     else:  # lower-casing can change what \w sees outside ASCII, so cut first, then normalise
-        main = [normalise_word(tok) for tok in POST_TOKENS.findall(text)]
+        # (all tokens at once: normalise_word on the space-joined tokens, then split; tokens hold
+        # no spaces and lower() adds none, so this is the same as normalising each one)
+        main = normalise_word(" ".join(POST_TOKENS.findall(text))).split(" ")
+        if main == [""]:
+            main = []
     extra: list[str] = []
     tags: list[str] = []
     for tok in main:
