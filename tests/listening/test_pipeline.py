@@ -158,3 +158,25 @@ def test_a_broken_stored_query_does_not_stop_the_pipeline(search):
     SavedSearch.objects.create(name="legacy", query="(broken")
     result = Pipeline.load().run(Batch([post("1", "physics")], None))
     assert result.stored == 1
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_post_is_dropped_not_the_batch(search):
+    """PostgreSQL text cannot hold U+0000: one such post must not fail its whole batch."""
+    search("physics")
+    source = Source.objects.create(kind="bluesky", name="fh")
+    result = Pipeline.load().run(
+        Batch(
+            [
+                post("n1", "physics\x00 open day", author_name="A\x00B", to_handles=("x\x00.bsky.social",)),
+                post("n2", "physics lab tour today"),
+            ],
+            "7",
+        ),
+        source,
+    )
+    assert result.stored == 2
+    m = Mention.objects.get(remote_id="n1")
+    assert m.text == "physics open day" and m.author_name == "AB" and m.to_handles == ["x.bsky.social"]
+    source.refresh_from_db()
+    assert source.cursor == "7"

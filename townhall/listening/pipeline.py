@@ -9,6 +9,7 @@ ahead of what is stored) or duplicates (the cursor never lags behind it; and the
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -194,7 +195,7 @@ class Pipeline:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Selected(post, m))
+            out.append(Selected(without_nul(post), m))
         return out
 
     def enrich(self, selected: list[Selected]) -> list[Selected]:
@@ -349,6 +350,25 @@ class Pipeline:
         counts.stored = len(stored.stored)
         counts.duplicates = stored.duplicates + stored.repeats
         return counts
+
+
+_NUL = "\x00"
+_TEXT_FIELDS = ("remote_id", "text", "author_handle", "author_name", "author_id", "url", "lang", "reply_to")
+
+
+def without_nul(post: IncomingPost) -> IncomingPost:
+    """The post with NUL characters removed from what will be stored.
+
+    PostgreSQL text and jsonb cannot hold U+0000, so one such character in one firehose post would
+    fail the whole batch's INSERT and, retried, stop the source. In a post's text a NUL is noise
+    (networks strip it on display). Only kept posts pass here, so the common case costs a few
+    ``in`` checks. (``extra`` is not stored.)"""
+    changed = {f: getattr(post, f).replace(_NUL, "") for f in _TEXT_FIELDS if _NUL in getattr(post, f)}
+    for f in ("to_handles", "mentions"):
+        values = getattr(post, f)
+        if any(_NUL in v for v in values):
+            changed[f] = tuple(v.replace(_NUL, "") for v in values)
+    return dataclasses.replace(post, **changed) if changed else post
 
 
 def _pg() -> bool:
