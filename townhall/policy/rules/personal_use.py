@@ -11,7 +11,7 @@ from townhall.policy import clauses, mlbridge
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import phrases, sentences, words_re
+from townhall.policy.rules.common import gate, gate_words, phrases, sentences, words_re
 
 _INSTITUTION_REF = regex.compile(
     r"(?<![\w])(?:(?:the|my|our)\s+(?:university|uni|employer|institution|faculty|school|department|dept)"
@@ -22,7 +22,9 @@ _INSTITUTION_REF = regex.compile(
     r"|(?:the\s+)?exam\s+board|all-staff|(?:a|this)\s+place\s+to\s+work|this\s+place|at\s+work|the\s+people\s+at\s+the\s+top"
     r"|(?:my|our)\s+(?:employer|institution|workplace|faculty|hod|pay)|the\s+uni\s+admin|the\s+uni(?:versity)?'?s?"
     r"|don'?t\s+work\s+here|(?:my|our)\s+university'?s?|the\s+registry|the\s+faculty|working\s+here|work\s+here"
-    r"|this\s+uni(?:versity)?|this\s+institution|(?:the\s+)?new\s+(?:vc|vice[-\s]chancellor|dean|head\s+of\s+\w+|pvc)|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])",
+    r"|this\s+uni(?:versity)?|this\s+institution|uni'?s"
+    r"|(?:my|our)\s+(?:employer|place|work)'?s|where\s+i\s+work|i\s+work\s+(?:there|here)"
+    r"|(?:the\s+)?(?:hr|estates|finance|admissions|comms|it)\s+(?:team|department|dept|office)|(?:the\s+)?new\s+(?:vc|vice[-\s]chancellor|dean|head\s+of\s+\w+|pvc)|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])",
     regex.IGNORECASE,
 )
 _NEGATIVE = words_re(
@@ -40,7 +42,9 @@ _NEGATIVE = words_re(
     real terms|it's about money|cheers|disgusting|never recommend|wouldn't recommend|would not recommend|
     out of their depth|mess|nobody cares|false|untrue|not true|made up|couldn't care less|killing me|
     more interested in|wouldn't trust|don't trust|can't trust|make it make sense|laughable|a disaster for|
-    spending a fortune|a fortune on""")
+    spending a fortune|a fortune on|insult|insulting|racket|cowards|cowardly|so bad|fantasy|shambolic|
+    nightmare|hypocrites|hypocritical|hypocrisy|dead weight|don't believe|embarrassing|embarrassment|
+    a laughing stock|mickey mouse|dinosaurs|cheapskates|penny-pinching|stingy""")
 )
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
@@ -92,6 +96,8 @@ def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     disclaimed = _DISCLAIMER.search(t) is not None
     negative = _near(_NEGATIVE, t, ref)
+    if not negative:
+        negative = _vader_negative(doc.text, ref)
     if not negative and mlbridge.available() and _USE_SENTIMENT:
         # the classifier judges the sentence that names the institution, not the whole post
         s, e = next(((a, b) for a, b in sentences(doc.text) if a <= ref[0] < b), (0, len(doc.text)))
@@ -100,9 +106,13 @@ def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     if disclaimed:
         # the framing the guidance asks for is there: advice only (PER003 still judges the claims)
-        yield ref[0], ref[1], "Criticism of the institution, framed as your own views.", (
-            "Keep it measured; consider raising it internally first."
-        ), "info"
+        yield (
+            ref[0],
+            ref[1],
+            "Criticism of the institution, framed as your own views.",
+            ("Keep it measured; consider raising it internally first."),
+            "info",
+        )
     else:
         yield ref[0], ref[1], "Criticism of the institution or colleagues without a 'views my own' framing."
 
@@ -110,6 +120,19 @@ def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # The sentiment classifier as a fallback read ordinary news about the institution (an apology,
 # a new badge, a deficit) as criticism on our dev cases (12 false alarms, 0 extra hits): off.
 _USE_SENTIMENT = False
+
+
+# VADER (a generic sentiment lexicon, townhall/policy/ml/vader.py) reads negative evaluations the
+# word list above never saw ("an insult", "so bad", "lost the trust of"); it judges only the
+# sentence naming the institution, and only when the rule already found that reference.
+_VADER_NEGATIVE = -0.45
+
+
+def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
+    from townhall.policy.ml.vader import analyzer
+
+    s, e = next(((a, b) for a, b in sentences(text) if a <= ref[0] < b), (0, len(text)))
+    return analyzer().polarity_scores(text[s:e])["compound"] <= _VADER_NEGATIVE
 
 
 def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
@@ -132,10 +155,11 @@ def _near(lex: object, t: str, ref: tuple[int, int], reach: int = 160) -> bool:
     "Accusing the institution of lying, cover-ups, unsafe or unlawful conduct, or telling people to "
     "stay away, damages its reputation even from a personal account and even with 'views my own'.",
     "If you have evidence of wrongdoing, use the speak-up (whistleblowing) route; otherwise say what "
-    "you disagree with and why, without allegations (\"I disagree with the decision to ... because ...\").",
+    'you disagree with and why, without allegations ("I disagree with the decision to ... because ...").',
     [
-        Example("Views my own: my university is institutionally racist and has been for decades.", True,
-                account="personal"),
+        Example(
+            "Views my own: my university is institutionally racist and has been for decades.", True, account="personal"
+        ),
         Example("My employer is lying to applicants about graduate outcomes. Views my own.", True, account="personal"),
         Example("Views my own, but the University's hiring freeze is a mistake.", False, account="personal"),
         Example("Proud of my colleagues who won the teaching award!", False, account="personal"),
@@ -176,10 +200,14 @@ _CLOSED_GROUP_RE = regex.compile(
     "Write only what you would be happy to see in public; take confidential matters to a meeting or "
     "the proper internal route, not a group chat.",
     [
-        Example("It's only the staff WhatsApp group so I can say it: our Dean is a liability.", True,
-                account="personal"),
-        Example("Posting this in our private Facebook group, so it won't go any further: results were fiddled.", True,
-                account="personal"),
+        Example(
+            "It's only the staff WhatsApp group so I can say it: our Dean is a liability.", True, account="personal"
+        ),
+        Example(
+            "Posting this in our private Facebook group, so it won't go any further: results were fiddled.",
+            True,
+            account="personal",
+        ),
         Example("Join our public Facebook group for alumni news!", False, account="personal"),
     ],
     accounts=("personal",),
@@ -225,3 +253,74 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if cp.is_institutional_domain(domain):
             yield s, e, "Institutional e-mail address given out from a personal account."
             break
+
+
+# Unprofessional conduct in the job, told from a personal account: being drunk or hungover at work
+# or at work events, skiving or lying to get out of work, marking or treating students carelessly,
+# contempt for the students one teaches. Compositional: a work setting near a conduct cue, so a
+# staff party "home by midnight" or "marking week, send biscuits" stays fine.
+_WORK_SETTING_RE = regex.compile(
+    r"(?<![\w])(?:at\s+work|work\s+(?:christmas|summer|xmas)\s+(?:do|party)|staff\s+(?:party|do|ball|bar|room|awards|"
+    r"meeting|away\s+day)|(?:department|dept|faculty|team|staff|board)\s+meeting|seminar|lecture|lectern|lab|"
+    r"teach(?:ing)?|tutorial|(?:my|the|our)\s+(?:students|first[-\s]years|tutees|cohort|class|office|hod|dean|boss|"
+    r"line\s+manager)|students|first[-\s]years|marking|scripts|essays|exam(?:s|\s+board)?|open\s+day|office|"
+    r"faculty|the\s+vc|work(?:ing)?\s+from\s+home|wfh|#wfh|on\s+the\s+clock|taxpayer'?s?|extensions?|"
+    r"admissions|library|campus)(?![\w])",
+    regex.IGNORECASE,
+)
+_CONDUCT_RE = regex.compile(
+    r"(?<![\w])(?:hungover|hung\s+over|drunk|tipsy|wasted|smashed|pissed|can'?t\s+feel\s+my\s+face|"
+    r"(?:\w+\s+)?(?:pints|shots|gins?|prosecco|wine)\s+(?:at\s+lunch|in\s+hand|in|before)|drinking\s+game|"
+    r"free\s+bar|lock-?in|with\s+a\s+(?:gin|wine|beer|pint)\s+in\s+hand|skiv(?:e|ed|ing)(?:\s+off)?|bunk(?:ed|ing)\s+off|"
+    r"called\s+in\s+sick|pulled\s+a\s+sickie|throw\s+a\s+sickie|snuck\s+out|sneaked\s+out|quiet\s+quitting|"
+    r"can'?t\s+be\s+bothered|without\s+reading|not\s+my\s+problem|(?:was|i'?m)\s+(?:actually\s+)?at\s+the\s+pub|"
+    r"don'?t\s+tell\s+my\s+(?:hod|boss|manager|dean|line\s+manager)|\"working\s+from\s+home\"|'working\s+from\s+home'|"
+    r"“working\s+from\s+home”|paid\s+to\s+sit|lost\s+the\s+will\s+to\s+live|can'?t\s+spell|thick\s+as|drivel|"
+    r"worst\s+things?\s+i\s+have\s+ever\s+read|do\s+they\s+even|why\s+do\s+we\s+even\s+let|pls\s+learn|"
+    r"standards\s+are\s+dropping|works\s+every\s+time|we\s+have\s+to\s+give\s+it)(?![\w])",
+    regex.IGNORECASE,
+)
+_CONDUCT_WORDS = gate_words(
+    "hungover hung drunk tipsy wasted smashed pissed feel pints shots gin gins prosecco wine drinking free lock-in "
+    "lockin skive skived skiving skiving bunked bunking called sickie snuck sneaked quiet bothered reading problem pub "
+    "tell working paid will spell thick drivel worst even pls standards works give"
+)
+
+
+@rule(
+    "PER005",
+    "unprofessional-conduct",
+    "personal-use",
+    "warn",
+    clauses.REPUTATION,
+    "Telling the world you were drunk at work, skived, or marked carelessly, or sneering at the students "
+    "you teach, is read as the conduct of the institution's staff, whatever account it is on.",
+    "Leave out how work was skipped, drink at work or careless marking; if students' work worries you, "
+    "say what would help them, without mocking them.",
+    [
+        Example(
+            "hungover in a 9am seminar after the staff bar lock-in, if my students could see me now",
+            True,
+            account="personal",
+        ),
+        Example(
+            "skiving off the 2pm department meeting to watch the cricket, don't tell my HoD", True, account="personal"
+        ),
+        Example("marking week, send biscuits (and a comfy chair)", False, account="personal"),
+        Example(
+            "staff summer ball, glad rags on, home by midnight like the sensible adults we are",
+            False,
+            account="personal",
+        ),
+    ],
+    accounts=("personal",),
+)
+def unprofessional_conduct(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    if not gate(t, _CONDUCT_WORDS):
+        return
+    for m in _CONDUCT_RE.finditer(t):
+        s, e = max(0, m.start() - 140), min(len(t), m.end() + 140)
+        if _WORK_SETTING_RE.search(t, s, e) or _institution_ref(doc, cp):
+            yield m.start(), m.end(), "Unprofessional conduct at work, told from a staff member's account."
+            return
