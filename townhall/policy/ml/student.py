@@ -59,7 +59,11 @@ class Student:
         self.meta = meta
         if table.shape[1] != sum(self.widths) * f or scale.shape[0] != table.shape[1]:
             raise ValueError("student tables do not match their widths and filters; re-export")
-        self.table = np.asarray(table, dtype=np.float32) * scale
+        # Kept as int8 (12 MB instead of 47 MB as float32) and scaled per gathered row: the same
+        # float32 values, and a post's rows come from a table a quarter the size, which matters
+        # when the rest of the rule set and other processes compete for the CPU caches.
+        self.table = np.ascontiguousarray(table, dtype=np.int8)
+        self.scale = np.asarray(scale, dtype=np.float32)
         self.bias = np.asarray(conv_b, dtype=np.float32).reshape(-1)  # (len(widths) * F,)
         self.out_w = np.asarray(out_w, dtype=np.float32)
         self.out_b = float(out_b)
@@ -87,7 +91,7 @@ class Student:
         return [self._cls_row, *pieces, self._sep_row] + [self._pad_row] * self.n_pad
 
     def logit(self, text: str) -> float:
-        g = self.table.take(self._table_rows(text), axis=0)  # (n + n_pad, sum(widths) * F)
+        g = np.multiply(self.table.take(self._table_rows(text), axis=0), self.scale)  # (n + n_pad, sum(widths) * F)
         n = g.shape[0] - self.n_pad
         acc = g[0:n, 0 : self.bias.shape[0]] + self.bias  # float32 (n, len(widths) * F)
         for j, start, c0, c1 in self.offsets:
