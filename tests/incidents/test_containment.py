@@ -227,7 +227,7 @@ def test_delete_page_refuses_the_author_and_keeps_the_record(client, verified_cl
     assert "Give a reason" in page and len(mastodon_server.posts_by("physics")) == 1
     page = client.post(f"/incidents/containment/posts/{post.pk}/", {"reason": "Wrong venue"}, follow=True)
     text = page.content.decode()
-    assert "1 part(s) deleted from the network" in text and "Wrong venue" in text and "What was removed" in text
+    assert "1 part deleted from the network" in text and "Wrong venue" in text and "What was removed" in text
     assert mastodon_server.posts_by("physics") == []
 
 

@@ -74,3 +74,10 @@ def test_the_admin_audit_list_and_entry_read_as_words(make_user, units, verified
     page = client.get(f"/admin/audit/auditentry/{entry.pk}/change/").content.decode()
     assert "<th scope='row'>Assigned to</th><td>nobody</td><td>Gil Gray</td>" in page.replace("&#x27;", "'")
     assert "assigned_to_id" not in page and "incident.updated" not in page
+
+
+def test_the_admin_index_names_the_libraries_apps_in_words(make_user, units, verified_client):
+    admin = make_user("admin", units["physics"], is_staff=True, is_superuser=True)
+    page = verified_client(admin).get("/admin/").content.decode()
+    assert "Background tasks" in page and "Two-factor sign-in: authenticator apps" in page
+    assert "Otp_Totp" not in page and "Otp_Static" not in page and "Tasks Database Backend" not in page

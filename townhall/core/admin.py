@@ -25,7 +25,8 @@ class UserAdmin(BaseUserAdmin):
         people = list(queryset)
         for person in people:
             mfa.reset(request.user, person)
-        self.message_user(request, f"Two-factor sign-in reset for {len(people)} person(s).", messages.SUCCESS)
+        who = "1 person" if len(people) == 1 else f"{len(people)} people"
+        self.message_user(request, f"Two-factor sign-in reset for {who}.", messages.SUCCESS)
 
 
 @admin.register(OrgUnit)
@@ -39,3 +40,24 @@ class OrgUnitAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("user", "name", "prefix", "created_at", "expires_at", "revoked")
     readonly_fields = ("key_hash", "prefix")
+
+
+def _name_the_libraries_apps() -> None:
+    """The admin's index lists apps by their verbose names; three libraries' read as code
+    ("Otp_Static", "Otp_Totp", "Tasks Database Backend"), so name them as an administrator would."""
+    from django.apps import apps
+
+    names = {
+        "otp_static": "Two-factor sign-in: backup codes",
+        "otp_totp": "Two-factor sign-in: authenticator apps",
+        "django_tasks_database": "Background tasks",
+        "auth": "Permission groups",
+    }
+    for label, name in names.items():
+        if apps.is_installed(label) or label in apps.app_configs:
+            config = apps.app_configs.get(label)
+            if config is not None:
+                config.verbose_name = name
+
+
+_name_the_libraries_apps()

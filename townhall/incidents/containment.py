@@ -182,8 +182,8 @@ def lock_account(actor: Any, account: Account, reason: str, *, incident: Any = N
         _tell_owners(
             account, f"lock:{lock.pk}",
             f"{account} was locked by {actor.label}: {reason}. Nothing will be posted from it until it is "
-            f"unlocked ({held} post(s) held). Change its password at the network and store the new one in the "
-            f"vault, revoke other sessions, and check its recovery e-mail.",
+            f"unlocked ({held} {'post' if held == 1 else 'posts'} held). Change its password at the network and "
+            f"store the new one in the vault, revoke other sessions, and check its recovery e-mail.",
         )
     return lock
 
@@ -227,7 +227,8 @@ class RemovalResult:
     failed: list[PostRemoval] = field(default_factory=list)
 
     def summary(self) -> str:
-        done = f"{len(self.removed)} part(s) deleted from the network"
+        n = len(self.removed)
+        done = f"{n} {'part' if n == 1 else 'parts'} deleted from the network"
         if not self.failed:
             return done
         first = self.failed[0]

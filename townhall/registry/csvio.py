@@ -230,7 +230,7 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
             result.errors.append(f"The header row must have a {needed!r} column (see the export for the format).")
     unknown = [h for h in header if h and h not in ALL_COLUMNS + REPORT_ONLY]
     if unknown:
-        result.errors.append(f"Unknown column(s): {', '.join(unknown)}.")
+        result.errors.append(f"Unknown {'column' if len(unknown) == 1 else 'columns'}: {', '.join(unknown)}.")
     if result.errors:
         return result
     units = {u.slug: u for u in OrgUnit.objects.all()}
