@@ -259,3 +259,132 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     m = _THIRD_MEDIA_RE.search(t)
     if m and not any(a <= m.start() < b for a, b in doc.urls):
         yield m.start(), m.end(), "Someone else's image, music or figure used in the post."
+
+
+# CPY004 is compositional rather than a list of phrasings: someone else's WORK (a photo, chapter,
+# song, logo...) that comes from a third party (another person's, a platform or publisher, a
+# famous brand) AND an act that reproduces it in the author's own channel (copied, scanned,
+# uploaded, traced, set to...), with no sign of a licence, credit or link anywhere in the post.
+# A few acts are a problem on their own (pirate sites, cropping a watermark, 'word for word').
+_C4_WORK = (
+    r"(?:photos?|pics?|pictures?|images?|shots?|aerials?|headers?|banners?|covers?|cover\s+art|articles?|pieces?|chapters?|"
+    r"books?|textbooks?|workbooks?|e-?books?|audiobooks?|pdfs?|notes|slides|decks?|lectures?|songs?|tracks?|music|albums?|"
+    r"gigs?|audio|films?|movies?|clips?|documentar(?:y|ies)|shows?|episodes?|videos?|reels?|memes?|gifs?|artwork|art|"
+    r"drawings?|illustrations?|paintings?|prints?|posters?|logos?|characters?|designs?|templates?|stickers?|graphics?|"
+    r"figures?|diagrams?|charts?|maps?|papers?|reports?|handbooks?|syllabus|curriculum|mark\s+schemes?|test\s+banks?|"
+    r"blog\s+posts?|fonts?|files|questions|answers)"
+)
+_C4_OTHER = (
+    r"(?:someone(?:\s+else)?'?s|somebody(?:\s+else)?'?s|someone\s+else|other\s+(?:people'?s|unis?|universit\w+)|another\s+"
+    r"(?:uni\w*|\w+'s)|(?:a|the|our)\s+competitor(?:'s)?|(?:a|the)\s+(?:\w+\s+)?(?:photographer|artist|designer|illustrator)"
+    r"(?:'s)?|the\s+publisher(?:'s)?|publisher'?s|(?:my|a)\s+colleague'?s|copyrighted|pirated|whoever\s+took|dunno\s+whose"
+    r"|not\s+ours|(?:the|a|my|another)\s+(?:lecturer|author|tutor|professor|prof|teacher|speaker|photographer|artist|"
+    r"band|writer|colleague|designer|illustrator|competitor)'s"
+    r"|(?<!(?:our|my)\s+)(?-i:\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2})\s+(?:gig|concert|songs?|album|single|track|films?|movie|"
+    r"show|documentary|textbook|book|audiobook|logo|characters|video\s+series|template|font|mark\s+schemes?|past\s+papers)\b"
+    r"|(?:from|off|out\s+of)\s+(?:one|a|an|another|someone'?s|their)\s+(?:[\w-]+\s+){0,2}?"
+    + _C4_WORK
+    + r"|(?<!\bthe\s)(?<!\p{Lu}[\w-]*\s)(?-i:\p{Lu}[\w'’-]+)'s\s+(?:\w+\s+){0,2}?"
+    + _C4_WORK
+    + r"|(?:google(?:\s+images)?|getty|pinterest|unsplash"
+    r"|shutterstock|istock|netflix|disney|pixar|marvel|spotify|behance|etsy|jstor|audible|kindle|the\s+internet|the\s+web"
+    r"|bbc|itv|channel\s+4|the\s+economist|the\s+guardian|private\s+eye|pearson|wiley|hodder|mcgraw[-\s]hill|elsevier"
+    r"|springer|routledge|aqa|ocr|edexcel|the\s+exam\s+board|premier\s+league|coursera"
+    r"|(?:from|off|via|saw\s+on|seen\s+on)\s+(?:youtube|tiktok|twitter|instagram|insta|reddit|facebook)"
+    r"|a\s+museum\s+site|(?:from|off|of|on|via)\s+(?:a|an|the|their|his|her)\s+(?:\w+\s+)?(?:site|website|magazine|mag|"
+    r"newspaper|blog)|(?:from|off|of|on|via)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){1,2}(?:site|website|"
+    r"magazine|newspaper|blog))(?![\w])"
+    r"|(?:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?)\s+(?-i:\p{Lu}\w+)"
+    r")"
+)
+_C4_ACT = (
+    r"(?:cop(?:y|ied|ying)|pasted?|ctrl\s*\+?\s*[cv]|screenshot\w*|screen-?grab\w*|scan(?:ned)?|photocop\w+|photographed|"
+    r"ripped|traced|re-?upload\w*|upload\w*|republish\w*|re-?post\w*|cropped|crop|strip\w*|digitis\w+|digitiz\w+|snipped|"
+    r"lifted|nicked|grabbed|stuck|set\s+to|soundtrack\w*|streaming|print(?:ed|ing)?|selling|send|swap|borrow\w*|stole|"
+    r"used|using|use|posted|posting|shared|sharing|adapted|paraphrased|put|teaching\s+from|added|tracing|found)"
+)
+_C4_ACT_RE = regex.compile(r"(?<![\w])" + _C4_ACT + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))", regex.IGNORECASE)
+_C4_WORK_RE = regex.compile(r"(?<![\w])" + _C4_WORK + r"(?![\w])", regex.IGNORECASE)
+_C4_OTHER_RE = regex.compile(r"(?<![\w])" + _C4_OTHER, regex.IGNORECASE)
+_C4_ALONE_RE = regex.compile(
+    r"(?<![\w])(?:(?:crop\w*|strip\w*|remov\w*|rid\s+of)\s+"
+    r"(?:\w+\s+){0,3}?watermarks?|watermarks?\s+(?:\w+\s+){0,3}?(?:crop\w*|barely|off|still\s+on|is\s+on)|word\s+for\s+word"
+    r"|ctrl\s*\+?\s*c|who'?s\s+gonna\s+know|if\s+they\s+complain|not\s+asked\s+anyone|said\s+it\s+was\s+mine|traced\s+(?:it|the)"
+    r"|none\s+the\s+wiser|(?:cropped|cut)\s+(?:their|her|his|the\s+\w+'?s?)\s+(?:handle|name|credit|tag)\s+out"
+    r"|(?:is|are|'s)\s+(?:someone|somebody)\s+else'?s|(?:dunno|no\s+idea|not\s+sure)\s+whose"
+    r"|(?:pic|photo|image|picture|source|credit)\s*:\s*(?:the\s+)?(?:internet|google|pinterest|unknown|somewhere|online)"
+    r"|all\s+\d+\s+pages|(?:entire|whole)\s+(?:\w+\s+){0,3}?(?:article|book|textbook|show|film|documentary|audiobook|"
+    r"module\s+handbook|curriculum)\s+(?:as|in|on|from)|(?:the\s+)?best\s+\d+\s+minutes\s+of\s+it)(?![\w])",
+    regex.IGNORECASE,
+)
+_C4_PIRACY_RE = regex.compile(
+    r"(?<![\w])(?:sci-?hub|libgen|z-?library|stuvia|test\s+banks?|pirated|pirate\s+(?:copy|copies|site|pdf))(?![\w])"
+)
+# advice against piracy is fine: "Sci-Hub is not the answer", "don't pirate it"
+_C4_NO_PIRACY_RE = regex.compile(
+    r"(?<![\w])(?:not\s+the\s+answer|(?:don'?t|do\s+not|never|please\s+don'?t|avoid)\s+(?:\w+\s+){0,2}?(?:pirat\w+|use\s+"
+    r"(?:sci-?hub|libgen))|illegal|instead)(?![\w])"
+)
+_C4_FINE_RE = regex.compile(
+    r"(?<![\w])(?:permission|permissions|licen[cs]ed|licen[cs]e\s+(?:from|under|through|via)|under\s+(?:the\s+|our\s+)?"
+    r"(?:\w+\s+)?licen[cs]e|©|\(c\)|cc[-\s]?by|credit\s*:|credited|credits?\s+(?:to|in|on)|courtesy|public\s+domain|"
+    r"creative\s+commons|link(?:ed)?\s+(?:below|here|on|to)|\(link|link\s+in\s+the\s+(?:description|post)|(?:gift|a)\s+link|read\s+it\s+here|open\s+access|(?:our|my)\s+"
+    r"own(?!\s+(?:youtube|channel|website|site|page|account|instagram|tiktok|blog|lab\s+site|soundcloud))|ourselves|myself|"
+    r"commissioned\s+(?:for|by\s+(?:us|the\s+uni))|we\s+commissioned|(?:don'?t|please\s+don'?t|never)\s+(?:pirate|upload|copy|share|use)|not\s+the\s+answer|legal(?:ly)?|allowed|"
+    r"rights-cleared|approved|(?:we|i)\s+asked|asked\s+(?:the|her|him|them|their)|copyright\s+(?:guidance|clinic|team|law\s+(?:says|allows))|by\s+our\s+\w+|written\s+by\s+our)(?![\w])",
+    regex.IGNORECASE,
+)
+_C4_WORDS = gate_words("""
+    copy copied copying paste pasted screenshot screenshotted screenshots scan scanned photocopied photocopy
+    photographed ripped traced uploaded upload reuploaded re-uploaded republished republish reposted repost
+    cropped crop stripped strip digitised digitized snipped lifted nicked grabbed stuck set soundtrack
+    soundtracked streaming print printed printing selling send swap borrows borrowed stole used using use posted
+    posting shared sharing adapted paraphrased put teaching added tracing found entire whole pic photo image
+    picture source credit is are sci-hub scihub libgen stuvia pirated pirate bank banks z-library watermark
+    watermarks ctrl+c word gonna complain asked mine wiser pages best
+""")
+
+
+@rule(
+    "CPY004",
+    "someone-elses-work-reproduced",
+    "copyright",
+    "warn",
+    clauses.COPYRIGHT,
+    "Someone else's photo, chapter, song, logo or slides, copied, scanned, uploaded or set to your "
+    "video without a licence, credit or link, is copying without permission whatever the wording.",
+    "Link to the original, or use your own or a licensed work and credit the owner "
+    '("Photo: Jane Doe, used with permission").',
+    [
+        Example(
+            "Scanned in three chapters of the Pearson textbook and put them on the module site.",
+            True,
+            account="personal",
+        ),
+        Example("Our welcome video is set to Arctic Monkeys, turn it up!", True),
+        Example("the watermark is barely visible if you crop it right, new header pic", True, account="personal"),
+        Example("Shared a link to the BBC clip rather than downloading it. Linked on Moodle.", False),
+        Example("Photo: Jane Doe, used with permission. Thanks Jane!", False),
+        Example("I posted a video of my cat on YouTube", False, account="personal"),
+    ],
+)
+def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    masked = doc.masked
+    if not gate(masked, _C4_WORDS):
+        return
+    m = _C4_PIRACY_RE.search(masked)
+    if m and not _C4_NO_PIRACY_RE.search(masked):
+        yield m.start(), m.end(), "A pirated copy of someone else's work shared or pointed to."
+        return
+    if _C4_FINE_RE.search(masked):
+        return
+    m = _C4_ALONE_RE.search(masked)
+    if m:
+        yield m.start(), m.end(), "Someone else's work reproduced or its owner's marks removed."
+        return
+    act = _C4_ACT_RE.search(masked)
+    if act is None or _C4_WORK_RE.search(masked) is None:
+        return
+    m = _C4_OTHER_RE.search(doc.text)
+    if m and not any(a <= m.start() < b for a, b in doc.urls):
+        yield m.start(), m.end(), "Someone else's work reproduced in the post."
