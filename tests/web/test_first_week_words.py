@@ -81,3 +81,22 @@ def test_the_admin_index_names_the_libraries_apps_in_words(make_user, units, ver
     page = verified_client(admin).get("/admin/").content.decode()
     assert "Background tasks" in page and "Two-factor sign-in: authenticator apps" in page
     assert "Otp_Totp" not in page and "Otp_Static" not in page and "Tasks Database Backend" not in page
+
+
+def test_a_late_post_on_the_status_checks_is_timed_in_the_readers_zone(make_user, units):
+    from datetime import UTC, datetime, timedelta
+
+    from django.utils import timezone
+
+    from townhall.publishing.models import Delivery, Post
+    from townhall.publishing.selectors import status_checks
+    from townhall.registry.models import Account
+
+    author = make_user("staff", units["physics"])
+    account = Account.objects.create(network="bluesky", handle="late.example.ac.uk", org_unit=units["physics"])
+    post = Post.objects.create(text="Late", created_by=author, org_unit=units["physics"])
+    due = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+    Delivery.objects.create(post=post, account=account, status=Delivery.Status.SCHEDULED, due_at=due)
+    with timezone.override("America/New_York"):
+        detail = status_checks(due + timedelta(hours=1))[0]["detail"]
+    assert "01 Jul 08:00 EDT" in detail and "UTC" not in detail

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from townhall.core.permissions import can
 from townhall.publishing import services
@@ -167,10 +168,13 @@ def status_checks(now: datetime) -> list[dict[str, Any]]:
     n_late = late.count()
     failed = Delivery.objects.filter(status=Delivery.Status.FAILED, created_at__gte=now - timedelta(days=7)).count()
     calendar = reverse("publishing:calendar")
+    detail = "none"
+    if n_late:
+        # in the reader's zone (the web request activates it; the CLI uses the institution's)
+        since = timezone.localtime(late.order_by("due_at").first().due_at)
+        detail = f"{n_late}, due since {since:%d %b %H:%M} {since.tzname()}: is the worker running?"
     out = [{"area": "Publishing", "name": "Posts due but not sent", "url": calendar,
-            "state": "fail" if n_late else "ok",
-            "detail": (f"{n_late}, due since {late.order_by('due_at').first().due_at:%d %b %H:%M} UTC: "
-                       "is the worker running?") if n_late else "none"}]
+            "state": "fail" if n_late else "ok", "detail": detail}]
     out.append({"area": "Publishing", "name": "Failed deliveries, last 7 days", "url": reverse("publishing:index"),
                 "state": "warn" if failed else "ok",
                 "detail": f"{failed}: open the post to see the network's reason and retry" if failed else "none"})
