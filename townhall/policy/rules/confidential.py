@@ -282,3 +282,108 @@ def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _INSIDER_RE.finditer(doc.masked):
         yield m.start(), m.end(), "Information received in confidence, passed on in public."
         return
+
+
+# CIP006 is compositional: a sign that the information is not public yet (not announced, "till
+# the press release", shh/🤐, "between us", a seat on the panel or committee that saw it, a
+# paper or exam one is reviewing or invigilating) in a post that then gives it away, unless the
+# post says the news is out (announced today, published, it's official) or only says it cannot
+# discuss it ("can't discuss outcomes") without a "but ..." that discloses it anyway.
+_MONTH = r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_C6_SECRET_RE = regex.compile(
+    r"(?<![\w])(?:"
+    # not public yet
+    r"(?:not|isn'?t|aren'?t|won'?t\s+be|hasn'?t\s+been|haven'?t\s+been)\s+(?:yet\s+)?(?:been\s+)?(?:formally\s+|officially\s+)?"
+    r"(?:announced|official|public|released|communicated|confirmed|out)(?:\s+(?:yet|till|until|before))?"
+    r"|unannounced|(?:till|until|before)\s+(?:it'?s|they'?re|it\s+is|they\s+are)\s+(?:announced|released|out|official|public)"
+    r"|(?:press\s+release|announcement|official\s+release|hr\s+letter|letter|ceremony|decision|appointment)\s+"
+    r"(?:\w+\s+){0,2}?(?:isn'?t|is\s+not|not|won'?t\s+be)\s+(?:out\s+)?(?:till|until|before)"
+    r"|(?:press\s+release|announcement|official\s+release)\s+(?:\w+\s+){0,2}?(?:in\s+\d+\s+(?:days?|weeks?|months?)|next\s+"
+    r"(?:week|month)|on\s+" + _DAY + r"|in\s+" + _MONTH + r"|" + _MONTH + r")"
+    r"|\((?:\w+\s+){0,2}?announcement\s+" + _DAY + r"\)|(?:shh+|psst|tea\s+leaf)\b"
+    r"|(?:shh+|quiet|secret|hush)\s+(?:till|until)\s+\w+"
+    # confidence
+    r"|between\s+us|(?<!(?:grow|grew|growing|grown|gain|gained|gaining|build|building|growth|more|less)\s)in\s+(?:strict\s+|the\s+strictest\s+)?confidence|\"in\s+confidence\"|keep\s+(?:it|this)\s+"
+    r"(?:quiet|hush|under\s+(?:my|your|our)\s+hats?|to\s+yourselves|between\s+us)|asked\s+to\s+keep\s+it\s+(?:quiet|hush)"
+    r"|(?:meant|supposed)\s+to\s+be\s+(?:secret|confidential|a\s+secret)|nobody'?s\s+(?:allowed|supposed)\s+to\s+(?:say|know)"
+    r"|stays\s+in\s+the\s+room|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)|keep\s+it)"
+    r"|don'?t\s+share\s+(?:it|this|yet)\b|not\s+keeping\s+that\s+secret|confidential\s+(?:from|investor|reviewer|pitch|obviously)"
+    r"|(?<!(?:is|are|be|service|and)\s)confidential,?\s+obviously|(?:^|[.!?]\s+)confidential\s+from"
+    # an insider's seat
+    r"|(?:i'?m|i\s+am|i\s+was|i\s+sat|i'?ve\s+been)\s+on\s+the\s+(?:\w+\s+){0,2}?(?:panel|committee|board)(?!\s+this\s+time)"
+    r"|the\s+\w+\s+i\s+sat\s+on|invigilating|(?:paper|papers)\s+i'?m\s+moderating|i'?ve\s+(?:seen|got)\s+the\s+"
+    r"(?:\w+\s+)?(?:paper|papers|contract|list|shortlist|results|scores)|reviewing\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:paper|grant|proposal|application|manuscript)\s+(?:this|from|that|which|where|for)|anonymous\s+reviewers?\s+on"
+    r"|referee\s+reports|reviewer\s+names|(?:smt|leadership|senate|council|exec|appointments|finance)\s+(?:papers|meeting)\s+"
+    r"(?:today|this|yesterday|last)|from\s+the\s+(?:leadership|smt|exec|senate|council)\s+meeting|from\s+planning"
+    r"|tender\s+documents|(?:preliminary|provisional)\s+(?:\w+\s+)?(?:scores|results|figures|data)|(?:provisional|pre)\s+"
+    r"patent|patent\s+(?:isn'?t|is\s+not|not)\s+(?:yet\s+)?filed|patent\s+lawyers\s+are|before\s+they'?re\s+released"
+    r"|(?:sponsor|dean|registrar|vc|vice-chancellor|boss|manager|hr)\s+(?:just\s+)?(?:told|said)\s+(?:us|me)?\s*(?:\"|“)?between"
+    r"|the\s+(?:grade\s+boundaries|exam\s+paper|mock\s+papers)\b(?:\s+\w+){0,4}?\s+(?:before|is\s+on|here)"
+    r"|(?:i'?ve\s+got|i\s+know)\s+the\s+(?:\w+\s+){0,3}?(?:mock\s+papers|exam\s+paper|grade\s+boundaries)"
+    r")",
+    regex.IGNORECASE,
+)
+_C6_OUT_RE = regex.compile(
+    r"(?<![\w])(?:announced\s+(?:today|this\s+morning|last\s+week|yesterday|in\s+\w+)|(?:has|have)\s+(?:now\s+)?been\s+"
+    r"(?:officially\s+)?(?:announced|published)|now\s+(?:officially\s+)?(?:published|live|public|publicly|out|open|"
+    r"announced)|published\s+(?:today|by|on|in)|it'?s\s+official|following\s+(?:the|today'?s)\s+announcement"
+    r"|(?:is|are)\s+out\s+today|went\s+out\s+this\s+morning|embargo\s+(?:has\s+)?lifted|(?:is|are)\s+published)(?![\w])",
+    regex.IGNORECASE,
+)
+# "I'm on the panel so can't discuss outcomes" keeps the secret; "can't say which, but one starts
+# with G" does not.
+_C6_REFUSE_RE = regex.compile(
+    r"(?<![\w])(?:can'?t|cannot|can\s+not|won'?t)\s+(?:discuss|share|say|tell|comment|go\s+into)(?![\w])"
+    r"(?!(?:\s+[\w'’]+){0,4}?,?\s+but\s+(?:i'?ll|one|it'?s|the\s+\w+\s+(?:is|are|will)|our|we|they|\d))",
+    regex.IGNORECASE,
+)
+_C6_WORDS = gate_words("""
+    not isn't aren't won't hasn't haven't unannounced till until before release announcement letter ceremony decision
+    appointment shh shhh shhhh psst tea quiet secret hush between confidence keep asked meant supposed nobody's
+    stays nda signed please don't share keeping confidential i'm sat i've invigilating moderating reviewing anonymous
+    referee reviewer smt leadership senate council exec appointments finance from planning tender preliminary
+    provisional pre patent sponsor dean registrar vc boss manager hr grade exam mock know
+""")
+
+
+@rule(
+    "CIP006",
+    "not-yet-public-disclosed",
+    "confidential-ip",
+    "block",
+    clauses.CONFIDENTIAL,
+    "News that is not public yet (before the announcement, heard 'between us', seen on a panel, "
+    "in a paper you review or an exam you invigilate) is not yours to release, however it is phrased.",
+    "Wait for the official announcement and share that; say nothing about what you saw on a panel, "
+    "in review or in confidence.",
+    [
+        Example("we got the grant. £1.8m. shhh till feb", True, account="personal"),
+        Example(
+            "Psst - the Faculty of Health is getting a new Dean from Monash. Panel met this morning.",
+            True,
+            account="personal",
+        ),
+        Example(
+            "I'm on the hiring panel for the Head of Sociology role. Shortlist is Dr Ali and Prof Lopez.",
+            True,
+            account="personal",
+        ),
+        Example(
+            "I'm on the REF panel this time so can't discuss outcomes, but happy to chat about the guidance.",
+            False,
+            account="personal",
+        ),
+        Example("Our Wellcome award has now been officially announced - £3.2m. Thank you, team!", False),
+        Example("Confidential careers advice is available to all students.", False),
+    ],
+)
+def not_yet_public(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    if not gate(t, _C6_WORDS):
+        return
+    m = _C6_SECRET_RE.search(t)
+    if m is None or _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):
+        return
+    yield m.start(), m.end(), "News that is not public yet, given away in the post."
