@@ -100,3 +100,20 @@ def test_a_late_post_on_the_status_checks_is_timed_in_the_readers_zone(make_user
     with timezone.override("America/New_York"):
         detail = status_checks(due + timedelta(hours=1))[0]["detail"]
     assert "01 Jul 08:00 EDT" in detail and "UTC" not in detail
+
+
+def test_my_posts_links_a_report_notification_and_says_what_an_empty_list_means(make_user, units, verified_client):
+    from townhall.publishing.models import Notification
+
+    sam = make_user("staff", units["physics"])
+    Notification.objects.create(
+        user=sam,
+        message="Your social media report for Physics, November 2026, is ready: /analytics/report/?month=2026-11",
+    )
+    html = verified_client(sam).get("/posts/").content.decode()
+    assert "Your social media report for Physics, November 2026, is ready." in html
+    assert '<a href="/analytics/report/?month=2026-11">Open it</a>' in html
+    assert "is ready: /analytics" not in html and ">None.<" not in html
+    assert "Nothing is waiting for your approval." in html and "You have not written a post yet" in html
+    filtered = verified_client(sam).get("/posts/?status=failed").content.decode()
+    assert "None of your posts is in this state" in filtered

@@ -19,3 +19,15 @@ def network_name(code: object) -> str:
     """'bluesky' -> 'Bluesky', 'x' -> 'X'; unknown names are shown as given."""
     text = str(code or "").strip()
     return BRANDS.get(text.lower(), text)
+
+
+@register.filter
+def message_link(message: object) -> tuple[str, str]:
+    """(text, address) for a notification that ends with a page of Townhall ("… is ready:
+    /analytics/report/?…"): the page shows the sentence with a link instead of a bare path,
+    which a person could neither click nor read. Other messages come back with no address."""
+    text = str(message)
+    head, sep, tail = text.rpartition(": /")
+    if sep and " " not in tail:
+        return head + ".", "/" + tail
+    return text, ""
