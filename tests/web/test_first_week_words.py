@@ -117,3 +117,20 @@ def test_my_posts_links_a_report_notification_and_says_what_an_empty_list_means(
     assert "Nothing is waiting for your approval." in html and "You have not written a post yet" in html
     filtered = verified_client(sam).get("/posts/?status=failed").content.decode()
     assert "None of your posts is in this state" in filtered
+
+
+def test_findings_name_the_policy_family_in_words(make_user, units, verified_client):
+    from townhall.registry.models import Account
+
+    sam = make_user("staff", units["physics"])
+    account = Account.objects.create(network="bluesky", handle="fam.example.ac.uk", org_unit=units["physics"])
+    account.owners.add(sam)
+    text = "Our login is password: Hunter2-Secret! and Jane Doe's mobile is 07700 900123"
+    client = verified_client(sam)
+    for url, data in (
+        ("/posts/compose/check", {"text": text, "accounts": [account.pk]}),
+        ("/policy/check", {"text": text}),
+    ):
+        html = client.post(url, data).content.decode()
+        assert "Passwords and keys:" in html, url
+        assert "</code> credentials:" not in html and "</code> privacy:" not in html, url

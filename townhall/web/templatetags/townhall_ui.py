@@ -31,3 +31,12 @@ def message_link(message: object) -> tuple[str, str]:
     if sep and " " not in tail:
         return head + ".", "/" + tail
     return text, ""
+
+
+@register.filter
+def family_name(code: object) -> str:
+    """A policy family as the policy page names it ("confidential-ip" -> "Confidential and
+    unpublished work"), so findings never show the family's code."""
+    from townhall.policies.forms import FAMILY_WORDS
+
+    return FAMILY_WORDS.get(str(code), str(code).replace("-", " ").capitalize())
