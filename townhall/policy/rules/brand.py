@@ -14,7 +14,9 @@ from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import gate, gate_words
 
 _CLAIM_RE = regex.compile(
-    r"(?<![\w])(?:(?:the\s+)?official\s+(?:account|page|profile|channel|twitter|feed|handle|voice|"
+    # "the official account of ..." claimed, not pointed to ("link to the official page below")
+    r"(?<![\w])(?:(?<!(?:to|on|via|at|see|visit|check|from|in)\s+(?:the\s+)?)(?:the\s+)?official\s+"
+    r"(?:account|page|profile|channel|twitter|feed|handle|voice|"
     r"instagram|x\s+account|bluesky|mastodon)(?:\s+(?:of|for))?"
     r"|(?:this|i)\s+(?:is|am)\s+(?:the\s+)?(?:official|verified)"
     r"|on\s+behalf\s+of\s+(?:the\s+)?(?:university|uni|institution|school|faculty|college)"
@@ -24,12 +26,23 @@ _CLAIM_RE = regex.compile(
     r"|(?:admissions|registry|accommodation|finance)\s+(?:team|office)\s+here"
     r"|(?:this\s+is|i'?m|i\s+am|we\s+are|we'?re)\s+(?:the\s+)?(?:new\s+)?(?:head\s+of\s+(?:admissions|recruitment|student\s+\w+)|"
     r"(?:\w+\s+){0,2}(?:team|office)(?=[\s.,:!])|social\s+media\s+manager\s+for\s+the\s+(?:university|uni))"
-    r"|(?:quick\s+)?(?:announcement|news|good\s+news|update|message|statement|fyi|notice|reminder)\s+from\s+the\s+"
-    r"(?:[\w'’-]+\s+){0,2}(?:office|team|registry|department|faculty)"
+    r"|(?:quick\s+)?(?:announcement|news|good\s+news|update|message|statement|fyi|notice|reminder|psa)\s+from\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,2}(?:office|team|registry|department|faculty|library|service|centre|school)"
     r"|official\s+(?:statement|announcement|update)\s+from|follow\s+(?:my|this)\s+(?:personal\s+)?account\s+for\s+"
     r"(?:all\s+)?(?:the\s+)?official"
     r"|(?:dm|message)\s+(?:me|us)\s+(?:directly\s+)?(?:for\s+(?:offers?|places?)|your\s+details)|to\s+(?:hold|secure|confirm)\s+your\s+place"
-    r"|send\s+your\s+deposit|i\s+handle\s+all\s+admissions|for\s+all\s+enquiries\s+about\s+courses)(?![\w])",
+    r"|send\s+your\s+deposit|i\s+handle\s+all\s+admissions|for\s+all\s+enquiries\s+about\s+courses"
+    # writing as an office ("Tweeting from the Vice-Chancellor's Office:"), taking payment for a place
+    r"|(?:tweeting|posting|writing|messaging)\s+(?:from|for|on\s+behalf\s+of)\s+the\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:office|team|department|dept|library|service|centre|faculty|school|registry)(?=\s*[:,-])"
+    r"|(?:posting|sharing|here'?s|here\s+is)\s+(?:our|the|my)\s+(?:[\w'’-]+\s+){0,2}official\s+(?:response|statement|position|reply)"
+    r"|(?:this\s+is|we'?re|we\s+are)\s+(?:[\w'’-]+\s+){0,2}(?:admissions|careers|library|registry|accommodation|finance)"
+    r"\s+(?:on\s+(?:x|bluesky|threads|instagram|tiktok|mastodon|facebook|linkedin)|here|now)"
+    # promising what only the institution can give ("I can sort you an offer", "consider it approved")
+    r"|consider\s+it\s+(?:done|approved|sorted|agreed|granted)"
+    r"|i\s+(?:can|could|will|'ll)\s+(?:\w+\s+)?(?:sort|get|guarantee|arrange|make\s+sure|promise)\s+(?:you\s+)?(?:an?\s+|your\s+)?"
+    r"(?:\w+\s+)?(?:offer|place|refund|waiver|scholarship|bursary)"
+    r"|pay\s+(?:the|a|your)\s+(?:£\s?\d+\s+)?(?:deposit|fee|admin\s+fee)\s+(?:via|through|by|to|with|on))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -147,23 +160,28 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             return
 
 
-_LOGO_WORDS = gate_words("logo logos crest shield arms colours colors branding branded merch merchandise")
+_LOGO_WORDS = gate_words(
+    "logo logos crest shield arms colours colors branding branded merch merchandise tagline motto slogan strapline"
+)
 # The institution's marks, altered or put on things it never approved, however it is said.
 _MARK_RE = regex.compile(
-    r"(?<![\w])(?:logo|logos|crest|shield|coat\s+of\s+arms|arms|colours|colors|branding|branded)(?![\w])"
+    r"(?<![\w])(?:logo|logos|crest|shield|coat\s+of\s+arms|arms|colours|colors|branding|branded|tagline|motto|slogan|"
+    r"strapline)(?![\w])"
 )
 _INST_MARK_RE = regex.compile(
     r"(?<![\w])(?:university|uni|school|department|dept|faculty|institution|official|the\s+crest|the\s+shield|"
-    r"our\s+crest|the\s+arms)(?![\w])"
+    r"our\s+crest|the\s+arms|uni'?s|university'?s|our\s+(?:tagline|motto|slogan|strapline)|the\s+motto|crest)(?![\w])"
 )
 _ALTER_RE = regex.compile(
     r"(?<![\w])(?:made|make|designed|drew|redrawn|redrew|edited|tweaked|photoshopped|remixed|modified|created|changed|"
     r"recolou?red|rebrand(?:ed)?|redesign(?:ed)?|stretched|doodled|playing\s+with|modern\s+version|new\s+logo|fresh\s+logo|"
     r"mash-?up|combines|combined|upside\s+down|swapped|added|stuck|through\s+it|with\s+a\s+\w+\s+(?:on|through|holding)|"
-    r"turned|cheeky|own\s+version|better\s+than|nicer\s+than|rude|printed|print|embroider\w*|put\s+the|into\s+a)(?![\w])"
+    r"turned|cheeky|own\s+version|better\s+than|nicer\s+than|rude|printed|print|printing|embroider\w*|put\s+the|into\s+a|"
+    r"mod(?:ded|ding|s)?|jazz(?:ed|ing)?\s+up|spruc(?:ed|ing)\s+up|drawn\s+on|doodl\w+|defac\w+|graffiti\w*|"
+    r"(?:filter|effect)\s+(?:on|over)|with\s+a\s+\w+\s+effect|shaped|sunglasses)(?![\w])"
 )
 _MERCH_RE = regex.compile(
-    r"(?<![\w])(?:selling|sell|merch|merchandise|hoodies?|caps|t-?shirts?|stickers|mugs|kit|lanyards|badges?|flyers|"
+    r"(?<![\w])(?:selling|sell|merch|merchandise|hoodies?|caps|t-?shirts?|stickers|mugs|kit|lanyards|badges?|flyers?|"
     r"banner|jumper|cake|unofficial)(?![\w])"
 )
 _PROPER_USE_RE = regex.compile(
@@ -201,3 +219,145 @@ def discouraged_name(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             f"{m.group(0)!r} is not the institution's name as the brand guide sets it.",
             (f"Write {cp.names[0]!r}."),
         )
+
+
+# A new account or page in the institution's (or a unit's) name, set up without the digital team:
+# an act of creating an account, near a sign it was not authorised ("unofficial", "ourselves",
+# "since nobody else has", "without telling comms"), and no sign it went through the proper route.
+_ACCOUNT_NOUN = (
+    r"(?:account|acct|page|profile|channel|handle|feed|insta|instagram|tiktok|podcast|newsletter|blog|domain|website|"
+    r"site|[\w-]+\.(?:com|net|org|co\.uk|io)|@[\w.]+)"
+)
+_NEW_ACCOUNT_RE = regex.compile(
+    r"(?<![\w])(?:(?:start(?:ed|ing)?|set(?:ting)?\s+up|launch(?:ed|ing)?|creat(?:ed|ing)|made|mak(?:e|ing)|open(?:ed|ing)?|"
+    r"register(?:ed|ing)?|spun\s+up|grabb?(?:ed|ing)?|changed\s+my\s+handle\s+to)\s+(?:(?:a|an|the|our|my|its|their|this|"
+    r"new|brand\s+new|second|backup|own|unofficial|\"[^\"]{1,40}\"|“[^”]{1,40}”|[\w.'’-]+)\s+){0,5}?"
+    + _ACCOUNT_NOUN
+    + r""
+    r"|(?:brand\s+)?new\s+(?:\w+\s+)?" + _ACCOUNT_NOUN + r""
+    r"|" + _ACCOUNT_NOUN + r"[^.!?\n]{0,60}?(?:set|started|made|launched|created|built)\s+(?:it|this|them)"
+    r"|(?:(?:this|i|we)\s+(?:is|am|are|'m|'re)\s+now\s+on|now\s+(?:also\s+)?on)\s+(?:x|bluesky|threads|instagram|tiktok|mastodon|"
+    r"facebook|linkedin)\s+as\s+@[\w.]+)(?![\w])",
+    regex.IGNORECASE,
+)
+# a sign the account did not go through the digital team; negations ("not approved", "haven't
+# asked anyone", "not on the official directory yet") are read before the proper-use words below
+_UNAUTHORISED_RE = regex.compile(
+    r"(?<![\w])(?:unofficial|since\s+no\s*(?:body|one)\s+else|no\s*(?:body|one)\s+else\s+(?:has|had|was|did|would)|"
+    r"ourselves|without\s+(?:\w+\s+)?(?:telling|asking|checking|permission|approval|sign-?off|going\s+through|the\s+digital|comms)|"
+    r"(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|not)\s+(?:\w+\s+){0,2}?(?:go(?:ing)?\s+through|ask(?:ed|ing)?|"
+    r"tell(?:ing)?|told|check(?:ed|ing)?|approved|cleared|official|on\s+the\s+official|listed|verified|registered\s+with)|"
+    r"isn'?t\s+official|(?:too\s+slow|take\s+forever|takes\s+forever|taking\s+forever)|couldn'?t\s+wait\s+for|"
+    r"backup|second\s+(?:account|page)|shh+|don'?t\s+tell|on\s+the\s+quiet|nobody\s+asked|free\s+traffic|"
+    r"pointed\s+it\s+at|redirects?\s+to\s+my|before\s+they\s+did|in\s+spirit|i'?m\s+not\s+in\s+the|"
+    r"we'?ll\s+sort\s+it\s+(?:out\s+)?(?:eventually|later))(?![\w])",
+    regex.IGNORECASE,
+)
+_ACCOUNT_PROPER_RE = regex.compile(
+    r"(?<![\w])(?:with\s+the\s+(?:digital|comms|communications|social\s+media|web)\s+team|(?<!not\s)(?<!not\s\w{2}\s)listed|"
+    r"(?<!not\s)verified|(?<!not\s)approved|(?<!not\s\w{2}\s)official\s+directory|social\s+directory|"
+    r"talk\s+to\s+the\s+digital|ask\s+(?:us|the\s+digital)|(?:fake|parody)\s+accounts?|report\s+it|no\s+work\s+talk|"
+    r"personal\s+(?:project|account))(?![\w])",
+    regex.IGNORECASE,
+)
+# a handle that claims to be official ("@UoE_Careers_Official") made by someone
+_OFFICIAL_HANDLE_RE = regex.compile(r"@[\w.]*official[\w.]*|@[\w.]*(?:uni|university)[\w.]*", regex.IGNORECASE)
+_ACCOUNT_WORDS = gate_words(
+    "account accounts acct page profile channel handle feed insta instagram tiktok podcast newsletter blog domain "
+    "website site com net org io uk"
+)
+
+
+@rule(
+    "BRD005",
+    "unofficial-account",
+    "brand",
+    "warn",
+    clauses.NEW_ACCOUNT,
+    "Accounts, pages and web addresses in the institution's or a unit's name must be set up with the "
+    "digital team and listed; unofficial ones confuse people and can be used to mislead them.",
+    "Ask the digital team to set up (or take over) the account so it is official and listed; until then, "
+    "post from your own account as yourself.",
+    [
+        Example(
+            "me and the technicians have started an unofficial 'Example Uni Labs' account, shhh",
+            True,
+            account="personal",
+        ),
+        Example("The School's new page! We set it up ourselves since the Digital Team were too slow.", True),
+        Example("The Careers Service has a new Bluesky account, set up with the digital team.", False),
+        Example(
+            "Started a Mastodon account for my birdwatching. No work talk here, just birds", False, account="personal"
+        ),
+    ],
+)
+def unofficial_account(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    if not gate(t, _ACCOUNT_WORDS) and "@" not in t:
+        return
+    m = _NEW_ACCOUNT_RE.search(t)
+    if not m:
+        return
+    if _UNAUTHORISED_RE.search(t) or (not _ACCOUNT_PROPER_RE.search(t) and _OFFICIAL_HANDLE_RE.search(t)):
+        yield m.start(), m.end(), "An account or page in the institution's name set up outside the official route."
+
+
+# The institution's name or standing lent to a product, a business or a personal favour: an
+# endorsement ("officially recommends", "our coaches swear by") next to something commercial, or
+# the name used to get something ("using the uni's name to get a discount").
+_ENDORSE_RE = regex.compile(
+    r"(?<![\w])(?:(?:officially\s+)?recommends?|(?:delighted|proud|happy|pleased)\s+to\s+recommend|endorses?|endorsed\s+by|"
+    r"swear\s+by|official\s+(?:[\w-]+\s+){0,2}(?:partner|supplier|sponsor|provider|university|uni|college)|chosen\s+(?:my|our)\s+(?:\w+\s+){0,2}"
+    r"(?:startup|company|business|firm|product|app))(?![\w])",
+    regex.IGNORECASE,
+)
+_COMMERCIAL_RE = regex.compile(
+    r"(?<![\w])(?:use\s+(?:the\s+)?code|code\s+[a-z0-9]{3,}|\d+\s*%\s*off|discount|supplements?|startup|my\s+(?:company|"
+    r"business|firm|app|product)|checkout|buy\s+now|shop\s+now|affiliate|sponsored|#ad|bonus|promo|via\s+the\s+link|"
+    r"link\s+in\s+bio|bet(?:ting)?|casino)(?![\w])",
+    regex.IGNORECASE,
+)
+_NAME_FOR_GAIN_RE = regex.compile(
+    r"(?<![\w])(?:us(?:e|ed|ing)|drop(?:ped|ping)?|throw(?:ing)?\s+around|abus(?:e|ed|ing))\s+(?:the\s+)?"
+    r"(?:uni(?:versity)?'?s|institution'?s|employer'?s|college'?s|our)\s+name\s+(?:to|for)\s+(?:get|score|blag|jump|skip|win|a)"
+    r"|(?:saying|claiming|pretending)\s+(?:we'?re|we\s+are|i'?m|i\s+am|it'?s|it\s+was)\s+(?:on\s+)?(?:an?\s+)?"
+    r"\"?official\s+(?:university|uni)",
+    regex.IGNORECASE,
+)
+_ENDORSE_WORDS = gate_words(
+    "recommend recommends endorse endorses endorsed swear partner supplier sponsor provider chosen name official"
+)
+
+
+@rule(
+    "BRD006",
+    "name-endorsement",
+    "brand",
+    "warn",
+    clauses.BRAND,
+    "The institution's name must not be lent to products, businesses or personal favours: it reads as an "
+    "endorsement the institution never gave.",
+    "Leave the institution out of it: recommend things as yourself, and ask the brand team before the "
+    "name is linked to any company or product.",
+    [
+        Example(
+            "Exam season fuel! Example University officially recommends Domino's! Use code EXUNI for 25% off", True
+        ),
+        Example("Using the uni's name to get a discount at the Harvester works every time", True, account="personal"),
+        Example("Graduation photography is provided by our official partner, listed on the graduation website.", False),
+        Example("The University is proud to partner with the NHS Trust on a new training centre.", False),
+    ],
+)
+def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    if not gate(t, _ENDORSE_WORDS):
+        return
+    m = _NAME_FOR_GAIN_RE.search(t)
+    if m:
+        yield m.start(), m.end(), "The institution's name used for personal gain."
+        return
+    if _PROPER_USE_RE.search(t) or "listed" in t:
+        return
+    m = _ENDORSE_RE.search(t)
+    if m and _COMMERCIAL_RE.search(t):
+        yield m.start(), m.end(), "The institution's name lent to a product or business."
