@@ -134,3 +134,8 @@ def test_findings_name_the_policy_family_in_words(make_user, units, verified_cli
         html = client.post(url, data).content.decode()
         assert "Passwords and keys:" in html, url
         assert "</code> credentials:" not in html and "</code> privacy:" not in html, url
+
+
+def test_the_browsers_favicon_request_is_answered(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("townhall/favicon.svg")
