@@ -340,11 +340,11 @@ _C6_REFUSE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _C6_WORDS = gate_words("""
-    not isn't aren't won't hasn't haven't unannounced till until before release announcement letter ceremony decision
-    appointment shh shhh shhhh psst tea quiet secret hush between confidence keep asked meant supposed nobody's
-    stays nda signed please don't share keeping confidential i'm sat i've invigilating moderating reviewing anonymous
-    referee reviewer smt leadership senate council exec appointments finance from planning tender preliminary
-    provisional pre patent sponsor dean registrar vc boss manager hr grade exam mock know
+    announced official public released communicated confirmed unannounced announcement release letter ceremony
+    decision appointment shh shhh shhhh psst leaf secret hush between confidence "in quiet hats hat yourselves meant
+    supposed nobody's room nda mention share keeping confidential panel committee board sat invigilating moderating
+    reviewing reviewers referee reviewer papers meeting planning tender preliminary provisional pre patent boundaries
+    mock
 """)
 
 
