@@ -295,7 +295,20 @@ _C6_SECRET_RE = regex.compile(
     r"(?<![\w])(?:"
     # not public yet
     r"(?:not|isn'?t|aren'?t|won'?t\s+be|hasn'?t\s+been|haven'?t\s+been)\s+(?:yet\s+)?(?:been\s+)?(?:formally\s+|officially\s+)?"
-    r"(?:announced|official|public|released|communicated|confirmed|out)(?:\s+(?:yet|till|until|before))?"
+    r"(?:announced|official|public|released|communicated|confirmed|out)"
+    r"(?=\s*(?:[.,;:!?)\-–—]|$|yet\b|till\b|until\b|before\b|so\b|but\b|and\b|to\s+(?:staff|students|the)))"
+    # the date it becomes public, still to come
+    r"|(?:official\s+news|announcement|press\s+release|publication|launch|official\s+release|results\s+letter)\s+"
+    r"(?:\w+\s+){0,2}?(?:due|in\s+a\s+(?:fortnight|few\s+(?:days|weeks))|(?:isn'?t|is\s+not|not)\s+(?:out\s+)?(?:until|till))"
+    r"|before\s+(?:it|they|the\s+\w+)\s+(?:goes|go|is|are)\s+(?:out|announced|public|released|published)"
+    r"|before\s+the\s+(?:official\s+)?(?:launch|unveiling|press\s+release)"
+    r"|keep\s+it\s+(?:zipped|under\s+wraps|schtum|shtum)|under\s+wraps"
+    r"|(?:she|he|they|staff|the\s+candidates?|the\s+students?)\s+(?:doesn'?t|don'?t|hasn'?t|haven'?t)\s+(?:\w+\s+)?"
+    r"(?:know|been\s+told)\s+yet"
+    r"|(?:i|i'?ve)\s+(?:just\s+)?(?:saw|seen|got|read)\s+the\s+(?:\w+\s+){0,3}?(?:draft|minutes|shortlist|rankings)\b"
+    r"|(?:waiting|wait)\s+(?:on|for)\s+the\s+patent"
+    r"|exam\s+(?:this\s+year\s+|tomorrow\s+|next\s+week\s+)?(?:is|will\s+be)\s+(?:all\s+)?(?:on|about)\s+\w+"
+    r"|question\s+\d+\s+(?:is|will\s+be)\s+(?:the|on|about)"
     r"|unannounced|(?:till|until|before)\s+(?:it'?s|they'?re|it\s+is|they\s+are)\s+(?:announced|released|out|official|public)"
     r"|(?:press\s+release|announcement|official\s+release|hr\s+letter|letter|ceremony|decision|appointment)\s+"
     r"(?:\w+\s+){0,2}?(?:isn'?t|is\s+not|not|won'?t\s+be)\s+(?:out\s+)?(?:till|until|before)"
@@ -311,7 +324,9 @@ _C6_SECRET_RE = regex.compile(
     r"|don'?t\s+share\s+(?:it|this|yet)\b|not\s+keeping\s+that\s+secret|confidential\s+(?:from|investor|reviewer|pitch|obviously)"
     r"|(?<!(?:is|are|be|service|and)\s)confidential,?\s+obviously|(?:^|[.!?]\s+)confidential\s+from"
     # an insider's seat
-    r"|(?:i'?m|i\s+am|i\s+was|i\s+sat|i'?ve\s+been)\s+on\s+the\s+(?:\w+\s+){0,2}?(?:panel|committee|board)(?!\s+this\s+time)"
+    r"|(?:i'?m|i\s+am|i\s+was|i\s+sat|i'?ve\s+been|sat)\s+on\s+the\s+(?:\w+\s+)?(?:hiring|interview|appointments?|promotions?|"
+    r"funding|grant|selection|shortlisting|awards?|prize|ref|exam|examining|grievance|disciplinary|tender|audit|finance|"
+    r"remuneration|planning|recruitment|admissions)\s+(?:panel|committee|board)(?!\s+this\s+time)"
     r"|the\s+\w+\s+i\s+sat\s+on|invigilating|(?:paper|papers)\s+i'?m\s+moderating|i'?ve\s+(?:seen|got)\s+the\s+"
     r"(?:\w+\s+)?(?:paper|papers|contract|list|shortlist|results|scores)|reviewing\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
     r"(?:paper|grant|proposal|application|manuscript)\s+(?:this|from|that|which|where|for)|anonymous\s+reviewers?\s+on"
@@ -345,6 +360,8 @@ _C6_WORDS = gate_words("""
     supposed nobody's room nda mention share keeping confidential panel committee board sat invigilating moderating
     reviewing reviewers referee reviewer papers meeting planning tender preliminary provisional pre patent boundaries
     mock
+    news publication launch fortnight before under wraps zipped schtum shtum know told saw seen read draft minutes
+    shortlist rankings exam question
 """)
 
 

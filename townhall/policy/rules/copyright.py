@@ -276,7 +276,7 @@ _C4_WORK = (
 )
 _C4_OTHER = (
     r"(?:someone(?:\s+else)?'?s|somebody(?:\s+else)?'?s|someone\s+else|other\s+(?:people'?s|unis?|universit\w+)|another\s+"
-    r"(?:uni\w*|\w+'s)|(?:a|the|our)\s+competitor(?:'s)?|(?:a|the)\s+(?:\w+\s+)?(?:photographer|artist|designer|illustrator)"
+    r"(?:uni\w*|\w+'s)|(?:a|the|our)\s+competitor(?:'s)?|(?:a|an|the)\s+(?:\w+\s+)?(?:photographer|artist|designer|illustrator)"
     r"(?:'s)?|the\s+publisher(?:'s)?|publisher'?s|(?:my|a)\s+colleague'?s|copyrighted|pirated|whoever\s+took|dunno\s+whose"
     r"|not\s+ours|(?:the|a|my|another)\s+(?:lecturer|author|tutor|professor|prof|teacher|speaker|photographer|artist|"
     r"band|writer|colleague|designer|illustrator|competitor)'s"
@@ -299,12 +299,13 @@ _C4_OTHER_CAP_RE = regex.compile(
     r"mark\s+schemes?|past\s+papers)\b"
     r"|(?<!\b(?:the|The)\s)(?<!\p{Lu}[\w-]*\s)\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b)"
     r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?)\s+\p{Lu}\w+"
+    r"|\p{Lu}[\w'’-]+'s\s+\p{Lu}\w*(?:\s+\w+){0,3}?\s+as\s+(?:the|our)\s+(?i:backing\s+track|soundtrack|music|theme|intro)"
 )
 _C4_ACT = (
     r"(?:cop(?:y|ied|ying)|pasted?|ctrl\s*\+?\s*[cv]|screenshot\w*|screen-?grab\w*|scan(?:ned)?|photocop\w+|photographed|"
     r"ripped|traced|re-?upload\w*|upload\w*|republish\w*|re-?post\w*|cropped|crop|strip\w*|digitis\w+|digitiz\w+|snipped|"
     r"lifted|nicked|grabbed|stuck|set\s+to|soundtrack\w*|streaming|print(?:ed|ing)?|selling|send|swap|borrow\w*|stole|"
-    r"used|using|use|posted|posting|shared|sharing|adapted|paraphrased|put|teaching\s+from|added|tracing|found)"
+    r"used|using|use|uses|posted|posting|shared|sharing|adapted|paraphrased|put|teaching\s+from|added|tracing|found)"
 )
 _C4_ACT_RE = regex.compile(r"(?<![\w])" + _C4_ACT + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))", regex.IGNORECASE)
 _C4_WORK_RE = regex.compile(r"(?<![\w])" + _C4_WORK + r"(?![\w])", regex.IGNORECASE)
@@ -316,6 +317,8 @@ _C4_ALONE_RE = regex.compile(
     r"|none\s+the\s+wiser|(?:cropped|cut)\s+(?:their|her|his|the\s+\w+'?s?)\s+(?:handle|name|credit|tag)\s+out"
     r"|(?:is|are|'s)\s+(?:someone|somebody)\s+else'?s|(?:dunno|no\s+idea|not\s+sure)\s+whose"
     r"|(?:pic|photo|image|picture|source|credit)\s*:\s*(?:the\s+)?(?:internet|google|pinterest|unknown|somewhere|online)"
+    r"|if\s+(?:anyone|they|someone|somebody|the\s+owner)\s+(?:asks|complains|notices|finds\s+out)|pay\s+for\s+it\s+(?:later|if)"
+    r"|without\s+(?:tagging|crediting|naming)\s+(?:her|him|them|the\s+\w+)"
     r"|all\s+\d+\s+pages|(?:entire|whole)\s+(?:\w+\s+){0,3}?(?:article|book|textbook|show|film|documentary|audiobook|"
     r"module\s+handbook|curriculum)\s+(?:as|in|on|from)|(?:the\s+)?best\s+\d+\s+minutes\s+of\s+it)(?![\w])",
     regex.IGNORECASE,
