@@ -107,6 +107,12 @@ _EMBARGO_RE = regex.compile(
 )
 
 
+_WAITS_RE = regex.compile(
+    r"(?<![\w])(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:post|share)\s+(?:\w+\s+){0,3}?(?:as\s+soon\s+as|when|once|then)"
+    r"(?![\w])"
+)
+
+
 @rule(
     "CIP002",
     "embargo-or-unpublished",
@@ -126,7 +132,11 @@ _EMBARGO_RE = regex.compile(
 def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _EMBARGO_WORDS):
         return
+    # "our embargoed study goes live tomorrow, I'll post the link as soon as it's public" waits
+    waits = _WAITS_RE.search(doc.masked) is not None
     for m in _EMBARGO_RE.finditer(doc.masked):
+        if waits and m.group().startswith(("embargo", "under")):
+            continue
         yield m.start(), m.end(), "Embargoed or unpublished material."
 
 
@@ -147,7 +157,7 @@ _CONF_RE = regex.compile(
     r"|panel'?s\s+shortlist|(?:the|next\s+week'?s)\s+(?:\w+\s+)?exam\s+paper\s+for"
     r"|sharing\s+the\s+exam\s+paper|(?:confidential|secret)\s+(?:partnership|deal|agreement|masterplan|plan)"
     r"|not\s+been\s+approved\s+yet|draft\s+(?:\w+\s+){0,3}submission|ref\s+submission\s+list|(?:closed|confidential|private|reserved)\s+(?:part|section|"
-    r"session|business|items?)\s+of\s+the|(?:board|senate|council|committee|governors'?)\s+papers"
+    r"session|business|items?)\s+of\s+the|(?<!(?:published|public|open)\s)(?:board|senate|council|committee|governors'?)\s+papers"
     r"|interview\s+(?:scores|notes|feedback|rankings)|(?:in|at)\s+a\s+(?:closed|private|confidential)\s+meeting"
     r"|exam\s+(?:questions|paper|answers)\s+for\s+(?:tomorrow|next|the\s+upcoming|monday|tuesday|wednesday|thursday|"
     r"friday)|not\s+yet\s+public|not\s+public\s+yet|\(not\s+public\)|unreleased)(?![\w])",

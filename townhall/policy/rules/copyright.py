@@ -210,6 +210,7 @@ _OUR_USE_RE = regex.compile(
     r"soundtrack|background\s+track|cover\s+image|banner\s+photo|recorded|filmed|screenshotted|ripped|clipped|lifted|"
     r"copied|grabbed|downloaded|reproduced))(?![\w])"
 )
+_WHERE_AFTER_RE = regex.compile(r"\s+(?:is\s+|are\s+)?(?:on|at|via|available|here|free\s+(?:on|at|from))\b")
 _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 
 
@@ -249,6 +250,8 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         m
         and _USE_RE.search(masked, max(0, m.start() - 50), min(len(t), m.end() + 50))
         and not regex.match(r"(?i)(?:our|my)\s", masked[max(0, m.start() - 4) : m.start()] + " ")
+        # "full text on Espacenet" says where the work is (a pointer), not that it is reproduced
+        and not _WHERE_AFTER_RE.match(masked, m.end())
     ):
         yield m.start(), m.end(), "A whole work reproduced in the post."
         return
