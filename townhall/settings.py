@@ -62,7 +62,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "townhall.web.errors.StyledMethodNotAllowed",  # a button's address typed or reloaded: a page, not blank
 ]
+CSRF_FAILURE_VIEW = "townhall.web.errors.csrf_failure"  # an expired form: a page in the layout
 
 # Request bodies are read into memory up to this size (Django's default is 2.5 MB). 25 MB lets the
 # listening import take the 20 MB of data it advertises (a JSON string, with room for escaping);

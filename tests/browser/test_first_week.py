@@ -99,3 +99,14 @@ def test_the_audit_trail_reads_as_words_on_its_page_and_in_the_admin(page, live_
     assert "Being triaged" in table.inner_text() and "Ada Admin" in table.inner_text()
     text = page.inner_text("body")
     assert "assigned_to_id" not in text and "incident.updated" not in text and '{"' not in text
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_buttons_address_opened_as_a_page_says_so_in_the_layout(page, live_server, world, axe, sign_in, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, "sam")
+    response = page.goto(f"{live_server.url}/posts/notifications/read")
+    assert response.status == 405
+    page.get_by_role("heading", name="This address is for a button, not a page").wait_for()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My posts").wait_for()
+    check_page(page, axe, "405 page")

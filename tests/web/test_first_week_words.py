@@ -139,3 +139,23 @@ def test_findings_name_the_policy_family_in_words(make_user, units, verified_cli
 def test_the_browsers_favicon_request_is_answered(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("townhall/favicon.svg")
+
+
+def test_a_buttons_address_typed_in_is_a_page_in_the_layout(make_user, units, verified_client):
+    sam = make_user("staff", units["physics"])
+    response = verified_client(sam).get("/posts/notifications/read")
+    html = response.content.decode()
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert "This address is for a button, not a page" in html and "My posts" in html and "<nav" in html
+
+
+def test_an_expired_form_is_a_page_in_the_layout(make_user, units):
+    from django.test import Client
+
+    sam = make_user("staff", units["physics"])
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(sam)
+    response = client.post("/posts/notifications/read", {})
+    html = response.content.decode()
+    assert response.status_code == 403 and "The form had expired, so nothing was saved" in html
+    assert "CSRF" not in html and "<nav" in html

@@ -1,4 +1,4 @@
-"""Error pages inside the layout (403, 404, 500) and one-line logging of refusals.
+"""Error pages inside the layout (403, 404, 405, 500, an expired form) and one-line logging of refusals.
 
 Django's own handlers answer with bare "403 Forbidden" pages without navigation; these render the
 usual layout and say what happened and what to do next. Refusals (4xx) are routine, so the
@@ -27,6 +27,35 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """404: a mistyped address, or an object that was removed (or that this person may not see)."""
     return _render(request, "web/errors/404.html", 404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """403 for a form Townhall did not just give out (opened before signing in again, or sent from
+    elsewhere): Django's own page is bare English about cookies and tokens."""
+    return _render(request, "web/errors/csrf.html", 403)
+
+
+class StyledMethodNotAllowed:
+    """405 inside the layout: an address that only a button may send (``require_POST`` views)
+    answers a typed or reloaded address with an empty white page otherwise. The API keeps its
+    JSON answers; the Allow header is kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and not response.streaming
+            and not response.content
+            and not request.path.startswith("/api/")
+        ):
+            styled = _render(request, "web/errors/405.html", 405)
+            if response.has_header("Allow"):
+                styled["Allow"] = response["Allow"]
+            return styled
+        return response
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
