@@ -13,7 +13,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import POSTCODE_RE, CompiledPack, given_names, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import person_cue, tokens, wordlist
+from townhall.policy.rules.common import CAP_WORD_RE, person_cue, sentences, token_set, tokens, wordlist
 from townhall.policy.tagger import address_spans
 
 # Cheap pre-filter: only run libphonenumber when there is a long enough digit run.
@@ -612,3 +612,290 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if person_cue(t, s, e):
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
+
+
+# PRV007: compositional — a specific other person AND a sensitive attribute in the same sentence.
+# Why: PRV005 knows a few phrasings per category; people describe someone's health, money, sex
+# life, faith, record or status in endless ways, but the two ingredients are always there: who
+# (a name, 'my colleague', 'the lad in my 9am', 'she') and what (a word from one of the special or
+# confidential categories). The lexicon is generic vocabulary of those categories, not posts.
+_ATTR_RE = re.compile(
+    r"(?<![\w])(?:"
+    # health, disability, pregnancy, mental health
+    r"cancer(?!\s+(?:research|awareness|charity|uk|trust|relay|fund|support|centre|center|screening))|leuka?emia|lymphoma|chemo(?:therapy)?|radiotherapy|tumou?rs?|heart\s+(?:attack|bypass|surgery|condition)"
+    r"|bypass\s+surgery|(?:hip|knee)\s+replacement|diagnosed|diagnosis|allerg(?:y|ies|ic)|crohn'?s|colitis|diabetic"
+    r"|epilep(?:sy|tic)|miscarr(?:iage|ied)|pregnan(?:t|cy)|maternity|paternity|baby\s+(?:is\s+)?due|ivf"
+    r"|(?:sick|medical|stress|compassionate)\s+leave|off\s+sick|signed\s+off|(?:is|was|'s|been|still|now|currently|out\s+of|ended\s+up)\s+in\s+hospital|hospitali[sz]ed"
+    r"|psych(?:iatric)?\s+ward|(?:a|her|his|their)\s+(?:\w+\s+)?condition|diabetes|hysterectomy|surrogacy|sober|fainted"
+    r"|a\s+(?:bad\s+)?limp|crutches|wheelchair|dyslexi[ac]|autis(?:m|tic)|adhd|ocd|ptsd|bipolar|schizophreni[ac]"
+    r"|depress(?:ed|ion)|anxiety|(?:nervous|mental)\s+breakdown|suicid(?:e|al)|(?:tried|attempted)\s+to\s+kill"
+    r"|self[-\s]harm(?:ing)?|overdos(?:e|ed)|eating\s+disorder|anorexi[ac]|bulimi[ac]|addict(?:ion|ed)?"
+    r"|alcoholic|rehab|hiv|dementia|sectioned|antidepressants|terminal(?:ly\s+ill)?|rehab"
+    # sexuality and gender identity
+    r"|gay|lesbian|bisexual|queer|transgender|(?:was|been|got)\s+outed|came\s+out\s+as|in\s+the\s+closet"
+    r"|(?:come|came|coming)\s+out\s+(?:to|as)|tinder|grindr|dating\s+(?:app|profile)"
+    # religion and politics (special category)
+    r"|convert(?:ed)?\s+(?:to|from)\s+[^\W\d_]+|jehovah'?s\s+witness|scientologist|mormon"
+    r"|(?:muslim|jewish|hindu|sikh|christian|catholic|atheist)\s+(?:student|colleague|lad|girl|guy|woman|man|member\s+of\s+staff)(?!\s+(?:society|association|network|union|group|chaplain))"
+    r"|(?:is|'s|was|became)\s+(?:an?\s+)?(?:devout\s+|practising\s+|secret\s+)?(?:muslim|christian|jew|hindu|sikh|buddhist|atheist|catholic)"
+    r"|voted\s+(?:remain|leave|tory|labour|reform|conservative|green|snp|ukip|for\s+(?:brexit|reform|trump))"
+    # money
+    r"|(?:in|into)\s+(?:[£$€¥]?[\d,.]+k?\s+(?:of\s+)?)?debt|bankrupt(?:cy)?|insolven(?:t|cy)|payday\s+loans?"
+    r"|universal\s+credit|food\s*banks?|(?:on|from)\s+(?:a\s+|the\s+)?hardship\s+(?:fund|payment)|hardship\s+payout|ccjs?|credit\s+check|claiming\s+benefits|non-payment|sleeping\s+(?:rough|in\s+(?:her|his|their|a|the)\s+\w+)|evict(?:ed|ion)|homeless|repossess(?:ed|ion)"
+    r"|payslip|salary|arrears|struggling\s+with\s+money|money\s+(?:problems|troubles)|(?:bailiffs|debt\s+collectors?)"
+    # criminal record, police, safeguarding
+    r"|criminal\s+record|convicted|conviction|prison|jail(?:ed)?|arrested|a\s+caution\s+for|charged\s+with"
+    r"|ankle\s+tag|on\s+bail|assault(?:ed)?|stabbing|police\s+(?:interviewed|arrested|questioned|cautioned)|hmp|(?:being|been|was)\s+investigated|sex\s+offenders?\s+register|probation\s+for|shoplifting|(?:for|of|committ(?:ed|ing))\s+fraud|reported\s+to\s+(?:prevent|the\s+police)|restraining\s+order"
+    r"|being\s+stalked|stalking|sex\s+offender"
+    # workplace and academic discipline
+    r"|grievance|capability\s+(?:process|procedure|hearing)|disciplinary|misconduct|(?:formal|final|written)\s+warning"
+    r"|on\s+a\s+warning|fitness\s+to\s+practi[sc]e|(?:employment\s+)?tribunal|performance\s+improvement\s+plan"
+    r"|plagiari[sz](?:ed|ing|m)|(?:got|been|was)\s+(?:sacked|suspended|fired|expelled)"
+    # marks and failure
+    r"|fail(?:ed|ing)\s+(?:his|her|their|the)\s+\w+|(?:got|gave|scored|awarded|gets|getting)\s+(?:him\s+|her\s+)?an?\s+\d{1,2}\b"
+    r"|\d{1,2}\s*%\s+(?:in|on)\s+(?-i:[A-ZÀ-ÖØ-Þ])|(?:got|gets|scored)\s+(?:an?\s+)?\d{2}(?:\s*%|(?![\w%]|\s+[^\W\d_]+s\b))|fail(?:ed|ing)\s+(?:again|twice)|(?:your|his|her|their)\s+mark\s+for|\d{1,2}\s+marks|(?:solid|a\s+measly|only\s+got)\s+\d{1,2}\b"
+    # immigration status
+    r"|visa|tier\s*4|cas\s+(?:withdrawn|revoked|cancelled)|(?:lost|withdrawn)\s+(?:his|her|their)\s+cas|ilr"
+    r"|leave\s+to\s+remain|immigration\s+(?:hearing|status|case|appeal|tribunal)|home\s+office|deport(?:ed|ation)"
+    r"|asylum|(?:is|was|'s|a)\s+(?:\w+\s+)?refugee|no\s+passport|citizenship\s+(?:test|application)|right\s+to\s+work|overstay(?:ed|ing)?"
+    # private life: relationships, date of birth, whereabouts
+    r"|divorc(?:e|ed|ing)|(?:having|had)\s+an\s+affair|(?:left|leaving)\s+(?:him|her|them)\s+for"
+    r"|custody\s+(?:hearing|battle|case)|born\s+(?:on\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|dob|born\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]+\s+\d{4}|date\s+of\s+birth"
+    r"|(?:his|her|their)\s+(?:\w+\s+)?(?:mum|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|gran|grandmother|grandfather|nan|grandad|baby|child)\s+(?:has\s+|had\s+)?(?:died|passed(?:\s+away)?|was\s+killed)"
+    r"|(?:guest|staying)\s+in\s+room\s+\d+"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+# Cheap gate: one distinctive word of each attribute phrase (the big alternation costs ~130 us a
+# post, the set test under 2 us; most posts hold none of these words).
+_ATTR_ANCHORS = frozenset(
+    wordlist("""
+    cancer leukemia leukaemia lymphoma chemo chemotherapy radiotherapy tumour tumor tumours tumors heart bypass
+    replacement diagnosed diagnosis allergy allergies allergic crohn's crohns colitis diabetic epilepsy epileptic
+    miscarriage miscarried pregnant pregnancy maternity paternity ivf sick medical compassionate signed hospital
+    hospitalised hospitalized psych psychiatric condition diabetes hysterectomy surrogacy sober fainted limp
+    crutches wheelchair dyslexic dyslexia autism autistic adhd ocd ptsd bipolar schizophrenia schizophrenic
+    depressed depression anxiety breakdown suicide suicidal self-harm self-harming harm overdose overdosed
+    disorder anorexia anorexic bulimia bulimic addict addiction addicted alcoholic rehab hiv dementia sectioned
+    antidepressants terminal terminally gay lesbian bisexual queer transgender outed closet tinder grindr
+    dating muslim jewish hindu sikh christian catholic atheist jew buddhist convert converted jehovah's jehovahs
+    scientologist mormon voted debt bankrupt bankruptcy insolvent insolvency payday universal foodbank
+    foodbanks bank banks hardship ccj ccjs credit benefits non-payment sleeping evicted eviction homeless
+    repossessed repossession payslip salary arrears struggling bailiffs collector collectors criminal convicted
+    conviction prison jail jailed arrested caution charged tag bail assault assaulted stabbing police hmp
+    investigated offenders offender probation shoplifting fraud prevent restraining stalked stalking grievance
+    capability disciplinary misconduct warning fitness tribunal improvement plagiarised plagiarized plagiarising
+    plagiarizing plagiarism sacked suspended fired expelled failed failing visa tier tier4 cas ilr remain
+    immigration deported deportation asylum refugee passport citizenship overstay overstayed overstaying
+    divorce divorced divorcing affair custody dob birth died killed
+""")
+)
+# Words that only matter next to a number ('got 44', '31 marks', 'born 3.3.1986', 'room 214').
+_ATTR_DIGIT_ANCHORS = frozenset(wordlist("got gets getting scored awarded gave marks mark solid measly born room"))
+# Common words that only matter with a partner word ('came out', 'right to work', 'Home Office').
+_ATTR_PAIRS = (
+    ("out", frozenset(("came", "come", "coming"))),
+    ("work", frozenset(("right",))),
+    ("office", frozenset(("home",))),
+    ("left", frozenset(("him", "her", "them"))),
+    ("leaving", frozenset(("him", "her", "them"))),
+    ("passed", frozenset(("away", "his", "her", "their"))),
+    ("kill", frozenset(("tried", "attempted"))),
+    ("due", frozenset(("baby",))),
+    ("money", frozenset(("struggling", "problems", "troubles"))),
+)
+
+
+def _attr_gate(doc: Doc) -> bool:
+    """Whether the post holds an attribute word worth running the full pattern for."""
+    toks = token_set(doc.masked)
+    if toks & _ATTR_ANCHORS:
+        return True
+    t = doc.text
+    if (toks & _ATTR_DIGIT_ANCHORS or "%" in t) and any(c.isdigit() for c in t):
+        return True
+    return any(w in toks and not partners.isdisjoint(toks) for w, partners in _ATTR_PAIRS)
+
+
+# Who: a specific other person. Strong cues name or describe one; pronouns only count when a
+# strong cue is somewhere in the post (otherwise 'she' may be anyone, e.g. a politician in the news).
+_RELATION = (
+    r"student|pupil|tutee|mentee|supervisee|colleague|co-?worker|classmate|flatmate|housemate|lecturer|professor|"
+    r"tutor|supervisor|manager|boss|intern|postdoc|admin|administrator|cleaner|porter|hire|technician|"
+    r"researcher|participant|first[-\s]year|second[-\s]year|third[-\s]year|final[-\s]year|fresher|"
+    r"head\s+of\s+\w+|dean|registrar|member\s+of\s+staff|staff\s+member|team\s+member|director|pa|temp|candidate|"
+    r"woman|man|guy|girl|lad|bloke|lady|boy|wife|husband|partner|neighbou?r|guest|tenant|teaching\s+assistant|ta"
+)
+_WHO_STRONG_RE = regex.compile(
+    r"(?<![\w])(?:"
+    r"(?:my|our|the|a|this|that|one\s+of\s+(?:my|our|the))\s+(?:[\w-]+\s+){0,3}?(?:" + _RELATION + r")s?(?![\w-])"
+    r"(?!\s+(?:hardship|advice|services?|union|support|loans?|number|card|id|finance|accommodation|society|team|"
+    r"office|portal|experience|body|population|data|voice|reps?|halls?|news|life|wellbeing|money))"
+    r"|(?:a\s+)?(?:student|colleague|tutee|member\s+of\s+staff)\s+(?:of\s+mine|in\s+(?:my|our|the))"
+    r"|(?:dr|prof|professor|mr|mrs|ms|miss|mx)\.?\s+(?-i:\p{Lu}[\p{L}'-]+)"
+    r"|(?:student|staff|matriculation)\s+(?:no\.?|number|id)\s*:?\s*\d{5,}"
+    r"|(?:name\s+is|name's|called)\s+(?-i:\p{Lu}\p{Ll}+)"
+    r"|(?-i:\p{Lu}\p{Ll}+)\s+(?:(?-i:\p{Lu})\.?\s+)?(?:from|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})\w*|our|my)"
+    r")(?![\w])",
+    regex.IGNORECASE,
+)
+# 'should be in jail', 'maybe prison for you': an opinion or a wish about someone, not a disclosure.
+_MODAL_RE = regex.compile(
+    r"(?<![\w])(?:should|would|could|must|might|needs?\s+to|ought\s+to|deserves?\s+to|maybe|throw|lock)\s+"
+    r"(?:\S+\s+){0,4}$",
+    regex.IGNORECASE,
+)
+# A post about people the author knows: their workplace, their students, their own circle.
+_LOCAL_RE = regex.compile(
+    r"(?<![\w])(?:my|our|we|us|uni|university|campus|department|dept|office|staff|students?|class|lab|team|"
+    r"school|faculty|colleagues?|work|works|tutorial|seminar|module|halls?|admissions|registry|estates|hr|it|"
+    r"the\s+new|marks?|exams?|dissertation|mentee|tutee|supervisee)(?![\w])",
+    regex.IGNORECASE,
+)
+# Words the news uses about public figures all day ('jail', 'fraud', 'pregnant'): only counted
+# when the post is about the author's own circle (workplace, students, colleagues).
+_NEWS_TALK_RE = regex.compile(
+    r"(?:prison|jail|arrest|charged|assault|(?:for|of|committ\w+)\s+fraud|convict|investigated|pregnan|addict|"
+    r"gay|lesbian|bisexual|queer|transgender|tumou?r|cancer|dementia|depress|anxiety|suicid|bankrupt|visa|"
+    r"home\s+office|deport|asylum)",
+    regex.IGNORECASE,
+)
+_WHO_PRONOUN_RE = regex.compile(r"(?<![\w])(?:he|she|him|his|her|himself|herself)(?![\w'’])", regex.IGNORECASE)
+# Whose: the nearest person word before the attribute decides; first person = the author's own news.
+_OWNER_RE = regex.compile(
+    r"(?<![\w])(?:(?P<self>(?i:i|i'm|i've|i'd|i'll|me|myself|my(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RELATION + r"|"
+    r"son|daughter|mum|mom|dad|nan|gran|brother|sister|friend|kids?|child|children)s?\b)))"
+    r"|(?P<other>(?i:he|she|him|his|her|they|them|their)|[\p{Lu}][\p{Ll}]+))(?![\w])",
+)
+# The person agreed to it being public or made it public themselves.
+_CONSENT_RE = regex.compile(
+    r"(?<![\w])(?:with\s+(?:his|her|their|(?-i:\p{Lu}\p{Ll}+)'s)\s+(?:kind\s+)?(?:permission|consent|blessing)"
+    r"|(?:has|have|had)\s+(?:spoken|written|talked)\s+(?:openly|publicly)|shared\s+with\s+(?:\w+\s+)?permission"
+    r"|(?:told|shared)\s+(?:his|her|their)\s+(?:own\s+)?story\s+(?:publicly|on)|asked\s+me\s+to\s+share)(?![\w])",
+    regex.IGNORECASE,
+)
+_NON_NAME_CAPS = frozenset(
+    wordlist("""i i'm the this that our my we you they he she his her it a an and but so if when just proud
+    congrats congratulations thank thanks happy sad welcome meet get well sorry lol omg tbh pls please hey hi
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december uk nhs phd msc bsc ba ma home office prevent law""")
+)
+
+
+def _other_person(t: str, s: int, e: int) -> tuple[int, int] | None:
+    """Span of a specific other person in t[s:e]: a strong cue, a given name, or a pronoun."""
+    m = _WHO_STRONG_RE.search(t, s, e)
+    if m:
+        return m.span()
+    names = given_names()
+    for m in CAP_WORD_RE.finditer(t, s, e):
+        w = m.group(0)
+        if w.lower() in names and w.lower() not in _NON_NAME_CAPS:
+            return m.span()
+    m = _WHO_PRONOUN_RE.search(t, s, e)
+    return m.span() if m else None
+
+
+def _post_names_someone(t: str) -> bool:
+    """Whether the post anywhere names or describes a specific private person (not just 'she')."""
+    if _WHO_STRONG_RE.search(t):
+        return True
+    names = given_names()
+    return any(
+        m.group(0).lower() in names and m.group(0).lower() not in _NON_NAME_CAPS for m in CAP_WORD_RE.finditer(t)
+    )
+
+
+def _own_news(t: str, s: int, a: int, e: int) -> bool:
+    """Whether the attribute at ``a`` is about the author: the nearest person word before it in the
+    sentence [s, e) is I/me/my (or, with none before, the first one after it)."""
+    before = [m for m in _OWNER_RE.finditer(t, s, a) if not (m.group("other") and _cap_not_person(m.group(0)))]
+    if before:
+        return before[-1].group("self") is not None
+    after = [m for m in _OWNER_RE.finditer(t, a, e) if not (m.group("other") and _cap_not_person(m.group(0)))]
+    return bool(after) and after[0].group("self") is not None
+
+
+def _cap_not_person(w: str) -> bool:
+    low = w.lower()
+    return (
+        w[:1].isupper()
+        and low not in ("he", "she", "him", "his", "her", "they", "them", "their")
+        and (low in _NON_NAME_CAPS or low not in given_names())
+    )
+
+
+@rule(
+    "PRV007",
+    "someone-elses-sensitive-details",
+    "privacy",
+    "warn",
+    clauses.PUBLIC,
+    "A named or described person together with their health, money, sex life, faith, record, status, "
+    "marks or private life in one sentence identifies them; it is their news to share, not ours.",
+    "Leave out the personal detail, or post only what the person has agreed to share publicly.",
+    [
+        Example(
+            "Our cleaner is really struggling, she told me she's deep in debt from payday loans.",
+            True,
+            account="personal",
+        ),
+        Example("Heads up: the new lecturer in Chemistry was declared bankrupt last year.", True, account="personal"),
+        Example("My colleague Giulia was outed as bisexual by a student on TikTok.", True, account="personal"),
+        Example("Personal news: I'm pregnant! Due in March and very excited.", False, account="personal"),
+        Example("Happy to share that my own visa came through today.", False, account="personal"),
+        Example("Our Welfare team can help if you're in debt. Apply for the hardship fund online.", False),
+        Example("Jamal was born with cerebral palsy and has spoken openly about it in his BBC interview.", False),
+    ],
+)
+def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    if not _attr_gate(doc):
+        return
+    found = _attr_matches(doc)
+    if not found or _CONSENT_RE.search(t) or not _post_names_someone(t):
+        return
+    local = _LOCAL_RE.search(t) is not None
+    bounds = list(sentences(t))
+    for m in found:
+        s, e = next(((s, e) for s, e in bounds if s <= m.start() < e), (0, len(t)))
+        if _other_person(t, s, e) is None or _own_news(t, s, m.start(), e) or _MODAL_RE.search(t, s, m.start()):
+            continue
+        if not local and _NEWS_TALK_RE.match(m.group(0)):
+            continue
+        yield m.start(), m.end(), "Someone else's sensitive personal details next to who they are."
+        return
+
+
+_PAIR_WORDS = frozenset(w for w, _p in _ATTR_PAIRS)
+
+
+def _attr_matches(doc: Doc) -> list:
+    """Attribute matches, searched only in windows around the gate's words (the full pattern over a
+    whole post costs ~150 us; a few 90-character windows a fraction of that)."""
+    t = doc.text
+    windows: list[list[int]] = []
+    for s, e, w in tokens(doc.masked):
+        if not (
+            w in _ATTR_ANCHORS
+            or w in _ATTR_DIGIT_ANCHORS
+            or w in _PAIR_WORDS
+            or (w[:1].isdigit() and "%" in t[e : e + 2])
+        ):
+            continue
+        s, e = max(0, s - 50), min(len(t), e + 40)
+        if windows and s <= windows[-1][1]:
+            windows[-1][1] = e
+        else:
+            windows.append([s, e])
+    # every phrase starts at a word, so try the pattern only at word starts (not every character)
+    out = []
+    nxt = 0
+    for s, _e, _w in tokens(doc.masked):
+        if s < nxt or not any(ws <= s < we for ws, we in windows):
+            continue
+        m = _ATTR_RE.match(t, s, next(we for ws, we in windows if ws <= s < we))
+        if m:
+            out.append(m)
+            nxt = m.end()
+    return out
