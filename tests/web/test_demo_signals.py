@@ -34,14 +34,23 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_demo_stops_its_worker_on_a_signal(tmp_path, sig):
+def _ignore_sigint() -> None:
+    """As for a demo started in the background of a script: SIGINT is inherited as ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize(
+    ("sig", "start"),
+    [(signal.SIGTERM, None), (signal.SIGINT, None), (signal.SIGINT, _ignore_sigint)],
+    ids=["SIGTERM", "SIGINT", "SIGINT-started-in-the-background"],
+)
+def test_demo_stops_its_worker_on_a_signal(tmp_path, sig, start):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE",
                                                             "TOWNHALL_LOG_LEVEL")}
     env["TOWNHALL_DATA_DIR"] = str(tmp_path)
     demo = subprocess.Popen([sys.executable, "-m", "townhall", "demo", "--no-input", "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=start)
     try:
         deadline = time.monotonic() + 120
         workers: list[int] = []

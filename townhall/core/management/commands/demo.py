@@ -48,14 +48,17 @@ class Command(BaseCommand):
         logging.getLogger("townhall").setLevel(env["TOWNHALL_LOG_LEVEL"])
         worker = subprocess.Popen([sys.executable, "-m", "townhall", "worker"], env=env)
         # SIGTERM (a service manager, `kill`) ends the demo like Ctrl-C, so the worker is stopped
-        # too instead of being left running on its own.
+        # too instead of being left running on its own. SIGINT is set as well: a demo started in
+        # the background of a script inherits SIGINT ignored, and `kill -INT` would do nothing.
         previous = signal.signal(signal.SIGTERM, _stop)
+        previous_int = signal.signal(signal.SIGINT, _stop)
         try:
             call_command("serve", host=host, port=port)
         except KeyboardInterrupt:
             pass
         finally:
             signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGINT, previous_int)
             worker.terminate()
             try:
                 worker.wait(timeout=10)
