@@ -290,7 +290,8 @@ _C4_OTHER = (
     r"|bbc|itv|channel\s+4|the\s+economist|the\s+guardian|private\s+eye|pearson|wiley|hodder|mcgraw[-\s]hill|elsevier"
     r"|springer|routledge|aqa|ocr|edexcel|the\s+exam\s+board|premier\s+league|coursera"
     r"|(?:from|off|via|saw\s+on|seen\s+on)\s+(?:youtube|tiktok|twitter|instagram|insta|reddit|facebook)"
-    r"|a\s+museum\s+site|(?:from|off|of|on|via)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:site|website|"
+    r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s\s+(?:instagram|website|site|page|feed|blog|account|channel|behance|"
+    r"pinterest|portfolio)|a\s+museum\s+site|(?:from|off|of|on|via)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:site|website|"
     r"magazine|mag|newspaper|blog))(?![\w])"
     r")"
 )
@@ -300,7 +301,11 @@ _C4_OTHER_CAP_RE = regex.compile(
     r"(?=\p{Lu})(?:(?<!(?:our|my|Our|My)\s+)\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2}\s+(?i:gig|concert|songs?|album|single|"
     r"track|films?|movie|show|documentary|textbook|book|audiobook|logo|characters|video\s+series|template|font|"
     r"mark\s+schemes?|past\s+papers)\b"
-    r"|(?<!\b(?:the|The)\s)(?<!\p{Lu}[\w-]*\s)\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b)"
+    r"|(?<!\b(?:the|The)\s)(?<!\p{Lu}[\w-]*\s)\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b"
+    r"|(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b"
+    # a named character or brand on the institution's merchandise
+    r"|\p{Lu}\w+(?:\s+\p{Lu}\w+)?\s+(?i:on\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:hoodies|mugs|t-?shirts|shirts|merch|"
+    r"totes?|tote\s+bags|cups|badges|lanyards|jumpers|stickers)))"
     r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?)\s+\p{Lu}\w+"
     r"|\p{Lu}[\w'’-]+'s\s+\p{Lu}\w*(?:\s+\w+){0,3}?\s+as\s+(?:the|our)\s+(?i:backing\s+track|soundtrack|music|theme|intro)"
 )
@@ -322,7 +327,7 @@ _C4_ALONE_RE = regex.compile(
     r"|(?:pic|photo|image|picture|source|credit)\s*:\s*(?:the\s+)?(?:internet|google|pinterest|unknown|somewhere|online)"
     r"|if\s+(?:anyone|they|someone|somebody|the\s+owner)\s+(?:asks|complains|notices|finds\s+out)|pay\s+for\s+it\s+(?:later|if)"
     r"|without\s+(?:tagging|crediting|naming)\s+(?:her|him|them|the\s+\w+)"
-    r"|all\s+\d+\s+pages|(?:entire|whole)\s+(?:\w+\s+){0,3}?(?:article|book|textbook|show|film|documentary|audiobook|"
+    r"|(?:good|free|great)\s+exposure\s+for\s+(?:the|them|her|him)|all\s+\d+\s+pages|(?:entire|whole)\s+(?:\w+\s+){0,3}?(?:article|book|textbook|show|film|documentary|audiobook|"
     r"module\s+handbook|curriculum)\s+(?:as|in|on|from)|(?:the\s+)?best\s+\d+\s+minutes\s+of\s+it)(?![\w])",
     regex.IGNORECASE,
 )
@@ -357,6 +362,8 @@ _C4_WORDS = gate_words("""
  handbook handbooks syllabus curriculum scheme schemes bank banks blog fonts font files
  source credit sci-hub scihub libgen stuvia pirated pirate z-library watermark watermarks ctrl+c
  wiser pages whose
+    cropped crop soundtrack soundtracked backing screenshotted screenshot screengrab exposure hoodies mugs t-shirts
+    shirts merch totes tote cups badges lanyards jumpers
 """)
 
 
