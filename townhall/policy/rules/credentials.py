@@ -20,6 +20,10 @@ _PW_RE = regex.compile(
     r"[^.\n!?]{0,60}?(?:\bis\b|\bwas\b|\bare\b|=|:|->|\u2192)\s*[\"'“‘]?(?P<secret>[^\s\"'”’]{4,64})",
     regex.IGNORECASE,
 )
+# Talk about passwords in general: statistics and how they are stored, not anyone's secret.
+_STATS_RE = regex.compile(
+    r"(?i)\b(?:most\s+(?:common|popular|used)|least\s+common|password\s+hash(?:es|ing)?|cryptography)\b"
+)
 _NOT_SECRET = frozenset(
     wordlist("""your their our his her the a an not now being still changing changed expired incorrect wrong strong weak
     secure required needed important reset below above attached here there this that same different easy
@@ -58,6 +62,8 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _SECRET_WORDS):
         return
     for m in _PW_RE.finditer(doc.text):
+        if _STATS_RE.search(doc.text, max(0, m.start() - 40), m.end()):  # 'the most common PIN is 1234'
+            continue
         if _looks_secret(m.group("secret")):
             yield (
                 m.start("secret"),
@@ -65,7 +71,7 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 ("Password or PIN disclosed in a post."),
             )
             return
-    hit = _secret_in_prose(doc)
+    hit = None if _STATS_RE.search(doc.text) else _secret_in_prose(doc)
     if hit:
         yield hit[0], hit[1], "Password, PIN or access code disclosed in a post."
 
@@ -314,3 +320,120 @@ _NEGATED_RE = regex.compile(
     # "no more shared logins!", "if you've accidentally posted a password": advice, not a disclosure
     r"|(?:no\s+more|accidentally|by\s+mistake|if\s+you(?:'ve|\s+have)?(?:\s+ever)?)\s+\S?$"
 )
+
+
+# CRD006: compositional — a thing a secret opens (a lock, door, keypad, Wi-Fi, account, VPN, MFA)
+# and, near it, either a value that looks like its secret (a digit code however it is spaced, a
+# password-shaped token, a quoted word), a description that gives it away ('my birthday', 'the dog's
+# name', 'the same as the printer one') or a request to hand it over ('DM me your login').
+# Why: people name the secret's lock in countless ways; the two ingredients stay the same.
+_CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins code codes combination combo keypad
+    padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
+    account session keyword""")
+_LOCKED_RE = regex.compile(
+    r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
+    r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time)"
+    r"\s+(?:\w+\s+){0,1}?(?:code|codes|key|pin|combination|combo)s?|combination|combo|keypad|padlock|pin|passcode|otp|"
+    r"(?:the\s+)?code\s+(?:is|was|for|to|on)|codes|doors?|lock|keypad|safe)"
+    r"|(?P<pw>pass(?:word|phrase|wd)?s?|pwd?|p/w|creds|credentials|log-?in|log\s+in\s+(?:to|with)|session\s+still\s+active|one-time\s+link|u/n|user\s*name|admin\s+(?:is|login|pw|password)|wi-?fi\s+(?:key|pw)|"
+    r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat))(?![\w])",
+    regex.IGNORECASE,
+)
+_CODE_VALUE_RE = regex.compile(
+    r"(?<![\w£$€.,/:-])(?P<v>\d(?:[ .-]?\d){2,9})(?![\w%/:]|[.,]\d|\s*(?:%|am|pm|k\b|mins?\b|secs?\b|seconds?\b|"
+    r"minutes?\b|hours?\b|days?\b|years?\b|"
+    r"people|students|staff|characters?|times?\b|attendees))",
+    regex.IGNORECASE,
+)
+_STRONG_VALUE_RE = regex.compile(
+    r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]|(?<![\w@./#])(?P<t>[A-Za-z][^\s\"'“”‘’()<>,;]{3,40})"
+)
+_GIVEAWAY_RE = regex.compile(
+    r"(?<![\w])(?:(?:is|was|it'?s|its|'s)\s+(?:just\s+)?(?:the|my|our|your|his|her|their)\s+(?:\w+'?s?\s+){0,2}?"
+    r"(?:birthday|birth\s+year|dog'?s?\s+name|cat'?s?\s+name|pet'?s?\s+name|surname|initials|postcode|house\s+number|"
+    r"year\s+(?:the|we|i|it)|one\s+with)"
+    r"|same\s+(?:password|pin|code|one|login)?\s*as\s+(?:the|my|our|last)|\d+\s+reversed|(?:it'?s|its)\s+my\s+birthday"
+    r"|session\s+still\s+active|one-time\s+link|(?:gave|give|giving|sent|send)\s+(?:\w+\s+){0,2}?(?:my|our)\s+"
+    r"(?:backup|recovery|mfa|2fa|otp)\s+codes?"
+    r"|(?:dm|send|message|email|text|whatsapp|pm|tell)\s+(?:me\s+)?(?:your|their|his|her)\s+(?:\w+\s+){0,3}?"
+    r"(?:password|login|pin|passcode|credentials|log-in)s?"
+    r"|(?:dm|send|message|email|text|pm)\s+me\s+(?:\w+\s+){0,4}?(?:password|login|pin|passcode|credentials)s?)(?![\w])",
+    regex.IGNORECASE,
+)
+_ADVICE_RE = regex.compile(
+    r"(?<![\w])(?:never|don'?t|do\s+not|not|isn'?t|no|won'?t|can'?t|cannot|shouldn'?t|stop|avoid|reset|forgot(?:ten)?|"
+    r"change|changing|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|study|research|paper|"
+    r"asking\s+for|hash(?:es|ing)?|cryptography)(?![\w])",
+    regex.IGNORECASE,
+)
+
+
+# 'the wifi is Schrodinger', 'keyword: Mangetout' — a non-dictionary word given as the secret
+_IS_VALUE_RE = regex.compile(r"(?:\s+\w+){0,6}?\s*(?:\bis\b|:|=)\s*(?P<v>[A-Z][\w!$%&*@#-]{3,40})(?![\w])")
+
+
+def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos`` plus the next one (a value often follows: 'OTP again. 605 839.')."""
+    s = max(t.rfind(c, 0, pos) for c in ".!?\n") + 1
+    e1 = _SENTENCE_END_RE.search(t, pos)
+    e = _SENTENCE_END_RE.search(t, e1.end()) if e1 else None
+    return s, (e.start() if e else len(t)) if e1 else len(t)
+
+
+@rule(
+    "CRD006",
+    "secret-in-prose",
+    "credentials",
+    "block",
+    clauses.PASSWORD,
+    "A code, password or login given in words ('the door is 8821', 'p/w Rosie2019', 'it's my birthday', "
+    "'DM me your login') is as good as the secret itself once posted.",
+    "Remove it and change the code or password; give access through the proper channel (card access, "
+    "your own account, a password manager), never in a post.",
+    [
+        Example("card reader broken again. code is 9003 if you're stuck outside", True, account="personal"),
+        Example("u/n jsmith42, p/w Rosie2019 if you need my inbox", True, account="personal"),
+        Example("the padlock for the store is 0 4 0 4, please put it back", True, account="personal"),
+        Example("DM your Outlook login and I'll sort your calendar", True, account="personal"),
+        Example("Please stop using your birthday as your PIN.", False, account="personal"),
+        Example("Forgotten your password? Reset it at the IT Service Desk, room G.01.", False),
+    ],
+)
+def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    if not (gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked):
+        return
+    for m in _LOCKED_RE.finditer(t):
+        s, e = _crd6_sentence(t, m.start())
+        if _ADVICE_RE.search(t, s, min(e, m.end() + 12)):
+            continue
+        g = _GIVEAWAY_RE.search(t, max(s, m.start() - 40), e)
+        if g:
+            yield g.start(), g.end(), "A secret given away in words."
+            return
+        stop = min(e, m.end() + (100 if m.group("pw") else 70))
+        iv = _IS_VALUE_RE.match(t, m.end())
+        if m.group("pw") and iv and _looks_secret(iv.group("v")) and iv.group("v").lower() not in wordset():
+            yield iv.start("v"), iv.end("v"), "A password in a post."
+            return
+        for v in _CODE_VALUE_RE.finditer(t, m.end(), stop):
+            d = regex.sub(r"\D", "", v.group("v"))
+            if regex.fullmatch(r"(?:19|20)\d\d", d) or any(a <= v.start() < b for a, b in doc.urls):
+                continue
+            if m.group("num") or len(d) >= 4:
+                yield v.start(), v.end(), "An access code in a post."
+                return
+        if not m.group("pw"):
+            continue
+        for v in _STRONG_VALUE_RE.finditer(t, m.end(), stop):
+            if any(a <= v.start() < b for a, b in doc.urls):
+                continue
+            if v.group("q"):
+                if v.group("q").lower() not in _NOT_SECRET:
+                    yield v.span("q")[0], v.span("q")[1], "A password in a post."
+                    return
+                continue
+            tok = v.group("t").rstrip(".,;:!?)")
+            if "@" not in tok and _looks_strong(tok):
+                yield v.start("t"), v.start("t") + len(tok), "A password in a post."
+                return
