@@ -110,3 +110,15 @@ def test_a_buttons_address_opened_as_a_page_says_so_in_the_layout(page, live_ser
     page.get_by_role("heading", name="This address is for a button, not a page").wait_for()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My posts").wait_for()
     check_page(page, axe, "405 page")
+
+
+def test_the_admins_forms_pass_axe(page, live_server, world, axe, sign_in):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _admin_signs_in(page, live_server, sign_in, world["admin"])
+    for path in (
+        "/admin/registry/account/add/",
+        f"/admin/core/user/{world['author'].pk}/change/",
+        "/admin/registry/networkaudience/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert axe(page) == [], path

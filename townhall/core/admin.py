@@ -12,7 +12,9 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.fieldsets,
         ("Townhall", {"fields": ("role", "org_unit", "review_units", "time_zone", "notify_by_email")}),
     )
-    filter_horizontal = ("review_units", "groups", "user_permissions")
+    # No filter_horizontal (Django's UserAdmin sets one): its widget puts aria-label on a bare span
+    # (axe aria-prohibited-attr); the plain multiple select is accessible.
+    filter_horizontal = ()
     actions = ["reset_second_factor"]
 
     @admin.action(description="Reset two-factor sign-in (they set it up again at their next sign-in)")

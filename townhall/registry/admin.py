@@ -10,7 +10,8 @@ class AccountAdmin(admin.ModelAdmin):
     list_display = ("handle", "network", "org_unit", "status", "review_date")
     list_filter = ("network", "status", "purpose")
     search_fields = ("handle", "display_name")
-    filter_horizontal = ("owners",)
+    # No filter_horizontal: its widget puts aria-label on a bare span (axe aria-prohibited-attr);
+    # the plain multiple select is accessible.
     raw_id_fields = ("successor",)
 
 
@@ -40,8 +41,8 @@ class AccountRequestAdmin(admin.ModelAdmin):
 class NetworkAudienceAdmin(admin.ModelAdmin):
     """The recommendation table: edit it as evidence about where audiences are changes."""
 
+    # Strength is edited on each row's page: the list's inline selects have no label (axe).
     list_display = ("audience", "network", "strength", "reason")
-    list_editable = ("strength",)
     list_filter = ("audience", "network", "strength")
 
 
