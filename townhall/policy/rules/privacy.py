@@ -868,6 +868,22 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 
 _PAIR_WORDS = frozenset(w for w, _p in _ATTR_PAIRS)
+# Words an attribute phrase can start with (the pattern is only tried at these).
+_ATTR_FIRST = (
+    _ATTR_ANCHORS
+    | _ATTR_DIGIT_ANCHORS
+    | _PAIR_WORDS
+    | frozenset(
+        wordlist("""
+    is was been still now currently out ended a an her his their your came come coming in into on from only lost
+    withdrawn leave home right having had left leaving guest staying tried attempted nervous mental self eating
+    being employment performance formal final written date bypass hip knee baby sick medical stress
+    compassionate off signed heart food universal payday credit claiming non sleeping police sex restraining
+    reported fitness fail failed failing custody born dob convert converted voted struggling money bailiffs debt
+    dating tinder grindr got gets getting gave scored awarded solid
+""")
+    )
+)
 
 
 def _attr_matches(doc: Doc) -> list:
@@ -892,7 +908,7 @@ def _attr_matches(doc: Doc) -> list:
     out = []
     nxt = 0
     for s, _e, _w in tokens(doc.masked):
-        if s < nxt or not any(ws <= s < we for ws, we in windows):
+        if s < nxt or not (_w in _ATTR_FIRST or _w[:1].isdigit()) or not any(ws <= s < we for ws, we in windows):
             continue
         m = _ATTR_RE.match(t, s, next(we for ws, we in windows if ws <= s < we))
         if m:
