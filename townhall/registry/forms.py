@@ -144,7 +144,7 @@ class ArchiveForm(forms.Form):
         queryset=Account.objects.none(),
         required=False,
         label="Account followers should go to instead",
-        empty_label="None",
+        empty_label="No other account",
     )
 
     def __init__(self, *args, account=None, **kwargs):
