@@ -275,15 +275,21 @@ _C4_WORK = (
     r"gigs?|audio|films?|movies?|clips?|documentar(?:y|ies)|shows?|episodes?|videos?|reels?|memes?|gifs?|artwork|art|"
     r"drawings?|illustrations?|paintings?|prints?|posters?|logos?|characters?|designs?|templates?|stickers?|graphics?|"
     r"figures?|diagrams?|charts?|maps?|papers?|reports?|handbooks?|syllabus|curriculum|mark\s+schemes?|test\s+banks?|"
-    r"blog\s+posts?|fonts?|files|questions|answers)"
+    r"blog\s+posts?|fonts?|files|questions|answers|cartoons?|handouts?|lyrics|scripts?|manuals?|editions?|records?|"
+    r"recordings?|performances?|talks?|webinars?|brief|collages?|stills?|anthems?|themes?|plots|manuscripts?|vids?|docs?|"
+    r"dvds?|solutions|photographs?|infographics?)"
 )
 _C4_OTHER = (
-    r"(?:someone(?:\s+else)?'?s|somebody(?:\s+else)?'?s|someone\s+else|other\s+(?:people'?s|unis?|universit\w+)|another\s+"
+    r"(?:someone(?:\s+else)?'?s|somebody(?:\s+else)?'?s|someone\s+else|other\s+(?:people'?s|unis?|universit\w+|institutions?|departments?|companies)|another\s+"
     r"(?:uni\w*|\w+'s)|(?:a|the|our)\s+competitor(?:'s)?|(?:a|an|the)\s+(?:\w+\s+)?(?:photographer|artist|designer|illustrator)"
     r"(?:'s)?|the\s+publisher(?:'s)?|publisher'?s|(?:my|a)\s+colleague'?s|copyrighted|pirated|whoever\s+took|dunno\s+whose"
     r"|not\s+ours|(?:the|a|my|another)\s+(?:lecturer|author|tutor|professor|prof|teacher|speaker|photographer|artist|"
-    r"band|writer|colleague|designer|illustrator|competitor)'s"
-    r"|(?:from|off|out\s+of)\s+(?:one|a|an|another|someone'?s|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"band|writer|colleague|designer|illustrator|competitor|keynote|presenter|label|publisher)'s"
+    r"|(?:my|a)\s+(?:mate|friend|colleague|sister|brother|partner)\s+took"
+    r"|(?:from|off|on)\s+(?:\w+\s+){0,2}?(?:instagram|tiktok|twitter|pinterest|reddit|facebook)\s+(?:accounts|pages|feeds|users)"
+    r"|(?:from|off|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:forum|subreddit|fan\s+page)|(?:spotted|found)\s+on\s+(?:twitter|"
+    r"instagram|insta|tiktok|reddit|facebook|x)\b"
+    r"|(?:from|off|out\s+of)\s+(?:one|a|an|another|someone'?s|their)\s+(?:[\w'’-]+\s+){0,2}?"
     + _C4_WORK
     + r"|(?:google(?:\s+images)?|getty|pinterest|unsplash"
     r"|shutterstock|istock|netflix|disney|pixar|marvel|spotify|behance|etsy|jstor|audible|kindle|the\s+internet|the\s+web"
@@ -300,20 +306,24 @@ _C4_OTHER = (
 _C4_OTHER_CAP_RE = regex.compile(
     r"(?=\p{Lu})(?:(?<!(?:our|my|Our|My)\s+)\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2}\s+(?i:gig|concert|songs?|album|single|"
     r"track|films?|movie|show|documentary|textbook|book|audiobook|logo|characters|video\s+series|template|font|"
-    r"mark\s+schemes?|past\s+papers)\b"
+    r"mark\s+schemes?|past\s+papers|handbook|stills?|anthem)\b"
+    r"|(?<![\w])(?i:gif|meme|clip|still|screenshot|theme)\s+(?i:of|from)\s+(?:the\s+)?\p{Lu}\w+"
+    r"|(?<![\w])(?i:pdf)\s+(?i:of)\s+(?i:the\s+)?(?i:new\s+)?\p{Lu}\w+"
     r"|(?<!\b(?:the|The)\s)(?<!\p{Lu}[\w-]*\s)\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b"
     r"|(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b"
     # a named character or brand on the institution's merchandise
     r"|\p{Lu}\w+(?:\s+\p{Lu}\w+)?\s+(?i:on\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:hoodies|mugs|t-?shirts|shirts|merch|"
     r"totes?|tote\s+bags|cups|badges|lanyards|jumpers|stickers)))"
-    r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?)\s+\p{Lu}\w+"
+    r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?|featuring|features)\s+\p{Lu}[\w'’-]+(?:'s\s+\p{Lu}\w*)?"
     r"|\p{Lu}[\w'’-]+'s\s+\p{Lu}\w*(?:\s+\w+){0,3}?\s+as\s+(?:the|our)\s+(?i:backing\s+track|soundtrack|music|theme|intro)"
 )
 _C4_ACT = (
     r"(?:cop(?:y|ied|ying)|pasted?|ctrl\s*\+?\s*[cv]|screenshot\w*|screen-?grab\w*|scan(?:ned)?|photocop\w+|photographed|"
     r"ripped|traced|re-?upload\w*|upload\w*|republish\w*|re-?post\w*|cropped|crop|strip\w*|digitis\w+|digitiz\w+|snipped|"
     r"lifted|nicked|grabbed|stuck|set\s+to|soundtrack\w*|streaming|print(?:ed|ing)?|selling|send|swap|borrow\w*|stole|"
-    r"used|using|use|uses|posted|posting|shared|sharing|adapted|paraphrased|put|teaching\s+from|added|tracing|found)"
+    r"used|using|use|uses|posted|posting|shared|sharing|adapted|paraphrased|put|teaching\s+from|added|tracing|found|featuring|features|came|comes|dumping|dump|"
+    r"recorded|filmed|downloaded|includ(?:ed|ing)|scanning|entered|putting|pasting|spotted|made\s+it\s+(?:our|my)"
+    r"|(?:is|are|was|were)\s+(?:\w+\s+)?from)"
 )
 _C4_ACT_RE = regex.compile(r"(?<![\w])" + _C4_ACT + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))", regex.IGNORECASE)
 _C4_WORK_RE = regex.compile(r"(?<![\w])" + _C4_WORK + r"(?![\w])", regex.IGNORECASE)
@@ -327,7 +337,14 @@ _C4_ALONE_RE = regex.compile(
     r"|(?:pic|photo|image|picture|source|credit)\s*:\s*(?:the\s+)?(?:internet|google|pinterest|unknown|somewhere|online)"
     r"|if\s+(?:anyone|they|someone|somebody|the\s+owner)\s+(?:asks|complains|notices|finds\s+out)|pay\s+for\s+it\s+(?:later|if)"
     r"|without\s+(?:tagging|crediting|naming)\s+(?:her|him|them|the\s+\w+)"
-    r"|(?:good|free|great)\s+exposure\s+for\s+(?:the|them|her|him)|all\s+\d+\s+pages|(?:entire|whole)\s+(?:\w+\s+){0,3}?(?:article|book|textbook|show|film|documentary|audiobook|"
+    r"|(?:good|free|great)\s+exposure\s+for\s+(?:the|them|her|him)|enjoy\s+the\s+exposure|all\s+\d+\s+pages"
+    r"|(?:no\s+(?:clue|idea)|not\s+sure|dunno|don'?t\s+know|can'?t\s+remember)\s+(?:who\s+(?:took|made|drew|shot|owns|"
+    r"filmed)|whose|the\s+name\s+of|where\s+(?:it|this)\s+(?:came|comes)\s+from)|can'?t\s+find\s+any\s?more"
+    r"|content\s+id|(?:getty|shutterstock|istock|alamy|adobe\s+stock)\s+watermark|dodgy\s+(?:pdf|copy|stream|link|download)"
+    r"|solutions\s+manual|credited\s+none|(?:didn'?t|don'?t|never|without)\s+credit(?:ing)?\b|no\s+credit\b"
+    r"|(?:photo|pic|image|picture|video|art|artwork|drawing)\s+(?:is\s+)?not\s+mine|(?:sharing|passing|presenting|"
+    r"claiming)\s+(?:it|this|them)\s+(?:off\s+)?as\s+(?:my|our)\s+own|made\s+it\s+our\s+own|"
+    r"(?:recorded|taped|ripped)\s+(?:it\s+)?(?:off|from)\s+the\s+(?:telly|tv|radio|theatre|cinema|dvd)|ripped\s+the\s+dvd|(?:entire|whole)\s+(?:\w+\s+){0,3}?(?:article|book|textbook|show|film|documentary|audiobook|"
     r"module\s+handbook|curriculum)\s+(?:as|in|on|from)|(?:the\s+)?best\s+\d+\s+minutes\s+of\s+it)(?![\w])",
     regex.IGNORECASE,
 )
@@ -342,8 +359,9 @@ _C4_NO_PIRACY_RE = regex.compile(
 _C4_PIRACY_WORDS = gate_words("sci-hub scihub libgen stuvia pirated pirate z-library bank banks")
 _C4_FINE_RE = regex.compile(
     r"(?<![\w])(?:permission|permissions|licen[cs]ed|licen[cs]e\s+(?:from|under|through|via)|under\s+(?:the\s+|our\s+)?"
-    r"(?:\w+\s+)?licen[cs]e|©|\(c\)|cc[-\s]?by|credit\s*:|credited|credits?\s+(?:to|in|on)|courtesy|public\s+domain|"
-    r"creative\s+commons|link(?:ed)?\s+(?:below|here|on|to)|\(link|link\s+in\s+the\s+(?:description|post)|(?:gift|a)\s+link|read\s+it\s+here|open\s+access|(?:our|my)\s+"
+    r"(?:\w+\s+)?licen[cs]e|©|\(c\)|cc[-\s]?by|credit\s*:(?!\s*(?:the\s+)?(?:internet|google|unknown|online|pinterest))|credited(?!\s+none)|credits?\s+(?:to|in|on)|courtesy|public\s+domain|"
+    r"creative\s+commons|link(?:ed)?\s+(?:below|here|on|to)|\(link|link\s+in\s+the\s+(?:description|post)|(?:gift|a)\s+link|"
+    r"read\s+it\s+here|open\s+access|(?<!\bas\s)(?<!\bit\s)(?:our|my)\s+"
     r"own(?!\s+(?:youtube|channel|website|site|page|account|instagram|tiktok|blog|lab\s+site|soundcloud))|ourselves|myself|"
     r"commissioned\s+(?:for|by\s+(?:us|the\s+uni))|we\s+commissioned|(?:don'?t|please\s+don'?t|never)\s+(?:pirate|upload|copy|share|use)|not\s+the\s+answer|legal(?:ly)?|allowed|"
     r"rights-cleared|approved|(?:we|i)\s+asked|asked\s+(?:the|her|him|them|their)|copyright\s+(?:guidance|clinic|team|law\s+(?:says|allows))|by\s+our\s+\w+|written\s+by\s+our)(?![\w])",
@@ -362,8 +380,11 @@ _C4_WORDS = gate_words("""
  handbook handbooks syllabus curriculum scheme schemes bank banks blog fonts font files
  source credit sci-hub scihub libgen stuvia pirated pirate z-library watermark watermarks ctrl+c
  wiser pages whose
-    cropped crop soundtrack soundtracked backing screenshotted screenshot screengrab exposure hoodies mugs t-shirts
-    shirts merch totes tote cups badges lanyards jumpers
+ cropped crop soundtrack soundtracked backing screenshotted screenshot screengrab exposure hoodies mugs t-shirts
+ shirts merch totes tote cups badges lanyards jumpers
+ cartoon cartoons handout handouts lyrics script scripts manual manuals edition editions record records recording
+ recordings performance talk talks webinar brief collage stills still anthem theme doc docs dvd solutions
+ photographs infographic infographics exposure clue dunno
 """)
 
 
