@@ -63,14 +63,23 @@ _PERSONAL_CUE_RE = regex.compile(
 )
 
 
+_OWN_OFFICE_RE = regex.compile(
+    r"(?i)\b(?:my|our)\s+(?:new\s+)?(?:office|work|desk|direct|department|dept)\s+(?:number|line|phone|extension|no\.?)\b"
+)
+# A span of years ("(1951-2026)"), not a phone number.
+_YEARS_RE = regex.compile(r"\(?(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)?\d\d\)?")
+
+
 def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     """Whether the number at [start, end) is an organisation's line rather than a person's."""
-    d = "0" + digits[2:] if digits.startswith("44") else digits
+    d = ("0" + digits[2:]).replace("00", "0", 1) if digits.startswith("44") else digits  # +44 (0)1223 ...
     if d.startswith(_NON_GEOGRAPHIC):
         return True
+    text = doc.text
+    if d.startswith(("01", "02")) and _OWN_OFFICE_RE.search(text, max(0, start - 40), start):
+        return True  # the author's own office line ("my new office number is 0113 ...")
     if doc.ctx.account == "personal" or not d.startswith(("01", "02")):
         return False
-    text = doc.text
     s = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("\n", 0, start))
     window = text[s + 1 : min(len(text), end + 40)]
     before = text[s + 1 : start]
@@ -128,6 +137,8 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", raw)
         # written like a phone number (+44..., 0121..., (0121)...) or valid in the numbering plan
         if raw[0] not in "+0(" and not phonenumbers.is_valid_number(m.number):
+            continue
+        if _YEARS_RE.fullmatch(raw.strip()):
             continue
         if any(digits.endswith(p[-9:]) for p in cp.public_digits) or _service_line(doc, m.start, m.end, digits):
             continue
@@ -198,7 +209,19 @@ def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if domain in FREEMAIL:
             yield s, e, f"Personal e-mail address at {domain} in a public post."
         elif _NAMEISH_LOCAL.match(low):
+            if (
+                doc.ctx.account == "official"
+                and cp.is_institutional_domain(domain)
+                and _ROLE_TITLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
+            ):
+                continue  # a named officer's published work address ("Sam Kelly, ... (our Care Leavers Officer)")
             yield s, e, "E-mail address of an individual person in a public post."
+
+
+_ROLE_TITLE_RE = regex.compile(
+    r"(?i)\b(?:our|the|your)\s+(?:[\w-]+\s+){0,3}?(?:officer|adviser|advisor|coordinator|co-ordinator|liaison|"
+    r"contact|lead|manager|director|administrator)\b"
+)
 
 
 _DIGIT_RUN = re.compile(r"\d")
@@ -610,6 +633,10 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
             if person_cue(t, s, e):
+                ss = max(t.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+                se = min((i for i in (t.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(t))
+                if _own_news(t, ss, m.start(), se) and _other_person(t, s, e) is None:
+                    continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
 
@@ -728,7 +755,9 @@ _RELATION = (
 )
 _WHO_STRONG_RE = regex.compile(
     r"(?<![\w])(?:"
-    r"(?:my|our|the|a|this|that|one\s+of\s+(?:my|our|the))\s+(?:[\w-]+\s+){0,3}?(?:" + _RELATION + r")s?(?![\w-])"
+    r"(?:my|our|the|a|this|that|one\s+of\s+(?:my|our|the))\s+"
+    r"(?:(?!(?:i|you|we|they|because|and|but|or|to|is|was|are|were|want|so|if|when|who|with|for)\s)[\w-]+\s+){0,3}?"
+    r"(?:" + _RELATION + r")s?(?![\w-])"
     r"(?!\s+(?:hardship|advice|services?|union|support|loans?|number|card|id|finance|accommodation|society|team|"
     r"office|portal|experience|body|population|data|voice|reps?|halls?|news|life|wellbeing|money))"
     r"|(?:a\s+)?(?:student|colleague|tutee|member\s+of\s+staff)\s+(?:of\s+mine|in\s+(?:my|our|the))"
@@ -760,7 +789,7 @@ _NEWS_TALK_RE = regex.compile(
     r"home\s+office|deport|asylum)",
     regex.IGNORECASE,
 )
-_WHO_PRONOUN_RE = regex.compile(r"(?<![\w])(?:he|she|him|his|her|himself|herself)(?![\w'’])", regex.IGNORECASE)
+_WHO_PRONOUN_RE = regex.compile(r"(?<![\w])(?:he|she|him|his|her|himself|herself)(?![\w])", regex.IGNORECASE)
 # Whose: the nearest person word before the attribute decides; first person = the author's own news.
 _OWNER_RE = regex.compile(
     r"(?<![\w])(?:(?P<self>(?i:i|i'm|i've|i'd|i'll|me|myself|my(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RELATION + r"|"
