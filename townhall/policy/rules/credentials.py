@@ -372,6 +372,10 @@ _ADVICE_RE = regex.compile(
 _IS_VALUE_RE = regex.compile(r"(?:\s+\w+){0,6}?\s*(?:\bis\b|:|=)\s*(?P<v>[A-Z][\w!$%&*@#-]{3,40})(?![\w])")
 
 
+_BARE_LOCKS = frozenset(("door", "doors", "lock", "keypad", "safe"))
+_GIVEN_AS_RE = regex.compile(r"(?i)\b(?:is|was|are|now|changed\s+to|set\s+to)\b|[:=]")
+
+
 def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos`` plus the next one (a value often follows: 'OTP again. 605 839.')."""
     s = max(t.rfind(c, 0, pos) for c in ".!?\n") + 1
@@ -420,6 +424,8 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             d = regex.sub(r"\D", "", v.group("v"))
             if regex.fullmatch(r"(?:19|20)\d\d", d) or any(a <= v.start() < b for a, b in doc.urls):
                 continue
+            if m.group(0).lower() in _BARE_LOCKS and (len(d) < 4 or not _GIVEN_AS_RE.search(t, m.end(), v.start())):
+                continue  # 'Doors open at 7pm, 300 seats' is not 'the door is 8821'
             if m.group("num") or len(d) >= 4:
                 yield v.start(), v.end(), "An access code in a post."
                 return
