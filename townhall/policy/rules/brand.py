@@ -3,6 +3,7 @@ logos, misuse of the institution's names (names and aliases come from the pack).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -13,9 +14,9 @@ from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import gate, gate_words
 
-_CLAIM_RE = regex.compile(
+_CLAIM_RE = re.compile(
     # "the official account of ..." claimed, not pointed to ("link to the official page below")
-    r"(?<![\w])(?:(?<!(?:to|on|via|at|see|visit|check|from|in)\s+(?:the\s+)?)(?:the\s+)?official\s+"
+    r"(?<![\w])(?:(?:the\s+)?official\s+"
     r"(?:account|page|profile|channel|twitter|feed|handle|voice|"
     r"instagram|x\s+account|bluesky|mastodon)(?:\s+(?:of|for))?"
     r"|(?:this|i)\s+(?:is|am)\s+(?:the\s+)?(?:official|verified)"
@@ -42,9 +43,11 @@ _CLAIM_RE = regex.compile(
     r"|consider\s+it\s+(?:done|approved|sorted|agreed|granted)"
     r"|i\s+(?:can|could|will|'ll)\s+(?:\w+\s+)?(?:sort|get|guarantee|arrange|make\s+sure|promise)\s+(?:you\s+)?(?:an?\s+|your\s+)?"
     r"(?:\w+\s+)?(?:offer|place|refund|waiver|scholarship|bursary)"
-    r"|pay\s+(?:the|a|your)\s+(?:£\s?\d+\s+)?(?:deposit|fee|admin\s+fee)\s+(?:via|through|by|to|with|on))(?![\w])",
-    regex.IGNORECASE,
+    r"|pay\s+(?:the|a|your)\s+(?:£\s?\d+\s+)?(?:deposit|fee|admin\s+fee)\s+(?:via|through|by|to|with|on))(?![\w])"
 )
+
+
+_POINTED_TO_RE = re.compile(r"(?:^|\W)(?:to|on|via|at|see|visit|check|from|in)\s+(?:the\s+)?$")
 
 
 @rule(
@@ -65,8 +68,9 @@ _CLAIM_RE = regex.compile(
 )
 def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
-    m = _CLAIM_RE.search(t)
-    if m:
+    for m in _CLAIM_RE.finditer(t):
+        if m.group(0).startswith(("official", "the official")) and _POINTED_TO_RE.search(t, 0, m.start()):
+            continue  # "link to the official page below" points to it, it does not claim to be it
         yield m.start(), m.end(), "A personal account speaks as the institution."
         return
     # "Example University Admissions: ..." / "We at Example University announce"
@@ -228,7 +232,7 @@ _ACCOUNT_NOUN = (
     r"(?:account|acct|page|profile|channel|handle|feed|insta|instagram|tiktok|podcast|newsletter|blog|domain|website|"
     r"site|[\w-]+\.(?:com|net|org|co\.uk|io)|@[\w.]+)"
 )
-_NEW_ACCOUNT_RE = regex.compile(
+_NEW_ACCOUNT_RE = re.compile(
     r"(?<![\w])(?:(?:start(?:ed|ing)?|set(?:ting)?\s+up|launch(?:ed|ing)?|creat(?:ed|ing)|made|mak(?:e|ing)|open(?:ed|ing)?|"
     r"register(?:ed|ing)?|spun\s+up|grabb?(?:ed|ing)?|changed\s+my\s+handle\s+to)\s+(?:(?:a|an|the|our|my|its|their|this|"
     r"new|brand\s+new|second|backup|own|unofficial|\"[^\"]{1,40}\"|“[^”]{1,40}”|[\w.'’-]+)\s+){0,5}?"
@@ -237,12 +241,11 @@ _NEW_ACCOUNT_RE = regex.compile(
     r"|(?:brand\s+)?new\s+(?:\w+\s+)?" + _ACCOUNT_NOUN + r""
     r"|" + _ACCOUNT_NOUN + r"[^.!?\n]{0,60}?(?:set|started|made|launched|created|built)\s+(?:it|this|them)"
     r"|(?:(?:this|i|we)\s+(?:is|am|are|'m|'re)\s+now\s+on|now\s+(?:also\s+)?on)\s+(?:x|bluesky|threads|instagram|tiktok|mastodon|"
-    r"facebook|linkedin)\s+as\s+@[\w.]+)(?![\w])",
-    regex.IGNORECASE,
+    r"facebook|linkedin)\s+as\s+@[\w.]+)(?![\w])"
 )
 # a sign the account did not go through the digital team; negations ("not approved", "haven't
 # asked anyone", "not on the official directory yet") are read before the proper-use words below
-_UNAUTHORISED_RE = regex.compile(
+_UNAUTHORISED_RE = re.compile(
     r"(?<![\w])(?:unofficial|since\s+no\s*(?:body|one)\s+else|no\s*(?:body|one)\s+else\s+(?:has|had|was|did|would)|"
     r"ourselves|without\s+(?:\w+\s+)?(?:telling|asking|checking|permission|approval|sign-?off|going\s+through|the\s+digital|comms)|"
     r"(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|not)\s+(?:\w+\s+){0,2}?(?:go(?:ing)?\s+through|ask(?:ed|ing)?|"
@@ -250,18 +253,21 @@ _UNAUTHORISED_RE = regex.compile(
     r"isn'?t\s+official|(?:too\s+slow|take\s+forever|takes\s+forever|taking\s+forever)|couldn'?t\s+wait\s+for|"
     r"backup|second\s+(?:account|page)|shh+|don'?t\s+tell|on\s+the\s+quiet|nobody\s+asked|free\s+traffic|"
     r"pointed\s+it\s+at|redirects?\s+to\s+my|before\s+they\s+did|in\s+spirit|i'?m\s+not\s+in\s+the|"
-    r"we'?ll\s+sort\s+it\s+(?:out\s+)?(?:eventually|later))(?![\w])",
-    regex.IGNORECASE,
+    r"we'?ll\s+sort\s+it\s+(?:out\s+)?(?:eventually|later))(?![\w])"
 )
-_ACCOUNT_PROPER_RE = regex.compile(
+_ACCOUNT_PROPER_RE = re.compile(
     r"(?<![\w])(?:with\s+the\s+(?:digital|comms|communications|social\s+media|web)\s+team|(?<!not\s)(?<!not\s\w{2}\s)listed|"
     r"(?<!not\s)verified|(?<!not\s)approved|(?<!not\s\w{2}\s)official\s+directory|social\s+directory|"
     r"talk\s+to\s+the\s+digital|ask\s+(?:us|the\s+digital)|(?:fake|parody)\s+accounts?|report\s+it|no\s+work\s+talk|"
-    r"personal\s+(?:project|account))(?![\w])",
-    regex.IGNORECASE,
+    r"personal\s+(?:project|account))(?![\w])"
 )
 # a handle that claims to be official ("@UoE_Careers_Official") made by someone
-_OFFICIAL_HANDLE_RE = regex.compile(r"@[\w.]*official[\w.]*|@[\w.]*(?:uni|university)[\w.]*", regex.IGNORECASE)
+_OFFICIAL_HANDLE_RE = re.compile(r"@[\w.]*official[\w.]*|@[\w.]*(?:uni|university)[\w.]*")
+_HANDLE_RE = re.compile(r"@(?!user\b)\w")
+_CREATE_WORDS = gate_words(
+    "start started starting set setting launch launched launching created creating made make making open opened "
+    "opening register registered registering spun grab grabbed grabbing changed new now"
+)
 _ACCOUNT_WORDS = gate_words(
     "account accounts acct page profile channel handle feed insta instagram tiktok podcast newsletter blog domain "
     "website site com net org io uk"
@@ -293,7 +299,8 @@ _ACCOUNT_WORDS = gate_words(
 )
 def unofficial_account(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
-    if not gate(t, _ACCOUNT_WORDS) and "@" not in t:
+    # most posts name no account at all, or only reply to one (@user): skip them cheaply
+    if not gate(t, _CREATE_WORDS) or (not gate(t, _ACCOUNT_WORDS) and not _HANDLE_RE.search(t)):
         return
     m = _NEW_ACCOUNT_RE.search(t)
     if not m:
@@ -305,24 +312,21 @@ def unofficial_account(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # The institution's name or standing lent to a product, a business or a personal favour: an
 # endorsement ("officially recommends", "our coaches swear by") next to something commercial, or
 # the name used to get something ("using the uni's name to get a discount").
-_ENDORSE_RE = regex.compile(
+_ENDORSE_RE = re.compile(
     r"(?<![\w])(?:(?:officially\s+)?recommends?|(?:delighted|proud|happy|pleased)\s+to\s+recommend|endorses?|endorsed\s+by|"
     r"swear\s+by|official\s+(?:[\w-]+\s+){0,2}(?:partner|supplier|sponsor|provider|university|uni|college)|chosen\s+(?:my|our)\s+(?:\w+\s+){0,2}"
-    r"(?:startup|company|business|firm|product|app))(?![\w])",
-    regex.IGNORECASE,
+    r"(?:startup|company|business|firm|product|app))(?![\w])"
 )
-_COMMERCIAL_RE = regex.compile(
+_COMMERCIAL_RE = re.compile(
     r"(?<![\w])(?:use\s+(?:the\s+)?code|code\s+[a-z0-9]{3,}|\d+\s*%\s*off|discount|supplements?|startup|my\s+(?:company|"
     r"business|firm|app|product)|checkout|buy\s+now|shop\s+now|affiliate|sponsored|#ad|bonus|promo|via\s+the\s+link|"
-    r"link\s+in\s+bio|bet(?:ting)?|casino)(?![\w])",
-    regex.IGNORECASE,
+    r"link\s+in\s+bio|bet(?:ting)?|casino)(?![\w])"
 )
-_NAME_FOR_GAIN_RE = regex.compile(
+_NAME_FOR_GAIN_RE = re.compile(
     r"(?<![\w])(?:us(?:e|ed|ing)|drop(?:ped|ping)?|throw(?:ing)?\s+around|abus(?:e|ed|ing))\s+(?:the\s+)?"
     r"(?:uni(?:versity)?'?s|institution'?s|employer'?s|college'?s|our)\s+name\s+(?:to|for)\s+(?:get|score|blag|jump|skip|win|a)"
     r"|(?:saying|claiming|pretending)\s+(?:we'?re|we\s+are|i'?m|i\s+am|it'?s|it\s+was)\s+(?:on\s+)?(?:an?\s+)?"
-    r"\"?official\s+(?:university|uni)",
-    regex.IGNORECASE,
+    r"\"?official\s+(?:university|uni)"
 )
 _ENDORSE_WORDS = gate_words(
     "recommend recommends endorse endorses endorsed swear partner supplier sponsor provider chosen name official"
