@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,7 @@ _WEBMAIL = ("gmail.", "googlemail.", "hotmail.", "outlook.", "yahoo.", "icloud."
 # few hundred posts per family they fit spelling, not meaning. Off; kept switchable for a larger pool.
 _CHAR_N: tuple[int, ...] = ()
 _MIN_CHAR = 4
+_NAME_TOKS = ("<name>", "<surname>")
 
 
 def scale(n_features: int, how: str) -> float:
@@ -103,6 +105,7 @@ class Featuriser:
     def __init__(self, cp: CompiledPack | None = None):
         self.cp = cp
         self._word_cache: dict[str, tuple[str, ...]] = {}
+        self._tok_cache: dict[str, tuple[str, int]] = {}
 
     def word_features(self, w: str) -> tuple[str, ...]:
         f = self._word_cache.get(w)
@@ -125,66 +128,78 @@ class Featuriser:
         if cp is not None and cp.specific_names:
             inst_spans = [(m.start(), m.end()) for m in cp.institution_re.finditer(text)]
         out: list[tuple[str, int, int, int]] = []
-        names, words = given_names(), wordset()
+        append = out.append
+        wcache = self._tok_cache
         sent = 0
         k = 0
         for m in _TOKEN_RE.finditer(text):
-            s = m.start()
+            s, e = m.span()
             if inst_spans:
                 while k < len(inst_spans) and inst_spans[k][1] <= s:
                     k += 1
                 if k < len(inst_spans) and inst_spans[k][0] <= s:
                     if not out or out[-1][0] != "<inst>" or out[-1][1] != inst_spans[k][0]:
-                        out.append(("<inst>", inst_spans[k][0], inst_spans[k][1], sent))
+                        append(("<inst>", inst_spans[k][0], inst_spans[k][1], sent))
                     continue
             kind = m.lastgroup
             g = m.group()
             if kind == "word":
-                tok = g.lower().replace("’", "'")
-                if g[0].isupper():
-                    # people's names are not in any list you can finish: a capitalised given name,
-                    # and the capitalised non-word after it, become shapes the model can learn
-                    if tok in names:
-                        tok = "<name>"
-                    elif out and out[-1][0] in ("<name>", "<surname>") and tok not in words:
-                        tok = "<surname>"
+                w = wcache.get(g)
+                if w is None:
+                    w = self._word_token(g)
+                tok, cls = w
+                if cls == 2 and out and out[-1][0] in _NAME_TOKS:
+                    tok = "<surname>"
             elif kind == "stop":
                 sent += 1
                 continue
-            elif kind == "num":
-                digits = re.sub(r"\D", "", g)
-                if cp is not None and digits in cp.public_digits:
-                    tok = "<instnum>"
-                else:
-                    tok = (
-                        f"<d{min(len(digits), 13)}>"
-                        if len(digits) < 5 or g.isdigit()
-                        else f"<dd{min(len(digits), 13)}>"
-                    )
-            elif kind == "email":
-                dom = g.rsplit("@", 1)[1].lower()
-                if cp is not None and (cp.is_institutional_domain(dom) or g.lower() in cp.public_emails):
-                    tok = "<instemail>"
-                elif dom.startswith(_WEBMAIL):
-                    tok = "<webmail>"
-                else:
-                    tok = "<email>"
-            elif kind == "url":
-                low = g.lower()
-                tok = "<insturl>" if cp is not None and any(d in low for d in cp.domains) else "<url>"
-            elif kind == "mention":
-                tok = "<instat>" if cp is not None and g.lower() in cp.handles else "<at>"
-            elif kind == "postcode":
-                pc = g.replace(" ", "").upper()
-                tok = "<instpostcode>" if cp is not None and pc in cp.public_postcodes else "<postcode>"
-            elif kind == "money":
-                tok = "<money>"
-            elif kind == "mixed":
-                tok = "s:" + _shape(g)[:12]
-            else:  # hashtag: the word itself, marked
-                tok = "#" + g[1:].lower()
-            out.append((tok, s, m.end(), sent))
+            else:
+                tok = self._other_token(kind, g)
+            append((tok, s, e, sent))
         return out
+
+    def _word_token(self, g: str) -> tuple[str, int]:
+        """A word's token and class (0 plain, 1 a given name, 2 a capitalised non-word, which reads
+        as a surname after a name), cached by the word as written: words repeat across posts."""
+        tok = g.lower().replace("’", "'")
+        cls = 0
+        if g[0].isupper():
+            # people's names are not in any list you can finish: a capitalised given name,
+            # and the capitalised non-word after it, become shapes the model can learn
+            if tok in given_names():
+                tok, cls = "<name>", 1
+            elif tok not in wordset():
+                cls = 2
+        if len(self._tok_cache) > 100000:
+            self._tok_cache.clear()
+        w = self._tok_cache[g] = (tok, cls)
+        return w
+
+    def _other_token(self, kind: str | None, g: str) -> str:
+        cp = self.cp
+        if kind == "num":
+            digits = re.sub(r"\D", "", g)
+            if cp is not None and digits in cp.public_digits:
+                return "<instnum>"
+            return f"<d{min(len(digits), 13)}>" if len(digits) < 5 or g.isdigit() else f"<dd{min(len(digits), 13)}>"
+        if kind == "email":
+            dom = g.rsplit("@", 1)[1].lower()
+            if cp is not None and (cp.is_institutional_domain(dom) or g.lower() in cp.public_emails):
+                return "<instemail>"
+            return "<webmail>" if dom.startswith(_WEBMAIL) else "<email>"
+        if kind == "url":
+            low = g.lower()
+            return "<insturl>" if cp is not None and any(d in low for d in cp.domains) else "<url>"
+        if kind == "mention":
+            return "<instat>" if cp is not None and g.lower() in cp.handles else "<at>"
+        if kind == "postcode":
+            pc = g.replace(" ", "").upper()
+            return "<instpostcode>" if cp is not None and pc in cp.public_postcodes else "<postcode>"
+        if kind == "money":
+            return "<money>"
+        if kind == "mixed":
+            return "s:" + _shape(g)[:12]
+        return "#" + g[1:].lower()  # hashtag: the word itself, marked
 
     def features(self, text: str, account: str) -> tuple[dict[str, int], list[tuple[str, int, int, int]]]:
         """{feature: sentence number of its first occurrence}, and the tokens. The account type is
@@ -193,17 +208,28 @@ class Featuriser:
         toks = self.tokens(text)
         feats: dict[str, int] = {}
         prev = "<s>"
-        for tok, _s, _e, sent in toks:
-            if tok[0] == "<" or tok[0] == "#" or tok[:2] == "s:":
-                feats.setdefault("w:" + tok, sent)
+        if not _CHAR_N:
+            # each token is one word feature ("w:"+token; a hashtag also its bare word) and one
+            # bigram: the same features in the same order as the general loop, cheaper
+            sd = feats.setdefault
+            for tok, _s, _e, sent in toks:
+                sd("w:" + tok, sent)
                 if tok[0] == "#" and len(tok) > 1:
-                    for f in self.word_features(tok[1:]):
+                    sd("w:" + tok[1:], sent)
+                sd("b:" + prev + " " + tok, sent)
+                prev = tok
+        else:
+            for tok, _s, _e, sent in toks:
+                if tok[0] == "<" or tok[0] == "#" or tok[:2] == "s:":
+                    feats.setdefault("w:" + tok, sent)
+                    if tok[0] == "#" and len(tok) > 1:
+                        for f in self.word_features(tok[1:]):
+                            feats.setdefault(f, sent)
+                else:
+                    for f in self.word_features(tok):
                         feats.setdefault(f, sent)
-            else:
-                for f in self.word_features(tok):
-                    feats.setdefault(f, sent)
-            feats.setdefault("b:" + prev + " " + tok, sent)
-            prev = tok
+                feats.setdefault("b:" + prev + " " + tok, sent)
+                prev = tok
         if toks:
             feats.setdefault("b:" + prev + " </s>", toks[-1][3])
         if CONJUNCTIONS:
@@ -237,23 +263,19 @@ class FamilyModel:
 
     def score_features(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
-        index = self.index
-        ids = []
-        sents = []
-        for f, s in feats.items():
-            i = index.get(f)
-            if i is not None:
-                ids.append(i)
-                sents.append(s)
-        rows = np.fromiter(ids, dtype=np.intp, count=len(ids))
+        n = len(feats)
+        got = np.fromiter(map(self.index.get, feats, repeat(-1, n)), dtype=np.intp, count=n)
+        known = got >= 0
+        rows = got[known]
+        sents = np.fromiter(feats.values(), dtype=np.intp, count=n)[known]
         z = self.W[rows].sum(axis=0) * scale(len(feats), self.scale) + self.b
-        a = index.get(ACCOUNT_FEATURE.format(account))
+        a = self.index.get(ACCOUNT_FEATURE.format(account))
         if a is not None:
             z = z + self.W[a]
         margin = z - self.thresholds
-        if len(ids) < MIN_KNOWN:
+        if len(rows) < MIN_KNOWN:
             margin = np.minimum(margin, -1.0)  # too little the model knows to judge: the rules decide
-        return margin, rows, np.fromiter(sents, dtype=np.intp, count=len(sents))
+        return margin, rows, sents
 
 
 _MODEL: FamilyModel | None = None
