@@ -329,13 +329,17 @@ _NEGATED_RE = regex.compile(
 # Why: people name the secret's lock in countless ways; the two ingredients stay the same.
 _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins code codes combination combo keypad
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
-    account session keyword""")
+    account session keyword phrase logging logged""")
 _LOCKED_RE = regex.compile(
     r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
     r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time)"
     r"\s+(?:\w+\s+){0,1}?(?:code|codes|key|pin|combination|combo)s?|combination|combo|keypad|padlock|pin|passcode|otp|"
-    r"(?:the\s+)?code\s+(?:is|was|for|to|on)|codes|doors?|lock|keypad|safe)"
-    r"|(?P<pw>pass(?:word|phrase|wd)?s?|pwd?|p/w|creds|credentials|log-?in|log\s+in\s+(?:to|with)|session\s+still\s+active|one-time\s+link|u/n|user\s*name|admin\s+(?:is|login|pw|password)|wi-?fi\s+(?:key|pw)|"
+    r"(?:the\s+)?code\s+(?:is|was|for|to|on)|codes|doors?|lock|keypad|safe"
+    r"|(?<!(?:course|dress|promo|post|discount|qr|source|zip|country|area|tax|module|colour|color|morse|bar|voucher|"
+    r"referral|programme|program|unit|exam|candidate|ucas|error|status|sort|event|booking|reference|ref|my|your|the|"
+    r"a|this|that|our|their|his|her|cheat|genetic|moral|penal|highway|legal|building|shortcode|time|dial)\s)"
+    r"(?<=[a-z]\s)code)"
+    r"|(?P<pw>pass(?:word|phrase|wd)?s?|pwd?|p/w|creds|credentials|log-?in|log(?:ging|ged)?\s+(?:him\s+|her\s+)?in\s+(?:to|with|as)|(?:wi-?fi|network)\s+(?:code|pass)|code\s+wi-?fi|session\s+still\s+active|one-time\s+link|u/n|user\s*name|admin\s+(?:is|login|pw|password)|(?:admin|account|login)\s*[=:]|wi-?fi\s+(?:key|pw)|"
     r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat))(?![\w])",
     regex.IGNORECASE,
 )
@@ -351,7 +355,15 @@ _STRONG_VALUE_RE = regex.compile(
 _GIVEAWAY_RE = regex.compile(
     r"(?<![\w])(?:(?:is|was|it'?s|its|'s)\s+(?:just\s+)?(?:the|my|our|your|his|her|their)\s+(?:\w+'?s?\s+){0,2}?"
     r"(?:birthday|birth\s+year|dog'?s?\s+name|cat'?s?\s+name|pet'?s?\s+name|surname|initials|postcode|house\s+number|"
-    r"year\s+(?:the|we|i|it)|one\s+with)"
+    r"year\s+(?:the|we|i|it)|one\s+with|dob|date\s+of\s+birth|(?:staff|student|id|payroll)\s+(?:id\s+)?(?:number|no)"
+    r")"
+    r"|(?:is|was|it'?s|its|'s)\s+(?:just\s+|literally\s+)?(?:the|my|our|your|his|her|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:number|name|postcode|birthday|dob)\s*(?:backwards|reversed|then|\+|plus|and\s+the\s+year)"
+    r"|(?:birthday|dob|name|postcode|number)\s*(?:as\s+ddmm|\+\s*(?:the\s+)?(?:founding\s+)?year|then\s+the\s+year)"
+    r"|(?:gave|give|giving|given|texted|told|tell|sent|send)\s+(?:\w+\s+){0,3}?(?:my|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:pin|password|passcode|push\s+approval|otp)"
+    r"|(?:send|text|give)\s+(?:you\s+)?the\s+(?:6|six|4|four)[-\s]digits?"
+    r"|(?:recovery|seed|secret)\s+phrase[^:\n]{0,60}:\s*(?:[a-z]+\s+){7,}[a-z]+"
     r"|same\s+(?:password|pin|code|one|login)?\s*as\s+(?:the|my|our|last)|\d+\s+reversed|(?:it'?s|its)\s+my\s+birthday"
     r"|session\s+still\s+active|one-time\s+link|(?:gave|give|giving|sent|send)\s+(?:\w+\s+){0,2}?(?:my|our)\s+"
     r"(?:backup|recovery|mfa|2fa|otp)\s+codes?"
@@ -372,8 +384,11 @@ _ADVICE_RE = regex.compile(
 _IS_VALUE_RE = regex.compile(r"(?:\s+\w+){0,6}?\s*(?:\bis\b|:|=)\s*(?P<v>[A-Z][\w!$%&*@#-]{3,40})(?![\w])")
 
 
+_CAMEL_RE = regex.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+# 'marketing@x.ac.uk / SBS_Social!2024': an account and its password side by side
+_PAIR_RE = regex.compile(r"[\w.+-]+@[\w.-]+\s*(?:/|\|)\s*(?P<pw>[^\s,;]{6,40})")
 _BARE_LOCKS = frozenset(("door", "doors", "lock", "keypad", "safe"))
-_GIVEN_AS_RE = regex.compile(r"(?i)\b(?:is|was|are|now|changed\s+to|set\s+to)\b|[:=]")
+_GIVEN_AS_RE = regex.compile(r"(?i)\b(?:is|was|are|now|still|changed\s+to|set\s+to)\b|[:=]|\.{2,}|…")
 
 
 def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
@@ -407,6 +422,10 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     if not (gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked):
         return
+    for p in _PAIR_RE.finditer(t) if "@" in t else ():
+        if _looks_strong(p.group("pw").rstrip(".,;:!?)")):
+            yield p.start("pw"), p.end("pw"), "An account and its password in a post."
+            return
     for m in _LOCKED_RE.finditer(t):
         s, e = _crd6_sentence(t, m.start())
         if _ADVICE_RE.search(t, s, min(e, m.end() + 12)):
@@ -415,17 +434,25 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if g:
             yield g.start(), g.end(), "A secret given away in words."
             return
-        stop = min(e, m.end() + (100 if m.group("pw") else 70))
+        stop = min(e, m.end() + 70) if m.group("num") else min(len(t), m.end() + 100)
         iv = _IS_VALUE_RE.match(t, m.end())
         if m.group("pw") and iv and _looks_secret(iv.group("v")) and iv.group("v").lower() not in wordset():
             yield iv.start("v"), iv.end("v"), "A password in a post."
             return
         for v in _CODE_VALUE_RE.finditer(t, m.end(), stop):
             d = regex.sub(r"\D", "", v.group("v"))
-            if regex.fullmatch(r"(?:19|20)\d\d", d) or any(a <= v.start() < b for a, b in doc.urls):
+            if any(a <= v.start() < b for a, b in doc.urls):
                 continue
+            if regex.fullmatch(r"(?:19|20)\d\d", d) and not (
+                m.group("num") and _GIVEN_AS_RE.search(t, m.end(), v.start())
+            ):
+                continue  # a year, unless given as the code ('the key safe is 1928')
             if m.group(0).lower() in _BARE_LOCKS and (len(d) < 4 or not _GIVEN_AS_RE.search(t, m.end(), v.start())):
                 continue  # 'Doors open at 7pm, 300 seats' is not 'the door is 8821'
+            if len(d) >= 10 and d.startswith("0"):
+                continue  # a phone number, not a code
+            if m.group("pw") and not (_GIVEN_AS_RE.search(t, m.end(), v.start()) and v.start() < e):
+                continue
             if m.group("num") or len(d) >= 4:
                 yield v.start(), v.end(), "An access code in a post."
                 return
@@ -440,6 +467,7 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     return
                 continue
             tok = v.group("t").rstrip(".,;:!?)")
-            if "@" not in tok and _looks_strong(tok):
+            right_after = not t[m.end() : v.start()].strip()
+            if "@" not in tok and (_looks_strong(tok) or (right_after and _CAMEL_RE.fullmatch(tok))):
                 yield v.start("t"), v.start("t") + len(tok), "A password in a post."
                 return
