@@ -25,10 +25,16 @@ _INSTITUTION_REF = re.compile(
     r"|don'?t\s+work\s+here|(?:my|our)\s+university'?s?|the\s+registry|the\s+faculty|working\s+here|work\s+here"
     r"|this\s+uni(?:versity)?|this\s+institution|uni'?s"
     r"|(?:my|our)\s+(?:employer|place|work)'?s|where\s+i\s+work|i\s+work\s+(?:there|here)"
+    # more ways of naming the employer: its heads, its new policies, an insider saying what they do there
+    r"|(?:the|our|my)\s+(?:new\s+)?(?:principal|chancellor|provost|registrar|hod|head|dean|vc|pvc)'?s?"
+    r"|(?:the|our|my)\s+new\s+(?:curriculum|strategy|rebrand|policy|structure|timetable|workload\s+model)|unis"
+    r"|as\s+(?:a|an)\s+(?:member\s+of\s+staff|librarian|lecturer|admin\w*|technician|tech|porter|cleaner|administrator)"
+    r"|i'?m\s+(?:an?\s+)?(?:admin\w*|lecturer|librarian|technician|tech)\s+(?:in|at)|as\s+someone\s+who\s+works"
+    r"|(?:tech|technician|lecturer|librarian|admin)\s+in\s+the\s+(?:\w+\s+){0,2}(?:labs?|library|department|office)\s+here"
     r"|(?:the\s+)?(?:hr|estates|finance|admissions|comms|it)\s+(?:team|department|dept|office)|(?:the\s+)?new\s+(?:vc|vice[-\s]chancellor|dean|head\s+of\s+\w+|pvc)|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere)(?![\w])"
 )
 _NEGATIVE = words_re(
-    phrases("""can't believe|cannot believe|frozen|freeze|cuts|cut|axed|scrapped|shambles|farce|joke|
+    phrases("""can't believe|cannot believe|frozen|freeze|cuts|axed|scrapped|shambles|farce|joke|
     disgrace|disgraceful|useless|incompetent|clueless|pathetic|hopeless|awful|terrible|appalling|shocking|
     ridiculous|absurd|fed up|sick of|tired of|hate|hates|angry|furious|livid|betrayed|lied|lies|liars|
     mismanagement|mismanaged|chaos|mess|rubbish|crap|shit|couldn't organise|could not organise|piss-up|
@@ -270,7 +276,7 @@ _WORK_SETTING_RE = re.compile(
     r"teach(?:ing)?|tutorial|(?:my|the|our)\s+(?:students|first[-\s]years|tutees|cohort|class|office|hod|dean|boss|"
     r"line\s+manager)|students|first[-\s]years|marking|scripts|essays|exam(?:s|\s+board)?|open\s+day|office|"
     r"faculty|the\s+vc|work(?:ing)?\s+from\s+home|wfh|#wfh|on\s+the\s+clock|taxpayer'?s?|extensions?|"
-    r"admissions|library|campus)(?![\w])"
+    r"admissions|library|campus|graduation|invigilat\w*|timesheet|feedback|corridor)(?![\w])"
 )
 _CONDUCT_RE = re.compile(
     r"(?<![\w])(?:hungover|hung\s+over|drunk|tipsy|wasted|smashed|pissed|can'?t\s+feel\s+my\s+face|"
@@ -281,12 +287,14 @@ _CONDUCT_RE = re.compile(
     r"don'?t\s+tell\s+my\s+(?:hod|boss|manager|dean|line\s+manager)|\"working\s+from\s+home\"|'working\s+from\s+home'|"
     r"“working\s+from\s+home”|paid\s+to\s+sit|lost\s+the\s+will\s+to\s+live|can'?t\s+spell|thick\s+as|drivel|"
     r"worst\s+things?\s+i\s+have\s+ever\s+read|do\s+they\s+even|why\s+do\s+we\s+even\s+let|pls\s+learn|"
-    r"standards\s+are\s+dropping|works\s+every\s+time|we\s+have\s+to\s+give\s+it)(?![\w])"
+    r"standards\s+are\s+dropping|works\s+every\s+time|we\s+have\s+to\s+give\s+it|fell\s+asleep|nodded\s+off|"
+    r"pretended\s+(?:i|to)|how\s+little\s+time|smelling\s+of|reading\s+reddit|scrolling\s+(?:tiktok|twitter|instagram))(?![\w])"
 )
 _CONDUCT_WORDS = gate_words(
     "hungover hung drunk tipsy wasted smashed pissed feel pints shots gin gins prosecco wine drinking free lock-in "
     "lockin skive skived skiving skiving bunked bunking called sickie snuck sneaked quiet bothered reading problem pub "
-    "tell working paid will spell thick drivel worst even pls standards works give"
+    "tell working paid will spell thick drivel worst even pls standards works give fell nodded pretended little "
+    "smelling reddit scrolling"
 )
 
 
@@ -327,3 +335,56 @@ def unprofessional_conduct(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if _WORK_SETTING_RE.search(t, s, e) or _institution_ref(doc, cp):
             yield m.start(), m.end(), "Unprofessional conduct at work, told from a staff member's account."
             return
+
+
+# Revealing what goes on inside: an insider's source ("heard it in the staff room", "I'm minuting
+# it", "we've been told to stop reporting it") next to trouble (closures, redundancies, broken kit,
+# a colleague's verdict on others). The institution announces its own bad news.
+_INSIDER_RE = re.compile(
+    r"(?<![\w])(?:heard\s+(?:it\s+)?(?:in|at|from)\s+the\s+(?:staff\s*room|canteen|corridor|meeting|kitchen)|overheard|"
+    r"i'?m\s+minuting|(?:we'?ve|we\s+have|we\s+were|i\s+was|i'?ve\s+been)\s+(?:been\s+)?told\s+(?:not\s+)?to|"
+    r"not\s+(?:yet\s+|officially\s+)+announced|before\s+(?:it'?s|it\s+is)\s+announced|behind\s+closed\s+doors|"
+    r"off\s+the\s+record|i\s+sit\s+next\s+to|(?:in|at)\s+the\s+(?:faculty|senate|exec|board|management)\s+(?:board|meeting)|"
+    r"leaked|between\s+you\s+and\s+me|don'?t\s+say\s+i\s+told\s+you)(?![\w])"
+)
+_TROUBLE_RE = re.compile(
+    r"(?<![\w])(?:clos(?:e|es|ed|ing)|redundan\w+|job\s+cuts|cuts|axed|axing|scrapp\w+|broken|deficit|restructur\w+|"
+    r"dead\s+weight|sack\w*|fired|spin|cover\w*|stop\s+reporting|merg\w+|shut\w*|cowards|losing|lost)(?![\w])"
+)
+_CLOSING_GAP_RE = re.compile(r"closing\s+the\s+(?:\w+\s+)?gap")
+_INSIDER_WORDS = gate_words(
+    "heard overheard minuting told announced closed record sit leaked faculty senate exec board management say"
+)
+
+
+@rule(
+    "PER006",
+    "revealing-internal-matters",
+    "personal-use",
+    "warn",
+    clauses.REPUTATION,
+    "Passing on what was heard or minuted inside (closures, redundancies, what a manager said) from a "
+    "personal account leaks it before the institution has told the people affected.",
+    "Leave internal news to the people announcing it; raise your concerns through your manager or union.",
+    [
+        Example(
+            "They're closing the nursing course. Heard it in the staff room. Announce it yourselves, cowards.",
+            True,
+            account="personal",
+        ),
+        Example(
+            "Heard a lovely talk in the staff room today about closing the attainment gap.", False, account="personal"
+        ),
+    ],
+    accounts=("personal",),
+)
+def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    if not gate(t, _INSIDER_WORDS):
+        return
+    m = _INSIDER_RE.search(t)
+    if not m:
+        return
+    s, e = max(0, m.start() - 160), min(len(t), m.end() + 160)
+    if _TROUBLE_RE.search(t, s, e) and not _CLOSING_GAP_RE.search(t):
+        yield m.start(), m.end(), "Internal matters passed on from inside, before the institution has said them."
