@@ -44,7 +44,10 @@ class AccountRequestForm(forms.ModelForm):
         queryset=User.objects.none(),
         required=False,
         label="Co-owners",
-        help_text="Every account needs at least two named owners before it goes live. Hold Ctrl to pick several.",
+        help_text=(
+            "Every account needs at least two named owners before it goes live. "
+            "On a computer, hold Ctrl (⌘ on a Mac) to pick several; on a phone, tap each."
+        ),
     )
 
     class Meta:
