@@ -302,7 +302,7 @@ def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _MONTH = r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _C6_SECRET_RE = regex.compile(
-    r"(?<![\w])(?:"
+    r"(?<![\w])(?=[\w\"(])(?:"
     # not public yet
     r"(?:not|isn'?t|aren'?t|won'?t\s+be|hasn'?t\s+been|haven'?t\s+been)\s+(?:yet\s+)?(?:been\s+)?(?:formally\s+|officially\s+)?"
     r"(?:announced|official|public|released|communicated|confirmed|out)"
@@ -315,12 +315,13 @@ _C6_SECRET_RE = regex.compile(
     r"|keep\s+it\s+(?:zipped|under\s+wraps|schtum|shtum)|under\s+wraps"
     r"|(?:she|he|they|staff|the\s+candidates?|the\s+students?)\s+(?:doesn'?t|don'?t|hasn'?t|haven'?t)\s+(?:\w+\s+)?"
     r"(?:know|been\s+told)\s+yet"
-    r"|(?:i|i'?ve)\s+(?:just\s+)?(?:saw|seen|got|read)\s+the\s+(?:\w+\s+){0,3}?(?:draft|minutes|shortlist|rankings)\b"
+    r"|(?:i|i'?ve|just)\s+(?:just\s+)?(?:saw|seen|got|read)\s+the\s+(?:\w+\s+){0,3}?(?:draft|minutes|shortlist|rankings|"
+    r"spreadsheet|list|figures|numbers)\b"
     r"|(?:waiting|wait)\s+(?:on|for)\s+the\s+patent"
     r"|(?:can'?t|cannot|not\s+allowed\s+to|not\s+supposed\s+to)\s+(?:publish|share|announce|reveal|post)\s+(?:\w+\s+){0,3}?"
     r"(?:until|till|before)\b"
     r"|(?:can'?t|cannot)\s+(?:say|tell\s+you|name|reveal)\s+(?:which|who|what|where|whose)\b[^.!?]{0,20}?\bbut\s+"
-    r"(?:one|it'?s|the|they|their|his|her|i'?ll)\b"
+    r"(?:one|it'?s|it|the|they|their|his|her|i'?ll)\b|(?:can'?t|cannot)\s+(?:say|tell\s+you)\s+(?:\w+\s+){0,3}?(?:until|till)\b"
     r"|(?:not|isn'?t|aren'?t|'s\s+not)\s+(?:out\s+|announced\s+|official\s+|public\s+)?(?:till|until)\s+(?:next|the\s+\d|\d|"
     + _MONTH
     + r"\b|"
@@ -333,11 +334,38 @@ _C6_SECRET_RE = regex.compile(
     r"|(?:exam|test)\s+(?:paper|questions|answers)\s+(?:for\s+\S+\s+)?(?:is|are)\s+(?:on|in|at|here)\b"
     r"|(?:will|would|'d|'ll)\s+kill\s+me\b"
     r"|(?:announcement|press\s+release|news)\s+(?:\w+\s+)?goes\s+out\s+(?:next|on|in|tomorrow)"
+    # people concerned not told yet
+    r"|(?:haven'?t|hasn'?t|not)\s+been\s+told|no\s+one'?s?\s+(?:has\s+)?been\s+told|nobody\s+(?:else\s+)?knows"
+    r"|(?<!\b(?:i|we|you)\s)(?:don'?t|doesn'?t)\s+know\s+yet|(?:hasn'?t|haven'?t)\s+(?:yet\s+)?(?:announced|published)"
+    r"|(?:officially\s+)?announced\s+in\s+\d+|(?:letters?|emails?|offers?)\s+go(?:es)?\s+out\s+(?:next|on|in|tomorrow)"
+    r"|(?:they'?re|they\s+are|we'?re|we\s+are)\s+telling\s+(?:people|staff|students|them|everyone)\s+(?:after|in|on|next|from)"
+    r"|(?:not|'s\s+not)\s+(?:until|till)\s+(?:spring|summer|autumn|winter|christmas|easter|the\s+new\s+year)"
+    r"|(?:management|leadership|they|we)(?:'?s|'?ve|'?re|\s+are|\s+have)?\s+(?:been\s+)?sitting\s+on\s+(?:it|them|the)"
+    r"|sitting\s+on\s+our\s+rival'?s"
+    # agreements and whispers
+    r"|nda(?:'?d|\s+(?:says|means|prohibits|forbids|with))|the\s+(?:contract|deal)\s+is\s+secret"
+    r"|do?n'?t\s+tell\s+anyone|you\s+didn'?t\s+hear\s+(?:it|this)\s+from\s+me|don'?t\s+quote\s+me"
+    r"|(?:heard|overheard)\s+(?:on\s+the\s+grapevine|in\s+the\s+\w+|at\s+the\s+\w+|the\s+(?:vc|dean|registrar|provost|"
+    r"principal|head|pvc)\s+say)|grapevine|word\s+on\s+the\s+(?:corridor|street)"
+    r"|(?:forwarded|sent|cc'?d|emailed)\s+(?:\w+\s+){0,3}?by\s+(?:mistake|accident)"
+    r"|left\s+(?:it\s+|them\s+)?(?:in|on)\s+the\s+(?:photocopier|printer)|on\s+the\s+\w+'s\s+(?:printer|desk)"
+    r"|(?:wife|husband|partner|friend|mate|mum|dad)\s+(?:is|works)\s+(?:on|in|at)\s+the\s+\w+\s+and\s+(?:she|he|they)\s+"
+    r"(?:says|said|told)"
+    r"|votes?\s+next\s+(?:week|month)\s+but|\(confidential\)|confidential\s+(?:\w+\s+){0,2}?(?:scores|file|files|list)"
+    r"|(?:my|the\s+big)\s+secret\b|secret\s+(?:restructure|deal|plan|list)|spoiler\s+for\s+the\s+(?:staff|new)|spoiler\s*:\s*\d"
+    r"|no\s+filing\s+yet|not\s+submitted\s+yet|(?:\w+'s|their|her|his)\s+unpublished\s+\w+"
+    r"|(?:want|have|got)\s+the\s+draft\s+of"
+    # exams
+    r"|exam\s+(?:for\s+\S+\s+)?(?:has|includes|will\s+have)\s+(?:a\s+)?questions?\s+on|i\s+wrote\s+the\s+(?:exam|paper)"
+    r"|answers\s+to\s+(?:tomorrow'?s|next\s+week'?s|the\s+upcoming)|exam\s+questions\s+for\s+\S+"
+    # panels and review
+    r"|(?:the|a|our)\s+(?:\w+\s+)?panel(?:'s)?\s+(?:picked|chose|gave|feedback|decided|ranked|scored|verdict)"
+    r"|\bon\s+(?:a|the)\s+(?:\w+\s+)?(?:panel|committee)\s+today"
+    r"|(?:peer[-\s]?)?(?:reviewing|refereeing|refereed|reviewed)\s+(?:a|an|the|this|my\s+\w+'s)\s+(?:\w+\s+){0,2}?"
+    r"(?:paper|grant|proposal|application|manuscript|file)\s+(?:this|from|that|which|where|for|whose|by)\b"
     r"|exam\s+(?:this\s+year\s+|tomorrow\s+|next\s+week\s+)?(?:is|will\s+be)\s+(?:all\s+)?(?:on|about)\s+\w+"
     r"|question\s+\d+\s+(?:is|will\s+be)\s+(?:the|on|about)"
     r"|unannounced|(?:till|until|before)\s+(?:it'?s|they'?re|it\s+is|they\s+are)\s+(?:announced|released|out|official|public)"
-    r"|(?:press\s+release|announcement|official\s+release|hr\s+letter|letter|ceremony|decision|appointment)\s+"
-    r"(?:\w+\s+){0,2}?(?:isn'?t|is\s+not|not|won'?t\s+be)\s+(?:out\s+)?(?:till|until|before)"
     r"|(?:press\s+release|announcement|official\s+release)\s+(?:\w+\s+){0,2}?(?:in\s+\d+\s+(?:days?|weeks?|months?)|next\s+"
     r"(?:week|month)|on\s+" + _DAY + r"|in\s+" + _MONTH + r"|" + _MONTH + r")"
     r"|\((?:\w+\s+){0,2}?announcement\s+" + _DAY + r"\)|(?:shh+|psst|tea\s+leaf)\b"
@@ -381,12 +409,14 @@ _C6_REFUSE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _C6_WORDS = gate_words("""
-    announced official public released communicated confirmed unannounced announcement release letter ceremony
-    decision appointment shh shhh shhhh psst leaf secret hush between confidence "in quiet hats hat yourselves meant
-    supposed nobody's room nda mention share keeping confidential panel committee board sat invigilating moderating
-    reviewing reviewers referee reviewer papers meeting planning tender preliminary provisional pre patent
-    boundaries mock publication launch fortnight wraps zipped schtum shtum draft minutes shortlist rankings exam
-    question publish announce reveal stays closed reserved session unveiling
+    announced official public released communicated confirmed unannounced announcement release ceremony decision
+    appointment shh shhh shhhh psst leaf secret hush between confidence "in quiet hats hat yourselves meant supposed
+    nobody's room nda mention share keeping confidential panel committee board sat invigilating moderating reviewing
+    reviewers referee reviewer papers meeting planning tender preliminary provisional pre patent boundaries mock
+    publication launch fortnight wraps zipped schtum shtum draft minutes shortlist rankings exam question publish
+    announce reveal stays closed reserved session unveiling sitting nda'd quote grapevine overheard corridor
+    photocopier printer votes spoiler filing submitted unpublished spreadsheet panel's refereeing refereed reviewed
+    nobody senate
 """)
 
 
@@ -395,6 +425,16 @@ _C6_NOT = gate_words("not isn't aren't can't cannot")
 _C6_CANT = gate_words("can't cannot")
 _C6_TOLD = gate_words("know told")
 _C6_OUT_WORDS = gate_words("out announced public released published launch")
+_C6_PAIRS = [
+    (gate_words("told"), gate_words("been")),
+    (gate_words("heard"), gate_words("vc dean registrar provost principal pvc")),
+    (gate_words("answers"), gate_words("tomorrow's")),
+    (gate_words("wrote"), gate_words("paper")),
+    (gate_words("letters letter emails offers"), gate_words("out")),
+    (gate_words("telling"), gate_words("people staff students everyone them")),
+    (gate_words("mistake accident"), gate_words("forwarded sent cc'd emailed")),
+    (gate_words("know"), gate_words("yet")),
+]
 
 
 @rule(
@@ -439,6 +479,7 @@ def not_yet_public(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         and "kill" not in words
         and ("yet" not in words or words.isdisjoint(_C6_TOLD))
         and ("before" not in words or words.isdisjoint(_C6_OUT_WORDS))
+        and not any(not words.isdisjoint(a) and not words.isdisjoint(b) for a, b in _C6_PAIRS)
     ):
         return
     m = _C6_SECRET_RE.search(t)
