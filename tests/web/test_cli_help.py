@@ -44,3 +44,16 @@ def test_eval_without_data_says_where_the_data_comes_from(tmp_path, monkeypatch,
     err = io.StringIO()
     assert evaluate.run_eval(argparse.Namespace(data=None), io.StringIO(), err) == 2
     assert "shared data folder" in err.getvalue() and "--data DIR" in err.getvalue()
+
+
+def test_eval_with_a_data_folder_that_holds_no_data_says_so_and_reads_nothing_else(tmp_path):
+    """`--data DIR` is the only place looked at: no quiet fallback to ../shared."""
+    import argparse
+    import io
+
+    from townhall.policy import evaluate
+
+    assert evaluate.find_data_dir(str(tmp_path / "nowhere")) is None
+    err = io.StringIO()
+    assert evaluate.run_eval(argparse.Namespace(data=str(tmp_path / "nowhere")), io.StringIO(), err) == 2
+    assert "nowhere holds no evaluation data" in err.getvalue()

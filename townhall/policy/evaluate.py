@@ -30,8 +30,14 @@ from townhall.policy.types import FAMILIES, RISK_FAMILIES, Context, ImageRef
 
 
 def find_data_dir(explicit: str | None) -> Path | None:
-    """--data, else ../shared relative to the repository, else relative to the cwd."""
-    candidates = [Path(explicit)] if explicit else []
+    """--data, else ../shared relative to the repository, else relative to the cwd.
+
+    A folder named with --data is the only candidate: quietly reading another folder instead of
+    the one asked for would report figures for data the person did not choose."""
+    if explicit:
+        c = Path(explicit)
+        return c if (c / "examples").is_dir() or (c / "data").is_dir() else None
+    candidates: list[Path] = []
     repo = Path(__file__).resolve().parents[2]
     candidates += [repo.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
     for c in candidates:
@@ -159,6 +165,12 @@ def _read(folder: Path, split: str, limit: int) -> tuple[list[str], list[int]]:
 
 def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     data = find_data_dir(args.data)
+    if data is None and args.data:
+        err.write(
+            f"townhall eval: {args.data} holds no evaluation data (expected examples/policy_cases.jsonl or "
+            "data/tweeteval/ inside it).\n"
+        )
+        return 2
     if data is None:
         err.write(
             "townhall eval: cannot find the evaluation data. It comes from the shared data folder (a folder named "
