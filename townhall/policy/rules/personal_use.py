@@ -388,3 +388,61 @@ def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     s, e = max(0, m.start() - 160), min(len(t), m.end() + 160)
     if _TROUBLE_RE.search(t, s, e) and not _CLOSING_GAP_RE.search(t):
         yield m.start(), m.end(), "Internal matters passed on from inside, before the institution has said them."
+
+
+# Speaking for the institution from a personal account: promising what only it can give ("the
+# university will cover your costs", "I'll make sure you get in", "consider it done") or announcing
+# its plans ("excited to announce that the University will launch ...").
+_INST_NOUN = r"(?:the\s+|our\s+|my\s+)?(?:uni(?:versity)?|institution|school|faculty|department|college)"
+_PROMISE_TAIL = (
+    r"\s+(?:will|'ll|is\s+going\s+to|are\s+going\s+to)\s+(?:definitely\s+|happily\s+)?(?:be\s+)?"
+    r"(?:cover(?:ing)?|refund(?:ing)?|waiv(?:e|ing)|reimburs(?:e|ing)|pay(?:ing)?\s+for|guarantee(?:ing)?|honou?r(?:ing)?|"
+    r"launch(?:ing)?|giv(?:e|ing)\s+you|offer(?:ing)?\s+you)(?![\w])"
+)
+_PROMISE_TAIL_RE = re.compile(_PROMISE_TAIL)
+_PROMISE_RE = re.compile(
+    r"(?<![\w])(?:"
+    + _INST_NOUN
+    + r"\s+(?:will|'ll|is\s+going\s+to|are\s+going\s+to)\s+(?:definitely\s+|happily\s+)?(?:be\s+)?"
+    r"(?:cover(?:ing)?|refund(?:ing)?|waiv(?:e|ing)|reimburs(?:e|ing)|pay(?:ing)?\s+for|guarantee(?:ing)?|honou?r(?:ing)?|"
+    r"launch(?:ing)?|giv(?:e|ing)\s+you|offer(?:ing)?\s+you)"
+    r"|consider\s+it\s+(?:done|approved|sorted|agreed|granted)"
+    r"|i(?:'ll|\s+will|\s+can|\s+could)\s+(?:\w+\s+)?(?:make\s+sure|guarantee|promise|sort|arrange|get)\s+(?:that\s+)?(?:you|your)\s+"
+    r"(?:get\s+in|(?:an?\s+|your\s+)?(?:\w+\s+)?(?:place|offer|refund|extension|waiver|deposit))"
+    r"|(?:excited|pleased|proud|delighted|happy|thrilled)\s+to\s+announce\s+that\s+" + _INST_NOUN + r")(?![\w])"
+)
+
+
+@rule(
+    "PER007",
+    "speaking-for-the-institution",
+    "personal-use",
+    "warn",
+    clauses.OWN_BEHALF,
+    "Promises or announcements made for the institution from a personal account bind it to things it "
+    "has not agreed, and people act on them.",
+    "Say only what you can promise yourself, and point people to the official office or page for decisions.",
+    [
+        Example(
+            "@user Yes, the university will be covering all your travel costs. Consider it done.",
+            True,
+            account="personal",
+        ),
+        Example("@user I can't speak for the university, but the official FAQ should help.", False, account="personal"),
+        Example("Does anyone know whether the uni will be closed for snow tomorrow?", False, account="personal"),
+    ],
+    accounts=("personal",),
+)
+def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    if "will" not in t and "'ll" not in t and "consider" not in t and "announce" not in t:
+        return
+    m = _PROMISE_RE.search(t)
+    if m:
+        yield m.start(), m.end(), "A promise or announcement made for the institution from a personal account."
+        return
+    for nm in cp.institution_re.finditer(t):  # the pack's own names ("Example University will ...")
+        tail = _PROMISE_TAIL_RE.match(t, nm.end())
+        if tail:
+            yield nm.start(), tail.end(), "A promise or announcement made for the institution from a personal account."
+            return
