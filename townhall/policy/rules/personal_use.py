@@ -26,7 +26,7 @@ _INSTITUTION_REF = re.compile(
     r"|this\s+uni(?:versity)?|this\s+institution|uni'?s"
     r"|(?:my|our)\s+(?:employer|place|work)'?s|where\s+i\s+work|i\s+work\s+(?:there|here)"
     # more ways of naming the employer: its heads, its new policies, an insider saying what they do there
-    r"|(?:the|our|my)\s+(?:new\s+)?(?:principal|chancellor|provost|registrar|hod|head|dean|vc|pvc)'?s?"
+    r"|(?:the|our|my)\s+(?:new\s+)?(?:principal|chancellor|provost|registrar|hod|dean|vc|pvc)'?s?"
     r"|(?:the|our|my)\s+new\s+(?:curriculum|strategy|rebrand|policy|structure|timetable|workload\s+model)|unis"
     r"|as\s+(?:a|an)\s+(?:member\s+of\s+staff|librarian|lecturer|admin\w*|technician|tech|porter|cleaner|administrator)"
     r"|i'?m\s+(?:an?\s+)?(?:admin\w*|lecturer|librarian|technician|tech)\s+(?:in|at)|as\s+someone\s+who\s+works"
@@ -48,7 +48,7 @@ _NEGATIVE = words_re(
     real terms|it's about money|cheers|disgusting|never recommend|wouldn't recommend|would not recommend|
     out of their depth|mess|nobody cares|false|untrue|not true|made up|couldn't care less|killing me|
     more interested in|wouldn't trust|don't trust|can't trust|make it make sense|laughable|a disaster for|
-    spending a fortune|a fortune on|insult|insulting|racket|cowards|cowardly|so bad|fantasy|shambolic|
+    spending a fortune|a fortune on|insult|insulting|a racket|cowards|cowardly|so bad|fantasy|shambolic|
     nightmare|hypocrites|hypocritical|hypocrisy|dead weight|don't believe|embarrassing|embarrassment|
     a laughing stock|mickey mouse|dinosaurs|cheapskates|penny-pinching|stingy""")
 )
