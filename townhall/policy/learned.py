@@ -265,19 +265,28 @@ class FamilyModel:
 
     def score_features(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
+        margin, rows = self.margin(feats, account)
+        return margin, rows, self.sentences(feats)
+
+    def margin(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray]:
+        """(margin per family, feature rows): the scoring alone, for ``analyse``, which needs the
+        features' sentences only for the rare flagged post (``sentences``)."""
         get = self.index.get
-        got = np.array([get(f, -1) for f in feats], dtype=np.intp)
-        known = got >= 0
-        rows = got[known]
-        sents = np.fromiter(feats.values(), dtype=np.intp, count=len(feats))[known]
-        z = self.W[rows].sum(axis=0) * scale(len(feats), self.scale) + self.b
-        a = self.index.get(ACCOUNT_FEATURE.format(account))
+        rows = np.array([i for i in map(get, feats) if i is not None], dtype=np.intp)
+        # take() gathers the same rows as W[rows], with less indexing overhead
+        z = self.W.take(rows, axis=0).sum(axis=0) * scale(len(feats), self.scale) + self.b
+        a = get(ACCOUNT_FEATURE.format(account))
         if a is not None:
             z = z + self.W[a]
         margin = z - self.thresholds
         if len(rows) < MIN_KNOWN:
             margin = np.minimum(margin, -1.0)  # too little the model knows to judge: the rules decide
-        return margin, rows, sents
+        return margin, rows
+
+    def sentences(self, feats: dict[str, int]) -> np.ndarray:
+        """The sentence of each known feature, in the order of ``margin``'s rows."""
+        index = self.index
+        return np.array([s for f, s in feats.items() if f in index], dtype=np.intp)
 
 
 _MODEL: FamilyModel | None = None
@@ -322,13 +331,23 @@ class Result:
     """What the detector says about one post: the margin per family, and enough to find the
     sentence that drove a family's score (computed only for families that are flagged)."""
 
-    __slots__ = ("_rows", "_sents", "margin", "model", "tokens")
+    __slots__ = ("_feats", "_rows", "_sents", "margin", "model", "tokens")
 
-    def __init__(self, model: FamilyModel, margin: np.ndarray, rows: np.ndarray, sents: np.ndarray, tokens: list):
+    def __init__(
+        self,
+        model: FamilyModel,
+        margin: np.ndarray,
+        rows: np.ndarray,
+        sents: np.ndarray | None,
+        tokens: list,
+        feats: dict[str, int] | None = None,
+    ):
+        """``sents`` may be None when ``feats`` is given: they are then worked out on first need."""
         self.model = model
         self.margin = margin
         self._rows = rows
         self._sents = sents
+        self._feats = feats
         self.tokens = tokens
 
     def flagged(self, family: str) -> bool:
@@ -343,6 +362,8 @@ class Result:
         c = self.model.col[family]
         n_sent = toks[-1][3] + 1
         if n_sent > 1 and len(self._rows):
+            if self._sents is None:
+                self._sents = self.model.sentences(self._feats or {})
             contrib = np.bincount(self._sents, weights=self.model.W[self._rows, c], minlength=n_sent)
             best = int(np.argmax(contrib))
         else:
@@ -363,8 +384,8 @@ def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
     if model is not None and doc.text.strip():
         account = "official" if doc.ctx.account == "research" else doc.ctx.account
         feats, toks = featuriser(cp).features(doc.text, account)
-        margin, rows, sents = model.score_features(feats, account)
-        res = Result(model, margin, rows, sents, toks)
+        margin, rows = model.margin(feats, account)
+        res = Result(model, margin, rows, None, toks, feats)
     doc.__dict__["_learned"] = res
     return res
 
