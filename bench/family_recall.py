@@ -23,51 +23,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
+from townhall.policy.data.build_family_model import read_corpus_file  # noqa: E402
 from townhall.policy.engine import check  # noqa: E402
-from townhall.policy.evaluate import CLEAN_FAMILIES  # noqa: E402
+from townhall.policy.evaluate import CLEAN_FAMILIES, find_data_dir  # noqa: E402
 from townhall.policy.types import Context  # noqa: E402
 
 CORPUS = ROOT / "townhall" / "policy" / "data" / "corpus"
 CASES = ROOT / "tests" / "policy" / "cases"
-TWEETS = Path("/work/shared/data/tweeteval/offensive/val_text.txt")
-NETWORKS = {
-    "x": "x",
-    "b": "bluesky",
-    "m": "mastodon",
-    "l": "linkedin",
-    "t": "threads",
-    "f": "facebook",
-    "i": "instagram",
-}
-ACCOUNTS = {"o": "official", "p": "personal", "r": "research"}
 
 
 def corpus_posts(path: Path, half: str) -> list[dict]:
-    """The data lines of one corpus file as posts, keeping one half when asked."""
-    out = []
-    n = 0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or " | " not in line:
-            continue
-        head, text = line.split(" | ", 1)
-        net, acct, *marks = head.split()
-        idx = n
-        n += 1
-        if (half == "even" and idx % 2) or (half == "odd" and not idx % 2):
-            continue
-        fam = path.stem
-        out.append(
-            {
-                "id": f"{path.stem}:{idx}",
-                "network": NETWORKS[net],
-                "account": ACCOUNTS[acct],
-                "text": text.strip(),
-                "expect": ([] if fam.startswith("clean") else [fam]) + [m[1:] for m in marks if m.startswith("+")],
-                "optional": [m[1:] for m in marks if m.startswith("?")],
-                "clean": fam.startswith("clean"),
-            }
-        )
-    return out
+    """The posts of one corpus file (read as the model's build script reads them), keeping the
+    even- or odd-numbered data lines when asked."""
+    posts = read_corpus_file(path)
+    if half == "all":
+        return posts
+    return posts[0 if half == "even" else 1 :: 2]
 
 
 def case_posts(name: str) -> list[dict]:
@@ -94,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("even", "odd", "all"), default="all")
     ap.add_argument("--tweeteval", type=int, default=0, metavar="N", help="also run N TweetEval tweets")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    ap.add_argument("--data", help="the shared data folder, for --tweeteval (default: ../shared)")
     a = ap.parse_args(argv)
     fams = sorted(p.stem for p in CORPUS.glob("*.txt") if not p.stem.startswith("clean"))
     if a.family != "all":
@@ -130,7 +102,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  false alarms {k:<16}{by_fam.get(k, 0):>4}")
 
     if a.tweeteval:
-        tweets = TWEETS.read_text(encoding="utf-8").splitlines()[: a.tweeteval]
+        data = find_data_dir(a.data)
+        if data is None:
+            print("--tweeteval needs the shared data folder; pass --data", file=sys.stderr)
+            return 2
+        tweets = (data / "data" / "tweeteval" / "offensive" / "val_text.txt").read_text(encoding="utf-8").splitlines()
+        tweets = tweets[: a.tweeteval]
         for acct in ("official", "personal"):
             counts: dict[str, int] = {}
             codes: dict[str, int] = {}

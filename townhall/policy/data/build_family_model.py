@@ -52,37 +52,47 @@ ACCOUNTS = {"o": "official", "p": "personal", "r": "research"}
 def read_corpus(folder: Path) -> list[dict]:
     """Posts of ``folder/*.txt`` in the hand-written case format (see tests/policy/cases/split.py)."""
     out: list[dict] = []
-    bad = 0
     for path in sorted(folder.glob("*.txt")):
-        stem = path.stem
-        fam = "clean" if stem.startswith("clean") else stem
-        if fam != "clean" and fam not in FAMILIES:
-            print(f"  skipped {path.name}: {fam!r} is not a risk family", file=sys.stderr)
+        out += read_corpus_file(path)
+    return out
+
+
+def read_corpus_file(path: Path) -> list[dict]:
+    """The posts of one corpus file, in file order; ``id`` is ``<file stem>:<line number>``.
+
+    Unreadable lines are reported on stderr and skipped (bench/family_recall.py reads the same files
+    through this, so training and measuring agree on what a line means)."""
+    out: list[dict] = []
+    bad = 0
+    stem = path.stem
+    fam = "clean" if stem.startswith("clean") else stem
+    if fam != "clean" and fam not in FAMILIES:
+        print(f"  skipped {path.name}: {fam!r} is not a risk family", file=sys.stderr)
+        return out
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
             continue
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            try:
-                head, text = line.split(" | ", 1)
-                net, acct, *marks = head.split()
-                case = {
-                    "id": f"{path.stem}:{n}",
-                    "network": NETWORKS[net.lower()],
-                    "account": ACCOUNTS[acct.lower()],
-                    "text": text.strip(),
-                    "expect": ([] if fam == "clean" else [fam]) + [m[1:] for m in marks if m.startswith("+")],
-                    "optional": [m[1:] for m in marks if m.startswith("?")],
-                    "clean": fam == "clean",
-                }
-            except (ValueError, KeyError):
-                bad += 1
-                if bad <= 5:
-                    print(f"  unreadable line {path.name}:{n}: {line[:80]!r}", file=sys.stderr)
-                continue
-            if case["text"]:
-                out.append(case)
+        try:
+            head, text = line.split(" | ", 1)
+            net, acct, *marks = head.split()
+            case = {
+                "id": f"{stem}:{n}",
+                "network": NETWORKS[net.lower()],
+                "account": ACCOUNTS[acct.lower()],
+                "text": text.strip(),
+                "expect": ([] if fam == "clean" else [fam]) + [m[1:] for m in marks if m.startswith("+")],
+                "optional": [m[1:] for m in marks if m.startswith("?")],
+                "clean": fam == "clean",
+            }
+        except (ValueError, KeyError):
+            bad += 1
+            if bad <= 5:
+                print(f"  unreadable line {path.name}:{n}: {line[:80]!r}", file=sys.stderr)
+            continue
+        if case["text"]:
+            out.append(case)
     if bad:
-        print(f"  {bad} unreadable corpus lines skipped", file=sys.stderr)
+        print(f"  {bad} unreadable lines of {path.name} skipped", file=sys.stderr)
     return out
 
 
