@@ -152,3 +152,12 @@ def test_word_cache_does_not_change_scores(account):
     a = fresh.features(text, account)[0]
     b = fresh.features(text, account)[0]
     assert a == b
+
+
+def test_short_plain_official_posts_are_not_read_as_taking_a_side():
+    """CON010 only judges posts that give it something to judge (a topic, a hashtag, a name, or
+    length): these once went to governance as 'contentious'."""
+    from townhall.policy import Context, check
+
+    for text in ("This one goes out.", "This one breaks the connector.", "Careers fair on Tuesday."):
+        assert not [f for f in check(text, Context("mastodon", "official")) if f.code == "CON010"], text

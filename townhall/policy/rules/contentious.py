@@ -189,6 +189,20 @@ def divisive_topic(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield s, e, f"Mentions {label}."
 
 
+def worth_judging(doc: Doc, cp: CompiledPack) -> bool:
+    """Whether the learned detector (CON010) may call this post a stance: it names a divisive
+    topic, carries a hashtag, names someone or something (a capitalised word after the first), or
+    is long enough to argue. Why: on a short plain sentence the model's "takes a side" is a guess
+    ("This one goes out.", "This one breaks the connector."), and on an official account that
+    guess sends an ordinary post to governance. Stance words alone ("out", "must") are too common
+    to count here; CON003 keeps its own gate."""
+    if "#" in doc.text or _topic_hits(doc, cp):
+        return True
+    # Names (a party, a person, a court, a country) or a post long enough to argue something.
+    words = doc.text.split()
+    return len(words) >= 12 or any(w[:1].isupper() for w in words[1:])
+
+
 @rule(
     "CON003",
     "stance-classifier",

@@ -18,6 +18,7 @@ from townhall.policy import academic, clauses, learned
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Detector, Example, Hit, rule
+from townhall.policy.rules import contentious
 
 _RATIONALE = (
     "A model trained on several thousand hand-written posts (and their clean near-misses) reads this "
@@ -27,6 +28,8 @@ _RATIONALE = (
 
 def _detector(family: str, message: str, fix: str, scholarly_info: bool = False) -> Detector:
     def detect(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+        if family == "contentious" and not contentious.worth_judging(doc, cp):
+            return
         res = learned.analyse(doc, cp)
         if res is None or not res.flagged(family):
             return
