@@ -167,8 +167,14 @@ def test_sigkilled_worker_publishes_every_post_exactly_once(townhall, pds_networ
                 recovered = time.monotonic() - restarted
                 break
             time.sleep(0.5)
-        # Let the worker record the last results, then stop it the polite way.
-        time.sleep(3)
+        # Let the worker record the last results (on a loaded machine that can take a while after
+        # the post is visible on the network), then stop it the polite way.
+        record_deadline = time.monotonic() + RECOVERY_LIMIT
+        while True:
+            states = json.loads(townhall.shell(STATES).strip().splitlines()[-1])
+            if all(s[1] == "published" for s in states) or time.monotonic() > record_deadline:
+                break
+            time.sleep(1)
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(timeout=60) == 0, log.read_text()[-3000:]
 
