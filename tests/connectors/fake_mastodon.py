@@ -22,8 +22,15 @@ documented API (https://docs.joinmastodon.org/methods/statuses/#create, /methods
 
 For tests it records every request (`requests`), the creation time of each status
 (`created_log`), the highest number of status creations in flight at once
-(`max_concurrent_creates`), can add latency to every request (`latency`, seconds) and can
-be told to fail the next requests (`fail_next`).
+(`max_concurrent_creates`: a creation is in flight from the moment its request arrives until
+it is answered, latency included, as a real server's request is), can add latency to every
+request (`latency`, seconds) and can be told to fail the next requests (`fail_next`).
+
+`overlap_wait` (seconds) makes concurrency observable whatever the machine's load: until two
+creations have been in flight at once, a creation that arrives alone waits up to that long
+for another one before it is answered. A client that sends concurrently makes the second
+request while the first waits; a client that sends one at a time never does, so
+`max_concurrent_creates` stays 1 (and each of its first creations is slowed by the wait).
 """
 
 from __future__ import annotations
@@ -62,9 +69,10 @@ class _Server(ThreadingHTTPServer):
 
 
 class FakeMastodon:
-    def __init__(self, domain: str = "mastodon.test", *, latency: float = 0.0) -> None:
+    def __init__(self, domain: str = "mastodon.test", *, latency: float = 0.0, overlap_wait: float = 0.0) -> None:
         self.domain = domain
         self.latency = latency
+        self.overlap_wait = overlap_wait
         self.tokens: dict[str, dict[str, Any]] = {}
         self.apps: dict[str, str] = {}
         self.statuses: dict[str, dict[str, Any]] = {}
@@ -87,6 +95,7 @@ class FakeMastodon:
         self.in_flight = 0  # requests being answered right now (latency included)
         self.max_concurrent_creates = 0
         self._lock = threading.RLock()
+        self._overlap = threading.Condition(self._lock)
         self._server: ThreadingHTTPServer | None = None
 
     # --- clock and ids -----------------------------------------------------------------------
@@ -245,13 +254,29 @@ class FakeMastodon:
         }
 
     def _handle(self, h: BaseHTTPRequestHandler, method: str) -> None:
+        creating = method == "POST" and urlsplit(h.path).path.rstrip("/") == "/api/v1/statuses"
         with self._lock:
             self.in_flight += 1
+            if creating:
+                self._creating += 1
+                self.max_concurrent_creates = max(self.max_concurrent_creates, self._creating)
+                self._overlap.notify_all()
         try:
+            if creating and self.overlap_wait:
+                self._wait_for_overlap()
             self._answer(h, method)
         finally:
             with self._lock:
                 self.in_flight -= 1
+                if creating:
+                    self._creating -= 1
+
+    def _wait_for_overlap(self) -> None:
+        """Hold a lone creation (bounded) until another is in flight, until overlap was seen once."""
+        deadline = time.monotonic() + self.overlap_wait
+        with self._lock:
+            while self.max_concurrent_creates < 2 and (left := deadline - time.monotonic()) > 0:
+                self._overlap.wait(left)
 
     def _answer(self, h: BaseHTTPRequestHandler, method: str) -> None:
         split = urlsplit(h.path)
@@ -333,32 +358,25 @@ class FakeMastodon:
 
     def _create_status(self, h: BaseHTTPRequestHandler, token: str, account: dict, params: dict, limit: Any) -> None:
         key = h.headers.get("Idempotency-Key")
+        text = params.get("status", "")
+        media_ids = params.get("media_ids") or []
+        media_ids = [str(m) for m in ([media_ids] if isinstance(media_ids, str) else media_ids)]
         with self._lock:
-            self._creating += 1
-            self.max_concurrent_creates = max(self.max_concurrent_creates, self._creating)
-        try:
-            text = params.get("status", "")
-            media_ids = params.get("media_ids") or []
-            media_ids = [str(m) for m in ([media_ids] if isinstance(media_ids, str) else media_ids)]
-            with self._lock:
-                if key:
-                    known = self.idempotency.get((account["id"], key))
-                    if known and known[1] > self.now() - IDEMPOTENCY_TTL and known[0] in self.statuses:
-                        return self._send(h, 200, self.statuses[known[0]], limit)
-                error = self._invalid(account, params, text, media_ids)
-                if error:
-                    code, message = error
-                    return self._send(h, code, {"error": message}, limit)
-                self.create_calls += 1
-                status = self._status(account, params, self.apps.get(token, "Townhall"), media_ids)
-                self.statuses[status["id"]] = status
-                self.created_log.append((time.time(), status["id"], key))
-                if key:
-                    self.idempotency[(account["id"], key)] = (status["id"], self.now())
-            return self._send(h, 200, status, limit)
-        finally:
-            with self._lock:
-                self._creating -= 1
+            if key:
+                known = self.idempotency.get((account["id"], key))
+                if known and known[1] > self.now() - IDEMPOTENCY_TTL and known[0] in self.statuses:
+                    return self._send(h, 200, self.statuses[known[0]], limit)
+            error = self._invalid(account, params, text, media_ids)
+            if error:
+                code, message = error
+                return self._send(h, code, {"error": message}, limit)
+            self.create_calls += 1
+            status = self._status(account, params, self.apps.get(token, "Townhall"), media_ids)
+            self.statuses[status["id"]] = status
+            self.created_log.append((time.time(), status["id"], key))
+            if key:
+                self.idempotency[(account["id"], key)] = (status["id"], self.now())
+        return self._send(h, 200, status, limit)
 
     def _invalid(self, account: dict, params: dict, text: str, media_ids: list[str]) -> tuple[int, str] | None:
         if not text.strip() and not media_ids:
