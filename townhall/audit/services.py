@@ -94,7 +94,10 @@ def record(
         actor_id, actor_label = None, actor or "system"
     else:
         actor_id, actor_label = actor.pk, actor.get_username()
-    with transaction.atomic():
+    # No savepoint when already in a transaction (most callers record inside their own): an
+    # error here rolls the caller's transaction back with it, which is what the caller wants
+    # (no change without its audit entry), and the two extra statements per entry are saved.
+    with transaction.atomic(savepoint=False):
         # Locking the head row serialises appends (PostgreSQL row lock; SQLite runs
         # IMMEDIATE transactions, which already hold the write lock).
         head = AuditHead.objects.select_for_update().get_or_create(pk=1)[0]

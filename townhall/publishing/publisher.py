@@ -120,7 +120,8 @@ def due_batch(now: datetime | None = None, limit: int = 500) -> list[tuple[int, 
 def _claim(delivery_id: int) -> Delivery | None:
     """Claim the delivery with a conditional UPDATE and commit the intent; None when it is not ours now."""
     now = timezone.now()
-    delivery = Delivery.objects.select_related("post", "account").filter(pk=delivery_id).first()
+    # The author too: the success notice goes to them, and this saves a query per delivery.
+    delivery = Delivery.objects.select_related("post", "post__created_by", "account").filter(pk=delivery_id).first()
     if delivery is None:
         return None
     if delivery.status == Delivery.Status.SCHEDULED:
