@@ -32,6 +32,8 @@ _CLAIM_RE = re.compile(
     r"|official\s+(?:statement|announcement|update)\s+from|follow\s+(?:my|this)\s+(?:personal\s+)?account\s+for\s+"
     r"(?:all\s+)?(?:the\s+)?official"
     r"|(?:dm|message)\s+(?:me|us)\s+(?:directly\s+)?(?:for\s+(?:offers?|places?)|your\s+details)|to\s+(?:hold|secure|confirm)\s+your\s+place"
+    r"|(?:dm|message|pm|email|text)\s+me\s+(?:directly\s+)?(?:for|with)\s+(?:your\s+)?(?:offers?|places?|accommodation|room|"
+    r"allocation|results?|cas|visa|application|deposit|ucas)"
     r"|send\s+your\s+deposit|i\s+handle\s+all\s+admissions|for\s+all\s+enquiries\s+about\s+courses"
     # writing as an office ("Tweeting from the Vice-Chancellor's Office:"), taking payment for a place
     r"|(?:tweeting|posting|writing|messaging)\s+(?:from|for|on\s+behalf\s+of)\s+the\s+(?:[\w'’-]+\s+){0,3}"
@@ -42,11 +44,31 @@ _CLAIM_RE = re.compile(
     # promising what only the institution can give ("I can sort you an offer", "consider it approved")
     r"|consider\s+it\s+(?:done|approved|sorted|agreed|granted)"
     r"|i\s+(?:can|could|will|'ll)\s+(?:\w+\s+)?(?:sort|get|guarantee|arrange|make\s+sure|promise)\s+(?:you\s+)?(?:an?\s+|your\s+)?"
-    r"(?:\w+\s+)?(?:offer|place|refund|waiver|scholarship|bursary)"
-    r"|pay\s+(?:the|a|your)\s+(?:£\s?\d+\s+)?(?:deposit|fee|admin\s+fee)\s+(?:via|through|by|to|with|on))(?![\w])"
+    r"(?:\w+\s+)?(?:offer|place|refund|waiver|scholarship|bursary|room|accommodation|allocation|extension|upgrade|interview|"
+    r"cas|visa|transfer)"
+    r"|pay\s+(?:the|a|your)\s+(?:£\s?\d+\s+)?(?:deposit|fee|admin\s+fee)\s+(?:via|through|by|to|with|on)"
+    # "as the voice of the Careers Service", "as a spokesperson for the Student Services team", "as the uni's voice"
+    r"|as\s+(?:the|a|an|its|their|your)\s+(?:[\w'’()-]+\s+){0,3}?(?:voice|spokes(?:person|man|woman)|mouthpiece|"
+    r"representative|face)\s+(?:of|for)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,3}?(?:university|uni|college|institution|"
+    r"school|faculty|department|dept|team|office|service|services|union|library|registry|admissions)(?![\w])"
+    r"|as\s+(?:the|our|my)\s+(?:university|uni|college|institution|school|faculty|department)'?s?\s+(?:[\w'’()-]+\s+){0,3}?"
+    r"(?:spokes(?:person|man|woman)|voice|mouthpiece|representative)"
+    # "speaking for everyone at the uni", "on behalf of all of us at ..."
+    r"|(?:speaking|speak|posting|writing)\s+(?:for|on\s+behalf\s+of)\s+(?:everyone|everybody|all\s+of\s+us|all\s+(?:the\s+)?"
+    r"(?:staff|students|colleagues))\s+(?:at|in)\s+(?:the\s+)?(?:university|uni|college|institution)"
+    r"|(?:say|saying|state|stating|put|tell|telling|announc\w+|confirm\w*)\s+(?:it\s+|this\s+|you\s+)?officially"
+    r"|(?<!\w)(?:speak|speaks|spoke)\s+for\s+(?:the\s+|my\s+|our\s+)?(?:uni|university|college|institution|school|faculty|"
+    r"department|dept)(?![\w])"
+    r")(?![\w])"
 )
 
 
+_INST_WORD_RE = re.compile(
+    r"(?<![\w])(?:university|uni|uni's|college|institution|our\s+(?:school|faculty|department))(?![\w])"
+)
+_DISCLAIMS_RE = re.compile(
+    r"(?:\bnot|n't|\bnever|\bcannot|\bnothing|\banything|\bno\s+one|\bnobody)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 _POINTED_TO_RE = re.compile(r"(?:^|\W)(?:to|on|via|at|see|visit|check|from|in)\s+(?:the\s+)?$")
 
 
@@ -71,21 +93,37 @@ def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _CLAIM_RE.finditer(t):
         if m.group(0).startswith(("official", "the official")) and _POINTED_TO_RE.search(t, 0, m.start()):
             continue  # "link to the official page below" points to it, it does not claim to be it
+        if _DISCLAIMS_RE.search(t, max(0, m.start() - 30), m.start()):
+            continue  # "I'm not speaking for the university", "I can't promise anything on behalf of ..."
+        if m.group(0).endswith("officially") and not _INST_WORD_RE.search(t, max(0, m.start() - 80), m.end() + 80):
+            continue  # "I can officially say I'm a doctor!": one's own news, not the institution's
         yield m.start(), m.end(), "A personal account speaks as the institution."
         return
     # "Example University Admissions: ..." / "We at Example University announce"
     for nm in cp.institution_re.finditer(t):
         after = t[nm.end() : nm.end() + 40]
-        before = t[max(0, nm.start() - 20) : nm.start()]
+        before = t[max(0, nm.start() - 45) : nm.start()]
         if regex.match(
             r"\s*(?:admissions|official|team|here\b|announces|is\s+pleased\s+to\s+announce|library|careers|"
             r"accommodation|registry|finance|student\s+support)",
             after,
-        ) or regex.search(
-            r"(?:we\s+at|we,|on\s+behalf\s+of|this\s+is|new\s+account\s+for|statement\s+from)\s*$", before
+        ) or (
+            _AS_INST_RE.search(before) and (not before.rstrip().endswith("as") or _SPOKES_RE.match(t, nm.end()))
         ):
             yield nm.start(), nm.end(), "A personal account speaks as the institution."
             return
+
+
+# before the institution's name: "We at", "on behalf of", "speaking for everyone at", "as"
+_AS_INST_RE = regex.compile(
+    r"(?:we\s+at|we,|on\s+behalf\s+of|this\s+is|new\s+account\s+for|statement\s+from|(?:speaking|speak|posting|"
+    r"writing)\s+(?:for|on\s+behalf\s+of)\s+(?:everyone|everybody|all\s+of\s+us|all\s+(?:the\s+)?staff)\s+at|"
+    r"(?<![\w])as)\s*$"
+)
+# after "as <institution>": "'s (new) spokesperson", "'s voice on here"
+_SPOKES_RE = regex.compile(
+    r"'?s?\s+(?:[\w'’()-]+\s+){0,3}?(?:spokes(?:person|man|woman)|voice|mouthpiece|representative)(?![\w])"
+)
 
 
 _IMPERSONATE_RE = regex.compile(
@@ -147,23 +185,50 @@ _LOGO_RE = regex.compile(
 )
 def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
+    if doc.ctx.account == "personal" and gate(t, _MERCH_WORDS):
+        for nm in cp.institution_re.finditer(t):
+            s, e = max(0, nm.start() - 60), min(len(t), nm.end() + 60)
+            if _MERCH_RE.search(t, s, e) and _ALTER_RE.search(t, s, e) and not _PROPER_USE_RE.search(t, s, e):
+                yield nm.start(), nm.end(), "The institution's name on home-made or unofficial merchandise."
+                return
     if not gate(t, _LOGO_WORDS):
         return
+    if doc.ctx.account != "personal" and _OWN_TEAM_RE.search(t) and "unofficial" not in t:
+        return  # the institution's comms or brand team updating its own marks
     m = _LOGO_RE.search(t)
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
         return
-    if _PROPER_USE_RE.search(t) and "unofficial" not in t:
+    pu = _PROPER_USE_RE.search(t)
+    if pu and "unofficial" not in t and not _HOPE_RE.search(t, max(0, pu.start() - 25), pu.start()):
         return
     for mk in _MARK_RE.finditer(t):
+        if _NO_MARK_RE.search(t, max(0, mk.start() - 30), mk.start()):
+            continue  # "no university crest involved"
         s, e = max(0, mk.start() - 70), min(len(t), mk.end() + 70)
         window = t[s:e]
-        institutional = _INST_MARK_RE.search(window) or cp.institution_re.search(window)
+        institutional = any(
+            not _NO_MARK_RE.search(t, max(0, s + im.start() - 30), s + im.start())
+            for im in (*_INST_MARK_RE.finditer(window), *cp.institution_re.finditer(window))
+        )
         if institutional and (_ALTER_RE.search(window) or _MERCH_RE.search(window)):
             yield mk.start(), mk.end(), "The institution's logo or crest altered, or used on unofficial material."
             return
 
 
+_NO_MARK_RE = regex.compile(r"(?<![\w])(?:no|without|not\s+(?:the|a|any|our)|never\s+(?:use|used))\s+(?:\w+\s+){0,2}$")
+_OWN_TEAM_RE = regex.compile(
+    r"(?<![\w])(?:(?:comms|communications|marketing|brand|branding|design|digital|web|creative)\s+team\s+(?:has\s+|have\s+|"
+    r"is\s+|are\s+)?(?:just\s+)?(?:updated|refreshed|redesigned|launched|unveiled|introduced|rolled\s+out|designed|created|"
+    r"released|published|produced)|(?:as\s+part\s+of|following|after)\s+(?:the|our)\s+brand\s+(?:refresh|update|review|"
+    r"relaunch))(?![\w])"
+)
+# "hope the brand team don't mind": the brand team named as the one not asked
+_HOPE_RE = regex.compile(r"(?i)(?:hope|hoping|sorry|don'?t\s+tell|before|if|until)\s+(?:\w+\s+){0,2}$")
+_MERCH_WORDS = gate_words(
+    "selling sell sold merch merchandise hoodie hoodies caps t-shirt t-shirts tshirts shirts stickers sticker mugs kit "
+    "lanyards badges badge totes tote bags pins joggers calendar calendars etsy depop vinted ebay jumper scarves scarf"
+)
 _LOGO_WORDS = gate_words(
     "logo logos crest shield arms colours colors branding branded merch merchandise tagline motto slogan strapline"
 )
@@ -173,7 +238,7 @@ _MARK_RE = regex.compile(
     r"strapline)(?![\w])"
 )
 _INST_MARK_RE = regex.compile(
-    r"(?<![\w])(?:university|uni|school|department|dept|faculty|institution|official|the\s+crest|the\s+shield|"
+    r"(?<![\w])(?:university|uni|college|school|department|dept|faculty|institution|official|the\s+crest|the\s+shield|"
     r"our\s+crest|the\s+arms|uni'?s|university'?s|our\s+(?:tagline|motto|slogan|strapline)|the\s+motto|crest)(?![\w])"
 )
 _ALTER_RE = regex.compile(
@@ -182,11 +247,14 @@ _ALTER_RE = regex.compile(
     r"mash-?up|combines|combined|upside\s+down|swapped|added|stuck|through\s+it|with\s+a\s+\w+\s+(?:on|through|holding)|"
     r"turned|cheeky|own\s+version|better\s+than|nicer\s+than|rude|printed|print|printing|embroider\w*|put\s+the|into\s+a|"
     r"mod(?:ded|ding|s)?|jazz(?:ed|ing)?\s+up|spruc(?:ed|ing)\s+up|drawn\s+on|doodl\w+|defac\w+|graffiti\w*|"
-    r"(?:filter|effect)\s+(?:on|over)|with\s+a\s+\w+\s+effect|shaped|sunglasses)(?![\w])"
+    r"(?:filter|effect)\s+(?:on|over)|with\s+a\s+\w+\s+effect|shaped|sunglasses|hand[-\s]?(?:painted|drawn|made)|painted|"
+    r"knitted|sewn|stitched|3d[-\s]printed|laser[-\s]cut|etched|not\s+official|unofficial|not\s+affiliated|"
+    r"put\s+(?:it|them|this|that)\s+on\s+(?:my|our|a|the|some))(?![\w])"
 )
 _MERCH_RE = regex.compile(
-    r"(?<![\w])(?:selling|sell|merch|merchandise|hoodies?|caps|t-?shirts?|stickers|mugs|kit|lanyards|badges?|flyers?|"
-    r"banner|jumper|cake|unofficial)(?![\w])"
+    r"(?<![\w])(?:selling|sell|sold|merch|merchandise|hoodies?|caps|t-?shirts?|shirts|stickers?|mugs|kit|lanyards|badges?|"
+    r"flyers?|banner|jumper|cake|unofficial|totes?|tote\s+bags|bags|pins|phone\s+cases?|joggers|calendars?|etsy|depop|"
+    r"vinted|ebay|shop)(?![\w])"
 )
 _PROPER_USE_RE = regex.compile(
     r"(?<![\w])(?:brand\s+(?:centre|center|team|guidelines|guide|portal)|download\s+the\s+official|"
@@ -240,6 +308,9 @@ _NEW_ACCOUNT_RE = re.compile(
     + r""
     r"|(?:brand\s+)?new\s+(?:\w+\s+)?" + _ACCOUNT_NOUN + r""
     r"|" + _ACCOUNT_NOUN + r"[^.!?\n]{0,60}?(?:set|started|made|launched|created|built)\s+(?:it|this|them)"
+    r"|(?:i|we|i'?m|we'?re|i\s+am|we\s+are)\s+(?:run|runs|running|manage|managing|admin|moderate|moderating|look\s+after)\s+"
+    r"(?:(?:a|an|the|our|this|my|\"[^\"]{1,40}\"|[\w.'’-]+)\s+){0,5}?(?:" + _ACCOUNT_NOUN[3:-1] + r"|discord|server|"
+    r"forum|subreddit|(?:facebook|whatsapp)\s+group)"
     r"|(?:(?:this|i|we)\s+(?:is|am|are|'m|'re)\s+now\s+on|now\s+(?:also\s+)?on)\s+(?:x|bluesky|threads|instagram|tiktok|mastodon|"
     r"facebook|linkedin)\s+as\s+@[\w.]+)(?![\w])"
 )
@@ -253,7 +324,8 @@ _UNAUTHORISED_RE = re.compile(
     r"isn'?t\s+official|(?:too\s+slow|take\s+forever|takes\s+forever|taking\s+forever)|couldn'?t\s+wait\s+for|"
     r"backup|second\s+(?:account|page)|shh+|don'?t\s+tell|on\s+the\s+quiet|nobody\s+asked|free\s+traffic|"
     r"pointed\s+it\s+at|redirects?\s+to\s+my|before\s+they\s+did|in\s+spirit|i'?m\s+not\s+in\s+the|"
-    r"we'?ll\s+sort\s+it\s+(?:out\s+)?(?:eventually|later))(?![\w])"
+    r"we'?ll\s+sort\s+it\s+(?:out\s+)?(?:eventually|later)|not\s+affiliated|no\s+affiliation|(?:than|not)\s+the\s+real\s+"
+    r"(?:one|page|account|thing)|fan\s+(?:page|account))(?![\w])"
 )
 _ACCOUNT_PROPER_RE = re.compile(
     r"(?<![\w])(?:with\s+the\s+(?:digital|comms|communications|social\s+media|web)\s+team|(?<!not\s)(?<!not\s\w{2}\s)listed|"
@@ -266,11 +338,12 @@ _OFFICIAL_HANDLE_RE = re.compile(r"@[\w.]*official[\w.]*|@[\w.]*(?:uni|universit
 _HANDLE_RE = re.compile(r"@(?!user\b)\w")
 _CREATE_WORDS = gate_words(
     "start started starting set setting launch launched launching created creating made make making open opened "
-    "opening register registered registering spun grab grabbed grabbing changed new now"
+    "opening register registered registering spun grab grabbed grabbing changed new now run runs running manage "
+    "managing admin moderate moderating"
 )
 _ACCOUNT_WORDS = gate_words(
     "account accounts acct page profile channel handle feed insta instagram tiktok podcast newsletter blog domain "
-    "website site com net org io uk"
+    "website site com net org io uk discord server forum subreddit group"
 )
 
 
@@ -314,22 +387,37 @@ def unofficial_account(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # the name used to get something ("using the uni's name to get a discount").
 _ENDORSE_RE = re.compile(
     r"(?<![\w])(?:(?:officially\s+)?recommends?|(?:delighted|proud|happy|pleased)\s+to\s+recommend|endorses?|endorsed\s+by|"
-    r"swear\s+by|official\s+(?:[\w-]+\s+){0,2}(?:partner|supplier|sponsor|provider|university|uni|college)|chosen\s+(?:my|our)\s+(?:\w+\s+){0,2}"
-    r"(?:startup|company|business|firm|product|app))(?![\w])"
+    r"swear\s+by|official\s+(?:[\w-]+\s+){0,2}(?:partner|supplier|sponsor|provider|university|uni|college)"
+    r"|(?:recommended|preferred|exclusive|approved)\s+(?:[\w-]+\s+){0,1}(?:supplier|partner|provider|sponsor|app|product)"
+    r"|(?:has|have|had|is)\s+(?:officially\s+)?endorsed|endorsing|chosen\s+(?:my|our)\s+(?:\w+\s+){0,2}"
+    r"(?:startup|company|business|firm|product|app)"
+    r"|partner(?:ing|ed|s|ship)?\s+with\s+my\s+(?:[\w-]+\s+){0,2}?(?:company|business|consultancy|start-?up|firm|agency|"
+    r"brand|shop|practice|app|product|service)"
+    r"|(?:approved|accredited|certified|backed|recommended|endorsed)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|"
+    r"uni|college|staff|department|school|faculty)"
+    r"|(?:the\s+)?(?:uni|university|college)\s+(?:wants|recommends|says|suggests|advises|tells)\s+(?:you|students|everyone|"
+    r"freshers|staff)\s+(?:to\s+)?(?:buy|use|get|shop|book|order|sign\s+up)"
+    r")(?![\w])"
 )
 _COMMERCIAL_RE = re.compile(
     r"(?<![\w])(?:use\s+(?:the\s+)?code|code\s+[a-z0-9]{3,}|\d+\s*%\s*off|discount|supplements?|startup|my\s+(?:company|"
     r"business|firm|app|product)|checkout|buy\s+now|shop\s+now|affiliate|sponsored|#ad|bonus|promo|via\s+the\s+link|"
-    r"link\s+in\s+bio|bet(?:ting)?|casino)(?![\w])"
+    r"link\s+in\s+bio|bet(?:ting)?|casino|ltd|limited|plc|llp|co-?founder|founder|tuition|coaching|consultancy|"
+    r"my\s+(?:new\s+|own\s+)?(?:book|consultancy|start-?up|shop|course|service|brand|agency|podcast|clinic|practice|"
+    r"side\s+hustle)|giveaway|win\s+a|side\s+hustle|flyers?|my\s+(?:\w+\s+)?listing|airbnb|bookings|sell(?:ing|s)?|£\s?\d+|\$\s?\d+)(?![\w])"
 )
 _NAME_FOR_GAIN_RE = re.compile(
     r"(?<![\w])(?:us(?:e|ed|ing)|drop(?:ped|ping)?|throw(?:ing)?\s+around|abus(?:e|ed|ing))\s+(?:the\s+)?"
     r"(?:uni(?:versity)?'?s|institution'?s|employer'?s|college'?s|our)\s+name\s+(?:to|for)\s+(?:get|score|blag|jump|skip|win|a)"
+    r"|(?:put|putting|puts|add|adding|added|using|use|used|print\w*|slap\w*)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:uni(?:versity)?'?s|"
+    r"institution'?s|college'?s|employer'?s)\s+name\s+(?:on|in|onto|all\s+over)\s+(?:my|our|a|the)"
     r"|(?:saying|claiming|pretending)\s+(?:we'?re|we\s+are|i'?m|i\s+am|it'?s|it\s+was)\s+(?:on\s+)?(?:an?\s+)?"
     r"\"?official\s+(?:university|uni)"
 )
 _ENDORSE_WORDS = gate_words(
-    "recommend recommends endorse endorses endorsed swear partner supplier sponsor provider chosen name official"
+    "recommend recommends recommended endorse endorses endorsed endorsing swear partner supplier sponsor provider "
+    "chosen name official preferred exclusive partnering partner partnered partners partnership approved accredited "
+    "certified backed wants"
 )
 
 
@@ -360,8 +448,9 @@ def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if m:
         yield m.start(), m.end(), "The institution's name used for personal gain."
         return
-    if _PROPER_USE_RE.search(t) or "listed" in t:
-        return
     m = _ENDORSE_RE.search(t)
+    pu = _PROPER_USE_RE.search(t)
+    if (pu and not (m and m.start() <= pu.start() < m.end())) or "listed" in t:
+        return  # sold, approved or listed through the proper route (unless the 'approval' is the claim itself)
     if m and _COMMERCIAL_RE.search(t):
         yield m.start(), m.end(), "The institution's name lent to a product or business."

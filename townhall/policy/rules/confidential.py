@@ -28,6 +28,16 @@ _PATENT_RE = regex.compile(
     r"|(?:sort|worry\s+about|deal\s+with|think\s+about)\s+(?:the\s+)?(?:ip|patent|patenting|protection)\s+(?:side|stuff|bit)?"
     r"\s*later"
     r"|(?:patent|ip)\s+(?:paperwork|application|filing)\s+(?:\w+\s+){0,2}?(?:still|due|soon|pending|with\s+the\s+lawyers)"
+    r"|(?:we'?ll|we\s+will|we'?re|we\s+are|i'?ll|i'?m|they'?re|they'?ll|about\s+to|going\s+to|planning\s+to|hoping\s+to|"
+    r"plan\s+to|due\s+to|intend\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:fil(?:e|ing)|patent(?:ing)?)\s+(?:on\s+|for\s+)?"
+    r"(?:it|this|that|them|in\s+\w+|next\s+\w+|soon|shortly|later|a\s+patent|the\s+patent|on\s+\w+|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+    r"|(?:applying|apply|applied)\s+for\s+(?:the|a|our)\s+patent\s+(?:soon|shortly|next|in\s+\w+|this\s+\w+)"
+    r"|(?:before|until)\s+(?:it'?s|it\s+is|it\s+gets|they'?re|everything'?s)\s+(?:all\s+)?(?:locked\s+down|protected|"
+    r"patented|filed)"
+    r"|(?:ip|patent|patenting|licensing|protection)\s+(?:discussions?|talks|negotiations?|process|paperwork|application|"
+    r"filing|review|conversations?)\s+(?:\w+\s+){0,4}?(?:is\s+|are\s+)?(?:still\s+)?(?:ongoing|under\s*way|in\s+progress|"
+    r"pending|continuing|not\s+(?:yet\s+)?(?:finished|done|complete|sorted)|being\s+\w+)"
     r"|filing\s+(?:with\s+the\s+ipo|for\s+(?:a\s+)?patent)\s+soon|patent\s+(?:is\s+|application\s+is\s+)?"
     r"(?:still\s+being\s+drafted|due\s+to\s+be\s+filed))(?![\w])",
     regex.IGNORECASE,
@@ -41,7 +51,7 @@ _PATENT_WORDS = gate_words("""
 """)
 _EMBARGO_WORDS = gate_words("""
     embargo embargoed unpublished published publication peer review sneak preview paper results yet
-    release announcement share post publish
+    release announcement share post publish wait journal
 """)
 _CONF_WORDS = gate_words("""
     confidential confidence leak leaked leaks leaking internal restricted circulation distribution
@@ -63,7 +73,7 @@ _PATENT_WORDS |= gate_words("later")
 
 _INSIDER_WORDS |= gate_words("let slip panel")
 _CONF_WORDS |= gate_words("submission")
-_PATENT_WORDS |= gate_words("patenting")
+_PATENT_WORDS |= gate_words("patenting filing licensing applying locked")
 
 
 @rule(
@@ -102,11 +112,22 @@ _EMBARGO_RE = regex.compile(
     r"|(?:can'?t|cannot|can\s+not)\s+(?:share|publish|post)\s+(?:\w+\s+){0,3}?yet"
     r"|(?:ahead\s+of|before)\s+(?:its\s+|our\s+|the\s+)?(?:publication|peer\s+review|the\s+paper\s+(?:is\s+)?(?:out|published))"
     r"|(?:sneak\s+peek|preview)\s+(?:at\s+|of\s+)?(?:our\s+)?(?:unpublished|upcoming\s+paper|draft\s+paper)"
-    r"|(?:paper|manuscript|results?)\s+(?:is\s+|are\s+)?(?:still\s+)?under\s+(?:peer\s+)?review)(?![\w])",
+    r"|(?:paper|manuscript|results?)\s+(?:is\s+|are\s+)?(?:still\s+)?under\s+(?:peer\s+)?review"
+    r"|(?:ahead\s+of|before)\s+(?:our|the|my|their|this)\s+(?:\w+\s+)?(?:paper|article|study|results?|findings|preprint|"
+    r"publication|manuscript)\s+(?:comes?\s+out|coming\s+out|(?:is|being|gets?|getting)\s+(?:published|accepted|out)|"
+    r"appears?|goes\s+live|is\s+out)"
+    r"|no\s+need\s+to\s+wait\s+for\s+the\s+(?:journal|paper|publication|embargo|press\s+release|official)"
+    r"|(?:before|until|ahead\s+of)\s+the\s+(?:journal|editors?|reviewers?|referees?)\s+(?:\w+\s+)?(?:decides?|accepts?|"
+    r"publishes|respond|comes?\s+back|gets?\s+back|makes?\s+up))(?![\w])",
     regex.IGNORECASE,
 )
 
 
+# what follows "can't share it yet" when nothing is shared: "..., but watch this space", end of post
+_KEEPS_IT_RE = regex.compile(
+    r"[\s,;.!-]*(?:$|(?:but\s+)?(?:watch\s+this\s+space|stay\s+tuned|more\s+(?:soon|to\s+come|news\s+soon)|"
+    r"details\s+soon|(?:we'?ll|i'?ll)\s+(?:share|post|tell)|hopefully\s+soon|soon|fingers\s+crossed))"
+)
 _WAITS_RE = regex.compile(
     r"(?<![\w])(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:post|share)\s+(?:\w+\s+){0,3}?(?:as\s+soon\s+as|when|once|then)"
     r"(?![\w])"
@@ -136,6 +157,8 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     waits = _WAITS_RE.search(doc.masked) is not None
     for m in _EMBARGO_RE.finditer(doc.masked):
         if waits and m.group().startswith(("embargo", "under")):
+            continue
+        if m.group().startswith(("can", "cannot")) and _KEEPS_IT_RE.match(doc.masked, m.end()):
             continue
         yield m.start(), m.end(), "Embargoed or unpublished material."
 
@@ -193,9 +216,26 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         # "do not share your login with anyone" is security advice, not a confidentiality marking
         if m.group(0).startswith("do") and _OWN_SECRET_AFTER_RE.match(doc.masked, m.end()):
             continue
+        if m.group(0).startswith("leak") and _PHYSICAL_LEAK_RE.search(doc.masked):
+            continue  # "the estates team fixed the leak in our lab"
+        if m.group(0) == "off the record" and not _MATTER_RE.search(doc.masked):
+            continue  # "off the record, the best coffee on campus is in the basement"
         yield m.start(), m.end(), "Material marked confidential, leaked or internal."
 
 
+# A leak of water, not of documents.
+_PHYSICAL_LEAK_RE = regex.compile(
+    r"(?<![\w])(?:fix|fixed|fixing|repair\w*|plumb\w*|water|pipes?|roof|ceiling|taps?|drip\w*|flood\w*|bucket|radiator|"
+    r"boiler|damp|gas|estates\s+team|reporting\s+it)(?![\w])"
+)
+# What makes passed-on talk confidential rather than gossip about coffee: the institution's business.
+_MATTER_RE = regex.compile(
+    r"(?<![\w])(?:jobs?|posts?\s+(?:go|going|cut)|cuts?|cutting|clos(?:e|es|ed|ing|ure)|shut\w*|redundan\w+|merg\w+|budget|"
+    r"deficit|pay\s+(?:offer|rise|cut|freeze|deal)|salar\w+|restructur\w+|sack\w*|fired|suspend\w*|deal|contract|"
+    r"candidates?|shortlist\w*|appoint\w*|vc|vice[-\s]chancellor|dean|provost|registrar|council|senate|exec|governors|"
+    r"strike|fees|ranking|ref|exams?|grades?|audit|investigation|partnership|funding|grant|bid|strategy|proposal|minutes|"
+    r"takeover|selling|sale|review|panel|outcome|results?|going\s+to\s+(?:fail|lose|close|cut|announce)|%|£\s?\d)(?![\w])"
+)
 _OWN_SECRET_AFTER_RE = regex.compile(
     r"\s+(?:your|their|his|her|my|our)\s+(?:\w+\s+)?(?:login|log-in|password|passwords|passcode|pin|username|"
     r"credentials|account|details|code|card)\b"
@@ -215,9 +255,28 @@ _OTHERS_RE = regex.compile(
     r"(?:where|that|which|in\s+which)|(?:grant|proposal|application)\s+i'?m\s+assessing"
     r"|(?:she|he|they)\s+(?:hasn'?t|haven'?t)\s+published\s+(?:it\s+)?yet"
     r"|(?:their|her|his)\s+unpublished\s+(?:method|idea|results?|data|work)"
-    r"|told\s+me\s+about\s+(?:her|his|their)\s+new\s+\w+\s+in\s+confidence)(?![\w])",
+    r"|told\s+me\s+about\s+(?:her|his|their)\s+new\s+\w+\s+in\s+confidence"
+    r")(?![\w])",
     regex.IGNORECASE,
 )
+
+
+# Scoring or reviewing other people's applications, then telling what one of them proposes.
+_SCORING_RE = regex.compile(
+    r"(?<![\w])(?:"
+    r"(?:scoring|assessing|reviewing|refereeing|marking|reading|judging|shortlisting)\s+(?:\w+\s+){0,3}?(?:applications|"
+    r"proposals|bids|grants?|manuscripts?|submissions|papers)\b[^.!?\n]{0,80}?\b(?:one\s+(?:team|group|lab|applicant|bid|"
+    r"proposal|of\s+them)|the\s+(?:authors|applicants|team|group)|they)\s+(?:\w+\s+)?(?:wants?|claims?|propos\w+|"
+    r"found|finds|show\w*|plans?|is|are|has|have|will|uses?|used)\b"
+    r")",
+    regex.IGNORECASE,
+)
+_SCORING_WORDS = gate_words("scoring assessing reviewing refereeing marking reading judging shortlisting")
+_SCORED_WORDS = gate_words("applications proposals bids grant grants manuscript manuscripts submissions papers")
+# words _OTHERS_RE cannot match without
+_OTHERS_WORDS = gate_words("""reviewing review reviewed peer-reviewing peer-reviewed refereeing assessing unpublished
+    else's published told colleague colleague's colleagues colleagues' collaborator collaborator's student student's
+    rival rival's competitor competitor's""")
 
 
 @rule(
@@ -236,7 +295,12 @@ _OTHERS_RE = regex.compile(
     ],
 )
 def others_ideas(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    for m in _OTHERS_RE.finditer(doc.masked):
+    t = doc.masked
+    words = token_set(t)
+    m = None if words.isdisjoint(_OTHERS_WORDS) else _OTHERS_RE.search(t)
+    if m is None and not words.isdisjoint(_SCORING_WORDS) and not words.isdisjoint(_SCORED_WORDS):
+        m = _SCORING_RE.search(t)
+    if m:
         yield m.start(), m.end(), "Someone else's unpublished or confidential work."
 
 
@@ -264,6 +328,32 @@ _INSIDER_RE = regex.compile(
 )
 
 
+# Received by chance, or from an insider in the institution's offices ("my friend in Registry says").
+_INSIDER2_RE = regex.compile(
+    r"(?<![\w])(?:"
+    r"fell\s+into\s+my\s+(?:hands|lap|inbox)|came\s+into\s+my\s+possession|found\s+its\s+way\s+(?:to|into)\s+(?:me|my)"
+    r"|(?:my|a|our)\s+(?:friend|mate|pal|contact|source|mum|mom|dad|wife|husband|partner|sister|brother|cousin|flatmate|"
+    r"housemate|neighbou?r|other\s+half)\s+(?:in|at|on|from)\s+(?:the\s+)?"
+    r"(?:registry|hr|finance|planning|estates|senate|council|exec|smt|governors|(?:\w+\s+)?leadership\s+team|"
+    r"(?:vc|vice[-\s]chancellor|provost|registrar|dean|principal|president|pvc|ceo)'?s?\s+office)\b[^.!?\n]{0,30}?"
+    r"\b(?:says|said|tells\s+me|told\s+me|reckons|swears|mentioned|heard|let\s+slip)"
+    r"|(?:my|a|our)\s+(?:friend|mate|pal|contact|source|mum|mom|dad|wife|husband|partner|sister|brother|cousin|flatmate|"
+    r"housemate|neighbou?r|other\s+half)\s+(?:who\s+)?works?\s+(?:in|at|for|on)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?"
+    r"(?:office|registry|hr|finance|planning|estates|senate|council|exec|governors|team)\b[^.!?\n]{0,40}?"
+    r"\b(?:says|said|tells|told|reckons|swears|mentioned|let\s+slip)"
+    r"|(?:spoke|spoken|talked|speaking|chatting|chatted)\s+(?:to|with)\s+(?:someone|somebody|a\s+\w+|my\s+\w+)\s+(?:in|at|"
+    r"from|on)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?(?:office|registry|hr|finance|planning|senate|council|exec|governors|"
+    r"leadership\s+team|panel|committee|board)\b"
+    r"|(?:someone|somebody)\s+(?:in|at|from|on)\s+the\s+(?:[\w'’]+\s+){0,2}?(?:office|registry|finance|planning|senate|"
+    r"council|exec|panel|committee|board)\s+(?:says|said|told|tells|reckons)"
+    r")",
+    regex.IGNORECASE,
+)
+_INSIDER2_WORDS = gate_words("""fell possession friend mate pal contact source mum mom dad wife husband partner sister
+    brother cousin flatmate housemate neighbour neighbor half spoke spoken talked speaking chatting chatted someone
+    somebody""")
+
+
 @rule(
     "CIP005",
     "passed-on-in-confidence",
@@ -287,11 +377,12 @@ _INSIDER_RE = regex.compile(
     ],
 )
 def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    if not gate(doc.masked, _INSIDER_WORDS):
-        return
-    for m in _INSIDER_RE.finditer(doc.masked):
+    t = doc.masked
+    m = _INSIDER_RE.search(t) if gate(t, _INSIDER_WORDS) else None
+    if m is None and gate(t, _INSIDER2_WORDS):
+        m = _INSIDER2_RE.search(t)
+    if m:
         yield m.start(), m.end(), "Information received in confidence, passed on in public."
-        return
 
 
 # CIP006 is compositional: a sign that the information is not public yet (not announced, "till
@@ -418,6 +509,33 @@ _C6_WORDS = gate_words("""
     photocopier printer votes spoiler filing submitted unpublished spreadsheet panel's refereeing refereed reviewed
     nobody senate
 """)
+# More ways of saying it is not public (yet), each with a rarer word of its own (pre-checked apart
+# from the big pattern above so that they cost nothing on posts without those words).
+_C6_MORE_RE = regex.compile(
+    r"(?<![\w])(?:"
+    r"(?:hasn'?t|haven'?t|has\s+not|have\s+not|not)\s+(?:yet\s+)?gone\s+out|(?:don'?t|doesn'?t)\s+think\s+"
+    r"(?:that'?s|it'?s|this\s+has|that\s+has|it\s+has)\s+(?:gone\s+out|been\s+(?:announced|shared|released|made\s+public))"
+    r"|(?:nothing|none\s+of\s+(?:this|it))(?:'?s|\s+has)\s+been\s+(?:said|announced|made|put\s+out)\s+public(?:ly)?"
+    r"|(?:not|never)\s+(?:been\s+)?(?:said|made|announced)\s+public(?:ly)?"
+    r"|(?:fix|fixing|fixed|sort|sorting|deal|dealing|handle|handling)\s+(?:it|this|them)\s+quietly|quietly\s+"
+    r"(?:fix|fixing|sort|sorting|shelv\w+|drop\w*)"
+    r"|(?:the\s+)?(?:redacted|blacked[-\s]out)\s+(?:bits|parts|sections?|text|paragraphs?|lines|names|pages)|unredacted"
+    r"|(?:back|just\s+out|fresh)\s+from\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:exec|smt|senate|council|leadership\s+team|"
+    r"board\s+meeting|planning\s+meeting)\b"
+    r"|(?:not|\w+n'?t)\s+(?:being\s+|been\s+)?(?:told|informed|consulted|notified)\s+(?:\w+\s+)?(?:until|till|before|yet)\b"
+    r"|\((?:not\s+(?:out|published|public|released)(?:\s+yet)?|unpublished|under\s+review|in\s+press|embargoed)\)"
+    r"|(?:bids?|tenders?|quotes?|bidders?|offers?)\s+(?:for|on)\s+(?:the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:contract|"
+    r"tender|project|build|site|deal)\b[^.!?\n]{0,60}?£\s?\d"
+    r"|(?:interview|hiring|selection|appointment|shortlisting|recruitment)\s+panel\b[^.!?\n]{0,80}?\bcandidates?\s+"
+    r"(?:\d|[a-z]\b|one|two|three|four)"
+    r"|(?:done\s+deal|(?:they'?re|we'?re)\s+signing\s+(?:it\s+)?(?:in|on|next))"
+    r")",
+    regex.IGNORECASE,
+)
+_C6_MORE_WORDS = gate_words(
+    "gone publicly public quietly redacted unredacted blacked exec smt told informed consulted notified out "
+    "unpublished review press embargoed bids bid tender tenders quotes bidders panel deal signing"
+)
 
 
 _C6_TILL = gate_words("till until")
@@ -469,6 +587,12 @@ _C6_PAIRS = [
     ],
 )
 def not_yet_public(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    hit = next(_not_yet_public_base(doc), None) or next(_not_yet_public_more(doc), None)
+    if hit is not None:
+        yield hit
+
+
+def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
     t = doc.masked
     words = token_set(t)
     if (
@@ -482,7 +606,20 @@ def not_yet_public(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         and not any(not words.isdisjoint(a) and not words.isdisjoint(b) for a, b in _C6_PAIRS)
     ):
         return
-    m = _C6_SECRET_RE.search(t)
+    for m in _C6_SECRET_RE.finditer(t):
+        if _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):
+            return
+        if m.group(0).startswith(("heard", "overheard")) and not _MATTER_RE.search(t):
+            continue  # "heard in the staff room: someone's brought in samosas" is gossip, not a leak
+        yield m.start(), m.end(), "News that is not public yet, given away in the post."
+        return
+
+
+def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
+    t = doc.masked
+    if not gate(t, _C6_MORE_WORDS):
+        return
+    m = _C6_MORE_RE.search(t)
     if m is None or _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):
         return
     yield m.start(), m.end(), "News that is not public yet, given away in the post."

@@ -22,9 +22,10 @@ _TAKE = (
     r"took|taken|borrowed|robbed|yoinked)"
 )
 _SOURCE = (
-    r"(?:(?:a|an|the|their|his|her|some|another|other|someone'?s|somebody'?s)\s+(?:\w+\s+)?(?:site|website|"
+    r"(?:(?:a|an|the|their|his|her|some|another|other|someone'?s|somebody'?s)\s+(?:[\w'’]+\s+){0,2}?(?:site|website|"
     r"news\s+site|newspaper|paper|magazine|article|account|page|blog|book|journal|competitor|rival|agency|"
-    r"photographer|artist|channel|feed|post|tweet|thread|stock\s+site|library|band|film|show|internet|web)"
+    r"photographer|artist|channel|feed|post|tweet|thread|stock\s+site|library|band|film|show|internet|web|group|"
+    r"group\s+chat|forum|server)"
     r"|someone|somebody|google|google\s+images|instagram|insta|facebook|twitter|tiktok|youtube|pinterest|"
     r"getty|shutterstock|reddit|flickr|online|bbc|the\s+bbc|the\s+guardian|guardian|netflix|spotify)"
 )
@@ -48,7 +49,9 @@ _COPY_RE = regex.compile(
 _PERMISSION_RE = regex.compile(
     r"(?<![\w])(?:all\s+rights\s+reserved|(?:without|no|didn'?t\s+(?:get|ask\s+for|have|ask)|never\s+(?:got|asked\s+for))"
     r"\s+(?:their\s+|any\s+|the\s+|for\s+)?permission|hope\s+(?:they|he|she|the\s+\w+)\s+(?:don'?t|doesn'?t|won'?t)\s+"
-    r"mind|(?:credit|source|photographer|artist)\s*:?\s*unknown|not\s+my\s+(?:own\s+)?"
+    r"mind|(?:credit(?:ed)?|source|photographer|artist|creator|owner|author|maker|original\s+(?:creator|artist|source|"
+    r"author|owner))\s*:?\s*[\"“'‘(]?(?:via\s+|as\s+)?(?:the\s+)?(?:unknown|internet|google|online|web|pinterest|somewhere)"
+    r"|not\s+my\s+(?:own\s+)?"
     + _MEDIA
     + r"|(?:no|don'?t\s+know\s+(?:the|who))\s+(?:copyright|owner)|copyright\s+(?:unknown|theirs)|"
     r"via\s+google\s+images|found\s+(?:it\s+|this\s+)?on\s+google(?:\s+images)?)(?![\w])",
@@ -107,7 +110,8 @@ _USE = (
     r"(?:used|use|using|uses|features|featuring|scanned|scan|uploaded|upload|reuploaded|re-uploaded|posted|posting|post|"
     r"sharing|shared|share|copied|pasted|typed\s+up|transcribed|put|reposted|reposting|recorded|clipped|downloaded|"
     r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|playing|reproduced|"
-    r"screenshot|attached|attaching|photocopied|re-uploading|reuploading|translated|embedded)"
+    r"screenshot|attached|attaching|photocopied|re-uploading|reuploading|translated|embedded|reproduces|reproducing|"
+    r"reprinted|reprints|reprinting)"
 )
 _REPRODUCE_RE = regex.compile(
     r"(?<![\w])(?:cop(?:y|ied|ying)|pasted?|screenshot\w*|screen-?grab\w*|full\s+(?:text|pdf|article)|whole|entire|"
@@ -121,6 +125,11 @@ _WHOLE_RE = regex.compile(
     r"|(?:scanned|copied|reproduced|posted|printed|shared|pasted|uploaded|transcribed)\s+in\s+full"
     r"|(?:whole|entire)\s+of\s+(?:chapter|the\s+book|the\s+article)|first\s+chapter\s+of\s+the\s+new",
     regex.IGNORECASE,
+)
+# "reproduces three short stories by Ali Smith in full": the verb a few words before "in full"
+_IN_FULL_RE = regex.compile(
+    r"(?<![\w])(?:reproduc\w+|print\w*|cop(?:y|ies|ied|ying)|post\w*|shar\w+|publish\w*|upload\w*|includ\w+|paste\w*|"
+    r"transcrib\w+|scan\w*)\s+(?:[\w'’]+\s+){1,7}?in\s+full\b"
 )
 _EVASION_RE = regex.compile(
     r"(?<![\w])(?:(?:behind|past|get\s+round|get\s+around|avoid|hit|dodge)\s+(?:a|the)\s+paywall|paywalled|paywall"
@@ -156,7 +165,7 @@ _THIRD_MEDIA_RE = regex.compile(
     r"spotify|podcast|radio|iplayer|newspaper|magazine|"
     r"account|web|internet|tiktok|youtube|netflix|programme|show)\b"
     r"|publisher'?s\s+(?:figures?|images?|diagrams?|photos?|illustrations?|slides?)"
-    r"|(?:song|track|music|soundtrack|tune)\s+(?:\w+\s+){0,4}?(?:is|was)\s+(?-i:\p{Lu}[\w'’]+)"
+    r"|(?:song|track|music|soundtrack|tune)\s+(?:\w+\s+){0,6}?(?:is|was)\s+(?-i:\p{Lu}[\w'’]+)"
     r"|(?:taken|shot|filmed)\s+by\s+(?:a|an)\s+(?-i:\p{Lu}\w+)\s+(?:photographer|journalist|camera)"
     r"|(?:used|using|put|added|borrowed)\s+(?:the\s+)?(?-i:\p{Lu}\w+(?:\s+\p{Lu}\w+){0,2})\s+(?:logo|crest|badge|trademark|mascot)"
     r"|(?:comic|cartoon|strip|meme|gif|photo|image|picture)\s+(?:\w+\s+){0,2}?(?:is|are)\s+from\s+\w+"
@@ -171,7 +180,8 @@ _THIRD_MEDIA_RE = regex.compile(
     regex.IGNORECASE,
 )
 _OWN_OR_LICENSED_RE = regex.compile(
-    r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:from|under|by|through|via|with)|licence\s+from|under\s+licen[cs]e|"
+    r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:\w+\s+){0,2}?(?:from|under|by|through|via|with)|"
+    r"licence\s+from|under\s+licen[cs]e|credits?\s+(?:are|is)\s+(?:on|in|at|below|listed)|"
     r"public\s+domain|courtesy\s+of|creative\s+commons|cc[-\s]by|our\s+own|by\s+our\s+(?:\w+\s+)?(?:photographer|students?|"
     r"staff|team|alumn\w+)|used\s+under|royalty[-\s]free|open\s+licen[cs]e|shared\s+with\s+credit|(?:by|from)\s+our\s+"
     r"(?:university\s+)?archive|we\s+took|i\s+took|my\s+own)(?![\w])",
@@ -183,7 +193,7 @@ _TAKE_WORDS = gate_words("""
 """)
 _PERMISSION_WORDS = gate_words("""
     rights permission mind credit source photographer artist unknown not copyright owner google via
-    found
+    found credited creator author maker original internet
 """)
 _CPY3_WORDS = _TAKE_WORDS | gate_words("""
     paywall paywalled licence license fair tell mind cropped watermark credit paying asking ask know
@@ -198,7 +208,7 @@ _CPY3_WORDS |= gate_words("""belongs watermark pasted chapter podcast keynote se
     re-uploading reuploading borrowed""")
 _CPY3_WORDS |= gate_words("""famous well-known classic artwork painting print mural youtube getty shutterstock flickr
     reddit copies citation attribution reference straight every each pages need""")
-_CPY3_WORDS |= gate_words("google idea")
+_CPY3_WORDS |= gate_words("google idea full")
 _OUR_USE_RE = regex.compile(
     r"(?<![\w])(?:(?:we|we'?ve|we'?re|i|i'?ve|i'?m|us)\s+(?:\w+\s+){0,3}?(?:used?|using|put|posted|posting|reposted|"
     r"reposting|shared|sharing|uploaded|uploading|added|adding|featur\w+|embedded|printed|borrowed|found|grabbed|saved|"
@@ -246,6 +256,8 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
         return
     m = _WHOLE_RE.search(masked)
+    if m is None and "in full" in masked:
+        m = _IN_FULL_RE.search(masked)
     if (
         m
         and _USE_RE.search(masked, max(0, m.start() - 50), min(len(t), m.end() + 50))
@@ -277,7 +289,7 @@ _C4_WORK = (
     r"figures?|diagrams?|charts?|maps?|papers?|reports?|handbooks?|syllabus|curriculum|mark\s+schemes?|test\s+banks?|"
     r"blog\s+posts?|fonts?|files|questions|answers|cartoons?|handouts?|lyrics|scripts?|manuals?|editions?|records?|"
     r"recordings?|performances?|talks?|webinars?|brief|collages?|stills?|anthems?|themes?|plots|manuscripts?|vids?|docs?|"
-    r"dvds?|solutions|photographs?|infographics?)"
+    r"dvds?|solutions|photographs?|infographics?|stor(?:y|ies)|short\s+stories|poems?|essays?|explainers?|animations?|zines?)"
 )
 _C4_OTHER = (
     r"(?:someone(?:\s+else)?'?s|somebody(?:\s+else)?'?s|someone\s+else|other\s+(?:people'?s|unis?|universit\w+|institutions?|departments?|companies)|another\s+"
@@ -304,7 +316,8 @@ _C4_OTHER = (
 # the same for names: a capitalised owner's work ("Dr Patel's deck", "the Pearson textbook", "set to
 # Arctic Monkeys"); case-sensitive on the original text, each branch starting at a capital letter
 _C4_OTHER_CAP_RE = regex.compile(
-    r"(?=\p{Lu})(?:(?<!(?:our|my|Our|My)\s+)\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2}\s+(?i:gig|concert|songs?|album|single|"
+    r"(?=\p{Lu})(?:(?<!(?:our|my|Our|My)\s+)(?!(?:I|I'm|I've|A|The|This|That|It|We|You)\s)\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2}\s+"
+    r"(?i:gig|concert|songs?|album|single|"
     r"track|films?|movie|show|documentary|textbook|book|audiobook|logo|characters|video\s+series|template|font|"
     r"mark\s+schemes?|past\s+papers|handbook|stills?|anthem)\b"
     r"|(?<![\w])(?i:gif|meme|clip|still|screenshot|theme)\s+(?i:of|from)\s+(?:the\s+)?\p{Lu}\w+"
@@ -314,7 +327,11 @@ _C4_OTHER_CAP_RE = regex.compile(
     # a named character or brand on the institution's merchandise
     r"|\p{Lu}\w+(?:\s+\p{Lu}\w+)?\s+(?i:on\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:hoodies|mugs|t-?shirts|shirts|merch|"
     r"totes?|tote\s+bags|cups|badges|lanyards|jumpers|stickers)))"
-    r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?|featuring|features)\s+\p{Lu}[\w'’-]+(?:'s\s+\p{Lu}\w*)?"
+    r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?|featuring|features)\s+(?i:the\s+)?\p{Lu}[\w'’-]+"
+    r"(?:'s\s+\p{Lu}\w*)?"
+    # 'the Harry Potter theme music', 'the John Williams score'
+    r"|(?<!(?:our|my|Our|My)\s+)\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2}\s+(?i:theme(?:\s+(?:music|tune|song))?|score|"
+    r"soundtrack|jingle|intro\s+music)\b"
     r"|\p{Lu}[\w'’-]+'s\s+\p{Lu}\w*(?:\s+\w+){0,3}?\s+as\s+(?:the|our)\s+(?i:backing\s+track|soundtrack|music|theme|intro)"
 )
 _C4_ACT = (
@@ -337,6 +354,8 @@ _C4_ALONE_RE = regex.compile(
     r"|(?:pic|photo|image|picture|source|credit)\s*:\s*(?:the\s+)?(?:internet|google|pinterest|unknown|somewhere|online)"
     r"|if\s+(?:anyone|they|someone|somebody|the\s+owner)\s+(?:asks|complains|notices|finds\s+out)|pay\s+for\s+it\s+(?:later|if)"
     r"|without\s+(?:tagging|crediting|naming)\s+(?:her|him|them|the\s+\w+)"
+    r"|(?:without|minus|sans)\s+(?:the|his|her|their|its|a|any)\s+(?:[\w'’]+\s+)?(?:watermark|credit|name|tag|handle|"
+    r"signature)s?\b"
     r"|(?:good|free|great)\s+exposure\s+for\s+(?:the|them|her|him)|enjoy\s+the\s+exposure|all\s+\d+\s+pages"
     r"|(?:no\s+(?:clue|idea)|not\s+sure|dunno|don'?t\s+know|can'?t\s+remember)\s+(?:who\s+(?:took|made|drew|shot|owns|"
     r"filmed)|whose|the\s+name\s+of|where\s+(?:it|this)\s+(?:came|comes)\s+from)|can'?t\s+find\s+any\s?more"
@@ -344,6 +363,7 @@ _C4_ALONE_RE = regex.compile(
     r"|solutions\s+manual|credited\s+none|(?:didn'?t|don'?t|never|without)\s+credit(?:ing)?\b|no\s+credit\b"
     r"|(?:photo|pic|image|picture|video|art|artwork|drawing)\s+(?:is\s+)?not\s+mine|(?:sharing|passing|presenting|"
     r"claiming)\s+(?:it|this|them)\s+(?:off\s+)?as\s+(?:my|our)\s+own|made\s+it\s+our\s+own|"
+    r"as\s+if\s+(?:it|they|this)\s+(?:was|were|is|are)\s+(?:ours|mine|our\s+own|my\s+own)|mak(?:e|ing)\s+it\s+(?:our|my)\s+own|"
     r"(?:recorded|taped|ripped)\s+(?:it\s+)?(?:off|from)\s+the\s+(?:telly|tv|radio|theatre|cinema|dvd)|ripped\s+the\s+dvd|(?:entire|whole)\s+(?:\w+\s+){0,3}?(?:article|book|textbook|show|film|documentary|audiobook|"
     r"module\s+handbook|curriculum)\s+(?:as|in|on|from)|(?:the\s+)?best\s+\d+\s+minutes\s+of\s+it)(?![\w])",
     regex.IGNORECASE,
@@ -384,8 +404,23 @@ _C4_WORDS = gate_words("""
  shirts merch totes tote cups badges lanyards jumpers
  cartoon cartoons handout handouts lyrics script scripts manual manuals edition editions record records recording
  recordings performance talk talks webinar brief collage stills still anthem theme doc docs dvd solutions
- photographs infographic infographics exposure clue dunno
+ photographs infographic infographics exposure clue dunno ours mine tiktok tiktoks
 """)
+
+
+# "downloaded it and edited it into my lecture": a copy of someone's work made part of one's own
+_C4_DOWNLOADED_RE = regex.compile(
+    r"(?<![\w])(?:downloaded|ripped|screen-?recorded|saved|grabbed)\s+(?:\w+\s+){0,4}?(?:and|then)\s+(?:\w+\s+){0,2}?"
+    r"(?:edited|cut|spliced|dropped|put|uploaded|re-?uploaded|added|used|inserted|stitched)\s+(?:it\s+|them\s+)?"
+    r"(?:into|in|onto|on|to)\s+(?:my|our)\b"
+)
+# an official post captioning a work as coming from a maker it does not name ('illustration from an Etsy artist')
+_C4_UNNAMED_MAKER_RE = regex.compile(
+    r"(?<![\w])" + _C4_WORK + r"\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:a|an|some)\s+(?:[\w'’-]+\s+){0,2}?(?:artist|"
+    r"photographer|illustrator|designer|cartoonist|creator|filmmaker)s?\b(?!\s+(?:called|named))"
+)
+_C4_REUSE_WORDS = gate_words("downloaded ripped screen-recorded saved grabbed artist photographer illustrator designer "
+                             "cartoonist creator filmmaker")
 
 
 @rule(
@@ -415,6 +450,13 @@ def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     masked = doc.masked
     if not gate(masked, _C4_WORDS):
         return
+    if gate(masked, _C4_REUSE_WORDS) and not _C4_FINE_RE.search(masked):
+        m = _C4_DOWNLOADED_RE.search(masked)
+        if m is None and doc.ctx.account != "personal":
+            m = _C4_UNNAMED_MAKER_RE.search(masked)
+        if m:
+            yield m.start(), m.end(), "Someone else's work reproduced in the post."
+            return
     if gate(masked, _C4_PIRACY_WORDS):
         m = _C4_PIRACY_RE.search(masked)
         if m and not _C4_NO_PIRACY_RE.search(masked):

@@ -12,7 +12,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, wordlist
+from townhall.policy.rules.common import gate, gate_words, token_set, wordlist
 
 _PW_RE = regex.compile(
     r"(?<![\w])(?:pass(?:word|code|phrase|wd)?s?|pwd?|pin(?:\s+(?:code|number))?|wi-?fi\s+key|login|"
@@ -59,7 +59,7 @@ def _looks_secret(tok: str) -> bool:
     ],
 )
 def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    if not gate(doc.masked, _SECRET_WORDS):
+    if not _secret_gate(doc):
         return
     for m in _PW_RE.finditer(doc.text):
         if _STATS_RE.search(doc.text, max(0, m.start() - 40), m.end()):  # 'the most common PIN is 1234'
@@ -95,6 +95,19 @@ _SECRET_NOUN_RE = regex.compile(
 _SECRET_WORDS = gate_words("""password passwords passcode passcodes passphrase passwd pw pwd pin pins wifi wi-fi key
     keys login logins log-in log logged logging credentials code codes details account answer pass username user""")
 _SECRET_WORDS |= gate_words("opens")
+
+
+def _secret_gate(doc: Doc) -> bool:
+    """Any secret word in the post, not counting 'user' when it only occurs as a reply's '@user'
+    (on replies that handle alone would send every post through the big patterns)."""
+    words = token_set(doc.masked)
+    hit = words & _SECRET_WORDS
+    if not hit:
+        return False
+    if hit == {"user"}:
+        t = doc.masked
+        return t.count("user") > t.count("@user")
+    return True
 _VALUE_RE = regex.compile(
     r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]"
     r"|(?<![\w@./-])(?P<digits>\d(?:[ -]?\d){3,9}#?)(?![\w@/]|[.,]\d)"
@@ -139,6 +152,10 @@ def _looks_strong(tok: str) -> bool:
     has_alpha = any(c.isalpha() for c in tok)
     has_digit = any(c.isdigit() for c in tok)
     inner_symbol = any(not c.isalnum() for c in tok[1:-1])
+    if inner_symbol and not has_digit:
+        parts = regex.split(r"[-'’]", tok.lower())
+        if all(p.isalpha() and p in wordset() for p in parts if p):
+            return False  # 'Step-by-step', 'Follow-up': hyphenated words, not a secret
     if has_alpha and has_digit:
         return not regex.fullmatch(r"(?i)\d+(?:st|nd|rd|th|am|pm|k|m|s|gb|mb|%|x)", tok)
     return has_alpha and inner_symbol and any(c.isupper() for c in tok) and any(c.islower() for c in tok)
@@ -275,7 +292,8 @@ _SHARED_RE = regex.compile(
     r"(?<![\w])(?:(?:here(?:'s|\s+is|\s+are)|sharing|share|posting|use)\s+(?:\w+\s+){0,3}?(?:the|my|our)\s+(?:\w+\s+)?"
     r"(?:user\s*name|login|log-in|account|email)\s*(?:and|&|/|\+)\s*(?:password|pw|pass)\b"
     r"|(?:share|sharing|shared|give|gave|given|giving|told|tell|post|posted|put|handed\s+out|hand\s+out|passed\s+on|"
-    r"pass\s+on|send|sent|circulated?|let|dmed|dm'?d|messaged|emailed|whatsapped|texted)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
+    r"pass\s+on|send|sent|circulated?|let|dmed|dm'?d|messaged|emailed|whatsapped|texted|forward|forwarded|forwarding|"
+    r"hand\s+over|handed\s+over|lend|lent|pass\s+round|passed\s+round)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
     r"(?:login|log-in|logins|password|passcode|credentials|account\s+details|shared\s+account|admin\s+account)"
     r"|anyone\s+with\s+the\s+(?:login|password)"
     r"|(?:our|the)\s+(?:usual|shared|team'?s?|same|group|common)\s+(?:login|log-in|password|credentials)"
@@ -285,9 +303,50 @@ _SHARED_RE = regex.compile(
     r"|(?:share|sharing|use|borrow|lend)\s+(?:my|our|the\s+team'?s?|the\s+shared|his|her)\s+"
     r"(?:login|log-in|account\s+details|credentials|password)"
     r"|log\s*(?:in|on)\s+(?:as|with)\s+(?:me|my\s+account|the\s+(?:shared|team|admin|department)\s+account)"
+    # 'take turns logging in with Sophie's account', 'set her up under my account', 'everyone logs in as journalclub'
     r"|shared\s+(?:login|log-in|account\s+password|credentials)"
     r"|user(?:name)?\s*[:=]\s*\S+\s*(?:,|/|and)?\s*(?:pass(?:word)?|pw)\s*[:=])",
     regex.IGNORECASE,
+)
+
+
+# Shared use described rather than handed out: logging in with someone else's account, everyone
+# logging in as one user, taking turns on one login, passwords kept in a shared sheet.
+_SHARED2_RE = regex.compile(
+    r"(?<![\w])(?:(?:log|logs|logging|logged|sign|signs|signing|signed)\s*(?:in|on)\s+(?:\w+\s+)?(?:as|with|using|under|"
+    r"through)\s+(?:[\w-]+'s|someone\s+else'?s|her|his|their|my|our|one|the\s+same)\s+(?:\w+\s+)?(?:account|login|"
+    r"log-in|details|credentials|user\s*name|card)"
+    r"|(?:everyone|everybody|we\s+all|all\s+of\s+us|the\s+(?:whole|entire)\s+\w+|the\s+\w+\s+of\s+us)\s+(?:\w+\s+)?"
+    r"(?:logs?|signs?)\s+(?:in|on)\s+(?:as|with|using)\b"
+    r"|take\s+turns\s+(?:logging|signing)\s+(?:in|on)"
+    r"|(?:shared|public|google|team|group|common)\s+(?:google\s+)?(?:sheet|doc|spreadsheet|document|file|note|notebook)\s+"
+    r"(?:of|with|for|listing)\s+(?:all\s+)?(?:the\s+|our\s+|your\s+)?(?:passwords|logins|credentials|log-ins)"
+    # a session left open for others: 'stayed logged in ... so the temps can do the invoices'
+    r"|(?:stayed|stay|left|leave|leaving|kept|keep|keeping)\s+(?:\w+\s+){0,2}?(?:logged\s+(?:in|on|into)|signed\s+in|unlocked)"
+    r"(?:\s+[\w'’]+){0,9}?\s+(?:so|for)\s+(?:that\s+)?(?:the|my|our|his|her|their|a|\w+)\s+(?:\w+\s+){0,2}?(?:can|could|to)\b"
+    # someone else working under one's account: 'set my supervisor up ... under my account so she can'
+    r"|(?:under|on|through)\s+(?:my|our|her|his|their|[\w-]+'s)\s+(?:account|login|log-in|user\s*name|credentials)\s+"
+    r"so\s+(?:that\s+)?(?:she|he|they|we|you|the|\w+)\b"
+    # everyone holding the details, the password kept where the group reads it
+    r"|(?:we'?ve|we\s+have|everyone\s+has|everybody\s+has|all\s+of\s+us\s+have|we\s+all\s+have)\s+(?:all\s+)?(?:got\s+)?"
+    r"the\s+(?:details|login|logins|password|passwords|credentials)"
+    r"|(?:pw|pwd|password|passcode|login|details|creds)\s+(?:is\s+|are\s+|'s\s+)?(?:in|on)\s+the\s+(?:group\s+chat|"
+    r"whatsapp|chat|group|pinned\s+\w+|bio|noticeboard|whiteboard|fridge|wall|team\s+channel)"
+    # offering one's own logins: 'who wants my Netflix, Disney and Spotify logins ... dm me'
+    r"|(?:who\s+wants|anyone\s+want|does\s+anyone\s+want|happy\s+to\s+share|you\s+can\s+(?:borrow|use|have))\s+"
+    r"(?:my|our)\s+(?:[\w,&+-]+\s+){0,5}?(?:logins?|log-ins?|passwords?|account\s+details|credentials|accounts?)"
+    # asking for the digits of someone's code
+    r"|(?:read|tell|send|text|give|post|dm|message)\s+(?:me|us)\s+the\s+(?:6|six|4|four|8|eight)[-\s]digits?"
+    # defaults left in place: 'admin/admin'
+    r"|(?:admin|root|user|guest|test)\s*/\s*(?:admin|root|password|pass|guest|test|1234|12345|123456)(?![\w])"
+    # a value entered where the secret is asked for: 'enter openday26 when it asks for the key'
+    r"|(?:enter|type|use|put\s+in|key\s+in)\s+[\"'“‘]?(?=[a-z]*\d)[a-z0-9][\w!#$%&*@-]{3,30}[\"'”’]?\s+(?:as|for|when\s+(?:it\s+|the\s+\w+\s+)?"
+    r"asks?\s+for|at)\s+(?:the|a|your)\s+(?:key|password|code|pin|passcode|network\s+key|wi-?fi\s+password))(?![\w])"
+)
+_SHARED2_WORDS = gate_words(
+    "log logs logging logged sign signs signing signed turns sheet spreadsheet doc document notebook unlocked "
+    "account login details got pw pwd password passcode creds logins passwords accounts credentials admin root "
+    "guest enter type digits"
 )
 
 
@@ -306,9 +365,10 @@ _SHARED_RE = regex.compile(
     ],
 )
 def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    if not gate(doc.masked, _SECRET_WORDS):
-        return
-    for m in _SHARED_RE.finditer(doc.masked):
+    found = _SHARED_RE.finditer(doc.masked) if _secret_gate(doc) else iter(())
+    if gate(doc.masked, _SHARED2_WORDS):
+        found = (*found, *_SHARED2_RE.finditer(doc.masked))
+    for m in found:
         # advice not to share is the guidance itself
         if _NEGATED_RE.search(doc.masked, max(0, m.start() - 20), m.start() + 1):
             continue
@@ -329,18 +389,20 @@ _NEGATED_RE = regex.compile(
 # Why: people name the secret's lock in countless ways; the two ingredients stay the same.
 _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins code codes combination combo keypad
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
-    account session keyword phrase logging logged""")
+    account session keyword phrase logging logged gate gates cage shed locker cupboard digit""")
 _LOCKED_RE = regex.compile(
     r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
-    r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time)"
+    r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time|"
+    r"disarm|arming|bike|cage|print|release)"
     r"\s+(?:\w+\s+){0,1}?(?:code|codes|key|pin|combination|combo)s?|combination|combo|keypad|padlock|pin|passcode|otp|"
-    r"(?:the\s+)?code\s+(?:is|was|for|to|on)|codes|doors?|lock|keypad|safe"
+    r"(?:the\s+)?code\s+(?:is|was|for|to|on)|codes|doors?|lock|keypad|safe|gates?|cage|shed|locker|cupboard"
+    r"|(?:\d|four|five|six|eight)[-\s]digit\s+(?:number|code|pin|passcode)"
     r"|(?<!(?:course|dress|promo|post|discount|qr|source|zip|country|area|tax|module|colour|color|morse|bar|voucher|"
     r"referral|programme|program|unit|exam|candidate|ucas|error|status|sort|event|booking|reference|ref|my|your|the|"
     r"a|this|that|our|their|his|her|cheat|genetic|moral|penal|highway|legal|building|shortcode|time|dial)\s)"
     r"(?<=[a-z]\s)code)"
     r"|(?P<pw>pass(?:word|phrase|wd)?s?|pwd?|p/w|creds|credentials|log-?in|log(?:ging|ged)?\s+(?:him\s+|her\s+)?in\s+(?:to|with|as)|(?:wi-?fi|network)\s+(?:code|pass)|code\s+wi-?fi|session\s+still\s+active|one-time\s+link|u/n|user\s*name|admin\s+(?:is|login|pw|password)|(?:admin|account|login)\s*[=:]|wi-?fi\s+(?:key|pw)|"
-    r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat))(?![\w])",
+    r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat|(?:recovery|seed|secret)\s+phrase))(?![\w])",
     regex.IGNORECASE,
 )
 _CODE_VALUE_RE = regex.compile(
@@ -358,12 +420,12 @@ _GIVEAWAY_RE = regex.compile(
     r"year\s+(?:the|we|i|it)|one\s+with|dob|date\s+of\s+birth|(?:staff|student|id|payroll)\s+(?:id\s+)?(?:number|no)"
     r")"
     r"|(?:is|was|it'?s|its|'s)\s+(?:just\s+|literally\s+)?(?:the|my|our|your|his|her|their)\s+(?:\w+\s+){0,2}?"
-    r"(?:number|name|postcode|birthday|dob)\s*(?:backwards|reversed|then|\+|plus|and\s+the\s+year)"
+    r"(?:number|name|postcode|birthday|dob|code)\s*(?:backwards|reversed|then|\+|plus|and\s+the\s+year|followed\s+by)"
     r"|(?:birthday|dob|name|postcode|number)\s*(?:as\s+ddmm|\+\s*(?:the\s+)?(?:founding\s+)?year|then\s+the\s+year)"
     r"|(?:gave|give|giving|given|texted|told|tell|sent|send)\s+(?:\w+\s+){0,3}?(?:my|our)\s+(?:\w+\s+){0,2}?"
     r"(?:pin|password|passcode|push\s+approval|otp)"
-    r"|(?:send|text|give)\s+(?:you\s+)?the\s+(?:6|six|4|four)[-\s]digits?"
-    r"|(?:recovery|seed|secret)\s+phrase[^:\n]{0,60}:\s*(?:[a-z]+\s+){7,}[a-z]+"
+    r"|(?:send|text|give|read|tell|post|dm|message)\s+(?:you\s+|me\s+|us\s+)?the\s+(?:6|six|4|four|8|eight)[-\s]digits?"
+    r"|(?:recovery|seed|secret)\s+phrase[^:\n]{0,90}:\s*(?:[a-z]+\s+){7,}[a-z]+"
     r"|same\s+(?:password|pin|code|one|login)?\s*as\s+(?:the|my|our|last)|\d+\s+reversed|(?:it'?s|its)\s+my\s+birthday"
     r"|session\s+still\s+active|one-time\s+link|(?:gave|give|giving|sent|send)\s+(?:\w+\s+){0,2}?(?:my|our)\s+"
     r"(?:backup|recovery|mfa|2fa|otp)\s+codes?"
@@ -385,9 +447,21 @@ _IS_VALUE_RE = regex.compile(r"(?:\s+\w+){0,6}?\s*(?:\bis\b|:|=)\s*(?P<v>[A-Z][\
 
 
 _CAMEL_RE = regex.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+# a lower-case made-up word right after 'passcode' / 'pw' ('passcode owlhoot')
+_PLAIN_SECRET_RE = regex.compile(r"[a-z]{5,24}")
+_SHORT_PW_WORDS = frozenset(("passcode", "pw", "pwd", "p/w", "pass", "passcodes"))
+_CLAUSE_END_RE = regex.compile(r"\s*(?:$|[.,;!?)\n]|-\s|–|—)")
 # 'marketing@x.ac.uk / SBS_Social!2024': an account and its password side by side
 _PAIR_RE = regex.compile(r"[\w.+-]+@[\w.-]+\s*(?:/|\|)\s*(?P<pw>[^\s,;]{6,40})")
-_BARE_LOCKS = frozenset(("door", "doors", "lock", "keypad", "safe"))
+_BARE_LOCKS = frozenset(
+    ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard")
+)
+# A licence, product or recovery key: dash-separated groups of letters and digits ('8HJ2-KK91-QW77-P0LM'),
+# said to be one. Either alone can be innocent (an order reference; a key talked about).
+_KEY_SHAPE_RE = regex.compile(r"(?<![\w-])[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){2,7}(?![\w-])")
+_KEY_WORDS = gate_words(
+    "licence license licences licenses key keys serial activation product registration recovery backup"
+)
 _GIVEN_AS_RE = regex.compile(r"(?i)\b(?:is|was|are|now|still|changed\s+to|set\s+to)\b|[:=]|\.{2,}|…")
 
 
@@ -422,6 +496,12 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     if not (gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked):
         return
+    if "-" in t and gate(doc.masked, _KEY_WORDS):
+        for k in _KEY_SHAPE_RE.finditer(t):
+            tok = k.group(0)
+            if any(c.isalpha() for c in tok) and any(c.isdigit() for c in tok):
+                yield k.start(), k.end(), "A licence or recovery key in a post."
+                return
     for p in _PAIR_RE.finditer(t) if "@" in t else ():
         if _looks_strong(p.group("pw").rstrip(".,;:!?)")):
             yield p.start("pw"), p.end("pw"), "An account and its password in a post."
@@ -455,6 +535,16 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue
             if m.group("num") or len(d) >= 4:
                 yield v.start(), v.end(), "An access code in a post."
+                return
+        if m.group(0).lower() in _SHORT_PW_WORDS:
+            nv = _STRONG_VALUE_RE.match(t, m.end() + len(t[m.end() :]) - len(t[m.end() :].lstrip(" :")))
+            tok = nv.group("t") if nv and nv.group("t") else ""
+            if (
+                _PLAIN_SECRET_RE.fullmatch(tok)
+                and _CLAUSE_END_RE.match(t, nv.end())
+                and not any(w in wordset() for w in (tok.lower(), tok.lower().rstrip("s"), tok.lower()[:-2]))
+            ):
+                yield nv.start("t"), nv.end("t"), "A password in a post."
                 return
         if not m.group("pw"):
             continue

@@ -14,7 +14,7 @@ from townhall.policy.compiled import POSTCODE_RE, CompiledPack, given_names, wor
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import CAP_WORD_RE, person_cue, sentences, token_set, tokens, wordlist
-from townhall.policy.tagger import address_spans
+from townhall.policy.tagger import address_spans, name_probability
 
 # Cheap pre-filter: only run libphonenumber when there is a long enough digit run.
 _DIGITS_RE = re.compile(r"\+?\d[\d\s().\-]{6,}\d")
@@ -165,7 +165,9 @@ ROLE_LOCALS = frozenset(
     postgraduate undergraduate phishing security abuse itsupport wellbeing counselling disability estates facilities
     payroll pensions sport sports sustainability brand governance digital social socialmedia team sales feedback
     complaints dpo foi dataprotection data-protection privacy legal compliance safeguarding chaplaincy
-    accommodation president
+    accommodation president hub studenthub fees income ask enquire visit visits opendays openday clearing ithelp
+    servicedesk bookings tickets conference conferences graduation alumnioffice students staff library-help
+    orders shop store
 """)
 )
 _OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
@@ -199,6 +201,14 @@ def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             or (low.isalpha() and low in wordset() and low not in given_names())
         ):
             continue  # a role address ("phishing@", "wellbeing@"), not a person
+        if (
+            doc.ctx.account != "personal"
+            and cp.is_institutional_domain(domain)
+            and low.isalpha()
+            and low not in given_names()
+            and regex.search(r"(?i)(?<![\w@.])" + low + r"(?![\w@])", doc.text[:s] + " " + doc.text[e:])
+        ):
+            continue  # "The Student Hub ... hub@example.ac.uk": the address of a service the post names
         if (
             domain not in FREEMAIL
             and doc.ctx.account == "personal"
@@ -353,10 +363,12 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             if not any(a < e and s < b for a, b in found):
                 found.append((s, e))
         for m in POSTCODE_RE.finditer(t):
-            if not any(a <= m.start() < b + 3 for a, b in found) and _POSTCODE_CUE_RE.search(
-                t, max(0, m.start() - 60), m.start()
-            ):
+            if any(a <= m.start() < b + 3 for a, b in found):
+                continue
+            if _POSTCODE_CUE_RE.search(t, max(0, m.start() - 60), m.start()):
                 found.append(m.span())
+            elif pl := _PLACE_BEFORE_RE.search(t, max(0, m.start() - 40), m.start()):
+                found.append((pl.start("place"), m.end()))  # "Handsworth B21 9QS"
     out = []
     for s, e in sorted(found):
         if any(a <= s < b for a, b in doc.urls):
@@ -395,6 +407,8 @@ _VENUE_RE = regex.compile(
 _NOT_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|call|dial|fax|ref|isbn|doi|invoice|order|edition|"
     r"volume|vol|chapter|folio)\b"
+    # a day and its hours ("thurs 2-4", "Mon 9-5"), not a house number
+    r"|\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
     # a UK phone number the tagger ran on into opening hours ("0114 222 8800, Mon-Fri 9-5")
     r"|\G\+?(?:44\s*)?\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}\b"
 )
@@ -450,6 +464,10 @@ _ADDRESS_CUE_RE = regex.compile(
     r"(?i)(?:address|located\s+at|is\s+at|lives?\s+(?:at|on)|sent\s+to|send\s+(?:it\s+)?to|deliver\w*\s+to|drops?\s+you\s+off|"
     r"corner\s+of|meet(?:ing)?\s+(?:me\s+|you\s+)?at|enter\s+on|(?:station|office|shop|restaurant)\s+is\s+(?:on|at)|"
     r"return\s+(?:it\s+)?to|post\s+(?:it\s+)?to|ship\s+(?:it\s+)?to|moved\s+to|stop\s+at|taxi\s+to)\W*(?:\S+\W+){0,3}$"
+)
+# "in Handsworth B21 9QS", "at Harborne B17 0AB": a full postcode after a place name
+_PLACE_BEFORE_RE = regex.compile(
+    r"(?:\b(?i:in|at|near|from|to|round|off)\s+)(?P<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*,?\s*$"
 )
 _POSTCODE_CUE_RE = regex.compile(r"(?i)(?:\d|street|road|lane|avenue|close|flat|house|address|postcode|,)\s*\S*\s*$")
 
@@ -637,6 +655,8 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 else:
                     windows.append([s, e])
         for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
+            if _GENERIC_YOU_RE.search(t, max(0, m.start() - 40), m.start()):
+                continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
             # the person cue may sit in the same or the previous sentence
             s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
@@ -647,6 +667,13 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
+
+
+# 'If your visa is refused', 'when you're off sick': a condition addressed to anyone reading.
+_GENERIC_YOU_RE = regex.compile(
+    r"(?i)\b(?:if|when|whenever|should|in\s+case|whether|once|unless)\s+(?:\w+\s+){0,2}?(?:your|you(?:'re|\s+are)?)\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
+)
 
 
 # PRV007: compositional — a specific other person AND a sensitive attribute in the same sentence.
@@ -663,7 +690,7 @@ _ATTR_RE = re.compile(
     r"|(?:sick|medical|stress|compassionate)\s+leave|off\s+sick|signed\s+off|(?:is|was|'s|been|still|now|currently|out\s+of|ended\s+up)\s+in\s+hospital|hospitali[sz]ed"
     r"|psych(?:iatric)?\s+ward|(?:a|her|his|their)\s+(?:\w+\s+)?condition|diabetes|hysterectomy|surrogacy|sober|fainted"
     r"|a\s+(?:bad\s+)?limp|crutches|wheelchair|dyslexi[ac]|autis(?:m|tic)|adhd|ocd|ptsd|bipolar|schizophreni[ac]"
-    r"|depress(?:ed|ion)|anxiety|(?:nervous|mental)\s+breakdown|suicid(?:e|al)|(?:tried|attempted)\s+to\s+kill"
+    r"|depress(?:ed|ion)|anxiety|(?:nervous|mental)\s+breakdown|(?:since|after|following)\s+(?:the|her|his|their)\s+breakdown|suicid(?:e|al)|(?:tried|attempted)\s+to\s+kill"
     r"|self[-\s]harm(?:ing)?|overdos(?:e|ed)|eating\s+disorder|anorexi[ac]|bulimi[ac]|addict(?:ion|ed)?"
     r"|alcoholic|rehab|hiv|dementia|sectioned|antidepressants|terminal(?:ly\s+ill)?|rehab"
     # sexuality and gender identity
@@ -682,6 +709,21 @@ _ATTR_RE = re.compile(
     r"|criminal\s+record|convicted|conviction|prison|jail(?:ed)?|arrested|a\s+caution\s+for|charged\s+with"
     r"|ankle\s+tag|on\s+bail|assault(?:ed)?|stabbing|police\s+(?:interviewed|arrested|questioned|cautioned)|hmp|(?:being|been|was)\s+investigated|sex\s+offenders?\s+register|probation\s+for|shoplifting|(?:for|of|committ(?:ed|ing))\s+fraud|reported\s+to\s+(?:prevent|the\s+police)|restraining\s+order"
     r"|being\s+stalked|stalking|sex\s+offender"
+    r"|(?:on|wearing)\s+(?:an?\s+|the\s+)?(?:electronic\s+|ankle\s+|curfew\s+)?tag|(?:got|been|was|were|gets)\s+done\s+for|gbh|abh"
+    r"|(?:is|was|'s|been|were|are)\s+dealing(?:\s+(?:drugs|weed|coke|cocaine|pills|ket))?(?=\s*(?:[.,;:!?)]|$|\s+(?:in|on|at|from|out|again)\b))"
+    r"|dealing\s+(?:drugs|weed|coke|cocaine|pills|ket)"
+    # family life and safety: domestic abuse, care, estrangement, pregnancy, fertility
+    r"|domestic\s+(?:abuse|violence)|(?:in|at|to)\s+a\s+(?:women'?s\s+)?refuge|coercive\s+control|fled\s+(?:her|his|their|an?\s+abusive)"
+    r"|care\s+leaver|(?:grew\s+up|was|been|is)\s+in\s+(?:foster\s+)?care|estranged|young\s+carer"
+    r"|expecting\s+(?:a\s+baby|twins|triplets|(?:her|his|their)\s+(?:first|second|third)|a\s+little)"
+    # named conditions ('has Tourette's', 'Crohn's disease') and support arrangements
+    r"|(?:tourette|asperger|parkinson|alzheimer|huntington|hodgkin|addison|cushing|raynaud|motor\s+neurone)'?s?(?:\s+(?:syndrome|disease))?"
+    r"|\w+'?s\s+(?:syndrome|disease|palsy)|(?:disability|learning|individual|student)\s+support\s+plan|(?:has|have|with|on)\s+an?\s+support\s+plan"
+    r"|reasonable\s+adjustments\s+for\s+(?:her|his|their)|(?:on|her|his|their)\s+(?:meds|medication|methadone)"
+    r"|(?:in|out\s+of|into|to|at)\s+(?:a&e|a\s+and\s+e|icu|intensive\s+care|hospital|hospice|rehab|the\s+priory|a\s+psych\w*)"
+    r"|(?:heart|kidney|liver|lung|brain|stomach|bowel|back|mental\s+health)\s+(?:thing|problems?|issues?|condition|"
+    r"trouble|failure|scare)|palliative|biopsy|(?:scan|test)\s+results|infertil\w+|trying\s+for\s+a\s+baby"
+    r"|(?:can'?t|cannot|couldn'?t|unable\s+to)\s+have\s+(?:kids|children|a\s+baby|babies)|egg\s+freezing"
     # workplace and academic discipline
     r"|grievance|capability\s+(?:process|procedure|hearing)|disciplinary|misconduct|(?:formal|final|written)\s+warning"
     r"|on\s+a\s+warning|fitness\s+to\s+practi[sc]e|(?:employment\s+)?tribunal|performance\s+improvement\s+plan"
@@ -723,6 +765,11 @@ _ATTR_ANCHORS = frozenset(
     plagiarizing plagiarism sacked suspended fired expelled failed failing visa tier tier4 cas ilr remain
     immigration deported deportation asylum refugee passport citizenship overstay overstayed overstaying
     divorce divorced divorcing affair custody dob birth died killed
+    tag tagged gbh abh dealing domestic refuge coercive fled leaver foster estranged carer expecting tourette
+    tourette's asperger asperger's parkinson's alzheimer alzheimer's huntington's hodgkin's
+    addison's cushing's raynaud's neurone syndrome palsy adjustments meds medication methadone a&e icu intensive
+    hospice priory psych psychiatric kidney liver lung brain bowel scare palliative biopsy scan infertile
+    infertility trying freezing
 """)
 )
 # Words that only matter next to a number ('got 44', '31 marks', 'born 3.3.1986', 'room 214').
@@ -738,6 +785,12 @@ _ATTR_PAIRS = (
     ("kill", frozenset(("tried", "attempted"))),
     ("due", frozenset(("baby",))),
     ("money", frozenset(("struggling", "problems", "troubles"))),
+    ("done", frozenset(("got", "been", "was", "were", "gets"))),
+    ("care", frozenset(("leaver", "foster", "in"))),
+    ("plan", frozenset(("support",))),
+    ("have", frozenset(("can't", "cannot", "couldn't", "unable"))),
+    ("thing", frozenset(("heart", "back", "stomach", "brain"))),
+    ("results", frozenset(("scan", "test"))),
 )
 
 
@@ -759,14 +812,16 @@ _RELATION = (
     r"tutor|supervisor|manager|boss|intern|postdoc|admin|administrator|cleaner|porter|hire|technician|"
     r"researcher|participant|first[-\s]year|second[-\s]year|third[-\s]year|final[-\s]year|fresher|"
     r"head\s+of\s+\w+|dean|registrar|member\s+of\s+staff|staff\s+member|team\s+member|director|pa|temp|candidate|"
-    r"woman|man|guy|girl|lad|bloke|lady|boy|wife|husband|partner|neighbou?r|guest|tenant|teaching\s+assistant|ta"
+    r"woman|man|guy|girl|lad|bloke|lady|boy|wife|husband|partner|neighbou?r|guest|tenant|teaching\s+assistant|ta|"
+    r"fella|fellow|chap|lass|officer|coach|receptionist|warden|chef|caretaker|librarian|secretary|porter|mentee|"
+    r"invigilator|examiner|trainee|apprentice|volunteer|ambassador|rep"
 )
 _WHO_STRONG_RE = regex.compile(
     r"(?<![\w])(?:"
     r"(?:my|our|the|a|this|that|one\s+of\s+(?:my|our|the))\s+"
-    r"(?:(?!(?:i|you|we|they|because|and|but|or|to|is|was|are|were|want|so|if|when|who|with|for)\s)[\w-]+\s+){0,3}?"
+    r"(?:(?!(?:i|you|we|they|because|and|but|or|to|is|was|are|were|want|so|if|when|who|with|for)\s)[\w'’-]+\s+){0,3}?"
     r"(?:" + _RELATION + r")s?(?![\w-])"
-    r"(?!\s+(?:hardship|advice|services?|union|support|loans?|number|card|id|finance|accommodation|society|team|"
+    r"(?!['’]?\s+(?:hardship|advice|services?|union|support|loans?|number|card|id|finance|accommodation|society|team|"
     r"office|portal|experience|body|population|data|voice|reps?|halls?|news|life|wellbeing|money))"
     r"|(?:a\s+)?(?:student|colleague|tutee|member\s+of\s+staff)\s+(?:of\s+mine|in\s+(?:my|our|the))"
     r"|(?:dr|prof|professor|mr|mrs|ms|miss|mx)\.?\s+(?-i:\p{Lu}[\p{L}'-]+)"
@@ -774,6 +829,20 @@ _WHO_STRONG_RE = regex.compile(
     r"|(?:name\s+is|name's|called)\s+(?-i:\p{Lu}\p{Ll}+)"
     r"|(?-i:\p{Lu}\p{Ll}+)\s+(?:(?-i:\p{Lu})\.?\s+)?(?:from|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})\w*|our|my)"
     r")(?![\w])",
+    regex.IGNORECASE,
+)
+# Rarer ways of pointing at a person, tried only when the cues above find nobody.
+_WHO_MORE_RE = regex.compile(
+    r"(?<![\w])(?:"
+    # 'the dean's PA', 'vice chancellor's driver': someone described through whom they work for
+    r"[\w-]+'s\s+(?:" + _RELATION + r")(?![\w-])"
+    # 'Ewan (BSc Comp Sci yr3)', 'Mariana (first year, Economics)': a name with the course or year that places them
+    r"|(?-i:\p{Lu}\p{Ll}+)\s+\((?:bsc|ba|msc|ma|mres|phd|beng|meng|llb|mbchb|pgce|yr|year|first|second|third|final|"
+    r"\d(?:st|nd|rd|th))\b"
+    # 'guy in flat 4', 'lad from the chem stores', 'woman on reception': a person placed where the author lives or works
+    r"|(?:" + _RELATION + r")\s+(?:in|from|at|on)\s+(?:flat|room|block|halls?|reception|my|our|"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:office|team|department|dept|lab|stores?|shop|library|canteen|kitchen|desk))(?![\w-])"
+    r")",
     regex.IGNORECASE,
 )
 # 'should be in jail', 'maybe prison for you': an opinion or a wish about someone, not a disclosure.
@@ -821,7 +890,7 @@ _NON_NAME_CAPS = frozenset(
 
 def _other_person(t: str, s: int, e: int) -> tuple[int, int] | None:
     """Span of a specific other person in t[s:e]: a strong cue, a given name, or a pronoun."""
-    m = _WHO_STRONG_RE.search(t, s, e)
+    m = _WHO_STRONG_RE.search(t, s, e) or _WHO_MORE_RE.search(t, s, e)
     if m:
         return m.span()
     names = given_names()
@@ -830,7 +899,7 @@ def _other_person(t: str, s: int, e: int) -> tuple[int, int] | None:
         if w.lower() in names and w.lower() not in _NON_NAME_CAPS:
             return m.span()
     m = _WHO_PRONOUN_RE.search(t, s, e)
-    return m.span() if m else None
+    return m.span() if m else _full_name(t, s, e)
 
 
 def _post_names_someone(t: str) -> bool:
@@ -840,7 +909,30 @@ def _post_names_someone(t: str) -> bool:
     names = given_names()
     return any(
         m.group(0).lower() in names and m.group(0).lower() not in _NON_NAME_CAPS for m in CAP_WORD_RE.finditer(t)
-    )
+    ) or _WHO_MORE_RE.search(t) is not None or _full_name(t, 0, len(t)) is not None
+
+
+# "Sunita Rao", "Kwame Asante": a first and last name not in any list, read by the name model
+_NAME_PAIR_RE = regex.compile(r"(?<![\w'’])(\p{Lu}\p{Ll}{1,20})\s+\p{Lu}[\p{Ll}'’-]{1,20}(?![\w])")
+
+
+def _full_name(t: str, s: int, e: int) -> tuple[int, int] | None:
+    """Span of a capitalised first-and-last-name pair whose first word the name model reads as a
+    given name (not at the start of a sentence, where any word is capitalised)."""
+    for m in _NAME_PAIR_RE.finditer(t, s, e):
+        first = m.group(1)
+        low = first.lower()
+        if low in _NON_NAME_CAPS or low in _NOT_NAME_WORDS or t[: m.start()].rstrip()[-1:] in ("", ".", "!", "?", "\n"):
+            continue
+        if low in given_names() or (low not in wordset() and name_probability(first) >= 0.5):
+            return m.span()
+    return None
+
+
+_NOT_NAME_WORDS = frozenset(
+    wordlist("""university uni college school faculty department dept centre center institute hospital trust
+    council office service services union team club society library hall halls street road""")
+)
 
 
 def _own_news(t: str, s: int, a: int, e: int) -> bool:
@@ -895,8 +987,14 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     local = _LOCAL_RE.search(t) is not None
     bounds = list(sentences(t))
     for m in found:
-        s, e = next(((s, e) for s, e in bounds if s <= m.start() < e), (0, len(t)))
-        if _other_person(t, s, e) is None or _own_news(t, s, m.start(), e) or _MODAL_RE.search(t, s, m.start()):
+        k, (s, e) = next(((k, b) for k, b in enumerate(bounds) if b[0] <= m.start() < b[1]), (-1, (0, len(t))))
+        if 0 <= k < len(bounds) - 1 and _REVEAL_RE.match(t, bounds[k + 1][0]):
+            e = bounds[k + 1][1]  # "guess who's on a fitness to practise referral. the nursing girl with the nose ring"
+        who = _other_person(t, s, e)
+        if who is None or _own_news(t, s, m.start(), e) or _MODAL_RE.search(t, s, m.start()):
+            continue
+        if doc.ctx.account != "personal" and _GROUP_RE.fullmatch(t, *who) and not _WHO_PRONOUN_RE.search(t, s, e):
+            # "Our Disability Service supports students with ADHD": a group the institution serves
             continue
         if not local and _NEWS_TALK_RE.match(m.group(0)):
             continue
@@ -904,6 +1002,16 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
 
 
+# A sentence that only says who ("It's Connor M.", "the nursing girl with the nose ring"): the person
+# the previous sentence's detail is about.
+_REVEAL_RE = regex.compile(
+    r"\s*(?:(?:it'?s|its|that'?s|yes|i\s+mean)\s+(?-i:\p{Lu})|(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+    + _RELATION
+    + r")s?\b)",
+    regex.IGNORECASE,
+)
+# a plural of people ('our students', 'staff members') rather than one person
+_GROUP_RE = regex.compile(r"(?i).*(?:s|staff|people)")
 _PAIR_WORDS = frozenset(w for w, _p in _ATTR_PAIRS)
 # Words an attribute phrase can start with (the pattern is only tried at these).
 _ATTR_FIRST = (
@@ -917,7 +1025,9 @@ _ATTR_FIRST = (
     being employment performance formal final written date bypass hip knee baby sick medical stress
     compassionate off signed heart food universal payday credit claiming non sleeping police sex restraining
     reported fitness fail failed failing custody born dob convert converted voted struggling money bailiffs debt
-    dating tinder grindr got gets getting gave scored awarded solid
+    dating tinder grindr got gets getting gave scored awarded solid on wearing were are fled
+    grew disability learning individual student reasonable since after following in into to at out can't cannot
+    couldn't unable heart kidney liver lung brain stomach bowel back mental palliative biopsy scan test trying egg
 """)
     )
 )
