@@ -28,7 +28,7 @@ _HASHTAG_RE = re.compile(r"#(\w+)")
 _CAMEL_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})")
 _ELONG_RE = re.compile(r"(.)\1\1+")
 _NUM_RE = re.compile(r"\b\d+(?:[.,:]\d+)*\b")
-_SPACE_RE = re.compile(r"\s+")
+_DIGIT_RE = re.compile(r"\d")
 _QUOTES_RE = re.compile(r'"{2,}')
 # Words (with inner apostrophes), or single non-space symbols (punctuation, each emoji codepoint).
 _TOKEN_RE = re.compile(r"@user|\w+(?:'\w+)*|[^\w\s]")
@@ -45,9 +45,17 @@ def _decode_escapes(text: str) -> str:
         return out.encode("utf-8", "replace").decode("utf-8", "replace")
 
 
-def _split_hashtag(match: regex.Match[str]) -> str:
+_HASHTAG_SPLIT: dict[str, str] = {}
+
+
+def _split_hashtag(match: re.Match[str]) -> str:
     body = match.group(1)
-    return "# " + _CAMEL_RE.sub(" ", body) + " #"
+    out = _HASHTAG_SPLIT.get(body)
+    if out is None:  # hashtags repeat across posts: split each once
+        if len(_HASHTAG_SPLIT) >= 100_000:
+            _HASHTAG_SPLIT.clear()
+        out = _HASHTAG_SPLIT[body] = "# " + _CAMEL_RE.sub(" ", body) + " #"
+    return out
 
 
 def normalize(text: str) -> str:
@@ -60,7 +68,9 @@ def normalize(text: str) -> str:
     text = _decode_escapes(text)
     if "&" in text:
         text = html.unescape(text)
-    text = _QUOTES_RE.sub('"', text.replace("\\", "").replace("’", "'").replace("‘", "'"))
+    text = text.replace("\\", "").replace("’", "'").replace("‘", "'")
+    if '""' in text:  # (each step below is skipped when it cannot change the text: same result, faster)
+        text = _QUOTES_RE.sub('"', text)
     if len(text) > 1 and text[0] == '"' and text[-1] == '"':
         text = text[1:-1]
     low = text.lower()
@@ -72,8 +82,11 @@ def normalize(text: str) -> str:
         text = _HASHTAG_RE.sub(_split_hashtag, text)
     text = text.lower()
     text = _ELONG_RE.sub(r"\1\1", text)
-    text = _NUM_RE.sub("0", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    if _DIGIT_RE.search(text) is not None:
+        text = _NUM_RE.sub("0", text)
+    # str.split() and re's \s both split on Py_UNICODE_ISSPACE: the same as
+    # re.sub(r"\s+", " ", text).strip(), without a match object for every single space
+    return " ".join(text.split())
 
 
 def tokens(norm: str) -> list[str]:

@@ -18,8 +18,10 @@ import numpy as np
 from townhall.policy.ml.features import (
     WINDOW_CHARS,
     Block,
+    normalize,
     normalized_tokens,
     pairwise_bigrams,
+    tokens,
     word_char_ngrams,
 )
 from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
@@ -70,11 +72,16 @@ def split_windows(text: str) -> list[str]:
 def _counts(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(ids, return_counts=True)`` without its generality (a third faster on the few
     hundred ids of one post)."""
-    if ids.size == 0:
+    n = ids.size
+    if n == 0:
         return ids, ids
     ids = np.sort(ids)
-    pos = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1], [True])))
-    return ids.take(pos[:-1]), np.diff(pos)
+    # run starts (and the end), written into one preallocated flag array
+    flag = np.empty(n + 1, dtype=bool)
+    flag[0] = flag[n] = True
+    np.not_equal(ids[1:], ids[:-1], out=flag[1:n])
+    pos = np.flatnonzero(flag)
+    return ids.take(pos[:-1]), pos[1:] - pos[:-1]
 
 
 def rows_of(matrix: np.ndarray, idx: np.ndarray) -> np.ndarray:
@@ -84,10 +91,12 @@ def rows_of(matrix: np.ndarray, idx: np.ndarray) -> np.ndarray:
 
 
 class Featurizer:
-    """Word + char TF-IDF featuriser with per-word caching of char n-gram ids.
+    """Word + char TF-IDF featuriser with per-chunk caching of n-gram ids.
 
-    Why the per-word cache: char n-grams are ~80 % of the cost and words repeat across posts, so
-    caching word -> ids makes the char block roughly one dict lookup per word."""
+    Why the per-chunk cache: normalised text is single-spaced, char n-grams are taken per
+    space-separated chunk (``char_wb``) and no word token spans a space, so everything but the
+    bigrams that join two chunks depends on the chunk alone; chunks repeat across posts, so a post
+    costs about one dict lookup per chunk plus one vocabulary lookup per chunk boundary."""
 
     def __init__(self, word: Block, char: Block) -> None:
         self.word = word
@@ -95,7 +104,28 @@ class Featurizer:
         self.size = word.size + char.size
         self._idf = np.concatenate([word.idf, char.idf])
         self._word_ids: dict[str, np.ndarray] = {}
-        self._cache: OrderedDict[str, Features] = OrderedDict()
+        self._chunks: dict[str, tuple[np.ndarray, str | None, str | None]] = {}
+        self._pairs: dict[tuple[str, str], int | None] = {}
+        self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+        # One float64 row per feature: [idf, the weights of every attached head...]. A post's
+        # few hundred features are scattered over the vocabulary, so each gather from a separate
+        # array (idf, each head's weights) misses the CPU caches once per feature; gathered from
+        # one table, a feature's idf and all its weights arrive in one cache line.
+        self._table = self._idf[:, None].copy()
+        self._heads: list[np.ndarray] = []
+
+    def attach(self, weights: np.ndarray) -> tuple[int, int]:
+        """Add a head's (n_features, k) weights to the shared table; returns its columns."""
+        for i, w in enumerate(self._heads):
+            if w is weights:
+                c0 = 1 + sum(h.shape[1] for h in self._heads[:i])
+                return c0, c0 + w.shape[1]
+        c0 = self._table.shape[1]
+        # float32 weights widened to float64: exact, and what the float64 dot product casts them to
+        self._table = np.concatenate([self._table, weights[: self.size].astype(np.float64)], axis=1)
+        self._heads.append(weights)
+        self._cache.clear()
+        return c0, c0 + weights.shape[1]
 
     def _char_ids(self, w: str) -> np.ndarray:
         ids = self._word_ids.get(w)
@@ -108,13 +138,77 @@ class Featurizer:
             self._word_ids[w] = ids
         return ids
 
+    def _chunk(self, chunk: str) -> tuple[np.ndarray, str | None, str | None]:
+        """(ids of the chunk's char n-grams, word tokens and the bigrams inside it, as a multiset;
+        its first token; its last token), cached by chunk."""
+        hit = self._chunks.get(chunk)
+        if hit is None:
+            toks = tokens(chunk)
+            get = self.word.vocab.get
+            wids = [j for j in map(get, toks) if j is not None]
+            wids += [j for j in map(get, pairwise_bigrams(toks)) if j is not None]
+            ids = self._char_ids(chunk)
+            if wids:
+                ids = np.concatenate([ids, np.array(wids, dtype=np.int64)])
+            if len(self._chunks) >= _WORD_CACHE_MAX:
+                self._chunks.clear()
+            hit = self._chunks[chunk] = (ids, toks[0], toks[-1]) if toks else (ids, None, None)
+        return hit
+
+    def _pair(self, a: str, b: str) -> int | None:
+        j = self.word.vocab.get(a + " " + b)
+        if len(self._pairs) >= _WORD_CACHE_MAX:
+            self._pairs.clear()
+        self._pairs[(a, b)] = j
+        return j
+
     def _compute(self, text: str) -> Features:
+        """Sparse (indices, values) of one text, uncached. The same ids as counting tokens(norm),
+        their bigrams and every chunk's char n-grams at once: a post's token sequence is its
+        chunks' token sequences one after the other."""
+        return self._gather(text)[:2]  # type: ignore[return-value]
+
+    def _values(self, idx: np.ndarray, tf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(idx, TF-IDF values, the table's rows of idx) from the ids and their counts."""
+        if idx.size == 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), self._table[:0]
+        rows = self._table.take(idx, axis=0)
+        nw = int(np.searchsorted(idx, self.word.size))
+        vals = (1.0 + np.log(tf)) * rows[:, 0]
+        # Each block is L2-normalised on its own (as two TfidfVectorizers in a FeatureUnion).
+        for part in (vals[:nw], vals[nw:]):
+            if part.size:
+                part /= math.sqrt(float(part @ part))
+        return idx, vals, rows
+
+    def _gather(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        parts = []
+        cross = []
+        pairs = self._pairs
+        chunk = self._chunk
+        last = None
+        for c in normalize(text).split(" "):
+            ids, first, end = chunk(c)
+            parts.append(ids)
+            if first is not None:
+                if last is not None:
+                    j = pairs.get((last, first), -1)
+                    if j == -1:
+                        j = self._pair(last, first)
+                    if j is not None:
+                        cross.append(j)
+                last = end
+        if cross:
+            parts.append(np.array(cross, dtype=np.int64))
+        idx, tf = _counts(np.concatenate(parts) if len(parts) > 1 else parts[0])
+        return self._values(idx, tf)
+
+    def _compute_reference(self, text: str) -> Features:
+        """``_compute`` written the direct way (tokens of the whole text); for the tests."""
         norm, toks = normalized_tokens(text)
         get = self.word.vocab.get
         wids = [j for j in map(get, toks) if j is not None]
         wids += [j for j in map(get, pairwise_bigrams(toks)) if j is not None]
-        # Word and char ids (cached per word) counted in one sort: word ids come first in the
-        # vocabulary, so the word block is the sorted prefix below ``word.size``.
         parts = [self._char_ids(w) for w in norm.split(" ")]
         parts.append(np.array(wids, dtype=np.int64))
         idx, tf = _counts(np.concatenate(parts))
@@ -122,22 +216,36 @@ class Featurizer:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         nw = int(np.searchsorted(idx, self.word.size))
         vals = (1.0 + np.log(tf)) * self._idf.take(idx)
-        # Each block is L2-normalised on its own (as two TfidfVectorizers in a FeatureUnion).
         for part in (vals[:nw], vals[nw:]):
             if part.size:
                 part /= math.sqrt(float(part @ part))
         return idx, vals
 
-    def features(self, text: str) -> Features:
-        """Sparse (indices, values) of one text (<= WINDOW_CHARS), memoised for repeat scoring."""
+    def gathered(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(indices, values, table rows) of one text (<= WINDOW_CHARS), memoised for the other
+        heads: every head scoring the post reads its weights from the rows gathered once."""
         hit = self._cache.get(text)
         if hit is not None:
             return hit
-        feats = self._compute(text)
-        self._cache[text] = feats
+        got = self._gather(text)
+        self._cache[text] = got
         if len(self._cache) > _FEATURE_CACHE_MAX:
             self._cache.popitem(last=False)
-        return feats
+        return got
+
+    def features(self, text: str) -> Features:
+        """Sparse (indices, values) of one text (<= WINDOW_CHARS), memoised for repeat scoring."""
+        return self.gathered(text)[:2]  # type: ignore[return-value]
+
+    def dot(self, text: str, cols: tuple[int, int], bias: np.ndarray) -> np.ndarray:
+        """``vals @ weights[idx] + bias`` for the head whose weights sit at ``cols`` of the table.
+
+        The rows are copied contiguous: the same float64 matrix the float32 weights are cast to,
+        so the same BLAS call and the same bits (a strided view takes another BLAS path)."""
+        idx, vals, rows = self.gathered(text)
+        if idx.size == 0:
+            return bias.copy()
+        return vals @ np.ascontiguousarray(rows[:, cols[0] : cols[1]]) + bias
 
     def save(self, path: Path) -> None:
         arrays = {}
@@ -189,10 +297,10 @@ class LinearHead:
         self.meta = meta
         self.labels: list[str] = meta["labels"]
         self.binary = weights.shape[1] == 1
+        self._cols = featurizer.attach(weights)
 
     def decision(self, text: str) -> np.ndarray:
-        idx, vals = self.featurizer.features(text)
-        z = self.bias.copy() if idx.size == 0 else vals @ rows_of(self.weights, idx) + self.bias
+        z = self.featurizer.dot(text, self._cols, self.bias)
         if self.lex_scale:
             z += lexicon_block(text, self.lex_scale) @ self.weights[self.featurizer.size :].astype(np.float64)
         return z

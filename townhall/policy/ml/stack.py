@@ -25,7 +25,7 @@ import numpy as np
 from townhall.policy.ml.abuse_lexicon import N_ABUSE_LEX_FEATURES, abuse_lexicon_features
 from townhall.policy.ml.features import normalized_tokens
 from townhall.policy.ml.lexicon import N_LEXICON_FEATURES, lexicon_features
-from townhall.policy.ml.model import Featurizer, load_linear, rows_of, save_linear, split_windows
+from townhall.policy.ml.model import Featurizer, load_linear, save_linear, split_windows
 from townhall.policy.ml.profanity import ProfanityModel
 from townhall.policy.ml.student import student
 
@@ -93,6 +93,7 @@ class StackModel:
             raise ValueError("model file does not match the featuriser vocabulary; retrain")
         self.featurizer = featurizer
         self.weights = weights  # (n_features, k) float32
+        self._cols = featurizer.attach(weights)
         self.bias = np.asarray(bias, dtype=np.float64)
         self.meta = meta
         self.labels: list[str] = meta["labels"]
@@ -118,8 +119,7 @@ class StackModel:
 
     def linear_members(self, text: str) -> np.ndarray:
         """The linear members' decision values for one window (one sparse dot product)."""
-        idx, vals = self.featurizer.features(text)
-        return self.bias.copy() if idx.size == 0 else vals @ rows_of(self.weights, idx) + self.bias
+        return self.featurizer.dot(text, self._cols, self.bias)
 
     def screened_logit(self, text: str, floor_logit: float, margin: float) -> tuple[float, bool]:
         """(stacker logit, exact) for one window of a binary stack, skipping the TF-IDF members
