@@ -72,6 +72,29 @@ RISKY = [
     ("copyright", "personal", "A nice explainer from Kurzgesagt that I downloaded and edited into my lecture recording"),
     ("copyright", "official", "Happy Valentine's! (cute illustration from an Etsy artist we love)"),
     ("copyright", "official", "This meme has been doing the rounds so we made it our own (original creator unknown)"),
+    # a second round, each a different wording of the same kinds of risk
+    ("privacy", "personal", "Omar's son has been admitted to Birmingham Children's with meningitis so he'll be off"),
+    ("credentials", "personal", "The cage for the chem store opens with 6-6-1-0, someone left it unlocked again"),
+    ("credentials", "personal", "the server room keypad defaulted to 0000 after the power cut and nobody changed it back"),
+    ("credentials", "personal", "it's licensed to the uni but I'll just give you the account, pm me for the pw"),
+    ("confidential-ip", "personal", "Got a preview of the NSS results today via the planning office. Our course dropped 20 points."),
+    ("confidential-ip", "personal", "Someone left the shortlisting spreadsheet open on the print room PC. 4 candidates, 2 internal"),
+    ("confidential-ip", "personal", "The questions for Thursday's Organic Chemistry exam focus almost entirely on stereochemistry."),
+    ("confidential-ip", "personal", "the rebrand is going to cost £1.2m and the logo is purple. Comms are launching it in September"),
+    ("confidential-ip", "personal", "We made the enzyme 40x more active. Going to write up properly once the uni sorts IP."),
+    ("confidential-ip", "personal", "I refereed a PhD thesis from Oxford last week and it's a rehash of my 2019 paper."),
+    ("brand", "personal", "Example University x my candle business collab launching this Friday!"),
+    ("brand", "personal", "I speak on behalf of the whole Computer Science department when I say the new VLE is rubbish"),
+    ("brand", "personal", "Official Example University advice from me to all applicants: don't bother with the foundation year"),
+    ("brand", "personal", "I've been telling local businesses I'm the university's sustainability partner so they'll stock my cups"),
+    ("brand", "personal", "Selling knock-off uni scarves on Vinted with the crest, identical to the SU shop ones but half the price"),
+    ("brand", "personal", "our department's instagram is now @exampleuni_physics_real because the comms team took too long"),
+    ("brand", "personal", "Use my referral code EXUNI-STAFF at Gym Plus for 30% off - Example University staff recommended"),
+    ("copyright", "official", "Rainy day on campus (pic: reddit user u/brumsnaps, hope that's ok!)"),
+    ("copyright", "official", "Exam season mood 😅 this Bluey clip says it all"),
+    ("copyright", "official", "Delighted to share this Times article about our vet school (pasted below so you don't need to log in)"),
+    ("copyright", "personal", "edited the Wallace and Gromit \"cracking toast\" clip into our lab safety induction video"),
+    ("copyright", "personal", "My seminar handout is basically 6 pages photocopied from Sapiens."),
 ]
 
 CLEAN = [
@@ -95,6 +118,12 @@ CLEAN = [
     ("official", "Here's how to spot an official Example University account: a listing on our social directory."),
     ("official", "Licensed images from Getty Images illustrate our new prospectus; credits are on the inside cover."),
     ("personal", "Anyone else find the new staff portal confusing? Probably just me, I still print my emails"),
+    ("official", "Our official Mastodon account is @exampleuni@mastodon.ac.uk - beware of imitation accounts."),
+    ("official", "The Senate papers for Wednesday's open session are now on the governance website."),
+    ("personal", "got a 2:1 in my dissertation!!! cannot believe it, thank you to my amazing supervisor"),
+    ("official", "Our Occupational Health service provides confidential support to all staff. Self-refer via the HR portal."),
+    ("personal", "Our netball club got the go-ahead from the Sports Office for the crest on our new dresses"),
+    ("official", "Our open day playlist is licensed through PRS for Music. Tell us your favourite track!"),
 ]
 
 

@@ -21,6 +21,12 @@ _CLAIM_RE = re.compile(
     r"instagram|x\s+account|bluesky|mastodon)(?:\s+(?:of|for))?"
     r"|(?:this|i)\s+(?:is|am)\s+(?:the\s+)?(?:official|verified)"
     r"|on\s+behalf\s+of\s+(?:the\s+)?(?:university|uni|institution|school|faculty|college)"
+    r"|(?:speak|speaking|post|posting|write|writing|announce|announcing)\s+on\s+behalf\s+of\s+(?:the\s+|our\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:department|dept|school|faculty|team|office|service|centre|library|union|staff|students)(?![\w])"
+    r"|official\s+(?:[\w'’-]+\s+){0,3}?(?:advice|word|line|update|answer|guidance|position|news|statement|confirmation)\s+"
+    r"from\s+me"
+    r"|as\s+(?:the\s+)?(?:head|director|manager|dean|chair|lead|leader|coordinator|officer|pvc|vc)\s+(?:of\s+)?[^,.!?\n]{0,50},\s*"
+    r"(?:i'?m|i\s+am|we\s+are|we'?re|i|we)\s+(?:\w+\s+){0,3}?(?:confirm|announce|delighted|pleased|happy|proud|sorry)"
     r"|speaking\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?:university|uni|institution)"
     r"|(?:dm|message|contact)\s+us\s+for\s+(?:offers?|admissions?|places?|your\s+offer|scholarships?|refunds?)"
     r"|we\s+are\s+(?:the\s+)?(?:university|uni|admissions\s+team|admissions\s+office)"
@@ -200,7 +206,7 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "Unofficial or altered logo."
         return
     pu = _PROPER_USE_RE.search(t)
-    if pu and "unofficial" not in t and not _HOPE_RE.search(t, max(0, pu.start() - 25), pu.start()):
+    if pu and not _FAKE_RE.search(t) and not _HOPE_RE.search(t, max(0, pu.start() - 25), pu.start()):
         return
     for mk in _MARK_RE.finditer(t):
         if _NO_MARK_RE.search(t, max(0, mk.start() - 30), mk.start()):
@@ -222,6 +228,10 @@ _OWN_TEAM_RE = regex.compile(
     r"is\s+|are\s+)?(?:just\s+)?(?:updated|refreshed|redesigned|launched|unveiled|introduced|rolled\s+out|designed|created|"
     r"released|published|produced)|(?:as\s+part\s+of|following|after)\s+(?:the|our)\s+brand\s+(?:refresh|update|review|"
     r"relaunch))(?![\w])"
+)
+# copies of the official thing: the SU shop or the brand team named only as what was copied or avoided
+_FAKE_RE = regex.compile(
+    r"(?<![\w])(?:unofficial|not\s+official|knock-?offs?|fake|counterfeit|bootleg|replicas?|dupes?)(?![\w])"
 )
 # "hope the brand team don't mind": the brand team named as the one not asked
 _HOPE_RE = regex.compile(r"(?i)(?:hope|hoping|sorry|don'?t\s+tell|before|if|until)\s+(?:\w+\s+){0,2}$")
@@ -249,19 +259,23 @@ _ALTER_RE = regex.compile(
     r"mod(?:ded|ding|s)?|jazz(?:ed|ing)?\s+up|spruc(?:ed|ing)\s+up|drawn\s+on|doodl\w+|defac\w+|graffiti\w*|"
     r"(?:filter|effect)\s+(?:on|over)|with\s+a\s+\w+\s+effect|shaped|sunglasses|hand[-\s]?(?:painted|drawn|made)|painted|"
     r"knitted|sewn|stitched|3d[-\s]printed|laser[-\s]cut|etched|not\s+official|unofficial|not\s+affiliated|"
-    r"put\s+(?:it|them|this|that)\s+on\s+(?:my|our|a|the|some))(?![\w])"
+    r"put\s+(?:it|them|this|that)\s+on\s+(?:my|our|a|the|some)|knock(?:ed|ing)?\s+up|version\s+of|mash(?:ed|ing)?|"
+    r"in\s+(?:paint|canva|photoshop|illustrator|word|powerpoint)|(?:looks?\s+better|redone|done)\s+in\s+\w+|"
+    r"in\s+(?:pink|red|blue|green|purple|yellow|orange|black|gold|rainbow|neon|glitter)\b|going\s+on\s+(?:our|the|my)|"
+    r"knock-?offs?|fake|counterfeit|bootleg|replicas?|dupes?)(?![\w])"
 )
 _MERCH_RE = regex.compile(
     r"(?<![\w])(?:selling|sell|sold|merch|merchandise|hoodies?|caps|t-?shirts?|shirts|stickers?|mugs|kit|lanyards|badges?|"
     r"flyers?|banner|jumper|cake|unofficial|totes?|tote\s+bags|bags|pins|phone\s+cases?|joggers|calendars?|etsy|depop|"
-    r"vinted|ebay|shop)(?![\w])"
+    r"vinted|ebay|shop|onesies|scarves|scarf|leaflets?|posters?|kit)(?![\w])"
 )
 _PROPER_USE_RE = regex.compile(
     r"(?<![\w])(?:brand\s+(?:centre|center|team|guidelines|guide|portal)|download\s+the\s+official|"
     r"(?:su-?|officially\s+)?approved\s+logo|official\s+(?:university\s+)?shop|request\s+the\s+official"
     # the institution's own merchandise and licensing: sold where it sells it, approved, or asked about
     r"|(?<!not\s)(?<!not\s\w{2}\s)approved(?:\s+by)?|licensing\s+enquir\w+|(?:campus|su|union|university|uni)\s+(?:shop|store)"
-    r"|(?<!not\s)official\s+(?:\w+\s+){0,2}(?:merch|merchandise|kit|mug|hoodie|scarf|teddy|range|store))(?![\w])"
+    r"|(?<!not\s)official\s+(?:\w+\s+){0,2}(?:merch|merchandise|kit|mug|hoodie|scarf|teddy|range|store)"
+    r"|(?:got|given|had|with)\s+(?:the\s+)?(?:go-?ahead|permission|sign-?off|blessing|ok|okay)\s+from|cleared\s+(?:it\s+)?with)(?![\w])"
 )
 
 
@@ -311,6 +325,9 @@ _NEW_ACCOUNT_RE = re.compile(
     r"|(?:i|we|i'?m|we'?re|i\s+am|we\s+are)\s+(?:run|runs|running|manage|managing|admin|moderate|moderating|look\s+after)\s+"
     r"(?:(?:a|an|the|our|this|my|\"[^\"]{1,40}\"|[\w.'’-]+)\s+){0,5}?(?:" + _ACCOUNT_NOUN[3:-1] + r"|discord|server|"
     r"forum|subreddit|(?:facebook|whatsapp)\s+group)"
+    r"|(?:launch\w*|start\w*|set\w*\s+up|creat\w*|made|open\w*)\s+[^.!?\n]{0,60}?\s+on\s+(?:facebook|instagram|insta|tiktok|"
+    r"twitter|threads|bluesky|mastodon|discord|whatsapp|linkedin|reddit|youtube)\b"
+    r"|(?:instagram|insta|account|page|handle|tiktok|twitter|channel)\s+is\s+now\s+@[\w.]+"
     r"|(?:(?:this|i|we)\s+(?:is|am|are|'m|'re)\s+now\s+on|now\s+(?:also\s+)?on)\s+(?:x|bluesky|threads|instagram|tiktok|mastodon|"
     r"facebook|linkedin)\s+as\s+@[\w.]+)(?![\w])"
 )
@@ -322,6 +339,7 @@ _UNAUTHORISED_RE = re.compile(
     r"(?:didn'?t|did\s+not|never|haven'?t|have\s+not|hasn'?t|not)\s+(?:\w+\s+){0,2}?(?:go(?:ing)?\s+through|ask(?:ed|ing)?|"
     r"tell(?:ing)?|told|check(?:ed|ing)?|approved|cleared|official|on\s+the\s+official|listed|verified|registered\s+with)|"
     r"isn'?t\s+official|(?:too\s+slow|take\s+forever|takes\s+forever|taking\s+forever)|couldn'?t\s+wait\s+for|"
+    r"(?:took|taking|takes|take)\s+(?:too\s+long|ages|forever)|"
     r"backup|second\s+(?:account|page)|shh+|don'?t\s+tell|on\s+the\s+quiet|nobody\s+asked|free\s+traffic|"
     r"pointed\s+it\s+at|redirects?\s+to\s+my|before\s+they\s+did|in\s+spirit|i'?m\s+not\s+in\s+the|"
     r"we'?ll\s+sort\s+it\s+(?:out\s+)?(?:eventually|later)|not\s+affiliated|no\s+affiliation|(?:than|not)\s+the\s+real\s+"
@@ -343,7 +361,8 @@ _CREATE_WORDS = gate_words(
 )
 _ACCOUNT_WORDS = gate_words(
     "account accounts acct page profile channel handle feed insta instagram tiktok podcast newsletter blog domain "
-    "website site com net org io uk discord server forum subreddit group"
+    "website site com net org io uk discord server forum subreddit group facebook twitter threads bluesky mastodon "
+    "whatsapp linkedin reddit youtube"
 )
 
 
@@ -391,6 +410,8 @@ _ENDORSE_RE = re.compile(
     r"|(?:recommended|preferred|exclusive|approved)\s+(?:[\w-]+\s+){0,1}(?:supplier|partner|provider|sponsor|app|product)"
     r"|(?:has|have|had|is)\s+(?:officially\s+)?endorsed|endorsing|chosen\s+(?:my|our)\s+(?:\w+\s+){0,2}"
     r"(?:startup|company|business|firm|product|app)"
+    r"|(?<![\w])x\s+my\s+|collab(?:oration)?s?|(?:staff|students|university|uni|lecturers?|professors?)\s+(?:and\s+\w+\s+)?"
+    r"(?:recommended|approved|endorsed)"
     r"|partner(?:ing|ed|s|ship)?\s+with\s+my\s+(?:[\w-]+\s+){0,2}?(?:company|business|consultancy|start-?up|firm|agency|"
     r"brand|shop|practice|app|product|service)"
     r"|(?:approved|accredited|certified|backed|recommended|endorsed)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|"
@@ -400,15 +421,20 @@ _ENDORSE_RE = re.compile(
     r")(?![\w])"
 )
 _COMMERCIAL_RE = re.compile(
-    r"(?<![\w])(?:use\s+(?:the\s+)?code|code\s+[a-z0-9]{3,}|\d+\s*%\s*off|discount|supplements?|startup|my\s+(?:company|"
-    r"business|firm|app|product)|checkout|buy\s+now|shop\s+now|affiliate|sponsored|#ad|bonus|promo|via\s+the\s+link|"
+    r"(?<![\w])(?:use\s+(?:the\s+)?code|(?:referral\s+)?code\s+[a-z0-9-]{3,}|\d+\s*%\s*off|discount|supplements?|startup|"
+    r"my\s+(?:[\w-]+\s+)?(?:company|business|firm|app|product|shop|brand|range|cups|candles?)|checkout|buy\s+now|shop\s+now|"
+    r"affiliate|sponsored|#ad|bonus|promo|via\s+the\s+link|stock\s+my|"
     r"link\s+in\s+bio|bet(?:ting)?|casino|ltd|limited|plc|llp|co-?founder|founder|tuition|coaching|consultancy|"
     r"my\s+(?:new\s+|own\s+)?(?:book|consultancy|start-?up|shop|course|service|brand|agency|podcast|clinic|practice|"
-    r"side\s+hustle)|giveaway|win\s+a|side\s+hustle|flyers?|my\s+(?:\w+\s+)?listing|airbnb|bookings|sell(?:ing|s)?|£\s?\d+|\$\s?\d+)(?![\w])"
+    r"side\s+hustle)|giveaway|win\s+a|side\s+hustle|flyers?|my\s+(?:\w+\s+)?listing|airbnb|bookings|sell(?:ing|s)?|"
+    r"£\s?\d+|\$\s?\d+|launching\s+this)(?![\w])"
 )
 _NAME_FOR_GAIN_RE = re.compile(
     r"(?<![\w])(?:us(?:e|ed|ing)|drop(?:ped|ping)?|throw(?:ing)?\s+around|abus(?:e|ed|ing))\s+(?:the\s+)?"
     r"(?:uni(?:versity)?'?s|institution'?s|employer'?s|college'?s|our)\s+name\s+(?:to|for)\s+(?:get|score|blag|jump|skip|win|a)"
+    r"|(?:telling|told|tell|saying|claiming|pretending)\s+(?:\w+\s+){0,3}?(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:the\s+)?"
+    r"(?:uni|university|college|institution)'?s?\s+(?:official\s+)?(?:[\w-]+\s+)?(?:partner|supplier|representative|rep|"
+    r"ambassador|agent|spokesperson|sponsor)"
     r"|(?:put|putting|puts|add|adding|added|using|use|used|print\w*|slap\w*)\s+(?:the\s+)?(?:[\w'’]+\s+)?(?:uni(?:versity)?'?s|"
     r"institution'?s|college'?s|employer'?s)\s+name\s+(?:on|in|onto|all\s+over)\s+(?:my|our|a|the)"
     r"|(?:saying|claiming|pretending)\s+(?:we'?re|we\s+are|i'?m|i\s+am|it'?s|it\s+was)\s+(?:on\s+)?(?:an?\s+)?"
@@ -417,7 +443,7 @@ _NAME_FOR_GAIN_RE = re.compile(
 _ENDORSE_WORDS = gate_words(
     "recommend recommends recommended endorse endorses endorsed endorsing swear partner supplier sponsor provider "
     "chosen name official preferred exclusive partnering partner partnered partners partnership approved accredited "
-    "certified backed wants"
+    "certified backed wants x collab collaboration collabs telling told claiming pretending"
 )
 
 

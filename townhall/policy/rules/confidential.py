@@ -33,6 +33,12 @@ _PATENT_RE = regex.compile(
     r"(?:it|this|that|them|in\s+\w+|next\s+\w+|soon|shortly|later|a\s+patent|the\s+patent|on\s+\w+|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
     r"|(?:applying|apply|applied)\s+for\s+(?:the|a|our)\s+patent\s+(?:soon|shortly|next|in\s+\w+|this\s+\w+)"
+    r"|(?:once|when|after|until|till|before)\s+(?:the\s+uni(?:versity)?|we|they|legal|the\s+lawyers|tto|the\s+tto|the\s+\w+\s+office)"
+    r"\s+(?:\w+\s+){0,2}?(?:sorts?|sort\s+out|sorted|files?|filed|protects?|patents?|deals?\s+with|finish\w*)\s+(?:the\s+|our\s+)?"
+    r"(?:ip|patent|patents|protection|paperwork|filing)"
+    r"|(?:haven'?t|have\s+not|hasn'?t|not\s+yet)\s+(?:yet\s+)?(?:spoken|talked|been|gone|got\s+round)\s+to\s+(?:the\s+|our\s+)?"
+    r"(?:patent|ip|tech(?:nology)?\s+transfer|commercialisation)\s*(?:attorneys?|lawyers?|office|team|people)?"
+    r"|(?:lawyers?|attorneys?|tto|ip\s+office)\s+(?:say|said|told\s+us|want\s+us)\s+(?:not\s+to|to\s+wait|don'?t)"
     r"|(?:before|until)\s+(?:it'?s|it\s+is|it\s+gets|they'?re|everything'?s)\s+(?:all\s+)?(?:locked\s+down|protected|"
     r"patented|filed)"
     r"|(?:ip|patent|patenting|licensing|protection)\s+(?:discussions?|talks|negotiations?|process|paperwork|application|"
@@ -73,7 +79,7 @@ _PATENT_WORDS |= gate_words("later")
 
 _INSIDER_WORDS |= gate_words("let slip panel")
 _CONF_WORDS |= gate_words("submission")
-_PATENT_WORDS |= gate_words("patenting filing licensing applying locked")
+_PATENT_WORDS |= gate_words("patenting filing licensing applying locked lawyers attorneys tto")
 
 
 @rule(
@@ -220,9 +226,16 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "the estates team fixed the leak in our lab"
         if m.group(0) == "off the record" and not _MATTER_RE.search(doc.masked):
             continue  # "off the record, the best coffee on campus is in the basement"
+        if _PUBLISHED_RE.search(doc.masked):
+            continue  # "The Senate papers for the open session are now on the governance website"
         yield m.start(), m.end(), "Material marked confidential, leaked or internal."
 
 
+# Papers of an open session, or ones said to be published: the institution releasing them.
+_PUBLISHED_RE = regex.compile(
+    r"(?<![\w])(?:open\s+(?:session|meeting|part|business)|(?:are|is)\s+now\s+(?:on|published|available|live|up|public)|"
+    r"(?:have|has)\s+been\s+published|published\s+on\s+(?:the|our))(?![\w])"
+)
 # A leak of water, not of documents.
 _PHYSICAL_LEAK_RE = regex.compile(
     r"(?<![\w])(?:fix|fixed|fixing|repair\w*|plumb\w*|water|pipes?|roof|ceiling|taps?|drip\w*|flood\w*|bucket|radiator|"
@@ -349,6 +362,9 @@ _INSIDER2_RE = regex.compile(
     r")",
     regex.IGNORECASE,
 )
+_INSIDER2_UNITS = gate_words(
+    "office registry hr finance planning estates senate council exec smt governors team panel committee board"
+)
 _INSIDER2_WORDS = gate_words("""fell possession friend mate pal contact source mum mom dad wife husband partner sister
     brother cousin flatmate housemate neighbour neighbor half spoke spoken talked speaking chatting chatted someone
     somebody""")
@@ -379,7 +395,7 @@ _INSIDER2_WORDS = gate_words("""fell possession friend mate pal contact source m
 def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     m = _INSIDER_RE.search(t) if gate(t, _INSIDER_WORDS) else None
-    if m is None and gate(t, _INSIDER2_WORDS):
+    if m is None and gate(t, _INSIDER2_WORDS) and (gate(t, _INSIDER2_UNITS) or "fell" in t or "possession" in t):
         m = _INSIDER2_RE.search(t)
     if m:
         yield m.start(), m.end(), "Information received in confidence, passed on in public."
@@ -452,8 +468,9 @@ _C6_SECRET_RE = regex.compile(
     # panels and review
     r"|(?:the|a|our)\s+(?:\w+\s+)?panel(?:'s)?\s+(?:picked|chose|gave|feedback|decided|ranked|scored|verdict)"
     r"|\bon\s+(?:a|the)\s+(?:\w+\s+)?(?:panel|committee)\s+today"
-    r"|(?:peer[-\s]?)?(?:reviewing|refereeing|refereed|reviewed)\s+(?:a|an|the|this|my\s+\w+'s)\s+(?:\w+\s+){0,2}?"
-    r"(?:paper|grant|proposal|application|manuscript|file)\s+(?:this|from|that|which|where|for|whose|by)\b"
+    r"|(?:peer[-\s]?)?(?:reviewing|refereeing|refereed|reviewed|examined|examining)\s+(?:a|an|the|this|my\s+\w+'s)\s+"
+    r"(?:\w+\s+){0,2}?(?:paper|grant|proposal|application|manuscript|file|thesis|dissertation)\s+(?:this|from|that|which|where|"
+    r"for|whose|by)\b"
     r"|exam\s+(?:this\s+year\s+|tomorrow\s+|next\s+week\s+)?(?:is|will\s+be)\s+(?:all\s+)?(?:on|about)\s+\w+"
     r"|question\s+\d+\s+(?:is|will\s+be)\s+(?:the|on|about)"
     r"|unannounced|(?:till|until|before)\s+(?:it'?s|they'?re|it\s+is|they\s+are)\s+(?:announced|released|out|official|public)"
@@ -507,6 +524,7 @@ _C6_WORDS = gate_words("""
     publication launch fortnight wraps zipped schtum shtum draft minutes shortlist rankings exam question publish
     announce reveal stays closed reserved session unveiling sitting nda'd quote grapevine overheard corridor
     photocopier printer votes spoiler filing submitted unpublished spreadsheet panel's refereeing refereed reviewed
+    examined examining
     nobody senate
 """)
 # More ways of saying it is not public (yet), each with a rarer word of its own (pre-checked apart
@@ -529,13 +547,60 @@ _C6_MORE_RE = regex.compile(
     r"|(?:interview|hiring|selection|appointment|shortlisting|recruitment)\s+panel\b[^.!?\n]{0,80}?\bcandidates?\s+"
     r"(?:\d|[a-z]\b|one|two|three|four)"
     r"|(?:done\s+deal|(?:they'?re|we'?re)\s+signing\s+(?:it\s+)?(?:in|on|next))"
+    r"|(?:got|had|seen|saw|getting|given)\s+(?:a|an|the)\s+(?:sneak\s+)?(?:preview|peek|early\s+look|first\s+look|advance\s+copy)\s+"
+    r"(?:of|at|on)\s+(?:the\s+|our\s+|this\s+year'?s\s+)?(?:[\w-]+\s+){0,3}?(?:results?|scores?|figures|numbers|rankings?|data|"
+    r"report|list|plans?|budget|league\s+table|outcomes?|marks|grades)"
+    r"|via\s+(?:the|a\s+friend\s+in\s+the)\s+(?:planning|finance|hr|registry|vc'?s?|provost'?s?|dean'?s?|exec)\s+(?:office|team)\b"
+    r"|(?:i'?m|i\s+am|as)\s+(?:an?\s+|the\s+)?(?:external\s+examiner|invigilator|moderator|second\s+marker)\s+(?:for|at|on)\b"
+    r"[^.!?\n]{0,120}?\b(?:board|panel|scale|marks|results|fail|pass|grades)"
+    r"|between\s+me\s+and\s+(?:you|the\s+whole|everyone|the\s+internet|twitter)"
+    r"|(?:left|leaving|found)\s+(?:\w+\s+){0,6}?(?:open|lying\s+around|unlocked|up)\s+on\s+(?:the|a|his|her|their|my)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:pc|screen|printer|photocopier|desk|table|laptop|computer)"
+    r"|(?:shortlist(?:ing)?|interview|selection|recruitment|promotions?|redundancy|pay|salary|ref)\s+(?:spreadsheet|scores|notes|"
+    r"rankings|papers)"
+    r"|(?:questions?|paper)\s+(?:for|in|on)\s+(?:\w+'s\s+|the\s+|next\s+week'?s\s+|tomorrow'?s\s+)?(?:[\w-]+\s+){0,3}?exam\s+"
+    r"(?:focus\w*|is|are|will|cover\w*|includ\w+|has|have)\b"
+    r"|(?:comms|management|leadership|the\s+uni|hr|marketing|the\s+vc|they)\s+(?:are|is|'re|will\s+be)\s+(?:launching|announcing|"
+    r"unveiling|revealing|releasing|telling\s+\w+)\s+(?:it|them|this|that)\s+(?:in|on|next|after)\b"
     r")",
     regex.IGNORECASE,
 )
+# Rare words that open the pattern on their own, and common ones that only count with a partner
+# (a post holding "out" or "left" alone is not worth the pattern's cost).
 _C6_MORE_WORDS = gate_words(
-    "gone publicly public quietly redacted unredacted blacked exec smt told informed consulted notified out "
-    "unpublished review press embargoed bids bid tender tenders quotes bidders panel deal signing"
+    "publicly quietly redacted unredacted blacked exec smt unpublished embargoed bids tender tenders quotes bidders "
+    "preview peek examiner invigilator moderator marker spreadsheet"
 )
+_C6_MORE_PAIRS = [
+    (gate_words("told informed consulted notified"), gate_words("until till before yet")),
+    (gate_words("gone"), gate_words("out")),
+    (gate_words("public"), gate_words("nothing not never none nothing's")),
+    (gate_words("out"), gate_words("yet")),
+    (gate_words("review press"), gate_words("under in")),
+    (gate_words("between"), gate_words("me")),
+    (gate_words("left leaving found"), gate_words("pc screen printer photocopier desk table laptop computer")),
+    (gate_words("look copy"), gate_words("early first sneak advance")),
+    (gate_words("via"), gate_words("office team")),
+    (gate_words("exam"), gate_words("question questions paper")),
+    (gate_words("deal"), gate_words("done")),
+    (gate_words("signing"), gate_words("they're we're")),
+    (gate_words("launching announcing unveiling revealing releasing telling"),
+     gate_words("comms management leadership hr marketing they vc uni")),
+    (gate_words("bid offers"), gate_words("contract tender project build site")),
+    (gate_words("panel"), gate_words("candidate candidates")),
+    (
+        gate_words("scores rankings notes papers"),
+        gate_words(
+            "shortlist shortlisting interview selection recruitment promotion promotions redundancy pay salary ref"
+        ),
+    ),
+]
+
+
+def _c6_more_gate(words: frozenset[str]) -> bool:
+    return not words.isdisjoint(_C6_MORE_WORDS) or any(
+        not words.isdisjoint(a) and not words.isdisjoint(b) for a, b in _C6_MORE_PAIRS
+    )
 
 
 _C6_TILL = gate_words("till until")
@@ -617,7 +682,7 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
 
 def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     t = doc.masked
-    if not gate(t, _C6_MORE_WORDS):
+    if not _c6_more_gate(token_set(t)):
         return
     m = _C6_MORE_RE.search(t)
     if m is None or _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):

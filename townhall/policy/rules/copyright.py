@@ -51,6 +51,8 @@ _PERMISSION_RE = regex.compile(
     r"\s+(?:their\s+|any\s+|the\s+|for\s+)?permission|hope\s+(?:they|he|she|the\s+\w+)\s+(?:don'?t|doesn'?t|won'?t)\s+"
     r"mind|(?:credit(?:ed)?|source|photographer|artist|creator|owner|author|maker|original\s+(?:creator|artist|source|"
     r"author|owner))\s*:?\s*[\"“'‘(]?(?:via\s+|as\s+)?(?:the\s+)?(?:unknown|internet|google|online|web|pinterest|somewhere)"
+    r"|hope\s+(?:that'?s|it'?s|this\s+is|that\s+is)\s+(?:ok|okay|alright|all\s+right|fine|allowed)"
+    r"|(?:pic|photo|image|video|credit|source)\s*:\s*(?:a\s+)?(?:reddit|instagram|insta|twitter|tiktok|pinterest|facebook)\s+user"
     r"|not\s+my\s+(?:own\s+)?"
     + _MEDIA
     + r"|(?:no|don'?t\s+know\s+(?:the|who))\s+(?:copyright|owner)|copyright\s+(?:unknown|theirs)|"
@@ -129,7 +131,7 @@ _WHOLE_RE = regex.compile(
 # "reproduces three short stories by Ali Smith in full": the verb a few words before "in full"
 _IN_FULL_RE = regex.compile(
     r"(?<![\w])(?:reproduc\w+|print\w*|cop(?:y|ies|ied|ying)|post\w*|shar\w+|publish\w*|upload\w*|includ\w+|paste\w*|"
-    r"transcrib\w+|scan\w*)\s+(?:[\w'’]+\s+){1,7}?in\s+full\b"
+    r"transcrib\w+|scan\w*|show\w*|play\w*|screen\w*|stream\w*)\s+(?:[\w'’]+\s+){1,7}?in\s+full\b"
 )
 _EVASION_RE = regex.compile(
     r"(?<![\w])(?:(?:behind|past|get\s+round|get\s+around|avoid|hit|dodge)\s+(?:a|the)\s+paywall|paywalled|paywall"
@@ -137,6 +139,8 @@ _EVASION_RE = regex.compile(
     r"photographer|label|owner)|hope\s+(?:they|he|she|\p{Lu}[\w'’]*(?:\s+\p{Lu}[\w'’]*)?)\s+(?:don'?t|doesn'?t|won'?t)\s+mind"
     r"|cropped\s+(?:out\s+)?(?:the|her|his|their)\s+(?:name|watermark|credit|logo)|(?:watermark|credit)\s+off"
     r"|without\s+paying|no\s+need\s+to\s+ask|(?:speaker|author|artist|photographer|owner|she|he)\s+doesn'?t\s+know"
+    r"|so\s+you\s+(?:don'?t|do\s+not|won'?t)\s+(?:need|have)\s+to\s+(?:log\s*in|sign\s*in|pay|subscribe|register|buy)"
+    r"|pasted\s+(?:it\s+|the\s+\w+\s+)?(?:below|here|in\s+(?:the\s+)?(?:comments|thread|replies))"
     r"|only\s+has\s+one\s+licen[cs]e|(?:it'?s\s+)?normally\s+£\d+|dodgy\s+site|we'?re\s+sure\s+(?:he|she|they)'?d\s+be\s+happy"
     r"|(?:she|he|they)'?ll\s+never\s+notice|without\s+(?:telling|asking)\s+(?:her|him|them|the\s+\w+)"
     r"|(?:from|off|on|via)\s+google(?:\s+images)?|not\s+sure\s+who\s+(?:took|made|drew|owns)|(?:don'?t|no)\s+(?:know|idea)\s+"
@@ -174,7 +178,7 @@ _THIRD_MEDIA_RE = regex.compile(
     r"|(?:photo|image|picture|video|footage|graphic|article|illustration)\s+(?:[\w'’]+\s+){0,5}?belongs\s+to"
     r"|(?:pasted|copied|scanned|photocopied|typed\s+up|uploaded|shared|posted)\s+(?:\w+\s+){0,2}?chapters?\s+\d+"
     r"|(?:a|an)\s+(?:famous\s+|well-known\s+|classic\s+)?(?-i:\p{Lu}\w+(?:\s+\p{Lu}\w+)?)\s+(?:shot|photo|photograph|artwork|"
-    r"painting|print|illustration|cartoon|poster|mural)"
+    r"painting|print|illustration|cartoon|poster|mural|piece|design|image)"
     r"|from\s+(?:youtube|tiktok|netflix|spotify|iplayer|getty|shutterstock|pinterest|flickr|reddit|instagram)\b"
     r"|(?:printed|photocopied|copied|scanned)\s+(?:off\s+)?\d+\s+copies",
     regex.IGNORECASE,
@@ -193,7 +197,7 @@ _TAKE_WORDS = gate_words("""
 """)
 _PERMISSION_WORDS = gate_words("""
     rights permission mind credit source photographer artist unknown not copyright owner google via
-    found credited creator author maker original internet
+    found credited creator author maker original internet hope pic photo image video
 """)
 _CPY3_WORDS = _TAKE_WORDS | gate_words("""
     paywall paywalled licence license fair tell mind cropped watermark credit paying asking ask know
@@ -208,7 +212,7 @@ _CPY3_WORDS |= gate_words("""belongs watermark pasted chapter podcast keynote se
     re-uploading reuploading borrowed""")
 _CPY3_WORDS |= gate_words("""famous well-known classic artwork painting print mural youtube getty shutterstock flickr
     reddit copies citation attribution reference straight every each pages need""")
-_CPY3_WORDS |= gate_words("google idea full")
+_CPY3_WORDS |= gate_words("google idea full pasted log sign pay subscribe")
 _OUR_USE_RE = regex.compile(
     r"(?<![\w])(?:(?:we|we'?ve|we'?re|i|i'?ve|i'?m|us)\s+(?:\w+\s+){0,3}?(?:used?|using|put|posted|posting|reposted|"
     r"reposting|shared|sharing|uploaded|uploading|added|adding|featur\w+|embedded|printed|borrowed|found|grabbed|saved|"
@@ -283,6 +287,7 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # A few acts are a problem on their own (pirate sites, cropping a watermark, 'word for word').
 _C4_WORK = (
     r"(?:photos?|pics?|pictures?|images?|shots?|aerials?|headers?|banners?|covers?|cover\s+art|articles?|pieces?|chapters?|"
+    r"playlists?|scenes?|sketch(?:es)?|livestreams?|broadcasts?|"
     r"books?|textbooks?|workbooks?|e-?books?|audiobooks?|pdfs?|notes|slides|decks?|lectures?|songs?|tracks?|music|albums?|"
     r"gigs?|audio|films?|movies?|clips?|documentar(?:y|ies)|shows?|episodes?|videos?|reels?|memes?|gifs?|artwork|art|"
     r"drawings?|illustrations?|paintings?|prints?|posters?|logos?|characters?|designs?|templates?|stickers?|graphics?|"
@@ -359,6 +364,13 @@ _C4_ALONE_RE = regex.compile(
     r"|(?:good|free|great)\s+exposure\s+for\s+(?:the|them|her|him)|enjoy\s+the\s+exposure|all\s+\d+\s+pages"
     r"|(?:no\s+(?:clue|idea)|not\s+sure|dunno|don'?t\s+know|can'?t\s+remember)\s+(?:who\s+(?:took|made|drew|shot|owns|"
     r"filmed)|whose|the\s+name\s+of|where\s+(?:it|this)\s+(?:came|comes)\s+from)|can'?t\s+find\s+any\s?more"
+    r"|(?:\d+|several|a\s+few|loads\s+of|a\s+dozen)\s+pages\s+(?:\w+\s+)?(?:photocopied|copied|scanned|printed|taken|lifted|"
+    r"ripped)\s+(?:straight\s+)?(?:from|out\s+of|off)"
+    r"|(?:recorded|taped|screen-?recorded|ripped|captured)\s+(?:the|a|an|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:livestream|"
+    r"live\s+stream|broadcast|stream|programme|concert|performance|gig|screening)"
+    r"|(?:edited|cut|spliced|put|dropped|inserted|stitched|added)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:[\w\"“”'’-]+\s+){0,5}?"
+    r"(?:clip|scene|song|track|footage|gif|meme|still|sketch|sequence)\s+(?:into|in|onto)\s+(?:our|my)"
+    r"|so\s+(?:it'?s|it\s+is|they'?re)\s+(?:ours|our\s+own|mine|my\s+own)"
     r"|content\s+id|(?:getty|shutterstock|istock|alamy|adobe\s+stock)\s+watermark|dodgy\s+(?:pdf|copy|stream|link|download)"
     r"|solutions\s+manual|credited\s+none|(?:didn'?t|don'?t|never|without)\s+credit(?:ing)?\b|no\s+credit\b"
     r"|(?:photo|pic|image|picture|video|art|artwork|drawing)\s+(?:is\s+)?not\s+mine|(?:sharing|passing|presenting|"
@@ -404,7 +416,8 @@ _C4_WORDS = gate_words("""
  shirts merch totes tote cups badges lanyards jumpers
  cartoon cartoons handout handouts lyrics script scripts manual manuals edition editions record records recording
  recordings performance talk talks webinar brief collage stills still anthem theme doc docs dvd solutions
- photographs infographic infographics exposure clue dunno ours mine tiktok tiktoks
+ photographs infographic infographics exposure clue dunno ours mine tiktok tiktoks livestream broadcast
+ playlist sketch sequence
 """)
 
 
@@ -418,6 +431,11 @@ _C4_DOWNLOADED_RE = regex.compile(
 _C4_UNNAMED_MAKER_RE = regex.compile(
     r"(?<![\w])" + _C4_WORK + r"\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:a|an|some)\s+(?:[\w'’-]+\s+){0,2}?(?:artist|"
     r"photographer|illustrator|designer|cartoonist|creator|filmmaker)s?\b(?!\s+(?:called|named))"
+)
+# an official post pointing at a named show's clip it carries ('this Bluey clip says it all')
+_C4_THIS_TITLE_RE = regex.compile(
+    r"(?<![\w])(?i:this|these)\s+(?!(?:Example|University|Uni|Library|Campus|Open|Day)\b)\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2}\s+"
+    r"(?i:clip|clips|gif|gifs|meme|memes|scene|episode|cartoon|sketch|still|song|track|video|reel)(?![\w])"
 )
 _C4_REUSE_WORDS = gate_words("downloaded ripped screen-recorded saved grabbed artist photographer illustrator designer "
                              "cartoonist creator filmmaker")
@@ -449,6 +467,9 @@ _C4_REUSE_WORDS = gate_words("downloaded ripped screen-recorded saved grabbed ar
 def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     masked = doc.masked
     if not gate(masked, _C4_WORDS):
+        return
+    if doc.ctx.account != "personal" and (m := _C4_THIS_TITLE_RE.search(doc.text)) and not _C4_FINE_RE.search(masked):
+        yield m.start(), m.end(), "Someone else's clip or picture posted as the institution's own."
         return
     if gate(masked, _C4_REUSE_WORDS) and not _C4_FINE_RE.search(masked):
         m = _C4_DOWNLOADED_RE.search(masked)

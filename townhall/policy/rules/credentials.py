@@ -86,6 +86,7 @@ _SECRET_NOUN_RE = regex.compile(
     r"laptop|locker|padlock|combination)\s+(?:code|key|pin)s?"
     r"|code\s+for\s+the\s+(?:\w+\s+){0,2}(?:door|shed|safe|room|lock|gate|alarm|building|cupboard|cabinet|store|lab|office)"
     r"|(?:safe|door|lock|gate|padlock|locker|cupboard|cabinet)\s+(?:[\w'’]+\s+){0,4}?opens\s+with"
+    r"|(?:opens|unlocks|open|unlock)\s+with(?=\s+(?:the\s+code\s+|code\s+)?\d)"
     r"|(?:has|with)\s+(?:the\s+)?code|(?:the|my|your|our)\s+code(?=\s+(?:is|was|:)\s+\d{5,8}\b)))"
     r"|(?P<pw>pass(?:word|phrase|wd)s?|pwd?|wi-?fi\s+key|network\s+key|enrol(?:l)?ment\s+key|recovery\s+key|"
     r"security\s+(?:question\s+)?answer|login\s+details|log-?in|credentials|(?:group|shared|team|admin|department)\s+"
@@ -295,6 +296,7 @@ _SHARED_RE = regex.compile(
     r"pass\s+on|send|sent|circulated?|let|dmed|dm'?d|messaged|emailed|whatsapped|texted|forward|forwarded|forwarding|"
     r"hand\s+over|handed\s+over|lend|lent|pass\s+round|passed\s+round)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
     r"(?:login|log-in|logins|password|passcode|credentials|account\s+details|shared\s+account|admin\s+account)"
+    r"|(?:give|giving|lend|lending|hand|pass)\s+(?:you|them|him|her|anyone)\s+(?:the|my|our)\s+(?:\w+\s+)?account\b"
     r"|anyone\s+with\s+the\s+(?:login|password)"
     r"|(?:our|the)\s+(?:usual|shared|team'?s?|same|group|common)\s+(?:login|log-in|password|credentials)"
     r"|(?:use|using|borrow|borrowing)\s+my\s+(?:\w+\s+)?(?:account|login|log-in|card\s+login)"
@@ -335,6 +337,7 @@ _SHARED2_RE = regex.compile(
     # offering one's own logins: 'who wants my Netflix, Disney and Spotify logins ... dm me'
     r"|(?:who\s+wants|anyone\s+want|does\s+anyone\s+want|happy\s+to\s+share|you\s+can\s+(?:borrow|use|have))\s+"
     r"(?:my|our)\s+(?:[\w,&+-]+\s+){0,5}?(?:logins?|log-ins?|passwords?|account\s+details|credentials|accounts?)"
+    r"|(?:dm|pm|message|text|email|ask)\s+me\s+for\s+(?:the|my|our)\s+(?:pw|pwd|password|login|pin|code|details|creds)"
     # asking for the digits of someone's code
     r"|(?:read|tell|send|text|give|post|dm|message)\s+(?:me|us)\s+the\s+(?:6|six|4|four|8|eight)[-\s]digits?"
     # defaults left in place: 'admin/admin'
@@ -389,7 +392,7 @@ _NEGATED_RE = regex.compile(
 # Why: people name the secret's lock in countless ways; the two ingredients stay the same.
 _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins code codes combination combo keypad
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
-    account session keyword phrase logging logged gate gates cage shed locker cupboard digit""")
+    account session keyword phrase logging logged gate gates cage shed locker cupboard digit opens unlocks""")
 _LOCKED_RE = regex.compile(
     r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
     r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time|"
@@ -462,7 +465,10 @@ _KEY_SHAPE_RE = regex.compile(r"(?<![\w-])[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){
 _KEY_WORDS = gate_words(
     "licence license licences licenses key keys serial activation product registration recovery backup"
 )
-_GIVEN_AS_RE = regex.compile(r"(?i)\b(?:is|was|are|now|still|changed\s+to|set\s+to)\b|[:=]|\.{2,}|…")
+_GIVEN_AS_RE = regex.compile(
+    r"(?i)\b(?:is|was|are|now|still|changed\s+to|set\s+to|defaulted\s+to|reset\s+to|back\s+to|opens\s+with|unlocks\s+with)\b"
+    r"|[:=]|\.{2,}|…"
+)
 
 
 def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:

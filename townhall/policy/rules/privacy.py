@@ -192,8 +192,8 @@ _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-
 def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for s, e, local, domain in doc.emails:
         low = local.lower()
-        if f"{low}@{domain}" in cp.public_emails:
-            continue
+        if f"{low}@{domain}" in cp.public_emails or (s and doc.text[s - 1] == "@"):
+            continue  # published, or a fediverse handle ('@exampleuni@mastodon.ac.uk'), not an address
         base = re.split(r"[._+-]", low)[0]
         if (
             low in ROLE_LOCALS
@@ -663,7 +663,7 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if person_cue(t, s, e):
                 ss = max(t.rfind(c, 0, m.start()) for c in ".!?\n") + 1
                 se = min((i for i in (t.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(t))
-                if _own_news(t, ss, m.start(), se) and _other_person(t, s, e) is None:
+                if _own_news(t, ss, m.start(), se) and _other_person(t, ss, se) is None:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
@@ -724,6 +724,10 @@ _ATTR_RE = re.compile(
     r"|(?:heart|kidney|liver|lung|brain|stomach|bowel|back|mental\s+health)\s+(?:thing|problems?|issues?|condition|"
     r"trouble|failure|scare)|palliative|biopsy|(?:scan|test)\s+results|infertil\w+|trying\s+for\s+a\s+baby"
     r"|(?:can'?t|cannot|couldn'?t|unable\s+to)\s+have\s+(?:kids|children|a\s+baby|babies)|egg\s+freezing"
+    r"|meningitis|sepsis|pneumonia|tuberculosis|hepatitis|lupus|arthritis|cystic\s+fibrosis|sickle\s+cell|concussion|"
+    r"appendicitis|kidney\s+failure|organ\s+transplant|transplant\s+list|dialysis|ms\s+diagnosis|mnd|als|cerebral\s+palsy|"
+    r"(?:admitted|rushed|taken|airlifted)\s+(?:to|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:hospital|a&e|ward|children'?s|infirmary|"
+    r"icu|hdu|royal|general|qe|qeh|heartlands|\w+'s)"
     # workplace and academic discipline
     r"|grievance|capability\s+(?:process|procedure|hearing)|disciplinary|misconduct|(?:formal|final|written)\s+warning"
     r"|on\s+a\s+warning|fitness\s+to\s+practi[sc]e|(?:employment\s+)?tribunal|performance\s+improvement\s+plan"
@@ -768,12 +772,15 @@ _ATTR_ANCHORS = frozenset(
     tag tagged gbh abh dealing domestic refuge coercive fled leaver foster estranged carer expecting tourette
     tourette's asperger asperger's parkinson's alzheimer alzheimer's huntington's hodgkin's
     addison's cushing's raynaud's neurone syndrome palsy adjustments meds medication methadone a&e icu intensive
-    hospice priory psych psychiatric kidney liver lung brain bowel scare palliative biopsy scan infertile
-    infertility trying freezing
+    hospice priory psych psychiatric palliative biopsy infertile
+    infertility freezing meningitis sepsis pneumonia tuberculosis hepatitis lupus arthritis cystic sickle
+    concussion appendicitis transplant dialysis mnd admitted rushed airlifted
 """)
 )
 # Words that only matter next to a number ('got 44', '31 marks', 'born 3.3.1986', 'room 214').
 _ATTR_DIGIT_ANCHORS = frozenset(wordlist("got gets getting scored awarded gave marks mark solid measly born room"))
+_ORGAN_TROUBLE = frozenset(wordlist("thing problem problems issue issues condition trouble failure scare"))
+_ORGANS = wordlist("heart back stomach brain kidney liver lung bowel health")
 # Common words that only matter with a partner word ('came out', 'right to work', 'Home Office').
 _ATTR_PAIRS = (
     ("out", frozenset(("came", "come", "coming"))),
@@ -789,8 +796,9 @@ _ATTR_PAIRS = (
     ("care", frozenset(("leaver", "foster", "in"))),
     ("plan", frozenset(("support",))),
     ("have", frozenset(("can't", "cannot", "couldn't", "unable"))),
-    ("thing", frozenset(("heart", "back", "stomach", "brain"))),
     ("results", frozenset(("scan", "test"))),
+    ("trying", frozenset(("baby",))),
+    *((organ, _ORGAN_TROUBLE) for organ in _ORGANS),
 )
 
 
@@ -1028,6 +1036,7 @@ _ATTR_FIRST = (
     dating tinder grindr got gets getting gave scored awarded solid on wearing were are fled
     grew disability learning individual student reasonable since after following in into to at out can't cannot
     couldn't unable heart kidney liver lung brain stomach bowel back mental palliative biopsy scan test trying egg
+    organ sickle cerebral als taken
 """)
     )
 )
