@@ -33,7 +33,9 @@ _INSTITUTION_REF = re.compile(
     r"|(?:tech|technician|lecturer|librarian|admin)\s+in\s+the\s+(?:\w+\s+){0,2}(?:labs?|library|department|office)\s+here"
     r"|(?:the\s+)?(?:hr|estates|finance|admissions|comms|it)\s+(?:team|department|dept|office)|(?:the\s+)?new\s+(?:vc|vice[-\s]chancellor|dean|head\s+of\s+\w+|pvc)|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere"
     r"|i\s+(?:run|manage|head|lead)\s+the\s+(?:\w+\s+){0,2}(?:office|team|unit|service|lab|labs|department|desk)"
-    r"|(?:our|my)\s+\w+\s+(?:office|unit|service|lab|labs|school|department|dept|faculty)'?s?)(?![\w])"
+    r"|(?:our|my)\s+\w+\s+(?:office|unit|service|lab|labs|school|department|dept|faculty)'?s?"
+    r"|(?:a|an|as\s+a|as\s+an)\s+uni(?:versity)?\s+(?:librarian|lecturer|technician|administrator|admin|porter|cleaner|"
+    r"researcher|employee|staff\s+member|worker|tutor|professor))(?![\w])"
 )
 _NEGATIVE = words_re(
     phrases(
@@ -53,7 +55,7 @@ _NEGATIVE = words_re(
     more interested in|wouldn't trust|don't trust|can't trust|make it make sense|laughable|a disaster for|
     spending a fortune|a fortune on|insult|insulting|a racket|cowards|cowardly|so bad|fantasy|shambolic|
     nightmare|hypocrites|hypocritical|hypocrisy|dead weight|don't believe|embarrassing|embarrassment|
-    a laughing stock|mickey mouse|dinosaurs|cheapskates|penny-pinching|stingy|
+    a laughing stock|mickey mouse|dinosaurs|cheapskates|penny-pinching|stingy|froze|
     """
         # grievances told as facts: neglect, delay, being ignored or passed around, how staff are treated
         """still hasn't|still haven't|still waiting|still no reply|still no answer|still no contract|still not paid|
@@ -88,7 +90,13 @@ _NEGATIVE = words_re(
     micromanages|micromanaging|micromanagement|rant|laziest|lazy person|lazy people|bone idle|does nothing|
     does literally nothing|nobody knows what|no one knows what|signed off sick|signed off with stress|so entitled|
     most entitled|entitled brats|entitled little|entitled people|brats|pr document|pr exercise|pr stunt|
-    window dressing|nothing behind it"""
+    window dressing|nothing behind it|tone deaf|head examining|heads examined|noticed we exist|know we exist|
+    rudderless|in good conscience|should be investigated|tanking|warned me|be warned|been warned|
+    join the dots|draw the link|you do the maths|the damp|damp in|mould in|mould on|won't tell you that|
+    won't tell you this|they won't tell you|they don't tell you|don't tell you that|deserve better|deserves better|
+    they don't understand|doesn't understand|never met a student|bragged about|boasted about|brags about|
+    boasts about|classy move|nice touch|crumbling|save us|screams at|shouts at|
+    yells at|screamed at|shouted at|honesty would be nice|transparency would be nice"""
     )
 )
 # The institution named in other ways: as an employer, by its offices and heads, or by a staff member
@@ -103,7 +111,11 @@ _INSTITUTION_LEX = words_re(
     heads of school|deputy vc|dvc|pvc|vc|vc's|vice-chancellor|registrar|provost|all staff|all-staff|
     staff meeting|at open day|at the open day|on open day|of a university|of a uni|of an institution|my place|
     lecturing at|teaching at|working at|working in uni|work at the uni|uni comms|tell me you work at|my own manager|
-    my own boss|our new head|our head|upstairs|the people upstairs|place i've ever worked|place i've worked|
+    my own boss|our new head|our head|upstairs|the people upstairs|bosses|above us|governing body|
+    governors|our nss|anyone else's university|anyone else's uni|anyone else's employer|anyone else's department|
+    anyone else's boss|anyone else's manager|anyone else's hr|at a uni|at a university|this department|
+    this faculty|this school|we're a university|we're a uni|we're a research university|we are a university|
+    place i've ever worked|place i've worked|
     place i work""")
 )
 # Sarcasm: a bare verdict as its own sentence after a grievance ("... while the executive gets new
@@ -126,7 +138,7 @@ _SARCASM_EMOJI = ("\U0001f643", "\U0001f644", "\U0001f921", "\U0001fae0", "\U000
 # library budget while the VC gets a pay rise".
 _CONTRAST_RE = re.compile(
     r"(?:(?:^|[.!?…]\s+)meanwhile\b[^.!?]{0,120}?(?<![\w])(?:went\s+up|gone\s+up|goes\s+up|rose|risen|rising|increase[ds]?|"
-    r"pay\s+rise|bonus(?:es)?|cut|cuts|slashed|£|\d+\s*%|millions?|a\s+fortune)"
+    r"pay\s+rise|bonus(?:es)?|cut|cuts|slashed|froze|frozen|£|\d+\s*%|millions?|a\s+fortune)"
     r"|(?<![\w])(?:while|whilst)\s+(?:the\s+|our\s+|their\s+)?(?:vc|vice[-\s]chancellor|exec\w*|senior\s+\w+|management|"
     r"leadership|bosses|dean|principal|provost|managers|directors?)\s+(?:\w+\s+)?(?:gets?|got|getting|award\w*|buys?|bought|"
     r"spends?|spent|spending|takes?|took|enjoys?|flies|flew|pockets?))"
@@ -141,7 +153,7 @@ _GRIEVANCE_WORDS = gate_words(
     "hasn't haven't hadn't never won't refuses refused refusing wastes wasted wasting waste squandered squanders "
     "blew blown splashed claims says puts brags boasts preaches markets sells calls driven pushed forced hounded "
     "make draw says tells basically essentially just led managed run badly poorly pyramid sweatshop mill "
-    "factory hole cult money-pit"
+    "factory hole cult money-pit one none nobody waiting since"
 )
 _GRIEVANCE_RE = re.compile(
     r"(?<![\w])(?:(?:has|have|had)n'?t\s+(?:even\s+|yet\s+|ever\s+)?(?:\w+\s+)?(?:fixed|paid|replied|answered|responded|sorted|"
@@ -154,19 +166,53 @@ _GRIEVANCE_RE = re.compile(
     r"(?:\w+\s+)?(?:claims?|says|puts|brags?|boasts?|preaches|markets?\s+itself|sells?\s+itself|calls?\s+itself|talks?\s+about|"
     r"tweets?\s+about)\s+[^.!?]{0,80}?(?<![\w])(?:but|yet|while|whilst|then|meanwhile)(?![\w])"
     r"|(?:driven|pushed|forced|hounded)\s+out|make\s+of\s+that\s+what\s+you\s+will|draw\s+your\s+own\s+conclusions?"
-    r"|(?:that\s+)?(?:says|tells\s+you)\s+(?:it\s+)?all(?:\s+you\s+need\s+to\s+know)?|tells\s+you\s+everything"
+    r"|(?:that\s+)?tells\s+you\s+(?:all\s+you\s+need\s+to\s+know|everything)"
     r"|(?:is|are|was)\s+(?:basically|essentially|just|nothing\s+but|little\s+more\s+than)\s+(?:a|an)\s+(?:\w+\s+)?"
     r"(?:pyramid\s+scheme|black\s+hole|sweatshop|degree\s+mill|diploma\s+mill|factory|cult|money[-\s]pit|business|racket|"
     r"property\s+company|hedge\s+fund|farce|circus)|black\s+hole|pyramid\s+scheme"
-    r"|(?:badly|poorly)\s+(?:led|managed|run|organised|organized|handled))(?![\w])"
+    r"|(?:badly|poorly)\s+(?:led|managed|run|organised|organized|handled)"
+    r"|(?:not\s+(?:a\s+single\s+)?one|none|nobody|no\s+one)\s+(?:of\s+them\s+)?(?:has|have|was|were)\s+(?:been\s+)?"
+    r"(?:replaced|fixed|paid|consulted|told|hired|answered)|waiting\s+(?:over\s+)?(?:\w+|\d+)\s+(?:weeks|months|years)\s+for"
+    r"|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+since\s+i\s+(?:first\s+)?(?:reported|asked|complained|raised|emailed|flagged|"
+    r"requested|applied))(?![\w])"
 )
 
 
+# Weaker signs, each common in fine posts, that together read as a complaint: management-speak in
+# scare quotes, time gone by ("it's been two years", "the third day running"), finding out from the
+# wrong people, a deadpan close ("apparently", "This place.", "Thanks."), the same week/month.
+_WEAK_RES = (
+    re.compile(r"(?<![\w])[\"“‘'](?:[a-z][\w-]*)(?:\s+[\w-]+){0,3}[\"”’'](?![\w])"),
+    re.compile(
+        r"(?<![\w])(?:it'?s\s+been\s+(?:over\s+|nearly\s+|almost\s+)?(?:\w+|\d+)\s+(?:years|months|weeks)|"
+        r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:day|week|time|month|year|term)\s+(?:running|in\s+a\s+row)|"
+        r"(?:\w+|\d+)\s+(?:days|weeks|months|years|terms)\s+(?:running|in\s+a\s+row)|"
+        r"(?:for|in)\s+(?:over\s+)?(?:\d+|two|three|four|five|six|nine|ten)\s+(?:years|months|weeks))(?![\w])"
+    ),
+    re.compile(
+        r"(?<![\w])(?:found\s+out\s+(?:about\s+[^.!?]{0,40}?)?(?:from|by|via|through|in)\s+(?:a\s+student|the\s+press|the\s+news|"
+        r"twitter|a\s+press\s+release|reading|the\s+paper|social\s+media|linkedin)|"
+        r"same\s+(?:week|month|day|year|term|morning|afternoon)|"
+        r"(?:finally|suddenly)\s+noticed|nobody\s+(?:above|upstairs)|no\s+one\s+(?:above|upstairs))"
+    ),
+    re.compile(
+        r"(?:apparently\s*[.!]?\s*$|(?:^|[.!?]\s+)(?:this\s+place|thanks|cheers|noted|sure|right|again|typical)\s*[.!]*\s*$"
+        r"|that'?s\s+what\s+(?:this|the|my|our)\s+(?:\w+\s+)?calls?\s+\w+)"
+    ),
+)
+
+
+def _weak_cues(t: str) -> int:
+    """How many kinds of weak complaint sign the post shows."""
+    return sum(1 for r in _WEAK_RES if r.search(t))
+
+
 def _grievance(t: str, ref: tuple[int, int], reach: int = 200) -> bool:
-    """A grievance told by its structure within ``reach`` characters of the institution reference."""
-    if not gate(t, _GRIEVANCE_WORDS):
-        return False
-    return any(abs(m.start() - ref[0]) <= reach for m in _GRIEVANCE_RE.finditer(t))
+    """A grievance told by its structure within ``reach`` characters of the institution reference,
+    or two kinds of weaker sign anywhere in the post."""
+    if gate(t, _GRIEVANCE_WORDS) and any(abs(m.start() - ref[0]) <= reach for m in _GRIEVANCE_RE.finditer(t)):
+        return True
+    return _weak_cues(t) >= 2
 
 
 def _sarcastic(t: str) -> bool:
@@ -198,7 +244,10 @@ _DAMAGING = words_re(
     is dishonest|are dishonest|misled|disgrace|disgraceful|obscene|shameful|scandal|scandalous|hidden|hid|
     concealed|concealing|driven out|pushed out|forced out|hounded out|pyramid scheme|black hole|sweatshop|
     degree mill|racket|crooks|shambles|shambolic|farce|clowns|toxic|bully|cowards|cowardly|spineless|disgusting|
-    appalling|laughing stock|pr document|pr exercise|pr stunt|
+    appalling|laughing stock|in good conscience|got the job because|only got the job|jobs for the boys|nepotism|
+    cronyism|old boys network|old boys' network|while telling staff|while telling us|while telling students|
+    should be investigated|changed marks|changed the marks|
+    pr document|pr exercise|pr stunt|
     window dressing|nothing behind it""")
 )
 _DISCLAIMER = re.compile(
@@ -273,7 +322,23 @@ def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
     from townhall.policy.ml.vader import analyzer
 
     s, e = next(((a, b) for a, b in sentences(text) if a <= ref[0] < b), (0, len(text)))
+    low = text[s:e].lower()
+    # sadness about one's own life ("back at work after three months off with depression") or the
+    # subject of a workshop or study is not a verdict on the employer
+    if gate(low, _PERSONAL_LIFE) or _TOPIC_ANY_RE.search(low):
+        return False
     return analyzer().polarity_scores(text[s:e])["compound"] <= _VADER_NEGATIVE
+
+
+_PERSONAL_LIFE = gate_words(
+    "depression anxiety illness cancer grief died death funeral bereavement bereaved diagnosis surgery miscarriage "
+    "injury injured hospital chemo stroke passed widowed"
+)
+_TOPIC_ANY_RE = re.compile(
+    r"(?<![\w])(?:workshop|training|seminar|talk|course|session|policy|module|research|study|lecture|conference|report|"
+    r"survey|project|paper|book|campaign|network|guidance|webinar|panel|awareness)s?\s+(?:\w+\s+){0,2}(?:on|about|into|"
+    r"against|tackling|preventing|addressing)(?![\w])"
+)
 
 
 def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
@@ -289,8 +354,26 @@ def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
 
 
 def _near(lex: object, t: str, ref: tuple[int, int], reach: int = 160) -> bool:
-    """A lexicon hit within ``reach`` characters of the institution reference."""
-    return any(abs(m.start() - ref[0]) <= reach for m in lex.finditer(t))  # type: ignore[attr-defined]
+    """A lexicon hit within ``reach`` characters of the institution reference (not a topic)."""
+    return any(
+        abs(m.start() - ref[0]) <= reach and not _as_topic(t, m.start())
+        for m in lex.finditer(t)  # type: ignore[attr-defined]
+    )
+
+
+# The same words as the subject of work rather than a claim: "a workshop on bullying and harassment",
+# "our research into fraud", "training about misleading statistics".
+_TOPIC_RE = re.compile(
+    r"(?<![\w])(?:workshops?|training|seminars?|talks?|courses?|sessions?|polic(?:y|ies)|modules?|research|stud(?:y|ies)|"
+    r"lectures?|conferences?|reports?|surveys?|projects?|papers?|books?|campaigns?|networks?|guidance|week|webinar|"
+    r"panel|reporting|awareness|expert|experts|phd|thesis|dissertation)\s+(?:\w+\s+){0,2}(?:on|about|into|against|of|"
+    r"tackling|preventing|addressing|around)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _as_topic(t: str, start: int) -> bool:
+    """The words at ``start`` name what a workshop, study or policy is about."""
+    return _TOPIC_RE.search(t, max(0, start - 60), start) is not None
 
 
 @rule(
@@ -319,7 +402,7 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if ref is None:
         return
     for m in _DAMAGING.finditer(t):
-        if abs(m.start() - ref[0]) <= 160:
+        if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()):
             yield m.start(), m.end(), "A claim that could damage the institution's reputation, whatever the framing."
             return
 
@@ -331,7 +414,7 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # private group for new PhD students is up") or warning that posts get forwarded is fine.
 _GROUP_WORDS = gate_words(
     "private closed locked secret staff-only members-only invite-only group groups chat chats channel channels "
-    "whatsapp slack teams signal telegram discord messenger acc account followers friends us server forum insta "
+    "whatsapp slack teams signal telegram discord messenger acc account followers follow friends us server forum insta "
     "instagram story stories feed profile"
 )
 _GROUP_RE = re.compile(
@@ -341,6 +424,7 @@ _GROUP_RE = re.compile(
     r"|(?:whatsapp|facebook|fb|teams|slack|signal|telegram|discord|messenger|group)\s+(?:group|chat|channel|server)"
     r"|(?:whatsapp|slack|signal|telegram|discord|group\s+chat)"
     r"|(?:this|our|the|my)\s+(?:\w+\s+){0,2}(?:group|chat|channel|acc|account|server|forum)"
+    r"|(?:only|just)\s+(?:my\s+|the\s+|a\s+few\s+)?(?:\w+\s+){0,2}(?:follow|read|see)s?"
     r"|close\s+friends|\d+\s+followers|(?:just|only)\s+us|between\s+(?:us|ourselves)|locked(?:\s+down)?"
     r"|(?:is|are)\s+(?:private|locked|closed|staff[-\s]only))(?![\w])"
 )
@@ -355,8 +439,8 @@ _LICENCE_RE = re.compile(
     r"|(?:don'?t|do\s+not|pls\s+don'?t|please\s+don'?t)\s+(?:forward|share|screenshot|repost|pass\s+(?:it|this)\s+on)"
     r"|keep\s+(?:it|this)\s+(?:to\s+yourselves|in\s+the\s+(?:group|chat)|between\s+us)"
     r"|safe\s+(?:space|place)\s+to\s+(?:say|vent)|i\s+can\s+be\s+(?:honest|blunt|frank)\s+here"
-    r"|(?:only|just)\s+(?:my\s+|the\s+|a\s+few\s+)?(?:\w+\s+){0,2}(?:follow|read|see)s?(?:\s+(?:this|me|it))?"
-    r"|(?:so|since)\s+nobody\s+outside"
+    r"|(?:so|since)\s+nobody\s+outside|(?P<weak>so\s*[:\-–—])|so\s+(?:whatever|who\s+cares|what\s+the\s+hell|why\s+not|i\s+don'?t\s+care)"
+    r"|(?:because|since|as|cos|coz)\s+(?:only|just)\s+(?:my\s+|the\s+)?(?:\w+\s+){0,2}(?:follow|read|see)s?"
     r"|only\s+the\s+\d+\s+of\s+us)(?![\w])"
 )
 
@@ -390,9 +474,22 @@ def closed_group(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     for lic in _LICENCE_RE.finditer(t):
         s, e = max(0, lic.start() - 150), min(len(t), lic.end() + 150)
-        if _GROUP_RE.search(t, s, e):
-            yield lic.start(), lic.end(), "Written as if a closed group were private."
-            return
+        if not _GROUP_RE.search(t, s, e):
+            continue
+        # a bare "so:" licenses anything; it counts when what follows is a complaint or a claim
+        if lic.group("weak") and not _sensitive(doc, cp):
+            continue
+        yield lic.start(), lic.end(), "Written as if a closed group were private."
+        return
+
+
+def _sensitive(doc: Doc, cp: CompiledPack) -> bool:
+    """A complaint, claim or trouble anywhere in the post (for the weaker closed-group licence)."""
+    t = doc.masked
+    if _NEGATIVE.search(t) or _DAMAGING.search(t) or _TROUBLE_RE.search(t) or _sarcastic(t):
+        return True
+    ref = _institution_ref(doc, cp)
+    return ref is not None and _grievance(t, ref)
 
 
 _WORK_EMAIL_RE = regex.compile(
@@ -409,6 +506,12 @@ _WORK_EMAIL_TO_RE = regex.compile(
     regex.IGNORECASE,
 )
 _WORK_EMAIL_CUES = ("mail", "address", "account")
+_TRADE_WORDS = gate_words(
+    "commissions commission orders bookings booking gigs etsy shop business sales buy selling hustle clients freelance"
+)
+_MY_WORK_EMAIL_RE = re.compile(
+    r"(?<![\w])my\s+(?:work|staff|uni|university|college|office|institutional)\s+(?:e-?mail|address)(?![\w])"
+)
 # An office's address ("admissions@", "security@", "student.services@") is the institution's own
 # contact, which a member of staff may point people to; a person's address ("r.patel@") is not.
 _ROLE_LOCALS = gate_words(
@@ -450,6 +553,8 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     m = None
     if any(c in t for c in _WORK_EMAIL_CUES):
         m = _WORK_EMAIL_RE.search(t) or _WORK_EMAIL_TO_RE.search(doc.lower)
+        if m is None and gate(t, _TRADE_WORDS):  # private trade pointed at the work address
+            m = _MY_WORK_EMAIL_RE.search(t)
     if m:
         yield m.start(), m.end(), "A personal account set up with an institutional e-mail address."
     for s, e, local, domain in doc.emails:
@@ -490,14 +595,20 @@ _CONDUCT_RE = re.compile(
     r"(?:couldn'?t|could\s+not|can'?t|cannot)\s+be\s+(?:bothered|arsed)|none\s+the\s+wiser|"
     r"(?:nobody|no\s+one)\s+(?:ever\s+)?(?:noticed|notices|notice|checks|checked|follows\s+(?:them|it)\s+up)|"
     r"(?:students|they|class)\s+(?:never|don'?t|didn'?t)\s+notice|"
-    r"(?:told|tell|telling)\s+(?:my\s+)?(?:\w+\s+)?(?:tutees|students|class|hod|boss|manager|dean|team)\s+(?:that\s+)?i\s+was|"
+    r"(?:told|tell|telling)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:tutees|students|class|hod|boss|manager|dean|team)\s+(?:that\s+)?"
+    r"i\s+(?:was|had|'d|am|'m|have)|"
     r"i\s+was\s+(?:actually\s+|really\s+)?(?:at|in)\s+the\s+(?:pub|races|beach|match|football|cinema|shops|gym|spa|park|bookies)|"
     r"(?:\w+|\d+)\s+(?:glasses|bottles|cans|pints)\s+of\s+(?:\w+\s+)?(?:fizz|wine|prosecco|champagne|beer|gin|cava|vodka|cider)|"
     r"haven'?t\s+(?:updated|changed|touched)\s+(?:them|it|my\s+\w+|the\s+\w+)\s+since|same\s+(?:slides|notes|lectures?)\s+since|"
-    r"can'?t\s+(?:write|string)\s+a\s+sentence|lets?\s+them\s+in|shouldn'?t\s+be\s+(?:at|in)\s+uni(?:versity)?|"
+    r"can'?t\s+(?:write|string)\s+a\s+sentence|lets?\s+(?:them|these\s+people|people\s+like\s+(?:this|that|them))\s+in|"
+    r"(?:grade|mark|read)\s+(?:only\s+)?the\s+first\s+(?:page|paragraph|few\s+lines|line)|guess\s+the\s+rest|"
+    r"(?:nobody|no\s+one)(?:'s|\s+has)\s+(?:ever\s+)?(?:complained|noticed|checked|asked)|"
+    r"(?:students|they|nobody|no\s+one)\s+(?:haven'?t|hasn'?t|didn'?t|never)\s+(?:even\s+)?noticed|"
+    r"i'?ve\s+been\s+(?:at|in|on)\s+the\s+(?:beach|pub|races|sofa|golf\s+course|spa)|shouldn'?t\s+be\s+(?:at|in)\s+uni(?:versity)?|"
     r"(?:students|first[-\s]years|tutees|freshers|cohort|class)\s+(?:that\s+|who\s+)?i\s+(?:can'?t|cannot|couldn'?t)\s+stand|"
     r"(?:give|gave)\s+(?:a|an)\s+\d{2}\s+to\s+(?:anything|everything|everyone|anyone|all)|"
     r"(?:question|questions|answer|answers|essay|essays|work|students?|first[-\s]years?|class|cohort)\s+(?:was|were|is|are)\s+"
+    r"(?:so\s+|really\s+|just\s+|genuinely\s+|truly\s+)?"
     r"[\"'“‘]?(?:stupid|thick|dumb|idiotic|pathetic|useless|rubbish|garbage|drivel)(?![\w])|"
     r"see\s+you\s+(?:all\s+)?at\s+(?:the|my)\s+disciplinary|get\s+me\s+(?:sacked|fired)|"
     r"can'?t\s+remember\s+(?:much|anything|last\s+night|how\s+i\s+got)|danced\s+on\s+the\s+(?:table|lectern|bar|stage|desk)|"
@@ -509,7 +620,14 @@ _CONDUCT_RE = re.compile(
     r"forgot\s+i\s+had\s+(?:a|my|the)\s+(?:\w+\s+)?(?:seminar|lecture|tutorial|class|lab|exam|meeting|viva)|"
     r"glanced\s+at|(?:a|one|two|three|five|\d+)\s+minutes?\s+(?:each|per|a|on\s+each)\s+(?:script|essay|one|dissertation|paper)|"
     r"(?:don'?t|do\s+not|never|didn'?t)\s+(?:actually\s+|even\s+)?read\s+(?:their|the|my\s+\w+'?|any\s+of\s+(?:the|their))\s*"
-    r"(?:chapters?|essays?|drafts?|scripts?|dissertations?|theses|work|feedback|emails?)|(?:🍷|🍺|🍸|🥂|🍹|🍾){2,})(?![\w])"
+    r"(?:chapters?|essays?|drafts?|scripts?|dissertations?|theses|work|feedback|emails?)|(?:🍷|🍺|🍸|🥂|🍹|🍾){2,}|"
+    r"read\s+(?:past|beyond)\s+the\s+(?:introduction|intro|abstract|first)|with\s+the\s+(?:football|telly|tv|match|racing|"
+    r"netflix|cricket|rugby)\s+on|no\s+attention\s+paid|paid\s+no\s+attention|not\s+paying\s+attention|"
+    r"(?:put|claimed|logged)\s+(?:it|this|that|them)\s+down\s+as|(?:expensed|claimed)\s+(?:it|them|the\s+\w+)|"
+    r"(?:at|to|down)\s+the\s+pub\s+(?:at|by|from)\s+(?:\d|noon|lunch)|"
+    r"(?:students|first[-\s]years|they|freshers|undergrads|postgrads)\s+can'?t\s+even|i'?ve\s+stopped\s+trying|"
+    r"(?:admissions|registry|they|hr|facilities|security|anyone|nobody)\s+never\s+checks?|don'?t\s+tell\s+(?:facilities|hr|it|"
+    r"anyone\s+at\s+work|the\s+dean|estates|finance))(?![\w])"
 )
 _CONDUCT_WORDS = gate_words(
     "hungover hung drunk tipsy wasted smashed pissed feel pints shots gin gins prosecco wine drinking free lock-in "
@@ -517,9 +635,12 @@ _CONDUCT_WORDS = gate_words(
     "tell working paid will spell thick drivel worst even pls standards works give fell nodded pretended little "
     "smelling reddit scrolling skim skimmed skimming skims abstract intro first gave give giving bothered arsed wiser "
     "nobody never noticed told tell telling glasses bottles cans updated changed touched same write string let "
-    "lets shouldn't races beach match football cinema shops gym spa park bookies stand stupid thick dumb idiotic "
+    "lets shouldn't grade mark guess complained asked haven't hasn't didn't i've races beach match football cinema "
+    "shops gym spa park bookies stand stupid thick dumb idiotic "
     "pathetic useless rubbish garbage disciplinary sacked fired remember danced nap checks check checked shower "
-    "pyjamas productive pc computer laptop hack everyone everybody forgot glanced minutes minute read 🍷 🍺 🍸 🥂 🍹 🍾"
+    "pyjamas productive pc computer laptop hack everyone everybody forgot glanced minutes minute read "
+    "🍷 🍺 🍸 🥂 🍹 🍾 "
+    "football telly tv racing netflix cricket rugby attention put claimed logged expensed pub even stopped"
 )
 
 
@@ -527,13 +648,15 @@ _CONDUCT_WORDS = gate_words(
 # clients", "my etsy shop on the uni's printers", "consultancy during office hours"): both parts needed.
 _PRIVATE_WORDS = gate_words("freelance etsy hustle business shop clients consultancy onlyfans gigs holiday conference")
 _PRIVATE_RE = re.compile(
-    r"(?<![\w])(?:(?:my|our|for\s+my)\s+(?:own\s+|little\s+|new\s+)?(?:\w+\s+){0,2}(?:freelance|etsy|side\s+hustle|business|shop|"
+    r"(?<![\w])(?:(?:my|our|for\s+my)\s+(?:own\s+|little\s+|new\s+)?(?:[\w-]+\s+){0,2}(?:freelance|etsy|side\s+hustle|business|shop|"
     r"clients|consultancy|gigs)|freelance\s+(?:\w+\s+)?(?:clients|work|consultancy|gigs)|side\s+hustle|"
     r"[\"“']conference[\"”']|[\"“']research\s+trip[\"”'])(?![\w])"
 )
 _RESOURCE_RE = re.compile(
     r"(?<![\w])(?:(?:uni|university|work|employer|office|department|dept|lab|college)(?:'?s)?\s+(?:\w+\s+)?(?:printers?|"
-    r"licen[cs]es?|laptops?|resources|kit|equipment|vans?|card|budget|photocopiers?|servers?|software|subscription|time)|"
+    r"licen[cs]es?|laptops?|resources|kit|equipment|vans?|card|budget|photocopiers?|servers?|software|subscription|time|"
+    r"laser\s+cutters?|3d\s+printers?|machines?|tools|workshop|computers?|pcs?|desktop|phone)|(?:uni|university|work|employer|office|department|dept|lab|"
+    r"college)(?:'?s)?\s+free\s+(?:\w+\s+){0,2}(?:cutters?|printers?|machines?|kit|equipment|software)|"
     r"research\s+budget|grant\s+money|office\s+hours|on\s+the\s+clock|work\s+time|during\s+work|at\s+my\s+desk|"
     r"(?:from|in|out\s+of)\s+my\s+(?:office|lab|desk)|office\s+at\s+(?:the\s+)?(?:uni|university|work))(?![\w])"
 )
@@ -604,11 +727,19 @@ _INSIDER_RE = re.compile(
     r"(?:haven'?t|hasn'?t|not)\s+(?:yet\s+)?told\s+(?:the\s+)?(?:staff|students|anyone|us|the\s+\w+)|"
     r"(?:the\s+)?official\s+line\s+(?:will\s+be|is)|decisions?\s+(?:was|were|has\s+been|have\s+been)\s+(?:already\s+)?made|"
     r"(?:i\s+)?(?:know\s+i\s+)?shouldn'?t\s+(?:really\s+)?(?:say|be\s+saying|tell\s+you|post|share)\s+(?:this|it|that)|"
-    r"let\s+slip|a\s+little\s+bird|word\s+is|rumou?r\s+(?:is|has\s+it)|sources?\s+(?:say|tell)|"
+    r"let\s+slip|a\s+little\s+bird|word\s+is|rumou?r\s+(?:is|has\s+it)|sources?\s+(?:say|tell)|grapevine|"
+    r"rumou?rs?\s+(?:in|at|around|on)\s+(?:the|our|my)\s+(?:\w+\s+)?(?:is|are|has|have|says?)|"
+    r"(?:nobody|no\s+one)(?:'s|\s+has)\s+officially\s+(?:said|announced|confirmed)|"
+    r"(?:staff|students|we|they|nobody|no\s+one|the\s+\w+)\s+(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?been\s+told|"
+    r"(?:someone|somebody|a\s+friend|a\s+colleague|a\s+mate)\s+(?:on|in|at|from)\s+(?:the\s+)?\w+\s+told\s+me|"
+    r"word\s+from\s+(?:the\s+)?\w+|insider\s+view|"
+    r"(?:they'?ll|they\s+will|they\s+won'?t)\s+announce|"
     r"can'?t\s+(?:tell\s+you|say)\s+how\s+i\s+know|(?:was|were)\s+in\s+the\s+room|"
     r"(?:official\s+)?announcement\s+(?:is\s+)?(?:after|next|on|in|before|due)|(?:going\s+to|about\s+to|set\s+to)\s+announce|"
     r"(?:staff|students|they|everyone|we)\s+(?:there\s+)?(?:find|finds|will\s+find|won'?t\s+find)\s+out|"
-    r"expect\s+an?\s+(?:email|announcement|letter|memo)|"
+    r"expect\s+an?\s+(?:email|announcement|letter|memo)|i'?m\s+told|people\s+(?:who'?d|who\s+would)\s+know|"
+    r"(?:people|those)\s+in\s+the\s+know|not\s+out\s+(?:till|until|yet)|all\s+over\s+the\s+(?:corridor|building|"
+    r"department|campus|staff\s*room|office)|just\s+heard|"
     r"already\s+(?:been\s+)?decided|draft\s+list|(?:i\s+can\s+tell\s+you|here'?s|know)\s+the\s+real\s+reason|(?:internal|leaked)\s+(?:email|memo|document|report|figures))(?![\w])"
 )
 _TROUBLE_RE = re.compile(
@@ -618,13 +749,33 @@ _TROUBLE_RE = re.compile(
     r"misconduct|complaint|grievance|pulled|formality|freeze|leaks?|rats|damp|mould|fraud\w*|fiddl\w+|fudg\w+|lie|lies|"
     r"lying|misleading|drop(?:ped|ping)?|collaps\w+|bust|bankrupt|insolven\w+|losses|overspen\w+|shortfall|black\s+hole|"
     r"resign\w*|pushed\s+out|suspended|investigat\w+|tribunal|record\s+year|mention\s+them|delay\w*|severance|"
-    r"lose|licence|voted|(?:is|are)\s+going(?=\s*[.!,;]|$))(?![\w])"
+    r"lose|losing|licence|voted|posts|jobs|froze|frozen|expenses|stop(?:ped|ping)?|leaves\s+out|left\s+out|overtime|(?:is|are)\s+going(?=\s*[.!,;]|$))(?![\w])"
 )
 _CLOSING_GAP_RE = re.compile(r"closing\s+the\s+(?:\w+\s+)?gap")
+# The author says it is not public yet: that alone marks a leak when it concerns the institution
+# (its name, trouble, or something it plans), not a tip about the best coffee on campus.
+_SECRET_WORDS = gate_words(
+    "allowed supposed heard hear announced officially told slip leaked quiet schtum shtum wraps tell spread share "
+    "forward screenshot"
+)
+_SECRET_RE = re.compile(
+    r"(?<![\w])(?:not\s+(?:officially\s+|really\s+|technically\s+)?(?:allowed|supposed)\s+to\s+(?:say|tell|share|post|mention)|"
+    r"you\s+heard\s+it\s+(?:here|from\s+me)\s+first|(?:you\s+)?didn'?t\s+hear\s+(?:it|this|that)\s+from\s+me|"
+    r"not\s+(?:yet\s+|officially\s+)+announced|before\s+(?:it'?s|it\s+is|they)\s+announced?|"
+    r"(?:nobody|no\s+one|staff|students)(?:'s|\s+has|\s+have)?\s+(?:not\s+)?been\s+told\s+(?:officially\s+)?(?:yet)?|"
+    r"let\s+slip|leaked|keep\s+(?:it|this)\s+(?:quiet|schtum|shtum|under\s+wraps)|"
+    r"(?:don'?t|do\s+not|please\s+don'?t)\s+(?:tell\s+anyone|spread\s+(?:it|this)|share\s+(?:it|this)|forward|screenshot)|"
+    r"not\s+a\s+word\s+to\s+anyone)(?![\w])"
+)
+_PLAN_RE = re.compile(
+    r"(?<![\w])(?:will|going\s+to|planning|plans?|getting|next\s+(?:week|month|year|term)|from\s+(?:next|september|"
+    r"january|april)|being\s+\w+ed)(?![\w])"
+)
 _INSIDER_WORDS = gate_words(
     "heard overheard minuting told announced closed record sit leaked faculty senate exec board management say sat "
     "seen inside insider insiders gossip quiet schtum shtum wraps telling official decided decision decisions draft "
-    "internal real shouldn't slip bird word rumour rumor sources source know room announcement announce find expect"
+    "internal real shouldn't slip bird word rumour rumor sources source know room announcement announce find expect "
+    "i'm people out over just grapevine rumours officially been someone somebody friend colleague mate they'll they"
 )
 
 
@@ -651,6 +802,13 @@ _INSIDER_WORDS = gate_words(
 )
 def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
+    if gate(t, _SECRET_WORDS):
+        m = _SECRET_RE.search(t)
+        if m:
+            s, e = max(0, m.start() - 160), min(len(t), m.end() + 160)
+            if _TROUBLE_RE.search(t, s, e) or _PLAN_RE.search(t, s, e) or _institution_ref(doc, cp):
+                yield m.start(), m.end(), "Internal matters passed on before the institution has said them."
+                return
     if not gate(t, _INSIDER_WORDS):
         return
     m = _INSIDER_RE.search(t)
@@ -679,7 +837,7 @@ _PROMISE_RE = re.compile(
     r"launch(?:ing)?|giv(?:e|ing)\s+you|offer(?:ing)?\s+you)"
     r"|consider\s+it\s+(?:done|approved|sorted|agreed|granted)"
     r"|i(?:'ll|\s+will|\s+can|\s+could)\s+(?:\w+\s+)?(?:make\s+sure|guarantee|promise|sort|arrange|get)\s+(?:that\s+)?(?:you|your)\s+"
-    r"(?:\w+\s+)?(?:get\s+in|(?:an?\s+|your\s+)?(?:\w+\s+)?(?:place|offer|refund|extension|waiver|deposit))"
+    r"(?:\w+\s+)?(?:gets?\s+in|(?:an?\s+|your\s+)?(?:\w+\s+)?(?:place|offer|refund|extension|waiver|deposit))"
     r"|(?:excited|pleased|proud|delighted|happy|thrilled)\s+to\s+announce\s+that\s+" + _INST_NOUN + r")(?![\w])"
 )
 
@@ -688,7 +846,8 @@ _PROMISE_RE = re.compile(
 # speak for the university"), stating its "official position", or telling people to skip its
 # official routes ("no need to ask admissions", "ignore the attendance emails").
 _FOR_INST = (
-    r"(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?(?:\w+\s+){0,6}(?:university|uni|department|dept|school|faculty|college|"
+    r"(?:(?:all|everyone|everybody|each)\s+(?:of\s+us\s+)?(?:in|at)\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:\w+\s+){0,2}(?:university|uni|department|dept|school|faculty|college|"
     r"institution|senate|management|leadership)"
 )
 _BEHALF_RE = re.compile(
@@ -702,8 +861,9 @@ _BEHALF_RE = re.compile(
     r"answer)\s+is|(?:i\s+can|let\s+me)\s+(?:tell|say|confirm)\s+(?:you\s+)?officially|officially\s+(?:confirm|tell\s+you)"
     r"|no\s+need\s+to\s+(?:ask|contact|email|go\s+through|apply\s+(?:to|through)|bother|wait\s+for)\s+(?:the\s+)?(?:admissions|"
     r"registry|exams?\s+office|student\s+services|official|finance|hr|office|faculty|department|school)"
-    r"|(?:ignore|don'?t\s+bother\s+with)\s+the\s+(?:\w+\s+){0,2}(?:attendance|official|uni'?s?|university'?s?|admissions|"
-    r"registry)\s*(?:\w+\s+){0,1}(?:emails?|letters?|rules?|process|policy|registers?|warnings?|deadlines?|forms?))(?![\w])"
+    r"|(?:ignore|don'?t\s+bother\s+with)\s+(?:the|your)\s+(?:\w+\s+){0,2}(?:attendance|official|uni'?s?|university'?s?|"
+    r"admissions|registry|offer|entry)\s*(?:\w+\s+){0,1}(?:emails?|letters?|rules?|process|policy|registers?|warnings?|"
+    r"deadlines?|forms?|conditions|requirements))(?![\w])"
 )
 _NOT_FOR_RE = re.compile(
     r"(?:not|n'?t|never|cannot|can'?t|don'?t|no\s+longer|unofficially\s+and\s+not)\s+(?:\w+\s+){0,2}$"
@@ -720,7 +880,7 @@ _ASSURE_RE = re.compile(
 _INST_WILL_RE = re.compile(
     r"(?<![\w])(?:(?:the\s+|our\s+|my\s+)?(?:uni(?:versity)?|department|dept|school|faculty|college|admissions)\s+"
     r"(?:will|'ll|won'?t|will\s+not|are\s+going\s+to|is\s+going\s+to|always|do|does)\s+(?:definitely\s+|certainly\s+|happily\s+)?"
-    r"(?:not\s+)?(?:be\s+)?(?:accept\w*|admit\w*|tak(?:e|ing)\s+(?:you|your|him|her|them)|let\s+(?:you|your|him|her|them)|clos\w+|"
+    r"(?:not\s+)?(?:be\s+)?(?:lets?\s+(?:people|anyone|everyone|students|you)|accept\w*|admit\w*|tak(?:e|ing)\s+(?:you|your|him|her|them)|let\s+(?:you|your|him|her|them)|clos\w+|"
     r"waiv\w+|drop\w*|extend\w*|giv\w+|offer\w*|pay\w*|cover\w*|refund\w*|fund\w*|reimburs\w+|match\w*|cancel\w*|"
     r"lower\w*|reduc\w+|freez\w+|rais\w+)"
     r"|(?:accommodation|halls|fees?|results|marks|campus|course|module|exams?|deposits?|refunds?|visas?|offers?|places?)\s+"
