@@ -11,7 +11,7 @@ post's out-of-fold score (plus a margin), because a clean post must get no risk 
 keeps precision against the other families' posts high; recall is what is left. Needs
 scikit-learn (the ``train`` extra); the run-time side is numpy only.
 
-    python townhall/policy/data/build_family_model.py [--folds 5] [--repeats 2] [--dry-run]
+    python townhall/policy/data/build_family_model.py [--folds 5] [--repeats 2] [--max-features N] [--dry-run]
 """
 
 from __future__ import annotations
@@ -262,6 +262,12 @@ def main() -> int:
     ap.add_argument("--scale", choices=("sqrt", "log", "none"), default="log", help="feature value by post length")
     ap.add_argument("--background", type=int, default=3000, help="TweetEval not-offensive tweets as negatives")
     ap.add_argument("--quiet-rate", type=float, default=0.002, help="share of unseen ordinary tweets allowed to flag")
+    ap.add_argument(
+        "--max-features",
+        type=int,
+        default=0,
+        help="keep at most this many features, the most frequent (0: no cap): the model keeps its size",
+    )
     args = ap.parse_args()
     global CLEAN_WEIGHT, SCALE
     CLEAN_WEIGHT = args.clean_weight
@@ -277,6 +283,11 @@ def main() -> int:
     df = Counter(k for f, _a in feats for k in f)
     df.update(learned.ACCOUNT_FEATURE.format(a) for a in ("official", "personal") for _ in range(args.min_df))
     vocab = sorted(k for k, v in df.items() if v >= args.min_df)
+    if args.max_features and len(vocab) > args.max_features:
+        # the most frequent features (ties by name, so the cut is reproducible); the account features stay
+        accts = {learned.ACCOUNT_FEATURE.format(a) for a in ("official", "personal")}
+        ranked = sorted((k for k in vocab if k not in accts), key=lambda k: (-df[k], k))
+        vocab = sorted(ranked[: args.max_features - len(accts)] + [k for k in vocab if k in accts])
     index = {k: i for i, k in enumerate(vocab)}
     X = matrix(feats, index)
     Xb = matrix(bfeats, index) if bfeats else None
