@@ -79,6 +79,13 @@ _WEBMAIL = ("gmail.", "googlemail.", "hotmail.", "outlook.", "yahoo.", "icloud."
 _CHAR_N: tuple[int, ...] = ()
 _MIN_CHAR = 4
 _NAME_TOKS = ("<name>", "<surname>")
+_STOP = 3  # a unit token that is a sentence break
+_GLUE = re.compile(r" (?!\d)")  # the spaces no token can take in (see Featuriser.tokens)
+
+
+def _units(text: str) -> list[str]:
+    """``text`` cut at every space not followed by a digit (the units of ``Featuriser.tokens``)."""
+    return _GLUE.split(text) if " " in text else [text]
 
 
 def scale(n_features: int, how: str) -> float:
@@ -108,6 +115,7 @@ class Featuriser:
         self.cp = cp
         self._word_cache: dict[str, tuple[str, ...]] = {}
         self._tok_cache: dict[str, tuple[str, int]] = {}
+        self._units: dict[str, tuple[tuple[str, int, int, int], ...]] = {}
 
     def word_features(self, w: str) -> tuple[str, ...]:
         f = self._word_cache.get(w)
@@ -124,7 +132,71 @@ class Featuriser:
         return f
 
     def tokens(self, text: str) -> list[tuple[str, int, int, int]]:
-        """(token, start, end, sentence number); words lower-cased, everything else a shape."""
+        """(token, start, end, sentence number); words lower-cased, everything else a shape.
+
+        The text is read in units cut at the spaces that no token can cross (every alternative
+        of ``_TOKEN_RE`` that takes in a space needs a digit right after it: money, postcodes,
+        spaced numbers), and each unit's tokens are cached: look-behinds at a unit's start and
+        look-aheads at its end see a space either way, so a unit's tokens are the same wherever
+        it occurs. What depends on the neighbours (the institution's name across units, a
+        surname after a name, the sentence count) is worked out here, as before."""
+        cp = self.cp
+        inst_spans: list[tuple[int, int]] = []
+        if cp is not None and cp.specific_names:
+            inst_spans = [(m.start(), m.end()) for m in cp.institution_re.finditer(text)]
+        out: list[tuple[str, int, int, int]] = []
+        append = out.append
+        units = self._units
+        sent = 0
+        k = 0
+        base = 0
+        for unit in _units(text):
+            got = units.get(unit)
+            if got is None:
+                got = self._unit_tokens(unit)
+            for tok, rs, re_, cls in got:
+                s = base + rs
+                if inst_spans:
+                    while k < len(inst_spans) and inst_spans[k][1] <= s:
+                        k += 1
+                    if k < len(inst_spans) and inst_spans[k][0] <= s:
+                        if not out or out[-1][0] != "<inst>" or out[-1][1] != inst_spans[k][0]:
+                            append(("<inst>", inst_spans[k][0], inst_spans[k][1], sent))
+                        continue
+                if cls == _STOP:
+                    sent += 1
+                    continue
+                if cls == 2 and out and out[-1][0] in _NAME_TOKS:
+                    tok = "<surname>"
+                append((tok, s, base + re_, sent))
+            base += len(unit) + 1
+        return out
+
+    def _unit_tokens(self, unit: str) -> tuple[tuple[str, int, int, int], ...]:
+        """(token, start, end, class) of one unit, cached: class as ``_word_token``'s for words
+        (2 may become <surname> after a name), ``_STOP`` for a sentence break."""
+        got: list[tuple[str, int, int, int]] = []
+        wcache = self._tok_cache
+        for m in _TOKEN_RE.finditer(unit):
+            s, e = m.span()
+            kind = m.lastgroup
+            g = m.group()
+            if kind == "word":
+                w = wcache.get(g)
+                if w is None:
+                    w = self._word_token(g)
+                got.append((w[0], s, e, w[1]))
+            elif kind == "stop":
+                got.append(("", s, e, _STOP))
+            else:
+                got.append((self._other_token(kind, g), s, e, 0))
+        if len(self._units) > 100000:
+            self._units.clear()
+        t = self._units[unit] = tuple(got)
+        return t
+
+    def tokens_reference(self, text: str) -> list[tuple[str, int, int, int]]:
+        """``tokens`` scanning the whole text in one pass (for tests and bench/policy_learned_ab)."""
         cp = self.cp
         inst_spans: list[tuple[int, int]] = []
         if cp is not None and cp.specific_names:
@@ -218,7 +290,7 @@ class Featuriser:
                 sd("w:" + tok, sent)
                 if tok[0] == "#" and len(tok) > 1:
                     sd("w:" + tok[1:], sent)
-                sd("b:" + prev + " " + tok, sent)
+                sd(f"b:{prev} {tok}", sent)  # one string built, not two
                 prev = tok
         else:
             for tok, _s, _e, sent in toks:
