@@ -124,6 +124,12 @@ CLEAN = [
     ("official", "Our Occupational Health service provides confidential support to all staff. Self-refer via the HR portal."),
     ("personal", "Our netball club got the go-ahead from the Sports Office for the crest on our new dresses"),
     ("official", "Our open day playlist is licensed through PRS for Music. Tell us your favourite track!"),
+    ("personal", "Our research group server is members-only to protect participants' data, so please ask me for access."),
+    ("personal", "invigilating today, the students were amazing, total silence for three hours"),
+    ("personal", "Anyone else get the university's email about the new logo? Thoughts on the colours?"),
+    ("official", "Our graduation video soundtrack was composed by Music student Tomás Ruiz. Credits in the description."),
+    ("personal", "Our research on door-entry PINs found 11% of people use 1234. Paper out now."),
+    ("official", "Societies: please don't share committee logins. Ask the SU to add each officer to your page instead."),
 ]
 
 

@@ -253,7 +253,10 @@ _INST_MARK_RE = regex.compile(
 )
 _ALTER_RE = regex.compile(
     r"(?<![\w])(?:made|make|designed|drew|redrawn|redrew|edited|tweaked|photoshopped|remixed|modified|created|changed|"
-    r"recolou?red|rebrand(?:ed)?|redesign(?:ed)?|stretched|doodled|playing\s+with|modern\s+version|new\s+logo|fresh\s+logo|"
+    r"recolou?red|rebrand(?:ed)?|redesign(?:ed)?|stretched|doodled|playing\s+with|modern\s+version|"
+    r"(?<!(?:university|uni|college|institution)'s\s)(?<!(?:university|uni|college|institution)s\s)(?<!official\s)(?<!the\s)"
+    r"new\s+logo|"
+    r"fresh\s+logo|"
     r"mash-?up|combines|combined|upside\s+down|swapped|added|stuck|through\s+it|with\s+a\s+\w+\s+(?:on|through|holding)|"
     r"turned|cheeky|own\s+version|better\s+than|nicer\s+than|rude|printed|print|printing|embroider\w*|put\s+the|into\s+a|"
     r"mod(?:ded|ding|s)?|jazz(?:ed|ing)?\s+up|spruc(?:ed|ing)\s+up|drawn\s+on|doodl\w+|defac\w+|graffiti\w*|"

@@ -231,6 +231,11 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "Material marked confidential, leaked or internal."
 
 
+# What an invigilator could give away: the paper, its questions, who cheated.
+_EXAM_SECRET_RE = regex.compile(
+    r"(?<![\w])(?:questions?|paper|answers?|cheat\w*|caught|copying|phones?|names?|candidate\s+(?:no|number)|topics?|"
+    r"section\s+[a-z\d])(?![\w])"
+)
 # Papers of an open session, or ones said to be published: the institution releasing them.
 _PUBLISHED_RE = regex.compile(
     r"(?<![\w])(?:open\s+(?:session|meeting|part|business)|(?:are|is)\s+now\s+(?:on|published|available|live|up|public)|"
@@ -482,7 +487,8 @@ _C6_SECRET_RE = regex.compile(
     r"|between\s+us|(?<!(?:grow|grew|growing|grown|gain|gained|gaining|build|building|growth|more|less)\s)in\s+(?:strict\s+|the\s+strictest\s+)?confidence|\"in\s+confidence\"|keep\s+(?:it|this)\s+"
     r"(?:quiet|hush|under\s+(?:my|your|our)\s+hats?|to\s+yourselves|between\s+us)|asked\s+to\s+keep\s+it\s+(?:quiet|hush)"
     r"|(?:meant|supposed)\s+to\s+be\s+(?:secret|confidential|a\s+secret)|nobody'?s\s+(?:allowed|supposed)\s+to\s+(?:say|know)"
-    r"|stays\s+in\s+the\s+room|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)|keep\s+it)"
+    r"|stays\s+in\s+the\s+room|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)"
+    r"(?!\s+(?:\w+\s+)?(?:logins?|passwords?|accounts?|details|codes?|pins?)\b)|keep\s+it)"
     r"|don'?t\s+share\s+(?:it|this|yet)\b|not\s+keeping\s+that\s+secret|confidential\s+(?:from|investor|reviewer|pitch|obviously)"
     r"|(?<!(?:is|are|be|service|and)\s)confidential,?\s+obviously|(?:^|[.!?]\s+)confidential\s+from"
     # an insider's seat
@@ -676,6 +682,8 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             return
         if m.group(0).startswith(("heard", "overheard")) and not _MATTER_RE.search(t):
             continue  # "heard in the staff room: someone's brought in samosas" is gossip, not a leak
+        if m.group(0) == "invigilating" and not _EXAM_SECRET_RE.search(t):
+            continue  # "invigilating today, total silence for three hours" gives nothing away
         yield m.start(), m.end(), "News that is not public yet, given away in the post."
         return
 

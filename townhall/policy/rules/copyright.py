@@ -148,7 +148,8 @@ _EVASION_RE = regex.compile(
     r"(?:citation|credit|attribution|reference)|(?:come|comes|came|taken|lifted)\s+straight\s+(?:from|out\s+of)"
     r"|(?:screenshot|screenshotted|scanned|photocopied|copied|photographed)\s+(?:every|each|all\s+the)\s+pages?"
     r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
-    r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only|can\s+sue\s+me"
+    r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only(?=\s+(?:article|content|piece|"
+    r"briefing|report|post|video|pdf|issue|analysis))|can\s+sue\s+me"
     r"|(?:photocopied|scanned|copied|printed)\s+(?:half|most|all|chapters?|\d+\s+pages?|pages)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:\w+\s+)?(?:text)?book)(?![\w])",
     regex.IGNORECASE,
@@ -187,7 +188,8 @@ _OWN_OR_LICENSED_RE = regex.compile(
     r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:\w+\s+){0,2}?(?:from|under|by|through|via|with)|"
     r"licence\s+from|under\s+licen[cs]e|credits?\s+(?:are|is)\s+(?:on|in|at|below|listed)|"
     r"public\s+domain|courtesy\s+of|creative\s+commons|cc[-\s]by|our\s+own|by\s+our\s+(?:\w+\s+)?(?:photographer|students?|"
-    r"staff|team|alumn\w+)|used\s+under|royalty[-\s]free|open\s+licen[cs]e|shared\s+with\s+credit|(?:by|from)\s+our\s+"
+    r"staff|team|alumn\w+)|(?:composed|written|created|made|designed|drawn|shot|taken|filmed|photographed|painted)\s+by\s+"
+    r"(?:\w+\s+){0,2}?(?:student|students|staff|alumn\w+|graduate|graduates|colleague)|used\s+under|royalty[-\s]free|open\s+licen[cs]e|shared\s+with\s+credit|(?:by|from)\s+our\s+"
     r"(?:university\s+)?archive|we\s+took|i\s+took|my\s+own)(?![\w])",
     regex.IGNORECASE,
 )

@@ -22,7 +22,9 @@ _PW_RE = regex.compile(
 )
 # Talk about passwords in general: statistics and how they are stored, not anyone's secret.
 _STATS_RE = regex.compile(
-    r"(?i)\b(?:most\s+(?:common|popular|used)|least\s+common|password\s+hash(?:es|ing)?|cryptography)\b"
+    r"(?i)\b(?:most\s+(?:common|popular|used)|least\s+common|password\s+hash(?:es|ing)?|cryptography|our\s+(?:research|study|"
+    r"survey|paper)|(?:research|study|survey|paper)\s+(?:on|into|about)|found\s+(?:that\s+)?\d+\s*%|\d+\s*%\s+of\s+(?:people|"
+    r"users|students|staff))\b"
 )
 _NOT_SECRET = frozenset(
     wordlist("""your their our his her the a an not now being still changing changed expired incorrect wrong strong weak
