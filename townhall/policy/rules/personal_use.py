@@ -34,6 +34,7 @@ _INSTITUTION_REF = re.compile(
     r"|(?:the\s+)?(?:hr|estates|finance|admissions|comms|it)\s+(?:team|department|dept|office)|(?:the\s+)?new\s+(?:vc|vice[-\s]chancellor|dean|head\s+of\s+\w+|pvc)|(?:coming|come|study|studying|apply|applying)\s+here|(?:my|our)\s+(?:dept|school|department|faculty)'?s?|never\s+worked\s+anywhere"
     r"|i\s+(?:run|manage|head|lead)\s+the\s+(?:\w+\s+){0,2}(?:office|team|unit|service|lab|labs|department|desk)"
     r"|(?:our|my)\s+\w+\s+(?:office|unit|service|lab|labs|school|department|dept|faculty)'?s?"
+    r"|(?:technician|librarian|admin|administrator|researcher|postdoc|tutor|porter|cleaner|lecturer)\s+here"
     r"|(?:a|an|as\s+a|as\s+an)\s+uni(?:versity)?\s+(?:librarian|lecturer|technician|administrator|admin|porter|cleaner|"
     r"researcher|employee|staff\s+member|worker|tutor|professor))(?![\w])"
 )
@@ -92,7 +93,9 @@ _NEGATIVE = words_re(
     most entitled|entitled brats|entitled little|entitled people|brats|pr document|pr exercise|pr stunt|
     window dressing|nothing behind it|tone deaf|head examining|heads examined|noticed we exist|know we exist|
     rudderless|in good conscience|should be investigated|tanking|warned me|be warned|been warned|
-    join the dots|draw the link|you do the maths|the damp|damp in|mould in|mould on|won't tell you that|
+    join the dots|draw the link|you do the maths|painted over|papered over|make it make sense|some family|
+    no longer love|without a word|shrugged|thanks for nothing|it's grim|
+    pages of nothing|and nothing else|the damp|damp in|mould in|mould on|won't tell you that|
     won't tell you this|they won't tell you|they don't tell you|don't tell you that|deserve better|deserves better|
     they don't understand|doesn't understand|never met a student|bragged about|boasted about|brags about|
     boasts about|classy move|nice touch|crumbling|save us|screams at|shouts at|
@@ -153,7 +156,8 @@ _GRIEVANCE_WORDS = gate_words(
     "hasn't haven't hadn't never won't refuses refused refusing wastes wasted wasting waste squandered squanders "
     "blew blown splashed claims says puts brags boasts preaches markets sells calls driven pushed forced hounded "
     "make draw says tells basically essentially just led managed run badly poorly pyramid sweatshop mill "
-    "factory hole cult money-pit one none nobody waiting since"
+    "factory hole cult money-pit one none nobody waiting since spend spends spent promised pledged who's values keeps "
+    "kept"
 )
 _GRIEVANCE_RE = re.compile(
     r"(?<![\w])(?:(?:has|have|had)n'?t\s+(?:even\s+|yet\s+|ever\s+)?(?:\w+\s+)?(?:fixed|paid|replied|answered|responded|sorted|"
@@ -164,7 +168,9 @@ _GRIEVANCE_RE = re.compile(
     r"thousands|money|a\s+fortune)|(?:money|millions|£\s?\d[\d,.]*\w*)\s+(?:\w+\s+){0,3}(?:wastes?|wasted|wasting)"
     r"|(?:uni|university|it|they|employer|management|leadership|department|dept|school|faculty|which|that|who|place|vc)\s+"
     r"(?:\w+\s+)?(?:claims?|says|puts|brags?|boasts?|preaches|markets?\s+itself|sells?\s+itself|calls?\s+itself|talks?\s+about|"
-    r"tweets?\s+about)\s+[^.!?]{0,80}?(?<![\w])(?:but|yet|while|whilst|then|meanwhile)(?![\w])"
+    r"tweets?\s+about|(?:keeps?|kept)\s+(?:saying|claiming|telling\s+\w+))\s+[^.!?]{0,80}?"
+    r"(?:(?<![\w])(?:but|yet|while|whilst|then|meanwhile)(?![\w])|[.!?;]\s*(?:they|it|we|which)\s+(?:really\s+)?"
+    r"(?:don'?t|doesn'?t|isn'?t|aren'?t|won'?t|didn'?t|haven'?t|hasn'?t)(?![\w]))"
     r"|(?:driven|pushed|forced|hounded)\s+out|make\s+of\s+that\s+what\s+you\s+will|draw\s+your\s+own\s+conclusions?"
     r"|(?:that\s+)?tells\s+you\s+(?:all\s+you\s+need\s+to\s+know|everything)"
     r"|(?:is|are|was)\s+(?:basically|essentially|just|nothing\s+but|little\s+more\s+than)\s+(?:a|an)\s+(?:\w+\s+)?"
@@ -173,6 +179,10 @@ _GRIEVANCE_RE = re.compile(
     r"|(?:badly|poorly)\s+(?:led|managed|run|organised|organized|handled)"
     r"|(?:not\s+(?:a\s+single\s+)?one|none|nobody|no\s+one)\s+(?:of\s+them\s+)?(?:has|have|was|were)\s+(?:been\s+)?"
     r"(?:replaced|fixed|paid|consulted|told|hired|answered)|waiting\s+(?:over\s+)?(?:\w+|\d+)\s+(?:weeks|months|years)\s+for"
+    r"|spen[dt]s?\s+more\s+on\s+[^.!?]{0,60}?\s+than\s+on|(?:promised|pledged)\s+(?:\w+\s+){0,4}(?:years?|months?)\s+ago"
+    r"|who'?s\s+never\s+(?:\w+\s+){0,3}(?:met|taught|marked|used|set\s+foot)"
+    r"|(?:says|claims)\s+it\s+values\s+[^.!?;]{0,60}[;,.]\s*(?:in\s+(?:my|our)\s+experience|in\s+reality|in\s+practice|"
+    r"the\s+reality)"
     r"|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+since\s+i\s+(?:first\s+)?(?:reported|asked|complained|raised|emailed|flagged|"
     r"requested|applied))(?![\w])"
 )
@@ -193,7 +203,8 @@ _WEAK_RES = (
         r"(?<![\w])(?:found\s+out\s+(?:about\s+[^.!?]{0,40}?)?(?:from|by|via|through|in)\s+(?:a\s+student|the\s+press|the\s+news|"
         r"twitter|a\s+press\s+release|reading|the\s+paper|social\s+media|linkedin)|"
         r"same\s+(?:week|month|day|year|term|morning|afternoon)|"
-        r"(?:finally|suddenly)\s+noticed|nobody\s+(?:above|upstairs)|no\s+one\s+(?:above|upstairs))"
+        r"(?:finally|suddenly)\s+noticed|nobody\s+(?:above|upstairs)|no\s+one\s+(?:above|upstairs)|"
+        r"(?:anyone|any\s+\w+|you'?re|if\s+you'?re)\s+(?:thinking\s+of|considering)\s+(?:coming|applying|studying|joining|working))"
     ),
     re.compile(
         r"(?:apparently\s*[.!]?\s*$|(?:^|[.!?]\s+)(?:this\s+place|thanks|cheers|noted|sure|right|again|typical)\s*[.!]*\s*$"
@@ -240,8 +251,8 @@ _DAMAGING = words_re(
     must go|no confidence|lost the trust|lost the confidence|lost all trust|failed its|failed our students|
     failed their students|failing its|heading for a cliff|sinking ship|built on sand|worst place i've ever worked|
     worst place to work|worst employer|a dump|this dump|what a dump|dump of a|circus|joke of a|don't apply here|
-    do not apply here|don't come here|don't study here|pick anywhere|anywhere except|anywhere but|been dishonest|
-    is dishonest|are dishonest|misled|disgrace|disgraceful|obscene|shameful|scandal|scandalous|hidden|hid|
+    do not apply here|don't come here|don't study here|pick anywhere|anywhere except|anywhere but|dishonest|
+    misled|disgrace|disgraceful|obscene|shameful|scandal|scandalous|hidden|hid|
     concealed|concealing|driven out|pushed out|forced out|hounded out|pyramid scheme|black hole|sweatshop|
     degree mill|racket|crooks|shambles|shambolic|farce|clowns|toxic|bully|cowards|cowardly|spineless|disgusting|
     appalling|laughing stock|in good conscience|got the job because|only got the job|jobs for the boys|nepotism|
@@ -429,7 +440,8 @@ _GROUP_RE = re.compile(
     r"|(?:is|are)\s+(?:private|locked|closed|staff[-\s]only))(?![\w])"
 )
 _LICENCE_RE = re.compile(
-    r"(?<![\w])(?:so\s+i\s*(?:can|'ll|will|may\s+as\s+well|might\s+as\s+well|feel\s+free\s+to)\s+(?:just\s+)?"
+    r"(?<![\w])(?:so\s+i\s*(?:can|'ll|will|may\s+as\s+well|might\s+as\s+well|feel\s+free\s+to)\s+"
+    r"(?:just\s+|finally\s+|now\s+|honestly\s+|actually\s+)?"
     r"(?:say|be\s+(?:blunt|honest|frank|candid)|share|tell|speak|vent|spill|admit|post)"
     r"|so\s+here\s+goes|so\s+here'?s\s+(?:what|the)|so\s+(?:i'?ll|i\s+will)\s+say\s+it"
     r"|(?:won'?t|will\s+not|doesn'?t|wont)\s+(?:go\s+any\s+further|leak|get\s+out|go\s+beyond|leave\s+(?:this|the)\s+(?:group|chat))"
@@ -502,7 +514,8 @@ _WORK_EMAIL_TO_RE = regex.compile(
     r"(?<![\w])(?:(?:e-?mail|contact|message|enquiries|orders|bookings|drop\s+me\s+a\s+line)\s+(?:(?:\w+\s+){0,3}(?:to|at|on|via)\s+)?"
     r"|(?P<use>using|use|used)\s+)"
     r"my\s+(?:work|uni|university|staff|institutional|college|office|employer'?s?|[\w.-]+\.ac\.uk|[\w.-]+\.edu)\s*(?:e-?mail|address)"
-    r"(?(use)\s+(?:for|to\s+(?:sign|register|log|set))\s+(?:up\s+|in\s+)?(?:my|a|an|the)\s+)",
+    r"(?(use)\s+(?:for|to\s+(?:sign|register|log|set))\s+(?:up\s+(?:to\s+|for\s+|with\s+|on\s+)?|in\s+(?:to\s+)?)?"
+    r"(?:my|a|an|the)\s+)",
     regex.IGNORECASE,
 )
 _WORK_EMAIL_CUES = ("mail", "address", "account")
@@ -575,7 +588,7 @@ _WORK_SETTING_RE = re.compile(
     r"faculty|the\s+vc|work(?:ing)?\s+from\s+home|wfh|#wfh|on\s+the\s+clock|taxpayer'?s?|extensions?|"
     r"admissions|library|campus|graduation|invigilat\w*|timesheet|feedback|corridor|marked|dissertations?|theses|"
     r"coursework|assignments?|tutees?|conference|appeals?|grades?|first\s+year|#\w*(?:staff|lecturer|academic|phd)\w*|"
-    r"attendance|registers?|facilities|taught|teach|dress-down|staff\s+member|uni\s+staff)(?![\w])"
+    r"attendance|registers?|facilities|taught|teach|dress-down|staff\s+member|uni\s+staff|workshop|after\s+hours)(?![\w])"
 )
 _CONDUCT_RE = re.compile(
     r"(?<![\w])(?:hungover|hung\s+over|drunk|tipsy|wasted|smashed|pissed|can'?t\s+feel\s+my\s+face|"
@@ -593,9 +606,12 @@ _CONDUCT_RE = re.compile(
     r"skim(?:med|ming|s)?|read\s+(?:the\s+)?(?:abstract|first\s+page|first\s+paragraph|intro)|"
     r"(?:gave|give|giving)\s+(?:it|them|everyone|each\s+one|all\s+of\s+them)\s+(?:a\s+)?\d{2}|"
     r"(?:couldn'?t|could\s+not|can'?t|cannot)\s+be\s+(?:bothered|arsed)|none\s+the\s+wiser|"
+    r"(?:couldn'?t|could\s+not|can'?t)\s+face\s+(?:reading|marking|teaching|them|it)|(?:nobody|no\s+one)\s+will\s+(?:ever\s+)?"
+    r"(?:check|notice|know)|the\s+(?:laziest|thickest|dumbest|worst|most\s+entitled)\s+(?:\w+\s+)?i'?ve\s+ever\s+taught|"
     r"(?:nobody|no\s+one)\s+(?:ever\s+)?(?:noticed|notices|notice|checks|checked|follows\s+(?:them|it)\s+up)|"
     r"(?:students|they|class)\s+(?:never|don'?t|didn'?t)\s+notice|"
-    r"(?:told|tell|telling)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:tutees|students|class|hod|boss|manager|dean|team)\s+(?:that\s+)?"
+    r"(?:told|tell|telling|emailed|messaged|texted)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:tutees|students|class|hod|boss|manager|"
+    r"dean|team)\s+(?:that\s+|saying\s+)?"
     r"i\s+(?:was|had|'d|am|'m|have)|"
     r"i\s+was\s+(?:actually\s+|really\s+)?(?:at|in)\s+the\s+(?:pub|races|beach|match|football|cinema|shops|gym|spa|park|bookies)|"
     r"(?:\w+|\d+)\s+(?:glasses|bottles|cans|pints)\s+of\s+(?:\w+\s+)?(?:fizz|wine|prosecco|champagne|beer|gin|cava|vodka|cider)|"
@@ -609,7 +625,8 @@ _CONDUCT_RE = re.compile(
     r"(?:give|gave)\s+(?:a|an)\s+\d{2}\s+to\s+(?:anything|everything|everyone|anyone|all)|"
     r"(?:question|questions|answer|answers|essay|essays|work|students?|first[-\s]years?|class|cohort)\s+(?:was|were|is|are)\s+"
     r"(?:so\s+|really\s+|just\s+|genuinely\s+|truly\s+)?"
-    r"[\"'“‘]?(?:stupid|thick|dumb|idiotic|pathetic|useless|rubbish|garbage|drivel)(?![\w])|"
+    r"[\"'“‘]?(?:a\s+)?(?:stupid|thick|dumb|idiotic|pathetic|useless|rubbish|garbage|drivel|nightmare|nightmares|hopeless|"
+    r"clueless|lazy|idiots|morons)(?![\w])|why\s+are\s+we\s+(?:taking|letting|admitting)|"
     r"see\s+you\s+(?:all\s+)?at\s+(?:the|my)\s+disciplinary|get\s+me\s+(?:sacked|fired)|"
     r"can'?t\s+remember\s+(?:much|anything|last\s+night|how\s+i\s+got)|danced\s+on\s+the\s+(?:table|lectern|bar|stage|desk)|"
     r"(?:take|took|having|have)\s+a\s+nap|(?:facilities|they|nobody|no\s+one|hr|management|security)\s+(?:never|don'?t|doesn'?t)\s+checks?|"
@@ -637,9 +654,10 @@ _CONDUCT_WORDS = gate_words(
     "nobody never noticed told tell telling glasses bottles cans updated changed touched same write string let "
     "lets shouldn't grade mark guess complained asked haven't hasn't didn't i've races beach match football cinema "
     "shops gym spa park bookies stand stupid thick dumb idiotic "
-    "pathetic useless rubbish garbage disciplinary sacked fired remember danced nap checks check checked shower "
+    "pathetic useless rubbish garbage nightmare nightmares hopeless clueless lazy idiots morons why "
+    "disciplinary sacked fired remember danced nap checks check checked shower "
     "pyjamas productive pc computer laptop hack everyone everybody forgot glanced minutes minute read "
-    "🍷 🍺 🍸 🥂 🍹 🍾 "
+    "🍷 🍺 🍸 🥂 🍹 🍾 face will laziest thickest dumbest taught "
     "football telly tv racing netflix cricket rugby attention put claimed logged expensed pub even stopped"
 )
 
@@ -658,7 +676,8 @@ _RESOURCE_RE = re.compile(
     r"laser\s+cutters?|3d\s+printers?|machines?|tools|workshop|computers?|pcs?|desktop|phone)|(?:uni|university|work|employer|office|department|dept|lab|"
     r"college)(?:'?s)?\s+free\s+(?:\w+\s+){0,2}(?:cutters?|printers?|machines?|kit|equipment|software)|"
     r"research\s+budget|grant\s+money|office\s+hours|on\s+the\s+clock|work\s+time|during\s+work|at\s+my\s+desk|"
-    r"(?:from|in|out\s+of)\s+my\s+(?:office|lab|desk)|office\s+at\s+(?:the\s+)?(?:uni|university|work))(?![\w])"
+    r"(?:from|in|out\s+of)\s+my\s+(?:uni\s+|university\s+|work\s+)?(?:office|lab|desk)|office\s+at\s+(?:the\s+)?(?:uni|university|work)|"
+    r"filing\s+cabinets?)(?![\w])"
 )
 
 
@@ -730,8 +749,10 @@ _INSIDER_RE = re.compile(
     r"let\s+slip|a\s+little\s+bird|word\s+is|rumou?r\s+(?:is|has\s+it)|sources?\s+(?:say|tell)|grapevine|"
     r"rumou?rs?\s+(?:in|at|around|on)\s+(?:the|our|my)\s+(?:\w+\s+)?(?:is|are|has|have|says?)|"
     r"(?:nobody|no\s+one)(?:'s|\s+has)\s+officially\s+(?:said|announced|confirmed)|"
-    r"(?:staff|students|we|they|nobody|no\s+one|the\s+\w+)\s+(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?been\s+told|"
-    r"(?:someone|somebody|a\s+friend|a\s+colleague|a\s+mate)\s+(?:on|in|at|from)\s+(?:the\s+)?\w+\s+told\s+me|"
+    r"(?:staff|students|parents|applicants|we|they|nobody|no\s+one|the\s+\w+)\s+(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+"
+    r"(?:yet\s+)?been\s+told|"
+    r"(?:someone|somebody|a\s+friend|a\s+colleague|a\s+mate)\s+(?:on|in|at|from)\s+(?:the\s+)?(?:\w+\s+){1,3}told\s+me|"
+    r"(?:as\s+)?(?:someone|one)\s+who\s+sits\s+(?:on|in)\s+the|that'?s\s+all\s*[.!]?\s*$|"
     r"word\s+from\s+(?:the\s+)?\w+|insider\s+view|"
     r"(?:they'?ll|they\s+will|they\s+won'?t)\s+announce|"
     r"can'?t\s+(?:tell\s+you|say)\s+how\s+i\s+know|(?:was|were)\s+in\s+the\s+room|"
@@ -749,23 +770,25 @@ _TROUBLE_RE = re.compile(
     r"misconduct|complaint|grievance|pulled|formality|freeze|leaks?|rats|damp|mould|fraud\w*|fiddl\w+|fudg\w+|lie|lies|"
     r"lying|misleading|drop(?:ped|ping)?|collaps\w+|bust|bankrupt|insolven\w+|losses|overspen\w+|shortfall|black\s+hole|"
     r"resign\w*|pushed\s+out|suspended|investigat\w+|tribunal|record\s+year|mention\s+them|delay\w*|severance|"
-    r"lose|losing|licence|voted|posts|jobs|froze|frozen|expenses|stop(?:ped|ping)?|leaves\s+out|left\s+out|overtime|(?:is|are)\s+going(?=\s*[.!,;]|$))(?![\w])"
+    r"lose|losing|licence|voted|posts|jobs|lowered|raised\s+the\s+pass|pass\s+mark|froze|frozen|expenses|half|forecast|on\s+track|shortfall|handed\s+to|privati[sz]\w+|stop(?:ped|ping)?|leaves\s+out|left\s+out|overtime|(?:is|are)\s+going(?=\s*[.!,;]|$))(?![\w])"
 )
 _CLOSING_GAP_RE = re.compile(r"closing\s+the\s+(?:\w+\s+)?gap")
 # The author says it is not public yet: that alone marks a leak when it concerns the institution
 # (its name, trouble, or something it plans), not a tip about the best coffee on campus.
 _SECRET_WORDS = gate_words(
     "allowed supposed heard hear announced officially told slip leaked quiet schtum shtum wraps tell spread share "
-    "forward screenshot"
+    "forward screenshot record last can't"
 )
 _SECRET_RE = re.compile(
     r"(?<![\w])(?:not\s+(?:officially\s+|really\s+|technically\s+)?(?:allowed|supposed)\s+to\s+(?:say|tell|share|post|mention)|"
     r"you\s+heard\s+it\s+(?:here|from\s+me)\s+first|(?:you\s+)?didn'?t\s+hear\s+(?:it|this|that)\s+from\s+me|"
     r"not\s+(?:yet\s+|officially\s+)+announced|before\s+(?:it'?s|it\s+is|they)\s+announced?|"
-    r"(?:nobody|no\s+one|staff|students)(?:'s|\s+has|\s+have)?\s+(?:not\s+)?been\s+told\s+(?:officially\s+)?(?:yet)?|"
+    r"(?:nobody|no\s+one|staff|students|parents|applicants)(?:'s|\s+has|\s+have|\s+haven'?t|\s+hasn'?t)?\s+(?:not\s+)?"
+    r"been\s+told\s+(?:officially\s+)?(?:yet)?|"
     r"let\s+slip|leaked|keep\s+(?:it|this)\s+(?:quiet|schtum|shtum|under\s+wraps)|"
     r"(?:don'?t|do\s+not|please\s+don'?t)\s+(?:tell\s+anyone|spread\s+(?:it|this)|share\s+(?:it|this)|forward|screenshot)|"
-    r"not\s+a\s+word\s+to\s+anyone)(?![\w])"
+    r"not\s+a\s+word\s+to\s+anyone|off\s+the\s+record|(?:\w+\s+)?will\s+be\s+the\s+last\s+to\s+know|"
+    r"(?:officially\s+)?i\s+can'?t\s+(?:officially\s+)?(?:say|tell\s+you)\s+(?:this|that|it)(?!\s+enough))(?![\w])"
 )
 _PLAN_RE = re.compile(
     r"(?<![\w])(?:will|going\s+to|planning|plans?|getting|next\s+(?:week|month|year|term)|from\s+(?:next|september|"
@@ -775,7 +798,8 @@ _INSIDER_WORDS = gate_words(
     "heard overheard minuting told announced closed record sit leaked faculty senate exec board management say sat "
     "seen inside insider insiders gossip quiet schtum shtum wraps telling official decided decision decisions draft "
     "internal real shouldn't slip bird word rumour rumor sources source know room announcement announce find expect "
-    "i'm people out over just grapevine rumours officially been someone somebody friend colleague mate they'll they"
+    "i'm people out over just sits all grapevine rumours officially been someone somebody friend colleague mate "
+    "they'll they"
 )
 
 
@@ -846,7 +870,7 @@ _PROMISE_RE = re.compile(
 # speak for the university"), stating its "official position", or telling people to skip its
 # official routes ("no need to ask admissions", "ignore the attendance emails").
 _FOR_INST = (
-    r"(?:(?:all|everyone|everybody|each)\s+(?:of\s+us\s+)?(?:in|at)\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:(?:all|everyone|everybody|each|(?:my\s+|our\s+)?colleagues|all\s+of\s+us|us)\s+(?:of\s+us\s+)?(?:in|at)\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?"
     r"(?:\w+\s+){0,2}(?:university|uni|department|dept|school|faculty|college|"
     r"institution|senate|management|leadership)"
 )
@@ -883,6 +907,8 @@ _INST_WILL_RE = re.compile(
     r"(?:not\s+)?(?:be\s+)?(?:lets?\s+(?:people|anyone|everyone|students|you)|accept\w*|admit\w*|tak(?:e|ing)\s+(?:you|your|him|her|them)|let\s+(?:you|your|him|her|them)|clos\w+|"
     r"waiv\w+|drop\w*|extend\w*|giv\w+|offer\w*|pay\w*|cover\w*|refund\w*|fund\w*|reimburs\w+|match\w*|cancel\w*|"
     r"lower\w*|reduc\w+|freez\w+|rais\w+)"
+    r"|(?:anyone|everyone|you|applicants|students)\s+(?:who\s+(?:\w+\s+){1,4})?(?:will|'ll)\s+(?:definitely\s+)?(?:get|receive|"
+    r"be\s+(?:offered|given|accepted))\s+(?:an?\s+|your\s+)?(?:offer|place|refund|scholarship|extension|bursary)"
     r"|(?:accommodation|halls|fees?|results|marks|campus|course|module|exams?|deposits?|refunds?|visas?|offers?|places?)\s+"
     r"(?:will|'ll|won'?t|will\s+not)\s+(?:definitely\s+|certainly\s+)?(?:be|go|stay|open|close|rise|come)"
     r"|there\s+(?:will|'ll)\s+(?:definitely\s+)?(?:be\s+)?no\s+(?:\w+\s+){0,2}(?:rise|increase|cuts?|redundanc\w+|strikes?|"
