@@ -248,11 +248,36 @@ _PHYSICAL_LEAK_RE = regex.compile(
 )
 # What makes passed-on talk confidential rather than gossip about coffee: the institution's business.
 _MATTER_RE = regex.compile(
-    r"(?<![\w])(?:jobs?|posts?\s+(?:go|going|cut)|cuts?|cutting|clos(?:e|es|ed|ing|ure)|shut\w*|redundan\w+|merg\w+|budget|"
+    r"(?<![\w])(?:jobs|job\s+(?:cuts?|losses|offers?|freeze)|(?:got|get|gets|getting|given|offered)\s+the\s+job|posts?\s+(?:go|going|cut)|cuts?|cutting|clos(?:e|es|ed|ing|ure)|shut\w*|redundan\w+|merg\w+|budget|"
     r"deficit|pay\s+(?:offer|rise|cut|freeze|deal)|salar\w+|restructur\w+|sack\w*|fired|suspend\w*|deal|contract|"
     r"candidates?|shortlist\w*|appoint\w*|vc|vice[-\s]chancellor|dean|provost|registrar|council|senate|exec|governors|"
     r"strike|fees|ranking|ref|exams?|grades?|audit|investigation|partnership|funding|grant|bid|strategy|proposal|minutes|"
     r"takeover|selling|sale|review|panel|outcome|results?|going\s+to\s+(?:fail|lose|close|cut|announce)|%|£\s?\d)(?![\w])"
+)
+# A seat that sees unpublished work (reviewing, refereeing, examining, sitting on a panel), or a bare
+# "before it's out": a leak only when the post then tells something of what was seen.
+_SEAT_RE = regex.compile(
+    r"(?i)(?:peer[-\s]?)?(?:reviewing|refereeing|refereed|reviewed|examined|examining|assessing)\b|before\s+(?:it|they)\b"
+    r"|(?:i'?m|i\s+am|i\s+was|i\s+sat|i'?ve\s+been|sat)\s+on\s+(?:a|the)\b|on\s+(?:a|the)\s+(?:\w+\s+)?(?:panel|committee)\s+today"
+)
+# What was seen, told: its authors' claims or results, a name, a figure, the topic given away.
+_DISCLOSE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:they|the\s+authors?|the\s+applicants?|the\s+(?:team|group|lab)|one\s+(?:team|group|lab|applicant|"
+    r"of\s+them)|(?:the|this)\s+(?:paper|study|manuscript|grant|proposal|bid|submission|thesis|work|data))\s+(?:\w+\s+)?"
+    r"(?:shows?|showed|found|finds|claims?|claimed|propos\w+|reports?|reported|demonstrat\w+|suggests?|proves?|proved|"
+    r"uses?|used|managed|cures?|cured|solves?|solved|gets?|got|achieved?|wants?|plans?|is\s+about|are\s+from|\w+ed)"
+    r"|(?:the\s+|their\s+|its\s+)(?:stats|statistics|methods?|data|findings|conclusions?|results|sample|experiments?|analysis)\b"
+    r"|(?:paper|grant|proposal|thesis|manuscript|application|bid|submission|dissertation)\s+(?:\w+\s+){0,2}?(?:from|by)\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?-i:\p{Lu})"
+    r"|(?:it'?s|it\s+is|it\s+was|they'?re|this\s+is)\s+(?:(?:a|an|basically|just|clearly|total|utter|pure)\s+)*(?:rehash|"
+    r"plagiar\w+|copy|nonsense|rubbish|garbage|terrible|awful|weak|flawed|wrong|fraud\w*|mess|joke|groundbreaking|"
+    r"game[-\s]?changer|going\s+to\s+(?:change|win|be\s+huge))"
+    r"|(?:fig(?:ure)?|table)\s*\d|(?:won'?t|will\s+not|doesn'?t|does\s+not|didn'?t)\s+(?:survive|hold\s+up|replicate|"
+    r"stand\s+up|get\s+in|pass|add\s+up)"
+    r"|\d+(?:\.\d+)?\s*(?:%|x\b|-?fold|times\s+(?:better|faster|more))|£\s?\d|(?:dr|prof|professor)\.?\s+\p{Lu}"
+    r"|spoiler|guess\s+(?:what|who)|(?:it'?s|it\s+is)\s+(?:about|on)\s+\w|the\s+(?:method|result|results|finding|findings|"
+    r"trick|idea|answer|winner|outcome)\s+(?:is|was|uses|shows)|(?:is|was|are|were)\s+(?:from|by)\s+(?-i:\p{Lu})"
+    r"|(?:rejected|accepted|funded|failed|passed|scored|ranked|shortlisted)\b)(?![\w])"
 )
 _OWN_SECRET_AFTER_RE = regex.compile(
     r"\s+(?:your|their|his|her|my|our)\s+(?:\w+\s+)?(?:login|log-in|password|passwords|passcode|pin|username|"
@@ -402,8 +427,31 @@ def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     m = _INSIDER_RE.search(t) if gate(t, _INSIDER_WORDS) else None
     if m is None and gate(t, _INSIDER2_WORDS) and (gate(t, _INSIDER2_UNITS) or "fell" in t or "possession" in t):
         m = _INSIDER2_RE.search(t)
+    if m and m.group(0).startswith("can") and _teaser_only(doc.text, m.end()):
+        return  # "can't say much yet but watch this space - exciting news coming!" tells nothing
     if m:
         yield m.start(), m.end(), "Information received in confidence, passed on in public."
+
+
+_TEASER_RE = regex.compile(
+    r"(?i)(?<![\w])(?:watch\s+this\s+space|stay\s+tuned|more\s+(?:soon|to\s+come|news\s+soon)|exciting|big\s+news|"
+    r"good\s+news|something\s+(?:big|special|exciting|good)|(?:news|announcement|details)\s+(?:soon|coming|to\s+follow)|"
+    r"all\s+good|promise|fingers\s+crossed|can'?t\s+wait|(?:we'?ll|i'?ll)\s+(?:share|post|tell)|hopefully\s+soon)(?![\w])"
+)
+_PROPER_RE = regex.compile(r"(?<![.!?(:\-–—\s]\s)(?<=\s)\p{Lu}\p{Ll}+")
+
+
+def _teaser_only(t: str, start: int) -> bool:
+    """What follows "can't say much yet but" only promises news (watch this space, exciting news
+    coming) without telling any of it: no institutional matter, figure, claim or proper name."""
+    rest = t[start:]
+    return (
+        _TEASER_RE.search(rest) is not None
+        and not any(c.isdigit() for c in rest)
+        and _MATTER_RE.search(rest.lower()) is None
+        and _DISCLOSE_RE.search(rest) is None
+        and _PROPER_RE.search(rest) is None
+    )
 
 
 # CIP006 is compositional: a sign that the information is not public yet (not announced, "till
@@ -684,6 +732,8 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             continue  # "heard in the staff room: someone's brought in samosas" is gossip, not a leak
         if m.group(0) == "invigilating" and not _EXAM_SECRET_RE.search(t):
             continue  # "invigilating today, total silence for three hours" gives nothing away
+        if _SEAT_RE.match(m.group(0)) and not (_MATTER_RE.search(t) or _DISCLOSE_RE.search(doc.text)):
+            continue  # "refereeing a paper for Nature this week, a joy to see new work" tells nothing of it
         yield m.start(), m.end(), "News that is not public yet, given away in the post."
         return
 

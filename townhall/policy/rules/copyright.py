@@ -190,9 +190,52 @@ _OWN_OR_LICENSED_RE = regex.compile(
     r"public\s+domain|courtesy\s+of|creative\s+commons|cc[-\s]by|our\s+own|by\s+our\s+(?:\w+\s+)?(?:photographer|students?|"
     r"staff|team|alumn\w+)|(?:composed|written|created|made|designed|drawn|shot|taken|filmed|photographed|painted)\s+by\s+"
     r"(?:\w+\s+){0,2}?(?:student|students|staff|alumn\w+|graduate|graduates|colleague)|used\s+under|royalty[-\s]free|open\s+licen[cs]e|shared\s+with\s+credit|(?:by|from)\s+our\s+"
-    r"(?:university\s+)?archive|we\s+took|i\s+took|my\s+own)(?![\w])",
+    r"(?:university\s+)?archive|we\s+took|i\s+took|my\s+own"
+    # a licence named in the post ("licence: free to use", "from the YouTube Audio Library") or the
+    # author's own making ("made this animation myself", "all original", "I drew this")
+    r"|licen[cs]e\s*:\s*\w|(?:audio|music|sound|stock\s+(?:photo|image|music))\s+library|no[-\s]copyright\s+(?:music|audio|sound)"
+    r"|all\s+(?:original|my\s+own\s+work)|(?:my|our)\s+own\s+(?:work|photo|drawing|design|footage)"
+    r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
+    r"illustrated)\s+(?:(?:this|these|it|them|the\s+\w+|all\s+(?:of\s+)?(?:it|them|this))\s+)?(?:\w+\s+){0,2}?"
+    r"(?:myself|ourselves|in[-\s]house)"
+    r"|i\s+(?:made|drew|painted|filmed|animated|designed|composed|wrote)\s+(?:this|these|it|them)\b(?!\s+(?:from|off|using))"
+    r")(?![\w])",
     regex.IGNORECASE,
 )
+
+
+# The firm ways of saying it: a licence or permission named, or the whole work made by the author
+# ("my own deck" or "I took the front page of the FT" say nothing about the material inside).
+_LICENSED_RE = regex.compile(
+    r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:\w+\s+){0,2}?(?:from|under|by|through|via)|"
+    r"under\s+(?:a\s+|the\s+)?(?:cc|creative\s+commons|open)?\s*licen[cs]e|public\s+domain|creative\s+commons|cc[-\s]by|"
+    r"used\s+under|royalty[-\s]free|licen[cs]e\s*:\s*\w|(?:audio|music|sound|stock\s+(?:photo|image|music))\s+library|"
+    r"no[-\s]copyright\s+(?:music|audio|sound)|all\s+(?:original|my\s+own\s+work)"
+    r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
+    r"illustrated)\s+(?:(?:this|these|it|them|the\s+\w+|all\s+(?:of\s+)?(?:it|them|this))\s+)?(?:\w+\s+){0,2}?"
+    r"(?:myself|ourselves|in[-\s]house))(?![\w])",
+    regex.IGNORECASE,
+)
+# someone else's material named beside it ("mostly from Dr Ahmed's handouts", "a colleague's figure")
+_OTHERS_MATERIAL_RE = regex.compile(
+    r"(?<![\w])(?:(?:from|of)\s+(?:dr|prof|professor|mr|mrs|ms)\b|unpublished|\w+'s\s+(?:slides|handouts|notes|photos?|"
+    r"figures?|work|book|article|paper|images?|video|music|song|track|lecture|course|design|logo)|without)(?![\w])",
+    regex.IGNORECASE,
+)
+
+
+def own_or_licensed(doc: Doc) -> bool:
+    """Whether the post says the material is licensed or wholly the author's own, with no sign of
+    getting round the licence and no one else's material named beside it (for the learned
+    copyright finding, which reads the topic of a post more than its claim)."""
+    masked = doc.masked
+    return (
+        _LICENSED_RE.search(masked) is not None
+        and _EVASION_RE.search(masked) is None
+        and _OTHERS_MATERIAL_RE.search(masked) is None
+    )
+
+
 _TAKE_WORDS = gate_words("""
     nicked pinched stole stolen lifted grabbed ripped swiped copied pulled screenshotted screengrabbed
     took taken borrowed robbed yoinked

@@ -78,13 +78,23 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     text = doc.text
     if d.startswith(("01", "02")) and _OWN_OFFICE_RE.search(text, max(0, start - 40), start):
         return True  # the author's own office line ("my new office number is 0113 ...")
-    if doc.ctx.account == "personal" or not d.startswith(("01", "02")):
+    if doc.ctx.account == "personal" or not d.startswith(("01", "02", "07")):
         return False
     s = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("\n", 0, start))
     window = text[s + 1 : min(len(text), end + 40)]
     before = text[s + 1 : start]
     if _PERSONAL_CUE_RE.search(before):
         return False
+    if d.startswith("07"):
+        # a mobile is a person's unless the official post gives it as a service's duty line ("Press
+        # enquiries: ... Out of hours, call 07700 900123", "Security's on-call mobile"), with no
+        # person named before it in the sentence
+        names = given_names()
+        if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before)):
+            return False
+        if _DUTY_LINE_RE.search(window):
+            return True
+        return _SERVICE_CUE_RE.search(text) is not None and bool(_CALL_RE.search(text, max(s + 1, start - 25), start))
     if _SERVICE_CUE_RE.search(window):
         return True
     # "Call Security on 0121 ...", "Still stuck? 0113 ...": an official account's own line, unless a
@@ -96,6 +106,11 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
 
 
 _CALL_RE = regex.compile(r"(?i)\b(?:call|ring|phone|dial|contact|on)\b")
+# An organisation's duty line: out of hours, on call, the duty officer or press office's phone.
+_DUTY_LINE_RE = regex.compile(
+    r"(?i)\b(?:out[-\s]of[-\s]hours|on[-\s]call|duty\s+(?:officer|manager|phone|mobile|line|team)|"
+    r"(?:press|media|news)\s+(?:office|team|enquiries|desk|line)|emergency\s+(?:line|number|contact))\b"
+)
 
 
 @rule(
@@ -387,6 +402,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         home = _RESIDENCE_RE.search(window) is not None
         if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 45), s):
             continue  # the institution giving its own address ("Our campus address is ...")
+        if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t[s:e].lstrip(" ,\n").split(",")[0]):
+            continue  # an official post naming the building first ("Student Centre, Oxford Road, M13 9PL")
         if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t, max(0, s - 45), s):
             continue  # an official post giving a public venue's address ("the Sports Centre is at ...")
         if not home and not _address_like(t[s:e]) and not _ADDRESS_CUE_RE.search(t, max(0, s - 60), s):
@@ -398,6 +415,9 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
 
 _OWN_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:our|the)\s+(?:campus|university|main|postal|office|visiting|head\s+office|registered)\s+address\b"
+    # an official account saying where it is: "find us in Room G.14, ...", "we're now based at ..."
+    r"|\b(?:find|visit|see|join|meet)\s+us\s+(?:\w+\s+){0,2}?(?:at|in|on)\b"
+    r"|\b(?:we'?re|we\s+are|we'?ve|we\s+have)\s+(?:now\s+)?(?:moved\s+to|located\s+(?:at|in)|based\s+(?:at|in))\b"
 )
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
@@ -918,6 +938,11 @@ def _post_names_someone(t: str) -> bool:
     return any(
         m.group(0).lower() in names and m.group(0).lower() not in _NON_NAME_CAPS for m in CAP_WORD_RE.finditer(t)
     ) or _WHO_MORE_RE.search(t) is not None or _full_name(t, 0, len(t)) is not None
+
+
+def names_someone(t: str) -> bool:
+    """Public form of ``_post_names_someone`` (the learned privacy finding asks it)."""
+    return _post_names_someone(t)
 
 
 # "Sunita Rao", "Kwame Asante": a first and last name not in any list, read by the name model
