@@ -201,6 +201,8 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     if doc.ctx.account != "personal" and _OWN_TEAM_RE.search(t) and "unofficial" not in t:
         return  # the institution's comms or brand team updating its own marks
+    if _FAKE_WARNING_RE.search(t):
+        return  # "watch out for fake accounts using our logo": a warning against misuse, not misuse
     m = _LOGO_RE.search(t)
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
@@ -232,6 +234,13 @@ _OWN_TEAM_RE = regex.compile(
 # copies of the official thing: the SU shop or the brand team named only as what was copied or avoided
 _FAKE_RE = regex.compile(
     r"(?<![\w])(?:unofficial|not\s+official|knock-?offs?|fake|counterfeit|bootleg|replicas?|dupes?)(?![\w])"
+)
+# A warning against copies and impostors ("beware of fake accounts using our logo", "report
+# counterfeit hoodies"): the post guards the brand.
+_FAKE_WARNING_RE = regex.compile(
+    r"(?<![\w])(?:watch\s+out\s+for|beware(?:\s+of)?|be\s+(?:aware|wary|careful)\s+of|look\s+out\s+for|report(?:ing)?|"
+    r"don'?t\s+(?:buy|trust|follow|fall\s+for)|avoid|warning\s*:?|alert\s*:?|scam)\s+(?:\w+\s+){0,3}?(?:unofficial|fake|"
+    r"knock-?offs?|counterfeit|bootleg|replicas?|impostors?|imposters?|impersonat\w+|copycat|spoof)(?![\w])"
 )
 # "hope the brand team don't mind": the brand team named as the one not asked
 _HOPE_RE = regex.compile(r"(?i)(?:hope|hoping|sorry|don'?t\s+tell|before|if|until)\s+(?:\w+\s+){0,2}$")

@@ -254,6 +254,17 @@ _MATTER_RE = regex.compile(
     r"strike|fees|ranking|ref|exams?|grades?|audit|investigation|partnership|funding|grant|bid|strategy|proposal|minutes|"
     r"takeover|selling|sale|review|panel|outcome|results?|going\s+to\s+(?:fail|lose|close|cut|announce)|%|£\s?\d)(?![\w])"
 )
+# Office-life subjects of gossip, banter and jokes (food, the kettle, pets and wildlife, the quiz,
+# the staff match): "keep it quiet" or "off the record" about them leaks nothing, unless a serious
+# matter of the institution comes with them. Shared with the personal-use rules.
+TRIVIAL_WORDS = gate_words(
+    "biscuit biscuits cake cakes doughnut doughnuts donut donuts samosa samosas sandwich sandwiches pizza coffee tea "
+    "milk mug mugs kettle fridge microwave snack snacks chocolate chocolates crisps lunch bake-off brownie brownies "
+    "cookie cookies stapler cat cats dog dogs duck ducks goose geese pigeon pigeons seagull seagulls fox foxes "
+    "squirrel squirrels quiz karaoke plant plants jumper jumpers santa traybake traybakes flapjack flapjacks cheese "
+    "chips curry salad soup crumpets toast bagel bagels croissant croissants vending football rounders netball cricket "
+    "tug-of-war sweepstake panto"
+)
 # A seat that sees unpublished work (reviewing, refereeing, examining, sitting on a panel), or a bare
 # "before it's out": a leak only when the post then tells something of what was seen.
 _SEAT_RE = regex.compile(
@@ -276,7 +287,9 @@ _DISCLOSE_RE = regex.compile(
     r"stand\s+up|get\s+in|pass|add\s+up)"
     r"|\d+(?:\.\d+)?\s*(?:%|x\b|-?fold|times\s+(?:better|faster|more))|£\s?\d|(?:dr|prof|professor)\.?\s+\p{Lu}"
     r"|spoiler|guess\s+(?:what|who)|(?:it'?s|it\s+is)\s+(?:about|on)\s+\w|the\s+(?:method|result|results|finding|findings|"
-    r"trick|idea|answer|winner|outcome)\s+(?:is|was|uses|shows)|(?:is|was|are|were)\s+(?:from|by)\s+(?-i:\p{Lu})"
+    r"trick|idea|answer|winner|outcome)\s+(?:is|was|uses|shows)|(?:is|was|are|were|'s|’s)\s+(?:from|by)\s+(?-i:\p{Lu})"
+    # hinting at it is telling it
+    r"|let'?s\s+just\s+say|all\s+i'?ll\s+say\s+is|(?:hint|clue)\s*:|rhymes\s+with|starts\s+with\s+(?:an?\s+)?\w\b"
     r"|(?:rejected|accepted|funded|failed|passed|scored|ranked|shortlisted)\b)(?![\w])"
 )
 _OWN_SECRET_AFTER_RE = regex.compile(
@@ -566,7 +579,8 @@ _C6_OUT_RE = regex.compile(
 # "I'm on the panel so can't discuss outcomes" keeps the secret; "can't say which, but one starts
 # with G" does not.
 _C6_REFUSE_RE = regex.compile(
-    r"(?<![\w])(?:can'?t|cannot|can\s+not|won'?t)\s+(?:discuss|share|say|tell|comment|go\s+into)(?![\w])"
+    r"(?<![\w])(?:can'?t|cannot|can\s+not|won'?t|not\s+(?:allowed|permitted|able)\s+to|mustn'?t)\s+"
+    r"(?:discuss|share|say|tell|comment|go\s+into)(?![\w])"
     r"(?!(?:\s+[\w'’]+){0,4}?,?\s+but\s+(?:i'?ll|one|it'?s|the\s+\w+\s+(?:is|are|will)|our|we|they|\d))",
     regex.IGNORECASE,
 )
@@ -732,7 +746,10 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             continue  # "heard in the staff room: someone's brought in samosas" is gossip, not a leak
         if m.group(0) == "invigilating" and not _EXAM_SECRET_RE.search(t):
             continue  # "invigilating today, total silence for three hours" gives nothing away
-        if _SEAT_RE.match(m.group(0)) and not (_MATTER_RE.search(t) or _DISCLOSE_RE.search(doc.text)):
+        rest = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end() :]  # the seat's own "grant" tells nothing
+        if gate(t, TRIVIAL_WORDS) and not (_MATTER_RE.search(rest) or _DISCLOSE_RE.search(doc.text)):
+            continue  # "keep it quiet, but Maths might win the charity football match": office banter
+        if _SEAT_RE.match(m.group(0)) and not (_MATTER_RE.search(rest) or _DISCLOSE_RE.search(doc.text)):
             continue  # "refereeing a paper for Nature this week, a joy to see new work" tells nothing of it
         yield m.start(), m.end(), "News that is not public yet, given away in the post."
         return
@@ -746,3 +763,17 @@ def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     if m is None or _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):
         return
     yield m.start(), m.end(), "News that is not public yet, given away in the post."
+
+
+def tells_nothing(doc: Doc) -> bool:
+    """The post refuses to say ("not allowed to say anything about it") or only teases ("can't say
+    much yet but watch this space") and tells nothing of the matter: no claim, figure, name or
+    verdict (for the learned confidential finding, which reads the topic of a post more than what
+    it gives away)."""
+    t = doc.masked
+    if _DISCLOSE_RE.search(doc.text) or any(c.isdigit() for c in t):
+        return False
+    if _C6_REFUSE_RE.search(t):
+        return True
+    m = regex.search(r"can'?t\s+say\s+(?:much|more|anything)\s+(?:\w+\s+)?but", t)
+    return m is not None and _teaser_only(doc.text, m.end())

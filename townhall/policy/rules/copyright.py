@@ -441,6 +441,10 @@ _C4_FINE_RE = regex.compile(
     r"read\s+it\s+here|open\s+access|(?<!\bas\s)(?<!\bit\s)(?:our|my)\s+"
     r"own(?!\s+(?:youtube|channel|website|site|page|account|instagram|tiktok|blog|lab\s+site|soundcloud))|ourselves|myself|"
     r"commissioned\s+(?:for|by\s+(?:us|the\s+uni))|we\s+commissioned|(?:don'?t|please\s+don'?t|never)\s+(?:pirate|upload|copy|share|use)|not\s+the\s+answer|legal(?:ly)?|allowed|"
+    # the institution's own brand material (the brand family judges its use)
+    r"brand\s+(?:guidelines|guide|portal|team|toolkit|centre|hub)|(?:the|our)\s+(?:university|uni|college|institution|"
+    r"school|faculty)(?:'s)?\s+(?:logo|crest|brand|branding|photos?|images?|templates?)|"
+    r"official\s+(?:photographer|photographers|supplier|partner|retailer|shop|store|website|page|channel|account)|"
     r"rights-cleared|approved|(?:we|i)\s+asked|asked\s+(?:the|her|him|them|their)|copyright\s+(?:guidance|clinic|team|law\s+(?:says|allows))|by\s+our\s+\w+|written\s+by\s+our)(?![\w])",
     regex.IGNORECASE,
 )

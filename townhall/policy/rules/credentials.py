@@ -26,6 +26,8 @@ _STATS_RE = regex.compile(
     r"survey|paper)|(?:research|study|survey|paper)\s+(?:on|into|about)|found\s+(?:that\s+)?\d+\s*%|\d+\s*%\s+of\s+(?:people|"
     r"users|students|staff))\b"
 )
+# A web address or an e-mail address: where one logs in or who to write to, not a secret.
+_WHERE_RE = regex.compile(r"(?i)(?:https?://|www\.)\S+|[\w.+-]*@?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})(?:/\S*)?")
 _NOT_SECRET = frozenset(
     wordlist("""your their our his her the a an not now being still changing changed expired incorrect wrong strong weak
     secure required needed important reset below above attached here there this that same different easy
@@ -66,6 +68,10 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _PW_RE.finditer(doc.text):
         if _STATS_RE.search(doc.text, max(0, m.start() - 40), m.end()):  # 'the most common PIN is 1234'
             continue
+        if _WHERE_RE.fullmatch(m.group("secret").rstrip(".,;:!?)")) or any(
+            a <= m.start("secret") < b for a, b in doc.urls
+        ):
+            continue  # "the login page is portal.example.ac.uk": where to log in, not what with
         if _looks_secret(m.group("secret")):
             yield (
                 m.start("secret"),

@@ -20,7 +20,7 @@ from townhall.policy import academic, clauses, learned
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Detector, Example, Hit, rule
-from townhall.policy.rules import contentious, copyright, privacy
+from townhall.policy.rules import confidential, contentious, copyright, privacy
 
 _RATIONALE = (
     "A model trained on several thousand hand-written posts (and their clean near-misses) reads this "
@@ -67,6 +67,7 @@ def _official_no_person(doc: Doc) -> bool:
 _MOOT = {
     "privacy": _official_no_person,
     "copyright": copyright.own_or_licensed,
+    "confidential-ip": confidential.tells_nothing,
     "personal-use": _praise_only,
     "abuse": _praise_only,
 }

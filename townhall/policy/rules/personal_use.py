@@ -13,6 +13,7 @@ from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import gate, gate_words, phrases, sentences, words_re
+from townhall.policy.rules.confidential import TRIVIAL_WORDS
 
 _INSTITUTION_REF = re.compile(
     r"(?<![\w])(?:(?:the|my|our)\s+(?:university|uni|employer|institution|faculty|school|department|dept)"
@@ -328,7 +329,10 @@ _MILD_ONLY = frozenset(
 _HOPE_RE = re.compile(
     r"(?<![\w])(?:(?:i\s+)?hope\s+(?:they|it|we|someone|it'?ll|they'?ll|that)\b[^.!?]{0,60}?\b(?:fix|fixed|sort|sorted|iron|"
     r"improve|improves|settle|settles|better|resolve|resolved|work\s+out|get\s+there)|fingers\s+crossed|teething|"
-    r"early\s+days|bedding\s+in|(?:will|'ll)\s+get\s+there|growing\s+pains|bear\s+with)"
+    r"early\s+days|bedding\s+in|(?:will|'ll)\s+get\s+there|growing\s+pains|bear\s+with"
+    # or already in hand: "Estates are on it", "IT sorted it in ten minutes"
+    r"|(?:are|is|'re|'s)\s+on\s+it|(?:being|been|got\s+it|get\s+it)\s+(?:fixed|sorted|repaired|looked\s+at)"
+    r"|(?:fixed|sorted|repaired)\s+(?:it|them)\s+(?:in|within|by)\b)"
 )
 
 
@@ -358,14 +362,22 @@ def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
     low = text[s:e].lower()
     # sadness about one's own life ("back at work after three months off with depression") or the
     # subject of a workshop or study is not a verdict on the employer
-    if gate(low, _PERSONAL_LIFE) or _TOPIC_ANY_RE.search(low):
+    if gate(low, _PERSONAL_LIFE) or _TOPIC_ANY_RE.search(low) or _PLAY_RE.search(text.lower()):
         return False
+    full = text.lower()
+    if gate(full, TRIVIAL_WORDS) and _SERIOUS_RE.search(full) is None:
+        return False  # "no chips on Fridays: the closest I've come to a crisis at work" is a joke about lunch
     # strong words used as praise or emphasis ("killer keynote", "smashed it", "stupidly good") are
     # not a verdict; VADER reads them as negative
     sent = _SLANG_PRAISE_RE.sub(" ", text[s:e]) if _SLANG_PRAISE_RE.search(low) else text[s:e]
     return analyzer().polarity_scores(sent)["compound"] <= _VADER_NEGATIVE
 
 
+# A game, show or play: its villains and killers are roles ("the Dean was the killer" at a murder mystery).
+_PLAY_RE = re.compile(
+    r"(?<![\w])(?:murder\s+mystery|whodunn?it|cluedo|panto(?:mime)?|escape\s+room|role[-\s]?play|sketch\s+show|"
+    r"talent\s+show|fancy\s+dress|game\s+night|board\s+games?|charades|the\s+(?:play|musical|production))(?![\w])"
+)
 _SLANG_PRAISE_RE = re.compile(
     r"(?i)(?<![\w])(?:(?:killer|wicked|insane|epic|mental|savage)(?=\s+(?:\w+\s+)?(?:keynote|talk|lecture|session|"
     r"presentation|paper|talks|idea|ideas|result|results|team|app|view|views|line|lineup|line-up|set|performance|"
@@ -645,7 +657,11 @@ _WORK_SETTING_RE = re.compile(
     r"attendance|registers?|facilities|taught|teach|dress-down|staff\s+member|uni\s+staff|workshop|after\s+hours)(?![\w])"
 )
 _CONDUCT_RE = re.compile(
-    r"(?<![\w])(?:hungover|hung\s+over|drunk|tipsy|wasted|smashed|pissed|can'?t\s+feel\s+my\s+face|"
+    # drunk, not "smashed it" (did well) or "wasted my morning" (lost time)
+    r"(?<![\w])(?:hungover|hung\s+over|drunk|tipsy|pissed|can'?t\s+feel\s+my\s+face|"
+    r"wasted(?!\s+(?:no|my|our|the|their|his|her|a|an|so|too|much|hours?|time|money|effort|\d))|"
+    r"smashed(?!\s+(?:it|them|the|their|his|her|my|our|a|an|this|that|every|all|through|its|records?|targets?|"
+    r"expectations|goals?|pbs?)\b)|"
     r"(?:\w+\s+)?(?:pints|shots|gins?|prosecco|wine)\s+(?:at\s+lunch|in\s+hand|in|before)|drinking\s+game|"
     r"free\s+bar|lock-?in|with\s+a\s+(?:gin|wine|beer|pint)\s+in\s+hand|skiv(?:e|ed|ing)(?:\s+off)?|bunk(?:ed|ing)\s+off|"
     r"called\s+in\s+sick|pulled\s+a\s+sickie|throw\s+a\s+sickie|snuck\s+out|sneaked\s+out|quiet\s+quitting|"
@@ -880,7 +896,7 @@ _INSIDER_WORDS = gate_words(
 )
 def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
-    trivial = gate(t, _TRIVIAL_WORDS) and _SERIOUS_RE.search(t) is None
+    trivial = gate(t, TRIVIAL_WORDS) and _SERIOUS_RE.search(t) is None
     if gate(t, _SECRET_WORDS):
         m = _SECRET_RE.search(t)
         if m:
@@ -903,14 +919,6 @@ def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "Internal matters passed on from inside, before the institution has said them."
 
 
-# Office-life subjects of staff-room gossip and jokes (food, the kettle, pets, wildlife, the quiz):
-# passing them on leaks nothing unless a serious matter of the institution comes with them.
-_TRIVIAL_WORDS = gate_words(
-    "biscuit biscuits cake cakes doughnut doughnuts donut donuts samosa samosas sandwich sandwiches pizza coffee tea "
-    "milk mug mugs kettle fridge microwave snack snacks chocolate chocolates crisps lunch bake-off brownie brownies "
-    "cookie cookies stapler cat cats dog dogs duck ducks goose geese pigeon pigeons seagull seagulls fox foxes "
-    "squirrel squirrels quiz karaoke plant plants jumper jumpers santa traybake traybakes flapjack flapjacks cheese"
-)
 _SERIOUS_RE = re.compile(
     r"(?<![\w])(?:jobs?|posts|redundan\w+|cuts?|cutting|clos(?:e|es|ed|ing|ure)|shut\w*|merg\w+|restructur\w+|deficit|"
     r"budget|pay|salar\w+|sack\w*|fired|suspend\w*|misconduct|grievance|tribunal|fraud\w*|resign\w*|contracts?|"

@@ -245,7 +245,8 @@ def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 _ROLE_TITLE_RE = regex.compile(
     r"(?i)\b(?:our|the|your)\s+(?:[\w-]+\s+){0,3}?(?:officer|adviser|advisor|coordinator|co-ordinator|liaison|"
-    r"contact|lead|manager|director|administrator)\b"
+    r"contact|lead|manager|director|administrator|head\s+of\s+(?:the\s+)?\w+|dean|chair|convenor|leader|tutor|secretary|"
+    r"librarian|registrar|clerk|editor)\b"
 )
 
 
@@ -392,6 +393,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         if (
             any(p in span_digits or (len(span_digits) >= 6 and span_digits in p) for p in cp.public_digits)
             or _NOT_ADDRESS_RE.search(t, s, e)
+            or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
             or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
         ):
             continue
@@ -402,7 +404,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         home = _RESIDENCE_RE.search(window) is not None
         if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 45), s):
             continue  # the institution giving its own address ("Our campus address is ...")
-        if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t[s:e].lstrip(" ,\n").split(",")[0]):
+        if not home and doc.ctx.account != "personal" and _names_building(t[s:e]):
             continue  # an official post naming the building first ("Student Centre, Oxford Road, M13 9PL")
         if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t, max(0, s - 45), s):
             continue  # an official post giving a public venue's address ("the Sports Centre is at ...")
@@ -413,11 +415,26 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _names_building(span: str) -> bool:
+    """The address opens with a named building ("Student Centre, Oxford Road, ..."): its first part
+    holds a venue word and is not itself a street ("12 Church Street", "Park Road")."""
+    first = span.lstrip(" ,\n").split(",")[0]
+    return (
+        _VENUE_RE.search(first) is not None
+        and not any(c.isdigit() for c in first)
+        and _STREET_WORD_RE.search(first) is None
+        and _STREETISH_RE.search(first) is None
+    )
+
+
+_STREETISH_RE = regex.compile(r"(?i)\b(?:hill|park|row|walk|grove|mews|gardens|green|parade|view|rise|vale)\b")
+
+
 _OWN_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:our|the)\s+(?:campus|university|main|postal|office|visiting|head\s+office|registered)\s+address\b"
     # an official account saying where it is: "find us in Room G.14, ...", "we're now based at ..."
     r"|\b(?:find|visit|see|join|meet)\s+us\s+(?:\w+\s+){0,2}?(?:at|in|on)\b"
-    r"|\b(?:we'?re|we\s+are|we'?ve|we\s+have)\s+(?:now\s+)?(?:moved\s+to|located\s+(?:at|in)|based\s+(?:at|in))\b"
+    r"|\b(?:we'?re|we\s+are|we'?ve|we\s+have)\s+(?:now\s+)?(?:moved\s+to|located\s+(?:at|in)|based\s+(?:at|in)|at|on)\b"
 )
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
@@ -431,7 +448,12 @@ _NOT_ADDRESS_RE = regex.compile(
     r"|\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
     # a UK phone number the tagger ran on into opening hours ("0114 222 8800, Mon-Fri 9-5")
     r"|\G\+?(?:44\s*)?\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}\b"
+    # counts ("24,500 undergraduates and 6,200 postgraduates")
+    r"|\d,\d{3}\b"
 )
+# an item of a numbered list ("1. Physics, 2. Library, 3. ..."): the numbers count items, not houses
+_LIST_BEFORE_RE = regex.compile(r"(?:^|[\s,:;])\d{1,2}[.)]\s+$")
+_LIST_AFTER_RE = regex.compile(r"[.)]\s+\p{L}")
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?"
@@ -677,6 +699,8 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
             if _GENERIC_YOU_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
+            if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t):
+                continue  # a count of many people, or the person's own agreement to share it
             # the person cue may sit in the same or the previous sentence
             s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
@@ -905,8 +929,21 @@ _OWNER_RE = regex.compile(
 _CONSENT_RE = regex.compile(
     r"(?<![\w])(?:with\s+(?:his|her|their|(?-i:\p{Lu}\p{Ll}+)'s)\s+(?:kind\s+)?(?:permission|consent|blessing)"
     r"|(?:has|have|had)\s+(?:spoken|written|talked)\s+(?:openly|publicly)|shared\s+with\s+(?:\w+\s+)?permission"
-    r"|(?:told|shared)\s+(?:his|her|their)\s+(?:own\s+)?story\s+(?:publicly|on)|asked\s+me\s+to\s+share)(?![\w])",
+    r"|(?:told|shared)\s+(?:his|her|their)\s+(?:own\s+)?story\s+(?:publicly|on)|asked\s+me\s+to\s+share"
+    # the person agreed: "he said I could post this", "she's happy for me to share", "with her OK"
+    r"|(?:he|she|they)\s+(?:said|says|agreed|told\s+me)\s+(?:that\s+)?(?:i|we)\s+(?:could|can|may|might)\s+"
+    r"(?:post|share|mention|say|tell)|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:happy|fine|ok|okay)\s+(?:for\s+me\s+)?"
+    r"(?:to\s+|with\s+me\s+)(?:share|post|mention|shar\w+|post\w+)|(?:he|she|they)\s+(?:asked|wanted)\s+(?:me|us)\s+to\s+"
+    r"(?:share|post|tell)|with\s+(?:his|her|their)\s+(?:ok|okay|blessing|agreement)|(?:posted|shared)\s+with\s+(?:his|her|"
+    r"their)\s+(?:permission|consent|blessing|ok|okay))(?![\w])",
     regex.IGNORECASE,
+)
+# Many people counted together ("helped over 2,000 students with mental health issues"): a statistic,
+# nobody's news.
+_AGGREGATE_RE = regex.compile(
+    r"(?i)(?:\d[\d,]*|hundreds|thousands|dozens|many|most|all|some|few|more\s+than\s+\d[\d,]*)\s+(?:of\s+)?(?:our\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:students|staff|people|colleagues|employees|patients|participants|respondents|applicants|adults|"
+    r"children|young\s+people|graduates|members)\s+(?:\w+\s+){0,2}$"
 )
 _NON_NAME_CAPS = frozenset(
     wordlist("""i i'm the this that our my we you they he she his her it a an and but so if when just proud
