@@ -370,6 +370,9 @@ def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
     # strong words used as praise or emphasis ("killer keynote", "smashed it", "stupidly good") are
     # not a verdict; VADER reads them as negative
     sent = _SLANG_PRAISE_RE.sub(" ", text[s:e]) if _SLANG_PRAISE_RE.search(low) else text[s:e]
+    # how someone feels ("the students are terrified too", "nervous", "exhausted") is not a verdict
+    # on the employer either; VADER scores feelings and judgements alike
+    sent = _FEELING_RE.sub(" ", sent)
     return analyzer().polarity_scores(sent)["compound"] <= _VADER_NEGATIVE
 
 
@@ -377,6 +380,12 @@ def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
 _PLAY_RE = re.compile(
     r"(?<![\w])(?:murder\s+mystery|whodunn?it|cluedo|panto(?:mime)?|escape\s+room|role[-\s]?play|sketch\s+show|"
     r"talent\s+show|fancy\s+dress|game\s+night|board\s+games?|charades|the\s+(?:play|musical|production))(?![\w])"
+)
+_FEELING_RE = re.compile(
+    r"(?i)(?<![\w])(?:terrified|scared|nervous|anxious|worried|afraid|frightened|exhausted|tired|knackered|shattered|"
+    r"sad|sadly|crying|cried|cry|tears|teary|sobbing|heartbroken|homesick|lonely|overwhelmed|stressed|panic(?:king|ked)?|"
+    r"emotional|missing|miss|nerves|jittery|sleepy|grumpy|hungry|cold|freezing|sick\s+with\s+(?:nerves|worry))(?![\w])"
+    r"|[\U0001f62d\U0001f622\U0001f972\U0001f629\U0001f62b\U0001f630\U0001f631\U0001f62c\U0001f97a\U0001f975\U0001f976]"
 )
 _SLANG_PRAISE_RE = re.compile(
     r"(?i)(?<![\w])(?:(?:killer|wicked|insane|epic|mental|savage)(?=\s+(?:\w+\s+)?(?:keynote|talk|lecture|session|"
@@ -789,10 +798,29 @@ def unprofessional_conduct(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(t, _CONDUCT_WORDS):
         return
     for m in _CONDUCT_RE.finditer(t):
+        if _someone_else_did(t, m.start()):
+            continue  # "my mum came to my inaugural lecture and fell asleep": not the author's conduct
         s, e = max(0, m.start() - 140), min(len(t), m.end() + 140)
         if _WORK_SETTING_RE.search(t, s, e) or _institution_ref(doc, cp):
             yield m.start(), m.end(), "Unprofessional conduct at work, told from a staff member's account."
             return
+
+
+# The doer of the conduct when it is not the author: family, pets, guests, the audience, a third person.
+_THIRD_SUBJECT_RE = re.compile(
+    r"(?<![\w])(?:(?:my|our|his|her|their|the|a|an|one|some)\s+(?:\w+\s+)?(?:mum|mom|dad|mother|father|parents?|kids?|son|"
+    r"daughter|partner|husband|wife|dog|cat|baby|toddler|nan|gran|granny|grandma|grandad|grandpa|audience|visitors?|"
+    r"guests?|neighbou?rs?|friends?|mate|flatmate|sister|brother|uncle|aunt(?:ie)?|in-laws?)|he|she|half\s+the\s+"
+    r"(?:room|audience))(?![\w])"
+)
+_FIRST_PERSON_RE = re.compile(r"(?<![\w])(?:i|i'?m|i'?ve|i'?d|i'?ll|me|we|we'?re|we'?ve|us)(?![\w])")
+
+
+def _someone_else_did(t: str, at: int) -> bool:
+    """The clause before ``at`` has a third party as its subject and no I/we: the conduct is theirs."""
+    cut = max(t.rfind(c, 0, at) for c in ".!?\n;") + 1
+    clause = t[cut:at]
+    return _THIRD_SUBJECT_RE.search(clause) is not None and _FIRST_PERSON_RE.search(clause) is None
 
 
 # Revealing what goes on inside: an insider's source ("heard it in the staff room", "I'm minuting
