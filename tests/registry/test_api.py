@@ -176,3 +176,16 @@ def test_recommend_endpoint(api, people):
     assert body["recommendations"][0]["network"] in {"tiktok", "instagram"}
     assert body["recommendations"][0]["reasons"]
     assert any("X for prospective students" in c for c in body["cautions"])
+
+
+@pytest.mark.parametrize("value", ["03:46:07+20:18", "22:00Z", "07:30:00-05:00"])
+def test_quiet_hours_with_a_time_zone_offset_are_refused_in_words(api, people, account, value):
+    """Found by the API fuzzer on PostgreSQL: an offset time reached the database and the request
+    failed with a server error; it is refused at the edge and nothing changes."""
+    before = (account.quiet_start, account.quiet_end)
+    r = api(people["amara"]).patch(f"/api/accounts/{account.pk}", {"quiet_start": value, "max_per_day": 62})
+    assert r.status_code == 422, r.content
+    assert "without a time zone offset" in r.content.decode()
+    account.refresh_from_db()
+    assert (account.quiet_start, account.quiet_end) == before and account.max_per_day != 62
+    assert api(people["amara"]).patch(f"/api/accounts/{account.pk}", {"quiet_start": "22:15"}).status_code == 200

@@ -7,11 +7,12 @@ see everything but the credential, which no endpoint ever returns.
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import AfterValidator
 
 from townhall.core.apiutil import MAX_OFFSET, SHORT_TEXT, BodyIn, ErrorOut, Id
 from townhall.core.models import OrgUnit, User
@@ -154,6 +155,18 @@ def account_security(request, account_id: int):
     return {"score": selectors.security_score(account), "items": [i.__dict__ for i in items]}
 
 
+def _local_time(value: time) -> time:
+    """Quiet hours are wall-clock times in the account's own zone: an offset ("03:46+20:18") has no
+    meaning there, and a time carrying one cannot be compared with the naive times stored (it
+    reached the database on PostgreSQL and failed later with a server error)."""
+    if value.tzinfo is not None:
+        raise ValueError("Give quiet hours as a local time such as 22:00, without a time zone offset.")
+    return value
+
+
+LocalTime = Annotated[time, AfterValidator(_local_time)]
+
+
 class AccountPatch(BodyIn):
     """Only the fields sent are changed. `null` is refused (422) except where the field may be empty
     (review date, people with access, credentials rotated on)."""
@@ -165,8 +178,8 @@ class AccountPatch(BodyIn):
     cadence_per_week: int = Field(None, ge=0, le=100)
     min_gap_minutes: int = Field(None, ge=0, le=10080)
     max_per_day: int = Field(None, ge=0, le=100)
-    quiet_start: time = None
-    quiet_end: time = None
+    quiet_start: LocalTime = None
+    quiet_end: LocalTime = None
     review_date: date | None = None
     mfa_enabled: bool = None
     recovery_email: str = Field(None, max_length=254)
