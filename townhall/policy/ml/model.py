@@ -104,8 +104,7 @@ class Featurizer:
         self.size = word.size + char.size
         self._idf = np.concatenate([word.idf, char.idf])
         self._word_ids: dict[str, np.ndarray] = {}
-        self._chunks: dict[str, tuple[np.ndarray, str | None, str | None]] = {}
-        self._pairs: dict[tuple[str, str], int | None] = {}
+        self._chunks: dict[str, tuple[np.ndarray, tuple[int, ...], str | None, str | None]] = {}
         self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
         # One float64 row per feature: [idf, the weights of every attached head...]. A post's
         # few hundred features are scattered over the vocabulary, so each gather from a separate
@@ -138,29 +137,20 @@ class Featurizer:
             self._word_ids[w] = ids
         return ids
 
-    def _chunk(self, chunk: str) -> tuple[np.ndarray, str | None, str | None]:
-        """(ids of the chunk's char n-grams, word tokens and the bigrams inside it, as a multiset;
-        its first token; its last token), cached by chunk."""
-        hit = self._chunks.get(chunk)
-        if hit is None:
-            toks = tokens(chunk)
-            get = self.word.vocab.get
-            wids = [j for j in map(get, toks) if j is not None]
-            wids += [j for j in map(get, pairwise_bigrams(toks)) if j is not None]
-            ids = self._char_ids(chunk)
-            if wids:
-                ids = np.concatenate([ids, np.array(wids, dtype=np.int64)])
-            if len(self._chunks) >= _WORD_CACHE_MAX:
-                self._chunks.clear()
-            hit = self._chunks[chunk] = (ids, toks[0], toks[-1]) if toks else (ids, None, None)
+    def _chunk(self, chunk: str) -> tuple[np.ndarray, tuple[int, ...], str | None, str | None]:
+        """(ids of the chunk's char n-grams, ids of its word tokens and of the bigrams inside it,
+        its first token, its last token), cached by chunk."""
+        toks = tokens(chunk)
+        get = self.word.vocab.get
+        wids = [j for j in map(get, toks) if j is not None]
+        wids += [j for j in map(get, pairwise_bigrams(toks)) if j is not None]
+        get = self.char.vocab.get
+        off = self.word.size
+        cids = np.array([j + off for j in map(get, word_char_ngrams(chunk)) if j is not None], dtype=np.int64)
+        if len(self._chunks) >= _WORD_CACHE_MAX:
+            self._chunks.clear()
+        hit = self._chunks[chunk] = (cids, tuple(wids), toks[0], toks[-1]) if toks else (cids, (), None, None)
         return hit
-
-    def _pair(self, a: str, b: str) -> int | None:
-        j = self.word.vocab.get(a + " " + b)
-        if len(self._pairs) >= _WORD_CACHE_MAX:
-            self._pairs.clear()
-        self._pairs[(a, b)] = j
-        return j
 
     def _compute(self, text: str) -> Features:
         """Sparse (indices, values) of one text, uncached. The same ids as counting tokens(norm),
@@ -183,24 +173,23 @@ class Featurizer:
 
     def _gather(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         parts = []
-        cross = []
-        pairs = self._pairs
-        chunk = self._chunk
+        wids: list[int] = []
+        get = self.word.vocab.get
+        chunks = self._chunks
         last = None
         for c in normalize(text).split(" "):
-            ids, first, end = chunk(c)
-            parts.append(ids)
+            hit = chunks.get(c)
+            cids, ids, first, end = self._chunk(c) if hit is None else hit
+            parts.append(cids)
+            wids += ids
             if first is not None:
-                if last is not None:
-                    j = pairs.get((last, first), -1)
-                    if j == -1:
-                        j = self._pair(last, first)
+                if last is not None:  # the bigram across the space
+                    j = get(f"{last} {first}")
                     if j is not None:
-                        cross.append(j)
+                        wids.append(j)
                 last = end
-        if cross:
-            parts.append(np.array(cross, dtype=np.int64))
-        idx, tf = _counts(np.concatenate(parts) if len(parts) > 1 else parts[0])
+        parts.append(np.array(wids, dtype=np.int64))
+        idx, tf = _counts(np.concatenate(parts))
         return self._values(idx, tf)
 
     def _compute_reference(self, text: str) -> Features:

@@ -37,7 +37,6 @@ class ProfanityModel:
         self.b = np.asarray(b, dtype=np.float64)
         self.meta = meta or {}
         self._rows = self._build_rows()
-        self._chunks: dict[str, tuple[tuple[float, ...], ...]] = {}
         self._intercept = self.intercept.tolist()
         self._a = self.a.tolist()
         self._b = self.b.tolist()
@@ -49,43 +48,20 @@ class ProfanityModel:
         idf = self.idf.tolist()
         return {w: (idf[j], *coef[j]) for w, j in self.vocab.items()}
 
-    def _known(self, chunk: str) -> tuple[tuple[float, ...], ...]:
-        """The rows of the vocabulary tokens of a space-separated chunk, in order."""
-        rows = self._rows
-        got = tuple(rows[t] for t in _TOKEN_RE.findall(chunk.lower()) if t in rows)
-        if len(self._chunks) >= 1 << 17:
-            self._chunks.clear()
-        self._chunks[chunk] = got
-        return got
-
     def decision(self, text: str) -> list[float]:
         """Each fold's LinearSVC decision value."""
-        # Tokens chunk by chunk (cached, as their rows): no token spans a space and lower() does
-        # not look across one, so this is the token sequence of the whole text, in order. A
-        # token is known by its row (one tuple per vocabulary word), counted in order of first
-        # occurrence: the same sums in the same order as counting the words themselves.
-        order: list[tuple[float, ...]] = []
-        counts: list[int] = []
-        seen: dict[int, int] = {}
-        chunks = self._chunks
-        for chunk in text.split(" "):
-            known = chunks.get(chunk)
-            if known is None:
-                known = self._known(chunk)
-            for row in known:
-                i = seen.get(id(row))
-                if i is None:
-                    seen[id(row)] = len(order)
-                    order.append(row)
-                    counts.append(1)
-                else:
-                    counts[i] += 1
+        rows = self._rows
+        counts: dict[str, int] = {}
+        for t in _TOKEN_RE.findall(text.lower()):
+            if t in rows:
+                counts[t] = counts.get(t, 0) + 1
         k = len(self._intercept)
-        if not order:
+        if not counts:
             return list(self._intercept)
         acc = [0.0] * k
         norm2 = 0.0
-        for row, c in zip(order, counts, strict=True):
+        for t, c in counts.items():
+            row = rows[t]
             v = c * row[0]
             norm2 += v * v
             for i in range(k):

@@ -78,8 +78,25 @@ DENSE: dict[str, tuple[int, Callable[[DenseContext], np.ndarray]]] = {
 }
 
 
+def _profanity_logit(ctx: DenseContext) -> float:
+    if ctx.profanity is None:
+        raise RuntimeError("profanity member requested but models/profanity.npz is missing")
+    p = min(max(ctx.profanity.predict_proba(ctx.text), _P_EPS), 1.0 - _P_EPS)
+    return math.log(p / (1.0 - p))
+
+
+# The one-number members as plain floats: a post's dense vector is then built by one np.array
+# call (the same float64 values as concatenating one-element arrays).
+_SCALAR: dict[str, Callable[[DenseContext], float]] = {
+    "profanity": _profanity_logit,
+    "student": lambda c: student().logit(c.text),
+}
+
+
 def dense_features(names: list[str], text: str, profanity: ProfanityModel | None) -> np.ndarray:
     ctx = DenseContext(text, profanity)
+    if all(n in _SCALAR for n in names):
+        return np.array([_SCALAR[n](ctx) for n in names], dtype=np.float64)
     parts = [DENSE[n][1](ctx) for n in names]
     return np.concatenate(parts) if parts else np.empty(0)
 
@@ -106,6 +123,11 @@ class StackModel:
         self.s_coef = (coef / self.scale).T
         self.s_bias = np.asarray(st["intercept"], dtype=np.float64) - self.mean @ self.s_coef
         self.binary = coef.shape[0] == 1
+        # the binary stacker's column, split at the members (contiguous copies of the same slices)
+        k = weights.shape[1]
+        self._linear_coef = np.ascontiguousarray(self.s_coef[:k, 0])
+        self._dense_coef = np.ascontiguousarray(self.s_coef[k:, 0])
+        self._bias0 = float(self.s_bias[0])
         self.profanity = profanity
         n_dense = sum(DENSE[n][0] for n in self.dense)
         if self.s_coef.shape[0] != weights.shape[1] + n_dense:
@@ -132,12 +154,11 @@ class StackModel:
         reach the threshold and the bound is returned with ``exact=False``.  Otherwise the exact
         logit, the same as ``predict_proba``'s up to rounding.
         """
-        k = self.weights.shape[1]
         dense = dense_features(self.dense, text, self.profanity)
-        part = float(dense @ self.s_coef[k:, 0]) + float(self.s_bias[0])
+        part = float(dense @ self._dense_coef) + self._bias0
         if part + margin < floor_logit:
             return part + margin, False
-        return part + float(self.linear_members(text) @ self.s_coef[:k, 0]), True
+        return part + float(self.linear_members(text) @ self._linear_coef), True
 
     def members(self, text: str) -> np.ndarray:
         """Every member's output for one window (the stacker's input, before standardisation)."""

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import json
 import threading
-from array import array
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from townhall.policy.ml.wordpiece import WordPiece
+from townhall.policy.ml.wordpiece import WordPiece, normalize, pre_tokenize
 
 RUNTIME_MAX_PIECES = 1024
 # Words read as another word.  The British honours' post-nominals are read as "honour": as a
@@ -60,14 +58,18 @@ class Student:
         self.meta = meta
         if table.shape[1] != sum(self.widths) * f or scale.shape[0] != table.shape[1]:
             raise ValueError("student tables do not match their widths and filters; re-export")
-        # Shipped as int8 (12 MB instead of 47 MB as float32). At run time a row is widened to
-        # float32, scaled, and the bias added to its offset-0 columns once, when a chunk holding
-        # its piece is first met (np.empty's pages cost nothing until written): a post then costs
-        # one gather instead of a gather, a multiply and an add, with the very same float32 values
-        # (the same two roundings per element, done once per row instead of once per post).
+        # Shipped as int8 (12 MB instead of 47 MB as float32), widened once at load to float32,
+        # scaled, with the bias added to the offset-0 columns: a post then costs one gather instead
+        # of a gather, a multiply and an add, with the very same float32 values (the same two
+        # roundings per element, done once per row instead of once per post). Measured on the
+        # bench's distinct posts, where the rows a post needs are mostly out of the CPU caches, the
+        # float32 gather is still the cheaper one; filling rows on first use instead cost more in
+        # per-post checks than this one-off fill (tens of milliseconds).
         self.table = np.ascontiguousarray(table, dtype=np.int8)
         self.scale = np.asarray(scale, dtype=np.float32)
         self.bias = np.asarray(conv_b, dtype=np.float32).reshape(-1)  # (len(widths) * F,)
+        self.rows32 = np.multiply(self.table, self.scale)
+        self.rows32[:, : self.bias.shape[0]] += self.bias
         self.out_w = np.asarray(out_w, dtype=np.float32)
         self.out_b = float(out_b)
         # (offset j, first acc column it adds to, its table columns) for j >= 1.
@@ -78,74 +80,54 @@ class Student:
             self.offsets.append((j, f * (len(self.widths) - n_w), col, col + f * n_w))
             col += f * n_w
         self.n_pad = max(self.widths) - 1
-        self._f32 = np.empty(self.table.shape, dtype=np.float32)
-        self._filled: set[int] = set()
         row_of = np.asarray(rows).tolist()
         self._cls_row, self._sep_row, self._pad_row = row_of[self.cls], row_of[self.sep], row_of[self.pad]
-        self._fill([self._cls_row, self._sep_row, self._pad_row])
-        self._word_rows = lru_cache(maxsize=1 << 16)(
-            lambda w: [row_of[i] for i in self.tok.word_ids(ALIASES.get(w, w))]
-        )
-        # chunk -> its pieces' rows as machine integers (copied into a post's row array by memcpy)
-        self._chunk_rows: dict[str, array[int]] = {}
-        self._pads = array("q", [self._pad_row] * self.n_pad)
+        self._row_of = row_of
+        # word -> its pieces' table rows; a plain dict (emptied when full), not an LRU: a hit is
+        # then one lookup, without the LRU's relinking, which touches two more cache entries
+        self._word_rows_cache: dict[str, list[int]] = {}
+        self._pads = [self._pad_row] * self.n_pad
 
     def ids(self, text: str) -> list[int]:
         """``[CLS] wordpieces [SEP]`` (at most ``max_len``) and the trailing [PAD]s."""
         return [self.cls, *self.tok.encode(text, self.max_len - 2), self.sep] + [self.pad] * self.n_pad
 
-    def _chunk(self, chunk: str) -> array[int]:
-        r = self.tok.encode(chunk, None, self._word_rows)
-        self._fill(r)
-        got = array("q", r)
-        if len(self._chunk_rows) >= 1 << 17:
-            self._chunk_rows.clear()
-        self._chunk_rows[chunk] = got
-        return got
+    def _word_rows(self, w: str) -> list[int]:
+        """The table rows of a word's pieces (cached)."""
+        r = self._word_rows_cache.get(w)
+        if r is None:
+            r = [self._row_of[i] for i in self.tok.word_ids(ALIASES.get(w, w))]
+            if len(self._word_rows_cache) >= 1 << 16:
+                self._word_rows_cache.clear()
+            self._word_rows_cache[w] = r
+        return r
 
-    def _rows(self, text: str) -> array[int]:
-        """``ids(text)`` mapped to table rows, through a cache of the text's space-separated chunks.
-
-        Why by chunk: BERT normalisation (NFD, accents, controls, case) and pre-tokenisation act
-        on each side of an ASCII space independently (a space is a starter for NFD, not
-        case-ignorable for lower(), and always a word break), so the pieces of ``text`` are the
-        pieces of its chunks one after the other; chunks repeat across posts."""
-        rows = array("q", (self._cls_row,))
-        cache = self._chunk_rows
-        for chunk in text.split(" "):
-            r = cache.get(chunk)
-            rows += self._chunk(chunk) if r is None else r
-        if len(rows) > self.max_len - 1:
-            del rows[self.max_len - 1 :]
+    def _table_rows(self, text: str) -> list[int]:
+        """``ids(text)`` mapped to table rows, word by word through a cache: ``tok.encode`` with
+        the lookup inlined (pieces cut at ``max_len - 2``, as it cuts them)."""
+        rows = [self._cls_row]
+        cache = self._word_rows_cache
+        limit = self.max_len - 1  # [CLS] + max_len - 2 pieces
+        for word in pre_tokenize(normalize(text)):
+            r = cache.get(word)
+            rows += self._word_rows(word) if r is None else r
+            if len(rows) >= limit:
+                del rows[limit:]
+                break
         rows.append(self._sep_row)
         rows += self._pads
         return rows
 
-    def _table_rows(self, text: str) -> list[int]:
-        return self._rows(text).tolist()
-
     def _table_rows_reference(self, text: str) -> list[int]:
-        """``_table_rows`` encoding the text in one go (for the tests)."""
+        """``_table_rows`` through ``WordPiece.encode`` (for the tests)."""
         pieces = self.tok.encode(text, self.max_len - 2, self._word_rows)
         return [self._cls_row, *pieces, self._sep_row] + [self._pad_row] * self.n_pad
 
-    def _fill(self, rows: list[int]) -> None:
-        """Write the float32 rows of ``rows`` not written yet (as ``logit_reference`` computes
-        them per post)."""
-        new = sorted(set(rows).difference(self._filled))
-        if not new:
-            return
-        blk = np.multiply(self.table.take(new, axis=0), self.scale)
-        blk[:, : self.bias.shape[0]] += self.bias
-        self._f32[new] = blk
-        self._filled.update(new)
-
     def logit(self, text: str) -> float:
-        # every row of a cached chunk is filled: _chunk fills them before caching it
-        g = self._f32.take(np.frombuffer(self._rows(text), dtype=np.int64), axis=0)
+        g = self.rows32.take(self._table_rows(text), axis=0)  # (n + n_pad, sum(widths) * F), bias in
         n = g.shape[0] - self.n_pad
-        # float32 (n, len(widths) * F), the bias already in; a copy, not a view, so the in-place
-        # adds below do not read and write one array (numpy would check, and buffer, the overlap)
+        # float32 (n, len(widths) * F); a copy, not a view, so the in-place adds below do not read
+        # and write one array (numpy would check, and buffer, the overlap)
         acc = g[0:n, 0 : self.bias.shape[0]].copy()
         for j, start, c0, c1 in self.offsets:
             acc[:, start:] += g[j : n + j, c0:c1]
@@ -153,8 +135,9 @@ class Student:
         return float(np.maximum(acc.max(axis=0), 0.0) @ self.out_w + self.out_b)
 
     def logit_reference(self, text: str) -> float:
-        """``logit`` scaling the int8 rows per post (the tests check the two agree bit for bit)."""
-        g = np.multiply(self.table.take(self._table_rows_reference(text), axis=0), self.scale)
+        """``logit`` scaling the int8 rows per post, as first written (the tests check that the
+        two agree bit for bit)."""
+        g = np.multiply(self.table.take(self._table_rows(text), axis=0), self.scale)
         n = g.shape[0] - self.n_pad
         acc = g[0:n, 0 : self.bias.shape[0]] + self.bias
         for j, start, c0, c1 in self.offsets:
