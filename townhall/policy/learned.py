@@ -403,7 +403,7 @@ class Result:
     """What the detector says about one post: the margin per family, and enough to find the
     sentence that drove a family's score (computed only for families that are flagged)."""
 
-    __slots__ = ("_feats", "_rows", "_sents", "margin", "model", "tokens")
+    __slots__ = ("_feats", "_flags", "_rows", "_sents", "margin", "model", "tokens")
 
     def __init__(
         self,
@@ -417,6 +417,7 @@ class Result:
         """``sents`` may be None when ``feats`` is given: they are then worked out on first need."""
         self.model = model
         self.margin = margin
+        self._flags: list[bool] = (margin > 0).tolist()  # read by each of the eight family rules
         self._rows = rows
         self._sents = sents
         self._feats = feats
@@ -424,7 +425,7 @@ class Result:
 
     def flagged(self, family: str) -> bool:
         c = self.model.col.get(family)
-        return c is not None and bool(self.margin[c] > 0)
+        return c is not None and self._flags[c]
 
     def span(self, family: str, text: str) -> tuple[int, int]:
         """The sentence whose features pushed hardest towards ``family`` (always inside ``text``)."""

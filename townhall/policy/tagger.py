@@ -83,6 +83,13 @@ def _bigram(a: str, b: str) -> tuple[int, int]:
 
 
 _NONE = {k: _h(f"w{k}=<none>") for k in (-3, -2, -1, 1, 2, 3)}
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+
+
+@functools.lru_cache(maxsize=65536)
+def _ctx_all(tok: str) -> tuple[tuple[int, int], ...]:
+    """``_ctx(tok, k)`` for every offset k in ``_OFFSETS`` (a token is seen at several offsets)."""
+    return tuple(_ctx(tok, k) for k in _OFFSETS)
 
 
 def token_hashes(toks: list[str], i: int) -> list[int]:
@@ -115,6 +122,71 @@ def available() -> bool:
     return _weights() is not None
 
 
+# token -> (its own hashes, its context hashes at each offset), and token pair -> the two bigram
+# hashes: plain dicts (emptied when full), so a hit is one lookup without LRU relinking
+_TOKEN_HASHES: dict[str, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+_PAIR_HASHES: dict[tuple[str, str], tuple[int, int]] = {}
+
+
+def _token_entry(tok: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    if len(_TOKEN_HASHES) >= 65536:
+        _TOKEN_HASHES.clear()
+    got = _TOKEN_HASHES[tok] = (_own(tok), _ctx_all(tok))
+    return got
+
+
+def _pair_entry(a: str, b: str) -> tuple[int, int]:
+    if len(_PAIR_HASHES) >= 65536:
+        _PAIR_HASHES.clear()
+    got = _PAIR_HASHES[(a, b)] = _bigram(a, b)
+    return got
+
+
+def _probs(toks: list[str], order: list[int], w: np.ndarray, b: float) -> list[float]:
+    """Address probability of each token in ``order``: ``token_hashes(toks, i)`` for each i laid
+    end to end (the same ids in the same order, so the same float32 sums), each token's hashes
+    looked up once for all the offsets it is seen at."""
+    n = len(toks)
+    flat: list[int] = []
+    starts: list[int] = []
+    ent: dict[int, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+    hashes = _TOKEN_HASHES
+    pairs = _PAIR_HASHES
+    for i in order:
+        starts.append(len(flat))
+        e = ent.get(i)
+        if e is None:
+            e = ent[i] = hashes.get(toks[i]) or _token_entry(toks[i])
+        flat += e[0]
+        for slot, k in enumerate(_OFFSETS):
+            j = i + k
+            if 0 <= j < n:
+                e = ent.get(j)
+                if e is None:
+                    e = ent[j] = hashes.get(toks[j]) or _token_entry(toks[j])
+                flat += e[1][slot]
+            else:
+                flat.append(_NONE[k])
+        if i > 0:
+            flat.append((pairs.get((toks[i - 1], toks[i])) or _pair_entry(toks[i - 1], toks[i]))[0])
+        if i + 1 < n:
+            flat.append((pairs.get((toks[i], toks[i + 1])) or _pair_entry(toks[i], toks[i + 1]))[1])
+    sums = np.add.reduceat(w.take(np.array(flat, dtype=np.intp)), np.array(starts, dtype=np.intp))
+    return (1.0 / (1.0 + np.exp(-(b + sums)))).tolist()
+
+
+def _probs_reference(toks: list[str], order: list[int]) -> list[float]:
+    """The per-token probabilities as first written (one ``token_hashes`` list per token); the
+    tests check ``address_spans``'s inlined version against it, bit for bit."""
+    wb = _weights()
+    assert wb is not None
+    w, b = wb
+    ids = [token_hashes(toks, i) for i in order]
+    flat = np.fromiter((x for row in ids for x in row), dtype=np.intp)
+    sums = np.add.reduceat(w[flat], np.cumsum([0] + [len(r) for r in ids[:-1]]))
+    return (1.0 / (1.0 + np.exp(-(b + sums)))).tolist()
+
+
 def address_spans(text: str, threshold: float = 0.5) -> list[tuple[int, int, float]]:
     """(start, end, mean probability) of each address-like run of tokens in ``text``."""
     wb = _weights()
@@ -132,10 +204,7 @@ def address_spans(text: str, threshold: float = 0.5) -> list[tuple[int, int, flo
     if not near:
         return []
     order = sorted(near)
-    ids = [token_hashes(toks, i) for i in order]
-    flat = np.fromiter((x for row in ids for x in row), dtype=np.intp)
-    sums = np.add.reduceat(w[flat], np.cumsum([0] + [len(r) for r in ids[:-1]]))
-    probs = dict(zip(order, (1.0 / (1.0 + np.exp(-(b + sums)))).tolist(), strict=True))
+    probs = dict(zip(order, _probs(toks, order, w, b), strict=True))
     out: list[tuple[int, int, float]] = []
     run: list[int] = []
     for i in [*sorted(near), n + 10]:

@@ -81,9 +81,29 @@ _DIRECTED_LAST_WORDS = frozenset(
 )
 
 
+# A second, tighter pre-check that every match passes (so it only saves pattern runs): a match
+# holds, as a whole run of ASCII letters once case-folded, one of its closing words ('of' and
+# 'dead' are only ever inside 'waste of space' and 'brain-dead', whose 'space' and 'brain' are
+# there too) AND one of the words it starts from: a verb after the target ('is', 'are', "'s"...),
+# 'you'/'your'/'ur'/'u'/'ya', or the first word of a fixed phrase ('shut up', 'get lost'...). In
+# runs of [a-z] after casefold() (with 'İ', which IGNORECASE matches to 'i', folded to 'i'), the
+# pattern's words appear whole: no character outside the pattern's \w folds to an ASCII letter.
+_DIRECTED_CLOSING = _DIRECTED_LAST_WORDS - {"of", "dead"}
+_DIRECTED_LEAD = frozenset(
+    wordlist("is are s re was were r seem seems look looks sound sounds")  # after a target
+    + wordlist("you ya u your ur")  # 'you idiot', "you're/your/ur a ..."
+    + wordlist("shut stfu gtfo piss fuck f foff sod go kys kill get eat stop")  # fixed phrases
+)
+_ASCII_RUN_RE = re.compile(r"[a-z]+")
+
+
 def _may_direct(text: str) -> bool:
     # casefold, as the pattern's IGNORECASE would match 'ſ' to 's' or 'K' (Kelvin) to 'k'
-    return not _DIRECTED_LAST_WORDS.isdisjoint(re.findall(r"\w+", text.casefold()))
+    folded = text.casefold()
+    if _DIRECTED_LAST_WORDS.isdisjoint(re.findall(r"\w+", folded)):
+        return False
+    runs = set(_ASCII_RUN_RE.findall(folded.replace("i\u0307", "i")))
+    return not _DIRECTED_CLOSING.isdisjoint(runs) and not _DIRECTED_LEAD.isdisjoint(runs)
 
 
 @rule(

@@ -28,6 +28,10 @@ TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*")
 @functools.lru_cache(maxsize=256)
 def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, lower-case word) for each word; cached because several lexicons scan each post."""
+    if "’" not in text and text.lower() == text:
+        # already lower case (the rules pass doc.masked): each word's lower() is itself, since
+        # only a capital sigma lowers differently by context, and there is none
+        return tuple((*m.span(), m.group()) for m in TOKEN_RE.finditer(text))
     return tuple((m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN_RE.finditer(text))
 
 
@@ -102,9 +106,10 @@ class Lexicon:
         self.keys = frozenset(self.first)
 
     def finditer(self, text: str) -> Iterator[LexMatch]:
-        present = self.keys.intersection(token_set(text))
-        if not present:
+        words = token_set(text)
+        if self.keys.isdisjoint(words):  # most posts: no set built
             return
+        present = self.keys.intersection(words)
         toks = tokens(text)
         first = self.first
         n = len(toks)
