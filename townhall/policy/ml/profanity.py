@@ -50,22 +50,39 @@ class ProfanityModel:
 
     def decision(self, text: str) -> list[float]:
         """Each fold's LinearSVC decision value."""
-        rows = self._rows
-        counts: dict[str, int] = {}
+        get = self._rows.get
+        # word -> [its row, its count], in order of first occurrence (each row looked up once)
+        counts: dict[str, list] = {}
         for t in _TOKEN_RE.findall(text.lower()):
-            if t in rows:
-                counts[t] = counts.get(t, 0) + 1
+            e = counts.get(t)
+            if e is not None:
+                e[1] += 1
+            else:
+                row = get(t)
+                if row is not None:
+                    counts[t] = [row, 1]
         k = len(self._intercept)
         if not counts:
             return list(self._intercept)
-        acc = [0.0] * k
         norm2 = 0.0
-        for t, c in counts.items():
-            row = rows[t]
-            v = c * row[0]
-            norm2 += v * v
-            for i in range(k):
-                acc[i] += v * row[i + 1]
+        if k == 5:  # the shipped model: the same sums as below, with the folds unrolled
+            a0 = a1 = a2 = a3 = a4 = 0.0
+            for row, c in counts.values():
+                v = c * row[0]
+                norm2 += v * v
+                a0 += v * row[1]
+                a1 += v * row[2]
+                a2 += v * row[3]
+                a3 += v * row[4]
+                a4 += v * row[5]
+            acc = [a0, a1, a2, a3, a4]
+        else:
+            acc = [0.0] * k
+            for row, c in counts.values():
+                v = c * row[0]
+                norm2 += v * v
+                for i in range(k):
+                    acc[i] += v * row[i + 1]
         inv = 1.0 / math.sqrt(norm2)
         return [acc[i] * inv + self._intercept[i] for i in range(k)]
 
