@@ -189,3 +189,19 @@ def test_quiet_hours_with_a_time_zone_offset_are_refused_in_words(api, people, a
     account.refresh_from_db()
     assert (account.quiet_start, account.quiet_end) == before and account.max_per_day != 62
     assert api(people["amara"]).patch(f"/api/accounts/{account.pk}", {"quiet_start": "22:15"}).status_code == 200
+
+
+def test_the_schema_for_quiet_hours_admits_only_what_the_endpoint_accepts(api, people, account):
+    """The schemathesis fuzz test in CI generated '03:46:07+20:18' from a bare "time" format and
+    was (rightly) refused: the published schema must say a local time without an offset."""
+    import re
+
+    schema = api(people["amara"]).get("/api/openapi.json").json()
+    patch = schema["components"]["schemas"]["AccountPatch"]["properties"]["quiet_start"]
+    variants = patch.get("anyOf", [patch])
+    pattern = next(v["pattern"] for v in variants if "pattern" in v)
+    assert not re.search(pattern, "03:46:07+20:18") and not re.search(pattern, "22:00Z")
+    for value in ("00:00", "23:59", "07:30:15"):
+        assert re.search(pattern, value)
+        r = api(people["amara"]).patch(f"/api/accounts/{account.pk}", {"quiet_end": value})
+        assert r.status_code == 200, r.content

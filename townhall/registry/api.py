@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import AfterValidator
+from pydantic import AfterValidator, WithJsonSchema
 
 from townhall.core.apiutil import MAX_OFFSET, SHORT_TEXT, BodyIn, ErrorOut, Id
 from townhall.core.models import OrgUnit, User
@@ -164,7 +164,15 @@ def _local_time(value: time) -> time:
     return value
 
 
-LocalTime = Annotated[time, AfterValidator(_local_time)]
+# The schema says what is accepted: a bare "time" format admits offsets (RFC 3339 full-time), so
+# clients and the fuzz test would be told an offset is valid and then be refused.
+LOCAL_TIME_SCHEMA = {
+    "type": "string",
+    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+    "description": "A local wall-clock time such as 22:00, without a time zone offset.",
+    "examples": ["22:00"],
+}
+LocalTime = Annotated[time, AfterValidator(_local_time), WithJsonSchema(LOCAL_TIME_SCHEMA)]
 
 
 class AccountPatch(BodyIn):
