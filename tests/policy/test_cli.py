@@ -103,3 +103,14 @@ def test_colour_only_when_forced(monkeypatch):
     monkeypatch.setenv("FORCE_COLOR", "1")
     _, out, _ = run(["check", "pw: Hunter2!x"])
     assert "\033[4m" in out
+
+
+def test_eval_dev_only_leaves_the_held_back_part_out(tmp_path):
+    """While rules are tuned, the held-back figure must not be looked at on every run: --dev-only
+    prints the dev parts and not the held-back one (an empty data folder keeps the run short)."""
+    (tmp_path / "data").mkdir()
+    code, out, _ = run(["eval", "--dev-only", "--data", str(tmp_path)])
+    assert code == 0
+    assert "dev part" in out and "heldout" not in out
+    code, out, _ = run(["eval", "--data", str(tmp_path)])
+    assert "heldout part" in out

@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--data", metavar="DIR", help="the shared data folder (default: ../shared)")
     e.add_argument("--policy", metavar="PACK.yaml")
     e.add_argument("--limit", type=int, default=0, help="at most this many TweetEval posts per task (0: all)")
+    e.add_argument("--dev-only", action="store_true",
+                   help="leave the held-back part out (while tuning, so its figure is not looked at each time)")
     return p
 
 
