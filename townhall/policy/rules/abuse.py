@@ -24,9 +24,24 @@ SLURS = words_re(
     [
         w + suffix
         for w in wordlist("""nigger nigga faggot fag dyke tranny retard spastic spaz paki chink gook kike wetback
-        coon raghead towelhead gyppo pikey wog golliwog cunt twat slag slut whore""")
+        coon raghead towelhead gyppo pikey wog golliwog cunt twat slag slut whore mongs mongoloid""")
         for suffix in ("", "s")
     ]
+)
+
+# The same slurs written with a symbol for one inner letter ("c*nt", "f@ggot", "n1gger"), the
+# usual way to slip past a word filter; built from the list, so no spelling is memorised.
+_DISGUISE = r"[*@#!$0-9]"
+DISGUISED_SLURS_RE = re.compile(
+    r"(?<![\w*@#!$])(?:"
+    + "|".join(
+        re.escape(w[:i]) + _DISGUISE + "{1,2}" + re.escape(w[i + 1 :])
+        for w in wordlist("""nigger nigga faggot tranny retard spastic paki chink kike wetback raghead
+        towelhead pikey cunt twat slut whore""")
+        for i in range(1, len(w) - 1)
+    )
+    + r")s?(?![\w*@#!$])",
+    re.IGNORECASE,
 )
 
 INSULT_NOUNS = (
@@ -106,6 +121,114 @@ def _may_direct(text: str) -> bool:
     return not _DIRECTED_CLOSING.isdisjoint(runs) and not _DIRECTED_LEAD.isdisjoint(runs)
 
 
+# --- ABU003's corroboration gate -------------------------------------------------------------
+# The classifier was trained on replies on Twitter, where nearly every post is addressed to
+# someone. On staff posts that address nobody it scores strong-but-harmless words ("this lecture
+# was brutal", "killed it at the conference", "bloody hell", "I'm a dinosaur") and even plain
+# posts ("my old lanyard with the 2009 logo") between its threshold and about 0.8. Offence needs
+# a target or an offensive word, so below CLASSIFIER_ALONE the score counts only with one of
+# these cues: the post is addressed to someone (a leading @mention, or "you" next to an insult),
+# a strong insult or profanity not said of oneself, a violent verb aimed at a person, a wish that
+# someone die or suffer, a dehumanising noun, or a threat. Measured on TweetEval offensive val:
+# macro-F1 0.7759 -> 0.7740; clean corpus false alarms from ABU003 34 -> 2.
+CLASSIFIER_ALONE = 0.8
+
+# Insult words too mild or too often used of things and oneself to corroborate on their own
+# ("bloody hell", "absolute dinosaur", "the weather is rubbish"); they still count next to "you".
+_MILD_INSULTS = frozenset(
+    wordlist("""bloody sad miserable joke pig pigs rat rats snake snakes sheep dinosaur dinosaurs trash
+    garbage rubbish crap crappy fat ugly lazy evil corrupt arrogant smug thick disgrace embarrassment
+    hopeless ignorant""")
+)
+_INSULT_WORDS = frozenset(re.findall(r"[a-z-]+", f"{INSULT_ADJ}|{INSULT_NOUNS}".replace("\\s+", " "))) - {
+    "of",
+    "space",
+    "waste",
+}
+_STRONG_INSULTS = _INSULT_WORDS - _MILD_INSULTS
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Profanity with its usual disguises (f*ck, sh1t, c*nt, b1tch).
+_PROFANITY = (
+    r"f+[u*]+c*k+\w*|fck\w*|f\*+k\w*|\w*sh[i1*]t\w*|c[u*]nt\w*|twat\w*|wank\w*|b[i1*]tch\w*|bastard\w*|"
+    r"arse\w*|ass|asses|asshole\w*|dick\w*|prick\w*|piss\w*|bollock\w*|pussy|slut\w*|whore\w*|"
+    r"retard\w*|motherf\w*|goddamn\w*|stfu|gtfo|kys|wtf"
+)
+_STRONG_RE = re.compile(
+    r"(?<![\w'’])(?:" + _alternation(_STRONG_INSULTS) + "|" + _PROFANITY + r")(?![\w])", re.IGNORECASE
+)
+# "I'm a dinosaur", "call me an idiot": said of oneself, not of anyone else.
+_SELF_BEFORE_RE = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+was|i\s+feel\s+like|call\s+me|me,?)\s+(?:(?:a|an|such|absolute|total|complete|"
+    r"the|bit\s+of|of|like)\s+)*$",
+    re.IGNORECASE,
+)
+# Addressed to someone: a reply (leading @mentions) or "dear/hey/oi @x".
+_ADDRESSED_RE = re.compile(r"^(?:\W*@\w+)+|\b(?:dear|hey|oi|to|cc)\s+@\w+", re.IGNORECASE)
+_ANY_INSULT = _alternation(_INSULT_WORDS)
+_YOU_INSULT_RE = re.compile(
+    r"(?<![\w'’])(?:you|u|ya|ur|you'?re|your)\b(?:\W+\w+){0,3}?\W+(?:" + _ANY_INSULT + r")\b"
+    r"|\b(?:" + _ANY_INSULT + r")\W+(?:you|u|ya)\b",
+    re.IGNORECASE,
+)
+# "you" as the subject of a claim about the person addressed ("you just lost all your fans",
+# "you clearly never read it"): a post talking to someone, not the generic "you" of "pov: you've
+# been staring at a spreadsheet" or "keeps you honest".
+_YOU_SUBJECT_RE = re.compile(
+    r"(?<![\w'’])(?:you|u|ya|y'all)(?:'re|’re|'ve|’ve|'d|’d)?\s+(?:just|really|clearly|obviously|must|should|"
+    r"need|are|were|r|have|had|did|never|always|can'?t|cannot|don'?t|didn'?t|won'?t|wouldn'?t|lost|look|"
+    r"sound|seem|think|know|got|get|ain'?t|act|keep)\b",
+    re.IGNORECASE,
+)
+_PERSON = (
+    r"(?:him|her|them|you|u|ya|someone|somebody|people|everyone|"
+    r"(?:the|that|this|these|those|all|our|my|your|his|their)\s+(?:\w+\s+)?(?:guy|guys|bloke|man|men|woman|"
+    r"women|girl|girls|lad|lads|kid|kids|students?|staff|lecturers?|boss|manager|dean|vc|prof|professor|tutor|"
+    r"people|lot|ones?|person|colleagues?|head|examiner|reviewer|cleaners?|porters?|immigrants?|refugees?|"
+    r"muslims?|jews?|gays?|trans|foreigners?)|(?-i:[A-Z][a-z]+)|@\w+)"
+)
+_VIOLENT_RE = regex.compile(
+    r"\b(?:kill|killing|murder|murdering|shoot|shooting|stab|stabbing|punch|punching|hang|hanging|slap|"
+    r"strangle|beat\s+up|batter|rape|lynch|burn|exterminate|hurt|deport)\s+" + _PERSON + r"(?!\w)",
+    regex.IGNORECASE,
+)
+_WISH_HARM_RE = re.compile(
+    r"\b(?:hope|hoping|wish|should|deserves?|ought\s+to|must|let)\b(?:\W+\w+){0,5}?\W+(?:die|dies|rot|burn|"
+    r"suffer|hang|be\s+shot|be\s+killed|get\s+cancer|get\s+hit)\b",
+    re.IGNORECASE,
+)
+_DEHUMANISING_RE = re.compile(
+    r"\b(?:sub-?humans?|vermin|cockroach(?:es)?|savages|animals|filth|scum\w*|mongs?|mongrels?|apes|"
+    r"parasites?|leeches|degenerates?|inbreds?|freaks?|losers?)\b",
+    re.IGNORECASE,
+)
+THREAT_RE = re.compile(
+    r"\b(?:watch\s+(?:your|ur)\s+back|(?:i|we)\s+know\s+where\s+(?:you|u)\s+(?:live|work|sleep|park)|"
+    r"(?:you|u)(?:'ll|’ll|\s+will)\s+(?:regret\s+(?:this|that|it|saying|posting|tweeting|crossing)|"
+    r"pay\s+for\s+(?:this|that|it))|"
+    r"(?:i'?ll|i’ll|i\s+will|we'?ll|we’ll)\s+(?:find|get|make)\s+(?:you|u)(?:\s*[.!,]|\s*$|\s+(?:after|outside|"
+    r"later|soon|regret|pay|sorry))|(?:you|u)\s+won[’']?t\s+be\s+(?:laughing|smiling)|"
+    r"make\s+(?:sure\s+)?(?:you|u)\s+(?:pay|sorry|regret))",
+    re.IGNORECASE,
+)
+
+
+def has_offence_cue(text: str) -> bool:
+    """Whether the post holds something that makes a mid-range classifier score believable: an
+    addressee, a strong insult or profanity (not said of oneself), a violent verb aimed at a
+    person, a wish for someone's harm, a dehumanising noun, or a threat."""
+    if _ADDRESSED_RE.search(text) or _YOU_INSULT_RE.search(text) or _YOU_SUBJECT_RE.search(text):
+        return True
+    for m in _STRONG_RE.finditer(text):
+        if not _SELF_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            return True
+    return any(r.search(text) for r in (_VIOLENT_RE, _WISH_HARM_RE, _DEHUMANISING_RE, THREAT_RE))
+
+
 @rule(
     "ABU001",
     "slur",
@@ -116,12 +239,18 @@ def _may_direct(text: str) -> bool:
     "Remove the slur; there is no acceptable context for it in an institutional or staff post.",
     [
         Example("what a retard", True),
+        Example("my line manager is a complete c*nt and everyone knows it", True),
         Example("Our Scunthorpe campus opens today", False),
     ],
 )
 def slur(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in SLURS.finditer(doc.masked):
         yield m.start(), m.end(), "Slur or hateful term."
+        return
+    if any(c in doc.text for c in "*@#!$0123456789"):
+        for m in DISGUISED_SLURS_RE.finditer(doc.text):
+            yield m.start(), m.end(), "Slur or hateful term (disguised spelling)."
+            return
 
 
 @rule(
@@ -150,6 +279,87 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
 
 
+# A protected or targeted group as a whole called a danger, a disease or less than human
+# ("Muslims are a threat to British values", "immigrants are vermin", "trans people are
+# predators"): hateful whatever the rest of the post says. Reported views ("voters think
+# immigrants are a threat", "the myth that ...") and negations ("are not a threat") are left out.
+_GROUPS = (
+    r"muslims|jews|jewish\s+people|christians|hindus|sikhs|immigrants|migrants|refugees|asylum\s+seekers|"
+    r"foreigners|gays|gay\s+people|lesbians|trans\s+people|trans\s+women|trans\s+men|transgender\s+people|"
+    r"black\s+people|blacks|asians|arabs|africans|indians|pakistanis|chinese\s+people|romanians|poles|"
+    r"gypsies|travellers|disabled\s+people|women|men|international\s+students|overseas\s+students|"
+    r"(?:muslim|jewish|black|asian|foreign|international|chinese|indian|african|gay|trans)\s+(?:students|staff|colleagues)"
+)
+_HATE_PREDICATE = (
+    r"(?:a|the)\s+(?:threat|danger|disease|plague|cancer|menace|problem|curse|virus|infestation)\b|"
+    r"(?:vermin|invaders|animals|parasites|savages|subhuman|sub-human|filth|scum|cockroaches|predators|"
+    r"dangerous|disgusting|inferior|degenerates?|terrorists|criminals|rapists|backward)\b|"
+    r"(?:taking\s+over|ruining|destroying|invading|infesting)\b|not\s+(?:welcome|wanted|human)\b"
+)
+HATE_GENERALISATION_RE = re.compile(
+    r"(?<![\w])(?:all\s+|these\s+|those\s+|the\s+)?(?:" + _GROUPS + r")\s+(?:are|r|is)\s+(?:all\s+|just\s+|"
+    r"basically\s+|nothing\s+but\s+|simply\s+|literally\s+)*(?:" + _HATE_PREDICATE + r")",
+    re.IGNORECASE,
+)
+_REPORTED_VIEW_RE = re.compile(
+    r"\b(?:think|thinks|believe|believes|believed|say|says|said|claim|claims|claimed|view|perception|perceive|"
+    r"myth|myths|that|whether|if|why|how|narrative|rhetoric|stereotypes?|trope|assume|fear|fears|study|survey|poll)"
+    r"\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "ABU005",
+    "hateful-generalisation",
+    "abuse",
+    "block",
+    clauses.PUBLIC_GATHERING,
+    "Calling a whole group (a religion, a nationality, migrants, trans people) a threat, a disease or "
+    "less than human is hate speech, whoever posts it and whatever account it comes from.",
+    "Delete it. If you mean to discuss a policy or a study, write about the policy or the evidence, "
+    "not about the people as a group.",
+    [
+        Example("Muslims are a threat to British values, wake up", True, "x", "personal"),
+        Example("The cleaners on floor 3 are from abroad and immigrants are vermin.", True, "x", "personal"),
+        Example("Our survey finds most voters think immigrants are a threat to wages; the data disagree.", False),
+        Example("Refugees are not a threat: our new study of 20 cities.", False),
+        Example("International students are a huge asset to our campus!", False),
+    ],
+)
+def hateful_generalisation(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    for m in HATE_GENERALISATION_RE.finditer(doc.text):
+        if _REPORTED_VIEW_RE.search(doc.text, max(0, m.start() - 60), m.start()):
+            continue
+        yield m.start(), m.end(), "A whole group of people called a threat or less than human."
+        return
+
+
+@rule(
+    "ABU004",
+    "threat",
+    "abuse",
+    "warn",
+    clauses.PUBLIC_GATHERING,
+    "A veiled threat ('watch your back', 'I know where you live', 'you won't be laughing on "
+    "Monday') is intimidation whatever the words around it, and is harassment in public.",
+    "Delete the threat. If you have a real grievance, raise it through the complaints or "
+    "dignity-at-work procedure instead of in public.",
+    [
+        Example("watch your back @jonesy, you won't be laughing on monday", True, "x", "personal"),
+        Example("I know where you live and I'll make sure you regret this", True, "x", "personal"),
+        Example("Back pain? Watch your posture at the desk, says our physio team.", False),
+        Example("Try the new method and see what happens, you'll regret nothing!", False),
+    ],
+)
+def threat(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if "you" not in doc.text.lower() and "u " not in doc.text.lower():
+        return
+    for m in THREAT_RE.finditer(doc.text):
+        yield m.start(), m.end(), "Reads as a threat against a person."
+        return
+
+
 @rule(
     "ABU003",
     "abuse-classifier",
@@ -162,10 +372,14 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     [
         Example("@user you are a disgusting piece of garbage and should be ashamed", True),
         Example("Thank you to everyone who came to the open day!", False),
+        Example("Killed it at the staff talent show. Well, my singing killed something anyway.", False),
     ],
     needs_ml=True,
 )
 def abuse_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     p = doc.abuse_at_least(cp.abuse_threshold)
-    if p is not None and p >= cp.abuse_threshold:
-        yield 0, len(doc.text), f"Reads as offensive or insulting (classifier score {p:.2f})."
+    if p is None or p < cp.abuse_threshold:
+        return
+    if p < CLASSIFIER_ALONE and not has_offence_cue(doc.text):
+        return
+    yield 0, len(doc.text), f"Reads as offensive or insulting (classifier score {p:.2f})."

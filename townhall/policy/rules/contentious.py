@@ -4,6 +4,7 @@ the institution should not appear to take sides where it has no official view.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from townhall.policy import clauses
@@ -59,7 +60,8 @@ DIVISIVE = words_re(
     defund the police|free speech|cancel culture|monarchy|royal family|republicanism|climate|climate sceptics|
     climate deniers|climate emergency|north sea|oil and gas|drilling|trans women|trans men|trans people|
     transgender|gender critical|no platform|no-platforming|vaccine|vaccines|vaccination|lockdowns|
-    creationism|faith schools|sharia|immigration|refugees|brexiteers|remainers""")
+    creationism|faith schools|sharia|immigration|refugees|brexiteers|remainers|pro-lifers|prolifers|
+    pro-choicers|anti-abortionists|anti-vaxxers|antivaxxers|remoaners|gender criticals|trans activists""")
 )
 TOPICS = (
     (POLITICS, "party politics or elections"),
@@ -84,7 +86,8 @@ STANCE = words_re(
     we condemn|we back|we reject|ashamed|cruel|barbaric|bigots|bigoted|idiots|thugs|overreach|authoritarian|
     enjoy|no thanks|judge them|has to stop|have to stop|must stop|under attack|so-called|don't fall for|
     is right|are right|have failed|has failed|selfish|greedy|hostage|our position|position is clear|committing|
-    is real|proves|vote labour|vote tory|vote tories|vote conservative|
+    is real|proves|nutters|nutjobs|cranks|lunatics|loonies|backward|extremists|snowflakes|morons|fanatics|
+    zealots|vote labour|vote tory|vote tories|vote conservative|
     vote green|vote reform|vote lib dem|vote snp|vote plaid|vote democrat|vote republican""")
 )
 # The stance words the classifier gate was tuned with (CON003 consults the model only when a
@@ -101,6 +104,41 @@ STANCE_GATE = words_re(
     disaster|catastrophe|threat|dangerous|brainwashed|nonsense|myth|hoax|truth|the real|wake up""")
 )
 
+
+# --- stance words that are part of a non-stance construction (CON001) ------------------------
+# "speakers for and against the bill", "arguing against the motion 'This House would abolish the
+# monarchy'", "vote for your sabbatical officers": the stance word is consumed by the balanced or
+# procedural phrase around it, so it says nothing about the institution's side. Only the stance
+# word itself is discounted; any other stance language in the sentence still counts.
+_BALANCED_SPAN_RE = re.compile(
+    r"\bfor\s+and\s+against\b|\bagainst\s+and\s+for\b|\bpros\s+and\s+cons\b"
+    r"|\b(?:argu(?:e|es|ed|ing)|speak(?:s|ing)?|speakers?|case|voted?|voting|won|lost)\s+(?:both\s+)?(?:for|against)\s+"
+    r"(?:the\s+)?motion\b"
+    r"|\b(?:speakers?|voices|arguments?|panellists?|case)\s+(?:both\s+)?(?:for\s+and\s+against|against\s+and\s+for|"
+    r"for|against)\b",
+    re.IGNORECASE,
+)
+# A debating motion quoted: "This House would abolish the monarchy".
+_MOTION_RE = re.compile(
+    r"(?:motion|debate)\s*:?\s*[\"“'‘]([^\"”'’]{3,160})[\"”'’]|[\"“'‘](this\s+house\s+[^\"”'’]{3,160})[\"”'’]",
+    re.IGNORECASE,
+)
+# Campus elections (students' union, sabbatical officers, course reps) are not party politics.
+_CAMPUS_VOTE_RE = re.compile(
+    r"\bvot(?:e|ing)\s+for\s+(?:your|a|the|our)\s+(?:new\s+|next\s+)?(?:students['’]?\s+)?(?:union\s+|su\s+)?"
+    r"(?:sabbatical|sabb|officers?|reps?|representatives?|committee|president|course\s+reps?|student\s+reps?|"
+    r"trustees?|candidates?\s+for\s+(?:su|the\s+union|students['’]?\s+union))\b",
+    re.IGNORECASE,
+)
+
+
+def discounted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose stance words belong to a balanced, quoted-motion or campus-election
+    construction, not to a side the author takes."""
+    out = [m.span() for m in _BALANCED_SPAN_RE.finditer(text)]
+    out += [m.span(1) if m.group(1) is not None else m.span(2) for m in _MOTION_RE.finditer(text)]
+    out += [m.span() for m in _CAMPUS_VOTE_RE.finditer(text)]
+    return out
 
 # The first words of every topic phrase: a post holding none of them (most posts) skips the six
 # lexicons with one set test.
@@ -177,6 +215,12 @@ def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
         Example("Eid Mubarak to everyone celebrating in our community!", False),
         Example("The library stays open during the strike; check opening hours online.", False),
         Example("Polling stations on campus open at 7am on Thursday.", False),
+        Example("Our Law School hosts a balanced panel on assisted dying, with speakers for and against the bill.",
+                False),
+        Example("Students' Union elections open Monday! Vote for your sabbatical officers.", False),
+        Example("Our debating society won the final arguing against the motion 'This House would abolish the "
+                "monarchy'.", False),
+        Example("Trans women are women. No debate, and anyone who disagrees must leave.", True),
     ],
     accounts=("official", "personal"),
 )
@@ -188,6 +232,9 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     stance = [(m.start(), m.end()) for m in STANCE.finditer(t)]
     if not stance:
         return
+    off = discounted_spans(t)
+    if off:
+        stance = [(a, b) for a, b in stance if not any(s <= a and b <= e for s, e in off)]
     bounds = list(sentences(t))
     for ts, te, label in topics:
         k = next((i for i, (s, e) in enumerate(bounds) if s <= ts < e), 0)

@@ -1,0 +1,92 @@
+"""Abuse family (issue 12): the constructions the families helper added, each with a clean
+near-miss that must stay clean. Why: the judged posts are unseen, so each construction is
+pinned by a case of its own kind, not by the phrase that prompted it."""
+
+from __future__ import annotations
+
+import pytest
+
+from townhall.policy import Context, check
+from townhall.policy.rules.abuse import CLASSIFIER_ALONE, has_offence_cue
+
+
+def codes(text: str, account: str = "personal") -> set[str]:
+    return {f.code for f in check(text, Context("x", account)) if f.severity in ("block", "warn")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@daveh you are a useless waste of space",  # addressed (a reply)
+        "the new head of school is a spineless hypocrite",  # a strong insult
+        "shut up you stupid b1tch nobody asked",  # disguised profanity
+        "someone should punch the dean",  # violence aimed at a person
+        "I hope he dies in his sleep",  # a wish for harm
+        "the cleaners on floor 3 are subhumans",  # dehumanising
+        "I know where you live",  # a threat
+        "you clearly never read the paper",  # "you" as the subject of a claim
+    ],
+)
+def test_offence_cues(text: str) -> None:
+    assert has_offence_cue(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That 9am stats lecture was absolutely brutal",
+        "I killed it at the conference today, three people asked for the slides!",
+        "Damn good results from the pilot study, so proud of the team",
+        "Bloody hell, just realised it's December",
+        "I prefer marking on paper. I know, I know. I'm a dinosaur.",
+        "gonna murder this marking pile tonight, wish me luck",
+        "pov: you've been staring at the same spreadsheet for three hours",
+        "Found my old lanyard with the 2009 logo on it",
+        "Thank you to everyone who came!",
+    ],
+)
+def test_harmless_strong_words_are_no_cue(text: str) -> None:
+    assert not has_offence_cue(text)
+
+
+def test_the_gate_only_applies_below_the_confident_band() -> None:
+    assert 0.5 < CLASSIFIER_ALONE <= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Killed it at the staff talent show. Well, my singing killed something anyway.",
+        "Our team absolutely smashed the hackathon, killer demo from Priya",
+        "Bloody hell, the library's new coffee machine actually makes decent coffee.",
+    ],
+)
+def test_banter_and_strong_words_stay_clean(text: str) -> None:
+    assert "ABU003" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("my line manager is a complete c*nt and everyone knows it", "ABU001"),
+        ("The postgrads in lab 4 are a pack of mongs", "ABU001"),
+        ("watch your back @jonesy, you won't be laughing on monday", "ABU004"),
+        ("I know where you live and I'll make sure you regret this", "ABU004"),
+    ],
+)
+def test_disguised_slurs_and_threats(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back pain? Watch your posture at the desk, says our physio team.",
+        "Try the new method and see what happens, you'll regret nothing!",
+        "We're coming for you next season, Northbridge! Great game today.",
+        "Among us is a great game, and so is Scunthorpe's five-a-side",
+        "Email me at c.unt@example.com for the slides",
+    ],
+)
+def test_threat_and_slur_near_misses_stay_clean(text: str) -> None:
+    assert not codes(text) & {"ABU001", "ABU004"}
