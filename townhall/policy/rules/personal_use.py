@@ -41,7 +41,9 @@ _INSTITUTION_REF = re.compile(
 )
 _NEGATIVE = words_re(
     phrases(
-        """can't believe|cannot believe|frozen|freeze|cuts|axed|scrapped|shambles|farce|joke|
+        """can't believe|cannot believe|frozen|freeze|cuts|axed|scrapped|shambles|farce|is a joke|are a joke|
+    was a joke|what a joke|such a joke|a complete joke|a total joke|
+    an absolute joke|a bad joke|a sick joke|a running joke|bit of a joke|beyond a joke|a joke of|
     disgrace|disgraceful|useless|incompetent|clueless|pathetic|hopeless|awful|terrible|appalling|shocking|
     ridiculous|absurd|fed up|sick of|tired of|hate|hates|angry|furious|livid|betrayed|lied|lies|liars|
     mismanagement|mismanaged|chaos|mess|rubbish|crap|shit|couldn't organise|could not organise|piss-up|
@@ -49,8 +51,9 @@ _NEGATIVE = words_re(
     bullying|bullies|greedy|greed|overpaid|underpaid|exploited|exploitation|demoralised|demoralized|
     wtf|ffs|again|yet again|typical|no surprise|another|sack|sacked|tone-deaf|fiction|pure fiction|as ever|
     what a place|blame them|bonuses|frozen|cutting|calling it|liability|going under|morale|don't care|
-    doesn't care|pointless|clueless|not strategic|joke|shambles|falling apart|the chaos|chaos|hole|consultants|
-    disgrace|shameful|bullies|awful|run|steer clear|dirt|fleecing|going downhill|no clue|wouldn't know|
+    doesn't care|pointless|clueless|not strategic|shambles|falling apart|the chaos|chaos|hole|consultants|
+    disgrace|shameful|bullies|awful|run while you can|run a mile|
+    run for the hills|just run|steer clear|dirt|fleecing|going downhill|no clue|wouldn't know|
     pretending|pretend|tell that to|badly managed|badly run|dropout rates|titanic|treats|shame|cutting our pay|
     real terms|it's about money|cheers|disgusting|never recommend|wouldn't recommend|would not recommend|
     out of their depth|mess|nobody cares|false|untrue|not true|made up|couldn't care less|killing me|
@@ -243,7 +246,8 @@ _DAMAGING = words_re(
     fiddled|fiddling|rigged|fraud|fraudulent|fabricated|racist|institutionally racist|sexist|criminal|illegal|
     unlawful|unsafe|dangerous|asbestos|bankrupt|go bust|went bust|going bust|insolvent|sham|scam|fleecing|
     exploiting|knowingly|deliberately|hiding|buries|bury|whitewash|corrupt|corruption|steer clear|stay away|
-    run|don't come|don't work here|treat staff like dirt|like dirt|bullies|bullying|harassment|pure fiction|
+    run while you can|run a mile|run for the hills|just run|
+    don't come|don't work here|treat staff like dirt|like dirt|bullies|bullying|harassment|pure fiction|
     fiction|misleading|mis-selling|ripping off|rip-off|property company|destroyed morale|resign|should resign|
     incompetent|in such a state|going under|falling apart|downhill|clueless|lost half|lost all|false|simply false|
     untrue|not true|made up|never recommend|wouldn't recommend|would not recommend|nobody cares|a mess|
@@ -462,6 +466,163 @@ def _as_topic(t: str, start: int) -> bool:
     return _TOPIC_RE.search(t, max(0, start - 60), start) is not None
 
 
+# The verdict construction (issue 12, generalising): a subject that is the institution or one of its
+# roles or offices, then a predicate that accuses it of misconduct, concealment, danger or collapse,
+# stated as fact. Written as verb stems with their inflections ("buried", "is faking", "fiddles",
+# "has been falsifying") so unseen tenses and persons are read, not a list of phrases. A yes/no
+# question, a reported allegation, one's own research, a negation or a topic ("a workshop on data
+# fabrication") is not a verdict.
+_DATA_OBJ = (
+    r"(?:books|figures|numbers|data|results|marks|grades|stats|statistics|surveys?|nss|ref|records|logs|minutes|"
+    r"expenses|accounts|attendance|outcomes|classifications|submission|scores|rankings?|league\s+tables?|offers|"
+    r"admissions|applications|pass\s+rates?|metrics|returns|reports?|evidence|timesheets|invoices|results)"
+)
+_DET = r"(?:the|its|their|our|his|her|those|these|all\s+the|all|this\s+year'?s|last\s+year'?s)"
+_PERSON_NOUNS = (
+    r"(?:liars?|crooks?|cheats?|thie(?:f|ves)|frauds?|fraudsters?|charlatans?|con\s+(?:artists?|men)|criminals?|"
+    r"bully|bullies|cowards?|hypocrites?|disgrace|laughing\s+stock|crooked|corrupt|rotten|negligent|dishonest)"
+)
+_MISCONDUCT_RE = re.compile(
+    r"(?<![\w])(?:"
+    # concealment
+    r"(?:cover|hush|brush|paper)(?:s|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:up|over)(?![\w])"
+    r"|(?:sweep|sweeps|sweeping|swept)\s+(?:\w+\s+){0,3}?under\s+the\s+(?:carpet|rug)"
+    r"|bur(?:y|ies|ied|ying)\s+(?:every|all|any|the|their|its|his|her|a|multiple|\d+|several|three|two)?\s*(?:\w+\s+)?"
+    r"(?:complaints?|reports?|cases?|findings|evidence|allegations?|investigations?|concerns?|results|story|grievances?)"
+    r"|(?:hid|hide|hides|hiding|hidden|conceal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:from\s+(?:staff|students|us|the|"
+    r"parents|applicants|everyone|the\s+\w+)|it\s+from)"
+    # falsification and fiddles: an unambiguous verb with an optional determiner, an ambiguous one
+    # ("cook", "game", "inflate") only with one
+    r"|(?:fak(?:es|ed|ing)|falsif(?:y|ies|ied|ying)|fabricat(?:e|es|ed|ing)|fudg(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing)|"
+    r"doctor(?:ed|ing)|massag(?:e|es|ed|ing)|rig(?:s|ged|ging)|manipulat(?:es|ed|ing))\s+(?:" + _DET + r"\s+)?"
+    r"(?:\w+\s+){0,2}?"
+    + _DATA_OBJ
+    + r"|(?:inflat(?:e|es|ed|ing)|cook(?:s|ed|ing)|gam(?:e|es|ed|ing))\s+"
+    + _DET
+    + r"\s+"
+    r"(?:\w+\s+){0,2}?"
+    + _DATA_OBJ
+    + r"|(?:being|been|was|were|is|are|get|got)\s+(?:\w+\s+)?(?:faked|falsified|fabricated|"
+    r"fudged|fiddled|doctored|rigged|gamed)"
+    r"|(?:falsif(?:y|ies|ied|ying)|embezzl\w+|defraud\w*|fudging|rigging)"
+    r"|siphon(?:s|ed|ing)?\s+(?:off\s+)?(?:money|funds|cash|£|millions|thousands)"
+    # dishonesty and theft
+    r"|li(?:es|ed)\s+(?:to|about)|lying\s+(?:to|about)|mislead(?:s|ing)?|misled|deceiv(?:e|es|ed|ing)|dishonest(?:ly)?"
+    r"|(?:rips?|ripped|ripping)\s+(?:\w+\s+){0,2}?off|(?:steal|steals|stealing|stole|stolen)\s+(?:\w+\s+){0,3}?"
+    r"(?:money|work|ideas|data|credit|wages|pay|pensions?|deposits?|fees|research|from)"
+    r"|pocket(?:s|ed|ing)\s+(?:a\s+|the\s+)?(?:£|\d|bonus|money|millions|thousands|fees)"
+    # neglect of what it was told
+    r"|ignor(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:reports?|complaints?|concerns|warnings|allegations?|whistleblowers?|"
+    r"the\s+law|safety|adjustments|disclosures?)"
+    r"|knew\s+(?:about\s+(?:it|this|that|the\s+\w+)\s+)?(?:and|but)\s+(?:did|said)\s+nothing"
+    r"|(?:won'?t|will\s+not|refuses?\s+to|refused\s+to|refusing\s+to|never)\s+(?:\w+\s+)?(?:admit|own\s+up|come\s+clean)"
+    r"|negligen(?:t|ce|tly)|corrupt(?:ion|ly)?|crooked|unlawful(?:ly)?|illegal(?:ly)?|criminally|fraudulent(?:ly)?|"
+    r"cover-?ups?|whitewash(?:ed|ing)?|dangerously|institutionally\s+\w+|rotten|"
+    r"bankrupt(?:ing|ed|cy)?|(?:is|are|'s|'re|was)\s+(?:\w+\s+)?collapsing|in\s+freefall|on\s+its\s+knees"
+    # person verdicts: a copula or intensifier, then the noun
+    r"|(?:is|are|was|were|'re|bunch\s+of|pack\s+of|gang\s+of|nothing\s+but|total|complete|utter|absolute)\s+"
+    r"(?:(?:a|an|such\s+a|total|complete|utter|absolute)\s+)?(?:\w+\s+)?"
+    + _PERSON_NOUNS
+    + r"|(?:the\s+)?worst\s+(?:\w+\s+)?(?:uni|university|employer|institution|department|place\s+to\s+(?:work|study)|"
+    r"management|managers?|leadership)"
+    r"|(?:avoid|steer\s+clear)\s+(?:\w+\s+){0,2}?at\s+all\s+costs|ashamed\s+to\s+(?:work|be|say)"
+    r"|(?:someone|somebody|a\s+student|people|staff)(?:'s|\s+is|\s+are)?\s+(?:going\s+to|gonna|will)\s+(?:get|be)\s+"
+    r"(?:hurt|killed|injured|seriously\s+hurt)"
+    r")(?![\w])"
+)
+_MISCONDUCT_WORDS = gate_words(
+    "cover covers covered covering hush hushed hushing brush brushed paper papered sweep sweeps sweeping swept bury "
+    "buries buried burying hid hide hides hiding hidden conceal concealed concealing conceals faked faking fakes "
+    "falsify falsified falsifies falsifying fabricated fabricating fabricate fabricates fudge fudged fudging fudges "
+    "fiddle fiddled fiddling fiddles doctored doctoring massaged massaging massage massages manipulated manipulating "
+    "manipulates inflated inflating inflate inflates cooked cooking cook cooks gamed gaming game games rigged rigging "
+    "rigs embezzled embezzling embezzlement embezzles defraud defrauded defrauding defrauds siphoned siphoning siphon "
+    "siphons lied lies lying mislead misleads misleading misled deceive deceived deceiving deceives dishonest "
+    "dishonestly rip rips ripped ripping steal steals stealing stole stolen pocket pockets pocketed pocketing ignore "
+    "ignores ignored ignoring knew negligent negligence negligently corrupt corruption corruptly crooked unlawful "
+    "unlawfully illegal illegally criminally fraudulent fraudulently scandal scandalous cover-up cover-ups coverup "
+    "admit own come coverups whitewash whitewashed whitewashing dangerously institutionally rotten bankrupt "
+    "bankrupting bankrupted "
+    "bankruptcy collapsing freefall knees liar liars crook crooks cheat cheats thief thieves fraud frauds fraudster "
+    "fraudsters charlatan charlatans con criminals bully bullies coward cowards hypocrite hypocrites disgrace joke "
+    "laughing worst avoid steer ashamed hurt killed injured"
+)
+# The subject the verdict is about: the institution, its heads and offices (wider than the employer
+# reference PER001 uses, since here it must come before a misconduct predicate).
+_ROLE_SUBJECT_RE = re.compile(
+    r"(?<![\w])(?:(?:(?:our|my|this|their)\s+(?:(?!(?:that|which|who|and|of|to|in|for|with|is|are|was|were|the|a|an)\s)\w+\s+){0,2}?"
+    r"|the\s+(?:(?:new|old|current|former|acting|interim|deputy|associate|senior|whole|entire|uni|university|faculty|"
+    r"school|department|research|student|central|admissions|finance|hr|estates|exec|executive|safeguarding|integrity|"
+    r"accommodation|careers|international|graduate|press|comms|exams?|examinations?|registry|health|safety|disability|"
+    r"wellbeing|equality|it|digital|library|security|governing|senior|leadership|management|staff|\w+'s)\s+){0,2}?)"
+    r"(?:office|team|unit|board|committee|panel|registry|"
+    r"department|dept|school|faculty|college|uni|university|institution|employer|workplace|management|leadership|"
+    r"directorate|executive|exec|senate|council|governors|hr|estates|finance|admissions|registrar|bursar|provost|dean|"
+    r"principal|vice[-\s]principal|vice[-\s]chancellor|vc|pvc|dvc|hod|head\s+of\s+(?!all|the|this|that|a|an)\w+|director\s+of\s+(?!all|the|this|that|a|an)\w+|"
+    r"(?:finance|hr|research|operations|estates)\s+director|coo|cfo|president|chair|bosses|boss|manager|managers|"
+    r"line\s+manager|pi|supervisor|labs?|halls|place)"
+    r"|management|leadership|senior\s+(?:team|managers?|leaders?|leadership|management)|the\s+people\s+(?:at\s+the\s+top|"
+    r"in\s+charge|running\s+(?:it|this|the\s+place))|(?:my|our)\s+place\s+of\s+work|where\s+i\s+work|i\s+work\s+(?:there|here)"
+    r"|this\s+place|(?:uni|university|institution|employer|department|dept|faculty|school)'?s)(?![\w])"
+)
+_YESNO_Q_RE = re.compile(
+    r"^\s*(?:is|are|was|were|do|does|did|has|have|had|should|could|would|can|will|shall|must|might|"
+    r"(?:\w+\s+)?wonder(?:ing)?\s+(?:if|whether)|does\s+anyone\s+know)(?![\w])"
+)
+_ALLEGED_RE = re.compile(
+    r"(?<![\w])(?:accused\s+of|accus(?:es|ing|ation|ations)|allegations?|alleged(?:ly)?|claims?\s+(?:of|that)|denie[sd]|"
+    r"deny|denying|according\s+to|reported(?:ly)?|inquiry|investigation\s+(?:into|found)|tribunal\s+found|"
+    r"rumou?rs?\s+(?:of|that)|(?:my|our|a|new)\s+(?:\w+\s+)?(?:paper|study|book|research|article|lecture|seminar|"
+    r"module|talk|chapter|workshop|training|course)s?\s+(?:on|about|into|of|looks|shows|showed|finds|found|examines|"
+    r"explores|argues|is\s+out|out\s+today|published)|case\s+stud(?:y|ies)|in\s+(?:fiction|the\s+novel|the\s+film|"
+    r"the\s+show|the\s+series)|novel|netflix|history\s+of|drama|episode)(?![\w])"
+)
+_NEG_BEFORE_RE = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bnobody|\bwithout|\bnor)\s+(?:\w+\s+){0,2}$")
+
+
+def _sentence_of(t: str, at: int) -> tuple[int, int]:
+    """The sentence of the (lower-cased) post holding ``at``."""
+    s = max(t.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (t.find(c, at) for c in ".!?\n") if i >= 0]
+    return s, (min(ends) + 1 if ends else len(t))
+
+
+def _unclaimed(t: str, at: int) -> bool:
+    """The words at ``at`` sit in a yes/no question or a reported allegation, not a claim of the author's."""
+    s, e = _sentence_of(t, at)
+    sent = t[s:e]
+    if sent.rstrip().endswith("?") and _YESNO_Q_RE.search(sent):
+        return True
+    return _ALLEGED_RE.search(sent) is not None or _NEG_BEFORE_RE.search(t, max(s, at - 25), at) is not None
+
+
+def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
+    """The span of a misconduct predicate stated as fact about the institution or one of its roles
+    (named before it, in the same or the preceding sentence), or None."""
+    t = doc.masked
+    if not gate(t, _MISCONDUCT_WORDS):
+        return None
+    for m in _MISCONDUCT_RE.finditer(t):
+        s, e = _sentence_of(t, m.start())
+        ps = _sentence_of(t, s - 2)[0] if s > 1 else s  # the sentence before: "The Dean ... . They buried it."
+        at = m.start()
+        subject = (
+            _ROLE_SUBJECT_RE.search(t, ps, at)
+            or cp.institution_re.search(t, ps, at)
+            or _INSTITUTION_REF.search(t, ps, at)
+            or any(ps <= x.start() < at for x in _INSTITUTION_LEX.finditer(t))
+        )
+        if not subject or _as_topic(t, at):
+            continue
+        sent = t[s:e]
+        if sent.rstrip().endswith("?") and _YESNO_Q_RE.search(sent):
+            continue  # "Is the uni fiddling the NSS?" asks; it does not claim
+        if _ALLEGED_RE.search(t, ps, e) or _NEG_BEFORE_RE.search(t, max(s, at - 25), at):
+            continue  # reported allegations, the subject of one's research, "they're not hiding anything"
+        return m.span()
+    return None
+
+
 @rule(
     "PER003",
     "reputation-damage",
@@ -485,12 +646,24 @@ def _as_topic(t: str, start: int) -> bool:
 def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     ref = _institution_ref(doc, cp)
-    if ref is None:
-        return
-    for m in _DAMAGING.finditer(t):
-        if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()):
-            yield m.start(), m.end(), "A claim that could damage the institution's reputation, whatever the framing."
-            return
+    if ref is not None:
+        for m in _DAMAGING.finditer(t):
+            if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()) and not _unclaimed(t, m.start()):
+                yield (
+                    m.start(),
+                    m.end(),
+                    "A claim that could damage the institution's reputation, whatever the framing.",
+                )
+                return
+    v = _misconduct_verdict(doc, cp)
+    if v:
+        yield (
+            v[0],
+            v[1],
+            "An accusation of misconduct against the institution or its staff, stated as fact.",
+            "Do not state allegations as fact on social media: report wrongdoing through the speak-up "
+            "(whistleblowing) route; if you post, say what you disagree with and why, or ask a question.",
+        )
 
 
 # "It's only the staff WhatsApp group so I can say it": the guidance's closed-groups clause. Two
@@ -568,6 +741,60 @@ def closed_group(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         yield lic.start(), lic.end(), "Written as if a closed group were private."
         return
+    p = _private_premise(doc, cp)
+    if p:
+        yield (
+            p[0],
+            p[1],
+            "Treating a private or closed group as if what is posted there stays private.",
+            "Assume anything in a group can be screenshotted: post there only what you would say in public, "
+            "and take concerns about the institution to the proper internal route.",
+        )
+
+
+# The closed-groups clause, generalised (issue 12): the author names the audience as private
+# ("closed group", "locked parents' group", "private group, phew", "it's only the staff chat") and
+# either draws a licence in other words ("I can finally say it", "only sharing here because",
+# "because you'll get it") or goes on to say something that would harm the institution if it left
+# the group (a misconduct verdict, a damaging claim, internal trouble). A private group named with
+# a question about the school run or marking tips is fine.
+_PRIVATE_AUDIENCE_RE = re.compile(
+    r"(?<![\w])(?:(?:private|closed|locked|secret|staff[-\s]only|members[-\s]only|invite[-\s]only)\s+(?:\w+'?\s+){0,2}?"
+    r"(?:group|chat|channel|forum|page|account|acc|server|thread|insta|story|stories|feed|profile|whatsapp)s?"
+    r"|(?:it'?s|its|this\s+is|being|in|on)\s+(?:only|just)\s+(?:the|our|a|my)\s+(?:\w+'?\s+){0,3}?(?:group|chat|whatsapp|"
+    r"channel|forum|server|thread)|(?:private|closed|locked|secret)\s+group|(?:this|the|our)\s+(?:group|chat)\s+(?:is|'s)\s+"
+    r"(?:private|closed|locked|secret))(?![\w])"
+)
+_LICENCE2_RE = re.compile(
+    r"(?<![\w])(?:(?:i|we)\s+can\s+(?:finally\s+|now\s+|at\s+last\s+|actually\s+|safely\s+)?(?:say|share|admit|tell|be\s+"
+    r"(?:honest|blunt|frank|candid)|spill|vent|speak\s+freely)|(?:only|just)\s+(?:posting|sharing|saying|putting|telling)\s+"
+    r"(?:this|it|you)?\s*(?:here|in\s+(?:here|this|the|our))|because\s+(?:you'?ll|you\s+will|you\s+all|you)\s+(?:get\s+it|"
+    r"understand)|phew|(?:stays?|staying)\s+(?:between\s+us|in\s+here|in\s+the\s+group)|(?:between|among)\s+(?:us|ourselves)"
+    r"|let\s+me\s+(?:just\s+)?(?:vent|say|be\s+(?:honest|blunt|frank))|not\s+(?:for|to\s+go)\s+(?:outside|beyond)|(?:so|as)\s+(?:nobody|no\s+one)\s+(?:else|outside))(?![\w])"
+)
+_PRIVATE_AUDIENCE_WORDS = gate_words("private closed locked secret staff-only members-only invite-only only just")
+
+
+def _private_premise(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
+    """A group named as private with a licence drawn from it, or with something damaging posted in
+    it; the span of the audience phrase, or None."""
+    t = doc.masked
+    if not gate(t, _PRIVATE_AUDIENCE_WORDS):
+        return None
+    a = _PRIVATE_AUDIENCE_RE.search(t)
+    if not a:
+        return None
+    s, e = max(0, a.start() - 150), min(len(t), a.end() + 200)
+    if _LICENCE2_RE.search(t, s, e):
+        return a.span()
+    ref = _institution_ref(doc, cp)
+    if _misconduct_verdict(doc, cp) or _confided_leak(doc, cp):
+        return a.span()
+    if ref is not None and any(
+        abs(m.start() - ref[0]) <= 160 and not _unclaimed(t, m.start()) for m in _DAMAGING.finditer(t)
+    ):
+        return a.span()
+    return None
 
 
 def _sensitive(doc: Doc, cp: CompiledPack) -> bool:
@@ -616,6 +843,74 @@ def _role_address(local: str) -> bool:
     return any(p in _ROLE_LOCALS for p in re.split(r"[._+-]", local.lower()))
 
 
+# The work address put to private use (issue 12, generalising): "my work/uni/staff e-mail" (or "my
+# @x.ac.uk address", "my staff inbox") in the same sentence as signing up, registering, logging in,
+# setting accounts up or running something through it, unless negated ("I never use my work e-mail
+# for ...") or for work ("email my work address about the conference panel").
+_MY_WORK_ADDR_RE = re.compile(
+    r"(?<![\w])my\s+(?:own\s+)?(?:work|uni|university|staff|institutional|college|office|employer'?s?|academic|"
+    r"@?[\w.-]+\.(?:ac\.uk|edu(?:\.\w\w)?|ac\.\w\w))\s*(?:e-?mail|address|inbox)(?![\w])"
+)
+_ACCOUNT_USE_RE = re.compile(
+    r"(?<![\w])(?:sign(?:ed|ing|s)?\s+(?:[\w,'&]+\s+){0,7}?up|regist(?:er|ered|ering|ers|ration)|log(?:ged|ging|s)?\s+(?:in|on)|logged\s*in|"
+    r"set\s+(?:\w+\s+){0,5}?up|setting\s+(?:\w+\s+){0,5}?up|creat(?:e|ed|ing)|open(?:ed|ing)?\s+(?:an?\s+)?account|"
+    r"subscrib(?:e|ed|ing)|(?:use|used|using|uses)\s+(?:\w+\s+){0,3}?(?:for|to|on|with)|(?:for|on)\s+(?:my|all\s+my)|"
+    r"(?:run|running|runs|ran)\s+(?:\w+\s+){0,4}?(?:from|through|via|off)|through\s+my|via\s+my|do\s+all\s+my)(?![\w])"
+)
+_WORK_PURPOSE_RE = re.compile(
+    r"(?<![\w])(?:conference|abstracts?|panel|seminar|students?|module|course|programme|committee|research|teaching|"
+    r"marking|colleagues|project|workshop|supervision|application|applicants|meeting|lecture|office\s+hours|"
+    r"reading\s+group|journal|review|grant|talk|webinar|outreach|placement|admissions|enquiries\s+about)(?![\w])"
+)
+_NOT_USE_RE = re.compile(
+    r"(?<![\w])(?:never|don'?t|do\s+not|didn'?t|not|stop(?:ped)?|instead\s+of|rather\s+than|separate\w*|switched|"
+    r"changed|moving|moved|away\s+from|no\s+longer)(?![\w])"
+)
+
+
+def _work_email_used(t: str) -> re.Match[str] | None:
+    """'My work e-mail' in a sentence that uses it for an account or private matter, or None."""
+    if "my" not in t:
+        return None
+    for m in _MY_WORK_ADDR_RE.finditer(t):
+        s, e = _sentence_of(t, m.start())
+        if not _ACCOUNT_USE_RE.search(t, s, e):
+            continue
+        if _NOT_USE_RE.search(t, s, e) or _WORK_PURPOSE_RE.search(t, s, e):
+            continue
+        return m
+    return None
+
+
+# A person's address at any university (not an office's) given out with private business or
+# personal trade beside it: "tutoring at d.mensah@x.ac.uk", "cake orders to p.kaur@x.ac.uk".
+_ACADEMIC_DOMAIN_RE = re.compile(r"(?:^|\.)(?:ac\.uk|edu|ac\.[a-z]{2}|edu\.[a-z]{2})$")
+_PRIVATE_TRADE_WORDS = gate_words(
+    "business shop orders order bookings booking book commissions commission rates prices quotes quote tutoring "
+    "tuition lessons freelance hustle consultancy clients hire photography photographer weddings wedding cakes "
+    "cake sale selling etsy ebay vinted depop services side private airbnb dating tinder rent letting lodger "
+    "dm reasonable"
+)
+
+
+def _academic_address_for_trade(doc: Doc) -> tuple[int, int] | None:
+    t = doc.masked
+    if "@" not in t or not gate(t, _PRIVATE_TRADE_WORDS):
+        return None
+    for s, e, local, domain in doc.emails:
+        if _ACADEMIC_DOMAIN_RE.search(domain) and not _role_address(local):
+            if _WORK_PURPOSE_RE.search(t) and not _TRADE_STRONG_RE.search(t):
+                continue
+            return s, e
+    return None
+
+
+_TRADE_STRONG_RE = re.compile(
+    r"(?<![\w])(?:my\s+(?:\w+\s+){0,2}(?:business|shop|consultancy|side\s+hustle|company)|freelance|side\s+hustle|"
+    r"private\s+tutoring|rates|quotes?|bookings?|orders?|commissions?|etsy|ebay)(?![\w])"
+)
+
+
 @rule(
     "PER002",
     "institutional-email-personal-account",
@@ -643,8 +938,20 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         m = _WORK_EMAIL_RE.search(t) or _WORK_EMAIL_TO_RE.search(doc.lower)
         if m is None and gate(t, _TRADE_WORDS):  # private trade pointed at the work address
             m = _MY_WORK_EMAIL_RE.search(t)
+    if m is None:
+        m = _work_email_used(t)
     if m:
         yield m.start(), m.end(), "A personal account set up with an institutional e-mail address."
+        return
+    pb = _academic_address_for_trade(doc)
+    if pb:
+        yield (
+            pb[0],
+            pb[1],
+            "A university address given out for private business or personal matters.",
+            "Give a personal e-mail address for private business; keep your university address for your work.",
+        )
+        return
     for s, e, local, domain in doc.emails:
         if cp.is_institutional_domain(domain) and not _role_address(local):
             yield s, e, "Institutional e-mail address given out from a personal account."
@@ -901,6 +1208,76 @@ _INSIDER_WORDS = gate_words(
 )
 
 
+# How a leak names its own secrecy (issue 12, generalising): told in confidence or privately, a
+# source inside an office, news not public or announced yet, ahead of the official announcement,
+# under embargo, "keep it under your hat". With it, what the institution plans or what is going
+# wrong there (PER006 then reads it as a leak); a secret about a birthday cake is not one.
+_CONFIDE_RE = re.compile(
+    r"(?<![\w])(?:(?:told|tells|telling|tell|heard|learned|learnt|found\s+out|shown|showed|informed|briefed|let\s+on)\s+"
+    r"(?:\w+\s+){0,3}?(?:in\s+(?:strict\s+|absolute\s+|total\s+|complete\s+)?confidence|privately|confidentially|"
+    r"on\s+the\s+(?:quiet|qt|q\.t\.|sly|down-?low)|in\s+secret|under\s+embargo)"
+    r"|in\s+(?:strict|absolute|total|complete)\s+confidence|confidential(?:ly)?\s*(?:,|:|-|–|—|but|so)"
+    r"|under\s+(?:an?\s+)?embargo|embargoed|under\s+(?:your|yer)\s+hats?|hush[-\s]hush|on\s+the\s+(?:qt|q\.t\.|down-?low)"
+    r"|(?:not|isn'?t|aren'?t|nothing'?s)\s+(?:yet\s+|been\s+made\s+|even\s+)?(?:public|official|out)(?:\s+yet)?\s*(?:[.!,;:)\-–—]|$)"
+    r"|(?:ahead\s+of|before)\s+(?:the\s+|any\s+|an\s+|its\s+|their\s+)?(?:official\s+|formal\s+|public\s+)?"
+    r"(?:announcement|press\s+release|statement|email\s+goes\s+out)"
+    r"|(?:ahead\s+of|before)\s+(?:comms|the\s+press\s+office|it\s+goes\s+public|it'?s\s+public|they\s+tell|(?:the\s+)?"
+    r"(?:staff|students|people)\s+(?:are|get|have\s+been)\s+told|anyone\s+(?:is|has\s+been)\s+told)"
+    r"|(?:straight|direct(?:ly)?|first[-\s]?hand)\s+from\s+(?:someone|somebody|a\s+\w+|my\s+\w+|the\s+\w+)"
+    r"|(?:someone|somebody|a\s+(?:friend|mate|colleague|contact|pal|source|bird))\s+(?:\w+\s+)?(?:in|on|at|from)\s+(?:the\s+)?"
+    r"(?:hr|finance|senate|council|exec\w*|registry|estates|admissions|board|governors|management|smt|vc'?s?\s+office|"
+    r"\w+'?s?\s+office|\w+\s+team)"
+    r"|inside\s+(?:info|information|knowledge|track|word)|insider\s+(?:tip|info|information|knowledge)"
+    r"|(?:officially\s+)?(?:still\s+)?['\"‘“]?under\s+review['\"’”]?\s+(?:lol|apparently|haha|but|though)"
+    r"|(?:nobody|no\s+one|staff|students)\s+(?:knows?|has\s+been\s+told|have\s+been\s+told)\s+yet)"
+)
+_CONFIDE_WORDS = gate_words(
+    "confidence privately confidentially quiet qt sly secret embargo embargoed hat hats hush-hush hush down-low "
+    "public official out announcement release statement comms told straight direct directly first-hand firsthand "
+    "someone somebody friend mate colleague contact pal source bird inside insider review yet"
+)
+# What the institution will do or is doing: a future, a plan, an intention or a date.
+_PLAN2_RE = re.compile(
+    r"(?<![\w])(?:will|won'?t|'ll|going\s+to|gonna|about\s+to|set\s+to|plan(?:s|ned|ning)?\s+to|intend\w*\s+to|"
+    r"(?:is|are|'s|'re)\s+(?:being\s+)?\w+(?:ing|ed)|(?:has|have)\s+decided|decided\s+to|getting\s+the\s+chop|"
+    r"(?:go(?:es)?|going)\s+out|next\s+(?:week|month|term|year)|after\s+(?:easter|christmas|summer|the\s+\w+)|"
+    r"(?:on|by)\s+(?:monday|tuesday|wednesday|thursday|friday)|in\s+(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|at\s+christmas|this\s+(?:term|summer|autumn|spring|winter))(?![\w])"
+)
+
+
+def _confided_leak(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
+    """A secrecy marker (told in confidence, not public yet, a source in HR) with the institution's
+    plans or trouble near it, or None."""
+    t = doc.masked
+    if not gate(t, _CONFIDE_WORDS):
+        return None
+    m = _CONFIDE_RE.search(t)
+    if not m:
+        return None
+    s, e = max(0, m.start() - 200), min(len(t), m.end() + 200)
+    if not (_TROUBLE_RE.search(t, s, e) or _PLAN2_RE.search(t, s, e)):
+        return None
+    if gate(t, TRIVIAL_WORDS) and _SERIOUS_RE.search(t) is None:
+        return None  # "told in confidence: there's cake in the staff room on Friday"
+    inst = (
+        _ROLE_SUBJECT_RE.search(t, s, e)
+        or _INSTITUTION_REF.search(t, s, e)
+        or cp.institution_re.search(t, s, e)
+        or _ROLE_BARE_RE.search(t, s, e)
+    )
+    return m.span() if inst else None
+
+
+# The institution's people and units named bare, as insiders do ("HoD told us", "the course is
+# being axed", "Leeds campus").
+_ROLE_BARE_RE = re.compile(
+    r"(?<![\w])(?:hod|hos|dean|vc|pvc|dvc|provost|registrar|principal|vice[-\s]chancellor|head\s+of\s+\w+|line\s+manager|"
+    r"boss|manager|director|course|courses|programme|programmes|module|modules|campus|department|dept|faculty|"
+    r"school\s+of\s+\w+|centre|center|nursery|library|halls|graduation|accreditation)(?![\w])"
+)
+
+
 @rule(
     "PER006",
     "revealing-internal-matters",
@@ -935,6 +1312,16 @@ def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if trouble or (_institution_ref(doc, cp) and not trivial):
                 yield m.start(), m.end(), "Internal matters passed on before the institution has said them."
                 return
+    c = _confided_leak(doc, cp)
+    if c:
+        yield (
+            c[0],
+            c[1],
+            "News shared in confidence or before it is public, about the institution's plans or troubles.",
+            "Do not pass on what you were told in confidence or before it is announced; wait for the "
+            "official announcement, and raise concerns with your manager or union.",
+        )
+        return
     if not gate(t, _INSIDER_WORDS):
         return
     m = _INSIDER_RE.search(t)
@@ -997,6 +1384,8 @@ _BEHALF_RE = re.compile(
     + _FOR_INST
     + r"|on\s+behalf\s+of\s+(?:everyone\s+at\s+|all\s+of\s+us\s+at\s+)?"
     + _FOR_INST
+    + r"|on\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+)?(?:uni(?:versity)?|department|dept|school|faculty|college|institution|"
+    r"management|senate|leadership)'?s\s+behalf"
     + r"|(?:(?:writing|speaking|posting|talking)\s+(?:this\s+|here\s+)?as|i'?m|i\s+am|me,?)\s+"
     r"(?:the\s+|a\s+|an\s+|your\s+)?(?:\w+'?s?\s+)?(?:unofficial\s+|self-appointed\s+)?(?:spokes(?:person|man|woman)|mouthpiece)"
     r"|(?:the|our|my)\s+(?:uni(?:versity)?|department|dept|school|faculty|college)'?s?\s+official\s+(?:position|line|view|stance|policy|"
@@ -1078,6 +1467,16 @@ _ASKED_RE = re.compile(r"(?<![\w])(?:asked|asks|asking|if|whether|wondering|wond
 def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     msg = "A promise or announcement made for the institution from a personal account."
+    a = _announced_for(doc, cp)
+    if a:
+        yield (
+            a[0],
+            a[1],
+            "Announcing or confirming the institution's decisions in its name from a personal account.",
+            "Leave announcements to the institution's official channels; link to its statement when it is "
+            "out, or say 'I understand that ...' and point people to the office that decides.",
+        )
+        return
     if "will" in t or "'ll" in t or "consider" in t or "announce" in t:
         m = _PROMISE_RE.search(t)
         if m and not _asked_or_relayed(t, m.start()):
@@ -1100,3 +1499,50 @@ def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if abs(w.start() - a.start()) <= 120:
                 yield w.start(), w.end(), msg
                 return
+
+
+# Announcing for the institution (issue 12, generalising): a first-person act of confirming or
+# announcing ("I'm confirming it", "I can confirm", "official word from me", "I'm announcing it here
+# before comms") with the institution's decision as its content ("the university will ...", "our
+# department has decided ...", "the University's position is ..."), or acting "on its behalf" where
+# the institution is named. Asked questions and relayed official news stay fine.
+_ANNOUNCE_RE = re.compile(
+    r"(?<![\w])(?:(?:i'?m|i\s+am)\s+(?:\w+\s+)?(?:confirming|announcing|revealing)|i\s+can\s+(?:now\s+|officially\s+|also\s+)?"
+    r"(?:confirm|announce|reveal)|(?:official|formal)\s+word\s+from\s+me|let\s+me\s+(?:officially\s+)?(?:confirm|announce)|"
+    r"(?:pleased|happy|proud|delighted|excited|thrilled)\s+to\s+(?:confirm|announce)|i\s+(?:hereby\s+)?(?:confirm|announce)"
+    r"|on\s+its\s+behalf|(?:speaking|confirming|announcing)\s+(?:\w+\s+)?(?:as|for)\s+(?:the\s+)?(?:programme|course|module|"
+    r"admissions|school|department|faculty)\s+(?:lead|leader|director|head|tutor))(?![\w])"
+)
+_ANNOUNCE_WORDS = gate_words("confirming announcing revealing confirm announce reveal word behalf speaking")
+_INST_DECIDES_RE = re.compile(
+    r"(?<![\w])(?:(?:the|our|my)\s+)?(?:uni(?:versity)?|department|dept|school|faculty|college|institution|management|"
+    r"senate|council|governors)(?:'?s)?\s+(?:(?:official\s+)?(?:position|line|stance|decision|plan)\s+is|"
+    r"(?:will|won'?t|'ll|is\s+going\s+to|are\s+going\s+to|has\s+decided|have\s+decided|is\s+to|is\s+officially|"
+    r"are\s+officially|(?:is|are)\s+(?:now\s+|formally\s+)?(?:dropping|closing|cutting|scrapping|boycotting|refunding|"
+    r"cancelling|suspending|withdrawing|selling|merging|ending|introducing|abolishing|waiving|freezing|raising|lowering)))"
+    r"|(?:we|we'?ll|we\s+will|we\s+won'?t|we'?ve|we\s+have|we'?re|we\s+are)\s+(?:officially\s+|formally\s+|now\s+)?"
+    r"(?:decided|dropping|closing|cutting|scrapping|boycotting|refunding|cancelling|suspending|withdrawing|"
+    r"not\s+be|be\s+\w+ing|going\s+to)(?![\w])"
+)
+
+
+def _announced_for(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
+    """A first-person confirmation or announcement of the institution's decision, or None."""
+    t = doc.masked
+    if not gate(t, _ANNOUNCE_WORDS):
+        return None
+    for a in _ANNOUNCE_RE.finditer(t):
+        if _NOT_FOR_RE.search(t, max(0, a.start() - 30), a.start()):
+            continue  # "I can't confirm ...", "I'm not announcing anything"
+        s, e = max(0, a.start() - 160), min(len(t), a.end() + 160)
+        d = _INST_DECIDES_RE.search(t, s, e) or next(
+            (n for n in cp.institution_re.finditer(t, s, e) if _PROMISE_TAIL_RE.match(t, n.end())), None
+        )
+        if d is None:
+            continue
+        if d.group(0).startswith("we") and not _INSTITUTION_REF.search(t) and not cp.institution_re.search(t):
+            continue  # "we" is the institution only where the post names it
+        if _asked_or_relayed(t, d.start()):
+            continue
+        return min(a.start(), d.start()), max(a.end(), d.end())
+    return None
