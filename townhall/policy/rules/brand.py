@@ -65,6 +65,15 @@ _CLAIM_RE = re.compile(
     r"|(?:say|saying|state|stating|put|tell|telling|announc\w+|confirm\w*)\s+(?:it\s+|this\s+|you\s+)?officially"
     r"|(?<!\w)(?:speak|speaks|spoke)\s+for\s+(?:the\s+|my\s+|our\s+)?(?:uni|university|college|institution|school|faculty|"
     r"department|dept)(?![\w])"
+    # "I represent Westbridge University officially", "I'm the uni's spokesperson now", "on behalf of
+    # Westbridge University," (a named institution, not only the pack's own names)
+    r"|(?:i|we)\s+(?:officially\s+)?represent\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:university|uni|college|institution)"
+    r"(?!['’]s)(?:\s+officially)?"
+    r"|(?:i'?m|i\s+am|i'?ve\s+become|i\s+have\s+become|this\s+is)\s+(?:now\s+)?(?:officially\s+)?(?:the|a|an)\s+"
+    r"(?:official\s+)?(?:(?:university|uni|college|institution)(?:'s|’s)?\s+|(?:[\w'’-]+\s+){0,2}?(?:university|uni|"
+    r"college)(?:'s|’s)\s+)(?:official\s+|new\s+)?(?:spokes(?:person|man|woman)|voice|mouthpiece|representative|"
+    r"press\s+officer)"
+    r"|(?:^|[.!?]\s+)on\s+behalf\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:university|uni|college)\s*,"
     r")(?![\w])"
 )
 
@@ -90,6 +99,11 @@ _POINTED_TO_RE = re.compile(r"(?:^|\W)(?:to|on|via|at|see|visit|check|from|in)\s
     [
         Example("Official account of Example University Admissions - DM us for offers!", True, "mastodon", "personal"),
         Example("Posting on behalf of the University: all exams are cancelled tomorrow.", True, account="personal"),
+        Example("I'm the university's spokesperson now apparently, so: the library closes", True, account="personal"),
+        Example("On behalf of Westbridge University, we apologise for nothing", True, account="personal"),
+        Example("I represent Westbridge University officially and we endorse CryptoCoin", True, account="personal"),
+        Example("I represent the university's rowing club at BUCS this weekend!", False, account="personal"),
+        Example("Spoke to the university's spokesperson about the new library today.", False, account="personal"),
         Example("So proud to work at Example University!", False, account="personal"),
     ],
     accounts=("personal",),
@@ -138,7 +152,10 @@ _IMPERSONATE_RE = regex.compile(
     r"university\s+secretary)(?![\w])"
     r"|(?:parody|fake|spoof|pretend)\s+(?:\w+\s+){0,2}(?:account|version|profile|page)\s+(?:of|for)\s+(?:our|the)\s+"
     r"(?:\w+\s+){0,2}(?:vice[-\s]chancellor|vc|university|uni|dean|registrar|provost|president|instagram|twitter|page)"
-    r"|(?:made|set\s+up|created|started)\s+a\s+(?:fake|parody|spoof)\s+(?:\w+\s+){0,2}(?:account|profile|page)"
+    r"|(?:made|set\s+up|created|started)\s+a\s+(?:fake|parody|spoof|lookalike|look-alike|copycat|clone)\s+"
+    r"(?:\w+\s+){0,2}(?:account|profile|page)"
+    r"|(?:^|[.!?]\s*|\bi'?m\s+|\bi\s+am\s+|\bwe'?re\s+|\bwe\s+are\s+|\bi\s+was\s+|\bbeen\s+)pretend(?:ing|ed|s)?\s+to\s+be\s+(?:the\s+|a\s+)?(?:official\s+)?(?:\w+\s+){0,2}?(?:uni|university|college|"
+    r"vice[-\s]chancellor|vc|dean|registrar|provost|admissions)(?![\w])"
     r"|i'?m\s+(?:professor|dr)\s+\w+,\s+(?:pro-)?vice[-\s]chancellor"
     r"|fake\s+(?:[\w'’]+\s+){0,3}?(?:acceptance\s+|offer\s+)?(?:letters?|offers?|certificates?|degrees?|transcripts?)",
     regex.IGNORECASE,
@@ -157,6 +174,10 @@ _IMPERSONATE_RE = regex.compile(
     [
         Example("This is the Vice-Chancellor: fees are waived for everyone this year!", True, account="personal"),
         Example("Met the Vice-Chancellor at the graduation today!", False, account="personal"),
+        Example("pretending to be the official uni account for April fools, made a lookalike page", True,
+                account="personal"),
+        Example("Beware: someone is pretending to be the university on WhatsApp. Report it.", False,
+                account="personal"),
     ],
     accounts=("personal",),
 )
@@ -169,7 +190,9 @@ def impersonation(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _LOGO_RE = regex.compile(
     r"(?<![\w])(?:unofficial\s+(?:\w+\s+)?(?:logo|crest|branding|merch|merchandise)"
     r"|(?:made|designed|drew|redrew|edited|tweaked|photoshopped|remixed|modified|created|changed|recoloured|"
-    r"recolored|updated)\s+(?:a|the|our|my|my\s+own|their)\s+(?:own\s+)?(?:version\s+of\s+(?:the|our)\s+)?"
+    r"recolored|updated|stretched|squashed|squished|distorted|warped|cropped|flipped|altered|adapted|customi[sz]ed|"
+    r"reworked|redesigned|reimagined|messed\s+(?:about|around)\s+with|played\s+(?:about|around)\s+with|"
+    r"mocked\s+up)\s+(?:a|the|our|my|my\s+own|their)\s+(?:own\s+)?(?:version\s+of\s+(?:the|our)\s+)?"
     r"(?:new\s+)?(?:university\s+|uni\s+|institution'?s?\s+|school\s+|department\s+)?(?:logo|crest|coat\s+of\s+arms)"
     r"|(?:logo|crest)\s+(?:i|we)\s+(?:made|designed|edited|tweaked|photoshopped))(?![\w])",
     regex.IGNORECASE,
@@ -186,6 +209,7 @@ _LOGO_RE = regex.compile(
     "Use the official logo files from the brand centre, unaltered, or ask the digital team.",
     [
         Example("I made my own version of the university logo for our society - thoughts?", True),
+        Example("Stretched the logo a bit and changed the font for our unofficial club flyers", True),
         Example("Download the official logo from the brand centre.", False),
     ],
 )
@@ -354,6 +378,11 @@ _UNAUTHORISED_RE = re.compile(
     r"(?:took|taking|takes|take)\s+(?:too\s+long|ages|forever)|"
     r"backup|second\s+(?:account|page)|shh+|don'?t\s+tell|on\s+the\s+quiet|nobody\s+asked|free\s+traffic|"
     r"pointed\s+it\s+at|redirects?\s+to\s+my|before\s+they\s+did|in\s+spirit|i'?m\s+not\s+in\s+the|"
+    # a copy of the real one: "looks just like the uni's official one", "a clone of the official page"
+    r"looks?\s+(?:just\s+|exactly\s+|identical\s+|almost\s+)?(?:like|the\s+same\s+as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:official|real|uni'?s|university'?s|college'?s)|(?:clone|copy|replica|lookalike|look-alike)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:official|real|uni'?s|university'?s)|mistake\s+it\s+for\s+the\s+(?:real|official)|"
+    r"people\s+think\s+it'?s\s+(?:real|official)|"
     r"we'?ll\s+sort\s+it\s+(?:out\s+)?(?:eventually|later)|not\s+affiliated|no\s+affiliation|(?:than|not)\s+the\s+real\s+"
     r"(?:one|page|account|thing)|fan\s+(?:page|account))(?![\w])"
 )
@@ -395,6 +424,8 @@ _ACCOUNT_WORDS = gate_words(
             account="personal",
         ),
         Example("The School's new page! We set it up ourselves since the Digital Team were too slow.", True),
+        Example("Set up a Facebook page that looks just like the uni's official one for my events", True,
+                account="personal"),
         Example("The Careers Service has a new Bluesky account, set up with the digital team.", False),
         Example(
             "Started a Mastodon account for my birdwatching. No work talk here, just birds", False, account="personal"

@@ -154,6 +154,7 @@ _WAITS_RE = regex.compile(
         Example("Sneak peek at our unpublished results from the trial!", True),
         Example("The embargo has been lifted: read our paper in Nature today.", False),
         Example("Our paper is published today in Nature - read it here.", False),
+        Example("Excellent workshop on commercialising research and protecting IP before publication", False),
     ],
 )
 def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
@@ -166,7 +167,18 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if m.group().startswith(("can", "cannot")) and _KEEPS_IT_RE.match(doc.masked, m.end()):
             continue
+        if _ADVICE_FRAME_RE.search(doc.masked, max(0, m.start() - 80), m.start()):
+            continue  # "a workshop on protecting IP before publication": advice about the rule, not a breach
         yield m.start(), m.end(), "Embargoed or unpublished material."
+
+
+# Training and advice about embargoes and publication ("workshop on protecting IP before
+# publication", "how to handle embargoed press releases"): the topic of the session, not material.
+_ADVICE_FRAME_RE = regex.compile(
+    r"(?<![\w])(?:workshops?|training|webinars?|seminars?|sessions?|courses?|guides?|guidance|advice|tips|how\s+to|"
+    r"drop-ins?|masterclass|toolkit|briefing\s+for\s+researchers)\s+(?:[\w'’-]+\s+){0,8}?(?:on|about|for|covering|"
+    r"explaining|to)\s+(?:[\w'’-]+\s+){0,8}$"
+)
 
 
 _CONF_RE = regex.compile(

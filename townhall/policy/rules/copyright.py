@@ -56,7 +56,14 @@ _PERMISSION_RE = regex.compile(
     r"|not\s+my\s+(?:own\s+)?"
     + _MEDIA
     + r"|(?:no|don'?t\s+know\s+(?:the|who))\s+(?:copyright|owner)|copyright\s+(?:unknown|theirs)|"
-    r"via\s+google\s+images|found\s+(?:it\s+|this\s+)?on\s+google(?:\s+images)?)(?![\w])",
+    r"via\s+google\s+images|found\s+(?:it\s+|this\s+)?on\s+google(?:\s+images)?"
+    # copyright waved away ("copyright who?", "who cares about copyright")
+    r"|copyright\s+who|who\s+cares\s+about\s+(?:the\s+)?copyright|copyright\s+s?c?hmopyright|(?:screw|sod|stuff|ignore|"
+    r"ignoring|ignored)\s+(?:the\s+)?copyright"
+    # an image from a search engine: whose it is was never asked
+    r"|(?:from|off|via|through|in)\s+(?:a\s+|an\s+|my\s+)?(?:quick\s+)?(?:web|google|image|internet|bing|online)\s+"
+    r"(?:image\s+)?search|googled\s+(?:a|an|some|the)\s+(?:[\w'’-]+\s+){0,2}?(?:pictures?|images?|photos?|pics?|"
+    r"diagrams?|graphics?|logos?|maps?))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -98,14 +105,28 @@ def taken(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         Example("Amazing cartoon - all rights reserved by the artist, but sharing anyway", True),
         Example("Didn't ask permission but this photo is too good", True),
         Example("Photo by our own photographer, shared with permission.", False),
+        Example("Photo by Jane Doe for Example University, all rights reserved", False),
+        Example("Stock photo from a quick web search on our homepage banner today!", True),
+        Example("Ed Sheeran playing over our graduation highlights reel, copyright who?", True),
+        Example("Our study of copyright law and image search engines is out now.", False),
     ],
 )
 def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _PERMISSION_WORDS):
         return
     m = _PERMISSION_RE.search(doc.masked)
+    if m and m.group().startswith("all rights") and _OWN_RIGHTS_RE.search(doc.masked, 0, m.start()):
+        return  # "Photo by Jane Doe for Example University, all rights reserved": the rights are ours
     if m:
         yield m.start(), m.end(), "The post suggests the material is used without permission."
+
+
+# The rights notice on the institution's own commissioned material.
+_OWN_RIGHTS_RE = regex.compile(
+    r"(?<![\w])(?:(?:by|for)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|uni|college|institution|school|"
+    r"faculty|media\s+team|comms\s+team|photography\s+team)|©\s*(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|"
+    r"college|institution)|our\s+own)(?![\w])"
+)
 
 
 _USE = (
@@ -242,7 +263,8 @@ _TAKE_WORDS = gate_words("""
 """)
 _PERMISSION_WORDS = gate_words("""
     rights permission mind credit source photographer artist unknown not copyright owner google via
-    found credited creator author maker original internet hope pic photo image video
+    found credited creator author maker original internet hope pic photo image video who cares screw sod stuff
+    ignore ignoring ignored search googled
 """)
 _CPY3_WORDS = _TAKE_WORDS | gate_words("""
     paywall paywalled licence license fair tell mind cropped watermark credit paying asking ask know

@@ -26,6 +26,14 @@ _STATS_RE = regex.compile(
     r"survey|paper)|(?:research|study|survey|paper)\s+(?:on|into|about)|found\s+(?:that\s+)?\d+\s*%|\d+\s*%\s+of\s+(?:people|"
     r"users|students|staff))\b"
 )
+# A password given as the example of what not to use ("three random words beats P@ssw0rd",
+# "stop using passwords like Summer2024!", "a passphrase instead of Password123"): advice, not a
+# disclosure. Only right before the value, so "the wifi password is Tulips22" still counts.
+_BAD_EXAMPLE_RE = regex.compile(
+    r"(?i)(?:passwords?\s+like|pins?\s+like|such\s+as|e\.?g\.?,?|instead\s+of|rather\s+than|beats|better\s+than|"
+    r"never\s+use|avoid(?:\s+using)?|stop\s+using|don'?t\s+use|do\s+not\s+use|weak\s+(?:passwords?|pins?)\s*"
+    r"(?:like|such\s+as|e\.g\.)?|(?:worst|weakest)\s+(?:passwords?|pins?)(?:\s+(?:is|are|like|ever))?)[\s:\"'“‘(]*$"
+)
 # A web address or an e-mail address: where one logs in or who to write to, not a secret.
 _WHERE_RE = regex.compile(r"(?i)(?:https?://|www\.)\S+|[\w.+-]*@?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})(?:/\S*)?")
 _NOT_SECRET = frozenset(
@@ -60,6 +68,8 @@ def _looks_secret(tok: str) -> bool:
         Example("wifi password: hunter22", True),
         Example("Remember: your password is your responsibility, never share it.", False),
         Example("Reset your password at the IT service desk.", False),
+        Example("Passwords should be long: three random words beats P@ssw0rd every time.", False),
+        Example("Stop using passwords like Summer2024! - use a password manager.", False),
     ],
 )
 def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
@@ -72,6 +82,8 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             a <= m.start("secret") < b for a, b in doc.urls
         ):
             continue  # "the login page is portal.example.ac.uk": where to log in, not what with
+        if _BAD_EXAMPLE_RE.search(doc.text, max(0, m.start("secret") - 40), m.start("secret")):
+            continue
         if _looks_secret(m.group("secret")):
             yield (
                 m.start("secret"),
@@ -80,7 +92,7 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             )
             return
     hit = None if _STATS_RE.search(doc.text) else _secret_in_prose(doc)
-    if hit:
+    if hit and not _BAD_EXAMPLE_RE.search(doc.text, max(0, hit[0] - 40), hit[0]):
         yield hit[0], hit[1], "Password, PIN or access code disclosed in a post."
 
 

@@ -80,7 +80,9 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
         return True  # the author's own office line ("my new office number is 0113 ...")
     if doc.ctx.account == "personal" or not d.startswith(("01", "02", "07")):
         return False
-    s = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("\n", 0, start))
+    # the sentence start: the last . ! ? or line break followed by a space (not the dot inside
+    # "support@uni.ac.uk", which would cut "Contact the Support team at" off the sentence)
+    s = max((m.start() for m in _SENTENCE_END_RE.finditer(text, 0, start)), default=-1)
     window = text[s + 1 : min(len(text), end + 40)]
     before = text[s + 1 : start]
     if _PERSONAL_CUE_RE.search(before):
@@ -106,6 +108,7 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
 
 
 _CALL_RE = regex.compile(r"(?i)\b(?:call|ring|phone|dial|contact|on)\b")
+_SENTENCE_END_RE = regex.compile(r"[.!?](?=\s)|\n")
 # An organisation's duty line: out of hours, on call, the duty officer or press office's phone.
 _DUTY_LINE_RE = regex.compile(
     r"(?i)\b(?:out[-\s]of[-\s]hours|on[-\s]call|duty\s+(?:officer|manager|phone|mobile|line|team)|"
@@ -128,6 +131,7 @@ _DUTY_LINE_RE = regex.compile(
         Example("Questions? Ring the Governance office on 0121 204 4869.", False),
         Example("Clearing is open! Call 0800 169 2000 to talk to our admissions team.", False),
         Example("IT Service Desk: 0161 275 5000, open till 8pm.", False),
+        Example("Contact the Student Support team at support@example.ac.uk or 0113 496 0123.", False),
         Example("Ring Jo on her mobile, 0161 275 5000, she runs the desk.", True),
     ],
 )
@@ -574,6 +578,10 @@ _GRADES_RE = regex.compile(
     r"|bottom\s+of\s+the\s+(?:class|cohort|year)"
     r"|(?:got|scored|only\s+got)\s+\d{1,3}\s?%\s+(?:in|on|for)"
     r"|(?:must|has\s+to|have\s+to|will\s+have\s+to|needs\s+to)\s+(?:resit|repeat|retake)"
+    # "didn't make it through her resits", "never passed his second-year exams"
+    r"|(?:didn'?t|did\s+not|never|couldn'?t|could\s+not|won'?t|hasn'?t)\s+(?:make\s+it\s+through|get\s+through|pass(?:ed)?|"
+    r"scrape\s+through)\s+(?:his|her|their|the|any\s+of\s+(?:his|her|their)|another|a)?\s*(?:[\w-]+\s+)?(?:exams?|"
+    r"modules?|resits?|year|dissertation|coursework|assessments?|viva|placement|test|probation)"
     r"|failing\s+(?:\w+\s+)?(?:modules?|exams?|the\s+year|his|her)|(?:a\s+)?(?:2:2|third|fail)\s+(?:in|for)\s+(?:his|her|their))(?![\w])",
     regex.IGNORECASE,
 )
@@ -604,6 +612,7 @@ _TRIGGERS = re.compile(
     r"grievance|capability|visa|asylum|deport|overstay|home\s+office|removal|undocumented|illegal|right\s+to|"
     r"stress|burn|dementia|parkinson|sclerosis|\bms\b|condition|panel|collud|caught|arrest|kicked|resit|ivf|"
     r"fertility|\bpip\b|benefit|approved|referred|waiting|assessed|wheelchair|drink|convict|charged|criminal|licen|prison|bail|done\s+for"
+    r"|leave\s+to\s+remain|\bilr\b|settled\s+status|\bbrp\b|residence\s+permit|didn'?t\s+pass|never\s+passed|make\s+it\s+through"
 )
 # Immigration status is special in a university: visas, asylum, deportation.
 _IMMIGRATION_RE = regex.compile(
@@ -612,6 +621,11 @@ _IMMIGRATION_RE = regex.compile(
     r"|overstay(?:ed|ing)|(?:being|been|get|gets|got|was|were)\s+deported|deportation|facing\s+removal"
     r"|asylum\s+(?:claim|application|case|appeal|seeker)|claimed\s+asylum|undocumented|illegal(?:ly)?\s+(?:here|in\s+the\s+uk)"
     r"|no\s+right\s+to\s+(?:work|remain)|hiding\s+from\s+the\s+home\s+office"
+    # "if Mo's leave to remain doesn't come through", "her visa still hasn't been renewed"
+    r"|(?:visa|leave\s+to\s+remain|ilr|settled\s+status|brp|residence\s+permit|asylum\s+decision)\s+(?:\w+\s+){0,2}?"
+    r"(?:doesn'?t|does\s+not|didn'?t|did\s+not|hasn'?t|has\s+not|won'?t|isn'?t|is\s+not|wasn'?t|never)\s+(?:\w+\s+)?"
+    r"(?:come\s+through|came\s+through|approved|granted|renewed|extended|sorted|arrive|arrived|been\s+(?:approved|"
+    r"granted|renewed|extended|decided))"
     r"|(?:on|has|holds)\s+an?\s+(?:\w+\s+){0,2}visa\s+(?:that|which)\s+(?:runs\s+out|expires|ends))(?![\w])",
     regex.IGNORECASE,
 )
@@ -647,7 +661,7 @@ _DISCIPLINE_WORDS |= frozenset(("formal", "final", "written"))
 _IMMIGRATION_WORDS = frozenset(
     wordlist("""
     visa visas leave permit brp overstayed overstaying overstay deported deportation removal asylum
-    undocumented illegal illegally right home
+    undocumented illegal illegally right home ilr settled
 """)
 )
 _SENSITIVE = (
@@ -676,6 +690,9 @@ _SENSITIVE = (
             "personal",
         ),
         Example("My student Priya failed her resit again, third time lucky?", True, account="personal"),
+        Example("So Hannah Wells didn't make it through her resits either. Poor thing", True, account="personal"),
+        Example("If Mo's leave to remain doesn't come through he'll be on a plane by June", True, account="personal"),
+        Example("If your visa hasn't been renewed in time, talk to the advice team.", False),
         Example("Dr Patel is facing a disciplinary hearing for plagiarism next week.", True),
         Example("Mental health awareness week: our support services are here for you.", False),
         Example("Jane is running the marathon for cancer research - sponsor her!", False),
@@ -1045,6 +1062,9 @@ def _cap_not_person(w: str) -> bool:
         Example("Happy to share that my own visa came through today.", False, account="personal"),
         Example("Our Welfare team can help if you're in debt. Apply for the hardship fund online.", False),
         Example("Jamal was born with cerebral palsy and has spoken openly about it in his BBC interview.", False),
+        Example("Guest lecture on HIV stigma by Dr Amos Tutu this Friday, all welcome", False, account="personal"),
+        Example("Applying for a student visa? Our guide explains the CAS process step by step.", False),
+        Example("Dr Amos Tutu told me he's HIV positive, keep it quiet", True, account="personal"),
     ],
 )
 def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
@@ -1068,8 +1088,31 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if not local and _NEWS_TALK_RE.match(m.group(0)):
             continue
+        if _TOPIC_OF_RE.search(t, max(s, m.start() - 70), m.start()):
+            continue  # "a guest lecture on HIV stigma by Dr Tutu": the subject of a talk, not the speaker's health
+        if who[0] < m.start() and _COMPOUND_RE.fullmatch(t, who[1], m.start()):
+            continue  # "a student visa", "staff wellbeing": the person word qualifies the thing
+        if t[s:e].rstrip().endswith("?") and _READER_QUESTION_RE.match(t, s):
+            continue  # "Applying for a student visa? Our guide explains...": a question to any reader
         yield m.start(), m.end(), "Someone else's sensitive personal details next to who they are."
         return
+
+
+# The attribute as the subject of a talk, a study or a campaign ("lecture on HIV stigma",
+# "research into dementia care", "awareness week about eating disorders").
+_TOPIC_OF_RE = regex.compile(
+    r"(?i)\b(?:lectures?|talks?|seminars?|webinars?|workshops?|papers?|study|studies|research|book|chapter|conference|"
+    r"symposium|panel|training|podcast|documentary|exhibition|article|awareness|campaign|guide|"
+    r"session|screening|fundraiser|appeal)\b(?:\s+[\w'’-]+){0,4}?\s+(?:on|about|into|around|"
+    r"regarding|exploring|examining)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+# Nothing but a space between the person word and the attribute: "a student visa".
+_COMPOUND_RE = regex.compile(r"\s+")
+# A question put to any reader: "Applying for a visa?", "Struggling with anxiety?", "Need help with ...?"
+_READER_QUESTION_RE = regex.compile(
+    r"(?i)\s*(?:applying|struggling|worried|need|needing|looking|thinking|feeling|waiting|dealing|living|coping|"
+    r"studying|have\s+you|are\s+you|do\s+you|got|been|starting|returning|caring|recovering)\b"
+)
 
 
 # A sentence that only says who ("It's Connor M.", "the nursing girl with the nose ring"): the person
