@@ -121,3 +121,38 @@ def test_each_construction_has_its_own_fix() -> None:
         for f in found:
             assert f.fix and f.clause
             assert 0 <= f.span[0] <= f.span[1] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # concealment by any verb with its object, knowing falsehood, knowing neglect
+        ("Our admissions team shreds complaints about the interview panel, I've watched it happen.", "PER003"),
+        ("The uni tells students the placement year is guaranteed. It isn't. They know it isn't.", "PER003"),
+        ("The exec knew the roof was unsafe and still let the exam go ahead in that hall.", "PER003"),
+        ("the student records office are a load of hopeless liars", "PER003"),
+        # a source and a due date mark a leak
+        (
+            "Got a heads-up from a senate contact: the module review will cut half the options. Letters due in May.",
+            "PER006",
+        ),
+        # a present-tense promise of what only the institution gives
+        ("I sit on the admissions panel and I promise you: everyone who interviews gets an offer.", "PER007"),
+    ],
+)
+def test_more_constructions_are_read(text: str, code: str) -> None:
+    assert code in _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gripe conceded, a reported allegation, a friend's news told in confidence
+        "Annoyed my faculty moved the exam board again, but I get why - two examiners were ill.",
+        "Our university has been accused in the press of misleading applicants. I'll wait for the facts.",
+        "Reflecting on a lovely year: my team knew I was struggling and helped me through it.",
+        "Got a heads-up from my sister: she's running the London marathon next year!",
+    ],
+)
+def test_more_near_misses_stay_clean(text: str) -> None:
+    assert not _pu(text)

@@ -336,7 +336,10 @@ _HOPE_RE = re.compile(
     r"early\s+days|bedding\s+in|(?:will|'ll)\s+get\s+there|growing\s+pains|bear\s+with"
     # or already in hand: "Estates are on it", "IT sorted it in ten minutes"
     r"|(?:are|is|'re|'s)\s+on\s+it|(?:being|been|got\s+it|get\s+it)\s+(?:fixed|sorted|repaired|looked\s+at)"
-    r"|(?:fixed|sorted|repaired)\s+(?:it|them)\s+(?:in|within|by)\b)"
+    r"|(?:fixed|sorted|repaired)\s+(?:it|them)\s+(?:in|within|by)\b"
+    # or conceded: "but I get why", "to be fair", "I appreciate they're under pressure"
+    r"|but\s+i\s+(?:do\s+)?(?:get|understand|see)\s+why|(?:to\s+be|in)\s+fair(?:ness)?|i\s+(?:do\s+)?(?:appreciate|understand)\s+"
+    r"(?:that|why|the|they|she|he|it)\b)"
 )
 
 
@@ -368,6 +371,8 @@ def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
     # subject of a workshop or study is not a verdict on the employer
     if gate(low, _PERSONAL_LIFE) or _TOPIC_ANY_RE.search(low) or _PLAY_RE.search(text.lower()):
         return False
+    if _ALLEGED_RE.search(low):
+        return False  # "accused in the press of ...": someone else's allegation, reported, not the author's verdict
     full = text.lower()
     if gate(full, TRIVIAL_WORDS) and _SERIOUS_RE.search(full) is None:
         return False  # "no chips on Fridays: the closest I've come to a crisis at work" is a joke about lunch
@@ -487,8 +492,12 @@ _MISCONDUCT_RE = re.compile(
     # concealment
     r"(?:cover|hush|brush|paper)(?:s|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:up|over)(?![\w])"
     r"|(?:sweep|sweeps|sweeping|swept)\s+(?:\w+\s+){0,3}?under\s+the\s+(?:carpet|rug)"
-    r"|bur(?:y|ies|ied|ying)\s+(?:every|all|any|the|their|its|his|her|a|multiple|\d+|several|three|two)?\s*(?:\w+\s+)?"
-    r"(?:complaints?|reports?|cases?|findings|evidence|allegations?|investigations?|concerns?|results|story|grievances?)"
+    r"|(?:bur(?:y|ies|ied|ying)|bin(?:s|ned|ning)?|shred(?:s|ded|ding)?|shel(?:ve|ves|ved|ving)|suppress(?:es|ed|ing)?|"
+    r"quash(?:es|ed|ing)?|squash(?:es|ed|ing)?|los(?:e|es|t|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
+    r"sat\s+on|sit(?:s|ting)?\s+on)\s+(?:every|all|any|the|their|its|his|her|a|multiple|\d+|several|three|two)?\s*"
+    r"(?:\w+\s+)?"
+    r"(?:complaints?|reports?|cases?|findings|evidence|allegations?|investigations?|concerns?|story|grievances?|"
+    r"disclosures?|whistleblow\w+)"
     r"|(?:hid|hide|hides|hiding|hidden|conceal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:from\s+(?:staff|students|us|the|"
     r"parents|applicants|everyone|the\s+\w+)|it\s+from)"
     # falsification and fiddles: an unambiguous verb with an optional determiner, an ambiguous one
@@ -515,13 +524,19 @@ _MISCONDUCT_RE = re.compile(
     r"|ignor(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:reports?|complaints?|concerns|warnings|allegations?|whistleblowers?|"
     r"the\s+law|safety|adjustments|disclosures?)"
     r"|knew\s+(?:about\s+(?:it|this|that|the\s+\w+)\s+)?(?:and|but)\s+(?:did|said)\s+nothing"
+    r"|knew\s+[^.!?]{0,80}?\s+(?:and|but|yet)\s+(?:still\s+|then\s+)?(?:let|allowed|carried\s+on|went\s+ahead|kept\s+quiet|"
+    r"hid|covered|ignored|chose|did\s+nothing|said\s+nothing)"
+    r"|know(?:s)?\s+(?:full\s+well\s+)?(?:it|that|this|they)\s*(?:'s|is|was|are|'re)?\s*(?:isn'?t|not\s+true|false|untrue|a\s+lie|"
+    r"wrong|aren'?t|wasn'?t)|knowingly|mak(?:e|es|ing)\s+up\s+(?:the\s+)?(?:\w+\s+)?(?:figures|numbers|data|stats|results)|"
+    r"(?:makes?|made|making)\s+(?:\w+\s+)?(?:figures|numbers|data|stats)\s+up"
     r"|(?:won'?t|will\s+not|refuses?\s+to|refused\s+to|refusing\s+to|never)\s+(?:\w+\s+)?(?:admit|own\s+up|come\s+clean)"
     r"|negligen(?:t|ce|tly)|corrupt(?:ion|ly)?|crooked|unlawful(?:ly)?|illegal(?:ly)?|criminally|fraudulent(?:ly)?|"
     r"cover-?ups?|whitewash(?:ed|ing)?|dangerously|institutionally\s+\w+|rotten|"
     r"bankrupt(?:ing|ed|cy)?|(?:is|are|'s|'re|was)\s+(?:\w+\s+)?collapsing|in\s+freefall|on\s+its\s+knees"
     # person verdicts: a copula or intensifier, then the noun
     r"|(?:is|are|was|were|'re|bunch\s+of|pack\s+of|gang\s+of|nothing\s+but|total|complete|utter|absolute)\s+"
-    r"(?:(?:a|an|such\s+a|total|complete|utter|absolute)\s+)?(?:\w+\s+)?"
+    r"(?:(?:a|an|such\s+a|total|complete|utter|absolute)\s+)?(?:(?:bunch|pack|gang|load|nest|set)\s+of\s+)?"
+    r"(?:\w+\s+){0,2}?"
     + _PERSON_NOUNS
     + r"|(?:the\s+)?worst\s+(?:\w+\s+)?(?:uni|university|employer|institution|department|place\s+to\s+(?:work|study)|"
     r"management|managers?|leadership)"
@@ -545,7 +560,11 @@ _MISCONDUCT_WORDS = gate_words(
     "bankrupting bankrupted "
     "bankruptcy collapsing freefall knees liar liars crook crooks cheat cheats thief thieves fraud frauds fraudster "
     "fraudsters charlatan charlatans con criminals bully bullies coward cowards hypocrite hypocrites disgrace joke "
-    "laughing worst avoid steer ashamed hurt killed injured"
+    "laughing worst avoid steer ashamed hurt killed injured bin bins binned binning shred shreds shredded shredding "
+    "shelves suppresses quashes squashes deletes destroys dismisses shelve "
+    "shelved shelving suppress suppressed suppressing quash quashed squash squashed lose loses lost losing delete "
+    "deleted deleting destroy destroyed destroying dismiss dismissed dismissing sat sit sits sitting know knows "
+    "knowingly make makes made making"
 )
 # The subject the verdict is about: the institution, its heads and offices (wider than the employer
 # reference PER001 uses, since here it must come before a misconduct predicate).
@@ -559,8 +578,11 @@ _ROLE_SUBJECT_RE = re.compile(
     r"department|dept|school|faculty|college|uni|university|institution|employer|workplace|management|leadership|"
     r"directorate|executive|exec|senate|council|governors|hr|estates|finance|admissions|registrar|bursar|provost|dean|"
     r"principal|vice[-\s]principal|vice[-\s]chancellor|vc|pvc|dvc|hod|head\s+of\s+(?!all|the|this|that|a|an)\w+|director\s+of\s+(?!all|the|this|that|a|an)\w+|"
-    r"(?:finance|hr|research|operations|estates)\s+director|coo|cfo|president|chair|bosses|boss|manager|managers|"
+    r"(?:finance|hr|research|operations|estates)\s+director|coo|cfo|bosses|boss|manager|managers|"
     r"line\s+manager|pi|supervisor|labs?|halls|place)"
+    r"|the\s+(?:(?!(?:idea|fact|way|thing|kind|sort|point|reason|same|other|next|last|that|which|who|and|of|to|in|for|"
+    r"with|is|are|was|a|an|the|this|my|our|their)\s)\w+\s+){1,2}(?:office|team|unit|committee|"
+    r"panel|board|department|directorate|service|services)"
     r"|management|leadership|senior\s+(?:team|managers?|leaders?|leadership|management)|the\s+people\s+(?:at\s+the\s+top|"
     r"in\s+charge|running\s+(?:it|this|the\s+place))|(?:my|our)\s+place\s+of\s+work|where\s+i\s+work|i\s+work\s+(?:there|here)"
     r"|this\s+place|(?:uni|university|institution|employer|department|dept|faculty|school)'?s)(?![\w])"
@@ -570,8 +592,9 @@ _YESNO_Q_RE = re.compile(
     r"(?:\w+\s+)?wonder(?:ing)?\s+(?:if|whether)|does\s+anyone\s+know)(?![\w])"
 )
 _ALLEGED_RE = re.compile(
-    r"(?<![\w])(?:accused\s+of|accus(?:es|ing|ation|ations)|allegations?|alleged(?:ly)?|claims?\s+(?:of|that)|denie[sd]|"
-    r"deny|denying|according\s+to|reported(?:ly)?|inquiry|investigation\s+(?:into|found)|tribunal\s+found|"
+    r"(?<![\w])(?:accused|accus(?:es|ing|ation|ations)|allegations?|alleged(?:ly)?|claims?\s+(?:of|that)|denie[sd]|"
+    r"deny|denying|according\s+to|reportedly|(?:is|was|were|been)\s+reported\s+(?:that|to|in|by)|"
+    r"(?:press|news|media|papers?)\s+reports?|reports\s+(?:say|suggest|claim)|inquiry|investigation\s+(?:into|found)|tribunal\s+found|"
     r"rumou?rs?\s+(?:of|that)|(?:my|our|a|new)\s+(?:\w+\s+)?(?:paper|study|book|research|article|lecture|seminar|"
     r"module|talk|chapter|workshop|training|course)s?\s+(?:on|about|into|of|looks|shows|showed|finds|found|examines|"
     r"explores|argues|is\s+out|out\s+today|published)|case\s+stud(?:y|ies)|in\s+(?:fiction|the\s+novel|the\s+film|"
@@ -604,7 +627,10 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         return None
     for m in _MISCONDUCT_RE.finditer(t):
         s, e = _sentence_of(t, m.start())
-        ps = _sentence_of(t, s - 2)[0] if s > 1 else s  # the sentence before: "The Dean ... . They buried it."
+        # the two sentences before: "The Dean ... . They buried it.", "The uni says X. It isn't. They know it isn't."
+        ps = _sentence_of(t, s - 2)[0] if s > 1 else s
+        if ps > 1 and s - ps < 40:
+            ps = _sentence_of(t, ps - 2)[0]
         at = m.start()
         subject = (
             _ROLE_SUBJECT_RE.search(t, ps, at)
@@ -1227,6 +1253,9 @@ _CONFIDE_RE = re.compile(
     r"|(?:someone|somebody|a\s+(?:friend|mate|colleague|contact|pal|source|bird))\s+(?:\w+\s+)?(?:in|on|at|from)\s+(?:the\s+)?"
     r"(?:hr|finance|senate|council|exec\w*|registry|estates|admissions|board|governors|management|smt|vc'?s?\s+office|"
     r"\w+'?s?\s+office|\w+\s+team)"
+    r"|(?:got|had|given|get)\s+(?:the\s+|a\s+)?(?:nod|heads[-\s]up|tip[-\s]off|wink)\s+from|tipped\s+(?:me|us)\s+off"
+    r"|(?:a|my)\s+(?:governor|senate|council|hr|finance|exec|board|registry|estates|admissions)\s+(?:friend|mate|contact|pal|source)"
+    r"|(?:announcement|news|letters?|emails?)\s+(?:is\s+|are\s+)?due\s+(?:after|next|on|in|before)"
     r"|inside\s+(?:info|information|knowledge|track|word)|insider\s+(?:tip|info|information|knowledge)"
     r"|(?:officially\s+)?(?:still\s+)?['\"‘“]?under\s+review['\"’”]?\s+(?:lol|apparently|haha|but|though)"
     r"|(?:nobody|no\s+one|staff|students)\s+(?:knows?|has\s+been\s+told|have\s+been\s+told)\s+yet)"
@@ -1234,6 +1263,8 @@ _CONFIDE_RE = re.compile(
 _CONFIDE_WORDS = gate_words(
     "confidence privately confidentially quiet qt sly secret embargo embargoed hat hats hush-hush hush down-low "
     "public official out announcement release statement comms told straight direct directly first-hand firsthand "
+    "nod heads-up heads tip-off tip wink tipped governor senate council hr finance exec board registry estates "
+    "admissions news letter letters email emails due "
     "someone somebody friend mate colleague contact pal source bird inside insider review yet"
 )
 # What the institution will do or is doing: a future, a plan, an intention or a date.
@@ -1414,8 +1445,8 @@ _INST_WILL_RE = re.compile(
     r"(?:not\s+)?(?:be\s+)?(?:lets?\s+(?:people|anyone|everyone|students|you)|accept\w*|admit\w*|tak(?:e|ing)\s+(?:you|your|him|her|them)|let\s+(?:you|your|him|her|them)|clos\w+|"
     r"waiv\w+|drop\w*|extend\w*|giv\w+|offer\w*|pay\w*|cover\w*|refund\w*|fund\w*|reimburs\w+|match\w*|cancel\w*|"
     r"lower\w*|reduc\w+|freez\w+|rais\w+)"
-    r"|(?:anyone|everyone|you|applicants|students)\s+(?:who\s+(?:\w+\s+){1,4})?(?:will|'ll)\s+(?:definitely\s+)?(?:get|receive|"
-    r"be\s+(?:offered|given|accepted))\s+(?:an?\s+|your\s+)?(?:offer|place|refund|scholarship|extension|bursary)"
+    r"|(?:anyone|everyone|you|applicants|students)\s+(?:who\s+(?:\w+\s+){1,4})?(?:(?:will|'ll)\s+)?(?:definitely\s+)?(?:get|gets|receive|"
+    r"receives|be\s+(?:offered|given|accepted))\s+(?:an?\s+|your\s+)?(?:\w+\s+)?(?:offer|place|refund|scholarship|extension|bursary)"
     r"|(?:accommodation|halls|fees?|results|marks|campus|course|module|exams?|deposits?|refunds?|visas?|offers?|places?)\s+"
     r"(?:will|'ll|won'?t|will\s+not)\s+(?:definitely\s+|certainly\s+)?(?:be|go|stay|open|close|rise|come)"
     r"|there\s+(?:will|'ll)\s+(?:definitely\s+)?(?:be\s+)?no\s+(?:\w+\s+){0,2}(?:rise|increase|cuts?|redundanc\w+|strikes?|"
