@@ -280,6 +280,47 @@ class Featuriser:
         not among them: it is scored unscaled (``ACCOUNT_FEATURE``), since a constant feature scaled
         by 1/sqrt(length) would act as a bias that grows as posts get shorter ("Thanks!")."""
         toks = self.tokens(text)
+        return self._features_of(toks), toks
+
+    def feature_dict(self, text: str) -> dict[str, int]:
+        """``features(text, account)[0]``, the same dict in the same order, without the tokens'
+        positions: ``analyse`` needs them only for the rare flagged post (``Result.span``).
+
+        Why: on a post that does not name the institution, a token's text and sentence follow
+        from its unit's cached tokens alone, so the features are read straight from those, in one
+        loop, instead of first laying out every token with its offsets and then walking them again.
+        A post naming the institution (its tokens merge across units) takes ``features``."""
+        cp = self.cp
+        if _CHAR_N or (cp is not None and cp.specific_names and cp.institution_re.search(text) is not None):
+            return self._features_of(self.tokens(text))
+        feats: dict[str, int] = {}
+        sd = feats.setdefault
+        units = self._units
+        prev = "<s>"
+        sent = 0
+        last_sent = -1
+        for unit in _units(text):
+            got = units.get(unit)
+            if got is None:
+                got = self._unit_tokens(unit)
+            for tok, _rs, _re, cls in got:
+                if cls == _STOP:
+                    sent += 1
+                    continue
+                if cls == 2 and prev in _NAME_TOKS:  # ``tokens``' <surname> rule ("<s>" is no name)
+                    tok = "<surname>"
+                sd("w:" + tok, sent)
+                if tok[0] == "#" and len(tok) > 1:
+                    sd("w:" + tok[1:], sent)
+                sd(f"b:{prev} {tok}", sent)
+                prev = tok
+                last_sent = sent
+        if last_sent >= 0:
+            sd("b:" + prev + " </s>", last_sent)
+        return self._conjunctions(feats)
+
+    def _features_of(self, toks: list[tuple[str, int, int, int]]) -> dict[str, int]:
+        """The feature dict of a post's tokens (see ``features``)."""
         feats: dict[str, int] = {}
         prev = "<s>"
         if not _CHAR_N:
@@ -306,6 +347,11 @@ class Featuriser:
                 prev = tok
         if toks:
             feats.setdefault("b:" + prev + " </s>", toks[-1][3])
+        return self._conjunctions(feats)
+
+    @staticmethod
+    def _conjunctions(feats: dict[str, int]) -> dict[str, int]:
+        """Add the conjoined features (``CONJUNCTIONS``) to ``feats``, in place; returns it."""
         if CONJUNCTIONS:
             # a linear model cannot say "a person AND a health word" or "the employer AND a complaint";
             # words conjoined with the post's subject can
@@ -314,7 +360,7 @@ class Featuriser:
                 if not cue.isdisjoint(words):
                     for w in words:
                         feats.setdefault(mark + w[2:], feats[w])
-        return feats, toks
+        return feats
 
 
 class FamilyModel:
@@ -403,7 +449,7 @@ class Result:
     """What the detector says about one post: the margin per family, and enough to find the
     sentence that drove a family's score (computed only for families that are flagged)."""
 
-    __slots__ = ("_feats", "_flags", "_rows", "_sents", "margin", "model", "tokens")
+    __slots__ = ("_feats", "_featuriser", "_flags", "_rows", "_sents", "_text", "_tokens", "margin", "model")
 
     def __init__(
         self,
@@ -411,17 +457,30 @@ class Result:
         margin: np.ndarray,
         rows: np.ndarray,
         sents: np.ndarray | None,
-        tokens: list,
+        tokens: list | None,
         feats: dict[str, int] | None = None,
+        featuriser: Featuriser | None = None,
+        text: str = "",
     ):
-        """``sents`` may be None when ``feats`` is given: they are then worked out on first need."""
+        """``sents`` may be None when ``feats`` is given: they are then worked out on first need;
+        likewise ``tokens`` when ``featuriser`` and ``text`` are given (``analyse``: only a flagged
+        post needs them, for its span)."""
         self.model = model
         self.margin = margin
         self._flags: list[bool] = (margin > 0).tolist()  # read by each of the eight family rules
         self._rows = rows
         self._sents = sents
         self._feats = feats
-        self.tokens = tokens
+        self._tokens = tokens
+        self._featuriser = featuriser
+        self._text = text
+
+    @property
+    def tokens(self) -> list[tuple[str, int, int, int]]:
+        """The post's tokens (``Featuriser.tokens``), worked out on first need."""
+        if self._tokens is None:
+            self._tokens = (self._featuriser or Featuriser()).tokens(self._text)
+        return self._tokens
 
     def flagged(self, family: str) -> bool:
         c = self.model.col.get(family)
@@ -456,9 +515,10 @@ def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
     res = None
     if model is not None and doc.text.strip():
         account = "official" if doc.ctx.account == "research" else doc.ctx.account
-        feats, toks = featuriser(cp).features(doc.text, account)
+        fz = featuriser(cp)
+        feats = fz.feature_dict(doc.text)
         margin, rows = model.margin(feats, account)
-        res = Result(model, margin, rows, None, toks, feats)
+        res = Result(model, margin, rows, None, None, feats, fz, doc.text)
     doc.__dict__["_learned"] = res
     return res
 

@@ -26,12 +26,16 @@ _SHAPE_TABLE = str.maketrans(
 )
 
 
+_RUN_RE = re.compile(r"(.)\1{3,}")
+
+
 def shape(tok: str) -> str:
     """Xxxx / dddd / XX / x. style word shape, runs longer than 4 collapsed."""
     s = tok.translate(_SHAPE_TABLE)
     if not s.isascii():
         s = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in s)
-    return re.sub(r"(.)\1{3,}", r"\1\1\1\1", s)
+    # a shape of 4 characters or fewer has no run longer than 4 to collapse
+    return _RUN_RE.sub(r"\1\1\1\1", s) if len(s) > 4 else s
 
 
 def token_features(toks: list[str], i: int) -> list[str]:
@@ -66,8 +70,12 @@ def _h(f: str) -> int:
 @functools.lru_cache(maxsize=65536)
 def _own(tok: str) -> tuple[int, ...]:
     """Hashes of a token's own features (the same strings as ``token_features``)."""
-    low = tok.lower()
-    return tuple(_h(f) for f in ("b", "w=" + low, "s=" + shape(tok), "p3=" + low[:3], "x3=" + low[-3:],
+    return _own_of(tok, tok.lower(), shape(tok))
+
+
+def _own_of(tok: str, low: str, shp: str) -> tuple[int, ...]:
+    """``_own(tok)`` given the token's lower case and shape (worked out once per new token)."""
+    return tuple(_h(f) for f in ("b", "w=" + low, "s=" + shp, "p3=" + low[:3], "x3=" + low[-3:],
                                  "x4=" + low[-4:], "len=" + str(min(len(tok), 8))))
 
 
@@ -89,7 +97,17 @@ _OFFSETS = (-3, -2, -1, 1, 2, 3)
 @functools.lru_cache(maxsize=65536)
 def _ctx_all(tok: str) -> tuple[tuple[int, int], ...]:
     """``_ctx(tok, k)`` for every offset k in ``_OFFSETS`` (a token is seen at several offsets)."""
-    return tuple(_ctx(tok, k) for k in _OFFSETS)
+    return _ctx_all_of(tok.lower(), shape(tok))
+
+
+# the feature-name prefixes of each offset, built once
+_CTX_PREFIXES = tuple((f"w{k}=", f"s{k}=") for k in _OFFSETS)
+
+
+def _ctx_all_of(low: str, shp: str) -> tuple[tuple[int, int], ...]:
+    """``_ctx_all`` given the token's lower case and shape: ``_ctx(tok, k)`` works both out again
+    for each of the six offsets, and on distinct posts most tokens near a number are new."""
+    return tuple((_h(w + low), _h(s + shp)) for w, s in _CTX_PREFIXES)
 
 
 def token_hashes(toks: list[str], i: int) -> list[int]:
@@ -131,7 +149,8 @@ _PAIR_HASHES: dict[tuple[str, str], tuple[int, int]] = {}
 def _token_entry(tok: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
     if len(_TOKEN_HASHES) >= 65536:
         _TOKEN_HASHES.clear()
-    got = _TOKEN_HASHES[tok] = (_own(tok), _ctx_all(tok))
+    low, shp = tok.lower(), shape(tok)  # once, for its own features and its six context slots
+    got = _TOKEN_HASHES[tok] = (_own_of(tok, low, shp), _ctx_all_of(low, shp))
     return got
 
 

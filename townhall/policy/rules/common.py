@@ -31,15 +31,18 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     if "’" not in text and text.lower() == text:
         # already lower case (the rules pass doc.masked): each word's lower() is itself, since
         # only a capital sigma lowers differently by context, and there is none
-        return tuple((*m.span(), m.group()) for m in TOKEN_RE.finditer(text))
-    return tuple((m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN_RE.finditer(text))
+        return tuple([(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)])
+    # (a list built and frozen: faster than tuple() over a generator)
+    return tuple([(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in TOKEN_RE.finditer(text)])
 
 
 @functools.lru_cache(maxsize=256)
 def token_set(text: str) -> frozenset[str]:
     """The distinct lower-case words of ``text`` (for a C-speed 'any lexicon word here?' test),
     possessives also without their 's ("Reform UK's" holds "uk's" and "uk")."""
-    words = {w for _s, _e, w in tokens(text)}
+    words = {t[2] for t in tokens(text)}
+    if "'" not in text and "’" not in text:  # no possessive to strip
+        return frozenset(words)
     return frozenset(words | {w[:-2] for w in words if w.endswith("'s")})
 
 
