@@ -156,3 +156,37 @@ def test_more_constructions_are_read(text: str, code: str) -> None:
 )
 def test_more_near_misses_stay_clean(text: str) -> None:
     assert not _pu(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # motives and neglect stated as fact
+        ("The university really doesn't care about its staff, it's only interested in the league tables.", "PER003"),
+        ("Our school office is a mess: grievances just sit in someone's inbox for months.", "PER003"),
+        # warning people away, the institution named after the warning
+        ("Anyone considering an MA in my department: don't. I say this as a lecturer here.", "PER003"),
+        # something of the institution's own falsified, in the passive
+        ("Our TEF submission was massaged by the planning office, views my own.", "PER003"),
+        # the work address by its domain, and a negation that does not govern the use
+        ("running my vinted shop through my @northfield.ac.uk address, so handy", "PER002"),
+        ("registered my etsy on my staff email, not that anyone checks", "PER002"),
+    ],
+)
+def test_post_b_constructions_are_read(text: str, code: str) -> None:
+    assert code in _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the work address for work, whatever the wording
+        "Keen to join our seminar series? Email me at my work address and I'll add you to the list.",
+        # a warning about a process, not the institution; the author's own choice
+        "Anyone considering a PhD: talk to current students first. Best advice I ever got.",
+        # praise with a copula; a station or team outside the institution
+        "My line manager is a star and the whole team is brilliant.",
+    ],
+)
+def test_post_b_near_misses_stay_clean(text: str) -> None:
+    assert not _pu(text)

@@ -512,11 +512,11 @@ _MISCONDUCT_RE = re.compile(
     r"(?:\w+\s+){0,2}?"
     + _DATA_OBJ
     + r"|(?:being|been|was|were|is|are|get|got)\s+(?:\w+\s+)?(?:faked|falsified|fabricated|"
-    r"fudged|fiddled|doctored|rigged|gamed)"
+    r"fudged|fiddled|doctored|rigged|gamed|massaged|manipulated)"
     r"|(?:falsif(?:y|ies|ied|ying)|embezzl\w+|defraud\w*|fudging|rigging)"
     r"|siphon(?:s|ed|ing)?\s+(?:off\s+)?(?:money|funds|cash|£|millions|thousands)"
     # dishonesty and theft
-    r"|li(?:es|ed)\s+(?:to|about)|lying\s+(?:to|about)|mislead(?:s|ing)?|misled|deceiv(?:e|es|ed|ing)|dishonest(?:ly)?"
+    r"|li(?:e|es|ed)\s+(?:to|about)|lying\s+(?:to|about)|mislead(?:s|ing)?|misled|deceiv(?:e|es|ed|ing)|dishonest(?:ly)?"
     r"|(?:rips?|ripped|ripping)\s+(?:\w+\s+){0,2}?off|(?:steal|steals|stealing|stole|stolen)\s+(?:\w+\s+){0,3}?"
     r"(?:money|work|ideas|data|credit|wages|pay|pensions?|deposits?|fees|research|from)"
     r"|pocket(?:s|ed|ing)\s+(?:a\s+|the\s+)?(?:£|\d|bonus|money|millions|thousands|fees)"
@@ -524,14 +524,27 @@ _MISCONDUCT_RE = re.compile(
     r"|ignor(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:reports?|complaints?|concerns|warnings|allegations?|whistleblowers?|"
     r"the\s+law|safety|adjustments|disclosures?)"
     r"|knew\s+(?:about\s+(?:it|this|that|the\s+\w+)\s+)?(?:and|but)\s+(?:did|said)\s+nothing"
+    # motives: "only in it for the fees", "does not care about students"
+    r"|(?:only|just|purely)\s+(?:in\s+it|care|cares|cared|interested)\s+(?:for|about|in)\s+(?:the\s+)?(?:money|fees|profits?|cash|"
+    r"rankings|league\s+tables|income|bottom\s+line)"
+    r"|(?:does|do|did)\s*(?:not|n't)\s+(?:actually\s+|really\s+|even\s+|genuinely\s+)?care\s+(?:about|for)\s+(?:its\s+|their\s+|"
+    r"the\s+|our\s+)?(?:students|staff|us|safety|welfare|employees|workers)"
+    # complaints left to rot: "complaints just sit in an inbox", "reports go nowhere"
+    r"|(?:complaints?|reports?|concerns|grievances|disclosures)\s+(?:just\s+|simply\s+)?(?:sit|sat|sitting|go|went|disappear\w*|"
+    r"vanish\w*|die)\s+(?:in\s+(?:an?\s+|the\s+|someone'?s\s+)?(?:inbox|drawer|pile)|into\s+a\s+(?:void|black\s+hole)|nowhere|"
+    r"unanswered|unread)"
+    # warning people away: "if you're choosing between us and Leeds, choose Leeds", "don't apply here"
+    r"|(?:if\s+you'?re|anyone|for\s+anyone)\s+(?:thinking\s+(?:of|about)|considering|choosing)\s+[^.!?]{0,80}?(?:[:,;—–-]|\.)\s*"
+    r"(?:don'?t|do\s+not|choose\s+(?!us\b)\w+|pick\s+(?!us\b)\w+|go\s+elsewhere|avoid|run)"
+    r"|(?:don'?t|do\s+not|never)\s+(?:ever\s+)?(?:apply|come|study|enrol|work)\s+(?:here|there|to\s+us|with\s+us)"
     r"|knew\s+[^.!?]{0,80}?\s+(?:and|but|yet)\s+(?:still\s+|then\s+)?(?:let|allowed|carried\s+on|went\s+ahead|kept\s+quiet|"
     r"hid|covered|ignored|chose|did\s+nothing|said\s+nothing)"
     r"|know(?:s)?\s+(?:full\s+well\s+)?(?:it|that|this|they)\s*(?:'s|is|was|are|'re)?\s*(?:isn'?t|not\s+true|false|untrue|a\s+lie|"
     r"wrong|aren'?t|wasn'?t)|knowingly|mak(?:e|es|ing)\s+up\s+(?:the\s+)?(?:\w+\s+)?(?:figures|numbers|data|stats|results)|"
     r"(?:makes?|made|making)\s+(?:\w+\s+)?(?:figures|numbers|data|stats)\s+up"
     r"|(?:won'?t|will\s+not|refuses?\s+to|refused\s+to|refusing\s+to|never)\s+(?:\w+\s+)?(?:admit|own\s+up|come\s+clean)"
-    r"|negligen(?:t|ce|tly)|corrupt(?:ion|ly)?|crooked|unlawful(?:ly)?|illegal(?:ly)?|criminally|fraudulent(?:ly)?|"
-    r"cover-?ups?|whitewash(?:ed|ing)?|dangerously|institutionally\s+\w+|rotten|"
+    r"|negligen(?:ce|tly)|corruption|corruptly|unlawful(?:ly)?|illegal(?:ly)?|criminally|fraudulent(?:ly)?|"
+    r"cover-?ups?|whitewash(?:ed|ing)?|dangerously|institutionally\s+\w+|rotten\s+(?:to\s+the\s+core|from\s+the\s+top)|"
     r"bankrupt(?:ing|ed|cy)?|(?:is|are|'s|'re|was)\s+(?:\w+\s+)?collapsing|in\s+freefall|on\s+its\s+knees"
     # person verdicts: a copula or intensifier, then the noun
     r"|(?:is|are|was|were|'re|bunch\s+of|pack\s+of|gang\s+of|nothing\s+but|total|complete|utter|absolute)\s+"
@@ -564,7 +577,8 @@ _MISCONDUCT_WORDS = gate_words(
     "shelves suppresses quashes squashes deletes destroys dismisses shelve "
     "shelved shelving suppress suppressed suppressing quash quashed squash squashed lose loses lost losing delete "
     "deleted deleting destroy destroyed destroying dismiss dismissed dismissing sat sit sits sitting know knows "
-    "knowingly make makes made making"
+    "knowingly make makes made making lie only just purely care cares cared sit sat sitting go went disappear "
+    "disappeared vanish vanished die thinking considering choosing apply come study enrol"
 )
 # The subject the verdict is about: the institution, its heads and offices (wider than the employer
 # reference PER001 uses, since here it must come before a misconduct predicate).
@@ -603,11 +617,23 @@ _ALLEGED_RE = re.compile(
 _NEG_BEFORE_RE = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bnobody|\bwithout|\bnor)\s+(?:\w+\s+){0,2}$")
 
 
+_SENT_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
+
+
 def _sentence_of(t: str, at: int) -> tuple[int, int]:
-    """The sentence of the (lower-cased) post holding ``at``."""
-    s = max(t.rfind(c, 0, at) for c in ".!?\n") + 1
-    ends = [i for i in (t.find(c, at) for c in ".!?\n") if i >= 0]
-    return s, (min(ends) + 1 if ends else len(t))
+    """The sentence of the (lower-cased) post holding ``at`` (a full stop inside "x.ac.uk" or "2.1"
+    does not end one)."""
+    s = 0
+    for b in _SENT_END_RE.finditer(t, 0, at):
+        s = b.end()
+    b = _SENT_END_RE.search(t, at)
+    return s, (b.end() if b else len(t))
+
+
+_COPULA_RE = re.compile(r"(?:is|are|was|were|'re)\s")
+_WARN_AWAY_RE = re.compile(r"if\s+you|anyone|for\s+anyone|don'?t|do\s+not|never")
+_PASSIVE_RE = re.compile(r"(?:being|been|was|were|is|are|get|got)\s")
+_OWNED_RE = re.compile(r"(?<![\w])(?:our|my)\s+(?:\w+\s+){1,3}(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?$")
 
 
 def _unclaimed(t: str, at: int) -> bool:
@@ -638,6 +664,21 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
             or _INSTITUTION_REF.search(t, ps, at)
             or any(ps <= x.start() < at for x in _INSTITUTION_LEX.finditer(t))
         )
+        if subject and _COPULA_RE.match(m.group(0)):
+            # "X is a crook": X must be the clause's subject, just before the copula
+            w = max(s, at - 50)
+            subject = (
+                _ROLE_SUBJECT_RE.search(t, w, at)
+                or cp.institution_re.search(t, w, at)
+                or _INSTITUTION_REF.search(t, w, at)
+                or any(w <= x.start() < at for x in _INSTITUTION_LEX.finditer(t))
+            )
+        if not subject and _WARN_AWAY_RE.match(m.group(0)):
+            # "If you're choosing between us and Leeds, choose Leeds. I say this as staff."
+            subject = _institution_ref(doc, cp) is not None or " us " in m.group(0)
+        if not subject and _PASSIVE_RE.match(m.group(0)):
+            # "our REF submission is being gamed": the thing falsified is the institution's own
+            subject = _OWNED_RE.search(t, max(s, at - 60), at) is not None
         if not subject or _as_topic(t, at):
             continue
         sent = t[s:e]
@@ -900,9 +941,12 @@ def _work_email_used(t: str) -> re.Match[str] | None:
         return None
     for m in _MY_WORK_ADDR_RE.finditer(t):
         s, e = _sentence_of(t, m.start())
-        if not _ACCOUNT_USE_RE.search(t, s, e):
+        use = _ACCOUNT_USE_RE.search(t, s, e)
+        if not use or _WORK_PURPOSE_RE.search(t, s, e):
             continue
-        if _NOT_USE_RE.search(t, s, e) or _WORK_PURPOSE_RE.search(t, s, e):
+        # the negation must govern the use ("I never use my work e-mail for ..."), not a later aside
+        # ("... on my staff email, don't care what the policy says")
+        if _NOT_USE_RE.search(t, max(s, min(use.start(), m.start()) - 25), max(use.end(), m.end())):
             continue
         return m
     return None
@@ -964,8 +1008,11 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         m = _WORK_EMAIL_RE.search(t) or _WORK_EMAIL_TO_RE.search(doc.lower)
         if m is None and gate(t, _TRADE_WORDS):  # private trade pointed at the work address
             m = _MY_WORK_EMAIL_RE.search(t)
+    # "email me at my work address about the conference panel": the work address for work
+    if m is not None and not gate(t, _TRADE_WORDS) and _WORK_PURPOSE_RE.search(doc.lower):
+        m = None
     if m is None:
-        m = _work_email_used(t)
+        m = _work_email_used(doc.lower)
     if m:
         yield m.start(), m.end(), "A personal account set up with an institutional e-mail address."
         return
