@@ -288,13 +288,17 @@ _GROUPS = (
     r"foreigners|gays|gay\s+people|lesbians|trans\s+people|trans\s+women|trans\s+men|transgender\s+people|"
     r"black\s+people|blacks|asians|arabs|africans|indians|pakistanis|chinese\s+people|romanians|poles|"
     r"gypsies|travellers|disabled\s+people|women|men|international\s+students|overseas\s+students|"
-    r"(?:muslim|jewish|black|asian|foreign|international|chinese|indian|african|gay|trans)\s+(?:students|staff|colleagues)"
+    r"(?:muslim|jewish|black|asian|foreign|international|chinese|indian|african|gay|trans)\s+(?:students|staff|colleagues)|"
+    # a faith named as a whole ("Islam is a disease", "Christianity is a backward religion for idiots")
+    r"islam|judaism|christianity|hinduism|sikhism|buddhism"
 )
 _HATE_PREDICATE = (
     r"(?:a|the)\s+(?:threat|danger|disease|plague|cancer|menace|problem|curse|virus|infestation)\b|"
     r"(?:vermin|invaders|animals|parasites|savages|subhuman|sub-human|filth|scum|cockroaches|predators|"
     r"dangerous|disgusting|inferior|degenerates?|terrorists|criminals|rapists|backward)\b|"
-    r"(?:taking\s+over|ruining|destroying|invading|infesting)\b|not\s+(?:welcome|wanted|human)\b"
+    r"(?:taking\s+over|ruining|destroying|invading|infesting)\b|not\s+(?:welcome|wanted|human)\b|"
+    r"(?:a|an)\s+(?:backward|primitive|evil|violent|savage|sick|poisonous)\s+(?:religion|cult|ideology|culture|faith)\b|"
+    r"(?:its\s+|the\s+)?(?:carriers|breeders|infection)\b"
 )
 HATE_GENERALISATION_RE = re.compile(
     r"(?<![\w])(?:all\s+|these\s+|those\s+|the\s+)?(?:" + _GROUPS + r")\s+(?:are|r|is)\s+(?:all\s+|just\s+|"

@@ -74,6 +74,22 @@ _CLAIM_RE = re.compile(
     r"college)(?:'s|’s)\s+)(?:official\s+|new\s+)?(?:spokes(?:person|man|woman)|voice|mouthpiece|representative|"
     r"press\s+officer)"
     r"|(?:^|[.!?]\s+)on\s+behalf\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:university|uni|college)\s*,"
+    # "On behalf of the whole University I want to apologise", "on behalf of everyone at the uni"
+    r"|on\s+behalf\s+of\s+(?:the\s+(?:whole|entire)\s+|everyone\s+at\s+(?:the\s+)?|everybody\s+at\s+(?:the\s+)?|"
+    r"all\s+of\s+us\s+at\s+(?:the\s+)?)(?:university|uni|college|institution)"
+    # "I'm authorised to say on the University's behalf", "authorised to speak for Kelmouth here"
+    r"|on\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|uni|college|institution)['’]s\s+behalf"
+    r"|(?:authori[sz]ed|cleared|permitted|allowed)\s+to\s+(?:speak|say|announce|confirm|comment|post)\s+(?:this\s+|that\s+)?"
+    r"(?:for|on\s+behalf\s+of|on\s+\S+\s+behalf)\s+(?!myself|me\b|my\s+own)[\w'’-]+"
+    # "As Kelmouth University's official spokesperson I can announce", "As the voice of Westbridge I can
+    # confirm": a claimed institutional role, then the author announcing in its name
+    r"|as\s+(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){0,3}?(?:official\s+)?(?:voice|spokes(?:person|man|woman)|mouthpiece)"
+    r"\s+(?:(?:of|for)\s+(?!(?:the|a|an|my|this|his|her|their)\s)[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s*,?\s*)?(?:i|we)\s+"
+    r"(?:can\s+|hereby\s+|am\s+|'m\s+|must\s+)?(?:now\s+)?(?:officially\s+)?(?:confirm|announce|declare|reveal)"
+    # "The University has officially told me I can announce ...", "officially confirmed to me, and I can now tell you"
+    r"|(?:university|uni|college|institution)\s+has\s+(?:now\s+)?officially\s+(?:confirmed|told|informed|authori[sz]ed|"
+    r"cleared|asked)\s+(?:\w+\s+){0,2}?(?:me|us)\b[^.!?\n]{0,40}?\b(?:i|we)\s+(?:can|may|am\s+able\s+to)\s+(?:now\s+)?"
+    r"(?:announce|confirm|tell|say|share)"
     r")(?![\w])"
 )
 
@@ -483,6 +499,10 @@ _NAME_FOR_GAIN_RE = re.compile(
     r"|(?:saying|claiming|pretending)\s+(?:we'?re|we\s+are|i'?m|i\s+am|it'?s|it\s+was)\s+(?:on\s+)?(?:an?\s+)?"
     r"\"?official\s+(?:university|uni)"
 )
+_OUR_PARTNER_RE = re.compile(
+    r"(?:our|the\s+(?:university|uni|college|institution)['’]s)\s+official\s+(?:[\w-]+\s+){0,2}"
+    r"(?:partner|supplier|sponsor|provider)s?(?![\w])"
+)
 _ENDORSE_WORDS = gate_words(
     "recommend recommends recommended endorse endorses endorsed endorsing swear partner supplier sponsor provider "
     "chosen name official preferred exclusive partnering partner partnered partners partnership approved accredited "
@@ -518,6 +538,17 @@ def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "The institution's name used for personal gain."
         return
     m = _ENDORSE_RE.search(t)
+    if m and doc.ctx.account != "personal" and _OUR_PARTNER_RE.search(t, max(0, m.start() - 30), m.end()):
+        # "from our official coffee partner", "the University's official photography partner": an
+        # official account naming a partner it has contracted; look for an endorsement besides it
+        m = next(
+            (
+                x
+                for x in _ENDORSE_RE.finditer(t, m.end())
+                if not _OUR_PARTNER_RE.search(t, max(0, x.start() - 30), x.end())
+            ),
+            None,
+        )
     pu = _PROPER_USE_RE.search(t)
     if (pu and not (m and m.start() <= pu.start() < m.end())) or "listed" in t:
         return  # sold, approved or listed through the proper route (unless the 'approval' is the claim itself)

@@ -109,7 +109,14 @@ def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 
 _EMBARGO_RE = regex.compile(
-    r"(?<![\w])(?:(?<!(?:for|until|till|when)\s+the\s+)(?:under\s+)?embargo(?:ed)?(?!\s+(?:has\s+been\s+|has\s+|have\s+|had\s+|is\s+|was\s+|now\s+|is\s+now\s+)?(?:lifted|ended|over|expired))"
+    # the embargo named as over ("has now lifted", "embargo's up", "out of embargo", "no longer under
+    # embargo", "published after embargo") is the all-clear, not a breach
+    r"(?<![\w])(?:(?<!(?:for|until|till|when)\s+the\s+)"
+    r"(?<!(?:out\s+of|no\s+longer|after|past|post|since|following|end\s+of|lifting\s+of|lifted\s+the|once\s+the)\s+"
+    r"(?:the\s+|under\s+|its\s+|our\s+|an\s+)?)(?<!post-)"
+    r"(?:under\s+)?embargo(?:ed)?(?!(?:['’]s|\s+(?:has\s+been|has|have|had|is|was|now|is\s+now|just|finally|officially|"
+    r"having\s+been))?\s+(?:(?:now|just|finally|officially)\s+)?(?:lifted|lifts\s+(?:today|now)|ended|over|expired|up|"
+    r"passed|gone|finished|is\s+off|off))"
     r"|(?:not\s+yet|yet\s+to\s+be|un)published\s+(?:\w+\s+){0,2}(?:results?|data|findings|paper|study|manuscript|work|"
     r"trial|survey|method|idea|report)"
     r"|(?:paper|study|results?)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+(?:out|published)\s+(?:yet|till|until)"

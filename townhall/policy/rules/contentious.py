@@ -132,12 +132,54 @@ _CAMPUS_VOTE_RE = re.compile(
 )
 
 
+# A research finding reports other people's attitudes: "our survey finds 58% of UK adults support
+# assisted dying", "most Britons back more immigration of care workers", "support for independence
+# is now 52%". The stance verb belongs to the counted respondents, not to the institution; it is
+# discounted only where the post frames itself as a finding (survey, poll, study, finds, shows).
+_FINDING_FRAME_RE = re.compile(
+    r"\b(?:surveys?|polls?|polling|study|studies|research|report|analysis|data|dataset|respondents|finds|found|"
+    r"shows?|showed|suggests?|results|census|interviewed|sample)\b",
+    re.IGNORECASE,
+)
+_ATTITUDE_RE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|per\s*cent)|\b\d+\s+(?:in|out\s+of)\s+\d+|\bmost|\b(?:the|a)\s+majority|\bmajority|"
+    r"\ba\s+minority|\bhalf|\ba\s+(?:third|quarter)|\b(?:two|three)[-\s](?:thirds|quarters)|\bmany|\bfew|\bfewer|"
+    r"\bmore\s+than\s+half)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,5}?(?:now\s+|still\s+|would\s+|strongly\s+|also\s+)?"
+    r"(?P<v>support|supports|supported|back|backs|backed|oppose|opposes|opposed|favour|favours|favor|favors|reject|"
+    r"rejects|(?:are|were)\s+against|disagree|agree)\b"
+    r"|\b(?P<n>support|opposition|backing)\s+for\s+(?:[\w'’-]+\s+){1,5}?(?:is|was|stands|stood|rose|fell|remains|"
+    r"has\s+(?:risen|fallen|grown|dropped|doubled|halved)|reached|at|among|has\s+been)\b",
+    re.IGNORECASE,
+)
+# The institution upholding a right for everyone, whatever their side: "we support the right of
+# students and staff to protest peacefully", "we uphold the right to peaceful protest and free
+# speech", "we respect the right to lawful protest". Any other stance in the sentence still counts.
+_RIGHT_TO_RE = re.compile(
+    r"\b(?:we\s+(?:fully\s+|always\s+|will\s+)?)?(?:support|supports|supporting|respect|respects|uphold|upholds|defend|defends|protect|protects|recognise|"
+    r"recognises|recognize|recognizes|affirm|affirms)\s+(?:[\w'’-]+\s+){0,3}?rights?\s+(?:of\s+(?:[\w'’-]+\s+){1,6}?)?"
+    r"to\s+(?:[\w-]+\s+){0,3}?(?:protest|campaign|organi[sz]e|demonstrate|free\s+speech|freedom\s+of\s+(?:speech|"
+    r"expression)|express|speak|assemble|strike|vote|hold\s+and\s+express|study|learn|teach|work|attend|"
+    r"(?:be|feel)\s+safe)\w*",
+    re.IGNORECASE,
+)
+# "with time for questions", "time for Q&A": the programme, not "it's time for change"
+_TIME_FOR_RE = re.compile(
+    r"\btime\s+for\s+(?:questions|q\s*&\s*a|qs|discussion|debate|tea|coffee|lunch|refreshments|networking|drinks)\b",
+    re.IGNORECASE,
+)
+
+
 def discounted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose stance words belong to a balanced, quoted-motion or campus-election
-    construction, not to a side the author takes."""
+    construction, a reported research finding, a right upheld for all sides or a programme note,
+    not to a side the author takes."""
     out = [m.span() for m in _BALANCED_SPAN_RE.finditer(text)]
     out += [m.span(1) if m.group(1) is not None else m.span(2) for m in _MOTION_RE.finditer(text)]
     out += [m.span() for m in _CAMPUS_VOTE_RE.finditer(text)]
+    if _FINDING_FRAME_RE.search(text):
+        out += [m.span("v") if m.group("v") else m.span("n") for m in _ATTITUDE_RE.finditer(text)]
+    out += [m.span() for m in _RIGHT_TO_RE.finditer(text)]
+    out += [m.span() for m in _TIME_FOR_RE.finditer(text)]
     return out
 
 # The first words of every topic phrase: a post holding none of them (most posts) skips the six
@@ -273,11 +315,27 @@ def worth_judging(doc: Doc, cp: CompiledPack) -> bool:
     ("This one goes out.", "This one breaks the connector."), and on an official account that
     guess sends an ordinary post to governance. Stance words alone ("out", "must") are too common
     to count here; CON003 keeps its own gate."""
+    if _NEUTRAL_RE.search(doc.masked) and not _DECLARED_SIDE_RE.search(doc.masked):
+        return False  # "The University is politically neutral, but we support students' right to campaign"
     if "#" in doc.text or _topic_hits(doc, cp):
         return True
     # Names (a party, a person, a court, a country) or a post long enough to argue something.
     words = doc.text.split()
     return len(words) >= 12 or any(w[:1].isupper() for w in words[1:])
+
+
+# The institution declaring that it takes no side: nothing for the model to read as a side (CON001
+# still reads any explicit stance in the same post).
+_NEUTRAL_RE = re.compile(
+    r"\b(?:politically|party[-\s]politically)\s+(?:neutral|impartial)|\b(?:remains?|is|are|stays?|being)\s+"
+    r"(?:neutral|impartial)\b|\b(?:does|do|will)\s+not\s+(?:take\s+(?:a\s+|any\s+)?(?:position|side|sides|stance)|"
+    r"endorse\s+(?:any|a)\s+(?:candidate|party|parties|campaign|side))|\b(?:doesn'?t|don'?t|won'?t)\s+take\s+sides\b"
+)
+# ...unless the post names a side anyway ("neutral, but Reform are racist", "we stand with ...")
+_DECLARED_SIDE_RE = re.compile(
+    r"\b(?:we|the\s+university|the\s+uni)\s+(?:stands?\s+with|condemns?|opposes?|backs?|endorses?|urges?|calls?\s+on)\b"
+    r"|\bvote\s+(?:for|against|labour|tory|reform|green|conservative)\b"
+)
 
 
 @rule(

@@ -152,7 +152,7 @@ _WHOLE_RE = regex.compile(
 # "reproduces three short stories by Ali Smith in full": the verb a few words before "in full"
 _IN_FULL_RE = regex.compile(
     r"(?<![\w])(?:reproduc\w+|print\w*|cop(?:y|ies|ied|ying)|post\w*|shar\w+|publish\w*|upload\w*|includ\w+|paste\w*|"
-    r"transcrib\w+|scan\w*|show\w*|play\w*|screen\w*|stream\w*)\s+(?:[\w'’]+\s+){1,7}?in\s+full\b"
+    r"transcrib\w+|scan\w*|show\w*|play\w*|screen\w*|stream\w*)\s+(?:[\w'’-]+\s+){1,7}?in\s+full\b"
 )
 _EVASION_RE = regex.compile(
     r"(?<![\w])(?:(?:behind|past|get\s+round|get\s+around|avoid|hit|dodge)\s+(?:a|the)\s+paywall|paywalled|paywall"
@@ -168,6 +168,12 @@ _EVASION_RE = regex.compile(
     r"who\s+(?:took|made|drew|owns|shot)|without\s+asking|(?<!you\s)didn'?t\s+ask|no\s+(?:citation|credit|attribution|reference)\s+needed|without\s+(?:a\s+)?"
     r"(?:citation|credit|attribution|reference)|(?:come|comes|came|taken|lifted)\s+straight\s+(?:from|out\s+of)"
     r"|(?:screenshot|screenshotted|scanned|photocopied|copied|photographed)\s+(?:every|each|all\s+the)\s+pages?"
+    # a live broadcast streamed without the paid service ("stream the final here - no TV licence or
+    # subscription required", "watch it live on our stream, no subscription needed") and cracked software
+    r"|(?:stream\w*|watch\w*|live)\b[^.!?\n]{0,80}?(?:no\s+(?:tv\s+)?(?:licen[cs]e|subscription|sky|paywall)\s+(?:or\s+"
+    r"(?:\w+\s+)?\w+\s+)?(?:needed|required|necessary)|without\s+(?:a|an|any)\s+(?:tv\s+)?(?:subscription|licen[cs]e))"
+    r"|cracked\s+(?:\w+\s+){0,2}?(?:copy|copies|version|download|installer|software|apk|exe|iso|key|keygen)"
+    r"|(?:free\s+)?keygen|(?:illegal|dodgy|pirate|pirated)\s+(?:live\s*)?streams?"
     r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
     r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only(?=\s+(?:article|content|piece|"
     r"briefing|report|post|video|pdf|issue|analysis))|can\s+sue\s+me"
@@ -280,6 +286,7 @@ _CPY3_WORDS |= gate_words("""belongs watermark pasted chapter podcast keynote se
 _CPY3_WORDS |= gate_words("""famous well-known classic artwork painting print mural youtube getty shutterstock flickr
     reddit copies citation attribution reference straight every each pages need""")
 _CPY3_WORDS |= gate_words("google idea full pasted log sign pay subscribe")
+_CPY3_WORDS |= gate_words("subscription cracked keygen streams stream sky paid paid-for purchased bought")
 _OUR_USE_RE = regex.compile(
     r"(?<![\w])(?:(?:we|we'?ve|we'?re|i|i'?ve|i'?m|us)\s+(?:\w+\s+){0,3}?(?:used?|using|put|posted|posting|reposted|"
     r"reposting|shared|sharing|uploaded|uploading|added|adding|featur\w+|embedded|printed|borrowed|found|grabbed|saved|"
@@ -290,6 +297,27 @@ _OUR_USE_RE = regex.compile(
     r"|(?:used?|using|uses|featuring|features|embedded|uploaded|posted|reposted|put|added|printed|borrowed|scanned|"
     r"soundtrack|background\s+track|cover\s+image|banner\s+photo|recorded|filmed|screenshotted|ripped|clipped|lifted|"
     r"copied|grabbed|downloaded|reproduced))(?![\w])"
+)
+# A work bought or subscribed to ("the Gartner report we paid for", "the paid-for Forrester
+# whitepaper", "the Mintel report our team purchased") passed on to everyone ("sharing with my whole
+# network", "free for all my connections", "attaching the ..."): the licence covers the buyer, not the readers.
+_PAID_WORK = (
+    r"(?:report|whitepaper|white\s+paper|dataset|data\s+set|study|textbook|book|e-?book|course|database|analysis|article|"
+    r"survey|briefing|market\s+research|forecast|index|guide|toolkit|software|font)s?"
+)
+_PAID_WORK_RE = regex.compile(
+    r"(?<![\w])(?:(?:paid[-\s]for|subscriber[-\s]only|members[-\s]only)\s+(?:[\w'’-]+\s+){0,3}?" + _PAID_WORK
+    + r"|" + _PAID_WORK + r"\s+(?:that\s+|which\s+)?(?:we\s+|i\s+|our\s+(?:\w+\s+)?|my\s+(?:\w+\s+)?)"
+    r"(?:\w+\s+)?(?:paid\s+(?:for|£)|purchased|bought|subscribe\w*\s+to|licensed))(?![\w])"
+)
+_PASS_ON_RE = regex.compile(
+    r"(?<![\w])(?:shar\w+\s+(?:it\s+|this\s+)?with\s+(?:my|our|the|all|every)\w*\s+(?:\w+\s+)?(?:network|connections|"
+    r"followers|contacts|friends|everyone|colleagues|world)|(?:free|available)\s+(?:for|to)\s+(?:everyone|anyone|all\s+(?:my|of\s+you))|"
+    r"for\s+(?:everyone|anyone)\b|attach(?:ed|ing)\s+(?:the|our|a)\b|(?:posting|uploaded|uploading)\s+(?:the|it|our|a)\b|"
+    r"here'?s\s+the\b|here\s+is\s+the\b|dm\s+me\s+for\s+(?:a\s+)?(?:copy|the\s+pdf))"
+)
+_READ_IT_RE = regex.compile(
+    r"(?<![\w])(?:read|see|view|download|access|find|watch|listen\s+to|get|check\s+out)\s+(?:(?:the|our|this|their)\s+)?$"
 )
 _WHERE_AFTER_RE = regex.compile(r"\s+(?:is\s+|are\s+)?(?:on|at|via|available|here|free\s+(?:on|at|from))\b")
 _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
@@ -326,6 +354,10 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         yield m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
         return
+    m = _PAID_WORK_RE.search(masked)
+    if m and _PASS_ON_RE.search(masked):
+        yield m.start(), m.end(), "A work someone paid for passed on to everyone."
+        return
     m = _WHOLE_RE.search(masked)
     if m is None and "in full" in masked:
         m = _IN_FULL_RE.search(masked)
@@ -335,6 +367,8 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         and not regex.match(r"(?i)(?:our|my)\s", masked[max(0, m.start() - 4) : m.start()] + " ")
         # "full text on Espacenet" says where the work is (a pointer), not that it is reproduced
         and not _WHERE_AFTER_RE.match(masked, m.end())
+        # "read the full paper in The Lancet": sends the reader to the work where it is published
+        and not _READ_IT_RE.search(masked, max(0, m.start() - 30), m.start())
     ):
         yield m.start(), m.end(), "A whole work reproduced in the post."
         return

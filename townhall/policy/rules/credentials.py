@@ -134,7 +134,12 @@ _VALUE_RE = regex.compile(
     r"|(?<![\w@./-])(?P<digits>\d(?:[ -]?\d){3,9}#?)(?![\w@/]|[.,]\d)"
     r"|(?<![\w@./])(?P<tok>[^\s\"'“”‘’()<>,;]{4,64})"
 )
-_PROMO_RE = regex.compile(r"(?i)%\s*off\b|\b(?:discount|promo|voucher|coupon|course|module|postcode|zip)\b")
+# An offer's code ("with code HOODIE15 for 15% off", "half price with code NEWYOU50", "code UNIRAIL
+# at checkout"): a code meant to be shared, not a secret.
+_PROMO_RE = regex.compile(
+    r"(?i)%\s*off\b|\b(?:discount\w*|promo|promotional|voucher|coupon|course|module|postcode|zip|checkout|half[-\s]price|"
+    r"offers?|deals?|sale|bursary|early[-\s]bird|reduced\s+rate|(?:official\s+)?(?:\w+\s+)?partner|box\s+office)\b|£\s?\d"
+)
 _SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -163,6 +168,8 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
             tok = v.group("tok").rstrip(".,;:!?)")
             if tok.startswith(("#", "@")) or tok.lower() in _NOT_SECRET:
                 continue
+            if _PROMO_RE.search(t, max(0, m.start() - 60), min(len(t), v.end() + 60)):
+                continue  # "with code HOODIE15 for 15% off"
             if _looks_strong(tok):
                 return v.start("tok"), v.start("tok") + len(tok)
     return None
@@ -434,6 +441,7 @@ _CODE_VALUE_RE = regex.compile(
     r"people|students|staff|characters?|times?\b|attendees))",
     regex.IGNORECASE,
 )
+_ROOM_VALUE_RE = regex.compile(r"\d{1,2}\.\d{1,3}")
 _STRONG_VALUE_RE = regex.compile(
     r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]|(?<![\w@./#])(?P<t>[A-Za-z][^\s\"'“”‘’()<>,;]{3,40})"
 )
@@ -557,6 +565,8 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # 'Doors open at 7pm, 300 seats' is not 'the door is 8821'
             if len(d) >= 10 and d.startswith("0"):
                 continue  # a phone number, not a code
+            if _ROOM_VALUE_RE.fullmatch(v.group("v")):
+                continue  # "room 4.032, not 3.110": floor and room, not a code
             if m.group("pw") and not (_GIVEN_AS_RE.search(t, m.end(), v.start()) and v.start() < e):
                 continue
             if m.group("num") or len(d) >= 4:

@@ -66,6 +66,9 @@ _PERSONAL_CUE_RE = regex.compile(
 _OWN_OFFICE_RE = regex.compile(
     r"(?i)\b(?:my|our)\s+(?:new\s+)?(?:office|work|desk|direct|department|dept)\s+(?:number|line|phone|extension|no\.?)\b"
 )
+# A dotted room number or a range of them ("0.21-0.24", "4.102"): floor and room, not a phone
+# number (no UK number is written with a one- or two-digit group before a dot).
+_ROOM_NUMBER_RE = regex.compile(r"\(?\d{1,2}\.\d")
 # A span of years ("(1951-2026)"), not a phone number.
 _YEARS_RE = regex.compile(r"\(?(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)?\d\d\)?")
 
@@ -107,7 +110,7 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     return bool(_CALL_RE.search(text, max(s + 1, start - 25), start)) or not before.strip(" ?:-")
 
 
-_CALL_RE = regex.compile(r"(?i)\b(?:call|ring|phone|dial|contact|on)\b")
+_CALL_RE = regex.compile(r"(?i)\b(?:call|ring|phone|dial|contact|on|tel|telephone)\b")
 _SENTENCE_END_RE = regex.compile(r"[.!?](?=\s)|\n")
 # An organisation's duty line: out of hours, on call, the duty officer or press office's phone.
 _DUTY_LINE_RE = regex.compile(
@@ -157,7 +160,7 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         # written like a phone number (+44..., 0121..., (0121)...) or valid in the numbering plan
         if raw[0] not in "+0(" and not phonenumbers.is_valid_number(m.number):
             continue
-        if _YEARS_RE.fullmatch(raw.strip()):
+        if _YEARS_RE.fullmatch(raw.strip()) or _ROOM_NUMBER_RE.match(raw):
             continue
         if any(digits.endswith(p[-9:]) for p in cp.public_digits) or _service_line(doc, m.start, m.end, digits):
             continue
@@ -345,7 +348,7 @@ _ADDRESS_RE = regex.compile(
 )
 _RESIDENCE_RE = regex.compile(
     r"(?<![\w])(?:lives?\s+(?:at|on|in)|living\s+at|home\s+address|house|flat|address\s+is|moved\s+to|"
-    r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|room\s+\d+)(?![\w])",
+    r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|room\s+\d+(?!\d|\.\d))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -397,6 +400,9 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         if (
             any(p in span_digits or (len(span_digits) >= 6 and span_digits in p) for p in cp.public_digits)
             or _NOT_ADDRESS_RE.search(t, s, e)
+            or _ROOM_BEFORE_RE.search(t, max(0, s - 12), s)
+            or (t[e - 1 : e].isdigit() and _DOT_DIGIT_RE.match(t, e))
+            or _DAY_HOURS_RE.match(t, s)
             or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
             or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
         ):
@@ -406,7 +412,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             continue
         window = t[max(0, s - 80) : e + 40]
         home = _RESIDENCE_RE.search(window) is not None
-        if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 45), s):
+        if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 80), s):
             continue  # the institution giving its own address ("Our campus address is ...")
         if not home and doc.ctx.account != "personal" and _names_building(t[s:e]):
             continue  # an official post naming the building first ("Student Centre, Oxford Road, M13 9PL")
@@ -438,6 +444,9 @@ _OWN_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:our|the)\s+(?:campus|university|main|postal|office|visiting|head\s+office|registered)\s+address\b"
     # an official account saying where it is: "find us in Room G.14, ...", "we're now based at ..."
     r"|\b(?:find|visit|see|join|meet)\s+us\s+(?:\w+\s+){0,2}?(?:at|in|on)\b"
+    # "Visit our Executive Education team at Canary Wharf: Level 17, ...": one of its own offices
+    r"|\b(?:find|visit|see|join|meet)\s+(?:our|the\s+university'?s)\s+(?:[\w'’-]+\s+){0,4}?(?:team|office|staff|"
+    r"colleagues|centre|center|hub|campus)\s+(?:\w+\s+){0,2}?(?:at|in|on)\b"
     r"|\b(?:we'?re|we\s+are|we'?ve|we\s+have)\s+(?:now\s+)?(?:moved\s+to|located\s+(?:at|in)|based\s+(?:at|in)|at|on)\b"
 )
 _VENUE_RE = regex.compile(
@@ -454,6 +463,17 @@ _NOT_ADDRESS_RE = regex.compile(
     r"|\G\+?(?:44\s*)?\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}\b"
     # counts ("24,500 undergraduates and 6,200 postgraduates")
     r"|\d,\d{3}\b"
+)
+# a span the tagger starts inside a dotted room number ("Room 3.|310, Whitworth Building", "6.|018, not
+# 6.081") or right after a room word ("rooms 2.30-2.34, Faraday Building", "LT 214, Arts Tower"):
+# floor and room numbers inside a building, not a house on a street
+_ROOM_BEFORE_RE = regex.compile(
+    r"(?i)(?:\d\.\d*|\b(?:rooms?|office|lab|labs|lt|lecture\s+theatre|level|floor|suite|seats?)\s+)$"
+)
+_DOT_DIGIT_RE = regex.compile(r"\.\d")
+# a day and its hours ("Thurs 2-4"), even when the tagger's span stops before the hours
+_DAY_HOURS_RE = regex.compile(
+    r"(?i)(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
 )
 # an item of a numbered list ("1. Physics, 2. Library, 3. ..."): the numbers count items, not houses
 _LIST_BEFORE_RE = regex.compile(r"(?:^|[\s,:;])\d{1,2}[.)]\s+$")
@@ -896,7 +916,8 @@ _WHO_STRONG_RE = regex.compile(
     r"|(?:dr|prof|professor|mr|mrs|ms|miss|mx)\.?\s+(?-i:\p{Lu}[\p{L}'-]+)"
     r"|(?:student|staff|matriculation)\s+(?:no\.?|number|id)\s*:?\s*\d{5,}"
     r"|(?:name\s+is|name's|called)\s+(?-i:\p{Lu}\p{Ll}+)"
-    r"|(?-i:\p{Lu}\p{Ll}+)\s+(?:(?-i:\p{Lu})\.?\s+)?(?:from|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})\w*|our|my)"
+    r"|(?!(?:someone|somebody|anyone|anybody|everyone|everybody|nobody|people|students|staff|colleagues)\b)"
+    r"(?-i:\p{Lu}\p{Ll}+)\s+(?:(?-i:\p{Lu})\.?\s+)?(?:from|in)\s+(?:the\s+)?(?:(?-i:\p{Lu})\w*|our|my)"
     r")(?![\w])",
     regex.IGNORECASE,
 )
@@ -1086,6 +1107,10 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if doc.ctx.account != "personal" and _GROUP_RE.fullmatch(t, *who) and not _WHO_PRONOUN_RE.search(t, s, e):
             # "Our Disability Service supports students with ADHD": a group the institution serves
             continue
+        if doc.ctx.account != "personal" and _INDEFINITE_RE.match(t, who[0]) and not _names_anyone(t):
+            # "A student in one of our halls has been diagnosed with meningitis": an official health
+            # notice about someone it deliberately leaves unnamed
+            continue
         if not local and _NEWS_TALK_RE.match(m.group(0)):
             continue
         if _TOPIC_OF_RE.search(t, max(s, m.start() - 70), m.start()):
@@ -1122,6 +1147,22 @@ _REVEAL_RE = regex.compile(
     + _RELATION
     + r")s?\b)",
     regex.IGNORECASE,
+)
+# "a student", "one of our staff", "a member of staff": someone the post leaves unnamed
+_INDEFINITE_RE = regex.compile(r"(?i)(?:an?|one\s+of\s+(?:our|the))\s")
+
+
+def _names_anyone(t: str) -> bool:
+    """Whether the post names a person (a given name, a first and last name, a title and surname,
+    a student number): what turns an anonymous notice into someone's news."""
+    names = given_names()
+    if any(m.group(0).lower() in names and m.group(0).lower() not in _NON_NAME_CAPS for m in CAP_WORD_RE.finditer(t)):
+        return True
+    return _full_name(t, 0, len(t)) is not None or _TITLED_RE.search(t) is not None
+
+
+_TITLED_RE = regex.compile(
+    r"(?i)\b(?:dr|prof|professor|mr|mrs|ms|miss|mx)\.?\s+(?-i:\p{Lu})|(?:student|staff)\s+(?:no\.?|number|id)\s*:?\s*\d"
 )
 # a plural of people ('our students', 'staff members') rather than one person
 _GROUP_RE = regex.compile(r"(?i).*(?:s|staff|people)")
