@@ -190,3 +190,33 @@ def test_post_b_constructions_are_read(text: str, code: str) -> None:
 )
 def test_post_b_near_misses_stay_clean(text: str) -> None:
     assert not _pu(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # secrecy in other words, with jobs or plans
+        ("We've been asked not to discuss it, but the language centre is being shut in July.", "PER006"),
+        ("Press release isn't until Tuesday: the uni is merging the two nursing schools.", "PER006"),
+        ("Can't say how I know, but there's a lay-offs list for the support teams. Letters next week.", "PER006"),
+        # doing harm quietly; a quoted modifier before the unit
+        ("my employer is quietly outsourcing the whole library team. nobody asked the staff.", "PER003"),
+        ("Our 'student-centred' faculty fiddles its retention figures every year.", "PER003"),
+        # the work address for the author's own trade
+        ("Bookings for my yoga classes go to my work email, I check it constantly.", "PER002"),
+    ],
+)
+def test_post_c_constructions_are_read(text: str, code: str) -> None:
+    assert code in _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked not to share spoilers for the staff panto, so my lips are sealed 🎭",
+        "Our team quietly celebrated ten years of the outreach programme with cake.",
+        "My yoga classes are on Tuesdays at the leisure centre, all welcome.",
+    ],
+)
+def test_post_c_near_misses_stay_clean(text: str) -> None:
+    assert not _pu(text)

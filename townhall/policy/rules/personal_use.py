@@ -524,6 +524,9 @@ _MISCONDUCT_RE = re.compile(
     r"|ignor(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:reports?|complaints?|concerns|warnings|allegations?|whistleblowers?|"
     r"the\s+law|safety|adjustments|disclosures?)"
     r"|knew\s+(?:about\s+(?:it|this|that|the\s+\w+)\s+)?(?:and|but)\s+(?:did|said)\s+nothing"
+    r"|quietly\s+(?:selling|sold|dropp(?:ing|ed)|clos(?:ing|ed)|cut(?:ting)?|scrapp(?:ing|ed)|ax(?:ing|ed)|shelv(?:ing|ed)|"
+    r"outsourc(?:ing|ed)|shut(?:ting)?|end(?:ing|ed)|remov(?:ing|ed)|bin(?:ning|ned)|rais(?:ing|ed)|sack(?:ing|ed)|"
+    r"let(?:ting)?\s+\w+\s+go)"
     # motives: "only in it for the fees", "does not care about students"
     r"|(?:only|just|purely)\s+(?:in\s+it|care|cares|cared|interested)\s+(?:for|about|in)\s+(?:the\s+)?(?:money|fees|profits?|cash|"
     r"rankings|league\s+tables|income|bottom\s+line)"
@@ -578,12 +581,13 @@ _MISCONDUCT_WORDS = gate_words(
     "shelved shelving suppress suppressed suppressing quash quashed squash squashed lose loses lost losing delete "
     "deleted deleting destroy destroyed destroying dismiss dismissed dismissing sat sit sits sitting know knows "
     "knowingly make makes made making lie only just purely care cares cared sit sat sitting go went disappear "
-    "disappeared vanish vanished die thinking considering choosing apply come study enrol"
+    "disappeared vanish vanished die thinking considering choosing apply come study enrol quietly"
 )
 # The subject the verdict is about: the institution, its heads and offices (wider than the employer
 # reference PER001 uses, since here it must come before a misconduct predicate).
 _ROLE_SUBJECT_RE = re.compile(
-    r"(?<![\w])(?:(?:(?:our|my|this|their)\s+(?:(?!(?:that|which|who|and|of|to|in|for|with|is|are|was|were|the|a|an)\s)\w+\s+){0,2}?"
+    r"(?<![\w])(?:(?:(?:our|my|this|their)\s+(?:(?!(?:that|which|who|and|of|to|in|for|with|is|are|was|were|the|a|an)\s)"
+    r"[\w'‘’\"“”-]+\s+){0,2}?"
     r"|the\s+(?:(?:new|old|current|former|acting|interim|deputy|associate|senior|whole|entire|uni|university|faculty|"
     r"school|department|research|student|central|admissions|finance|hr|estates|exec|executive|safeguarding|integrity|"
     r"accommodation|careers|international|graduate|press|comms|exams?|examinations?|registry|health|safety|disability|"
@@ -935,11 +939,19 @@ _NOT_USE_RE = re.compile(
 )
 
 
+_OWN_TRADE_RE = re.compile(
+    r"(?<![\w])(?:my|our)\s+(?:own\s+|little\s+|new\s+|side\s+)?(?:[\w-]+\s+){0,2}?(?:service|services|business|shop|lessons|"
+    r"classes|company|hustle|consultancy|stall|practice|sessions|bookings|orders|commissions)(?![\w])"
+)
+
+
 def _work_email_used(t: str) -> re.Match[str] | None:
     """'My work e-mail' in a sentence that uses it for an account or private matter, or None."""
     if "my" not in t:
         return None
     for m in _MY_WORK_ADDR_RE.finditer(t):
+        if _OWN_TRADE_RE.search(t):
+            return m  # "enquiries about my dog grooming service to my university address"
         s, e = _sentence_of(t, m.start())
         use = _ACCOUNT_USE_RE.search(t, s, e)
         if not use or _WORK_PURPOSE_RE.search(t, s, e):
@@ -1242,7 +1254,8 @@ _INSIDER_RE = re.compile(
     r"already\s+(?:been\s+)?decided|draft\s+list|(?:i\s+can\s+tell\s+you|here'?s|know)\s+the\s+real\s+reason|(?:internal|leaked)\s+(?:email|memo|document|report|figures))(?![\w])"
 )
 _TROUBLE_RE = re.compile(
-    r"(?<![\w])(?:clos(?:e|es|ed|ing|ure|ures)|redundan\w+|job\s+cuts|cuts?|cutting|axed|axing|scrapp\w+|broken|deficit|"
+    r"(?<![\w])(?:clos(?:e|es|ed|ing|ure|ures)|redundan\w+|job\s+cuts|let\s+go|laid\s+off|severance|cuts?|cutting|axed|axing|"
+    r"scrapp\w+|broken|deficit|"
     r"restructur\w+|dead\s+weight|sack\w*|fired|spin|cover\w*|stop\s+reporting|merg\w+|shut\w*|cowards|losing|lost|"
     r"sell(?:ing)?(?:\s+off)?|sold|down\s+(?:by\s+)?\d+|way\s+down|miss(?:ed|ing)?\s+(?:its|the|our|their)\s+\w+|"
     r"misconduct|complaint|grievance|pulled|formality|freeze|leaks?|rats|damp|mould|fraud\w*|fiddl\w+|fudg\w+|lie|lies|"
@@ -1305,13 +1318,19 @@ _CONFIDE_RE = re.compile(
     r"|(?:announcement|news|letters?|emails?)\s+(?:is\s+|are\s+)?due\s+(?:after|next|on|in|before)"
     r"|inside\s+(?:info|information|knowledge|track|word)|insider\s+(?:tip|info|information|knowledge)"
     r"|(?:officially\s+)?(?:still\s+)?['\"‘“]?under\s+review['\"’”]?\s+(?:lol|apparently|haha|but|though)"
-    r"|(?:nobody|no\s+one|staff|students)\s+(?:knows?|has\s+been\s+told|have\s+been\s+told)\s+yet)"
+    r"|(?:nobody|no\s+one|staff|students)\s+(?:knows?|has\s+been\s+told|have\s+been\s+told)\s+yet"
+    r"|(?:not|n't)\s+(?:yet\s+)?been\s+(?:announced|made\s+public|confirmed\s+publicly)"
+    r"|(?:press\s+release|announcement|statement|official\s+email|news)\s+(?:isn'?t|is\s+not|not|won'?t\s+be)\s+(?:out\s+)?"
+    r"(?:till|until|before)"
+    r"|(?:been\s+|was\s+|were\s+|i'?m\s+|we'?re\s+)?(?:asked|told)\s+not\s+to\s+(?:share|say|tell|post|mention|discuss)"
+    r"|can'?t\s+say\s+(?:where|how|who)\s+(?:i|we)\s+(?:heard|know|found|got)|leaked\s+to\s+(?:me|us)"
+    r"|(?:staff|students|we|they)\s+(?:are|get|will\s+be)\s+told\s+(?:on|next|after|in|at)\s)"
 )
 _CONFIDE_WORDS = gate_words(
     "confidence privately confidentially quiet qt sly secret embargo embargoed hat hats hush-hush hush down-low "
     "public official out announcement release statement comms told straight direct directly first-hand firsthand "
     "nod heads-up heads tip-off tip wink tipped governor senate council hr finance exec board registry estates "
-    "admissions news letter letters email emails due "
+    "admissions news letter letters email emails due announced asked leaked say release "
     "someone somebody friend mate colleague contact pal source bird inside insider review yet"
 )
 # What the institution will do or is doing: a future, a plan, an intention or a date.
@@ -1343,8 +1362,17 @@ def _confided_leak(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         or _INSTITUTION_REF.search(t, s, e)
         or cp.institution_re.search(t, s, e)
         or _ROLE_BARE_RE.search(t, s, e)
+        or _EMPLOYMENT_RE.search(t, s, e)
     )
     return m.span() if inst else None
+
+
+# Jobs at stake name the employer by themselves ("a severance scheme landing in Sciences", "the whole
+# third floor is being let go").
+_EMPLOYMENT_RE = re.compile(
+    r"(?<![\w])(?:severance|redundan\w+|job\s+cuts|let\s+go|laid\s+off|lay-?offs|pay\s+freeze|hiring\s+freeze|"
+    r"restructur\w+|getting\s+the\s+chop|contracts?\s+(?:won'?t|will\s+not|not)\s+be\s+renewed)(?![\w])"
+)
 
 
 # The institution's people and units named bare, as insiders do ("HoD told us", "the course is
