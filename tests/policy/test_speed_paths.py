@@ -83,3 +83,22 @@ def test_check_still_runs_on_the_examples() -> None:
     for text in TEXTS:
         for f in check(text, Context("bluesky", "personal")):
             assert 0 <= f.span[0] <= f.span[1] <= len(text)
+
+
+def test_the_shipped_pack_validates_against_the_schema() -> None:
+    """``default_pack`` parses the shipped pack without the schema check (start-up time); this is
+    where it is validated, with the same data."""
+    from townhall.policy import pack
+
+    data = pack.validate_text(pack.DEFAULT_PACK_PATH.read_text(encoding="utf-8"), str(pack.DEFAULT_PACK_PATH))
+    assert data == default_pack().data
+
+
+def test_pack_errors_still_name_key_and_line() -> None:
+    from townhall.policy import PackError, pack
+
+    text = "institution:\n  name: X\n  colour: red\nthresholds:\n  abuse: 2\n"
+    with pytest.raises(PackError) as exc:
+        pack.validate_text(text, "p.yaml")
+    assert any(e.startswith("p.yaml:3: institution.colour") for e in exc.value.errors), exc.value.errors
+    assert any(e.startswith("p.yaml:5: thresholds.abuse") for e in exc.value.errors), exc.value.errors

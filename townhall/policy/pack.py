@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from townhall.policy.types import ACCOUNTS, FAMILIES, NETWORKS, SEVERITY_RANK
 
 if TYPE_CHECKING:
+    import jsonschema
+
     from townhall.policy.compiled import CompiledPack
 
 DEFAULT_PACK_PATH = Path(__file__).with_name("data") / "default_pack.yaml"
@@ -121,7 +122,16 @@ SCHEMA: dict[str, Any] = {
         },
     },
 }
-_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The schema's validator, built on first use: importing jsonschema costs ~0.1 s, which every
+    process that only checks posts against the shipped pack (the CLI, the bench, workers) would
+    pay at start-up for nothing (see ``default_pack``)."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(SCHEMA)
 
 _DEFAULT_THRESHOLDS: dict[str, Any] = {
     "abuse": None,
@@ -177,8 +187,23 @@ def _error_line(err: jsonschema.ValidationError, lines: dict[tuple[Any, ...], in
 
 def validate_text(text: str, source: str = "<pack>") -> dict[str, Any]:
     """Parse and validate pack YAML, raising PackError with key and line for every problem."""
-    try:
+    data = _parse(text, source)
+    errors = list(_validator().iter_errors(data))
+    if errors:
+        # the YAML is composed again only now, for the line of each problem
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        lines = _line_map(node) if node is not None else {}
+        found = []
+        for err in errors:
+            dotted, line = _error_line(err, lines)
+            found.append((line, f"{source}:{line}: {dotted}: {err.message}"))
+        raise PackError([msg for _, msg in sorted(found)])
+    return data
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    """The pack's YAML parsed (PackError with the line if it is not YAML, or is empty)."""
+    try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -186,14 +211,7 @@ def validate_text(text: str, source: str = "<pack>") -> dict[str, Any]:
         raise PackError([f"{source}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}"]) from None
     if data is None:
         raise PackError([f"{source}:1: the pack is empty; it needs at least institution.name"])
-    lines = _line_map(node) if node is not None else {}
-    found = []
-    for err in _VALIDATOR.iter_errors(data):
-        dotted, line = _error_line(err, lines)
-        found.append((line, f"{source}:{line}: {dotted}: {err.message}"))
-    if found:
-        raise PackError([msg for _, msg in sorted(found)])
-    return data
+    return data  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -282,8 +300,13 @@ def load_pack(path: str | Path) -> Pack:
 
 @functools.cache
 def default_pack() -> Pack:
-    """The pack shipped with Townhall (cached: compiled once per process)."""
-    return Pack(validate_text(DEFAULT_PACK_PATH.read_text(encoding="utf-8"), str(DEFAULT_PACK_PATH)), "<default>")
+    """The pack shipped with Townhall (cached: compiled once per process).
+
+    Parsed, not validated against the schema here: it is part of the code, and the test suite
+    validates it (tests/policy/test_speed_paths.py), so every process does not need to import
+    jsonschema (~0.1 s of each start-up) to check it again. Packs from files, uploads or the
+    database are always validated (``load_pack``, ``pack_from_text``)."""
+    return Pack(_parse(DEFAULT_PACK_PATH.read_text(encoding="utf-8"), str(DEFAULT_PACK_PATH)), "<default>")
 
 
 def cap(severity: str, setting: str) -> str:
