@@ -947,8 +947,8 @@ _OWN_TRADE_RE = re.compile(
 
 def _work_email_used(t: str) -> re.Match[str] | None:
     """'My work e-mail' in a sentence that uses it for an account or private matter, or None."""
-    if "my" not in t:
-        return None
+    if "my" not in t or not ("mail" in t or "address" in t or "inbox" in t):
+        return None  # cheap pre-check: most posts name no address at all
     for m in _MY_WORK_ADDR_RE.finditer(t):
         if _OWN_TRADE_RE.search(t):
             return m  # "enquiries about my dog grooming service to my university address"
@@ -977,8 +977,8 @@ _PRIVATE_TRADE_WORDS = gate_words(
 
 def _academic_address_for_trade(doc: Doc) -> tuple[int, int] | None:
     t = doc.masked
-    if "@" not in t or not gate(t, _PRIVATE_TRADE_WORDS):
-        return None
+    if "@" not in t or not doc.emails or not gate(t, _PRIVATE_TRADE_WORDS):
+        return None  # "@user" mentions are not addresses: the e-mail list is empty for them
     for s, e, local, domain in doc.emails:
         if _ACADEMIC_DOMAIN_RE.search(domain) and not _role_address(local):
             if _WORK_PURPOSE_RE.search(t) and not _TRADE_STRONG_RE.search(t):
