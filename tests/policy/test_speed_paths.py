@@ -102,3 +102,37 @@ def test_pack_errors_still_name_key_and_line() -> None:
         pack.validate_text(text, "p.yaml")
     assert any(e.startswith("p.yaml:3: institution.colour") for e in exc.value.errors), exc.value.errors
     assert any(e.startswith("p.yaml:5: thresholds.abuse") for e in exc.value.errors), exc.value.errors
+
+
+def test_regex_cache_builds_the_same_patterns(tmp_path, monkeypatch) -> None:
+    """``compiled_regex_cache``: patterns built from the stored compiled form match as compiled
+    ones do; a damaged file or TOWNHALL_REGEX_CACHE=0 only means compiling as usual."""
+    import regex
+
+    from townhall.policy import registry
+
+    monkeypatch.setenv("TOWNHALL_CACHE_DIR", str(tmp_path))
+    pats = [(r"(?<![\w])(?:vote|elect)\s+(?:for\s+)?\p{Lu}\w+", 0), (r"colou?r|grey", regex.IGNORECASE),
+            (r"(?P<num>\d+)[.,](?P<frac>\d{2})", regex.VERBOSE)]
+    texts = TEXTS + _mixes(200) + ["Vote for Smith", "COLOUR Grey", "12.50 and 3,99"]
+    with registry.compiled_regex_cache():
+        first = [regex.compile(p, f) for p, f in pats]
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1
+    with registry.compiled_regex_cache():
+        again = [regex.compile(p, f) for p, f in pats]
+    assert regex.compile is not None and not hasattr(regex.compile, "__wrapped__")
+    for a, b in zip(first, again, strict=True):
+        assert (a.pattern, a.flags, a.groupindex) == (b.pattern, b.flags, b.groupindex)
+        for t in texts:
+            assert [m.span() for m in a.finditer(t)] == [m.span() for m in b.finditer(t)]
+            assert [m.groupdict() for m in a.finditer(t)] == [m.groupdict() for m in b.finditer(t)]
+    files[0].write_bytes(b"not marshal data")
+    with registry.compiled_regex_cache():
+        assert regex.compile(pats[0][0]).search("vote for Jones")
+    monkeypatch.setenv("TOWNHALL_REGEX_CACHE", "0")
+    for f in tmp_path.iterdir():
+        f.unlink()
+    with registry.compiled_regex_cache():
+        regex.compile(pats[1][0])
+    assert list(tmp_path.iterdir()) == []
