@@ -137,7 +137,10 @@ def _regex_cache_path() -> Path | None:
     base = os.environ.get("TOWNHALL_CACHE_DIR")
     if not base:
         xdg = os.environ.get("XDG_CACHE_HOME")
-        base = os.path.join(xdg, "townhall") if xdg else os.path.join(os.path.expanduser("~"), ".cache", "townhall")
+        home = os.path.expanduser("~")
+        if not xdg and home.startswith("~"):  # no home directory: no cache (never a relative path)
+            return None
+        base = os.path.join(xdg, "townhall") if xdg else os.path.join(home, ".cache", "townhall")
     tag = repr((regex.__version__, sys.version, int(regex.DEFAULT_VERSION), _regex.MAGIC, _regex_core.__file__))
     return Path(base) / f"regex-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.marshal"
 
