@@ -487,6 +487,63 @@ _PERSON_NOUNS = (
     r"(?:liars?|crooks?|cheats?|thie(?:f|ves)|frauds?|fraudsters?|charlatans?|con\s+(?:artists?|men)|criminals?|"
     r"bully|bullies|cowards?|hypocrites?|disgrace|laughing\s+stock|crooked|corrupt|rotten|negligent|dishonest)"
 )
+# Claim structures (issue 12, round 3): what the post asserts, read by its shape rather than by a
+# list of misdeeds. Each needs the institution or one of its roles as the subject (before it, or
+# named inside the match: "told by my manager to ...", "so the VC can ...").
+_ROLES = (
+    r"(?:vc|pvc|dvc|pro-vc|vice[-\s]chancellor|vice[-\s]principal|principal|provost|registrar|rector|dean|hod|"
+    r"head\s+of\s+\w+|director|exec\w*|senior\s+\w+|management|leadership|bosses|boss|manager|governors|chancellor)"
+)
+_CLAIM_STRUCTURES = (
+    # ordered or pressed to falsify: "told us to change the marks", "told by my manager to bump up a set of
+    # fails", "pressuring examiners to pass students", "told to reject applicants from certain postcodes"
+    r"|(?:told|tells|telling|ordered|orders|ordering|instructed|pressur\w+|made|making|makes|forced|forcing|forces|"
+    r"leaned\s+on|leaning\s+on|asked)\s+(?:(?:by\s+)?[\w']+\s+){0,4}?to\s+(?:change|alter|bump|push|raise|inflate|adjust|"
+    r"tweak|upgrade|round|pass|fail|reject|turn\s+away|mark\s+up|moderate|sign\s+off)\s+(?:up\s+|down\s+)?"
+    r"(?:[\w']+\s+){0,4}?(?:marks?|grades?|fails|results|scores|classifications?|degrees?|students|applicants|"
+    r"candidates|scripts|dissertations)"
+    # telling an overseer what is not so: "told the OfS the course had 40 students, it has 11", "told the
+    # accreditation panel we had six more staff than we actually do", "told ofs our dropout rate is 4% when ..."
+    r"|(?:told|tells|telling|assured|assuring|informed|reported\s+to|claimed\s+to|promised)\s+(?:the\s+)?"
+    r"(?:external(?:\s+examiners?)?|examiners?|(?:accreditation\s+|validation\s+|review\s+)?panel|auditors?|ofs|ofsted|qaa|"
+    r"sfc|hefcw|medr|home\s+office|ukvi|funders?|donors?|governors|court|senate|regulators?|inspectors?|"
+    r"(?:the\s+)?(?:press|parents|applicants|students|staff|council|committee|board))\s+[^.!?]{0,90}?"
+    r"(?:(?<![\w])(?:when|whereas|actually|in\s+fact|in\s+reality|really)(?![\w])|[,;]\s*(?:it|they|we)\s+(?:has|had|have|is|was|are|"
+    r"were)(?![\w])|which\s+(?:it|they|we)\s+(?:wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|don'?t|hadn'?t))"
+    # a venal purpose: "another restructure so the VC can buy a third house"
+    r"|so\s+(?:that\s+)?(?:the\s+|our\s+|his\s+|her\s+|their\s+)?"
+    + _ROLES
+    + r"(?:'?s)?\s+(?:\w+\s+)?(?:can|could|gets?|got|keeps?|kept)\s+(?:\w+\s+)?(?:buy|keep|get|have|fund|afford|"
+    r"pay|pocket|take|enjoy|fly|bonus|rise|chauffeurs?|cars?|houses?)"
+    # leave for work spent on leisure: "the Dean's 'research leave' in the Maldives ... a lovely tan"
+    r"|(?:sabbatical|(?:research|study)\s+(?:leave|trip|visit)|fieldwork|away\s+day)[\"'’”]?\s+[^.!?]{0,90}?"
+    r"(?<![\w])(?:cruise|yacht|beach|resort|tan|golf|villa|spa|holiday|safari|skiing|cocktails|sunbed|pool)"
+    # pleading poverty, then money found for the heads: "'couldn't afford' the pay rise but found £2m for ..."
+    r"|(?:couldn'?t|can'?t|cannot|could\s+not)\s+afford[\"'’”]?\s+[^.!?]{0,80}?(?<![\w])(?:but|yet|then|and)\s+"
+    r"(?:somehow\s+|magically\s+|still\s+|then\s+)?(?:found|finds|spent|spends|splashed|blew|has|had|paid)\s+"
+    r"(?:£\s?[\d,.]+\w*|\d[\d,.]*\w*|money|millions|the\s+money|cash|a\s+fortune)"
+    # jobs and contracts for the heads' family and friends
+    r"|(?:nephew|niece|son|daughter|wife|husband|partner|cousin|[\w]+-in-law|mates?|golf\s+(?:partners?|buddy|buddies|mates?)|"
+    r"drinking\s+buddy|pals?|cronies)\s+(?:\w+\s+){0,2}?(?:got|gets|getting|was\s+given|were\s+given|landed|walked\s+into|"
+    r"won)\s+(?:the\s+|a\s+|an\s+|that\s+)?(?:\w+\s+){0,2}?(?:job|post|role|contract|studentship|promotion|chair|"
+    r"consultancy|tender|grant|position)"
+    r"|(?:job|post|contract|studentship|promotion|tender|consultancy)[\"'’”]?\s+(?:\w+\s+){0,2}?(?:went|goes|was\s+given|"
+    r"was\s+awarded|awarded)\s+to\s+(?:his|her|their|the\s+\w+'s)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:nephew|niece|son|daughter|"
+    r"wife|husband|partner|brother|sister|cousin|[\w]+-in-law|mates?|friends?)"
+    r"|(?:promoted|promotion|hired|appointed)\s+[^.!?]{0,70}?(?:golf|drinks?|pub|mates?|friends?|cronies|pals?)\s+(?:with|of)\s+"
+    r"(?:the\s+|our\s+)?"
+    + _ROLES
+    # credit given for work never done: "signing off degrees for students who never submitted a dissertation"
+    + r"|(?:sign(?:s|ed|ing)?\s+off|award(?:s|ed|ing)?|pass(?:es|ed|ing)?|certif(?:y|ies|ied|ying))\s+"
+    r"(?:[\w']+\s+){0,3}?"
+    r"(?:degrees?|hours|credits?|placements?|marks|modules?|dissertations?|theses|students)\s+[^.!?]{0,50}?"
+    r"(?:who|that|which)\s+(?:\w+\s+)?(?:never|didn'?t|hadn'?t|haven'?t|did\s+not|had\s+not)"
+    # qualifications or credit bought or faked: "bought his PhD", "putting his own name on their papers"
+     + r"|(?P<cred>(?:bought|buys|faked|fakes|forged|plagiari[sz]ed|ghost-?written)\s+(?:his|her|their)\s+(?:own\s+)?"
+    r"(?:phd|doctorate|degree|thesis|qualifications?|publications?(?:\s+list)?|cv)"
+    r"|(?:put|puts|putting)\s+(?:his|her|their)\s+(?:own\s+)?name\s+(?:on|first\s+on)\s+(?:top|the|their|our|my)"
+    r"|tak(?:e|es|ing)\s+(?:the\s+)?names?\s+of\s+[^.!?]{0,40}?\s+off)"
+)
 _MISCONDUCT_RE = re.compile(
     r"(?<![\w])(?:"
     # concealment
@@ -494,8 +551,8 @@ _MISCONDUCT_RE = re.compile(
     r"|(?:sweep|sweeps|sweeping|swept)\s+(?:\w+\s+){0,3}?under\s+the\s+(?:carpet|rug)"
     r"|(?:bur(?:y|ies|ied|ying)|bin(?:s|ned|ning)?|shred(?:s|ded|ding)?|shel(?:ve|ves|ved|ving)|suppress(?:es|ed|ing)?|"
     r"quash(?:es|ed|ing)?|squash(?:es|ed|ing)?|los(?:e|es|t|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
-    r"sat\s+on|sit(?:s|ting)?\s+on)\s+(?:every|all|any|the|their|its|his|her|a|multiple|\d+|several|three|two)?\s*"
-    r"(?:\w+\s+)?"
+    r"sat\s+on|sit(?:s|ting)?\s+on)[\"'’”]?\s+(?:every|all|any|the|their|its|his|her|a|multiple|\d+|several|three|two)?\s*"
+    r"(?:[\w']+\s+)?"
     r"(?:complaints?|reports?|cases?|findings|evidence|allegations?|investigations?|concerns?|story|grievances?|"
     r"disclosures?|whistleblow\w+)"
     r"|(?:hid|hide|hides|hiding|hidden|conceal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:from\s+(?:staff|students|us|the|"
@@ -519,9 +576,10 @@ _MISCONDUCT_RE = re.compile(
     r"|li(?:e|es|ed)\s+(?:to|about)|lying\s+(?:to|about)|mislead(?:s|ing)?|misled|deceiv(?:e|es|ed|ing)|dishonest(?:ly)?"
     r"|(?:rips?|ripped|ripping)\s+(?:\w+\s+){0,2}?off|(?:steal|steals|stealing|stole|stolen)\s+(?:\w+\s+){0,3}?"
     r"(?:money|work|ideas|data|credit|wages|pay|pensions?|deposits?|fees|research|from)"
-    r"|pocket(?:s|ed|ing)\s+(?:a\s+|the\s+)?(?:£|\d|bonus|money|millions|thousands|fees)"
+    r"|pocket(?:s|ed|ing)\s+(?:[\w']+\s+){0,4}?(?:£\s?[\d,.]+\w*|\d[\d,.]*\w*|bonus|money|millions|thousands|fees|funds|cash|stipends?|grants?|"
+    r"sponsorship|allowances?|budgets?|donations?|bursar(?:y|ies)|deposits?|wages|pay)"
     # neglect of what it was told
-    r"|ignor(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:reports?|complaints?|concerns|warnings|allegations?|whistleblowers?|"
+    r"|ignor(?:e|es|ed|ing)\s+(?:[\w']+\s+){0,3}?(?:reports?|complaints?|concerns|warnings|allegations?|whistleblowers?|"
     r"the\s+law|safety|adjustments|disclosures?)"
     r"|knew\s+(?:about\s+(?:it|this|that|the\s+\w+)\s+)?(?:and|but)\s+(?:did|said)\s+nothing"
     r"|quietly\s+(?:selling|sold|dropp(?:ing|ed)|clos(?:ing|ed)|cut(?:ting)?|scrapp(?:ing|ed)|ax(?:ing|ed)|shelv(?:ing|ed)|"
@@ -550,7 +608,9 @@ _MISCONDUCT_RE = re.compile(
     r"cover-?ups?|whitewash(?:ed|ing)?|dangerously|institutionally\s+\w+|rotten\s+(?:to\s+the\s+core|from\s+the\s+top)|"
     r"bankrupt(?:ing|ed|cy)?|(?:is|are|'s|'re|was)\s+(?:\w+\s+)?collapsing|in\s+freefall|on\s+its\s+knees"
     # person verdicts: a copula or intensifier, then the noun
-    r"|(?:is|are|was|were|'re|bunch\s+of|pack\s+of|gang\s+of|nothing\s+but|total|complete|utter|absolute)\s+"
+    r"|(?<=['’])s\s+(?:a|an|such\s+a)\s+(?:total\s+|complete\s+|utter\s+|absolute\s+|massive\s+|proper\s+)?"
+    + _PERSON_NOUNS
+    + r"|(?:is|are|was|were|'re|bunch\s+of|pack\s+of|gang\s+of|nothing\s+but|total|complete|utter|absolute)\s+"
     r"(?:(?:a|an|such\s+a|total|complete|utter|absolute)\s+)?(?:(?:bunch|pack|gang|load|nest|set)\s+of\s+)?"
     r"(?:\w+\s+){0,2}?"
     + _PERSON_NOUNS
@@ -558,8 +618,7 @@ _MISCONDUCT_RE = re.compile(
     r"management|managers?|leadership)"
     r"|(?:avoid|steer\s+clear)\s+(?:\w+\s+){0,2}?at\s+all\s+costs|ashamed\s+to\s+(?:work|be|say)"
     r"|(?:someone|somebody|a\s+student|people|staff)(?:'s|\s+is|\s+are)?\s+(?:going\s+to|gonna|will)\s+(?:get|be)\s+"
-    r"(?:hurt|killed|injured|seriously\s+hurt)"
-    r")(?![\w])"
+    r"(?:hurt|killed|injured|seriously\s+hurt)" + _CLAIM_STRUCTURES + r")(?![\w])"
 )
 _MISCONDUCT_WORDS = gate_words(
     "cover covers covered covering hush hushed hushing brush brushed paper papered sweep sweeps sweeping swept bury "
@@ -581,7 +640,14 @@ _MISCONDUCT_WORDS = gate_words(
     "shelved shelving suppress suppressed suppressing quash quashed squash squashed lose loses lost losing delete "
     "deleted deleting destroy destroyed destroying dismiss dismissed dismissing sat sit sits sitting know knows "
     "knowingly make makes made making lie only just purely care cares cared sit sat sitting go went disappear "
-    "disappeared vanish vanished die thinking considering choosing apply come study enrol quietly"
+    "disappeared vanish vanished die thinking considering choosing apply come study enrol quietly "
+    "told tells telling ordered orders ordering instructed pressured pressuring pressure forced forcing forces "
+    "leaned leaning assured assuring informed claimed promised marks mark grades grade fails results sabbatical "
+    "afford nephew niece son daughter wife husband partner cousin mate mates pals cronies buddy buddies golf "
+    "contract studentship promotion tender consultancy promoted hired appointed bought buys forged plagiarised "
+    "plagiarized ghost-written ghostwritten name names vc pvc dvc principal provost registrar rector dean hod exec "
+    "executive management leadership bosses governors chancellor sign signs signed signing award awarded awarding "
+    "awards passing passed certify certified certifying"
 )
 # The subject the verdict is about: the institution, its heads and offices (wider than the employer
 # reference PER001 uses, since here it must come before a misconduct predicate).
@@ -595,8 +661,8 @@ _ROLE_SUBJECT_RE = re.compile(
     r"(?:office|team|unit|board|committee|panel|registry|"
     r"department|dept|school|faculty|college|uni|university|institution|employer|workplace|management|leadership|"
     r"directorate|executive|exec|senate|council|governors|hr|estates|finance|admissions|registrar|bursar|provost|dean|"
-    r"principal|vice[-\s]principal|vice[-\s]chancellor|vc|pvc|dvc|hod|head\s+of\s+(?!all|the|this|that|a|an)\w+|director\s+of\s+(?!all|the|this|that|a|an)\w+|"
-    r"(?:finance|hr|research|operations|estates)\s+director|coo|cfo|bosses|boss|manager|managers|"
+    r"principal|vice[-\s]principal|vice[-\s]chancellor|pro-?vc|pro[-\s]vice[-\s]chancellor|vc|pvc|dvc|hod|head\s+of\s+(?!all|the|this|that|a|an)\w+|director\s+of\s+(?!all|the|this|that|a|an)\w+|"
+    r"(?:finance|hr|research|operations|estates)\s+director|director|coo|cfo|bosses|boss|manager|managers|"
     r"line\s+manager|pi|supervisor|labs?|halls|place)"
     r"|the\s+(?:(?!(?:idea|fact|way|thing|kind|sort|point|reason|same|other|next|last|that|which|who|and|of|to|in|for|"
     r"with|is|are|was|a|an|the|this|my|our|their)\s)\w+\s+){1,2}(?:office|team|unit|committee|"
@@ -618,6 +684,50 @@ _ALLEGED_RE = re.compile(
     r"explores|argues|is\s+out|out\s+today|published)|case\s+stud(?:y|ies)|in\s+(?:fiction|the\s+novel|the\s+film|"
     r"the\s+show|the\s+series)|novel|netflix|history\s+of|drama|episode)(?![\w])"
 )
+# Hearsay used as cover ("people are saying the Dean ...", "rumour has it", "my mate in finance reckons",
+# "allegedly!!", "not saying it's true"): the author passes the claim on as theirs to spread, unlike a
+# press report, an inquiry or one's own paper on the topic, which stay reported allegations.
+_HEARSAY_RE = re.compile(
+    r"(?<![\w])(?:people\s+(?:are|keep)\s+saying|people\s+say|everyone'?s\s+saying|(?:i'?m\s+|i\s+keep\s+)?hearing|i\s+hear|"
+    r"rumou?r\s+(?:has\s+it|is)|apparently|allegedly|reckons?|word\s+(?:is|on\s+the\s+\w+)|not\s+saying\s+it'?s\s+true|"
+    r"just\s+(?:saying|repeating|passing)|only\s+(?:passing|repeating)|passing\s+(?:this|it)\s+on|what\s+i\s+(?:heard|'?ve\s+been\s+told)|"
+    r"make\s+of\s+that|draw\s+your\s+own|not\s+my\s+words|a\s+little\s+bird|so\s+i'?m\s+told)(?![\w])"
+)
+_HEARSAY_ALLEGED = frozenset(
+    {
+        "alleged",
+        "allegedly",
+        "allegation",
+        "allegations",
+        "rumours of",
+        "rumors of",
+        "rumours that",
+        "rumors that",
+        "rumour of",
+        "rumor of",
+        "rumour that",
+        "rumor that",
+    }
+)
+
+
+def _reported(t: str, s: int, e: int) -> bool:
+    """A reported allegation in t[s:e] (the press, an inquiry, one's own study of the topic), not
+    hearsay the author passes on as cover."""
+    found = [m.group(0) for m in _ALLEGED_RE.finditer(t, s, e)]
+    if not found:
+        return False
+    if _HEARSAY_RE.search(t, s, e) is None:
+        return True
+    return any(f not in _HEARSAY_ALLEGED for f in found)
+
+
+# A bare role or the institution opening a sentence, the way short posts name them ("Dean lied ...").
+_BARE_ROLE_RE = re.compile(
+    r"\s*(?:[@#]\w+\s+)*(?:uni|university|management|leadership|hr|estates|finance|registry|admissions|senate|"
+    + _ROLES[3:]
+    + r"(?:'?s)?(?![\w])"
+)
 _NEG_BEFORE_RE = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bnobody|\bwithout|\bnor)\s+(?:\w+\s+){0,2}$")
 
 
@@ -634,7 +744,7 @@ def _sentence_of(t: str, at: int) -> tuple[int, int]:
     return s, (b.end() if b else len(t))
 
 
-_COPULA_RE = re.compile(r"(?:is|are|was|were|'re)\s")
+_COPULA_RE = re.compile(r"(?:is|are|was|were|'re|'s|s)\s")
 _WARN_AWAY_RE = re.compile(r"if\s+you|anyone|for\s+anyone|don'?t|do\s+not|never")
 _PASSIVE_RE = re.compile(r"(?:being|been|was|were|is|are|get|got)\s")
 _OWNED_RE = re.compile(r"(?<![\w])(?:our|my)\s+(?:\w+\s+){1,3}(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?$")
@@ -646,7 +756,7 @@ def _unclaimed(t: str, at: int) -> bool:
     sent = t[s:e]
     if sent.rstrip().endswith("?") and _YESNO_Q_RE.search(sent):
         return True
-    return _ALLEGED_RE.search(sent) is not None or _NEG_BEFORE_RE.search(t, max(s, at - 25), at) is not None
+    return _reported(t, s, e) or _NEG_BEFORE_RE.search(t, max(s, at - 25), at) is not None
 
 
 def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
@@ -680,6 +790,15 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         if not subject and _WARN_AWAY_RE.match(m.group(0)):
             # "If you're choosing between us and Leeds, choose Leeds. I say this as staff."
             subject = _institution_ref(doc, cp) is not None or " us " in m.group(0)
+        if not subject and (
+            _ROLE_SUBJECT_RE.search(m.group(0))
+            or _BARE_ROLE_RE.match(t, s)
+            or (m.group("cred") and _institution_ref(doc, cp))
+        ):
+            # the subject named inside the claim ("told by my manager to ...", "so the VC can ..."), a bare
+            # role opening the sentence ("Dean lied to ...", "uni cooking the numbers"), or a faked
+            # qualification in a post about the institution ("bought his PhD and now he runs the place")
+            subject = True
         if not subject and _PASSIVE_RE.match(m.group(0)):
             # "our REF submission is being gamed": the thing falsified is the institution's own
             subject = _OWNED_RE.search(t, max(s, at - 60), at) is not None
@@ -688,7 +807,7 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         sent = t[s:e]
         if sent.rstrip().endswith("?") and _YESNO_Q_RE.search(sent):
             continue  # "Is the uni fiddling the NSS?" asks; it does not claim
-        if _ALLEGED_RE.search(t, ps, e) or _NEG_BEFORE_RE.search(t, max(s, at - 25), at):
+        if _reported(t, ps, e) or _NEG_BEFORE_RE.search(t, max(s, at - 25), at):
             continue  # reported allegations, the subject of one's research, "they're not hiding anything"
         return m.span()
     return None
@@ -1494,6 +1613,7 @@ _BEHALF_RE = re.compile(
     r"management|senate|leadership)'?s\s+behalf"
     + r"|(?:(?:writing|speaking|posting|talking)\s+(?:this\s+|here\s+)?as|i'?m|i\s+am|me,?)\s+"
     r"(?:the\s+|a\s+|an\s+|your\s+)?(?:\w+'?s?\s+)?(?:unofficial\s+|self-appointed\s+)?(?:spokes(?:person|man|woman)|mouthpiece)"
+    r"|(?:as|i'?m|i\s+am)\s+the\s+(?:official\s+)?voice\s+of|officially\s+(?:confirming|announcing|speaking)\s+for\s+\w+"
     r"|(?:the|our|my)\s+(?:uni(?:versity)?|department|dept|school|faculty|college)'?s?\s+official\s+(?:position|line|view|stance|policy|"
     r"answer)\s+is|(?:i\s+can|let\s+me)\s+(?:tell|say|confirm)\s+(?:you\s+)?officially|officially\s+(?:confirm|tell\s+you)"
     r"|no\s+need\s+to\s+(?:ask|contact|email|go\s+through|apply\s+(?:to|through)|bother|wait\s+for)\s+(?:the\s+)?(?:admissions|"
@@ -1535,7 +1655,7 @@ _RELAY_RE = re.compile(
 _SPEAK_WORDS = gate_words(
     "behalf speaking talking writing posting answering official officially need ignore bother confirm assure promise "
     "guarantee word trust worry assured definitely 100 make spokesperson spokesman spokeswoman mouthpiece tell sort "
-    "formally there"
+    "formally there voice"
 )
 
 
