@@ -17,7 +17,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import wordlist, words_re
+from townhall.policy.rules.common import token_set, wordlist, words_re
 
 # Slurs and the strongest profanity aimed at people; matched as whole words (with common plurals).
 SLURS = words_re(
@@ -80,6 +80,8 @@ DIRECTED_RE = regex.compile(
     r"|shut\s+(?:up|your\s+(?:mouth|face|gob))|stfu|gtfo|piss\s+off|fuck\s+(?:off|you)|f\s*off|sod\s+off|"
     r"go\s+(?:to\s+hell|die|kill\s+yourself)|kys|kill\s+yourself|get\s+lost|eat\s+shit|"
     r"stop\s+(?:moaning|whining|whinging|crying|bitching)"
+    # telling someone to leave the country: "go back to your own country", "go home to your country"
+    r"|go\s+(?:back|home)\s+(?:to\s+)?(?:your|ur)\s+(?:own\s+)?country|go\s+back\s+(?:to\s+)?where\s+(?:you|u)\s+came\s+from"
     r")(?![\w])",
     regex.IGNORECASE,
 )
@@ -93,6 +95,7 @@ _DIRECTED_LAST_WORDS = frozenset(
     re.findall(r"\w+", f"{INSULT_ADJ}|{INSULT_NOUNS}".replace("\\s+", " "))
     + wordlist("shut stfu gtfo piss fuck f foff sod hell die kill kys lost shit")
     + wordlist("moaning whining whinging crying bitching")
+    + wordlist("country from")
 )
 
 
@@ -103,7 +106,7 @@ _DIRECTED_LAST_WORDS = frozenset(
 # 'you'/'your'/'ur'/'u'/'ya', or the first word of a fixed phrase ('shut up', 'get lost'...). In
 # runs of [a-z] after casefold() (with 'İ', which IGNORECASE matches to 'i', folded to 'i'), the
 # pattern's words appear whole: no character outside the pattern's \w folds to an ASCII letter.
-_DIRECTED_CLOSING = _DIRECTED_LAST_WORDS - {"of", "dead"}
+_DIRECTED_CLOSING = (_DIRECTED_LAST_WORDS - {"of", "dead", "from"}) | {"came"}
 _DIRECTED_LEAD = frozenset(
     wordlist("is are s re was were r seem seems look looks sound sounds")  # after a target
     + wordlist("you ya u your ur")  # 'you idiot', "you're/your/ur a ..."
@@ -294,7 +297,7 @@ _GROUPS = (
 )
 _HATE_PREDICATE = (
     r"(?:a|the)\s+(?:threat|danger|disease|plague|cancer|menace|problem|curse|virus|infestation)\b|"
-    r"(?:vermin|invaders|animals|parasites|savages|subhuman|sub-human|filth|scum|cockroaches|predators|"
+    r"(?:vermin|invaders|animals|parasites|savages|subhuman|sub-human|filth|scum|cockroaches|predators|rats|pests|"
     r"dangerous|disgusting|inferior|degenerates?|terrorists|criminals|rapists|backward)\b|"
     r"(?:taking\s+over|ruining|destroying|invading|infesting)\b|not\s+(?:welcome|wanted|human)\b|"
     r"(?:a|an)\s+(?:backward|primitive|evil|violent|savage|sick|poisonous)\s+(?:religion|cult|ideology|culture|faith)\b|"
@@ -337,6 +340,18 @@ def hateful_generalisation(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         yield m.start(), m.end(), "A whole group of people called a threat or less than human."
         return
+    low = doc.masked
+    m = _EXPEL_GROUP_RE.search(low) if not _EXPEL_WORDS.isdisjoint(token_set(low)) else None
+    if m and not _REPORTED_VIEW_RE.search(low, max(0, m.start() - 60), m.start()):
+        yield m.start(), m.end(), "A whole group of people told to be sent away."
+
+
+_EXPEL_WORDS = frozenset(wordlist("send ship kick boot deport throw"))
+# A group named, then a call to expel all of them ("these international students ... send them all home").
+_EXPEL_GROUP_RE = re.compile(
+    r"(?<![\w])(?:" + _GROUPS + r")\b[^.!?\n]{0,60}?\b(?:send|ship|kick|boot|deport|throw)\s+(?:them|em|'em)\s+"
+    r"(?:all\s+)?(?:home|back|out)\b"
+)
 
 
 @rule(
@@ -357,11 +372,34 @@ def hateful_generalisation(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     ],
 )
 def threat(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    if "you" not in doc.text.lower() and "u " not in doc.text.lower():
-        return
-    for m in THREAT_RE.finditer(doc.text):
-        yield m.start(), m.end(), "Reads as a threat against a person."
-        return
+    low = doc.masked
+    if "you" in low or "u " in low:
+        for m in THREAT_RE.finditer(doc.text):
+            yield m.start(), m.end(), "Reads as a threat against a person."
+            return
+    if not _HARM_WORDS.isdisjoint(token_set(low)):
+        m = _HARM_INTENT_RE.search(low)
+        if m:
+            yield m.start(), m.end(), "Reads as a threat against a person."
+
+
+# Intent to hurt a person or damage their things, said of a third person: "I'm gonna batter him",
+# "next time I see her I'll deck her", "someone should key the Dean's car, teach him a lesson".
+_HARM_INTENT_RE = regex.compile(
+    r"(?<![\w])(?:(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|gonna|gunna|going\s+to|we'?re|we'?ll)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:batter|deck|punch|smack|lamp|thump|glass|stab|slap|knock|beat(?:\s+up)?)\s+(?:him|her|them|@\w+|(?:that|the|this|my|"
+    r"our)\s+(?:\w+\s+)?(?:guy|bloke|lad|woman|man|girl|prick|idiot|examiner|invigilator|lecturer|prof|professor|dean|vc|"
+    r"registrar|boss|manager|student|reviewer|hod|colleague|tutor))|kick\s+(?:his|her|their)\s+(?:\w+\s+)?(?:head|teeth|face)"
+    r"\s+in|smash\s+(?:his|her|their)\s+(?:\w+\s+)?(?:face|head|car|windows?))"
+    r"|(?:someone|somebody|we|people)\s+(?:should|needs?\s+to|ought\s+to|oughta|gotta)\s+(?:go\s+and\s+|just\s+)?"
+    r"(?:key|torch|burn|smash|slash|trash|vandalise|vandalize|egg|brick|put\s+a\s+(?:brick|rock|stone)\s+through)\s+"
+    r"(?:\w+\s+){0,2}?(?:[\w'’]+\s+)?(?:car|house|windows?|office|tyres|tires|home|door|flat)"
+    r"|teach\s+(?:him|her|them)\s+a\s+lesson|see\s+how\s+(?:he|she|they)\s+likes?\s+it)(?![\w])"
+)
+_HARM_WORDS = frozenset(
+    wordlist("""batter deck punch smack lamp thump glass stab slap knock kick beat smash key torch burn slash trash
+    vandalise vandalize egg brick lesson likes""")
+)
 
 
 @rule(

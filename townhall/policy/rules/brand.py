@@ -63,6 +63,9 @@ _CLAIM_RE = re.compile(
     r"|(?:speaking|speak|posting|writing)\s+(?:for|on\s+behalf\s+of)\s+(?:everyone|everybody|all\s+of\s+us|all\s+(?:the\s+)?"
     r"(?:staff|students|colleagues))\s+(?:at|in)\s+(?:the\s+)?(?:university|uni|college|institution)"
     r"|(?:say|saying|state|stating|put|tell|telling|announc\w+|confirm\w*)\s+(?:it\s+|this\s+|you\s+)?officially"
+    # "I am speaking officially for Queen's University", "representing officially the University of X"
+    r"|(?:speak(?:ing|s)?|represent(?:ing|s)?|post(?:ing)?|writ(?:e|ing)|act(?:ing)?)\s+officially\s+(?:for\s+|on\s+behalf\s+of\s+)?"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:university|uni|college|institution)"
     r"|(?<!\w)(?:speak|speaks|spoke)\s+for\s+(?:the\s+|my\s+|our\s+)?(?:uni|university|college|institution|school|faculty|"
     r"department|dept)(?![\w])"
     # "I represent Westbridge University officially", "I'm the uni's spokesperson now", "on behalf of
@@ -168,8 +171,11 @@ _IMPERSONATE_RE = regex.compile(
     r"university\s+secretary)(?![\w])"
     r"|(?:parody|fake|spoof|pretend)\s+(?:\w+\s+){0,2}(?:account|version|profile|page)\s+(?:of|for)\s+(?:our|the)\s+"
     r"(?:\w+\s+){0,2}(?:vice[-\s]chancellor|vc|university|uni|dean|registrar|provost|president|instagram|twitter|page)"
-    r"|(?:made|set\s+up|created|started)\s+a\s+(?:fake|parody|spoof|lookalike|look-alike|copycat|clone)\s+"
-    r"(?:\w+\s+){0,2}(?:account|profile|page)"
+    r"|(?:made|set\s+up|created|started|running|run|runs|opened|launched|registered)\s+a\s+(?:fake|parody|spoof|lookalike|"
+    r"look-alike|copycat|clone)\s+(?:\w+\s+){0,3}(?:account|profile|page)"
+    # "set up @CardiffUniOfficial2 so students can DM me": a handle made to look like the institution's
+    r"|(?:made|set\s+up|created|started|opened|registered|running|grabbed)\s+(?:an?\s+(?:new\s+)?account\s+(?:called\s+)?)?"
+    r"@\w*(?:uni|university|college|official)\w*"
     r"|(?:^|[.!?]\s*|\bi'?m\s+|\bi\s+am\s+|\bwe'?re\s+|\bwe\s+are\s+|\bi\s+was\s+|\bbeen\s+)pretend(?:ing|ed|s)?\s+to\s+be\s+(?:the\s+|a\s+)?(?:official\s+)?(?:\w+\s+){0,2}?(?:uni|university|college|"
     r"vice[-\s]chancellor|vc|dean|registrar|provost|admissions)(?![\w])"
     r"|i'?m\s+(?:professor|dr)\s+\w+,\s+(?:pro-)?vice[-\s]chancellor"

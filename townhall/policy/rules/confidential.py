@@ -235,9 +235,7 @@ _CONF_RE = regex.compile(
     ],
 )
 def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    if not gate(doc.masked, _CONF_WORDS):
-        return
-    for m in _CONF_RE.finditer(doc.masked):
+    for m in _CONF_RE.finditer(doc.masked) if gate(doc.masked, _CONF_WORDS) else ():
         # "do not share your login with anyone" is security advice, not a confidentiality marking
         if m.group(0).startswith("do") and _OWN_SECRET_AFTER_RE.match(doc.masked, m.end()):
             continue
@@ -248,6 +246,41 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if _PUBLISHED_RE.search(doc.masked):
             continue  # "The Senate papers for the open session are now on the governance website"
         yield m.start(), m.end(), "Material marked confidential, leaked or internal."
+        return
+    yield from _given_away(doc)
+
+
+# What is not the poster's to publish, given away outright: a company's or project's whole code put
+# public, the people on a job shortlist named, the content of an exam not yet sat, a panel's scores.
+_GIVEN_AWAY_RE = regex.compile(
+    r"(?<![\w])(?:"
+    r"(?i:pushed|put|uploaded|posted|dumped|stuck|made|leaked)\s+(?i:the\s+)?(?i:whole|entire|full|complete|all\s+(?:of\s+)?the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?i:code\s*base|codebase|code|repo|repository|source(?:\s+code)?)\b[^.!?\n]{0,40}?"
+    r"(?i:public|github|gitlab|online|pastebin)"
+    r"|(?i:spin-?out|company|start-?up|client|partner|sponsor)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?i:code\s*base|codebase|"
+    r"code|repo|repository|source\s+code)\s+(?:\w+\s+){0,3}?(?i:on|to)\s+(?i:my\s+)?(?i:public\s+|own\s+)?(?i:github|gitlab)"
+    r"|(?i:shortlist(?:ed)?|(?:the\s+)?(?:two|three|four|five|final\s+\w+|last\s+\w+)\s+(?:left|remaining|still\s+in)|"
+    r"candidates|interviewees)\s+(?i:for|in\s+the\s+running\s+for)\s+(?i:the\s+)?[^.!?\n:]{0,60}?"
+    r"(?i:job|post|role|chair|position|vacancy|director\w*|dean\w*|head\s+of\s+\w+|principal|professorship|"
+    r"lectureship|registrar)\b[^.!?\n:]{0,30}?(?::|\s(?i:are|is|=)\s|\s[-–]\s)\s*"
+    r"(?:(?i:dr|prof|professor|mr|mrs|ms|miss)\.?\s+)?\p{Lu}[\p{Ll}'’-]+"
+    r"|(?i:tomorrow|tomorrow's|tomorrow’s|next\s+week's|next\s+week’s|monday's|tuesday's|wednesday's|thursday's|"
+    r"friday's|this\s+afternoon's|the\s+upcoming|the\s+final|the\s+resit)\s+(?:[\w-]+\s+){0,3}?(?i:exam|paper|test)"
+    r"\b[^.!?\n]{0,10}?(?:\s*:\s*(?i:q(?:uestion)?\s*\d)|\s(?i:has|includes|will\s+have|is\s+all\s+about)\s+(?i:the|a|an)(?=\s))"
+    r"|(?i:(?:tender|bid|bidder|procurement|interview|selection)\s+(?:panel\s+)?(?:scores|rankings|marks)|"
+    r"scores\s+from\s+the\s+(?:\w+\s+){0,2}?(?:tender|interview|procurement|selection|appointment)\s+panel)"
+    r")(?![\w])"
+)
+_GIVEN_AWAY_WORDS = gate_words("""pushed put uploaded posted dumped stuck made leaked github gitlab shortlist
+    shortlisted left remaining candidates interviewees exam paper test scores rankings""")
+
+
+def _given_away(doc: Doc) -> Iterator[Hit]:
+    if not gate(doc.masked, _GIVEN_AWAY_WORDS):
+        return
+    m = _GIVEN_AWAY_RE.search(doc.text)
+    if m and not _PUBLISHED_RE.search(doc.masked):
+        yield m.start(), m.end(), "Something that is not yours to publish, given away in the post."
 
 
 # What an invigilator could give away: the paper, its questions, who cheated.

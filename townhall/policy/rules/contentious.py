@@ -87,7 +87,7 @@ STANCE = words_re(
     enjoy|no thanks|judge them|has to stop|have to stop|must stop|under attack|so-called|don't fall for|
     is right|are right|have failed|has failed|selfish|greedy|hostage|our position|position is clear|committing|
     is real|proves|nutters|nutjobs|cranks|lunatics|loonies|backward|extremists|snowflakes|morons|fanatics|
-    zealots|vote labour|vote tory|vote tories|vote conservative|
+    zealots|full stop|end of story|is racism|is racist|are racists|vote labour|vote tory|vote tories|vote conservative|
     vote green|vote reform|vote lib dem|vote snp|vote plaid|vote democrat|vote republican""")
 )
 # The stance words the classifier gate was tuned with (CON003 consults the model only when a

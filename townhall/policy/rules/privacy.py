@@ -139,6 +139,16 @@ _DUTY_LINE_RE = regex.compile(
     ],
 )
 def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if "seven" in doc.lower:  # a UK mobile spelled out starts 'oh/zero seven'
+        for m in _SPELLED_RUN_RE.finditer(doc.lower):
+            digits = _spelled_digits(m.group(0))
+            if (
+                len(digits) == 11
+                and digits.startswith("07")
+                and not any(digits.endswith(p[-9:]) for p in cp.public_digits)
+                and not _service_line(doc, m.start(), m.end(), digits)
+            ):
+                yield m.start(), m.end(), "Mobile number written out in words in a public post."
     if not _DIGITS_RE.search(doc.text):
         return
     seen: list[tuple[int, int]] = []
@@ -169,6 +179,32 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if m.start and (doc.text[m.start - 1].isalpha() or doc.text[m.start - 1] == "_"):
             continue  # digits inside a token (a key, a code), not a phone number
         yield m.start, m.end, f"Phone number {m.raw_string!r} in a public post."
+
+
+# A number read out word by word ('oh seven seven double-oh nine one two ...'), as people write a
+# number to get it past filters: digit words, doubles and triples, single digits, separators.
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+_SPELLED_RUN_RE = re.compile(
+    r"(?<![\w])(?:zero|oh|o|nought)[\s,-]+seven(?:[\s,.-]+(?:(?:double|triple|treble)[\s-]*)?"
+    r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|\d)(?![\w])){6,14}"
+)
+
+
+def _spelled_digits(run: str) -> str:
+    """The digits a spelled-out run stands for ('double-oh' is '00')."""
+    out: list[str] = []
+    times = 1
+    for w in re.findall(r"[a-z]+|\d", run):
+        if w in ("double", "triple", "treble"):
+            times = 2 if w == "double" else 3
+            continue
+        d = _DIGIT_WORDS.get(w, w if w.isdigit() else "")
+        out.append(d * times)
+        times = 1
+    return "".join(out)
 
 
 FREEMAIL = frozenset(
@@ -213,41 +249,68 @@ _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-
 )
 def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for s, e, local, domain in doc.emails:
-        low = local.lower()
-        if f"{low}@{domain}" in cp.public_emails or (s and doc.text[s - 1] == "@"):
-            continue  # published, or a fediverse handle ('@exampleuni@mastodon.ac.uk'), not an address
-        base = re.split(r"[._+-]", low)[0]
+        msg = _email_verdict(doc, cp, s, e, local, domain)
+        if msg:
+            yield s, e, msg
+    low_text = doc.lower
+    if " dot " in low_text and (" at " in low_text or "[at]" in low_text or "(at)" in low_text):
+        for m in _SPOKEN_EMAIL_RE.finditer(low_text):
+            local = _SPOKEN_SEP_RE.sub(lambda x: _SPOKEN_SEPS[x.group(1)], m.group("local"))
+            domain = _SPOKEN_SEP_RE.sub(lambda x: _SPOKEN_SEPS[x.group(1)], m.group("domain"))
+            msg = _email_verdict(doc, cp, m.start(), m.end(), local, domain)
+            if msg:
+                yield m.start(), m.end(), msg + " (written out to dodge filters, but just as readable)"
+
+
+# 'jane dot smith at uni dot ac dot uk', 'gordon underscore hay at gmail dot com': an address
+# spelled out in words; the domain must end in a real top-level label so prose does not match.
+_SPOKEN_EMAIL_RE = regex.compile(
+    r"(?<![\w])(?P<local>[a-z0-9]+(?:\s*(?:\s(?:dot|underscore|dash|hyphen)\s|[._-])\s*[a-z0-9]+)*)"
+    r"\s*(?:\s(?:at)\s|\[at\]|\(at\))\s*(?P<domain>[a-z0-9-]+(?:\s*(?:\sdot\s|\[dot\]|\(dot\)|\.)\s*[a-z0-9-]+)*"
+    r"(?:\s*(?:\sdot\s|\[dot\]|\(dot\)|\.)\s*(?:com|uk|org|net|ie|edu|io|me|info|scot|wales|cymru|eu)))(?![\w])"
+)
+_SPOKEN_SEPS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", ".": ".", "_": "_", "-": "-"}
+_SPOKEN_SEP_RE = re.compile(r"\s*(?:\[|\()?\b(dot|underscore|dash|hyphen)\b(?:\]|\))?\s*|\s*([._-])\s*")
+
+
+def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domain: str) -> str | None:
+    """Why the address at [s, e) is a person's (None for a role, service or published address)."""
+    low = local.lower()
+    if f"{low}@{domain}" in cp.public_emails or (s and doc.text[s - 1] == "@"):
+        return None  # published, or a fediverse handle ('@exampleuni@mastodon.ac.uk'), not an address
+    base = re.split(r"[._+-]", low)[0]
+    if (
+        low in ROLE_LOCALS
+        or base in ROLE_LOCALS
+        or (low.isalpha() and low in wordset() and low not in given_names())
+    ):
+        return None  # a role address ("phishing@", "wellbeing@"), not a person
+    if (
+        doc.ctx.account != "personal"
+        and cp.is_institutional_domain(domain)
+        and low.isalpha()
+        and low not in given_names()
+        and regex.search(r"(?i)(?<![\w@.])" + low + r"(?![\w@])", doc.text[:s] + " " + doc.text[e:])
+    ):
+        return None  # "The Student Hub ... hub@example.ac.uk": the address of a service the post names
+    if (
+        domain not in FREEMAIL
+        and doc.ctx.account == "personal"
+        and cp.is_institutional_domain(domain)
+        and _OWN_EMAIL_RE.search(doc.masked, max(0, s - 40), s)
+    ):
+        return None  # the author's own work address (PER002 says what is wrong with that)
+    if domain in FREEMAIL:
+        return f"Personal e-mail address at {domain} in a public post."
+    elif _NAMEISH_LOCAL.match(low):
         if (
-            low in ROLE_LOCALS
-            or base in ROLE_LOCALS
-            or (low.isalpha() and low in wordset() and low not in given_names())
-        ):
-            continue  # a role address ("phishing@", "wellbeing@"), not a person
-        if (
-            doc.ctx.account != "personal"
+            doc.ctx.account == "official"
             and cp.is_institutional_domain(domain)
-            and low.isalpha()
-            and low not in given_names()
-            and regex.search(r"(?i)(?<![\w@.])" + low + r"(?![\w@])", doc.text[:s] + " " + doc.text[e:])
+            and _ROLE_TITLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
         ):
-            continue  # "The Student Hub ... hub@example.ac.uk": the address of a service the post names
-        if (
-            domain not in FREEMAIL
-            and doc.ctx.account == "personal"
-            and cp.is_institutional_domain(domain)
-            and _OWN_EMAIL_RE.search(doc.masked, max(0, s - 40), s)
-        ):
-            continue  # the author's own work address (PER002 says what is wrong with that)
-        if domain in FREEMAIL:
-            yield s, e, f"Personal e-mail address at {domain} in a public post."
-        elif _NAMEISH_LOCAL.match(low):
-            if (
-                doc.ctx.account == "official"
-                and cp.is_institutional_domain(domain)
-                and _ROLE_TITLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
-            ):
-                continue  # a named officer's published work address ("Sam Kelly, ... (our Care Leavers Officer)")
-            yield s, e, "E-mail address of an individual person in a public post."
+            return None  # a named officer's published work address ("Sam Kelly, ... (our Care Leavers Officer)")
+        return "E-mail address of an individual person in a public post."
+    return None
 
 
 _ROLE_TITLE_RE = regex.compile(
@@ -599,7 +662,7 @@ _GRADES_RE = regex.compile(
     r"|(?:got|scored|only\s+got)\s+\d{1,3}\s?%\s+(?:in|on|for)"
     r"|(?:must|has\s+to|have\s+to|will\s+have\s+to|needs\s+to)\s+(?:resit|repeat|retake)"
     # "didn't make it through her resits", "never passed his second-year exams"
-    r"|(?:didn'?t|did\s+not|never|couldn'?t|could\s+not|won'?t|hasn'?t)\s+(?:make\s+it\s+through|get\s+through|pass(?:ed)?|"
+    r"|(?:didn'?t|did\s+not|never|couldn'?t|could\s+not|won'?t|hasn'?t)\s+(?:make\s+it\s+(?:through|thru)|get\s+through|pass(?:ed)?|"
     r"scrape\s+through)\s+(?:his|her|their|the|any\s+of\s+(?:his|her|their)|another|a)?\s*(?:[\w-]+\s+)?(?:exams?|"
     r"modules?|resits?|year|dissertation|coursework|assessments?|viva|placement|test|probation)"
     r"|failing\s+(?:\w+\s+)?(?:modules?|exams?|the\s+year|his|her)|(?:a\s+)?(?:2:2|third|fail)\s+(?:in|for)\s+(?:his|her|their))(?![\w])",
@@ -632,7 +695,7 @@ _TRIGGERS = re.compile(
     r"grievance|capability|visa|asylum|deport|overstay|home\s+office|removal|undocumented|illegal|right\s+to|"
     r"stress|burn|dementia|parkinson|sclerosis|\bms\b|condition|panel|collud|caught|arrest|kicked|resit|ivf|"
     r"fertility|\bpip\b|benefit|approved|referred|waiting|assessed|wheelchair|drink|convict|charged|criminal|licen|prison|bail|done\s+for"
-    r"|leave\s+to\s+remain|\bilr\b|settled\s+status|\bbrp\b|residence\s+permit|didn'?t\s+pass|never\s+passed|make\s+it\s+through"
+    r"|leave\s+to\s+remain|\bilr\b|settled\s+status|\bbrp\b|residence\s+permit|didn'?t\s+pass|never\s+passed|make\s+it\s+(?:through|thru)"
 )
 # Immigration status is special in a university: visas, asylum, deportation.
 _IMMIGRATION_RE = regex.compile(
@@ -736,12 +799,14 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
             if _GENERIC_YOU_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
+            if _PLURAL_SUBJECT_RE.search(t, max(0, m.start() - 40), m.start()):
+                continue  # "Students facing a disciplinary hearing can bring a friend": guidance to a group
             if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t):
                 continue  # a count of many people, or the person's own agreement to share it
             # the person cue may sit in the same or the previous sentence
             s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
-            if person_cue(t, s, e):
+            if person_cue(t, s, e) or (t.islower() and _first_name_word(t, s, e)):
                 ss = max(t.rfind(c, 0, m.start()) for c in ".!?\n") + 1
                 se = min((i for i in (t.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(t))
                 if _own_news(t, ss, m.start(), se) and _other_person(t, ss, se) is None:
@@ -750,6 +815,12 @@ def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 break
 
 
+# A plural group as the subject ("Students facing a hearing can ...", "any staff who are off sick"):
+# guidance for whoever it concerns, not one person's news.
+_PLURAL_SUBJECT_RE = regex.compile(
+    r"(?i)(?:^|[.!?:]\s+|\b(?:all|any)\s+)(?:students|staff|applicants|employees|colleagues|members\s+of\s+staff)\s+"
+    r"(?:who\s+(?:are|have\s+been|were)\s+)?$"
+)
 # 'If your visa is refused', 'when you're off sick': a condition addressed to anyone reading.
 _GENERIC_YOU_RE = regex.compile(
     r"(?i)\b(?:if|when|whenever|should|in\s+case|whether|once|unless)\s+(?:\w+\s+){0,2}?(?:your|you(?:'re|\s+are)?)\s+"
@@ -774,6 +845,17 @@ _ATTR_RE = re.compile(
     r"|depress(?:ed|ion)|anxiety|(?:nervous|mental)\s+breakdown|(?:since|after|following)\s+(?:the|her|his|their)\s+breakdown|suicid(?:e|al)|(?:tried|attempted)\s+to\s+kill"
     r"|self[-\s]harm(?:ing)?|overdos(?:e|ed)|eating\s+disorder|anorexi[ac]|bulimi[ac]|addict(?:ion|ed)?"
     r"|alcoholic|rehab|hiv|dementia|sectioned|antidepressants|terminal(?:ly\s+ill)?|rehab"
+    # sexual health, addiction relapse, and being seen where only patients/members go
+    r"|chlamydia|gonorrh?o?ea|syphilis|herpes|genital\s+warts|(?:got|has|had|caught|with)\s+(?:an?\s+)?st[id]s?"
+    r"|back\s+on\s+(?:the\s+)?(?:drink|booze|bottle|drugs|coke|cocaine|heroin|gear|gambling|pills|ket|crack|smack|meth)"
+    r"|(?:drinking|gambling|using)\s+again|relapsed|fell\s+off\s+the\s+wagon|off\s+the\s+(?:drink|booze|wagon)"
+    r"|(?:at|in|outside|leaving|(?:coming|walking)\s+out\s+(?:of|from)|queue\s+(?:at|for))\s+(?:the|an?)\s+(?:[\w'-]+\s+)?"
+    r"(?:sexual\s+health|gum|std|sti|abortion|methadone|drugs?|addiction|fertility|ivf|mental\s+health)\s+clinic"
+    r"|(?:at|in|outside|leaving|(?:coming|walking)\s+out\s+(?:of|from))\s+(?:the|an?)\s+(?:[\w'-]+\s+)?"
+    r"(?:aa|na|ga|alcoholics\s+anonymous|narcotics\s+anonymous|gamblers\s+anonymous)\s+(?:meeting|group|session)"
+    # pay stated for a person: "is on £24,500", "on 95 grand", "earns 48k"
+    r"|(?:on|earns?|earning|earned|paid|makes|making|getting|salary\s+(?:is|of))\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?"
+    r"(?:£\s?\d{2,3}(?:,\d{3}|k)|£\s?\d{5,6}|\d{2,3}\s?(?:k|grand)(?![\w]))"
     # sexuality and gender identity
     r"|gay|lesbian|bisexual|queer|transgender|(?:was|been|got)\s+outed|came\s+out\s+as|in\s+the\s+closet"
     r"|(?:come|came|coming)\s+out\s+(?:to|as)|tinder|grindr|dating\s+(?:app|profile)"
@@ -856,6 +938,7 @@ _ATTR_ANCHORS = frozenset(
     hospice priory psych psychiatric palliative biopsy infertile
     infertility freezing meningitis sepsis pneumonia tuberculosis hepatitis lupus arthritis cystic sickle
     concussion appendicitis transplant dialysis mnd admitted rushed airlifted
+    chlamydia gonorrhoea gonorrhea syphilis herpes warts relapsed wagon clinic anonymous
 """)
 )
 # Words that only matter next to a number ('got 44', '31 marks', 'born 3.3.1986', 'room 214').
@@ -879,8 +962,19 @@ _ATTR_PAIRS = (
     ("have", frozenset(("can't", "cannot", "couldn't", "unable"))),
     ("results", frozenset(("scan", "test"))),
     ("trying", frozenset(("baby",))),
+    ("std", frozenset(("got", "has", "had", "caught", "with"))),
+    ("sti", frozenset(("got", "has", "had", "caught", "with"))),
+    ("back", frozenset(wordlist("drink booze bottle drugs coke cocaine heroin gear gambling pills ket"))),
+    ("again", frozenset(("drinking", "gambling", "using"))),
+    ("meeting", frozenset(("aa", "na", "ga"))),
+    ("drink", frozenset(("off",))),
+    ("booze", frozenset(("off",))),
     *((organ, _ORGAN_TROUBLE) for organ in _ORGANS),
 )
+
+
+# A pay figure ('£24,500', '£62k', '48k', '95 grand'): opens the attribute gate for pay said of a person.
+_PAY_FIGURE_RE = re.compile(r"£\s?\d{2,3}(?:,\d{3}|k)|£\s?\d{5,6}|\b\d{2,3}\s?(?:k|grand)\b")
 
 
 def _attr_gate(doc: Doc) -> bool:
@@ -890,6 +984,8 @@ def _attr_gate(doc: Doc) -> bool:
         return True
     t = doc.text
     if (toks & _ATTR_DIGIT_ANCHORS or "%" in t) and any(c.isdigit() for c in t):
+        return True
+    if ("£" in t or "grand" in toks or any(w[-1] == "k" and w[0].isdigit() for w in toks)) and _PAY_FIGURE_RE.search(t):
         return True
     return any(w in toks and not partners.isdisjoint(toks) for w, partners in _ATTR_PAIRS)
 
@@ -903,7 +999,7 @@ _RELATION = (
     r"head\s+of\s+\w+|dean|registrar|member\s+of\s+staff|staff\s+member|team\s+member|director|pa|temp|candidate|"
     r"woman|man|guy|girl|lad|bloke|lady|boy|wife|husband|partner|neighbou?r|guest|tenant|teaching\s+assistant|ta|"
     r"fella|fellow|chap|lass|officer|coach|receptionist|warden|chef|caretaker|librarian|secretary|porter|mentee|"
-    r"invigilator|examiner|trainee|apprentice|volunteer|ambassador|rep"
+    r"invigilator|examiner|trainee|apprentice|volunteer|ambassador|rep|hod|line\s+manager|lab\s+manager|lab\s+tech"
 )
 _WHO_STRONG_RE = regex.compile(
     r"(?<![\w])(?:"
@@ -996,23 +1092,68 @@ def _other_person(t: str, s: int, e: int) -> tuple[int, int] | None:
     m = _WHO_STRONG_RE.search(t, s, e) or _WHO_MORE_RE.search(t, s, e)
     if m:
         return m.span()
-    names = given_names()
-    for m in CAP_WORD_RE.finditer(t, s, e):
-        w = m.group(0)
-        if w.lower() in names and w.lower() not in _NON_NAME_CAPS:
-            return m.span()
+    name = _first_name_word(t, s, e)
+    if name:
+        return name
     m = _WHO_PRONOUN_RE.search(t, s, e)
     return m.span() if m else _full_name(t, s, e)
+
+
+def _first_name_word(t: str, s: int, e: int) -> tuple[int, int] | None:
+    """Span of a single word in t[s:e] that names someone: a listed given name; a capitalised word
+    the name model reads as a name and no dictionary word, not opening a sentence ('Rhodri's',
+    'Eilidh'); in a post written all in lower case, a listed given name in lower case ('megan')."""
+    names = given_names()
+    maybe: list = []
+    for m in CAP_WORD_RE.finditer(t, s, e):
+        low = m.group(0).lower()
+        if low in _NON_NAME_CAPS:
+            continue
+        if low in names:
+            return m.span()
+        if (
+            low not in _NOT_NAME_WORDS
+            and _NAME_NEXT_RE.match(t, m.end())
+            and t[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n")
+        ):
+            maybe.append(m)
+    if t.islower():
+        for ts, te, w in tokens(t[s:e]):
+            if w in names and w not in _NON_NAME_CAPS and w not in wordset() and len(w) > 2:
+                return s + ts, s + te
+    for m in _UNIT_PERSON_RE.finditer(t, s, e):
+        w = m.group(1).lower()
+        if w not in wordset() and w not in _NON_NAME_CAPS and w not in _NOT_NAME_WORDS:
+            return m.span(1)  # 'sinead in registry', 'Tom fae payroll': someone placed in a unit
+    # last, as it is the dearest: the name model on capitalised words no dictionary holds
+    for m in maybe:
+        if m.group(0).lower() not in wordset() and name_probability(m.group(0)) >= 0.7:
+            return m.span()
+    return None
+
+
+# What follows a name used as one ("Rhodri's", "Eilidh got", "Ruairi didn't"): only such words are
+# put to the name model, which is dear.
+_NAME_NEXT_RE = regex.compile(
+    r"(?:'s|’s|\s+(?:is|was|has|had|got|gets|did|didn'?t|never|just|from|in|fae|at|who|told|failed|must|and|said)\b)"
+)
+# A word followed by the unit the person works in: the way colleagues name each other.
+_UNIT_PERSON_RE = regex.compile(
+    r"(?i)(?<![\w'’@#])(\p{L}[\p{L}'’-]{2,})\s+(?:in|from|fae|at|on)\s+(?:the\s+)?(?:registry|payroll|accounts|finance|hr|"
+    r"it|estates|admissions|marketing|comms|reception|security|catering|library|facilities|procurement|exams\s+office|"
+    r"(?:the|my|our)\s+(?:office|team|lab|class|department|dept|school|faculty))(?![\w])"
+)
 
 
 def _post_names_someone(t: str) -> bool:
     """Whether the post anywhere names or describes a specific private person (not just 'she')."""
     if _WHO_STRONG_RE.search(t):
         return True
-    names = given_names()
-    return any(
-        m.group(0).lower() in names and m.group(0).lower() not in _NON_NAME_CAPS for m in CAP_WORD_RE.finditer(t)
-    ) or _WHO_MORE_RE.search(t) is not None or _full_name(t, 0, len(t)) is not None
+    return (
+        _first_name_word(t, 0, len(t)) is not None
+        or _WHO_MORE_RE.search(t) is not None
+        or _full_name(t, 0, len(t)) is not None
+    )
 
 
 def names_someone(t: str) -> bool:
@@ -1101,8 +1242,11 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         k, (s, e) = next(((k, b) for k, b in enumerate(bounds) if b[0] <= m.start() < b[1]), (-1, (0, len(t))))
         if 0 <= k < len(bounds) - 1 and _REVEAL_RE.match(t, bounds[k + 1][0]):
             e = bounds[k + 1][1]  # "guess who's on a fitness to practise referral. the nursing girl with the nose ring"
+        seen = _SAW_RE.search(t, s, m.start()) is not None and _SIGHTING_FIRST_RE.match(m.group(0)) is not None
+        if seen and 0 <= k < len(bounds) - 1:
+            e = bounds[k + 1][1]  # 'Guess who I saw at the NA meeting? Our very own Prof Rees'
         who = _other_person(t, s, e)
-        if who is None or _own_news(t, s, m.start(), e) or _MODAL_RE.search(t, s, m.start()):
+        if who is None or (not seen and _own_news(t, s, m.start(), e)) or _MODAL_RE.search(t, s, m.start()):
             continue
         if doc.ctx.account != "personal" and _GROUP_RE.fullmatch(t, *who) and not _WHO_PRONOUN_RE.search(t, s, e):
             # "Our Disability Service supports students with ADHD": a group the institution serves
@@ -1115,12 +1259,23 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _TOPIC_OF_RE.search(t, max(s, m.start() - 70), m.start()):
             continue  # "a guest lecture on HIV stigma by Dr Tutu": the subject of a talk, not the speaker's health
-        if who[0] < m.start() and _COMPOUND_RE.fullmatch(t, who[1], m.start()):
+        sighting = _SIGHTING_FIRST_RE.match(m.group(0)) is not None
+        if who[0] < m.start() and _COMPOUND_RE.fullmatch(t, who[1], m.start()) and not sighting:
             continue  # "a student visa", "staff wellbeing": the person word qualifies the thing
         if t[s:e].rstrip().endswith("?") and _READER_QUESTION_RE.match(t, s):
             continue  # "Applying for a student visa? Our guide explains...": a question to any reader
         yield m.start(), m.end(), "Someone else's sensitive personal details next to who they are."
         return
+
+
+# An attribute that starts with a place or an act ('at the GUM clinic', 'back on the coke', 'on £29k'):
+# never a compound with the person word before it ('Dr Whyte at the ...').
+_SIGHTING_FIRST_RE = regex.compile(
+    r"(?i)(?:at|in|outside|leaving|coming|walking|queue|on|earns?|earning|earned|paid|makes|making|getting|salary|back|"
+    r"drinking|gambling|using|relapsed|fell|off)\s"
+)
+# The author saw someone there ('spotted X at', 'guess who I saw at'): the place is the other person's.
+_SAW_RE = regex.compile(r"(?i)\b(?:saw|seen|spotted|spot|bumped\s+into|ran\s+into|clocked|guess\s+who)\b")
 
 
 # The attribute as the subject of a talk, a study or a campaign ("lecture on HIV stigma",
@@ -1182,7 +1337,8 @@ _ATTR_FIRST = (
     dating tinder grindr got gets getting gave scored awarded solid on wearing were are fled
     grew disability learning individual student reasonable since after following in into to at out can't cannot
     couldn't unable heart kidney liver lung brain stomach bowel back mental palliative biopsy scan test trying egg
-    organ sickle cerebral als taken
+    organ sickle cerebral als taken caught drinking gambling using outside walking queue earns earning earned
+    paid makes making getting salary
 """)
     )
 )
@@ -1198,7 +1354,8 @@ def _attr_matches(doc: Doc) -> list:
             w in _ATTR_ANCHORS
             or w in _ATTR_DIGIT_ANCHORS
             or w in _PAIR_WORDS
-            or (w[:1].isdigit() and "%" in t[e : e + 2])
+            or (w[:1].isdigit() and ("%" in t[e : e + 2] or "£" in t[max(0, s - 2) : s] or w[-1] == "k"))
+            or w == "grand"
         ):
             continue
         s, e = max(0, s - 50), min(len(t), e + 40)
