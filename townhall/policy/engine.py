@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from townhall.policy import academic
 from townhall.policy.doc import Doc
 from townhall.policy.pack import Pack, cap, default_pack
 from townhall.policy.registry import rules_registry
-from townhall.policy.types import SEVERITY_RANK, Context, Finding
+from townhall.policy.types import RISK_FAMILIES, SEVERITY_RANK, Context, Finding
 
 _DEFAULT_CONTEXT = Context()
+# What an image's description can put at risk: the same families as the words of the post.
+# Quality advice (accessibility, engagement, platform) is about the post as a whole, not its alt text.
+_ALT_FAMILIES = RISK_FAMILIES | {"personal-use"}
 
 
 def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> list[Finding]:
@@ -49,8 +54,30 @@ def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> li
     if academic.applies(ctx, cp):
         plan = {r.code: sev for r, sev in cp.plan(ctx.account, ctx.network)}
         findings = academic.apply(text, findings, cp, plan)
+    if ctx.images:
+        findings += _alt_text_findings(ctx, pack)
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.span[0], f.code))
     return findings
+
+
+def _alt_text_findings(ctx: Context, pack: Pack) -> list[Finding]:
+    """Risk findings in the images' descriptions: alt text is published with the post and read
+    by screen readers and scrapers, so a phone number or a slur there is as public as in the
+    words. Each is checked as a text of its own in the same context; the finding names the image
+    (``extra["image"]``, counted from 1, and ``extra["alt_span"]`` within its description) and its
+    span in the post is empty, since the words are not in the post's text."""
+    out: list[Finding] = []
+    bare = replace(ctx, images=())
+    for k, image in enumerate(ctx.images, 1):
+        alt = image.alt
+        if not alt or not alt.strip():
+            continue
+        for f in check(alt, bare, pack):
+            if f.family not in _ALT_FAMILIES:
+                continue
+            out.append(replace(f, message=f"In the description of image {k}: {f.message}", span=(0, 0),
+                               extra={**f.extra, "image": k, "alt_span": f.span}))
+    return out
 
 
 def check_many(

@@ -100,4 +100,6 @@ class Finding:
             "clause": self.clause,
             "span": [self.span[0], self.span[1]],
             "fix": self.fix,
+            # where the words are when they are in an image's description, not in the text
+            **({"image": self.extra["image"]} if "image" in self.extra else {}),
         }
