@@ -44,6 +44,18 @@ DISGUISED_SLURS_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The same slurs spelt out with a space, dot or dash between every letter ("c u n t", "p.a.k.i").
+SPACED_SLURS_RE = re.compile(
+    r"(?<![\w.-])(?:"
+    + "|".join(
+        r"[\s.\-_]{1,2}".join(re.escape(c) for c in w)
+        for w in wordlist("""nigger nigga faggot tranny retard spastic paki chink kike wetback raghead
+        towelhead pikey cunt twat slut whore""")
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
 INSULT_NOUNS = (
     "idiot|idiots|moron|morons|imbecile|imbeciles|clown|clowns|cretin|cretins|halfwit|halfwits|dimwit|"
     "dimwits|numpty|numpties|muppet|muppets|buffoon|buffoons|loser|losers|scumbag|scumbags|scum|prick|pricks|"
@@ -51,7 +63,9 @@ INSULT_NOUNS = (
     "asshole|assholes|bastard|bastards|bitch|bitches|jerk|jerks|pig|pigs|rat|rats|snake|snakes|parasite|"
     "parasites|leech|leeches|waste\\s+of\\s+space|disgrace|embarrassment|joke|fool|fools|dumbass|jackass|"
     "douchebag|douche|freak|freaks|creep|creeps|thug|thugs|pervert|sheep|coward|cowards|hypocrite|hypocrites|"
-    "liar|liars|lunatic|lunatics|nutjob|psycho|bigot|bigots|trash|garbage|dinosaur|dinosaurs"
+    "liar|liars|lunatic|lunatics|nutjob|psycho|bigot|bigots|trash|garbage|dinosaur|dinosaurs|"
+    # calling someone a sex offender ('nonce', 'paedo') is among the gravest insults in British English
+    "nonce|nonces|paedo|paedos|pedo|pedos"
 )
 INSULT_ADJ = (
     "stupid|dumb|thick|useless|pathetic|worthless|spineless|gutless|brainless|clueless|incompetent|"
@@ -167,7 +181,7 @@ _STRONG_RE = re.compile(
 # "I'm a dinosaur", "call me an idiot": said of oneself, not of anyone else.
 _SELF_BEFORE_RE = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|i\s+feel\s+like|call\s+me|me,?)\s+(?:(?:a|an|such|absolute|total|complete|"
-    r"the|bit\s+of|of|like)\s+)*$",
+    r"the|bit\s+of|of|like|" + INSULT_ADJ + r")\s+)*$",
     re.IGNORECASE,
 )
 # Addressed to someone: a reply (leading @mentions) or "dear/hey/oi @x".
@@ -200,8 +214,8 @@ _VIOLENT_RE = regex.compile(
     regex.IGNORECASE,
 )
 _WISH_HARM_RE = re.compile(
-    r"\b(?:hope|hoping|wish|should|deserves?|ought\s+to|must|let)\b(?:\W+\w+){0,5}?\W+(?:die|dies|rot|burn|"
-    r"suffer|hang|be\s+shot|be\s+killed|get\s+cancer|get\s+hit)\b",
+    r"\b(?:hope|hoping|wish|should|deserves?|ought\s+to|must|let)\b(?:\W+\w+){0,7}?\W+(?:die|dies|rot|burn|"
+    r"suffer|hang|be\s+shot|be\s+killed|gets?\s+cancer|gets?\s+hit|drops?\s+dead)\b",
     re.IGNORECASE,
 )
 _DEHUMANISING_RE = re.compile(
@@ -218,6 +232,78 @@ THREAT_RE = re.compile(
     r"make\s+(?:sure\s+)?(?:you|u)\s+(?:pay|sorry|regret))",
     re.IGNORECASE,
 )
+
+
+# --- who the words are aimed at --------------------------------------------------------------
+# Staff vent at things and at themselves ("stupid printer has eaten my thesis", "my code is
+# garbage", "this marking is kicking my butt", "I'm a useless idiot, booked the wrong room") in
+# words the classifier, trained on replies to people, scores above CLASSIFIER_ALONE. Offence
+# needs someone on the receiving end: a post that names or points at no one else (no @mention,
+# no you, no he/she/they, no person or group noun, no capitalised name inside a sentence) and
+# holds no profanity or slur counts only with a score this high.
+IMPERSONAL_ALONE = 0.97
+_OTHER_PERSON_RE = regex.compile(
+    r"@\w|(?<![\w'’])(?:you|u|ya|ye|yous|youse|ur|your|yours|yourself|y'all|he|she|him|his|her|hers|they|them|their|"
+    r"theirs|people|everyone|everybody|someone|somebody|anyone|nobody|folk|folks|guy|guys|bloke|blokes|lad|lads|"
+    r"man|men|woman|women|girl|girls|boy|boys|kid|kids|person|persons|student|students|staff|colleague|colleagues|"
+    r"lecturer|lecturers|prof|profs|professor|professors|dean|vc|principal|boss|bosses|manager|managers|management|"
+    r"hod|head|examiner|examiners|reviewer|reviewers|tutor|tutors|supervisor|supervisors|admin|team|department|"
+    r"dept|govt|government|tories|tory|mp|mps|minister|ministers|cleaner|cleaners|porter|porters|fans|players|"
+    r"immigrants|migrants|refugees|muslims|jews|gays|trans|foreigners|women|whoever|wife|husband|mum|dad|mother|"
+    r"father|brother|sister|neighbour|landlord|ref|referee|this\s+one|that\s+one|rep|reps|officer|officers|chair|"
+    r"member|members|leader|leaders|director|directors|registrar|chancellor|president|provost|author|authors|"
+    r"candidate|candidates|worker|workers|union|council|committee|board|mate|pal|bro|lot|crowd|mob|clique|"
+    r"governors|trustees|senate|hr|uni|university|college|school|faculty|office|external|internal|marker|markers|"
+    r"invigilator|invigilators|postdoc|postdocs|phd|phds|undergrads?|postgrads?|freshers?|tutees?|mentors?)(?![\w'’])"
+    r"|(?-i:(?<=[\p{Ll},;:]\s)(?!I\b)\p{Lu}\p{Ll}+)",
+    regex.IGNORECASE,
+)
+_PROFANITY_RE = re.compile(r"(?<![\w'’])(?:" + _PROFANITY + r")(?![\w])", re.IGNORECASE)
+
+
+def aims_at_someone(text: str) -> bool:
+    """Whether the post points at anyone but its author (see IMPERSONAL_ALONE), or swears."""
+    return (
+        _OTHER_PERSON_RE.search(text) is not None
+        or _PROFANITY_RE.search(text) is not None
+        or SLURS.search(text) is not None
+    )
+
+
+# Friendly banter in a reply ("@x shut up you daft eejit, you know you're welcome any time",
+# "ach away ye numpty, best supervisor in Scotland 💚"): the mock insult comes with warmth -
+# 'cheers pal', love, a heart, congratulations, a welcome ('thanks' alone is as often sarcastic).
+# Only mild words count as banter: no profanity, slur, threat, wish of harm or dehumanising noun.
+_WARMTH_RE = regex.compile(
+    r"(?i)(?:\b(?:cheers\s+(?:pal|mate|hen|bud|buddy|love|doll)|ta\s+very\s+much|"
+    r"love\s+(?:ya|you|u|ye)|luv\s+(?:ya|u)|well\s+deserved|congrat\w*|legend|(?:you'?re|ur|you\s+are)\s+welcome|"
+    r"welcome\s+any\s*time|best\s+\w+\s+in\s+the\s+world|best\s+\w+\s+in\s+\p{Lu}\w+|proud\s+of\s+(?:you|ya|u)|"
+    r"miss\s+(?:you|ya|u)|xx+)\b|[\u2764\U0001F499\U0001F49A\U0001F49B\U0001F49C\U0001F9E1\U0001F970\U0001F618\U0001F917\U0001F497\U0001F496])"
+)
+
+
+# Insult nouns too harsh for banter however warm the rest ('wanker', 'scumbag').
+_STRONG_NOUN_RE = re.compile(
+    r"(?<![\w])(?:scum\w*|wankers?|tossers?|bellends?|arseholes?|assholes?|bastards?|bitch\w*|dickheads?|pricks?|"
+    r"nonces?|paedos?|pedos?|parasites?|leeches|lowlife|waste\s+of\s+space)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+# The mock insults of friendly teasing; any other strong insult is not banter.
+_FOND_INSULTS = frozenset(wordlist("numpty numpties muppet muppets idiot eejit fool daft"))
+
+
+def is_banter(text: str) -> bool:
+    """A mock insult softened by warmth, with nothing truly offensive in it."""
+    return (
+        _WARMTH_RE.search(text) is not None
+        and all(m.group(0).lower() in _FOND_INSULTS for m in _STRONG_RE.finditer(text))
+        and _PROFANITY_RE.search(text) is None
+        and _STRONG_NOUN_RE.search(text) is None
+        and SLURS.search(text) is None
+        and not any(r.search(text) for r in (_VIOLENT_RE, _WISH_HARM_RE, _DEHUMANISING_RE, THREAT_RE))
+    )
 
 
 def has_offence_cue(text: str) -> bool:
@@ -244,6 +330,8 @@ def has_offence_cue(text: str) -> bool:
         Example("what a retard", True),
         Example("my line manager is a complete c*nt and everyone knows it", True),
         Example("Our Scunthorpe campus opens today", False),
+        Example("@tam_smith_ c u n t", True),
+        Example("Plan B: take the A 9 or the M 8 to the ferry", False),
     ],
 )
 def slur(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
@@ -254,6 +342,14 @@ def slur(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in DISGUISED_SLURS_RE.finditer(doc.text):
             yield m.start(), m.end(), "Slur or hateful term (disguised spelling)."
             return
+    if _SPACED_LETTER_RE.search(doc.text):
+        for m in SPACED_SLURS_RE.finditer(doc.text):
+            yield m.start(), m.end(), "Slur or hateful term (spelt out letter by letter)."
+            return
+
+
+# a letter standing alone between separators, twice in a row: the only way a spaced-out slur starts
+_SPACED_LETTER_RE = re.compile(r"(?<![\w])\w[\s.\-_]{1,2}\w[\s.\-_]{1,2}\w(?![\w])")
 
 
 @rule(
@@ -270,6 +366,9 @@ def slur(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         Example("Shut up and stop moaning about the wifi, you lot are pathetic.", True),
         Example("You are brilliant, thank you for coming!", False),
         Example("The weather is pathetic today, bring an umbrella.", False),
+        Example("@col shut up you daft numpty, you know you're welcome any time", False, "x", "personal"),
+        Example("@col shut up you useless numpty, thanks for nothing", True, "x", "personal"),
+        Example("the new lecturer is a nonce, stay away from him", True, "x", "personal"),
     ],
 )
 def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
@@ -278,6 +377,8 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in DIRECTED_RE.finditer(doc.text):
         if any(s <= m.start() < e for s, e in doc.urls):
             continue
+        if is_banter(doc.text):
+            return  # "@x shut up you daft eejit, you know you're welcome any time"
         yield m.start(), m.end(), "Insulting language aimed at a person or group."
         return
 
@@ -415,6 +516,8 @@ _HARM_WORDS = frozenset(
         Example("@user you are a disgusting piece of garbage and should be ashamed", True),
         Example("Thank you to everyone who came to the open day!", False),
         Example("Killed it at the staff talent show. Well, my singing killed something anyway.", False),
+        Example("stupid printer on level 3 has eaten my thesis", False),
+        Example("this marking is kicking my butt", False),
     ],
     needs_ml=True,
 )
@@ -424,4 +527,8 @@ def abuse_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     if p < CLASSIFIER_ALONE and not has_offence_cue(doc.text):
         return
+    if p < IMPERSONAL_ALONE and not aims_at_someone(doc.text):
+        return  # "stupid printer has eaten my thesis": vented at a thing or at oneself
+    if is_banter(doc.text):
+        return  # "@x you're a wee star, cheers pal": warmth, not offence
     yield 0, len(doc.text), f"Reads as offensive or insulting (classifier score {p:.2f})."

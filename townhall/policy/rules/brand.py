@@ -97,6 +97,17 @@ _CLAIM_RE = re.compile(
 )
 
 
+_BEHALF_NAMED_RE = regex.compile(
+    r"(?<![\w])(?i:on\s+behalf\s+of)\s+(?:the\s+)?(?:\p{Lu}[\w'’&.-]*\s+){0,3}(?P<last>\p{Lu}[\w'’.-]*)\s*,?\s+"
+    r"(?i:i|we)(?:'m|’m|'re|’re|\s+am|\s+are|\s+want|\s+would|\s+wish|\s+can|\s+must|\s+have|\s+hereby|\s+will)?\s*"
+    r"(?i:\w+\s+){0,2}?(?i:apologi[sz]e|confirm|announce|regret|reject|welcome|delighted|pleased|proud|sorry|thank|"
+    r"condemn|support|deny|state|declare)"
+)
+# bodies one may speak for without being the institution's voice
+_OWN_GROUP_WORDS = gate_words(
+    "lab group team committee society club network family project consortium authors organisers organizers "
+    "editors board panel students colleagues"
+)
 _INST_WORD_RE = re.compile(
     r"(?<![\w])(?:university|uni|uni's|college|institution|our\s+(?:school|faculty|department))(?![\w])"
 )
@@ -124,6 +135,9 @@ _POINTED_TO_RE = re.compile(r"(?:^|\W)(?:to|on|via|at|see|visit|check|from|in)\s
         Example("I represent the university's rowing club at BUCS this weekend!", False, account="personal"),
         Example("Spoke to the university's spokesperson about the new library today.", False, account="personal"),
         Example("So proud to work at Example University!", False, account="personal"),
+        Example("Speaking on behalf of Ulster University, we apologise for the disruption.", True, account="personal"),
+        Example("On behalf of Edinburgh Napier, I want to apologise for the email.", True, account="personal"),
+        Example("On behalf of the Organising Committee, we thank all our speakers!", False, account="personal"),
     ],
     accounts=("personal",),
 )
@@ -137,6 +151,12 @@ def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if m.group(0).endswith("officially") and not _INST_WORD_RE.search(t, max(0, m.start() - 80), m.end() + 80):
             continue  # "I can officially say I'm a doctor!": one's own news, not the institution's
         yield m.start(), m.end(), "A personal account speaks as the institution."
+        return
+    # "Speaking on behalf of Ulster University, we apologise", "On behalf of Edinburgh Napier, I want to
+    # apologise": a named body (capitalised words, not one's lab, team or committee), then I/we speaking
+    b = _BEHALF_NAMED_RE.search(doc.text) if "behalf" in t else None
+    if b and b.group("last").lower() not in _OWN_GROUP_WORDS:
+        yield b.start(), b.end(), "A personal account speaks as the institution."
         return
     # "Example University Admissions: ..." / "We at Example University announce"
     for nm in cp.institution_re.finditer(t):
@@ -233,6 +253,8 @@ _LOGO_RE = regex.compile(
         Example("I made my own version of the university logo for our society - thoughts?", True),
         Example("Stretched the logo a bit and changed the font for our unofficial club flyers", True),
         Example("Download the official logo from the brand centre.", False),
+        Example("The university crest on a new banner at the main gate", False),
+        Example("Selling hoodies with the university crest on them, DM me", True, account="personal"),
     ],
 )
 def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
@@ -265,7 +287,10 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             not _NO_MARK_RE.search(t, max(0, s + im.start() - 30), s + im.start())
             for im in (*_INST_MARK_RE.finditer(window), *cp.institution_re.finditer(window))
         )
-        if institutional and (_ALTER_RE.search(window) or _MERCH_RE.search(window)):
+        # an official account putting its own crest on its banners and merchandise is the institution
+        # using its marks; only an altered mark is a problem there
+        merch_counts = doc.ctx.account == "personal" or _FAKE_RE.search(window) is not None
+        if institutional and (_ALTER_RE.search(window) or (merch_counts and _MERCH_RE.search(window))):
             yield mk.start(), mk.end(), "The institution's logo or crest altered, or used on unofficial material."
             return
 

@@ -26,6 +26,8 @@ POLITICS = words_re(
     scottish independence|independence referendum|united ireland|deportation|deportations|deportation flights|
     rwanda scheme|overseas aid|culture war|woke activists|two-child benefit cap|benefit cap|downing street|
     westminster|the tories'|tories'|your politics|conservative government|tory government|
+    votes reform|votes labour|votes tory|votes conservative|votes green|votes snp|voted reform|voted labour|
+    voted tory|voted conservative|voted leave|voted remain|reform voters|tory voters|leave voters|
     the conservative""")
 )
 CONFLICT = words_re(
@@ -89,6 +91,21 @@ STANCE = words_re(
     is real|proves|nutters|nutjobs|cranks|lunatics|loonies|backward|extremists|snowflakes|morons|fanatics|
     zealots|full stop|end of story|is racism|is racist|are racists|vote labour|vote tory|vote tories|vote conservative|
     vote green|vote reform|vote lib dem|vote snp|vote plaid|vote democrat|vote republican""")
+)
+# A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
+# the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
+SLOGAN = words_re(
+    phrases("""free palestine|from the river to the sea|globalise the intifada|globalize the intifada|
+    intifada now|stop the boats|get brexit done|take back control|leave means leave|bollocks to brexit|
+    tories out|kill the bill|no borders|refugees welcome|stop the war|ceasefire now|independence now|
+    yes yes yes|indy now|brits out|troops out|no surrender|tiocfaidh ar la|stand with israel|bring them home""")
+)
+# ...unless the post studies the slogan itself ("From the river to the sea? The history of a
+# contested slogan", a lecture on protest chants): the words are its subject, not its voice.
+_SLOGAN_STUDIED_RE = re.compile(
+    r"\b(?:slogans?|chants?|phrases?|contested|history\s+of|meaning\s+of|origins?|lecture|seminar|talk|panel|"
+    r"debate|study|analysis|discourse|rhetoric)\b|[?]",
+    re.IGNORECASE,
 )
 # The stance words the classifier gate was tuned with (CON003 consults the model only when a
 # topic, one of these or a hashtag is present); CON001's list above is broader.
@@ -263,6 +280,9 @@ def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
         Example("Our debating society won the final arguing against the motion 'This House would abolish the "
                 "monarchy'.", False),
         Example("Trans women are women. No debate, and anyone who disagrees must leave.", True),
+        Example("Free Palestine from the river to the sea 🇵🇸", True),
+        Example('Public talk: "From the river to the sea? The history of a contested slogan", Tues 5pm.', False),
+        Example('Our Principal at Court: "anyone who votes Reform is not welcome on this campus."', True),
     ],
     accounts=("official", "personal"),
 )
@@ -271,6 +291,11 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     topics = _topic_hits(doc, cp)
     if not topics:
         return
+    if any(label != "a divisive social issue" for _s, _e, label in topics):
+        sl = SLOGAN.search(t)
+        if sl and not _SLOGAN_STUDIED_RE.search(t):
+            yield sl.start(), sl.end(), "Takes a side with a campaign slogan."
+            return
     stance = [(m.start(), m.end()) for m in STANCE.finditer(t)]
     if not stance:
         return

@@ -175,6 +175,17 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
     return None
 
 
+def _password_shaped(tok: str) -> bool:
+    """Letters, digits and a capital or a symbol in one token ('Caerdydd!2023', 'Summer!2024'): the
+    shape password rules force, which dates, sizes, fractions and paths ('24/7', 'v2.1') lack."""
+    return (
+        sum(c.isalpha() for c in tok) >= 3
+        and any(c.isdigit() for c in tok)
+        and any(c in "!@#$%^&*?+=~" for c in tok)
+        and any(c.isupper() for c in tok)
+    )
+
+
 def _looks_strong(tok: str) -> bool:
     """Letters and digits together, or letters with symbols inside: what passwords look like."""
     has_alpha = any(c.isalpha() for c in tok)
@@ -484,6 +495,14 @@ _SHORT_PW_WORDS = frozenset(("passcode", "pw", "pwd", "p/w", "pass", "passcodes"
 _CLAUSE_END_RE = regex.compile(r"\s*(?:$|[.,;!?)\n]|-\s|–|—)")
 # 'marketing@x.ac.uk / SBS_Social!2024': an account and its password side by side
 _PAIR_RE = regex.compile(r"[\w.+-]+@[\w.-]+\s*(?:/|\|)\s*(?P<pw>[^\s,;]{6,40})")
+# A user name and its password side by side, without '@': "user labadmin, pass Gl@sg0w#77",
+# "login: jbrown pwd: Winter2023", or the sticky-note form "admin / Caerdydd!2023" (a user-like
+# word, a slash, then a password-shaped token: letters with digits and a capital or symbol).
+_USER_PASS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:user(?:\s*name)?|u/n|uname|login|log-?in|id|account|acct)\s*[:=]?\s*[\w.@-]{2,40}[,;]?\s*"
+    r"(?:and\s+|&\s+|/\s*)?(?:pass(?:word|wd)?|pw|pwd|p/w|passcode)\s*[:=]?\s*(?P<pw>[^\s,;]{4,40})"
+)
+_SLASH_PAIR_RE = regex.compile(r"(?<![\w/])[a-z][\w.-]{2,30}\s*/\s*(?P<pw>[^\s,;/]{6,40})(?![\w/])")
 _BARE_LOCKS = frozenset(
     ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard")
 )
@@ -520,6 +539,9 @@ def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
     [
         Example("card reader broken again. code is 9003 if you're stuck outside", True, account="personal"),
         Example("u/n jsmith42, p/w Rosie2019 if you need my inbox", True, account="personal"),
+        Example("VPN for the lab: user labadmin, pass Gl@sg0w#77", True, account="personal"),
+        Example("sticky note on the PC: admin / Caerdydd!2023", True, account="personal"),
+        Example("admin / finance / HR all closed on Friday", False, account="personal"),
         Example("the padlock for the store is 0 4 0 4, please put it back", True, account="personal"),
         Example("DM your Outlook login and I'll sort your calendar", True, account="personal"),
         Example("Please stop using your birthday as your PIN.", False, account="personal"),
@@ -528,6 +550,12 @@ def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
 )
 def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
+    if "/" in t:
+        for p in _SLASH_PAIR_RE.finditer(t):
+            pw = p.group("pw").rstrip(".,;:!?)")
+            if _password_shaped(pw) and not any(a <= p.start() < b for a, b in doc.urls):
+                yield p.start("pw"), p.start("pw") + len(pw), "A user name and its password in a post."
+                return
     if not (gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked):
         return
     if "-" in t and gate(doc.masked, _KEY_WORDS):
@@ -539,6 +567,11 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for p in _PAIR_RE.finditer(t) if "@" in t else ():
         if _looks_strong(p.group("pw").rstrip(".,;:!?)")):
             yield p.start("pw"), p.end("pw"), "An account and its password in a post."
+            return
+    for p in _USER_PASS_RE.finditer(t):
+        pw = p.group("pw").rstrip(".,;:!?)")
+        if _looks_strong(pw) and not _WHERE_RE.fullmatch(pw):
+            yield p.start("pw"), p.start("pw") + len(pw), "A user name and its password in a post."
             return
     for m in _LOCKED_RE.finditer(t):
         s, e = _crd6_sentence(t, m.start())

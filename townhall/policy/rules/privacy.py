@@ -522,6 +522,9 @@ _NOT_ADDRESS_RE = regex.compile(
     r"volume|vol|chapter|folio)\b"
     # a day and its hours ("thurs 2-4", "Mon 9-5"), not a house number
     r"|\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
+    # a day and a clock time ("Seminar ..., Wednesday 4pm"): when, not where
+    r"|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\s+"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b"
     # a UK phone number the tagger ran on into opening hours ("0114 222 8800, Mon-Fri 9-5")
     r"|\G\+?(?:44\s*)?\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}\b"
     # counts ("24,500 undergraduates and 6,200 postgraduates")
@@ -1069,7 +1072,10 @@ _CONSENT_RE = regex.compile(
     r"(?:post|share|mention|say|tell)|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:happy|fine|ok|okay)\s+(?:for\s+me\s+)?"
     r"(?:to\s+|with\s+me\s+)(?:share|post|mention|shar\w+|post\w+)|(?:he|she|they)\s+(?:asked|wanted)\s+(?:me|us)\s+to\s+"
     r"(?:share|post|tell)|with\s+(?:his|her|their)\s+(?:ok|okay|blessing|agreement)|(?:posted|shared)\s+with\s+(?:his|her|"
-    r"their)\s+(?:permission|consent|blessing|ok|okay))(?![\w])",
+    r"their)\s+(?:permission|consent|blessing|ok|okay)"
+    # the person's own words, quoted and attributed: '"I was diagnosed with ADHD at 40," says alumna Ffion'
+    r"|[\"“][^\"”]{0,200}?\b(?:i|i'm|i’m|my|me)\b[^\"”]{0,200}[\"”]\s*,?\s*(?:says|said|explains|explained|recalls|writes|"
+    r"wrote|told\s+us|tells\s+us|shares|shared)\b)(?![\w])",
     regex.IGNORECASE,
 )
 # Many people counted together ("helped over 2,000 students with mental health issues"): a statistic,
@@ -1285,6 +1291,9 @@ _TOPIC_OF_RE = regex.compile(
     r"symposium|panel|training|podcast|documentary|exhibition|article|awareness|campaign|guide|"
     r"session|screening|fundraiser|appeal)\b(?:\s+[\w'’-]+){0,4}?\s+(?:on|about|into|around|"
     r"regarding|exploring|examining)\s+(?:[\w'’-]+\s+){0,3}$"
+    # the title after a colon: 'Public lecture: HIV prevention and stigma', 'Seminar: "Abortion law in NI"'
+    r"|\b(?:lectures?|talks?|seminars?|webinars?|workshops?|symposium|panel|podcast|screening|conference)\s*:\s*[\"“‘']?"
+    r"(?:[\w'’-]+\s+){0,3}$"
 )
 # Nothing but a space between the person word and the attribute: "a student visa".
 _COMPOUND_RE = regex.compile(r"\s+")
