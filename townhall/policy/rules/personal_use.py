@@ -263,6 +263,7 @@ _DAMAGING = words_re(
     appalling|laughing stock|in good conscience|got the job because|only got the job|jobs for the boys|nepotism|
     cronyism|old boys network|old boys' network|while telling staff|while telling us|while telling students|
     should be investigated|changed marks|changed the marks|
+    purge|purges|purged|purging|witch-hunt|witch hunt|witchhunt|victimised|victimising|victimisation|victimized|
     pr document|pr exercise|pr stunt|
     window dressing|nothing behind it""")
 )
@@ -600,10 +601,26 @@ def _as_topic(t: str, start: int) -> bool:
 # "has been falsifying") so unseen tenses and persons are read, not a list of phrases. A yes/no
 # question, a reported allegation, one's own research, a negation or a topic ("a workshop on data
 # fabrication") is not a verdict.
+# UK universities named as people name them (issue 12, G/E): a place-name stem, "University of X",
+# "X University/Met/Uni", and common acronyms, so "we at Bangor", "on behalf of Dundee" and "Why does St
+# Andrews keep hiding ..." read the institution without a pack naming it.
+_UK_HE = (
+    r"(?:(?:the\s+)?university\s+of\s+(?:the\s+)?[a-z][\w'-]+(?:\s+(?:and|of)\s+[a-z][\w'-]+){0,2}"
+    r"|(?!(?:the|a|an|our|my|this|that|their|his|her|every|any|each|whole|entire|other)\s)[a-z][\w'-]+\s+(?:university|uni|met)"
+    r"(?![\w-])"
+    r"|aberdeen|abertay|aberystwyth|aston|bangor|birmingham|bournemouth|bradford|brighton|bristol|brunel|cardiff|"
+    r"chester|coventry|cranfield|cumbria|derby|dundee|durham|edinburgh|essex|exeter|falmouth|glasgow|goldsmiths|"
+    r"greenwich|hallam|heriot-watt|huddersfield|keele|kingston|lancaster|leeds|leicester|lincoln|liverpool|"
+    r"loughborough|manchester|napier|newcastle|northumbria|nottingham|oxford|cambridge|plymouth|portsmouth|"
+    r"roehampton|salford|sheffield|southampton|st\s+andrews|stirling|strathclyde|sunderland|surrey|sussex|swansea|"
+    r"teesside|ulster|warwick|westminster|wolverhampton|wrexham|queen'?s(?:\s+belfast)?|qub|qmu|gcu|uws|uhi|rgu|"
+    r"ucl|lse|kcl|uea|soas|uwe|usw|uwtsd|cardiff\s+met|glasgow\s+cal(?:edonian)?)"
+)
 _DATA_OBJ = (
     r"(?:books|figures|numbers|data|results|marks|grades|stats|statistics|surveys?|nss|ref|records|logs|minutes|"
     r"expenses|accounts|attendance|outcomes|classifications|submission|scores|rankings?|league\s+tables?|offers|"
-    r"admissions|applications|pass\s+rates?|metrics|returns|reports?|evidence|timesheets|invoices|results)"
+    r"admissions|applications|pass\s+rates?|metrics|returns|reports?|evidence|timesheets|invoices|results|responses|"
+    r"(?:impact\s+)?case\s+stud(?:y|ies)|references|feedback|evaluations|registers|transcripts|votes|ballots?|elections?)"
 )
 _DET = r"(?:the|its|their|our|his|her|those|these|all\s+the|all|this\s+year'?s|last\s+year'?s)"
 _PERSON_NOUNS = (
@@ -686,7 +703,8 @@ _MISCONDUCT_RE = re.compile(
     # falsification and fiddles: an unambiguous verb with an optional determiner, an ambiguous one
     # ("cook", "game", "inflate") only with one
     r"|(?:fak(?:es|ed|ing)|falsif(?:y|ies|ied|ying)|fabricat(?:e|es|ed|ing)|fudg(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing)|"
-    r"doctor(?:ed|ing)|massag(?:e|es|ed|ing)|rig(?:s|ged|ging)|manipulat(?:es|ed|ing))\s+(?:" + _DET + r"\s+)?"
+    r"doctor(?:ed|ing)|massag(?:e|es|ed|ing)|rig(?:s|ged|ging)|manipulat(?:es|ed|ing)|"
+    r"tamper(?:s|ed|ing)?\s+with)\s+(?:" + _DET + r"\s+)?"
     r"(?:\w+\s+){0,2}?"
     + _DATA_OBJ
     + r"|(?:inflat(?:e|es|ed|ing)|cook(?:s|ed|ing)|gam(?:e|es|ed|ing))\s+"
@@ -736,6 +754,38 @@ _MISCONDUCT_RE = re.compile(
     r"|negligen(?:ce|tly)|corruption|corruptly|unlawful(?:ly)?|illegal(?:ly)?|criminally|fraudulent(?:ly)?|"
     r"cover-?ups?|whitewash(?:ed|ing)?|dangerously|institutionally\s+\w+|rotten\s+(?:to\s+the\s+core|from\s+the\s+top)|"
     r"bankrupt(?:ing|ed|cy)?|(?:is|are|'s|'re|was)\s+(?:\w+\s+)?collapsing|in\s+freefall|on\s+its\s+knees"
+    # rewriting what others found (issue 12, E): "rewriting external examiners' reports"
+    r"|(?:rewrit(?:e|es|ing|ten)|rewrote|tamper(?:s|ed|ing)?\s+with|doctor(?:s|ed|ing)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:external\s+)?(?:examiners?|externals?|students?|staff|panel|auditors?|inspectors?|referees?|reviewers?|witness(?:es)?)"
+    r"['’]?s?['’]?\s+(?:\w+\s+)?(?:reports?|comments|marks|feedback|findings|responses|evidence|statements?)"
+    # packing a governing body: "stacking the remuneration committee", "packed the senate with yes-men",
+    # "the board is stuffed with the VC's golfing pals"
+    r"|(?:stack|pack|stuff|fill)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:committees?|panels?|boards?|senate|council|court|governors|governing\s+body)\s+with"
+    r"|(?:stack|pack|stuff)(?:s|ed|ing)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:committees?|panels?|boards?|senate|council|court)"
+    r"|(?:committees?|panels?|boards?|senate|council|court|governors)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:stacked|packed|stuffed|filled)\s+with"
+    # threats and reprisals: "threatening staff with bad references", "sacked three people on sick leave"
+    r"|threaten(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:staff|us|people|colleagues|students|anyone|whistleblowers|employees)\s+with"
+    r"|(?:sack|fire|dismiss|get\s+rid\s+of)(?:s|ed|es|ing)?\s+(?:[\w']+\s+){0,3}?(?:on|during|for\s+taking)\s+"
+    r"(?:sick|maternity|paternity|compassionate|parental)\s+leave"
+    r"|(?:sack|fire|dismiss|purg)(?:e|es|s|ed|ing)?\s+(?:[\w']+\s+){0,3}?(?:who|for)\s+(?:\w+\s+)?(?:signed|spoke|speaking|"
+    r"complained|complaining|raised|whistleblowing|blew|went\s+on\s+strike|striking|joined)"
+    # helping oneself to money: "helped himself to the research overheads", "pays for her holidays out of the budget"
+    r"|help(?:s|ed|ing)?\s+(?:him|her|them)sel(?:f|ves)\s+to"
+    r"|pa(?:y|ys|id|ying)\s+for\s+(?:his|her|their|the\s+\w+'s)\s+(?:\w+\s+){0,2}?(?:out\s+of|from|with)\s+(?:the\s+|our\s+)?"
+    r"(?:\w+\s+){0,2}?(?:budgets?|overheads?|funds?|grants?|money|fees|expenses)"
+    r"|pocket(?:s|ed|ing)\s+(?:[\w']+\s+){0,3}?(?:expenses|overheads?|per\s+diems?)"
+    r"|(?:contracts?|tenders?|jobs?|posts?)\s+(?:\w+\s+){0,4}?(?:handed|given|steered|awarded|went)\s+(?:straight\s+)?to\s+"
+    r"(?:his|her|their|the\s+\w+'s)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:[\w-]+['’]s\s+)?(?:firm|company|business|mates?|friends?|pals?)"
+    # a report or complaint that vanished: "the harassment report into the Prof vanished"
+    r"|(?:complaints?|reports?|grievances?|findings|investigations?|allegations?)\s+(?:[\w']+\s+){0,4}?(?:vanish(?:ed|es)|"
+    r"disappear(?:ed|s)|went\s+missing|got\s+lost|was\s+(?:quietly\s+)?(?:lost|buried|binned|shredded|shelved))"
+    # an institutional scheme called a fraud: "the 'voluntary' severance is a fraud"
+    r"|(?:redundanc(?:y|ies)|severance|consultation|restructur\w*|review|scheme|process|elections?|vote|appeals?)[\"'’”]?\s+"
+    r"(?:\w+\s+){0,3}?(?:is|was|are|were|'s)\s+(?:a\s+|an\s+)?(?:total\s+|complete\s+|utter\s+|absolute\s+)?"
+    r"(?:fraud|sham|con|lie|scam|charade|stitch-?up|fix|fiddle|cover)"
     # person verdicts: a copula or intensifier, then the noun
     r"|(?<=['’])s\s+(?:a|an|such\s+a)\s+(?:total\s+|complete\s+|utter\s+|absolute\s+|massive\s+|proper\s+)?"
     + _PERSON_NOUNS
@@ -777,7 +827,11 @@ _MISCONDUCT_WORDS = gate_words(
     "contract studentship promotion tender consultancy promoted hired appointed bought buys forged plagiarised "
     "plagiarized ghost-written ghostwritten name names vc pvc dvc principal provost registrar rector dean hod exec "
     "executive management leadership bosses governors chancellor sign signs signed signing award awarded awarding "
-    "awards passing passed certify certified certifying"
+    "awards passing passed certify certified certifying sham scam charade stitch-up stitchup fix rewriting rewrite "
+    "rewrites rewritten rewrote tamper tampered tampering stack stacked stacking packed packing stuffed stuffing "
+    "filled threaten threatened threatening threatens sacked sacking fired firing dismissed purge purged purging "
+    "helped helping helps pays paid paying handed given steered vanished disappeared missing institute centre "
+    "somewhere anywhere"
 )
 # The subject the verdict is about: the institution, its heads and offices (wider than the employer
 # reference PER001 uses, since here it must come before a misconduct predicate).
@@ -789,7 +843,7 @@ _ROLE_SUBJECT_RE = re.compile(
     r"accommodation|careers|international|graduate|press|comms|exams?|examinations?|registry|health|safety|disability|"
     r"wellbeing|equality|it|digital|library|security|governing|senior|leadership|management|staff|\w+'s)\s+){0,2}?)"
     r"(?:office|team|unit|board|committee|panel|registry|"
-    r"department|dept|school|faculty|college|uni|university|institution|employer|workplace|management|leadership|"
+    r"department|dept|school|faculty|college|uni|university|institution|institute|centre|employer|workplace|management|leadership|"
     r"directorate|executive|exec|senate|council|governors|hr|estates|finance|admissions|registrar|bursar|provost|dean|"
     r"principal|vice[-\s]principal|vice[-\s]chancellor|pro-?vc|pro[-\s]vice[-\s]chancellor|vc|pvc|dvc|hod|head\s+of\s+(?!all|the|this|that|a|an)\w+|director\s+of\s+(?!all|the|this|that|a|an)\w+|"
     r"(?:finance|hr|research|operations|estates)\s+director|director|coo|cfo|bosses|boss|manager|managers|"
@@ -799,7 +853,9 @@ _ROLE_SUBJECT_RE = re.compile(
     r"panel|board|department|directorate|service|services)"
     r"|management|leadership|senior\s+(?:team|managers?|leaders?|leadership|management)|the\s+people\s+(?:at\s+the\s+top|"
     r"in\s+charge|running\s+(?:it|this|the\s+place))|(?:my|our)\s+place\s+of\s+work|where\s+i\s+work|i\s+work\s+(?:there|here)"
-    r"|this\s+place|(?:uni|university|institution|employer|department|dept|faculty|school)'?s)(?![\w])"
+    r"|this\s+place|(?:uni|university|institution|employer|department|dept|faculty|school)'?s"
+    r"|(?:somewhere|anywhere|a\s+place|an?\s+(?:uni|university|institution|employer|organisation|department))\s+(?:that|which|who)"
+    r"|" + _UK_HE + r")(?![\w])"
 )
 _YESNO_Q_RE = re.compile(
     r"^\s*(?:is|are|was|were|do|does|did|has|have|had|should|could|would|can|will|shall|must|might|"
@@ -811,7 +867,7 @@ _ALLEGED_RE = re.compile(
     r"(?:press|news|media|papers?)\s+reports?|reports\s+(?:say|suggest|claim)|inquiry|investigation\s+(?:into|found)|tribunal\s+found|"
     r"rumou?rs?\s+(?:of|that)|(?:my|our|a|new)\s+(?:\w+\s+)?(?:paper|study|book|research|article|lecture|seminar|"
     r"module|talk|chapter|workshop|training|course)s?\s+(?:on|about|into|of|looks|shows|showed|finds|found|examines|"
-    r"explores|argues|is\s+out|out\s+today|published)|case\s+stud(?:y|ies)|in\s+(?:fiction|the\s+novel|the\s+film|"
+    r"explores|argues|is\s+out|out\s+today|published)|(?<!impact\s)case\s+stud(?:y|ies)|in\s+(?:fiction|the\s+novel|the\s+film|"
     r"the\s+show|the\s+series)|novel|netflix|history\s+of|drama|episode)(?![\w])"
 )
 # Hearsay used as cover ("people are saying the Dean ...", "rumour has it", "my mate in finance reckons",
@@ -874,6 +930,10 @@ def _sentence_of(t: str, at: int) -> tuple[int, int]:
     return s, (b.end() if b else len(t))
 
 
+_SELF_SUBJECT_RE = re.compile(
+    r"(?:redundanc|severance|consultation|restructur|review|scheme|process|election|vote|appeal|complaint|report|"
+    r"grievance|finding|investigation|allegation|committee|panel|board|senate|council|court|governors)"
+)
 _COPULA_RE = re.compile(r"(?:is|are|was|were|'re|'s|s)\s")
 _WARN_AWAY_RE = re.compile(r"if\s+you|anyone|for\s+anyone|don'?t|do\s+not|never")
 _PASSIVE_RE = re.compile(r"(?:being|been|was|were|is|are|get|got)\s")
@@ -928,6 +988,10 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
             # the subject named inside the claim ("told by my manager to ...", "so the VC can ..."), a bare
             # role opening the sentence ("Dean lied to ...", "uni cooking the numbers"), or a faked
             # qualification in a post about the institution ("bought his PhD and now he runs the place")
+            subject = True
+        if not subject and _SELF_SUBJECT_RE.match(m.group(0)):
+            # the institution's own processes named as the thing wronged: "the 'voluntary' severance is a
+            # fraud", "the harassment report into the Prof vanished", "the committee is stacked with ..."
             subject = True
         if not subject and _PASSIVE_RE.match(m.group(0)):
             # "our REF submission is being gamed": the thing falsified is the institution's own
@@ -1097,6 +1161,9 @@ _LICENCE2_RE = re.compile(
     r"(?:honest|blunt|frank|candid)|spill|vent|speak\s+freely)|(?:only|just)\s+(?:posting|sharing|saying|putting|telling)\s+"
     r"(?:this|it|you)?\s*(?:here|in\s+(?:here|this|the|our))|because\s+(?:you'?ll|you\s+will|you\s+all|you)\s+(?:get\s+it|"
     r"understand)|phew|(?:stays?|staying)\s+(?:between\s+us|in\s+here|in\s+the\s+group)|(?:between|among)\s+(?:us|ourselves)"
+    r"|(?:so\s+)?no\s+(?:students?|managers?|management|bosses|parents|one\s+from\s+\w+)\s+(?:(?:\w+\s+)?here|will\s+see|can\s+see|"
+    r"(?:will\s+|can\s+)?read|on\s+here|reading)|here'?s\s+what\s+[^.!?]{0,40}?really\s+(?:said|thinks?|meant)"
+    r"|(?:i'?ll|i\s+will|gonna|going\s+to)\s+be\s+(?:honest|blunt|frank)|(?:keep|kept)\s+(?:it|this)\s+quiet"
     r"|let\s+me\s+(?:just\s+)?(?:vent|say|be\s+(?:honest|blunt|frank))|not\s+(?:for|to\s+go)\s+(?:outside|beyond)|(?:so|as)\s+(?:nobody|no\s+one)\s+(?:else|outside))(?![\w])"
 )
 _PRIVATE_AUDIENCE_WORDS = gate_words("private closed locked secret staff-only members-only invite-only only just")
@@ -1830,6 +1897,22 @@ _ASKED_RE = re.compile(r"(?<![\w])(?:asked|asks|asking|if|whether|wondering|wond
 def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     msg = "A promise or announcement made for the institution from a personal account."
+    if gate(t, _VOICE_WORDS):
+        v = _VOICE_RE.search(t)
+        if (
+            v
+            and not _NOT_FOR_RE.search(t, max(0, v.start() - 30), v.start())
+            and not _NEG_IN_RE.search(v.group(0))  # "I can't promise offers, but I can tell you ..."
+            and not _UNION_RE.search(v.group(0))
+        ):
+            yield (
+                v.start(),
+                v.end(),
+                "Speaking in the institution's name (its role, its 'we', on its behalf) from a personal account.",
+                "Leave statements for the institution to its official channels; say what you think as yourself "
+                "('I support ...'), or link to its statement.",
+            )
+            return
     a = _announced_for(doc, cp)
     if a:
         yield (
@@ -1862,6 +1945,34 @@ def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if abs(w.start() - a.start()) <= 120:
                 yield w.start(), w.end(), msg
                 return
+
+
+# The institution's voice taken by construction (issue 12, E/G): a role with an office in it, then a
+# first-person confirmation ("As Head of Admissions I can confirm", "I'm the head of comms at GCU, and
+# yes, I can confirm", "as the university's press officer ... I can tell you"); "on behalf of" or
+# "speaking for everyone at" a named university; "we at <university> support/oppose/condemn". A union
+# branch or society speaking as itself is not the institution.
+_OFFICE = (
+    r"(?:head|director|dean|officer|tutor|lead|leader|manager|chair|principal|registrar|provost|comms|communications|"
+    r"office|spokes(?:person|man|woman)|press|admissions|vc|pvc|secretary|convener|convenor)"
+)
+_VOICE_RE = re.compile(
+    r"(?<![\w])(?:(?:(?:(?:speaking|writing|posting)\s+)?as|i'?m|i\s+am)\s+(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w'’&-]+\s+){0,6}?"
+    + _OFFICE
+    + r"(?:'?s)?(?![\w])[^.!?]{0,80}?(?<![\w])i\s+can\s+(?:now\s+|also\s+|officially\s+)?"
+    r"(?:confirm|tell\s+you|announce|assure\s+you|promise)"
+    r"|on\s+behalf\s+of\s+(?:everyone\s+at\s+|all\s+(?:of\s+us\s+)?at\s+|the\s+whole\s+)?" + _UK_HE
+    + r"|(?:speaking|talking|writing)\s+(?:here\s+)?for\s+(?:everyone|everybody|all\s+of\s+us|us\s+all|all)\s+at\s+"
+    + _UK_HE
+    + r"|we\s+(?:here\s+)?at\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:"
+    + _UK_HE
+    + r")[^.!?]{0,40}?(?<![\w])(?:support|supports|oppose|back|condemn|stand\s+with|stand\s+in\s+solidarity|"
+    r"call\s+on|welcome|reject|endorse|apologi[sz]e|boycott)"
+    r")(?![\w])"
+)
+_NEG_IN_RE = re.compile(r"(?<![\w])(?:not|never|cannot|can'?t|won'?t|don'?t)(?![\w])")
+_VOICE_WORDS = gate_words("as i'm i am behalf speaking talking writing we")
+_UNION_RE = re.compile(r"(?<![\w])(?:ucu|unison|unite|eis|union|branch|society|soc|su|guild|association)(?![\w])")
 
 
 # Announcing for the institution (issue 12, generalising): a first-person act of confirming or
