@@ -604,17 +604,19 @@ def _as_topic(t: str, start: int) -> bool:
 # UK universities named as people name them (issue 12, G/E): a place-name stem, "University of X",
 # "X University/Met/Uni", and common acronyms, so "we at Bangor", "on behalf of Dundee" and "Why does St
 # Andrews keep hiding ..." read the institution without a pack naming it.
-_UK_HE = (
-    r"(?:(?:the\s+)?university\s+of\s+(?:the\s+)?[a-z][\w'-]+(?:\s+(?:and|of)\s+[a-z][\w'-]+){0,2}"
-    r"|(?!(?:the|a|an|our|my|this|that|their|his|her|every|any|each|whole|entire|other)\s)[a-z][\w'-]+\s+(?:university|uni|met)"
-    r"(?![\w-])"
-    r"|aberdeen|abertay|aberystwyth|aston|bangor|birmingham|bournemouth|bradford|brighton|bristol|brunel|cardiff|"
+_UK_HE_NAMES = (
+    r"(?:aberdeen|abertay|aberystwyth|aston|bangor|birmingham|bournemouth|bradford|brighton|bristol|brunel|cardiff|"
     r"chester|coventry|cranfield|cumbria|derby|dundee|durham|edinburgh|essex|exeter|falmouth|glasgow|goldsmiths|"
     r"greenwich|hallam|heriot-watt|huddersfield|keele|kingston|lancaster|leeds|leicester|lincoln|liverpool|"
     r"loughborough|manchester|napier|newcastle|northumbria|nottingham|oxford|cambridge|plymouth|portsmouth|"
     r"roehampton|salford|sheffield|southampton|st\s+andrews|stirling|strathclyde|sunderland|surrey|sussex|swansea|"
     r"teesside|ulster|warwick|westminster|wolverhampton|wrexham|queen'?s(?:\s+belfast)?|qub|qmu|gcu|uws|uhi|rgu|"
     r"ucl|lse|kcl|uea|soas|uwe|usw|uwtsd|cardiff\s+met|glasgow\s+cal(?:edonian)?)"
+)
+_UK_HE = (
+    r"(?:(?:the\s+)?university\s+of\s+(?:the\s+)?[a-z][\w'-]+(?:\s+(?:and|of)\s+[a-z][\w'-]+){0,2}"
+    r"|(?!(?:the|a|an|our|my|this|that|their|his|her|every|any|each|whole|entire|other)\s)[a-z][\w'-]+\s+(?:university|uni|met)"
+    r"(?![\w-])|" + _UK_HE_NAMES + r")"
 )
 _DATA_OBJ = (
     r"(?:books|figures|numbers|data|results|marks|grades|stats|statistics|surveys?|nss|ref|records|logs|minutes|"
@@ -827,11 +829,10 @@ _MISCONDUCT_WORDS = gate_words(
     "contract studentship promotion tender consultancy promoted hired appointed bought buys forged plagiarised "
     "plagiarized ghost-written ghostwritten name names vc pvc dvc principal provost registrar rector dean hod exec "
     "executive management leadership bosses governors chancellor sign signs signed signing award awarded awarding "
-    "awards passing passed certify certified certifying sham scam charade stitch-up stitchup fix rewriting rewrite "
+    "awards passing passed certify certified certifying sham scam charade stitch-up stitchup rewriting rewrite "
     "rewrites rewritten rewrote tamper tampered tampering stack stacked stacking packed packing stuffed stuffing "
-    "filled threaten threatened threatening threatens sacked sacking fired firing dismissed purge purged purging "
-    "helped helping helps pays paid paying handed given steered vanished disappeared missing institute centre "
-    "somewhere anywhere"
+    "threaten threatened threatening threatens sacked sacking fired firing dismissed purge purged purging "
+    "helped helping helps pays paid paying vanished disappeared"
 )
 # The subject the verdict is about: the institution, its heads and offices (wider than the employer
 # reference PER001 uses, since here it must come before a misconduct predicate).
@@ -855,7 +856,7 @@ _ROLE_SUBJECT_RE = re.compile(
     r"in\s+charge|running\s+(?:it|this|the\s+place))|(?:my|our)\s+place\s+of\s+work|where\s+i\s+work|i\s+work\s+(?:there|here)"
     r"|this\s+place|(?:uni|university|institution|employer|department|dept|faculty|school)'?s"
     r"|(?:somewhere|anywhere|a\s+place|an?\s+(?:uni|university|institution|employer|organisation|department))\s+(?:that|which|who)"
-    r"|" + _UK_HE + r")(?![\w])"
+    r"|" + _UK_HE_NAMES + r")(?![\w])"
 )
 _YESNO_Q_RE = re.compile(
     r"^\s*(?:is|are|was|were|do|does|did|has|have|had|should|could|would|can|will|shall|must|might|"
