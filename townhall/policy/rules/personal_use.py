@@ -495,6 +495,9 @@ def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
     # how someone feels ("the students are terrified too", "nervous", "exhausted") is not a verdict
     # on the employer either; VADER scores feelings and judgements alike
     sent = _FEELING_RE.sub(" ", sent)
+    # nor is a routine safety notice ("fire alarm test in our building at 11"): VADER reads "fire" and
+    # "alarm" as bad news
+    sent = _ROUTINE_RE.sub(" ", sent)
     return analyzer().polarity_scores(sent)["compound"] <= _VADER_NEGATIVE
 
 
@@ -502,6 +505,10 @@ def _vader_negative(text: str, ref: tuple[int, int]) -> bool:
 _PLAY_RE = re.compile(
     r"(?<![\w])(?:murder\s+mystery|whodunn?it|cluedo|panto(?:mime)?|escape\s+room|role[-\s]?play|sketch\s+show|"
     r"talent\s+show|fancy\s+dress|game\s+night|board\s+games?|charades|the\s+(?:play|musical|production))(?![\w])"
+)
+_ROUTINE_RE = re.compile(
+    r"(?i)(?<![\w])(?:fire\s+(?:alarms?|drills?|doors?|exits?|safety|marshals?|evacuations?|tests?)|"
+    r"(?:alarm|evacuation)\s+(?:tests?|drills?))(?![\w])"
 )
 _FEELING_RE = re.compile(
     r"(?i)(?<![\w])(?:terrified|scared|nervous|anxious|worried|afraid|frightened|exhausted|tired|knackered|shattered|"
@@ -618,11 +625,53 @@ _UK_HE = (
     r"|(?!(?:the|a|an|our|my|this|that|their|his|her|every|any|each|whole|entire|other)\s)[a-z][\w'-]+\s+(?:university|uni|met)"
     r"(?![\w-])|" + _UK_HE_NAMES + r")"
 )
+# The institution by its handle (issue 12, round 5): "@QUBelfast you sacked ...", "Thanks @CardiffUni".
+# A handle that starts "uni"/"university" or ends "uni"/"univ"/"university", or holds a UK university's
+# place-name (5+ letters, so "false" never reads as LSE) or starts with its acronym, names the
+# institution; a reply to it that says "you" is addressed to the institution.
+_HANDLE_RE = re.compile(r"(?<![\w@])@([a-z0-9_]{3,30})")
+_HE_ACRONYMS = ("ucl", "lse", "kcl", "uea", "soas", "uwe", "usw", "qub", "qmu", "gcu", "uws", "uhi", "rgu", "uclan")
+_HE_STEMS = (
+    *(w for w in (n.replace("\\s+", "") for n in _UK_HE_NAMES[3:-1].split("|")) if w.isalpha() and len(w) >= 5),
+    "andrews",
+    "lboro",
+    "belfast",
+    "heriotwatt",
+)
+_SHORT_PLACES = frozenset(("kent", "bath", "york", "hull", "reading", "stir", "essex", "leeds"))
+
+
+def _institution_handle(h: str) -> bool:
+    """A (lower-cased) handle, without its '@', that names a university."""
+    h = h.strip("_")
+    if h.startswith(("uniof", "university", "univ")) or h.endswith(("uni", "univ", "university", "unis")):
+        return True
+    if h.startswith("uni") and (h[3:] in _SHORT_PLACES or any(x in h for x in _HE_STEMS)):
+        return True  # "UniKent", "unisouthampton"; not "unison", "unilever", "unitedfans"
+    # an acronym opening the handle ("QUBelfast", "LSEnews"); a place-name alone is the city or its
+    # football club ("LeedsUnited"), so it needs "uni" with it (above)
+    return h.startswith(_HE_ACRONYMS)
+
+
+def _handle_span(doc: Doc) -> tuple[int, int] | None:
+    """Where the post first tags the institution's handle, or None (cached on the post)."""
+    key = "_per_handle"
+    if key in doc.__dict__:
+        return doc.__dict__[key]
+    span = None
+    t = doc.masked
+    if "@" in t:
+        span = next((m.span() for m in _HANDLE_RE.finditer(t) if _institution_handle(m.group(1))), None)
+    doc.__dict__[key] = span
+    return span
+
+
 _DATA_OBJ = (
     r"(?:books|figures|numbers|data|results|marks|grades|stats|statistics|surveys?|nss|ref|records|logs|minutes|"
     r"expenses|accounts|attendance|outcomes|classifications|submission|scores|rankings?|league\s+tables?|offers|"
     r"admissions|applications|pass\s+rates?|metrics|returns|reports?|evidence|timesheets|invoices|results|responses|"
-    r"(?:impact\s+)?case\s+stud(?:y|ies)|references|feedback|evaluations|registers|transcripts|votes|ballots?|elections?)"
+    r"(?:impact\s+)?case\s+stud(?:y|ies)|references|feedback|evaluations|registers|transcripts|votes|ballots?|elections?|"
+    r"approvals?|signatures?|(?:impact\s+|risk\s+)?assessments?|appeals|comments|consultations?|audits?)"
 )
 _DET = r"(?:the|its|their|our|his|her|those|these|all\s+the|all|this\s+year'?s|last\s+year'?s)"
 _PERSON_NOUNS = (
@@ -686,17 +735,59 @@ _CLAIM_STRUCTURES = (
     r"|(?:put|puts|putting)\s+(?:his|her|their)\s+(?:own\s+)?name\s+(?:on|first\s+on)\s+(?:top|the|their|our|my)"
     r"|tak(?:e|es|ing)\s+(?:the\s+)?names?\s+of\s+[^.!?]{0,40}?\s+off)"
 )
+# Passive claims (issue 12, round 5): the record named first, the wrong done to it after, the doer
+# left out or put last ("The minutes of Senate were rewritten after the fact", "the case study they
+# submitted was fabricated", "audit findings have been covered up by the Finance Director"). A verb
+# that is only wrong in context ("altered", "deleted", "lost") needs scare quotes, "quietly" or a
+# "before/after/so" clause ("deleted before the board saw them"). Who did it is judged in
+# _misconduct_verdict: the sentence or its neighbours must name the institution, one of its offices,
+# its handle, or "they/we/our".
+_PASSIVE_STRONG = (
+    r"(?:faked|falsified|fabricated|forged|doctored|backdated|fudged|fiddled|cooked|invented|made\s+up(?!\s+of)|"
+    r"covered\s+up|hushed\s+up|buried|shredded|whitewashed|tampered\s+with|rigged)"
+)
+_PASSIVE_WEAK = (
+    r"(?:altered|rewritten|adjusted|deleted|lost|mislaid|binned|removed|changed|edited|dropped|shelved|withheld|hidden)"
+)
+_PASSIVE_CLAIM_RE = re.compile(
+    r"(?<![\w])(?:" + _DATA_OBJ[3:-1] + r"|complaints?|findings|reports?|minutes|approvals?)[\"'’”]?\s+"
+    r"(?:[^.!?]{0,60}?\s)?(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being|got)\s+"
+    r"(?:(?:quietly|conveniently|simply|just|all|then|also|secretly|deliberately|systematically|completely|partly|"
+    r"entirely|mysteriously)\s+)?"
+    r"(?:" + _PASSIVE_STRONG + r"|[\"'‘“]" + _PASSIVE_WEAK + r"[\"'’”]|(?:quietly|conveniently|secretly|deliberately|"
+    r"mysteriously)\s+" + _PASSIVE_WEAK + r"|" + _PASSIVE_WEAK + r"\s+(?:before|after|so|to\s+(?:hide|make|cover|show)|"
+    r"once|the\s+(?:day|week|night)\s+(?:before|after)))(?![\w])"
+)
+# the verb phrase alone, found first (cheap: few places start with "was/were/been"), then the record
+# looked for before it
+_PASSIVE_VERB_RE = re.compile(
+    r"(?<![\w])(?:was|were|been|being|got)\s+(?:(?:quietly|conveniently|secretly|deliberately|mysteriously)\s+"
+    + _PASSIVE_WEAK
+    + r"|(?:\w+\s+)?(?:"
+    + _PASSIVE_STRONG[3:-1]
+    + r"|[\"'‘“]"
+    + _PASSIVE_WEAK
+    + r"|"
+    + _PASSIVE_WEAK
+    + r"\s+(?:before|after|so|to\s+(?:hide|make|cover|show)|once|the\s+(?:day|week|night))))"
+)
+_BE_WORDS = gate_words("was were been being got")
+_PASSIVE_WORDS = gate_words(
+    "faked falsified fabricated forged doctored backdated fudged fiddled cooked invented made covered hushed buried "
+    "shredded whitewashed tampered rigged altered rewritten adjusted deleted lost mislaid binned removed changed "
+    "edited dropped shelved withheld hidden"
+)
 _MISCONDUCT_RE = re.compile(
     r"(?<![\w])(?:"
     # concealment
     r"(?:cover|hush|brush|paper)(?:s|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:up|over)(?![\w])"
     r"|(?:sweep|sweeps|sweeping|swept)\s+(?:\w+\s+){0,3}?under\s+the\s+(?:carpet|rug)"
-    r"|(?:bur(?:y|ies|ied|ying)|bin(?:s|ned|ning)?|shred(?:s|ded|ding)?|shel(?:ve|ves|ved|ving)|suppress(?:es|ed|ing)?|"
+    r"|[\"'‘“]?(?:bur(?:y|ies|ied|ying)|bin(?:s|ned|ning)?|shred(?:s|ded|ding)?|shel(?:ve|ves|ved|ving)|suppress(?:es|ed|ing)?|"
     r"quash(?:es|ed|ing)?|squash(?:es|ed|ing)?|los(?:e|es|t|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
-    r"sat\s+on|sit(?:s|ting)?\s+on)[\"'’”]?\s+(?:every|all|any|the|their|its|his|her|a|multiple|\d+|several|three|two)?\s*"
+    r"sat\s+on|sit(?:s|ting)?\s+on|mislai?d)[\"'’”]?\s+(?:every|all|any|the|their|its|his|her|a|multiple|\d+|several|three|two)?\s*"
     r"(?:[\w']+\s+)?"
     r"(?:complaints?|reports?|cases?|findings|evidence|allegations?|investigations?|concerns?|story|grievances?|"
-    r"disclosures?|whistleblow\w+)"
+    r"disclosures?|whistleblow\w+|appeals?)"
     r"|(?:hid|hide|hides|hiding|hidden|conceal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:from\s+(?:staff|students|us|the|"
     r"parents|applicants|everyone|the\s+\w+)|it\s+from)"
     # or with what is hidden named: "hides sexual misconduct", "concealing the bullying complaints"
@@ -705,7 +796,7 @@ _MISCONDUCT_RE = re.compile(
     # falsification and fiddles: an unambiguous verb with an optional determiner, an ambiguous one
     # ("cook", "game", "inflate") only with one
     r"|(?:fak(?:es|ed|ing)|falsif(?:y|ies|ied|ying)|fabricat(?:e|es|ed|ing)|fudg(?:e|es|ed|ing)|fiddl(?:e|es|ed|ing)|"
-    r"doctor(?:ed|ing)|massag(?:e|es|ed|ing)|rig(?:s|ged|ging)|manipulat(?:es|ed|ing)|"
+    r"doctor(?:ed|ing)|massag(?:e|es|ed|ing)|rig(?:s|ged|ging)|manipulat(?:es|ed|ing)|forg(?:e|es|ed|ing)|backdat(?:e|es|ed|ing)|"
     r"tamper(?:s|ed|ing)?\s+with)\s+(?:" + _DET + r"\s+)?"
     r"(?:\w+\s+){0,2}?"
     + _DATA_OBJ
@@ -717,8 +808,8 @@ _MISCONDUCT_RE = re.compile(
     # the falsified thing named as such: "signed off on the fake student numbers", "their made-up NSS figures"
     + r"|(?:fake|bogus|made-up|doctored|falsified|fabricated|fiddled|cooked)\s+(?:\w+\s+){0,2}?"
     + _DATA_OBJ
-    + r"|(?:being|been|was|were|is|are|get|got)\s+(?:\w+\s+)?(?:faked|falsified|fabricated|"
-    r"fudged|fiddled|doctored|rigged|gamed|massaged|manipulated)"
+    + r"|(?:being|been|was|were|is|are|get|got)\s+(?:(?!(?:they|we|i|you|he|she|it)\s)\w+\s+)?"
+    r"(?:faked|falsified|fabricated|fudged|fiddled|doctored|rigged|gamed|massaged|manipulated)"
     r"|(?:falsif(?:y|ies|ied|ying)|embezzl\w+|defraud\w*|fudging|rigging)"
     r"|siphon(?:s|ed|ing)?\s+(?:off\s+)?(?:money|funds|cash|£|millions|thousands)"
     # dishonesty and theft
@@ -733,7 +824,7 @@ _MISCONDUCT_RE = re.compile(
     r"|knew\s+(?:about\s+(?:it|this|that|the\s+\w+)\s+)?(?:and|but)\s+(?:did|said)\s+nothing"
     r"|quietly\s+(?:selling|sold|dropp(?:ing|ed)|clos(?:ing|ed)|cut(?:ting)?|scrapp(?:ing|ed)|ax(?:ing|ed)|shelv(?:ing|ed)|"
     r"outsourc(?:ing|ed)|shut(?:ting)?|end(?:ing|ed)|remov(?:ing|ed)|bin(?:ning|ned)|rais(?:ing|ed)|sack(?:ing|ed)|"
-    r"let(?:ting)?\s+\w+\s+go)"
+    r"let(?:ting)?\s+\w+\s+go|let(?:ting|s)?\s+in)"
     # motives: "only in it for the fees", "does not care about students"
     r"|(?:only|just|purely)\s+(?:in\s+it|care|cares|cared|interested)\s+(?:for|about|in)\s+(?:the\s+)?(?:money|fees|profits?|cash|"
     r"rankings|league\s+tables|income|bottom\s+line)"
@@ -769,11 +860,13 @@ _MISCONDUCT_RE = re.compile(
     r"|(?:committees?|panels?|boards?|senate|council|court|governors)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:stacked|packed|stuffed|filled)\s+with"
     # threats and reprisals: "threatening staff with bad references", "sacked three people on sick leave"
-    r"|threaten(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:staff|us|people|colleagues|students|anyone|whistleblowers|employees)\s+with"
+    r"|threaten(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:staff|us|people|colleagues|students|anyone|whistleblowers|employees)\s+"
+    r"(?:(?:who|that|if)\s+[^.!?]{0,50}?\s)?with"
     r"|(?:sack|fire|dismiss|get\s+rid\s+of)(?:s|ed|es|ing)?\s+(?:[\w']+\s+){0,3}?(?:on|during|for\s+taking)\s+"
     r"(?:sick|maternity|paternity|compassionate|parental)\s+leave"
-    r"|(?:sack|fire|dismiss|purg)(?:e|es|s|ed|ing)?\s+(?:[\w']+\s+){0,3}?(?:who|for)\s+(?:\w+\s+)?(?:signed|spoke|speaking|"
-    r"complained|complaining|raised|whistleblowing|blew|went\s+on\s+strike|striking|joined)"
+    r"|(?:sack|fire|dismiss|purg|victimis|victimiz|push(?:ed|ing)?\s+out|forc(?:ed|ing)?\s+out)(?:e|es|s|ed|d|ing)?\s+"
+    r"(?:[\w']+\s+){0,5}?(?:who|for|after)\s+(?:\w+\s+)?(?:signed|signing|spoke|speaking|complained|complaining|raised|"
+    r"raising|reporting|reported|questioning|whistleblowing|blew|went\s+on\s+strike|striking|joined|joining)"
     # helping oneself to money: "helped himself to the research overheads", "pays for her holidays out of the budget"
     r"|help(?:s|ed|ing)?\s+(?:him|her|them)sel(?:f|ves)\s+to"
     r"|pa(?:y|ys|id|ying)\s+for\s+(?:his|her|their|the\s+\w+'s)\s+(?:\w+\s+){0,2}?(?:out\s+of|from|with)\s+(?:the\s+|our\s+)?"
@@ -788,6 +881,13 @@ _MISCONDUCT_RE = re.compile(
     r"|(?:redundanc(?:y|ies)|severance|consultation|restructur\w*|review|scheme|process|elections?|vote|appeals?)[\"'’”]?\s+"
     r"(?:\w+\s+){0,3}?(?:is|was|are|were|'s)\s+(?:a\s+|an\s+)?(?:total\s+|complete\s+|utter\s+|absolute\s+)?"
     r"(?:fraud|sham|con|lie|scam|charade|stitch-?up|fix|fiddle|cover)"
+    # what the institution says of itself called a lie (issue 12, round 5): "our EDI statement is a lie",
+    # "the university's 'wellbeing strategy' is a work of fiction"; the owner is judged as the subject
+    r"|(?P<scheme>(?:statement|strategy|pledge|policy|charter|commitment|application|submission|promise|values|"
+    r"action\s+plan|mission)[\"'’”]?\s+(?:is|was|are|were|'s)\s+(?:all\s+|just\s+|pure\s+|basically\s+|"
+    r"nothing\s+but\s+)?(?:a\s+|an\s+)?(?:total\s+|complete\s+|utter\s+|absolute\s+|outright\s+|pure\s+|"
+    r"bare-?faced\s+)?(?:lie|lies|fiction|work\s+of\s+fiction|fantasy|fabrication|sham|fraud|scam|window[-\s]dressing|"
+    r"whitewash|made\s+up))"
     # person verdicts: a copula or intensifier, then the noun
     r"|(?<=['’])s\s+(?:a|an|such\s+a)\s+(?:total\s+|complete\s+|utter\s+|absolute\s+|massive\s+|proper\s+)?"
     + _PERSON_NOUNS
@@ -832,12 +932,17 @@ _MISCONDUCT_WORDS = gate_words(
     "awards passing passed certify certified certifying sham scam charade stitch-up stitchup rewriting rewrite "
     "rewrites rewritten rewrote tamper tampered tampering stack stacked stacking packed packing stuffed stuffing "
     "threaten threatened threatening threatens sacked sacking fired firing dismissed purge purged purging "
-    "helped helping helps pays paid paying vanished disappeared"
+    "helped helping helps pays paid paying vanished disappeared forge forges forged forging backdate backdates "
+    "backdated backdating mislaid"
 )
 # The subject the verdict is about: the institution, its heads and offices (wider than the employer
 # reference PER001 uses, since here it must come before a misconduct predicate).
 _ROLE_SUBJECT_RE = re.compile(
-    r"(?<![\w])(?:(?:(?:our|my|this|their)\s+(?:(?!(?:that|which|who|and|of|to|in|for|with|is|are|was|were|the|a|an)\s)"
+    r"(?<![\w])(?:"
+    # the rhetorical "imagine being a Dean and faking the minutes" (issue 12, round 5)
+    r"imagine\s+(?:being|running|managing|leading|working\s+(?:at|for|in))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:uni|university|institution|department|school|faculty|college|vc|pvc|pro-?vc|vice[-\s]chancellor|dean|provost|"
+    r"registrar|principal|head\s+of\s+\w+|director(?:\s+of\s+\w+)?|manager)|(?:(?:our|my|this|their)\s+(?:(?!(?:that|which|who|and|of|to|in|for|with|is|are|was|were|the|a|an)\s)"
     r"[\w'‘’\"“”-]+\s+){0,2}?"
     r"|the\s+(?:(?:new|old|current|former|acting|interim|deputy|associate|senior|whole|entire|uni|university|faculty|"
     r"school|department|research|student|central|admissions|finance|hr|estates|exec|executive|safeguarding|integrity|"
@@ -852,7 +957,7 @@ _ROLE_SUBJECT_RE = re.compile(
     r"|the\s+(?:(?!(?:idea|fact|way|thing|kind|sort|point|reason|same|other|next|last|that|which|who|and|of|to|in|for|"
     r"with|is|are|was|a|an|the|this|my|our|their)\s)\w+\s+){1,2}(?:office|team|unit|committee|"
     r"panel|board|department|directorate|service|services)"
-    r"|management|leadership|senior\s+(?:team|managers?|leaders?|leadership|management)|the\s+people\s+(?:at\s+the\s+top|"
+    r"|management|leadership|(?:line\s+)?managers|bosses|senior\s+(?:team|managers?|leaders?|leadership|management)|the\s+people\s+(?:at\s+the\s+top|"
     r"in\s+charge|running\s+(?:it|this|the\s+place))|(?:my|our)\s+place\s+of\s+work|where\s+i\s+work|i\s+work\s+(?:there|here)"
     r"|this\s+place|(?:uni|university|institution|employer|department|dept|faculty|school)'?s"
     r"|(?:somewhere|anywhere|a\s+place|an?\s+(?:uni|university|institution|employer|organisation|department))\s+(?:that|which|who)"
@@ -950,13 +1055,59 @@ def _unclaimed(t: str, at: int) -> bool:
     return _reported(t, s, e) or _NEG_BEFORE_RE.search(t, max(s, at - 25), at) is not None
 
 
+# "you"/"they" just before the claim: "@QUBelfast you sacked ...", "they're purging ... Thanks @CardiffUni"
+_ADDRESSEE_RE = re.compile(r"(?<![\w])(?:you|they)(?:'ve|'re|'d|\s+have|\s+are|\s+were|\s+had)?\s+(?:[\w']+\s+){0,2}$")
+_MINE_BEFORE_RE = re.compile(r"(?<![\w])(?:our|my)\s+(?:[\w'’-]+\s+){0,3}[\"'‘“]?$")
+_AGENT_RE = re.compile(r"(?<![\w])(?:they|we|our|my)(?![\w])")
+
+
+def _inst_named_in(doc: Doc, cp: CompiledPack, t: str, s: int, e: int) -> bool:
+    """The institution, one of its roles or offices, or its handle is named in t[s:e]."""
+    h = _handle_span(doc)
+    return bool(
+        (h is not None and s <= h[0] < e)
+        or _ROLE_SUBJECT_RE.search(t, s, e)
+        or cp.institution_re.search(t, s, e)
+        or _INSTITUTION_REF.search(t, s, e)
+        or any(s <= x.start() < e for x in _INSTITUTION_LEX.finditer(t))
+    )
+
+
+def _addressed_or_passive(doc: Doc, cp: CompiledPack, t: str, m: re.Match[str], ps: int, s: int, e: int) -> bool:
+    """Who did it, when the subject is not named before the claim (issue 12, round 5): "you" or "they"
+    in a post that tags the institution's handle, a sentence opening with the claim in such a post, or a
+    passive claim about a record whose sentence or neighbours name the institution or say they/we/our."""
+    at = m.start()
+    if m.re is _PASSIVE_CLAIM_RE:
+        ne = _sentence_of(t, e + 1)[1] if e < len(t) else e
+        return _inst_named_in(doc, cp, t, ps, ne) or _AGENT_RE.search(t, s, e) is not None
+    if m.re is _MISCONDUCT_RE and m.group("scheme"):
+        # "Our EDI statement", "my uni's wellbeing strategy": the institution's own words
+        return _MINE_BEFORE_RE.search(t, max(s, at - 50), at) is not None
+    if _handle_span(doc) is None:
+        return False
+    return _ADDRESSEE_RE.search(t, max(s, at - 40), at) is not None or not t[s:at].strip(" @_\"'")
+
+
+def _claim_candidates(t: str) -> Iterator[re.Match[str]]:
+    """Misconduct predicates in the post, then passive claims about a record (each behind its gate)."""
+    if gate(t, _MISCONDUCT_WORDS):
+        yield from _MISCONDUCT_RE.finditer(t)
+    if gate(t, _BE_WORDS) and gate(t, _PASSIVE_WORDS):
+        last = 0
+        for v in _PASSIVE_VERB_RE.finditer(t):
+            s = max(last, _sentence_of(t, v.start())[0], v.start() - 100)
+            p = _PASSIVE_CLAIM_RE.search(t, s, min(len(t), v.end() + 60))
+            if p is not None:
+                last = p.end()
+                yield p
+
+
 def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     """The span of a misconduct predicate stated as fact about the institution or one of its roles
     (named before it, in the same or the preceding sentence), or None."""
     t = doc.masked
-    if not gate(t, _MISCONDUCT_WORDS):
-        return None
-    for m in _MISCONDUCT_RE.finditer(t):
+    for m in _claim_candidates(t):
         s, e = _sentence_of(t, m.start())
         # the two sentences before: "The Dean ... . They buried it.", "The uni says X. It isn't. They know it isn't."
         ps = _sentence_of(t, s - 2)[0] if s > 1 else s
@@ -978,13 +1129,15 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
                 or _INSTITUTION_REF.search(t, w, at)
                 or any(w <= x.start() < at for x in _INSTITUTION_LEX.finditer(t))
             )
+        if not subject:
+            subject = _addressed_or_passive(doc, cp, t, m, ps, s, e)
         if not subject and _WARN_AWAY_RE.match(m.group(0)):
             # "If you're choosing between us and Leeds, choose Leeds. I say this as staff."
             subject = _institution_ref(doc, cp) is not None or " us " in m.group(0)
         if not subject and (
             _ROLE_SUBJECT_RE.search(m.group(0))
             or _BARE_ROLE_RE.match(t, s)
-            or (m.group("cred") and _institution_ref(doc, cp))
+            or (m.re is _MISCONDUCT_RE and m.group("cred") and _institution_ref(doc, cp))
         ):
             # the subject named inside the claim ("told by my manager to ...", "so the VC can ..."), a bare
             # role opening the sentence ("Dean lied to ...", "uni cooking the numbers"), or a faked
@@ -1378,7 +1531,7 @@ _WORK_SETTING_RE = re.compile(
     r"line\s+manager)|students|first[-\s]years|marking|scripts|essays|exam(?:s|\s+board)?|open\s+day|office|"
     r"faculty|the\s+vc|work(?:ing)?\s+from\s+home|wfh|#wfh|on\s+the\s+clock|taxpayer'?s?|extensions?|"
     r"admissions|library|campus|graduation|invigilat\w*|timesheet|feedback|corridor|marked|dissertations?|theses|"
-    r"coursework|assignments?|tutees?|conference|appeals?|grades?|first\s+year|#\w*(?:staff|lecturer|academic|phd)\w*|"
+    r"coursework|assignments?|tutees?|undergrads?|postgrads?|(?:second|third|final)[-\s]years|year\s*\d+s|conference|appeals?|grades?|first\s+year|#\w*(?:staff|lecturer|academic|phd)\w*|"
     r"attendance|registers?|facilities|taught|teach|dress-down|staff\s+member|uni\s+staff|workshop|after\s+hours)(?![\w])"
 )
 _CONDUCT_RE = re.compile(
@@ -1418,10 +1571,13 @@ _CONDUCT_RE = re.compile(
     r"i'?ve\s+been\s+(?:at|in|on)\s+the\s+(?:beach|pub|races|sofa|golf\s+course|spa)|shouldn'?t\s+be\s+(?:at|in)\s+uni(?:versity)?|"
     r"(?:students|first[-\s]years|tutees|freshers|cohort|class)\s+(?:that\s+|who\s+)?i\s+(?:can'?t|cannot|couldn'?t)\s+stand|"
     r"(?:give|gave)\s+(?:a|an)\s+\d{2}\s+to\s+(?:anything|everything|everyone|anyone|all)|"
-    r"(?:question|questions|answer|answers|essay|essays|work|students?|first[-\s]years?|class|cohort)\s+(?:was|were|is|are)\s+"
-    r"(?:so\s+|really\s+|just\s+|genuinely\s+|truly\s+)?"
-    r"[\"'“‘]?(?:a\s+)?(?:stupid|thick|dumb|idiotic|pathetic|useless|rubbish|garbage|drivel|nightmare|nightmares|hopeless|"
-    r"clueless|lazy|idiots|morons)(?![\w])|why\s+are\s+we\s+(?:taking|letting|admitting)|"
+    r"(?:question|questions|answer|answers|essay|essays|work|students?|first[-\s]years?|class|cohort|"
+    r"undergrads?|postgrads?|tutees|freshers|year\s*\d+s|(?:second|third|final)[-\s]years|\d(?:st|nd|rd|th)\s+years)\s+(?:was|were|is|are)\s+"
+    r"(?:so\s+|really\s+|just\s+|genuinely\s+|truly\s+|basically\s+|frankly\s+)?"
+    r"[\"'“‘]?(?:a\s+)?(?:stupid|thick|dumb|dim|illiterate|idiotic|pathetic|useless|rubbish|garbage|drivel|nightmare|nightmares|"
+    r"hopeless|clueless|lazy|idiots|morons)(?![\w])|"
+    r"the\s+(?:laziest|thickest|dumbest|dimmest|stupidest|most\s+entitled|most\s+clueless)[,\s]+(?:[\w,]+\s+){0,3}?"
+    r"(?:i'?ve|i\s+have)\s+ever\s+(?:had\s+(?:the\s+(?:misfortune|displeasure)\s+)?(?:to\s+)?)?(?:taught|teach|had|supervised|marked)|why\s+are\s+we\s+(?:taking|letting|admitting)|"
     r"see\s+you\s+(?:all\s+)?at\s+(?:the|my)\s+disciplinary|get\s+me\s+(?:sacked|fired)|"
     r"can'?t\s+remember\s+(?:much|anything|last\s+night|how\s+i\s+got)|danced\s+on\s+the\s+(?:table|lectern|bar|stage|desk)|"
     r"(?:take|took|having|have)\s+a\s+nap|(?:facilities|they|nobody|no\s+one|hr|management|security)\s+(?:never|don'?t|doesn'?t)\s+checks?|"
@@ -1441,6 +1597,21 @@ _CONDUCT_RE = re.compile(
     r"(?:admissions|registry|they|hr|facilities|security|anyone|nobody)\s+never\s+checks?|don'?t\s+tell\s+(?:facilities|hr|it|"
     r"anyone\s+at\s+work|the\s+dean|estates|finance))(?![\w])"
 )
+# what one's students cannot do, said with contempt (issue 12, round 5): "my undergrads genuinely cannot
+# read", "students on my module can barely read"; not "can't read the slides from the back"
+_CANT_READ_RE = re.compile(
+    r"(?<![\w])"
+    r"(?:students|undergrads?|undergraduates|postgrads?|tutees|freshers|first[-\s]years|second[-\s]years|"
+    r"third[-\s]years|final[-\s]years|year\s*\d+s|\d(?:st|nd|rd|th)\s+years|cohort|class)\s+(?:[\w']+\s+){0,6}?"
+    r"(?:(?:genuinely|literally|honestly|actually|really|just|still)\s+)?(?:can\s+(?:barely|hardly|not)|cannot|can'?t|"
+    r"could\s+(?:barely|hardly|not)|couldn'?t)\s+(?:even\s+)?(?:read|write|spell|count)"
+    r"(?=\s*(?:[.,!?;:]|$|\s+(?:a\s+(?:sentence|paragraph)|properly|at\s+all|or\s+(?:write|read|spell)|and\s+(?:write|read))))"
+)
+_STUDENT_WORDS = gate_words(
+    "students undergrads undergrad undergraduates postgrads postgrad tutees freshers years cohort class year1s year2s "
+    "year3s"
+)
+_CANT_WORDS = gate_words("read write spell count")
 _CONDUCT_WORDS = gate_words(
     "hungover hung drunk tipsy wasted smashed pissed feel pints shots gin gins prosecco wine drinking free lock-in "
     "lockin skive skived skiving skiving bunked bunking called sickie snuck sneaked quiet bothered reading problem pub "
@@ -1453,7 +1624,8 @@ _CONDUCT_WORDS = gate_words(
     "disciplinary sacked fired remember danced nap checks check checked shower "
     "pyjamas productive pc computer laptop hack everyone everybody forgot glanced minutes minute read "
     "🍷 🍺 🍸 🥂 🍹 🍾 face will laziest thickest dumbest taught "
-    "football telly tv racing netflix cricket rugby attention put claimed logged expensed pub even stopped"
+    "football telly tv racing netflix cricket rugby attention put claimed logged expensed pub even stopped "
+    "dim dimmest stupidest illiterate"
 )
 
 
@@ -1510,6 +1682,11 @@ def unprofessional_conduct(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         p = _PRIVATE_RE.search(t)
         if p and _RESOURCE_RE.search(t, max(0, p.start() - 160), p.end() + 160):
             yield p.start(), p.end(), "The institution's time or equipment used for private business, told in public."
+            return
+    if gate(t, _STUDENT_WORDS) and gate(t, _CANT_WORDS):
+        c = _CANT_READ_RE.search(t)
+        if c and not _someone_else_did(t, c.start()):
+            yield c.start(), c.end(), "Contempt for the students you teach, told from a staff member's account."
             return
     if not gate(t, _CONDUCT_WORDS):
         return
@@ -1962,7 +2139,8 @@ _VOICE_RE = re.compile(
     + _OFFICE
     + r"(?:'?s)?(?![\w])[^.!?]{0,80}?(?<![\w])i\s+can\s+(?:now\s+|also\s+|officially\s+)?"
     r"(?:confirm|tell\s+you|announce|assure\s+you|promise)"
-    r"|on\s+behalf\s+of\s+(?:everyone\s+at\s+|all\s+(?:of\s+us\s+)?at\s+|the\s+whole\s+)?" + _UK_HE
+    r"|on\s+behalf\s+of\s+(?:everyone\s+at\s+|all\s+(?:of\s+us\s+)?at\s+|the\s+whole\s+)?"
+    + _UK_HE
     + r"|(?:speaking|talking|writing)\s+(?:here\s+)?for\s+(?:everyone|everybody|all\s+of\s+us|us\s+all|all)\s+at\s+"
     + _UK_HE
     + r"|we\s+(?:here\s+)?at\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:"
@@ -1986,15 +2164,25 @@ _ANNOUNCE_RE = re.compile(
     r"(?:confirm|announce|reveal)|(?:official|formal)\s+word\s+from\s+me|let\s+me\s+(?:officially\s+)?(?:confirm|announce)|"
     r"(?:pleased|happy|proud|delighted|excited|thrilled)\s+to\s+(?:confirm|announce)|i\s+(?:hereby\s+)?(?:confirm|announce)"
     r"|on\s+its\s+behalf|(?:speaking|confirming|announcing)\s+(?:\w+\s+)?(?:as|for)\s+(?:the\s+)?(?:programme|course|module|"
-    r"admissions|school|department|faculty)\s+(?:lead|leader|director|head|tutor))(?![\w])"
+    r"admissions|school|department|faculty)\s+(?:lead|leader|director|head|tutor)"
+    # an office's header (issue 12, round 5): "Official update from the Department of Physics at X:",
+    # "Statement from the Faculty of Arts:", "OFFICIAL: The University of Stirling is cancelling ..."
+    r"|(?P<hdr>(?:official\s+)?(?:update|statement|announcement|notice|message)\s+from\s+(?:the\s+)?(?:[\w'&-]+\s+){0,5}?"
+    r"(?:department|dept|school|faculty|university|uni|college|institute|office|directorate|executive|registry|centre)"
+    r"(?:\s+of\s+[\w'-]+(?:\s+(?:and|at)\s+[\w'-]+)?)?\s*[:—–-]|^\s*official\s*[:—–-]))(?![\w])"
 )
-_ANNOUNCE_WORDS = gate_words("confirming announcing revealing confirm announce reveal word behalf speaking")
+_ANNOUNCE_WORDS = gate_words(
+    "confirming announcing revealing confirm announce reveal word behalf speaking official update statement "
+    "announcement notice message"
+)
 _INST_DECIDES_RE = re.compile(
     r"(?<![\w])(?:(?:the|our|my)\s+)?(?:uni(?:versity)?|department|dept|school|faculty|college|institution|management|"
     r"senate|council|governors)(?:'?s)?\s+(?:(?:official\s+)?(?:position|line|stance|decision|plan)\s+is|"
     r"(?:will|won'?t|'ll|is\s+going\s+to|are\s+going\s+to|has\s+decided|have\s+decided|is\s+to|is\s+officially|"
     r"are\s+officially|(?:is|are)\s+(?:now\s+|formally\s+)?(?:dropping|closing|cutting|scrapping|boycotting|refunding|"
     r"cancelling|suspending|withdrawing|selling|merging|ending|introducing|abolishing|waiving|freezing|raising|lowering)))"
+    r"|" + _UK_HE + r"\s+(?:is|are|has|will)\s+(?:now\s+|formally\s+|officially\s+)?(?:be\s+)?"
+    r"(?:dropping|closing|cutting|scrapping|cancelling|suspending|withdrawing|merging|ending|abolishing|freezing|closed|cancelled|suspended)"
     r"|(?:we|we'?ll|we\s+will|we\s+won'?t|we'?ve|we\s+have|we'?re|we\s+are)\s+(?:officially\s+|formally\s+|now\s+)?"
     r"(?:decided|dropping|closing|cutting|scrapping|boycotting|refunding|cancelling|suspending|withdrawing|"
     r"not\s+be|be\s+\w+ing|going\s+to)(?![\w])"
@@ -2015,7 +2203,12 @@ def _announced_for(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         )
         if d is None:
             continue
-        if d.group(0).startswith("we") and not _INSTITUTION_REF.search(t) and not cp.institution_re.search(t):
+        if (
+            d.group(0).startswith("we")
+            and not a.group("hdr")
+            and not _INSTITUTION_REF.search(t)
+            and not cp.institution_re.search(t)
+        ):
             continue  # "we" is the institution only where the post names it
         if _asked_or_relayed(t, d.start()):
             continue
