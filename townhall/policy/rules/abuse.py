@@ -110,7 +110,9 @@ DIRECTED_RE = regex.compile(
     r"go\s+(?:to\s+hell|die|kill\s+yourself)|kys|kill\s+yourself|get\s+lost|eat\s+shit|"
     r"stop\s+(?:moaning|whining|whinging|crying|bitching)"
     # telling someone to leave the country: "go back to your own country", "go home to your country"
-    r"|go\s+(?:back|home)\s+(?:to\s+)?(?:your|ur)\s+(?:own\s+)?country|go\s+back\s+(?:to\s+)?where\s+(?:you|u)\s+came\s+from"
+    # ... also said of a third person ("the new cleaner should go back where she came from")
+    r"|go\s+(?:back|home)\s+(?:to\s+)?(?:your|ur|his|her|their)\s+(?:own\s+)?country"
+    r"|go\s+back\s+(?:to\s+)?where\s+(?:you|u|she|he|they)\s+came\s+from"
     r")(?![\w])",
     regex.IGNORECASE,
 )
@@ -270,7 +272,9 @@ _OTHER_PERSON_RE = regex.compile(
     r"candidate|candidates|worker|workers|union|council|committee|board|mate|pal|bro|lot|crowd|mob|clique|"
     r"governors|trustees|senate|hr|uni|university|college|school|faculty|office|external|internal|marker|markers|"
     r"invigilator|invigilators|postdoc|postdocs|phd|phds|undergrads?|postgrads?|freshers?|tutees?|mentors?)(?![\w'’])"
-    r"|(?-i:(?<=[\p{Ll},;:]\s)(?!I\b)\p{Lu}\p{Ll}+)",
+    # a capitalised word inside a sentence, unless it follows a preposition of place ("left my
+    # umbrella on the train in Edinburgh", "at Heathrow"): a place, not a person
+    r"|(?-i:(?<=[\p{Ll},;:]\s)(?<!(?<![\w])(?:in|at|near|around|via|across|outside)\s)(?!I\b)\p{Lu}\p{Ll}+)",
     regex.IGNORECASE,
 )
 _PROFANITY_RE = re.compile(r"(?<![\w'’])(?:" + _PROFANITY + r")(?![\w])", re.IGNORECASE)
@@ -511,10 +515,16 @@ def threat(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in THREAT_RE.finditer(doc.text):
             yield m.start(), m.end(), "Reads as a threat against a person."
             return
-    if not _HARM_WORDS.isdisjoint(token_set(low)):
+    words = token_set(low)
+    if not _HARM_WORDS.isdisjoint(words):
         m = _HARM_INTENT_RE.search(low)
         if m:
             yield m.start(), m.end(), "Reads as a threat against a person."
+            return
+    if not _DEATH_WORDS.isdisjoint(words):
+        m = _WISH_DEATH_RE.search(doc.text)
+        if m:
+            yield m.start(), m.end(), "Wishes death or grave harm on a person."
 
 
 # Intent to hurt a person or damage their things, said of a third person: "I'm gonna batter him",
@@ -530,6 +540,28 @@ _HARM_INTENT_RE = regex.compile(
     r"(?:\w+\s+){0,2}?(?:[\w'’]+\s+)?(?:car|house|windows?|office|tyres|tires|home|door|flat)"
     r"|teach\s+(?:him|her|them)\s+a\s+lesson|see\s+how\s+(?:he|she|they)\s+likes?\s+it)(?![\w])"
 )
+# A wish that a named or pointed-at person die or come to grave harm ("hope that landlord dies in a
+# fire", "I hope he gets hit by a bus", "wish @x would just drop dead", "that dean deserves to rot"):
+# said of anyone, it is abuse even without an insult word. The target must be a person (a pronoun,
+# an @handle, a name, or a person noun after the/that/my ...), so "hope the battery dies before
+# the meeting ends" stays clean.
+_TARGET_PERSON = (
+    r"(?:he|she|they|him|her|them|@\w+|(?:the|that|this|my|our|your|his|her|their)\s+(?:[\w'’-]+\s+)?"
+    r"(?:guy|bloke|man|woman|lad|girl|boy|landlord|landlady|boss|manager|dean|vc|lecturer|examiner|reviewer|prof|"
+    r"professor|tutor|student|colleague|head|director|registrar|president|officer|minister|mp|neighbour|cleaner|"
+    r"porter|invigilator|supervisor|hod|chair|principal|provost|chancellor|person|idiot|prick|bastard|twat|cow|"
+    r"rat|snake|clown|ex)|(?-i:\p{Lu}\p{Ll}+))"
+)
+_WISH_DEATH_RE = regex.compile(
+    r"(?<![\w])(?:(?:hope|hoping|wish|pray|praying)\s+(?:to\s+god\s+)?(?:that\s+)?" + _TARGET_PERSON
+    + r"\s+(?:\w+\s+){0,2}?(?:dies|die|rots|rot|burns\s+(?:in|to)|drops\s+dead|drop\s+dead|croaks|"
+    r"gets?\s+(?:run\s+over|hit\s+by\s+a\s+(?:bus|car|lorry|truck|train)|cancer(?=\s*(?:[.!?,;]|$))))"
+    r"|" + _TARGET_PERSON + r"\s+(?:should|deserves\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|fucking\s+|bloody\s+)?"
+    r"(?:die|rot\s+in\s+(?:hell|jail|prison)|be\s+shot|be\s+hanged|hang|burn\s+in\s+hell|drop\s+dead))(?![\w])"
+    r"(?!\s+(?:down|out|off|away|back|her|his|their|my|its))",  # 'the hype dies down', 'she dies her hair'
+    regex.IGNORECASE,
+)
+_DEATH_WORDS = frozenset(wordlist("dies die rots rot burns drops drop croaks run hit cancer hanged hang shot"))
 _HARM_WORDS = frozenset(
     wordlist("""batter deck punch smack lamp thump glass stab slap knock kick beat smash key torch burn slash trash
     vandalise vandalize egg brick lesson likes""")

@@ -12,6 +12,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.abuse import _STRONG_RE, _YOU_INSULT_RE
 from townhall.policy.rules.common import gate, gate_words
 
 _CLAIM_RE = re.compile(
@@ -103,6 +104,15 @@ _BEHALF_NAMED_RE = regex.compile(
     r"(?i:\w+\s+){0,2}?(?i:apologi[sz]e|confirm|announce|regret|reject|welcome|delighted|pleased|proud|sorry|thank|"
     r"condemn|support|deny|state|declare)"
 )
+# the announcing verb before the body ("I can confirm on behalf of Cardiff University that ...",
+# "I'm announcing on behalf of Swansea University that the campus is closed"): the same claim with
+# the speaker first; the named body's words may include 'of'/'and' ("the University of Bristol")
+_VERB_BEHALF_NAMED_RE = regex.compile(
+    r"(?<![\w])(?i:i|we)(?i:'m|’m|'re|’re|\s+am|\s+are|\s+can|\s+hereby|\s+will|\s+must|\s+want\s+to|\s+would\s+like\s+to)?"
+    r"(?i:\s+(?:now|officially|hereby))?\s+(?i:confirm|confirming|announce|announcing|state|stating|declare|declaring|"
+    r"say|saying|tell\s+you|telling\s+you|apologi[sz]e|apologi[sz]ing)\s+(?i:on\s+behalf\s+of)\s+(?i:the\s+)?"
+    r"(?:(?:\p{Lu}[\w'’&.-]*|of|and|&)\s+){0,4}(?P<last>\p{Lu}[\w'’.-]*)"
+)
 # bodies one may speak for without being the institution's voice
 _OWN_GROUP_WORDS = gate_words(
     "lab group team committee society club network family project consortium authors organisers organizers "
@@ -138,6 +148,10 @@ _POINTED_TO_RE = re.compile(r"(?:^|\W)(?:to|on|via|at|see|visit|check|from|in)\s
         Example("Speaking on behalf of Ulster University, we apologise for the disruption.", True, account="personal"),
         Example("On behalf of Edinburgh Napier, I want to apologise for the email.", True, account="personal"),
         Example("On behalf of the Organising Committee, we thank all our speakers!", False, account="personal"),
+        Example("I can confirm on behalf of Kelmouth University that all exams are off", True, account="personal"),
+        Example(
+            "I can confirm on behalf of the Organising Committee that the deadline moves", False, account="personal"
+        ),
     ],
     accounts=("personal",),
 )
@@ -154,7 +168,7 @@ def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     # "Speaking on behalf of Ulster University, we apologise", "On behalf of Edinburgh Napier, I want to
     # apologise": a named body (capitalised words, not one's lab, team or committee), then I/we speaking
-    b = _BEHALF_NAMED_RE.search(doc.text) if "behalf" in t else None
+    b = (_BEHALF_NAMED_RE.search(doc.text) or _VERB_BEHALF_NAMED_RE.search(doc.text)) if "behalf" in t else None
     if b and b.group("last").lower() not in _OWN_GROUP_WORDS:
         yield b.start(), b.end(), "A personal account speaks as the institution."
         return
@@ -585,3 +599,65 @@ def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return  # sold, approved or listed through the proper route (unless the 'approval' is the claim itself)
     if m and _COMMERCIAL_RE.search(t):
         yield m.start(), m.end(), "The institution's name lent to a product or business."
+
+
+# --- the official account's tone ---------------------------------------------------------------
+# An official account brushing someone off in public ("@x nobody cares, stop whining", "lol cry
+# about it", "imagine complaining about free coffee 🙄", "read the handbook next time"): whatever the
+# merits, the institution's voice sneering at a student or member of the public damages the brand.
+# Read by shape: a dismissal, mockery of the person's complaint, or an eye-roll aimed at someone.
+# A post that insults the person outright is left to the abuse family (one finding, the graver one).
+_DISMISS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?(?:cares|asked|wants\s+to\s+hear)"
+    r"(?=\s*(?:[,.!?]|🙄|😂|$|mate|lol|tbh|pal|though|honestly))"
+    r"|(?<![\w])(?:cry|cope|seethe)\s+(?:about\s+it|harder|more)|who\s+asked|deal\s+with\s+it|get\s+over\s+it|skill\s+issue"
+    r"|(?:stop|quit)\s+(?:your\s+)?(?:whining|moaning|whinging|complaining|crying|bleating|bitching)"
+    r"|(?:imagine|fancy)\s+(?:\w+\s+)?(?:complaining|moaning|whining|whinging|crying)\s+about"
+    r"|(?:maybe|try|learn\s+to)\s+(?:\w+\s+)?read(?:ing)?\s+(?:the|our)\s+(?:\w+\s+)?(?:handbook|website|email|faq|guidance|"
+    r"instructions|rules)\s+(?:next\s+time|first|mate|then)"
+    r"|some\s+people\s*(?:🙄|😂|🤣|smh|honestly|lol|lmao)|not\s+our\s+problem(?:\s+mate|,?\s+sorry)?\s*(?:🙄|lol|😂|[.!]|$)"
+    r"|(?<![\w])(?:lol|lmao|lmfao|rofl)\b[^.!?\n]{0,40}?\b(?:imagine|cry|whin\w+|moan\w*|complain\w*|you\s+think)"
+    r"|shut\s+up|your\s+degree'?s?\s+(?:is\s+)?(?:worthless|useless|a\s+joke)"
+)
+_EYEROLL = ("🙄", "🤡", "😒")
+_AT_SOMEONE_RE = regex.compile(r"(?<![\w])@\w{2,}|(?i:\byou\b|\bu\b|\bya\b)")
+# every form of _DISMISS_RE holds one of these words (or 'over it' / 'some people'): posts with
+# none skip the pattern, which keeps the rule under a microsecond on ordinary posts
+_TONE_WORDS = gate_words(
+    "cares asked hear cry cope seethe deal skill whining whinging moaning complaining crying bleating bitching "
+    "read reading problem shut worthless useless joke lol lmao lmfao rofl"
+)
+
+
+@rule(
+    "BRD007",
+    "official-dismissive-reply",
+    "brand",
+    "warn",
+    clauses.BRAND,
+    "An official account mocking or brushing off a student or member of the public ('nobody cares', "
+    "'cry about it', an eye-roll at a complaint) is the institution's voice being rude in public.",
+    "Reply courteously with the facts or a route to help (DM, a contact address), or do not reply.",
+    [
+        Example("@moaning_student nobody cares, stop whining and do your coursework", True, "x", "official"),
+        Example("lmao imagine complaining about free coffee, some people 🙄 @studentbob", True, "x", "official"),
+        Example("@studentbob sorry for the trouble! DM us and we'll sort it", False, "x", "official"),
+        Example("Nobody cares more about you than we do: here is how to get help.", False, "x", "official"),
+    ],
+    accounts=("official",),
+)
+def official_dismissive_reply(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    eyeroll = any(e in t for e in _EYEROLL)
+    low = doc.masked
+    if not (eyeroll or gate(low, _TONE_WORDS) or "over it" in low or "some people" in low):
+        return
+    if _YOU_INSULT_RE.search(t) or _STRONG_RE.search(t):
+        return  # an insult ("you lot are pathetic", "you lazy sod") is the abuse family's finding
+    m = _DISMISS_RE.search(low)
+    if m and (_AT_SOMEONE_RE.search(t) or doc.ctx.is_reply or eyeroll):
+        yield m.start(), m.end(), "The official account brushes someone off or mocks them."
+        return
+    if eyeroll and (_AT_SOMEONE_RE.search(t) or doc.ctx.is_reply):
+        e = next(i for i in (t.find(x) for x in _EYEROLL) if i >= 0)
+        yield e, e + 1, "The official account rolls its eyes at someone."

@@ -208,7 +208,15 @@ _CONF_RE = regex.compile(
     r"session|business|items?)\s+of\s+the|(?<!(?:published|public|open)\s)(?:board|senate|council|committee|governors'?)\s+papers"
     r"|interview\s+(?:scores|notes|feedback|rankings)|(?:in|at)\s+a\s+(?:closed|private|confidential)\s+meeting"
     r"|exam\s+(?:questions|paper|answers)\s+for\s+(?:tomorrow|next|the\s+upcoming|monday|tuesday|wednesday|thursday|"
-    r"friday)|not\s+yet\s+public|not\s+public\s+yet|\(not\s+public\)|unreleased)(?![\w])",
+    r"friday)|not\s+yet\s+public|not\s+public\s+yet|\(not\s+public\)|unreleased"
+    # passing on what was given in confidence: "sharing the panel's confidential feedback", "posting the
+    # confidential reviewers' reports", "screenshot from our internal staff Teams channel"
+    r"|(?:sharing|share|posting|post|pasting|paste|publishing|forwarding|here'?s|here\s+are|screenshots?\s+of)\s+"
+    r"(?:the|our|their|a|an|his|her|these|this)\s+(?:[\w'’-]+\s+){0,2}?confidential\s+(?:[\w'’-]+\s+)?(?:feedback|"
+    r"reports?|reviews?|comments|scores|minutes|documents?|e-?mails?|memo|papers?|figures|data|notes|assessments?|"
+    r"rankings|decisions?|letters?|advice|results|references?|evaluations?)\b"
+    r"|screen(?:shot|grab)\w*\s+(?:from|of|off)\s+(?:our|the|a|my|an)\s+(?:[\w'’-]+\s+){0,2}?(?:internal|private|closed|"
+    r"staff[-\s]only)\s+(?:[\w'’-]+\s+){0,2}?(?:channel|chat|group|thread|slack|teams|forum|mailing\s+list|e-?mail|workspace))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -546,7 +554,10 @@ _C6_SECRET_RE = regex.compile(
     r"|(?:can'?t|cannot|not\s+allowed\s+to|not\s+supposed\s+to)\s+(?:publish|share|announce|reveal|post)\s+(?:\w+\s+){0,3}?"
     r"(?:until|till|before)\b"
     r"|(?:can'?t|cannot)\s+(?:say|tell\s+you|name|reveal)\s+(?:which|who|what|where|whose)\b[^.!?]{0,20}?\bbut\s+"
-    r"(?:one|it'?s|it|the|they|their|his|her|i'?ll)\b|(?:can'?t|cannot)\s+(?:say|tell\s+you)\s+(?:\w+\s+){0,3}?(?:until|till)\b"
+    r"(?:one|it'?s|it|the|they|their|his|her|i'?ll)\b|(?:can'?t|cannot)\s+(?:say|tell\s+you)\s+(?:\w+\s+){0,3}?(?:until|till|'?til)\b"
+    # text-speak and the teaser that then gives it away: "cant rly say much but the restructure list goes out"
+    r"|(?:can'?t|cannot)\s+(?:rly\s+|really\s+)?(?:say|tell\s+you)\s+(?:much|more|anything|owt)\s+(?:yet\s+|rn\s+|now\s+)?"
+    r"but\s+(?:the|their|his|her|they|it'?s|it)\b"
     r"|(?:not|isn'?t|aren'?t|'s\s+not)\s+(?:out\s+|announced\s+|official\s+|public\s+)?(?:till|until)\s+(?:next|the\s+\d|\d|"
     + _MONTH
     + r"\b|"
@@ -585,6 +596,8 @@ _C6_SECRET_RE = regex.compile(
     r"|answers\s+to\s+(?:tomorrow'?s|next\s+week'?s|the\s+upcoming)|exam\s+questions\s+for\s+\S+"
     # panels and review
     r"|(?:the|a|our)\s+(?:\w+\s+)?panel(?:'s)?\s+(?:picked|chose|gave|feedback|decided|ranked|scored|verdict)"
+    # ...not the feedback one received on one's own bid ("the panel's feedback on our grant was constructive")
+    r"(?!\s+(?:on|to|for|about)\s+(?:our|my|us|me|the\s+feedback)\b)"
     r"|\bon\s+(?:a|the)\s+(?:\w+\s+)?(?:panel|committee)\s+today"
     r"|(?:peer[-\s]?)?(?:reviewing|refereeing|refereed|reviewed|examined|examining)\s+(?:a|an|the|this|my\s+\w+'s)\s+"
     r"(?:\w+\s+){0,2}?(?:paper|grant|proposal|application|manuscript|file|thesis|dissertation)\s+(?:this|from|that|which|where|"
@@ -633,7 +646,11 @@ _C6_OUT_RE = regex.compile(
 _C6_REFUSE_RE = regex.compile(
     r"(?<![\w])(?:can'?t|cannot|can\s+not|won'?t|not\s+(?:allowed|permitted|able)\s+to|mustn'?t)\s+"
     r"(?:discuss|share|say|tell|comment|go\s+into)(?![\w])"
-    r"(?!(?:\s+[\w'’]+){0,4}?,?\s+but\s+(?:i'?ll|one|it'?s|the\s+\w+\s+(?:is|are|will)|our|we|they|\d))",
+    r"(?!(?:\s+[\w'’]+){0,8}?,?\s+but\s+(?:i'?ll|one|it'?s|the\s+(?:[\w'’]+\s+){1,3}?(?:is|are|will|goes|go|gets|get)\b|our|"
+    r"we|they|\d"
+    # "... but big changes for our faculty", "but redundancies are coming": the 'but' gives the matter away
+    r"|(?:big|major|huge|massive|sweeping|serious)\s+(?:changes|cuts|job|redundanc|restructur|closures?)"
+    r"|(?:changes|cuts|redundanc\w*|closures?|job\s+losses|restructur\w*)\b))",
     regex.IGNORECASE,
 )
 _C6_WORDS = gate_words("""
@@ -723,9 +740,9 @@ def _c6_more_gate(words: frozenset[str]) -> bool:
     )
 
 
-_C6_TILL = gate_words("till until")
-_C6_NOT = gate_words("not isn't aren't can't cannot")
-_C6_CANT = gate_words("can't cannot")
+_C6_TILL = gate_words("till until til 'til")
+_C6_NOT = gate_words("not isn't aren't can't cant cannot")
+_C6_CANT = gate_words("can't cant cannot")
 _C6_TOLD = gate_words("know told")
 _C6_OUT_WORDS = gate_words("out announced public released published launch")
 _C6_PAIRS = [

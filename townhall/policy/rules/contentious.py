@@ -98,7 +98,15 @@ SLOGAN = words_re(
     phrases("""free palestine|from the river to the sea|globalise the intifada|globalize the intifada|
     intifada now|stop the boats|get brexit done|take back control|leave means leave|bollocks to brexit|
     tories out|kill the bill|no borders|refugees welcome|stop the war|ceasefire now|independence now|
-    yes yes yes|indy now|brits out|troops out|no surrender|tiocfaidh ar la|stand with israel|bring them home""")
+    yes yes yes|indy now|brits out|troops out|no surrender|tiocfaidh ar la|stand with israel|bring them home|
+    alba gu brath|alba gu bràth|saor alba|cymru rydd""")
+)
+# Slogans that name their cause themselves ("Alba gu bràth" on a campus banner, "Tories out"): a side
+# taken even when no topic word stands beside them (the others above need one).
+SELF_EVIDENT_SLOGAN = words_re(
+    phrases("""alba gu brath|alba gu bràth|saor alba|cymru rydd|tiocfaidh ar la|globalise the intifada|
+    globalize the intifada|free palestine|from the river to the sea|bollocks to brexit|get brexit done|tories out|
+    stop the boats""")
 )
 # ...unless the post studies the slogan itself ("From the river to the sea? The history of a
 # contested slogan", a lecture on protest chants): the words are its subject, not its voice.
@@ -290,6 +298,9 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     topics = _topic_hits(doc, cp)
     if not topics:
+        sl = SELF_EVIDENT_SLOGAN.search(t)
+        if sl and not _SLOGAN_STUDIED_RE.search(t):
+            yield sl.start(), sl.end(), "Takes a side with a campaign slogan."
         return
     if any(label != "a divisive social issue" for _s, _e, label in topics):
         sl = SLOGAN.search(t)

@@ -172,7 +172,16 @@ _EVASION_RE = regex.compile(
     # subscription required", "watch it live on our stream, no subscription needed") and cracked software
     r"|(?:stream\w*|watch\w*|live)\b[^.!?\n]{0,80}?(?:no\s+(?:tv\s+)?(?:licen[cs]e|subscription|sky|paywall)\s+(?:or\s+"
     r"(?:\w+\s+)?\w+\s+)?(?:needed|required|necessary)|without\s+(?:a|an|any)\s+(?:tv\s+)?(?:subscription|licen[cs]e))"
-    r"|cracked\s+(?:\w+\s+){0,2}?(?:copy|copies|version|download|installer|software|apk|exe|iso|key|keygen)"
+    r"|cracked\s+(?:\w+\s+){0,2}?(?:copy|copies|version|download|installer|software|apk|exe|iso|key|keygen|torrent|"
+    r"torrents|patch|serial|licen[cs]e)"
+    # a known piracy index named as the source ("torrent on piratebay works fine", "got it from libgen"), not
+    # merely discussed ("Sci-Hub is not the answer")
+    r"|(?:on|from|off|via|through|using|use)\s+(?:the\s+)?(?:pirate\s*bay|1337x|rarbg|limetorrents|libgen|"
+    r"library\s+genesis|z-library|zlibrary|sci-hub|scihub)"
+    # a stock agency's watermark left on the picture ("with a 'gettyimages' watermark", in alt text too)
+    r"|(?:getty(?:\s*images)?|shutterstock|istock(?:photo)?|alamy|adobe\s+stock|dreamstime|depositphotos|123rf)['\"’”]?\s+"
+    r"(?:\w+\s+)?watermarks?|watermarks?\s+(?:\w+\s+){0,2}?['\"‘“]?(?:getty|shutterstock|istock|alamy|adobe\s+stock|"
+    r"dreamstime|depositphotos|123rf)"
     r"|(?:free\s+)?keygen|(?:illegal|dodgy|pirate|pirated)\s+(?:live\s*)?streams?"
     r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
     r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only(?=\s+(?:article|content|piece|"
@@ -272,7 +281,30 @@ _PERMISSION_WORDS = gate_words("""
     found credited creator author maker original internet hope pic photo image video who cares screw sod stuff
     ignore ignoring ignored search googled
 """)
+# A named commercial track as the video's soundtrack ("recap video, soundtrack: 'Mr Brightside' by The
+# Killers", "music: 'Dancing Queen' - ABBA"): title and artist written out, no licence named.
+_SOUNDTRACK_RE = regex.compile(
+    r"(?i:soundtrack|music|song|track|tune|set\s+to|backing\s+track)\s*(?:[:\-–—]|(?i:is|was))?\s*['\"‘“]"
+    r"(?:\p{Lu}[\w'’!?.,&-]*\s*){1,6}['\"’”]?\s*(?:(?i:by)|-|–|—)\s+(?:(?i:the)\s+)?\p{Lu}\w+"
+)
+_LICENSED_MUSIC_RE = regex.compile(
+    r"licen[cs]\w*|royalty[-\s]free|epidemic\s+sound|artlist|creative\s+commons|cc[-\s]by|copyright[-\s]free|"
+    r"(?:our|my)\s+(?:own\s+)?(?:students?'?|band|choir|orchestra|composer|music)|composed\s+by\s+(?:our|my)|"
+    r"with\s+permission"
+)
+# A commercial record or audiobook put in an archive or file share for others ("the whole new album
+# zipped up on my drive, link in replies", "the complete discography in a .zip on WeTransfer").
+_ARCHIVED_WORK_RE = regex.compile(
+    r"(?<![\w])(?<!(?:our|my)\s(?:[\w'’]+\s){0,2})(?:albums?|discograph(?:y|ies)|box\s*sets?|"
+    r"mixtapes?|audiobooks?|back\s+catalogue)\b[^.!?\n]{0,60}?(?:zip(?:ped)?|\.zip|\.rar|rar\s+file|(?:on|in|to)\s+(?:my\s+|the\s+|a\s+|our\s+)?"
+    r"(?:google\s+|shared\s+)?drive|dropbox|wetransfer|we\s+transfer|mega(?:\.nz)?|torrent|magnet|onedrive)\b"
+    r"|(?:zip(?:ped)?|\.zip|\.rar|torrent|folder)\s+(?:\w+\s+){0,2}?(?:of|with)\s+(?:all\s+|every\s+)?(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:albums?|discography|audiobooks?)\b"
+)
 _CPY3_WORDS = _TAKE_WORDS | gate_words("""
+    album albums discography discographies boxset boxsets mixtape mixtapes audiobook audiobooks catalogue
+    pirate piratebay 1337x rarbg limetorrents libgen genesis z-library zlibrary sci-hub scihub getty gettyimages
+    shutterstock istock istockphoto alamy stock dreamstime depositphotos 123rf watermarks box
     paywall paywalled licence license fair tell mind cropped watermark credit paying asking ask know
     normally dodgy sure notice telling didn't subscriber subscriber-only subscribers members-only
     members sue photocopied scanned printed full whole entire complete first picture photo photos image
@@ -353,6 +385,14 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if m.group().startswith("paywall") and not _REPRODUCE_RE.search(masked):
             continue
         yield m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
+        return
+    m = _ARCHIVED_WORK_RE.search(masked)
+    if m:
+        yield m.start(), m.end(), "A commercial record or audiobook shared as a file for others."
+        return
+    m = _SOUNDTRACK_RE.search(t)
+    if m and not _LICENSED_MUSIC_RE.search(masked):
+        yield m.start(), m.end(), "A commercial track used as the soundtrack of the post's video."
         return
     m = _PAID_WORK_RE.search(masked)
     if m and _PASS_ON_RE.search(masked):

@@ -651,7 +651,15 @@ _HEALTH_RE = regex.compile(
     r"autistic|sectioned|hospitali[sz]ed|in\s+rehab|in\s+hospital|terminally\s+ill|an\s+alcoholic)"
     r"|(?:your|my\s+\w+'s)\s+(?:" + _HEALTH + r")|miscarried|self-harming|signed\s+off\s+sick"
     r"|(?:having|had|needs)\s+(?:an?\s+)?(?:surgery|operation|chemo|an\s+abortion)|in\s+intensive\s+care|in\s+icu"
-    r"|(?:after|following)\s+(?:an?|the|his|her|their)\s+(?:" + _HEALTH + r"))(?![\w])",
+    r"|(?:after|following)\s+(?:an?|the|his|her|their)\s+(?:" + _HEALTH + r")"
+    # learner's English and text-speak: "is very depress", "take antidepressant", "hes HIV positive"
+    r"|(?:is|was|'s|are|feel|feels|very)\s+(?:\w+\s+)?depress"
+    r"|(?:takes?|taking|took|on|started|starting|prescribed|needs?)\s+(?:\w+\s+)?(?:anti-?depressants?|antipsychotics?|"
+    r"lithium|methadone|insulin|mood\s+stabili[sz]ers?)"
+    r"|(?:he'?s|she'?s|hes|shes|is|was|they'?re|are)\s+(?:hiv|hep(?:atitis)?\s*[bc])[\s-]*(?:positive|\+)"
+    # British "on the sick" (signed off): "on the sick with cancer again"
+    r"|on\s+the\s+sick\b"
+    r"|(?:has|had|got|with|diagnosed\s+with)\s+(?-i:MS)(?![\w]))(?![\w])",
     regex.IGNORECASE,
 )
 _GRADES_RE = regex.compile(
@@ -765,6 +773,12 @@ _DISCIPLINE_WORDS = frozenset(
 """)
 )
 _HEALTH_WORDS |= frozenset(("intensive", "icu"))
+_HEALTH_WORDS |= frozenset(
+    wordlist(
+        "depress antidepressant anti-depressant antidepressants anti-depressants antipsychotic antipsychotics "
+        "lithium methadone insulin stabilisers stabilizers positive"
+    )
+)
 _DISCIPLINE_WORDS |= frozenset(("formal", "final", "written"))
 _IMMIGRATION_WORDS = frozenset(
     wordlist("""
