@@ -104,3 +104,27 @@ def test_passive_claim_without_a_doer_stays_clean() -> None:
     """A passive claim about a record that names no institution, office or 'they/we/our' is history or
     the news, not a claim about one's employer (and must not trip the other checks on the way)."""
     assert not _pu("In the 1998 scandal the data were fabricated by a lone researcher in Boston.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # criticism addressed to the handle alone: the handle is the institution reference
+        "@WarwickUni so you froze our pay again and gave the execs bonuses? Pathetic.",
+        # a virtue in scare quotes, then its contrary
+        "Love how my uni's 'family friendly' policy means sacking the nursery staff. Inspiring.",
+    ],
+)
+def test_handle_reference_and_irony(text: str) -> None:
+    assert "PER001" in _pu(text), _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@WarwickUni another brilliant open day, thanks to all the student ambassadors!",
+        "My uni's 'family friendly' policy means the nursery now opens at 7:30. Really helpful.",
+    ],
+)
+def test_handle_reference_and_irony_near_misses(text: str) -> None:
+    assert not _pu(text), _pu(text)

@@ -227,7 +227,23 @@ def _grievance(t: str, ref: tuple[int, int], reach: int = 200) -> bool:
     or two kinds of weaker sign anywhere in the post."""
     if gate(t, _GRIEVANCE_WORDS) and any(abs(m.start() - ref[0]) <= reach for m in _GRIEVANCE_RE.finditer(t)):
         return True
+    if gate(t, _IRONY_WORDS) and any(abs(m.start() - ref[0]) <= reach for m in _IRONY_RE.finditer(t)):
+        return True
     return _weak_cues(t) >= 2
+
+
+# Irony by construction (issue 12, round 5): a virtue in scare quotes, then its contrary done in the
+# same sentence ("my uni's 'people first' strategy means sacking people first", "our 'inclusive'
+# university making disabled staff reapply for their own jobs").
+_IRONY_RE = re.compile(
+    r"[\"'‘“](?:[a-z][\w-]*)(?:\s+[\w-]+){0,3}[\"'’”]\s+[^.!?]{0,60}?(?<![\w])(?:sacking|sacked|firing|fired|cutting|"
+    r"axing|axed|closing|forcing|forced|pushing\s+out|binning|binned|scrapping|scrapped|threatening|capability|"
+    r"redundanc(?:y|ies)|dismissing|outsourcing|making\s+(?:\w+\s+){0,3}?(?:reapply|redundant))(?![\w])"
+)
+_IRONY_WORDS = gate_words(
+    "sacking sacked firing fired cutting axing axed closing forcing forced pushing binning binned scrapping scrapped "
+    "threatening capability redundancy redundancies dismissing outsourcing reapply redundant"
+)
 
 
 def _sarcastic(t: str) -> bool:
@@ -548,7 +564,8 @@ def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     if m is not None and m.group(0).endswith("council") and not _UNI_CUE_RE.search(t):
         m = next((x for x in _INSTITUTION_REF.finditer(t, m.end()) if not x.group(0).endswith("council")), None)
     m = m or cp.institution_re.search(t) or _INSTITUTION_LEX.search(t)
-    doc.__dict__[key] = span = m.span() if m else None
+    # or, failing all those, its handle ("@LeedsUni so you cut the hardship fund ...")
+    doc.__dict__[key] = span = m.span() if m else _handle_span(doc)
     return span
 
 
@@ -631,6 +648,7 @@ _UK_HE = (
 # institution; a reply to it that says "you" is addressed to the institution.
 _HANDLE_RE = re.compile(r"(?<![\w@])@([a-z0-9_]{3,30})")
 _HE_ACRONYMS = ("ucl", "lse", "kcl", "uea", "soas", "uwe", "usw", "qub", "qmu", "gcu", "uws", "uhi", "rgu", "uclan")
+_AT_ACRONYMS = tuple("@" + a for a in _HE_ACRONYMS)
 _HE_STEMS = (
     *(w for w in (n.replace("\\s+", "") for n in _UK_HE_NAMES[3:-1].split("|")) if w.isalpha() and len(w) >= 5),
     "andrews",
@@ -660,7 +678,7 @@ def _handle_span(doc: Doc) -> tuple[int, int] | None:
         return doc.__dict__[key]
     span = None
     t = doc.masked
-    if "@" in t:
+    if "@" in t and ("uni" in t or any(a in t for a in _AT_ACRONYMS)):
         span = next((m.span() for m in _HANDLE_RE.finditer(t) if _institution_handle(m.group(1))), None)
     doc.__dict__[key] = span
     return span
