@@ -648,16 +648,20 @@ _TONE_WORDS = gate_words(
 )
 def official_dismissive_reply(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
-    eyeroll = any(e in t for e in _EYEROLL)
+    # (isascii() is a flag test: most posts hold no emoji, and skip the three searches)
+    eyeroll = not t.isascii() and ("🙄" in t or "🤡" in t or "😒" in t)
     low = doc.masked
     if not (eyeroll or gate(low, _TONE_WORDS) or "over it" in low or "some people" in low):
         return
+    m = _DISMISS_RE.search(low)
+    if m is None and not eyeroll:
+        return
+    if not (_AT_SOMEONE_RE.search(t) or doc.ctx.is_reply or (m and eyeroll)):
+        return
     if _YOU_INSULT_RE.search(t) or _STRONG_RE.search(t):
         return  # an insult ("you lot are pathetic", "you lazy sod") is the abuse family's finding
-    m = _DISMISS_RE.search(low)
-    if m and (_AT_SOMEONE_RE.search(t) or doc.ctx.is_reply or eyeroll):
+    if m:
         yield m.start(), m.end(), "The official account brushes someone off or mocks them."
         return
-    if eyeroll and (_AT_SOMEONE_RE.search(t) or doc.ctx.is_reply):
-        e = next(i for i in (t.find(x) for x in _EYEROLL) if i >= 0)
-        yield e, e + 1, "The official account rolls its eyes at someone."
+    e = next(i for i in (t.find(x) for x in _EYEROLL) if i >= 0)
+    yield e, e + 1, "The official account rolls its eyes at someone."

@@ -10,7 +10,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words
+from townhall.policy.rules.common import gate, gate_words, token_set
 
 _MEDIA = (
     r"(?:photo|photos|image|images|picture|pictures|pic|pics|video|videos|clip|clips|graphic|graphics|chart|"
@@ -174,14 +174,7 @@ _EVASION_RE = regex.compile(
     r"(?:\w+\s+)?\w+\s+)?(?:needed|required|necessary)|without\s+(?:a|an|any)\s+(?:tv\s+)?(?:subscription|licen[cs]e))"
     r"|cracked\s+(?:\w+\s+){0,2}?(?:copy|copies|version|download|installer|software|apk|exe|iso|key|keygen|torrent|"
     r"torrents|patch|serial|licen[cs]e)"
-    # a known piracy index named as the source ("torrent on piratebay works fine", "got it from libgen"), not
-    # merely discussed ("Sci-Hub is not the answer")
-    r"|(?:on|from|off|via|through|using|use)\s+(?:the\s+)?(?:pirate\s*bay|1337x|rarbg|limetorrents|libgen|"
-    r"library\s+genesis|z-library|zlibrary|sci-hub|scihub)"
-    # a stock agency's watermark left on the picture ("with a 'gettyimages' watermark", in alt text too)
-    r"|(?:getty(?:\s*images)?|shutterstock|istock(?:photo)?|alamy|adobe\s+stock|dreamstime|depositphotos|123rf)['\"’”]?\s+"
-    r"(?:\w+\s+)?watermarks?|watermarks?\s+(?:\w+\s+){0,2}?['\"‘“]?(?:getty|shutterstock|istock|alamy|adobe\s+stock|"
-    r"dreamstime|depositphotos|123rf)"
+
     r"|(?:free\s+)?keygen|(?:illegal|dodgy|pirate|pirated)\s+(?:live\s*)?streams?"
     r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
     r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only(?=\s+(?:article|content|piece|"
@@ -268,6 +261,7 @@ def own_or_licensed(doc: Doc) -> bool:
     return (
         _LICENSED_RE.search(masked) is not None
         and _EVASION_RE.search(masked) is None
+        and _pirated(masked) is None
         and _OTHERS_MATERIAL_RE.search(masked) is None
     )
 
@@ -281,6 +275,50 @@ _PERMISSION_WORDS = gate_words("""
     found credited creator author maker original internet hope pic photo image video who cares screw sod stuff
     ignore ignoring ignored search googled
 """)
+# Kept apart from _EVASION_RE and run only when their own words are there (both are rare): a known
+# piracy index used as the source ("torrent on piratebay works fine", "got it from libgen"), not merely
+# discussed ("Sci-Hub is not the answer"); a stock agency's watermark left on the picture ("with a
+# 'gettyimages' watermark", in alt text too).
+_PIRACY_RE = regex.compile(
+    r"(?<![\w])(?:(?:on|from|off|via|through|using|use)\s+(?:the\s+)?(?:pirate\s*bay|piratebay|1337x|rarbg|limetorrents|"
+    r"libgen|library\s+genesis|z-library|zlibrary|sci-hub|scihub)"
+    r"|(?:getty(?:\s*images)?|shutterstock|istock(?:photo)?|alamy|adobe\s+stock|dreamstime|depositphotos|123rf)['\"’”]?\s+"
+    r"(?:\w+\s+)?watermarks?|watermarks?\s+(?:\w+\s+){0,2}?['\"‘“]?(?:getty|shutterstock|istock|alamy|adobe\s+stock|"
+    r"dreamstime|depositphotos|123rf))",
+    regex.IGNORECASE,
+)
+_PIRACY_WORDS = gate_words("pirate piratebay 1337x rarbg limetorrents libgen genesis z-library zlibrary sci-hub scihub")
+_WATERMARK_WORDS = gate_words("watermark watermarks")
+_ARCHIVE_WORDS = gate_words(
+    "album albums discography discographies box boxset boxsets mixtape mixtapes audiobook audiobooks catalogue"
+)
+_SOUNDTRACK_WORDS = gate_words("soundtrack music song track tune set backing")
+_CPY3_EXTRA_WORDS = _PIRACY_WORDS | _WATERMARK_WORDS | _ARCHIVE_WORDS | _SOUNDTRACK_WORDS
+
+
+def _round5_form(t: str, masked: str, words: frozenset[str]) -> Hit | None:
+    """A piracy index used as the source, a stock agency's watermark, a commercial record shared as
+    an archive, or a named commercial track as a video's soundtrack (each behind its own words)."""
+    m = _pirated(masked)
+    if m:
+        return m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
+    m = _ARCHIVED_WORK_RE.search(masked) if not _ARCHIVE_WORDS.isdisjoint(words) else None
+    if m:
+        return m.start(), m.end(), "A commercial record or audiobook shared as a file for others."
+    if not _SOUNDTRACK_WORDS.isdisjoint(words) and any(q in t for q in "'\"‘“"):
+        m = _SOUNDTRACK_RE.search(t)
+        if m and not _LICENSED_MUSIC_RE.search(masked):
+            return m.start(), m.end(), "A commercial track used as the soundtrack of the post's video."
+    return None
+
+
+def _pirated(masked: str) -> regex.Match[str] | None:
+    """A piracy index used as the source, or a stock agency's watermark (see _PIRACY_RE)."""
+    if gate(masked, _PIRACY_WORDS) or gate(masked, _WATERMARK_WORDS):
+        return _PIRACY_RE.search(masked)
+    return None
+
+
 # A named commercial track as the video's soundtrack ("recap video, soundtrack: 'Mr Brightside' by The
 # Killers", "music: 'Dancing Queen' - ABBA"): title and artist written out, no licence named.
 _SOUNDTRACK_RE = regex.compile(
@@ -302,9 +340,6 @@ _ARCHIVED_WORK_RE = regex.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:albums?|discography|audiobooks?)\b"
 )
 _CPY3_WORDS = _TAKE_WORDS | gate_words("""
-    album albums discography discographies boxset boxsets mixtape mixtapes audiobook audiobooks catalogue
-    pirate piratebay 1337x rarbg limetorrents libgen genesis z-library zlibrary sci-hub scihub getty gettyimages
-    shutterstock istock istockphoto alamy stock dreamstime depositphotos 123rf watermarks box
     paywall paywalled licence license fair tell mind cropped watermark credit paying asking ask know
     normally dodgy sure notice telling didn't subscriber subscriber-only subscribers members-only
     members sue photocopied scanned printed full whole entire complete first picture photo photos image
@@ -377,22 +412,27 @@ _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     masked = doc.masked
-    if not gate(masked, _CPY3_WORDS) or _OWN_OR_LICENSED_RE.search(masked):
+    words = token_set(masked)
+    # the round-5 forms (piracy index, stock watermark, archived record, named soundtrack) have their
+    # own rare words: a post with only those skips the older patterns, which need _CPY3_WORDS
+    core = not _CPY3_WORDS.isdisjoint(words)
+    extra = not _CPY3_EXTRA_WORDS.isdisjoint(words)
+    if not (core or extra) or _OWN_OR_LICENSED_RE.search(masked):
         return
-    for m in _EVASION_RE.finditer(masked):
-        # "paywalled" alone is a fact about the source ("paywalled, here's the preprint"); it is
-        # evasion only when the post reproduces the work to get round it
-        if m.group().startswith("paywall") and not _REPRODUCE_RE.search(masked):
-            continue
-        yield m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
-        return
-    m = _ARCHIVED_WORK_RE.search(masked)
-    if m:
-        yield m.start(), m.end(), "A commercial record or audiobook shared as a file for others."
-        return
-    m = _SOUNDTRACK_RE.search(t)
-    if m and not _LICENSED_MUSIC_RE.search(masked):
-        yield m.start(), m.end(), "A commercial track used as the soundtrack of the post's video."
+    if core:
+        for m in _EVASION_RE.finditer(masked):
+            # "paywalled" alone is a fact about the source ("paywalled, here's the preprint"); it is
+            # evasion only when the post reproduces the work to get round it
+            if m.group().startswith("paywall") and not _REPRODUCE_RE.search(masked):
+                continue
+            yield m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
+            return
+    if extra:
+        hit = _round5_form(t, masked, words)
+        if hit is not None:
+            yield hit
+            return
+    if not core:
         return
     m = _PAID_WORK_RE.search(masked)
     if m and _PASS_ON_RE.search(masked):
