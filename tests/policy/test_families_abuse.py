@@ -90,3 +90,19 @@ def test_disguised_slurs_and_threats(text: str, code: str) -> None:
 )
 def test_threat_and_slur_near_misses_stay_clean(text: str) -> None:
     assert not codes(text) & {"ABU001", "ABU004"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@siannon_w you're a wee star, cheers pal",
+        "@ciaran_b shut up you daft eejit, you know you're welcome any time 😂",
+    ],
+)
+def test_the_learned_abuse_verdict_leaves_warm_banter_alone(text: str) -> None:
+    """ABU010 (the learned detector) fired on banter the abuse rules already read as warmth."""
+    assert not {"ABU010", "ABU002", "ABU003"} & codes(text)
+
+
+def test_the_learned_abuse_verdict_still_reads_an_insult_in_a_reply() -> None:
+    assert "ABU010" in codes("@user you utter clown. Did you even read past the abstract?")

@@ -20,7 +20,7 @@ from townhall.policy import academic, clauses, learned
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Detector, Example, Hit, rule
-from townhall.policy.rules import confidential, contentious, copyright, privacy
+from townhall.policy.rules import abuse, confidential, contentious, copyright, privacy
 
 _RATIONALE = (
     "A model trained on several thousand hand-written posts (and their clean near-misses) reads this "
@@ -63,13 +63,20 @@ def _official_no_person(doc: Doc) -> bool:
     return doc.ctx.account != "personal" and "@" not in doc.text and not privacy.names_someone(doc.text)
 
 
+def _praise_or_banter(doc: Doc) -> bool:
+    """Praise, or a mock insult softened by warmth ("@x you're a wee star, cheers pal"): the abuse
+    rules' own reading (abuse.is_banter), which the learned model, trained on few such replies,
+    lacks."""
+    return _praise_only(doc) or abuse.is_banter(doc.text)
+
+
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.
 _MOOT = {
     "privacy": _official_no_person,
     "copyright": copyright.own_or_licensed,
     "confidential-ip": confidential.tells_nothing,
     "personal-use": _praise_only,
-    "abuse": _praise_only,
+    "abuse": _praise_or_banter,
 }
 
 
