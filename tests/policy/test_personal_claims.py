@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from townhall.policy.engine import check
 from townhall.policy.types import Context
+
+from .personal_codes import personal_use_codes
 
 PERSONAL = Context("bluesky", "personal")
 
 
-def _pu(text: str) -> set[str]:
-    """Block/warn personal-use codes of the hand-written rules (the learned PER010 left out)."""
-    return {
-        f.code
-        for f in check(text, PERSONAL)
-        if f.family == "personal-use" and f.severity in ("block", "warn") and f.code != "PER010"
-    }
+def _pu(text: str, ctx: Context = PERSONAL) -> set[str]:
+    return personal_use_codes(text, ctx)
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from townhall.policy.engine import check
 from townhall.policy.rules.personal_use import _institution_handle
 from townhall.policy.types import Context
+
+from .personal_codes import personal_use_codes
 
 PERSONAL = Context("x", "personal")
 
 
-def _pu(text: str) -> set[str]:
-    """Block/warn personal-use codes of the hand-written rules (the learned PER010 left out)."""
-    return {
-        f.code
-        for f in check(text, PERSONAL)
-        if f.family == "personal-use" and f.severity in ("block", "warn") and f.code != "PER010"
-    }
+def _pu(text: str, ctx: Context = PERSONAL) -> set[str]:
+    return personal_use_codes(text, ctx)
 
 
 @pytest.mark.parametrize(

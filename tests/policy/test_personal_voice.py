@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from townhall.policy.engine import check
 from townhall.policy.types import Context
+
+from .personal_codes import personal_use_codes
 
 PERSONAL = Context("x", "personal")
 
 
-def _pu(text: str) -> set[str]:
-    return {
-        f.code
-        for f in check(text, PERSONAL)
-        if f.family == "personal-use" and f.severity in ("block", "warn") and f.code != "PER010"
-    }
+def _pu(text: str, ctx: Context = PERSONAL) -> set[str]:
+    return personal_use_codes(text, ctx)
 
 
 @pytest.mark.parametrize(
