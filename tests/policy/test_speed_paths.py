@@ -136,3 +136,18 @@ def test_regex_cache_builds_the_same_patterns(tmp_path, monkeypatch) -> None:
     with registry.compiled_regex_cache():
         regex.compile(pats[1][0])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_regex_cache_is_off_unless_a_folder_is_named(monkeypatch, tmp_path):
+    """A question (`townhall rules`, `townhall check`) writes nothing anywhere: no default cache
+    folder under the home directory (tests/core/test_cli_read_only.py found one)."""
+    from townhall.policy import registry
+
+    monkeypatch.delenv("TOWNHALL_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert registry._regex_cache_path() is None
+    monkeypatch.setenv("TOWNHALL_CACHE_DIR", "relative/dir")
+    assert registry._regex_cache_path() is None
+    monkeypatch.setenv("TOWNHALL_CACHE_DIR", str(tmp_path / "cache"))
+    assert registry._regex_cache_path().parent == tmp_path / "cache"

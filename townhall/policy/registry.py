@@ -120,11 +120,12 @@ def rules_registry() -> dict[str, Rule]:
 # Python (0.39 s of a 0.6 s import, most of a process's start-up after numpy). A compiled pattern
 # is fully described by its ``_pickled_data`` (what ``regex`` itself pickles), from which
 # ``_regex.compile`` builds it in C (all of them in ~10 ms). So while the rule modules are
-# imported, ``regex.compile`` looks the pattern up in a file in the user's cache directory
-# ($TOWNHALL_CACHE_DIR, else $XDG_CACHE_HOME/townhall, else ~/.cache/townhall; TOWNHALL_REGEX_CACHE=0
-# turns it off) and rewrites the file when a pattern was missing. A missing, unreadable, stale or
-# foreign file only means compiling as before; the key holds the pattern and its flags, the file
-# name the versions of Python and regex.
+# imported, ``regex.compile`` looks the pattern up in a file in $TOWNHALL_CACHE_DIR and rewrites
+# the file when a pattern was missing. Only where the operator names that folder: a question such
+# as `townhall rules` or `townhall check` must write nothing anywhere (tests/core/
+# test_cli_read_only.py), so there is no default under the home directory. TOWNHALL_REGEX_CACHE=0
+# turns it off. A missing, unreadable, stale or foreign file only means compiling as before; the
+# key holds the pattern and its flags, the file name the versions of Python and regex.
 _CACHE_LOCK = threading.RLock()
 _CACHE_MAX = 4000  # patterns kept in the file
 
@@ -135,12 +136,8 @@ def _regex_cache_path() -> Path | None:
     from regex import _regex, _regex_core
 
     base = os.environ.get("TOWNHALL_CACHE_DIR")
-    if not base:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        home = os.path.expanduser("~")
-        if not xdg and home.startswith("~"):  # no home directory: no cache (never a relative path)
-            return None
-        base = os.path.join(xdg, "townhall") if xdg else os.path.join(home, ".cache", "townhall")
+    if not base or not os.path.isabs(base):  # opt-in, and never a relative path
+        return None
     tag = repr((regex.__version__, sys.version, int(regex.DEFAULT_VERSION), _regex.MAGIC, _regex_core.__file__))
     return Path(base) / f"regex-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.marshal"
 
