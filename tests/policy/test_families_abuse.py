@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from townhall.policy import Context, check
-from townhall.policy.rules.abuse import CLASSIFIER_ALONE, has_offence_cue
+from townhall.policy.rules.abuse import CLASSIFIER_ALONE, aims_at_someone, has_offence_cue
 
 
 def codes(text: str, account: str = "personal") -> set[str]:
@@ -106,3 +106,69 @@ def test_the_learned_abuse_verdict_leaves_warm_banter_alone(text: str) -> None:
 
 def test_the_learned_abuse_verdict_still_reads_an_insult_in_a_reply() -> None:
     assert "ABU010" in codes("@user you utter clown. Did you even read past the abstract?")
+
+
+# --- issue 12: offensive posts that address nobody (TweetEval val/train with '@user' stripped) ---
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friggen crook.",  # a word that fits only a person
+        "who raised these spoiled brats?",
+        "Guilty old perv",
+        "the minister should have been sacked years ago",  # wanting someone punished
+        "Holder should be in prison",
+        "that Texan should never be elected",
+        "people like you are the problem",
+        "Ezra is a cockroach who needs light shone on him",  # a named person's verdict
+        "Theresa Mayhew is a liability to this nation",
+        "Her feeling of bitterness is evident in every article",  # a third person
+    ],
+)
+def test_third_person_contempt_is_an_offence_cue(text: str) -> None:
+    assert has_offence_cue(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm such a fool, left my badge at home again",  # said of oneself
+        "Only Fools and Horses marathon on telly tonight",
+        "April fools prank in the lab went too far, the kettle is now pink",
+        "Marking is the worst, three scripts to go",  # a capitalised noun, not a name
+        "Traffic was insane on the way in today",
+        "Lying on the sofa with a cold, marking can wait",
+        "knee-jerk reaction to the league tables again",
+        "Can't wait to go back to Edinburgh for the conference",
+    ],
+)
+def test_venting_and_names_of_things_are_no_new_cue(text: str) -> None:
+    assert not has_offence_cue(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disgusting.",  # a bare reaction to someone else's post
+        "Sleazy and greasy!!!",
+        "This pope is a dope!",  # a person noun
+        "Truly the most idiotic thing I've ever seen.",  # contempt that fits only a person
+        "Fool!",
+        "Mueller should be in jail",
+    ],
+)
+def test_contempt_without_a_pronoun_aims_at_someone(text: str) -> None:
+    assert aims_at_someone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stupid printer on level 3 has eaten my thesis",
+        "I'm a useless idiot, booked the wrong room for my own seminar",
+        'Mental health awareness week: words like "psycho" and "crazy" hurt.',  # a mention, not a use
+        "Disgusting weather today, soaked to the bone",
+        "this marking is kicking my butt",
+    ],
+)
+def test_venting_at_things_and_oneself_aims_at_no_one(text: str) -> None:
+    assert not aims_at_someone(text)
