@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from townhall.policy.engine import check
-from townhall.policy.types import Context
+from townhall.policy.types import RISK_FAMILIES, Context
 
 
 def _families(text: str, account: str = "personal") -> set[str]:
@@ -73,12 +73,4 @@ def test_round3_construction_flags(text: str, family: str) -> None:
     ],
 )
 def test_round3_near_miss_stays_clean(text: str, account: str) -> None:
-    assert not _families(text, account) & {
-        "privacy",
-        "credentials",
-        "confidential-ip",
-        "contentious",
-        "abuse",
-        "brand",
-        "copyright",
-    }
+    assert not _families(text, account) & RISK_FAMILIES
