@@ -47,6 +47,15 @@ def load_texts(data: Path, n: int) -> list[str]:
     return list(texts)[:n]
 
 
+def _print_header(texts: list[str], findings: int, args: argparse.Namespace) -> None:
+    """What was checked and how loaded the machine was: the machine is shared, so CPU time is the
+    robust figure and wall time depends on the others' load."""
+    print(f"{mlbridge.status()}")
+    print(f"load average (1/5/15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"posts: {len(texts)} ({len(set(texts))} distinct)  findings: {findings}  "
+          f"network={args.network} account={args.account}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data")
@@ -69,10 +78,7 @@ def main() -> int:
         results = check_many(texts, ctx)
         total = time.perf_counter() - T0
         cpu = time.process_time() - C0
-        print(f"{mlbridge.status()}")
-        print(f"load average (1/5/15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        print(f"posts: {len(texts)} ({len(set(texts))} distinct)  findings: {sum(map(len, results))}  "
-              f"network={args.network} account={args.account}")
+        _print_header(texts, sum(map(len, results)), args)
         print(f"batch mode, wall (start-up included): {total:.2f} s  ->  {len(texts) / total:,.0f} posts/s")
         print(f"batch mode, CPU (start-up included): {cpu:.2f} s  ->  {len(texts) / cpu:,.0f} posts per CPU-second")
         return 0
@@ -86,11 +92,7 @@ def main() -> int:
     cpu = time.process_time() - C0
     lat_ms = sorted(x * 1000 for x in lat)
     p99 = lat_ms[min(len(lat_ms) - 1, int(0.99 * len(lat_ms)))]
-    print(f"{mlbridge.status()}")
-    # the machine is shared: CPU time is the robust figure, wall time depends on the others' load
-    print(f"load average (1/5/15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"posts: {len(texts)} ({len(set(texts))} distinct)  findings: {findings}  "
-          f"network={args.network} account={args.account}")
+    _print_header(texts, findings, args)
     print(f"wall (start-up included): {total:.2f} s  ->  {len(texts) / total:,.0f} posts/s")
     print(f"CPU time (start-up included): {cpu:.2f} s  ->  {len(texts) / cpu:,.0f} posts per CPU-second")
     print(f"checking only: {sum(lat):.2f} s  ->  {len(texts) / sum(lat):,.0f} posts/s")

@@ -146,12 +146,18 @@ _DIRECTED_LEAD = frozenset(
 _ASCII_RUN_RE = re.compile(r"[a-z]+")
 
 
+def _ascii_runs_folded(folded: str) -> set[str]:
+    """The runs of ASCII letters of already case-folded text (the pre-checks' words); a dotted
+    capital I folds to 'i' plus a combining dot, which must not split the word."""
+    return set(_ASCII_RUN_RE.findall(folded.replace("i\u0307", "i")))
+
+
 def _may_direct(text: str) -> bool:
     # casefold, as the pattern's IGNORECASE would match 'ſ' to 's' or 'K' (Kelvin) to 'k'
     folded = text.casefold()
     if _DIRECTED_LAST_WORDS.isdisjoint(re.findall(r"\w+", folded)):
         return False
-    runs = set(_ASCII_RUN_RE.findall(folded.replace("i\u0307", "i")))
+    runs = _ascii_runs_folded(folded)
     return not _DIRECTED_CLOSING.isdisjoint(runs) and not _DIRECTED_LEAD.isdisjoint(runs)
 
 
@@ -544,7 +550,7 @@ _HATE_VERBS = frozenset(("are", "r", "is"))
 
 def _ascii_runs(text: str) -> set[str]:
     """The runs of ASCII letters of the case-folded text (the pre-checks' words)."""
-    return set(_ASCII_RUN_RE.findall(text.casefold().replace("i\u0307", "i")))
+    return _ascii_runs_folded(text.casefold())
 
 
 HATE_GENERALISATION_RE = re.compile(
