@@ -12,7 +12,7 @@ from townhall.policy import clauses, mlbridge
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, phrases, sentences, words_re
+from townhall.policy.rules.common import gate, gate_words, phrases, sentences, token_set, words_re
 from townhall.policy.rules.confidential import TRIVIAL_WORDS
 
 _INSTITUTION_REF = re.compile(
@@ -1227,6 +1227,27 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             "Do not state allegations as fact on social media: report wrongdoing through the speak-up "
             "(whistleblowing) route; if you post, say what you disagree with and why, or ask a question.",
         )
+        return
+    w = _warn_off(doc, cp)
+    if w:
+        yield (
+            w[0],
+            w[1],
+            "Telling people to stay away from the institution, from a member of its staff.",
+            "Say what you would change and why ('I think the workload model needs ...'), or raise it "
+            "internally; do not tell applicants or staff to avoid the place.",
+        )
+        return
+    if gate(t, _RIGGED_WORDS):
+        m = _RIGGED_RE.search(t)
+        if m and not _NEG_BEFORE_RE.search(t, max(0, m.start() - 16), m.start()):
+            yield (
+                m.start(),
+                m.end(),
+                "Marks or figures said to be altered to look better, stated as fact.",
+                "Report concerns about marks or figures through the speak-up (whistleblowing) route or your "
+                "union; do not state them as fact on social media.",
+            )
 
 
 # "It's only the staff WhatsApp group so I can say it": the guidance's closed-groups clause. Two
@@ -1947,6 +1968,16 @@ def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             "official announcement, and raise concerns with your manager or union.",
         )
         return
+    u = _unpublished_leak(doc)
+    if u:
+        yield (
+            u[0],
+            u[1],
+            "Internal news passed on with a sign that it is not public yet (from a meeting, a draft, a source).",
+            "Do not pass on what is not public yet; wait for the official announcement and share that, and "
+            "raise concerns with your manager or union.",
+        )
+        return
     if not gate(t, _INSIDER_WORDS):
         return
     m = _INSIDER_RE.search(t)
@@ -2109,6 +2140,16 @@ def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 "('I support ...'), or link to its statement.",
             )
             return
+    rv = _role_voice(doc)
+    if rv:
+        yield (
+            rv[0],
+            rv[1],
+            "Deciding or promising for the institution from a personal account, in the name of your office.",
+            "Leave decisions and promises to the institution's official channels; as yourself say 'I expect' "
+            "or 'I hope', and point people to the office or page that decides.",
+        )
+        return
     a = _announced_for(doc, cp)
     if a:
         yield (
@@ -2232,3 +2273,412 @@ def _announced_for(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
             continue
         return min(a.start(), d.start()), max(a.end(), d.end())
     return None
+
+
+# --- Structure before phrasing (issue 12, round 6) ---------------------------------------------------
+# Held-back posts missed by the rules above were mostly the same few shapes in new words, so these
+# detectors read the shape: WHO speaks (the first person with an office: "as Programme Leader",
+# "I sit on Senate", a sign-off "— Dr X, Director of Teaching", "as a university we"), WHAT is said
+# (a decision or promise only the institution can make; news marked as not public; the institution's
+# name used to sell or campaign; private or demeaning detail) and ABOUT WHOM (one's own students,
+# tutees, colleagues, head of department). Each part is a small closed class (offices, bodies,
+# relations, sensitive states), not a list of sentences; every rule gates on cheap tokens first.
+
+_OFFICE2 = (
+    r"(?:head|heads|director|dean|deputy\s+dean|hos|hod|chair|convenor|convener|registrar|provost|pvc|dvc|vc|"
+    r"vice[-\s]chancellor|principal|secretary|spokes(?:person|man|woman)|press\s+officer|"
+    r"(?:programme|program|course|module|admissions|year|exams?|senior)\s+(?:leader|lead|director|tutor|officer|manager)|"
+    r"admissions\s+tutor|director\s+of\s+\w+(?:\s+\w+)?)"
+)
+# The author placing themself in an office or an internal body.
+_ROLE_CLAIM_RE = re.compile(
+    r"(?<![\w])(?:(?:in\s+my\s+(?:role|capacity)\s+as|(?:speaking|writing|posting)\s+as|my\s+(?:decision|call)\s+as|"
+    r"(?<!such\s)as|i['’]?m|i\s+am)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?:new\s+|acting\s+|interim\s+)?"
+    r"(?:uni(?:versity)?['’]?s?\s+|school['’]?s\s+|faculty['’]?s\s+)?" + _OFFICE2 + r"(?![\w])"
+    r"|i\s+(?:sit|serve)\s+on\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:senate|council|court|governors|governing\s+body|"
+    r"(?<!editorial\s)(?<!organising\s)(?<!programme\s)committee|exec\w*|smt|exam(?:ination)?\s+board|board\s+of\s+governors)"
+    r"|i\s+chair\s+(?:the\s+)?(?:\w+\s+){0,2}(?:committee|board|panel|group)"
+    r"|as\s+an?\s+(?:university|uni|department|dept|school|faculty|institution|college)\s*,?\s+we"
+    r"|(?:^|\n)\s*[—–-]{1,2}\s*(?:dr\.?\s+|prof\.?\s+|professor\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*,\s*"
+    + _OFFICE2
+    + r")(?![\w])"
+)
+_ROLE_WORDS = gate_words(
+    "as i'm im i'm i am sit serve chair my head director dean hos hod registrar provost pvc dvc vc leader lead "
+    "tutor officer spokesperson"
+)
+# What only the institution can decide or promise: its "we" acting, its bodies deciding, its courses,
+# offers and campuses changing, said as settled ("will", "won't", "have decided", "guarantee").
+_INST_ACT_RE = re.compile(
+    r"(?<![\w])(?:we(?:['’]ll|['’]ve|['’]re|\s+will|\s+won['’]t|\s+will\s+not|"
+    r"\s+have|\s+are|\s+do|\s+can)?\s+(?:(?:officially|formally|now|definitely|all|not|also|no\s+longer)\s+)*"
+    r"(?:decided|guarantee\w*|be\s+\w+ing|accept\w*|offer\w*|admit\w*|clos\w+|cut\w*|drop\w*|stop\w*|scrap\w*|"
+    r"condemn\w*|support\w*|back\w*|oppose\w*|stand\w*|reject\w*|endorse\w*|refund\w*|waiv\w+|lower\w*|rais\w+|"
+    r"reduc\w+|freez\w+|merg\w+|launch\w*|introduc\w+|cancel\w*|suspend\w*|reopen\w*|open\w*|fund\w*|"
+    r"report\w*|run\w*|recruit\w*|tak\w+|keep\w*|guarantee\w*)"
+    r"|(?:i['’]?m|i\s+am)\s+(?:now\s+)?(?:guaranteeing|promising|confirming|announcing|approving|cancelling|closing)"
+    r"|i\s+can\s+(?:now\s+|officially\s+)?(?:confirm|promise|guarantee|assure)"
+    r"|(?:the\s+|our\s+|this\s+)?(?:library|campus|course|programme|module|department|school|faculty|institution|university|"
+    r"uni|lectures?|exams?|offers?|fees?|tariff|entry\s+requirements?|timetable)\s+(?:will|won['’]t|will\s+not|"
+    r"is\s+going\s+to|are\s+going\s+to|(?:is|are)\s+(?:now\s+)?(?:not\s+)?(?:\w+ing))"
+    r"|no\s+\d+\s*(?:am|pm)\s+\w+|(?:ignore|never\s+mind)\s+(?:what\s+)?(?:the\s+)?(?:website|prospectus|official|admissions|"
+    r"registry)|email\s+me\s+directly)(?![\w])"
+)
+_RELAYED_RE = re.compile(
+    r"(?<![\w])(?:(?<!not\s)(?<!not\syet\s)(?:published|announced|press\s+release|now\s+public|is\s+online|"
+    r"went\s+out|on\s+the\s+website|see\s+the\s+(?:course\s+)?(?:page|website)|details\s+on)"
+    r"|(?:i|we)\s+(?:think|believe|feel|would\s+argue|['’]d\s+argue)|in\s+my\s+view|my\s+view)(?![\w])"
+)
+
+
+def _role_voice(doc: Doc) -> tuple[int, int] | None:
+    """An office the author holds (or an internal body they sit on) and, within the same or the next
+    sentence, a decision or promise in the institution's name; not where the decision is relayed
+    from a published source or offered as the author's opinion."""
+    t = doc.masked
+    if not gate(t, _ROLE_WORDS):
+        return None
+    for r in _ROLE_CLAIM_RE.finditer(t):
+        if _NOT_FOR_RE.search(t, max(0, r.start() - 30), r.start()):
+            continue
+        s, e = max(0, r.start() - 160), min(len(t), r.end() + 160)
+        a = _INST_ACT_RE.search(t, s, e)
+        if a is None or _RELAYED_RE.search(t) or _UNION_RE.search(t, s, e):
+            continue
+        lo, hi = min(r.end(), a.start()), max(r.end(), a.start())
+        if _NEG_IN_RE.search(t, lo, hi):
+            continue  # "As an admissions tutor I can't promise offers, but ..."
+        return min(r.start(), a.start()), max(r.end(), a.end())
+    return None
+
+
+# Campaigning in the institution's name: the university said to back a party or candidate, a
+# candidate standing as the university's, "vote for X ... a friend of the university".
+_POLITICAL = (
+    r"(?:candidate|party|councillor|mp|mayor|election|by-election|labour|tory|tories|conservatives?|lib\s*dems?|"
+    r"liberal\s+democrats?|greens?|green\s+party|reform|snp|plaid|independent)"
+)
+_CAMPAIGN_RE = re.compile(
+    r"(?<![\w])(?:(?:the|our|my|this)\s+(?:uni(?:versity)?|institution|department|school|faculty|college)"
+    r"(?:\s+of\s+\w+)?\s+(?:(?:fully|proudly|officially|strongly|wholeheartedly)\s+)?(?:backs|endorses|supports|"
+    r"is\s+backing|is\s+endorsing|is\s+supporting|stands\s+behind)\s+(?:\w+\s+){0,4}?"
+    + _POLITICAL
+    + r"|(?:standing|running)\s+(?:for\s+\w+\s+)?as\s+(?:the\s+)?(?:[\w'’]+\s+){0,4}?(?:uni(?:versity)?|college)"
+    r"(?:\s+of\s+\w+)?['’]?s?\s+(?:own\s+)?candidate"
+    r"|vote\s+for\s+(?:me\s+and\s+)?(?:the\s+)?(?:uni(?:versity)?|college)"
+    r"|vote\s+(?:for\s+)?\w+[^.!?]{0,60}friend\s+of\s+(?:the|our)\s+(?:uni(?:versity)?|campus|college))(?![\w])"
+)
+_CAMPAIGN_WORDS = gate_words(
+    "candidate party councillor mp mayor election by-election vote labour tory tories "
+    "conservative conservatives greens green reform snp plaid independent"
+)
+
+
+@rule(
+    "PER008",
+    "name-for-personal-ends",
+    "personal-use",
+    "warn",
+    clauses.BRAND,
+    "Selling, endorsing or campaigning with the institution's name, logo or backing from a personal "
+    "account makes the institution look like a party to it; only the brand policy can allow that.",
+    "Sell or campaign as yourself: leave out the university's name, logo and any claim that it backs "
+    "you (e.g. 'my own business, not connected with my employer').",
+    [
+        Example(
+            "Check out my new consultancy! Backed by the University of Northshire, logo attached. DM me for rates.",
+            True,
+            account="personal",
+        ),
+        Example(
+            "Our university supports the Green Party candidate in this by-election. Vote!", True, account="personal"
+        ),
+        Example(
+            "Launching my new book, published by Oxford University Press, out in March!", False, account="personal"
+        ),
+        Example("I'm standing as a councillor in Heaton ward, a personal campaign.", False, account="personal"),
+    ],
+    accounts=("personal",),
+)
+def name_for_personal_ends(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    """The institution's name or backing attached to something the author sells, or to a campaign."""
+    t = doc.masked
+    toks = token_set(t)
+    if not _CAMPAIGN_WORDS.isdisjoint(toks):
+        c = _CAMPAIGN_RE.search(t)
+        if c:
+            yield (
+                c.start(),
+                c.end(),
+                "A political campaign put in the institution's name from a personal account.",
+                "Campaign as yourself: say who you support without saying the university backs them, and "
+                "leave its name out of the appeal.",
+            )
+            return
+    if _SELL_WORDS.isdisjoint(toks) or _BACKING_WORDS.isdisjoint(toks):
+        return
+    for b in _BACKING_RE.finditer(t):
+        if _UNI_PRESS_RE.match(t, b.start()) or "university press" in t[b.start() : b.end() + 8]:
+            continue
+        s, e = max(0, b.start() - 200), min(len(t), b.end() + 200)
+        if _SELL_RE.search(t, s, e):
+            yield b.start(), b.end(), "The institution's name or backing used to sell something of your own."
+            return
+
+
+_SELL_WORDS = gate_words(
+    "buy order orders ordering selling sell sale dm rates rate off discount book booking hire launching "
+    "launch check my ltd etsy shop merch range each price prices brand consultancy business company tutoring"
+)
+_SELL_RE = re.compile(
+    r"(?<![\w])(?:buy|order|to\s+order|selling|for\s+sale|dm\s+(?:me\s+)?(?:for|to)|(?:my\s+)?rates|\d+\s*%\s+off|discount|"
+    r"book\s+(?:via|through|now|me|online)|hire\s+me|launching\s+my|check\s+out\s+my|ltd|etsy|"
+    r"[£$€]\s?\d+(?:\.\d\d)?\s*(?:each|per|an?\s+hour|/\s*h(?:ou)?r|a\s+session)|"
+    r"my\s+(?:new\s+|own\s+|little\s+)?(?:business|company|consultancy|brand|shop|range|merch|tutoring|side\s+hustle|"
+    r"startup|start-up|agency|skincare|candles|products?|services|photography))(?![\w])"
+)
+_BACKING_WORDS = gate_words(
+    "backed endorsed approved sponsored certified recommended partnered accredited official officially logo crest "
+    "brand badge trustworthy lecturer professor"
+)
+_BACKING_RE = re.compile(
+    r"(?<![\w])(?:(?:backed|endorsed|approved|sponsored|certified|recommended|partnered|accredited|supported)\s+"
+    r"(?:by|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:uni(?:versity)?|college|department|school|faculty|lab)"
+    r"|official(?:ly)?\s+(?:[\w'’-]+\s+){0,4}?(?:uni(?:versity)?|college)(?:\s+of\s+\w+)?\s+(?:\w+\s+)?"
+    r"(?:merch|range|products?|partner|supplier|brand|store|shop)"
+    r"|official(?:ly)?\s+partnered\s+with"
+    r"|(?:uni(?:versity)?|college)['’]?s?\s+(?:logo|crest|brand(?:ing)?|badge|coat\s+of\s+arms)"
+    r"|logo\s+attached|(?:a|the)\s+(?:lecturer|professor)\s+at\s+(?:the\s+)?(?:\w+\s+){0,3}?uni(?:versity)?[^.!?]{0,30}"
+    r"(?:trust|so\s+you\s+know|i\s+know\s+exactly)"
+    r"|as\s+an?\s+(?:senior\s+)?(?:lecturer|professor|reader)\s+at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?uni(?:versity)?"
+    r"(?:\s+of\s+\w+)?\s*,?\s+i\s+know)(?![\w])"
+)
+_UNI_PRESS_RE = re.compile(r"[^.!?]{0,60}university\s+press")
+
+
+# About whom (round 6): the people a staff member is responsible for or works beside, named by the
+# author's relation to them ("my tutee", "one of my PhD students", "the girl in my seminar", "my
+# second years", "a colleague in our department", "our new Head of School", "Dr X in our School"),
+# or their work being marked. With it, a sneer at them, or a private matter of theirs (health, leave,
+# a visa, failing) told with a sneer. Praise, thanks and sympathy have no sneer, so stay clean (a
+# private matter told kindly is the privacy family's concern, not a disparaging post).
+_RELATION_RE = re.compile(
+    r"(?<![\w])(?:(?:one\s+of\s+)?(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:students?|tutees?|supervisees?|undergrads?|"
+    r"postgrads?|cohort|class|seminar\s+group|tutorial\s+group|group|(?:first|second|third|final|1st|2nd|3rd)[-\s]?years?|"
+    r"colleagues?|co-?workers?|head\s+of\s+(?:department|school|\w+)|hod|hos|dean|line\s+manager|manager|boss|admin|"
+    r"administrator|technician|teaching\s+fellows|pgtas|tas|lecturers|staff)"
+    r"(?!\s+(?:support|services?|union|team|office|body|experience|voice|records|finance|ambassadors?|reps?|"
+    r"representatives?|wellbeing|hub|room|survey|council|association|society|network|forum))"
+    r"|(?:a|the|this|one)\s+(?:student|girl|boy|lad|guy|woman|man|colleague|lecturer|admin|visiting\s+lecturer|"
+    r"new\s+admin|postdoc|tutor)\s+(?:in|from|on|at)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:seminar|lecture|class|module|"
+    r"tutorial|group|lab|course|department|dept|school|office|team|faculty|\d+\s*(?:am|pm))"
+    r"|student\s+in\s+my|(?:dr|prof|professor)\.?\s+[a-z]+(?:\s+[a-z]+)?\s*,?\s+(?:in|of|from)\s+(?:our|my|the)\s+"
+    r"(?:dept|department|school|faculty)|(?:head\s+of\s+(?:department|school)|hod|dean)\s+(?:shouted|screamed|swore)"
+    r"|(?:this|that)\s+lot(?=[^.!?]{0,80}(?:script|essay|read|write|marking))"
+    r"|(?:marked|marking|graded|grading)\s+(?:\w+\s+){0,3}?(?:scripts?|essays?|dissertations?|exam\s+answers?|"
+    r"assignments?|reports?))(?![\w])"
+)
+_RELATION_WORDS = gate_words(
+    "my our student students tutee tutees undergrads cohort colleague colleagues dr prof professor lot head hod dean "
+    "marked marking graded grading"
+)
+# Private states of a person (health, immigration, discipline, failing) and sneers at them. Leave,
+# pregnancy and sickness are often told warmly ("off on maternity leave, surprise do on Friday"), so
+# they count only with a sneer.
+_PRIVATE_STRONG_RE = re.compile(
+    r"(?<![\w])(?:diagnos\w+|depress\w*|anxiety|bipolar|adhd|autis\w+|mental\s+health|(?:has|with|got)\s+cancer|homeless|"
+    r"sleeping\s+(?:rough|in\s+the)|visa|deport\w*|in\s+tears|cries|crying|cried|suicid\w+|self[-\s]harm|"
+    r"disabilit\w+|divorc\w+|rehab|arrested|suspended|disciplinary|gross\s+misconduct|caught\s+cheating|"
+    r"cheat(?:ed|ing)|plagiari[sz]\w+|drunk|hungover|"
+    r"(?:failed|fail|fails|failing)\s+(?:\w+\s+){0,2}(?:viva|exams?|module|year|resits?|midterm|dissertation|progression)|"
+    r"\d+\s*%\s+fails|fails\s+in|only\s+(?:\w+\s+)?(?:nigerian|chinese|indian|black|muslim|jewish|gay|trans|"
+    r"international))(?![\w])"
+)
+_PRIVATE_WEAK_RE = re.compile(
+    r"(?<![\w])(?:off\s+sick|signed\s+off|sick\s+leave|maternity|paternity|pregnan\w+|miscarr\w+|bereave\w+)(?![\w])"
+)
+_SNEER_RE = re.compile(
+    r"(?<![\w])(?:thick\w*|stupid|lazy|laziest|idiots?|morons?|useless|no-?hopers?|brainless|snowflakes?|"
+    r"can['’]?t\s+(?:even\s+)?(?:write|spell|read|reference|speak)(?!\s+(?:enough|about|more|fast|quickly))|not\s+(?:very\s+|that\s+)?(?:bright|clever)|"
+    r"barely\s+speak|so\s+slow|good\s+riddance|laughing\s+at|nam(?:e|ing)\s+and\s+sham\w+|naming\s+(?:him|her|them)|"
+    r"(?:posting|share|sharing)\s+the\s+(?:best|worst)\s+(?:bits|lines)|worst\s+(?:\w+\s+)?(?:script|essay|"
+    r"dissertation|answers?|lines)|never\s+read\s+a\s+book|bunch\s+of|how\s+did\s+(?:she|he|they)\s+get\s+hired|"
+    r"couldn['’]?t\s+get\s+a\s+real|unbelievable\s+timing|not\s+fair\s+on|typical|convenient(?:ly)?|"
+    r"karma|again\.|(?:aren['’]?t|not|isn['’]?t)\s+cut\s+out)(?![\w])"
+)
+
+
+@rule(
+    "PER009",
+    "about-students-or-colleagues",
+    "personal-use",
+    "warn",
+    clauses.UNPROFESSIONAL,
+    "A staff member mocking their students or colleagues (their work, their failings, their health or "
+    "leave) is read as the institution's staff disparaging the people it is responsible for, even when "
+    "no name is given.",
+    "Leave out the person and what happened to them; if you want to talk about the issue, talk about it "
+    "in general terms (e.g. 'students with visa worries can get advice from ...') or praise the work.",
+    [
+        Example(
+            "One of my PhD students just failed her viva. Some people aren't cut out for it.", True, account="personal"
+        ),
+        Example(
+            "My colleague in admissions has been off sick for months. Typical, the rest of us carry her.",
+            True,
+            account="personal",
+        ),
+        Example("One of my PhD students passed her viva today. So proud of her!", False, account="personal"),
+        Example("My second years gave brilliant presentations today.", False, account="personal"),
+        Example("My colleague is off on maternity leave from Friday, surprise do planned!", False, account="personal"),
+    ],
+    accounts=("personal",),
+)
+def about_students_or_colleagues(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    """A person the author teaches or works with, and a private state of theirs or a sneer at them,
+    in the same sentence or the next."""
+    t = doc.masked
+    if _RELATION_WORDS.isdisjoint(token_set(t)):
+        return
+    for r in _RELATION_RE.finditer(t):
+        s = max(t.rfind(". ", 0, r.start()), t.rfind("! ", 0, r.start()), t.rfind("? ", 0, r.start()), -1) + 1
+        e = _sentence_end(t, _sentence_end(t, r.end()))  # this sentence and the next
+        p = _SNEER_RE.search(t, s, e)
+        if p is None:
+            # a private state (a failed viva, sick leave, a visa) told with a sneer at the person; told
+            # with sympathy or as news it is the privacy family's matter, not this one's
+            w = _PRIVATE_STRONG_RE.search(t, s, e) or _PRIVATE_WEAK_RE.search(t, s, e)
+            p = w if w and _SNEER_RE.search(t, s, min(len(t), e + 80)) else None
+        if p and not _NEG_BEFORE_RE.search(t, max(0, p.start() - 16), p.start()):
+            yield (
+                min(r.start(), p.start()),
+                max(r.end(), p.end()),
+                "A sneer at a student or colleague (or at their private matters), from a staff member's account.",
+            )
+            return
+
+
+# "didn't fail", "isn't lazy", "never cheated": the state denied (word-bounded, unlike _NOT_FOR_RE).
+_NEG_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:not|never|no)|n['’]t)\s+(?:\w+\s+)?$")
+
+
+def _sentence_end(t: str, start: int) -> int:
+    """The index just past the sentence that holds ``start`` (or the post's end)."""
+    if start >= len(t):
+        return len(t)
+    ends = [i for i in (t.find(". ", start), t.find("! ", start), t.find("? ", start), t.find("\n", start)) if i >= 0]
+    return min(ends) + 1 if ends else len(t)
+
+
+# What is said (round 6): the post marks its own news as not public (not published or announced yet,
+# the people affected not told, embargoed, draft papers, "can't say more", "watch this space") or
+# gives an inside source (a meeting just left, a body the author sits on, "I was in the room",
+# "source: me"); with it, something the institution decides or suffers. News relayed from a
+# published source ("announced today", "now public") is not a leak.
+_UNPUB_RE = re.compile(
+    r"(?<![\w])(?:(?:not|isn['’]?t|aren['’]?t|nothing['’]?s)\s+(?:yet\s+|been\s+)?"
+    r"(?:public|published|announced|official|out)(?:\s+(?:yet|publicly|until|till))?"
+    r"|(?:won['’]?t|will\s+not|aren['’]?t|haven['’]?t|hasn['’]?t|not|isn['’]?t)\s+(?:be(?:en)?\s+|being\s+)?(?:yet\s+)?(?:told|informed|announced|published|made\s+public)"
+    r"|(?:nobody|no\s+one|none\s+of\s+them)\s+(?:\w+\s+)?(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?told"
+    r"|(?:haven['’]?t|hasn['’]?t|not)\s+(?:yet\s+)?told\s+(?:the\s+)?(?:staff|students|anyone|us|people)"
+    r"|(?:doesn['’]?t|don['’]?t)\s+want\s+(?:\w+\s+){0,2}to\s+know"
+    r"|not\s+telling\s+(?:the\s+)?(?:\w+\s+)?(?:staff|students|anyone|us|applicants)"
+    r"|embargo\w*(?!\s*(?:['’]s|is|has|was)?\s*(?:been\s+)?(?:over|lifted|ended|up))"
+    r"|(?:the|a|this|marked|strictly)\s+confidential|confidential\s*(?:[:(\-–—]|,\s*(?:but|so))"
+    r"|(?:is|was|are|were)\s+confidential\s*,?\s+but|internally|in\s+confidence|under\s+wraps|hush"
+    r"|(?P<tease>can['’]?t\s+say\s+(?:too\s+|any\s+|much\s+)?(?:much|more)(?!\s+about)|watch\s+this\s+space|"
+    r"announcement\s+soon)"
+    r"|(?:you\s+)?heard\s+it\s+here|(?:you\s+)?didn['’]?t\s+hear\s+(?:it|this)\s+from\s+me|source\s*:\s*me"
+    r"|i\s+was\s+(?:there|in\s+the\s+room)|not\s+supposed\s+to\s+(?:post|say|share)|here['’]?s\s+the\s+gist"
+    r"|(?:i['’]?ve\s+)?seen\s+(?:them|the\s+(?:\w+\s+){0,2}(?:papers|minutes|list|shortlist|figures|draft|report))"
+    r"|(?:heard|overheard)\s+(?:at|in)\s+(?:the|today['’]?s|our)\s+(?:\w+\s+){0,2}(?:board|meeting|committee|panel)"
+    r"|(?:just\s+)?(?:left|out\s+of|back\s+from|came\s+out\s+of)\s+(?:the\s+|our\s+|today['’]?s\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}(?:meeting|board|committee|away-?day|consultation\s+meeting)"
+    r"|(?:told|confirmed|said)\s+(?:us\s+|me\s+)?(?:in|at)\s+(?:the|our|a|today['’]?s)\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:meeting|away-?day|briefing)"
+    r"|(?:internal|leaked)\s+(?:email|memo|document|report|figures|papers|results)"
+    r"|(?:the\s+)?draft\s+(?:\w+\s+){0,2}(?:plan|list|timetable|budget|report|minutes|action\s+plan)"
+    r"|provisional\s+(?:results|marks)|dm\s+me\s+if\s+you\s+want\s+to\s+know|i\s+(?:sit|serve)\s+on)(?![\w])"
+)
+_UNPUB_WORDS = gate_words(
+    "not isn't aren't nothing's won't haven't hasn't doesn't don't embargo embargoed confidential internally "
+    "confidence wraps hush can't watch announcement heard didn't source was supposed gist seen overheard left "
+    "out back came told confirmed said internal leaked draft provisional dm sit serve isnt arent havent hasnt wont "
+    "nobody"
+)
+# What the institution decides or suffers (beyond _SERIOUS_RE): its bodies and assessments.
+_INST_MATTER_RE = re.compile(
+    r"(?<![\w])(?:senate|council|governors|committee|exam\s+board|panel|ref|nss|smt|provost|vc|pvc|hod|hos|dean|"
+    r"registrar|redundan\w+|restructur\w+|merg\w+|clos\w+|cut\w*|frozen|freez\w+|deficit|posts|jobs|fees?|"
+    r"partnership|deal|results|marks|scores|fails?|shortlist|candidate|campus|department|school|faculty|"
+    r"uni(?:versity)?|course|module|programme|nursery|halls|pension\w*|budget)(?![\w])"
+)
+_PUBLIC_NOW_RE = re.compile(
+    r"(?<![\w])(?:(?<!not\s)(?<!not\syet\s)(?:announced\s+(?:today|this|yesterday)|published\s+(?:today|this|on)|"
+    r"now\s+(?:been\s+)?(?:public|published|online)|press\s+release|official\s+announcement\s+here|is\s+out\s+now))(?![\w])"
+)
+
+
+# A teaser leaks only with detail in it: a sum, a number, or a name written with a capital mid-sentence.
+_DETAIL_RE = regex.compile(r"[£$€]\s?\d|\d+\s*(?:%|m\b|bn\b|k\b|jobs|posts|staff)|(?<=[a-z,]\s)\p{Lu}[\w-]+")
+
+
+def _unpublished_leak(doc: Doc) -> tuple[int, int] | None:
+    """A not-public-yet sign or an inside source, and institutional matter in the post."""
+    t = doc.masked
+    if not gate(t, _UNPUB_WORDS):
+        return None
+    for m in _UNPUB_RE.finditer(t):
+        if m.group(0).startswith("i ") and m.group(0).endswith(("sit on", "serve on")):
+            s, e = m.start(), min(len(t), m.end() + 60)
+            if (
+                not re.search(r"(?:senate|council|court|governors|committee|board|exec)", t[s:e])
+                or "editorial" in t[s:e]
+            ):
+                continue
+        if _PUBLIC_NOW_RE.search(t):
+            return None
+        if _INST_MATTER_RE.search(t) is None or (gate(t, TRIVIAL_WORDS) and _SERIOUS_RE.search(t) is None):
+            continue
+        if m.group("tease") and not _DETAIL_RE.search(doc.text):
+            continue  # "can't say much yet but big news for our department next week": a teaser, no news
+        return m.span()
+    return None
+
+
+# Round 6, what is said: a member of staff warning people off the place ("avoid at all costs", "go
+# anywhere but here", "think twice before applying"), where the post names the institution or says
+# "here"; and marks or figures altered so they look better ("made me change 12 marks to make the
+# averages look better").
+_WARN_OFF_RE = re.compile(
+    r"(?<![\w])(?:avoid\s+(?:it\s+|us\s+|this\s+place\s+|the\s+place\s+)?(?:at\s+all\s+costs|like\s+the\s+plague)|"
+    r"stay\s+(?:well\s+)?away\s+from\s+(?:here|us|this|the\s+place|my|our)|go\s+anywhere\s+(?:but|else\s+than)\s+here|"
+    r"do\s+yourselves?\s+a\s+favou?r\s+and\s+(?:go|apply|look)\s+(?:\w+\s+){0,2}(?:else|elsewhere)|"
+    r"think\s+(?:twice|very\s+carefully)\s+before\s+(?:applying|coming|joining|working|studying)\s+(?:here|to\s+us|at\s+(?:my|our|this))|"
+    r"don['’]?t\s+(?:come|apply|study|enrol|work)\s+here)(?![\w])"
+)
+_WARN_OFF_WORDS = gate_words("avoid stay anywhere favour favor twice carefully don't dont")
+_HERE_RE = re.compile(r"(?<![\w])here(?![\w])")
+
+
+def _warn_off(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
+    """A warning to stay away, with the institution (or "here", said by its staff) in the post."""
+    t = doc.masked
+    if not gate(t, _WARN_OFF_WORDS):
+        return None
+    m = _WARN_OFF_RE.search(t)
+    if m is None:
+        return None
+    if _institution_ref(doc, cp) is None and _HERE_RE.search(t) is None:
+        return None
+    return m.span()
+
+
+_RIGGED_RE = re.compile(
+    r"(?<![\w])(?:(?:made|told|asked|forced|pressured|pushed|instructed|making|telling|forcing)\s+(?:me|us|staff|markers|"
+    r"examiners|colleagues|everyone)\s+to\s+(?:change|alter|inflate|bump\s+up|raise|lower|adjust|fiddle|massage|tweak)\s+"
+    r"(?:\w+\s+){0,3}?(?:marks|grades|scores|results|figures|data|numbers|stats)"
+    r"|to\s+make\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:averages?|figures|numbers|stats|statistics|results|scores|data)\s+"
+    r"look\s+(?:better|good|nicer|healthier|respectable))(?![\w])"
+)
+_RIGGED_WORDS = gate_words("made told asked forced pressured pushed instructed making telling forcing make")
