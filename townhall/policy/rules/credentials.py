@@ -535,6 +535,37 @@ _GIVEN_AS_RE = regex.compile(
 )
 
 
+# A network named, then its key in the same sentence, however the two are laid out ("network UniGuest,
+# key Conf3renc3#24", "Wifi: LabGuest, key 9HfT2kLp", "SSID HackNet / pass h4ck1ng-2025").
+_NETWORK_WORDS = gate_words("wifi wi-fi network ssid hotspot eduroam wlan")
+# "the wifi's Guest2024", "wifi: Tulips22": the network's password given straight after it; a bare word
+# ("the wifi's down") is prose, so the value must hold a digit or a symbol.
+_WIFI_IS_RE = regex.compile(
+    r"(?i)\bwi-?fi(?:\s+(?:password|pw|code|key))?(?:'s|’s|\s+is|\s*:|\s*=)\s*[\"'“‘]?(?P<v>[^\s,;)\"'”’]{5,40})"
+)
+# A security question's answer or memorable word ("security question answer is Buster", "memorable
+# word: Rosebud"): a password by another name.
+_ANSWER_RE = regex.compile(
+    r"(?i)\b(?:security\s+(?:question\s+)?answer|answer\s+to\s+(?:my|the)\s+security\s+question|memorable\s+"
+    r"(?:word|answer|information|date)|mother'?s\s+maiden\s+name)\s*(?:is|was|:|=)\s*[\"'“‘]?(?P<v>[\w!@#$%&*-]{3,40})"
+)
+_WIFI_KEY_RE = regex.compile(
+    r"(?i)\b(?:wi-?fi|network|ssid|hotspot|wlan)\b[^.\n!?]{0,60}?(?:[,;:/(]|\band\b|\bthen\b)\s*(?:the\s+)?"
+    r"(?:key|pass(?:word|phrase|code)?|pw|pwd|p/w|code)\s*(?:is\s*)?[:=]?\s*[\"'“‘]?(?P<v>[^\s,;)\"'”’]{5,64})"
+)
+
+
+# A sign-in code near the app or step that sent it ("duo keeps asking, code 304 112 didn't work",
+# "Authenticator gave me 771 203"): six digits, as one run or two groups of three.
+_MFA_WORDS = gate_words(
+    "duo mfa 2fa authenticator otp okta authy verification one-time sms two-factor two-step passcode 2-step"
+)
+_MFA_CUE_RE = regex.compile(
+    r"(?i)\b(?:duo|mfa|2fa|authenticator|otp|okta|authy|verification|one[-\s]time|two[-\s](?:factor|step)|2-step|passcode)\b"
+)
+_MFA_CODE_RE = regex.compile(r"(?<![\w£$€.,:/-])\d{3}[ -]?\d{3}(?![\w%/:-]|[.,]\d|\s\d)")
+
+
 def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos`` plus the next one (a value often follows: 'OTP again. 605 839.')."""
     s = max(t.rfind(c, 0, pos) for c in ".!?\n") + 1
@@ -580,6 +611,35 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             tok = k.group(0)
             if any(c.isalpha() for c in tok) and any(c.isdigit() for c in tok):
                 yield k.start(), k.end(), "A licence or recovery key in a post."
+                return
+    if gate(doc.masked, _NETWORK_WORDS):
+        for w in _WIFI_KEY_RE.finditer(t):
+            v = w.group("v").rstrip(".,;:!?)")
+            if _looks_secret(v) and not _WHERE_RE.fullmatch(v) and not any(a <= w.start("v") < b for a, b in doc.urls):
+                yield w.start("v"), w.start("v") + len(v), "A Wi-Fi network and its key in a post."
+                return
+        for w in _WIFI_IS_RE.finditer(t):
+            v = w.group("v").rstrip(".,;:!?)")
+            if (
+                any(c.isdigit() or c in "!@#$%^&*?+=~" for c in v)
+                and any(c.isalpha() for c in v)
+                and not _WHERE_RE.fullmatch(v)
+                and not _ADVICE_RE.search(t, max(0, w.start() - 30), w.start("v"))
+            ):
+                yield w.start("v"), w.start("v") + len(v), "A Wi-Fi password in a post."
+                return
+    if "answer" in doc.masked or "memorable" in doc.masked or "maiden" in doc.masked:
+        for a in _ANSWER_RE.finditer(t):
+            v = a.group("v")
+            if v.lower() not in _NOT_SECRET and not _ADVICE_RE.search(t, max(0, a.start() - 30), a.start()):
+                yield a.start("v"), a.end("v"), "A security answer (as good as a password) in a post."
+                return
+    if gate(doc.masked, _MFA_WORDS):
+        for c in _MFA_CODE_RE.finditer(t):
+            s, e = _crd6_sentence(t, c.start())
+            cue = _MFA_CUE_RE.search(t, max(s, c.start() - 80), min(e, c.end() + 60))
+            if cue and not _ADVICE_RE.search(t, s, e) and not any(a <= c.start() < b for a, b in doc.urls):
+                yield c.start(), c.end(), "A sign-in (MFA) code in a post."
                 return
     for p in _PAIR_RE.finditer(t) if "@" in t else ():
         if _looks_strong(p.group("pw").rstrip(".,;:!?)")):

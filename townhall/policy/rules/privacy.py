@@ -3,6 +3,7 @@ grades and disciplinary matters about identifiable people)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -13,7 +14,17 @@ from townhall.policy import clauses
 from townhall.policy.compiled import POSTCODE_RE, CompiledPack, given_names, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import CAP_WORD_RE, person_cue, phrases, sentences, token_set, tokens, wordlist
+from townhall.policy.rules.common import (
+    CAP_WORD_RE,
+    gate,
+    gate_words,
+    person_cue,
+    phrases,
+    sentences,
+    token_set,
+    tokens,
+    wordlist,
+)
 from townhall.policy.tagger import address_spans, name_probability
 
 # Cheap pre-filter: only run libphonenumber when there is a long enough digit run.
@@ -100,14 +111,63 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
         if _DUTY_LINE_RE.search(window):
             return True
         return _SERVICE_CUE_RE.search(text) is not None and bool(_CALL_RE.search(text, max(s + 1, start - 25), start))
-    if _SERVICE_CUE_RE.search(window):
+    if _SERVICE_CUE_RE.search(window) or _LABEL_CUE_RE.search(before):
         return True
+    if _role_email_near(doc, s + 1, min(len(text), end + 60)):
+        return True  # "Admissions: 01223 333308, admissions@...": the same service's line and address
     # "Call Security on 0121 ...", "Still stuck? 0113 ...": an official account's own line, unless a
     # person's given name comes before it in the sentence ("call Sam on 0121 ...")
     names = given_names()
     if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before)):
         return False
     return bool(_CALL_RE.search(text, max(s + 1, start - 25), start)) or not before.strip(" ?:-")
+
+
+# A service named as a label before its line ("Research office: ...", "Accommodation queries: ...",
+# "Admissions: ..."): how an official post lists its own contacts.
+_LABEL_CUE_RE = regex.compile(
+    r"(?i)(?:\b(?:office|queries|enquiries|questions|team|desk|line|contact|contacts|helpline|support)|"
+    r"^\s*\p{L}+)\s*[:\-–]\s*(?:[\w.+-]+@[\w.-]+\s*(?:,|or|/|and)?\s*)?$"
+)
+
+
+def _role_email_near(doc: Doc, s: int, e: int) -> bool:
+    """Whether a role or service address (not a person's) lies in text[s:e]: an official post
+    giving a service's e-mail gives that service's line beside it."""
+    for es, _ee, local, domain in doc.emails:
+        if not s <= es < e or domain in FREEMAIL:
+            continue
+        low = local.lower()
+        if low in ROLE_LOCALS or re.split(r"[._+-]", low)[0] in ROLE_LOCALS or _compound_role(low):
+            return True
+    return False
+
+
+# A post that says its person is invented ("a fictional student, 'Alex Example'", "Anonymised case
+# study: 'Student A' discloses ...", "made-up ID for the GDPR workshop"): teaching material about
+# personal data, not anyone's. "not made up" / "isn't anonymised" do not count.
+_FICTION_STEMS = ("fictio", "fictitious", "made-up", "made up", "hypothetic", "anonymi", "pseudonymi", "dummy",
+                  "imaginary", "invented", "not real", "not a real", "student ", "patient ", "person ", "participant ")
+_FICTIONAL_RE = regex.compile(
+    r"(?<!\bnot\s)(?<!n't\s)(?<!\bnot\s(?:been|be)\s)\b(?:fictional|fictitious|hypothetical|anonymi[sz]ed|pseudonymi[sz]ed|"
+    r"imaginary|invented\s+(?:student|name|person|example|case|data|details)"
+    r"|made[-\s]up\s+(?:student|name|example|person|data|case|character|number|details|colleague|patient)s?"
+    r"|(?:all|is|are|entirely|completely|totally|obviously)\s+made[-\s]up"
+    r"|dummy\s+(?:data|records?|students?|accounts?|details|examples?|numbers?)|not\s+(?:a\s+)?real\s+(?:person|student|"
+    r"people|name|number|data|details))\b"
+    r"|[\"“‘'](?:student|patient|person|participant|candidate|colleague|employee)\s+[A-Z][\"”’']",
+    regex.IGNORECASE,
+)
+
+
+def fictional(doc: Doc) -> bool:
+    """Whether the post says the person in it is invented or anonymised (see _FICTIONAL_RE)."""
+    got = doc.__dict__.get("_fictional")
+    if got is None:
+        low = doc.lower
+        got = any(x in low for x in _FICTION_STEMS) and _FICTIONAL_RE.search(doc.text) is not None
+        doc.__dict__["_fictional"] = got
+    return got
 
 
 _CALL_RE = regex.compile(r"(?i)\b(?:call|ring|phone|dial|contact|on|tel|telephone)\b")
@@ -139,6 +199,14 @@ _DUTY_LINE_RE = regex.compile(
     ],
 )
 def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    # a post that says its person is invented or anonymised is teaching material (asked only when
+    # there is a hit: the check costs more than most posts' whole run of this rule)
+    hits = list(_phone_number(doc, cp))
+    if hits and not fictional(doc):
+        yield from hits
+
+
+def _phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if "seven" in doc.lower:  # a UK mobile spelled out starts 'oh/zero seven'
         for m in _SPELLED_RUN_RE.finditer(doc.lower):
             digits = _spelled_digits(m.group(0))
@@ -161,6 +229,8 @@ def phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         seen.append(m.span("num"))
         if _service_line(doc, m.start("num"), m.end("num"), digits):
             continue
+        if _ACCOUNT_WORD_RE.search(doc.text, max(0, m.start("num") - 25), m.start("num")):
+            continue  # a bank account number (PRV003 says so), not a phone
         yield m.start("num"), m.end("num"), f"Phone number {m.group('num')!r} in a public post."
     for m in phonenumbers.PhoneNumberMatcher(doc.text, cp.region, _LENIENCY, max_tries=50):
         if any(s <= m.start < e for s, e in seen):
@@ -283,8 +353,9 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         low in ROLE_LOCALS
         or base in ROLE_LOCALS
         or (low.isalpha() and low in wordset() and low not in given_names())
+        or (domain not in FREEMAIL and _compound_role(low))
     ):
-        return None  # a role address ("phishing@", "wellbeing@"), not a person
+        return None  # a role address ("phishing@", "wellbeing@", "studentadvice@"), not a person
     if (
         doc.ctx.account != "personal"
         and cp.is_institutional_domain(domain)
@@ -310,6 +381,69 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         ):
             return None  # a named officer's published work address ("Sam Kelly, ... (our Care Leavers Officer)")
         return "E-mail address of an individual person in a public post."
+    return None
+
+
+# The words service and project addresses are built from ("studentadvice@", "libraryhelp@",
+# "researchsupport@", "diabetesstudy@", "adhdlab@"): an address whose local part is made of such a
+# word and other dictionary words (or one unknown word before a lab/group/study/project) names a
+# service, not a person. A given name anywhere in it keeps it a person's ("jenny.lab@").
+_UNIT_LOCALS = frozenset(
+    wordlist("""
+    office offices team teams lab labs group groups study studies project projects unit centre center hub desk help
+    support advice service services enquiries enquiry queries info admin research school society club network
+    events programme programmes trial trials clinic dept department faculty institute admissions library careers
+    finance helpdesk servicedesk line mail inbox bookings booking committee panel secretariat forum it phish spam
+    report
+""")
+)
+# dictionary words that are also given names ("Summer"), harmless inside a service's address
+_UNIT_PREFIXES = frozenset(wordlist("summer winter spring autumn grace faith hope"))
+_OWNER_UNITS = frozenset(wordlist("lab labs group groups study studies project projects trial trials"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _compound_role(local: str) -> bool:
+    """Whether ``local`` (lower case) is a service's address made of words ("studentadvice",
+    "summer.school", "adhdlab"): every part splits into known words, one of them a unit word, and
+    none is a given name."""
+    parts = [x for x in re.split(r"[._+-]", local) if x]
+    if not parts or not all(x.isalpha() for x in parts):
+        return False
+    names, words = given_names(), wordset()
+    if any(x in names and x not in _UNIT_PREFIXES for x in parts):
+        return False
+    pieces: list[str] = []
+    for x in parts:
+        seg = _segment(x, words, names)
+        if seg is None:
+            return False
+        pieces.extend(seg)
+    return any(x in _UNIT_LOCALS or x in ROLE_LOCALS for x in pieces)
+
+
+def _segment(word: str, words: frozenset[str] | set[str], names: frozenset[str] | set[str]) -> tuple[str, ...] | None:
+    """``word`` split into known pieces (unit words, role words, dictionary words of 3+ letters that
+    are not given names), or one unknown piece followed by an owner unit ("adhdlab"); None if neither."""
+    known = _UNIT_LOCALS | ROLE_LOCALS | _UNIT_PREFIXES
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 20), i):
+            prev = best[j]
+            if prev is None:
+                continue
+            piece = word[j:i]
+            if piece in known or (len(piece) >= 3 and piece in words and piece not in names):
+                best[i] = (*prev, piece)
+                break
+    if best[n] is not None:
+        return best[n]
+    for unit in _OWNER_UNITS:
+        head = word[: -len(unit)]
+        if word.endswith(unit) and 2 <= len(head) <= 12 and head not in names:
+            return (head, unit)
     return None
 
 
@@ -343,6 +477,10 @@ def _iban_ok(iban: str) -> bool:
 
 _NINO_RE = regex.compile(
     r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])"
+)
+_NINO_NAMED_RE = regex.compile(
+    r"(?i)\b(?:ni|nino|national\s+insurance)\s*(?:no\.?|number|num|#)?\s*(?:is\s*)?[:\-]?\s*"
+    r"((?-i:[A-Z]{2})\s?\d{2}\s?\d{2}\s?\d{2}\s?(?-i:[A-D]))(?![\w])"
 )
 _SSN_RE = regex.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")
 _CARD_RE = regex.compile(r"(?<![\d-])(?:\d[ -]?){11,18}\d(?![\d-])")
@@ -380,11 +518,23 @@ _ID_CONTEXT_RE = regex.compile(
     ],
 )
 def id_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    # a post that says its person is invented or anonymised is teaching material (asked only when
+    # there is a hit: the check costs more than most posts' whole run of this rule)
+    hits = list(_id_number(doc, cp))
+    if hits and not fictional(doc):
+        yield from hits
+
+
+def _id_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     if _DIGIT_RUN.search(t) is None:
         return
-    for m in _NINO_RE.finditer(t):
-        yield m.start(), m.end(), "UK National Insurance number in a public post."
+    ninos = [m.span() for m in _NINO_RE.finditer(t)]
+    if "insurance" in doc.lower or not token_set(doc.masked).isdisjoint(("ni", "nino")):
+        # named as one, the number counts even in a made-up range ("NI no is QQ123456C")
+        ninos += [m.span(1) for m in _NINO_NAMED_RE.finditer(t) if m.span(1) not in ninos]
+    for s, e in ninos:
+        yield s, e, "UK National Insurance number in a public post."
     for m in _SSN_RE.finditer(t):
         yield m.start(), m.end(), "US Social Security number in a public post."
     for m in _CARD_RE.finditer(t):
@@ -397,10 +547,59 @@ def id_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         iban = m.group(0).replace(" ", "")
         if 15 <= len(iban) <= 34 and _iban_ok(iban):
             yield m.start(), m.end(), "Bank account number (IBAN, valid checksum) in a public post."
+    low = doc.lower
+    if ("-" in t and _SORT_SHAPE_RE.search(t)) or "sort" in low or "s/c" in low:
+        for s, e in _bank_details(t):
+            yield (
+                s,
+                e,
+                "UK bank details (sort code and account number) in a public post.",
+                "Remove the bank details; send them privately to the people who need to pay, or point them to "
+                "an official payment page.",
+            )
     for m in _ID_CONTEXT_RE.finditer(t):
         yield m.start(1), m.end(1), "Identity/student number in a public post."
 
 
+# UK bank details: a sort code (12-34-56, or named as one) with an 8-digit account number near it,
+# or an account number named as one in a post about paying ("acc no 71234567 ... sort code").
+_SORT_SHAPE_RE = re.compile(r"\d\d-\d\d-\d\d")
+_SORT_CODE_RE = regex.compile(
+    r"(?i)(?:\b(?:sort\s*code|s/c)\s*(?:is\s*)?[:\-]?\s*(?P<named>\d{2}[-\s]?\d{2}[-\s]?\d{2})"
+    r"|(?<![\d/.:-])(?P<bare>\d{2}-\d{2}-\d{2}))(?![\d/.:-]|-\d)"
+)
+_ACCOUNT_NO_RE = regex.compile(r"(?<![\d/:-]|\d[.,])\d{8}(?![\d/:-]|[.,]\d)")
+# a bare 12-34-56 is a sort code only in a post about paying or banks (otherwise often a date)
+_BANK_CUE_RE = regex.compile(
+    r"(?i)\b(?:bank|banks|transfer|pay|paid|payment|payments|deposit|account|acc|a/c|money|refund|owe|chip\s+in|"
+    r"barclays|lloyds|natwest|hsbc|santander|monzo|nationwide|halifax|starling|revolut|tsb|metro)\b"
+)
+_ACCOUNT_WORD_RE = regex.compile(r"(?i)\b(?:acc(?:ount)?|a/c|acct)\.?\s*(?:no\.?|number|num|#)?\s*(?:is\s*)?[:\-]?\s*$")
+
+
+def _bank_details(t: str) -> list[tuple[int, int]]:
+    """Spans of sort codes that come with an account number (within 60 characters either way)."""
+    out: list[tuple[int, int]] = []
+    for m in _SORT_CODE_RE.finditer(t):
+        if m.group("bare") and not _BANK_CUE_RE.search(t):
+            continue
+        for a in _ACCOUNT_NO_RE.finditer(t, max(0, m.start() - 60), min(len(t), m.end() + 60)):
+            if a.start() >= m.end() or a.end() <= m.start():
+                near = t[min(a.end(), m.end()) : max(a.start(), m.start())]
+                if m.group("named") or _ACCOUNT_WORD_RE.search(t, max(0, a.start() - 25), a.start()) or len(near) <= 6:
+                    out.append((min(m.start(), a.start()), max(m.end(), a.end())))
+                    break
+    return out
+
+
+# The continental layout the tagger can miss: street name, house number, comma, 4-5 digit postal
+# code and town ("Kastanienallee 12, 10435 Berlin", "Calle Mayor 22, 28013 Madrid"). The core (number,
+# comma, postal code, capitalised town) is searched first; a 4-digit code that is a year does not count.
+_CONTINENTAL_CORE_RE = regex.compile(r"\d[a-z]?,\s*\d{4,5}\s+\p{Lu}")
+_CONTINENTAL_RE = regex.compile(
+    r"(?<![\w])\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|del|la|le|des|du|di|da|van|von|der|am|an))"
+    r"{0,3}\s+\d{1,4}[a-z]?,\s*(?!(?:19|20)\d\d\b)\d{4,5}\s+\p{Lu}[\p{L}-]+"
+)
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 _STREET = (
     r"\d{1,4}[a-z]?,?\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Crescent|"
@@ -409,6 +608,20 @@ _STREET = (
 _ADDRESS_RE = regex.compile(
     r"(?:flat\s+\d+[a-z]?,?\s+)?" + _STREET + r"(?:,?\s+[A-Z][\w'-]+){0,2}(?:,?\s+" + _POSTCODE + ")?"
 )
+# "House" in a building's or street's name ("Maple House", "Carlton House Terrace", "Senate House"),
+# not someone's house: the residence cue only counts in lower case.
+_BUILDING_HOUSE_RE = regex.compile(r"House$")
+# a tagger span that starts in the middle of a phone number ("01223 |333308, admissions@...")
+_PHONE_BEFORE_RE = regex.compile(r"(?:\+44\s?|(?<![\w.])0)(?P<area>[1-37-9]\d{1,3})[\s-]$")
+_DIGITS_AT_RE = regex.compile(r"\d{3,8}(?!\d)")
+
+
+def _phone_tail(t: str, s: int) -> bool:
+    """Whether the span at ``s`` opens with the rest of a UK phone number whose area code sits right
+    before it (10 digits in all after the 0)."""
+    before = _PHONE_BEFORE_RE.search(t, max(0, s - 8), s)
+    rest = _DIGITS_AT_RE.match(t, s) if before else None
+    return rest is not None and len(before.group("area")) + len(rest.group(0)) == 10
 _RESIDENCE_RE = regex.compile(
     r"(?<![\w])(?:lives?\s+(?:at|on|in)|living\s+at|home\s+address|house|flat|address\s+is|moved\s+to|"
     r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|room\s+\d+(?!\d|\.\d))(?![\w])",
@@ -448,6 +661,10 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         for s, e, _p in address_spans(t) if _ADDRESS_GATE_RE.search(t) else ():
             if not any(a < e and s < b for a, b in found):
                 found.append((s, e))
+        if _CONTINENTAL_CORE_RE.search(t):
+            for m in _CONTINENTAL_RE.finditer(t):
+                if not any(a < m.end() and m.start() < b for a, b in found):
+                    found.append(m.span())
         for m in POSTCODE_RE.finditer(t):
             if any(a <= m.start() < b + 3 for a, b in found):
                 continue
@@ -468,19 +685,23 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or _DAY_HOURS_RE.match(t, s)
             or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
             or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
+            or _phone_tail(t, s)
+            or t[e : e + 1] == "@"
         ):
             continue
         # the institution's published addresses are not personal data (postcode a little after)
         if cp.is_public_address(t[s : min(len(t), e + 30)]):
             continue
         window = t[max(0, s - 80) : e + 40]
-        home = _RESIDENCE_RE.search(window) is not None
+        home = any(not _BUILDING_HOUSE_RE.match(r.group(0)) for r in _RESIDENCE_RE.finditer(window))
         if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 80), s):
             continue  # the institution giving its own address ("Our campus address is ...")
         if not home and doc.ctx.account != "personal" and _names_building(t[s:e]):
             continue  # an official post naming the building first ("Student Centre, Oxford Road, M13 9PL")
         if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t, max(0, s - 45), s):
             continue  # an official post giving a public venue's address ("the Sports Centre is at ...")
+        if not home and doc.ctx.account != "personal" and _org_named_before(t, s):
+            continue  # "Graduate School, 17 Hill Street", "held at the ICC Birmingham, 8 Centenary Square"
         if not home and not _address_like(t[s:e]) and not _ADDRESS_CUE_RE.search(t, max(0, s - 60), s):
             continue  # a product name, a time, a score or an age the tagger proposed
         out.append((s, e, home))
@@ -511,14 +732,39 @@ _OWN_ADDRESS_RE = regex.compile(
     r"|\b(?:find|visit|see|join|meet)\s+(?:our|the\s+university'?s)\s+(?:[\w'’-]+\s+){0,4}?(?:team|office|staff|"
     r"colleagues|centre|center|hub|campus)\s+(?:\w+\s+){0,2}?(?:at|in|on)\b"
     r"|\b(?:we'?re|we\s+are|we'?ve|we\s+have)\s+(?:now\s+)?(?:moved\s+to|located\s+(?:at|in)|based\s+(?:at|in)|at|on)\b"
+    # "Our office in Lagos: 12 ...", "Our international office in Kuala Lumpur: Level 5, ..."
+    r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:office|offices|campus|centre|center|hub|base|headquarters|hq|branch)"
+    r"(?:\s+in\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s*:"
 )
+# A named organisation or event place right before an address in an official post (capitalised, as a
+# name is: "Graduate School", "Royal College of Physicians", "Finance Office", "the ICC"), or an event
+# "held at" it; not when a person or someone's own place ("my office", "Tom's") comes in between.
+_ORG_NAME_RE = regex.compile(
+    r"\b(?:School|Institute|College|Society|Office|Offices|Faculty|Department|University|Hotel|Conference|"
+    r"Centre|Center|ICC|Exhibition|Convention|Council|Trust|Foundation|Academy|Museum|Gallery)\b|(?i:\bheld\s+at\b)"
+)
+_OWNER_BEFORE_RE = regex.compile(r"(?i)\b(?:my|his|her|their|your)\b|\p{L}'s\b|\b(?:dr|prof|mr|mrs|ms|miss)\.?\s")
+
+
+def _org_named_before(t: str, s: int) -> bool:
+    """Whether an official post names an organisation or event place in the 50 characters before the
+    address at ``s`` (same sentence), with no person or possessive in between (see _ORG_NAME_RE)."""
+    start = max(0, s - 50)
+    cut = max(t.rfind(c, start, s) for c in ".!?\n")
+    start = max(start, cut + 1)
+    last = None
+    for last in _ORG_NAME_RE.finditer(t, start, s):  # noqa: B007 - the last one before the address
+        pass
+    return last is not None and _OWNER_BEFORE_RE.search(t, start, s) is None
+
+
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
     r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church)\b"
 )
 # spans the tagger proposes that are meeting IDs or phone lines, not places
 _NOT_ADDRESS_RE = regex.compile(
-    r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|call|dial|fax|ref|isbn|doi|invoice|order|edition|"
+    r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|call|dial|fax|ref|isbn|doi|invoice|order|edition|sort|acc|"
     r"volume|vol|chapter|folio)\b"
     # a day and its hours ("thurs 2-4", "Mon 9-5"), not a house number
     r"|\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
@@ -663,9 +909,12 @@ _HEALTH_RE = regex.compile(
     regex.IGNORECASE,
 )
 _GRADES_RE = regex.compile(
-    r"(?<![\w])(?:(?:failed|flunked|scraped|scraped\s+through|resitting|retaking|repeating)\s+"
+    r"(?<![\w])(?:(?:failed|fails|flunked|flunks|scraped|scraped\s+through|resitting|retaking|repeating|repeats|retakes)\s+"
     r"(?:his|her|their|the|every|all|both|another|a)?\s*(?:\w+\s+)?(?:exams?|module|modules|resits?|year|"
     r"dissertation|coursework|assessment|viva|degree|test|placement)"
+    # an exam board's verdict on someone, in the present tense of minutes ("X gets a third", "Y fails the year")
+    r"|(?:gets|scores|receives|awarded|given|ends\s+up\s+with|leaves\s+with|graduates\s+with|drops\s+to)\s+"
+    r"(?:a\s+|an\s+)?(?:2:2|2\.2|third|fail|pass\s+degree|ordinary\s+degree)(?![\w:.])"
     r"|(?:got|scored|received|achieved|only\s+got|managed)\s+(?:a\s+|an\s+)?(?:\d{1,3}\s?%|\d{1,3}/\d{1,3}|"
     r"(?:2:2|2:1|third|fail|[DEF]\b)(?:\s+in)?)"
     r"|(?:his|her|their|\p{Lu}\p{Ll}+'s)\s+(?:exam\s+)?(?:grades?|marks?|transcript|results|gpa|scores?)"
@@ -706,7 +955,8 @@ _TRIGGER_STEMS = tuple(
     phrases("""disorder|anorexi|bulimi|depress|anxiety|panic|ptsd|ocd|bipolar|schizo|psycho|adhd|autis|dyslexi|
     cancer|tumo|chemo|hiv|aids|diabet|epilep|seizure|stroke|heart|miscarr|abortion|pregnan|breakdown|harm|suicid|
     overdose|addict|rehab|alcohol|mental|illness|disab|diagnos|surgery|operation|therapy|medicat|sick|covid|
-    infection|sectioned|hospital|terminal|fail|flunk|scrape|resit|retak|repeat|got|scor|receiv|
+    infection|sectioned|hospital|terminal|fail|flunk|scrape|resit|retak|repeat|got|scor|receiv|third|2:2|2.2|
+    pass degree|ordinary degree|
     achiev|manag|grade|mark|transcript|result|gpa|bottom|disciplin|misconduct|plagiar|cheat|collu|harass|
     investigat|tribunal|hearing|suspend|expel|exclud|sack|fire|dismiss|arrest|caution|probation|warning|
     grievance|capability|visa|asylum|deport|overstay|removal|undocumented|illegal|
@@ -761,7 +1011,8 @@ _GRADE_WORDS = frozenset(
     wordlist("""
     failed flunked scraped resitting retaking repeating resit resits retake repeat exam exams module
     modules year dissertation coursework assessment viva degree test placement grade grades mark marks
-    transcript results gpa score scores bottom 2:2 third fail failing
+    transcript results gpa score scores bottom 2:2 third fail failing fails flunks repeats retakes gets scores
+    receives awarded given ends leaves graduates
 """)
 )
 _DISCIPLINE_WORDS = frozenset(
@@ -821,6 +1072,14 @@ _SENSITIVE = (
     ],
 )
 def sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    # a post that says its person is invented or anonymised is teaching material (asked only when
+    # there is a hit: the check costs more than most posts' whole run of this rule)
+    hits = list(_sensitive_info(doc, cp))
+    if hits and not fictional(doc):
+        yield from hits
+
+
+def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     if not _triggered(doc.masked):  # cheap gate before the expensive patterns
         return
@@ -938,13 +1197,18 @@ _ATTR_RE = re.compile(
     r"|fail(?:ed|ing)\s+(?:his|her|their|the)\s+\w+|(?:got|gave|scored|awarded|gets|getting)\s+(?:him\s+|her\s+)?an?\s+\d{1,2}\b"
     r"|\d{1,2}\s*%\s+(?:in|on)\s+(?-i:[A-ZÀ-ÖØ-Þ])|(?:got|gets|scored)\s+(?:an?\s+)?\d{2}(?:\s*%|(?![\w%]|\s+[^\W\d_]+s\b))|fail(?:ed|ing)\s+(?:again|twice)|(?:your|his|her|their)\s+mark\s+for|\d{1,2}\s+marks|(?:solid|a\s+measly|only\s+got)\s+\d{1,2}\b"
     # immigration status
-    r"|visa|tier\s*4|cas\s+(?:withdrawn|revoked|cancelled)|(?:lost|withdrawn)\s+(?:his|her|their)\s+cas|ilr"
+    r"|visa|tier\s*4|cas\s+(?:has\s+been\s+|have\s+been\s+|was\s+|got\s+|is\s+being\s+|been\s+)?(?:withdrawn|revoked|cancelled|refused)|(?:lost|withdrawn)\s+(?:his|her|their)\s+cas|ilr"
     r"|leave\s+to\s+remain|immigration\s+(?:hearing|status|case|appeal|tribunal)|home\s+office|deport(?:ed|ation)"
     r"|asylum|(?:is|was|'s|a)\s+(?:\w+\s+)?refugee|no\s+passport|citizenship\s+(?:test|application)|right\s+to\s+work|overstay(?:ed|ing)?"
     # private life: relationships, date of birth, whereabouts
     r"|divorc(?:e|ed|ing)|(?:having|had)\s+an\s+affair|(?:left|leaving)\s+(?:him|her|them)\s+for"
     r"|custody\s+(?:hearing|battle|case)|born\s+(?:on\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|dob|born\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]+\s+\d{4}|date\s+of\s+birth"
     r"|(?:his|her|their)\s+(?:\w+\s+)?(?:mum|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|gran|grandmother|grandfather|nan|grandad|baby|child)\s+(?:has\s+|had\s+)?(?:died|passed(?:\s+away)?|was\s+killed)"
+    # "Sam's dad died last week": the relative first (whose it is, _other_person finds)
+    r"|(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|gran|grandmother|grandfather|nan|"
+    r"grandad|baby|child)\s+(?:has\s+|had\s+|just\s+|sadly\s+|suddenly\s+)?(?:died|passed\s+away|was\s+killed)"
+    # a death by suicide: "took his own life", "killed herself", "died by suicide"
+    r"|took\s+(?:his|her|their)\s+own\s+life|killed\s+(?:himself|herself|themselves|themself)|died\s+by\s+suicide"
     r"|(?:guest|staying)\s+in\s+room\s+\d+"
     r")(?![\w])",
     re.IGNORECASE,
@@ -994,6 +1258,10 @@ _ATTR_PAIRS = (
     ("passed", frozenset(("away", "his", "her", "their"))),
     ("kill", frozenset(("tried", "attempted"))),
     ("due", frozenset(("baby",))),
+    ("life", frozenset(("own",))),
+    ("himself", frozenset(("killed",))),
+    ("herself", frozenset(("killed",))),
+    ("themselves", frozenset(("killed",))),
     ("money", frozenset(("struggling", "problems", "troubles"))),
     ("done", frozenset(("got", "been", "was", "were", "gets"))),
     ("care", frozenset(("leaver", "foster", "in"))),
@@ -1272,6 +1540,14 @@ def _cap_not_person(w: str) -> bool:
     ],
 )
 def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    # a post that says its person is invented or anonymised is teaching material (asked only when
+    # there is a hit: the check costs more than most posts' whole run of this rule)
+    hits = list(_someone_elses_sensitive(doc, cp))
+    if hits and not fictional(doc):
+        yield from hits
+
+
+def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     if not _attr_gate(doc):
         return
@@ -1383,7 +1659,8 @@ _ATTR_FIRST = (
     grew disability learning individual student reasonable since after following in into to at out can't cannot
     couldn't unable heart kidney liver lung brain stomach bowel back mental palliative biopsy scan test trying egg
     organ sickle cerebral als taken caught drinking gambling using outside walking queue earns earning earned
-    paid makes making getting salary
+    paid makes making getting salary mum mom mother dad father wife husband partner son daughter brother sister gran
+    grandmother grandfather nan grandad baby child took
 """)
     )
 )
@@ -1419,3 +1696,128 @@ def _attr_matches(doc: Doc) -> list:
             out.append(m)
             nxt = m.end()
     return out
+
+
+# PRV008: a child made findable. Why: a child's name or age together with their school or the street
+# they live on tells a stranger where to find that child; parents (and staff posting about visitors'
+# children) post it in pride, not thinking of who reads it. Both ingredients are needed: one child
+# singled out (my son/daughter/kids, a name with an age) and a place (a named school, where they live).
+_CHILD_GATE = gate_words(
+    """son sons daughter daughters kids kid child children boy girl twins toddler little youngest eldest
+    age aged year-old yr-old nephew niece grandson granddaughter stepson stepdaughter two three"""
+)
+_SCHOOL_NAME_RE = regex.compile(
+    r"(?<![\w])(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}(?:Primary|Infants?|Junior|Juniors|Nursery|Pre-?school|Prep|Academy|"
+    r"C\s?of\s?E|CE|RC|Montessori|High\s+School|Grammar|School)(?![\w])"
+)
+_PLACE_WORDS = gate_words(
+    "primary infant infants junior juniors nursery school academy prep e montessori grammar ce rc live lives living"
+)
+_CHILD_LIVES_RE = regex.compile(
+    r"(?i)\b(?:lives?|living)\s+(?:just\s+)?(?:off|on|in|at|near|round\s+the\s+corner\s+from|by)\s+(?-i:\p{Lu})[\p{L}'’-]+"
+    r"(?:\s+(?-i:\p{Lu})[\p{L}'’-]+)?\s+(?:Road|Rd|Street|St|Avenue|Lane|Drive|Close|Crescent|Way|Grove|Gardens|Terrace|"
+    r"Place|Park|Estate|Green)\b"
+)
+_MY_CHILD_RE = regex.compile(
+    r"(?i)\b(?:my|our|his|her|their)\s+(?:[\w'’]+\s+)?(?:son|sons|daughter|daughters|kids?|child|children|boy|girl|twins|"
+    r"little\s+ones?|youngest|eldest|two|three|toddler|nephew|niece|grandson|granddaughter|stepson|stepdaughter)\b"
+    r"|\b(?:daughter|son)\s+of\s+(?:our|my|a|the)\b"
+    r"|(?<![\w])(?-i:\p{Lu}\p{Ll}+)\s*(?:\(\s*(?:age[d]?\s+)?\d{1,2}\s*\)|,\s*(?:aged?\s+)?\d{1,2}\s*,)"
+    r"|\b(?:aged?|age)\s+\d{1,2}(?![\d-])|\b\d{1,2}[-\s]?(?:year|yr)[-\s]?old\b|\b(?:she|he)(?:'s|’s|\s+is)\s+\d{1,2}\b"
+)
+# outreach and admissions posts about many pupils ("pupils aged 9-11 from St Mary's Primary"): a group
+_PUPILS_RE = regex.compile(r"(?i)\b(?:pupils|students|children|kids|schools|classes|visitors)\b")
+
+
+@rule(
+    "PRV008",
+    "child-findable",
+    "privacy",
+    "block",
+    clauses.PUBLIC,
+    "A child's name or age together with their school or the street they live on tells anyone in the world "
+    "where to find that child.",
+    "Leave out the school's name and where the child lives (say 'first day at school!'), and think twice "
+    "about the child's name.",
+    [
+        Example("First day of school for my two! Lily and Max at St Peter's Primary 💙", True, account="personal"),
+        Example("Photo from open day: Freya (age 6), daughter of our cleaner, at Oakfield Primary", True),
+        Example("the little girl is Amira, she's 4 and lives just off Hyde Park Road", True, account="personal"),
+        Example("Our outreach team visited St Mary's Primary today: 60 pupils aged 9-11 built robots!", False),
+        Example("My daughter started school today and I cried more than she did.", False, account="personal"),
+    ],
+)
+def child_findable(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.text
+    # cheap pre-checks (on the post's cached word set): a place (a school word, or 'live') and a child
+    # word or a number
+    if not gate(doc.masked, _PLACE_WORDS):
+        return
+    if not gate(doc.masked, _CHILD_GATE) and not any(c.isdigit() for c in t):
+        return
+    place = _SCHOOL_NAME_RE.search(t) or _CHILD_LIVES_RE.search(t)
+    if place is None:
+        return
+    child = _MY_CHILD_RE.search(t)
+    if child is None or fictional(doc):
+        return
+    # an age alone is a child only when a name comes with it and the post is not about a group
+    own = child.group(0).lower().startswith(("my", "our", "his", "her", "their", "daughter", "son"))
+    if not own and _PUPILS_RE.search(t) and not _names_anyone(t):
+        return
+    yield place.start(), place.end(), "A child's school or street next to who the child is."
+
+
+# PRV009: a photo or video of people taken or posted without asking them. Why: the guidance says
+# publish nothing you would not want the world to see; a picture of someone asleep in the library,
+# or of a class that "didn't notice", is their image shared without their say. The ingredients: a
+# picture word and the author saying they did not ask (or that the people do not know).
+_PHOTO_GATE = gate_words(
+    """photo photos pic pics picture pictures snap snaps snapped snapping selfie filmed filming video videos
+    footage photographed recorded recording shot shots clip"""
+)
+_NO_CONSENT_RE = regex.compile(
+    r"(?i)\b(?:didn'?t|did\s+not|never|without)\s+(?:even\s+)?(?:ask(?:ing)?|asked)(?:\s+(?:them|him|her|anyone|first|"
+    r"permission|their\s+permission|for\s+permission))?"
+    r"|\bwithout\s+(?:their|his|her|anyone'?s|any)\s+(?:permission|consent|knowledge|knowing)"
+    r"|\b(?:they|he|she)\s+(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t)\s+(?:even\s+)?"
+    r"(?:know|notice|realise|realize|see|mind)\b"
+    r"|\b(?:they|he|she)(?:'d|\s+would)\s+(?:never|not|kill\s+me)|\bwouldn'?t\s+let\s+me\b|\bsneaky\b|\bsecretly\b"
+    r"|\b(?:they|he|she)(?:'ve|’ve|\s+have|'s|’s|\s+has)\s+(?:got\s+)?no\s+idea\b|\bwithout\s+(?:them|him|her)\s+knowing\b"
+    r"|\bbehind\s+(?:their|his|her)\s+backs?\b|\b(?:hope|pray)\s+(?:they|he|she)\s+(?:don'?t|doesn'?t|never)\s+see"
+)
+# advice and policy about consent, which is the guidance itself
+_CONSENT_ADVICE_RE = regex.compile(
+    r"(?i)\b(?:never|always|remember|please|should|must|policy|guidance|make\s+sure|consent\s+form|"
+    r"(?:don'?t|do\s+not)\s+(?:post|share|take|upload|film|photograph))\b"
+)
+
+
+@rule(
+    "PRV009",
+    "photo-without-consent",
+    "privacy",
+    "warn",
+    clauses.PUBLIC,
+    "A photo or video of people posted without asking them shares their image with the whole world "
+    "without their say.",
+    "Ask the people in the picture first and post it only if they agree; otherwise describe the moment "
+    "in words or use a photo without recognisable people.",
+    [
+        Example("Snapped the students asleep in the library at 3am 😂 didn't ask", True, account="personal"),
+        Example("Took a sneaky pic of the front row in my 9am, they didn't notice", True, account="personal"),
+        Example("Never post photos of students without their permission.", False),
+        Example("Great photos from graduation - thanks to everyone who agreed to be in them!", False),
+    ],
+)
+def photo_without_consent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    if not gate(doc.masked, _PHOTO_GATE):
+        return
+    t = doc.text
+    m = _NO_CONSENT_RE.search(t)
+    if m is None or _CONSENT_ADVICE_RE.search(t):
+        return
+    pic = next((x for x in tokens(doc.masked) if x[2] in _PHOTO_GATE), None)
+    if pic is None:
+        return
+    yield min(pic[0], m.start()), max(pic[1], m.end()), "A picture of people posted without asking them."

@@ -1,0 +1,107 @@
+"""Privacy round 6 (issue 12): phrasings the dev posts did not show, from our own tuning set A.
+
+Each rule is run alone (the learned model would blur which rule fired), on posts of our own:
+bank details, a child made findable, photos taken without asking, exam-board verdicts, a death by
+suicide, continental addresses; and the near-misses that must stay quiet (an official post's own
+service addresses and lines, named organisations' addresses, invented people in teaching)."""
+
+from __future__ import annotations
+
+import pytest
+
+from townhall.policy import Context, check, default_pack, rules_registry
+from townhall.policy.doc import Doc
+
+
+def _hits(code: str, text: str, account: str = "personal") -> list:
+    rule = rules_registry()[code]
+    return list(rule.detector(Doc(text, Context("x", account)), default_pack().compiled()))
+
+
+def _privacy(text: str, account: str) -> set[str]:
+    return {f.code for f in check(text, Context("x", account)) if f.family == "privacy" and f.severity != "info"}
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "account"),
+    [
+        (
+            "PRV003",
+            "Can everyone chip in for Dave's leaving present? Transfer to me: sort code 40-11-62, acc no 71234567",
+            "personal",
+        ),
+        ("PRV003", "Send the deposit to Barclays, 20-32-06 / 53498721, name K Jones", "personal"),
+        ("PRV003", "her NI no is QQ123456C, payroll keep losing it", "personal"),
+        ("PRV008", "So proud of my daughter Evie starting at Greenfield Primary today! Year 1 already", "personal"),
+        ("PRV008", "My son Oscar (7) at Kings Road Junior School won the spelling bee!!", "personal"),
+        (
+            "PRV008",
+            "Meet Noah, aged 5, who came along with his mum to our science fair - he goes to Westfield Infants",
+            "official",
+        ),
+        ("PRV008", "Here's a pic of my neighbour's kids - Jack and Ruby - outside Hillside Primary", "personal"),
+        ("PRV009", "Took a sneaky pic of the front row in my 9am, they didn't notice", "personal"),
+        ("PRV009", "Photo of my tutees in the pub last night, they don't know I'm posting it lol", "personal"),
+        (
+            "PRV009",
+            "Here's the photo of my whole seminar group at the pub, they've no idea I'm putting it online",
+            "personal",
+        ),
+        ("PRV005", "Progression board today: Amy Walsh repeats the year, Josh Green withdrawn. Grim.", "personal"),
+        ("PRV005", "Results meeting: Tom Briggs gets a 2:2, Hollie Ward gets a first, Sam Cole fails.", "personal"),
+        ("PRV007", "My PhD student Sam's dad died last week so go easy on her at the progress review", "personal"),
+        ("PRV007", "We are sad to share that our student Liam Carter took his own life this weekend.", "official"),
+        (
+            "PRV004",
+            "Our Erasmus student is staying at Hauptstrasse 45, 80331 Munchen until June - send post there",
+            "personal",
+        ),
+        ("PRV006", "Send the proofs to my co-author, Lindenweg 8, 10115 Berlin", "personal"),
+    ],
+)
+def test_round6_flags(code: str, text: str, account: str) -> None:
+    hits = _hits(code, text, account)
+    assert hits, (code, text)
+    s, e = hits[0][0], hits[0][1]
+    assert 0 <= s < e <= len(text)
+
+
+def test_bank_details_tell_the_author_what_to_do_instead() -> None:
+    (hit,) = [h for h in _hits("PRV003", "Pay me back: sort code 40-11-62, account 71234567") if len(h) > 3]
+    assert "privately" in hit[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        ("Questions? Email studentadvice@bristol.ac.uk or call 0117 928 9000", "official"),
+        ("Research office: researchsupport@uni.ac.uk, 0151 794 2000", "official"),
+        ("Accommodation queries: accommodationoffice@york.ac.uk or 01904 322165", "official"),
+        ("Admissions: 01223 333308, admissions@cam.ac.uk", "official"),
+        ("Recruiting participants with ADHD for an online study of attention. Email adhdlab@uni.ac.uk", "research"),
+        ("Alumni reception at the Royal Society, 6-9 Carlton House Terrace, London SW1Y 5AG, 6pm", "official"),
+        ("Our office in Lagos: 12 Adeola Odeku Street, Victoria Island, Lagos. Open weekdays.", "official"),
+        ("Please send transcripts to: Graduate School, 17 Hill Street, Edinburgh EH2 3JP", "official"),
+        (
+            "Our Erasmus office: Studentenwerk Berlin, Hardenbergstrasse 34, 10623 Berlin - partner since 2005",
+            "official",
+        ),
+        ('In the workshop we used a made-up student, "Jo Bloggs", ID 11223344 - never use real data', "personal"),
+        ("Exam question practice: 'Patient X is diagnosed with diabetes...' - all fictional, of course", "personal"),
+        ("Congratulations to Emma Jones, awarded a first and the Dean's Prize for her dissertation!", "official"),
+        ("Our outreach team visited St Mary's Primary today: 60 pupils aged 9-11 built robots!", "official"),
+        ("Never post photos of students without their permission.", "official"),
+        ("Term dates 12-09-25 to 19-12-25, 20250912 code", "official"),
+    ],
+)
+def test_round6_near_misses_stay_clean(text: str, account: str) -> None:
+    assert not _privacy(text, account), text
+
+
+def test_a_persons_address_on_an_official_account_still_counts() -> None:
+    """The organisation-name exemption needs no person in between: 'Dr Ahmed's house' is a home."""
+    assert _hits("PRV004", "drop it round to Dr Ahmed's house, 5 The Crescent, York YO24 1AA", "official")
+
+
+def test_not_made_up_is_not_fiction() -> None:
+    assert _hits("PRV003", "This is not made up: student ID 20219876 left their bag in the library", "personal")
