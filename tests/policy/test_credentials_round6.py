@@ -25,12 +25,21 @@ def _hits(text: str, account: str = "personal") -> list:
         ("the wifi's Guest2024 in the seminar room fyi", "Guest2024"),
         ("duo keeps asking, code 304 112 didn't work", "304 112"),
         ("security question answer is Buster, my first dog, if you're resetting my account for me", "Buster"),
+        ("the code's 4471 for the side door btw", "4471"),
+        ("Door's 1-2-3-4 then star", "1-2-3-4"),
+        ("punch in 2580 on the keypad and push hard", "2580"),
+        ("the magic word for the staff room door app is 'biscuits'", "biscuits"),
+        ("the exam paper zip is protected with 'finals2025', sending to the external now", "finals2025"),
     ],
 )
 def test_round6_secret_found_with_its_span(text: str, secret: str) -> None:
     hits = _hits(text)
     assert hits, text
     assert text[hits[0][0] : hits[0][1]] == secret
+
+
+def test_a_screenshot_of_a_login_is_found() -> None:
+    assert _hits("screenshot of my login page with the password autofilled oops")
 
 
 @pytest.mark.parametrize(
@@ -49,6 +58,10 @@ def test_round6_secret_found_with_its_span(text: str, secret: str) -> None:
         ("Never read out your Duo code to anyone who calls you - IT will never ask for it.", "official"),
         ("Forgotten your security question answer? Reset it at password.uni.ac.uk", "official"),
         ("Just reset my MFA after getting a new phone, IT were brilliant", "personal"),
+        ("The IT Service Desk is in the Library. Bring photo ID for password resets in person.", "official"),
+        ("Here's a screenshot of the phishing email asking for your password - delete it.", "official"),
+        ("Door code changes every term, ask the school office for the new one.", "personal"),
+        ("Keypads on all lab doors are being replaced with card readers this summer.", "official"),
     ],
 )
 def test_round6_near_misses_stay_clean(text: str, account: str) -> None:

@@ -103,5 +103,23 @@ def test_a_persons_address_on_an_official_account_still_counts() -> None:
     assert _hits("PRV004", "drop it round to Dr Ahmed's house, 5 The Crescent, York YO24 1AA", "official")
 
 
+def test_an_address_spelled_out_with_a_dotted_name_does_not_crash() -> None:
+    """'jane.doe [at] gmail [dot] com': the spelled-out address holds a plain '.', which the separator
+    table once failed on (KeyError) and took the whole check down."""
+    assert _hits("PRV002", "her email's jane.doe [at] gmail [dot] com if you want to invite her")
+    assert _hits("PRV002", "her email is jane.doe at gmail dot com")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our new PGR rep Alex is transitioning and wants to be called Alexa from now on, spread the word",
+        "Kwame from the library is having gender reassignment surgery soon, so be nice when he comes back as Kira",
+    ],
+)
+def test_gender_identity_of_a_named_person(text: str) -> None:
+    assert _hits("PRV007", text)
+
+
 def test_not_made_up_is_not_fiction() -> None:
     assert _hits("PRV003", "This is not made up: student ID 20219876 left their bag in the library", "personal")

@@ -447,20 +447,24 @@ _NEGATED_RE = regex.compile(
 # Why: people name the secret's lock in countless ways; the two ingredients stay the same.
 _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins code codes combination combo keypad
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
-    account session keyword phrase logging logged gate gates cage shed locker cupboard digit opens unlocks""")
+    account session keyword phrase logging logged gate gates cage shed locker cupboard digit opens unlocks
+    protected encrypted secured magic codeword safeword""")
 _LOCKED_RE = regex.compile(
     r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
     r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time|"
     r"disarm|arming|bike|cage|print|release)"
     r"\s+(?:\w+\s+){0,1}?(?:code|codes|key|pin|combination|combo)s?|combination|combo|keypad|padlock|pin|passcode|otp|"
-    r"(?:the\s+)?code\s+(?:is|was|for|to|on)|codes|doors?|lock|keypad|safe|gates?|cage|shed|locker|cupboard"
+    r"(?:the\s+)?code(?:\s+(?:is|was|for|to|on)|['’]s)|codes|doors?|lock|keypad|safe|gates?|cage|shed|locker|cupboard"
     r"|(?:\d|four|five|six|eight)[-\s]digit\s+(?:number|code|pin|passcode)"
     r"|(?<!(?:course|dress|promo|post|discount|qr|source|zip|country|area|tax|module|colour|color|morse|bar|voucher|"
     r"referral|programme|program|unit|exam|candidate|ucas|error|status|sort|event|booking|reference|ref|my|your|the|"
     r"a|this|that|our|their|his|her|cheat|genetic|moral|penal|highway|legal|building|shortcode|time|dial)\s)"
     r"(?<=[a-z]\s)code)"
     r"|(?P<pw>pass(?:word|phrase|wd)?s?|pwd?|p/w|creds|credentials|log-?in|log(?:ging|ged)?\s+(?:him\s+|her\s+)?in\s+(?:to|with|as)|(?:wi-?fi|network)\s+(?:code|pass)|code\s+wi-?fi|session\s+still\s+active|one-time\s+link|u/n|user\s*name|admin\s+(?:is|login|pw|password)|(?:admin|account|login)\s*[=:]|wi-?fi\s+(?:key|pw)|"
-    r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat|(?:recovery|seed|secret)\s+phrase))(?![\w])",
+    r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat|(?:recovery|seed|secret)\s+phrase"
+    # other names for a secret, and a file or device locked with one ("the magic word for the door app is
+    # 'biscuits'", "the zip is protected with 'finals2025'")
+    r"|(?:magic|secret|code|safe)\s*word|(?:password[-\s])?(?:protected|locked|encrypted|secured)\s+with))(?![\w])",
     regex.IGNORECASE,
 )
 _CODE_VALUE_RE = regex.compile(
@@ -495,7 +499,7 @@ _GIVEAWAY_RE = regex.compile(
 )
 _ADVICE_RE = regex.compile(
     r"(?<![\w])(?:never|don'?t|do\s+not|not|isn'?t|no|won'?t|can'?t|cannot|shouldn'?t|stop|avoid|reset|forgot(?:ten)?|"
-    r"change|changing|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|study|research|paper|"
+    r"change|changing|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|study|research|(?<!(?:exam|test|question|mock)\s)paper|"
     r"asking\s+for|hash(?:es|ing)?|cryptography)(?![\w])",
     regex.IGNORECASE,
 )
@@ -531,7 +535,7 @@ _KEY_WORDS = gate_words(
 )
 _GIVEN_AS_RE = regex.compile(
     r"(?i)\b(?:is|was|are|now|still|changed\s+to|set\s+to|defaulted\s+to|reset\s+to|back\s+to|opens\s+with|unlocks\s+with)\b"
-    r"|[:=]|\.{2,}|…"
+    r"|[:=]|\.{2,}|…|\G['’]s\s"
 )
 
 
@@ -543,6 +547,24 @@ _NETWORK_WORDS = gate_words("wifi wi-fi network ssid hotspot eduroam wlan")
 _WIFI_IS_RE = regex.compile(
     r"(?i)\bwi-?fi(?:\s+(?:password|pw|code|key))?(?:'s|’s|\s+is|\s*:|\s*=)\s*[\"'“‘]?(?P<v>[^\s,;)\"'”’]{5,40})"
 )
+# A code keyed in on a lock ("punch in 2580 on the keypad", "type 1967 into the door panel"): the value
+# comes before the lock word.
+_ENTER_WORDS = gate_words("punch key tap type enter put press")
+_ENTER_CODE_RE = regex.compile(
+    r"(?i)\b(?:punch|key|tap|type|enter|put|press)\s+(?:in\s+)?(?P<v>\d(?:[ -]?\d){3,7})\s*[#*]?\s+"
+    r"(?:on|at|into|in|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:keypad|door|lock|pad|panel|safe|gate|box|alarm|key\s*safe)\b"
+)
+# A picture of a login, a password or codes ("screenshot of my login page with the password autofilled",
+# "photo of the recovery codes"); not one of a phishing e-mail or of the reset page (advice).
+_SCREENSHOT_WORDS = gate_words("screenshot screenshots screengrab screen photo pic picture snap")
+_SCREENSHOT_RE = regex.compile(
+    r"(?i)\b(?:screenshot|screen\s*shot|screengrab|photo|pic|picture|snap)s?(?:\s+(?:attached|below|here|above))?\s+"
+    r"(?:of|showing|with|from)\b[^.!?\n]{0,60}?\b(?:password|passcode|"
+    r"login\s+details|credentials|creds|recovery\s+codes?|backup\s+codes?|pin|admin\s+(?:login|panel)|login)s?\b"
+)
+_SCREENSHOT_SAFE_RE = regex.compile(r"(?i)\b(?:resets?|phish\w*|scam|fake|new\s+login\s+page|how\s+to|guide|step)\b")
+
+
 # A security question's answer or memorable word ("security question answer is Buster", "memorable
 # word: Rosebud"): a password by another name.
 _ANSWER_RE = regex.compile(
@@ -627,6 +649,18 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 and not _ADVICE_RE.search(t, max(0, w.start() - 30), w.start("v"))
             ):
                 yield w.start("v"), w.start("v") + len(v), "A Wi-Fi password in a post."
+                return
+    if gate(doc.masked, _ENTER_WORDS):
+        for k in _ENTER_CODE_RE.finditer(t):
+            s, e = _crd6_sentence(t, k.start())
+            if not _ADVICE_RE.search(t, s, e):
+                yield k.start("v"), k.end("v"), "An access code in a post."
+                return
+    if gate(doc.masked, _SCREENSHOT_WORDS):
+        for k in _SCREENSHOT_RE.finditer(t):
+            s, e = _crd6_sentence(t, k.start())
+            if not _ADVICE_RE.search(t, s, e) and not _SCREENSHOT_SAFE_RE.search(t, s, e):
+                yield k.start(), k.end(), "A picture of a login or password in a post."
                 return
     if "answer" in doc.masked or "memorable" in doc.masked or "maiden" in doc.masked:
         for a in _ANSWER_RE.finditer(t):

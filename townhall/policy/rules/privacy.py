@@ -323,10 +323,10 @@ def personal_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if msg:
             yield s, e, msg
     low_text = doc.lower
-    if " dot " in low_text and (" at " in low_text or "[at]" in low_text or "(at)" in low_text):
+    if "dot" in low_text and (" at " in low_text or "[at]" in low_text or "(at)" in low_text):
         for m in _SPOKEN_EMAIL_RE.finditer(low_text):
-            local = _SPOKEN_SEP_RE.sub(lambda x: _SPOKEN_SEPS[x.group(1)], m.group("local"))
-            domain = _SPOKEN_SEP_RE.sub(lambda x: _SPOKEN_SEPS[x.group(1)], m.group("domain"))
+            local = _SPOKEN_SEP_RE.sub(lambda x: _SPOKEN_SEPS[x.group(1) or x.group(2)], m.group("local"))
+            domain = _SPOKEN_SEP_RE.sub(lambda x: _SPOKEN_SEPS[x.group(1) or x.group(2)], m.group("domain"))
             msg = _email_verdict(doc, cp, m.start(), m.end(), local, domain)
             if msg:
                 yield m.start(), m.end(), msg + " (written out to dodge filters, but just as readable)"
@@ -889,7 +889,7 @@ _HEALTH = (
 )
 _HEALTH_RE = regex.compile(
     r"(?<![\w])(?:(?:his|her|their|my\s+\w+'s|\p{Lu}\p{Ll}+'s)\s+(?:\w+\s+)?(?:" + _HEALTH + r")"
-    r"|(?:has|had|have|got|with|diagnosed\s+with|suffering\s+(?:from|with)|struggling\s+with|battling|"
+    r"|(?:has|had|have|having|got|with|diagnosed\s+with|suffering\s+(?:from|with)|struggling\s+with|battling|"
     r"recovering\s+from|treated\s+for|treatment\s+for|(?:approved|referred|waiting|assessed)\s+for|off\s+(?:sick\s+|work\s+)?(?:with|for)|signed\s+off\s+(?:with|for)|"
     r"admitted\s+(?:to|into)|told\s+(?:\w+\s+){0,4}about|(?:message|email|note)\s+about)\s+"
     r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|severe\s+|terminal\s+)?(?:" + _HEALTH + r")"
@@ -1156,6 +1156,9 @@ _ATTR_RE = re.compile(
     r"(?:£\s?\d{2,3}(?:,\d{3}|k)|£\s?\d{5,6}|\d{2,3}\s?(?:k|grand)(?![\w]))"
     # sexuality and gender identity
     r"|gay|lesbian|bisexual|queer|transgender|(?:was|been|got)\s+outed|came\s+out\s+as|in\s+the\s+closet"
+    # gender identity: "is transitioning", "having gender reassignment surgery", "is non-binary", "deadnamed"
+    r"|transitioning|gender\s+(?:reassignment|transition|affirming)|non-?binary|deadnam(?:e|ed|es|ing)"
+    r"|(?:is|'s|as|being)\s+trans(?![\w-])"
     r"|(?:come|came|coming)\s+out\s+(?:to|as)|tinder|grindr|dating\s+(?:app|profile)"
     # religion and politics (special category)
     r"|convert(?:ed)?\s+(?:to|from)\s+[^\W\d_]+|jehovah'?s\s+witness|scientologist|mormon"
@@ -1217,6 +1220,7 @@ _ATTR_RE = re.compile(
 # post, the set test under 2 us; most posts hold none of these words).
 _ATTR_ANCHORS = frozenset(
     wordlist("""
+    transitioning reassignment non-binary nonbinary deadname deadnamed deadnaming trans affirming
     cancer leukemia leukaemia lymphoma chemo chemotherapy radiotherapy tumour tumor tumours tumors heart bypass
     replacement diagnosed diagnosis allergy allergies allergic crohn's crohns colitis diabetic epilepsy epileptic
     miscarriage miscarried pregnant pregnancy maternity paternity ivf sick medical compassionate signed hospital
@@ -1660,7 +1664,8 @@ _ATTR_FIRST = (
     couldn't unable heart kidney liver lung brain stomach bowel back mental palliative biopsy scan test trying egg
     organ sickle cerebral als taken caught drinking gambling using outside walking queue earns earning earned
     paid makes making getting salary mum mom mother dad father wife husband partner son daughter brother sister gran
-    grandmother grandfather nan grandad baby child took
+    grandmother grandfather nan grandad baby child took transitioning gender non-binary nonbinary non deadname
+    deadnamed deadnaming as being
 """)
     )
 )
