@@ -2598,20 +2598,30 @@ _UNPUB_RE = re.compile(
     r"(?:meeting|away-?day|briefing)"
     r"|(?:internal|leaked)\s+(?:email|memo|document|report|figures|papers|results)"
     r"|(?:the\s+)?draft\s+(?:\w+\s+){0,2}(?:plan|list|timetable|budget|report|minutes|action\s+plan)"
-    r"|provisional\s+(?:results|marks)|dm\s+me\s+if\s+you\s+want\s+to\s+know|i\s+(?:sit|serve)\s+on)(?![\w])"
+    r"|provisional\s+(?:results|marks)|dm\s+me\s+if\s+you\s+want\s+to\s+know|i\s+(?:sit|serve)\s+on"
+    r"|(?:officially|formally)\s+out\s+(?:next|on|in|after|tomorrow)"
+    r"|before\s+(?:the\s+)?(?:official|formal|public)\s+(?:release|announcement|launch|statement)"
+    r"|(?:nobody|no\s+one|we|you)\s+(?:is\s+|are\s+|were\s+|was\s+|['’]re\s+)?(?:not\s+)?(?:meant|supposed)\s+to\s+know"
+    r"|(?:won['’]?t|will\s+not|don['’]?t|aren['’]?t\s+going\s+to)\s+tell\s+(?:the\s+)?(?:public|anyone|students|staff|us)"
+    r"|internal\s+(?:[\w-]+\s+){0,2}(?:report|email|memo|channel|papers|minutes|figures|document)"
+    r"(?!\s+(?:training|course|workshop|session))"
+    r"|confidential\s+(?:item|paper|report|minutes|annex|section)"
+    r"|(?:got|had|saw)\s+(?:the\s+|a\s+)?(?:paper|papers|minutes|draft|list|figures|email)\s+from\s+(?:a|the|my)\s+\w+"
+    r"|sneak\s+(?:preview|peek)|just\s+between\s+us|can['’]?t\s+keep\s+it\s+in)(?![\w])"
 )
 _UNPUB_WORDS = gate_words(
     "not isn't aren't nothing's won't haven't hasn't doesn't don't embargo embargoed confidential internally "
     "confidence wraps hush can't watch announcement heard didn't source was supposed gist seen overheard left "
     "out back came told confirmed said internal leaked draft provisional dm sit serve isnt arent havent hasnt wont "
-    "nobody"
+    "nobody officially formally before meant supposed tell internal got had saw sneak just keep"
 )
 # What the institution decides or suffers (beyond _SERIOUS_RE): its bodies and assessments.
 _INST_MATTER_RE = re.compile(
     r"(?<![\w])(?:senate|council|governors|committee|exam\s+board|panel|ref|nss|smt|provost|vc|pvc|hod|hos|dean|"
     r"registrar|redundan\w+|restructur\w+|merg\w+|clos\w+|cut\w*|frozen|freez\w+|deficit|posts|jobs|fees?|"
     r"partnership|deal|results|marks|scores|fails?|shortlist|candidate|campus|department|school|faculty|"
-    r"uni(?:versity)?|course|module|programme|nursery|halls|pension\w*|budget)(?![\w])"
+    r"uni(?:versity)?|course|module|programme|nursery|halls|pension\w*|budget|awarded|centre|grant|funding|"
+    r"admissions|applications|audit|overspend|merger|chancellor|staff)(?![\w])"
 )
 _PUBLIC_NOW_RE = re.compile(
     r"(?<![\w])(?:(?<!not\s)(?<!not\syet\s)(?:announced\s+(?:today|this|yesterday)|published\s+(?:today|this|on)|"
