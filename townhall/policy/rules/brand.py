@@ -13,7 +13,7 @@ from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.abuse import _STRONG_RE, _YOU_INSULT_RE
-from townhall.policy.rules.common import gate, gate_words
+from townhall.policy.rules.common import gate, gate_words, token_set
 
 _CLAIM_RE = re.compile(
     # "the official account of ..." claimed, not pointed to ("link to the official page below")
@@ -124,7 +124,10 @@ _INST_WORD_RE = re.compile(
 _DISCLAIMS_RE = re.compile(
     r"(?:\bnot|n't|\bnever|\bcannot|\bnothing|\banything|\bno\s+one|\bnobody)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
-_POINTED_TO_RE = re.compile(r"(?:^|\W)(?:to|on|via|at|see|visit|check|from|in)\s+(?:the\s+)?$")
+# (also through an owner's name: "an apology from Aberystwyth University's official account")
+_POINTED_TO_RE = re.compile(
+    r"(?:^|\W)(?:to|on|via|at|see|visit|check|from|in|by|follow)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s)\s+)?$"
+)
 
 
 @rule(
@@ -249,7 +252,11 @@ _LOGO_RE = regex.compile(
     r"recolored|updated|stretched|squashed|squished|distorted|warped|cropped|flipped|altered|adapted|customi[sz]ed|"
     r"reworked|redesigned|reimagined|messed\s+(?:about|around)\s+with|played\s+(?:about|around)\s+with|"
     r"mocked\s+up)\s+(?:a|the|our|my|my\s+own|their)\s+(?:own\s+)?(?:version\s+of\s+(?:the|our)\s+)?"
-    r"(?:new\s+)?(?:university\s+|uni\s+|institution'?s?\s+|school\s+|department\s+)?(?:logo|crest|coat\s+of\s+arms)"
+    r"(?:(?:new|quick|little|simple|fresh|fun|cute|better|modern|temporary|stand-?in)\s+){0,2}"
+    r"(?:university\s+|uni\s+|institution'?s?\s+|school\s+|department\s+)?(?:logo|crest|coat\s+of\s+arms)"
+    # "gave the logo a makeover", "a quick facelift for the crest"
+    r"|(?:gave|give|giving|given)\s+(?:the|our)\s+(?:university\s+|uni\s+)?(?:logo|crest)\s+a\s+(?:\w+\s+)?(?:makeover|"
+    r"facelift|revamp|glow-?up|twist)"
     r"|(?:logo|crest)\s+(?:i|we)\s+(?:made|designed|edited|tweaked|photoshopped))(?![\w])",
     regex.IGNORECASE,
 )
@@ -279,6 +286,11 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if _MERCH_RE.search(t, s, e) and _ALTER_RE.search(t, s, e) and not _PROPER_USE_RE.search(t, s, e):
                 yield nm.start(), nm.end(), "The institution's name on home-made or unofficial merchandise."
                 return
+    if doc.ctx.account == "personal" and gate(t, _OWN_AFFAIRS_MARK_WORDS):
+        hit = _marks_for_own_affairs(t)
+        if hit is not None:
+            yield hit
+            return
     if not gate(t, _LOGO_WORDS):
         return
     if doc.ctx.account != "personal" and _OWN_TEAM_RE.search(t) and "unofficial" not in t:
@@ -309,12 +321,57 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             return
 
 
+# The institution's marks (logo, crest, letterhead, templates, colours, typeface) taken for the
+# author's own affairs: a business, a product, a pitch to investors, a wedding, a church talk, or
+# handed out for anyone to use. Said many ways ("my consultancy website now carries the university's
+# logo", "our pitch deck uses the crest on every slide", "put the logo files on a public Dropbox"),
+# so it is read as two parts: an institutional mark, and something of one's own (or a free-for-all)
+# within the same stretch of text; the proper route (brand team, approved) clears it.
+_OWN_AFFAIRS_MARK_WORDS = gate_words(
+    "logo logos crest shield arms letterhead template templates typeface font colours colors palette branding"
+)
+_INST_MARK_USE_RE = regex.compile(
+    r"(?<![\w])(?:(?:the\s+|our\s+)?(?:university|uni|college|institution|department|dept|school|faculty)(?:'s|’s|s')?|"
+    r"the\s+official|(?-i:\p{Lu}[\w'’-]+(?:\s+(?:of\s+)?\p{Lu}[\w'’-]+){0,2}))\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:logo|logos|crest|shield|coat\s+of\s+arms|letterhead|templates?|typeface|font|colou?rs|colou?r\s+palette|palette|"
+    r"branding|logo\s+files)(?![\w])"
+    r"|(?<![\w])(?:logo|crest|shield|letterhead|colou?r\s+palette|typeface)\s+of\s+(?:the\s+)?(?:university|uni|college)",
+    regex.IGNORECASE,
+)
+_OWN_AFFAIRS_RE = regex.compile(
+    r"(?<![\w])(?:(?:my|our)\s+(?:own\s+|new\s+|little\s+|private\s+|personal\s+)?(?:[\w'’-]+\s+){0,2}?(?:business(?!\s+cards?)|"
+    r"company|consultancy|agency|start-?up|firm|shop|stall|brand|product|app|pitch(?:\s+deck)?|investors?(?:\s+\w+)?|"
+    r"invitations|invites|wedding|favours|church|tutoring|tuition|side[-\s]hustle|listing|airbnb|band|onlyfans|etsy|"
+    r"clinic|practice|freelance\w*|client\w*)(?:'s|’s)?(?![\w])"
+    r"|(?:pitch\s+deck|investor\s+(?:slides|deck|pack)|business\s+(?:page|website|site))"
+    r"|(?:public|open|shared)\s+(?:dropbox|google\s+drive|drive|folder|link)|help\s+yourselves|for\s+whatever\s+you"
+    r"|so\s+(?:that\s+)?(?:clients|customers|investors|people|buyers)\s+(?:will\s+)?(?:trust|think|assume|know|believe))(?![\w])",
+    regex.IGNORECASE,
+)
+
+
+def _marks_for_own_affairs(t: str) -> Hit | None:
+    """A personal post putting the institution's marks to its author's own use (see above)."""
+    for mk in _INST_MARK_USE_RE.finditer(t):
+        if _NO_MARK_RE.search(t, max(0, mk.start() - 30), mk.start()):
+            continue
+        s, e = max(0, mk.start() - 90), min(len(t), mk.end() + 90)
+        if _OWN_AFFAIRS_RE.search(t, s, e) and not _PROPER_USE_RE.search(t) and not _FAKE_WARNING_RE.search(t):
+            return mk.start(), mk.end(), "The institution's logo or house style used for the author's own affairs."
+    return None
+
+
 _NO_MARK_RE = regex.compile(r"(?<![\w])(?:no|without|not\s+(?:the|a|any|our)|never\s+(?:use|used))\s+(?:\w+\s+){0,2}$")
 _OWN_TEAM_RE = regex.compile(
     r"(?<![\w])(?:(?:comms|communications|marketing|brand|branding|design|digital|web|creative)\s+team\s+(?:has\s+|have\s+|"
     r"is\s+|are\s+)?(?:just\s+)?(?:updated|refreshed|redesigned|launched|unveiled|introduced|rolled\s+out|designed|created|"
     r"released|published|produced)|(?:as\s+part\s+of|following|after)\s+(?:the|our)\s+brand\s+(?:refresh|update|review|"
-    r"relaunch))(?![\w])"
+    r"relaunch)"
+    # the institution announcing its own new identity ("Our brand refresh rolls out this month",
+    # "our new visual identity launches today")
+    r"|(?:our|the\s+university'?s)\s+(?:new\s+|refreshed\s+)?(?:brand|visual\s+identity)\s+(?:refresh|relaunch|update)?\s*"
+    r"(?:rolls?\s+out|launch(?:es|ed)?|is\s+(?:here|live|out)|goes\s+live|arrives?)"
+    r"|(?:our\s+)?(?:refreshed|new)\s+visual\s+identity)(?![\w])"
 )
 # copies of the official thing: the SU shop or the brand team named only as what was copied or avoided
 _FAKE_RE = regex.compile(
@@ -367,12 +424,15 @@ _MERCH_RE = regex.compile(
     r"vinted|ebay|shop|onesies|scarves|scarf|leaflets?|posters?|kit)(?![\w])"
 )
 _PROPER_USE_RE = regex.compile(
-    r"(?<![\w])(?:brand\s+(?:centre|center|team|guidelines|guide|portal)|download\s+the\s+official|"
+    r"(?<![\w])(?:brand\s+(?:centre|center|team|guidelines|guide|portal|hub|toolkit)|download\s+the\s+official|"
     r"(?:su-?|officially\s+)?approved\s+logo|official\s+(?:university\s+)?shop|request\s+the\s+official"
     # the institution's own merchandise and licensing: sold where it sells it, approved, or asked about
     r"|(?<!not\s)(?<!not\s\w{2}\s)approved(?:\s+by)?|licensing\s+enquir\w+|(?:campus|su|union|university|uni)\s+(?:shop|store)"
     r"|(?<!not\s)official\s+(?:\w+\s+){0,2}(?:merch|merchandise|kit|mug|hoodie|scarf|teddy|range|store)"
-    r"|(?:got|given|had|with)\s+(?:the\s+)?(?:go-?ahead|permission|sign-?off|blessing|ok|okay)\s+from|cleared\s+(?:it\s+)?with)(?![\w])"
+    r"|(?:got|given|had|with)\s+(?:the\s+)?(?:go-?ahead|permission|sign-?off|blessing|ok|okay)\s+from|cleared\s+(?:it\s+)?with"
+    # made by the institution's own designers ("our lab's new logo, designed by the university's design team")
+    r"|(?:designed|made|created|produced|drawn|done)\s+(?:for\s+us\s+)?by\s+(?:the\s+|our\s+)?(?:university'?s\s+|uni'?s\s+|"
+    r"college'?s\s+)?(?:brand|design|comms|communications|marketing|creative|digital|graphics)\s+(?:team|office|unit|studio))(?![\w])"
 )
 
 
@@ -413,7 +473,7 @@ _ACCOUNT_NOUN = (
 )
 _NEW_ACCOUNT_RE = re.compile(
     r"(?<![\w])(?:(?:start(?:ed|ing)?|set(?:ting)?\s+up|launch(?:ed|ing)?|creat(?:ed|ing)|made|mak(?:e|ing)|open(?:ed|ing)?|"
-    r"register(?:ed|ing)?|spun\s+up|grabb?(?:ed|ing)?|changed\s+my\s+handle\s+to)\s+(?:(?:a|an|the|our|my|its|their|this|"
+    r"register(?:ed|ing)?|spun\s+up|grabb?(?:ed|ing)?|changed\s+my\s+(?:display\s+|user\s*|screen\s+|profile\s+)?(?:handle|name)\s+to)\s+(?:(?:a|an|the|our|my|its|their|this|"
     r"new|brand\s+new|second|backup|own|unofficial|\"[^\"]{1,40}\"|“[^”]{1,40}”|[\w.'’-]+)\s+){0,5}?"
     + _ACCOUNT_NOUN
     + r""
@@ -438,6 +498,8 @@ _UNAUTHORISED_RE = re.compile(
     r"isn'?t\s+official|(?:too\s+slow|take\s+forever|takes\s+forever|taking\s+forever)|couldn'?t\s+wait\s+for|"
     r"(?:took|taking|takes|take)\s+(?:too\s+long|ages|forever)|"
     r"backup|second\s+(?:account|page)|shh+|don'?t\s+tell|on\s+the\s+quiet|nobody\s+asked|free\s+traffic|"
+    r"since\s+there\s+(?:wasn'?t|isn'?t|was\s+no|is\s+no)\s+(?:one|an?\s+(?:official\s+)?(?:one|account|page))|"
+    r"free\s+(?:followers|clout|promo|promotion)|(?:sell|selling)\s+(?:the\s+)?ad(?:s|\s+space|verts)|"
     r"pointed\s+it\s+at|redirects?\s+to\s+my|before\s+they\s+did|in\s+spirit|i'?m\s+not\s+in\s+the|"
     # a copy of the real one: "looks just like the uni's official one", "a clone of the official page"
     r"looks?\s+(?:just\s+|exactly\s+|identical\s+|almost\s+)?(?:like|the\s+same\s+as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -522,6 +584,9 @@ _ENDORSE_RE = re.compile(
     r"uni|college|staff|department|school|faculty)"
     r"|(?:the\s+)?(?:uni|university|college)\s+(?:wants|recommends|says|suggests|advises|tells)\s+(?:you|students|everyone|"
     r"freshers|staff)\s+(?:to\s+)?(?:buy|use|get|shop|book|order|sign\s+up)"
+    # "has the backing of the University", "the university's seal of approval", "university-endorsed"
+    r"|(?:has|have|with|got)\s+the\s+(?:full\s+|official\s+)?backing\s+of|seal\s+of\s+approval"
+    r"|(?:uni|university|college)[-\s](?:endorsed|approved|recommended|backed)"
     r")(?![\w])"
 )
 _COMMERCIAL_RE = re.compile(
@@ -531,7 +596,35 @@ _COMMERCIAL_RE = re.compile(
     r"link\s+in\s+bio|bet(?:ting)?|casino|ltd|limited|plc|llp|co-?founder|founder|tuition|coaching|consultancy|"
     r"my\s+(?:new\s+|own\s+)?(?:book|consultancy|start-?up|shop|course|service|brand|agency|podcast|clinic|practice|"
     r"side\s+hustle)|giveaway|win\s+a|side\s+hustle|flyers?|my\s+(?:\w+\s+)?listing|airbnb|bookings|sell(?:ing|s)?|"
-    r"£\s?\d+|\$\s?\d+|launching\s+this)(?![\w])"
+    r"£\s?\d+|\$\s?\d+|launching\s+this"
+    # selling words and things sold ("pre-order today", "buy it on Amazon", "my new novel", "QuickLoans")
+    r"|pre-?orders?|order\s+(?:now|today|yours|here|online)|book\s+(?:now|today|yours)|buy\s+(?:it|one|yours|them)|"
+    r"on\s+amazon|available\s+(?:now\s+)?(?:on|at|from)\s+(?:amazon|all\s+good|our\s+(?:site|website|shop))|"
+    r"my\s+(?:new\s+|debut\s+|latest\s+)?(?:novel|album|game|range|collection|merch)|"
+    r"loans?|lenders?|crypto\w*|spin-?out'?s?|wearables?)(?![\w])"
+)
+# An official account naming a product "the official drink of Freshers' Week" or a harmful one as its
+# partner ("our official energy drink partner"): the institution's name endorsing what students buy.
+_PRODUCT = (
+    r"(?:drinks?|beers?|lagers?|ales?|ciders?|gins?|vodkas?|rum|wines?|prosecco|spirits?|cocktails?|shots?|vapes?|e-?cig\w*|"
+    r"energy\s+drinks?|coffees?|snacks?|crisps|pizzas?|burgers?|takeaways?|chocolates?|sweets|protein\s+\w+|supplements?|"
+    r"bookmakers?|betting\s+\w+|casinos?|crypto\w*(?:\s+\w+)?|loans?|lenders?|phones?|laptops?|trainers)"
+)
+_HARMFUL = (
+    r"(?:beers?|lagers?|ales?|ciders?|gins?|vodkas?|rum|wines?|prosecco|spirits?|cocktails?|shots?|alcohol|vapes?|e-?cig\w*|"
+    r"energy\s+drinks?|bookmakers?|betting|gambling|casinos?|crypto\w*|loans?|lenders?|payday\s+\w+)"
+)
+_OFFICIAL_PRODUCT_RE = regex.compile(
+    r"(?<![\w])official\s+(?:[\w'’-]+\s+)?" + _PRODUCT + r"\s+(?:of|for)\s+(?!the\s+(?:day|week|month)\b)"
+    r"|(?<![\w])official\s+" + _HARMFUL + r"\s+(?:partner|sponsor|supplier|provider)s?(?![\w])",
+    regex.IGNORECASE,
+)
+_PRODUCT_WORDS = gate_words(
+    "drink drinks beer beers lager lagers ale ales cider ciders gin gins vodka vodkas rum wine wines prosecco spirit "
+    "spirits cocktail cocktails shot shots vape vapes energy coffee coffees snack snacks crisps pizza pizzas burger "
+    "burgers takeaway takeaways chocolate chocolates sweets protein supplement supplements bookmaker bookmakers "
+    "betting casino casinos crypto loan loans lender lenders phone phones laptop laptops trainers alcohol "
+    "gambling payday"
 )
 _NAME_FOR_GAIN_RE = re.compile(
     r"(?<![\w])(?:us(?:e|ed|ing)|drop(?:ped|ping)?|throw(?:ing)?\s+around|abus(?:e|ed|ing))\s+(?:the\s+)?"
@@ -548,11 +641,15 @@ _OUR_PARTNER_RE = re.compile(
     r"(?:our|the\s+(?:university|uni|college|institution)['’]s)\s+official\s+(?:[\w-]+\s+){0,2}"
     r"(?:partner|supplier|sponsor|provider)s?(?![\w])"
 )
-_ENDORSE_WORDS = gate_words(
+_BACKING_WORDS = gate_words("backing seal university-endorsed uni-endorsed university-approved uni-approved endorse")
+_ENDORSE_WORDS: frozenset[str] = gate_words(
     "recommend recommends recommended endorse endorses endorsed endorsing swear partner supplier sponsor provider "
     "chosen name official preferred exclusive partnering partner partnered partners partnership approved accredited "
     "certified backed wants x collab collaboration collabs telling told claiming pretending"
 )
+
+
+_ENDORSE_OR_BACKING_WORDS = _ENDORSE_WORDS | _BACKING_WORDS
 
 
 @rule(
@@ -576,7 +673,12 @@ _ENDORSE_WORDS = gate_words(
 )
 def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
-    if not gate(t, _ENDORSE_WORDS):
+    if doc.ctx.account != "personal" and "official" in t and gate(t, _PRODUCT_WORDS):
+        m = _OFFICIAL_PRODUCT_RE.search(t)
+        if m:
+            yield m.start(), m.end(), "The institution's name lent to a product."
+            return
+    if not gate(t, _ENDORSE_OR_BACKING_WORDS):
         return
     m = _NAME_FOR_GAIN_RE.search(t)
     if m:
@@ -599,6 +701,217 @@ def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return  # sold, approved or listed through the proper route (unless the 'approval' is the claim itself)
     if m and _COMMERCIAL_RE.search(t):
         yield m.start(), m.end(), "The institution's name lent to a product or business."
+
+
+# --- the institution's backing claimed ------------------------------------------------------
+# The institution named as backing a party, a candidate or a petition ("the university backs the
+# Green candidate", "The University of Hull is right behind her, vote Jones!"), or a link to it claimed
+# and in the same breath admitted to be untrue or meant to mislead ("in association with the
+# University of Liverpool - haven't actually asked them", "the uni's colours so people think we're a
+# spin-out"). Read as two parts each time, so that reports of the institution's real positions
+# ("the University does not endorse any candidate") and plain disclaimers stay clean.
+_INST_REF = (
+    r"(?:(?:the\s+|our\s+)?(?:university|uni|college)(?:\s+of\s+(?-i:\p{Lu}[\w'’-]+)(?:\s+(?-i:\p{Lu}[\w'’-]+))?)?"
+    r"|(?-i:\p{Lu}[\w'’-]+)(?:\s+(?-i:\p{Lu}[\w'’-]+))?\s+(?:university|uni|college)"
+    r"|everyone\s+at\s+(?:the\s+)?(?:university|uni|college)|our\s+(?:department|school|faculty))"
+)
+_INST_BACKS_RE = regex.compile(
+    r"(?<![\w])" + _INST_REF + r"(?:'s|’s)?\s+(?:is\s+|are\s+|has\s+|have\s+|now\s+)?(?:(?:now|fully|officially|firmly|"
+    r"proudly|formally|right|all|squarely)\s+){0,2}(?:backs|backing|backed|endorses|endorsing|endorsed|supports|supporting|"
+    r"behind|stands?\s+(?:with|behind)|standing\s+(?:with|behind)|approves\s+of|recommends|"
+    r"wants\s+(?:you|students|everyone|us|staff)\s+to\s+vote)(?![\w])",
+    regex.IGNORECASE,
+)
+_INST_ENDORSES_THING_RE = regex.compile(
+    r"(?<![\w])" + _INST_REF + r"(?:'s|’s)?\s+(?:has\s+|now\s+|officially\s+|fully\s+){0,2}"
+    r"(?:endorses|endorsed|recommends|approves|approved|backs|backed)\s+(?:(?:my|our)\s+(?:new\s+|latest\s+|debut\s+)?(?:novel|book|app|product|company|"
+    r"business|start-?up|brand|range|course|consultancy|podcast|album|shop|service|tutoring|agency|firm)\b|(?-i:\p{Lu}[\w-]*)(?:'s|’s|\s+(?-i:"
+    r"(?:Ltd|Limited|plc|PLC|LLP|Inc)\b)))",
+    regex.IGNORECASE,
+)
+# a party, a candidate, an election or a petition: what an institution does not back in public
+_POLITICS_RE = regex.compile(
+    r"(?<![\w])(?:vote|voting|election|candidate|candidates|councillor|cllr|mp|mps|party|manifesto|petition|referendum|"
+    r"by-?election|ballot\s+box|labour|tory|tories|conservatives?|lib\s+dems?|liberal\s+democrats?|greens|reform\s+uk|snp|"
+    r"plaid(?:\s+cymru)?|sinn\s+f[eé]in|dup|ukip)(?![\w])",
+    regex.IGNORECASE,
+)
+_POLITICS_WORDS = gate_words(
+    "vote voting election candidate candidates councillor cllr mp mps party manifesto petition referendum by-election "
+    "labour tory tories conservative conservatives lib dems liberal greens green reform snp plaid sinn dup ukip"
+)
+_BACK_WORDS = gate_words(
+    "backs backing backed endorses endorsing endorsed supports supporting behind stands standing approves recommends "
+    "wants"
+)
+# the claim denied, asked about or reported as a question ("the University does not endorse ...")
+_NOT_BACKING_RE = regex.compile(
+    r"(?:\bnot|n't|\bnever|\bno\s+longer|\bwhether|\bif|\bdoes|\bdo|\bwhy|\bhow)\s+(?:\w+\s+){0,4}$", regex.IGNORECASE
+)
+# a link to the institution claimed ("in association with", "official ... event", "endorsed by")
+_LINK_CLAIM_RE = regex.compile(
+    r"(?<![\w])(?:in\s+(?:association|partnership|collaboration|conjunction)\s+with|(?:supported|sponsored|backed|endorsed|"
+    r"approved|recogni[sz]ed|accredited|certified|recommended)\s+by|(?:has|with)\s+the\s+backing\s+of|seal\s+of\s+approval|"
+    r"official(?:ly)?\s+(?:[\w'’-]+\s+){0,4}?(?:event|events|partner|photographer|supplier|night|quiz|tour|run|merch|"
+    r"recommended|approved|endorsed)|(?:university|uni|college)[-\s](?:endorsed|approved|backed|recommended|affiliated)"
+    r"|(?:university|uni|college)'?s\s+(?:colours|colors|purple|crest|logo|typeface|font|name|palette|branding))(?![\w])",
+    regex.IGNORECASE,
+)
+# ...and the admission that the link is not real, or is meant to mislead
+_NOT_REAL_RE = regex.compile(
+    r"(?<![\w])(?:(?:haven'?t|have\s+not|hasn'?t|didn'?t|did\s+not|never|not)\s+(?:actually\s+|yet\s+|really\s+|even\s+|"
+    r"formally\s+)?(?:asked|told|checked|cleared|agreed|confirmed|run\s+it\s+(?:by|past))"
+    r"|get\s+round\s+to\s+(?:asking|telling)|(?:sort|kind)\s+of(?=\s*[.,!)]|\s+it'?s)|(?<=\()unofficially(?=\s*!?\))"
+    r"|(?:or\s+so|at\s+least\s+that'?s\s+what)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:says|said|claims)"
+    r"|(?:endorsement|approval|accreditation|sign-?off)\s+(?:is\s+)?pending|technically\s+not"
+    r"|not\s+(?:actually\s+|officially\s+|really\s+|strictly\s+)?(?:affiliated|linked|connected|official)\s*(?:,\s*)?"
+    r"(?:but|though|yet|tho|lol|😉|😅|🤫)"
+    r"|(?:well|ok|okay),?\s+(?:a\s+few|some|two|three|me\s+and)\s+"
+    r"|it'?s\s+(?:just\s+|only\s+|really\s+)?(?:me|us)\s+and\s+(?:a\s+few|two|three|some)\s+(?:\w+\s+)?(?:mates|friends|colleagues)"
+    r"|to\s+(?:pull|draw|bring)\s+in\s+(?:a\s+|the\s+)?(?:crowd|people|punters|customers|clients)"
+    r"|so\s+(?:that\s+)?(?:people|clients|customers|investors|students|buyers|folk|they|everyone)\s+(?:will\s+)?"
+    r"(?:think|assume|believe|trust)|(?:people|they|everyone|clients|customers)\s+will\s+(?:think|assume|believe)"
+    r"|(?:to\s+)?(?:look|looks|seem|seems)\s+(?:more\s+)?(?:official|legit|legitimate)|know\s+we'?re\s+(?:legit|serious)"
+    r"|mistake\s+(?:it|us|me)\s+for)(?![\w])",
+    regex.IGNORECASE,
+)
+_LINK_CLAIM_WORDS = gate_words(
+    "association partnership collaboration conjunction supported sponsored backed endorsed approved recognised "
+    "recognized accredited certified recommended backing seal official officially university-endorsed uni-endorsed "
+    "university-approved uni-approved university-backed uni-backed university-recommended university-affiliated "
+    "uni-affiliated university's uni's college's"
+)
+_NOT_REAL_WORDS = gate_words(
+    "asked told checked cleared agreed confirmed telling asking sort kind unofficially says said claims pending "
+    "technically affiliated linked connected official well ok okay mates friends colleagues pull draw bring think "
+    "assume believe trust look looks seem seems legit serious mistake"
+)
+
+
+@rule(
+    "BRD008",
+    "institution-backing-claimed",
+    "brand",
+    "warn",
+    clauses.BRAND,
+    "Saying the institution backs a party, a candidate or a petition, or claiming a link to it that was "
+    "never agreed (\"in association with the University\", its colours used so people assume a "
+    "connection), puts words in the institution's mouth and misleads readers.",
+    "Say what you think or do as yourself, without the institution's name; a partnership or "
+    "endorsement can only be announced once the institution has agreed it.",
+    [
+        Example("The University of Glasgow endorses this petition against the bypass, please sign!", True,
+                account="personal"),
+        Example("Vote for Sarah Jones on Thursday. The University is behind her all the way!", True),
+        Example("Our quiz night is 'in association with the University', haven't actually asked them.", True,
+                account="personal"),
+        Example("The University does not endorse any candidate in the election.", False),
+        Example("The University supports students through the hardship fund.", False),
+        Example("Unofficial fan account, not affiliated with the University.", False, account="personal"),
+    ],
+)
+def institution_backing_claimed(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    words = token_set(t)
+    if not _BACK_WORDS.isdisjoint(words) and not _POLITICS_WORDS.isdisjoint(words):
+        for m in _INST_BACKS_RE.finditer(doc.text):
+            if _NOT_BACKING_RE.search(doc.text, max(0, m.start() - 40), m.start()):
+                continue
+            s = max(0, m.start() - 160)
+            if "?" in doc.text[m.end() : m.end() + 80].split(".")[0]:
+                continue  # "Does the uni back the strike?": asked, not claimed
+            if _POLITICS_RE.search(t, s, min(len(t), m.end() + 160)):
+                yield m.start(), m.end(), "The institution said to back a party, a candidate or a petition."
+                return
+    if doc.ctx.account == "personal" and not _BACK_WORDS.isdisjoint(words):
+        # "the University endorses Acme's AI tutor", "the uni recommends my new novel"
+        for m in _INST_ENDORSES_THING_RE.finditer(doc.text):
+            if not _NOT_BACKING_RE.search(doc.text, max(0, m.start() - 40), m.start()):
+                yield m.start(), m.end(), "The institution said to endorse a product or business."
+                return
+    if _LINK_CLAIM_WORDS.isdisjoint(words) or _NOT_REAL_WORDS.isdisjoint(words):
+        return
+    claim = _LINK_CLAIM_RE.search(t)
+    if claim is None:
+        return
+    admit = _NOT_REAL_RE.search(t)
+    if admit is not None:
+        yield claim.start(), claim.end(), "A link to the institution claimed that it never agreed."
+
+
+# --- off-brand official material -----------------------------------------------------------
+# An official post made with a retired mark ("used the old crest from the 2010 prospectus", "the
+# logo from before the rebrand") or leaving the house style on purpose ("Comic Sans instead of the
+# brand font", "went a bit off-brand with the colours"). Reminders to stop using the old mark,
+# heritage posts and the brand team's own news stay clean.
+_OLD_MARK_RE = regex.compile(
+    r"(?<![\w])(?:(?:old|older|previous|former|outdated|out-of-date|retired|superseded|pre-rebrand|discontinued)\s+"
+    r"(?:[\w'’-]+\s+)?(?:logo|logos|crest|shield|branding|coat\s+of\s+arms|brand\s+colou?rs)"
+    r"|(?:logo|crest|shield|branding)\s+from\s+(?:before\s+(?:the|our)\s+(?:rebrand|brand\s+refresh|new\s+\w+)|(?:the\s+)?"
+    r"(?:19|20)\d\d))(?![\w])",
+    regex.IGNORECASE,
+)
+_OLD_MARK_USED_RE = regex.compile(
+    r"(?<![\w])(?:used|using|use|uses|put|putting|printed|printing|stuck|went\s+with|going\s+with|kept|keeping|found|"
+    r"dug\s+out|on\s+(?:the|our|this|these)\s+(?:new\s+)?(?:[\w'’-]+\s+)?(?:poster|posters|flyers?|signage|signs|banner|"
+    r"lanyards|slides|invites?|invitations|cover|prospectus|badges|leaflets?|website|page|programme))(?![\w])",
+    regex.IGNORECASE,
+)
+# a reminder against the old mark, or a look back at it
+_OLD_MARK_OK_RE = regex.compile(
+    r"(?<![\w])(?:no\s+longer|not\s+be\s+used|don'?t\s+use|do\s+not\s+use|stop\s+using|please\s+use|should\s+(?:not|n't)|"
+    r"shouldn'?t|replaced|retir\w+|throwback|tbt|history|historic\w*|heritage|archives?|then\s+and\s+now|years\s+ago|"
+    r"evolution|through\s+the\s+years|remember\s+(?:this|when|the)|anniversary|brand\s+(?:hub|centre|center|team|"
+    r"guidelines|guide|portal|toolkit))(?![\w])",
+    regex.IGNORECASE,
+)
+_OFF_STYLE_RE = regex.compile(
+    r"(?<![\w])(?:(?:instead\s+of|rather\s+than|not|ditch(?:ed|ing)|ignor(?:ed|ing)|swapp?(?:ed|ing)\s+out|"
+    r"different\s+(?:\w+\s+)?(?:from|to|than))\s+(?:the\s+|our\s+)?(?:official\s+|approved\s+)?(?:brand|house|corporate|"
+    r"official)(?:'s)?\s+(?:\w+\s+)?(?:font|fonts|typeface|colou?rs|palette|template|templates|style|logo|one)"
+    r"|(?:went|gone|going|go|gone\s+a\s+bit|deliberately|slightly|totally|bit)\s+(?:a\s+bit\s+|slightly\s+|totally\s+|"
+    r"completely\s+)?off[-\s]brand|comic\s+sans|papyrus"
+    r"|(?:our|my|a)\s+own\s+(?:fonts?|typeface|colou?r\s+scheme|palette)\s+(?:instead|rather|because|since|as))(?![\w])",
+    regex.IGNORECASE,
+)
+_OLD_WORDS = gate_words(
+    "old older previous former outdated out-of-date retired superseded pre-rebrand discontinued before 19 20"
+)
+_MARK_WORDS = gate_words("logo logos crest shield branding arms colours colors")
+_STYLE_WORDS = gate_words("off-brand brand off comic papyrus sans corporate house")
+
+
+@rule(
+    "BRD009",
+    "off-brand-material",
+    "brand",
+    "warn",
+    clauses.BRAND,
+    "Official material must carry the current marks in the house style: a retired logo or crest, or "
+    "a font and colours chosen instead of the brand ones, looks unofficial and confuses readers.",
+    "Use the current logo and the brand fonts, colours and templates from the brand hub; ask the "
+    "brand team if the files you need are missing.",
+    [
+        Example("Poster for the open day attached. Used the old crest as I couldn't find the new files.", True),
+        Example("Using Comic Sans for the open day posters instead of the brand font, it's friendlier", True),
+        Example("Reminder: the old logo should no longer be used. Download the new one from the brand hub.", False),
+        Example("Throwback to our old crest on the 1965 prospectus!", False),
+    ],
+    accounts=("official",),
+)
+def off_brand_material(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    t = doc.masked
+    words = token_set(t)
+    if not _STYLE_WORDS.isdisjoint(words) or ("own" in words and "instead" in words):
+        m = _OFF_STYLE_RE.search(t)
+        if m:
+            yield m.start(), m.end(), "Official material made outside the house style."
+            return
+    if _MARK_WORDS.isdisjoint(words) or (_OLD_WORDS.isdisjoint(words) and "from" not in words):
+        return
+    m = _OLD_MARK_RE.search(t)
+    if m and _OLD_MARK_USED_RE.search(t) and not _OLD_MARK_OK_RE.search(t):
+        yield m.start(), m.end(), "Official material carries a retired logo or crest."
 
 
 # --- the official account's tone ---------------------------------------------------------------
