@@ -1,0 +1,98 @@
+"""Round 6 of issue 12, abuse family: posts written as tuning set A (never the blind set).
+
+Why: the abuse rules missed British insults without a swear word, whole groups demeaned or called
+less than human, stock veiled threats and wishes of death, and slurs spelt with several symbols;
+and flagged research that quotes a slur, abuse quoted to condemn it, and swearing out of joy.
+Each case checks the family of block/warn findings (and, for hits, that the finding keeps a span,
+a clause and a fix), so a rule that stops matching or starts over-matching fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from townhall.policy import Context, check
+
+ABUSIVE = [
+    "My tutees this year are a bunch of dozy plonkers who think reading week means a week off.",
+    "That pillock from Finance just rejected my expenses claim for the third time. Absolute prat.",
+    "Those climate protesters gluing themselves to roads are parasites and deserve a good kicking.",
+    "Remember what happened to the last guy who crossed me, Dr Owens. Think carefully.",
+    "Female academics are too emotional to lead research groups. Science, not feelings.",
+    "That n1gg@ in my lab keeps taking my bench space.",
+    "Trannies in the women's loos on level 2 again. Sick of it.",
+    "If I ever meet Reviewer 2 in a dark car park, he'd better run.",
+    "Our external examiner is a doddery old git who should have been put down years ago.",
+    "The Deputy VC is a slimy little weasel, everyone on the third floor knows it.",
+    "Get back in the kitchen, love, this is a physics seminar.",
+    "Our Vice Principal is a walking turd in a suit.",
+    "Mature students are a drain, too old to learn and too stubborn to listen.",
+    "Fair warning to whoever reported me: I will find out who you are, and you will be sorry.",
+    "These wheelchair users blocking the lift are a nuisance, take the stairs like the rest of us.",
+    "Some of our Chinese students are robots, copy and paste merchants with zero original thought.",
+    "He's a sad little nonce and everyone in the Physics department knows it.",
+    "Catholics in the staff choir are a bunch of kiddie-fiddler apologists.",
+    "Roll on the day Professor Hale drops dead so we can finally modernise the curriculum.",
+    "Honestly the admin team are the dregs of society, bottom-feeders the lot of them.",
+    "Students from those sink estates are basically feral. Can't teach animals.",
+    "That slapper in Marketing thinks she runs the place.",
+]
+
+CLEAN = [
+    "Fucking delighted to announce I've passed my viva with minor corrections!! Thank you all.",
+    'Our new paper examines how the word "retard" became a playground insult, using 40 years of newspaper archives.',
+    "Today's lecture covers the dehumanising propaganda of 1930s Germany, which described Jews as \"vermin\". "
+    "Content note.",
+    "My dog is a complete idiot and I love him.",
+    "I'm such an idiot, left my laptop charger in the exam hall again.",
+    "Grey squirrels are vermin and the estates team is trapping them near the arboretum.",
+    "Otters are fascinating: they are animals that hold hands while they sleep.",
+    "Please stop calling disabled students \"scroungers\" in the comments. It's hateful and untrue.",
+    "The myth that working-class students are \"lazy\" has no basis in the evidence. Our report explains.",
+    "my line manager has scheduled a meeting at 5pm on a Friday again. she's clueless about work life balance",
+    "ngl my salary as a postdoc is a joke, £36k in edinburgh doesn't cover rent",
+    "@jo you daft sod, it's Tuesday not Wednesday 😂",
+    "Git tip: you git stash before you pull, then pop it afterwards.",
+    "Wales absolutely battered England in the second half. What a match!",
+    "International students are a huge asset to our campus!",
+]
+
+
+def _abuse(text: str) -> list:
+    return [f for f in check(text, Context("x", "personal")) if f.family == "abuse" and f.severity in ("block", "warn")]
+
+
+@pytest.mark.parametrize("text", ABUSIVE)
+def test_abusive_post_is_flagged_with_span_clause_and_fix(text: str) -> None:
+    found = _abuse(text)
+    assert found, text
+    for f in found:
+        assert 0 <= f.span[0] < f.span[1] <= len(text)
+        assert f.clause and f.fix
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_near_miss_stays_clean(text: str) -> None:
+    assert not _abuse(text), [(f.code, text[f.span[0] : f.span[1]]) for f in _abuse(text)]
+
+
+def test_quoted_slur_is_still_a_slur_without_a_mention_word() -> None:
+    # quotation marks alone do not make a mention: '@x you "retard"' is still the slur, used
+    assert {f.code for f in _abuse('@x you "retard", read the brief')} >= {"ABU001"}
+
+
+def test_abuse_quoted_to_condemn_it_is_not_flagged_but_the_same_words_meant_are() -> None:
+    quoted = 'Screenshot of a message my colleague received: "go back where you came from". This is racism.'
+    assert not _abuse(quoted)
+    assert _abuse("@newlecturer go back where you came from")
+
+
+def test_exclaimed_insult_after_own_blunder_is_not_a_directed_insult() -> None:
+    # ABU002 reads "What an idiot." after the author's own blunder as venting at themself
+    codes = {f.code for f in _abuse("Left my laptop charger in the exam hall again. What an idiot.")}
+    assert "ABU002" not in codes
+    assert "ABU002" in {f.code for f in _abuse("Dr Price cancelled my seminar again. What an idiot.")}
+
+
+def test_delight_swearing_does_not_excuse_an_insult() -> None:
+    assert _abuse("Fucking delighted that useless prick from the REF panel got sacked")
