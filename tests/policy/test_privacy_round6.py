@@ -123,3 +123,52 @@ def test_gender_identity_of_a_named_person(text: str) -> None:
 
 def test_not_made_up_is_not_fiction() -> None:
     assert _hits("PRV003", "This is not made up: student ID 20219876 left their bag in the library", "personal")
+
+
+def _spans_reference(text: str, threshold: float = 0.5) -> list[tuple[int, int, float]]:
+    """``address_spans`` as first written: every token near a number scored (no early exit)."""
+    from townhall.policy import tagger
+
+    ms = list(tagger.TOKEN_RE.finditer(text))
+    toks = [m.group(0) for m in ms]
+    n = len(toks)
+    near: set[int] = set()
+    for i, t in enumerate(toks):
+        if t[:1].isdigit():
+            near.update(range(max(0, i - 6), min(n, i + 7)))
+    if not near:
+        return []
+    order = sorted(near)
+    probs = dict(zip(order, tagger._probs_reference(toks, order), strict=True))
+    out, run = [], []
+    for i in [*order, n + 10]:
+        if i in probs and probs[i] >= threshold and (not run or i - run[-1] <= 2):
+            run.append(i)
+            continue
+        if run:
+            words = [toks[j] for j in run if toks[j][:1].isalnum()]
+            if any(x[:1].isdigit() for x in words) and any(x[:1].isalpha() for x in words) and len(words) >= 2:
+                out.append((ms[run[0]].start(), ms[run[-1]].end(), sum(probs[j] for j in run) / len(run)))
+        run = [i] if i in probs and probs[i] >= threshold else []
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drop round to 12 Acacia Avenue, Leeds LS1 4AB after 6",
+        "Meet at 5049 Harjukuja 54, Seinäjoki after the concert.",
+        "Over 900 pupils visited in 2024 and 12 schools took part.",
+        "Kick-off 7:45pm, we won 3-1 and 2,000 fans came",
+        "If anyone's in Madrid, Carmen lives at Calle Mayor 22, 28013 Madrid, pop round",
+        "Room 2.14 at 10am, then lunch at 12:30 in the Great Hall",
+        "PSC 0413, Box 8144, APO AA 12345",
+    ],
+)
+def test_address_spans_early_exit_changes_nothing(text: str) -> None:
+    """The tagger stops when no number token can be part of an address; the spans must be exactly
+    those of scoring every token (scores compared bit for bit)."""
+    from townhall.policy.tagger import address_spans
+
+    for threshold in (0.5, 0.7):
+        assert address_spans(text, threshold) == _spans_reference(text, threshold)

@@ -10,7 +10,9 @@ addresses in many locales embedded in varied sentences, with real tweets as nega
 
 from __future__ import annotations
 
+import array
 import functools
+import math
 import re
 import zlib
 from pathlib import Path
@@ -161,6 +163,34 @@ def _pair_entry(a: str, b: str) -> tuple[int, int]:
     return got
 
 
+def _ids(toks: list[str], i: int) -> list[int]:
+    """``token_hashes(toks, i)`` through the same plain-dict caches as ``_probs``."""
+    n = len(toks)
+    hashes = _TOKEN_HASHES
+    e = hashes.get(toks[i]) or _token_entry(toks[i])
+    out = list(e[0])
+    for slot, k in enumerate(_OFFSETS):
+        j = i + k
+        if 0 <= j < n:
+            out += (hashes.get(toks[j]) or _token_entry(toks[j]))[1][slot]
+        else:
+            out.append(_NONE[k])
+    if i > 0:
+        out.append((_PAIR_HASHES.get((toks[i - 1], toks[i])) or _pair_entry(toks[i - 1], toks[i]))[0])
+    if i + 1 < n:
+        out.append((_PAIR_HASHES.get((toks[i], toks[i + 1])) or _pair_entry(toks[i], toks[i + 1]))[1])
+    return out
+
+
+@functools.cache
+def _weights_py() -> array.array:
+    """The weights as a plain float array: a handful of look-ups from Python costs far less than the
+    fixed price of a numpy call (used only to rule tokens out, see ``address_spans``)."""
+    wb = _weights()
+    assert wb is not None
+    return array.array("f", wb[0].tobytes())
+
+
 def _probs(toks: list[str], order: list[int], w: np.ndarray, b: float) -> list[float]:
     """Address probability of each token in ``order``: ``token_hashes(toks, i)`` for each i laid
     end to end (the same ids in the same order, so the same float32 sums), each token's hashes
@@ -217,10 +247,21 @@ def address_spans(text: str, threshold: float = 0.5) -> list[tuple[int, int, flo
     n = len(toks)
     # only tokens near a number can belong to an address worth reporting
     near = set()
+    numbers = []
     for i, t in enumerate(toks):
         if t[:1].isdigit():
+            numbers.append(i)
             near.update(range(max(0, i - 6), min(n, i + 7)))
     if not near:
+        return []
+    # a reported run holds a number token at or above the threshold: when none is (nine posts in ten
+    # that reach here), no run can be reported, so the other tokens need no scoring. A token's score
+    # depends only on its own and its neighbours' features. The number tokens are scored here in
+    # plain Python (float64 sums of the float32 weights); only a clear miss, a margin below the
+    # threshold that float32 rounding cannot cross, returns early, so the spans are exactly the same.
+    wp = _weights_py()
+    cut = math.log(threshold / (1.0 - threshold)) - 1e-3 if 0.0 < threshold < 1.0 else None
+    if cut is not None and all(b + sum(wp[x] for x in _ids(toks, i)) < cut for i in numbers):
         return []
     order = sorted(near)
     probs = dict(zip(order, _probs(toks, order, w, b), strict=True))
