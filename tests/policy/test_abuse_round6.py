@@ -36,6 +36,12 @@ ABUSIVE = [
     "Honestly the admin team are the dregs of society, bottom-feeders the lot of them.",
     "Students from those sink estates are basically feral. Can't teach animals.",
     "That slapper in Marketing thinks she runs the place.",
+    # second tuning batch (A2)
+    "The Roma kids at the summer school stole everything that wasn't nailed down. Typical gypos.",
+    "Muzzies in the prayer room again, hope someone torches it.",
+    "Women in STEM are diversity hires who'd never make it on merit.",
+    "Some of the lads in my tutorial are proper knuckle-draggers. Neanderthals, the lot of them.",
+    "If anyone from the Estates team reads this, you're all a bunch of useless c u n t s.",
 ]
 
 CLEAN = [
@@ -55,6 +61,10 @@ CLEAN = [
     "Git tip: you git stash before you pull, then pop it afterwards.",
     "Wales absolutely battered England in the second half. What a match!",
     "International students are a huge asset to our campus!",
+    "My students are bloody brilliant, they found the flaw in my proof before I did.",
+    "Women in STEM still face a leaky pipeline; here's what our department is doing about it.",
+    "Neanderthals interbred with modern humans, says new genetic evidence from our lab.",
+    'The word "spastic" was once a charity\'s name; our history seminar traces how it became a slur.',
 ]
 
 

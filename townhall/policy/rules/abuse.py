@@ -24,7 +24,7 @@ SLURS = words_re(
     [
         w + suffix
         for w in wordlist("""nigger nigga faggot fag dyke tranny retard spastic spaz paki chink gook kike wetback
-        coon raghead towelhead gyppo pikey wog golliwog cunt twat slag slut whore mongs mongoloid slapper
+        coon raghead towelhead gyppo gypo muzzie pikey wog golliwog cunt twat slag slut whore mongs mongoloid slapper
         window-licker""")
         for suffix in ("", "s")
     ]
@@ -153,8 +153,9 @@ DIRECTED_RE = regex.compile(
     r"|(?<=\b(?:he|she|they|you))['’](?:s|re)(?=\s+(?:such\s+|just\s+|really\s+)?(?:a|an|the)\s))\s+"
     r"(?:such\s+|just\s+|so\s+|really\s+|"
     r"a\s+|an\s+|the\s+|total\s+|complete\s+|utter\s+|absolute\s+|bunch\s+of\s+|pack\s+of\s+|"
-    r"(?:" + INSULT_ADJ + r"|" + _SCORN_FILLERS + r")\s+){0,5}(?:" + INSULT_ADJ + r"|" + INSULT_NOUNS + r"|"
-    + _PEJORATIVE_PAIRS + r")"
+    r"(?:" + INSULT_ADJ + r"|" + _SCORN_FILLERS + r")\s+){0,5}"
+    # a swear word that only intensifies the next word is not the verdict: "my students are bloody brilliant"
+    r"(?!(?:bloody|fucking|fuckin|damn)\s+\w)(?:" + INSULT_ADJ + r"|" + INSULT_NOUNS + r"|" + _PEJORATIVE_PAIRS + r")"
     r"|(?:you|ya|u)\s+(?:(?:" + INSULT_ADJ + r"|" + _SCORN_FILLERS + r"|absolute|complete|utter|total|bunch\s+of|"
     r"pack\s+of)\s+){0,3}(?:" + INSULT_NOUNS + r"|" + _PEJORATIVE_PAIRS + r")"
     r"|" + _EXCLAIMED_INSULT +
@@ -652,6 +653,7 @@ _HATE_PREDICATE = (
     r"(?:its\s+|the\s+)?(?:carriers|breeders|infection)\b|"
     # demeaned as a group: unfit by nature, a burden, less than a person
     r"(?:too\s+|so\s+|far\s+too\s+)?(?:emotional|hysterical|irrational)\b|(?:a|an)\s+(?:drain|burden|nuisance)\b|"
+    r"(?:(?:just\s+|only\s+)?(?:diversity|token|quota|box-ticking)\s+hires)\b|"
     r"(?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+)?(?:robots|scroungers|spongers|freeloaders|perverts|paedophiles|paedos|"
     r"nonces|thieves|thieving|feral|inbred|dirty|smelly|filthy)\b"
 )
@@ -675,6 +677,7 @@ def _ascii_runs(text: str) -> set[str]:
 
 HATE_GENERALISATION_RE = re.compile(
     r"(?<![\w])(?:all\s+|these\s+|those\s+|the\s+)?(?:" + _GROUPS + r")"
+    r"(?:\s+in\s+(?:the\s+)?[\w-]+)?"  # "women in STEM are ..."
     r"(?:\s+\w+ing\b(?:\s+[\w'’-]+){0,4}?)?"  # "wheelchair users blocking the lift are ..."
     r"(?:\s+(?:are|r|is)\s+(?:all\s+|just\s+|"
     r"basically\s+|nothing\s+but\s+|simply\s+|literally\s+)*(?:" + _HATE_PREDICATE + r")|\s+" + _HATE_EXCLUSION + r")",
@@ -855,6 +858,8 @@ _HARM_INTENT_RE = regex.compile(
     r"our)\s+(?:\w+\s+)?(?:guy|bloke|lad|woman|man|girl|prick|idiot|examiner|invigilator|lecturer|prof|professor|dean|vc|"
     r"registrar|boss|manager|student|reviewer|hod|colleague|tutor))|kick\s+(?:his|her|their)\s+(?:\w+\s+)?(?:head|teeth|face)"
     r"\s+in|smash\s+(?:his|her|their)\s+(?:\w+\s+)?(?:face|head|car|windows?))"
+    r"|(?:hope|hoping|wish)\s+(?:someone|somebody)\s+(?:torches|burns\s+down|firebombs|bombs|smashes\s+up)\s+"
+    r"(?:it|them|the\s+place|their\s+\w+)"
     r"|(?:someone|somebody|we|people)\s+(?:should|needs?\s+to|ought\s+to|oughta|gotta)\s+(?:go\s+and\s+|just\s+)?"
     r"(?:key|torch|burn|smash|slash|trash|vandalise|vandalize|egg|brick|put\s+a\s+(?:brick|rock|stone)\s+through)\s+"
     r"(?:\w+\s+){0,2}?(?:[\w'’]+\s+)?(?:car|house|windows?|office|tyres|tires|home|door|flat)"
@@ -898,7 +903,7 @@ _DEATH_WORDS = frozenset(
 )
 _HARM_WORDS = frozenset(
     wordlist("""batter deck punch smack lamp thump glass stab slap knock kick beat smash key torch burn slash trash
-    vandalise vandalize egg brick lesson likes""")
+    vandalise vandalize egg brick lesson likes torches burns firebombs bombs smashes""")
 )
 
 
