@@ -87,6 +87,7 @@ def test_round6_brand_form(text: str, account: str, code: str) -> None:
         ("Unofficial fan account, not affiliated with the University.", "personal"),
         ("We're proud that our researchers have been granted three UK patents this year.", "official"),
         ("Thank you to our partners at Santander for funding 50 new bursaries this year.", "official"),
+        ("Staff can order business cards with the university logo through the print unit.", "official"),
     ],
 )
 def test_round6_brand_near_miss_stays_clean(text: str, account: str) -> None:

@@ -432,7 +432,10 @@ _PROPER_USE_RE = regex.compile(
     r"|(?:got|given|had|with)\s+(?:the\s+)?(?:go-?ahead|permission|sign-?off|blessing|ok|okay)\s+from|cleared\s+(?:it\s+)?with"
     # made by the institution's own designers ("our lab's new logo, designed by the university's design team")
     r"|(?:designed|made|created|produced|drawn|done)\s+(?:for\s+us\s+)?by\s+(?:the\s+|our\s+)?(?:university'?s\s+|uni'?s\s+|"
-    r"college'?s\s+)?(?:brand|design|comms|communications|marketing|creative|digital|graphics)\s+(?:team|office|unit|studio))(?![\w])"
+    r"college'?s\s+)?(?:brand|design|comms|communications|marketing|creative|digital|graphics)\s+(?:team|office|unit|studio)"
+    # ordered through the institution's own print service ("business cards with the logo through the print unit")
+    r"|(?:through|from|via|with)\s+(?:the\s+|our\s+)?(?:university'?s\s+|uni'?s\s+)?(?:print\s+(?:unit|services?|shop|room)|"
+    r"reprographics|design\s+(?:and|&)\s+print))(?![\w])"
 )
 
 
