@@ -63,6 +63,8 @@ def test_round6_copyright_form(text: str, account: str, code: str) -> None:
         ("You are like a catholic that believes every word of the pope.", "personal"),
         ("Image: Wellcome Collection, CC BY 4.0. Our history of medicine exhibition opens Friday.", "official"),
         ("All credit to our amazing students for organising the whole festival!", "official"),
+        ("Sharing the Guardian's piece on the housing crisis: https://www.theguardian.com/society. Thoughtful read.",
+         "personal"),
     ],
 )
 def test_round6_copyright_near_miss_stays_clean(text: str, account: str) -> None:

@@ -726,6 +726,12 @@ _C4_THIS_TITLE_RE = regex.compile(
     r"(?<![\w])(?i:this|these)\s+(?!(?:Example|University|Uni|Library|Campus|Open|Day)\b)\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2}\s+"
     r"(?i:clip|clips|gif|gifs|meme|memes|scene|episode|cartoon|sketch|still|song|track|video|reel)(?![\w])"
 )
+# acts that, beside a web address, are pointing at the work rather than copying it (unless the
+# address is a file share holding the copy)
+_LINK_ACT_RE = regex.compile(r"(?i:shar\w+|post\w*|found|spotted|featuring|features)")
+_FILE_SHARE_RE = regex.compile(
+    r"(?:drive\.google|docs\.google|dropbox|wetransfer|we\.tl|mega\.nz|onedrive|1drv\.ms|scribd|box\.com|sharepoint)"
+)
 _C4_REUSE_WORDS = gate_words("downloaded ripped screen-recorded saved grabbed artist photographer illustrator designer "
                              "cartoonist creator filmmaker")
 
@@ -788,5 +794,7 @@ def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if _C4_WORK_RE.search(masked) is None:
         return
     m = _C4_OTHER_RE.search(masked) or _C4_OTHER_CAP_RE.search(doc.text)
+    if m and doc.urls and act is not None and _LINK_ACT_RE.fullmatch(act.group()) and not _FILE_SHARE_RE.search(masked):
+        return  # "Sharing the Guardian's piece: https://...": a link to the work, not a copy of it
     if m and not any(a <= m.start() < b for a, b in doc.urls):
         yield m.start(), m.end(), "Someone else's work reproduced in the post."
