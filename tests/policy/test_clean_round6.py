@@ -183,6 +183,61 @@ CLEAN_POSTS = [
         'brand team.'),
     ('x', 'research', 'Conference paper accepted! Our talk on Creative Commons licensing in open education '
         'is at OER27.'),
+    # the institution's accounts, credentials advice, politics and partnerships (hunt D)
+    ('x', 'official', 'Follow our official accounts for updates: @exampleuni on X and Bluesky.'),
+    ('x', 'official', 'Lost your student card? Replacements are £10 from the Hub. Bring photo ID.'),
+    ('x', 'official', 'Staff: the pay award will be in your December salary. Questions to '
+        'payroll@example.ac.uk.'),
+    ('x', 'official', 'Our new Vice-Chancellor, Professor Helen Carter, takes up her post on 1 January.'),
+    ('x', 'official', 'Applications for September are open. Apply through UCAS; our institution code is '
+        'E59.'),
+    ('x', 'official', 'To set up multi-factor authentication, download the Authenticator app and follow '
+        'the guide on the IT pages.'),
+    ('x', 'official', 'Wi-Fi: connect to eduroam with your university username and password. Never '
+        'share them with anyone.'),
+    ('x', 'research', 'Our paper on Israel, Gaza and the language of BBC headlines is out today. We '
+        'compared 3,000 headlines.'),
+    ('x', 'research', 'We surveyed 1,200 students on free speech and cancel culture. Most support the '
+        'right to protest.'),
+    ('x', 'research', 'Our analysis of the Brexit referendum vote by constituency is now open access.'),
+    ('x', 'research', 'New study: transgender young people wait on average four years for NHS gender '
+        'services.'),
+    ('x', 'research', 'Our research on Islamophobia in UK newspapers finds coverage has grown more '
+        'negative since 2015.'),
+    ('x', 'personal', 'Great quote from today\'s keynote by Prof Lisa Hall: "data is never raw". Slides '
+        'on her website.'),
+    ('x', 'personal', 'Photo credit: my partner, who is far better with a camera than I am 📷'),
+    ('x', 'official', '📷 Jo Smith Photography, commissioned by the University. Graduation 2026 '
+        'highlights.'),
+    ('x', 'official', 'Music: "Morning Light" by Ben Cole, licensed via Artlist. Our new campus video '
+        'is here!'),
+    ('x', 'personal', "Sharing the Guardian's piece on the housing crisis: "
+        'https://www.theguardian.com/society. Thoughtful read.'),
+    ('x', 'personal', 'Just watched the Succession finale. No spoilers but WOW.'),
+    ('x', 'personal', 'Singing Mr Brightside at the department karaoke was a highlight of my career 🎤'),
+    ('x', 'official', "Freshers' Fair is on Tuesday! 200 societies, free pizza, and a chance to meet "
+        "your Students' Union officers."),
+    ('x', 'official', "Our Students' Union is running a campaign to register students to vote before "
+        'the general election deadline.'),
+    ('x', 'personal', 'Proud to be standing as a Green Party candidate in my home ward. Views my own, '
+        "not my employer's."),
+    ('x', 'personal', 'Voted this morning. Whatever your politics, please use your vote 🗳️'),
+    ('x', 'official', 'Our partnership with Cardiff University on coastal flooding research has won £2m '
+        'from UKRI.'),
+    ('x', 'official', 'We are an official partner of the Commonwealth Games, hosting athletes in our '
+        'halls this summer.'),
+    ('x', 'personal', 'Wearing my old college scarf with pride at the Boat Race today 🚣'),
+    ('x', 'official', "Our crest has been part of the university for 150 years. Here's how it has "
+        'changed over time.'),
+    ('x', 'official', 'Staff can order business cards with the university logo through the print unit.'),
+    ('x', 'personal', 'New profile picture, taken by my daughter at the beach. Not bad for a '
+        '7-year-old!'),
+    ('x', 'personal', 'Our cat knocked my coffee all over the marking. Send help.'),
+    ('x', 'personal', 'Had to reset my password three times this week. IT desk staff are saints.'),
+    ('x', 'official', 'Our Disability Advisory Service is at disability@example.ac.uk or on 0121 204 '
+        '4869.'),
+    ('x', 'official', "Student Mental Health: if you're struggling, contact Student Wellbeing or call "
+        'Samaritans on 116 123.'),
 ]
 
 
