@@ -128,3 +128,31 @@ def test_findings_keep_span_clause_and_fix() -> None:
     f = next(x for x in check(text, PERSONAL) if x.code == "PER008")
     assert "crest" in text[f.span[0] : f.span[1]]
     assert f.clause and f.fix and "university" in f.fix.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted virtue with its contrary in the next sentence, and the employer with a word between
+        "Our 'world-class' university is closing the music department. Lovely.",
+        "My uni says it 'puts students first'. Then it cut the hardship fund by half.",
+        # the insinuating question or close
+        "Why does every complaint about our Dean end on a 'performance plan'? Asking for a friend.",
+        "Our department is now charging students for printing their dissertations. Is that even legal?",
+    ],
+)
+def test_round6_irony_and_insinuation_flag(text: str) -> None:
+    assert "PER001" in _pu(text), _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Isn't it funny how the sun always comes out on exam board day?",
+        "My favourite 'quick question' from students is always the longest one. Love them.",
+        "Our new 'hybrid' timetable starts next week, fingers crossed it works.",
+        "Is our finance office fiddling the overhead rates? Genuinely asking, the numbers look odd.",
+    ],
+)
+def test_round6_irony_near_misses_stay_clean(text: str) -> None:
+    assert not _pu(text), _pu(text)

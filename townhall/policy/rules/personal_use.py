@@ -161,7 +161,7 @@ _GRIEVANCE_WORDS = gate_words(
     "blew blown splashed claims says puts brags boasts preaches markets sells calls driven pushed forced hounded "
     "make draw says tells basically essentially just led managed run badly poorly pyramid sweatshop mill "
     "factory hole cult money-pit one none nobody waiting since spend spends spent promised pledged who's values keeps "
-    "kept"
+    "kept asking legal see everybody everyone needs coincidence"
 )
 _GRIEVANCE_RE = re.compile(
     r"(?<![\w])(?:(?:has|have|had)n'?t\s+(?:even\s+|yet\s+|ever\s+)?(?:\w+\s+)?(?:fixed|paid|replied|answered|responded|sorted|"
@@ -188,7 +188,12 @@ _GRIEVANCE_RE = re.compile(
     r"|(?:says|claims)\s+it\s+values\s+[^.!?;]{0,60}[;,.]\s*(?:in\s+(?:my|our)\s+experience|in\s+reality|in\s+practice|"
     r"the\s+reality)"
     r"|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+since\s+i\s+(?:first\s+)?(?:reported|asked|complained|raised|emailed|flagged|"
-    r"requested|applied))(?![\w])"
+    r"requested|applied)"
+    # the insinuating question or close (round 6): "asking for a friend", "Legal?", "we see what you're doing"
+    r"|asking\s+for\s+a\s+friend|(?:is\s+(?:that|this|it)\s+)?(?:even\s+)?legal\s*\?"
+    r"|we\s+(?:all\s+)?see\s+what\s+you['’]?re\s+doing|every(?:body|one)\s+(?:is\s+)?know(?:s|ing)\s+(?:this|it)"
+    r"|who\s+needs\s+[^.!?]{1,40}?\s+when\s+you\s+can"
+    r"|coincidence\s*\?)(?![\w])"
 )
 
 
@@ -236,13 +241,16 @@ def _grievance(t: str, ref: tuple[int, int], reach: int = 200) -> bool:
 # same sentence ("my uni's 'people first' strategy means sacking people first", "our 'inclusive'
 # university making disabled staff reapply for their own jobs").
 _IRONY_RE = re.compile(
-    r"[\"'‘“](?:[a-z][\w-]*)(?:\s+[\w-]+){0,3}[\"'’”]\s+[^.!?]{0,60}?(?<![\w])(?:sacking|sacked|firing|fired|cutting|"
+    r"[\"'‘“](?:[a-z][\w-]*)(?:\s+[\w-]+){0,3}[\"'’”][\s.,:;]+(?:[^.!?]{0,60}?[.!?:]\s+)?[^.!?]{0,60}?(?<![\w])"
+    r"(?:sacking|sacked|firing|fired|cutting|"
     r"axing|axed|closing|forcing|forced|pushing\s+out|binning|binned|scrapping|scrapped|threatening|capability|"
-    r"redundanc(?:y|ies)|dismissing|outsourcing|making\s+(?:\w+\s+){0,3}?(?:reapply|redundant))(?![\w])"
+    r"redundanc(?:y|ies)|dismissing|outsourcing|making\s+(?:\w+\s+){0,3}?(?:reapply|redundant)|cut|cuts|"
+    r"performance\s+plan|proceedings)(?![\w])"
 )
 _IRONY_WORDS = gate_words(
     "sacking sacked firing fired cutting axing axed closing forcing forced pushing binning binned scrapping scrapped "
-    "threatening capability redundancy redundancies dismissing outsourcing reapply redundant"
+    "threatening capability redundancy redundancies dismissing outsourcing reapply redundant cut cuts performance "
+    "proceedings"
 )
 
 
@@ -564,9 +572,17 @@ def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     if m is not None and m.group(0).endswith("council") and not _UNI_CUE_RE.search(t):
         m = next((x for x in _INSTITUTION_REF.finditer(t, m.end()) if not x.group(0).endswith("council")), None)
     m = m or cp.institution_re.search(t) or _INSTITUTION_LEX.search(t)
+    if m is None and ("uni" in t or "employer" in t or "institution" in t):
+        m = _QUALIFIED_REF_RE.search(t)  # "our 'inclusive' university", "my cash-strapped uni"
     # or, failing all those, its handle ("@LeedsUni so you cut the hardship fund ...")
     doc.__dict__[key] = span = m.span() if m else _handle_span(doc)
     return span
+
+
+# The employer with a word or a quoted virtue between the determiner and the noun.
+_QUALIFIED_REF_RE = re.compile(
+    r"(?<![\w])(?:my|our|this)\s+(?:['‘\"“]?[\w-]+['’\"”]?\s+){1,2}(?:university|uni|employer|institution)(?![\w])"
+)
 
 
 # "The council" is the university's governing body only in a post about a university; otherwise
