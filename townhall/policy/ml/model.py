@@ -12,10 +12,13 @@ import json
 import math
 from collections import OrderedDict
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
 from townhall.policy.ml.features import (
+    CHAR_HI,
+    CHAR_LO,
     WINDOW_CHARS,
     Block,
     normalize,
@@ -38,6 +41,9 @@ _WORD_CACHE_MAX = 200_000
 _FEATURE_CACHE_MAX = 256
 
 Features = tuple[np.ndarray, np.ndarray]
+# A post with more chunks than this that are new to the chunk cache has its char n-gram ids read
+# for the whole text by ``CharIndex``; with fewer, the new chunks are looked up one by one.
+_FEW_NEW_CHUNKS = 2
 
 
 def pack_strings(strings: list[str]) -> np.ndarray:
@@ -90,13 +96,107 @@ def rows_of(matrix: np.ndarray, idx: np.ndarray) -> np.ndarray:
     return matrix.take(idx, axis=0)
 
 
+class CharIndex:
+    """The char block's n-gram -> feature id lookup for a whole normalised text in a few numpy
+    calls, giving exactly the ids that ``vocab.get`` gives n-gram by n-gram.
+
+    Why: a chunk has ~4 char n-grams per character, and looking each one up in the vocabulary
+    dict (slicing it out first) made a post with several chunks new to the chunk cache the
+    featuriser's dearest case (most posts, early in a process's life). Here each n-gram becomes an
+    integer key:
+    its characters' digits (1..A, their rank in the vocabulary's alphabet; any other character is
+    A + 1) read in base A + 2. Digits are never 0, so the key is injective over strings of every
+    length, with no hashing and so no collision to rule out; a key matches a vocabulary key only
+    if the n-gram is that vocabulary entry. The vocabulary's keys are sorted once at load and a
+    post's keys are found with one ``searchsorted``.
+
+    Why the n-grams of `` norm `` at once equal every chunk's ``word_char_ngrams``: the chunks
+    of normalised text are separated by single spaces and contain none, so a window of
+    `` norm `` with no space strictly inside it lies in exactly one padded chunk `` chunk ``,
+    and each window of a padded chunk is such a window; a window with a space inside matches
+    nothing, since ``build`` accepts a vocabulary only when none of its entries has an inner
+    space. The same multiset of matched ids, so the same counts and values.
+    """
+
+    __slots__ = ("_base", "_ids", "_keys", "_lut")
+
+    def __init__(self, lut: np.ndarray, base: int, keys: np.ndarray, ids: np.ndarray) -> None:
+        self._lut = lut
+        self._base = base
+        self._keys = keys
+        self._ids = ids
+
+    @classmethod
+    def build(cls, vocab: dict[str, int], offset: int) -> CharIndex | None:
+        """The index of a char vocabulary (ids shifted by ``offset``), or None when the keys would
+        not be exact (an entry outside CHAR_LO..CHAR_HI characters or with an inner space, or an
+        alphabet too large for CHAR_HI digits in 63 bits): the caller then looks n-grams up one
+        by one."""
+        if not vocab:
+            return None
+        strs = list(vocab)
+        lens = np.fromiter(map(len, strs), dtype=np.int64, count=len(strs))
+        if CHAR_LO < 2 or int(lens.min()) < CHAR_LO or int(lens.max()) > CHAR_HI:
+            return None
+        cps = np.frombuffer("".join(strs).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        starts = np.zeros(len(strs), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        # an inner space (neither the first nor the last character of its entry)
+        pos = np.arange(cps.size, dtype=np.int64) - np.repeat(starts, lens)
+        inner = (pos >= 1) & (pos <= np.repeat(lens, lens) - 2)
+        if bool((cps[inner] == ord(" ")).any()):
+            return None
+        alphabet = np.unique(cps)
+        base = alphabet.size + 2  # digits 1..A for the alphabet, A + 1 for any other character
+        if base**CHAR_HI >= 2**63:
+            return None
+        # any code point above the alphabet's last reads the final entry ("other") via take(mode="clip")
+        lut = np.full(int(alphabet[-1]) + 2, base - 1, dtype=np.int64)
+        lut[alphabet] = np.arange(1, alphabet.size + 1, dtype=np.int64)
+        digits = lut[cps]
+        keys = np.zeros(len(strs), dtype=np.int64)
+        for j in range(CHAR_HI):
+            has = lens > j
+            keys[has] = keys[has] * base + digits[starts[has] + j]
+        ids = np.fromiter(vocab.values(), dtype=np.int64, count=len(strs)) + offset
+        order = np.argsort(keys, kind="stable")
+        keys, ids = keys[order], ids[order]
+        if bool((keys[1:] == keys[:-1]).any()):  # cannot happen (keys are injective): be safe
+            return None
+        # a sentinel above every key, so searchsorted's answer is always a valid position
+        keys = np.append(keys, np.int64(2**63 - 1))
+        ids = np.append(ids, np.int64(-1))
+        return cls(lut, base, keys, ids)
+
+    def ids(self, norm: str) -> np.ndarray:
+        """The feature ids of every char n-gram of every chunk of normalised text ``norm``, in no
+        particular order (the caller counts them)."""
+        p = " " + norm + " "
+        if p.isascii():
+            cps = np.frombuffer(p.encode("ascii"), dtype=np.uint8)
+        else:
+            cps = np.frombuffer(p.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        d = self._lut.take(cps, mode="clip")
+        b = self._base
+        k = d
+        parts = []
+        for n in range(2, CHAR_HI + 1):  # the keys of the n-grams from those of the (n-1)-grams
+            k = k[:-1] * b + d[n - 1 :]
+            if n >= CHAR_LO:
+                parts.append(k)
+        keys = np.concatenate(parts)
+        at = self._keys.searchsorted(keys)  # the method: np.searchsorted adds a Python wrapper
+        return self._ids.take(at)[self._keys.take(at) == keys]
+
+
 class Featurizer:
-    """Word + char TF-IDF featuriser with per-chunk caching of n-gram ids.
+    """Word + char TF-IDF featuriser with per-chunk caching of word n-gram ids.
 
     Why the per-chunk cache: normalised text is single-spaced, char n-grams are taken per
     space-separated chunk (``char_wb``) and no word token spans a space, so everything but the
     bigrams that join two chunks depends on the chunk alone; chunks repeat across posts, so a post
-    costs about one dict lookup per chunk plus one vocabulary lookup per chunk boundary."""
+    costs about one dict lookup per chunk plus one vocabulary lookup per chunk boundary. A post
+    with several new chunks has its char n-grams read by ``CharIndex`` instead (see ``_gather``)."""
 
     def __init__(self, word: Block, char: Block) -> None:
         self.word = word
@@ -104,7 +204,7 @@ class Featurizer:
         self.size = word.size + char.size
         self._idf = np.concatenate([word.idf, char.idf])
         self._word_ids: dict[str, np.ndarray] = {}
-        self._chunks: dict[str, tuple[np.ndarray, tuple[int, ...], str | None, str | None]] = {}
+        self._chunks: dict[str, tuple[np.ndarray | None, tuple[int, ...], str | None, str | None]] = {}
         self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
         # One float64 row per feature: [idf, the weights of every attached head...]. A post's
         # few hundred features are scattered over the vocabulary, so each gather from a separate
@@ -112,6 +212,7 @@ class Featurizer:
         # one table, a feature's idf and all its weights arrive in one cache line.
         self._table = self._idf[:, None].copy()
         self._heads: list[np.ndarray] = []
+        self._char_index = CharIndex.build(char.vocab, word.size)
 
     def attach(self, weights: np.ndarray) -> tuple[int, int]:
         """Add a head's (n_features, k) weights to the shared table; returns its columns."""
@@ -137,20 +238,28 @@ class Featurizer:
             self._word_ids[w] = ids
         return ids
 
-    def _chunk(self, chunk: str) -> tuple[np.ndarray, tuple[int, ...], str | None, str | None]:
+    def _chunk(self, chunk: str) -> tuple[np.ndarray | None, tuple[int, ...], str | None, str | None]:
         """(ids of the chunk's char n-grams, ids of its word tokens and of the bigrams inside it,
-        its first token, its last token), cached by chunk."""
+        its first token, its last token), cached by chunk. The char ids are None until a post
+        needs them (``_gather`` may read them for the whole text at once instead)."""
         toks = tokens(chunk)
         get = self.word.vocab.get
         wids = [j for j in map(get, toks) if j is not None]
         wids += [j for j in map(get, pairwise_bigrams(toks)) if j is not None]
+        if len(self._chunks) >= _WORD_CACHE_MAX:
+            self._chunks.clear()
+        hit = self._chunks[chunk] = (None, tuple(wids), toks[0], toks[-1]) if toks else (None, (), None, None)
+        return hit
+
+    def _chunk_char_ids(self, chunk: str) -> np.ndarray:
+        """The ids of one chunk's char n-grams, looked up one by one, and kept with the chunk."""
         get = self.char.vocab.get
         off = self.word.size
         cids = np.array([j + off for j in map(get, word_char_ngrams(chunk)) if j is not None], dtype=np.int64)
-        if len(self._chunks) >= _WORD_CACHE_MAX:
-            self._chunks.clear()
-        hit = self._chunks[chunk] = (cids, tuple(wids), toks[0], toks[-1]) if toks else (cids, (), None, None)
-        return hit
+        hit = self._chunks.get(chunk)
+        if hit is not None:
+            self._chunks[chunk] = (cids, *hit[1:])
+        return cids
 
     def _compute(self, text: str) -> Features:
         """Sparse (indices, values) of one text, uncached. The same ids as counting tokens(norm),
@@ -163,7 +272,7 @@ class Featurizer:
         if idx.size == 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), self._table[:0]
         rows = self._table.take(idx, axis=0)
-        nw = int(np.searchsorted(idx, self.word.size))
+        nw = int(idx.searchsorted(self.word.size))
         vals = (1.0 + np.log(tf)) * rows[:, 0]
         # Each block is L2-normalised on its own (as two TfidfVectorizers in a FeatureUnion).
         for part in (vals[:nw], vals[nw:]):
@@ -172,14 +281,23 @@ class Featurizer:
         return idx, vals, rows
 
     def _gather(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        parts = []
+        """(indices, values, table rows) of one text. Char ids: a chunk's cached ids where every
+        chunk has them (on distinct posts, most chunks have been seen before); up to
+        ``_FEW_NEW_CHUNKS`` new chunks looked up one by one (and cached); for more, the whole
+        text through ``CharIndex``, which costs a few numpy calls whatever the text (cheaper
+        than looking up many new chunks, dearer than reusing cached ones)."""
+        norm = normalize(text)
+        parts: list[np.ndarray | None] = []
+        new: list[int] = []  # positions in parts of chunks whose char ids are not known yet
         wids: list[int] = []
         get = self.word.vocab.get
         chunks = self._chunks
         last = None
-        for c in normalize(text).split(" "):
+        for c in norm.split(" "):
             hit = chunks.get(c)
             cids, ids, first, end = self._chunk(c) if hit is None else hit
+            if cids is None:
+                new.append(len(parts))
             parts.append(cids)
             wids += ids
             if first is not None:
@@ -188,8 +306,19 @@ class Featurizer:
                     if j is not None:
                         wids.append(j)
                 last = end
+        if len(new) > _FEW_NEW_CHUNKS and self._char_index is not None:
+            parts = [self._char_index.ids(norm)]
+        elif new:
+            pieces = norm.split(" ")
+            done: dict[str, np.ndarray] = {}
+            for i in new:
+                c = pieces[i]
+                got = done.get(c)
+                if got is None:
+                    got = done[c] = self._chunk_char_ids(c)
+                parts[i] = got
         parts.append(np.array(wids, dtype=np.int64))
-        idx, tf = _counts(np.concatenate(parts))
+        idx, tf = _counts(np.concatenate(cast(list[np.ndarray], parts)))  # no None is left
         return self._values(idx, tf)
 
     def _compute_reference(self, text: str) -> Features:
