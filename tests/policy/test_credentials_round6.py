@@ -29,6 +29,7 @@ def _hits(text: str, account: str = "personal") -> list:
         ("Door's 1-2-3-4 then star", "1-2-3-4"),
         ("punch in 2580 on the keypad and push hard", "2580"),
         ("the magic word for the staff room door app is 'biscuits'", "biscuits"),
+        ("Password hint: it's the name of the department cat plus the year", "it's the name of the department"),
         ("the exam paper zip is protected with 'finals2025', sending to the external now", "finals2025"),
     ],
 )

@@ -25,6 +25,11 @@ def _privacy(text: str, account: str) -> set[str]:
 @pytest.mark.parametrize(
     ("code", "text", "account"),
     [
+        ("PRV004", "his flat is above the Tesco on Hyde Park Corner, the green door", "personal"),
+        ("PRV004", "our new head of school lives on Elm Grove, number 27, the one with the red door", "personal"),
+        ("PRV002", "email the student directly at s1234567@sms.ed.ac.uk, she's not replying", "personal"),
+        ("PRV007", "In confidence - Dr Lee is being made redundant next month, don't tell anyone", "personal"),
+        ("PRV007", "Happy birthday to our lab manager Tina, 50 today! Born 3 March 1975, what a legend", "personal"),
         (
             "PRV003",
             "Can everyone chip in for Dave's leaving present? Transfer to me: sort code 40-11-62, acc no 71234567",
@@ -92,6 +97,14 @@ def test_bank_details_tell_the_author_what_to_do_instead() -> None:
         ("Our outreach team visited St Mary's Primary today: 60 pupils aged 9-11 built robots!", "official"),
         ("Never post photos of students without their permission.", "official"),
         ("Term dates 12-09-25 to 19-12-25, 20250912 code", "official"),
+        ("Students who live on Hyde Park Road should put bins out on Tuesday", "official"),
+        ("She lives in Leeds and commutes to Sheffield for the lab", "personal"),
+        ("Read the full open access article here: doi.org/10.1038/s41586-024-01234-5", "official"),
+        (
+            "the office address for deliveries is School of Chemistry, Main Building, Park Place, Cardiff CF10 3AT",
+            "personal",
+        ),
+        ("Born 3 March 1975, I've now spent half my life at this university!", "personal"),
     ],
 )
 def test_round6_near_misses_stay_clean(text: str, account: str) -> None:

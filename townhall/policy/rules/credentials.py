@@ -478,7 +478,12 @@ _STRONG_VALUE_RE = regex.compile(
     r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]|(?<![\w@./#])(?P<t>[A-Za-z][^\s\"'“”‘’()<>,;]{3,40})"
 )
 _GIVEAWAY_RE = regex.compile(
-    r"(?<![\w])(?:(?:is|was|it'?s|its|'s)\s+(?:just\s+)?(?:the|my|our|your|his|her|their)\s+(?:\w+'?s?\s+){0,2}?"
+    r"(?<![\w])(?:"
+    # "it's the name of the department cat plus the year": the secret described by what it is made of
+    r"(?:is|was|it'?s|its|'s)\s+(?:just\s+)?(?:the\s+)?name\s+of\s+(?:the|my|our|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:cat|dog|pet|son|daughter|kids?|wife|husband|partner|street|road|first\s+school|school|building|department|"
+    r"team|lab|boat|horse)|"
+    r"(?:is|was|it'?s|its|'s)\s+(?:just\s+)?(?:the|my|our|your|his|her|their)\s+(?:\w+'?s?\s+){0,2}?"
     r"(?:birthday|birth\s+year|dog'?s?\s+name|cat'?s?\s+name|pet'?s?\s+name|surname|initials|postcode|house\s+number|"
     r"year\s+(?:the|we|i|it)|one\s+with|dob|date\s+of\s+birth|(?:staff|student|id|payroll)\s+(?:id\s+)?(?:number|no)"
     r")"

@@ -299,6 +299,8 @@ ROLE_LOCALS = frozenset(
 """)
 )
 _OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
+# a student or staff number as the address ("s1234567@", "2345678@", "ab12345@"): one person's
+_ID_LOCAL_RE = re.compile(r"^[a-z]{0,3}\d{5,9}[a-z]?$")
 _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-z]+\d{2,4}$")
 
 
@@ -373,6 +375,8 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         return None  # the author's own work address (PER002 says what is wrong with that)
     if domain in FREEMAIL:
         return f"Personal e-mail address at {domain} in a public post."
+    elif _ID_LOCAL_RE.match(low):
+        return "E-mail address of one student or member of staff (their ID number) in a public post."
     elif _NAMEISH_LOCAL.match(low):
         if (
             doc.ctx.account == "official"
@@ -535,6 +539,18 @@ def _id_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         ninos += [m.span(1) for m in _NINO_NAMED_RE.finditer(t) if m.span(1) not in ninos]
     for s, e in ninos:
         yield s, e, "UK National Insurance number in a public post."
+    if "/" in t and doc.urls:
+        # numbers inside a link (a DOI, an article id: "doi.org/10.1038/s41586-024-01234-5") are part
+        # of an address on the web, not a card or account number someone posted
+        hits = list(_money_numbers(t, doc.lower))
+        yield from (h for h in hits if not any(a <= h[0] < b for a, b in doc.urls))
+    else:
+        yield from _money_numbers(t, doc.lower)
+
+
+def _money_numbers(t: str, low: str) -> Iterator[Hit]:
+    """SSNs, payment cards, IBANs, UK bank details and ID numbers named as such in ``t`` (see id_number);
+    ``low`` is ``t`` in lower case."""
     for m in _SSN_RE.finditer(t):
         yield m.start(), m.end(), "US Social Security number in a public post."
     for m in _CARD_RE.finditer(t):
@@ -547,7 +563,6 @@ def _id_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         iban = m.group(0).replace(" ", "")
         if 15 <= len(iban) <= 34 and _iban_ok(iban):
             yield m.start(), m.end(), "Bank account number (IBAN, valid checksum) in a public post."
-    low = doc.lower
     if ("-" in t and _SORT_SHAPE_RE.search(t)) or "sort" in low or "s/c" in low:
         for s, e in _bank_details(t):
             yield (
@@ -643,9 +658,44 @@ _RESIDENCE_RE = regex.compile(
     ],
 )
 def home_address(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    spans = []
     for s, e, home in _addresses(doc, cp):
         if home:
+            spans.append((s, e))
             yield s, e, "Home address of a person in a public post."
+    if gate(doc.masked, _LIVES_WORDS):
+        t = doc.text
+        for m in _LIVES_AT_RE.finditer(t):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            place, tail = m.group("place"), t[m.end() : m.end() + 45]
+            if (
+                _STREET_WORD_RE.search(place)
+                or _STREETISH_RE.search(place)
+                or regex.search(r"(?i)\bcorner\b", place)
+                or _FIND_DETAIL_RE.match(tail)
+            ) and not _ADVICE_HOME_RE.search(t, max(0, m.start() - 30), m.start()):
+                yield (
+                    m.start(),
+                    m.end(),
+                    "Where a person lives, described closely enough to find their door, in a public post.",
+                )
+
+
+# Where someone lives without a house number: "his flat is above the Tesco on Hyde Park Corner, the green
+# door", "lives on Elm Grove, number 27". The place must be a named street, or come with a detail that
+# finds the door (a number, the colour of the door, the flat above/next to a named shop).
+_LIVES_WORDS = gate_words("live lives living flat house home place")
+_LIVES_AT_RE = regex.compile(
+    r"(?i)\b(?:lives?|living|(?:his|her|their|\p{L}+'s|\p{L}+’s)\s+(?:flat|house|home|place)\s+is)\s+(?:just\s+)?"
+    r"(?:above|over|below|next\s+door\s+to|next\s+to|opposite|behind|on|off|at|by|near|round\s+the\s+corner\s+from)\s+"
+    r"(?:the\s+)?(?P<place>(?-i:\p{Lu})[\p{L}'’-]+(?:\s+(?:on\s+|in\s+)?(?-i:\p{Lu})[\p{L}'’-]+){0,4})"
+)
+_FIND_DETAIL_RE = regex.compile(
+    r"(?i)\s*[,(-]?\s*(?:number|no\.?|flat|house)\s*\d|\s*[,(-]?\s*(?:the\s+)?(?:one\s+with\s+the\s+)?"
+    r"(?:green|red|blue|black|white|yellow|purple|pink|grey|gray|orange|brown)\s+(?:door|gate|house)"
+)
+_ADVICE_HOME_RE = regex.compile(r"(?i)\b(?:if\s+you|students\s+who|anyone\s+who|people\s+who)\s*$")
 
 
 def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
@@ -696,6 +746,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         home = any(not _BUILDING_HOUSE_RE.match(r.group(0)) for r in _RESIDENCE_RE.finditer(window))
         if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 80), s):
             continue  # the institution giving its own address ("Our campus address is ...")
+        if not home and _WORK_ADDRESS_RE.search(t, max(0, s - 90), s):
+            continue  # "the office address for deliveries is School of Chemistry, ...": a workplace's, on any account
         if not home and doc.ctx.account != "personal" and _names_building(t[s:e]):
             continue  # an official post naming the building first ("Student Centre, Oxford Road, M13 9PL")
         if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t, max(0, s - 45), s):
@@ -758,6 +810,10 @@ def _org_named_before(t: str, s: int) -> bool:
     return last is not None and _OWNER_BEFORE_RE.search(t, start, s) is None
 
 
+_WORK_ADDRESS_RE = regex.compile(
+    r"(?i)\b(?:the|our|my)\s+(?:office|work|department|dept|school|faculty|lab|institute|centre|center|delivery|"
+    r"postal\s+work)\s+address\b"
+)
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
     r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church)\b"
@@ -1156,6 +1212,8 @@ _ATTR_RE = re.compile(
     r"(?:£\s?\d{2,3}(?:,\d{3}|k)|£\s?\d{5,6}|\d{2,3}\s?(?:k|grand)(?![\w]))"
     # sexuality and gender identity
     r"|gay|lesbian|bisexual|queer|transgender|(?:was|been|got)\s+outed|came\s+out\s+as|in\s+the\s+closet"
+    # one person's job loss: "is being made redundant", "his redundancy meeting"
+    r"|(?:being|been|was|is|got|'s)\s+made\s+redundant|(?:his|her|their)\s+redundancy"
     # gender identity: "is transitioning", "having gender reassignment surgery", "is non-binary", "deadnamed"
     r"|transitioning|gender\s+(?:reassignment|transition|affirming)|non-?binary|deadnam(?:e|ed|es|ing)"
     r"|(?:is|'s|as|being)\s+trans(?![\w-])"
@@ -1220,7 +1278,7 @@ _ATTR_RE = re.compile(
 # post, the set test under 2 us; most posts hold none of these words).
 _ATTR_ANCHORS = frozenset(
     wordlist("""
-    transitioning reassignment non-binary nonbinary deadname deadnamed deadnaming trans affirming
+    transitioning reassignment non-binary nonbinary deadname deadnamed deadnaming trans affirming redundant redundancy
     cancer leukemia leukaemia lymphoma chemo chemotherapy radiotherapy tumour tumor tumours tumors heart bypass
     replacement diagnosed diagnosis allergy allergies allergic crohn's crohns colitis diabetic epilepsy epileptic
     miscarriage miscarried pregnant pregnancy maternity paternity ivf sick medical compassionate signed hospital
@@ -1568,6 +1626,13 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if seen and 0 <= k < len(bounds) - 1:
             e = bounds[k + 1][1]  # 'Guess who I saw at the NA meeting? Our very own Prof Rees'
         who = _other_person(t, s, e)
+        opens = not t[s : m.start()].strip(" -–—,:;'\"“‘(")
+        if who is None and k > 0 and opens and not _OPENS_WITH_SELF_RE.match(t, s):
+            # a sentence that opens with the detail has the previous one's subject ("Our lab manager Tina
+            # is 50 today! Born 3 March 1975")
+            who = _other_person(t, bounds[k - 1][0], e)
+            if who is not None and _own_news(t, bounds[k - 1][0], m.start(), e):
+                who = None
         if who is None or (not seen and _own_news(t, s, m.start(), e)) or _MODAL_RE.search(t, s, m.start()):
             continue
         if doc.ctx.account != "personal" and _GROUP_RE.fullmatch(t, *who) and not _WHO_PRONOUN_RE.search(t, s, e):
@@ -1590,6 +1655,7 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
 
 
+_OPENS_WITH_SELF_RE = regex.compile(r"(?i)\s*(?:i|i'm|my|me)\b")
 # An attribute that starts with a place or an act ('at the GUM clinic', 'back on the coke', 'on £29k'):
 # never a compound with the person word before it ('Dr Whyte at the ...').
 _SIGHTING_FIRST_RE = regex.compile(
@@ -1665,7 +1731,7 @@ _ATTR_FIRST = (
     organ sickle cerebral als taken caught drinking gambling using outside walking queue earns earning earned
     paid makes making getting salary mum mom mother dad father wife husband partner son daughter brother sister gran
     grandmother grandfather nan grandad baby child took transitioning gender non-binary nonbinary non deadname
-    deadnamed deadnaming as being
+    deadnamed deadnaming as being made
 """)
     )
 )
