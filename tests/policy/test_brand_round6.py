@@ -60,6 +60,17 @@ def _brand_rules(text: str, account: str) -> set[str]:
         ("Went a bit off-brand with the colours on this year's prospectus cover, we think it pops!", "official",
          "BRD009"),
         ("We gave the logo a makeover for Pride month: rainbow crest, new font and all", "official", "BRD003"),
+        # (set A2) a team's endorsement, the whole School behind a candidate, a claimed venture
+        ('Our training firm is proud to be "recommended by Newcastle University" (a lecturer said it was good once)',
+         "personal", "BRD006"),
+        ("Head of School says the whole School is behind the Reform candidate, so vote accordingly folks", "personal",
+         "BRD008"),
+        ('Our start-up\'s website says we\'re a "University of Leeds venture". We\'re not, but it helps with investors',
+         "personal", "BRD008"),
+        ('Our dinner is described as "hosted by the University of Durham" on the ticket site, it\'s actually just our '
+         "book club", "personal", "BRD008"),
+        ("Couldn't find the new logo so we used the one from the 2015 brochure on the exhibition boards", "official",
+         "BRD009"),
         # an account made because none existed, to sell ads on
         ('Set up "Manchester Uni Official" on Facebook since there wasn\'t one, already 2k likes, might sell ads',
          "personal", "BRD005"),
@@ -88,6 +99,9 @@ def test_round6_brand_form(text: str, account: str, code: str) -> None:
         ("We're proud that our researchers have been granted three UK patents this year.", "official"),
         ("Thank you to our partners at Santander for funding 50 new bursaries this year.", "official"),
         ("Staff can order business cards with the university logo through the print unit.", "official"),
+        ("Our new merchandise range is now available from the official University shop on campus.", "official"),
+        ("Our partnership with Cardiff University on coastal flooding has won £2m from UKRI. Not a moment too soon, "
+         "but it's great news", "official"),
     ],
 )
 def test_round6_brand_near_miss_stays_clean(text: str, account: str) -> None:

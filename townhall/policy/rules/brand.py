@@ -502,7 +502,8 @@ _UNAUTHORISED_RE = re.compile(
     r"(?:took|taking|takes|take)\s+(?:too\s+long|ages|forever)|"
     r"backup|second\s+(?:account|page)|shh+|don'?t\s+tell|on\s+the\s+quiet|nobody\s+asked|free\s+traffic|"
     r"since\s+there\s+(?:wasn'?t|isn'?t|was\s+no|is\s+no)\s+(?:one|an?\s+(?:official\s+)?(?:one|account|page))|"
-    r"free\s+(?:followers|clout|promo|promotion)|(?:sell|selling)\s+(?:the\s+)?ad(?:s|\s+space|verts)|"
+    r"free\s+(?:followers|clout|promo|promotion)|before\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:office|team|uni|university|"
+    r"comms|they)\s+(?:does|do|did|could|can|get\s+round)|(?:sell|selling)\s+(?:the\s+)?ad(?:s|\s+space|verts)|"
     r"pointed\s+it\s+at|redirects?\s+to\s+my|before\s+they\s+did|in\s+spirit|i'?m\s+not\s+in\s+the|"
     # a copy of the real one: "looks just like the uni's official one", "a clone of the official page"
     r"looks?\s+(?:just\s+|exactly\s+|identical\s+|almost\s+)?(?:like|the\s+same\s+as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -585,6 +586,8 @@ _ENDORSE_RE = re.compile(
     r"brand|shop|practice|app|product|service)"
     r"|(?:approved|accredited|certified|backed|recommended|endorsed)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|"
     r"uni|college|staff|department|school|faculty)"
+    r"|(?:approved|accredited|certified|backed|recommended|endorsed)\s+by\s+(?:its|the\s+(?:university|uni|college)'?s)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:team|staff|scientists|academics|researchers|experts|lecturers|professors)"
     r"|(?:the\s+)?(?:uni|university|college)\s+(?:wants|recommends|says|suggests|advises|tells)\s+(?:you|students|everyone|"
     r"freshers|staff)\s+(?:to\s+)?(?:buy|use|get|shop|book|order|sign\s+up)"
     # "has the backing of the University", "the university's seal of approval", "university-endorsed"
@@ -594,7 +597,8 @@ _ENDORSE_RE = re.compile(
 )
 _COMMERCIAL_RE = re.compile(
     r"(?<![\w])(?:use\s+(?:the\s+)?code|(?:referral\s+)?code\s+[a-z0-9-]{3,}|\d+\s*%\s*off|discount|supplements?|startup|"
-    r"my\s+(?:[\w-]+\s+)?(?:company|business|firm|app|product|shop|brand|range|cups|candles?)|checkout|buy\s+now|shop\s+now|"
+    r"my\s+(?:[\w-]+\s+){0,2}(?:company|business|firm|app|product|shop|brand|range|cups|candles?)|"
+    r"our\s+(?:[\w-]+\s+){0,2}(?:company|business|firm|start-?up|consultancy|agency)|checkout|buy\s+now|shop\s+now|"
     r"affiliate|sponsored|#ad|bonus|promo|via\s+the\s+link|stock\s+my|"
     r"link\s+in\s+bio|bet(?:ting)?|casino|ltd|limited|plc|llp|co-?founder|founder|tuition|coaching|consultancy|"
     r"my\s+(?:new\s+|own\s+)?(?:book|consultancy|start-?up|shop|course|service|brand|agency|podcast|clinic|practice|"
@@ -716,7 +720,8 @@ def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _INST_REF = (
     r"(?:(?:the\s+|our\s+)?(?:university|uni|college)(?:\s+of\s+(?-i:\p{Lu}[\w'’-]+)(?:\s+(?-i:\p{Lu}[\w'’-]+))?)?"
     r"|(?-i:\p{Lu}[\w'’-]+)(?:\s+(?-i:\p{Lu}[\w'’-]+))?\s+(?:university|uni|college)"
-    r"|everyone\s+at\s+(?:the\s+)?(?:university|uni|college)|our\s+(?:department|school|faculty))"
+    r"|everyone\s+at\s+(?:the\s+)?(?:university|uni|college)|(?:our|the)\s+(?:whole\s+|entire\s+)?(?:department|dept|"
+    r"school|faculty|institution))"
 )
 _INST_BACKS_RE = regex.compile(
     r"(?<![\w])" + _INST_REF + r"(?:'s|’s)?\s+(?:is\s+|are\s+|has\s+|have\s+|now\s+)?(?:(?:now|fully|officially|firmly|"
@@ -757,7 +762,9 @@ _LINK_CLAIM_RE = regex.compile(
     r"approved|recogni[sz]ed|accredited|certified|recommended)\s+by|(?:has|with)\s+the\s+backing\s+of|seal\s+of\s+approval|"
     r"official(?:ly)?\s+(?:[\w'’-]+\s+){0,4}?(?:event|events|partner|photographer|supplier|night|quiz|tour|run|merch|"
     r"recommended|approved|endorsed)|(?:university|uni|college)[-\s](?:endorsed|approved|backed|recommended|affiliated)"
-    r"|(?:university|uni|college)'?s\s+(?:colours|colors|purple|crest|logo|typeface|font|name|palette|branding))(?![\w])",
+    r"|(?:university|uni|college)'?s\s+(?:colours|colors|purple|crest|logo|typeface|font|name|palette|branding)"
+    r"|(?:hosted|organi[sz]ed|run|presented|funded)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:university|uni|college)"
+    r"|(?:university|uni|college)(?:\s+of\s+\w+)?\s+(?:venture|spin-?out|spinout|company|project|initiative|partner))(?![\w])",
     regex.IGNORECASE,
 )
 # ...and the admission that the link is not real, or is meant to mislead
@@ -775,19 +782,24 @@ _NOT_REAL_RE = regex.compile(
     r"|so\s+(?:that\s+)?(?:people|clients|customers|investors|students|buyers|folk|they|everyone)\s+(?:will\s+)?"
     r"(?:think|assume|believe|trust)|(?:people|they|everyone|clients|customers)\s+will\s+(?:think|assume|believe)"
     r"|(?:to\s+)?(?:look|looks|seem|seems)\s+(?:more\s+)?(?:official|legit|legitimate)|know\s+we'?re\s+(?:legit|serious)"
-    r"|mistake\s+(?:it|us|me)\s+for)(?![\w])",
+    r"|mistake\s+(?:it|us|me)\s+for"
+    # "we're not, but it helps with investors", "it's actually just our book club"
+    r"|(?:we'?re|we\s+are|it'?s|it\s+is|i'?m|i\s+am|they'?re)\s+(?:really\s+)?not(?:\s+really)?\s*,?\s*but"
+    r"|it'?s\s+(?:actually|really)\s+(?:just|only)|helps\s+with\s+(?:the\s+)?(?:investors|clients|sales|customers|funding))"
+    r"(?![\w])",
     regex.IGNORECASE,
 )
 _LINK_CLAIM_WORDS = gate_words(
     "association partnership collaboration conjunction supported sponsored backed endorsed approved recognised "
     "recognized accredited certified recommended backing seal official officially university-endorsed uni-endorsed "
     "university-approved uni-approved university-backed uni-backed university-recommended university-affiliated "
-    "uni-affiliated university's uni's college's"
+    "uni-affiliated university's uni's college's hosted organised organized run presented funded venture spin-out "
+    "spinout company project initiative partner"
 )
 _NOT_REAL_WORDS = gate_words(
     "asked told checked cleared agreed confirmed telling asking sort kind unofficially says said claims pending "
     "technically affiliated linked connected official well ok okay mates friends colleagues pull draw bring think "
-    "assume believe trust look looks seem seems legit serious mistake"
+    "assume believe trust look looks seem seems legit serious mistake not actually really helps"
 )
 
 
@@ -854,6 +866,13 @@ _OLD_MARK_RE = regex.compile(
     r"(?:19|20)\d\d))(?![\w])",
     regex.IGNORECASE,
 )
+# "couldn't find the new logo so we used the one from the brochure"
+_CANT_FIND_NEW_RE = regex.compile(
+    r"(?<![\w])(?:couldn'?t|could\s+not|can'?t|cannot|didn'?t)\s+(?:\w+\s+)?find\s+the\s+(?:new|current|latest|right|proper|"
+    r"official|updated)\s+(?:logo|crest|template|font|files|branding)\b[^.!?\n]{0,40}?\b(?:so|and)\s+(?:we|i)\s+"
+    r"(?:just\s+)?(?:used|went\s+with|put|made|took)",
+    regex.IGNORECASE,
+)
 _OLD_MARK_USED_RE = regex.compile(
     r"(?<![\w])(?:used|using|use|uses|put|putting|printed|printing|stuck|went\s+with|going\s+with|kept|keeping|found|"
     r"dug\s+out|on\s+(?:the|our|this|these)\s+(?:new\s+)?(?:[\w'’-]+\s+)?(?:poster|posters|flyers?|signage|signs|banner|"
@@ -878,7 +897,7 @@ _OFF_STYLE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _OLD_WORDS = gate_words(
-    "old older previous former outdated out-of-date retired superseded pre-rebrand discontinued before 19 20"
+    "old older previous former outdated out-of-date retired superseded pre-rebrand discontinued before find"
 )
 _MARK_WORDS = gate_words("logo logos crest shield branding arms colours colors")
 _STYLE_WORDS = gate_words("off-brand brand off comic papyrus sans corporate house")
@@ -912,7 +931,7 @@ def off_brand_material(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             return
     if _MARK_WORDS.isdisjoint(words) or (_OLD_WORDS.isdisjoint(words) and "from" not in words):
         return
-    m = _OLD_MARK_RE.search(t)
+    m = _OLD_MARK_RE.search(t) or _CANT_FIND_NEW_RE.search(t)
     if m and _OLD_MARK_USED_RE.search(t) and not _OLD_MARK_OK_RE.search(t):
         yield m.start(), m.end(), "Official material carries a retired logo or crest."
 
