@@ -41,6 +41,10 @@ def _copyright_rules(text: str, account: str) -> set[str]:
         ("Screenshot of a stranger's tweet about marking that made me laugh, can't remember who posted it",
          "personal", "CPY004"),
         ("these aren't my pics, got them off tumblr", "personal", "CPY004"),
+        ("Full words to Jolene for tonight's pub quiz finale", "personal", "CPY003"),
+        ("Attached the final published version of our Springer chapter, even though we only have rights to the "
+         "preprint", "research", "CPY003"),
+        ("Re-uploading the lecture the speaker asked us not to share, it's too good", "personal", "CPY003"),
     ],
 )
 def test_round6_copyright_form(text: str, account: str, code: str) -> None:
@@ -61,6 +65,7 @@ def test_round6_copyright_form(text: str, account: str, code: str) -> None:
         ("Our music students wrote original songs for the showcase; full lyrics on our website.", "official"),
         ("Our accepted manuscript is on the repository while the publisher's version is under embargo.", "research"),
         ("You are like a catholic that believes every word of the pope.", "personal"),
+        ("The full words of the Vice-Chancellor's statement are on the news page.", "official"),
         ("Image: Wellcome Collection, CC BY 4.0. Our history of medicine exhibition opens Friday.", "official"),
         ("All credit to our amazing students for organising the whole festival!", "official"),
         ("Sharing the Guardian's piece on the housing crisis: https://www.theguardian.com/society. Thoughtful read.",

@@ -186,6 +186,9 @@ _EVASION_RE = regex.compile(
     r"who\s+(?:took|made|drew|owns|shot)|without\s+asking|(?<!you\s)didn'?t\s+ask|no\s+(?:citation|credit|attribution|reference)\s+needed|without\s+(?:a\s+)?"
     r"(?:citation|credit|attribution|reference)|(?:come|comes|came|taken|lifted)\s+straight\s+(?:from|out\s+of)"
     r"|(?:screenshot|screenshotted|scanned|photocopied|copied|photographed|snapped)\s+(?:every|each|all\s+the)\s+(?:pages?|slides?)"
+    r"|(?:re-?upload\w*|re-?post\w*|shar\w+|upload\w*|post\w*|circulat\w+)\b[^.!?\n]{0,80}?asked\s+(?:us|me|people|"
+    r"everyone|attendees|them|you|the\s+audience)\s+not\s+to\s+(?:share|post|upload|record|circulate|film|photograph|"
+    r"distribute|repost)"
     r"|(?:took|taken|taking|take|got|get|edited|photoshopped|cleaned|cut|rubbed)\s+(?:the\s+|their\s+|its\s+)?watermarks?\s+"
     r"(?:out|off)"
     r"|(?:re-?upload\w*|re-?post\w*|saved|sharing|posting)\b[^.!?\n]{0,80}?(?:creator|owner|author|artist|poster|original\s+\w+|"
@@ -415,8 +418,10 @@ _PASS_ON_RE = regex.compile(
 _LYRICS_RE = regex.compile(
     r"(?<![\w])(?:(?:full|complete|whole|entire|all\s+(?:the|of\s+the))\s+(?:song\s+)?lyrics"
     r"|lyrics\s+(?:to|of|for)\s+(?:the\s+)?(?:whole|entire|all\s+of)|every\s+(?:word|verse|line)\s+of)(?![\w])"
+    r"|(?<![\w])(?:full|complete|whole|entire|all\s+the)\s+words\s+(?:to|of)(?=\s)(?!\s+(?:the|her|his|their|our|this|that|a)\s)"
 )
 # "every word of" is about a song only where singing is the subject ("believes every word of the pope")
+_WHOLE_WORDS = gate_words("full complete whole entire all")
 _SINGING_WORDS = gate_words("lyrics song songs karaoke singalong sing-along sing choir chorus verse verses anthem hymn")
 _LYRICS_OK_RE = regex.compile(
     r"(?<![\w])(?:link|linked|(?:on|at|via)\s+(?:the\s+|their\s+)?(?:\w+\s+)?(?:site|website|page)|our\s+own|my\s+own|"
@@ -425,7 +430,7 @@ _LYRICS_OK_RE = regex.compile(
 # The publisher's typeset version of a paper put up for everyone ("my Elsevier article's final PDF is
 # here for all", "the publisher's PDF on my website"): most publishers allow only the accepted manuscript.
 _PUBLISHER_PDF_RE = regex.compile(
-    r"(?<![\w])(?:publisher'?s'?|typeset|final\s+(?:published\s+)?|version\s+of\s+record)\s+(?:\w+\s+)?(?:pdf|version|copy)"
+    r"(?<![\w])(?:publisher'?s'?|typeset|final(?:\s+published)?|version\s+of\s+record)\s+(?:\w+\s+)?(?:pdf|version|copy)"
     r"|(?:elsevier|wiley|springer|sage|routledge|taylor\s+(?:&|and)\s+francis|t\s*&\s*f|oup|cup|emerald|ieee|nature)\b"
     r"(?:'s)?\s+(?:\w+\s+){0,2}?(?:article|paper|chapter|book|monograph)(?:'s)?\s+(?:final\s+|typeset\s+|full\s+)?pdf"
 )
@@ -437,6 +442,12 @@ _PUBLISHER_OK_RE = regex.compile(
     r"(?<![\w])(?:accepted\s+(?:author\s+)?manuscript|aam|preprint|author'?s?\s+(?:accepted\s+)?version|cc[-\s]?by|"
     r"creative\s+commons|open\s+access(?!\s+(?:fee|charge|apc))|gold\s+oa|green\s+oa|embargo\w*|(?:policy|licence|"
     r"license|publisher)\s+(?:allows|permits)|permitted|allowed)(?![\w])"
+)
+# "even though we only have rights to the preprint", "they don't allow it but whatever"
+_AGAINST_TERMS_RE = regex.compile(
+    r"(?<![\w])(?:even\s+though|although|despite|against\s+(?:the\s+|their\s+)?(?:policy|terms|licen[cs]e|rules)|"
+    r"(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+allow|not\s+allowed|only\s+(?:have|has|get|own)\s+(?:the\s+)?rights|"
+    r"who\s+checks|but\s+whatever)(?![\w])"
 )
 _READ_IT_RE = regex.compile(
     r"(?<![\w])(?:read|see|view|download|access|find|watch|listen\s+to|get|check\s+out)\s+(?:(?:the|our|this|their)\s+)?$"
@@ -472,7 +483,11 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     # skips the older patterns, which need _CPY3_WORDS
     core = not _CPY3_WORDS.isdisjoint(words)
     extra = not _CPY3_EXTRA_WORDS.isdisjoint(words)
-    lyrics = "lyrics" in words or ("every" in words and not _SINGING_WORDS.isdisjoint(words))
+    lyrics = (
+        "lyrics" in words
+        or ("every" in words and not _SINGING_WORDS.isdisjoint(words))
+        or ("words" in words and not _WHOLE_WORDS.isdisjoint(words))
+    )
     pdf = not _PUBLISHER_PDF_WORDS.isdisjoint(words) and not _PDF_WORDS.isdisjoint(words)
     if not (core or extra or lyrics or pdf):
         return
@@ -511,7 +526,9 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
             return m.start(), m.end(), "A song's lyrics reproduced in full."
     if pdf:
         m = _PUBLISHER_PDF_RE.search(masked)
-        if m and _SHARED_HERE_RE.search(masked) and not _PUBLISHER_OK_RE.search(masked):
+        if m and _SHARED_HERE_RE.search(masked) and (
+            _AGAINST_TERMS_RE.search(masked) or not _PUBLISHER_OK_RE.search(masked)
+        ):
             return m.start(), m.end(), "The publisher's version of a paper shared, which its licence usually forbids."
     if not core:
         return None
