@@ -156,3 +156,40 @@ def test_round6_irony_and_insinuation_flag(text: str) -> None:
 )
 def test_round6_irony_near_misses_stay_clean(text: str) -> None:
     assert not _pu(text), _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Our Provost described the redundancies as "an exciting opportunity". For whom, exactly?',
+        "the people running my university couldn't find their way out of a paper bag",
+        "My university has the ethics of a payday lender.",
+        "This uni is a property developer with a few lecture theatres attached.",
+        "Three emails from the Registrar today, all contradicting each other. Nobody is in charge here.",
+        "our HoD takes every good idea from the juniors and presents it to the Dean as his own.",
+        "The VC earns more than the Prime Minister and still can't answer a straight question from staff.",
+        "our senior team should be embarrassed. absolute amateurs",
+        "If my university put half the effort into teaching that it puts into rebranding we'd be top.",
+        "I used to be proud to work here. Not any more.",
+        "Our estates department have taken 8 months to fix a leaking roof over the rare books.",
+        "Leadership at my university would rather hire another consultant than listen to the people who teach.",
+        'The Principal\'s "listening tour" visited every building except the ones with problems.',
+    ],
+)
+def test_round6_verdict_constructions_flag(text: str) -> None:
+    assert "PER001" in _pu(text), _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My HoD covered my teaching while I was ill, no questions asked. Grateful.",
+        "Management consultants: useful for some things, but universities need to value internal expertise.",
+        "Estates fixed the leaking roof in the lab within a day. Credit where it's due.",
+        "The VC's town hall was better than I expected: frank answers on the deficit and a clear plan.",
+        "I used to be scared of public speaking. Now I lecture to 300 first-years twice a week.",
+        "Five years at the university today! Grateful for brilliant colleagues and patient students.",
+    ],
+)
+def test_round6_verdict_near_misses_stay_clean(text: str) -> None:
+    assert not _pu(text), _pu(text)
