@@ -1792,10 +1792,18 @@ def unprofessional_conduct(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _CONDUCT_RE.finditer(t):
         if _someone_else_did(t, m.start()):
             continue  # "my mum came to my inaugural lecture and fell asleep": not the author's conduct
+        if _ALLOWANCE_RE.search(t, max(0, m.start() - 40), m.start()):
+            continue  # "the workload model assumes 15 minutes per script": an allowance, not what the author did
         s, e = max(0, m.start() - 140), min(len(t), m.end() + 140)
         if _WORK_SETTING_RE.search(t, s, e) or _institution_ref(doc, cp):
             yield m.start(), m.end(), "Unprofessional conduct at work, told from a staff member's account."
             return
+
+
+# A time allowance set by someone else (a workload model, a tariff) rather than the author's own haste.
+_ALLOWANCE_RE = re.compile(
+    r"(?<![\w])(?:assum\w+|allow(?:s|ed|ing|ance)?|allocat\w+|gives?|budget\w*|tariff|expects?)\s+(?:\w+\s+){0,3}$"
+)
 
 
 # The doer of the conduct when it is not the author: family, pets, guests, the audience, a third person.
