@@ -30,6 +30,7 @@ def _hits(text: str, account: str = "personal") -> list:
         ("punch in 2580 on the keypad and push hard", "2580"),
         ("the magic word for the staff room door app is 'biscuits'", "biscuits"),
         ("Password hint: it's the name of the department cat plus the year", "it's the name of the department"),
+        ("Reply to @dr_k: it's hist2024 for the seminar room PC, same as last year", "hist2024"),
         ("the exam paper zip is protected with 'finals2025', sending to the external now", "finals2025"),
     ],
 )

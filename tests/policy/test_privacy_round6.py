@@ -25,6 +25,12 @@ def _privacy(text: str, account: str) -> set[str]:
 @pytest.mark.parametrize(
     ("code", "text", "account"),
     [
+        (
+            "PRV007",
+            "Can't make the meeting - my colleague Sunita's husband was rushed into hospital last night and "
+            "I'm covering her classes",
+            "personal",
+        ),
         ("PRV004", "his flat is above the Tesco on Hyde Park Corner, the green door", "personal"),
         ("PRV004", "our new head of school lives on Elm Grove, number 27, the one with the red door", "personal"),
         ("PRV002", "email the student directly at s1234567@sms.ed.ac.uk, she's not replying", "personal"),
@@ -105,6 +111,7 @@ def test_bank_details_tell_the_author_what_to_do_instead() -> None:
             "personal",
         ),
         ("Born 3 March 1975, I've now spent half my life at this university!", "personal"),
+        ("I was rushed into hospital last night, so my colleague is covering my classes", "personal"),
     ],
 )
 def test_round6_near_misses_stay_clean(text: str, account: str) -> None:

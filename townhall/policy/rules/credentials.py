@@ -559,6 +559,16 @@ _ENTER_CODE_RE = regex.compile(
     r"(?i)\b(?:punch|key|tap|type|enter|put|press)\s+(?:in\s+)?(?P<v>\d(?:[ -]?\d){3,7})\s*[#*]?\s+"
     r"(?:on|at|into|in|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:keypad|door|lock|pad|panel|safe|gate|box|alarm|key\s*safe)\b"
 )
+# A password given as what a machine or account takes ("it's hist2024 for the seminar room PC", "it's
+# Lab!2025 on the shared laptop"): letters and digits together, then the thing it opens.
+_DEVICE_WORDS = gate_words(
+    "pc pcs computer laptop machine ipad tablet server router printer desktop workstation mac kiosk account login"
+)
+_FOR_DEVICE_RE = regex.compile(
+    r"(?i)\b(?:it'?s|its|it\s+is)\s+[\"'“‘]?(?P<v>[\w!@#$%&*.-]{4,30}?)[\"'”’]?\s+(?:for|on|to\s+get\s+into|to\s+log\s+into)\s+"
+    r"(?:the|my|our|your|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:pc|pcs|computer|laptop|machine|ipad|tablet|server|router|"
+    r"printer|desktop|workstation|mac|kiosk|account|login)s?\b"
+)
 # A picture of a login, a password or codes ("screenshot of my login page with the password autofilled",
 # "photo of the recovery codes"); not one of a phishing e-mail or of the reset page (advice).
 _SCREENSHOT_WORDS = gate_words("screenshot screenshots screengrab screen photo pic picture snap")
@@ -630,6 +640,13 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             pw = p.group("pw").rstrip(".,;:!?)")
             if _password_shaped(pw) and not any(a <= p.start() < b for a, b in doc.urls):
                 yield p.start("pw"), p.start("pw") + len(pw), "A user name and its password in a post."
+                return
+    if "it" in doc.masked and gate(doc.masked, _DEVICE_WORDS):
+        for k in _FOR_DEVICE_RE.finditer(t):
+            v = k.group("v")
+            s, e = _crd6_sentence(t, k.start())
+            if _looks_strong(v) and not _WHERE_RE.fullmatch(v) and not _ADVICE_RE.search(t, s, e):
+                yield k.start("v"), k.end("v"), "A password in a post."
                 return
     if not (gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked):
         return

@@ -1426,7 +1426,9 @@ _WHO_PRONOUN_RE = regex.compile(r"(?<![\w])(?:he|she|him|his|her|himself|herself
 _OWNER_RE = regex.compile(
     r"(?<![\w])(?:(?P<self>(?i:i|i'm|i've|i'd|i'll|me|myself|my(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RELATION + r"|"
     r"son|daughter|mum|mom|dad|nan|gran|brother|sister|friend|kids?|child|children)s?\b)))"
-    r"|(?P<other>(?i:he|she|him|his|her|they|them|their)|[\p{Lu}][\p{Ll}]+))(?![\w])",
+    # "my colleague Sunita's husband ...": a person of the author's circle is someone else, not the author
+    r"|(?P<other>(?i:(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:" + _RELATION + r"|son|daughter|mum|mom|dad|nan|gran|brother|"
+    r"sister|friend|kids?|child|children)s?)|(?i:he|she|him|his|her|they|them|their)|[\p{Lu}][\p{Ll}]+))(?![\w])",
 )
 # The person agreed to it being public or made it public themselves.
 _CONSENT_RE = regex.compile(
@@ -1569,7 +1571,8 @@ def _own_news(t: str, s: int, a: int, e: int) -> bool:
 def _cap_not_person(w: str) -> bool:
     low = w.lower()
     return (
-        w[:1].isupper()
+        " " not in w  # 'My colleague': a relation phrase, always a person
+        and w[:1].isupper()
         and low not in ("he", "she", "him", "his", "her", "they", "them", "their")
         and (low in _NON_NAME_CAPS or low not in given_names())
     )
