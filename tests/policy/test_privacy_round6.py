@@ -112,6 +112,10 @@ def test_bank_details_tell_the_author_what_to_do_instead() -> None:
         ),
         ("Born 3 March 1975, I've now spent half my life at this university!", "personal"),
         ("I was rushed into hospital last night, so my colleague is covering my classes", "personal"),
+        ("Name: Student Services. Address: 1 University Way, Lancaster LA1 4YW. Phone: 01524 65201.", "official"),
+        ("Our outreach team spent the day at Oakfield Primary School with 90 Year 5 pupils - thank you!", "official"),
+        ("Proud dad moment: my son just graduated from Durham!", "personal"),
+        ("Fees can be paid by bank transfer - details are on the Finance web pages, never by email.", "official"),
     ],
 )
 def test_round6_near_misses_stay_clean(text: str, account: str) -> None:

@@ -752,6 +752,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             continue  # an official post naming the building first ("Student Centre, Oxford Road, M13 9PL")
         if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t, max(0, s - 45), s):
             continue  # an official post giving a public venue's address ("the Sports Centre is at ...")
+        if not home and doc.ctx.account != "personal" and _CAMPUS_STREET_RE.search(t, s, e):
+            continue  # "1 University Way, Lancaster LA1 4YW": a campus street, on an official account
         if not home and doc.ctx.account != "personal" and _org_named_before(t, s):
             continue  # "Graduate School, 17 Hill Street", "held at the ICC Birmingham, 8 Centenary Square"
         if not home and not _address_like(t[s:e]) and not _ADDRESS_CUE_RE.search(t, max(0, s - 60), s):
@@ -810,6 +812,9 @@ def _org_named_before(t: str, s: int) -> bool:
     return last is not None and _OWNER_BEFORE_RE.search(t, start, s) is None
 
 
+_CAMPUS_STREET_RE = regex.compile(
+    r"\b(?:University|Campus)\s+(?:Road|Way|Avenue|Drive|Park|Square|Place|Boulevard|Walk|Lane|Street)\b"
+)
 _WORK_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:the|our|my)\s+(?:office|work|department|dept|school|faculty|lab|institute|centre|center|delivery|"
     r"postal\s+work)\s+address\b"
