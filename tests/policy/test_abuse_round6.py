@@ -106,3 +106,20 @@ def test_exclaimed_insult_after_own_blunder_is_not_a_directed_insult() -> None:
 
 def test_delight_swearing_does_not_excuse_an_insult() -> None:
     assert _abuse("Fucking delighted that useless prick from the REF panel got sacked")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Home Office's visa rules are an absolute disgrace and they're driving talent away from UK science.",
+        "The government's plan to cap international students is economically illiterate, says our new analysis.",
+    ],
+)
+def test_strong_verdict_on_a_policy_is_not_abuse(text: str) -> None:
+    assert not _abuse(text)
+
+
+def test_the_same_verdict_with_an_insult_for_people_is_still_abuse() -> None:
+    # an insult noun, a swear word or "you" puts a person back on the receiving end
+    assert _abuse("The government's plan is economically illiterate, written by idiots for idiots.")
+    assert _abuse("@HomeOfficeUK your visa rules are a fucking disgrace and so are you")
