@@ -66,6 +66,7 @@ def test_round6_copyright_form(text: str, account: str, code: str) -> None:
         ("Our accepted manuscript is on the repository while the publisher's version is under embargo.", "research"),
         ("You are like a catholic that believes every word of the pope.", "personal"),
         ("The full words of the Vice-Chancellor's statement are on the news page.", "official"),
+        ("Didn't ask for much for my birthday, just a working printer", "personal"),
         ("Image: Wellcome Collection, CC BY 4.0. Our history of medicine exhibition opens Friday.", "official"),
         ("All credit to our amazing students for organising the whole festival!", "official"),
         ("Sharing the Guardian's piece on the housing crisis: https://www.theguardian.com/society. Thoughtful read.",
