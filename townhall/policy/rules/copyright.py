@@ -53,12 +53,6 @@ _PERMISSION_RE = regex.compile(
     r"author|owner))\s*:?\s*[\"“'‘(]?(?:via\s+|as\s+)?(?:the\s+)?(?:unknown|internet|google|online|web|pinterest|somewhere)"
     r"|hope\s+(?:that'?s|it'?s|this\s+is|that\s+is)\s+(?:ok|okay|alright|all\s+right|fine|allowed)"
     r"|(?:pic|photo|image|video|credit|source)\s*:\s*(?:a\s+)?(?:reddit|instagram|insta|twitter|tiktok|pinterest|facebook)\s+user"
-    r"|(?:i|we)\s+(?:do\s+not|don'?t|doesn'?t)\s+own\s+(?:the\s+rights\s+to\s+|any\s+of\s+)?(?:this|these|the|any|it|them)\b"
-    r"|(?:all\s+)?rights\s+(?:go|goes|belong|belongs|reserved)\s+to\s+(?:the\s+)?(?:original\s+|rightful\s+|respective\s+)?"
-    r"(?:owners?|creators?|artists?|photographers?|makers?|authors?)"
-    r"|(?:all\s+)?credits?\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:original\s+|rightful\s+|respective\s+)?(?:owners?|"
-    r"creators?|artists?|photographers?|makers?)(?=\s*(?:[.!🙏❤]|$))|credits?\s+(?:goes\s+|go\s+)?to\s+whoever"
-    r"|(?:isn'?t|aren'?t|are\s+not|is\s+not)\s+my\s+(?:own\s+)?" + _MEDIA + r""
     r"|not\s+my\s+(?:own\s+)?"
     + _MEDIA
     + r"|(?:no|don'?t\s+know\s+(?:the|who))\s+(?:copyright|owner)|copyright\s+(?:unknown|theirs)|"
@@ -119,23 +113,34 @@ def taken(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 )
 def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     words = token_set(doc.masked)
-    if _PERMISSION_WORDS.isdisjoint(words) and (
-        _DISOWN_WORDS.isdisjoint(words) or _NEGATION_WORDS.isdisjoint(words)
-    ):
+    base = not _PERMISSION_WORDS.isdisjoint(words)
+    disown = not _DISOWN_GATE.isdisjoint(words)
+    if not (base or disown):
         return
-    m = _PERMISSION_RE.search(doc.masked)
-    if m is None and "mine" in words:
-        m = _NOT_MINE_RE.search(doc.masked)
+    m = _PERMISSION_RE.search(doc.masked) if base else None
+    if m is None and disown:
+        m = _DISOWN_RE.search(doc.masked)
     if m and m.group().startswith("all rights") and _OWN_RIGHTS_RE.search(doc.masked, 0, m.start()):
         return  # "Photo by Jane Doe for Example University, all rights reserved": the rights are ours
     if m:
         yield m.start(), m.end(), "The post suggests the material is used without permission."
 
 
-# "pics aren't mine", "the photo is not mine" (run only when 'mine' is there: the media words lead)
-_NOT_MINE_RE = regex.compile(
-    r"(?<![\w])" + _MEDIA + r"s?\s+(?:are\s+|is\s+)?(?:not|aren'?t|isn'?t)\s+mine(?![\w])", regex.IGNORECASE
+# The rights disowned in words ("I don't own this image", "all rights go to the artist", "credit to
+# whoever took them", "these aren't my pics", "pics aren't mine"): a pattern of its own, run only
+# when its words are there, so the common-word pattern above does not grow.
+_DISOWN_RE = regex.compile(
+    r"(?<![\w])(?:(?:i|we)\s+(?:do\s+not|don'?t|doesn'?t)\s+own\s+(?:the\s+rights\s+to\s+|any\s+of\s+)?"
+    r"(?:this|these|the|any|it|them)\b"
+    r"|(?:all\s+)?rights\s+(?:go|goes|belong|belongs|reserved)\s+to\s+(?:the\s+)?(?:original\s+|rightful\s+|respective\s+)?"
+    r"(?:owners?|creators?|artists?|photographers?|makers?|authors?)"
+    r"|(?:all\s+)?credits?\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:original\s+|rightful\s+|respective\s+)?(?:owners?|"
+    r"creators?|artists?|photographers?|makers?)(?=\s*(?:[.!🙏❤]|$))|credits?\s+(?:goes\s+|go\s+)?to\s+whoever"
+    r"|(?:isn'?t|aren'?t|are\s+not|is\s+not)\s+my\s+(?:own\s+)?" + _MEDIA
+    + r"|" + _MEDIA + r"s?\s+(?:are\s+|is\s+)?(?:not|aren'?t|isn'?t)\s+mine)(?![\w])",
+    regex.IGNORECASE,
 )
+_DISOWN_GATE = gate_words("own rights credit credits whoever aren't isn't arent isnt mine")
 
 
 # The rights notice on the institution's own commissioned material.
@@ -310,11 +315,8 @@ _TAKE_WORDS = gate_words("""
 _PERMISSION_WORDS = gate_words("""
     rights permission mind credit source photographer artist unknown not copyright owner google via
     found credited creator author maker original internet hope pic photo image video who cares screw sod stuff
-    ignore ignoring ignored search googled rights credits whoever
+    ignore ignoring ignored search googled
 """)
-# "I don't own this", "pics aren't mine": common words, tested only beside a negation
-_DISOWN_WORDS = gate_words("own mine aren't isn't arent isnt")
-_NEGATION_WORDS = gate_words("don't dont not doesn't aren't isn't arent isnt")
 # Kept apart from _EVASION_RE and run only when their own words are there (both are rare): a known
 # piracy index used as the source ("torrent on piratebay works fine", "got it from libgen"), not merely
 # discussed ("Sci-Hub is not the answer"); a stock agency's watermark left on the picture ("with a
