@@ -115,6 +115,8 @@ def test_bank_details_tell_the_author_what_to_do_instead() -> None:
         ("Name: Student Services. Address: 1 University Way, Lancaster LA1 4YW. Phone: 01524 65201.", "official"),
         ("Our outreach team spent the day at Oakfield Primary School with 90 Year 5 pupils - thank you!", "official"),
         ("Proud dad moment: my son just graduated from Durham!", "personal"),
+        ("The band played live at Madison Square Garden on 10/17/94, what a night", "personal"),
+        ("Tomorrow is our society's annual general meeting! Come out to learn more about the committee.", "personal"),
         ("Fees can be paid by bank transfer - details are on the Finance web pages, never by email.", "official"),
     ],
 )

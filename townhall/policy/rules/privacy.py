@@ -687,7 +687,8 @@ def home_address(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # finds the door (a number, the colour of the door, the flat above/next to a named shop).
 _LIVES_WORDS = gate_words("live lives living flat house home place")
 _LIVES_AT_RE = regex.compile(
-    r"(?i)\b(?:lives?|living|(?:his|her|their|\p{L}+'s|\p{L}+’s)\s+(?:flat|house|home|place)\s+is)\s+(?:just\s+)?"
+    r"(?i)\b(?:lives|living|(?<=\b(?:i|we|they|you|who|still|both)\s+)live|"
+    r"(?:his|her|their|\p{L}+'s|\p{L}+’s)\s+(?:flat|house|home|place)\s+is)\s+(?:just\s+)?"
     r"(?:above|over|below|next\s+door\s+to|next\s+to|opposite|behind|on|off|at|by|near|round\s+the\s+corner\s+from)\s+"
     r"(?:the\s+)?(?P<place>(?-i:\p{Lu})[\p{L}'’-]+(?:\s+(?:on\s+|in\s+)?(?-i:\p{Lu})[\p{L}'’-]+){0,4})"
 )
@@ -1634,7 +1635,7 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if seen and 0 <= k < len(bounds) - 1:
             e = bounds[k + 1][1]  # 'Guess who I saw at the NA meeting? Our very own Prof Rees'
         who = _other_person(t, s, e)
-        opens = not t[s : m.start()].strip(" -–—,:;'\"“‘(")
+        opens = not t[s : m.start()].strip(" -–—,:;'\"“‘(") and _ELLIPTICAL_RE.match(m.group(0)) is not None
         if who is None and k > 0 and opens and not _OPENS_WITH_SELF_RE.match(t, s):
             # a sentence that opens with the detail has the previous one's subject ("Our lab manager Tina
             # is 50 today! Born 3 March 1975")
@@ -1663,6 +1664,12 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
 
 
+# details that open a sentence without a subject and so belong to the previous one's ("Born 3 March
+# 1975", "Diagnosed last spring", "Rushed into hospital on Friday"), unlike an imperative ("Come out ...")
+_ELLIPTICAL_RE = regex.compile(
+    r"(?i)(?:born|diagnosed|recovering|signed\s+off|off\s+sick|pregnant|admitted|rushed|taken|airlifted|hospitali|"
+    r"sectioned|suspended|sacked|expelled|arrested|divorc|made\s+redundant|failed|struggling|in\s+hospital)"
+)
 _OPENS_WITH_SELF_RE = regex.compile(r"(?i)\s*(?:i|i'm|my|me)\b")
 # An attribute that starts with a place or an act ('at the GUM clinic', 'back on the coke', 'on £29k'):
 # never a compound with the person word before it ('Dr Whyte at the ...').
