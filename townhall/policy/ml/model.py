@@ -135,31 +135,34 @@ class CharIndex:
         if not vocab:
             return None
         strs = list(vocab)
-        lens = np.fromiter(map(len, strs), dtype=np.int64, count=len(strs))
+        n = len(strs)
+        lens = np.array(list(map(len, strs)), dtype=np.int64)
         if CHAR_LO < 2 or int(lens.min()) < CHAR_LO or int(lens.max()) > CHAR_HI:
             return None
         cps = np.frombuffer("".join(strs).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
-        starts = np.zeros(len(strs), dtype=np.int64)
+        owner = np.repeat(np.arange(n, dtype=np.int64), lens)  # the entry of each character
+        starts = np.zeros(n, dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
+        pos = np.arange(cps.size, dtype=np.int64) - starts[owner]  # its place in the entry
         # an inner space (neither the first nor the last character of its entry)
-        pos = np.arange(cps.size, dtype=np.int64) - np.repeat(starts, lens)
-        inner = (pos >= 1) & (pos <= np.repeat(lens, lens) - 2)
-        if bool((cps[inner] == ord(" ")).any()):
+        if bool((cps[(pos >= 1) & (pos <= lens[owner] - 2)] == ord(" ")).any()):
             return None
-        alphabet = np.unique(cps)
+        present = np.zeros(int(cps.max()) + 1, dtype=bool)
+        present[cps] = True
+        alphabet = np.flatnonzero(present)
         base = alphabet.size + 2  # digits 1..A for the alphabet, A + 1 for any other character
         if base**CHAR_HI >= 2**63:
             return None
         # any code point above the alphabet's last reads the final entry ("other") via take(mode="clip")
         lut = np.full(int(alphabet[-1]) + 2, base - 1, dtype=np.int64)
         lut[alphabet] = np.arange(1, alphabet.size + 1, dtype=np.int64)
-        digits = lut[cps]
-        keys = np.zeros(len(strs), dtype=np.int64)
-        for j in range(CHAR_HI):
-            has = lens > j
-            keys[has] = keys[has] * base + digits[starts[has] + j]
-        ids = np.fromiter(vocab.values(), dtype=np.int64, count=len(strs)) + offset
-        order = np.argsort(keys, kind="stable")
+        # each entry's digits right-aligned in CHAR_HI columns (zeros in front add nothing), so a
+        # key is the row's dot product with the powers of the base, as ``ids`` builds it
+        digits = np.zeros(n * CHAR_HI, dtype=np.int64)
+        digits[owner * CHAR_HI + (CHAR_HI - lens[owner]) + pos] = lut[cps]
+        keys = digits.reshape(n, CHAR_HI) @ (base ** np.arange(CHAR_HI - 1, -1, -1, dtype=np.int64))
+        ids = np.array(list(vocab.values()), dtype=np.int64) + offset
+        order = keys.argsort()
         keys, ids = keys[order], ids[order]
         if bool((keys[1:] == keys[:-1]).any()):  # cannot happen (keys are injective): be safe
             return None
