@@ -116,6 +116,9 @@ def test_bank_details_tell_the_author_what_to_do_instead() -> None:
         ("Our outreach team spent the day at Oakfield Primary School with 90 Year 5 pupils - thank you!", "official"),
         ("Proud dad moment: my son just graduated from Durham!", "personal"),
         ("The band played live at Madison Square Garden on 10/17/94, what a night", "personal"),
+        ("Our seminar looks at how adults with ADHD manage deadlines at work. Slides: research@uni.ac.uk", "official"),
+        ("We want to hear from people with long-term conditions about campus access", "official"),
+        ("The School's postal address is Room 2, Arts Tower, 12 Western Bank, Sheffield S10 2TN", "official"),
         ("Tomorrow is our society's annual general meeting! Come out to learn more about the committee.", "personal"),
         ("Fees can be paid by bank transfer - details are on the Finance web pages, never by email.", "official"),
     ],
@@ -145,6 +148,11 @@ def test_an_address_spelled_out_with_a_dotted_name_does_not_crash() -> None:
 )
 def test_gender_identity_of_a_named_person(text: str) -> None:
     assert _hits("PRV007", text)
+
+
+def test_one_person_with_a_condition_still_counts() -> None:
+    """The kind-of-person exemption ('people with ...') leaves a singled-out person alone."""
+    assert _hits("PRV005", "My colleague with ADHD keeps missing deadlines", "personal")
 
 
 def test_not_made_up_is_not_fiction() -> None:

@@ -781,6 +781,9 @@ _STREETISH_RE = regex.compile(r"(?i)\b(?:hill|park|row|walk|grove|mews|gardens|g
 
 _OWN_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:our|the)\s+(?:campus|university|main|postal|office|visiting|head\s+office|registered)\s+address\b"
+    # "The Institute's address for invoices is ...", "the School's postal address": the organisation's own
+    r"|\b(?:our|the)\s+(?:university|institute|college|school|faculty|department|centre|center|society|union)(?:'s|’s)\s+"
+    r"(?:\w+\s+)?address\b"
     # an official account saying where it is: "find us in Room G.14, ...", "we're now based at ..."
     r"|\b(?:find|visit|see|join|meet)\s+us\s+(?:\w+\s+){0,2}?(?:at|in|on)\b"
     # "Visit our Executive Education team at Canary Wharf: Level 17, ...": one of its own offices
@@ -1161,6 +1164,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
             if _PLURAL_SUBJECT_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # "Students facing a disciplinary hearing can bring a friend": guidance to a group
+            if _GENERIC_GROUP_RE.search(t, max(0, m.start() - 40), m.start()):
+                continue  # "a study of how people with long COVID return to work": a kind of person, not one
             if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t):
                 continue  # a count of many people, or the person's own agreement to share it
             # the person cue may sit in the same or the previous sentence
@@ -1175,6 +1180,12 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 break
 
 
+# A plural kind of person right before the state ("people with long COVID", "adults who have ADHD",
+# "volunteers with type 2 diabetes"): who a study, a service or a talk is about, never one person.
+_GENERIC_GROUP_RE = regex.compile(
+    r"(?i)\b(?:people|adults|participants|volunteers|patients|individuals|families|women|men|children|young\s+people|"
+    r"carers|parents|those|anyone|everyone)\s+(?:who\s+(?:have|had|are|live|were)\s+|living\s+|(?:diagnosed\s+))?$"
+)
 # A plural group as the subject ("Students facing a hearing can ...", "any staff who are off sick"):
 # guidance for whoever it concerns, not one person's news.
 _PLURAL_SUBJECT_RE = regex.compile(
