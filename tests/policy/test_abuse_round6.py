@@ -123,3 +123,31 @@ def test_the_same_verdict_with_an_insult_for_people_is_still_abuse() -> None:
     # an insult noun, a swear word or "you" puts a person back on the receiving end
     assert _abuse("The government's plan is economically illiterate, written by idiots for idiots.")
     assert _abuse("@HomeOfficeUK your visa rules are a fucking disgrace and so are you")
+
+
+@pytest.mark.parametrize("text", ["@user muppet", "@drx absolute knobhead 🤡", "@someone you grifter."])
+def test_a_reply_that_is_only_an_insult_is_flagged(text: str) -> None:
+    assert "ABU002" in {f.code for f in _abuse(text)}
+
+
+def test_a_reply_with_an_insult_noun_inside_a_sentence_is_not_a_bare_insult() -> None:
+    assert "ABU002" not in {f.code for f in _abuse("@user the clown at the fair was brilliant, thanks for the tip")}
+
+
+def test_wishing_a_department_cancer_is_a_threat() -> None:
+    assert "ABU004" in {f.code for f in _abuse("hope the whole Maths dept gets cancer tbh")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research seminar: racist abuse of footballers on social media, Thursday 4pm.",
+        "New paper on hate speech against women MPs: we annotated 20k replies for insults and threats.",
+    ],
+)
+def test_research_about_abuse_is_not_abuse(text: str) -> None:
+    assert not _abuse(text)
+
+
+def test_research_framing_does_not_excuse_abuse() -> None:
+    assert _abuse("New paper on online abuse, by the usual useless wankers from Sociology")
