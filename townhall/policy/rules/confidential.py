@@ -176,7 +176,20 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _ADVICE_FRAME_RE.search(doc.masked, max(0, m.start() - 80), m.start()):
             continue  # "a workshop on protecting IP before publication": advice about the rule, not a breach
+        if m.group().lower().startswith(("embargo", "under")) and _OPEN_ACCESS_RE.search(
+            doc.masked, max(0, m.start() - 100), m.end() + 60
+        ):
+            continue  # a publisher's open-access embargo on its own version: the paper is out, nothing leaks
         yield m.start(), m.end(), "Embargoed or unpublished material."
+
+
+# An open-access embargo: the publisher's typeset version is held back from a repository while the
+# accepted manuscript is free to read ("free in our repository while the publisher's version is
+# under embargo", "a 12-month embargo on the version of record"); publication has happened.
+_OPEN_ACCESS_RE = regex.compile(
+    r"(?i)\b(?:publisher'?s\s+(?:version|pdf|copy)|version\s+of\s+record|accepted\s+manuscript|author'?s?\s+accepted|"
+    r"repository|open\s+access|green\s+oa|gold\s+oa|embargo\s+period|self-archiv\w*)\b"
+)
 
 
 # Training and advice about embargoes and publication ("workshop on protecting IP before

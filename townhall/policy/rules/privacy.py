@@ -631,6 +631,11 @@ _PHONE_BEFORE_RE = regex.compile(r"(?:\+44\s?|(?<![\w.])0)(?P<area>[1-37-9]\d{1,
 _DIGITS_AT_RE = regex.compile(r"\d{3,8}(?!\d)")
 
 
+# A whole UK phone number inside a span with no street word ("uk, 0113 243 1751, Monday" after an
+# e-mail address): a contact line the tagger read as an address; PRV001 judges phone numbers.
+_PHONE_IN_SPAN_RE = regex.compile(r"(?<![\d])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d])")
+
+
 def _phone_tail(t: str, s: int) -> bool:
     """Whether the span at ``s`` opens with the rest of a UK phone number whose area code sits right
     before it (10 digits in all after the 0)."""
@@ -737,6 +742,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
             or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
             or _phone_tail(t, s)
+            or (_PHONE_IN_SPAN_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
             or t[e : e + 1] == "@"
         ):
             continue
@@ -1658,6 +1664,9 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if doc.ctx.account != "personal" and _GROUP_RE.fullmatch(t, *who) and not _WHO_PRONOUN_RE.search(t, s, e):
             # "Our Disability Service supports students with ADHD": a group the institution serves
             continue
+        if doc.ctx.account != "personal" and _PROFILE_RE.match(t):
+            # "Meet Jamal, a care leaver now graduating ...": an official profile, written with its subject
+            continue
         if doc.ctx.account != "personal" and _INDEFINITE_RE.match(t, who[0]) and not _names_anyone(t):
             # "A student in one of our halls has been diagnosed with meningitis": an official health
             # notice about someone it deliberately leaves unnamed
@@ -1673,6 +1682,14 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "Applying for a student visa? Our guide explains...": a question to any reader
         yield m.start(), m.end(), "Someone else's sensitive personal details next to who they are."
         return
+
+
+# An official post that opens by presenting someone as its feature ("Meet Jamal, ...", "Introducing
+# Dr Okafor:", "Spotlight on Priya"): a profile written with the person, who tells their own story.
+_PROFILE_RE = regex.compile(
+    r"\W*(?:(?i:meet|introducing|say\s+hello\s+to|spotlight(?:\s+on)?\s*:?|student\s+story\s*:|graduate\s+story\s*:)"
+    r"\s+(?:(?i:our\s+)?(?:\p{Ll}+\s+){0,2})?(?:(?:Dr|Prof|Professor)\.?\s+)?\p{Lu}\p{Ll}+)"
+)
 
 
 # details that open a sentence without a subject and so belong to the previous one's ("Born 3 March
