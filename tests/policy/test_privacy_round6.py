@@ -174,17 +174,7 @@ def _spans_reference(text: str, threshold: float = 0.5) -> list[tuple[int, int, 
         return []
     order = sorted(near)
     probs = dict(zip(order, tagger._probs_reference(toks, order), strict=True))
-    out, run = [], []
-    for i in [*order, n + 10]:
-        if i in probs and probs[i] >= threshold and (not run or i - run[-1] <= 2):
-            run.append(i)
-            continue
-        if run:
-            words = [toks[j] for j in run if toks[j][:1].isalnum()]
-            if any(x[:1].isdigit() for x in words) and any(x[:1].isalpha() for x in words) and len(words) >= 2:
-                out.append((ms[run[0]].start(), ms[run[-1]].end(), sum(probs[j] for j in run) / len(run)))
-        run = [i] if i in probs and probs[i] >= threshold else []
-    return out
+    return tagger.runs_to_spans(ms, order, probs, threshold)
 
 
 @pytest.mark.parametrize(

@@ -264,10 +264,20 @@ def address_spans(text: str, threshold: float = 0.5) -> list[tuple[int, int, flo
     if cut is not None and all(b + sum(wp[x] for x in _ids(toks, i)) < cut for i in numbers):
         return []
     order = sorted(near)
-    probs = dict(zip(order, _probs(toks, order, w, b), strict=True))
+    return runs_to_spans(ms, order, dict(zip(order, _probs(toks, order, w, b), strict=True)), threshold)
+
+
+def runs_to_spans(
+    ms: list[re.Match[str]], order: list[int], probs: dict[int, float], threshold: float
+) -> list[tuple[int, int, float]]:
+    """(start, end, mean probability) of each run of tokens at or above ``threshold`` (gaps of at
+    most one token) that holds both a number and a word: an address needs both ("12 Acacia
+    Avenue"), a lone number or a lone capitalised word is something else. Shared with the tests'
+    reference path, so both group the scored tokens the same way."""
+    toks = [m.group(0) for m in ms]
     out: list[tuple[int, int, float]] = []
     run: list[int] = []
-    for i in [*sorted(near), n + 10]:
+    for i in [*order, len(ms) + 10]:
         if i in probs and probs[i] >= threshold and (not run or i - run[-1] <= 2):
             run.append(i)
             continue
