@@ -17,6 +17,10 @@ URL_RE = re.compile(
     r"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"]*)?)",
     re.IGNORECASE,
 )
+# A necessary condition for URL_RE, searched first: every match holds "://" or "www." (the first
+# branch) or ".<tld>" followed by a word boundary (the second), so a text without any of them has
+# no link. Most posts have none, and this literal-led search costs a quarter of URL_RE's scan.
+_URL_GATE_RE = re.compile(r"://|www\.|\.(?:" + _TLDS + r")\b", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"’”…"
 # @user, @user@instance.social (Mastodon) and @handle.bsky.social (Bluesky)
 MENTION_RE = regex.compile(
@@ -37,6 +41,8 @@ def urls(text: str) -> list[tuple[int, int]]:
     """Spans of links, with trailing sentence punctuation trimmed as the networks do."""
     out: list[tuple[int, int]] = []
     if "." not in text and "://" not in text:  # every link has one or the other
+        return out
+    if _URL_GATE_RE.search(text) is None:
         return out
     for m in URL_RE.finditer(text):
         s, e = m.span()

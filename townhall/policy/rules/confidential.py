@@ -547,8 +547,25 @@ def _teaser_only(t: str, start: int) -> bool:
 # discuss it ("can't discuss outcomes") without a "but ..." that discloses it anyway.
 _MONTH = r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# Every branch of _C6_SECRET_RE opens with one of these words (with the whitespace the branch
+# requires after it) or with one of the bare prefixes at the end: each alternative below is the
+# branch's own opening, copied. The lookahead rejects most word starts before the ~100 branches are
+# tried, which costs about a third of the pattern's time; the matches are the same by construction.
+_C6_OPENINGS = (
+    r"(?:not|isn'?t|aren'?t|won'?t|hasn'?t|haven'?t|can'?t|cannot|'s|do?n'?t|doesn'?t"
+    r"|official|officially|announcement|announced|press|publication|launch|results|news"
+    r"|before|till|until|keep|under|she|he|they'?re|they|we'?re|we|staff|the|a|our|my|their|her|his|\w+'s"
+    r"|i|i'?ve|i'?m|just|sat|waiting|wait|stays|reviewing|refereeing|refereed|reviewed|examined|examining|assessing"
+    r"|closed|private|confidential|reserved|exam|test|will|would|'d|no|nobody'?s|nobody|letters?|emails?|offers?"
+    r"|(?:management|leadership|they|we)(?:'?s|'?ve|'?re)?|sitting|heard|overheard|word|forwarded|sent|cc'?d|emailed"
+    r"|left|on|wife|husband|partner|friend|mate|mum|dad|votes?|secret|spoiler|want|have|got|answers|question"
+    r"|quiet|hush|between|in|asked|meant|supposed|signed|please|paper|papers|anonymous|referee|reviewer"
+    r"|smt|senate|council|exec|appointments|finance|from|tender|preliminary|provisional|pre|patent"
+    r"|sponsor|dean|registrar|vc|vice-chancellor|boss|manager|hr|you|nda)\s"
+    r"|nda|grapevine|unannounced|invigilating|peer|shh|psst|tea\s|confidential|spoiler|\(|\""
+)
 _C6_SECRET_RE = regex.compile(
-    r"(?<![\w])(?=[\w\"(])(?:"
+    r"(?<![\w])(?=[\w\"(])(?=" + _C6_OPENINGS + r")(?:"
     # not public yet
     r"(?:not|isn'?t|aren'?t|won'?t\s+be|hasn'?t\s+been|haven'?t\s+been)\s+(?:yet\s+)?(?:been\s+)?(?:formally\s+|officially\s+)?"
     r"(?:announced|official|public|released|communicated|confirmed|out)"
