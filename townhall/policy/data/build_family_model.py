@@ -247,6 +247,42 @@ def cross_validate(pool, X, fam, C, folds, repeats, seed=12, clean_all=None, Xb=
     return idx, y[idx], oof.mean(axis=0)
 
 
+def keep_heads(
+    vocab: list[str], W: np.ndarray, b: np.ndarray, th: np.ndarray, old_path: Path, families: list[str]
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """The new model with ``families``' columns replaced by those of the model at ``old_path``.
+
+    Why: one rebuild serves most families better but can serve one worse (2026-12-03: with 3,500
+    clean near-misses in the pool, confidential-ip's threshold rose and its dev_extra recall fell
+    from 0.94 to 0.67). A family's score is its own column over the shared feature names, so the
+    two models combine over the union of their vocabularies, a feature absent from one having
+    weight 0 there; each kept family scores exactly as it did, except that ``learned.MIN_KNOWN``
+    counts the union's known features."""
+    with np.load(old_path, allow_pickle=False) as z:
+        if int(z["feature_version"]) != learned.FEATURE_VERSION:
+            raise SystemExit(f"{old_path}: feature version {int(z['feature_version'])} != {learned.FEATURE_VERSION}")
+        if "scale" in z.files and bytes(z["scale"]).decode() != SCALE:
+            raise SystemExit(f"{old_path}: built with --scale {bytes(z['scale']).decode()}, this build {SCALE}")
+        old_vocab = bytes(z["vocab"]).decode("utf-8").split("\n")
+        old_fams = bytes(z["families"]).decode("utf-8").split("\n")
+        old_W, old_b, old_th = z["W"], z["b"], z["thresholds"]
+    union = sorted(set(vocab) | set(old_vocab))
+    pos = {f: i for i, f in enumerate(union)}
+    out = np.zeros((len(union), len(FAMILIES)), dtype=np.float32)
+    out[[pos[f] for f in vocab]] = W
+    b, th = b.copy(), th.copy()
+    old_rows = [pos[f] for f in old_vocab]
+    for fam in families:
+        if fam not in FAMILIES or fam not in old_fams:
+            raise SystemExit(f"--keep-heads: unknown family {fam!r}")
+        j, k = FAMILIES.index(fam), old_fams.index(fam)
+        out[:, j] = 0.0
+        out[old_rows, j] = old_W[:, k]
+        b[j], th[j] = old_b[k], old_th[k]
+        print(f"kept the {fam} head of {old_path}")
+    return union, out, b, th
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
@@ -273,7 +309,16 @@ def main() -> int:
         default=0,
         help="keep at most this many features, the most frequent (0: no cap): the model keeps its size",
     )
+    ap.add_argument(
+        "--keep-heads",
+        default="",
+        help="comma-separated families whose weights, bias and threshold are taken from --keep-from "
+        "instead of this build (a family the new pool serves worse keeps its shipped head)",
+    )
+    ap.add_argument("--keep-from", default="", help="the model file to take --keep-heads from")
     args = ap.parse_args()
+    if args.keep_heads and not args.keep_from:
+        ap.error("--keep-heads needs --keep-from (e.g. git show <rev>:townhall/policy/data/family_model.npz > old.npz)")
     only = {f.strip() for f in args.families.split(",") if f.strip()}
     if only and not args.dry_run:
         ap.error("--families is for --dry-run: the model file holds every family")
@@ -374,6 +419,8 @@ def main() -> int:
     keep = np.abs(W).max(axis=1) > 1e-4
     vocab = [v for v, k in zip(vocab, keep, strict=True) if k]
     W = W[keep]
+    if args.keep_heads:
+        vocab, W, b, th = keep_heads(vocab, W, b, th, Path(args.keep_from), args.keep_heads.split(","))
     np.savez_compressed(
         args.out,
         feature_version=np.int64(learned.FEATURE_VERSION),
