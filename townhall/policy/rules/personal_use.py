@@ -341,6 +341,29 @@ _DISCLAIMER = re.compile(
 )
 
 
+# Criticism aimed at the whole sector ("vice-chancellor pay across the sector is indefensible", "UK
+# universities' reliance on fees") is comment on higher-education policy, not on the author's employer;
+# it stays criticism of the employer when the post also names it as the author's own ("our VC", "here").
+_SECTOR_GATE = ("sector", "across", "universities", "nationally")
+_SECTOR_RE = re.compile(
+    r"(?<![\w])(?:across\s+(?:the\s+)?(?:uk\s+|english\s+|british\s+)?(?:sector|higher\s+education|he|universities|"
+    r"the\s+country)|sector[-\s]wide|(?:in|of)\s+the\s+sector|(?:uk|english|british|scottish|welsh)\s+universities|"
+    r"(?:every|most|many)\s+universities|nationally)(?![\w])"
+)
+_OWN_EMPLOYER_RE = re.compile(
+    r"(?<![\w])(?:(?:my|our|this)\s+(?:[\w'-]+\s+){0,2}(?:university|uni|employer|institution|vc|vice[-\s]chancellor|"
+    r"principal|provost|dean|school|department|dept|faculty|management|leadership|hr|place|boss|manager)|here|"
+    r"where\s+i\s+work)(?![\w])"
+)
+
+
+def _sector_wide(t: str) -> bool:
+    """The post criticises the sector at large and never names the author's own employer."""
+    if not any(w in t for w in _SECTOR_GATE):
+        return False
+    return _SECTOR_RE.search(t) is not None and _OWN_EMPLOYER_RE.search(t) is None
+
+
 @rule(
     "PER001",
     "views-not-own",
@@ -365,7 +388,7 @@ _DISCLAIMER = re.compile(
 def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     ref = _institution_ref(doc, cp)
-    if ref is None:
+    if ref is None or _sector_wide(t):
         return
     disclaimed = _DISCLAIMER.search(t) is not None
     words = _near_words(_NEGATIVE, t, ref, _impersonation_spans(t, ref))
@@ -466,7 +489,7 @@ _FOND_RE = re.compile(r"(?<![\w])(?:miss|missing|love|loved|adore|adored)\s+(?:[
 # when the post is sarcastic or holds contempt or a damaging claim.
 _DISAGREE_RE = re.compile(
     r"(?<![\w])(?:(?:i|we)\s+(?:\w+\s+)?(?:disagree|don'?t\s+agree|do\s+not\s+agree|reject|oppose|voted\s+against|"
-    r"would\s+argue|'d\s+argue|argue)|(?:branch|union|members|ucu|unison|eis)\s+(?:\w+\s+)?(?:disagrees?|rejects?|"
+    r"would\s+argue|'d\s+argue|argue)|i'd\s+(?:argue|contend)|(?:branch|union|members|ucu|unison|eis)\s+(?:\w+\s+)?(?:disagrees?|rejects?|"
     r"opposes?)|respectfully\s+disagree)(?![\w])"
 )
 _OPINION_RE = re.compile(
@@ -1274,7 +1297,7 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
 def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     ref = _institution_ref(doc, cp)
-    if ref is not None:
+    if ref is not None and not _sector_wide(t):
         for m in _DAMAGING.finditer(t):
             if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()) and not _unclaimed(t, m.start()):
                 yield (
@@ -1283,7 +1306,7 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     "A claim that could damage the institution's reputation, whatever the framing.",
                 )
                 return
-    v = _misconduct_verdict(doc, cp)
+    v = None if _sector_wide(t) else _misconduct_verdict(doc, cp)
     if v:
         yield (
             v[0],
@@ -1333,14 +1356,14 @@ _GROUP_RE = re.compile(
     r"|(?:whatsapp|slack|signal|telegram|discord|group\s+chat)"
     r"|(?:this|our|the|my)\s+(?:\w+\s+){0,2}(?:group|chat|channel|acc|account|server|forum)"
     r"|(?:only|just)\s+(?:my\s+|the\s+|a\s+few\s+)?(?:\w+\s+){0,2}(?:follow|read|see)s?"
-    r"|close\s+friends|\d+\s+followers|(?:just|only)\s+us|between\s+(?:us|ourselves)|locked(?:\s+down)?"
+    r"|close\s+friends|friends[-\s]only|\d+\s+followers|(?:just|only)\s+us|between\s+(?:us|ourselves)|locked(?:\s+down)?"
     r"|(?:is|are)\s+(?:private|locked|closed|staff[-\s]only))(?![\w])"
 )
 _LICENCE_RE = re.compile(
     r"(?<![\w])(?:so\s+i\s*(?:can|'ll|will|may\s+as\s+well|might\s+as\s+well|feel\s+free\s+to)\s+"
     r"(?:just\s+|finally\s+|now\s+|honestly\s+|actually\s+)?"
     r"(?:say|be\s+(?:blunt|honest|frank|candid)|share|tell|speak|vent|spill|admit|post)"
-    r"|so\s+here\s+goes|so\s+here'?s\s+(?:what|the)|so\s+(?:i'?ll|i\s+will)\s+say\s+it"
+    r"|so\s+it'?s\s+(?:fine|ok|okay|safe)|so\s+(?:relax|chill)|so\s+here\s+goes|so\s+here'?s\s+(?:what|the)|so\s+(?:i'?ll|i\s+will)\s+say\s+it"
     r"|(?:won'?t|will\s+not|doesn'?t|wont)\s+(?:go\s+any\s+further|leak|get\s+out|go\s+beyond|leave\s+(?:this|the)\s+(?:group|chat))"
     r"|(?:stays?|staying)\s+(?:here|in\s+(?:the|this)\s+(?:group|chat)|between\s+us)"
     r"|(?:nobody|no\s+one)\s+(?:outside|else)\s+(?:will\s+|can\s+)?(?:see|read)s?|(?:nobody|no\s+one)\s+reads\s+this"
