@@ -60,3 +60,35 @@ def test_round7_findings_keep_span_clause_and_fix() -> None:
     f = next(x for x in check(text, PERSONAL) if x.code == "PER004")
     assert text[f.span[0] : f.span[1]]
     assert f.clause and f.fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New pfp: the Glasgow crest, since I basically live in the Boyd Orr building. Mostly football chat here.",
+        "Display name's @ProfPatel_UniOfKent, but this is just for gardening.",
+        "Borrowing the faculty's official account to wish my mum a happy birthday!",
+    ],
+)
+def test_round7_work_identity_flags(text: str) -> None:
+    assert "PER002" in _pu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New pfp is a photo of my allotment. Mostly football chat here.",
+        "The faculty's official account has the open day timetable: Saturday 10am.",
+        "Display name's @gardeningandrew, all veg and no work.",
+        "The university crest was redesigned this year; the old badge had a lion on it.",
+    ],
+)
+def test_round7_work_identity_near_misses_stay_clean(text: str) -> None:
+    assert "PER002" not in _pu(text)
+
+
+def test_round7_work_identity_keeps_span_and_fix() -> None:
+    text = "Borrowing the faculty's official account to wish my mum a happy birthday!"
+    f = next(x for x in check(text, PERSONAL) if x.code == "PER002")
+    assert "official account" in text[f.span[0] : f.span[1]]
+    assert f.clause and f.fix and "personal" in f.fix

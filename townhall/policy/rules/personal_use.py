@@ -1597,6 +1597,55 @@ _TRADE_STRONG_RE = re.compile(
 )
 
 
+# Work identity worn by a personal account, or an official channel used for personal posts (the
+# separate-accounts clause): the university's logo or crest as the avatar, a handle built from a job
+# title or the university's name ("@DrJonesUniOfBath"), or the department's official page carrying
+# a birthday, a holiday or a flat to let. Each part is gated on a cheap token; a cat as avatar, the
+# School page with open-day details, stay fine.
+_AVATAR_RE = re.compile(
+    r"(?<![\w])(?:avatar|profile\s+(?:pic|picture|photo|image)|pfp|display\s+(?:pic|picture)|icon)(?![\w])"
+)
+_LOGO_RE = re.compile(r"(?<![\w])(?:logo|crest|badge|coat\s+of\s+arms)(?![\w])")
+_HANDLE_WORD_RE = re.compile(
+    r"(?<![\w])(?i:handle|username|user\s*name|display\s+name)(?:'s|\s+is)?\s*:?\s*@?([A-Za-z0-9_]{4,40})"
+)
+_HANDLE_TITLE_RE = re.compile(
+    r"(?:^|_|(?<=[a-z0-9]))(?:Dr|Prof|Professor|Lecturer|Dean|Uni|University|College)(?=[A-Z0-9_]|$)"
+)
+_CHANNEL_RE = re.compile(
+    r"(?<![\w])(?:(?:department|dept|school|faculty|university|uni|college|lab|library)'?s?\s+(?:official\s+)?"
+    r"(?:account|insta|instagram|page|twitter|feed|channel|tiktok)|official\s+(?:(?:department|school|faculty|"
+    r"university|uni)\s+)?(?:account|insta|instagram|page|feed|channel))(?![\w])"
+)
+_PERSONAL_PURPOSE_RE = re.compile(
+    r"(?<![\w])(?:my\s+(?:own\s+|new\s+|old\s+)?(?:sister|brother|mum|mam|dad|wife|husband|partner|son|daughter|kids?|"
+    r"nan|gran|puppy|dog|cat|holiday|hols|flat|house|sofa|car|wedding|birthday|band|gig)|happy\s+birthday|"
+    r"five-a-side|for\s+rent|to\s+let|to\s+(?:advertise|sell|show\s+off|flog))(?![\w])"
+)
+
+
+def _work_identity(doc: Doc) -> tuple[int, int, str] | None:
+    """Where a personal account wears the institution's identity, or an official channel is used for
+    personal posts; with what the finding says."""
+    t = doc.masked
+    if any(w in t for w in ("logo", "crest", "badge", "coat of arms")):
+        for a in _AVATAR_RE.finditer(t):
+            if "group" in t[max(0, a.start() - 12) : a.start()]:
+                continue  # a group's or society's icon, not the author's own account
+            lg = _LOGO_RE.search(t, max(0, a.start() - 60), a.end() + 60)
+            if lg:
+                return a.start(), a.end(), "The institution's logo or crest used as a personal account's picture."
+    if any(w in t for w in ("handle", "username", "user name", "display name")):
+        for h in _HANDLE_WORD_RE.finditer(doc.text):
+            if _HANDLE_TITLE_RE.search(h.group(1)):
+                return h.start(1), h.end(1), "A personal account named with a job title or the institution's name."
+    if any(w in t for w in ("official", "page", "account", "insta", "feed", "channel")):
+        c = _CHANNEL_RE.search(t)
+        if c and _PERSONAL_PURPOSE_RE.search(t):
+            return c.start(), c.end(), "An official channel of the institution used for personal posts."
+    return None
+
+
 @rule(
     "PER002",
     "institutional-email-personal-account",
@@ -1644,7 +1693,16 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for s, e, local, domain in doc.emails:
         if cp.is_institutional_domain(domain) and not _role_address(local):
             yield s, e, "Institutional e-mail address given out from a personal account."
-            break
+            return
+    wi = _work_identity(doc)
+    if wi:
+        yield (
+            wi[0],
+            wi[1],
+            wi[2],
+            "Keep personal and work identities apart: use your own picture and a name without the "
+            "university's name or your job title, and post personal news only from your personal account.",
+        )
 
 
 # Unprofessional conduct in the job, told from a personal account: being drunk or hungover at work
