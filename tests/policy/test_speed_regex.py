@@ -135,3 +135,16 @@ def test_url_gate_keeps_links(texts: list[str]) -> None:
             if e - s >= 4:
                 spans.append((s, e))
         assert textutil.urls(t) == spans, t
+
+
+def test_gated_you_insult_search_matches_the_full_pattern(texts: list[str]) -> None:
+    """ABU's second-person insult: the gate ("you", "u", "ya" ... as a word) never hides a match."""
+    from townhall.policy.rules import abuse
+
+    gated, full = abuse._YOU_INSULT_RE, abuse._YOU_INSULT_FULL_RE
+    hits = 0
+    for t in [*texts, "ur a muppet", "idiot u", "you're a clown", "YOURE a tosser", "x-you idiot"]:
+        a, b = full.search(t), gated.search(t)
+        assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), t
+        hits += a is not None
+    assert hits > 10
