@@ -173,6 +173,7 @@ class FakeMastodon:
         self, h: BaseHTTPRequestHandler, status: int, body: Any, limit: tuple[int, int, float] | None = None
     ) -> None:
         data = json.dumps(body).encode()
+        self._end_create(h)
         try:
             h.send_response(status)
             h.send_header("Content-Type", "application/json; charset=utf-8")
@@ -259,6 +260,7 @@ class FakeMastodon:
             self.in_flight += 1
             if creating:
                 self._creating += 1
+                h.creating = True  # type: ignore[attr-defined]
                 self.max_concurrent_creates = max(self.max_concurrent_creates, self._creating)
                 self._overlap.notify_all()
         try:
@@ -266,10 +268,19 @@ class FakeMastodon:
                 self._wait_for_overlap()
             self._answer(h, method)
         finally:
+            self._end_create(h)
             with self._lock:
                 self.in_flight -= 1
-                if creating:
-                    self._creating -= 1
+
+    def _end_create(self, h: BaseHTTPRequestHandler) -> None:
+        """A creation stops counting as in flight just BEFORE its answer is written: a serial
+        client sends its next request as soon as it reads the answer, which can arrive before this
+        handler's thread runs again, so counting until the handler returned showed a one-at-a-time
+        sender as overlapping on a loaded machine (CI, 2026-12-03)."""
+        with self._lock:
+            if getattr(h, "creating", False):
+                h.creating = False  # type: ignore[attr-defined]
+                self._creating -= 1
 
     def _wait_for_overlap(self) -> None:
         """Hold a lone creation (bounded) until another is in flight, until overlap was seen once."""
