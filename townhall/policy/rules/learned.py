@@ -70,8 +70,38 @@ def _praise_or_banter(doc: Doc) -> bool:
     return _praise_only(doc) or abuse.is_banter(doc.text)
 
 
+# An accreditation, award, charter or scheme the institution holds or has joined ("an accredited
+# Living Wage employer", "a University of Sanctuary", "signed the Race at Work Charter", "renewed
+# our Athena Swan award"): a fact about its status that a governance office has already approved,
+# which the learned model reads as a side because its topic words (wages, refugees) are divisive.
+_STATUS_HELD_RE = regex.compile(
+    r"(?i)(?<![\w])(?:accredited|accreditation|certified|(?:a|an|our)\s+(?:\w+\s+){0,2}(?:award|charter|"
+    r"kitemark|scheme)|university\s+of\s+sanctuary|(?:signed|signatory\s+to|signed\s+up\s+to|joined|renewed)"
+    r"\s+(?:the|our)\s+(?:[\w+-]+\s+){0,5}?(?:charter|pledge|covenant|concordat|commitment|award|accreditation)|"
+    r"member\s+of\s+the\s+(?:[\w+-]+\s+){0,4}?(?:network|scheme|alliance|consortium))(?![\w])"
+)
+_STATUS_GATE = ("ccredit", "ertified", "ward", "harter", "itemark", "cheme", "anctuary", "ledge", "ovenant",
+                "oncordat", "ommitment", "ember")
+# ...unless the post also argues: a call to act, a verdict on others, a side named outright.
+_ARGUES_RE = regex.compile(
+    r"(?i)(?<![\w])(?:should|must|shame|shameful|disgrace\w*|condemn\w*|oppose\w*|against|unlike|every\s+other|"
+    r"stand\s+with|vote|government|minister\w*|ministers|tory|tories|labour|reform|party|"
+    r"why\s+(?:don|won|can|isn|aren)\w*)(?![\w])|[!?]{2,}"
+)
+
+
+def _states_status_held(doc: Doc) -> bool:
+    """The official post states an accreditation, award, charter or scheme the institution holds
+    and argues nothing (see ``_STATUS_HELD_RE``): the status is reported, no side is taken."""
+    t = doc.text
+    if not any(g in t for g in _STATUS_GATE) or _STATUS_HELD_RE.search(t) is None:
+        return False
+    return _ARGUES_RE.search(t) is None
+
+
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.
 _MOOT = {
+    "contentious": _states_status_held,
     "privacy": _official_no_person,
     "copyright": copyright.own_or_licensed,
     "confidential-ip": confidential.tells_nothing,

@@ -1,0 +1,49 @@
+"""CON010 (the learned contentious detector) and a status the institution holds.
+
+Why: an official post reporting an accreditation, award, charter or scheme the institution holds
+("an accredited Living Wage employer", "a University of Sanctuary") states approved facts, yet the
+model read its topic words (wages, refugees) as taking a side. The same status used to argue a
+side must still be flagged.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from townhall.policy import Context, check
+
+OFFICIAL = Context("x", "official")
+
+
+def _contentious(text: str) -> list[str]:
+    return [f.code for f in check(text, OFFICIAL) if f.family == "contentious" and f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proud to be an accredited Living Wage employer.",
+        "We are proud to be an accredited Living Wage employer, paying all staff and contractors at least "
+        "the real Living Wage.",
+        "We are a University of Sanctuary, welcoming people seeking safety.",
+        "The University has signed the Race at Work Charter.",
+        "Delighted to have renewed our Athena Swan Silver award for the School of Physics.",
+    ],
+)
+def test_a_status_the_institution_holds_is_not_a_side(text: str) -> None:
+    assert _contentious(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are an accredited Living Wage employer, unlike this shameful government who should be paying "
+        "nurses properly.",
+        "Every employer should pay the Living Wage. We are proud to stand with the campaign.",
+        "Proud to be a University of Sanctuary. Refugees are welcome here, and the Home Office must stop "
+        "the deportations.",
+        "As a university we think leaving the EU was a disaster and we will keep saying it.",
+    ],
+)
+def test_the_same_status_used_to_argue_a_side_is_still_flagged(text: str) -> None:
+    assert _contentious(text), text
