@@ -8,6 +8,7 @@ false positives (measured on the TweetEval offensive validation split).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -37,6 +38,9 @@ SLURS = words_re(
 # hash, or the digit/symbol that looks like it; built from the list, so no spelling is memorised.
 # A match must hold at least one symbol or digit (the plain spelling is SLURS' job).
 _DISGUISE = r"[*@#!$|+0-9]"
+# The slurs also caught disguised (DISGUISED_SLURS_RE) or spelt out letter by letter (SPACED_SLURS_RE).
+_DISGUISABLE = wordlist("""nigger nigga faggot tranny retard spastic paki chink kike wetback raghead
+towelhead pikey cunt twat slut whore""")
 _LOOKALIKE = {"a": "@4", "e": "3", "i": "1!|", "o": "0", "s": "$5", "g": "9", "t": "7+", "l": "1|", "b": "8"}
 
 
@@ -48,38 +52,43 @@ def _disguised(word: str) -> str:
 
 DISGUISED_SLURS_RE = re.compile(
     r"(?<![\w*@#!$|+])(?:"
-    + "|".join(
-        _disguised(w)
-        for w in wordlist("""nigger nigga faggot tranny retard spastic paki chink kike wetback raghead
-        towelhead pikey cunt twat slut whore""")
-    )
+    + "|".join(_disguised(w) for w in _DISGUISABLE)
     + r")s?(?![\w*@#!$|+])",
     re.IGNORECASE,
 )
 
-# DISGUISED_SLURS_RE's pre-check: its lookarounds make every match a whole run of
-# [\w*@#!$|+] (4 to 20 characters: 'paki' to 'towelhead' with doubled symbols and an 's') that
-# starts with a letter and holds a symbol or digit after its first character; most posts with a
-# digit or an @mention have none, and the alternation is skipped.
-_DISGUISE_RUN_RE = re.compile(r"[\w*@#!$|+]+")
+# DISGUISED_SLURS_RE's pre-check, on the lower-cased text: a match is a whole run of
+# [\w*@#!$|+] that starts with a slur's first letter and holds a symbol or digit, and every
+# character before its first symbol or digit is a letter of the slur. After str.lower() such a
+# letter is an ASCII letter, or one of the three that IGNORECASE also matches to one ('ı' for
+# 'i', 'ſ' for 's', and the combining dot that follows the 'i' of a lowered 'İ'), and lowering
+# never turns a character outside [\w*@#!$|+] into one inside it (test_speed_abuse.py checks
+# both for every code point). So a match needs (1) a symbol or digit right after such a letter,
+# found from the symbol (rare, so the scan skips to it in C: ~1 us a post), and (2) one of the
+# slurs' first letters, not preceded by [\w*@#!$|+], then such letters, then a symbol or digit.
+# Together ~2 us a post, where the run-by-run test took ~14 us on the three posts in four that
+# hold an @mention, a digit or a '!'.
+_LOWER_LETTER = "a-z\u0131\u017f"  # what an ASCII letter of an IGNORECASE pattern is once lowered
+_LOWER_LETTER_OR_DOT = _LOWER_LETTER + "\u0307"
+_DISGUISE_FIRSTS = "".join(sorted({w[0] for w in _DISGUISABLE})) + "\u017f"
+_DISGUISE_AFTER_LETTER_RE = re.compile(_DISGUISE + "(?<=[" + _LOWER_LETTER_OR_DOT + "]" + _DISGUISE + ")")
+_DISGUISE_START_RE = re.compile(
+    "[" + _DISGUISE_FIRSTS + "](?<![\\w*@#!$|+][" + _DISGUISE_FIRSTS + "])[" + _LOWER_LETTER_OR_DOT + "]*" + _DISGUISE
+)
 _DISGUISE_CHAR_RE = re.compile(_DISGUISE)
 
 
 def _may_be_disguised(text: str) -> bool:
-    return any(
-        4 <= len(run) <= 20 and run[0].isalpha() and _DISGUISE_CHAR_RE.search(run, 1)
-        for run in _DISGUISE_RUN_RE.findall(text)
-    )
+    """Whether DISGUISED_SLURS_RE can find a match holding a symbol or digit in ``text`` (slur()
+    passes Doc.lower, whose lower() is itself)."""
+    low = text.lower()
+    return _DISGUISE_AFTER_LETTER_RE.search(low) is not None and _DISGUISE_START_RE.search(low) is not None
 
 
 # The same slurs spelt out with a space, dot or dash between every letter ("c u n t", "p.a.k.i").
 SPACED_SLURS_RE = re.compile(
     r"(?<![\w.-])(?:"
-    + "|".join(
-        r"[\s.\-_]{1,2}".join(re.escape(c) for c in w)
-        for w in wordlist("""nigger nigga faggot tranny retard spastic paki chink kike wetback raghead
-        towelhead pikey cunt twat slut whore""")
-    )
+    + "|".join(r"[\s.\-_]{1,2}".join(re.escape(c) for c in w) for w in _DISGUISABLE)
     + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -181,9 +190,8 @@ _EXCLAIMED_LEAD = frozenset(wordlist("what absolute total complete utter such"))
 
 
 # Every match of DIRECTED_RE holds one of these words as a whole run of word characters (its
-# closing insult, or the rarest word of 'shut up', 'stfu', 'f off', 'go to hell', ...): a post
-# holding none of them cannot match, and most posts are skipped by this set test instead of the
-# pattern.  Built from the same word lists, so it cannot fall out of step with them.
+# closing insult, or the rarest word of 'shut up', 'stfu', 'f off', 'go to hell', ...). Built from
+# the same word lists, so it cannot fall out of step with them; _DIRECTED_CLOSING is made from it.
 _DIRECTED_LAST_WORDS = frozenset(
     re.findall(r"\w+", f"{INSULT_ADJ}|{INSULT_NOUNS}".replace("\\s+", " "))
     + wordlist("shut stfu gtfo piss fuck f foff sod hell die kill kys lost shit")
@@ -193,13 +201,14 @@ _DIRECTED_LAST_WORDS = frozenset(
 )
 
 
-# A second, tighter pre-check that every match passes (so it only saves pattern runs): a match
+# DIRECTED_RE's pre-check, which every match passes (so it only saves pattern runs): a match
 # holds, as a whole run of ASCII letters once case-folded, one of its closing words ('of' and
 # 'dead' are only ever inside 'waste of space' and 'brain-dead', whose 'space' and 'brain' are
 # there too) AND one of the words it starts from: a verb after the target ('is', 'are', "'s"...),
 # 'you'/'your'/'ur'/'u'/'ya', or the first word of a fixed phrase ('shut up', 'get lost'...). In
-# runs of [a-z] after casefold() (with 'İ', which IGNORECASE matches to 'i', folded to 'i'), the
-# pattern's words appear whole: no character outside the pattern's \w folds to an ASCII letter.
+# runs of [a-z] after casefold() (see _ascii_runs), the pattern's words appear whole: no
+# character outside the pattern's \w folds to an ASCII letter. (It once came after a test of
+# _DIRECTED_LAST_WORDS against the runs of \w, which cost a second scan of the post.)
 _DIRECTED_CLOSING = (_DIRECTED_LAST_WORDS - {"of", "dead", "from"}) | {"came"}
 _DIRECTED_LEAD = frozenset(
     wordlist("is are s re was were r seem seems look looks sound sounds")  # after a target
@@ -210,18 +219,19 @@ _DIRECTED_LEAD = frozenset(
 _ASCII_RUN_RE = re.compile(r"[a-z]+")
 
 
-def _ascii_runs_folded(folded: str) -> set[str]:
-    """The runs of ASCII letters of already case-folded text (the pre-checks' words); a dotted
-    capital I folds to 'i' plus a combining dot, which must not split the word."""
-    return set(_ASCII_RUN_RE.findall(folded.replace("i\u0307", "i")))
+@functools.lru_cache(maxsize=16)
+def _ascii_runs(text: str) -> frozenset[str]:
+    """The runs of ASCII letters of the case-folded text: the pre-checks' words. Cached by text,
+    as ABU002, ABU005 and ABU003's helpers all ask for them: ~8 us a post, paid once. casefold()
+    maps what IGNORECASE matches to an ASCII letter ('ſ', the Kelvin sign) onto it; a dotted
+    capital I folds to 'i' plus a combining dot, which must not split the word; and a dotless 'ı',
+    which the re module (not regex) matches to 'i', is folded to 'i' by hand (test_speed_abuse.py
+    checks every code point)."""
+    return frozenset(_ASCII_RUN_RE.findall(text.casefold().replace("i\u0307", "i").replace("\u0131", "i")))
 
 
 def _may_direct(text: str) -> bool:
-    # casefold, as the pattern's IGNORECASE would match 'ſ' to 's' or 'K' (Kelvin) to 'k'
-    folded = text.casefold()
-    if _DIRECTED_LAST_WORDS.isdisjoint(re.findall(r"\w+", folded)):
-        return False
-    runs = _ascii_runs_folded(folded)
+    runs = _ascii_runs(text)
     return not _DIRECTED_CLOSING.isdisjoint(runs) and not _DIRECTED_LEAD.isdisjoint(runs)
 
 
@@ -570,12 +580,12 @@ def slur(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # 'the word "retard" became a playground insult': research about the word
         yield m.start(), m.end(), "Slur or hateful term."
         return
-    if any(c in doc.text for c in "*@#!$|+0123456789") and _may_be_disguised(doc.text):
+    if _may_be_disguised(doc.lower):
         for m in DISGUISED_SLURS_RE.finditer(doc.text):
             if _DISGUISE_CHAR_RE.search(m.group(0)):
                 yield m.start(), m.end(), "Slur or hateful term (disguised spelling)."
                 return
-    if _SPACED_LETTER_RE.search(doc.text):
+    if _SPACED_LETTERS_RE.search(doc.lower):
         for m in SPACED_SLURS_RE.finditer(doc.text):
             yield m.start(), m.end(), "Slur or hateful term (spelt out letter by letter)."
             return
@@ -595,8 +605,13 @@ def _mentioned(text: str, start: int, end: int) -> bool:
     return _MENTION_BEFORE_RE.search(text, max(0, start - 30), start) is not None and _in_quotes(text, start, end)
 
 
-# a letter standing alone between separators, twice in a row: the only way a spaced-out slur starts
-_SPACED_LETTER_RE = re.compile(r"(?<![\w])\w[\s.\-_]{1,2}\w[\s.\-_]{1,2}\w(?![\w])")
+# SPACED_SLURS_RE's pre-check, on the lower-cased text (see _DISGUISE_START_RE): every match
+# holds its second and third letters each standing alone between separators (a lowered 'İ' is an
+# 'i' and a combining dot). Led by the separators' class and case-sensitive, it is cheaper than
+# the case-insensitive "a letter standing alone between separators, twice in a row" it replaces.
+_SPACED_LETTERS_RE = re.compile(
+    r"[\s.\-_][" + _LOWER_LETTER + "]\u0307?" r"[\s.\-_]{1,2}[" + _LOWER_LETTER + "]\u0307?" r"[\s.\-_]"
+)
 
 
 # Abuse reported or condemned rather than meant: quoting what someone received, to call it out.
@@ -658,7 +673,7 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not _may_direct(doc.text):
         return
     found = DIRECTED_RE.finditer(doc.text)
-    if not _EXCLAIMED_LEAD.isdisjoint(_ascii_runs_folded(doc.text.casefold())):
+    if not _EXCLAIMED_LEAD.isdisjoint(_ascii_runs(doc.text)):
         found = itertools.chain(found, EXCLAIMED_RE.finditer(doc.text))
     for m in found:
         if any(s <= m.start() < e for s, e in doc.urls):
@@ -714,11 +729,6 @@ _HATE_EXCLUSION = (
 # without both skip the pattern (20 us a post on the bench texts, for a rule that rarely fires).
 _GROUP_LAST_WORDS = frozenset(re.findall(r"[a-z]+", _GROUPS.replace("\\s+", " ")))
 _HATE_VERBS = frozenset(wordlist("are r is be belong"))
-
-
-def _ascii_runs(text: str) -> set[str]:
-    """The runs of ASCII letters of the case-folded text (the pre-checks' words)."""
-    return _ascii_runs_folded(text.casefold())
 
 
 HATE_GENERALISATION_RE = re.compile(
