@@ -11,6 +11,7 @@ from townhall.policy.registry import rules_registry
 from townhall.policy.types import RISK_FAMILIES, SEVERITY_RANK, Context, Finding
 
 _DEFAULT_CONTEXT = Context()
+_STANCE_RULE = "CON003"  # the rule that reads the stance classifier (rules/contentious.py)
 # What an image's description can put at risk: the same families as the words of the post.
 # Quality advice (accessibility, engagement, platform) is about the post as a whole, not its alt text.
 _ALT_FAMILIES = RISK_FAMILIES | {"personal-use"}
@@ -85,15 +86,24 @@ def check_many(
 ) -> list[list[Finding]]:
     """``check`` for many posts (listening, ``--input`` files, the benchmark): the classifiers
     score each chunk in one batch call, then every post is checked as usual."""
-    from townhall.policy import mlbridge
+    from townhall.policy import learned, mlbridge
 
+    cp = (pack or default_pack()).compiled()
     out: list[list[Finding]] = []
     for i in range(0, len(texts), chunk):
         part = texts[i : i + chunk]
-        mlbridge.prime(part)
+        ctxs = [(ctx[i + j] if isinstance(ctx, list) else ctx) or _DEFAULT_CONTEXT for j in range(len(part))]
+        plans = {(c.account, c.network) for c in ctxs}
+        codes = {r.code for a, n in plans for r, _sev in cp.plan(a, n)}
+        # the stance classifier is scored for every post of the chunk (cheaper than working out
+        # which ones CON003 will ask about), but only where CON003 runs at all
+        mlbridge.prime(part, stance=_STANCE_RULE in codes)
+        learned.prime(part, [c.account for c in ctxs], cp)
         for j, t in enumerate(part):
-            c = ctx[i + j] if isinstance(ctx, list) else ctx
-            out.append(check(t, c, pack))
+            out.append(check(t, ctxs[j], pack))
+    # the primed scores of the last chunk are not kept beyond the call
+    mlbridge.forget_primed()
+    learned.prime([], [], cp)
     return out
 
 

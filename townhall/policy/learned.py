@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -401,6 +402,46 @@ class FamilyModel:
             margin = np.minimum(margin, -1.0)  # too little the model knows to judge: the rules decide
         return margin, rows
 
+    def margins(self, feats: list[dict[str, int]], accounts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """``[margin(f, a) for f, a in zip(feats, accounts)]`` for many posts: every post's
+        features looked up in one pass, their weight rows gathered in one ``take`` and summed per
+        post, and the scaling,
+        biases and thresholds applied to all posts at once, in float32 as ``margin`` does."""
+        get = self.index.get
+        n = len(feats)
+        lens = [len(f) for f in feats]
+        names = [x for f in feats for x in f]
+        ids = np.fromiter(map(get, names, repeat(-1, len(names))), dtype=np.intp, count=len(names))
+        owner = np.repeat(np.arange(n), lens)
+        known = ids >= 0
+        ids = ids[known]
+        nk = np.bincount(owner[known], minlength=n)
+        ends = np.cumsum(nk)
+        starts = ends - nk
+        g = self.W.take(ids, axis=0)
+        z = np.zeros((n, self.W.shape[1]), dtype=np.float32)
+        sl = starts.tolist()
+        el = ends.tolist()
+        for i in range(n):
+            if el[i] > sl[i]:
+                # sum(axis=0) of the post's own rows, as ``margin`` sums them (numpy's summation
+                # order depends on the array's length, so one reduceat would round differently)
+                z[i] = g[sl[i] : el[i]].sum(axis=0)
+        sc = np.array([scale(k, self.scale) for k in lens], dtype=np.float32)
+        z = z * sc[:, None] + self.b
+        acct = [get(ACCOUNT_FEATURE.format(a)) for a in accounts]
+        if any(a is not None for a in acct):
+            add = np.zeros_like(z)
+            for i, a in enumerate(acct):
+                if a is not None:
+                    add[i] = self.W[a]
+            z = z + add
+        margin = z - self.thresholds
+        few = nk < MIN_KNOWN
+        if few.any():
+            margin[few] = np.minimum(margin[few], -1.0)
+        return [(margin[i], ids[sl[i] : el[i]]) for i in range(n)]
+
     def sentences(self, feats: dict[str, int]) -> np.ndarray:
         """The sentence of each known feature, in the order of ``margin``'s rows."""
         index = self.index
@@ -506,6 +547,32 @@ class Result:
         return max(0, min(s, n)), max(0, min(e, n))
 
 
+# (text, account) -> the Result of the posts of the last ``prime`` (at most one chunk of
+# ``check_many``, replaced by the next), for the compiled pack ``_PRIMED_CP[0]``.
+_PRIMED: dict[tuple[str, str], Result] = {}
+_PRIMED_CP: list[object] = [None]
+
+
+def prime(texts: list[str], accounts: list[str], cp: CompiledPack) -> None:
+    """Score many posts at once (``FamilyModel.margins``) for ``analyse`` to find: the same
+    Results as scoring them one by one, with a few numpy calls per chunk instead of per post."""
+    _PRIMED.clear()
+    _PRIMED_CP[0] = cp
+    model = load()
+    if model is None:
+        return
+    fz = featuriser(cp)
+    todo: dict[tuple[str, str], None] = {}
+    for t, a in zip(texts, accounts, strict=True):
+        if t.strip():
+            todo[(t, "official" if a == "research" else a)] = None
+    keys = list(todo)
+    feats = [fz.feature_dict(t) for t, _a in keys]
+    got = model.margins(feats, [a for _t, a in keys])
+    for (t, a), f, (margin, rows) in zip(keys, feats, got, strict=True):
+        _PRIMED[(t, a)] = Result(model, margin, rows, None, None, f, fz, t)
+
+
 def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
     """Score ``doc`` once (cached on the doc, so the eight family rules share one pass)."""
     cached = doc.__dict__.get("_learned", False)
@@ -515,6 +582,11 @@ def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
     res = None
     if model is not None and doc.text.strip():
         account = "official" if doc.ctx.account == "research" else doc.ctx.account
+        if _PRIMED and _PRIMED_CP[0] is cp:
+            res = _PRIMED.get((doc.text, account))
+            if res is not None and res.model is model:
+                doc.__dict__["_learned"] = res
+                return res
         fz = featuriser(cp)
         feats = fz.feature_dict(doc.text)
         margin, rows = model.margin(feats, account)

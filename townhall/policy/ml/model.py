@@ -192,6 +192,42 @@ class CharIndex:
         return self._ids.take(at)[self._keys.take(at) == keys]
 
 
+    def ids_by_chunk(self, chunks: list[str]) -> list[np.ndarray]:
+        """The ids of each chunk's char n-grams (``ids`` of that chunk alone), for many chunks in
+        one pass: ``ids`` of the chunks joined by single spaces, each n-gram given to the chunk
+        whose leading space or text it starts in (an n-gram with a space strictly inside matches
+        nothing, see the class docstring, so every match lies in one padded chunk)."""
+        if not chunks:
+            return []
+        p = " " + " ".join(chunks) + " "
+        if p.isascii():
+            cps = np.frombuffer(p.encode("ascii"), dtype=np.uint8)
+        else:
+            cps = np.frombuffer(p.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        d = self._lut.take(cps, mode="clip")
+        b = self._base
+        k = d
+        parts = []
+        starts = []
+        for n in range(2, CHAR_HI + 1):
+            k = k[:-1] * b + d[n - 1 :]
+            if n >= CHAR_LO:
+                parts.append(k)
+                starts.append(np.arange(k.size, dtype=np.int64))
+        keys = np.concatenate(parts)
+        pos = np.concatenate(starts)
+        at = self._keys.searchsorted(keys)
+        hit = self._keys.take(at) == keys
+        ids = self._ids.take(at)[hit]
+        pos = pos[hit]
+        # the position of each chunk's leading space in p
+        lead = np.cumsum([0] + [len(c) + 1 for c in chunks[:-1]])
+        owner = lead.searchsorted(pos, side="right") - 1
+        order = np.argsort(owner, kind="stable")
+        counts = np.bincount(owner, minlength=len(chunks))
+        return np.split(ids[order], np.cumsum(counts)[:-1])
+
+
 class Featurizer:
     """Word + char TF-IDF featuriser with per-chunk caching of word n-gram ids.
 
@@ -263,6 +299,19 @@ class Featurizer:
         if hit is not None:
             self._chunks[chunk] = (cids, *hit[1:])
         return cids
+
+    def chunks_char_ids(self, chunks: list[str]) -> list[np.ndarray]:
+        """``[_chunk_char_ids(c) for c in chunks]`` (distinct chunks), through ``CharIndex`` in one
+        pass when there are several: the same ids (in another order, which counting ignores)."""
+        if len(chunks) <= _FEW_NEW_CHUNKS or self._char_index is None:
+            return [self._chunk_char_ids(c) for c in chunks]
+        got = self._char_index.ids_by_chunk(chunks)
+        cache = self._chunks
+        for c, cids in zip(chunks, got, strict=True):
+            hit = cache.get(c)
+            if hit is not None:
+                cache[c] = (cids, *hit[1:])
+        return got
 
     def _compute(self, text: str) -> Features:
         """Sparse (indices, values) of one text, uncached. The same ids as counting tokens(norm),

@@ -1,0 +1,105 @@
+"""Batch scoring (``ml/batch.py``, ``FamilyModel.margins``, ``check_many``) gives, bit for bit, what
+scoring one post at a time gives: ``check_many`` must never decide a post differently from
+``check``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import townhall.policy.ml as ml
+from townhall.policy import Context, check, check_many, learned, mlbridge
+from townhall.policy.ml import batch
+from townhall.policy.ml.features import normalize
+from townhall.policy.ml.student import student
+from townhall.policy.pack import default_pack
+
+from .test_ml import _varied_texts
+
+_ODD = [
+    "",
+    " ",
+    "\n\n",
+    "😀😀😀",
+    "🔥🔥 💯",
+    "Привет, мир! Как дела у студентов?",
+    "你好世界，这是一个测试。大学 开放日",
+    "مرحبا بكم في الجامعة",
+    "Γειά σου κόσμε — καλημέρα",
+    "שלום עולם",
+    "café ÜBER naïve résumé",
+    "@user you absolute idiot, nobody asked #SoTired http://t.co/x 07700 900123",
+    "Contact Dr Jane Smith on jane.smith@gmail.com or 0161 496 0000, BA1 2AB",
+    "you are a disgusting piece of garbage " * 60,  # several windows
+    ("The seminar is on Thursday. " * 80) + "Frankly you are all useless idiots.",
+    "a" * 5000,
+    "word " * 1500,
+    "Thanks!",
+    "No.",
+]
+
+
+def _texts(n: int = 300) -> list[str]:
+    return [*_varied_texts(n), *_ODD]
+
+
+def test_student_logits_match_one_at_a_time() -> None:
+    st = student()
+    texts = _texts()
+    assert batch.student_logits(st, texts) == [st.logit(t) for t in texts]
+
+
+def test_chunk_char_ids_match_one_by_one() -> None:
+    fz = ml._model("abuse").featurizer
+    chunks = list(dict.fromkeys(c for t in _texts() for c in normalize(t).split(" ")))
+    assert fz._char_index is not None
+    got = fz._char_index.ids_by_chunk(chunks)
+    for c, ids in zip(chunks, got, strict=True):
+        assert np.array_equal(np.sort(ids), np.sort(fz._chunk_char_ids(c))), c
+
+
+@pytest.mark.parametrize("floor", [0.2, ml.ABUSE_THRESHOLD, 0.8])
+def test_screened_and_stance_match_one_at_a_time(floor: float) -> None:
+    texts = _texts()
+    abuse, stance = batch.screened_and_stance(texts, floor)
+    assert abuse == [ml.abuse_probability_screened(t, floor) for t in texts]
+    assert stance == [ml.stance_probability(t) for t in texts]
+    abuse_only, none = batch.screened_and_stance(texts, floor, with_stance=False)
+    assert none is None and abuse_only == abuse
+
+
+def test_family_margins_match_one_at_a_time() -> None:
+    model = learned.load()
+    if model is None:
+        pytest.skip("no family model")
+    fz = learned.featuriser(default_pack().compiled())
+    texts = _texts()
+    feats = [fz.feature_dict(t) for t in texts]
+    accounts = ["official" if i % 3 else "personal" for i in range(len(texts))]
+    got = model.margins(feats, accounts)
+    for (m, rows), f, a in zip(got, feats, accounts, strict=True):
+        want_m, want_rows = model.margin(f, a)
+        assert m.dtype == want_m.dtype and np.array_equal(m, want_m)
+        assert np.array_equal(rows, want_rows)
+
+
+@pytest.mark.parametrize(
+    "ctx",
+    [Context("x", "official"), Context("linkedin", "personal"), Context("bluesky", "official", is_reply=True)],
+)
+def test_check_many_finds_what_check_finds(ctx: Context) -> None:
+    texts = [*_texts(250), *_texts(250)[:40]]  # repeats within a call, too
+    many = check_many(texts, ctx, chunk=64)
+    mlbridge._ABUSE_CACHE.clear()
+    mlbridge.stance.cache_clear()
+    assert not mlbridge._STANCE_PRIMED and not learned._PRIMED  # nothing kept after the call
+    assert many == [check(t, ctx) for t in texts]
+
+
+def test_check_many_with_a_context_per_post() -> None:
+    texts = _texts(80)
+    ctxs = [Context("x", "official") if i % 2 else Context("linkedin", "personal") for i in range(len(texts))]
+    many = check_many(texts, ctxs, chunk=32)
+    mlbridge._ABUSE_CACHE.clear()
+    mlbridge.stance.cache_clear()
+    assert many == [check(t, c) for t, c in zip(texts, ctxs, strict=True)]
