@@ -61,11 +61,13 @@ def test_chunk_char_ids_match_one_by_one() -> None:
 @pytest.mark.parametrize("floor", [0.2, ml.ABUSE_THRESHOLD, 0.8])
 def test_screened_and_stance_match_one_at_a_time(floor: float) -> None:
     texts = _texts()
-    abuse, stance = batch.screened_and_stance(texts, floor)
+    abuse, stance = batch.screened_and_stance(texts, floor, [True] * len(texts))
     assert abuse == [ml.abuse_probability_screened(t, floor) for t in texts]
     assert stance == [ml.stance_probability(t) for t in texts]
-    abuse_only, none = batch.screened_and_stance(texts, floor, with_stance=False)
-    assert none is None and abuse_only == abuse
+    some = [i % 3 == 0 for i in range(len(texts))]
+    abuse_some, stance_some = batch.screened_and_stance(texts, floor, some)
+    assert abuse_some == abuse
+    assert stance_some == [p if w else None for p, w in zip(stance, some, strict=True)]
 
 
 def test_family_margins_match_one_at_a_time() -> None:
@@ -92,7 +94,6 @@ def test_check_many_finds_what_check_finds(ctx: Context) -> None:
     many = check_many(texts, ctx, chunk=64)
     mlbridge._ABUSE_CACHE.clear()
     mlbridge.stance.cache_clear()
-    assert not mlbridge._STANCE_PRIMED and not learned._PRIMED  # nothing kept after the call
     assert many == [check(t, ctx) for t in texts]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from townhall.policy import academic
+from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.pack import Pack, cap, default_pack
 from townhall.policy.registry import rules_registry
@@ -12,6 +13,7 @@ from townhall.policy.types import RISK_FAMILIES, SEVERITY_RANK, Context, Finding
 
 _DEFAULT_CONTEXT = Context()
 _STANCE_RULE = "CON003"  # the rule that reads the stance classifier (rules/contentious.py)
+_LEARNED_MODULE = "townhall.policy.rules.learned"  # the learned family rules (learned.analyse)
 # What an image's description can put at risk: the same families as the words of the post.
 # Quality advice (accessibility, engagement, platform) is about the post as a whole, not its alt text.
 _ALT_FAMILIES = RISK_FAMILIES | {"personal-use"}
@@ -25,10 +27,14 @@ def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> li
     """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
-    ctx = ctx or _DEFAULT_CONTEXT
-    pack = pack or default_pack()
+    return _check_doc(Doc(text, ctx or _DEFAULT_CONTEXT), pack or default_pack())
+
+
+def _check_doc(doc: Doc, pack: Pack) -> list[Finding]:
+    """``check`` of a post already wrapped in its Doc (``check_many`` fills some of its views
+    first, for a whole chunk at once)."""
+    text, ctx = doc.text, doc.ctx
     cp = pack.compiled()
-    doc = Doc(text, ctx)
     n = len(text)
     findings: list[Finding] = []
     for rule, severity in cp.plan(ctx.account, ctx.network):
@@ -84,27 +90,56 @@ def _alt_text_findings(ctx: Context, pack: Pack) -> list[Finding]:
 def check_many(
     texts: list[str], ctx: Context | list[Context] | None = None, pack: Pack | None = None, chunk: int = 512
 ) -> list[list[Finding]]:
-    """``check`` for many posts (listening, ``--input`` files, the benchmark): the classifiers
-    score each chunk in one batch call, then every post is checked as usual."""
-    from townhall.policy import learned, mlbridge
-
-    cp = (pack or default_pack()).compiled()
+    """``check`` for many posts (listening, ``--input`` files, the benchmark), with the same
+    findings: each chunk's posts are wrapped in their Docs first, the classifiers and the learned
+    family model score the whole chunk in a few batch calls (``ml/batch.py``,
+    ``learned.analyse_many``) and the scores are left where ``check`` looks for them (the abuse
+    cache, the Docs' views), then every post is checked as usual."""
+    pack = pack or default_pack()
+    cp = pack.compiled()
     out: list[list[Finding]] = []
     for i in range(0, len(texts), chunk):
         part = texts[i : i + chunk]
-        ctxs = [(ctx[i + j] if isinstance(ctx, list) else ctx) or _DEFAULT_CONTEXT for j in range(len(part))]
-        plans = {(c.account, c.network) for c in ctxs}
-        codes = {r.code for a, n in plans for r, _sev in cp.plan(a, n)}
-        # the stance classifier is scored for every post of the chunk (cheaper than working out
-        # which ones CON003 will ask about), but only where CON003 runs at all
-        mlbridge.prime(part, stance=_STANCE_RULE in codes)
-        learned.prime(part, [c.account for c in ctxs], cp)
-        for j, t in enumerate(part):
-            out.append(check(t, ctxs[j], pack))
-    # the primed scores of the last chunk are not kept beyond the call
-    mlbridge.forget_primed()
-    learned.prime([], [], cp)
+        for t in part:
+            if not isinstance(t, str):
+                raise TypeError("text must be a str")
+        docs = [Doc(t, (ctx[i + j] if isinstance(ctx, list) else ctx) or _DEFAULT_CONTEXT) for j, t in enumerate(part)]
+        _prime(docs, cp)
+        out += [_check_doc(d, pack) for d in docs]
     return out
+
+
+def _prime(docs: list[Doc], cp: CompiledPack) -> None:
+    """Score a chunk's posts with the classifiers the rules of their plans will ask for."""
+    from townhall.policy import learned, mlbridge
+
+    # per (account, network): whether its plan runs CON003, and any of the learned family rules
+    plans: dict[tuple[str, str], tuple[bool, bool]] = {}
+    for d in docs:
+        key = (d.ctx.account, d.ctx.network)
+        if key not in plans:
+            plan = cp.plan(*key)
+            plans[key] = (
+                any(r.code == _STANCE_RULE for r, _sev in plan),
+                any(getattr(r.detector, "__module__", "") == _LEARNED_MODULE for r, _sev in plan),
+            )
+    # CON003's own gate (it asks the classifier only about these posts); a post it lets through
+    # that is not primed here is simply scored when it asks
+    from townhall.policy.rules import contentious
+
+    stance_docs = [
+        d for d in docs
+        if plans[(d.ctx.account, d.ctx.network)][0] and d.text.strip()
+        and (contentious._topic_hits(d, cp) or contentious.STANCE_GATE.search(d.masked) is not None or "#" in d.text)
+    ]
+    if mlbridge.available():
+        got = mlbridge.prime([d.text for d in docs], stance_for=[d.text for d in stance_docs])
+        for d in stance_docs:
+            p = got.get(d.text)
+            if p is not None:
+                d.__dict__["stance_probability"] = p
+    learned_docs = [d for d in docs if plans[(d.ctx.account, d.ctx.network)][1]]
+    learned.analyse_many(learned_docs, cp)
 
 
 def plan_for(pack: Pack, account: str, network: str) -> list[tuple[object, str]]:

@@ -547,30 +547,21 @@ class Result:
         return max(0, min(s, n)), max(0, min(e, n))
 
 
-# (text, account) -> the Result of the posts of the last ``prime`` (at most one chunk of
-# ``check_many``, replaced by the next), for the compiled pack ``_PRIMED_CP[0]``.
-_PRIMED: dict[tuple[str, str], Result] = {}
-_PRIMED_CP: list[object] = [None]
-
-
-def prime(texts: list[str], accounts: list[str], cp: CompiledPack) -> None:
-    """Score many posts at once (``FamilyModel.margins``) for ``analyse`` to find: the same
-    Results as scoring them one by one, with a few numpy calls per chunk instead of per post."""
-    _PRIMED.clear()
-    _PRIMED_CP[0] = cp
+def analyse_many(docs: list[Doc], cp: CompiledPack) -> None:
+    """``analyse`` for many posts at once (``FamilyModel.margins``), each Result cached on its doc
+    as ``analyse`` caches it: the same Results, with a few numpy calls per batch instead of per
+    post (``check_many``)."""
     model = load()
     if model is None:
         return
     fz = featuriser(cp)
-    todo: dict[tuple[str, str], None] = {}
-    for t, a in zip(texts, accounts, strict=True):
-        if t.strip():
-            todo[(t, "official" if a == "research" else a)] = None
-    keys = list(todo)
-    feats = [fz.feature_dict(t) for t, _a in keys]
-    got = model.margins(feats, [a for _t, a in keys])
-    for (t, a), f, (margin, rows) in zip(keys, feats, got, strict=True):
-        _PRIMED[(t, a)] = Result(model, margin, rows, None, None, f, fz, t)
+    todo = [d for d in docs if "_learned" not in d.__dict__ and d.text.strip()]
+    if not todo:
+        return
+    feats = [fz.feature_dict(d.text) for d in todo]
+    accounts = ["official" if d.ctx.account == "research" else d.ctx.account for d in todo]
+    for d, f, (margin, rows) in zip(todo, feats, model.margins(feats, accounts), strict=True):
+        d.__dict__["_learned"] = Result(model, margin, rows, None, None, f, fz, d.text)
 
 
 def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
@@ -582,11 +573,6 @@ def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
     res = None
     if model is not None and doc.text.strip():
         account = "official" if doc.ctx.account == "research" else doc.ctx.account
-        if _PRIMED and _PRIMED_CP[0] is cp:
-            res = _PRIMED.get((doc.text, account))
-            if res is not None and res.model is model:
-                doc.__dict__["_learned"] = res
-                return res
         fz = featuriser(cp)
         feats = fz.feature_dict(doc.text)
         margin, rows = model.margin(feats, account)

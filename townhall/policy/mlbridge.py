@@ -101,59 +101,43 @@ def abuse(text: str, floor: float | None = None) -> float | None:
     return None if r is None else _remember(text, float(r), True)
 
 
-def prime(texts: list[str], floor: float | None = None, stance: bool = False) -> None:
+def prime(texts: list[str], floor: float | None = None, stance_for: list[str] | None = None) -> dict[str, float]:
     """Score many posts at once with the classifiers' batch functions (much faster per post
-    than one at a time); ``check`` then finds the scores cached.  ``floor`` as in ``abuse``;
-    by default the classifier's own threshold, which the default pack uses.  With ``stance``,
-    the stance classifier's scores too (``stance`` then reads them; they are kept for these
-    posts only, until the next call)."""
+    than one at a time); ``check`` then finds the abuse scores cached.  ``floor`` as in ``abuse``;
+    by default the classifier's own threshold, which the default pack uses.  Returns the stance
+    scores of the (non-blank) texts of ``stance_for``, which the caller keeps with its posts."""
     ml = _load()
-    _STANCE_PRIMED.clear()
-    todo = [t for t in dict.fromkeys(texts) if t.strip() and not _ABUSE_CACHE.get(t, (0.0, False))[1]]
-    if stance:
-        todo = [t for t in dict.fromkeys(texts) if t.strip()]
+    want = {t for t in stance_for or () if t.strip()} if "stance_probability" not in _BROKEN else set()
+    todo = [t for t in dict.fromkeys(texts)
+            if t.strip() and (t in want or not _ABUSE_CACHE.get(t, (0.0, False))[1])]
     if ml is None or not todo or "abuse_probability" in _BROKEN:
-        return
+        return {}
     if floor is None:
         floor = abuse_threshold()
-    st: list[float] | None = None
+    st: list[float | None] = []
     try:
         try:
             from townhall.policy.ml import batch
 
-            got, st = batch.screened_and_stance(todo, floor, with_stance=stance and "stance_probability" not in _BROKEN)
+            got, st = batch.screened_and_stance(todo, floor, [t in want for t in todo])
         except (ImportError, ValueError, AttributeError):  # models of another shape: the per-post batch
             if hasattr(ml, "abuse_probability_screened_batch"):
                 got = ml.abuse_probability_screened_batch(todo, floor)
             elif hasattr(ml, "abuse_probability_batch"):
                 got = [(float(p), True) for p in ml.abuse_probability_batch(todo)]
             else:
-                return
+                return {}
     except Exception as exc:
         _BROKEN["abuse_probability_batch"] = f"{type(exc).__name__}: {exc}"
-        return
+        return {}
     if len(_ABUSE_CACHE) + len(todo) > _CACHE_MAX:
         _ABUSE_CACHE.clear()
     _ABUSE_CACHE.update(zip(todo, ((float(p), bool(e)) for p, e in got), strict=True))
-    if st is not None:
-        _STANCE_PRIMED.update(zip(todo, st, strict=True))
-
-
-def forget_primed() -> None:
-    """Drop the stance scores kept by ``prime`` (``check_many`` calls it when done)."""
-    _STANCE_PRIMED.clear()
-
-
-# text -> stance probability of the posts of the last ``prime(..., stance=True)``: at most one
-# chunk of ``check_many``, replaced by the next.
-_STANCE_PRIMED: dict[str, float] = {}
+    return {t: p for t, p in zip(todo, st, strict=False) if p is not None}
 
 
 @functools.lru_cache(maxsize=4096)
 def stance(text: str) -> float | None:
-    p = _STANCE_PRIMED.get(text)
-    if p is not None:
-        return p
     p = _call("stance_probability", text)
     return None if p is None else float(p)
 

@@ -140,21 +140,23 @@ def linear_many(
 
 
 def screened_and_stance(
-    texts: list[str], floor: float, with_stance: bool = True
-) -> tuple[list[tuple[float, bool]], list[float] | None]:
-    """``[abuse_probability_screened(t, floor) for t in texts]`` and, with ``with_stance``,
-    ``[stance_probability(t) for t in texts]``, scored window by window in batches.
+    texts: list[str], floor: float, stance_for: list[bool] | None = None
+) -> tuple[list[tuple[float, bool]], list[float | None]]:
+    """``[abuse_probability_screened(t, floor) for t in texts]`` and ``stance_probability(t)`` for
+    the texts where ``stance_for`` is true (None elsewhere), scored window by window in batches.
 
-    Every window is featurised once for both heads (the stance model reads the same TF-IDF
-    features as the abuse stack's linear members); a window the abuse cascade decides without
-    them still reports the cascade's bound, as ``screened_logit`` does."""
+    A window is featurised once for both heads (the stance model reads the same TF-IDF features
+    as the abuse stack's linear members), and only where one of them needs it: the abuse cascade
+    cannot decide it without them, or its post's stance is asked for.  A window the cascade
+    decides still reports the cascade's bound, as ``screened_logit`` does."""
     import townhall.policy.ml as ml
     from townhall.policy.ml.model import split_windows
     from townhall.policy.ml.stack import DenseContext, _profanity_logit
     from townhall.policy.ml.student import student
 
     m = ml._model("abuse")
-    sm = ml._model("stance") if with_stance else None
+    want = stance_for if stance_for is not None else [False] * len(texts)
+    sm = ml._model("stance") if any(want) else None
     if not hasattr(m, "screened_logit") or not m.binary or sorted(m.dense) != ["profanity", "student"]:
         raise ValueError("the abuse model is not the binary profanity + student stack")
     if sm is not None and (getattr(sm, "lex_scale", 1.0) or not sm.binary or not hasattr(sm, "_cols")):
@@ -177,12 +179,12 @@ def screened_and_stance(
         dense = np.array([pl, logits[i]] if prof_first else [logits[i], pl], dtype=np.float64)
         part = float(dense @ coef) + bias0
         parts.append(part)
-        if sm is not None or part + margin >= lo:
+        if want[owner[i]] or part + margin >= lo:
             need.append(i)
     heads = [(m._cols, m.bias)] + ([(sm._cols, sm.bias)] if sm is not None else [])
     lin = dict(zip(need, linear_many(m.featurizer, [windows[i] for i in need], heads), strict=True))
     best = [(-math.inf, True)] * len(texts)
-    stance = [-1.0] * len(texts) if sm is not None else None
+    stance: list[float | None] = [None] * len(texts)
     for i, k in enumerate(owner):
         part = parts[i]
         if part + margin < lo:
@@ -191,10 +193,11 @@ def screened_and_stance(
             s, ex = part + float(lin[i][0] @ m._linear_coef), True
         if s > best[k][0]:
             best[k] = (s, ex)
-        if stance is not None:
+        if want[k]:
             z = float(lin[i][1][0])
             p1 = 1.0 / (1.0 + math.exp(-min(max(z, -500.0), 500.0)))
-            if p1 > stance[k]:
+            old = stance[k]
+            if old is None or p1 > old:
                 stance[k] = p1
     abuse = [(ml._sigmoid(s), ex) for s, ex in best]
     return abuse, stance
