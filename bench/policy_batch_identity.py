@@ -38,7 +38,6 @@ def main() -> int:
     for ctx in CONTEXTS:
         many = check_many(texts, ctx)
         mlbridge._ABUSE_CACHE.clear()
-        mlbridge._STANCE_PRIMED.clear()
         mlbridge.stance.cache_clear()
         one = [check(t, ctx) for t in texts]
         diff = [i for i, (a, b) in enumerate(zip(many, one, strict=True)) if a != b]
