@@ -49,6 +49,17 @@ def test_student_logits_match_one_at_a_time() -> None:
     assert batch.student_logits(st, texts) == [st.logit(t) for t in texts]
 
 
+def test_profanity_logits_match_one_at_a_time() -> None:
+    from townhall.policy.ml.stack import DenseContext, _profanity_logit
+
+    pm = ml._model("abuse").profanity
+    if pm is None:
+        pytest.skip("no profanity member")
+    texts = _texts()
+    assert batch.profanity_logits(pm, texts) == [_profanity_logit(DenseContext(t, pm)) for t in texts]
+    assert batch.profanity_logits(pm, ["", "😀"]) == [_profanity_logit(DenseContext(t, pm)) for t in ("", "😀")]
+
+
 def test_chunk_char_ids_match_one_by_one() -> None:
     fz = ml._model("abuse").featurizer
     chunks = list(dict.fromkeys(c for t in _texts() for c in normalize(t).split(" ")))

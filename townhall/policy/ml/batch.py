@@ -19,6 +19,9 @@ import numpy as np
 
 from townhall.policy.ml.features import normalize
 from townhall.policy.ml.model import Featurizer
+from townhall.policy.ml.profanity import _TOKEN_RE as _PROF_TOKEN_RE
+from townhall.policy.ml.profanity import ProfanityModel
+from townhall.policy.ml.stack import _P_EPS
 from townhall.policy.ml.student import Student
 
 # Rows of the student's table gathered at once (a sub-batch of windows): about 5 MB of float32
@@ -152,7 +155,6 @@ def screened_and_stance(
     decides still reports the cascade's bound, as ``screened_logit`` does."""
     import townhall.policy.ml as ml
     from townhall.policy.ml.model import split_windows
-    from townhall.policy.ml.stack import DenseContext, _profanity_logit
     from townhall.policy.ml.student import student
 
     m = ml._model("abuse")
@@ -175,8 +177,11 @@ def screened_and_stance(
     prof_first = m.dense[0] == "profanity"
     parts: list[float] = []
     need: list[int] = []
-    for i, w in enumerate(windows):
-        pl = _profanity_logit(DenseContext(w, m.profanity))
+    if m.profanity is None:
+        raise ValueError("profanity member requested but models/profanity.npz is missing")
+    prof = profanity_logits(m.profanity, windows)
+    for i in range(len(windows)):
+        pl = prof[i]
         dense = np.array([pl, logits[i]] if prof_first else [logits[i], pl], dtype=np.float64)
         part = float(dense @ coef) + bias0
         parts.append(part)
@@ -202,3 +207,64 @@ def screened_and_stance(
                 stance[k] = p1
     abuse = [(ml._sigmoid(s), ex) for s, ex in best]
     return abuse, stance
+
+
+def profanity_logits(pm: ProfanityModel, windows: list[str]) -> list[float]:
+    """``[stack._profanity_logit(w) for w in windows]`` (the profanity model's clipped logit).
+
+    Each window's known words are found in order of first occurrence and counted (one sort of
+    (window, word) keys for all windows), and their sums are ``bincount``s, which add each
+    window's terms one after another in that order: the very additions of
+    ``ProfanityModel.decision``'s loop. The calibrators' ``exp`` stays ``math.exp``."""
+    vocab = pm.vocab
+    get = vocab.get
+    ids_all: list[int] = []
+    lens: list[int] = []
+    for w in windows:
+        found = [j for j in map(get, _PROF_TOKEN_RE.findall(w.lower())) if j is not None]
+        ids_all += found
+        lens.append(len(found))
+    n = len(windows)
+    k = len(pm._intercept)
+    if not ids_all:
+        z = np.tile(np.asarray(pm._intercept, dtype=np.float64), (n, 1))
+    else:
+        ids = np.asarray(ids_all, dtype=np.int64)
+        owner = np.repeat(np.arange(n, dtype=np.int64), lens)
+        keys = owner * len(vocab) + ids
+        _u, first, counts = np.unique(keys, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")  # first occurrences, window after window
+        uids = ids.take(first[order])
+        uowner = owner.take(first[order])
+        c = counts[order].astype(np.float64)
+        table = _prof_table(pm)
+        rows = table.take(uids, axis=0)  # (m, 1 + k): idf, fold coefs
+        v = c * rows[:, 0]
+        norm2 = np.bincount(uowner, weights=v * v, minlength=n)
+        acc = np.stack([np.bincount(uowner, weights=v * rows[:, 1 + i], minlength=n) for i in range(k)], axis=1)
+        has = np.bincount(uowner, minlength=n) > 0
+        with np.errstate(divide="ignore", invalid="ignore"):  # windows without a known word: fixed below
+            invn = 1.0 / np.sqrt(norm2)
+            z = acc * invn[:, None] + np.asarray(pm._intercept, dtype=np.float64)
+        z[~has] = np.asarray(pm._intercept, dtype=np.float64)
+    out: list[float] = []
+    a_s, b_s = pm._a, pm._b
+    exp = math.exp
+    for row in z.tolist():
+        tot = 0.0
+        for zi, a, b in zip(row, a_s, b_s, strict=True):
+            tot += 1.0 / (1.0 + exp(min(max(a * zi + b, -500.0), 500.0)))
+        p = min(max(tot / len(row), _P_EPS), 1.0 - _P_EPS)
+        out.append(math.log(p / (1.0 - p)))
+    return out
+
+
+def _prof_table(pm: ProfanityModel) -> np.ndarray:
+    """(vocabulary, 1 + folds) float64: idf then each fold's coef, per word id (built once)."""
+    t = getattr(pm, "_batch_table", None)
+    if t is None:
+        t = np.concatenate(
+            [np.asarray(pm.idf, dtype=np.float64)[:, None], np.asarray(pm.coef, dtype=np.float64)], axis=1
+        )
+        pm._batch_table = t  # type: ignore[attr-defined]
+    return t
