@@ -250,7 +250,7 @@ def _old_cue(t: str) -> bool:
         return True
     if _old_third(t) or _old_scorns(t):
         return True
-    if abuse._PUNISH_RE.search(t) or abuse._NAMED_VERDICT_RE.search(t) or abuse._BARE_VERDICT_RE.fullmatch(t):
+    if abuse._PUNISH_RE.search(t) or abuse._NAMED_VERDICT_RE.search(t) or _full("_BARE_VERDICT_RE").fullmatch(t):
         return True
     for m in _full("_STRONG_RE").finditer(t):
         if not abuse._SELF_BEFORE_RE.search(t, max(0, m.start() - 40), m.start()):
@@ -265,7 +265,7 @@ def _old_aims(t: str) -> bool:
         or _old_scorns(t)
         or abuse._PUNISH_RE.search(t)
         or abuse._NAMED_VERDICT_RE.search(t)
-        or abuse._BARE_VERDICT_RE.fullmatch(t)
+        or _full("_BARE_VERDICT_RE").fullmatch(t)
         or _full("_PROFANITY_RE").search(t)
         or abuse.SLURS.search(t)
     )
@@ -273,7 +273,7 @@ def _old_aims(t: str) -> bool:
 
 def _old_banter(t: str) -> bool:
     return bool(
-        abuse._WARMTH_RE.search(t)
+        _full("_WARMTH_RE").search(t)
         and all(m.group(0).lower() in abuse._FOND_INSULTS for m in _full("_STRONG_RE").finditer(t))
         and not _full("_PROFANITY_RE").search(t)
         and not _full("_STRONG_NOUN_RE").search(t)
@@ -369,3 +369,14 @@ def test_helpers_answer_as_before(base_texts: list[str]) -> None:
                 assert new(t) == want, (new.__name__, t)
                 yes[HELPERS.index((new, old))] += want
     assert all(v > 0 for v in yes.values()), yes
+
+
+def test_you_insult_word_gate_keeps_every_match(base_texts: list[str]) -> None:
+    """_YOU_INSULT_RE's insult-word gate (on top of its 'you' gate) never hides a match."""
+    gated, full = abuse._YOU_INSULT_RE, abuse._YOU_INSULT_FULL_RE
+    hits = 0
+    for t in [*base_texts, *_word_samples(), "you brain-dead lot", "idiot u", "you're a ſtupid clown"]:
+        a, b = full.search(t), gated.search(t)
+        assert (a and a.span()) == (b and b.span()), t
+        hits += a is not None
+    assert hits > 100

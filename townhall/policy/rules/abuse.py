@@ -270,6 +270,8 @@ def _required_parts(items: list) -> frozenset[str] | None:  # type: ignore[type-
             consider(_required_parts(list(av[3])))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             consider(_required_parts(list(av[2])))
+            if prefix:  # 'xx+' holds 'xx', 'yes+' holds 'yes'
+                consider(frozenset([prefix + _leading_literals(list(av[2]))]))
     return best
 
 
@@ -321,6 +323,9 @@ class _GatedPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
         return self.full.finditer(text) if self.may_match(text) else iter(())
+
+    def fullmatch(self, text: str) -> re.Match[str] | regex.Match[str] | None:
+        return self.full.fullmatch(text) if self.may_match(text) else None
 
 
 def _may_direct(text: str) -> bool:
@@ -404,19 +409,25 @@ _YOU_WORD_RE = re.compile(r"(?<!\w)(?:you|u|ya|ur|your|youre)\b", re.IGNORECASE)
 
 
 class _GatedSearch:
-    """``pattern.search`` behind a cheaper necessary condition: the insult alternation at every word
-    start cost ~190 us on a post the classifier flags, and most posts hold no second person."""
+    """``pattern.search`` behind cheaper necessary conditions: the insult alternation at every word
+    start cost ~190 us on a post the classifier flags, and most posts hold no second person; nor,
+    as a whole run of ASCII letters once folded (see _ascii_runs), the first part of any of
+    ``words``."""
 
-    __slots__ = ("gate", "pattern")
+    __slots__ = ("gate", "pattern", "words")
 
-    def __init__(self, gate: re.Pattern[str], pattern: re.Pattern[str]) -> None:
-        self.gate, self.pattern = gate, pattern
+    def __init__(self, gate: re.Pattern[str], pattern: re.Pattern[str], words: Iterable[str] = ()) -> None:
+        self.gate, self.pattern, self.words = gate, pattern, frozenset(words)
 
     def search(self, text: str) -> re.Match[str] | None:
+        if self.words and self.words.isdisjoint(_ascii_runs(text)):
+            return None
         return self.pattern.search(text) if self.gate.search(text) is not None else None
 
 
-_YOU_INSULT_RE = _GatedSearch(_YOU_WORD_RE, _YOU_INSULT_FULL_RE)
+# Both branches hold an insult word bounded by \b on both sides, so its first part (before any
+# hyphen: 'brain' of 'brain-dead') is a whole run of letters.
+_YOU_INSULT_RE = _GatedSearch(_YOU_WORD_RE, _YOU_INSULT_FULL_RE, {w.split("-")[0] for w in _INSULT_WORDS})
 # "you" as the subject of a claim about the person addressed ("you just lost all your fans",
 # "you clearly never read it"): a post talking to someone, not the generic "you" of "pov: you've
 # been staring at a spreadsheet" or "keeps you honest".
@@ -578,7 +589,7 @@ class _Reading:
 
     @cached_property
     def addressed(self) -> bool:
-        return _ADDRESSED_RE.search(self.text) is not None
+        return "@" in self.text and _ADDRESSED_RE.search(self.text) is not None  # both branches hold '@'
 
     @cached_property
     def you_insult(self) -> bool:
@@ -717,11 +728,19 @@ def aims_at_someone(text: str) -> bool:
 # "ach away ye numpty, best supervisor in Scotland 💚"): the mock insult comes with warmth -
 # 'cheers pal', love, a heart, congratulations, a welcome ('thanks' alone is as often sarcastic).
 # Only mild words count as banter: no profanity, slur, threat, wish of harm or dehumanising noun.
-_WARMTH_RE = regex.compile(
+_WARMTH_FULL_RE = regex.compile(
     r"(?i)(?:\b(?:cheers\s+(?:pal|mate|hen|bud|buddy|love|doll)|ta\s+very\s+much|"
     r"love\s+(?:ya|you|u|ye)|luv\s+(?:ya|u)|well\s+deserved|congrat\w*|legend|(?:you'?re|ur|you\s+are)\s+welcome|"
     r"welcome\s+any\s*time|best\s+\w+\s+in\s+the\s+world|best\s+\w+\s+in\s+\p{Lu}\w+|proud\s+of\s+(?:you|ya|u)|"
     r"miss\s+(?:you|ya|u)|(?:i|and\s+i)\s+love\s+(?:him|her|them)|xx+)\b|[\u2764\U0001F499\U0001F49A\U0001F49B\U0001F49C\U0001F9E1\U0001F970\U0001F618\U0001F917\U0001F497\U0001F496])"
+)
+# Gated on its words' literals (the source parsed with a capital letter's class for \p{Lu}, which
+# the re parser does not know) or on one of its hearts.
+_WARMTH_WORDS_SOURCE = _WARMTH_FULL_RE.pattern[len(r"(?i)(?:\b(?:") : _WARMTH_FULL_RE.pattern.rindex(r")\b|[")]
+_WARMTH_RE = _GatedPattern(
+    _WARMTH_FULL_RE,
+    required_parts(_WARMTH_WORDS_SOURCE.replace(r"\p{Lu}", "[A-Z]")),
+    re.compile(_WARMTH_FULL_RE.pattern[_WARMTH_FULL_RE.pattern.rindex("|[") + 1 : -1]),
 )
 
 
@@ -805,12 +824,13 @@ _PUNISH_RE = regex.compile(
 )
 # A bare verdict with nothing else ("Disgusting.", "Gross", "Pathetic!!"): a reaction to someone
 # else's post, not venting, which names what it is about ("this printer is useless").
-_BARE_VERDICT_RE = regex.compile(
+_BARE_VERDICT_FULL_RE = regex.compile(
     r"(?i)[\W_]*(?:(?:just|so|utterly|absolutely|truly|how|simply)\s+)?(?:disgusting|gross|pathetic|vile|repulsive|"
     r"shameful|despicable|revolting|sickening|contemptible|cockroach|vermin|scum|sleazy|slimy|greasy|childish)"
     r"(?:\s+(?:and|&|&amp;)\s+(?:disgusting|gross|pathetic|vile|sleazy|slimy|greasy|sad|creepy|weird|"
     r"unprofessional|immature|petty))?[\W_]*"
 )
+_BARE_VERDICT_RE = _GatedPattern(_BARE_VERDICT_FULL_RE, required_parts(_BARE_VERDICT_FULL_RE.pattern))
 # A named person as the subject of a verdict on them ("Ezra is a cockroach", "Theresa May is a
 # liability", "Carrey is becoming weird"): a capitalised name opening the post or a sentence, then
 # is/was and a verdict. A single capitalised word may be any noun ("Marking is the worst", "Traffic
