@@ -145,6 +145,7 @@ _NOT_EMPLOYER_WORDS = gate_words(
     "government govt minister ministers ministry westminster parliament mps mp downing tories tory labour cabinet "
     "council councils treasury nhs politicians party election brexit president senate congress"
 )
+_OURS_WORDS = frozenset(("ours", "mine"))
 _ELSEWHERE_RE = re.compile(r"\s+(?:at|in|of|over\s+at|down\s+at)\s+(?!work|the\s+(?:uni|top|office)|my|our|this)")
 # the employer's latest upheaval ("three years since the restructure"), not "the restructure of my allotment"
 _RESTRUCTURE_RE = re.compile(
@@ -320,12 +321,14 @@ _IRONY_RE = re.compile(
     r"(?:sacking|sacked|firing|fired|cutting|"
     r"axing|axed|closing|forcing|forced|pushing\s+out|binning|binned|scrapping|scrapped|threatening|capability|"
     r"redundanc(?:y|ies)|dismissing|outsourcing|making\s+(?:\w+\s+){0,3}?(?:reapply|redundant)|cut|cuts|"
-    r"performance\s+plan|proceedings)(?![\w])"
+    r"performance\s+plan|proceedings|cancell?ing|cancell?ed|dropping|dropped|ignoring|ignored|abandoning|abandoned|"
+    r"slashing|slashed|freezing|froze|frozen)(?![\w])"
 )
 _IRONY_WORDS = gate_words(
     "sacking sacked firing fired cutting axing axed closing forcing forced pushing binning binned scrapping scrapped "
     "threatening capability redundancy redundancies dismissing outsourcing reapply redundant cut cuts performance "
-    "proceedings"
+    "proceedings cancelling canceling cancelled canceled dropping dropped ignoring ignored abandoning abandoned "
+    "slashing slashed freezing froze frozen"
 )
 
 
@@ -341,9 +344,9 @@ def _sarcastic(t: str) -> bool:
     if _hypocrisy(t):
         return True
     shape, span = _ironic_shape(t)
-    if shape == 2:
-        return True
-    return shape == 1 and _complaint_content(t) and not _sincere(t, span)
+    if shape == 0 or _sincere(t, span):
+        return False
+    return shape == 2 or _complaint_content(t)
 
 
 # Sarcasm read as a whole (issue 12, round 8). An ironic shape is one of: a short sentence made only
@@ -386,9 +389,11 @@ def _praise_sentence(t: str) -> tuple[int, int] | None:
     can't run the one we've got.")."""
     if not gate(t, _PRAISE_WORDS) and "done" not in t:
         return None
+    toks = tokens(t)  # the post's own (cached) tokens: tokenising each sentence would crowd the cache
     for m in _PRAISE_SENT_RE.finditer(t):
-        words = [w for _s, _e, w in tokens(m.group(0))]
-        if not words:
+        s, e = m.span()
+        words = [w for a, _b, w in toks if s <= a < e]
+        if not words or not (words[0] in _PRAISE_WORDS or len(words) <= 6):
             continue
         if len(words) <= 6 and "!" not in m.group(1):
             praise = any(w in _PRAISE_WORDS for w in words) or words[:2] == ["well", "done"]
@@ -408,8 +413,7 @@ def _deadpan(t: str, at: int) -> bool:
 _SENT_STOP_RE = re.compile(r"[.!?\n]")
 
 
-_IRONY_PHRASES = words_re(
-    phrases("""can't wait|cannot wait|slow clap|funny that|funny how|curious that|curious how|interesting how|
+_IRONY_PHRASE_BLOCK = """can't wait|cannot wait|slow clap|funny that|funny how|curious that|curious how|interesting how|
     strange how|odd how|kind of telling|telling that|says it all|say it all|tells you everything|
     tells you all you need|all you need to know|aged well|good to know|okay then|ok then|right then|who knew|
     who could have guessed|who could have predicted|who'd have thought|who would have thought|who could have seen|
@@ -432,15 +436,17 @@ _IRONY_PHRASES = words_re(
     of course they are|of course they did|of course they have|of course they do|of course they would|
     of course they will|of course it is|of course it did|of course it was|of course he did|of course she did|
     of course he is|of course she is|because nothing|nothing helps|a masterclass in|masterclass in|
-    truly world-leading|days since|the irony|the audacity|it's almost as if|almost as if""")
-)
+    truly world-leading|days since|the irony|the audacity|it's almost as if|almost as if|just saying|
+    that's all i'll say|that's all i'm saying|i'll say no more|say no more|no comment|read into that|
+    usually means|always means|normally means|code for|asking because|since when"""
+_IRONY_PHRASES = words_re(phrases(_IRONY_PHRASE_BLOCK))
 # Shapes that are their own complaint: the author says the question is rhetorical or the coincidence
 # is none.
-_IRONY_STRONG = words_re(
-    phrases("""rhetorical question|pure coincidence|total coincidence|complete coincidence|
+_IRONY_STRONG_BLOCK = """rhetorical question|pure coincidence|total coincidence|complete coincidence|
     coincidence i'm sure|colour me shocked|color me shocked|colour me surprised|color me surprised|
-    shocked i tell you|for whom exactly|not ours apparently|stay for the grievance""")
-)
+    shocked i tell you|for whom exactly|not ours apparently|stay for the grievance|interesting timing|
+    funny timing|convenient timing|curious timing|how convenient|very convenient|rather convenient"""
+_IRONY_STRONG = words_re(phrases(_IRONY_STRONG_BLOCK))
 # Management-speak decoded: a quoted phrase followed by "=", "means", "is code for", "translation:".
 _DECODE_RE = re.compile(
     r"[\"'’”]\s*(?:=|means\s|is\s+(?:management|corporate|uni|hr|exec)[-\s]?speak\s+for|is\s+code\s+for|aka\s)"
@@ -452,11 +458,34 @@ _IDEA_OF_RE = re.compile(
     r"[\w-]+(?:\s+[\w-]+)?\s*(?::|\s+is\s|\s+=)"
     r"|(?<![\w])(?:answer|solution|response|cure|remedy)\s+(?:to|for)\s+[^.!?]{1,50}?\s*(?::|\s+is\s|\s+was\s|\s+=)"
 )
+_DECODE_CUES = ("=", "mean", "speak", "code", "aka", "translat", "decoded", "english:", "read:")
 _IDEA_WORDS = gate_words("idea version definition understanding notion answer solution response cure remedy")
 # "Our faculty: 'we must all tighten our belts'. Also our faculty: away day at a spa hotel."
 _ALSO_RE = re.compile(r"(?<![\w])([a-z][\w']*(?:\s+[\w']+){0,2})\s*:\s[^\n]{3,200}?(?:[.!?\"'’”]\s*|\n)also\s+\1\s*:")
 _QUOTED_RE = re.compile(r"[\"'‘“]([a-z][\w-]*(?:\s+[\w-]+){0,3})[\"'’”]")
 _ECHO_RE = re.compile(r"(?:^|[.!?…]\s+)([\w-]+)(?:\s+[\w-]+)?\s*(?=[.!?…]|$)")
+
+
+# Common words that open many phrases ("the irony", "so lucky", "of course ..."): the lexicons walk
+# every place their first word occurs, so each is searched only when the post holds a rarer word of
+# one of its phrases (one set lookup).
+_COMMON = frozenset(
+    gate_words(
+        "the a an of to is it it's i i'm i'll so how what you we they he she that that's this no not just very "
+        "well good kind oh for in on at and but with can't since who because when rather are was were be do did "
+        "does have me us them then all up one as if can could would will"
+    )
+)
+
+
+def _rare_gate(block: str) -> frozenset[str]:
+    """For each phrase of a lexicon block, its longest uncommon word: a phrase matches only where all
+    its words are, so one of them is enough to gate on."""
+    out: set[str] = set()
+    for ph in phrases(block):
+        words = [w for _s, _e, w in tokens(ph.lower())]
+        out.add(max([w for w in words if w not in _COMMON] or words, key=len))
+    return frozenset(out)
 
 
 def _echoed_quote(t: str) -> bool:
@@ -467,25 +496,35 @@ def _echoed_quote(t: str) -> bool:
     return any(m.group(1) in quoted and m.start() > 0 for m in _ECHO_RE.finditer(t))
 
 
+_IRONY_PHRASE_GATE = _rare_gate(_IRONY_PHRASE_BLOCK)
+_IRONY_STRONG_GATE = _rare_gate(_IRONY_STRONG_BLOCK)
+
+
 def _ironic_shape(t: str) -> tuple[int, tuple[int, int]]:
     """(0, _) none; (1, span) an ironic shape that needs complaint content; (2, span) one that is its
     own complaint. The span is the shape's words, left out when the rest of the post is read for tone."""
-    m = _IRONY_STRONG.search(t)
+    words = token_set(t)
+    m = None if _IRONY_STRONG_GATE.isdisjoint(words) else _IRONY_STRONG.search(t)
     if m is not None:
         return 2, m.span()
     span = _praise_sentence(t)
     if span:
         return 1, span
-    m = next((x for x in _IRONY_PHRASES.finditer(t) if _deadpan(t, x.end())), None)
-    if m is not None:
-        return 1, m.span()
-    if any(q in t for q in "'\"‘“’”"):
-        if _echoed_quote(t):
-            return 1, (0, 0)
-        m = _DECODE_RE.search(t)
+    e = next((t.find(x) for x in _INSINUATION_EMOJI if x in t), -1)
+    if e >= 0:
+        return 1, (e, e + 1)
+    if "?" in t and gate(t, _RHETORIC_WORDS):
+        m = _RHETORIC_RE.search(t)
+        if m is not None:
+            return 1, (m.start(), m.start())
+    if not _IRONY_PHRASE_GATE.isdisjoint(words):
+        m = next((x for x in _IRONY_PHRASES.finditer(t) if _deadpan(t, x.end())), None)
         if m is not None:
             return 1, m.span()
-    elif ":" in t and ("translation" in t or "speak" in t or "decoded" in t or "read" in t):
+    # a quoted phrase opens after a space or the post's start (an apostrophe in "it's" is no quote)
+    if (" '" in t or ' "' in t or "‘" in t or "“" in t or t[:1] in ("'", '"')) and _echoed_quote(t):
+        return 1, (0, 0)
+    if any(c in t for c in _DECODE_CUES):
         m = _DECODE_RE.search(t)
         if m is not None:
             return 1, m.span()
@@ -498,6 +537,17 @@ def _ironic_shape(t: str) -> tuple[int, tuple[int, int]]:
         if m is not None:
             return 1, (0, 0)
     return 0, (0, 0)
+
+
+# Insinuation (round 8): the raised-eyebrow emoji and the loaded question
+# ("Does anyone in senior management ever actually set foot in a teaching room?", "Why does HR always
+# announce ...?").
+_INSINUATION_EMOJI = ("\U0001f440", "\U0001f914", "\U0001f60f")
+_RHETORIC_WORDS = gate_words("actually even ever every always never really seriously honestly")
+_RHETORIC_RE = re.compile(
+    r"(?:^|[.!?…]\s+)(?:why|how\s+come|how\s+is\s+it|since\s+when|who|do|does|did|is|are|has|have|will|would|can|could)"
+    r"\s+[^.!?]{0,80}?(?<![\w])(?:actually|even|ever|every|always|never|really|seriously|honestly)(?![\w])[^.!?]{0,100}\?"
+)
 
 
 def _sincere(t: str, span: tuple[int, int]) -> bool:
@@ -528,7 +578,7 @@ _COMPLAINT_WORDS = words_re(
     job cuts|their jobs|our jobs|own jobs|hot-desking|hot desking|car park charges|parking charges|
     christmas eve|christmas day|boxing day|bank holiday|on a saturday|on a sunday|at the weekend|
     over the weekend|saturday before|sunday before|on a friday|friday afternoon|5pm|6pm|7pm|8pm|9pm|midnight|
-    a week's notice|no notice|short notice|last minute|last-minute|worse|worst|nobody|no one|zero|not a penny|
+    a week's notice|no notice|short notice|last minute|last-minute|worse|worst|zero|not a penny|
     not a single|not one|yet again|third time|fourth time|fifth time|four times|three times|five times|
     every single|years running|instead of|rather than|but no|but not|no money|no budget|no funding|
     efficiencies|savings|right-sizing|rightsizing|streamlining|realignment|transformation programme|
@@ -536,7 +586,11 @@ _COMPLAINT_WORDS = words_re(
     casual staff|casualised|zero-hours|workload|workloads|unpaid overtime|update their cv|updates their cv|
     updating their cv|updated their cv|misery|morale|demoralised|waiting list|waiting lists|delays|delayed|
     we all know how|we all know what|how the last one went|know how that ends|know how this ends|my complaint|
-    a complaint|complained|grievance|bucket|binning|binned|p45|close the|to close|the axe""")
+    a complaint|grievance|bucket|binning|binned|p45|close the|to close|the axe|hadn't looked|
+    hasn't looked|hadn't read|hasn't read|didn't read|didn't bother|hadn't bothered|hasn't bothered|
+    didn't turn up|never turned up|didn't show up|never showed up|no-show|hadn't even|hasn't even|haven't even|
+    without asking|without consulting|without telling|nobody asked|no one asked|wasn't consulted|
+    weren't consulted|not consulted|behind closed doors""")
 )
 # A loss that is good news: cutting emissions, scrapping fines, closing the gap.
 _LOSS_VERBS = frozenset(
@@ -563,11 +617,9 @@ _HYPOCRISY_RE = re.compile(
 
 def _hypocrisy(t: str) -> bool:
     """Money found for one thing and not another, in one sentence."""
-    if not ("but" in t or "yet" in t or "and" in t or "while" in t):
+    if not (gate(t, _MONEY) or "£" in t or "told" in t or "tell" in t or "asked" in t or "given" in t):
         return False
-    return (gate(t, _MONEY) or "£" in t or "told" in t or "tell" in t or "asked" in t or "given" in t) and (
-        _HYPOCRISY_RE.search(t) is not None
-    )
+    return ("but" in t or "yet" in t or "and" in t or "while" in t) and _HYPOCRISY_RE.search(t) is not None
 
 
 def _good_losses(t: str) -> frozenset[str]:
@@ -944,7 +996,7 @@ def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
             m = None  # "the powers that be at the FA": someone else's
     if m is None and "restructur" in t:
         m = _RESTRUCTURE_RE.search(t)
-    if m is None and ("ours" in t or "mine" in t):
+    if m is None and ("ours" in t or "mine" in t) and gate(t, _OURS_WORDS):
         m = _OURS_REF_RE.search(t)
     if m is None and ("uni" in t or "employer" in t or "institution" in t):
         m = _QUALIFIED_REF_RE.search(t)  # "our 'inclusive' university", "my cash-strapped uni"
