@@ -66,11 +66,14 @@ _SERVICE_CUE_RE = regex.compile(
     r"service(?:s)?\s+desk|helpdesk|help\s+desk|helpline|hotline|switchboard|reception|enquiries|bookings?|"
     r"(?:student|it|advice|support|security|estates|library|admissions|accommodation|recruitment|wellbeing|"
     r"disability|careers|finance|registry)\s+(?:services?|team|office|desk|line|centre|center)|"
+    r"student\s+(?:wellbeing|support|advice|services|finance|hub|help|life|union)|"
+    r"(?:security|reception|porters|switchboard|wellbeing|counselling|admissions|library)['’]s\s+(?:number|line|phone)|"
     r"(?:24[/-]7|24-hour|24\s+hour)\s+(?:line|support|helpline))(?![\w])",
     regex.IGNORECASE,
 )
 _PERSONAL_CUE_RE = regex.compile(
-    r"(?<![\w])(?:me|my|his|her|their|mobile|mob|whats\s?app|home)(?![\w])", regex.IGNORECASE
+    r"(?<![\w])(?:me|my|his|her|their|mobile|mob|whats\s?app|(?:at|from)\s+home|home\s+(?:number|phone|landline|line|no))(?![\w])",
+    regex.IGNORECASE,
 )
 
 
@@ -128,6 +131,8 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
 _LABEL_CUE_RE = regex.compile(
     r"(?i)(?:\b(?:office|queries|enquiries|questions|team|desk|line|contact|contacts|helpline|support)|"
     r"^\s*\p{L}+)\s*[:\-–]\s*(?:[\w.+-]+@[\w.-]+\s*(?:,|or|/|and)?\s*)?$"
+    # "Supplier queries 0113 ...", "Transport Office, 0191 ...": the same label without a colon
+    r"|(?-i:\p{Lu})\p{L}+\s+(?:[Oo]ffice|[Tt]eam|[Dd]esk|[Qq]ueries|[Ee]nquiries)\s*,?\s*$"
 )
 
 
@@ -140,6 +145,8 @@ def _role_email_near(doc: Doc, s: int, e: int) -> bool:
         low = local.lower()
         if low in ROLE_LOCALS or re.split(r"[._+-]", low)[0] in ROLE_LOCALS or _compound_role(low):
             return True
+        if low.isalpha() and low in wordset() and low not in given_names():
+            return True  # a service's one-word address ("transport@"), as _email_verdict reads it
     return False
 
 
@@ -296,12 +303,26 @@ ROLE_LOCALS = frozenset(
     accommodation president hub studenthub fees income ask enquire visit visits opendays openday clearing ithelp
     servicedesk bookings tickets conference conferences graduation alumnioffice students staff library-help
     orders shop store
+    access accessibility web webteam accounts payable receivable invoices transport parking travel timetabling
+    exams examinations scholarships funding grants doctoral enterprise innovation partnerships ethics
 """)
 )
 _OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
 # a student or staff number as the address ("s1234567@", "2345678@", "ab12345@"): one person's
 _ID_LOCAL_RE = re.compile(r"^[a-z]{0,3}\d{5,9}[a-z]?$")
 _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-z]+\d{2,4}$")
+# The shape of an address, not anyone's ("firstname.lastname@", "first.last@", "yourname@"): a post
+# telling people how their own address is built.
+_PLACEHOLDER_PARTS = frozenset(
+    wordlist("firstname lastname first last surname forename name yourname username initial initials your x xx xxx")
+)
+# "log in with your full email address (e.g. ab123@...)": an example of the format the reader's own
+# address takes, given by the institution; one with 'e.g.' right before it and 'your ... address'
+# (e-mail, username, login) before that.
+_FORMAT_EXAMPLE_RE = regex.compile(
+    r"(?i)\byour\s+(?:[\w-]+\s+){0,2}?(?:e-?mail(?:\s+address)?|address|user\s?name|login|log-in)\b"
+    r"[^.!?@]{0,25}?(?:\be\.g\.?|\bfor\s+example|\bsuch\s+as|\bin\s+the\s+format)[\s,:]*$"
+)
 
 
 @rule(
@@ -351,6 +372,14 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     if f"{low}@{domain}" in cp.public_emails or (s and doc.text[s - 1] == "@"):
         return None  # published, or a fediverse handle ('@exampleuni@mastodon.ac.uk'), not an address
     base = re.split(r"[._+-]", low)[0]
+    if cp.is_institutional_domain(domain) and (
+        all(x in _PLACEHOLDER_PARTS for x in re.split(r"[._+-]", low) if x)
+        or (
+            any(x in doc.lower for x in ("e.g", "example", "such as", "format"))
+            and _FORMAT_EXAMPLE_RE.search(doc.text, max(0, s - 90), s) is not None
+        )
+    ):
+        return None  # the shape of the reader's own address, not a person's
     if (
         low in ROLE_LOCALS
         or base in ROLE_LOCALS
@@ -420,6 +449,8 @@ def _compound_role(local: str) -> bool:
     pieces: list[str] = []
     for x in parts:
         seg = _segment(x, words, names)
+        if seg is None and len(parts) > 1 and 2 <= len(x) <= 4:
+            seg = (x,)  # an office's acronym beside a unit word ("vc.office", "pgr.admissions")
         if seg is None:
             return False
         pieces.extend(seg)
@@ -633,7 +664,10 @@ _DIGITS_AT_RE = regex.compile(r"\d{3,8}(?!\d)")
 
 # A whole UK phone number inside a span with no street word ("uk, 0113 243 1751, Monday" after an
 # e-mail address): a contact line the tagger read as an address; PRV001 judges phone numbers.
-_PHONE_IN_SPAN_RE = regex.compile(r"(?<![\d])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d])")
+# The European helplines' 116 numbers ("Samaritans (116 123)", "Childline on 116 111") count too.
+_PHONE_IN_SPAN_RE = regex.compile(
+    r"(?<![\d])(?:(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}|116\s?\d{3})(?![\d])"
+)
 
 
 def _phone_tail(t: str, s: int) -> bool:
@@ -838,7 +872,7 @@ _NOT_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|call|dial|fax|ref|isbn|doi|invoice|order|edition|sort|acc|"
     r"volume|vol|chapter|folio)\b"
     # a day and its hours ("thurs 2-4", "Mon 9-5"), not a house number
-    r"|\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
+    r"|\b(?:mon|tues?|wed(?:nes)?|weds|thu|thur|thurs|fri|sat(?:ur)?|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
     # a day and a clock time ("Seminar ..., Wednesday 4pm"): when, not where
     r"|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\s+"
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b"
@@ -856,7 +890,7 @@ _ROOM_BEFORE_RE = regex.compile(
 _DOT_DIGIT_RE = regex.compile(r"\.\d")
 # a day and its hours ("Thurs 2-4"), even when the tagger's span stops before the hours
 _DAY_HOURS_RE = regex.compile(
-    r"(?i)(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
+    r"(?i)(?:mon|tues?|wed(?:nes)?|weds|thu|thur|thurs|fri|sat(?:ur)?|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
 )
 # an item of a numbered list ("1. Physics, 2. Library, 3. ..."): the numbers count items, not houses
 _LIST_BEFORE_RE = regex.compile(r"(?:^|[\s,:;])\d{1,2}[.)]\s+$")
@@ -900,7 +934,7 @@ def _address_like(span: str) -> bool:
         return False
     words = [w for w in regex.findall(r"\p{L}{3,}", span)]
     numbers = regex.findall(r"\d+", span)
-    years = [n for n in numbers if regex.fullmatch(r"(?:19|20)\d\d", n)]
+    years = [n for n in numbers if regex.fullmatch(r"(?:1[5-9]|20)\d\d", n)]  # 'Constable, 1821, National Gallery'
     return (
         len(words) >= 1
         and len(numbers) >= 1
@@ -1172,7 +1206,7 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # "Students facing a disciplinary hearing can bring a friend": guidance to a group
             if _GENERIC_GROUP_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # "a study of how people with long COVID return to work": a kind of person, not one
-            if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t):
+            if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t) or _own_story(doc):
                 continue  # a count of many people, or the person's own agreement to share it
             # the person cue may sit in the same or the previous sentence
             s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
@@ -1642,6 +1676,8 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     found = _attr_matches(doc)
     if not found or _CONSENT_RE.search(t) or not _post_names_someone(t):
         return
+    if _own_story(doc):
+        return  # "Jordan asked us to share his story", "She tells her story in our video": told with them
     local = _LOCAL_RE.search(t) is not None
     bounds = list(sentences(t))
     for m in found:
@@ -1675,6 +1711,12 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _TOPIC_OF_RE.search(t, max(s, m.start() - 70), m.start()):
             continue  # "a guest lecture on HIV stigma by Dr Tutu": the subject of a talk, not the speaker's health
+        if m.group(0)[:1].isupper() and _in_proper_name(t, m.start(), m.end()):
+            continue  # "the Institute of Cancer Sciences", "the Visa Compliance team": a unit's name
+        if _POLICY_NOUN_RE.match(t, m.end()) and m.group(0).lower() in _POLICY_ATTRS:
+            continue  # "the graduate route visa changes": a policy, nobody's status
+        if m.group(0).lower().startswith("salary") and _JOB_AD_RE.search(t):
+            continue  # "Research Associate ..., salary £37,099": the advertised pay of a post
         sighting = _SIGHTING_FIRST_RE.match(m.group(0)) is not None
         if who[0] < m.start() and _COMPOUND_RE.fullmatch(t, who[1], m.start()) and not sighting:
             continue  # "a student visa", "staff wellbeing": the person word qualifies the thing
@@ -1684,10 +1726,56 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
 
 
+# An official post that says the person tells their story or asked for it to be told ("Jordan asked
+# us to share his story", "She tells her story in our video", "Daniel's story, in his own words").
+_OWN_STORY_RE = regex.compile(
+    r"(?i)\b(?:asked|wanted)\s+(?:us|me)\s+to\s+(?:share|tell|post)\s+(?:his|her|their)\s+story"
+    r"|\b(?:tells|told|shares|shared|telling|sharing)\s+(?:us\s+)?(?:his|her|their)\s+(?:own\s+)?story"
+    r"|\bstory\s*,?\s+(?:told\s+)?in\s+(?:his|her|their)\s+own\s+words"
+)
+def _own_story(doc: Doc) -> bool:
+    """Whether an official post says its person tells their own story or asked for it to be told."""
+    return doc.ctx.account != "personal" and "story" in doc.lower and _OWN_STORY_RE.search(doc.text) is not None
+
+
+# An attribute word capitalised inside a unit's or organisation's name: before an organisation word
+# ("Visa Compliance team", "Cancer Research UK", "Dementia Studies") or after "Institute of" ("Centre
+# for Dementia ...").
+_ORG_AFTER_RE = regex.compile(
+    r"\s+(?:\p{Lu}\p{L}+\s+){0,2}(?:Sciences?|Research|Studies|Society|Centre|Center|Institute|Unit|Team|Services?|"
+    r"Office|Compliance|Support|Trust|Foundation|UK|Care|Network|Clinic|Charity|Association|Alliance|Group|"
+    r"Programme|Policy|Week|Month|Day|Awareness|Advice|Lab|Laboratory|Hub|Partnership|Consortium)\b"
+)
+_ORG_BEFORE_RE = regex.compile(
+    r"\b(?:Institute|Centre|Center|School|Department|Society|Foundation|Trust|Unit|Journal|Faculty|Division|"
+    r"Chair|Professor|Lecturer|Reader)\s+(?:of|for|in)\s+(?:\p{Lu}\p{L}+\s+(?:and\s+|&\s+)?){0,3}$"
+)
+
+
+def _in_proper_name(t: str, s: int, e: int) -> bool:
+    """Whether the capitalised attribute at [s, e) is part of a unit's or organisation's name."""
+    return _ORG_AFTER_RE.match(t, e) is not None or _ORG_BEFORE_RE.search(t, max(0, s - 80), s) is not None
+
+
+# A status word followed by what makes it a policy ("visa changes", "asylum backlog"), not a person's case.
+_POLICY_ATTRS = frozenset(("visa", "asylum", "home office", "right to work", "universal credit"))
+_POLICY_NOUN_RE = regex.compile(
+    r"(?i)\s+(?:changes|rules|policy|policies|system|regime|reforms?|fees|caps?|levels|numbers|data|requirements|"
+    r"backlog|figures|statistics|debate|crackdown|legislation|bill|white\s+paper|consultation)\b"
+)
+# A job advert: its pay is the post's, not a person's.
+_JOB_AD_RE = regex.compile(
+    r"(?i)\b(?:vacanc(?:y|ies)|job\s+(?:opportunity|advert|opening)|we(?:'re|’re|\s+are)\s+(?:hiring|recruiting)|"
+    r"closing\s+date|closes\s+on|apply\s+(?:by|now|online|via|here|today|before)|fixed[-\s]term|per\s+annum|pro\s+rata|"
+    r"full[-\s]time|part[-\s]time|permanent\s+(?:post|role|contract))\b"
+)
+
+
 # An official post that opens by presenting someone as its feature ("Meet Jamal, ...", "Introducing
 # Dr Okafor:", "Spotlight on Priya"): a profile written with the person, who tells their own story.
 _PROFILE_RE = regex.compile(
-    r"\W*(?:(?i:meet|introducing|say\s+hello\s+to|spotlight(?:\s+on)?\s*:?|student\s+story\s*:|graduate\s+story\s*:)"
+    r"\W*(?:(?i:meet|introducing|say\s+hello\s+to|spotlight(?:\s+on)?\s*:?|student\s+story\s*:|graduate\s+story\s*:|"
+    r"(?:(?:student|graduate|alumni|staff)\s+)?success(?:\s+story)?\s*:)"
     r"\s+(?:(?i:our\s+)?(?:\p{Ll}+\s+){0,2})?(?:(?:Dr|Prof|Professor)\.?\s+)?\p{Lu}\p{Ll}+)"
 )
 
@@ -1719,6 +1807,12 @@ _TOPIC_OF_RE = regex.compile(
     # the title after a colon: 'Public lecture: HIV prevention and stigma', 'Seminar: "Abortion law in NI"'
     r"|\b(?:lectures?|talks?|seminars?|webinars?|workshops?|symposium|panel|podcast|screening|conference)\s*:\s*[\"“‘']?"
     r"(?:[\w'’-]+\s+){0,3}$"
+    # a finding about the disease: 'has found a new marker for early pancreatic cancer', 'developed a test for TB'
+    r"|\b(?:found|discovered|identified|developed|designed|tested|testing|trialled|trialling|developing|created)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+|cheaper\s+|better\s+|faster\s+|early\s+)?(?:[\w-]+\s+)?"
+    r"(?:treatments?|drugs?|tests?|vaccines?|therap(?:y|ies)|markers?|biomarkers?|screening|cures?|causes?|genes?|links?|"
+    r"diagnostics?|ways?)\s+(?:for|of|against|to\s+(?:treat|detect|prevent|diagnose|spot)|between)\s+"
+    r"(?:(?!(?:his|her|their|my)\b)[\w'’-]+\s+){0,3}$"
 )
 # Nothing but a space between the person word and the attribute: "a student visa".
 _COMPOUND_RE = regex.compile(r"\s+")
