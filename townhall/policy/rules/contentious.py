@@ -45,6 +45,7 @@ CAMPAIGN = words_re(
 INDUSTRIAL = words_re(
     phrases("""strike|strikes|striking|industrial action|picket|picket line|pickets|walkout|
     walk-out|ucu|unison|unite the union|pay dispute|pension dispute|uss pensions|marking boycott|
+    assessment boycott|marking and assessment boycott|
     action short of a strike|asos|scab|scabs|strikebreakers|union ballot|redundancies|job cuts""")
 )
 RELIGION = words_re(
@@ -65,11 +66,12 @@ DIVISIVE = words_re(
     creationism|faith schools|sharia|immigration|refugees|brexiteers|remainers|pro-lifers|prolifers|
     pro-choicers|anti-abortionists|anti-vaxxers|antivaxxers|remoaners|gender criticals|trans activists""")
 )
+_DISPUTE = "an industrial dispute"
 TOPICS = (
     (POLITICS, "party politics or elections"),
     (CONFLICT, "an armed conflict or foreign politics"),
     (CAMPAIGN, "a boycott, petition or protest"),
-    (INDUSTRIAL, "an industrial dispute"),
+    (INDUSTRIAL, _DISPUTE),
     (RELIGION, "religion"),
     (DIVISIVE, "a divisive social issue"),
 )
@@ -140,7 +142,26 @@ _BALANCED_SPAN_RE = re.compile(
     r"|\b(?:argu(?:e|es|ed|ing)|speak(?:s|ing)?|speakers?|case|voted?|voting|won|lost)\s+(?:both\s+)?(?:for|against)\s+"
     r"(?:the\s+)?motion\b"
     r"|\b(?:speakers?|voices|arguments?|panellists?|case)\s+(?:both\s+)?(?:for\s+and\s+against|against\s+and\s+for|"
-    r"for|against)\b",
+    r"for|against)\b"
+    # "two academics with opposing views on the Rwanda scheme": the sides the post puts side by side
+    r"|\b(?:opposing|opposed|differing|contrasting|competing)\s+(?:views|sides|perspectives|positions|viewpoints|"
+    r"opinions|arguments|camps)\b",
+    re.IGNORECASE,
+)
+# Support as a service on offer ("Support is available from Student Services", "through Student
+# Support", "our support team"): help for whoever needs it, not backing for a side.
+_SUPPORT_SERVICE_RE = re.compile(
+    r"\b(?:student|wellbeing|welfare|disability|learning|peer|financial|mental\s+health|pastoral|it)\s+support\b"
+    r"|\bsupport\s+(?:is|are|remains)\s+(?:also\s+)?available\b"
+    r"|\bsupport\s+(?:services?|team|teams|staff|line|fund|funds|hub|officers?|workers?|plans?|sessions?|available)\b",
+    re.IGNORECASE,
+)
+# The institution standing with its own people ("We stand with our Ukrainian students and staff"):
+# care for members of its community, who are on its campus whatever their country's war; any other
+# stance in the sentence ("... against the invasion") still counts.
+_OWN_PEOPLE_RE = re.compile(
+    r"\b(?:stand(?:s|ing)?\s+with|solidarity\s+with|support(?:s|ing)?)\s+(?:all\s+(?:of\s+)?)?our\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:students|staff|colleagues|community|communities|members|alumni|families)\b",
     re.IGNORECASE,
 )
 # A debating motion quoted: "This House would abolish the monarchy".
@@ -205,6 +226,10 @@ def discounted_spans(text: str) -> list[tuple[int, int]]:
         out += [m.span("v") if m.group("v") else m.span("n") for m in _ATTITUDE_RE.finditer(text)]
     out += [m.span() for m in _RIGHT_TO_RE.finditer(text)]
     out += [m.span() for m in _TIME_FOR_RE.finditer(text)]
+    if "our" in text:
+        out += [m.span() for m in _OWN_PEOPLE_RE.finditer(text)]
+    if "upport" in text:
+        out += [m.span() for m in _SUPPORT_SERVICE_RE.finditer(text)]
     return out
 
 # The first words of every topic phrase: a post holding none of them (most posts) skips the six
@@ -313,6 +338,11 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     off = discounted_spans(t)
     if off:
         stance = [(a, b) for a, b in stance if not any(s <= a and b <= e for s, e in off)]
+    # a stance word that ends a longer dispute's name is its head noun ("the marking boycott" names the
+    # action a service notice is about), not a side ("march against" is no name: its 'against' counts)
+    stance = [(a, b) for a, b in stance if not any(s < a and b == e and lb == _DISPUTE for s, e, lb in topics)]
+    if off:  # a topic word inside a discounted phrase ("stand with our ... students") is no topic either
+        topics = [(a, b, label) for a, b, label in topics if not any(s <= a and b <= e for s, e in off)]
     bounds = list(sentences(t))
     for ts, te, label in topics:
         k = next((i for i, (s, e) in enumerate(bounds) if s <= ts < e), 0)
