@@ -114,7 +114,8 @@ _EMBARGO_RE = regex.compile(
     r"(?<![\w])(?:(?<!(?:for|until|till|when)\s+the\s+)"
     r"(?<!(?:out\s+of|no\s+longer|after|past|post|since|following|end\s+of|lifting\s+of|lifted\s+the|once\s+the)\s+"
     r"(?:the\s+|under\s+|its\s+|our\s+|an\s+)?)(?<!post-)"
-    r"(?:under\s+)?embargo(?:ed)?(?!(?:['’]s|\s+(?:has\s+been|has|have|had|is|was|now|is\s+now|just|finally|officially|"
+    r"(?:under\s+)?embargo(?:ed)?(?!(?:\s+(?:on|for)(?:\s+[\w'’-]+){1,4}?)?"
+    r"(?:['’]s|\s+(?:has\s+been|has|have|had|is|was|now|is\s+now|just|finally|officially|"
     r"having\s+been))?\s+(?:(?:now|just|finally|officially)\s+)?(?:lifted|lifts\s+(?:today|now)|ended|over|expired|up|"
     r"passed|gone|finished|is\s+off|off))"
     r"|(?:not\s+yet|yet\s+to\s+be|un)published\s+(?:\w+\s+){0,2}(?:results?|data|findings|paper|study|manuscript|work|"
@@ -180,9 +181,17 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             doc.masked, max(0, m.start() - 100), m.end() + 60
         ):
             continue  # a publisher's open-access embargo on its own version: the paper is out, nothing leaks
+        if m.group().lower().startswith("embargo") and _NOW_LIVE_RE.search(doc.masked, m.end(), m.end() + 80):
+            continue  # "Embargoed until 00:01 Wednesday - now live: ...": the press release after its embargo
         yield m.start(), m.end(), "Embargoed or unpublished material."
 
 
+# A press release's embargo line followed by word that the time has come ("Embargoed until 00:01
+# Wednesday 3 September - now live", "... (embargo lifted)").
+_NOW_LIVE_RE = regex.compile(
+    r"(?i)[\s\-–—:,(]+(?:(?:and\s+)?(?:is\s+|are\s+)?now\s+(?:live|lifted|out|public|published)|embargo\s+(?:now\s+)?lifted|"
+    r"out\s+now|live\s+now)\b"
+)
 # An open-access embargo: the publisher's typeset version is held back from a repository while the
 # accepted manuscript is free to read ("free in our repository while the publisher's version is
 # under embargo", "a 12-month embargo on the version of record"); publication has happened.
@@ -852,6 +861,8 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             return
         if m.group(0).startswith(("heard", "overheard")) and not _MATTER_RE.search(t):
             continue  # "heard in the staff room: someone's brought in samosas" is gossip, not a leak
+        if "confidence" in m.group(0) and _CONFIDENCE_CHANNEL_RE.search(t, max(0, m.start() - 100), m.start()):
+            continue  # "staff can raise concerns about wrongdoing in confidence": a service's promise, nothing told
         if m.group(0) == "invigilating" and not _EXAM_SECRET_RE.search(t):
             continue  # "invigilating today, total silence for three hours" gives nothing away
         rest = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end() :]  # the seat's own "grant" tells nothing
@@ -861,6 +872,15 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             continue  # "refereeing a paper for Nature this week, a joy to see new work" tells nothing of it
         yield m.start(), m.end(), "News that is not public yet, given away in the post."
         return
+
+
+# How a service says it can be used confidentially ("how staff can raise concerns ... in confidence",
+# "you can talk to an adviser in confidence"): the reader may speak, nobody has been told anything.
+_CONFIDENCE_CHANNEL_RE = regex.compile(
+    r"(?i)\b(?:can|may|how\s+to|able\s+to|where\s+to|free\s+to|want\s+to|wish\s+to|welcome\s+to|chance\s+to)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:raise|report|talk|speak|discuss|disclose|contact|ask|seek|share\s+(?:a\s+|your\s+)?concerns?|"
+    r"get\s+(?:advice|help|support))\b(?:\s+[\w'’-]+){0,6}?\s+$"
+)
 
 
 def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:

@@ -285,6 +285,8 @@ _OWN_OR_LICENSED_RE = regex.compile(
     # a licence named in the post ("licence: free to use", "from the YouTube Audio Library") or the
     # author's own making ("made this animation myself", "all original", "I drew this")
     r"|licen[cs]e\s*:\s*\w|(?:audio|music|sound|stock\s+(?:photo|image|music))\s+library|no[-\s]copyright\s+(?:music|audio|sound)"
+    # a free licence named by its source ("via Unsplash (Unsplash licence)", "Pexels licence", "OGL")
+    r"|(?:unsplash|pexels|pixabay|open\s+government|mit|apache|gpl|cc0)\s+licen[cs]e|\bcc0\b"
     r"|all\s+(?:original|my\s+own\s+work)|(?:my|our)\s+own\s+(?:work|photo|drawing|design|footage)"
     r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
     r"illustrated)\s+(?:(?:this|these|it|them|the\s+\w+|all\s+(?:of\s+)?(?:it|them|this))\s+)?(?:\w+\s+){0,2}?"
@@ -641,7 +643,9 @@ _C4_OTHER_CAP_RE = regex.compile(
     r"(?=\p{Lu})(?:(?<!(?:our|my|Our|My)\s+)(?!(?:I|I'm|I've|A|The|This|That|It|We|You|Our|My|Your|His|Her|Their|Its)\s)\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2}\s+"
     r"(?i:gig|concert|songs?|album|single|column|editorial|leader|lyrics|poem|"
     r"track|films?|movie|show|documentary|textbook|book|audiobook|logo|characters|video\s+series|template|font|"
-    r"mark\s+schemes?|past\s+papers|handbook|stills?|anthem)\b"
+    r"mark\s+schemes?|past\s+papers|handbook|stills|anthem"
+    # a film's still, not the adverb ("Please still return books on time")
+    r"|still(?=\s*(?:[.,;:!?)]|$|\s+(?:from|of|image|photo|shot|frame)\b)))\b"
     r"|(?<![\w])(?i:gif|meme|clip|still|screenshot|theme)\s+(?i:of|from)\s+(?:the\s+)?\p{Lu}\w+"
     r"|(?<![\w])(?i:pdf)\s+(?i:of)\s+(?i:the\s+)?(?i:new\s+)?\p{Lu}\w+"
     r"|(?<!\b(?:the|The)\s)(?<!\p{Lu}[\w-]*\s)\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b"
