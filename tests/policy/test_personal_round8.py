@@ -116,6 +116,9 @@ def test_disclaimer_does_not_excuse_sarcasm_or_cruelty() -> None:
     "text",
     [
         "Our department won the teaching award. Brilliant.",
+        # praise of leadership in the middle of a sentence is meant; "Brilliant leadership as ever." closing a
+        # complaint is not (dev personal-use-036 stays flagged)
+        "Great leadership from our Dean during the cyber attack, she kept everyone informed every day.",
         "The university has scrapped library fines for good. Brilliant.",
         "Our department cut its energy use by 20% this year. Impressive.",
         "Interesting how different the results look when you control for age. Thread on our new analysis.",

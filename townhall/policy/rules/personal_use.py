@@ -84,7 +84,7 @@ _NEGATIVE = words_re(
     gaslighting|gaslit|scapegoat|scapegoating|blaming staff|blame staff|blaming us|passing the buck|
     kept in the dark|sham consultation|a formality|done deal|rubber stamp|rubber-stamped|won't fund|
     never taught|oh wait|just mine then|said no one|said nobody|yeah right|
-    brilliant leadership|great leadership|inspirational leadership|sinking ship|circus|a dump|this dump|what a dump|
+    sinking ship|circus|a dump|this dump|what a dump|
     dump of a|madhouse|
     clown show|dumpster fire|car crash|train wreck|trainwreck|shitshow|omnishambles|pants|doesn't work|
     don't work|hasn't worked|haven't worked|hasn't had a working|not fit for purpose|get hurt|
