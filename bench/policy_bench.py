@@ -10,7 +10,11 @@ text once, so no cache of repeated texts can be what makes it fast).
 ``--mode batch`` runs only ``check_many`` (classifiers scored per chunk of 512), start-up
 included, in a process that has checked nothing before, so no cache is warm. Why: the batch line
 printed after the single-post loop runs on warm word caches and flatters batching (1,137-1,306
-posts/s there against 875 from cold, 2026-12-03, when single posts gave 911).
+posts/s there against 875 from cold, 2026-12-03, when single posts gave 911). Since check_many
+scores each chunk's classifiers and learned model in batches (``townhall/policy/ml/batch.py``),
+batch mode gives 596-611 CPU posts/s against 432-437 for single-post scoring of the same tree
+(2026-12-03 14:08-14:28, load 5-9, alternating runs); ``policy_batch_identity.py`` checks that
+both give the same findings.
 """
 
 from __future__ import annotations
