@@ -67,6 +67,14 @@ CLEAN = [
     # CPY003 / CPY004: a free licence named by its source; the adverb 'still'
     ("official", "Photo by Aisha Noor via Pexels (Pexels licence). Spring on the Quad."),
     ("official", "Term has ended but please still bring library books back so others can borrow them."),
+    # second hunt (set A): a policy's title before its rule, a patent application filed, a credited
+    # maker's notice, a finding about the people studied, a person speaking in our own channel, a project
+    ("official", "Staff Password Policy: passphrases of three random words, and MFA on every account."),
+    ("official", "Patent pending: the sensor has been filed with the UKIPO and is published as GB2609876."),
+    ("official", "Thank you to Lee Hart Photography for the graduation pictures. All rights reserved."),
+    ("official", "Dr Nia Jones's study finds that men on probation are twice as likely to be homeless after release."),
+    ("official", "Sam, one of our Student Ambassadors, talks about living with epilepsy in our new podcast."),
+    ("official", "Our Centre for Criminology's Domestic Abuse Research Network meets Dr Alan Pike on Friday."),
 ]
 
 
@@ -102,6 +110,11 @@ RISKY = [
     ("personal", "The Dean discussed it with me in confidence: Chemistry is closing next year.", "CIP006"),
     # CPY003: a picture taken from a stock site without a licence
     ("official", "Image by Marcus Lee from Getty for our campus banner", "CPY003"),
+    ("official", "Our new Password Policy is online. The admin password is Tulips!2026", "CRD001"),
+    ("official", "Patent pending soon! Here's the full schematic of our unpublished sensor.", "CIP001"),
+    ("official", "Amazing cartoon - all rights reserved by the artist, but sharing anyway", "CPY002"),
+    ("official", "Our student Tobi has dyslexia and failed his exams, keep it quiet.", "PRV005"),
+    ("official", "Dr Ruth Evans, who has MS, is off sick again this week.", "PRV007"),
 ]
 
 

@@ -105,7 +105,16 @@ def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _PATENT_WORDS):
         return
     for m in _PATENT_RE.finditer(doc.masked):
+        if m.group().lower().endswith("pending") and _FILED_RE.search(doc.masked):
+            continue  # "Patent pending: filed with the UKIPO and published as GB...": the application is in
         yield m.start(), m.end(), "Disclosure of an invention that is not yet protected."
+
+
+# The application said to be filed or published: 'pending' then means what the law means by it.
+_FILED_RE = regex.compile(
+    r"(?i)\b(?:has|have|had)\s+been\s+(?:\w+\s+)?(?:filed|published|submitted)|\bfiled\s+(?:with|at)\s+(?:the\s+)?"
+    r"(?:uk\s*ipo|ipo|epo|uspto|wipo|intellectual\s+property\s+office)|\bpublished\s+as\s+(?:GB|EP|WO|US)\s?\d"
+)
 
 
 _EMBARGO_RE = regex.compile(

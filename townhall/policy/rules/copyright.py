@@ -131,6 +131,8 @@ def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         m = _DISOWN_RE.search(doc.masked)
     if m and m.group().startswith("all rights") and _OWN_RIGHTS_RE.search(doc.masked, 0, m.start()):
         return  # "Photo by Jane Doe for Example University, all rights reserved": the rights are ours
+    if m and m.group().startswith("all rights") and _MAKER_CREDITED_RE.search(doc.text, 0, m.start()):
+        return  # "Thanks to Jane Doe Photography for these pictures ... All rights reserved": theirs, credited
     if m:
         yield m.start(), m.end(), "The post suggests the material is used without permission."
 
@@ -157,6 +159,14 @@ _OWN_RIGHTS_RE = regex.compile(
     r"(?<![\w])(?:(?:by|for)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|uni|college|institution|school|"
     r"faculty|media\s+team|comms\s+team|photography\s+team)|©\s*(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|"
     r"college|institution)|our\s+own)(?![\w])"
+)
+
+
+# The maker named and credited before the notice ("Thanks to Jane Doe Photography for ...", "Photos by
+# Sam Lee", "Credit: Ravi Shah"): the reserved rights are the credited maker's, who supplied the work.
+_MAKER_CREDITED_RE = regex.compile(
+    r"(?i:\b(?:thanks\s+to|thank\s+you\s+to|photos?\s+by|photographs?\s+by|pictures?\s+by|images?\s+by|"
+    r"photography\s+by|photo\s*:|credit\s*:)\s+)(?!(?:Google|Pinterest|the\s+internet)\b)\p{Lu}\p{L}+"
 )
 
 

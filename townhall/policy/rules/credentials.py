@@ -39,7 +39,8 @@ _WHERE_RE = regex.compile(r"(?i)(?:https?://|www\.)\S+|[\w.+-]*@?[\w-]+(?:\.[\w-
 _NOT_SECRET = frozenset(
     wordlist("""your their our his her the a an not now being still changing changed expired incorrect wrong strong weak
     secure required needed important reset below above attached here there this that same different easy
-    simple long short case sensitive private personal yours mine empty blank what which""")
+    simple long short case sensitive private personal yours mine empty blank what which
+    passwords passphrase passphrases passcode passcodes pins""")
 )
 
 

@@ -1208,6 +1208,9 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # "a study of how people with long COVID return to work": a kind of person, not one
             if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t) or _own_story(doc):
                 continue  # a count of many people, or the person's own agreement to share it
+            st = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \"'’s"))
+            if t[st : st + 1].isupper() and _in_proper_name(t, st, m.end()):
+                continue  # "the School of Law's Abortion Law Reform project": a project's name
             # the person cue may sit in the same or the previous sentence
             s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
@@ -1711,6 +1714,8 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _TOPIC_OF_RE.search(t, max(s, m.start() - 70), m.start()):
             continue  # "a guest lecture on HIV stigma by Dr Tutu": the subject of a talk, not the speaker's health
+        if _FINDING_OF_RE.search(t, max(s, m.start() - 140), m.start()):
+            continue  # "Dr Malik's research shows that women in prison ... domestic abuse": the people studied
         if m.group(0)[:1].isupper() and _in_proper_name(t, m.start(), m.end()):
             continue  # "the Institute of Cancer Sciences", "the Visa Compliance team": a unit's name
         if _POLICY_NOUN_RE.match(t, m.end()) and m.group(0).lower() in _POLICY_ATTRS:
@@ -1732,10 +1737,20 @@ _OWN_STORY_RE = regex.compile(
     r"(?i)\b(?:asked|wanted)\s+(?:us|me)\s+to\s+(?:share|tell|post)\s+(?:his|her|their)\s+story"
     r"|\b(?:tells|told|shares|shared|telling|sharing)\s+(?:us\s+)?(?:his|her|their)\s+(?:own\s+)?story"
     r"|\bstory\s*,?\s+(?:told\s+)?in\s+(?:his|her|their)\s+own\s+words"
+    # the person speaking in the institution's own channel ("talks openly about ...", "talks about studying
+    # with dyslexia in our new blog")
+    r"|\b(?:talks|speaks|writes)\s+openly\b"
+    r"|\b(?:talks|speaks|writes|tells\s+us)\s+about\b[^.!?]{0,80}\bin\s+(?:our|this\s+week'?s|the\s+latest)\s+"
+    r"(?:new\s+|latest\s+)?(?:blog|podcast|video|film|interview|vlog|article|series|episode)"
 )
 def _own_story(doc: Doc) -> bool:
     """Whether an official post says its person tells their own story or asked for it to be told."""
-    return doc.ctx.account != "personal" and "story" in doc.lower and _OWN_STORY_RE.search(doc.text) is not None
+    low = doc.lower
+    return (
+        doc.ctx.account != "personal"
+        and ("story" in low or "openly" in low or "about" in low)
+        and _OWN_STORY_RE.search(doc.text) is not None
+    )
 
 
 # An attribute word capitalised inside a unit's or organisation's name: before an organisation word
@@ -1813,6 +1828,12 @@ _TOPIC_OF_RE = regex.compile(
     r"(?:treatments?|drugs?|tests?|vaccines?|therap(?:y|ies)|markers?|biomarkers?|screening|cures?|causes?|genes?|links?|"
     r"diagnostics?|ways?)\s+(?:for|of|against|to\s+(?:treat|detect|prevent|diagnose|spot)|between)\s+"
     r"(?:(?!(?:his|her|their|my)\b)[\w'’-]+\s+){0,3}$"
+)
+# A finding reported ("research shows that women in prison are more likely to have experienced
+# domestic abuse"): the attribute belongs to the people studied, counted, not to the researcher named.
+_FINDING_OF_RE = regex.compile(
+    r"(?i)\b(?:research|study|studies|survey|data|report|analysis|evidence|findings?)\s+(?:shows?|showed|finds?|found|"
+    r"suggests?|suggested|reveals?|revealed|indicates?)\s+(?:that\s+)?[^.!?]{0,100}$"
 )
 # Nothing but a space between the person word and the attribute: "a student visa".
 _COMPOUND_RE = regex.compile(r"\s+")
