@@ -11,7 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, token_set
+from townhall.policy.rules.common import gate, gate_words, may_hold, token_set
 
 _PATENT_RE = regex.compile(
     r"(?<![\w])(?:(?:before|ahead\s+of|prior\s+to|until|till)\s+(?:\w+\s+){0,4}?(?:patent|ip\s+protection|"
@@ -483,6 +483,39 @@ _INSIDER_RE = regex.compile(
     regex.IGNORECASE,
 )
 
+# _INSIDER_RE's branches by their literals (see common.may_hold): a rare word of one's own, or a
+# pair of common ones that the branch holds both of. A post with none skips the scan.
+_INSIDER_STEMS = (
+    "confidence", "private", "supposed", "meant", "allowed", "hush", "inside", "yourselves", "nobody", "accidentally",
+    "mistakenly", "inbox", "slip", "details", "kill", "wait", "peek",
+)
+_INSIDER_PAIRS = (
+    ("told", ("not",)),  # 'told not to share'
+    ("tell", ("anyone",)),  # "don't tell anyone I told you"
+    ("got", ("copy", "pdf", "hold", "hands")),  # "I've got a copy", 'got my hands on'
+    ("friend", ("ask",)),  # "shared by a friend, don't ask"
+    ("look", ("got", "had")),  # 'got a look at'
+    ("want", ("out", "public", "shared", "known")),  # "don't want this out"
+    ("before", ("council", "senate", "board", "committee", "governors", "exec")),  # 'before the board votes'
+    ("should", ("posting", "sharing")),  # "shouldn't be posting"
+)
+_INSIDER_WHO = ("someone", "somebody", "friend", "contact", "source", "mate")
+_INSIDER_UNITS = (
+    "ministry", "treasury", "government", "dfe", "office", "department", "committee", "panel", "board", "senate",
+    "council", "exec", "smt", "management",
+)
+
+
+def _may_insider(low: str) -> bool:
+    """Whether _INSIDER_RE can match ``low``: its branches each need a stem, a pair, "can't say
+    ... but", or someone / a friend / a contact together with a body (a panel, the board, an office)."""
+    return (
+        may_hold(low, _INSIDER_STEMS)
+        or any(w in low and any(x in low for x in others) for w, others in _INSIDER_PAIRS)
+        or ("say" in low and "but" in low and "can" in low)
+        or (any(w in low for w in _INSIDER_WHO) and any(u in low for u in _INSIDER_UNITS))
+    )
+
 
 # Received by chance, or from an insider in the institution's offices ("my friend in Registry says").
 _INSIDER2_RE = regex.compile(
@@ -537,7 +570,7 @@ _INSIDER2_WORDS = gate_words("""fell possession friend mate pal contact source m
 )
 def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
-    m = _INSIDER_RE.search(t) if gate(t, _INSIDER_WORDS) else None
+    m = _INSIDER_RE.search(t) if gate(t, _INSIDER_WORDS) and _may_insider(t) else None
     if m is None and gate(t, _INSIDER2_WORDS) and (gate(t, _INSIDER2_UNITS) or "fell" in t or "possession" in t):
         m = _INSIDER2_RE.search(t)
     if m and m.group(0).startswith("can") and _teaser_only(doc.text, m.end()):

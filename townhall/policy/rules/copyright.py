@@ -10,7 +10,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, token_set
+from townhall.policy.rules.common import gate, gate_words, may_hold, token_set
 
 _MEDIA = (
     r"(?:photo|photos|image|images|picture|pictures|pic|pics|video|videos|clip|clips|graphic|graphics|chart|"
@@ -551,21 +551,78 @@ _PUBLISHER_PDF_WORDS = gate_words(
 )
 
 
+# Necessary conditions for CPY003's broad patterns, as substrings of the lower-cased text (see
+# common.may_hold): each branch of the pattern needs one of the stems (or, for the few branches
+# made of common words, both parts of one of the pairs in _may_evade), so a post without any
+# cannot match and skips the scan. test_speed_rules.py compares gated and ungated results.
+_EVASION_STEMS = (
+    "paywall", "cropped", "watermark", "without", "pasted", "licen", "dodgy", "google", "straight", "cracked",
+    "keygen", "subscri", "members", "stream",
+)
+# the branches made of common words, each as (a word, the words one of which it needs with it)
+_EVASION_PAIRS = (
+    ("credit", ("off",)),  # 'credit off'
+    ("need", ("ask", "licen", "copy", "citation", "credit", "attribution", "reference")),  # 'no need to ask', ...
+    ("tell", ("publisher", "author", "artist", "photographer", "label", "owner")),  # "don't tell the author"
+    ("mind", ("hope",)),  # "hope they don't mind"
+    ("fair", ("use",)),  # 'fair use, right'
+    ("happy", ("sure",)),  # "we're sure she'd be happy"
+    ("notice", ("never",)),  # "they'll never notice"
+    ("didn", ("ask",)),  # "didn't ask"
+    ("doesn", ("know",)),  # "the author doesn't know"
+    ("£", ("normally",)),  # "it's normally £40"
+    ("you", ("log", "sign", "pay", "register", "buy")),  # "so you don't need to pay"
+    ("who", ("sure", "know", "idea")),  # 'not sure who took', 'no idea who made'
+    ("sue", ("can",)),  # 'can sue me'
+    ("book", ("copied", "scanned", "printed")),  # 'photocopied half the textbook'
+    ("page", ("screenshot", "scanned", "copied", "photographed", "snapped")),  # 'scanned every page'
+    ("slide", ("screenshot", "scanned", "copied", "photographed", "snapped")),  # 'screenshotted all the slides'
+)
+
+
+def _may_evade(low: str) -> bool:
+    """Whether _EVASION_RE can match ``low``: each of its branches needs one of _EVASION_STEMS or
+    both parts of one of _EVASION_PAIRS (the streaming branch needs a licence, subscription, Sky,
+    paywall or 'without', so 'sky' goes with 'need' there: 'no Sky needed')."""
+    return (
+        may_hold(low, _EVASION_STEMS)
+        or ("sky" in low and "need" in low)
+        or any(w in low and any(x in low for x in others) for w, others in _EVASION_PAIRS)
+    )
+
+
+# _THIRD_MEDIA_RE's branches (it scans the text with its links, hence doc.lower): a media word,
+# a record/single/album, a source (site, feed, channel...), a maker (artist, photographer...), an
+# emblem (logo, crest...), 'belongs to', 'chapter N', a named artwork, a platform, 'N copies'.
+_THIRD_MEDIA_STEMS = (
+    "picture", "photo", "image", "shot", "still", "clip", "footage", "track", "song", "single", "music", "diagram",
+    "figure", "infographic", "map", "font", "video", "recording", "illustration", "graphic", "cartoon", "meme",
+    "soundtrack", "slides", "audio", "album", "reel", "film", "blog", "site", "report", "broadcast", "flickr",
+    "insta", "pinterest", "documentary", "textbook", "channel", "feed", "spotify", "podcast", "radio", "iplayer",
+    "newspaper", "magazine", "account", "web", "internet", "tiktok", "youtube", "netflix", "programme", "show",
+    "publisher", "tune", "photographer", "journalist", "camera", "logo", "crest", "badge", "trademark", "mascot",
+    "comic", "strip", "gif", "artist", "illustrator", "design", "filmmaker", "painter", "belongs", "chapter",
+    "artwork", "painting", "print", "poster", "mural", "piece", "getty", "shutterstock", "reddit", "copies",
+)
+_WHOLE_STEMS = ("full", "whole", "entire", "complete", "first")
+_PAID_WORK_STEMS = ("paid", "subscribe", "members", "purchased", "bought", "licensed")
+
+
 def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, lyrics: bool, pdf: bool) -> Hit | None:
     """The first CPY003 form the post shows, before the licence test (see reproduced)."""
     t = doc.text
     masked = doc.masked
-    if core:
+    if core and _may_evade(masked):
         for m in _EVASION_RE.finditer(masked):
             # "paywalled" alone is a fact about the source ("paywalled, here's the preprint"); it is
             # evasion only when the post reproduces the work to get round it
             if m.group().startswith("paywall") and not _REPRODUCE_RE.search(masked):
                 continue
             return m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
-        if not _AGAINST_MAKER_WORDS.isdisjoint(words):
-            m = _AGAINST_MAKER_RE.search(masked)
-            if m:
-                return m.start(), m.end(), "Material re-posted against its maker's wishes or without its watermark."
+    if core and not _AGAINST_MAKER_WORDS.isdisjoint(words):
+        m = _AGAINST_MAKER_RE.search(masked)
+        if m:
+            return m.start(), m.end(), "Material re-posted against its maker's wishes or without its watermark."
     if extra:
         hit = _round5_form(t, masked, words)
         if hit is not None:
@@ -582,10 +639,10 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
             return m.start(), m.end(), "The publisher's version of a paper shared, which its licence usually forbids."
     if not core:
         return None
-    m = _PAID_WORK_RE.search(masked)
+    m = _PAID_WORK_RE.search(masked) if may_hold(masked, _PAID_WORK_STEMS) else None
     if m and _PASS_ON_RE.search(masked):
         return m.start(), m.end(), "A work someone paid for passed on to everyone."
-    m = _WHOLE_RE.search(masked)
+    m = _WHOLE_RE.search(masked) if may_hold(masked, _WHOLE_STEMS) else None
     if m is None and "in full" in masked:
         m = _IN_FULL_RE.search(masked)
     if (
@@ -599,8 +656,9 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
     ):
         return m.start(), m.end(), "A whole work reproduced in the post."
     # someone else's media is only a problem when the author puts it in their own post or material
-    # (tested first: it is cheap, and the media pattern is the costliest one in the rule set)
-    if _OUR_USE_RE.search(masked) is None:
+    # (tested first: it is cheap, and the media pattern is the costliest one in the rule set); a
+    # post without any of the media pattern's stems (a substring test, cheaper still) skips both
+    if not may_hold(doc.lower, _THIRD_MEDIA_STEMS) or _OUR_USE_RE.search(masked) is None:
         return None
     m = _THIRD_MEDIA_RE.search(t)
     if m and not any(a <= m.start() < b for a, b in doc.urls):
@@ -773,6 +831,30 @@ def _c4_fine(masked: str) -> bool:
     )
 
 
+# _C4_ALONE_RE's branches by their literals (see common.may_hold): a word of one's own, or two
+# that the branch holds together. A post with none skips the scan.
+_C4_ALONE_STEMS = (
+    "watermark", "word", "ctrl", "gonna", "complain", "anyone", "mine", "traced", "wiser", "else", "whose", "asks",
+    "notices", "finds", "pay", "without", "minus", "sans", "exposure", "pages", "stream", "broadcast", "programme",
+    "concert", "performance", "gig", "screening", "content", "dodgy", "manual", "credit", "own", "ours", "telly", "tv",
+    "radio", "theatre", "cinema", "dvd", "entire", "whole", "minutes",
+)
+_C4_ALONE_PAIRS = (
+    (("cut", "cropped"), ("handle", "name", "tag")),  # "cropped her handle out"
+    ((":",), ("internet", "google", "pinterest", "unknown", "somewhere", "online")),  # 'pic: google'
+    (("clue", "idea", "sure", "dunno", "know", "remember"), ("who", "name", "where")),  # 'no idea who took it'
+    (("find",), ("more",)),  # "can't find anymore"
+    (("clip", "scene", "song", "track", "footage", "gif", "meme", "still", "sketch", "sequence"), ("our", "my")),
+)
+
+
+def _may_alone(low: str) -> bool:
+    """Whether _C4_ALONE_RE can match ``low`` (the last pair: 'cut the clip into our video')."""
+    return may_hold(low, _C4_ALONE_STEMS) or any(
+        any(w in low for w in firsts) and any(x in low for x in others) for firsts, others in _C4_ALONE_PAIRS
+    )
+
+
 # the pre-check is on the work nouns (rarer in ordinary posts than the verbs) and the words the
 # stand-alone patterns need
 _C4_WORDS = gate_words("""
@@ -885,7 +967,7 @@ def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             yield m.start(), m.end(), "A pirated copy of someone else's work shared or pointed to."
             return
     # cheapest tests first: the third-party pattern is the costly one, so it runs last
-    m = _C4_ALONE_RE.search(masked)
+    m = _C4_ALONE_RE.search(masked) if _may_alone(masked) else None
     act = None if m else _C4_ACT_RE.search(masked)
     if (m is None and act is None) or _c4_fine(masked):
         return
