@@ -11,7 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import _bare, gate, phrases, sentences, tokens, words_re
+from townhall.policy.rules.common import _bare, gate, phrases, sentences, token_index, token_set, tokens, words_re
 
 POLITICS = words_re(
     phrases("""conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
@@ -250,7 +250,13 @@ def _topic_lexicon_hits(t: str) -> list[tuple[int, int, str]]:
     n = len(toks)
     first = _TOPIC_FIRST
     hits: list[tuple[int, int, str]] = []
-    for i, (s, _e, w) in enumerate(toks):
+    # only the positions of words that open a phrase (as a word or without its 's): the post's
+    # cached word index lists them, so the other words (most of the post) are never visited
+    index = token_index(t)
+    present = _TOPIC_FIRST_WORDS.intersection(token_set(t))
+    where = index[next(iter(present))] if len(present) == 1 else sorted({i for w in present for i in index[w]})
+    for i in where:
+        s, _e, w = toks[i]
         own = first.get(w)
         bare = first.get(w[:-2]) if w.endswith("'s") else None
         if own is None and bare is None:
@@ -261,11 +267,19 @@ def _topic_lexicon_hits(t: str) -> list[tuple[int, int, str]]:
         for label, cands in tries:
             for ph in cands:
                 k = len(ph)
-                if i + k <= n and all(
-                    toks[i + j][2] == ph[j] or _bare(toks[i + j][2]) == ph[j] for j in range(1, k)
-                ):
-                    hits.append((s, toks[i + k - 1][1], label))
-                    break
+                if i + k > n:
+                    continue
+                if k > 1:
+                    # the second word first, inline: most candidate phrases fail there
+                    w1 = toks[i + 1][2]
+                    if w1 != ph[1] and (w1[:-2] != ph[1] or w1[-2:] != "'s"):  # nor its bare form
+                        continue
+                    if k > 2 and not all(
+                        toks[i + j][2] == ph[j] or _bare(toks[i + j][2]) == ph[j] for j in range(2, k)
+                    ):
+                        continue
+                hits.append((s, toks[i + k - 1][1], label))
+                break
     return hits
 
 
