@@ -156,3 +156,59 @@ def test_c4_alone_gate(texts: list[str]) -> None:
         "passing it off as my own", "made it our own", "as if it was mine", "making it my own",
         "ripped it off the telly", "ripped the dvd", "entire textbook as", "the best 5 minutes of it",
     ])
+
+
+def test_invite_gate(texts: list[str]) -> None:
+    from townhall.policy.rules import engagement
+
+    _gate_holds(
+        texts, engagement._INVITE_RE, lambda d: "?" in d.masked or common.may_hold(d.masked, engagement._INVITE_STEMS),
+        "masked", ["let us know", "tell us", "share your", "show us", "send us", "tag a friend", "comment below",
+                   "replies welcome", "drop us a line", "dm us", "message us", "get in touch", "ask questions",
+                   "bring your", "join us", "come along", "see you", "say hi", "vote in", "poll", "what do you",
+                   "which", "who will", "how would you", "apply", "register", "sign up", "book now", "rsvp",
+                   "we'd love to hear", "have your say", "contact us", "chat", "questions", "enter", "nominate",
+                   "congratulations", "thank you", "thanks", "welcome", "huh?"],
+    )
+    for t in texts:
+        doc = Doc(t, _CTX)
+        assert engagement._invites(doc) == (engagement._INVITE_RE.search(doc.masked) is not None), t
+
+
+def test_address_gate_branch_by_branch(texts: list[str]) -> None:
+    """PRV004/PRV006's tagger gate: the branches tried one by one give the whole pattern's answer."""
+    extra = ["12 Acacia Avenue", "lives at flat 3", "SUİTE 5", "ſtreet", "Harjukuja 54, Seinäjoki", "Box 12",
+             "Elm Grove 27\nLeeds", "x 7 pm", "ab\u00a012 Main"]
+    hits = 0
+    for t in [*texts, *extra]:
+        want = privacy._ADDRESS_GATE_RE.search(t) is not None
+        assert privacy._address_gate(t, Doc(t, _CTX).lower) == want, t
+        hits += want
+    assert hits > 100
+
+
+def test_caps_run_count_bounds_capitals_words(texts: list[str]) -> None:
+    """ACC003's pre-count: in ASCII text, [A-Z]{2,} runs are at least as many as capitals words."""
+    from townhall.policy.rules import accessibility
+
+    for t in [*texts, "DON'T MISS OUR OPEN DAY", "NHS-UCAS UK_OK ABCdef"]:
+        if t.isascii():
+            assert len(accessibility._ASCII_CAPS_RUN.findall(t)) >= len(accessibility._UPPER_WORD.findall(t)), t
+
+
+def test_money_number_gates(texts: list[str]) -> None:
+    """PRV003: SSNs need nine digits and a hyphen, cards twelve digits, IBANs 'XX00', ID numbers a word."""
+    extra = ["SSN 123-45-6789", "Card 4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32", "Student ID 20219876",
+             "Payroll no: 1234", "\u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669", "ſtudent id 1234"]
+    for t in [*texts, *extra]:
+        digits = len(privacy._ANY_DIGIT_RE.findall(t))
+        if privacy._SSN_RE.search(t):
+            assert digits >= 9 and "-" in t, t
+        if privacy._CARD_RE.search(t):
+            assert digits >= 12, t
+        if privacy._IBAN_RE.search(t):
+            assert privacy._IBAN_LEAD_RE.search(t), t
+        if privacy._ID_CONTEXT_RE.search(t):
+            assert common.may_hold(Doc(t, _CTX).lower, privacy._ID_CONTEXT_STEMS), t
+    for t in extra[:5]:
+        assert any(p.search(t) for p in (privacy._SSN_RE, privacy._CARD_RE, privacy._IBAN_RE, privacy._ID_CONTEXT_RE))

@@ -4,6 +4,7 @@ text and emoji walls (all of which screen readers read out badly or not at all).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -114,6 +115,7 @@ def hashtag_case(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 
 _LETTER = regex.compile(r"\p{L}")
 _UPPER_WORD = regex.compile(r"(?<![\w])\p{Lu}{2,}(?![\w])")
+_ASCII_CAPS_RUN = re.compile(r"[A-Z]{2,}")
 
 
 @rule(
@@ -132,6 +134,10 @@ _UPPER_WORD = regex.compile(r"(?<![\w])\p{Lu}{2,}(?![\w])")
 )
 def all_caps(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
+    # in ASCII text each capitals word lies in its own run of two or more A-Z, so fewer than four
+    # such runs (a C-speed ``re`` count) means fewer than four words, without the Unicode scan
+    if t.isascii() and len(_ASCII_CAPS_RUN.findall(t)) < 4:
+        return
     if len(_UPPER_WORD.findall(t)) < 4:
         return
     letters = len(_LETTER.findall(t)) if not t.isascii() else sum(c.isalpha() for c in t)

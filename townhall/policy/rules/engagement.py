@@ -10,6 +10,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
+from townhall.policy.rules.common import may_hold
 
 _INVITE_RE = regex.compile(
     r"\?|(?<![\w])(?:let\s+us\s+know|tell\s+us|share\s+your|show\s+us|send\s+us|tag\s+(?:a|your|us|someone)|"
@@ -20,6 +21,25 @@ _INVITE_RE = regex.compile(
     r"questions|enter|nominate|congratulat\w*|thank\s+you|thanks|welcome)(?![\w])",
     regex.IGNORECASE,
 )
+
+# Each word branch of _INVITE_RE holds one of these (see common.may_hold); the '?' branch is tested
+# with ``in``. Both rules only ask whether the post invites anything, so the answer is kept on the doc.
+_INVITE_STEMS = (
+    "know", "tell", "share", "show", "send", "tag", "comment", "repl", "drop", "dm", "message", "touch", "ask",
+    "bring", "join", "come", "see", "say", "vote", "poll", "what", "which", "who", "how", "apply", "register", "sign",
+    "book", "rsvp", "love", "contact", "chat", "question", "enter", "nominate", "congratulat", "thank", "welcome",
+)
+
+
+def _invites(doc: Doc) -> bool:
+    """Whether _INVITE_RE finds anything in the post's masked text (computed once per post)."""
+    got = doc.__dict__.get("_invites")
+    if got is None:
+        low = doc.masked
+        got = doc.__dict__["_invites"] = "?" in low or (
+            may_hold(low, _INVITE_STEMS) and _INVITE_RE.search(low) is not None
+        )
+    return got
 
 
 _SIGNPOST_RE = regex.compile(
@@ -49,7 +69,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}']+")
 )
 def signpost_only(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text.strip()
-    if not t or doc.mentions or not _SIGNPOST_RE.match(t) or _INVITE_RE.search(doc.masked):
+    if not t or doc.mentions or not _SIGNPOST_RE.match(t) or _invites(doc):
         return
     if len(_WORD.findall(doc.masked)) <= 20:
         yield 0, len(doc.text), "Signpost-only post: it points at content but gives no reason to engage."
@@ -77,7 +97,7 @@ def broadcast_only(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     # only original posts: a reply is already the interaction the guidance asks for
     if doc.ctx.is_reply or t.startswith("@"):
         return
-    if not t or doc.mentions or _INVITE_RE.search(doc.masked):
+    if not t or doc.mentions or _invites(doc):
         return
     if _SIGNPOST_RE.match(t) and len(_WORD.findall(doc.masked)) <= 20:
         return  # reported by ENG001
