@@ -11,7 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import _bare, gate, phrases, sentences, token_index, token_set, tokens, words_re
+from townhall.policy.rules.common import _bare, gate, phrases, sentences, tokens, words_re
 
 POLITICS = words_re(
     phrases("""conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
@@ -250,13 +250,7 @@ def _topic_lexicon_hits(t: str) -> list[tuple[int, int, str]]:
     n = len(toks)
     first = _TOPIC_FIRST
     hits: list[tuple[int, int, str]] = []
-    # only the positions of words that open a phrase (as a word or without its 's): the post's
-    # cached word index lists them, so the other words (most of the post) are never visited
-    index = token_index(t)
-    present = _TOPIC_FIRST_WORDS.intersection(token_set(t))
-    where = index[next(iter(present))] if len(present) == 1 else sorted({i for w in present for i in index[w]})
-    for i in where:
-        s, _e, w = toks[i]
+    for i, (s, _e, w) in enumerate(toks):
         own = first.get(w)
         bare = first.get(w[:-2]) if w.endswith("'s") else None
         if own is None and bare is None:

@@ -1450,7 +1450,7 @@ _PAY_FIGURE_RE = re.compile(r"£\s?\d{2,3}(?:,\d{3}|k)|£\s?\d{5,6}|\b\d{2,3}\s?
 def _attr_gate(doc: Doc) -> bool:
     """Whether the post holds an attribute word worth running the full pattern for."""
     toks = token_set(doc.masked)
-    if toks & _ATTR_ANCHORS:
+    if not toks.isdisjoint(_ATTR_ANCHORS):  # (no intersection set built)
         return True
     t = doc.text
     # (map over str.isdigit: the same test as a generator, at C speed; a word ending in 'k' needs a 'k')
@@ -1460,7 +1460,10 @@ def _attr_gate(doc: Doc) -> bool:
         "£" in t or "grand" in toks or ("k" in doc.masked and any(w[-1] == "k" and w[0].isdigit() for w in toks))
     ) and _PAY_FIGURE_RE.search(t):
         return True
-    return any(w in toks and not partners.isdisjoint(toks) for w, partners in _ATTR_PAIRS)
+    # most posts hold none of the pairs' first words: one set test instead of the walk over the pairs
+    return not _PAIR_WORDS.isdisjoint(toks) and any(
+        w in toks and not partners.isdisjoint(toks) for w, partners in _ATTR_PAIRS
+    )
 
 
 # Who: a specific other person. Strong cues name or describe one; pronouns only count when a
