@@ -11,6 +11,7 @@ output is compared by bench/policy_findings_diff.py on 20,000 texts in three con
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,7 @@ import regex
 
 from townhall.policy.doc import Doc
 from townhall.policy.evaluate import find_data_dir
-from townhall.policy.rules import common, copyright, privacy
+from townhall.policy.rules import common, confidential, copyright, privacy
 from townhall.policy.types import Context
 
 REPO = Path(__file__).resolve().parents[2]
@@ -212,3 +213,60 @@ def test_money_number_gates(texts: list[str]) -> None:
             assert common.may_hold(Doc(t, _CTX).lower, privacy._ID_CONTEXT_STEMS), t
     for t in extra[:5]:
         assert any(p.search(t) for p in (privacy._SSN_RE, privacy._CARD_RE, privacy._IBAN_RE, privacy._ID_CONTEXT_RE))
+
+
+# --- required-literal gates (common.GatedPattern) ------------------------------------------------
+
+_ODD_SWAPS = (("s", "ſ"), ("k", "\u212a"), ("i", "İ"), ("I", "ı"))
+
+
+def test_folded_maps_every_case_insensitive_ascii_match() -> None:
+    """Every character that IGNORECASE (re or regex) matches to an ASCII letter folds to it."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    any_re, any_regex = re.compile("[a-z]", re.IGNORECASE), regex.compile("[a-z]", regex.IGNORECASE)
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        u = chr(cp)
+        if any_re.fullmatch(u) is None and any_regex.fullmatch(u) is None:
+            continue
+        for c in letters:
+            if re.fullmatch(c, u, re.IGNORECASE) or regex.fullmatch(c, u, regex.IGNORECASE):
+                assert c in common.folded(u), (hex(cp), c)
+
+
+def test_gate_tree_needs_every_run_of_a_branch() -> None:
+    g = common.GatedPattern(regex.compile(r"before\s+the\s+(?:launch|press\s+release)|d(?:amn|ead)\b", regex.I))
+    assert g.may_match("BEFORE THE LAUNCH") and g.may_match("dead") and g.may_match("before the PRESS release")
+    assert not g.may_match("before the end") and not g.may_match("the launch") and not g.may_match("dean")
+    assert not g.may_match("ſo, dam\u0144") and g.may_match("DAMN") and g.may_match("\u017fo dead")
+
+
+def _gated_same(gated: common.GatedPattern, texts: list[str], must_match: list[str]) -> None:
+    """Wherever the full pattern matches (a text, its lower-cased form, its masked form, and its
+    spellings with 'ſ', the Kelvin sign, 'İ' and 'ı'), the gate passes; it rejects some texts."""
+    matched = rejected = 0
+    for t in [*texts, *must_match]:
+        views = {t, Doc(t, _CTX).masked}
+        for v in list(views):
+            if gated.full.search(v) is not None:
+                views |= {v.replace(a, b) for a, b in _ODD_SWAPS}
+        for v in views:
+            ok = gated.may_match(v)
+            rejected += not ok
+            if gated.full.search(v) is not None:
+                matched += 1
+                assert ok, v
+                assert gated.search(v) is not None
+                assert [m.span() for m in gated.finditer(v)] == [m.span() for m in gated.full.finditer(v)]
+    for t in must_match:
+        assert gated.full.search(t) is not None, t
+    assert matched and rejected
+
+
+def test_c6_secret_gate(texts: list[str]) -> None:
+    _gated_same(
+        confidential._C6_SECRET_GATE,
+        texts,
+        ["Results not yet announced, but Maths won.", "Keep it under wraps: the VC is leaving", "psst the list"],
+    )

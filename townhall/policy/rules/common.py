@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+import re._constants as _sre  # the pattern parser's op codes, for required_parts
+import re._parser as _re_parser
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -214,3 +216,169 @@ _NOT_NAMES = frozenset(
     wordlist("""dean chancellor registrar provost professor doctor student students staff the this that our their
     senate council faculty school""")
 )
+
+
+# --- required-literal gates (the same idea as abuse.py's _GatedPattern on main, 037c0fa) --------
+
+_PROP_RE = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+
+
+@functools.lru_cache(maxsize=16)
+def folded(text: str) -> str:
+    """The text case-folded for required-literal gates: every character that IGNORECASE (re or
+    regex) matches to an ASCII letter becomes that letter (test_speed_rules.py checks every code
+    point). casefold() maps 'ſ' and the Kelvin sign; a dotted capital I folds to 'i' plus a
+    combining dot, which must not split the word; a dotless 'ı', which the re module matches to
+    'i', is mapped by hand. Cached by text, as several rules' gates ask for it."""
+    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+def _leading_literals(items: list) -> str:  # type: ignore[type-arg]
+    """The ASCII literals a parsed branch starts with, lower-cased."""
+    out = ""
+    for op, av in items:
+        if op is not _sre.LITERAL or av >= 128:
+            break
+        out += chr(av).lower()
+    return out
+
+
+def _required_parts(items: list) -> frozenset[str] | None:  # type: ignore[type-arg]
+    """Strings one of which every match of the parsed pattern ``items`` holds, lower-cased: the
+    longest run of ASCII literals it must match in a row, or, for an alternation it must pass
+    through, one such string from each branch (the choice whose shortest string is longest).
+    None when nothing is required (a branch of classes, repeats and lookarounds only)."""
+    best: frozenset[str] | None = None
+
+    def consider(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run = ""
+    for op, av in [*items, (_sre.AT, None)]:
+        if op is _sre.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        consider(frozenset([run]) if run else None)
+        prefix, run = run, ""
+        if op is _sre.BRANCH:
+            parts = [_required_parts(list(b)) for b in av[1]]
+            consider(None if any(x is None for x in parts) else frozenset().union(*parts))  # type: ignore[arg-type]
+            if prefix:  # the parser pulls out a prefix all branches share ('damn|dead' -> 'd(?:amn|ead)')
+                consider(frozenset(prefix + _leading_literals(list(b)) for b in av[1]))
+        elif op is _sre.SUBPATTERN:
+            consider(_required_parts(list(av[3])))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required_parts(list(av[2])))
+    return best
+
+
+_POSSESSIVE_REPEAT = getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _POSSESSIVE_REPEAT)
+
+
+def required_parts(source: str) -> frozenset[str]:
+    """_required_parts of a pattern's source. A regex-module property class (\\p{Lu}) is read as
+    \\w: a class is never a required literal, so what it stands for does not change the answer."""
+    found = _required_parts(list(_re_parser.parse(_PROP_RE.sub(r"\\w", source), re.IGNORECASE).data))
+    if not found:
+        raise ValueError(f"no part of {source[:60]!r} is required")
+    return found
+
+
+# A gate tree: a literal (str), ("all", nodes) or ("any", nodes); True stands for "no test".
+_Gate = str | tuple[str, tuple["_Gate", ...]] | bool
+
+
+def _gate_tree(items: list, prefix: str = "") -> _Gate:  # type: ignore[type-arg]
+    """What the folded text must hold for the parsed sequence ``items`` to match: each run of ASCII
+    literals it matches in a row, and for each alternation or group it must pass through, the tree
+    of that. Lookarounds, classes, optional parts and non-ASCII literals require nothing. A run
+    just before an alternation is glued onto each branch ('d(?:amn|ead)' -> 'damn' or 'dead')."""
+    need: list[_Gate] = []
+    run = prefix
+    for op, av in [*items, (_sre.AT, None)]:
+        if op is _sre.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if op is _sre.BRANCH:
+            branches = [_gate_tree(list(b), run) for b in av[1]]
+            run = ""
+            need.append(True if any(b is True for b in branches) else ("any", tuple(branches)))
+            continue
+        body = _leading_literals(list(av[2])) if op in _REPEATS and av[0] >= 1 else ""
+        if body and len(body) == len(av[2]):
+            # a repeated run of literals ('shh+'): its first copy follows the run, its last copy
+            # is followed by what comes next
+            need.append(run + body)
+            run = body
+            continue
+        if run:
+            need.append(run)
+        run = ""
+        if op is _sre.SUBPATTERN:
+            need.append(_gate_tree(list(av[3])))
+        elif op in _REPEATS and av[0] >= 1:
+            need.append(_gate_tree(list(av[2])))
+    need = [n for n in need if n is not True]
+    if not need:
+        return True
+    if len(need) == 1:
+        return need[0]
+    # the longest literal first: it is the likeliest to be absent, which ends the test
+    return ("all", tuple(sorted(need, key=lambda n: -len(n) if isinstance(n, str) else 0)))
+
+
+def gate_tree(source: str) -> _Gate:
+    """_gate_tree of a pattern's source (regex-module property classes read as \\w, see
+    required_parts)."""
+    return _gate_tree(list(_re_parser.parse(_PROP_RE.sub(r"\\w", source), re.IGNORECASE).data))
+
+
+def _gate_expr(node: _Gate) -> str:
+    """The tree as a Python expression on ``s``: nested and/or of ``'lit' in s``."""
+    if isinstance(node, str):
+        return f"{node!r} in s"
+    if node is True:
+        return "True"
+    kind, subs = node  # type: ignore[misc]
+    return "(" + f" {'and' if kind == 'all' else 'or'} ".join(map(_gate_expr, subs)) + ")"
+
+
+def gate_function(tree: _Gate) -> Callable[[str], bool]:
+    """The tree compiled to one function: walking it node by node in Python cost ~1 us a node
+    (~400 us a post for CIP006's 107 branches), where the compiled and/or chain runs each ``in``
+    at bytecode speed. The literals are ASCII words from our own pattern sources, printed by repr."""
+    return eval(compile("lambda s: " + _gate_expr(tree), "<gate>", "eval"))  # noqa: S307
+
+
+class GatedPattern:
+    """A case-insensitive pattern searched only on posts whose folded text (see ``folded``) holds
+    what every match holds: the literal runs of the branch it takes (``gate_tree``, derived from
+    the pattern's own source).
+
+    Why: every character a match holds as one of those ASCII literals folds to that literal, so a
+    post without them cannot match, and ``in`` tests a hundred short literals in a few
+    microseconds where a ~100-branch alternation tries every position. A branch is tested by all
+    its literal runs (its rarest first), not one: 'before the launch' needs 'before' and 'launch',
+    where one required part per branch let almost every post through on 'the'.
+    test_speed_rules.py compares each gate with its pattern on bench, corpus and dev texts."""
+
+    __slots__ = ("full", "holds", "tree")
+
+    def __init__(self, full: re.Pattern[str] | regex.Pattern[str]) -> None:
+        self.full = full
+        self.tree = gate_tree(full.pattern)
+        if self.tree is True:
+            raise ValueError(f"no part of {full.pattern[:60]!r} is required")
+        self.holds = gate_function(self.tree)
+
+    def may_match(self, text: str) -> bool:
+        return self.holds(folded(text))
+
+    def search(self, text: str, *args: int) -> re.Match[str] | regex.Match[str] | None:
+        return self.full.search(text, *args) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
+        return self.full.finditer(text) if self.may_match(text) else iter(())

@@ -11,7 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, may_hold, token_set
+from townhall.policy.rules.common import GatedPattern, gate, gate_words, may_hold, token_set
 
 _PATENT_RE = regex.compile(
     r"(?<![\w])(?:(?:before|ahead\s+of|prior\s+to|until|till)\s+(?:\w+\s+){0,4}?(?:patent|ip\s+protection|"
@@ -724,6 +724,9 @@ _C6_SECRET_RE = regex.compile(
     r")",
     regex.IGNORECASE,
 )
+# Searched only where the folded post holds the literal runs of one of its branches (common.GatedPattern):
+# ~400 us a search, on the tenth of posts its word pre-check lets through, most of which hold none.
+_C6_SECRET_GATE = GatedPattern(_C6_SECRET_RE)
 _C6_OUT_RE = regex.compile(
     r"(?<![\w])(?:announced\s+(?:today|this\s+morning|last\s+week|yesterday|in\s+\w+)|(?:has|have)\s+(?:now\s+)?been\s+"
     r"(?:officially\s+)?(?:announced|published)|now\s+(?:officially\s+)?(?:published|live|public|publicly|out|open|"
@@ -898,7 +901,7 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
         and not any(not words.isdisjoint(a) and not words.isdisjoint(b) for a, b in _C6_PAIRS)
     ):
         return
-    for m in _C6_SECRET_RE.finditer(t):
+    for m in _C6_SECRET_GATE.finditer(t):
         if _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):
             return
         if m.group(0).startswith(("heard", "overheard")) and not _MATTER_RE.search(t):
