@@ -163,7 +163,7 @@ def test_invite_gate(texts: list[str]) -> None:
     from townhall.policy.rules import engagement
 
     _gate_holds(
-        texts, engagement._INVITE_RE, lambda d: "?" in d.masked or common.may_hold(d.masked, engagement._INVITE_STEMS),
+        texts, engagement._INVITE_RE, lambda d: "?" in d.masked or engagement._INVITE_GATE.may_match(d.masked),
         "masked", ["let us know", "tell us", "share your", "show us", "send us", "tag a friend", "comment below",
                    "replies welcome", "drop us a line", "dm us", "message us", "get in touch", "ask questions",
                    "bring your", "join us", "come along", "see you", "say hi", "vote in", "poll", "what do you",
@@ -270,3 +270,10 @@ def test_c6_secret_gate(texts: list[str]) -> None:
         texts,
         ["Results not yet announced, but Maths won.", "Keep it under wraps: the VC is leaving", "psst the list"],
     )
+
+
+def test_invite_and_c4_act_gates(texts: list[str]) -> None:
+    from townhall.policy.rules import engagement
+
+    _gated_same(engagement._INVITE_GATE, texts, ["let us know", "tag someone", "we'd love to hear", "thanks"])
+    _gated_same(copyright._C4_ACT_GATE, texts, ["I copied it", "ctrl+v", "got it off", "they were from", "made it our"])

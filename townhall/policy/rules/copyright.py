@@ -10,7 +10,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, may_hold, token_set
+from townhall.policy.rules.common import GatedPattern, gate, gate_words, may_hold, token_set
 
 _MEDIA = (
     r"(?:photo|photos|image|images|picture|pictures|pic|pics|video|videos|clip|clips|graphic|graphics|chart|"
@@ -737,6 +737,9 @@ _C4_ACT = (
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?from)"
 )
 _C4_ACT_RE = regex.compile(r"(?<![\w])" + _C4_ACT + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))", regex.IGNORECASE)
+# searched only where the folded post holds one of its verbs (common.GatedPattern): ~52 us a search,
+# on the posts CPY004's other patterns leave, a quarter of which hold none
+_C4_ACT_GATE = GatedPattern(_C4_ACT_RE)
 _C4_WORK_RE = regex.compile(r"(?<![\w])" + _C4_WORK + r"(?![\w])", regex.IGNORECASE)
 _C4_OTHER_RE = regex.compile(r"(?<![\w])" + _C4_OTHER, regex.IGNORECASE)
 # The openings of _C4_ALONE_RE's branches, each copied from its branch (a word and the whitespace the
@@ -968,7 +971,7 @@ def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             return
     # cheapest tests first: the third-party pattern is the costly one, so it runs last
     m = _C4_ALONE_RE.search(masked) if _may_alone(masked) else None
-    act = None if m else _C4_ACT_RE.search(masked)
+    act = None if m else _C4_ACT_GATE.search(masked)
     if (m is None and act is None) or _c4_fine(masked):
         return
     if m:
