@@ -18,7 +18,7 @@ from collections.abc import Callable
 import pytest
 import regex
 
-from townhall.policy.rules import abuse
+from townhall.policy.rules import abuse, common
 
 from .test_speed_regex import _bench, _corpus
 
@@ -164,17 +164,17 @@ def test_directed_and_hate_prechecks_keep_every_match(texts: list[str]) -> None:
 
 
 def test_required_parts_reads_each_branch() -> None:
-    assert abuse.required_parts(r"\b(?:idiots?|p(?:a|ae|e)dophiles?|waste\s+of\s+space)\b") == {
+    assert common.required_parts(r"\b(?:idiots?|p(?:a|ae|e)dophiles?|waste\s+of\s+space)\b") == {
         "idiot",
         "dophile",
         "waste",
     }
-    assert abuse.required_parts(r"(?<!april\s)fools?(?!['’])|brain-dead") == {"fool", "brain-dead"}
-    got = abuse.required_parts(r"(?:so\s+)?(?:damn|dead)\s+good|oh\s+my\s+(?:god|gosh)")
+    assert common.required_parts(r"(?<!april\s)fools?(?!['’])|brain-dead") == {"fool", "brain-dead"}
+    got = common.required_parts(r"(?:so\s+)?(?:damn|dead)\s+good|oh\s+my\s+(?:god|gosh)")
     assert got == {"damn", "dead", "god", "gosh"}
-    assert abuse.required_parts(r"x|f+[u*]+") == {"x", "f"}  # a repeat at least once is required
+    assert common.required_parts(r"x|f+[u*]+") == {"x", "f"}  # a repeat at least once is required
     with pytest.raises(ValueError):
-        abuse.required_parts(r"idiot|[a-z]+")  # the second branch holds no literal
+        common.required_parts(r"idiot|[a-z]+")  # the second branch holds no literal
 
 
 def _gated() -> dict[str, abuse._GatedPattern]:

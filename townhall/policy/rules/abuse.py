@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import re._constants as _sre  # the pattern parser's op codes, for required_parts
-import re._parser as _re_parser
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
@@ -22,7 +20,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import token_set, wordlist, words_re
+from townhall.policy.rules.common import folded, required_parts, token_set, wordlist, words_re
 
 # Slurs and the strongest profanity aimed at people; matched as whole words (with common plurals).
 SLURS = words_re(
@@ -223,78 +221,15 @@ _ASCII_RUN_RE = re.compile(r"[a-z]+")
 
 
 @functools.lru_cache(maxsize=16)
-@functools.lru_cache(maxsize=16)
-def _folded(text: str) -> str:
-    """The text case-folded for the pre-checks: every character that IGNORECASE (re or regex)
-    matches to an ASCII letter becomes that letter, and only word characters become anything
-    holding one (test_speed_abuse.py checks every code point). casefold() maps 'ſ' and the Kelvin
-    sign; a dotted capital I folds to 'i' plus a combining dot, which must not split the word;
-    a dotless 'ı', which the re module (not regex) matches to 'i', is mapped by hand. Cached by
-    text, as ABU002, ABU005 and ABU003's helpers all ask for it."""
-    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
-
-
-@functools.lru_cache(maxsize=16)
 def _ascii_runs(text: str) -> frozenset[str]:
     """The runs of ASCII letters of the folded text: the pre-checks' words. A pattern's word
     bounded by non-word characters (or by the pattern's own \\s, \\b, (?<![\\w]) ...) is one of
     them whole. Cached by text: ~8 us a post, paid once."""
-    return frozenset(_ASCII_RUN_RE.findall(_folded(text)))
-
-
-def _required_parts(items: list) -> frozenset[str] | None:  # type: ignore[type-arg]
-    """Strings one of which every match of the parsed pattern ``items`` holds, lower-cased: the
-    longest run of ASCII literals it must match in a row, or, for an alternation it must pass
-    through, one such string from each branch (the choice whose shortest string is longest).
-    None when nothing is required (a branch of classes and repeats only)."""
-    best: frozenset[str] | None = None
-
-    def consider(cand: frozenset[str] | None) -> None:
-        nonlocal best
-        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
-            best = cand
-
-    run = ""
-    for op, av in [*items, (_sre.AT, None)]:
-        if op is _sre.LITERAL and av < 128:
-            run += chr(av).lower()
-            continue
-        consider(frozenset([run]) if run else None)
-        prefix, run = run, ""
-        if op is _sre.BRANCH:
-            parts = [_required_parts(list(b)) for b in av[1]]
-            consider(None if any(x is None for x in parts) else frozenset().union(*parts))  # type: ignore[arg-type]
-            if prefix:  # the parser pulls out a prefix all branches share ('damn|dead' -> 'd(?:amn|ead)')
-                consider(frozenset(prefix + _leading_literals(list(b)) for b in av[1]))
-        elif op is _sre.SUBPATTERN:
-            consider(_required_parts(list(av[3])))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            consider(_required_parts(list(av[2])))
-            if prefix:  # 'xx+' holds 'xx', 'yes+' holds 'yes'
-                consider(frozenset([prefix + _leading_literals(list(av[2]))]))
-    return best
-
-
-def _leading_literals(items: list) -> str:  # type: ignore[type-arg]
-    """The ASCII literals a parsed branch starts with, lower-cased."""
-    out = ""
-    for op, av in items:
-        if op is not _sre.LITERAL or av >= 128:
-            break
-        out += chr(av).lower()
-    return out
-
-
-def required_parts(source: str) -> frozenset[str]:
-    """_required_parts of a pattern's source (which the re module must be able to parse)."""
-    found = _required_parts(list(_re_parser.parse(source, re.IGNORECASE).data))
-    if not found:
-        raise ValueError(f"no part of {source[:60]!r} is required")
-    return found
+    return frozenset(_ASCII_RUN_RE.findall(folded(text)))
 
 
 class _GatedPattern:
-    """A pattern searched only on posts whose folded text (see _folded) holds one of the parts
+    """A pattern searched only on posts whose folded text (see common.folded) holds one of the parts
     every match holds (``parts``, derived from the pattern's own source by required_parts), or,
     for a branch that holds no usable literal, where ``extra`` (a case-sensitive pattern on the
     folded text) is found. Every character a match holds as one of those ASCII literals folds to
@@ -313,10 +248,10 @@ class _GatedPattern:
         self.full, self.extra = full, extra
 
     def may_match(self, text: str) -> bool:
-        folded = _folded(text)
-        if any(w in folded for w in self.parts):
+        text = folded(text)
+        if any(w in text for w in self.parts):
             return True
-        return self.extra is not None and self.extra.search(folded) is not None
+        return self.extra is not None and self.extra.search(text) is not None
 
     def search(self, text: str) -> re.Match[str] | regex.Match[str] | None:
         return self.full.search(text) if self.may_match(text) else None

@@ -218,7 +218,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-# --- required-literal gates (the same idea as abuse.py's _GatedPattern on main, 037c0fa) --------
+# --- required-literal gates (abuse.py's _GatedPattern and this module's GatedPattern) -----------
 
 _PROP_RE = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 
@@ -271,6 +271,8 @@ def _required_parts(items: list) -> frozenset[str] | None:  # type: ignore[type-
             consider(_required_parts(list(av[3])))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _POSSESSIVE_REPEAT) and av[0] >= 1:
             consider(_required_parts(list(av[2])))
+            if prefix:  # 'xx+' holds 'xx', 'yes+' holds 'yes'
+                consider(frozenset([prefix + _leading_literals(list(av[2]))]))
     return best
 
 
