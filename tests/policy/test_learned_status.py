@@ -47,3 +47,20 @@ def test_a_status_the_institution_holds_is_not_a_side(text: str) -> None:
 )
 def test_the_same_status_used_to_argue_a_side_is_still_flagged(text: str) -> None:
     assert _contentious(text), text
+
+
+def _privacy(text: str, account: str = "official") -> list[str]:
+    return [f.code for f in check(text, Context("x", account)) if f.family == "privacy" and f.severity != "info"]
+
+
+def test_prv010_leaves_alone_an_official_story_told_with_its_subjects_consent() -> None:
+    text = ("Congratulations to Grace Lewis, our Student of the Year, who raised £10,000 for the children's "
+            "ward at Addenbrooke's. Shared with her permission.")
+    assert _privacy(text) == []
+
+
+def test_prv010_still_reads_a_personal_post_that_claims_consent() -> None:
+    # consent only moots the learned finding on official posts, which the digital team vets
+    text = ("Congrats to Marta Kowalczyk in my tutor group, who finally passed her resit after her long sick "
+            "leave for depression! Shared with her permission.")
+    assert "PRV010" in _privacy(text, "personal")

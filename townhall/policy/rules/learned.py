@@ -63,6 +63,27 @@ def _official_no_person(doc: Doc) -> bool:
     return doc.ctx.account != "personal" and "@" not in doc.text and not privacy.names_someone(doc.text)
 
 
+# Consent stated in the post ("shared with her permission", "with their consent", "who asked us to
+# share his story"): an official post about a named person that says its subject agreed.
+_CONSENT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:shared|posted|published|used|told|named)\s+with\s+(?:(?:his|her|their|its)\s+)?"
+    r"(?:kind\s+)?(?:permission|consent|blessing)|with\s+(?:(?:his|her|their)\s+)?(?:full\s+)?(?:permission|consent)|"
+    r"(?:asked|wanted)\s+us\s+to\s+share|(?:has|have|had)\s+(?:kindly\s+)?(?:agreed|consented)\s+to\s+"
+    r"(?:us\s+)?(?:share|sharing|tell|telling|post|posting))(?![\w])"
+)
+
+
+def _official_no_person_or_consented(doc: Doc) -> bool:
+    """``_official_no_person``, or an official post that says its subject agreed to it: the model
+    reads a named person beside a health, charity or results word as disclosure, while the rules
+    (PRV005/PRV007) judge a stated consent themselves."""
+    if _official_no_person(doc):
+        return True
+    t = doc.text
+    return doc.ctx.account != "personal" and ("ermission" in t or "onsent" in t or "share" in t or "greed" in t) \
+        and _CONSENT_RE.search(t) is not None
+
+
 def _praise_or_banter(doc: Doc) -> bool:
     """Praise, or a mock insult softened by warmth ("@x you're a wee star, cheers pal"): the abuse
     rules' own reading (abuse.is_banter), which the learned model, trained on few such replies,
@@ -102,7 +123,7 @@ def _states_status_held(doc: Doc) -> bool:
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.
 _MOOT = {
     "contentious": _states_status_held,
-    "privacy": _official_no_person,
+    "privacy": _official_no_person_or_consented,
     "copyright": copyright.own_or_licensed,
     "confidential-ip": confidential.tells_nothing,
     "personal-use": _praise_only,
