@@ -10,46 +10,19 @@ output is compared by bench/policy_findings_diff.py on 20,000 texts in three con
 
 from __future__ import annotations
 
-import json
 import re
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 import regex
 
 from townhall.policy.doc import Doc
-from townhall.policy.evaluate import find_data_dir
 from townhall.policy.rules import common, confidential, copyright, privacy
 from townhall.policy.types import Context
 
-REPO = Path(__file__).resolve().parents[2]
-# Characters whose case folding differs between engines or flags: the gates must let them through.
-ODD = ["ſecret between uſ", "the \u212aeep it quiet", "İ'm on the panel", "NDA'D", "(CONFIDENTIAL) list", "wWw.x.CO.UK"]
+from .test_speed_regex import ODD, _bench, _corpus
+
 _CTX = Context()
-
-
-def _corpus() -> list[str]:
-    out: list[str] = []
-    for p in sorted((REPO / "townhall/policy/data/corpus").glob("*.txt")):
-        out += [line.split(" | ", 1)[1] for line in p.read_text(encoding="utf-8").splitlines() if " | " in line]
-    for line in (REPO / "tests/policy/cases/dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            out.append(json.loads(line)["text"])
-    return out
-
-
-def _bench(n: int) -> list[str]:
-    data = find_data_dir(None)
-    if data is None:
-        return []
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        from policy_bench import load_texts
-    finally:
-        sys.path.remove(str(REPO / "bench"))
-    return load_texts(data, n)
 
 
 @pytest.fixture(scope="module")

@@ -61,6 +61,17 @@ def token_index(text: str) -> dict[str, tuple[int, ...]]:
     return {w: tuple(v) for w, v in idx.items()}
 
 
+def phrase_rest_at(toks: list[tuple[int, int, str]], i: int, ph: tuple[str, ...]) -> bool:
+    """Whether the words after the first of phrase ``ph`` (two or more words) follow token ``i``,
+    each as written or in its bare form ("university's" for "university"); the caller has checked
+    the first word and that the phrase fits. The second word is tested first, inline: most
+    candidate phrases fail there (the topic lexicons and ``Lexicon.finditer`` share this)."""
+    w1 = toks[i + 1][2]
+    if w1 != ph[1] and (w1[:-2] != ph[1] or w1[-2:] != "'s"):  # nor its bare form
+        return False
+    return all(toks[i + j][2] == ph[j] or _bare(toks[i + j][2]) == ph[j] for j in range(2, len(ph)))
+
+
 def _bare(w: str) -> str:
     return w[:-2] if w.endswith("'s") else w
 
@@ -139,19 +150,9 @@ class Lexicon:
                 continue
             for ph in cands:
                 k = len(ph)
-                if i + k > n:
-                    continue
-                if k > 1:
-                    # the second word first, inline: most candidate phrases fail there
-                    w1 = toks[i + 1][2]
-                    if w1 != ph[1] and (w1[:-2] != ph[1] or w1[-2:] != "'s"):  # nor its bare form
-                        continue
-                    if k > 2 and not all(
-                        toks[i + j][2] == ph[j] or _bare(toks[i + j][2]) == ph[j] for j in range(2, k)
-                    ):
-                        continue
-                yield LexMatch(text, s, toks[i + k - 1][1])
-                break
+                if i + k <= n and (k == 1 or phrase_rest_at(toks, i, ph)):
+                    yield LexMatch(text, s, toks[i + k - 1][1])
+                    break
 
     def search(self, text: str) -> LexMatch | None:
         return next(self.finditer(text), None)

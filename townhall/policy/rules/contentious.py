@@ -11,7 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import _bare, gate, phrases, sentences, tokens, words_re
+from townhall.policy.rules.common import gate, phrase_rest_at, phrases, sentences, tokens, words_re
 
 POLITICS = words_re(
     phrases("""conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
@@ -261,19 +261,9 @@ def _topic_lexicon_hits(t: str) -> list[tuple[int, int, str]]:
         for label, cands in tries:
             for ph in cands:
                 k = len(ph)
-                if i + k > n:
-                    continue
-                if k > 1:
-                    # the second word first, inline: most candidate phrases fail there
-                    w1 = toks[i + 1][2]
-                    if w1 != ph[1] and (w1[:-2] != ph[1] or w1[-2:] != "'s"):  # nor its bare form
-                        continue
-                    if k > 2 and not all(
-                        toks[i + j][2] == ph[j] or _bare(toks[i + j][2]) == ph[j] for j in range(2, k)
-                    ):
-                        continue
-                hits.append((s, toks[i + k - 1][1], label))
-                break
+                if i + k <= n and (k == 1 or phrase_rest_at(toks, i, ph)):
+                    hits.append((s, toks[i + k - 1][1], label))
+                    break
     return hits
 
 
