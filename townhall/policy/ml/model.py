@@ -174,7 +174,13 @@ class CharIndex:
     def ids(self, norm: str) -> np.ndarray:
         """The feature ids of every char n-gram of every chunk of normalised text ``norm``, in no
         particular order (the caller counts them)."""
-        p = " " + norm + " "
+        keys = np.concatenate(self._ngram_keys(" " + norm + " "))
+        at = self._keys.searchsorted(keys)  # the method: np.searchsorted adds a Python wrapper
+        return self._ids.take(at)[self._keys.take(at) == keys]
+
+    def _ngram_keys(self, p: str) -> list[np.ndarray]:
+        """The keys of padded text ``p``'s char n-grams, one array per n from CHAR_LO to CHAR_HI,
+        each in order of the n-gram's start (``ids`` and ``ids_by_chunk`` share it)."""
         if p.isascii():
             cps = np.frombuffer(p.encode("ascii"), dtype=np.uint8)
         else:
@@ -187,9 +193,7 @@ class CharIndex:
             k = k[:-1] * b + d[n - 1 :]
             if n >= CHAR_LO:
                 parts.append(k)
-        keys = np.concatenate(parts)
-        at = self._keys.searchsorted(keys)  # the method: np.searchsorted adds a Python wrapper
-        return self._ids.take(at)[self._keys.take(at) == keys]
+        return parts
 
 
     def ids_by_chunk(self, chunks: list[str]) -> list[np.ndarray]:
@@ -199,23 +203,9 @@ class CharIndex:
         nothing, see the class docstring, so every match lies in one padded chunk)."""
         if not chunks:
             return []
-        p = " " + " ".join(chunks) + " "
-        if p.isascii():
-            cps = np.frombuffer(p.encode("ascii"), dtype=np.uint8)
-        else:
-            cps = np.frombuffer(p.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        d = self._lut.take(cps, mode="clip")
-        b = self._base
-        k = d
-        parts = []
-        starts = []
-        for n in range(2, CHAR_HI + 1):
-            k = k[:-1] * b + d[n - 1 :]
-            if n >= CHAR_LO:
-                parts.append(k)
-                starts.append(np.arange(k.size, dtype=np.int64))
+        parts = self._ngram_keys(" " + " ".join(chunks) + " ")
         keys = np.concatenate(parts)
-        pos = np.concatenate(starts)
+        pos = np.concatenate([np.arange(k.size, dtype=np.int64) for k in parts])
         at = self._keys.searchsorted(keys)
         hit = self._keys.take(at) == keys
         ids = self._ids.take(at)[hit]
