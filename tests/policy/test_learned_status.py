@@ -1,4 +1,5 @@
-"""CON010 (the learned contentious detector) and a status the institution holds.
+"""Readings that clear a finding on an official post: a status the institution holds (CON010),
+research on support for a side (CON001), a story told with consent (PRV010).
 
 Why: an official post reporting an accreditation, award, charter or scheme the institution holds
 ("an accredited Living Wage employer", "a University of Sanctuary") states approved facts, yet the
@@ -64,3 +65,26 @@ def test_prv010_still_reads_a_personal_post_that_claims_consent() -> None:
     text = ("Congrats to Marta Kowalczyk in my tutor group, who finally passed her resit after her long sick "
             "leave for depression! Shared with her permission.")
     assert "PRV010" in _privacy(text, "personal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New report from our Centre on Constitutional Change on support for Scottish independence 📊",
+        "Our researchers surveyed attitudes to immigration: support for lower migration is highest among over-65s.",
+    ],
+)
+def test_research_on_support_for_a_side_is_a_finding_not_a_side(text: str) -> None:
+    # CON001 discounts the stance word of counted respondents and of a study's own topic
+    assert _contentious(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We support Scottish independence.",
+        "New report on support for Scottish independence: we back it and so should you.",
+    ],
+)
+def test_a_side_taken_beside_a_report_is_still_flagged(text: str) -> None:
+    assert _contentious(text), text

@@ -183,8 +183,8 @@ _CAMPUS_VOTE_RE = re.compile(
 # is now 52%". The stance verb belongs to the counted respondents, not to the institution; it is
 # discounted only where the post frames itself as a finding (survey, poll, study, finds, shows).
 _FINDING_FRAME_RE = re.compile(
-    r"\b(?:surveys?|polls?|polling|study|studies|research|report|analysis|data|dataset|respondents|finds|found|"
-    r"shows?|showed|suggests?|results|census|interviewed|sample)\b",
+    r"\b(?:surveys?|surveyed|polls?|polled|polling|study|studies|research|researchers?|report|analysis|data|dataset|"
+    r"respondents|finds|found|findings|shows?|showed|suggests?|results|census|interviewed|sample|attitudes)\b",
     re.IGNORECASE,
 )
 _ATTITUDE_RE = re.compile(
@@ -194,7 +194,10 @@ _ATTITUDE_RE = re.compile(
     r"(?P<v>support|supports|supported|back|backs|backed|oppose|opposes|opposed|favour|favours|favor|favors|reject|"
     r"rejects|(?:are|were)\s+against|disagree|agree)\b"
     r"|\b(?P<n>support|opposition|backing)\s+for\s+(?:[\w'’-]+\s+){1,5}?(?:is|was|stands|stood|rose|fell|remains|"
-    r"has\s+(?:risen|fallen|grown|dropped|doubled|halved)|reached|at|among|has\s+been)\b",
+    r"has\s+(?:risen|fallen|grown|dropped|doubled|halved)|reached|at|among|has\s+been)\b"
+    # the topic of the study itself: "a report on support for Scottish independence"
+    r"|\b(?:on|about|into|measuring|tracking)\s+(?:public\s+|popular\s+|voter\s+|voters['’]\s+)?"
+    r"(?P<t>support|opposition|backing)\s+for\b",
     re.IGNORECASE,
 )
 # The institution upholding a right for everyone, whatever their side: "we support the right of
@@ -223,7 +226,7 @@ def discounted_spans(text: str) -> list[tuple[int, int]]:
     out += [m.span(1) if m.group(1) is not None else m.span(2) for m in _MOTION_RE.finditer(text)]
     out += [m.span() for m in _CAMPUS_VOTE_RE.finditer(text)]
     if _FINDING_FRAME_RE.search(text):
-        out += [m.span("v") if m.group("v") else m.span("n") for m in _ATTITUDE_RE.finditer(text)]
+        out += [m.span(m.lastgroup or 0) for m in _ATTITUDE_RE.finditer(text)]
     out += [m.span() for m in _RIGHT_TO_RE.finditer(text)]
     out += [m.span() for m in _TIME_FOR_RE.finditer(text)]
     if "our" in text:
