@@ -1,5 +1,6 @@
 """Readings that clear a finding on an official post: a status the institution holds (CON010),
-research on support for a side (CON001), a story told with consent (PRV010).
+research on support for a side (CON001), a story told with consent (PRV010), its own crest
+renewed (BRD003).
 
 Why: an official post reporting an accreditation, award, charter or scheme the institution holds
 ("an accredited Living Wage employer", "a University of Sanctuary") states approved facts, yet the
@@ -88,3 +89,10 @@ def test_research_on_support_for_a_side_is_a_finding_not_a_side(text: str) -> No
 )
 def test_a_side_taken_beside_a_report_is_still_flagged(text: str) -> None:
     assert _contentious(text), text
+
+
+def test_the_institution_showing_its_own_renewed_crest_is_not_an_altered_logo() -> None:
+    text = "Our crest, redesigned for our 50th birthday - what do you think?"
+    assert [f.code for f in check(text, OFFICIAL) if f.family == "brand"] == []
+    # the same words from a personal account are someone altering the institution's mark
+    assert "BRD003" in [f.code for f in check(text, Context("x", "personal"))]

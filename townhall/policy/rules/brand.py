@@ -371,6 +371,10 @@ _OWN_TEAM_RE = regex.compile(
     # "our new visual identity launches today")
     r"|(?:our|the\s+university'?s)\s+(?:new\s+|refreshed\s+)?(?:brand|visual\s+identity)\s+(?:refresh|relaunch|update)?\s*"
     r"(?:rolls?\s+out|launch(?:es|ed)?|is\s+(?:here|live|out)|goes\s+live|arrives?)"
+    # the institution showing its own mark renewed ("Our crest, redesigned for our 50th birthday")
+    r"|(?:our|the\s+university'?s)\s+(?:new\s+)?(?:crest|logo|coat\s+of\s+arms|mace),?\s+(?:has\s+been\s+|is\s+|was\s+)?"
+    r"(?:(?:newly|lovingly|carefully)\s+)?(?:redesigned|refreshed|updated|restored|modernised|modernized|redrawn)\s+"
+    r"(?:for|by\s+(?:our|the)\s+(?:brand|design|comms|communications|marketing)|to\s+mark|in\s+time\s+for|ahead\s+of)"
     r"|(?:our\s+)?(?:refreshed|new)\s+visual\s+identity)(?![\w])"
 )
 # copies of the official thing: the SU shop or the brand team named only as what was copied or avoided
