@@ -36,7 +36,7 @@ def _doc_lower(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def base_texts() -> list[str]:
-    base = _corpus() + _bench(6000) + ODD
+    base = _corpus() + _bench(3000) + ODD
     assert len(base) > 1000
     return base
 

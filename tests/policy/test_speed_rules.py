@@ -27,7 +27,7 @@ _CTX = Context()
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    base = _corpus() + _bench(6000) + ODD
+    base = _corpus() + _bench(3000) + ODD
     assert len(base) > 1000  # the corpus alone holds well over a thousand lines
     return base + [t.lower() for t in base]
 
