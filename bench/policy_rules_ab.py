@@ -8,6 +8,7 @@ the garbage collector off so its pauses are not charged to whichever rule is run
 engine that goes first alternating from chunk to chunk.
 
     python bench/policy_rules_ab.py --other /path/to/older/checkout [--n 3000] [--data ../shared]
+        [--network x] [--account official|personal]
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from policy_bench import load_texts  # noqa: E402
 
 
-def _engine(root: Path) -> dict[str, Any]:
+def _engine(root: Path, network: str = "x", account: str = "official") -> dict[str, Any]:
     for k in [m for m in sys.modules if m == "townhall" or m.startswith("townhall.")]:
         del sys.modules[k]
     sys.path.insert(0, str(root))
@@ -38,7 +39,7 @@ def _engine(root: Path) -> dict[str, Any]:
         from townhall.policy.rules import common
     finally:
         sys.path.pop(0)
-    ctx = policy.Context("x", "official")
+    ctx = policy.Context(network, account)
     cp = default_pack().compiled()
     policy.mlbridge.abuse("warm up")
 
@@ -59,10 +60,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--other", required=True, help="root of the checkout to compare with")
     ap.add_argument("--n", type=int, default=3000)
+    ap.add_argument("--network", default="x")
+    ap.add_argument("--account", default="official",
+                    help="personal: time the rules that run only there (personal-use)")
     ap.add_argument("--data", default=str(HERE.parent / "shared"))
     args = ap.parse_args()
     texts = load_texts(Path(args.data), 5000 + args.n)[5000:]
-    engines = {"other": _engine(Path(args.other).resolve()), "this": _engine(HERE)}
+    engines = {"other": _engine(Path(args.other).resolve(), args.network, args.account),
+               "this": _engine(HERE, args.network, args.account)}
     per_rule: dict[str, dict[str, float]] = {k: {} for k in engines}
     whole = dict.fromkeys(engines, 0.0)
     gc.disable()
