@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import zlib
 
-_OBJ = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_OBJ_START = re.compile(rb"(?m)^(\d+) 0 obj\b")
+_LENGTH = re.compile(rb"/Length\s+(\d+)\b")
 _TOKEN = re.compile(
     rb"/(?P<font>[^\s/]+)\s+[\d.]+\s+Tf"  # font selection
     rb"|\((?P<lit>(?:\\.|[^\\)])*)\)"  # literal string (fpdf2 escapes parentheses)
@@ -25,17 +25,31 @@ _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
 def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
-    """Object number -> (dictionary text, decoded stream or None)."""
+    """Object number -> (dictionary text, decoded stream or None).
+
+    A stream is cut by its /Length, not by searching for "endstream": compressed bytes may end in
+    a carriage return or hold the words "endobj" by chance, and a search then cuts them short
+    (the CI run of 2026-12-03 failed on exactly that, one PDF in many)."""
     out = {}
-    for m in _OBJ.finditer(data):
-        body = m.group(2)
-        stream = _STREAM.search(body)
+    pos = 0
+    while m := _OBJ_START.search(data, pos):
+        start = m.end()
+        stream_at = data.find(b"stream", start)
+        end_at = data.find(b"endobj", start)
         raw = None
-        if stream:
-            raw = stream.group(1)
-            if b"/FlateDecode" in body[: stream.start()]:
+        if stream_at != -1 and (end_at == -1 or stream_at < end_at):
+            head = data[start:stream_at]
+            length = int(_LENGTH.search(head).group(1))
+            body_start = stream_at + len(b"stream")
+            body_start += 2 if data[body_start : body_start + 2] == b"\r\n" else 1
+            raw = data[body_start : body_start + length]
+            if b"/FlateDecode" in head:
                 raw = zlib.decompress(raw)
-        out[int(m.group(1))] = (body[: stream.start()] if stream else body, raw)
+            pos = data.index(b"endobj", body_start + length) + len(b"endobj")
+        else:
+            head = data[start:end_at]
+            pos = end_at + len(b"endobj")
+        out[int(m.group(1))] = (head.strip(), raw)
     return out
 
 
