@@ -142,3 +142,22 @@ def _sign_in(page, base: str, username: str, device=None, password: str = BROWSE
         page.get_by_label("Six-digit code").fill(f"{code:06d}")
         page.get_by_role("button", name="Continue").click()
     page.wait_for_url(f"{base}/")
+
+
+# The policy engine's tests (tests/policy, tests/policy_ml) import no Django and open no database:
+# a second run of them on PostgreSQL checks nothing the SQLite run did not, and they are about a
+# third of the suite's time. .ci/run sets this in its PostgreSQL pass to keep CI under 30 minutes.
+_DB_FREE_DIRS = ("policy", "policy_ml")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("TOWNHALL_TESTS_SKIP_DB_FREE") != "1":
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    skip = tuple(os.path.join(here, d) + os.sep for d in _DB_FREE_DIRS)
+    kept, dropped = [], []
+    for item in items:
+        (dropped if str(item.path).startswith(skip) else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
