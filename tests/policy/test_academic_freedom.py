@@ -38,9 +38,12 @@ def test_party_political_endorsement_still_blocks(case):
 
 
 def test_some_of_the_set_would_block_on_an_official_account():
-    """The set is not trivially harmless: the relaxation is what lets these through."""
+    """The set is not trivially harmless: the relaxation is what lets these through. (Since round 9 a
+    debate put as a question in a talk or a debate night, 'Debate night: should assisted dying be
+    legal?', is clean on official accounts too, as the guidance on debate framed as debate asks, so
+    fewer of the set block there than the five that did; posts stating a finding still do.)"""
     blocked = [c for c in SCHOLARLY if any(f.severity == "block" for f in check(c["text"], Context("bluesky")))]
-    assert len(blocked) >= 5
+    assert len(blocked) >= 1
     relaxed = check(blocked[0]["text"], Context("bluesky", "official", scholarly=True))
     assert any(f.code == "CON001" and f.severity == "info" and "academic freedom" in f.message for f in relaxed)
 
@@ -53,7 +56,10 @@ def test_other_families_still_apply_on_research_accounts():
 def test_the_pack_says_which_rules_are_relaxed():
     text = DEFAULT_PACK_PATH.read_text(encoding="utf-8") + "academic_freedom:\n  relaxed_rules: []\n"
     strict = pack_from_text(text)
-    post = SCHOLARLY[3]["text"]  # blocks on official accounts
+    # the first of the set that blocks on official accounts
+    post = next(
+        c["text"] for c in SCHOLARLY if any(f.severity == "block" for f in check(c["text"], Context("bluesky")))
+    )
     assert any(f.severity == "block" for f in check(post, Context("bluesky", "research"), strict))
     assert not any(f.severity == "block" for f in check(post, Context("bluesky", "research")))
 

@@ -707,7 +707,13 @@ _TARGET_RE = regex.compile(
     r"repubs?|conservatives?|tories|tory|labour|antifa|maga|trump|obama|hillary|clinton|pelosi|feminists?|"
     r"femin[a-z]*nazis?|snowflakes?|socialists?|communists?|commies|fascists?|nazis?|racists?|politicians?|"
     r"the\s+government|govt|cons|progressives?|right[- ]wing(?:ers?)?|left[- ]wing(?:ers?)?|gop|brexiteers?|"
-    r"remoaners?|globalists?|elitists?|trumpers?|the\s+media|he|she|they|them|him|(?:this|that)\s+(?:guy|bloke|woman|man|dude))(?![\w])"
+    r"remoaners?|globalists?|elitists?|trumpers?|the\s+media|he|she|they|(?:this|that)\s+(?:guy|bloke|woman|man|dude))(?![\w])"
+    # 'them'/'him' as a target, but not as the one you are pointed to for help ("Don't hesitate to talk
+    # to one of them", "ask him", "contact them"): a service notice, not a remark about someone
+    r"|(?<!\b(?:(?:talk|speak|chat|say\s+hello|reach\s+out|go|turn|write|listen|reply|come|pop\s+over)\s+to|"
+    r"(?:ask|contact|call|ring|email|e-mail|message|text|meet|find|join|thank|visit|book|see)|"
+    r"(?:talk|speak|chat|check\s+in)\s+with)\s+"
+    r"(?:(?:one|any|either|some|all|each)\s+of\s+)?)(?<![\w])(?:them|him)(?![\w])"
     # someone's doings ("His policies were the worst", "her bitterness shows in every article"); not
     # their family, which posts mention in sympathy ("awful for his mum")
     r"|(?<![\w'’])(?:his|her|their)\s+(?!(?:own\s+)?(?:mum|mom|mother|dad|father|parents?|family|families|wife|"

@@ -218,6 +218,42 @@ _TIME_FOR_RE = re.compile(
 )
 
 
+# Debate framed as debate: a question the post puts to its audience in a talk, a seminar, a
+# podcast or a piece of research ("Seminar: why do people call politicians idiots?", "Should the
+# monarchy be reformed? Our historians weigh up the evidence"), and the open question a speaker
+# "discusses whether ..." (the House of Lords should be elected). The stance words inside the
+# question are its subject; a side taken in another sentence ("Abolish it now.") still counts, and
+# a question in a post with no such frame ("Why do people still back the Tories?") is left to read.
+_DEBATE_FRAME_RE = re.compile(
+    r"\b(?:talk|talks|seminar|seminars|lecture|lectures|panel|debate|debates|podcast|episode|blog|webinar|"
+    r"discussion|symposium|conference|workshop|course|module|essay|book|chapter|research|researchers?|historians?|"
+    r"scientists|economists|study|evidence|weighs?\s+up|explores?|examines?|asks?|discuss(?:es)?|in\s+conversation|"
+    r"q\s*&\s*a|roundtable|keynote|reading\s+group|class|students\s+debate)\b",
+    re.IGNORECASE,
+)
+_QUESTION_RE = re.compile(
+    r"(?:^|(?<=[.!?:\n])\s*)(?:(?:so|but|and)\s+)?(?:why|should|shall|is|are|was|were|do|does|did|can|could|will|would|"
+    r"what|how|who|whose|which|has|have|must)\b[^.!?:\n]{0,200}\?",
+    re.IGNORECASE,
+)
+# ...but not a verdict dressed as a question ("why are Tory politicians such idiots?")
+_LOADED_QUESTION_RE = re.compile(r"\bwhy\s+(?:are|is|were|was)\b[^?]*\b(?:such|so)\b", re.IGNORECASE)
+_WHETHER_RE = re.compile(
+    r"\b(?:discuss\w*|ask\w*|debat\w*|explor\w*|consider\w*|examin\w*|weigh\w*\s+up|question\w*|"
+    r"investigat\w*|assess\w*|wonder\w*|look\w*\s+at)\s+(?:whether|if)\b[^.!?]*",
+    re.IGNORECASE,
+)
+# What a scam or a fake message says, reported in a warning ("Texts saying you owe tuition fees and
+# must pay by gift card are a scam"): the fraudster's words, not the institution's side.
+_SCAM_WORDS_RE = re.compile(r"\b(?:scam|scams|scammers?|fraud\w*|phishing|fake|bogus|hoax\s+(?:call|text|email)s?)\b",
+                            re.IGNORECASE)
+_REPORTED_CLAIM_RE = re.compile(
+    r"\b(?:saying|claiming|telling\s+(?:you|students|people)|asking\s+(?:you|students|people)|that\s+(?:say|says|claim|claims)|"
+    r"which\s+(?:say|says|claim|claims))\b[^.!?]*",
+    re.IGNORECASE,
+)
+
+
 def discounted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose stance words belong to a balanced, quoted-motion or campus-election
     construction, a reported research finding, a right upheld for all sides or a programme note,
@@ -233,6 +269,21 @@ def discounted_spans(text: str) -> list[tuple[int, int]]:
         out += [m.span() for m in _OWN_PEOPLE_RE.finditer(text)]
     if "upport" in text:
         out += [m.span() for m in _SUPPORT_SERVICE_RE.finditer(text)]
+    return out
+
+
+def question_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose stance words belong to a question put up for debate or to a scam's claim quoted
+    in a warning (see _QUESTION_RE, _WHETHER_RE, _REPORTED_CLAIM_RE). Unlike discounted_spans, the
+    topic words inside stay topics: a side taken on them in the next sentence still counts."""
+    out: list[tuple[int, int]] = []
+    if "?" in text and _DEBATE_FRAME_RE.search(text):
+        out += [m.span() for m in _QUESTION_RE.finditer(text) if not _LOADED_QUESTION_RE.search(m.group(0))]
+    if "ether" in text or " if " in text:
+        out += [m.span() for m in _WHETHER_RE.finditer(text)]
+    low = text.lower()
+    if any(w in low for w in ("scam", "fraud", "phishing", "fake", "bogus", "hoax")) and _SCAM_WORDS_RE.search(text):
+        out += [m.span() for m in _REPORTED_CLAIM_RE.finditer(text)]
     return out
 
 # The first words of every topic phrase: a post holding none of them (most posts) skips the six
@@ -337,8 +388,9 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not stance:
         return
     off = discounted_spans(t)
-    if off:
-        stance = [(a, b) for a, b in stance if not any(s <= a and b <= e for s, e in off)]
+    asked = question_spans(t)
+    if off or asked:
+        stance = [(a, b) for a, b in stance if not any(s <= a and b <= e for s, e in off + asked)]
     # a stance word that ends a longer dispute's name is its head noun ("the marking boycott" names the
     # action a service notice is about), not a side ("march against" is no name: its 'against' counts)
     stance = [(a, b) for a, b in stance if not any(s < a and b == e and lb == _DISPUTE for s, e, lb in topics)]

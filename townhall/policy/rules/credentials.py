@@ -31,6 +31,8 @@ _STATS_RE = regex.compile(
 # disclosure. Only right before the value, so "the wifi password is Tulips22" still counts.
 _BAD_EXAMPLE_RE = regex.compile(
     r"(?i)(?:passwords?\s+like|pins?\s+like|such\s+as|e\.?g\.?,?|instead\s+of|rather\s+than|beats|better\s+than|"
+    # "harder to guess than P@ssw0rd1", "stronger than Password123", "safer than"
+    r"(?:harder\s+to\s+(?:guess|crack|break)|stronger|safer|more\s+secure|easier\s+to\s+remember)\s+than|"
     r"never\s+use|avoid(?:\s+using)?|stop\s+using|don'?t\s+use|do\s+not\s+use|weak\s+(?:passwords?|pins?)\s*"
     r"(?:like|such\s+as|e\.g\.)?|(?:worst|weakest)\s+(?:passwords?|pins?)(?:\s+(?:is|are|like|ever))?)[\s:\"'“‘(]*$"
 )

@@ -120,9 +120,42 @@ def _states_status_held(doc: Doc) -> bool:
     return _ARGUES_RE.search(t) is None
 
 
+# A service notice from the institution: signposting help ("Over Christmas, support is still
+# available. Childline: 0800 1111. Samaritans: 116 123.") or saying how it dealt with an incident
+# among its own people ("A student was called a 'rat' by a speaker ... That is unacceptable and we
+# have acted."). The model reads "support" and "unacceptable" as a side; the post names no divisive
+# topic and, outside these phrases, holds none of the stance words CON001 reads.
+_NOTICE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:helplines?|samaritans|childline|nightline|shout\s+\(?(?:on\s+)?(?:text\s+)?85258|papyrus|"
+    r"nhs\s+111|(?:wellbeing|counselling|support|advice|security|chaplaincy)\s+(?:team|service|services|line)|"
+    r"support\s+is\s+(?:still\s+|also\s+|always\s+)?(?:available|in\s+place|there)|you'?re\s+not\s+alone|"
+    r"(?:talk|speak|reach\s+out)\s+to\s+(?:someone|us|them)|we\s+(?:have|'ve)\s+(?:acted|taken\s+(?:action|steps)|"
+    r"supported|spoken|contacted|reported)|action\s+(?:has\s+been|was|will\s+be)\s+taken|(?:is|was)\s+unacceptable|"
+    r"(?:we|police)\s+(?:are|is)\s+investigating|(?:has|have)\s+been\s+removed|"
+    r"report\s+(?:it|this|anything|them|any\s+incidents?)|report\s*\+\s*support)(?![\w])"
+)
+
+
+def _service_notice(doc: Doc) -> bool:
+    """An official post that signposts help or reports how an incident was dealt with (see
+    _NOTICE_RE), with no divisive topic and no stance word outside those phrases: nothing for the
+    learned contentious finding to call a side."""
+    t = doc.masked
+    spans = [m.span() for m in _NOTICE_RE.finditer(t)]
+    if not spans or contentious._topic_lexicon_hits(t):
+        return False
+    spans += contentious.discounted_spans(t)
+    return all(any(s <= m.start() and m.end() <= e for s, e in spans) for m in contentious.STANCE.finditer(t))
+
+
+def _contentious_moot(doc: Doc) -> bool:
+    """The learned contentious finding is moot on a status held or on a service notice."""
+    return _states_status_held(doc) or _service_notice(doc)
+
+
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.
 _MOOT = {
-    "contentious": _states_status_held,
+    "contentious": _contentious_moot,
     "privacy": _official_no_person_or_consented,
     "copyright": copyright.own_or_licensed,
     "confidential-ip": confidential.tells_nothing,

@@ -72,6 +72,9 @@ _SERVICE_CUE_RE = regex.compile(
     r"(?:24[/-]7|24-hour|24\s+hour)\s+(?:line|support|helpline))(?![\w])",
     regex.IGNORECASE,
 )
+# The harmonised European helplines ("Samaritans (116 123)", "Childline on 116 111"): six digits
+# starting 116, held only by services, never a person's line.
+_HELPLINE_116_RE = re.compile(r"116\d{3}")
 _PERSONAL_CUE_RE = regex.compile(
     r"(?<![\w])(?:me|my|his|her|their|mobile|mob|whats\s?app|(?:at|from)\s+home|home\s+(?:number|phone|landline|line|no))(?![\w])",
     regex.IGNORECASE,
@@ -91,7 +94,7 @@ _YEARS_RE = regex.compile(r"\(?(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)?\d\d\)?"
 def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     """Whether the number at [start, end) is an organisation's line rather than a person's."""
     d = ("0" + digits[2:]).replace("00", "0", 1) if digits.startswith("44") else digits  # +44 (0)1223 ...
-    if d.startswith(_NON_GEOGRAPHIC):
+    if d.startswith(_NON_GEOGRAPHIC) or _HELPLINE_116_RE.fullmatch(d):
         return True
     text = doc.text
     if d.startswith(("01", "02")) and _OWN_OFFICE_RE.search(text, max(0, start - 40), start):
@@ -130,7 +133,8 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
 # A service named as a label before its line ("Research office: ...", "Accommodation queries: ...",
 # "Admissions: ..."): how an official post lists its own contacts.
 _LABEL_CUE_RE = regex.compile(
-    r"(?i)(?:\b(?:office|queries|enquiries|questions|team|desk|line|contact|contacts|helpline|support)|"
+    r"(?i)(?:\b(?:office|queries|enquiries|questions|team|desk|line|contact|contacts|helpline|support|hotline|"
+    r"control\s+room|lodge|porters|security|reception|switchboard|emergencies)|"
     r"^\s*\p{L}+)\s*[:\-–]\s*(?:[\w.+-]+@[\w.-]+\s*(?:,|or|/|and)?\s*)?$"
     # "Supplier queries 0113 ...", "Transport Office, 0191 ...": the same label without a colon
     r"|(?-i:\p{Lu})\p{L}+\s+(?:[Oo]ffice|[Tt]eam|[Dd]esk|[Qq]ueries|[Ee]nquiries)\s*,?\s*$"
@@ -669,7 +673,7 @@ _ADDRESS_RE = regex.compile(
 _BUILDING_HOUSE_RE = regex.compile(r"House$")
 # a tagger span that starts in the middle of a phone number ("01223 |333308, admissions@...")
 _PHONE_BEFORE_RE = regex.compile(r"(?:\+44\s?|(?<![\w.])0)(?P<area>[1-37-9]\d{1,3})[\s-]$")
-_DIGITS_AT_RE = regex.compile(r"\d{3,8}(?!\d)")
+_DIGITS_AT_RE = regex.compile(r"\d{3,8}(?:[\s-]\d{3,4})?(?!\d)")
 
 
 # A whole UK phone number inside a span with no street word ("uk, 0113 243 1751, Monday" after an
@@ -685,9 +689,17 @@ def _phone_tail(t: str, s: int) -> bool:
     before it (10 digits in all after the 0)."""
     before = _PHONE_BEFORE_RE.search(t, max(0, s - 8), s)
     rest = _DIGITS_AT_RE.match(t, s) if before else None
-    return rest is not None and len(before.group("area")) + len(rest.group(0)) == 10
+    if rest is None:
+        return False
+    digits = sum(c.isdigit() for c in rest.group(0))
+    # "01904 323 333": a five-digit area code and the rest in two groups
+    return len(before.group("area")) + digits == 10 or len(before.group("area")) + len(rest.group(0).split()[0]) == 10
 _RESIDENCE_RE = regex.compile(
-    r"(?<![\w])(?:lives?\s+(?:at|on|in)|living\s+at|home\s+address|house|flat|address\s+is|moved\s+to|"
+    r"(?<![\w])(?:lives?\s+(?:at|on|in)|living\s+at|home\s+address|house|flat|address\s+is|"
+    # "has moved to": a person's move, not an office's, team's or service's ("Our postgraduate office
+    # has moved to the Graduate School, ...")
+    r"(?<!(?:office|offices|team|service|services|centre|center|desk|hub|department|school|reception|library|shop|"
+    r"clinic|unit|registry)\s+(?:has\s+|have\s+|is\s+|are\s+|will\s+be\s+|will\s+have\s+)?(?:now\s+|just\s+)?)moved\s+to|"
     r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|room\s+\d+(?!\d|\.\d))(?![\w])",
     regex.IGNORECASE,
 )
@@ -785,6 +797,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or _DAY_HOURS_RE.match(t, s)
             or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
             or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
+            or (_numeric_date_in(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
+            or _in_date_list(t, s, e)
             or _phone_tail(t, s)
             or (_PHONE_IN_SPAN_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
             or t[e : e + 1] == "@"
@@ -803,6 +817,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             continue  # an official post naming the building first ("Student Centre, Oxford Road, M13 9PL")
         if not home and doc.ctx.account != "personal" and _VENUE_RE.search(t, max(0, s - 45), s):
             continue  # an official post giving a public venue's address ("the Sports Centre is at ...")
+        if not home and doc.ctx.account != "personal" and _OWN_FACILITY_AT_RE.search(t, max(0, s - 80), s):
+            continue  # "Our new Sports Village is at 1 Parkside Drive, ...": a named place of the institution's
         if not home and doc.ctx.account != "personal" and _CAMPUS_STREET_RE.search(t, s, e):
             continue  # "1 University Way, Lancaster LA1 4YW": a campus street, on an official account
         if not home and doc.ctx.account != "personal" and _org_named_before(t, s):
@@ -866,6 +882,12 @@ def _org_named_before(t: str, s: int) -> bool:
     return last is not None and _OWNER_BEFORE_RE.search(t, start, s) is None
 
 
+# An official post saying where one of its own named places is ("Our new Sports Village is at ...",
+# "Our Dental Hospital is now on ..."): capitalised words after "our", then "is/are at/on".
+_OWN_FACILITY_AT_RE = regex.compile(
+    r"\b(?i:our)\s+(?:(?i:new|brand[-\s]new|refurbished)\s+)?(?:\p{Lu}[\p{L}'’&-]+\s+){1,4}(?i:is|are)\s+"
+    r"(?:(?i:now|still)\s+)?(?i:at|on|located\s+at|based\s+at)\s+$"
+)
 _CAMPUS_STREET_RE = regex.compile(
     r"\b(?:University|Campus)\s+(?:Road|Way|Avenue|Drive|Park|Square|Place|Boulevard|Walk|Lane|Street)\b"
 )
@@ -912,6 +934,30 @@ _MONTHS = (
 _DATE_RE = regex.compile(
     r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b|\b(?:" + _MONTHS + r")\s+\d{1,2}\b"
 )
+# A numeric date ("27/05/90", "06/28/95", "14.06.2025"): when, not where.
+_NUMERIC_DATE_RE = regex.compile(r"(?<![\d/.])\d{1,2}([/.])\d{1,2}\1(?:\d{2}|\d{4})(?![\d/])")
+# A list of days of one month ("14, 21 and 28 June", "3, 10 & 17 October"): the tagger reads ", 21 and"
+# as a house number, but the numbers count days.
+_DATE_LIST_RE = regex.compile(
+    r"(?i)\b\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*,?\s*(?:and|&|or|to|-|–)\s*"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b"
+)
+
+
+def _numeric_date_in(t: str, s: int, e: int) -> bool:
+    """Whether a numeric date overlaps the span [s, e) (the tagger may stop inside it: "Knebworth, 10/")."""
+    if "/" not in t and "." not in t:
+        return False
+    return any(m.start() < e and s < m.end() for m in _NUMERIC_DATE_RE.finditer(t, max(0, s - 10), min(len(t), e + 10)))
+
+
+def _in_date_list(t: str, s: int, e: int) -> bool:
+    """Whether the span [s, e) lies inside a list of days of a month (see _DATE_LIST_RE)."""
+    if "," not in t and "and" not in t and "&" not in t:
+        return False
+    return any(m.start() <= s and e <= m.end() + 1 for m in _DATE_LIST_RE.finditer(t, max(0, s - 30), e + 40))
+
+
 _STREET_WORD_RE = regex.compile(
     r"(?i)\b(?:street|st|road|rd|avenue|ave|lane|drive|close|way|court|place|terrace|gardens|crescent|square|"
     r"rue|via|calle|strasse|straße|gatan|gade|vej|katu|tie|apt|suite|flat|unit|box|ul|ulica|gasse|straat|vägen|útja|út|"
@@ -1249,6 +1295,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # "a study of how people with long COVID return to work": a kind of person, not one
             if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t) or _own_story(doc):
                 continue  # a count of many people, or the person's own agreement to share it
+            if pattern is _IMMIGRATION_RE and _POLICY_NOUN_AFTER_RE.match(t, m.end()):
+                continue  # "the Rwanda deportation policy", "deportation flights": a policy, not someone's case
             st = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \"'’s"))
             if t[st : st + 1].isupper() and _in_proper_name(t, st, m.end()):
                 continue  # "the School of Law's Abortion Law Reform project": a project's name
@@ -1262,6 +1310,14 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
+
+
+# A policy or a state practice named by its topic ("the Rwanda deportation policy", "deportation
+# flights", "the deportation bill"): the law argued about, no one person's status.
+_POLICY_NOUN_AFTER_RE = regex.compile(
+    r"(?i)\s+(?:policy|policies|flights?|scheme|schemes|plans?|bill|act|law|laws|rules|regime|programme|program|"
+    r"deal|debate|system|powers|agenda|centres?|centers?|targets?|quotas?|legislation)\b"
+)
 
 
 # A plural kind of person right before the state ("people with long COVID", "adults who have ADHD",
