@@ -105,7 +105,13 @@ _NEGATIVE = words_re(
     they don't understand|doesn't understand|never met a student|bragged about|boasted about|brags about|
     boasts about|crumbling|save us|screams at|shouts at|cruel|heartless|callous|inhumane|
     vindictive|spiteful|like a number|like numbers|never fails to disappoint|disappointing|a fool|
-    yells at|screamed at|shouted at|honesty would be nice|transparency would be nice"""
+    yells at|screamed at|shouted at|honesty would be nice|transparency would be nice|"""
+        # round 9: credit taken with its article, the lone-sufferer close, pay and safety told plainly
+        """took the credit|takes the credit|taking the credit|claimed the credit|claims the credit|just mine|
+    just me then|underpaying|underpays|not safe|problem is at the top|rot starts at the top|
+    problem starts at the top|blame the staff|blames the staff|blaming the staff|consult nobody|consults nobody|
+    consulting nobody|consult no one|consults no one|updates their cv|update their cv|updating their cv|
+    updated their cv|updating my cv|polishing my cv"""
     )
 )
 # The institution named in other ways: as an employer, by its offices and heads, or by a staff member
@@ -196,7 +202,7 @@ _GRIEVANCE_WORDS = gate_words(
     "blew blown splashed claims says puts brags boasts preaches markets sells calls driven pushed forced hounded "
     "make draw says tells basically essentially just led managed run badly poorly pyramid sweatshop mill "
     "factory hole cult money-pit one none nobody waiting since spend spends spent promised pledged who's values keeps "
-    "kept asking legal see everybody everyone needs coincidence"
+    "kept asking legal see everybody everyone needs coincidence before"
 )
 _GRIEVANCE_RE = re.compile(
     r"(?<![\w])(?:(?:has|have|had)n'?t\s+(?:even\s+|yet\s+|ever\s+)?(?:\w+\s+)?(?:fixed|paid|replied|answered|responded|sorted|"
@@ -228,6 +234,9 @@ _GRIEVANCE_RE = re.compile(
     r"|asking\s+for\s+a\s+friend|(?:is\s+(?:that|this|it)\s+)?(?:even\s+)?legal\s*\?"
     r"|we\s+(?:all\s+)?see\s+what\s+you['’]?re\s+doing|every(?:body|one)\s+(?:is\s+)?know(?:s|ing)\s+(?:this|it)"
     r"|who\s+needs\s+[^.!?]{1,40}?\s+when\s+you\s+can"
+    # the advice that exposes hypocrisy (round 9): "maybe pay the cleaners before tweeting about your values"
+    r"|(?:maybe|perhaps|how\s+about|try)\s+[^.!?]{3,80}?\s+before\s+(?:tweeting|posting|bragging|boasting|talking|preaching|"
+    r"banging\s+on|lecturing\s+\w+|going\s+on)\s+about"
     r"|coincidence\s*\?)(?![\w])"
 )
 
@@ -278,7 +287,9 @@ _WEAK_RES = (
     re.compile(r"(?<![\w])[\"“‘'](?:[a-z][\w-]*)(?:\s+[\w-]+){0,3}[\"”’'](?![\w])"),
     re.compile(
         r"(?<![\w])(?:it'?s\s+been\s+(?:over\s+|nearly\s+|almost\s+)?(?:\w+|\d+)\s+(?:years|months|weeks)|"
-        r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:day|week|time|month|year|term)\s+(?:running|in\s+a\s+row)|"
+        r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:day|week|time|month|year|term)\s+"
+        r"(?:running|in\s+a\s+row)|(?:^|(?<=[.!?…]\s))since\s+(?:\d{4}|last\s+(?:year|term|summer|spring|autumn|winter|christmas))"
+        r"\s*(?:[.!]|$)|"
         r"(?:\w+|\d+)\s+(?:days|weeks|months|years|terms)\s+(?:running|in\s+a\s+row)|"
         r"(?:for|in)\s+(?:over\s+)?(?:\d+|two|three|four|five|six|nine|ten)\s+(?:years|months|weeks))(?![\w])"
     ),
@@ -290,7 +301,7 @@ _WEAK_RES = (
         r"(?:anyone|any\s+\w+|you'?re|if\s+you'?re)\s+(?:thinking\s+of|considering)\s+(?:coming|applying|studying|joining|working))"
     ),
     re.compile(
-        r"(?:apparently\s*[.!]?\s*$|(?:^|[.!?]\s+)(?:this\s+place|thanks|cheers|noted|sure|right|again|typical)\s*[.!]*\s*$"
+        r"(?:apparently\s*[.!]?\s*$|(?:^|[.!?]\s+)(?:this\s+place|thanks|cheers|noted|sure|right|again|typical|hmm+|okay|ok|fine|right\s+you\s+are)\s*[.!]*\s*$"
         r"|that'?s\s+what\s+(?:this|the|my|our)\s+(?:\w+\s+)?calls?\s+\w+)"
     ),
 )
@@ -367,11 +378,11 @@ _PRAISE_WORDS = gate_words(
     "masterclass world-leading world-class smart clever nice glorious sublime exemplary top-notch first-class "
     "spectacular splendid magnificent thoughtful generous heartwarming kudos applause bravo "
     "congratulations congrats inspiring sensible flawless seamless innovative competent efficient effective "
-    "exceptional phenomenal astonishing breathtaking stunning"
+    "exceptional phenomenal astonishing breathtaking stunning smashing"
 )
 # Words a deadpan verdict sentence may hold beside the praise: intensifiers, what is praised, the tail.
 _PRAISE_FILLER = gate_words(
-    "wow oh ah well just truly absolutely simply really very so such what how real a an utterly totally quite "
+    "start wow oh ah well just truly absolutely simply really very so such what how real a an utterly totally quite "
     "move moves stuff work job leadership management planning decision decisions decision-making idea ideas strategy "
     "thinking effort call choice look touch talent result results news timing priorities communication comms "
     "consultation listening vision plan planning foresight optics form thing again as ever always isn't it innit "
@@ -438,7 +449,8 @@ _IRONY_PHRASE_BLOCK = """can't wait|cannot wait|slow clap|funny that|funny how|c
     of course he is|of course she is|because nothing|nothing helps|a masterclass in|masterclass in|
     truly world-leading|days since|the irony|the audacity|it's almost as if|almost as if|just saying|
     that's all i'll say|that's all i'm saying|i'll say no more|say no more|no comment|read into that|
-    usually means|always means|normally means|code for|asking because|since when"""
+    usually means|always means|normally means|code for|asking because|since when|right you are|
+    totally fine|all normal|all perfectly normal|nothing to see here|everything's fine|everything is fine"""
 _IRONY_PHRASES = words_re(phrases(_IRONY_PHRASE_BLOCK))
 # Shapes that are their own complaint: the author says the question is rhetorical or the coincidence
 # is none.
@@ -586,7 +598,7 @@ _COMPLAINT_WORDS = words_re(
     casual staff|casualised|zero-hours|workload|workloads|unpaid overtime|update their cv|updates their cv|
     updating their cv|updated their cv|misery|morale|demoralised|waiting list|waiting lists|delays|delayed|
     we all know how|we all know what|how the last one went|know how that ends|know how this ends|my complaint|
-    a complaint|grievance|bucket|binning|binned|p45|close the|to close|the axe|hadn't looked|
+    a complaint|grievance|bucket|binning|binned|p45|close the|to close|the axe|refurbishing|hadn't looked|
     hasn't looked|hadn't read|hasn't read|didn't read|didn't bother|hadn't bothered|hasn't bothered|
     didn't turn up|never turned up|didn't show up|never showed up|no-show|hadn't even|hasn't even|haven't even|
     without asking|without consulting|without telling|nobody asked|no one asked|wasn't consulted|
@@ -630,6 +642,16 @@ def _good_losses(t: str) -> frozenset[str]:
     return frozenset(good - bad)
 
 
+# A management slogan in scare quotes (round 9): with an ironic shape beside it, the quote is the
+# complaint ("'temporary' heaters since 2019. Fantastic management.", "'we're listening' survey").
+_SLOGAN_RE = re.compile(
+    r"[\"“‘']\s*(?:[\w'’-]+\s+){0,5}?(?:together|listening|listen|value|values|valued|people\s+first|wellbeing|family|"
+    r"temporary|efficienc\w+|agile|exciting|opportunit\w+|journey|transformation|excellence|world[-\s]class|world[-\s]leading|"
+    r"student\s+experience|care|cares|inclusive|community|supportive|transparen\w+|consultation|open\s+door|"
+    r"right[-\s]siz\w+|streamlin\w+|realign\w+)(?:\s+[\w'’-]+){0,4}\s*[\"”’']"
+)
+
+
 def _complaint_content(t: str) -> bool:
     """Something in the post reads as a complaint: a loss, cost or bad hour (not the loss of something
     bad: "cut its carbon emissions", "scrapped library fines"), a negative word other than mere
@@ -639,6 +661,8 @@ def _complaint_content(t: str) -> bool:
             return True
     if any(r.search(t) for r in _WEAK_RES[1:]):
         return True
+    if _SLOGAN_RE.search(t):
+        return True  # "said 'we're all in this together' from his new Tesla. Okay then."
     for m in _NEGATIVE.finditer(t):
         w = m.group(0)
         if w not in _REPEAT_ONLY and not (w in _LOSS_VERBS and _BENEFIT_RE.match(t, m.end())):
@@ -674,7 +698,8 @@ _DAMAGING = words_re(
     should be investigated|changed marks|changed the marks|
     purge|purges|purged|purging|witch-hunt|witch hunt|witchhunt|victimised|victimising|victimisation|victimized|
     pr document|pr exercise|pr stunt|
-    window dressing|nothing behind it|cruel|inhumane|heartless|callous""")
+    window dressing|nothing behind it|cruel|inhumane|heartless|callous|not safe|underpaying|
+    haven't been checked|hasn't been checked|not been checked in""")
 )
 _DISCLAIMER = re.compile(
     r"(?<![\w])(?:views?\s+(?:are\s+|expressed\s+(?:here\s+)?(?:are\s+)?)?(?:my\s+own|mine|personal|my\s+own\s+and)"
@@ -731,7 +756,14 @@ def _sector_wide(t: str) -> bool:
 def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     ref = _institution_ref(doc, cp)
-    if ref is None or _sector_wide(t):
+    if ref is None:
+        # the employer left unnamed ("They moved our offices into a portacabin", "We've been told to
+        # fail fewer students", "the people in charge here"): only a plain verdict, sarcasm or a
+        # grievance makes it criticism; a vague lament about "them" does not
+        ref = _unnamed_employer(t)
+        if ref is None or not (_sarcastic(t) or _grievance(t, ref) or _near_words(_NEGATIVE, t, ref) - _REPEAT_ONLY):
+            return
+    if _sector_wide(t):
         return
     disclaimed = _DISCLAIMER.search(t) is not None
     words = _near_words(_NEGATIVE, t, ref, _impersonation_spans(t, ref))
@@ -770,6 +802,85 @@ def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         )
     else:
         yield ref[0], ref[1], "Criticism of the institution or colleagues without a 'views my own' framing."
+
+
+# The employer never named (round 9): those in charge by position ("the people in charge here", "the
+# problem is at the top"), or "they" / "we've been told" acting on the author's working life: an
+# employer's act (announced, moved, cut, told us) with staff, offices, contracts or students beside it.
+_IN_CHARGE_WORDS = gate_words("charge top strategy")
+_IN_CHARGE_RE = re.compile(
+    r"(?<![\w])(?:(?:the\s+)?(?:people|person|ones|those|whoever(?:'s|\s+is)?)\s+(?:in\s+charge|running\s+(?:this|the)\s+"
+    r"(?:place|show)|at\s+the\s+top)|(?:problem|rot|issue)\s+(?:is|starts|lies)\s+at\s+the\s+top"
+    # its strategy quoted
+    r"|(?:the|our)\s+(?:new\s+|latest\s+|shiny\s+)?strategy\s+(?:says|promises|claims|talks\s+about|is\s+all\s+about))(?![\w])"
+)
+# the author's own post put at risk
+_AT_RISK_WORDS = gate_words("risk cut axed deleted renewed")
+_AT_RISK_RE = re.compile(
+    r"(?<![\w])(?:my|our)\s+(?:jobs?|posts?|roles?|contracts?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+"
+    r"(?:now\s+|officially\s+)?(?:['\"‘“]?at\s+risk|being\s+(?:cut|deleted|axed)|not\s+being\s+renewed|cut|axed|deleted)"
+    r"(?![\w])"
+)
+# a role addressed in a deadpan close ("Well done, Dean.", "Cheers, Estates.")
+_ROLE_END = frozenset(
+    (
+        "dean",
+        "provost",
+        "registrar",
+        "principal",
+        "hr",
+        "estates",
+        "management",
+        "vc",
+        "pvc",
+        "exec",
+        "smt",
+        "leadership",
+    )
+)
+_VOCATIVE_RE = re.compile(
+    r"(?<![\w])(?:well\s+done|thanks|thank\s+you|cheers|nice\s+one|bravo|great\s+job|good\s+job),?\s+[a-z]+\s*[.!]*\s*$"
+)
+# "while they tell us there's no money"
+_THEY_TELL_RE = re.compile(
+    r"(?<![\w])they\s+(?:\w+\s+)?(?:tell|told|telling|tells)\s+(?:us|staff|me)\s+(?:there'?s|there\s+is|we|that|to)(?![\w])"
+)
+_ACT_VERBS = gate_words(
+    "announced moved cut closed closing decided cancelled canceled scrapped merged changed replaced axed introduced "
+    "restructured outsourced froze shut dropped removed banned stopped told emailed informed instructed asked"
+)
+_THEY_ACT_RE = re.compile(
+    r"(?:^|[.!?…:]\s+)(?:and\s+now\s+|so\s+|now\s+)?(?:they(?:'ve|\s+have|\s+had)?|we(?:'ve|\s+have|'re|\s+are|\s+were)\s+(?:been\s+|just\s+been\s+)?"
+    r"(?:told|informed|instructed|asked))(?:\s+(?:just|now|quietly|finally|also|then|suddenly|officially))?\s+"
+    r"(?:announced|moved|cut|closed|closing|decided|cancelled|canceled|scrapped|merged|changed|replaced|axed|"
+    r"introduced|restructured|outsourced|froze|shut|dropped|removed|banned|stopped|told\s+us|emailed\s+us|"
+    r"to\s+\w+|that|not\s+to)(?![\w])"
+)
+_WORKLIFE_RE = re.compile(
+    r"(?<![\w])(?:staff|colleagues|our\s+(?:offices?|team|jobs|contracts?|pay|pension|workload|students|modules?|courses?)|"
+    r"my\s+(?:office|job|post|role|contract|pay|pension|workload|students|module|course|team)|students|lecturers|"
+    r"nursery|library|department|faculty|campus|teaching|marking|redundanc\w+|restructur\w+|workload|contracts?|pay|"
+    r"research|surplus|deficit)(?![\w])"
+)
+
+
+def _unnamed_employer(t: str) -> tuple[int, int] | None:
+    """Where the post speaks of the employer without naming it, or None. Each shape is tried only
+    when one of its rarer words is in the post: this runs on every personal post that names nothing."""
+    m = _IN_CHARGE_RE.search(t) if gate(t, _IN_CHARGE_WORDS) else None
+    if m is None and gate(t, _AT_RISK_WORDS):
+        m = _AT_RISK_RE.search(t)
+    if m is None:
+        end = t.rstrip(" .!\n").rsplit(None, 1)
+        if end and end[-1].strip(",") in _ROLE_END:
+            m = _VOCATIVE_RE.search(t)
+    if m is None and "they" in t and ("tell" in t or "told" in t):
+        m = _THEY_TELL_RE.search(t)
+    if m is None and gate(t, _ACT_VERBS):
+        m = _THEY_ACT_RE.search(t)
+        if m is None or _WORKLIFE_RE.search(t) is None:
+            return None
+    return m.span() if m else None
 
 
 _THANKS_RE = re.compile(
@@ -1000,9 +1111,32 @@ def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         m = _OURS_REF_RE.search(t)
     if m is None and ("uni" in t or "employer" in t or "institution" in t):
         m = _QUALIFIED_REF_RE.search(t)  # "our 'inclusive' university", "my cash-strapped uni"
+    if (
+        m is None
+        and any(c in t for c in _STAFF_DISCLAIMER_CUES)
+        and gate(t, _UNIT_WORDS)
+        and _STAFF_DISCLAIMER_RE.search(t)
+    ):
+        # a disclaimer says the author works there, so "the Chemistry department" is their own
+        m = _THE_UNIT_RE.search(t)
     # or, failing all those, its handle ("@LeedsUni so you cut the hardship fund ...")
     doc.__dict__[key] = span = m.span() if m else _handle_span(doc)
     return span
+
+
+# A disclaimer of the employer's voice ("posting as myself, not as staff", "in a personal capacity",
+# "I don't speak for the uni") and a unit named with "the" ("the Chemistry department", "the
+# Business School") that it makes the author's own (round 9).
+_UNIT_WORDS = gate_words("department dept school faculty labs lab institute office")
+_STAFF_DISCLAIMER_CUES = ("staff", "myself", "as me", "private", "capacity", "behalf", "speak", "own", "mine")
+_STAFF_DISCLAIMER_RE = re.compile(
+    r"(?<![\w])(?:not\s+as\s+(?:a\s+)?(?:member\s+of\s+)?staff|(?:posting|speaking|writing)\s+as\s+(?:myself|me|a\s+private)|"
+    r"personal\s+capacity|not\s+on\s+behalf\s+of|(?:don'?t|do\s+not)\s+speak\s+for|views?\s+(?:are\s+)?(?:my\s+own|mine)|"
+    r"opinions?\s+(?:are\s+)?(?:my\s+own|mine))(?![\w])"
+)
+_THE_UNIT_RE = re.compile(
+    r"(?<![\w])the\s+(?:[a-z][\w&-]*\s+){1,2}(?:department|dept|school|faculty|labs?|institute|office)(?![\w])"
+)
 
 
 # The employer with a word or a quoted virtue between the determiner and the noun.
@@ -1098,12 +1232,17 @@ _HE_STEMS = (
     "belfast",
     "heriotwatt",
 )
+# An office in a handle names its holder at the university ("@JamesTheVC"); a bare "vc" would also be
+# venture capital, so only "thevc" and whole office words.
+_OFFICER_HANDLE_PARTS = ("thevc", "vicechancellor", "provost", "registrar", "viceprincipal", "theprincipal")
 _SHORT_PLACES = frozenset(("kent", "bath", "york", "hull", "reading", "stir", "essex", "leeds"))
 
 
 def _institution_handle(h: str) -> bool:
     """A (lower-cased) handle, without its '@', that names a university."""
     h = h.strip("_")
+    if any(x in h for x in _OFFICER_HANDLE_PARTS):
+        return True  # the head of the institution tagged by office ("@JamesTheVC", "@ProvostEllis")
     if h.startswith(("uniof", "university", "univ")) or h.endswith(("uni", "univ", "university", "unis")):
         return True
     if h.startswith("uni") and (h[3:] in _SHORT_PLACES or any(x in h for x in _HE_STEMS)):
@@ -1120,7 +1259,7 @@ def _handle_span(doc: Doc) -> tuple[int, int] | None:
         return doc.__dict__[key]
     span = None
     t = doc.masked
-    if "@" in t and ("uni" in t or any(a in t for a in _AT_ACRONYMS)):
+    if "@" in t and ("uni" in t or any(a in t for a in _AT_ACRONYMS) or any(x in t for x in _OFFICER_HANDLE_PARTS)):
         span = next((m.span() for m in _HANDLE_RE.finditer(t) if _institution_handle(m.group(1))), None)
     doc.__dict__[key] = span
     return span
@@ -1789,7 +1928,28 @@ _PRIVATE_AUDIENCE_RE = re.compile(
     r"(?:group|chat|channel|forum|page|account|acc|server|thread|insta|story|stories|feed|profile|whatsapp)s?"
     r"|(?:it'?s|its|this\s+is|being|in|on)\s+(?:only|just)\s+(?:the|our|a|my)\s+(?:\w+'?\s+){0,3}?(?:group|chat|whatsapp|"
     r"channel|forum|server|thread)|(?:private|closed|locked|secret)\s+group|(?:this|the|our)\s+(?:group|chat)\s+(?:is|'s)\s+"
-    r"(?:private|closed|locked|secret))(?![\w])"
+    r"(?:private|closed|locked|secret)"
+    # round 9: the audience a network's privacy setting makes ("followers-only", "protected tweets", "only
+    # mutuals can see this", "close friends story") and the staff's own group on a chat app
+    r"|followers[-\s]only|friends[-\s]only|mutuals[-\s]only|protected\s+(?:tweets|account|posts|profile)|close\s+friends"
+    r"|only\s+(?:my\s+)?(?:mutuals|followers|friends|close\s+friends)\s+(?:can\s+|will\s+)?(?:see|read)"
+    r"|staff\s+(?:facebook|fb|whatsapp|teams|slack|discord|signal|telegram|messenger)\s+(?:group|chat|channel|server))(?![\w])"
+)
+# Bodies and procedures whose business is internal: what they decide or investigate is the
+# institution's, even when the post does not name it ("Council approved the sale of the halls").
+_INTERNAL_BODY_RE = re.compile(
+    r"(?<![\w])(?:council|senate|exec|executive|governors|board|hr|exam\s+board|panel|committee|minutes|investigation|"
+    r"disciplinary|grievance|promotion\s+round|redundancy\s+list|(?:complaints?|allegations?)\s+against|"
+    r"(?:prof|professor|dr)\.?\s+[a-z][\w'-]+)(?![\w])"
+)
+# Internal trouble that should not leave a group: complaints and cases, job losses, closures and sales,
+# money trouble, results and papers not yet out (narrower than _TROUBLE_RE, whose "half", "posts"
+# and "stop" are everyday words in a group chat about a charity run).
+_GROUP_TROUBLE_RE = re.compile(
+    r"(?<![\w])(?:complaints?|allegations?|harass\w+|investigat\w+|disciplinar\w+|grievances?|misconduct|tribunal|suspended|"
+    r"redundan\w+|job\s+cuts|cuts|cutting|axed|axing|closing|closure|shut\s+down|sale\s+of|selling\s+off|sold\s+off|deficit|"
+    r"shortfall|overspen\w+|resign\w*|pushed\s+out|sacked|fired|leak\w*|exam\s+papers?|panel\s+scores|nss\s+results|"
+    r"(?:same|identical)\s+questions)(?![\w])"
 )
 _LICENCE2_RE = re.compile(
     r"(?<![\w])(?:(?:i|we)\s+can\s+(?:finally\s+|now\s+|at\s+last\s+|actually\s+|safely\s+)?(?:say|share|admit|tell|be\s+"
@@ -1801,7 +1961,10 @@ _LICENCE2_RE = re.compile(
     r"|(?:i'?ll|i\s+will|gonna|going\s+to)\s+be\s+(?:honest|blunt|frank)|(?:keep|kept)\s+(?:it|this)\s+quiet"
     r"|let\s+me\s+(?:just\s+)?(?:vent|say|be\s+(?:honest|blunt|frank))|not\s+(?:for|to\s+go)\s+(?:outside|beyond)|(?:so|as)\s+(?:nobody|no\s+one)\s+(?:else|outside))(?![\w])"
 )
-_PRIVATE_AUDIENCE_WORDS = gate_words("private closed locked secret staff-only members-only invite-only only just")
+_PRIVATE_AUDIENCE_WORDS = gate_words(
+    "private closed locked secret staff-only members-only invite-only only just followers-only friends-only "
+    "mutuals-only followers protected close staff"
+)
 
 
 def _private_premise(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
@@ -1822,6 +1985,11 @@ def _private_premise(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     if ref is not None and any(
         abs(m.start() - ref[0]) <= 160 and not _unclaimed(t, m.start()) for m in _DAMAGING.finditer(t)
     ):
+        return a.span()
+    # round 9: internal trouble or business told there (a complaint under way, a sale Council approved)
+    body = _INTERNAL_BODY_RE.search(t)
+    internal = (_GROUP_TROUBLE_RE.search(t) and (ref is not None or body)) or (body and _PLAN2_RE.search(t))
+    if internal and not (gate(t, TRIVIAL_WORDS) and _SERIOUS_RE.search(t) is None):
         return a.span()
     return None
 
@@ -1878,7 +2046,7 @@ def _role_address(local: str) -> bool:
 # for ...") or for work ("email my work address about the conference panel").
 _MY_WORK_ADDR_RE = re.compile(
     r"(?<![\w])my\s+(?:own\s+)?(?:work|uni|university|staff|institutional|college|office|employer'?s?|academic|"
-    r"@?[\w.-]+\.(?:ac\.uk|edu(?:\.\w\w)?|ac\.\w\w))\s*(?:e-?mail|address|inbox)(?![\w])"
+    r"@?[\w.-]*\.(?:ac\.uk|edu(?:\.\w\w)?|ac\.\w\w))\s*(?:e-?mail|address|inbox)(?![\w])"
 )
 _ACCOUNT_USE_RE = re.compile(
     r"(?<![\w])(?:sign(?:ed|ing|s)?\s+(?:[\w,'&]+\s+){0,7}?up|regist(?:er|ered|ering|ers|ration)|log(?:ged|ging|s)?\s+(?:in|on)|logged\s*in|"
@@ -1901,6 +2069,39 @@ _OWN_TRADE_RE = re.compile(
     r"(?<![\w])(?:my|our)\s+(?:own\s+|little\s+|new\s+|side\s+)?(?:[\w-]+\s+){0,2}?(?:service|services|business|shop|lessons|"
     r"classes|company|hustle|consultancy|stall|practice|sessions|bookings|orders|commissions)(?![\w])"
 )
+
+
+# The work login put to private use (round 9): "my staff login", "my uni Microsoft account", "my SSO
+# from work" used to create or register an account for something of the author's own ("Made a Twitch
+# account with my staff login", "registered through my university account"). Logging in with it is the
+# login's ordinary use ("logged into my uni account to check my payslip"), so only creating counts.
+_MY_WORK_LOGIN_RE = re.compile(
+    r"(?<![\w])(?:my\s+(?:own\s+)?(?:work|uni|university|staff|institutional|college|office|employer'?s?)\s+"
+    r"(?:microsoft\s+|google\s+|office\s*365\s+|outlook\s+|it\s+)?(?:login|log-in|sign-in|sso|credentials|account)"
+    r"|(?:my\s+)?(?:sso|single\s+sign-on|login|log-in|microsoft\s+account|google\s+account)\s+from\s+work)(?![\w])"
+)
+_LOGIN_WORDS = gate_words("login log-in sign-in sso credentials account")
+_CREATE_RE = re.compile(
+    r"(?<![\w])(?:sign(?:ed|ing|s)?\s+(?:[\w,'&]+\s+){0,7}?up|regist(?:er|ered|ering|ers|ration)|creat(?:e|ed|ing)|"
+    r"(?:made|make|making|set|setting|opened|open)\s+(?:\w+\s+){0,5}?(?:account|profile|page|channel|shop|up)|"
+    r"(?:use|used|using)\s+(?:\w+\s+){0,5}?(?:for\s+(?:my|a|an|the|it)|to\s+(?:make|create|sign|register|set|open|verify|join))|"
+    r"linked\s+to|tied\s+to|through\s+my|via\s+my)(?![\w])"
+)
+
+
+def _work_login_used(t: str) -> re.Match[str] | None:
+    """'My staff login' in a sentence that creates a private account with it, or None."""
+    if not gate(t, _LOGIN_WORDS):
+        return None
+    for m in _MY_WORK_LOGIN_RE.finditer(t):
+        s, e = _sentence_of(t, m.start())
+        use = _CREATE_RE.search(t, s, e)
+        if not use or (_WORK_PURPOSE_RE.search(t, s, e) and not _OWN_TRADE_RE.search(t, s, e)):
+            continue
+        if _NOT_USE_RE.search(t, max(s, min(use.start(), m.start()) - 25), max(use.end(), m.end())):
+            continue
+        return m
+    return None
 
 
 def _work_email_used(t: str) -> re.Match[str] | None:
@@ -2031,7 +2232,7 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if m is not None and not gate(t, _TRADE_WORDS) and _WORK_PURPOSE_RE.search(doc.lower):
         m = None
     if m is None:
-        m = _work_email_used(doc.lower)
+        m = _work_email_used(doc.lower) or _work_login_used(t)
     if m:
         yield m.start(), m.end(), "A personal account set up with an institutional e-mail address."
         return
@@ -2632,6 +2833,26 @@ _ASKED_RE = re.compile(r"(?<![\w])(?:asked|asks|asking|if|whether|wondering|wond
 def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     msg = "A promise or announcement made for the institution from a personal account."
+    own = _OWN_STATEMENT_RE.search(t) if gate(t, _OWN_STATEMENT_WORDS) else None
+    if own is None and "announce" in t:
+        own = next(
+            (
+                m
+                for n in cp.institution_re.finditer(t)
+                if (m := _PROUD_RE.match(t, n.end()))
+                and not _QUOTED_BEFORE_RE.search(t, max(0, n.start() - 20), n.start())
+            ),
+            None,
+        )
+    if own is not None:
+        yield (
+            own.start(),
+            own.end(),
+            "The institution's statement or announcement given in its own voice from a personal account.",
+            "Leave statements and announcements to the institution's official channels; share or link to "
+            "them once they are out.",
+        )
+        return
     if gate(t, _VOICE_WORDS):
         v = _VOICE_RE.search(t)
         if (
@@ -2692,6 +2913,20 @@ def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 return
 
 
+# The institution's own statement given by the author (round 9): "The university statement, from me since
+# comms are slow: ...", "Our department's update, straight from me: ...", or its press-release voice
+# after its name ("Example University is proud to announce ...") not quoted or retweeted.
+_OWN_STATEMENT_WORDS = gate_words("statement announcement update position decision")
+_OWN_STATEMENT_RE = re.compile(
+    r"(?<![\w])(?:the|our|my)\s+(?:uni(?:versity)?|department|dept|school|faculty|college|institution)'?s?\s+"
+    r"(?:official\s+)?(?:statement|announcement|update|position|decision)\s*,?\s*(?:straight\s+|direct(?:ly)?\s+)?from\s+me(?![\w])"
+)
+_PROUD_RE = re.compile(
+    r"\s+(?:is|are)\s+(?:very\s+|so\s+)?(?:proud|pleased|delighted|thrilled|excited|happy)\s+to\s+(?:announce|confirm)(?![\w])"
+)
+_QUOTED_BEFORE_RE = re.compile(r"[\"“‘']\s*$|(?<![\w])(?:rt|via|quote|quoting|retweet\w*|shared)\b[^.!?]*$")
+
+
 # The institution's voice taken by construction (issue 12, E/G): a role with an office in it, then a
 # first-person confirmation ("As Head of Admissions I can confirm", "I'm the head of comms at GCU, and
 # yes, I can confirm", "as the university's press officer ... I can tell you"); "on behalf of" or
@@ -2730,7 +2965,8 @@ _ANNOUNCE_RE = re.compile(
     r"(?<![\w])(?:(?:i'?m|i\s+am)\s+(?:\w+\s+)?(?:confirming|announcing|revealing)|i\s+can\s+(?:now\s+|officially\s+|also\s+)?"
     r"(?:confirm|announce|reveal)|(?:official|formal)\s+word\s+from\s+me|let\s+me\s+(?:officially\s+)?(?:confirm|announce)|"
     r"(?:pleased|happy|proud|delighted|excited|thrilled)\s+to\s+(?:confirm|announce)|i\s+(?:hereby\s+)?(?:confirm|announce)"
-    r"|on\s+its\s+behalf|(?:speaking|confirming|announcing)\s+(?:\w+\s+)?(?:as|for)\s+(?:the\s+)?(?:programme|course|module|"
+    r"|on\s+its\s+behalf|official\s+decision\s*[,.;:—–-]|(?:it'?s|that'?s)\s+official(?:\s+from\s+me)?\s*[,.;:!]"
+    r"|(?:speaking|confirming|announcing)\s+(?:\w+\s+)?(?:as|for)\s+(?:the\s+)?(?:programme|course|module|"
     r"admissions|school|department|faculty)\s+(?:lead|leader|director|head|tutor)"
     # an office's header (issue 12, round 5): "Official update from the Department of Physics at X:",
     # "Statement from the Faculty of Arts:", "OFFICIAL: The University of Stirling is cancelling ..."
@@ -2740,7 +2976,7 @@ _ANNOUNCE_RE = re.compile(
 )
 _ANNOUNCE_WORDS = gate_words(
     "confirming announcing revealing confirm announce reveal word behalf speaking official update statement "
-    "announcement notice message"
+    "announcement notice message decision"
 )
 _INST_DECIDES_RE = re.compile(
     r"(?<![\w])(?:(?:the|our|my)\s+)?(?:uni(?:versity)?|department|dept|school|faculty|college|institution|management|"
