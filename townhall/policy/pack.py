@@ -278,8 +278,10 @@ class Pack:
         """The pack compiled (regexes, automata); built once per Pack object."""
         if not self._compiled:
             from townhall.policy.compiled import CompiledPack as _CP
+            from townhall.policy.registry import compiled_regex_cache
 
-            self._compiled.append(_CP(self))
+            with compiled_regex_cache():  # the pack's own patterns start warm too (registry.py)
+                self._compiled.append(_CP(self))
         return self._compiled[0]
 
 

@@ -13,6 +13,7 @@ import marshal
 import os
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,93 +116,178 @@ def rules_registry() -> dict[str, Rule]:
     return dict(sorted(_REGISTRY.items()))
 
 
-# --- start-up: the rule modules' regexes compiled once per installation, not once per process ---
-# The rule modules compile ~170 ``regex`` patterns at import; the ``regex`` module parses each in
-# Python (0.39 s of a 0.6 s import, most of a process's start-up after numpy). A compiled pattern
-# is fully described by its ``_pickled_data`` (what ``regex`` itself pickles), from which
-# ``_regex.compile`` builds it in C (all of them in ~10 ms). So while the rule modules are
-# imported, ``regex.compile`` looks the pattern up in a file in $TOWNHALL_CACHE_DIR and rewrites
-# the file when a pattern was missing. Only where the operator names that folder: a question such
-# as `townhall rules` or `townhall check` must write nothing anywhere (tests/core/
-# test_cli_read_only.py), so there is no default under the home directory. TOWNHALL_REGEX_CACHE=0
-# turns it off. A missing, unreadable, stale or foreign file only means compiling as before; the
-# key holds the pattern and its flags, the file name the versions of Python and regex.
+# --- start-up: the rule modules' patterns built from their compiled form, not parsed again ----
+# The rule modules compile ~300 ``regex`` and ~250 ``re`` patterns at import; both libraries parse
+# and compile each in Python (1.5 s and 0.45 s of CPU, two thirds of a fresh process's start-up).
+# A compiled pattern is fully described by the arguments its library passes to its C constructor
+# (``_regex.compile``: what ``regex`` itself pickles as ``_pickled_data``; ``_sre.compile`` for
+# ``re``), from which all of them are built in ~30 ms. So while the rule modules are imported (and
+# a pack compiled), ``regex.compile`` and ``re.compile`` look the (pattern, flags) up in:
+#   1. ``data/patterns.marshal``, shipped with the package and rebuilt by
+#      ``python -m townhall.policy.data.build_patterns`` (tests/policy/test_pattern_cache.py fails
+#      when a rule's pattern is missing from it): every process starts warm and nothing is written
+#      anywhere, which a question such as `townhall check` must not do
+#      (tests/core/test_cli_read_only.py);
+#   2. a file in $TOWNHALL_CACHE_DIR, only where the operator names that folder (an absolute
+#      path), rewritten atomically when a pattern was missing from both: for patterns of a pack of
+#      one's own, or versions of Python or regex other than those the shipped file was built with.
+# Both files are keyed by the versions of Python, ``re``'s engine and ``regex`` (a file for other
+# versions is ignored as a whole) and each entry by the exact pattern text and flags, so an entry
+# can only ever be unused, never wrong for the pattern it is found for. A missing, unreadable or
+# damaged file, or an entry the C constructor refuses, only means compiling as before.
+# Locale-sensitive patterns are never stored. TOWNHALL_REGEX_CACHE=0 turns both off.
 _CACHE_LOCK = threading.RLock()
-_CACHE_MAX = 4000  # patterns kept in the file
+_CACHE_MAX = 4000  # patterns kept in the user's file
+_SHIPPED_PATTERNS = Path(__file__).with_name("data") / "patterns.marshal"
+# patterns compiled_regex_cache() found in a file ("hit") and had to compile ("miss"), this process
+PATTERN_STATS: dict[str, int] = {"hit": 0, "miss": 0}
+
+_Key = tuple[str, str, int]  # ("regex" or "re", pattern, flags)
+# set to a dict by data/build_patterns.py: receives the entry of every pattern compiled in any
+# compiled_regex_cache() of the process
+_RECORD: dict[_Key, tuple[Any, ...]] | None = None
+
+
+def pattern_cache_tag() -> str:
+    """The versions a compiled form depends on: Python's (``re``'s code format: _sre.MAGIC and
+    CODESIZE) and regex's (its version, _regex.MAGIC and default VERSION0/1 setting)."""
+    import _sre
+
+    from regex import _regex
+
+    return repr((tuple(sys.version_info[:3]), sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE,
+                 regex.__version__, _regex.MAGIC, int(regex.DEFAULT_VERSION)))
 
 
 def _regex_cache_path() -> Path | None:
     if os.environ.get("TOWNHALL_REGEX_CACHE", "1") == "0":
         return None
-    from regex import _regex, _regex_core
-
     base = os.environ.get("TOWNHALL_CACHE_DIR")
     if not base or not os.path.isabs(base):  # opt-in, and never a relative path
         return None
-    tag = repr((regex.__version__, sys.version, int(regex.DEFAULT_VERSION), _regex.MAGIC, _regex_core.__file__))
-    return Path(base) / f"regex-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.marshal"
+    return Path(base) / f"patterns-{hashlib.sha256(pattern_cache_tag().encode()).hexdigest()[:16]}.marshal"
 
 
-def _read_regex_cache(path: Path | None) -> dict[tuple[str, int], tuple[Any, ...]]:
+def _read_pattern_file(path: Path | None) -> dict[_Key, tuple[Any, ...]]:
+    """The entries of a pattern file written for the running versions ({} for anything else)."""
     if path is None:
         return {}
     try:
-        # marshal, not pickle: plain data only (nothing is imported or called while reading); the
-        # file lives in the user's own cache directory
-        data = marshal.loads(path.read_bytes())  # noqa: S302
-    except (OSError, ValueError, EOFError, TypeError):
+        # marshal, not pickle: plain data only (nothing is imported or called while reading);
+        # compressed, since re's code lists are long and repetitive (2.2 MB -> 0.35 MB)
+        data = marshal.loads(zlib.decompress(path.read_bytes()))  # noqa: S302
+    except (OSError, ValueError, EOFError, TypeError, zlib.error):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or data.get("tag") != pattern_cache_tag():
+        return {}
+    entries = data.get("patterns")
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write_pattern_file(path: Path, entries: dict[_Key, tuple[Any, ...]]) -> None:
+    """Write atomically (concurrent processes each write a whole file); never raise."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(zlib.compress(marshal.dumps({"tag": pattern_cache_tag(), "patterns": entries}), 6))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _re_arguments(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What ``re._compiler.compile`` passes to ``_sre.compile`` for ``pattern`` (its own steps)."""
+    from re import _compiler, _parser
+
+    p = _parser.parse(pattern, flags)
+    code = [int(c) for c in _compiler._code(p, flags)]  # its opcodes are int subclasses
+    groupindex = dict(p.state.groupdict)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return (pattern, int(flags | p.state.flags), code, p.state.groups - 1, groupindex, tuple(indexgroup))
 
 
 @contextlib.contextmanager
 def compiled_regex_cache() -> Iterator[None]:
-    """While active, ``regex.compile(pattern, flags)`` builds patterns seen by an earlier process
-    from their stored compiled form (see above); other calls are passed through unchanged."""
+    """While active, ``regex.compile(pattern, flags)`` and ``re.compile(pattern, flags)`` build
+    patterns found in the shipped or the user's pattern file from their stored compiled form
+    (see above); other calls are passed through unchanged."""
+    import _sre
+    import re
+
     from regex import _main, _regex
 
     with _CACHE_LOCK:
-        original = regex.compile
+        rx_original, re_original = regex.compile, re.compile
+        off = os.environ.get("TOWNHALL_REGEX_CACHE", "1") == "0"
         path = _regex_cache_path()
-        stored = _read_regex_cache(path)
-        used: dict[tuple[str, int], tuple[Any, ...]] = {}
+        stored = {} if off else {**_read_pattern_file(path), **_read_pattern_file(_SHIPPED_PATTERNS)}
+        used: dict[_Key, tuple[Any, ...]] = {}
         missed = False
 
-        def compile_cached(pattern: Any, flags: Any = 0, *args: Any, **kwargs: Any) -> Any:
+        def from_store(key: _Key, build: Callable[..., Any]) -> Any:
+            data = stored.get(key)
+            if data is None:
+                return None
+            try:
+                compiled = build(*data)
+            except Exception:  # a damaged entry: compile as usual
+                return None
+            if compiled.pattern != key[1]:
+                return None
+            used[key] = data
+            PATTERN_STATS["hit"] += 1
+            return compiled
+
+        def regex_compile(pattern: Any, flags: Any = 0, *args: Any, **kwargs: Any) -> Any:
             nonlocal missed
             if args or kwargs or type(pattern) is not str:
-                return original(pattern, flags, *args, **kwargs)
-            key = (pattern, int(flags))
-            data = stored.get(key)
-            if data is not None:
-                try:
-                    compiled = _regex.compile(*data)
-                except Exception:  # a stale or damaged entry: compile as usual
-                    compiled = None
-                if compiled is not None and compiled.pattern == pattern:
-                    used[key] = data
-                    return compiled
-            compiled = original(pattern, flags)
+                return rx_original(pattern, flags, *args, **kwargs)
+            key = ("regex", pattern, int(flags))
+            compiled = from_store(key, _regex.compile)
+            if compiled is not None:
+                return compiled
+            compiled = rx_original(pattern, flags)
+            PATTERN_STATS["miss"] += 1
             # a pattern whose compiled form depends on the locale (rare) is never stored
             if not flags & regex.LOCALE and _main._locale_sensitive.get((str, pattern)) is False:
                 used[key] = compiled._pickled_data
                 missed = True
             return compiled
 
-        regex.compile = compile_cached
+        def re_compile(pattern: Any, flags: Any = 0) -> Any:
+            nonlocal missed
+            if type(pattern) is not str or int(flags) & (re.DEBUG | re.LOCALE):
+                return re_original(pattern, flags)
+            key = ("re", pattern, int(flags))
+            compiled = from_store(key, _sre.compile)
+            if compiled is not None:
+                return compiled
+            compiled = re_original(pattern, flags)
+            PATTERN_STATS["miss"] += 1
+            if path is None and _RECORD is None:  # nowhere to store it: spare parsing it again
+                return compiled
+            try:
+                data = _re_arguments(pattern, int(flags))
+                same = _sre.compile(*data) == compiled  # equal flags, pattern and code
+            except Exception:  # re's internals differ from what _re_arguments expects
+                same = False
+            if same:
+                used[key] = data
+                missed = True
+            return compiled
+
+        regex.compile, re.compile = regex_compile, re_compile
         try:
             yield
         finally:
-            regex.compile = original
+            regex.compile, re.compile = rx_original, re_original
+        if _RECORD is not None:
+            _RECORD.update(used)
         if missed and path is not None:
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                # what this process used, plus what others stored (another version of the rules
-                # sharing the file keeps its entries), up to a bound
-                keep = used if len(stored) + len(used) > _CACHE_MAX else {**stored, **used}
-                tmp.write_bytes(marshal.dumps(keep))
-                os.replace(tmp, path)  # atomic: concurrent processes each write a whole file
-            except (OSError, ValueError):
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
+            # what this process used, plus what others stored (another version of the rules
+            # sharing the file keeps its entries), up to a bound
+            mine = _read_pattern_file(path)
+            _write_pattern_file(path, used if len(mine) + len(used) > _CACHE_MAX else {**mine, **used})

@@ -298,7 +298,10 @@ _STRONG_INSULTS = _INSULT_WORDS - _MILD_INSULTS
 
 
 def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # longest first; ties (words of one length, which cannot both match at one place) in
+    # alphabetical order, so the pattern is the same text in every process, whatever the hash
+    # seed, and its compiled form can be found in registry's pattern file
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # Profanity with its usual disguises (f*ck, sh1t, c*nt, b1tch).
