@@ -203,3 +203,23 @@ def test_institution_statement_in_its_own_voice(risky: str, clean: str) -> None:
 def test_slogans_vocatives_and_officers(risky: str, clean: str) -> None:
     assert _codes(risky), risky
     assert not _codes(clean), clean
+
+
+@pytest.mark.parametrize(
+    ("risky", "clean"),
+    [
+        (
+            "Only mutuals can see this, so I can finally say it: the Dean is being pushed out at Easter.",
+            "Only mutuals can see this: photos from my sister's wedding, she looked wonderful.",
+        ),
+        (
+            "Protected account now, so I can be honest: the redundancy list for our school has six names on it.",
+            "Protected account now because of the trolls; back to posting about garden birds.",
+        ),
+    ],
+)
+def test_privacy_setting_words_reach_the_group_rule(risky: str, clean: str) -> None:
+    """The closed-group rule is gated on its words; the privacy settings added this round must pass it
+    (a licence drawn from them flags, as it does for a private group; naming them alone does not)."""
+    assert "PER004" in _codes(risky), risky
+    assert "PER004" not in _codes(clean), clean

@@ -1839,7 +1839,7 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _GROUP_WORDS = gate_words(
     "private closed locked secret staff-only members-only invite-only group groups chat chats channel channels "
     "whatsapp slack teams signal telegram discord messenger acc account followers follow friends us server forum insta "
-    "instagram story stories feed profile"
+    "instagram story stories feed profile protected mutuals followers-only friends-only mutuals-only"
 )
 _GROUP_RE = re.compile(
     r"(?<![\w])(?:(?:private|closed|locked|secret|staff[-\s]only|members[-\s]only|invite[-\s]only)\s+(?:\w+\s+){0,2}"
