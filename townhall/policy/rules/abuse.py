@@ -141,7 +141,9 @@ _TARGET = (
     r"(?:first|second|third|final)\s+years|reviewers?|registrar|director|principal|provost|"
     r"reps?|chair|academics|researchers|examiners|markers?|invigilators?|hire|interns?|"
     r"lot|bunch|crowd|people|folk|man|woman|guy|bloke|lad|girl)"
-    r"|(?-i:\p{Lu}\p{Ll}+))"
+    # a capitalised name, but not one after "the" or inside a hyphenated word ("the Hub is total
+    # rubbish", "the Wi-Fi in halls is absolute crap"): a place or a thing, not a person
+    r"|(?<![-'’])(?<!\bthe\s)(?-i:\p{Lu}\p{Ll}+))"
     # a short qualifier between the person and the verb ("my tutees this year are", "the cleaner in
     # our block is", "you lot in Estates are")
     r"(?:\s+(?:this|last)\s+(?:year|term|week|semester|time)|\s+(?:in|at|from|on|of)\s+(?:the\s+|our\s+|my\s+)?"
@@ -449,7 +451,10 @@ _OTHER_PERSON_RE = regex.compile(
     r"travellers)(?![\w'’])"
     # a capitalised word inside a sentence, unless it follows a preposition of place ("left my
     # umbrella on the train in Edinburgh", "at Heathrow"): a place, not a person
-    r"|(?-i:(?<=[\p{Ll},;:]\s)(?<!(?<![\w])(?:in|at|near|around|via|across|outside)\s)(?!I\b)\p{Lu}\p{Ll}+)",
+    # ... nor a day or month ("good news is, it's Friday"), nor a word after "the" ("the Hub")
+    r"|(?-i:(?<=[\p{Ll},;:]\s)(?<!(?<![\w])(?:in|at|near|around|via|across|outside|the)\s)(?!I\b)"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
+    r"August|September|October|November|December|Christmas|Easter)\b)\p{Lu}\p{Ll}+)",
     regex.IGNORECASE,
 )
 _PROFANITY_FULL_RE = re.compile(r"(?<![\w'’])(?:" + _PROFANITY + r")(?![\w])", re.IGNORECASE)
@@ -457,6 +462,39 @@ _PROFANITY_RE = _GatedPattern(
     _PROFANITY_FULL_RE,
     required_parts("(?:" + "|".join(b for b in _PROFANITY.split("|") if b not in _PROFANITY_CLASSED) + ")"),
     _STRONG_RE.extra,
+)
+
+
+# --- swearing at a thing ----------------------------------------------------------------------
+# Staff swear about the wifi, the trains, the weather and the day ("the wifi in the library is
+# utter shite today", "crap weather, crap trains", "Shitty day.", "Fuck me, that was a long exam
+# board"): the guidance calls profanity about a thing unprofessional at worst, not abuse, which
+# needs a person on the receiving end. A post counts as venting at a thing when every swear word
+# and insult in it either qualifies a thing noun, is said of one ("<thing> is utter crap"), or is
+# an exclamation standing alone at the start of a sentence, and nothing in it addresses, names or
+# scorns a person (no @reply, no "you", no he/she/they, no threat, slur or word of contempt).
+_THING_NOUN = (
+    r"(?:wi-?fi|internet|signal|vpn|broadband|printers?|photocopiers?|laptops?|computers?|software|systems?|"
+    r"websites?|apps?|moodle|zoom|emails?|inbox|weather|rain|wind|snow|trains?|bus|buses|tube|traffic|parking|"
+    r"commute|journey|day|days|week|weeks|mondays?|mornings?|night|weekend|year|term|coffee|tea|food|canteen|"
+    r"machines?|kettle|heating|lift|building|room|timetable|service|queues?|marking|meetings?|match|game|"
+    r"results?|luck|sleep|cold|flu|hangover|degrees?|essays?|draft|code|data|exams?|deadlines?|connection|"
+    r"phone|battery|pitch|roads?|potholes?|trams?|flights?|delays?|news)"
+)
+_THING_VERDICT = r"(?:shit|shite|shitty|crap|crappy|rubbish|garbage|trash|useless|pants|naff|bollocks|fucked|a\s+joke)"
+_AT_THING_FULL_RE = re.compile(
+    r"(?i)\b(?:shit|shite|shitty|crap|crappy|rubbish|fucking|fuckin|bloody|sodding|effing|damn|useless)\s+"
+    r"(?:[\w-]+\s+)?" + _THING_NOUN + r"\b"
+    r"|\b" + _THING_NOUN + r"(?:\s+(?:in|at|on|of|from|for)\s+(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s+(?:is|are|was|were|'s|’s|has\s+been|have\s+been)\s+(?:(?:so|utter|utterly|absolute|absolutely|total|"
+    r"totally|complete|completely|such|a|an|bloody|fucking|pure|proper|properly|just|still)\s+)*" + _THING_VERDICT
+    + r"\b"
+    r"|(?:^|(?<=[.!?]\s))(?:oh\s+)?(?:shit|fuck(?:\s+me)?|fucking\s+hell|bloody\s+hell|holy\s+shit|ffs|damn(?:\s+it)?|"
+    r"crap)(?=\s*[,!.…])"
+)
+_AT_THING_RE = _GatedPattern(
+    _AT_THING_FULL_RE, ("shit", "crap", "rubbish", "garbage", "trash", "useless", "pants", "naff", "bollocks",
+                        "fuck", "bloody", "sodding", "effing", "damn", "ffs", "joke")
 )
 
 
@@ -546,6 +584,20 @@ class _Reading:
         return _BARE_VERDICT_RE.fullmatch(self.text) is not None
 
     # --- the helpers' answers ----------------------------------------------------------------
+    @cached_property
+    def vents_at_thing(self) -> bool:
+        text = self.text
+        spans = [m.span() for m in _AT_THING_RE.finditer(text)]
+        if not spans:
+            return False
+        if self.addressed or _YOU_WORD_RE.search(text) or self.third_party or self.scorns:
+            return False  # "the wifi is shite and so are you"
+        if self.punish or self.named_verdict or self.bare_verdict or self.slur or self.strong_noun:
+            return False
+        if self.violent or self.wish_harm or self.dehumanising or self.threat:
+            return False
+        return all(any(s <= m.start() < e for s, e in spans) for m in (*self.strong, *self.profanity))
+
     @cached_property
     def third_party(self) -> bool:
         return _TARGET_RE.search(self.text) is not None and _FONDNESS_RE.search(self.text) is None
@@ -647,8 +699,8 @@ class _Reading:
             return False
         if self.addressed or self.you_insult or self.profane:
             return False
-        if self.slur or self.strong_noun:
-            return False
+        if self.slur or self.strong_noun or _ACCUSES_RE.search(text) is not None:
+            return False  # "Teaching today and my HoD is a racist": an accusation, not the topic
         return not (self.violent or self.wish_harm or self.threat or self.punish)
 
 
@@ -889,6 +941,43 @@ def _vents_at_self(text: str, start: int) -> bool:
 
 
 
+# Being lost and finding the way again: "go back where you came from" as directions ("my mum
+# always said to go back where you came from when lost", "lost on campus? go back where you came
+# from and start again"), not as the racist put-down, which never speaks of being lost or of
+# retracing steps ("get lost" itself is DIRECTED_RE's own insult, matched apart).
+_RETRACE_RE = re.compile(
+    r"(?i)\b(?:(?:when|if|whenever)(?:\s+(?:you|i|we|they)(?:'re|\s+are|'m|\s+am|\s+get|\s+got)?)?|"
+    r"you(?:'re|\s+are|\s+get)|i(?:'m|\s+am|\s+get)|got|getting)\s+(?:\w+\s+)?lost\b"
+    r"|\blost\s+on\s+campus\b|\bretrac\w+|\bstart\s+(?:again|over)\b|\bfind\s+(?:your|my)\s+way\b"
+)
+_HOME_COUNTRY_RE = re.compile(r"(?i)\bcountry\b")
+
+
+# A part in a play or a costume ("watched my daughter's nativity. She was a sheep."): the animal
+# names that insult elsewhere ('sheep', 'pig', 'rat', 'snake') are the role.
+_CAST_AS_RE = re.compile(
+    r"(?i)\b(?:nativity|panto|pantomime|school\s+play|costume|fancy\s+dress|dressed\s+(?:up\s+)?as|played\s+(?:a|an|the)|"
+    r"halloween|world\s+book\s+day)\b"
+)
+# ... said plainly, with no sneer added ("she was a sheep", not "he is a lazy pig")
+_PLAIN_ROLE_RE = re.compile(
+    r"(?i)(?:he|she|they|i|(?-i:[A-Z][a-z]+))\s+(?:was|is|were|are)\s+(?:a|an|the)\s+(?:sheep|pig|pigs|rat|rats|snake|snakes|"
+    r"dinosaur|dinosaurs)"
+)
+
+
+def _retraces(text: str, m: re.Match[str] | regex.Match[str]) -> bool:
+    """DIRECTED_RE's match is "go back where you came from" in a post about being lost, or the
+    "get lost" of "when you get lost" (a subject before it: a statement, not the order)."""
+    found = [r.span() for r in _RETRACE_RE.finditer(text)]
+    if not found:
+        return False
+    said = m.group(0).lower()
+    if "came" in said:
+        return _HOME_COUNTRY_RE.search(said) is None
+    return said.startswith("get") and any(s <= m.start() < e for s, e in found)
+
+
 @rule(
     "ABU002",
     "directed-insult",
@@ -930,6 +1019,12 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # 'sharing the message I got ("go back where you came from"): racism must be called out'
         if m.group(0)[:1].lower() in "wa" and _vents_at_self(doc.text, m.start()):
             continue  # "Left my charger in the exam hall. What an idiot."
+        if vents_at_a_thing(doc.text):
+            return  # "the coffee machine in the Hub is total rubbish": said of a thing
+        if _retraces(doc.text, m):
+            continue  # "go back where you came from when you're lost": directions, not an insult
+        if _CAST_AS_RE.search(doc.text) and _PLAIN_ROLE_RE.fullmatch(m.group(0)):
+            continue  # "my daughter's nativity. She was a sheep.": a part in a play, not an insult
         if is_banter(doc.text):
             return  # "@x shut up you daft eejit, you know you're welcome any time"
         yield m.start(), m.end(), "Insulting language aimed at a person or group."
@@ -1241,6 +1336,8 @@ def abuse_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return  # "@x you're a wee star, cheers pal": warmth, not offence
     if swears_in_delight(doc.text):
         return  # "Fucking delighted to announce I passed my viva!"
+    if p < IMPERSONAL_ALONE and vents_at_a_thing(doc.text):
+        return  # "the wifi in the library is utter shite today": swearing at a thing, at no one
     if quotes_to_discuss(doc.text):
         return  # 'propaganda that described Jews as "vermin"': the words are studied, not said
     if studies_abuse(doc.text):
@@ -1260,6 +1357,12 @@ _DELIGHT_FULL_RE = re.compile(
     r"oh\s+my\s+(?:god|fucking\s+god)|(?:fuck|hell|heck|shit)\s+yes|yes+\s*!+)"
 )
 _DELIGHT_RE = _GatedPattern(_DELIGHT_FULL_RE, required_parts(_DELIGHT_FULL_RE.pattern))
+
+
+def vents_at_a_thing(text: str) -> bool:
+    """Every swear word or insult of the post is said of a thing or stands alone as an exclamation,
+    and nothing points at a person (see _AT_THING_RE)."""
+    return _reading(text).vents_at_thing
 
 
 def swears_in_delight(text: str) -> bool:
@@ -1331,14 +1434,27 @@ _INSULT_ADJ_WORDS = frozenset(INSULT_ADJ.split("|"))
 # no addressee or "you" insult, swear word, slur, threat or wish of harm.
 _RESEARCH_FULL_RE = re.compile(
     r"(?i)\b(?:paper|papers|preprint|seminar|study|studies|research|workshop|lecture|talk|keynote|dataset|corpus|"
-    r"thesis|conference|journal|analysed|analyzed|annotated|panel|symposium|module|reading\s+group)\b"
+    r"thesis|conference|journal|analysed|analyzed|annotated|panel|symposium|module|reading\s+group|"
+    # teaching and writing about it ("Teaching Othello this week, including the racist language
+    # Iago uses", "in this chapter I ask why that insult stuck", "a case study in racist rhetoric")
+    r"teaching|taught|chapter|case\s+study|close\s+reading)\b"
 )
 _RESEARCH_RE = _GatedPattern(_RESEARCH_FULL_RE, required_parts(_RESEARCH_FULL_RE.pattern))
 _ABUSE_TOPIC_FULL_RE = re.compile(
     r"(?i)\b(?:abuse|abusive|slurs?|hate\s+speech|hateful|racism|insults?|contempt|toxicity|toxic|trolling|trolls|"
-    r"harassment|misogyny|homophobia|transphobia|antisemitism|islamophobia|incivility|n-word)\b"
+    r"harassment|misogyny|homophobia|transphobia|antisemitism|islamophobia|incivility|n-word|"
+    r"(?:racist|sexist|homophobic|antisemitic|misogynist(?:ic)?|dehumanising|dehumanizing)\s+(?:language|rhetoric|"
+    r"imagery|caricatures?|tropes?|stereotypes?|propaganda|insults?|epithets?|slurs?|abuse|speech|discourse))\b"
 )
 _ABUSE_TOPIC_RE = _GatedPattern(_ABUSE_TOPIC_FULL_RE, required_parts(_ABUSE_TOPIC_FULL_RE.pattern))
+
+
+# Someone called a racist, a bigot, a fascist: said of a person, not studied.
+_ACCUSES_RE = re.compile(
+    r"(?i)(?:\bis|\bare|\bwas|\bwere|['’]s)\s+(?:(?:a|an|such\s+an?|so|utterly|totally|openly|clearly|just|really|"
+    r"complete|total|absolute|massive|raging|vile)\s+)*(?:racists?|sexists?|bigots?|homophobes?|transphobes?|"
+    r"misogynists?|antisemites?|islamophobes?|nazis?|fascists?|racist|sexist|homophobic|transphobic|antisemitic)\b"
+)
 
 
 def studies_abuse(text: str) -> bool:

@@ -122,7 +122,10 @@ _INST_WORD_RE = re.compile(
     r"(?<![\w])(?:university|uni|uni's|college|institution|our\s+(?:school|faculty|department))(?![\w])"
 )
 _DISCLAIMS_RE = re.compile(
-    r"(?:\bnot|n't|\bnever|\bcannot|\bnothing|\banything|\bno\s+one|\bnobody)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+    # ... or "in no position to" ("I'm in no position to speak for the faculty, but ...")
+    r"(?:\bnot|n't|\bnever|\bcannot|\bnothing|\banything|\bno\s+one|\bnobody|\bno\s+position|\bno\s+authority|"
+    r"\bno\s+right)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 # (also through an owner's name: "an apology from Aberystwyth University's official account")
 _POINTED_TO_RE = re.compile(

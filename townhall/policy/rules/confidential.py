@@ -230,7 +230,9 @@ _CONF_RE = regex.compile(
     r"minutes|minutes\s+of\s+(?:the\s+)?(?:confidential|closed|private|in-camera)|closed\s+session|in\s+camera"
     r"|(?:the|a)\s+draft\s+(?:of\s+the\s+)?(?:new\s+)?(?:restructuring|strategic|pay|budget|admissions|financial|redundancy|"
     r"staffing|merger|closure)\s*\w*|draft\s+of\s+the\s+new\s+\w+"
-    r"|internal\s+(?:audit|review|report|memo|email)|(?:slides|papers|notes|minutes|briefing)\s+from\s+the\s+"
+    # ... but not the training or course about it ("our internal audit training was actually useful")
+    r"|internal\s+(?:audit|review|report|memo|email)(?!\s+(?:training|course|module|workshop|webinar|e-?learning|"
+    r"session|refresher|quiz))|(?:slides|papers|notes|minutes|briefing)\s+from\s+the\s+"
     r"(?:leadership|exec|executive|board|senate|council|smt|governors)"
     r"|(?:list|names)\s+of\s+(?:staff|people|colleagues)\s+at\s+risk|shortlist\s+for\s+the\s+\w+\s+(?:job|post|role)"
     r"|panel'?s\s+shortlist|(?:the|next\s+week'?s)\s+(?:\w+\s+)?exam\s+paper\s+for"
@@ -286,6 +288,8 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "off the record, the best coffee on campus is in the basement"
         if _PUBLISHED_RE.search(doc.masked):
             continue  # "The Senate papers for the open session are now on the governance website"
+        if personal_or_posed(doc):
+            continue  # "told in confidence by my best friend she's getting married! Not public yet"
         yield m.start(), m.end(), "Material marked confidential, leaked or internal."
         return
     yield from _given_away(doc)
@@ -388,6 +392,52 @@ TRIVIAL_WORDS = gate_words(
     "chips curry salad soup crumpets toast bagel bagels croissant croissants vending football rounders netball cricket "
     "tug-of-war sweepstake panto"
 )
+# Life news kept quiet for a while (a friend's wedding, an engagement, a pregnancy, one's own
+# sabbatical, a marathon, learning to drive, a new puppy, the allotment): "told in confidence by
+# my best friend that she's getting married!", "keep this under your hat: I'm learning to drive".
+# The confidential-ip family guards the institution's business (closures, pay, exams, panels,
+# unpublished work); a personal secret with none of that in the post is not its concern (a
+# named person's health or pregnancy is the privacy rules' concern, and they read it apart).
+PERSONAL_NEWS_WORDS = gate_words(
+    "married marry marrying wedding engaged engagement proposed pregnant expecting baby babies twins sabbatical "
+    "marathon half-marathon drive driving holiday honeymoon puppy kitten allotment birthday retirement retiring "
+    "garden choir band tattoo flu cold covid bake knitting"
+)
+
+
+def personal_news_only(t: str) -> bool:
+    """The post's secret is life news (see PERSONAL_NEWS_WORDS) or office trivia (TRIVIAL_WORDS),
+    and it holds no matter of the institution, no figure and no account of someone's work."""
+    if not (gate(t, PERSONAL_NEWS_WORDS) or gate(t, TRIVIAL_WORDS)):
+        return False
+    if _MATTER_RE.search(t) or _DISCLOSE_RE.search(t) or _INSTITUTION_NEWS_RE.search(t):
+        return False
+    return not any(c.isdigit() for c in t)
+
+
+# Business of the institution that _MATTER_RE leaves to other rules' words: posts, roles, leavers.
+_INSTITUTION_NEWS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:resign\w*|leaving|quit\w*|promot\w*|hiring|hired|post|role|chair|professorship|school|faculty|"
+    r"department|dept|university|uni|college|campus|patent|paper|journal|nature|embargo\w*|press)(?![\w])"
+)
+# A case posed for discussion ("Hypothetical for my ethics class: a colleague tells you in
+# confidence that ... What do you do?"): a question to readers, nothing told about anyone real.
+_HYPOTHETICAL_RE = regex.compile(
+    r"(?i)(?<![\w])(?:hypothetical(?:ly)?|thought\s+experiment|scenario\s+for|case\s+for\s+discussion|"
+    r"ethics\s+(?:class|seminar|module|lecture|tutorial))(?![\w])"
+)
+_ASKS_READER_RE = regex.compile(r"(?i)\bwhat\s+(?:do|would|should|will)\s+you\s+do\b|\bwhat\s+would\s+you\b")
+
+
+def poses_a_case(t: str) -> bool:
+    """The post sets readers a hypothetical case and asks what they would do (no figures in it)."""
+    return (
+        _HYPOTHETICAL_RE.search(t) is not None
+        and _ASKS_READER_RE.search(t) is not None
+        and not any(c.isdigit() for c in t)
+    )
+
+
 # A seat that sees unpublished work (reviewing, refereeing, examining, sitting on a panel), or a bare
 # "before it's out": a leak only when the post then tells something of what was seen.
 _SEAT_RE = regex.compile(
@@ -624,6 +674,8 @@ def passed_on(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         m = _INSIDER2_RE.search(t)
     if m and m.group(0).startswith("can") and _teaser_only(doc.text, m.end()):
         return  # "can't say much yet but watch this space - exciting news coming!" tells nothing
+    if m and personal_or_posed(doc):
+        return  # "told in confidence by my best friend that she's getting married!"
     if m:
         yield m.start(), m.end(), "Information received in confidence, passed on in public."
 
@@ -933,6 +985,8 @@ _C6_PAIRS = [
 )
 def not_yet_public(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     hit = next(_not_yet_public_base(doc), None) or next(_not_yet_public_more(doc), None)
+    if hit is not None and personal_or_posed(doc):
+        return  # "keep this under your hat: I'm going to learn to drive this summer"
     if hit is not None:
         yield hit
 
@@ -987,6 +1041,12 @@ def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     if m is None or _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):
         return
     yield m.start(), m.end(), "News that is not public yet, given away in the post."
+
+
+def personal_or_posed(doc: Doc) -> bool:
+    """The secret is life news or office trivia with no institutional matter, or a hypothetical
+    case set for discussion (see personal_news_only, poses_a_case)."""
+    return personal_news_only(doc.masked) or poses_a_case(doc.masked)
 
 
 def tells_nothing(doc: Doc) -> bool:

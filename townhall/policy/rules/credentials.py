@@ -433,7 +433,21 @@ def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         # advice not to share is the guidance itself
         if _NEGATED_RE.search(doc.masked, max(0, m.start() - 20), m.start() + 1):
             continue
+        if _WISHED_FOR_RE.search(doc.masked, m.end(), m.end() + 80) and not _HANDED_OVER_RE.search(doc.masked):
+            continue  # "a shared login for the lab's Spotify would solve so many arguments": no such login
         yield m.start(), m.end(), "A shared login is being handed out."
+
+
+# A shared login wished for, not given ("would solve so many arguments", "(We don't have one.)");
+# it counts only while the post holds nothing of a login's detail: no handle, address, figure,
+# 'password is', 'DM me' or colon.
+_WISHED_FOR_RE = regex.compile(
+    r"(?i)\b(?:would|could|might|'d)\s+(?:\w+\s+)?(?:solve|fix|help|save|make|end|settle|stop)\b"
+    r"|\b(?:don'?t|do\s+not)\s+(?:actually\s+)?have\s+one\b|\bif\s+only\b"
+)
+_HANDED_OVER_RE = regex.compile(
+    r"(?i)[@:\d]|\b(?:password|pw|pwd|pass|passcode|pin)\s+(?:is|=)|\b(?:dm|message|email|text)\s+me\b|\bhere'?s\b"
+)
 
 
 _NEGATED_RE = regex.compile(

@@ -1306,7 +1306,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if person_cue(t, s, e) or (t.islower() and _first_name_word(t, s, e)):
                 ss = max(t.rfind(c, 0, m.start()) for c in ".!?\n") + 1
                 se = min((i for i in (t.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(t))
-                if _own_news(t, ss, m.start(), se) and _other_person(t, ss, se) is None:
+                own = _own_news(t, ss, m.start(), se) or _diary_own(t, ss, m.start())
+                if own and _other_person(t, ss, se) is None:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
@@ -1731,6 +1732,16 @@ def _own_news(t: str, s: int, a: int, e: int) -> bool:
     return bool(after) and after[0].group("self") is not None
 
 
+def _diary_own(t: str, s: int, a: int) -> bool:
+    """A sentence with no subject that opens on the attribute ("My A-level results day was 20 years
+    ago. Got a D in maths."): diary style, whose subject is the author when the nearest person word
+    before it in the post is I/me/my."""
+    if t[s:a].strip():
+        return False
+    prior = [m for m in _OWNER_RE.finditer(t, 0, s) if not (m.group("other") and _cap_not_person(m.group(0)))]
+    return bool(prior) and prior[-1].group("self") is not None
+
+
 def _cap_not_person(w: str) -> bool:
     low = w.lower()
     return (
@@ -1817,6 +1828,8 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _TOPIC_OF_RE.search(t, max(s, m.start() - 70), m.start()):
             continue  # "a guest lecture on HIV stigma by Dr Tutu": the subject of a talk, not the speaker's health
+        if _GIVING_TO_RE.search(t, max(s, m.start() - 90), m.start()):
+            continue  # "student volunteers who raised £4,000 for the food bank": giving to it, not using it
         if _FINDING_OF_RE.search(t, max(s, m.start() - 140), m.start()):
             continue  # "Dr Malik's research shows that women in prison ... domestic abuse": the people studied
         if m.group(0)[:1].isupper() and _in_proper_name(t, m.start(), m.end()):
@@ -1832,6 +1845,16 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "Applying for a student visa? Our guide explains...": a question to any reader
         yield m.start(), m.end(), "Someone else's sensitive personal details next to who they are."
         return
+
+
+# Giving to a service rather than using it ("volunteers who raised £4,000 for the food bank",
+# "collecting tins for the local foodbank", "volunteering at a homeless shelter"): the detail is
+# the cause helped, not anyone's circumstances.
+_GIVING_TO_RE = regex.compile(
+    r"(?i)\b(?:raised|raising|raise|donated|donating|donate|collected|collecting|collect|volunteer\w*|fundrais\w*|"
+    r"sponsor\w*|helping\s+out|bake\s+sale)\b[^.!?]{0,60}?\b(?:for|to|at|with)\s+(?:(?:the|a|an|our|my|their|"
+    r"local|campus|town'?s|city'?s)\s+)*$"
+)
 
 
 # An official post that says the person tells their story or asked for it to be told ("Jordan asked
