@@ -77,6 +77,12 @@ def _families(text: str) -> set[str]:
             "Teaching Othello this week, including the racist language Iago uses about him and why Shakespeare "
             "puts it in his mouth.",
         ),
+        # a pronoun standing for the author's own family, beside the same pronoun with reproach
+        (
+            "abuse",
+            "Tried to explain two-factor authentication to my dad today. He's a useless idiot and a liar.",
+            "Tried to explain two-factor authentication to my dad today. He now thinks I'm a hacker. 😂",
+        ),
         # life news kept quiet, beside the institution's news kept quiet
         (
             "confidential-ip",

@@ -625,6 +625,27 @@ class _Reading:
         )
 
     @cached_property
+    def kin_news_only(self) -> bool:
+        """The only cue is a he/she/they that stands for the author's own family ("Tried to explain
+        2FA to my dad. He now thinks I'm a hacker", "My grandmother's dementia is getting worse.
+        Visiting her this weekend"), and nothing in the post is unkind: no insult, swear word or
+        word of reproach."""
+        text = self.text
+        if self.addressed or self.you_insult or self.you_subject or self.scorns or self.strong or self.profane:
+            return False
+        if self.punish or self.named_verdict or self.bare_verdict or self.slur:
+            return False
+        if self.violent or self.wish_harm or self.dehumanising or self.threat:
+            return False
+        targets = list(_TARGET_RE.finditer(text))
+        if not targets or any(m.group(0).lower() not in _PRONOUNS for m in targets):
+            return False
+        kin = _MY_KIN_RE.search(text)
+        if kin is None or kin.start() > targets[0].start():
+            return False
+        return _UNKIND_WORDS.isdisjoint(_ascii_runs(text))
+
+    @cached_property
     def offence_cue(self) -> bool:
         if self.addressed or self.you_insult or self.you_subject:
             return True
@@ -773,6 +794,19 @@ _TARGET_RE = regex.compile(
     # their family, which posts mention in sympathy ("awful for his mum")
     r"|(?<![\w'’])(?:his|her|their)\s+(?!(?:own\s+)?(?:mum|mom|mother|dad|father|parents?|family|families|wife|"
     r"husband|partner|son|daughter|kids|children|baby|brother|sister|friends?)\b)"
+)
+# The author's own family, friends and pets, named before the pronoun that stands for them.
+_MY_KIN_RE = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:(?:little|big|baby|old|late|twin|eldest|youngest|best|oldest)\s+)?(?:mum|mom|mam|mother|dad|"
+    r"father|parents|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|"
+    r"grandparents|son|daughter|kids|children|boys|girls|wife|husband|partner|brother|sister|cousin|aunt|auntie|"
+    r"uncle|niece|nephew|godson|goddaughter|friend|mate|dog|cat|family|in-laws)\b"
+)
+_PRONOUNS = frozenset(wordlist("he she they them him his her their"))
+# Words of reproach or contempt that, beside a pronoun, make it a target even when it is family.
+_UNKIND_WORDS = frozenset(re.findall(r"[a-z]+", " ".join(_INSULT_WORDS | _MILD_INSULTS))) | frozenset(
+    wordlist("""ashamed shame hate hates hated sick disgusted disgusts disgrace selfish liar lies lying nasty cruel vile
+    awful horrible toxic abusive useless worst pathetic cow git witch bully bullies manipulative narcissist""")
 )
 _FONDNESS_RE = regex.compile(r"(?i)\b(?:love|loved|loving|adore|proud)\b")
 
@@ -1330,6 +1364,8 @@ def abuse_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     if p < CLASSIFIER_ALONE and not has_offence_cue(doc.text):
         return
+    if p < CLASSIFIER_ALONE and _reading(doc.text).kin_news_only:
+        return  # "Tried to explain 2FA to my dad. He now thinks I'm a hacker": family news, no target
     if p < IMPERSONAL_ALONE and not aims_at_someone(doc.text):
         return  # "stupid printer has eaten my thesis": vented at a thing or at oneself
     if is_banter(doc.text):
