@@ -83,6 +83,13 @@ def _families(text: str) -> set[str]:
             "Tried to explain two-factor authentication to my dad today. He's a useless idiot and a liar.",
             "Tried to explain two-factor authentication to my dad today. He now thinks I'm a hacker. 😂",
         ),
+        # a violent verb on a song's title, beside the same verb on a person's full name
+        (
+            "abuse",
+            "Nothing says Christmas like the department choir. I'm going to murder Dave Smith in the atrium if he "
+            "sings flat again.",
+            "Nothing says Christmas like the department choir murdering Silent Night in the atrium. Love it.",
+        ),
         # life news kept quiet, beside the institution's news kept quiet
         (
             "confidential-ip",

@@ -17,7 +17,7 @@ from functools import cached_property
 import regex
 
 from townhall.policy import clauses
-from townhall.policy.compiled import CompiledPack
+from townhall.policy.compiled import CompiledPack, given_names
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import folded, required_parts, token_set, wordlist, words_re
@@ -646,6 +646,28 @@ class _Reading:
         return _UNKIND_WORDS.isdisjoint(_ascii_runs(text))
 
     @cached_property
+    def performs_only(self) -> bool:
+        """The only cue is a violent verb whose object is the title of a piece being performed
+        ("the department choir murdering Silent Night", "our band killing Mr Brightside at karaoke"):
+        a performance, named by its capitalised title, in a post about singing or playing."""
+        text = self.text
+        if _PERFORMANCE_RE.search(text) is None:
+            return False
+        if self.addressed or self.you_insult or self.you_subject or self.third_party or self.scorns:
+            return False
+        if self.strong or self.profane or self.punish or self.named_verdict or self.bare_verdict or self.slur:
+            return False
+        if self.wish_harm or self.dehumanising or self.threat:
+            return False
+        found = list(_VIOLENT_RE.finditer(text))
+        names = given_names()
+        for m in found:
+            title = _TITLE_AFTER_VERB_RE.match(text, m.start())
+            if title is None or title.group("first").lower() in names:
+                return False  # "murder Tom Harris": a person's full name, not a title
+        return bool(found)
+
+    @cached_property
     def offence_cue(self) -> bool:
         if self.addressed or self.you_insult or self.you_subject:
             return True
@@ -795,6 +817,16 @@ _TARGET_RE = regex.compile(
     r"|(?<![\w'’])(?:his|her|their)\s+(?!(?:own\s+)?(?:mum|mom|mother|dad|father|parents?|family|families|wife|"
     r"husband|partner|son|daughter|kids|children|baby|brother|sister|friends?)\b)"
 )
+# Singing and playing: a violent verb on a capitalised title in such a post is said of the piece.
+_PERFORMANCE_RE = re.compile(
+    r"(?i)\b(?:choir|choirs|carol|carols|karaoke|band|orchestra|sang|sing|singing|sings|song|songs|cover|rendition|"
+    r"performance|performing|gig|concert|busking|ukulele|piano|guitar|recital|musical)\b"
+)
+# the verb, then two or more capitalised words (a title, never a single name): "murdering Silent Night"
+# (whose first word is not a given name: "murder Tom Harris" names a person)
+_TITLE_AFTER_VERB_RE = regex.compile(r"(?i:\w+)\s+(?P<first>(?-i:\p{Lu}\p{Ll}+))(?=\s+(?-i:\p{Lu}))")
+
+
 # The author's own family, friends and pets, named before the pronoun that stands for them.
 _MY_KIN_RE = re.compile(
     r"(?i)\b(?:my|our)\s+(?:(?:little|big|baby|old|late|twin|eldest|youngest|best|oldest)\s+)?(?:mum|mom|mam|mother|dad|"
@@ -1364,6 +1396,8 @@ def abuse_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     if p < CLASSIFIER_ALONE and not has_offence_cue(doc.text):
         return
+    if p < CLASSIFIER_ALONE and _reading(doc.text).performs_only:
+        return  # "the department choir murdering Silent Night in the atrium": a song, not a person
     if p < CLASSIFIER_ALONE and _reading(doc.text).kin_news_only:
         return  # "Tried to explain 2FA to my dad. He now thinks I'm a hacker": family news, no target
     if p < IMPERSONAL_ALONE and not aims_at_someone(doc.text):
