@@ -118,6 +118,14 @@ def _families(text: str) -> set[str]:
             "Hypothetical for my ethics class: a colleague tells you in confidence that a student is being evicted. "
             "What do you do?",
         ),
+        # course materials kept within the course, beside exam questions or exec news in them
+        (
+            "confidential-ip",
+            "The slides for enrolled students have next week's exam questions in them, please don't share outside "
+            "the course",
+            "The lecture recordings are on Panopto for enrolled students only, please don't share them outside the "
+            "course",
+        ),
         # the training, beside the audit's findings
         (
             "confidential-ip",

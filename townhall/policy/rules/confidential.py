@@ -1045,8 +1045,22 @@ def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
 
 def personal_or_posed(doc: Doc) -> bool:
     """The secret is life news or office trivia with no institutional matter, or a hypothetical
-    case set for discussion (see personal_news_only, poses_a_case)."""
-    return personal_news_only(doc.masked) or poses_a_case(doc.masked)
+    case set for discussion, or the post only asks students to keep course materials within the
+    course (see personal_news_only, poses_a_case, _COURSE_ONLY_RE)."""
+    t = doc.masked
+    if personal_news_only(t) or poses_a_case(t):
+        return True
+    return _COURSE_ONLY_RE.search(t) is not None and _MATTER_RE.search(t) is None and not any(c.isdigit() for c in t)
+
+
+# Teaching materials kept within a course ("The lecture recordings are on Panopto for enrolled
+# students only, please don't share them outside the course"): a copyright and courtesy notice
+# about materials the readers already have, not news given away.
+_COURSE_ONLY_RE = regex.compile(
+    r"(?i)\b(?:recordings?|slides|handouts?|lecture\s+notes|reading\s+packs?|course\s+materials?|materials|"
+    r"videos?|worksheets?)\b[^.!?]{0,80}?\b(?:(?:enrolled|registered)\s+students|students\s+on\s+the\s+"
+    r"(?:course|module)|outside\s+the\s+(?:course|module|class))\b"
+)
 
 
 def tells_nothing(doc: Doc) -> bool:
