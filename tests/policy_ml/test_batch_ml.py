@@ -115,3 +115,16 @@ def test_check_many_with_a_context_per_post() -> None:
     mlbridge._ABUSE_CACHE.clear()
     mlbridge.stance.cache_clear()
     assert many == [check(t, c) for t, c in zip(texts, ctxs, strict=True)]
+
+
+def test_word_views_outlive_a_chunk() -> None:
+    """``tokens``/``token_set``/``token_index`` keep every post of a default chunk (512): the
+    topic gate reads them while the chunk is primed and the rules read them again afterwards."""
+    import inspect
+
+    from townhall.policy import engine
+    from townhall.policy.rules import common
+
+    chunk = inspect.signature(engine.check_many).parameters["chunk"].default
+    for f in (common.tokens, common.token_set, common.token_index):
+        assert f.cache_info().maxsize >= 2 * chunk

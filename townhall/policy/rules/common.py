@@ -26,8 +26,14 @@ def phrases(block: str) -> list[str]:
 
 TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*")
 
+# Posts whose word views stay cached. Why this many: ``check_many`` scores a chunk of 512 posts
+# first (CON003's topic gate reads ``tokens``/``token_set`` of every post while priming) and only
+# then runs the rules post by post; with room for fewer posts than a chunk, the LRU has dropped
+# every post's views by the time its rules ask, and each post's words are found twice.
+_POST_VIEWS = 2048
 
-@functools.lru_cache(maxsize=256)
+
+@functools.lru_cache(maxsize=_POST_VIEWS)
 def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, lower-case word) for each word; cached because several lexicons scan each post."""
     if "’" not in text and text.lower() == text:
@@ -38,7 +44,7 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple([(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in TOKEN_RE.finditer(text)])
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=_POST_VIEWS)
 def token_set(text: str) -> frozenset[str]:
     """The distinct lower-case words of ``text`` (for a C-speed 'any lexicon word here?' test),
     possessives also without their 's ("Reform UK's" holds "uk's" and "uk")."""
@@ -48,7 +54,7 @@ def token_set(text: str) -> frozenset[str]:
     return frozenset(words | {w[:-2] for w in words if w.endswith("'s")})
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=_POST_VIEWS)
 def token_index(text: str) -> dict[str, tuple[int, ...]]:
     """Word -> the token positions holding it (possessives also under their bare word): built in
     one pass per post, so each lexicon visits only the positions of its own first words instead
