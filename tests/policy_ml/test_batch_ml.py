@@ -117,6 +117,43 @@ def test_check_many_with_a_context_per_post() -> None:
     assert many == [check(t, c) for t, c in zip(texts, ctxs, strict=True)]
 
 
+def test_check_many_pauses_the_collector_per_chunk_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cyclic collector is off while a chunk is checked, and left as it was found after,
+    also when a rule raises (``engine._gc_paused``)."""
+    import gc
+
+    from townhall.policy import engine
+
+    seen: list[bool] = []
+    real = engine._check_doc
+
+    def spy(doc, pack):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(doc, pack)
+
+    monkeypatch.setattr(engine, "_check_doc", spy)
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        check_many(["one post", "another post", "a third"], chunk=2)
+        assert seen == [False, False, False]
+        assert gc.isenabled()
+        gc.disable()
+        check_many(["one post"])
+        assert not gc.isenabled()  # not switched on by check_many when the caller had it off
+        gc.enable()
+
+        def boom(doc, pack):  # type: ignore[no-untyped-def]
+            raise RuntimeError("rule failed")
+
+        monkeypatch.setattr(engine, "_check_doc", boom)
+        with pytest.raises(RuntimeError):
+            check_many(["one post"])
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 def test_word_views_outlive_a_chunk() -> None:
     """``tokens``/``token_set``/``token_index`` keep every post of a default chunk (512): the
     topic gate reads them while the chunk is primed and the rules read them again afterwards."""
