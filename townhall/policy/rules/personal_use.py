@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -1108,8 +1109,11 @@ def _blank(chars: list[str], s: int, e: int) -> None:
     chars[s:e] = " " * (e - s)
 
 
+@functools.lru_cache(maxsize=256)
 def _vader_view(text: str) -> str:
-    """The post as VADER should score it here: the misread spans above blanked, offsets kept."""
+    """The post as VADER should score it here: the misread spans above blanked, offsets kept.
+    Cached per post: ``_vader_negative`` asks once for each reference to the institution, and
+    ``_repeat_complaint`` once more for the whole post."""
     low = text.lower()
     if len(low) != len(text):
         return text  # a lower-casing that changes length would shift every offset
