@@ -143,7 +143,7 @@ _TARGET = (
     r"lot|bunch|crowd|people|folk|man|woman|guy|bloke|lad|girl)"
     # a capitalised name, but not one after "the" or inside a hyphenated word ("the Hub is total
     # rubbish", "the Wi-Fi in halls is absolute crap"): a place or a thing, not a person
-    r"|(?<![-'’])(?<!\bthe\s)(?-i:\p{Lu}\p{Ll}+))"
+    r"|(?<![-'’])(?<!\bthe\s)(?!(?-i:We|It|There|Here|What)\b)(?-i:\p{Lu}\p{Ll}+))"
     # a short qualifier between the person and the verb ("my tutees this year are", "the cleaner in
     # our block is", "you lot in Estates are")
     r"(?:\s+(?:this|last)\s+(?:year|term|week|semester|time)|\s+(?:in|at|from|on|of)\s+(?:the\s+|our\s+|my\s+)?"
@@ -1032,6 +1032,12 @@ _PLAIN_ROLE_RE = re.compile(
 )
 
 
+# 'sad' and 'miserable' name a feeling when what they are about follows ("we are sad to share",
+# "they were miserable about the rain"); as a verdict on someone they end the clause ("you're sad").
+_FEELING_WORD_RE = re.compile(r"(?i)\b(?:sad|miserable)$")
+_FEELING_AFTER_RE = re.compile(r"(?i)\s+(?:to|that|about|because|for|at|when|after|as|since|and\s+(?:sorry|shocked|upset))\b")
+
+
 def _retraces(text: str, m: re.Match[str] | regex.Match[str]) -> bool:
     """DIRECTED_RE's match is "go back where you came from" in a post about being lost, or the
     "get lost" of "when you get lost" (a subject before it: a statement, not the order)."""
@@ -1089,6 +1095,8 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             return  # "the coffee machine in the Hub is total rubbish": said of a thing
         if _retraces(doc.text, m):
             continue  # "go back where you came from when you're lost": directions, not an insult
+        if _FEELING_AFTER_RE.match(doc.text, m.end()) and _FEELING_WORD_RE.search(m.group(0)):
+            continue  # "they are sad to see it close", "everyone is miserable about the rain": a feeling
         if _CAST_AS_RE.search(doc.text) and _PLAIN_ROLE_RE.fullmatch(m.group(0)):
             continue  # "my daughter's nativity. She was a sheep.": a part in a play, not an insult
         if is_banter(doc.text):

@@ -298,6 +298,8 @@ _OWN_OR_LICENSED_RE = regex.compile(
     # a free licence named by its source ("via Unsplash (Unsplash licence)", "Pexels licence", "OGL")
     r"|(?:unsplash|pexels|pixabay|open\s+government|mit|apache|gpl|cc0)\s+licen[cs]e|\bcc0\b"
     r"|all\s+(?:original|my\s+own\s+work)|(?:my|our)\s+own\s+(?:work|photo|drawing|design|footage)"
+    # the owner's approval or kit ("SU-approved society logos", "the press pack's photos")
+    r"|[\w'’]+-approved|approved\s+by\s+(?:the\s+)?\w+|(?:logo|brand|press|media|asset)\s+(?:packs?|kits?)"
     r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
     r"illustrated)\s+(?:(?:this|these|it|them|the\s+\w+|all\s+(?:of\s+)?(?:it|them|this))\s+)?(?:\w+\s+){0,2}?"
     r"(?:myself|ourselves|in[-\s]house)"
@@ -804,7 +806,9 @@ _C4_FINE_RE = regex.compile(
     r"own(?!\s+(?:youtube|channel|website|site|page|account|instagram|tiktok|blog|lab\s+site|soundcloud))|ourselves|myself|"
     r"commissioned\s+(?:for|by\s+(?:us|the\s+uni))|we\s+commissioned|(?:don'?t|please\s+don'?t|never)\s+(?:pirate|upload|copy|share|use)|not\s+the\s+answer|legal(?:ly)?|allowed|"
     # the institution's own brand material (the brand family judges its use)
-    r"brand\s+(?:guidelines|guide|portal|team|toolkit|centre|hub)|(?:the|our)\s+(?:university|uni|college|institution|"
+    r"brand\s+(?:guidelines|guide|portal|team|toolkit|centre|hub)|"
+    # a logo or press pack is handed out by the owner for others to use ("the SU logo pack")
+    r"(?:logo|brand|press|media|asset|artwork)\s+(?:packs?|kits?)|(?:the|our)\s+(?:university|uni|college|institution|"
     r"school|faculty)(?:'s)?\s+(?:logo|crest|brand|branding|photos?|images?|templates?)|"
     r"official\s+(?:photographer|photographers|supplier|partner|retailer|shop|store|website|page|channel|account)|"
     r"rights-cleared|approved|(?:we|i)\s+asked|asked\s+(?:the|her|him|them|their)|copyright\s+(?:guidance|clinic|team|law\s+(?:says|allows))|by\s+our\s+\w+|written\s+by\s+our)(?![\w])",

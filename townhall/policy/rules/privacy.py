@@ -699,8 +699,11 @@ _RESIDENCE_RE = regex.compile(
     # "has moved to": a person's move, not an office's, team's or service's ("Our postgraduate office
     # has moved to the Graduate School, ...")
     r"(?<!(?:office|offices|team|service|services|centre|center|desk|hub|department|school|reception|library|shop|"
-    r"clinic|unit|registry)\s+(?:has\s+|have\s+|is\s+|are\s+|will\s+be\s+|will\s+have\s+)?(?:now\s+|just\s+)?)moved\s+to|"
-    r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|room\s+\d+(?!\d|\.\d))(?![\w])",
+    r"clinic|unit|registry|admissions|finance|estates|careers|hr|security|accommodation|registrar|payroll|"
+    r"helpdesk|support|advice)\s+(?:has\s+|have\s+|is\s+|are\s+|will\s+be\s+|will\s+have\s+)?(?:now\s+|just\s+)?)moved\s+to|"
+    r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|"
+    # a room in a named teaching or office building is a workplace ("Aston Building, Room 210")
+    r"(?<!\b(?:building|centre|center|library|tower|wing|hub|lab|laboratory|institute|annexe?)\W{1,3})room\s+\d+(?!\d|\.\d))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -750,11 +753,11 @@ _LIVES_WORDS = gate_words("live lives living flat house home place")
 _LIVES_AT_RE = regex.compile(
     r"(?i)\b(?:lives|living|(?<=\b(?:i|we|they|you|who|still|both)\s+)live|"
     r"(?:his|her|their|\p{L}+'s|\p{L}+’s)\s+(?:flat|house|home|place)\s+is)\s+(?:just\s+)?"
-    r"(?:above|over|below|next\s+door\s+to|next\s+to|opposite|behind|on|off|at|by|near|round\s+the\s+corner\s+from)\s+"
+    r"(?:above|over|below|next\s+door\s+to|next\s+to|opposite|behind|on|off|at|in|by|near|round\s+the\s+corner\s+from)\s+"
     r"(?:the\s+)?(?P<place>(?-i:\p{Lu})[\p{L}'’-]+(?:\s+(?:on\s+|in\s+)?(?-i:\p{Lu})[\p{L}'’-]+){0,4})"
 )
 _FIND_DETAIL_RE = regex.compile(
-    r"(?i)\s*[,(-]?\s*(?:number|no\.?|flat|house)\s*\d|\s*[,(-]?\s*(?:the\s+)?(?:one\s+with\s+the\s+)?"
+    r"(?i)\s*[,(-]?\s*(?:number|no\.?|flat|house|room)\s*\d|\s*[,(-]?\s*(?:the\s+)?(?:one\s+with\s+the\s+)?"
     r"(?:green|red|blue|black|white|yellow|purple|pink|grey|gray|orange|brown)\s+(?:door|gate|house)"
 )
 _ADVICE_HOME_RE = regex.compile(r"(?i)\b(?:if\s+you|students\s+who|anyone\s+who|people\s+who)\s*$")
@@ -830,6 +833,10 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     return out
 
 
+# "South Car Park", "Sports Park": a park in a facility's name is not a street's "Park"
+_CAR_PARK_RE = regex.compile(r"(?i)\b(?:car|sports|science|business|research)\s+park\b")
+
+
 def _names_building(span: str) -> bool:
     """The address opens with a named building ("Student Centre, Oxford Road, ..."): its first part
     holds a venue word and is not itself a street ("12 Church Street", "Park Road")."""
@@ -837,7 +844,7 @@ def _names_building(span: str) -> bool:
     return (
         _VENUE_RE.search(first) is not None
         and not any(c.isdigit() for c in first)
-        and _STREET_WORD_RE.search(first) is None
+        and _STREET_WORD_RE.search(_CAR_PARK_RE.sub("", first)) is None
         and _STREETISH_RE.search(first) is None
     )
 
@@ -897,7 +904,8 @@ _WORK_ADDRESS_RE = regex.compile(
 )
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
-    r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church)\b"
+    r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church|car\s+parks?|parking|"
+    r"sports\s+(?:ground|field|village|park)|playing\s+fields?)\b"
 )
 # spans the tagger proposes that are meeting IDs or phone lines, not places
 _NOT_ADDRESS_RE = regex.compile(
