@@ -1,7 +1,7 @@
 """Clean near-misses on official accounts, issue 12 round 12: paraphrases of our dev set's clean
 posts (a logo handed out as a pack, an obituary that opens "We are sad", a service's new room in a
 named building, parking at a named car park with its postcode, a service taking reports "in
-confidence", logos approved by their owner) gave false alarms that the dev
+confidence", logos approved by their owner, a commissioned illustration, a Living Wage employer) gave false alarms that the dev
 wording did not. Each clean post stands beside a risky one with the same cue, which must still be
 flagged: the cue is ordinary on its own, so the risky twin shows what the rule still needs to see."""
 
@@ -67,6 +67,19 @@ def _families(text: str, ctx: Context = _OFFICIAL) -> set[str]:
             "copyright",
             "Downloaded some logos from a random website and put them on our society posters.",
             "Our SU-approved society logos can be downloaded from the Students' Union website.",
+        ),
+        # a work commissioned from its artist, beside an artist's work found on her Instagram
+        (
+            "copyright",
+            "Used an illustration by the artist Maya Chen that we found on her Instagram for our centenary poster.",
+            "This illustration was commissioned from the artist Maya Chen for our centenary. Isn't it lovely?",
+        ),
+        # an employer standard held, beside the same standard used to attack a party
+        (
+            "contentious",
+            "Proud to be a Living Wage employer, unlike the Tory government, which should be ashamed of its wage "
+            "policy.",
+            "We're proud to be a Living Wage employer.",
         ),
     ],
 )

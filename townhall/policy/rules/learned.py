@@ -99,10 +99,12 @@ _STATUS_HELD_RE = regex.compile(
     r"(?i)(?<![\w])(?:accredited|accreditation|certified|(?:a|an|our)\s+(?:\w+\s+){0,2}(?:award|charter|"
     r"kitemark|scheme)|university\s+of\s+sanctuary|(?:signed|signatory\s+to|signed\s+up\s+to|joined|renewed)"
     r"\s+(?:the|our)\s+(?:[\w+-]+\s+){0,5}?(?:charter|pledge|covenant|concordat|commitment|award|accreditation)|"
-    r"member\s+of\s+the\s+(?:[\w+-]+\s+){0,4}?(?:network|scheme|alliance|consortium))(?![\w])"
+    r"member\s+of\s+the\s+(?:[\w+-]+\s+){0,4}?(?:network|scheme|alliance|consortium)|"
+    # a named employer standard ("a Living Wage employer", "a Disability Confident employer")
+    r"(?:a|an)\s+(?:accredited\s+)?(?:(?-i:\p{Lu})[\w+-]*\s+){1,4}employer|equal\s+opportunit(?:y|ies)\s+employer)(?![\w])"
 )
 _STATUS_GATE = ("ccredit", "ertified", "ward", "harter", "itemark", "cheme", "anctuary", "ledge", "ovenant",
-                "oncordat", "ommitment", "ember")
+                "oncordat", "ommitment", "ember", "mployer")
 # ...unless the post also argues: a call to act, a verdict on others, a side named outright.
 _ARGUES_RE = regex.compile(
     r"(?i)(?<![\w])(?:should|must|shame|shameful|disgrace\w*|condemn\w*|oppose\w*|against|unlike|every\s+other|"
