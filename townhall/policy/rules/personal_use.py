@@ -77,7 +77,8 @@ _NEGATIVE = words_re(
     don't exist|non-existent|nonexistent|can't recommend working|cannot recommend working|look elsewhere|
     go elsewhere|don't apply|what could go wrong|love that for us|
     vanity project|vanity projects|takes credit|took credit|taking credit|lowest bidder|outsourced|
-    job losses|hiring freeze|pay freeze|rolling contracts|zero-hours|less than the minimum wage|
+    job losses|hiring freeze|pay freeze|rolling contracts|zero-hours|zero hours|zero-hour|zero hour|
+    less than the minimum wage|
     below the minimum wage|repaints|papering over|swept under|box-ticking|tick-box|lip service|empty promises|
     all talk|cares more about|care more about|only cares about|cash cow|broken promises|let us down|let staff down|
     let students down|let down by|feel let down|letting us down|
@@ -138,7 +139,9 @@ _INSTITUTION_LEX = words_re(
         """pro-vc|pro vc|pro-vice-chancellor|pro vice-chancellor|deputy vice-chancellor|central admin|
     central administration|higher-ups|higher ups|top brass|institution i work for|university i work for|
     uni i work for|university i work at|uni i work at|my place of work|our place of work|my workplace's|
-    programme director|head of department|exec board|executive board|exec floor|senior leadership"""
+    programme director|head of department|exec board|executive board|exec floor|senior leadership|"""
+        # round 12: the employer's own self-description, quoted against the author's working day
+        """the prospectus|our prospectus"""
     )
 )
 # Nicknames for the people in charge ("our glorious leaders", "the powers that be"): the employer's,
@@ -203,7 +206,8 @@ _GRIEVANCE_WORDS = gate_words(
     "blew blown splashed claims says puts brags boasts preaches markets sells calls driven pushed forced hounded "
     "make draw says tells basically essentially just led managed run badly poorly pyramid sweatshop mill "
     "factory hole cult money-pit one none nobody waiting since spend spends spent promised pledged who's values keeps "
-    "kept asking legal see everybody everyone needs coincidence before"
+    "kept asking legal see everybody everyone needs coincidence before treat reward value thank repay respect "
+    "explain justify defend dare still care condemned demolished shut bulldozed"
 )
 _GRIEVANCE_RE = re.compile(
     r"(?<![\w])(?:(?:has|have|had)n'?t\s+(?:even\s+|yet\s+|ever\s+)?(?:\w+\s+)?(?:fixed|paid|replied|answered|responded|sorted|"
@@ -238,7 +242,16 @@ _GRIEVANCE_RE = re.compile(
     # the advice that exposes hypocrisy (round 9): "maybe pay the cleaners before tweeting about your values"
     r"|(?:maybe|perhaps|how\s+about|try)\s+[^.!?]{3,80}?\s+before\s+(?:tweeting|posting|bragging|boasting|talking|preaching|"
     r"banging\s+on|lecturing\s+\w+|going\s+on)\s+about"
-    r"|coincidence\s*\?)(?![\w])"
+    r"|coincidence\s*\?"
+    # the reproach put to the institution itself (round 12): "@UniOfX is this how you treat staff?",
+    # "why are your cleaners still on zero-hours contracts?", "how do you justify ...", "do you even care"
+    r"|is\s+this\s+how\s+you\s+(?:\w+\s+)?(?:treat|reward|value|thank|repay|respect|look\s+after|support)"
+    r"|care\s+to\s+explain|how\s+(?:do|can|could|dare)\s+you\s+(?:even\s+)?(?:justify|defend|explain)"
+    r"|do\s+you\s+(?:even|actually|really|ever)\s+care|why\s+(?:are|is|do|does|have|has)\s+your\s+[^.!?]{1,60}?\s+still\s+"
+    r"(?:on|not|no|without|waiting|unpaid|charging|paying|using|broken|closed|being|under|stuck|in)"
+    # a building or service said to be past saving: "our building should honestly be condemned"
+    r"|should\s+(?:honestly\s+|really\s+|frankly\s+|probably\s+|just\s+)?be\s+(?:condemned|demolished|bulldozed|"
+    r"shut\s+down|closed\s+down|torn\s+down))(?![\w])"
 )
 
 
@@ -285,12 +298,15 @@ _VERDICT_WORDS = gate_words(
 # scare quotes, time gone by ("it's been two years", "the third day running"), finding out from the
 # wrong people, a deadpan close ("apparently", "This place.", "Thanks."), the same week/month.
 _WEAK_RES = (
-    re.compile(r"(?<![\w])[\"“‘'](?:[a-z][\w-]*)(?:\s+[\w-]+){0,3}[\"”’'](?![\w])"),
+    # (a quoted phrase may hold a contraction: "'we're a family here'")
+    re.compile(r"(?<![\w])[\"“‘'](?:[a-z][\w'’-]*)(?:\s+[\w'’-]+){0,3}[\"”’'](?![\w])"),
     re.compile(
         r"(?<![\w])(?:it'?s\s+been\s+(?:over\s+|nearly\s+|almost\s+)?(?:\w+|\d+)\s+(?:years|months|weeks)|"
         r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:day|week|time|month|year|term)\s+"
         r"(?:running|in\s+a\s+row)|(?:^|(?<=[.!?…]\s))since\s+(?:\d{4}|last\s+(?:year|term|summer|spring|autumn|winter|christmas))"
-        r"\s*(?:[.!]|$)|"
+        r"\s*(?:[.!]|$)|since\s+(?:january|february|march|april|june|july|august|september|october|november|december)|"
+        r"\d{2}[-\s]hour\s+(?:weeks?|days?|shifts?)|(?:waited|been\s+waiting)\s+(?:over\s+|nearly\s+|almost\s+)?"
+        r"(?:\w+|\d+)\s+(?:days|weeks|months|years|terms)|"
         r"(?:\w+|\d+)\s+(?:days|weeks|months|years|terms)\s+(?:running|in\s+a\s+row)|"
         r"(?:for|in)\s+(?:over\s+)?(?:\d+|two|three|four|five|six|nine|ten)\s+(?:years|months|weeks))(?![\w])"
     ),
@@ -302,7 +318,8 @@ _WEAK_RES = (
         r"(?:anyone|any\s+\w+|you'?re|if\s+you'?re)\s+(?:thinking\s+of|considering)\s+(?:coming|applying|studying|joining|working))"
     ),
     re.compile(
-        r"(?:apparently\s*[.!]?\s*$|(?:^|[.!?]\s+)(?:this\s+place|thanks|cheers|noted|sure|right|again|typical|hmm+|okay|ok|fine|right\s+you\s+are)\s*[.!]*\s*$"
+        r"(?:apparently\s*[.!]?\s*$|(?:^|[.!?]\s+)(?:this\s+place|thanks|cheers|noted|sure|right|again|typical|hmm+|okay|ok|fine|right\s+you\s+are|"
+        r"interesting|no\s+(?:further\s+)?comment|go\s+figure|figures|as\s+you\s+do|no\s+words)\s*[.!…]*\s*$"
         r"|that'?s\s+what\s+(?:this|the|my|our)\s+(?:\w+\s+)?calls?\s+\w+)"
     ),
 )
@@ -329,8 +346,8 @@ def _grievance(t: str, ref: tuple[int, int], reach: int = 200) -> bool:
 # same sentence ("my uni's 'people first' strategy means sacking people first", "our 'inclusive'
 # university making disabled staff reapply for their own jobs").
 _IRONY_RE = re.compile(
-    r"[\"'‘“](?:[a-z][\w-]*)(?:\s+[\w-]+){0,3}[\"'’”][\s.,:;]+(?:[^.!?]{0,60}?[.!?:]\s+)?[^.!?]{0,60}?(?<![\w])"
-    r"(?:sacking|sacked|firing|fired|cutting|"
+    r"(?<![\w])[\"'‘“](?:[a-z][\w'’-]*)(?:\s+[\w'’-]+){0,3}[\"'’”][\s.,:;—–-]+(?:[^.!?]{0,60}?[.!?:]\s+)?[^.!?]{0,90}?(?<![\w])"
+    r"(?:sacking|sacked|firing|fired|cutting|restructur\w+|pay\s+freeze|job\s+losses|"
     r"axing|axed|closing|forcing|forced|pushing\s+out|binning|binned|scrapping|scrapped|threatening|capability|"
     r"redundanc(?:y|ies)|dismissing|outsourcing|making\s+(?:\w+\s+){0,3}?(?:reapply|redundant)|cut|cuts|"
     r"performance\s+plan|proceedings|cancell?ing|cancell?ed|dropping|dropped|ignoring|ignored|abandoning|abandoned|"
@@ -340,7 +357,7 @@ _IRONY_WORDS = gate_words(
     "sacking sacked firing fired cutting axing axed closing forcing forced pushing binning binned scrapping scrapped "
     "threatening capability redundancy redundancies dismissing outsourcing reapply redundant cut cuts performance "
     "proceedings cancelling canceling cancelled canceled dropping dropped ignoring ignored abandoning abandoned "
-    "slashing slashed freezing froze frozen"
+    "slashing slashed freezing froze frozen restructure restructuring restructured freeze losses"
 )
 
 
@@ -358,6 +375,10 @@ def _sarcastic(t: str) -> bool:
     shape, span = _ironic_shape(t)
     if shape == 0 or _sincere(t, span):
         return False
+    if shape == 3:
+        # the deadpan close is itself one of the weak cues _complaint_content counts: the rest of
+        # the post must hold the complaint ("moved to Christmas Eve. Noted.", not "party on the 19th. Noted.")
+        return _complaint_content(t[: span[0]])
     return shape == 2 or _complaint_content(t)
 
 
@@ -515,7 +536,8 @@ _IRONY_STRONG_GATE = _rare_gate(_IRONY_STRONG_BLOCK)
 
 def _ironic_shape(t: str) -> tuple[int, tuple[int, int]]:
     """(0, _) none; (1, span) an ironic shape that needs complaint content; (2, span) one that is its
-    own complaint. The span is the shape's words, left out when the rest of the post is read for tone."""
+    own complaint; (3, span) a deadpan close, which needs complaint content before it. The span is
+    the shape's words, left out when the rest of the post is read for tone."""
     words = token_set(t)
     m = None if _IRONY_STRONG_GATE.isdisjoint(words) else _IRONY_STRONG.search(t)
     if m is not None:
@@ -549,7 +571,40 @@ def _ironic_shape(t: str) -> tuple[int, tuple[int, int]]:
         m = _ALSO_RE.search(t)
         if m is not None:
             return 1, (0, 0)
+    if any(x in t for x in _LAUGH_CUES):
+        # the employer's words quoted, or its promise recalled, and laughed at: "'a community that
+        # listens' — printed on the lanyards. lol.", "remember when the VC promised ...? haha"
+        lm = _LAUGH_RE.search(t)
+        if lm is not None and (_CLAIMED_QUOTE_RE.search(t) or ("remember" in t and _RECALLED_RE.search(t))):
+            return 1, lm.span()
+    if "me:" in t or "me :" in t:
+        m = _DIALOGUE_RE.search(t)
+        if m is not None:
+            return 1, (0, 0)
+    # a fact left to speak for itself (round 12): "... moved the marking deadline to Christmas Eve.
+    # Noted.", "... an 'away day' in Dubai. No further comment."
+    m = _WEAK_RES[3].search(t)
+    if m is not None and m.start() > 0:
+        return 3, m.span()
     return 0, (0, 0)
+
+
+# Laughter at the employer (round 12): a laugh beside a quoted phrase of two or more words (its
+# slogan, its award, its newsletter) or a promise recalled ("remember when the VC promised ...?"). The
+# laugh alone is no complaint ("my toddler said 'no more marking' lol"): the shape still needs
+# complaint content, which a slogan in quotes or a loss gives.
+_LAUGH_CUES = ("lol", "lmao", "lmfao", "haha", "rofl", "\U0001f602", "\U0001f923", "\U0001f480")
+_LAUGH_RE = re.compile(r"(?<![\w])(?:lol|lmao|lmfao|rofl|(?:ha){2,}h?)(?![\w])|[\U0001f602\U0001f923\U0001f480]")
+_CLAIMED_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(]))[\"“‘'][a-z][\w'’-]*(?:\s+[\w'’-]+){1,12}[\"”’']")
+_RECALLED_RE = re.compile(
+    r"(?<![\w])remember\s+when\s+[^.!?]{0,80}?(?<![\w])(?:said|promised|pledged|claimed|told\s+us|announced|swore|"
+    r"guaranteed|insisted)(?![\w])"
+)
+# The "Me: ... / Uni: ..." meme: the author's service set against the employer's answer.
+_DIALOGUE_RE = re.compile(
+    r"(?:^|\n|[.!?]\s+)me\s*:\s[^\n]{3,200}?(?:[.!?…]\s*|\n)(?:the\s+|my\s+)?(?:uni|university|employer|management|"
+    r"hr|work|dean|vc|boss|institution|faculty|department|school|exec|smt|leadership)\s*:"
+)
 
 
 # Insinuation (round 8): the raised-eyebrow emoji and the loaded question
@@ -596,7 +651,10 @@ _COMPLAINT_WORDS = words_re(
     every single|years running|instead of|rather than|but no|but not|no money|no budget|no funding|
     efficiencies|savings|right-sizing|rightsizing|streamlining|realignment|transformation programme|
     vision statement|mission statement|never met|never taught|out of touch|pay offer|pay cut|pay freeze|
-    casual staff|casualised|zero-hours|workload|workloads|unpaid overtime|update their cv|updates their cv|
+    casual staff|casualised|zero-hours|zero hours|workload|workloads|unpaid overtime|update their cv|updates their cv|
+    not paying|without paying|without pay|not being paid|not getting paid|never asked|didn't ask|
+    chauffeur|chauffeured|chauffeur-driven|second home|private jet|business class|company car|
+    expense account|on expenses|silence|radio silence|no response|crickets|ghosted|left on read|
     updating their cv|updated their cv|misery|morale|demoralised|waiting list|waiting lists|delays|delayed|
     we all know how|we all know what|how the last one went|know how that ends|know how this ends|my complaint|
     a complaint|grievance|bucket|binning|binned|p45|close the|to close|the axe|refurbishing|hadn't looked|
@@ -649,7 +707,9 @@ _SLOGAN_RE = re.compile(
     r"[\"“‘']\s*(?:[\w'’-]+\s+){0,5}?(?:together|listening|listen|value|values|valued|people\s+first|wellbeing|family|"
     r"temporary|efficienc\w+|agile|exciting|opportunit\w+|journey|transformation|excellence|world[-\s]class|world[-\s]leading|"
     r"student\s+experience|care|cares|inclusive|community|supportive|transparen\w+|consultation|open\s+door|"
-    r"right[-\s]siz\w+|streamlin\w+|realign\w+)(?:\s+[\w'’-]+){0,4}\s*[\"”’']"
+    r"right[-\s]siz\w+|streamlin\w+|realign\w+|protect\w*|invest\w*|committed|priorit\w+|(?:students?|staff|patients)\s+first|"
+    r"best\s+(?:employer|place|university|uni)|top\s+(?:\d+\s+)?employer|great\s+place|employer\s+of\s+choice|"
+    r"no\s+compulsory\s+redundancies|(?:a\s+)?community\s+that\s+\w+)(?:\s+[\w'’-]+){0,4}\s*[\"”’']"
 )
 
 
@@ -1232,7 +1292,10 @@ _THE_UNIT_RE = re.compile(
 
 # The employer with a word or a quoted virtue between the determiner and the noun.
 _QUALIFIED_REF_RE = re.compile(
-    r"(?<![\w])(?:my|our|this)\s+(?:['‘\"“]?[\w-]+['’\"”]?\s+){1,2}(?:university|uni|employer|institution)(?![\w])"
+    r"(?<![\w])(?:(?:my|our|this)\s+(?:['‘\"“]?[\w-]+['’\"”]?\s+){1,2}(?:university|uni|employer|institution)"
+    # the author placing themself at "a" university (round 12): "I work in admissions at a Russell Group uni"
+    r"|(?:i|i'?m|i\s+am)\s+(?:(?:currently|now|still|also)\s+)?(?:work|working)\s+(?:[\w-]+\s+){0,4}?(?:at|in|for)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:uni|university))(?![\w])"
 )
 
 
@@ -1283,10 +1346,17 @@ _TOPIC_RE = re.compile(
 
 def _as_topic(t: str, start: int) -> bool:
     """The words at ``start`` name what a workshop, study or policy is about, or what a report the
-    institution has put out in the open is about."""
+    institution has put out in the open is about, or open an idiom that claims nothing ("false
+    alarm": the wifi came back, nobody lied)."""
+    if t.startswith(_NO_CLAIM_IDIOMS, start):
+        return True
     if _TOPIC_RE.search(t, max(0, start - 60), start) is not None:
         return True
     return _published_report(t, start)
+
+
+# Fixed phrases whose first word is on the negative or damaging lists but which accuse no one (round 12).
+_NO_CLAIM_IDIOMS = ("false alarm", "false start", "false positive", "false negative")
 
 
 # A report put out in the open (round 11): "the Provost has published the bullying investigation
@@ -2127,9 +2197,11 @@ _WORK_EMAIL_RE = regex.compile(
     regex.IGNORECASE,
 )
 _WORK_EMAIL_TO_RE = regex.compile(
-    r"(?<![\w])(?:(?:e-?mail|contact|message|enquiries|orders|bookings|drop\s+me\s+a\s+line)\s+(?:(?:\w+\s+){0,3}(?:to|at|on|via)\s+)?"
+    r"(?<![\w])(?:(?:e-?mail|contact|message|enquiries|orders|bookings|drop\s+me\s+a\s+line)\s+(?:(?:\w+\s+){0,3}(?:to|at|on|via|through)\s+)?"
     r"|(?P<use>using|use|used)\s+)"
-    r"my\s+(?:work|uni|university|staff|institutional|college|office|employer'?s?|[\w.-]+\.ac\.uk|[\w.-]+\.edu)\s*(?:e-?mail|address)"
+    # "the work email" is the author's own as much as "my work email" is (round 12)
+    r"(?:my|the)\s+(?:work|uni|university|staff|institutional|college|office|employer'?s?|[\w.-]+\.ac\.uk|[\w.-]+\.edu)\s*"
+    r"(?:e-?mail|address|inbox|account)(?![\w])"
     r"(?(use)\s+(?:for|to\s+(?:sign|register|log|set))\s+(?:up\s+(?:to\s+|for\s+|with\s+|on\s+)?|in\s+(?:to\s+)?)?"
     r"(?:my|a|an|the)\s+)",
     regex.IGNORECASE,
@@ -2204,6 +2276,28 @@ _CREATE_RE = re.compile(
     r"(?:use|used|using)\s+(?:\w+\s+){0,5}?(?:for\s+(?:my|a|an|the|it)|to\s+(?:make|create|sign|register|set|open|verify|join))|"
     r"linked\s+to|tied\s+to|through\s+my|via\s+my)(?![\w])"
 )
+
+
+def _own_the_address(t: str, m: regex.Match[str]) -> bool:
+    """For "the work e-mail" (not "my"): the address is the author's only when they ask to be reached
+    on it ("message me on the staff email") or it serves their own trade ("my pilates classes,
+    bookings through the work email"), never for work ("email the work address about the workshop
+    bookings") nor an office's ("contact the office address for permits")."""
+    d = _THE_ADDR_RE.search(m.group(0))
+    if d is None:
+        return True  # "my work e-mail"
+    if d.group(1) == "office":
+        return False
+    own_trade = _OWN_TRADE_RE.search(t) is not None
+    if _WORK_PURPOSE_RE.search(t) and not own_trade:
+        return False
+    return (
+        own_trade or gate(t, _TRADE_WORDS) or m.group("use") is not None or _ME_BEFORE_RE.search(m.group(0)) is not None
+    )
+
+
+_THE_ADDR_RE = re.compile(r"(?<![\w])the\s+([\w.-]+)\s*(?:e-?mail|address|inbox|account)$")
+_ME_BEFORE_RE = re.compile(r"(?<![\w])me(?![\w])")
 
 
 def _work_login_used(t: str) -> re.Match[str] | None:
@@ -2347,6 +2441,8 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             m = _MY_WORK_EMAIL_RE.search(t)
     # "email me at my work address about the conference panel": the work address for work
     if m is not None and not gate(t, _TRADE_WORDS) and _WORK_PURPOSE_RE.search(doc.lower):
+        m = None
+    if m is not None and not _own_the_address(t, m):
         m = None
     if m is None:
         m = _work_email_used(doc.lower) or _work_login_used(t)
@@ -2501,7 +2597,28 @@ _RESOURCE_RE = re.compile(
     r"college)(?:'?s)?\s+free\s+(?:\w+\s+){0,2}(?:cutters?|printers?|machines?|kit|equipment|software)|"
     r"research\s+budget|grant\s+money|office\s+hours|on\s+the\s+clock|work\s+time|during\s+work|at\s+my\s+desk|"
     r"(?:from|in|out\s+of)\s+my\s+(?:uni\s+|university\s+|work\s+)?(?:office|lab|desk)|office\s+at\s+(?:the\s+)?(?:uni|university|work)|"
-    r"filing\s+cabinets?)(?![\w])"
+    r"filing\s+cabinets?"
+    # a member's privileges (round 12): the staff card, discount, login or the library's licensed access
+    r"|(?:staff|uni|university|work|campus|my)\s+(?:id\s+)?(?:card|discount|login|log-in|pass|access|membership)"
+    r"|journal\s+access|library'?s?\s+(?:journal\s+access|databases?|subscriptions?|e-?resources))(?![\w])"
+)
+# The institution's privileges passed to people outside it, or its kit used for a private job (round
+# 12): "got my brother into the campus gym on my staff card", "help my cousin with his dissertation
+# on the library databases", "wedding invitations on the department printer". Gated twice on cheap
+# tokens: a beneficiary or private job, and a privilege or machine.
+_FOR_OTHERS_WORDS = gate_words(
+    "mates friends pals brother sister cousin nephew niece mum dad mate friend son daughter partner "
+    "wedding party birthday christening band gig"
+)
+_FOR_OTHERS_RES_WORDS = gate_words(
+    "card discount login log-in pass access membership databases database subscriptions printer printers photocopier"
+)
+_FOR_OTHERS_RE = re.compile(
+    r"(?<![\w])(?:(?:get|gets|got|getting|sneak\w*|snuck|let|lets|letting)\s+"
+    r"(?:\w+\s+)?(?:my\s+)?(?:mates|friends|pals|brother|sister|cousin|nephew|niece|mum|dad)\s+(?:in|into|onto)(?![\w])"
+    r"|(?:help|helped|helping)\s+my\s+(?:\w+\s+)?(?:mates?|friends?|brother|sister|cousin|partner|son|daughter|nephew|"
+    r"niece|mum|dad)\s+with\s+(?:his|her|their)\s+(?:\w+\s+)?(?:coursework|dissertation|essay|assignment|thesis)"
+    r"|(?:wedding|party|birthday|christening|band'?s?|gig)\s+(?:invitations|invites|flyers|posters|programmes|tickets))"
 )
 
 
@@ -2539,6 +2656,12 @@ def unprofessional_conduct(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         p = _PRIVATE_RE.search(t)
         if p and _RESOURCE_RE.search(t, max(0, p.start() - 160), p.end() + 160):
             yield p.start(), p.end(), "The institution's time or equipment used for private business, told in public."
+            return
+    if gate(t, _FOR_OTHERS_WORDS) and gate(t, _FOR_OTHERS_RES_WORDS):
+        p = _FOR_OTHERS_RE.search(t)
+        near = p and _RESOURCE_RE.search(t, max(0, p.start() - 160), p.end() + 160)
+        if p and near and not _NOT_USE_RE.search(t, 0, p.start()):
+            yield p.start(), p.end(), "The institution's privileges or equipment used for private ends, told in public."
             return
     if gate(t, _STUDENT_WORDS) and gate(t, _CANT_WORDS):
         c = _CANT_READ_RE.search(t)
@@ -2889,7 +3012,10 @@ _ASSURE_RE = re.compile(
     r"(?<![\w])(?:i\s+can\s+(?:confirm|assure|promise|guarantee|tell)|i\s+(?:promise|guarantee|assure\s+you)|i'?ll\s+sort\s+it|"
     r"not\s+(?:formally|officially|yet)\s+(?:approved|agreed|signed\s+off|announced)|"
     r"you\s+have\s+my\s+word|take\s+it\s+from\s+me|trust\s+me|don'?t\s+worry|rest\s+assured|officially|definitely|"
-    r"100\s*%|i'?ll\s+make\s+sure)(?![\w])"
+    r"100\s*%|i'?ll\s+make\s+sure|don'?t\s+panic|no\s+need\s+to\s+(?:worry|panic)"
+    r"|i'?ve\s+(?:already\s+)?(?:told|asked|emailed|spoken\s+to|had\s+a\s+word\s+with|sorted\s+it\s+with)\s+(?:the\s+)?"
+    r"(?:finance|admissions|registry|hr|estates|accommodation|exams?\s+office|(?:\w+\s+)?office|dean|head\s+of\s+\w+)"
+    r"|(?:all\s+|it'?s\s+)?sorted\s*(?:[.!\U0001f44d]|$))(?![\w])"
 )
 _INST_WILL_RE = re.compile(
     r"(?<![\w])(?:(?:the\s+|our\s+|my\s+)?(?:uni(?:versity)?|department|dept|school|faculty|college|admissions)\s+"
@@ -2899,7 +3025,8 @@ _INST_WILL_RE = re.compile(
     r"lower\w*|reduc\w+|freez\w+|rais\w+)"
     r"|(?:anyone|everyone|you|applicants|students)\s+(?:who\s+(?:\w+\s+){1,4})?(?:(?:will|'ll)\s+)?(?:definitely\s+)?(?:get|gets|receive|"
     r"receives|be\s+(?:offered|given|accepted))\s+(?:an?\s+|your\s+)?(?:\w+\s+)?(?:offer|place|refund|scholarship|extension|bursary)"
-    r"|(?:accommodation|halls|fees?|results|marks|campus|course|module|exams?|deposits?|refunds?|visas?|offers?|places?)\s+"
+    r"|(?:accommodation|halls|fees?|results|marks|campus|course|module|exams?|deposits?|refunds?|visas?|offers?|places?|"
+    r"appeals?|extensions?|requests?|applications?|resits?|complaints?|claims?|grades?|deadlines?|placements?|fines?)\s+"
     r"(?:will|'ll|won'?t|will\s+not)\s+(?:definitely\s+|certainly\s+)?(?:be|go|stay|open|close|rise|come)"
     r"|there\s+(?:will|'ll)\s+(?:definitely\s+)?(?:be\s+)?no\s+(?:\w+\s+){0,2}(?:rise|increase|cuts?|redundanc\w+|strikes?|"
     r"exams?|closures?|changes?|fees?))(?![\w])"
@@ -2912,7 +3039,7 @@ _RELAY_RE = re.compile(
 _SPEAK_WORDS = gate_words(
     "behalf speaking talking writing posting answering official officially need ignore bother confirm assure promise "
     "guarantee word trust worry assured definitely 100 make spokesperson spokesman spokeswoman mouthpiece tell sort "
-    "formally there voice"
+    "formally there voice panic i've sorted"
 )
 
 
@@ -3159,7 +3286,8 @@ _ROLE_CLAIM_RE = re.compile(
     r"|i\s+(?:sit|serve)\s+on\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:senate|council|court|governors|governing\s+body|"
     r"(?<!editorial\s)(?<!organising\s)(?<!programme\s)committee|exec\w*|smt|exam(?:ination)?\s+board|board\s+of\s+governors)"
     r"|i\s+chair\s+(?:the\s+)?(?:\w+\s+){0,2}(?:committee|board|panel|group)"
-    r"|as\s+an?\s+(?:university|uni|department|dept|school|faculty|institution|college)\s*,?\s+we"
+    r"|as\s+(?:an?|the)\s+(?:university|uni|department|dept|school|faculty|institution|college)\s*,?\s+we"
+    r"|we\s*,?\s+(?:as\s+)?(?:an?|the)\s+(?:university|uni|department|dept|school|faculty|institution|college)\s*,"
     r"|(?:^|\n)\s*[—–-]{1,2}\s*(?:dr\.?\s+|prof\.?\s+|professor\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*,\s*"
     + _OFFICE2
     + r")(?![\w])"
@@ -3174,9 +3302,10 @@ _ROLE_WORDS = gate_words(
 # What only the institution can decide or promise: its "we" acting, its bodies deciding, its courses,
 # offers and campuses changing, said as settled ("will", "won't", "have decided", "guarantee").
 _INST_ACT_RE = re.compile(
-    r"(?<![\w])(?:we(?:['’]ll|['’]ve|['’]re|\s+will|\s+won['’]t|\s+will\s+not|"
-    r"\s+have|\s+are|\s+do|\s+can)?\s+(?:(?:officially|formally|now|definitely|all|not|also|no\s+longer)\s+)*"
-    r"(?:decided|guarantee\w*|be\s+\w+ing|accept\w*|offer\w*|admit\w*|clos\w+|cut\w*|drop\w*|stop\w*|scrap\w*|"
+    r"(?<![\w])(?:we(?:\s*,\s*(?:as\s+)?(?:an?|the)\s+[\w-]+\s*,)?(?:['’]ll|['’]ve|['’]re|['’]d|\s+will|\s+won['’]t|\s+will\s+not|\s+would|"
+    r"\s+have|\s+are|\s+do|\s+can)?\s+(?:(?:officially|formally|now|definitely|all|not|also|no\s+longer|sincerely|truly)\s+)*"
+    r"(?:(?:want|wish|like)\s+to\s+(?:apologi[sz]e|reassure|assure|confirm|announce|clarify|say\s+sorry)|apologi[sz]\w*|regret\w*|"
+    r"decided|guarantee\w*|be\s+\w+ing|accept\w*|offer\w*|admit\w*|clos\w+|cut\w*|drop\w*|stop\w*|scrap\w*|"
     r"condemn\w*|support\w*|back\w*|oppose\w*|stand\w*|reject\w*|endorse\w*|refund\w*|waiv\w+|lower\w*|rais\w+|"
     r"reduc\w+|freez\w+|merg\w+|launch\w*|introduc\w+|cancel\w*|suspend\w*|reopen\w*|open\w*|fund\w*|"
     r"report\w*|run\w*|recruit\w*|tak\w+|keep\w*|guarantee\w*)"
