@@ -1,9 +1,10 @@
 """Clean near-misses on official accounts, issue 12 round 12: paraphrases of our dev set's clean
-posts (a logo handed out as a pack, an obituary that opens "We are sad", a service's new room in a
-named building, parking at a named car park with its postcode, a service taking reports "in
-confidence", logos approved by their owner, a commissioned illustration, a Living Wage employer) gave false alarms that the dev
-wording did not. Each clean post stands beside a risky one with the same cue, which must still be
-flagged: the cue is ordinary on its own, so the risky twin shows what the rule still needs to see."""
+posts gave false alarms that the dev wording did not: a logo handed out as a pack, an obituary that
+opens "We are sad", a service's new room in a named building, parking at a named car park with its
+postcode, a service taking reports "in confidence", logos approved by their owner, a commissioned
+illustration, a Living Wage employer. Each clean post stands beside a risky one with the same cue,
+which must still be flagged: the cue is ordinary on its own, so the risky twin shows what the rule
+still needs to see."""
 
 from __future__ import annotations
 

@@ -1035,7 +1035,9 @@ _PLAIN_ROLE_RE = re.compile(
 # 'sad' and 'miserable' name a feeling when what they are about follows ("we are sad to share",
 # "they were miserable about the rain"); as a verdict on someone they end the clause ("you're sad").
 _FEELING_WORD_RE = re.compile(r"(?i)\b(?:sad|miserable)$")
-_FEELING_AFTER_RE = re.compile(r"(?i)\s+(?:to|that|about|because|for|at|when|after|as|since|and\s+(?:sorry|shocked|upset))\b")
+_FEELING_AFTER_RE = re.compile(
+    r"(?i)\s+(?:to|that|about|because|for|at|when|after|as|since|and\s+(?:sorry|shocked|upset))\b"
+)
 
 
 def _retraces(text: str, m: re.Match[str] | regex.Match[str]) -> bool:
