@@ -129,7 +129,9 @@ class Lexicon:
     """Whole-word / whole-phrase lookup by hashing tokens: O(words in the post), whatever the
     lexicon's size, which is what a regex alternation of hundreds of phrases is not."""
 
-    def __init__(self, phrases_: Iterable[str]):
+    def __init__(self, phrases_: Iterable[str], not_before: dict[str, re.Pattern[str]] | None = None):
+        """``not_before`` maps a phrase to a pattern that, matched right after it, makes it another
+        phrase ("just run" as advice to flee, not "just run her first marathon")."""
         self.first: dict[str, list[tuple[str, ...]]] = {}
         for ph in {p.strip().lower() for p in phrases_ if p.strip()}:
             toks = tuple(t.lower() for t in TOKEN_RE.findall(ph))
@@ -138,6 +140,7 @@ class Lexicon:
         for v in self.first.values():
             v.sort(key=len, reverse=True)
         self.keys = frozenset(self.first)
+        self.not_before = {tuple(TOKEN_RE.findall(k.lower())): v for k, v in (not_before or {}).items()}
 
     def finditer(self, text: str) -> Iterator[LexMatch]:
         words = token_set(text)
@@ -157,6 +160,9 @@ class Lexicon:
             for ph in cands:
                 k = len(ph)
                 if i + k <= n and (k == 1 or phrase_rest_at(toks, i, ph)):
+                    stop = self.not_before.get(ph) if self.not_before else None
+                    if stop is not None and stop.match(text, toks[i + k - 1][1]):
+                        continue
                     yield LexMatch(text, s, toks[i + k - 1][1])
                     break
 
@@ -167,9 +173,9 @@ class Lexicon:
         return [m.group(0) for m in self.finditer(text)]
 
 
-def words_re(words: Iterable[str]) -> Lexicon:
+def words_re(words: Iterable[str], not_before: dict[str, re.Pattern[str]] | None = None) -> Lexicon:
     """A case-insensitive whole-word lexicon of ``words`` (multi-word phrases allowed)."""
-    return Lexicon(words)
+    return Lexicon(words, not_before)
 
 
 SENTENCE_RE = regex.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")

@@ -41,6 +41,13 @@ _INSTITUTION_REF = re.compile(
     r"|(?:a|an|as\s+a|as\s+an)\s+uni(?:versity)?\s+(?:librarian|lecturer|technician|administrator|admin|porter|cleaner|"
     r"researcher|employee|staff\s+member|worker|tutor|professor))(?![\w])"
 )
+# "just run" warns applicants off; "has just run her first marathon" is news (an object follows)
+_NEWS_AFTER = {
+    "just run": re.compile(
+        r"(?i)\s+(?:her|his|their|my|our|your|a|an|the|this|that|it|its|\d|into|out|up|over|through|past|round|"
+        r"around|for|in|on|to|with)\b"
+    )
+}
 _NEGATIVE = words_re(
     phrases(
         """can't believe|cannot believe|frozen|freeze|cuts|axed|scrapped|shambles|farce|is a joke|are a joke|
@@ -114,7 +121,8 @@ _NEGATIVE = words_re(
     problem starts at the top|blame the staff|blames the staff|blaming the staff|consult nobody|consults nobody|
     consulting nobody|consult no one|consults no one|updates their cv|update their cv|updating their cv|
     updated their cv|updating my cv|polishing my cv"""
-    )
+    ),
+    not_before=_NEWS_AFTER,
 )
 # The institution named in other ways: as an employer, by its offices and heads, or by a staff member
 # placing themselves in it ("I work in student records", "PhD student here", "a uni that ...").
@@ -459,8 +467,9 @@ _IRONY_PHRASE_BLOCK = """can't wait|cannot wait|slow clap|funny that|funny how|c
     done it again|does it again|at it again|never fails to|makes perfect sense|makes total sense|totally normal|
     perfectly normal|completely normal|do come and visit|come for the|you'd think|you would think|apparently not|
     how it works here|how things work here|how it works round here|imagine running|imagine working|imagine being|
-    without telling me|can't make this up|can't make it up|couldn't make it up|couldn't make this up|wonder who|
-    wonder how|wonder why|wonder what|i'll frame it|living the dream|this is fine|what a time to be alive|
+    without telling me|can't make this up|can't make it up|couldn't make it up|couldn't make this up|
+    cannot make this up|cannot make it up|could not make this up|could not make it up|says everything|say everything|
+    wonder who|wonder how|wonder why|wonder what|i'll frame it|living the dream|this is fine|what a time to be alive|
     chef's kiss|we love to see it|bold move|bold choice|brave choice|interesting choice|interesting decision|
     choices were made|in all but name|can anyone explain|could someone explain|can someone explain|
     could anyone explain|is it just me|round of applause|well played|nice one|nice touch|
@@ -581,6 +590,11 @@ def _ironic_shape(t: str) -> tuple[int, tuple[int, int]]:
         m = _DIALOGUE_RE.search(t)
         if m is not None:
             return 1, (0, 0)
+    # a quoted claim, then a flat denial of it: "has 'listened to staff concerns'. It has not."
+    if "not" in t or "n't" in t or "n’t" in t:
+        d = _DENIAL_RE.search(t)
+        if d is not None and _CLAIMED_QUOTE_RE.search(t, 0, d.start()):
+            return 1, d.span()
     # a fact left to speak for itself (round 12): "... moved the marking deadline to Christmas Eve.
     # Noted.", "... an 'away day' in Dubai. No further comment."
     m = _WEAK_RES[3].search(t)
@@ -599,6 +613,11 @@ _CLAIMED_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(]))[\"“‘'][a-z][\w'’-]*(?:\s
 _RECALLED_RE = re.compile(
     r"(?<![\w])remember\s+when\s+[^.!?]{0,80}?(?<![\w])(?:said|promised|pledged|claimed|told\s+us|announced|swore|"
     r"guaranteed|insisted)(?![\w])"
+)
+# A flat denial as its own sentence ("It has not.", "Narrator: they did not.", "They haven't.")
+_DENIAL_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:narrator\s*:\s*)?(?:it|they|he|she|we|management|the\s+\w+)\s+(?:(?:has|have|did|does|do|is|are|"
+    r"was|were|will|had|would)(?:\s+not|n['’]t)|won['’]t|can['’]t)(?:\s+\w+){0,2}\s*[.!]"
 )
 # The "Me: ... / Uni: ..." meme: the author's service set against the employer's answer.
 _DIALOGUE_RE = re.compile(
@@ -706,10 +725,19 @@ def _good_losses(t: str) -> frozenset[str]:
 _SLOGAN_RE = re.compile(
     r"[\"“‘']\s*(?:[\w'’-]+\s+){0,5}?(?:together|listening|listen|value|values|valued|people\s+first|wellbeing|family|"
     r"temporary|efficienc\w+|agile|exciting|opportunit\w+|journey|transformation|excellence|world[-\s]class|world[-\s]leading|"
+    r"listened|heard|staff\s+concerns|"
     r"student\s+experience|care|cares|inclusive|community|supportive|transparen\w+|consultation|open\s+door|"
     r"right[-\s]siz\w+|streamlin\w+|realign\w+|protect\w*|invest\w*|committed|priorit\w+|(?:students?|staff|patients)\s+first|"
     r"best\s+(?:employer|place|university|uni)|top\s+(?:\d+\s+)?employer|great\s+place|employer\s+of\s+choice|"
     r"no\s+compulsory\s+redundancies|(?:a\s+)?community\s+that\s+\w+)(?:\s+[\w'’-]+){0,4}\s*[\"”’']"
+)
+
+
+# The employer's verdict on the author's own work or case, quoted ("my promotion case was 'too
+# ambitious'", "told my project 'doesn't align with priorities'"): quoting it is the complaint.
+_VERDICT_ON_MINE_RE = re.compile(
+    r"(?<![\w])(?:my|our)\s+(?:promotion\s+case|promotion|case|application|research|project|work|proposal|bid|"
+    r"module|course|job|role|post|contract|paper|grant)\s+(?:(?:was|is|were|are|had\s+been|has\s+been)\s+)?[\"“‘']\w"
 )
 
 
@@ -724,6 +752,8 @@ def _complaint_content(t: str) -> bool:
         return True
     if _SLOGAN_RE.search(t):
         return True  # "said 'we're all in this together' from his new Tesla. Okay then."
+    if _VERDICT_ON_MINE_RE.search(t):
+        return True  # "my promotion case was 'too ambitious'": the employer's verdict on the author's work, quoted
     for m in _NEGATIVE.finditer(t):
         w = m.group(0)
         if w not in _REPEAT_ONLY and not (w in _LOSS_VERBS and _BENEFIT_RE.match(t, m.end())):
@@ -741,7 +771,8 @@ _DAMAGING = words_re(
     unlawful|unsafe|dangerous|asbestos|bankrupt|go bust|went bust|going bust|insolvent|sham|scam|fleecing|
     exploiting|knowingly|deliberately|hiding|buries|bury|whitewash|corrupt|corruption|steer clear|stay away|
     whitewashes|whitewashed|whitewashing|
-    run while you can|run a mile|run for the hills|just run|
+    run while you can|run a mile|run for the hills|just run|if it survives|won't survive|
+    will not survive|wouldn't survive|not going to survive|can't survive|cannot survive|won't last the year|
     don't come|don't work here|treat staff like dirt|like dirt|bullies|bullying|harassment|pure fiction|
     fiction|misleading|mis-selling|ripping off|rip-off|property company|destroyed morale|resign|should resign|
     incompetent|in such a state|going under|falling apart|downhill|clueless|lost half|lost all|false|simply false|
@@ -761,7 +792,9 @@ _DAMAGING = words_re(
     purge|purges|purged|purging|witch-hunt|witch hunt|witchhunt|victimised|victimising|victimisation|victimized|
     pr document|pr exercise|pr stunt|
     window dressing|nothing behind it|cruel|inhumane|heartless|callous|not safe|underpaying|
-    haven't been checked|hasn't been checked|not been checked in""")
+    haven't been checked|hasn't been checked|not been checked in|faked his data|faked her data|faked their data|
+    faked the data|faked data|falsified|falsifying"""),
+    not_before=_NEWS_AFTER,
 )
 _DISCLAIMER = re.compile(
     r"(?<![\w])(?:views?\s+(?:are\s+|expressed\s+(?:here\s+)?(?:are\s+)?)?(?:my\s+own|mine|personal|my\s+own\s+and)"
@@ -2115,12 +2148,13 @@ _PRIVATE_AUDIENCE_RE = re.compile(
     r"(?:group|chat|channel|forum|page|account|acc|server|thread|insta|story|stories|feed|profile|whatsapp)s?"
     r"|(?:it'?s|its|this\s+is|being|in|on)\s+(?:only|just)\s+(?:the|our|a|my)\s+(?:\w+'?\s+){0,3}?(?:group|chat|whatsapp|"
     r"channel|forum|server|thread)|(?:private|closed|locked|secret)\s+group|(?:this|the|our)\s+(?:group|chat)\s+(?:is|'s)\s+"
-    r"(?:private|closed|locked|secret)"
+    r"(?:private|closed|locked|secret)|(?:this|the|our)\s+(?:[\w'-]+\s+){0,2}?(?:slack|teams|whatsapp|discord|signal|telegram|"
+    r"messenger|channel|server|forum)\s+(?:is|'s)\s+(?:private|closed|locked|secret|invite[-\s]only)"
     # round 9: the audience a network's privacy setting makes ("followers-only", "protected tweets", "only
     # mutuals can see this", "close friends story") and the staff's own group on a chat app
     r"|followers[-\s]only|friends[-\s]only|mutuals[-\s]only|protected\s+(?:tweets|account|posts|profile)|close\s+friends"
     r"|only\s+(?:my\s+)?(?:mutuals|followers|friends|close\s+friends)\s+(?:can\s+|will\s+)?(?:see|read)"
-    r"|staff\s+(?:facebook|fb|whatsapp|teams|slack|discord|signal|telegram|messenger)\s+(?:group|chat|channel|server))(?![\w])"
+    r"|staff\s+(?:facebook|fb|whatsapp|teams|slack|discord|signal|telegram|messenger)(?:\s+(?:group|chat|channel|server))?)(?![\w])"
 )
 # Bodies and procedures whose business is internal: what they decide or investigate is the
 # institution's, even when the post does not name it ("Council approved the sale of the halls").
@@ -2139,7 +2173,9 @@ _GROUP_TROUBLE_RE = re.compile(
     r"(?:same|identical)\s+questions)(?![\w])"
 )
 _LICENCE2_RE = re.compile(
-    r"(?<![\w])(?:(?:i|we)\s+can\s+(?:finally\s+|now\s+|at\s+last\s+|actually\s+|safely\s+)?(?:say|share|admit|tell|be\s+"
+    # "the staff Slack is private so: ...", "it's a closed group, so": the privacy given as the reason
+    r"(?<![\w])(?:(?:private|closed|locked|secret|invite[-\s]only)\s*,?\s+so\b(?!\s+(?:please|pls|do|don'?t)\b)|"
+    r"(?:i|we)\s+can\s+(?:finally\s+|now\s+|at\s+last\s+|actually\s+|safely\s+)?(?:say|share|admit|tell|be\s+"
     r"(?:honest|blunt|frank|candid)|spill|vent|speak\s+freely)|(?:only|just)\s+(?:posting|sharing|saying|putting|telling)\s+"
     r"(?:this|it|you)?\s*(?:here|in\s+(?:here|this|the|our))|because\s+(?:you'?ll|you\s+will|you\s+all|you)\s+(?:get\s+it|"
     r"understand)|phew|(?:stays?|staying)\s+(?:between\s+us|in\s+here|in\s+the\s+group)|(?:between|among)\s+(?:us|ourselves)"
@@ -2439,8 +2475,15 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         m = _WORK_EMAIL_RE.search(t) or _WORK_EMAIL_TO_RE.search(doc.lower)
         if m is None and gate(t, _TRADE_WORDS):  # private trade pointed at the work address
             m = _MY_WORK_EMAIL_RE.search(t)
-    # "email me at my work address about the conference panel": the work address for work
-    if m is not None and not gate(t, _TRADE_WORDS) and _WORK_PURPOSE_RE.search(doc.lower):
+    # "email me at my work address about the conference panel": the work address for work; but an
+    # account made with it that then carries private life ("so colleagues can find me. Here's my cat")
+    # is the personal account the clause is about
+    if (
+        m is not None
+        and not gate(t, _TRADE_WORDS)
+        and _WORK_PURPOSE_RE.search(doc.lower)
+        and not (m.re is _WORK_EMAIL_RE and _PERSONAL_PURPOSE_RE.search(t))
+    ):
         m = None
     if m is not None and not _own_the_address(t, m):
         m = None
@@ -2489,7 +2532,7 @@ _WORK_SETTING_RE = re.compile(
 )
 _CONDUCT_RE = re.compile(
     # drunk, not "smashed it" (did well) or "wasted my morning" (lost time)
-    r"(?<![\w])(?:hungover|hung\s+over|drunk|tipsy|pissed|can'?t\s+feel\s+my\s+face|"
+    r"(?<![\w])(?:hungover|hung\s+over|(?<!coffee\s)(?<!tea\s)(?<!teas\s)(?<!water\s)(?<!cuppa\s)(?<!juice\s)drunk|tipsy|pissed|can'?t\s+feel\s+my\s+face|"
     r"wasted(?!\s+(?:no|my|our|the|their|his|her|a|an|so|too|much|hours?|time|money|effort|\d))|"
     r"smashed(?!\s+(?:it|them|the|their|his|her|my|our|a|an|this|that|every|all|through|its|records?|targets?|"
     r"expectations|goals?|pbs?)\b)|"
