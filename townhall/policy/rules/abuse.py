@@ -1052,6 +1052,98 @@ def _retraces(text: str, m: re.Match[str] | regex.Match[str]) -> bool:
     return said.startswith("get") and any(s <= m.start() < e for s, e in found)
 
 
+# --- put-downs without a swear word (round 12) ----------------------------------------------
+# Official replies that belittle the person they answer rarely use an insult noun after "you are":
+# "you're clearly too thick to follow it", "imagine being this dim", "your complaint is laughable
+# and so are you", "keep crying, snowflake", "instead of whining", "grow up.", "accept you're not
+# university material", and a third person held up by what they did ("the lecturer who wrote that
+# review is an incompetent ..."). Each form has its own cheap word gate (the post's ASCII runs,
+# cached), so a post without its words pays nothing; an insult adjective alone ("too lazy to
+# cook?") is not enough without a judging adverb, and "grow up" counts only as an imperative
+# standing alone ("when you grow up" does not).
+_JUDGING_ADVERBS = frozenset(wordlist("clearly obviously evidently plainly simply truly genuinely literally actually"))
+_YOU_JUDGED_RE = regex.compile(
+    r"(?i)(?<![\w])(?:you(?:['’]re|\s+are)|ur)\s+(?:clearly|obviously|evidently|plainly|simply|truly|genuinely|literally|"
+    r"actually)\s+(?:(?:too|so|just|far\s+too|way\s+too|being)\s+)?(?:" + INSULT_ADJ + r")(?![\w-])"
+)
+_IMAGINE_RE = regex.compile(
+    r"(?i)(?<![\w])imagine\s+being\s+(?:this|that|so|such\s+an?)\s+"
+    r"(?:" + INSULT_ADJ + r"|" + INSULT_NOUNS + r")(?![\w-])"
+)
+_SO_ARE_YOU_RE = regex.compile(
+    r"(?i)(?<![\w])(?:laughable|ridiculous|absurd|pathetic|embarrassing|a\s+joke|" + INSULT_ADJ + r")(?![\w-])"
+    r"[^.!?\n]{0,40}?\bso\s+(?:are|were|is)\s+(?:you|u)(?![\w])"
+)
+# only in a reply (the post opens with @mentions): the insult as a vocative, taunts at the person's
+# complaint, and the stock dismissals
+_VOCATIVE_INSULT_RE = regex.compile(
+    # (the punctuation first and \K after it: a literal class the engine skips to, where a lookbehind
+    # was tried at every position, ~30 us a reply)
+    r"(?i)[,;:]\s{0,2}\K(?:" + INSULT_NOUNS + r"|trolls?)(?=\s*(?:[.!?]|$))"
+)
+_TAUNT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:keep|quit|instead\s+of|less|enough|all\s+this)\s+(?:on\s+)?(?:crying|whining|whinging|"
+    r"moaning|bleating|sulking|ranting)|(?:go\s+)?crawl\s+back\s+(?:under|into|to)\s+(?:your|ur|whatever)\s+(?:\w+\s+)?"
+    r"(?:rock|hole|cave|bridge))(?![\w])"
+)
+_REPLY_TAUNT_WORDS = frozenset(wordlist("crying whining whinging moaning bleating sulking ranting crawl"))
+# the gates' words as whole runs of ASCII letters (a hyphenated insult by its first part, as _YOU_INSULT_RE)
+_INSULT_RUNS = frozenset(w.split("-")[0] for w in _INSULT_WORDS)
+_SCORN_RUNS = frozenset(wordlist("laughable ridiculous absurd pathetic embarrassing joke"))
+_GROW_UP_RE = regex.compile(r"(?i)(?:^|(?<=[.!?,:;]\s{0,2}))grow\s+up(?=\s*(?:[.!?,]|$))")
+_NOT_MATERIAL_RE = regex.compile(
+    r"(?i)(?<![\w])(?:you(?:['’]re|\s+are)|ur)\s+(?:just\s+|simply\s+|clearly\s+|obviously\s+)?not\s+"
+    r"(?:[\w-]+\s+)?(?:material|cut\s+out\s+for)(?![\w])"
+)
+_PERSON_NOUNS = (
+    r"(?:lecturer|professor|prof|student|colleague|reviewer|examiner|manager|boss|dean|tutor|supervisor|author|"
+    r"journalist|reporter|councillor|minister|mp|man|woman|guy|bloke|person|people|parent|parents|academic|"
+    r"academics|researcher|researchers|staff|team|department|lot)"
+)
+_STRONG_ALT = _alternation(_STRONG_INSULTS)
+_RELATIVE_VERDICT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:the|that|this|those|these|our|your|their)\s+(?:\w+\s+)?" + _PERSON_NOUNS
+    + r"\s+(?:who|that)\s+(?:(?!(?:is|are|was|were)\b)[\w'’-]+\s+){1,8}?(?:is|are|was|were)\s+"
+    r"(?:(?:a|an|such\s+an?|just|so|really|totally|completely|utterly|absolute|complete|total)\s+){0,2}(?:"
+    + _STRONG_ALT + r")(?![\w-])"
+)
+
+
+def _put_down(text: str) -> regex.Match[str] | None:
+    """The first put-down without a swear word (see above), or None."""
+    runs = _ascii_runs(text)
+    if not _JUDGING_ADVERBS.isdisjoint(runs) and ("you" in runs or "ur" in runs):
+        m = _YOU_JUDGED_RE.search(text)
+        if m:
+            return m
+    if "imagine" in runs and "being" in runs:
+        m = _IMAGINE_RE.search(text)
+        if m:
+            return m
+    insulting = not _INSULT_RUNS.isdisjoint(runs)
+    if "so" in runs and ("you" in runs or "u" in runs) and (insulting or not _SCORN_RUNS.isdisjoint(runs)):
+        m = _SO_ARE_YOU_RE.search(text)
+        if m:
+            return m
+    if text.lstrip().startswith("@"):
+        m = _VOCATIVE_INSULT_RE.search(text) if insulting or "troll" in runs or "trolls" in runs else None
+        if m is None and not _REPLY_TAUNT_WORDS.isdisjoint(runs):
+            m = _TAUNT_RE.search(text)
+        if m:
+            return m
+    if "grow" in runs and "up" in runs:
+        m = _GROW_UP_RE.search(text)
+        if m:
+            return m
+    if ("material" in runs or "cut" in runs) and "not" in runs:
+        m = _NOT_MATERIAL_RE.search(text)
+        if m:
+            return m
+    if ("who" in runs or "that" in runs) and not _STRONG_INSULTS.isdisjoint(runs):
+        return _RELATIVE_VERDICT_RE.search(text)
+    return None
+
+
 @rule(
     "ABU002",
     "directed-insult",
@@ -1081,6 +1173,15 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         if bare and not is_banter(doc.text):
             yield bare.start("insult"), bare.end("insult"), "Insulting language aimed at a person or group."
             return
+    pd = _put_down(doc.text)
+    if (
+        pd is not None
+        and not _in_quotes(doc.text, pd.start(), pd.end())
+        and not any(s <= pd.start() < e for s, e in doc.urls)
+        and not is_banter(doc.text)
+    ):
+        yield pd.start(), pd.end(), "Belittling language aimed at a person or group."
+        return
     if not _may_direct(doc.text):
         return
     found = DIRECTED_RE.finditer(doc.text)

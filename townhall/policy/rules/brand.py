@@ -304,8 +304,27 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
         return
+    m = _ALTERED_MARK_RE.search(t)
+    if m and not _BY_OWN_DESIGNERS_RE.match(t, m.end()):
+        # altered is altered wherever it is sold ("the crest recoloured in rainbow stripes, at the SU shop")
+        yield m.start(), m.end(), "The institution's logo or crest altered."
+        return
+    sneak = _SNEAK_RE.search(t)
     pu = _PROPER_USE_RE.search(t)
-    if pu and not _FAKE_RE.search(t) and not _HOPE_RE.search(t, max(0, pu.start() - 25), pu.start()):
+    if pu and not sneak and not _FAKE_RE.search(t) and not _HOPE_RE.search(t, max(0, pu.start() - 25), pu.start()):
+        return
+    official = doc.ctx.account != "personal"
+    if (
+        official
+        and not sneak
+        and not _FAKE_RE.search(t)
+        and _MARK_HISTORY_RE.search(t)
+        and not _WE_ALTERED_RE.search(t)
+    ):
+        return  # "our crest has changed four times since 1900": the mark's own history, told by its owner
+    m = _FREE_FOR_ALL_RE.search(t)
+    if m:
+        yield m.start(), m.end(), "The institution's logo or crest handed out for any use."
         return
     for mk in _MARK_RE.finditer(t):
         if _NO_MARK_RE.search(t, max(0, mk.start() - 30), mk.start()):
@@ -315,11 +334,13 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         institutional = any(
             not _NO_MARK_RE.search(t, max(0, s + im.start() - 30), s + im.start())
             for im in (*_INST_MARK_RE.finditer(window), *cp.institution_re.finditer(window))
-        )
+        ) or (official and _OUR_MARK_RE.search(window) is not None)
         # an official account putting its own crest on its banners and merchandise is the institution
-        # using its marks; only an altered mark is a problem there
+        # using its marks; only an altered mark, or one used where nobody is to know, is a problem there
         merch_counts = doc.ctx.account == "personal" or _FAKE_RE.search(window) is not None
-        if institutional and (_ALTER_RE.search(window) or (merch_counts and _MERCH_RE.search(window))):
+        if institutional and (
+            _ALTER_RE.search(window) or (merch_counts and _MERCH_RE.search(window)) or sneak is not None
+        ):
             yield mk.start(), mk.end(), "The institution's logo or crest altered, or used on unofficial material."
             return
 
@@ -380,6 +401,52 @@ _OWN_TEAM_RE = regex.compile(
     r"(?:for|by\s+(?:our|the)\s+(?:brand|design|comms|communications|marketing)|to\s+mark|in\s+time\s+for|ahead\s+of)"
     r"|(?:our\s+)?(?:refreshed|new)\s+visual\s+identity)(?![\w])"
 )
+# The mark used where nobody is meant to know ("nobody will notice", "hope nobody minds", "brand team
+# haven't seen it yet", "don't tell marketing"): on an official account too, the use was never cleared,
+# and a brand team named only as the one kept in the dark is no sign of proper use.
+_SNEAK_RE = regex.compile(
+    r"(?<![\w])(?:(?:nobody|no\s+one|no-one)\s+will\s+(?:ever\s+)?(?:notice|know|mind|care|spot)|"
+    r"hope\s+(?:nobody|no\s+one|no-one)\s+(?:minds|notices)|(?:don['’]?t|do\s+not)\s+tell\s+(?:the\s+)?"
+    r"(?:brand|comms|communications|marketing|design)|without\s+(?:asking|permission)|"
+    r"(?:brand|comms|communications|marketing|design)\s+(?:team|office|police)\s+(?:haven['’]?t|hasn['’]?t|have\s+not|"
+    r"has\s+not|don['’]?t|doesn['’]?t|didn['’]?t|won['’]?t|never|(?:are|is)\s+(?:not|going\s+to)))(?![\w])"
+)
+# On an official account "our logo" is the institution's own mark (a personal "our logo" may be a society's).
+# "Our new logo has been unveiled" is the institution presenting its own new mark, not an alteration.
+_OUR_MARK_RE = regex.compile(
+    r"(?<![\w])our\s+(?!(?:new|refreshed|fresh|updated|official)\b)(?:[\w-]+\s+)?(?:logo|logos|branding|shield|wordmark|colou?rs)(?![\w])"
+)
+# The mark named first and then altered ("the university crest recoloured in rainbow stripes", "the
+# logo rotated slightly", "our logo is now stretched"): the participle after the noun; "should never be
+# stretched" (a rule about the mark) has a word between that is not allowed here.
+_ALTERED_MARK_RE = regex.compile(
+    r"(?<![\w])(?:logo|crest|coat\s+of\s+arms|wordmark|shield)\s+(?:(?:is|has\s+been|got|now|all|slightly|a\s+bit)\s+){0,2}"
+    r"(?:recolou?red|stretched|squashed|squished|distorted|warped|flipped|rotated|skewed|redrawn|photoshopped|"
+    r"tweaked|altered|reshaped|cropped|mashed)(?![\w])"
+)
+# "... redrawn by our design team": the institution's own designers at work.
+_BY_OWN_DESIGNERS_RE = regex.compile(
+    r"[^.!?]{0,40}?\bby\s+(?:the\s+|our\s+)?(?:university['’]?s\s+|uni['’]?s\s+)?(?:brand|design|comms|communications|"
+    r"marketing|creative|digital|graphics)\s+(?:team|office|unit|studio)"
+)
+# The mark handed out for any use ("anyone can use our logo on their products", "stick it on whatever
+# you like"); the brand centre or its guidelines named as the way clears it (_PROPER_USE_RE, above).
+_FREE_FOR_ALL_RE = regex.compile(
+    r"(?<![\w])(?:(?:anyone|anybody|everyone|everybody)\s+(?:can|may|is\s+free\s+to|is\s+welcome\s+to)\s+(?:\w+\s+)?"
+    r"(?:use|print|put|stick|slap)\s+(?:our|the)\s+(?:university\s+|uni\s+)?(?:logo|crest|branding)"
+    r"|(?:stick|put|print|slap)\s+(?:it|them)\s+on\s+(?:whatever|anything)(?:\s+you\s+(?:like|want))?)(?![\w])"
+)
+# ... unless the post says the author altered it ("... since 1900, and we recoloured it purple")
+_WE_ALTERED_RE = regex.compile(
+    r"(?<![\w])(?:we|i)(?:['’]ve|\s+have)?\s+(?:just\s+|also\s+)?(?:recolou?red|redrew|redrawn|stretched|squashed|"
+    r"tweaked|altered|edited|photoshopped|modified|swapped|flipped|rotated|reworked|remixed)(?![\w])"
+)
+# The mark's own story told by its owner ("our crest has changed four times since 1900", "#tbt: how
+# the logo evolved", "our archivist explains the emblem"): history, not an alteration.
+_MARK_HISTORY_RE = regex.compile(
+    r"(?<![\w])(?:throwback|#tbt|tbt|history|historic|evolution|evolved|archives?|archivist|"
+    r"(?:through|over)\s+the\s+(?:years|ages|decades|centuries)|since\s+1[5-9]\d\d|(?:in|from)\s+1[5-9]\d\d)(?![\w])"
+)
 # copies of the official thing: the SU shop or the brand team named only as what was copied or avoided
 _FAKE_RE = regex.compile(
     r"(?<![\w])(?:unofficial|not\s+official|knock-?offs?|fake|counterfeit|bootleg|replicas?|dupes?)(?![\w])"
@@ -423,7 +490,7 @@ _ALTER_RE = regex.compile(
     r"put\s+(?:it|them|this|that)\s+on\s+(?:my|our|a|the|some)|knock(?:ed|ing)?\s+up|version\s+of|mash(?:ed|ing)?|"
     r"in\s+(?:paint|canva|photoshop|illustrator|word|powerpoint)|(?:looks?\s+better|redone|done)\s+in\s+\w+|"
     r"in\s+(?:pink|red|blue|green|purple|yellow|orange|black|gold|rainbow|neon|glitter)\b|going\s+on\s+(?:our|the|my)|"
-    r"knock-?offs?|fake|counterfeit|bootleg|replicas?|dupes?)(?![\w])"
+    r"knock-?offs?|fake|counterfeit|bootleg|replicas?|dupes?|unlicensed|not\s+(?:officially\s+)?licensed)(?![\w])"
 )
 _MERCH_RE = regex.compile(
     r"(?<![\w])(?:selling|sell|sold|merch|merchandise|hoodies?|caps|t-?shirts?|shirts|stickers?|mugs|kit|lanyards|badges?|"

@@ -79,6 +79,7 @@ _PATENT_WORDS |= gate_words("later")
 
 _INSIDER_WORDS |= gate_words("let slip panel")
 _CONF_WORDS |= gate_words("submission")
+_CONF_WORDS |= gate_words("redundancy redundancies internally")
 _PATENT_WORDS |= gate_words("patenting filing licensing applying locked lawyers attorneys tto")
 
 
@@ -192,9 +193,33 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # a publisher's open-access embargo on its own version: the paper is out, nothing leaks
         if m.group().lower().startswith("embargo") and _NOW_LIVE_RE.search(doc.masked, m.end(), m.end() + 80):
             continue  # "Embargoed until 00:01 Wednesday - now live: ...": the press release after its embargo
+        if m.group().startswith("embargoed") and _EMBARGO_SERVICE_RE.match(doc.masked, m.start()):
+            continue  # "embargoed press releases are available to registered journalists": the service, no content
+        if _FORBIDS_RE.search(doc.masked, max(0, m.start() - 60), m.start()) and not (
+            _ADMITS_BEFORE_RE.search(doc.masked, max(0, m.start() - 60), m.start())
+            or _BUT_AFTER_RE.match(doc.masked, m.end())
+        ):
+            continue  # "please don't share unpublished data on social media": the rule, not a breach of it
         yield m.start(), m.end(), "Embargoed or unpublished material."
 
 
+# The newsroom's service to journalists ("embargoed press releases are available to registered
+# journalists", "sign up for embargoed stories"): releases in the plural, offered, and none given.
+_EMBARGO_SERVICE_RE = regex.compile(
+    r"embargoed\s+(?:press\s+|news\s+|media\s+)?(?:releases|stories|materials|copies|news)\b[^.!?]{0,80}?"
+    r"\b(?:available|access|sign\s+up|register\w*|journalists|reporters|media|newsroom|mailing\s+list|subscribe)\b"
+)
+# The embargoed or unpublished thing as the object of a prohibition in the same clause ("please don't
+# share unpublished data before papers are accepted", "never post unpublished results"): advice.
+_FORBIDS_RE = regex.compile(
+    r"(?<![\w'’])(?:don['’]?t|do\s+not|never|avoid|must\s+not|mustn['’]?t|shouldn['’]?t|should\s+not)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:share|sharing|post|posting|publish|publishing|tweet|tweeting|put|putting|discuss|"
+    r"discussing|reveal|revealing|disclose|disclosing|release|releasing|circulate|circulating|mention|upload|"
+    r"uploading)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+# ... unless the author owns up to breaking it ("we know we shouldn't post unpublished results, but ...")
+_ADMITS_BEFORE_RE = regex.compile(r"(?<![\w])(?:know|knew|technically|probably|supposed|meant|sure)\s+[^.!?]*$")
+_BUT_AFTER_RE = regex.compile(r"[^.!?\n]{0,80}?\b(?:but|anyway|though|however|still|oh\s+well)\b")
 # A press release's embargo line followed by word that the time has come ("Embargoed until 00:01
 # Wednesday 3 September - now live", "... (embargo lifted)").
 _NOW_LIVE_RE = regex.compile(
@@ -235,6 +260,9 @@ _CONF_RE = regex.compile(
     r"session|refresher|quiz))|(?:slides|papers|notes|minutes|briefing)\s+from\s+the\s+"
     r"(?:leadership|exec|executive|board|senate|council|smt|governors)"
     r"|(?:list|names)\s+of\s+(?:staff|people|colleagues)\s+at\s+risk|shortlist\s+for\s+the\s+\w+\s+(?:job|post|role)"
+    # who is to go, decided behind closed doors ("the redundancy list for Estates has been finalised internally")
+    r"|(?:redundancy|redundancies|at[-\s]risk)\s+(?:list|lists|numbers|figures)"
+    r"|(?:finalised|finalized|agreed|decided|approved|signed\s+off)\s+internally"
     r"|panel'?s\s+shortlist|(?:the|next\s+week'?s)\s+(?:\w+\s+)?exam\s+paper\s+for"
     r"|sharing\s+the\s+exam\s+paper|(?:confidential|secret)\s+(?:partnership|deal|agreement|masterplan|plan)"
     r"|not\s+been\s+approved\s+yet|draft\s+(?:\w+\s+){0,3}submission|ref\s+submission\s+list|(?:closed|confidential|private|reserved)\s+(?:part|section|"
@@ -307,7 +335,10 @@ _GIVEN_AWAY_RE = regex.compile(
     r"|(?i:shortlist(?:ed)?|(?:the\s+)?(?:two|three|four|five|final\s+\w+|last\s+\w+)\s+(?:left|remaining|still\s+in)|"
     r"candidates|interviewees)\s+(?i:for|in\s+the\s+running\s+for)\s+(?i:the\s+)?[^.!?\n:]{0,60}?"
     r"(?i:job|post|role|chair|position|vacancy|director\w*|dean\w*|head\s+of\s+\w+|principal|professorship|"
-    r"lectureship|registrar)\b[^.!?\n:]{0,30}?(?::|\s(?i:are|is|=)\s|\s[-–]\s)\s*"
+    r"lectureship|registrar|vice-chancellor|vice\s+chancellor|vc|chancellor|provost|president|ceo)\b"
+    r"[^.!?\n:]{0,30}?(?::|\s(?i:are|is|=)\s|\s[-–]\s)\s*"
+    # "...: it's between Prof Adams and Dr Singh"
+    r"(?:(?i:it['’]?s\s+|it\s+is\s+)?(?i:between)\s+)?"
     r"(?:(?i:dr|prof|professor|mr|mrs|ms|miss)\.?\s+)?\p{Lu}[\p{Ll}'’-]+"
     r"|(?i:tomorrow|tomorrow's|tomorrow’s|next\s+week's|next\s+week’s|monday's|tuesday's|wednesday's|thursday's|"
     r"friday's|this\s+afternoon's|the\s+upcoming|the\s+final|the\s+resit)\s+(?:[\w-]+\s+){0,3}?(?i:exam|paper|test)"
@@ -806,7 +837,10 @@ _C6_SECRET_RE = regex.compile(
     r"(?:quiet|hush|under\s+(?:my|your|our)\s+hats?|to\s+yourselves|between\s+us)|asked\s+to\s+keep\s+it\s+(?:quiet|hush)"
     r"|(?:meant|supposed)\s+to\s+be\s+(?:secret|confidential|a\s+secret)|nobody'?s\s+(?:allowed|supposed)\s+to\s+(?:say|know)"
     r"|stays\s+in\s+the\s+room|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)"
-    r"(?!\s+(?:\w+\s+)?(?:logins?|passwords?|accounts?|details|codes?|pins?)\b)|keep\s+it)"
+    r"(?!\s+(?:\w+\s+)?(?:logins?|passwords?|accounts?|details|codes?|pins?)\b)"
+    # a rule about a kind of material, not this news ("please don't share unpublished data on social media")
+    r"(?!\s+(?:unpublished|confidential|personal|sensitive|patient|students?['’]?|embargoed|identifiable)\s+"
+    r"(?:data|information|results|findings|details|work|material|records)\b)|keep\s+it)"
     r"|don'?t\s+share\s+(?:it|this|yet)\b|not\s+keeping\s+that\s+secret|confidential\s+(?:from|investor|reviewer|pitch|obviously)"
     r"|(?<!(?:is|are|be|service|and)\s)confidential,?\s+obviously|(?:^|[.!?]\s+)confidential\s+from"
     # an insider's seat

@@ -92,7 +92,12 @@ STANCE = words_re(
     is right|are right|have failed|has failed|selfish|greedy|hostage|our position|position is clear|committing|
     is real|proves|nutters|nutjobs|cranks|lunatics|loonies|backward|extremists|snowflakes|morons|fanatics|
     zealots|full stop|end of story|is racism|is racist|are racists|vote labour|vote tory|vote tories|vote conservative|
-    vote green|vote reform|vote lib dem|vote snp|vote plaid|vote democrat|vote republican""")
+    vote green|vote reform|vote lib dem|vote snp|vote plaid|vote democrat|vote republican|
+    don't represent our values|do not represent our values|doesn't represent our values|does not represent our values|
+    against our values|at odds with our values|
+    incompatible with our values|give them your vote|don't give them your vote|don't vote for|do not vote for|
+    never vote for|is xenophobic|are xenophobic|is xenophobia|are xenophobia|pure xenophobia|pure racism|
+    dressed up as policy""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
@@ -402,11 +407,19 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         # stance language in the same sentence, or in the next one when the topic sentence is a
         # bare claim ("Trans women are women. Anyone who disagrees is not welcome here.")
         ss, se = bounds[k] if bounds else (0, len(t))
-        if k + 1 < len(bounds) and se - ss < 80:
+        # ... or when the next sentence is a bare verdict on it ("... dressed up as policy. Shameful."),
+        # not a question ("Any truth to that?")
+        if k + 1 < len(bounds) and (se - ss < 80 or _bare_verdict(t, *bounds[k + 1])):
             se = bounds[k + 1][1]
         if any(ss <= a < se and (a, b) != (ts, te) for a, b in stance):
             yield ts, te, f"Takes a stance on {label}."
             return
+
+
+def _bare_verdict(t: str, s: int, e: int) -> bool:
+    """A sentence of a few words that is not a question ("Shameful.", "Shame on you.")."""
+    said = t[s:e].strip()
+    return len(said) < 25 and "?" not in said
 
 
 @rule(

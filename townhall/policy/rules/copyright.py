@@ -303,6 +303,10 @@ _OWN_OR_LICENSED_RE = regex.compile(
     # a work commissioned from its maker is the commissioner's to use ("was commissioned from the artist Maya
     # Chen"); one that somebody else commissioned is not ("a report a competitor commissioned from Deloitte")
     r"|(?:was|were|is|are|been)\s+commissioned\s+from|(?:we|i)\s+commissioned"
+    # the library or institution holding the licence for its readers ("the library has licensed e-book
+    # access to the textbook, so you don't need to buy a copy"): access through it is the licence's use
+    r"|(?:library|libraries|university|uni|college|we)\s+(?:has|have|['’]ve|['’]s)\s+(?:now\s+|just\s+|already\s+)?licen[cs]ed"
+    r"|licensed\s+(?:(?:e-?book|online|digital|electronic|campus-wide|institutional)\s+)?access"
     r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
     r"illustrated)\s+(?:(?:this|these|it|them|the\s+\w+|all\s+(?:of\s+)?(?:it|them|this))\s+)?(?:\w+\s+){0,2}?"
     r"(?:myself|ourselves|in[-\s]house)"

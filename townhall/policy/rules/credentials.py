@@ -465,7 +465,7 @@ _NEGATED_RE = regex.compile(
 _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins code codes combination combo keypad
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
     account session keyword phrase logging logged gate gates cage shed locker cupboard digit opens unlocks
-    protected encrypted secured magic codeword safeword""")
+    protected encrypted secured magic codeword safeword unlock""")
 _LOCKED_RE = regex.compile(
     r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
     r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time|"
@@ -481,7 +481,7 @@ _LOCKED_RE = regex.compile(
     r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat|(?:recovery|seed|secret)\s+phrase"
     # other names for a secret, and a file or device locked with one ("the magic word for the door app is
     # 'biscuits'", "the zip is protected with 'finals2025'")
-    r"|(?:magic|secret|code|safe)\s*word|(?:password[-\s])?(?:protected|locked|encrypted|secured)\s+with))(?![\w])",
+    r"|(?:magic|secret|code|safe|unlock|access|entry)\s*word|(?:password[-\s])?(?:protected|locked|encrypted|secured)\s+with))(?![\w])",
     regex.IGNORECASE,
 )
 _CODE_VALUE_RE = regex.compile(
@@ -519,10 +519,16 @@ _GIVEAWAY_RE = regex.compile(
     r"|(?:dm|send|message|email|text|pm)\s+me\s+(?:\w+\s+){0,4}?(?:password|login|pin|passcode|credentials)s?)(?![\w])",
     regex.IGNORECASE,
 )
+# What the user name is made of ("your username is your student number", "your login ID is your staff
+# number"): an identifier, which is public, not the secret; the password described the same way still is.
+_NAMES_ID_RE = regex.compile(
+    r"(?i)(?<![\w])(?:user\s*name|username|user\s+id|login\s+(?:id|name)|log-?in\s+name|account\s+name|e-?mail\s+address)"
+    r"\s*$"
+)
 _ADVICE_RE = regex.compile(
     r"(?<![\w])(?:never|don'?t|do\s+not|not|isn'?t|no|won'?t|can'?t|cannot|shouldn'?t|stop|avoid|reset|forgot(?:ten)?|"
     r"change|changing|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|study|research|(?<!(?:exam|test|question|mock)\s)paper|"
-    r"asking\s+for|hash(?:es|ing)?|cryptography)(?![\w])",
+    r"asking\s+for|hash(?:es|ing)?|cryptography|weak|weakest|guessable|easily\s+guessed)(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -569,6 +575,21 @@ _NETWORK_WORDS = gate_words("wifi wi-fi network ssid hotspot eduroam wlan")
 _WIFI_IS_RE = regex.compile(
     r"(?i)\bwi-?fi(?:\s+(?:password|pw|code|key))?(?:'s|’s|\s+is|\s*:|\s*=)\s*[\"'“‘]?(?P<v>[^\s,;)\"'”’]{5,40})"
 )
+# A token shaped like nothing but a password ("h4ck3rsUn1te", "Gr0ve-Hack24"): lower and upper case and a
+# digit standing between letters, in a post about a network; however it is introduced ("it's the same as
+# last year, ..."), a word, a name, a course code or a year does not look like that.
+_LEET_TOKEN_RE = regex.compile(r"(?<![\w@#/.:-])[A-Za-z0-9!$%&*_-]{8,40}(?![\w@/])")
+
+
+def _leet(tok: str) -> bool:
+    """Mixed case with a digit inside the letters (see _LEET_TOKEN_RE)."""
+    return (
+        any(c.islower() for c in tok)
+        and any(c.isupper() for c in tok)
+        and regex.search(r"[A-Za-z]\d+[A-Za-z]", tok) is not None
+    )
+
+
 # A code keyed in on a lock ("punch in 2580 on the keypad", "type 1967 into the door panel"): the value
 # comes before the lock word.
 _ENTER_WORDS = gate_words("punch key tap type enter put press")
@@ -665,6 +686,11 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if _looks_strong(v) and not _WHERE_RE.fullmatch(v) and not _ADVICE_RE.search(t, s, e):
                 yield k.start("v"), k.end("v"), "A password in a post."
                 return
+    if gate(doc.masked, _NETWORK_WORDS):
+        for w in _LEET_TOKEN_RE.finditer(t):
+            if _leet(w.group(0)) and not any(a <= w.start() < b for a, b in doc.urls):
+                yield w.start(), w.end(), "A Wi-Fi password in a post."
+                return
     if not (gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked):
         return
     if "-" in t and gate(doc.masked, _KEY_WORDS):
@@ -727,7 +753,14 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         s, e = _crd6_sentence(t, m.start())
         if _ADVICE_RE.search(t, s, min(e, m.end() + 12)):
             continue
-        g = _GIVEAWAY_RE.search(t, max(s, m.start() - 40), e)
+        g = next(
+            (
+                g
+                for g in _GIVEAWAY_RE.finditer(t, max(s, m.start() - 40), e)
+                if not _NAMES_ID_RE.search(t, s, g.start())
+            ),
+            None,
+        )
         if g:
             yield g.start(), g.end(), "A secret given away in words."
             return

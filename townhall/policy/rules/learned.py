@@ -150,9 +150,25 @@ def _service_notice(doc: Doc) -> bool:
     return all(any(s <= m.start() and m.end() <= e for s, e in spans) for m in contentious.STANCE.finditer(t))
 
 
+def _debate_only(doc: Doc) -> bool:
+    """An official post that puts a divisive question up for debate ("Debate night: is the government's
+    immigration policy fair? Speakers for and against.") and takes no side outside the question: every
+    stance word lies in the debated question (contentious.question_spans), and no slogan is chanted.
+    Why: the model reads the topic's words as a side, and academic debate must stay clean."""
+    t = doc.masked
+    if "?" not in t:
+        return False
+    asked = contentious.question_spans(t)
+    if not asked or contentious.SLOGAN.search(t):
+        return False
+    asked += contentious.discounted_spans(t)
+    return all(any(s <= m.start() and m.end() <= e for s, e in asked) for m in contentious.STANCE.finditer(t))
+
+
 def _contentious_moot(doc: Doc) -> bool:
-    """The learned contentious finding is moot on a status held or on a service notice."""
-    return _states_status_held(doc) or _service_notice(doc)
+    """The learned contentious finding is moot on a status held, on a service notice or on a question
+    put up for debate."""
+    return _states_status_held(doc) or _service_notice(doc) or _debate_only(doc)
 
 
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.

@@ -1360,7 +1360,7 @@ _ATTR_RE = re.compile(
     r"|bypass\s+surgery|(?:hip|knee)\s+replacement|diagnosed|diagnosis|allerg(?:y|ies|ic)|crohn'?s|colitis|diabetic"
     r"|epilep(?:sy|tic)|miscarr(?:iage|ied)|pregnan(?:t|cy)|maternity(?!\s+(?:leave|cover|pay|policy))|paternity(?!\s+(?:leave|pay|policy))|baby\s+(?:is\s+)?due|ivf"
     r"|(?:sick|medical|stress|compassionate)\s+leave|off\s+sick|signed\s+off|(?:is|was|'s|been|still|now|currently|out\s+of|ended\s+up)\s+in\s+hospital|hospitali[sz]ed"
-    r"|psych(?:iatric)?\s+ward|(?:a|her|his|their)\s+(?:\w+\s+)?condition|diabetes|hysterectomy|surrogacy|sober|fainted"
+    r"|psych(?:iatric)?\s+(?:ward|unit|hospital|clinic|admission|inpatient)|mental\s+health\s+(?:unit|ward|hospital)|(?:a|her|his|their)\s+(?:\w+\s+)?condition|diabetes|hysterectomy|surrogacy|sober|fainted"
     r"|a\s+(?:bad\s+)?limp|crutches|wheelchair|dyslexi[ac]|autis(?:m|tic)|adhd|ocd|ptsd|bipolar|schizophreni[ac]"
     r"|depress(?:ed|ion)|anxiety|(?:nervous|mental)\s+breakdown|(?:since|after|following)\s+(?:the|her|his|their)\s+breakdown|suicid(?:e|al)|(?:tried|attempted)\s+to\s+kill"
     r"|self[-\s]harm(?:ing)?|overdos(?:e|ed)|eating\s+disorder|anorexi[ac]|bulimi[ac]|addict(?:ion|ed)?"
@@ -1422,7 +1422,7 @@ _ATTR_RE = re.compile(
     r"|plagiari[sz](?:ed|ing|m)|(?:got|been|was)\s+(?:sacked|suspended|fired|expelled)"
     # marks and failure
     r"|fail(?:ed|ing)\s+(?:his|her|their|the)\s+\w+|(?:got|gave|scored|awarded|gets|getting)\s+(?:him\s+|her\s+)?an?\s+\d{1,2}\b"
-    r"|\d{1,2}\s*%\s+(?:in|on)\s+(?-i:[A-ZÀ-ÖØ-Þ])|(?:got|gets|scored)\s+(?:an?\s+)?\d{2}(?:\s*%|(?![\w%]|\s+[^\W\d_]+s\b))|fail(?:ed|ing)\s+(?:again|twice)|(?:your|his|her|their)\s+mark\s+for|\d{1,2}\s+marks|(?:solid|a\s+measly|only\s+got)\s+\d{1,2}\b"
+    r"|\d{1,2}\s*%\s+(?:in|on)\s+(?-i:[A-ZÀ-ÖØ-Þ])|(?:got|gets|scored|scraped|scraping|only\s+managed)\s+(?:an?\s+)?\d{2}(?:\s*%|(?![\w%]|\s+[^\W\d_]+s\b))|fail(?:ed|ing)\s+(?:again|twice)|(?:your|his|her|their)\s+mark\s+for|\d{1,2}\s+marks|(?:solid|a\s+measly|only\s+got)\s+\d{1,2}\b"
     # immigration status
     r"|visa|tier\s*4|cas\s+(?:has\s+been\s+|have\s+been\s+|was\s+|got\s+|is\s+being\s+|been\s+)?(?:withdrawn|revoked|cancelled|refused)|(?:lost|withdrawn)\s+(?:his|her|their)\s+cas|ilr"
     r"|leave\s+to\s+remain|immigration\s+(?:hearing|status|case|appeal|tribunal)|home\s+office|deport(?:ed|ation)"
@@ -1473,8 +1473,11 @@ _ATTR_ANCHORS = frozenset(
 """)
 )
 # Words that only matter next to a number ('got 44', '31 marks', 'born 3.3.1986', 'room 214').
-_ATTR_DIGIT_ANCHORS = frozenset(wordlist("got gets getting scored awarded gave marks mark solid measly born room"))
-_ORGAN_TROUBLE = frozenset(wordlist("thing problem problems issue issues condition trouble failure scare"))
+_ATTR_DIGIT_ANCHORS = frozenset(
+    wordlist("got gets getting scored awarded gave marks mark solid measly born room scraped scraping")
+)
+# ('unit' and 'ward' for "a mental health unit", the stay as telling as the condition)
+_ORGAN_TROUBLE = frozenset(wordlist("thing problem problems issue issues condition trouble failure scare unit ward"))
 _ORGANS = wordlist("heart back stomach brain kidney liver lung bowel health")
 # Common words that only matter with a partner word ('came out', 'right to work', 'Home Office').
 _ATTR_PAIRS = (
