@@ -8,18 +8,13 @@ still needs to see."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from townhall.policy.engine import check
-from townhall.policy.types import Context
+from .flagging import RISK_AND_PERSONAL, flagged
 
-_OFFICIAL = Context("x", "official")
-_RISK = {"privacy", "credentials", "confidential-ip", "contentious", "abuse", "brand", "copyright", "personal-use"}
-
-
-def _families(text: str, ctx: Context = _OFFICIAL) -> set[str]:
-    """The risk families with a warn or block finding on the post."""
-    return {f.family for f in check(text, ctx) if f.family in _RISK and f.severity in ("warn", "block")}
+_families = partial(flagged, account="official", families=RISK_AND_PERSONAL)
 
 
 @pytest.mark.parametrize(

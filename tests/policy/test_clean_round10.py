@@ -8,18 +8,13 @@ ordinary on its own, so the risky twin shows what the rule still needs to see.""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from townhall.policy.engine import check
-from townhall.policy.types import Context
+from .flagging import RISK_ONLY, flagged
 
-_CTX = Context("x", "personal")
-
-
-def _families(text: str) -> set[str]:
-    """The risk families with a warn or block finding on the post (personal account)."""
-    risk = {"privacy", "credentials", "confidential-ip", "contentious", "abuse", "brand", "copyright"}
-    return {f.family for f in check(text, _CTX) if f.family in risk and f.severity in ("warn", "block")}
+_families = partial(flagged, account="personal", families=RISK_ONLY)
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from townhall.policy.engine import check
-from townhall.policy.types import RISK_FAMILIES, Context
+from townhall.policy.types import RISK_FAMILIES
 
-
-def _families(text: str, account: str = "personal") -> set[str]:
-    return {f.family for f in check(text, Context("x", account)) if f.severity in ("warn", "block")}
+from .flagging import flagged as _families
 
 
 @pytest.mark.parametrize(

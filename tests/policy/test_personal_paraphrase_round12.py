@@ -7,18 +7,13 @@ and two clean personal posts they flagged (a colleague who "has just run her fir
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from townhall.policy.engine import check
-from townhall.policy.types import Context
+from .flagging import RISK_AND_PERSONAL, flagged
 
-_CTX = Context("x", "personal")
-_RISK = {"privacy", "credentials", "confidential-ip", "contentious", "abuse", "brand", "copyright", "personal-use"}
-
-
-def _families(text: str) -> set[str]:
-    """The families with a warn or block finding on the post (personal account)."""
-    return {f.family for f in check(text, _CTX) if f.family in _RISK and f.severity in ("warn", "block")}
+_families = partial(flagged, account="personal", families=RISK_AND_PERSONAL)
 
 
 @pytest.mark.parametrize(

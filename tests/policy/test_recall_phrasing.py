@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from townhall.policy import learned
-from townhall.policy.engine import check
-from townhall.policy.types import Context
+
+from .flagging import flagged as _families
 
 
 @pytest.fixture(autouse=True)
@@ -18,8 +18,6 @@ def _rules_only(monkeypatch):
     monkeypatch.setattr(learned, "analyse", lambda doc, cp: None)
 
 
-def _families(text: str, account: str = "personal", network: str = "x") -> set[str]:
-    return {f.family for f in check(text, Context(network, account)) if f.severity in ("block", "warn")}
 
 
 RISKY = [
