@@ -120,7 +120,10 @@ _NEGATIVE = words_re(
     just me then|underpaying|underpays|not safe|problem is at the top|rot starts at the top|
     problem starts at the top|blame the staff|blames the staff|blaming the staff|consult nobody|consults nobody|
     consulting nobody|consult no one|consults no one|updates their cv|update their cv|updating their cv|
-    updated their cv|updating my cv|polishing my cv"""
+    updated their cv|updating my cv|polishing my cv|"""
+        # round 13: neglect named, the inverted superlative of competence, a claim called a fabrication
+        """negligent|negligence|least competent|least capable|least organised|least organized|least professional|
+    least helpful|fabrication|wiped half|wiped all"""
     ),
     not_before=_NEWS_AFTER,
 )
@@ -149,7 +152,9 @@ _INSTITUTION_LEX = words_re(
     uni i work for|university i work at|uni i work at|my place of work|our place of work|my workplace's|
     programme director|head of department|exec board|executive board|exec floor|senior leadership|"""
         # round 12: the employer's own self-description, quoted against the author's working day
-        """the prospectus|our prospectus"""
+        """the prospectus|our prospectus|"""
+        # round 13: the line manager named bare ("Line manager's booked another 6pm call")
+        """line manager|line manager's|line managers"""
     )
 )
 # Nicknames for the people in charge ("our glorious leaders", "the powers that be"): the employer's,
@@ -505,8 +510,10 @@ _DECODE_CUES = ("=", "mean", "speak", "code", "aka", "translat", "decoded", "eng
 _IDEA_WORDS = gate_words("idea version definition understanding notion answer solution response cure remedy")
 # "Our faculty: 'we must all tighten our belts'. Also our faculty: away day at a spa hotel."
 _ALSO_RE = re.compile(r"(?<![\w])([a-z][\w']*(?:\s+[\w']+){0,2})\s*:\s[^\n]{3,200}?(?:[.!?\"'’”]\s*|\n)also\s+\1\s*:")
-_QUOTED_RE = re.compile(r"[\"'‘“]([a-z][\w-]*(?:\s+[\w-]+){0,3})[\"'’”]")
-_ECHO_RE = re.compile(r"(?:^|[.!?…]\s+)([\w-]+)(?:\s+[\w-]+)?\s*(?=[.!?…]|$)")
+# (round 13: a quoted phrase may hold a contraction, "'doesn't align'", and the echo may be a clause
+# closing its sentence after a comma, "Twelve years of work, not a priority.")
+_QUOTED_RE = re.compile(r"(?<![\w])[\"'‘“]([a-z][\w'’-]*(?:\s+[\w'’-]+){0,3})[\"'’”]")
+_ECHO_RE = re.compile(r"(?:^|[.!?…,]\s+)((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*(?=[.!?…]|$)")
 
 
 # Common words that open many phrases ("the irony", "so lucky", "of course ..."): the lexicons walk
@@ -532,11 +539,13 @@ def _rare_gate(block: str) -> frozenset[str]:
 
 
 def _echoed_quote(t: str) -> bool:
-    """A word of a quoted phrase said again as a sentence of its own: "'paused' recruitment. Paused."."""
-    quoted = {w for m in _QUOTED_RE.finditer(t) for w in m.group(1).split() if len(w) > 3}
+    """A word of a quoted phrase said again as a sentence of its own ("'paused' recruitment. Paused.") or
+    as the clause that closes a sentence ("my research is 'not a priority'. Twelve years of work, not a
+    priority.")."""
+    quoted = {w.strip("'’") for m in _QUOTED_RE.finditer(t) for w in m.group(1).split() if len(w) > 3}
     if not quoted:
         return False
-    return any(m.group(1) in quoted and m.start() > 0 for m in _ECHO_RE.finditer(t))
+    return any(m.start() > 0 and not quoted.isdisjoint(m.group(1).split()) for m in _ECHO_RE.finditer(t))
 
 
 _IRONY_PHRASE_GATE = _rare_gate(_IRONY_PHRASE_BLOCK)
@@ -793,7 +802,8 @@ _DAMAGING = words_re(
     pr document|pr exercise|pr stunt|
     window dressing|nothing behind it|cruel|inhumane|heartless|callous|not safe|underpaying|
     haven't been checked|hasn't been checked|not been checked in|faked his data|faked her data|faked their data|
-    faked the data|faked data|falsified|falsifying"""),
+    faked the data|faked data|falsified|falsifying|negligent|negligence|least competent|fabrication|wiped half|
+    wiped all"""),
     not_before=_NEWS_AFTER,
 )
 _DISCLAIMER = re.compile(
@@ -2079,6 +2089,7 @@ _LICENCE_RE = re.compile(
     r"|so\s+it'?s\s+(?:fine|ok|okay|safe)|so\s+(?:relax|chill)|so\s+here\s+goes|so\s+here'?s\s+(?:what|the)|so\s+(?:i'?ll|i\s+will)\s+say\s+it"
     r"|(?:won'?t|will\s+not|doesn'?t|wont)\s+(?:go\s+any\s+further|leak|get\s+out|go\s+beyond|leave\s+(?:this|the)\s+(?:group|chat))"
     r"|(?:stays?|staying)\s+(?:here|in\s+(?:the|this)\s+(?:group|chat)|between\s+us)"
+    r"|(?:so\s+)?(?:it|this)\s+(?:goes|will\s+go|must\s+go)\s+no\s+further"
     r"|(?:nobody|no\s+one)\s+(?:outside|else)\s+(?:will\s+|can\s+)?(?:see|read)s?|(?:nobody|no\s+one)\s+reads\s+this"
     r"|(?:since|as|because)\s+it'?s\s+(?:just|only)\s+us"
     r"|(?:don'?t|do\s+not|pls\s+don'?t|please\s+don'?t)\s+(?:forward|share|screenshot|repost|pass\s+(?:it|this)\s+on)"
@@ -2228,7 +2239,7 @@ def _sensitive(doc: Doc, cp: CompiledPack) -> bool:
 
 _WORK_EMAIL_RE = regex.compile(
     r"(?<![\w])(?:signed\s+up|sign\s+up|registered|log(?:ged)?\s*in|created|made|set\s+up|opened)"
-    r"\s+(?:\w+\s+){0,7}(?:with|using|via|on|under)\s+my\s+(?:work|uni|university|staff|institutional|\.ac\.uk|college|"
+    r"\s+(?:\w+\s+){0,7}(?:with|using|via|on|under)\s+my\s+(?:work|uni|university|staff|institutional|\.?ac\.uk|college|"
     r"office|employer'?s?)\s*(?:(?:login|log-in|sign-in|official|main|own)\s+)?(?:e-?mail|address|account)",
     regex.IGNORECASE,
 )
@@ -2271,7 +2282,7 @@ def _role_address(local: str) -> bool:
 # for ...") or for work ("email my work address about the conference panel").
 _MY_WORK_ADDR_RE = re.compile(
     r"(?<![\w])my\s+(?:own\s+)?(?:work|uni|university|staff|institutional|college|office|employer'?s?|academic|"
-    r"@?[\w.-]*\.(?:ac\.uk|edu(?:\.\w\w)?|ac\.\w\w))\s*(?:e-?mail|address|inbox)(?![\w])"
+    r"@?(?:[\w.-]*\.)?(?:ac\.uk|edu(?:\.\w\w)?|ac\.\w\w))\s*(?:e-?mail|address|inbox)(?![\w])"
 )
 _ACCOUNT_USE_RE = re.compile(
     r"(?<![\w])(?:sign(?:ed|ing|s)?\s+(?:[\w,'&]+\s+){0,7}?up|regist(?:er|ered|ering|ers|ration)|log(?:ged|ging|s)?\s+(?:in|on)|logged\s*in|"
