@@ -329,6 +329,12 @@ _STRONG_RE = _GatedPattern(
     ),
     re.compile(r"f[u*]+c*k|sh[i1*]t|c[u*]nt|b[i1*#!]tch"),
 )
+# after "prick": the word for a sting or a needle ("a prick of conscience", "skin prick tests")
+_STING_AFTER = (
+    r"\s+(?:tests?|testing|of\s+(?:guilt|conscience|pain|fear|doubt|jealousy|envy|anxiety|light|blood|sadness|regret|"
+    r"shame|excitement|panic|nostalgia|recognition|annoyance|irritation|sympathy|pride|unease))\b"
+)
+_STING_AFTER_RE = re.compile(_STING_AFTER, re.IGNORECASE)
 # "I'm a dinosaur", "call me an idiot": said of oneself, not of anyone else.
 _SELF_BEFORE_RE = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|i\s+feel\s+like|call\s+me|me,?)\s+(?:(?:a|an|such|absolute|total|complete|"
@@ -677,6 +683,8 @@ class _Reading:
             return True
         text = self.text
         for m in self.strong:
+            if m.group(0).lower() in ("prick", "pricks") and _STING_AFTER_RE.match(text, m.end()):
+                continue  # "a prick of guilt", "skin prick tests": a sting or a needle, not a person
             if not _SELF_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
                 return True
         return self.violent or self.wish_harm or self.dehumanising or self.threat
@@ -1109,9 +1117,65 @@ _RELATIVE_VERDICT_RE = regex.compile(
 )
 
 
+# A vulgar insult noun standing for the person the post is about ("Some total knobhead on the 8.15
+# was reading my notes", "the smug prick in seat 14B"): these words name nothing but a person held in
+# contempt, so a determiner before them is enough ("a prick of conscience" is a sting, not a person).
+_VULGAR_NOUNS = frozenset(
+    wordlist("knobhead knobheads bellend bellends dickhead dickheads prick pricks wanker wankers tosser tossers twat")
+    + wordlist("twats")
+)
+_VULGAR_PERSON_RE = regex.compile(
+    r"(?i)(?<![\w])(?:some|this|that|the|a|an|these|those)\s+(?:(?:absolute|total|complete|utter|proper|right|"
+    r"massive|smug|arrogant|pompous|little|old|[a-z]+-[a-z]+)(?:,\s*|\s+)){0,3}(?:knobheads?|bellends?|dickheads?|wankers?|tossers?|"
+    r"twats?|pricks?(?!\s+(?:to|in|from)\b)(?!" + _STING_AFTER + r"))(?![\w-])"
+)
+
+
+# Contempt for people's wits or ability said of others, without an insult noun: "the people in
+# registry are the thickest humans I've ever dealt with", "colleagues too dim to work out a pivot
+# table", "our overseas students can barely put two words together". Each needs people (or he,
+# she, they) as its subject, so "the ice is too thick to walk on" and "I can barely string a sentence
+# together after marking" are not put-downs.
+_OTHERS_SUBJECT = (
+    r"(?:people|humans|students|colleagues|staff|managers|management|team|teams|office|they|he|she|them|lecturers|"
+    r"academics|freshers|undergrads|postgrads|applicants|candidates|reviewers|examiners|admin|admins|committee|"
+    r"panel|department|leaders|dinosaurs|fossils)"
+)
+# _WITS_PUT_DOWN_RE's words, branch by branch: a post without one of each pair skips the pattern
+_WITS_SUPERLATIVES = frozenset(wordlist("dumbest thickest stupidest dimmest laziest"))
+_WITS_MOST = frozenset(wordlist("useless incompetent stupid clueless idiotic pathetic brainless gormless"))
+_WITS_TOO = frozenset(wordlist("thick dim stupid dumb dense daft brainless clueless"))
+_WITS_PUT_DOWN_RE = regex.compile(
+    r"(?i)(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,40}?\b(?:are|is|were|was|['’]re)\s+(?:easily\s+|honestly\s+|"
+    r"literally\s+)?(?:the|some\s+of\s+the)\s+(?:dumbest|thickest|stupidest|dimmest|laziest|most\s+(?:useless|"
+    r"incompetent|stupid|clueless|idiotic|pathetic|brainless|gormless))\s+(?:[\w-]+\s+)?(?:people|humans|person|"
+    r"human\s+beings|beings|bunch|lot|individuals|morons|idiots)\b"
+    r"|(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,40}?\btoo\s+"
+    r"(?:thick|dim|stupid|dumb|dense|daft|brainless|clueless)"
+    r"\s+to\s+(?:use|work|understand|read|follow|grasp|spell|count|operate|find|figure|do|get|open|manage)\b"
+    r"|(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,40}?\b"
+    r"(?:can['’]?t|cannot|can\s+barely|can\s+hardly|could\s+barely|"
+    r"couldn['’]?t|could\s+hardly)\s+(?:even\s+)?(?:string|put)\s+(?:a\s+sentence|two\s+words|three\s+words|"
+    r"a\s+few\s+words|two\s+sentences)\s+together"
+)
+
+
 def _put_down(text: str) -> regex.Match[str] | None:
     """The first put-down without a swear word (see above), or None."""
     runs = _ascii_runs(text)
+    if not _VULGAR_NOUNS.isdisjoint(runs):
+        m = _VULGAR_PERSON_RE.search(text)
+        if m:
+            return m
+    if (
+        not _WITS_SUPERLATIVES.isdisjoint(runs)
+        or ("most" in runs and not _WITS_MOST.isdisjoint(runs))
+        or ("too" in runs and not _WITS_TOO.isdisjoint(runs))
+        or ("together" in runs and ("string" in runs or "put" in runs))
+    ):
+        m = _WITS_PUT_DOWN_RE.search(text)
+        if m:
+            return m
     if not _JUDGING_ADVERBS.isdisjoint(runs) and ("you" in runs or "ur" in runs):
         m = _YOU_JUDGED_RE.search(text)
         if m:

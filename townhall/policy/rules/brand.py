@@ -207,7 +207,8 @@ _SPOKES_RE = regex.compile(
 
 _IMPERSONATE_RE = regex.compile(
     r"(?<![\w])(?:i\s+am|i'm|this\s+is|posting\s+as|tweeting\s+as|speaking\s+as)\s+(?:the\s+)?"
-    r"(?:vice[-\s]chancellor|vc|provost|registrar|dean|president|principal|chancellor|head\s+of\s+admissions|"
+    # the Pro- and Deputy Vice-Chancellors are office-holders as much as the Vice-Chancellor
+    r"(?:(?:(?:pro|deputy)[-\s]+)?vice[-\s]chancellor|vc|pvc|dvc|provost|registrar|dean|president|principal|chancellor|head\s+of\s+admissions|"
     r"university\s+secretary)(?![\w])"
     r"|(?:parody|fake|spoof|pretend)\s+(?:\w+\s+){0,2}(?:account|version|profile|page)\s+(?:of|for)\s+(?:our|the)\s+"
     r"(?:\w+\s+){0,2}(?:vice[-\s]chancellor|vc|university|uni|dean|registrar|provost|president|instagram|twitter|page)"

@@ -77,7 +77,7 @@ _CONF_WORDS |= gate_words("ref closed private reserved")
 _PATENT_WORDS |= gate_words("later")
 
 
-_INSIDER_WORDS |= gate_words("let slip panel")
+_INSIDER_WORDS |= gate_words("let slip panel inbox")
 _CONF_WORDS |= gate_words("submission")
 _CONF_WORDS |= gate_words("redundancy redundancies internally")
 _PATENT_WORDS |= gate_words("patenting filing licensing applying locked lawyers attorneys tto")
@@ -480,7 +480,7 @@ _SEAT_RE = regex.compile(
 )
 # What was seen, told: its authors' claims or results, a name, a figure, the topic given away.
 _DISCLOSE_RE = regex.compile(
-    r"(?i)(?<![\w])(?:(?:they|the\s+authors?|the\s+applicants?|the\s+(?:team|group|lab)|one\s+(?:team|group|lab|applicant|"
+    r"(?i)(?<![\w])(?:(?:they(?:['’]ve)?|the\s+authors?|the\s+applicants?|the\s+(?:team|group|lab)|one\s+(?:team|group|lab|applicant|"
     r"of\s+them)|(?:the|this)\s+(?:paper|study|manuscript|grant|proposal|bid|submission|thesis|work|data))\s+(?:\w+\s+)?"
     r"(?:shows?|showed|found|finds|claims?|claimed|propos\w+|reports?|reported|demonstrat\w+|suggests?|proves?|proved|"
     r"uses?|used|managed|cures?|cured|solves?|solved|gets?|got|achieved?|wants?|plans?|is\s+about|are\s+from|\w+ed)"
@@ -508,8 +508,9 @@ _OWN_SECRET_AFTER_RE = regex.compile(
 _OTHERS_RE = regex.compile(
     r"(?<![\w])(?:(?:a|the)\s+(?:grant|paper|manuscript|proposal|submission|thesis)\s+(?:i'?m|i\s+am|i\s+was|"
     r"we'?re|we\s+are)\s+(?:peer[-\s])?reviewing"
-    r"|(?:peer[-\s])?review(?:ing|ed)?\s+(?:a|an|this)\s+(?:grant|paper|manuscript|proposal|submission)\s+"
-    r"(?:that|which|where|with|from|and)"
+    # "reviewing an amazing submission for Nature Genetics": the seat, which still needs a disclosure (_SEAT_RE)
+    r"|(?:peer[-\s])?review(?:ing|ed)?\s+(?:a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:grant|paper|manuscript|proposal|submission)\s+"
+    r"(?:that|which|where|with|from|and|for)"
     r"|(?:my|a|our)\s+(?:colleague|collaborator|student|rival|competitor)'?s?'?\s+(?:\w+\s+)?(?:unpublished|"
     r"secret|confidential|new|latest)\s+(?:idea|ideas|work|results?|data|method|invention|design)"
     r"|(?:someone|somebody)\s+else'?s\s+(?:unpublished\s+)?(?:idea|work|results|data|research)"
@@ -588,7 +589,7 @@ def others_ideas(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # the branches are tried, so the matches are the same by construction and cost ~20% less.
 _INSIDER_OPENINGS = (
     r"(?:told|said|mentioned|heard|shared|showed|i'?m|i|we'?re|we|wasn'?t|weren'?t|was|inside|keep|do?n'?t|doesn'?t"
-    r"|nobody'?s?|accidentally|mistakenly|landed|i'?ve|got|let|someone|somebody|can'?t|had|before|would|will|'d"
+    r"|nobody'?s?|accidentally|mistakenly|landed|arrived|appeared|turned|popped|came|i'?ve|got|let|someone|somebody|can'?t|had|before|would|will|'d"
     r"|shouldn'?t|should|ip|tech|technology|a|my|our|friend)\s|hush"
 )
 _INSIDER_RE = regex.compile(
@@ -600,6 +601,10 @@ _INSIDER_RE = regex.compile(
     r"|(?:keep\s+it\s+to\s+yourselves|don'?t\s+tell\s+anyone\s+i\s+(?:told|shared))"
     r"|nobody'?s?\s+(?:has\s+)?been\s+told\s+yet|nobody\s+(?:has\s+)?seen\s+(?:it|them)\s+yet"
     r"|(?:accidentally|mistakenly)\s+(?:sent|forwarded|cc'?d)\s+me|landed\s+in\s+my\s+inbox"
+    # something that arrived by mail and is then passed on ("has just arrived in my inbox, sharing it
+    # here"); arriving alone is ordinary post ("the conference programme arrived in my inbox")
+    r"|(?:arrived|appeared|turned\s+up|popped\s+up|showed\s+up|came\s+through)\s+in\s+my\s+inbox[^.!?\n]{0,30}?"
+    r"\b(?:shar(?:e|ing)|post(?:ing|ed)?|here\s+(?:it\s+)?is|attach(?:ed|ing)|screenshot\w*)\b"
     r"|(?:i'?ve|i\s+have)\s+got\s+(?:a\s+copy|the\s+pdf|hold\s+of)|got\s+my\s+hands\s+on"
     r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|let\s+slip|(?:someone|somebody)\s+on\s+the\s+(?:\w+\s+)?panel|can'?t\s+go\s+into\s+(?:the\s+)?details|can'?t\s+say\s+(?:much|more)\s+"
     r"(?:yet\s+)?but|(?:don'?t|doesn'?t)\s+want\s+(?:this|it)\s+(?:out|public|shared|known)|(?:got|had)\s+a\s+(?:sneak\s+)?"

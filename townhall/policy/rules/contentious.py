@@ -28,7 +28,7 @@ POLITICS = words_re(
     westminster|the tories'|tories'|your politics|conservative government|tory government|
     votes reform|votes labour|votes tory|votes conservative|votes green|votes snp|voted reform|voted labour|
     voted tory|voted conservative|voted leave|voted remain|reform voters|tory voters|leave voters|
-    the conservative""")
+    the conservative|reform government|reform-led government""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
@@ -40,7 +40,8 @@ CONFLICT = words_re(
 CAMPAIGN = words_re(
     phrases("""boycott|boycotts|boycotting|bds|divest|divestment|sign the petition|petition|
     protest|protests|protesters|march against|rally against|occupation of|encampment|sit-in|
-    stand with|solidarity with|free palestine|stop the war""")
+    stand with|solidarity with|free palestine|stop the war|counter-protest|counter-protests|counter-demo|
+    counter-demos|counter-demonstration|counter-demonstrations""")
 )
 INDUSTRIAL = words_re(
     phrases("""strike|strikes|striking|industrial action|picket|picket line|pickets|walkout|
@@ -97,7 +98,11 @@ STANCE = words_re(
     against our values|at odds with our values|
     incompatible with our values|give them your vote|don't give them your vote|don't vote for|do not vote for|
     never vote for|is xenophobic|are xenophobic|is xenophobia|are xenophobia|pure xenophobia|pure racism|
-    dressed up as policy""")
+    dressed up as policy|
+    vote with that in mind|bear that in mind when you vote|keep that in mind when you vote|
+    can't wait to work with|cannot wait to work with|can't wait to partner with|cannot wait to partner with|
+    don't represent us|do not represent us|doesn't represent us|does not represent us|don't speak for us|
+    do not speak for us|doesn't speak for us|does not speak for us""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
@@ -409,11 +414,22 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         ss, se = bounds[k] if bounds else (0, len(t))
         # ... or when the next sentence is a bare verdict on it ("... dressed up as policy. Shameful."),
         # not a question ("Any truth to that?")
-        if k + 1 < len(bounds) and (se - ss < 80 or _bare_verdict(t, *bounds[k + 1])):
+        # ... or when the next sentence steers the reader's vote by it ("... Please vote with that in mind.")
+        if k + 1 < len(bounds) and (
+            se - ss < 80 or _bare_verdict(t, *bounds[k + 1]) or _VOTE_STEER_RE.search(t, *bounds[k + 1])
+        ):
             se = bounds[k + 1][1]
         if any(ss <= a < se and (a, b) != (ts, te) for a, b in stance):
             yield ts, te, f"Takes a stance on {label}."
             return
+
+
+# A call to vote by what the post has just said: a side taken in the sentence before, whatever its length.
+_VOTE_STEER_RE = re.compile(
+    r"\bvote\s+(?:accordingly|with\s+(?:that|this)\s+in\s+mind)\b|\b(?:bear|keep)\s+(?:that|this)\s+in\s+mind\s+"
+    r"(?:when\s+you\s+vote|at\s+the\s+ballot\s+box|in\s+the\s+polling\s+booth)",
+    re.IGNORECASE,
+)
 
 
 def _bare_verdict(t: str, s: int, e: int) -> bool:

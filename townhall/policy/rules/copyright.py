@@ -377,7 +377,9 @@ _ARCHIVE_WORDS = gate_words(
     "album albums discography discographies box boxset boxsets mixtape mixtapes audiobook audiobooks catalogue"
 )
 _SOUNDTRACK_WORDS = gate_words("soundtrack music song track tune set backing")
-_CPY3_EXTRA_WORDS = _PIRACY_WORDS | _WATERMARK_WORDS | _ARCHIVE_WORDS | _SOUNDTRACK_WORDS
+_PLAYING_WORDS = gate_words("playing plays repeat background throughout")
+_VIDEO_WORDS = gate_words("video videos film reel reels clip clips montage vlog advert promo recap tiktok")
+_CPY3_EXTRA_WORDS = _PIRACY_WORDS | _WATERMARK_WORDS | _ARCHIVE_WORDS | _SOUNDTRACK_WORDS | _PLAYING_WORDS
 
 
 def _round5_form(t: str, masked: str, words: frozenset[str]) -> Hit | None:
@@ -389,8 +391,10 @@ def _round5_form(t: str, masked: str, words: frozenset[str]) -> Hit | None:
     m = _ARCHIVED_WORK_RE.search(masked) if not _ARCHIVE_WORDS.isdisjoint(words) else None
     if m:
         return m.start(), m.end(), "A commercial record or audiobook shared as a file for others."
-    if not _SOUNDTRACK_WORDS.isdisjoint(words) and any(q in t for q in "'\"‘“"):
-        m = _SOUNDTRACK_RE.search(t)
+    if not (_SOUNDTRACK_WORDS.isdisjoint(words) and _PLAYING_WORDS.isdisjoint(words)) and any(q in t for q in "'\"‘“"):
+        m = _SOUNDTRACK_RE.search(t) if not _SOUNDTRACK_WORDS.isdisjoint(words) else None
+        if m is None and not _PLAYING_WORDS.isdisjoint(words) and not _VIDEO_WORDS.isdisjoint(words):
+            m = _TRACK_PLAYING_RE.search(t)
         if m and not _LICENSED_MUSIC_RE.search(masked):
             return m.start(), m.end(), "A commercial track used as the soundtrack of the post's video."
     return None
@@ -408,6 +412,14 @@ def _pirated(masked: str) -> regex.Match[str] | None:
 _SOUNDTRACK_RE = regex.compile(
     r"(?i:soundtrack|music|song|track|tune|set\s+to|backing\s+track)\s*(?:[:\-–—]|(?i:is|was))?\s*['\"‘“]"
     r"(?:\p{Lu}[\w'’!?.,&-]*\s*){1,6}['\"’”]?\s*(?:(?i:by)|-|–|—)\s+(?:(?i:the)\s+)?\p{Lu}\w+"
+)
+# The same track said to play over the post's own video ('our festive video has "Last Christmas" by
+# Wham! playing from start to finish'): a quoted title, its artist if named, then playing / throughout.
+# Only in posts that speak of a video ("Hamlet" playing at the theatre is a listing, not a soundtrack).
+_TRACK_PLAYING_RE = regex.compile(
+    r"['\"‘“](?:\p{Lu}[\w'’!?.,&-]*\s*){1,8}['\"’”]\s*(?:(?i:by)\s+(?:(?i:the)\s+)?\p{Lu}[\w'’!&-]*(?:\s+\p{Lu}[\w'’!&-]*)?\s*)?"
+    r"(?i:(?:playing|plays)\s+)?(?i:from\s+start\s+to\s+finish|on\s+repeat|in\s+the\s+background|over\s+the\s+top|"
+    r"throughout|all\s+the\s+way\s+through|the\s+whole\s+way\s+through)"
 )
 _LICENSED_MUSIC_RE = regex.compile(
     r"licen[cs]\w*|royalty[-\s]free|epidemic\s+sound|artlist|creative\s+commons|cc[-\s]by|copyright[-\s]free|"

@@ -379,6 +379,8 @@ _SHARED2_RE = regex.compile(
     r"|(?:everyone|everybody|we\s+all|all\s+of\s+us|the\s+(?:whole|entire)\s+\w+|the\s+\w+\s+of\s+us)\s+(?:\w+\s+)?"
     r"(?:logs?|signs?)\s+(?:in|on)\s+(?:as|with|using)\b"
     r"|take\s+turns\s+(?:logging|signing)\s+(?:in|on)"
+    # others told to use the author's own login: 'tell the demonstrators to sign in as me on Gradescope'
+    r"|(?:log|logs|logging|sign|signs|signing)\s*(?:in|on)\s+as\s+me(?![\w'’])"
     r"|(?:shared|public|google|team|group|common)\s+(?:google\s+)?(?:sheet|doc|spreadsheet|document|file|note|notebook)\s+"
     r"(?:of|with|for|listing)\s+(?:all\s+)?(?:the\s+|our\s+|your\s+)?(?:passwords|logins|credentials|log-ins)"
     # a session left open for others: 'stayed logged in ... so the temps can do the invoices'

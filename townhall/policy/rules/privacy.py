@@ -127,7 +127,19 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     names = given_names()
     if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before)):
         return False
+    if _OWN_NUMBER_LEAD_RE.search(before):
+        return True  # "The phone number stays the same: 0113 ...": the office's line, said of itself
     return bool(_CALL_RE.search(text, max(s + 1, start - 25), start)) or not before.strip(" ?:-")
+
+
+# The sentence ends in "(the/our/same) phone number (stays the same / is unchanged / is):": an
+# official post giving its own line after saying it moves or changes (only reached once no
+# person's given name came before it in the sentence).
+_OWN_NUMBER_LEAD_RE = regex.compile(
+    r"(?i)\b(?:phone|telephone|contact|office)\s+(?:number|line)\s+(?:(?:stays|remains|is|will\s+be|hasn['’]t|"
+    r"has\s+not|doesn['’]t|does\s+not|won['’]t|will\s+not)\s+)?(?:(?:the\s+)?same|unchanged|still|change[ds]?|"
+    r"changing)?\s*[:\-–,]?\s*$"
+)
 
 
 # A service named as a label before its line ("Research office: ...", "Accommodation queries: ...",
@@ -1076,12 +1088,14 @@ _HEALTH = (
     r"disability|diagnosis|surgery|operation|therapy|medication|antidepressants|sick\s+note|sick\s+leave|"
     r"covid|long\s+covid|infection|std|sti|chemo|radiotherapy|stress|burnout|burn-out|a\s+breakdown|"
     r"breast\s+cancer|lung\s+cancer|ms|multiple\s+sclerosis|dementia|parkinson'?s|long-term\s+condition|ivf|"
-    r"fertility\s+treatment|pip(?:\s+assessment)?|disability\s+benefits?|a\s+wheelchair"
+    r"fertility\s+treatment|pip(?:\s+assessment)?|disability\s+benefits?|a\s+wheelchair|"
+    # chronic fatigue (written "ME" only in capitals: "off for me" is not an illness), fibromyalgia, migraines
+    r"(?-i:ME|M\.E\.|CFS)|chronic\s+fatigue(?:\s+syndrome)?|fibromyalgia|migraines"
 )
 _HEALTH_RE = regex.compile(
     r"(?<![\w])(?:(?:his|her|their|my\s+\w+'s|\p{Lu}\p{Ll}+'s)\s+(?:\w+\s+)?(?:" + _HEALTH + r")"
     r"|(?:has|had|have|having|got|with|diagnosed\s+with|suffering\s+(?:from|with)|struggling\s+with|battling|"
-    r"recovering\s+from|treated\s+for|treatment\s+for|(?:approved|referred|waiting|assessed)\s+for|off\s+(?:sick\s+|work\s+)?(?:with|for)|signed\s+off\s+(?:with|for)|"
+    r"recovering\s+from|treated\s+for|treatment\s+for|(?:approved|referred|waiting|assessed)\s+for|off\s+(?:sick\s+|ill\s+|unwell\s+|poorly\s+|work\s+)?(?:with|for)|signed\s+off\s+(?:with|for)|"
     r"admitted\s+(?:to|into)|told\s+(?:\w+\s+){0,4}about|(?:message|email|note)\s+about)\s+"
     r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|severe\s+|terminal\s+)?(?:" + _HEALTH + r")"
     r"|(?:is|was|'s|got|became|been)\s+(?:\w+\s+)?(?:pregnant|depressed|anorexic|bulimic|bipolar|suicidal|"
@@ -1152,7 +1166,8 @@ _TRIGGER_STEMS = tuple(
     investigat|tribunal|hearing|suspend|expel|exclud|sack|fire|dismiss|arrest|caution|probation|warning|
     grievance|capability|visa|asylum|deport|overstay|removal|undocumented|illegal|
     stress|burn|dementia|parkinson|sclerosis|condition|panel|collud|caught|kicked|ivf|
-    fertility|benefit|approved|referred|waiting|assessed|wheelchair|drink|convict|charged|criminal|licen|prison|bail""")
+    fertility|benefit|approved|referred|waiting|assessed|wheelchair|drink|convict|charged|criminal|licen|prison|bail|
+    fatigue|fibromyalg|migraine|cfs|ill with|unwell with|poorly with""")
 )
 # the stems that are whole words ('ms', 'std') and the spaced ones, each behind a cheap literal test
 _TRIGGER_WORDS = frozenset(("std", "sti", "ms", "pip", "ilr", "brp"))
@@ -1214,7 +1229,7 @@ _DISCIPLINE_WORDS = frozenset(
     kicked drink drink-driving driving convicted charged criminal licence license prison bail done
 """)
 )
-_HEALTH_WORDS |= frozenset(("intensive", "icu"))
+_HEALTH_WORDS |= frozenset(("intensive", "icu", "cfs", "fatigue", "fibromyalgia", "migraines", "unwell", "poorly"))
 _HEALTH_WORDS |= frozenset(
     wordlist(
         "depress antidepressant anti-depressant antidepressants anti-depressants antipsychotic antipsychotics "
