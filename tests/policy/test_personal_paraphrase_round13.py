@@ -1,9 +1,10 @@
 """Personal-use, issue 12 round 13: paraphrases of our dev set's personal-use posts that the rules
-missed (neglect called "negligent", "the least competent people", a claim called "a complete
-fabrication", a system that "wiped half my marks", the line manager named without "my", "so it goes no
-further" as the licence of a private group, "my ac.uk email" without its leading dot, the employer's
-quoted verdict on the author's work echoed in a closing clause). Each risky post stands beside a clean
-one with the same cue, so the cue alone is never the finding."""
+missed (neglect called "negligent", marks moved "to hit targets", "the least competent people", a
+claim called "a complete fabrication", an office called "hopeless", the line manager named without
+"my", "so it goes no further" as the licence of a private group (only for a complaint or claim, not
+a surprise party), "my ac.uk email" without its leading dot, the employer's quoted verdict on the
+author's work echoed in a closing clause). Each risky post stands beside a clean one with the same
+cue, so the cue alone is never the finding."""
 
 from __future__ import annotations
 
@@ -40,14 +41,17 @@ _families = partial(flagged, account="personal", families=RISK_AND_PERSONAL)
             "Views mine obviously, but the new phone update has wiped half my holiday photos. Hopeless.",
         ),
         (
-            "Line manager's scheduled another 6pm Friday call. She genuinely has no idea what work-life balance "
-            "means.",
+            "Line manager's scheduled another 6pm Friday call. She genuinely has no idea what work-life balance means.",
             "Line manager's just been nominated for a staff award. She genuinely deserves it.",
         ),
         (
             "Putting this in our private Facebook group so it goes no further: the exam board moved the grade "
             "boundaries to hit targets.",
-            "Our cycling group ride goes no further than Henley this Sunday, so all abilities welcome.",
+            "Our group chat is private so it goes no further: Sam's surprise party is Saturday at 8!",
+        ),
+        (
+            "Heard the exam board moved the grade boundaries to hit targets this year. Nobody will say it.",
+            "Our exam board adjusted the grade boundaries after the paper proved too hard, as the regulations allow.",
         ),
         (
             "started a private Pinterest for wedding ideas, signed up with my ac.uk email because I'm always "

@@ -48,6 +48,38 @@ _NEWS_AFTER = {
         r"around|for|in|on|to|with)\b"
     )
 }
+# Round 13 verdicts, each in the shape that makes it one: neglect said of a thing done ("leaving them in
+# damp halls is negligent", not a tort law class on negligence), a claim called a fabrication (not a
+# fabrication lab), and "least competent" said of people or an office (not "the least competent at karaoke").
+_LEAST_PEOPLE = (
+    "people",
+    "person",
+    "bunch",
+    "team",
+    "lot",
+    "office",
+    "department",
+    "managers",
+    "management",
+    "manager",
+    "organisation",
+    "institution",
+    "outfit",
+    "individuals",
+)
+_VERDICT_R13 = "|".join(
+    [
+        "is negligent|was negligent|are negligent|were negligent|been negligent|criminally negligent|"
+        "grossly negligent|gross negligence|sheer negligence|plain negligence|utterly negligent",
+        "complete fabrication|total fabrication|pure fabrication|utter fabrication|outright fabrication|"
+        "is a fabrication|was a fabrication|is fabricated nonsense",
+        *(
+            f"least {a} {n}"
+            for a in ("competent", "capable", "organised", "organized", "professional", "helpful")
+            for n in _LEAST_PEOPLE
+        ),
+    ]
+)
 _NEGATIVE = words_re(
     phrases(
         """can't believe|cannot believe|frozen|freeze|cuts|axed|scrapped|shambles|farce|is a joke|are a joke|
@@ -115,15 +147,13 @@ _NEGATIVE = words_re(
     boasts about|crumbling|save us|screams at|shouts at|cruel|heartless|callous|inhumane|
     vindictive|spiteful|like a number|like numbers|never fails to disappoint|disappointing|a fool|
     yells at|screamed at|shouted at|honesty would be nice|transparency would be nice|"""
-        # round 9: credit taken with its article, the lone-sufferer close, pay and safety told plainly
+        # round 9: credit taken with its article, the lone-sufferer close, pay and safety told plainly;
+        # then round 13's verdicts (neglect, fabrication, the least competent people)
         """took the credit|takes the credit|taking the credit|claimed the credit|claims the credit|just mine|
     just me then|underpaying|underpays|not safe|problem is at the top|rot starts at the top|
     problem starts at the top|blame the staff|blames the staff|blaming the staff|consult nobody|consults nobody|
     consulting nobody|consult no one|consults no one|updates their cv|update their cv|updating their cv|
-    updated their cv|updating my cv|polishing my cv|"""
-        # round 13: neglect named, the inverted superlative of competence, a claim called a fabrication
-        """negligent|negligence|least competent|least capable|least organised|least organized|least professional|
-    least helpful|fabrication|wiped half|wiped all"""
+    updated their cv|updating my cv|polishing my cv|""" + _VERDICT_R13
     ),
     not_before=_NEWS_AFTER,
 )
@@ -775,7 +805,8 @@ def _complaint_content(t: str) -> bool:
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
 _DAMAGING = words_re(
-    phrases("""lying|lies|lied|liars|cover-up|covered up|cover up|covering up|cooking the books|cooked the books|
+    phrases(
+        """lying|lies|lied|liars|cover-up|covered up|cover up|covering up|cooking the books|cooked the books|
     fiddled|fiddling|rigged|fraud|fraudulent|fabricated|racist|institutionally racist|sexist|criminal|illegal|
     unlawful|unsafe|dangerous|asbestos|bankrupt|go bust|went bust|going bust|insolvent|sham|scam|fleecing|
     exploiting|knowingly|deliberately|hiding|buries|bury|whitewash|corrupt|corruption|steer clear|stay away|
@@ -802,8 +833,10 @@ _DAMAGING = words_re(
     pr document|pr exercise|pr stunt|
     window dressing|nothing behind it|cruel|inhumane|heartless|callous|not safe|underpaying|
     haven't been checked|hasn't been checked|not been checked in|faked his data|faked her data|faked their data|
-    faked the data|faked data|falsified|falsifying|negligent|negligence|least competent|fabrication|wiped half|
-    wiped all"""),
+    faked the data|faked data|falsified|falsifying|are hopeless|is hopeless|are utterly hopeless|
+    is utterly hopeless|"""
+        + _VERDICT_R13
+    ),
     not_before=_NEWS_AFTER,
 )
 _DISCLAIMER = re.compile(
@@ -2132,8 +2165,9 @@ def closed_group(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         s, e = max(0, lic.start() - 150), min(len(t), lic.end() + 150)
         if not _GROUP_RE.search(t, s, e):
             continue
-        # a bare "so:" licenses anything; it counts when what follows is a complaint or a claim
-        if lic.group("weak") and not _sensitive(doc, cp):
+        # a bare "so:" licenses anything, and so does "it won't go any further" (a surprise party kept
+        # from its guest): each counts when what is said is a complaint or a claim (round 13)
+        if (lic.group("weak") or "further" in lic.group(0)) and not _sensitive(doc, cp):
             continue
         yield lic.start(), lic.end(), "Written as if a closed group were private."
         return
@@ -2233,6 +2267,8 @@ def _sensitive(doc: Doc, cp: CompiledPack) -> bool:
     t = doc.masked
     if _NEGATIVE.search(t) or _DAMAGING.search(t) or _TROUBLE_RE.search(t) or _sarcastic(t):
         return True
+    if gate(t, _RIGGED_WORDS) and _RIGGED_RE.search(t):
+        return True  # marks said to be moved to meet a target
     ref = _institution_ref(doc, cp)
     return ref is not None and _grievance(t, ref)
 
@@ -3743,6 +3779,14 @@ _RIGGED_RE = re.compile(
     r"examiners|colleagues|everyone)\s+to\s+(?:change|alter|inflate|bump\s+up|raise|lower|adjust|fiddle|massage|tweak)\s+"
     r"(?:\w+\s+){0,3}?(?:marks|grades|scores|results|figures|data|numbers|stats)"
     r"|to\s+make\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:averages?|figures|numbers|stats|statistics|results|scores|data)\s+"
-    r"look\s+(?:better|good|nicer|healthier|respectable))(?![\w])"
+    r"look\s+(?:better|good|nicer|healthier|respectable)"
+    # round 13: marks or boundaries moved to meet a target ("moved the grade boundaries to hit targets"),
+    # not moved for a reason the rules allow ("adjusted the boundaries after the paper proved too hard")
+    r"|(?:moved|shifted|lowered|raised|changed|adjusted|tweaked|massaged|bumped\s+up|inflated|nudged)\s+(?:\w+\s+){0,3}?"
+    r"(?:marks|grades|boundaries|pass\s+marks?|scores|results|figures|numbers|stats|data)\s+(?:up\s+|down\s+)?to\s+"
+    r"(?:hit|meet|reach|make|match)\s+(?:\w+\s+){0,2}?(?:targets?|kpis?|quotas?|numbers|league\s+tables?))(?![\w])"
 )
-_RIGGED_WORDS = gate_words("made told asked forced pressured pushed instructed making telling forcing make")
+_RIGGED_WORDS = gate_words(
+    "made told asked forced pressured pushed instructed making telling forcing make moved shifted lowered raised "
+    "changed adjusted tweaked massaged bumped inflated nudged"
+)
