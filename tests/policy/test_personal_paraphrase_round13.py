@@ -3,7 +3,9 @@ missed (neglect called "negligent", marks moved "to hit targets", "the least com
 claim called "a complete fabrication", an office called "hopeless", the line manager named without
 "my", "so it goes no further" as the licence of a private group (only for a complaint or claim, not
 a surprise party), "my ac.uk email" without its leading dot, the employer's quoted verdict on the
-author's work echoed in a closing clause). Each risky post stands beside a clean one with the same
+author's work echoed in a closing clause), and two clean posts the probes of this round's changes
+found flagged (the author "hopeless at pub quizzes", a seminar "at my university on fabricated quotes").
+Each risky post stands beside a clean one with the same
 cue, so the cue alone is never the finding."""
 
 from __future__ import annotations
@@ -73,6 +75,16 @@ _families = partial(flagged, account="personal", families=RISK_AND_PERSONAL)
             # "it's" holds an apostrophe, not the quote's opening: the echo still reads against 'natural turnover'
             "Colleagues keep leaving and management keep saying it's 'natural turnover'. Sure. Natural.",
             "My toddler says it's 'natural' to eat crayons. Sure. Natural. Parenting!",
+        ),
+        (
+            # the author's verdict on their own skill is not one on the employer
+            "HR at my uni are hopeless at paying people on time.",
+            "I'm hopeless at pub quizzes but our department team won anyway! Proud of my colleagues.",
+        ),
+        (
+            # a seminar's subject, with the place it was held between the seminar and its subject
+            "Our department seminar at my uni on fabricated data was fabricated nonsense, the speaker lied.",
+            "Fun seminar at my university on fabricated quotes in Victorian newspapers.",
         ),
     ],
 )

@@ -1036,7 +1036,21 @@ def _near_words(
         if abs(m.start() - ref[0]) <= reach
         and not _as_topic(t, m.start())
         and not any(a <= m.start() < b for a, b in skip or ())
+        and not _self_deprecating(t, m.start(), m.end())
     )
+
+
+# The author's verdict on themself at some skill (round 13): "I'm hopeless at pub quizzes but our
+# department team won anyway" says nothing of the employer; "HR are hopeless at paying us" does.
+_SELF_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:i'?m|i\s+am|i\s+was|i'?ve\s+always\s+been|i\s+have\s+always\s+been)\s+"
+    r"(?:so\s+|such\s+|really\s+|truly\s+|completely\s+|utterly\s+|absolutely\s+|totally\s+|just\s+|still\s+)?$"
+)
+
+
+def _self_deprecating(t: str, start: int, end: int) -> bool:
+    """The word is the author's verdict on their own skill: "I'm hopeless at", "I am rubbish at"."""
+    return t.startswith((" at ", " with "), end) and _SELF_BEFORE_RE.search(t, max(0, start - 40), start) is not None
 
 
 # Words that only say something recurs or comes round again.
@@ -1415,7 +1429,7 @@ def _impersonation_spans(t: str, ref: tuple[int, int]) -> list[tuple[int, int]]:
 _TOPIC_RE = re.compile(
     r"(?<![\w])(?:workshops?|training|seminars?|talks?|courses?|sessions?|polic(?:y|ies)|modules?|research|stud(?:y|ies)|"
     r"lectures?|conferences?|reports?|surveys?|projects?|papers?|books?|campaigns?|networks?|guidance|week|webinar|"
-    r"panel|reporting|awareness|expert|experts|phd|thesis|dissertation)\s+(?:\w+\s+){0,2}(?:on|about|into|against|of|"
+    r"panel|reporting|awareness|expert|experts|phd|thesis|dissertation)\s+(?:\w+\s+){0,3}(?:on|about|into|against|of|"
     r"tackling|preventing|addressing|around)\s+(?:\w+\s+){0,2}$"
 )
 
