@@ -91,3 +91,16 @@ _families = partial(flagged, account="personal", families=RISK_AND_PERSONAL)
 def test_paraphrase_beside_its_clean_twin(risky: str, clean: str) -> None:
     assert "personal-use" in _families(risky), risky
     assert not _families(clean), clean
+
+
+def test_asking_a_closed_group_not_to_share_licenses_only_a_complaint_or_claim() -> None:
+    """'Please don't share' in a closed group is PER004's licence when what follows is trouble at work;
+    a bake sale list whose buyers asked to stay anonymous is discretion (the 'closed' of 'closed group'
+    is no trouble of its own)."""
+    risky = "Private group so please don't screenshot: half the module team were let go today."
+    clean = (
+        "Closed group reminder: please don't share screenshots of the bake sale list, some people asked to stay "
+        "anonymous."
+    )
+    assert "personal-use" in _families(risky)
+    assert "personal-use" not in _families(clean)

@@ -2148,6 +2148,10 @@ _LICENCE_RE = re.compile(
 )
 
 
+# The licences that only ask for discretion (round 13); see closed_group.
+_DISCRETION_RE = re.compile(r".*further|(?:don'?t|do\s+not|pls\s+don'?t|please\s+don'?t)\s")
+
+
 @rule(
     "PER004",
     "closed-group-not-private",
@@ -2179,9 +2183,10 @@ def closed_group(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         s, e = max(0, lic.start() - 150), min(len(t), lic.end() + 150)
         if not _GROUP_RE.search(t, s, e):
             continue
-        # a bare "so:" licenses anything, and so does "it won't go any further" (a surprise party kept
-        # from its guest): each counts when what is said is a complaint or a claim (round 13)
-        if (lic.group("weak") or "further" in lic.group(0)) and not _sensitive(doc, cp):
+        # a bare "so:" licenses anything, and so do "it won't go any further" (a surprise party kept
+        # from its guest) and "don't share/screenshot" (a bake sale list whose buyers asked to stay
+        # anonymous): each counts when what is said is a complaint or a claim (round 13)
+        if (lic.group("weak") or _DISCRETION_RE.match(lic.group(0))) and not _sensitive(doc, cp):
             continue
         yield lic.start(), lic.end(), "Written as if a closed group were private."
         return
@@ -2276,11 +2281,19 @@ def _private_premise(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     return None
 
 
+_GROUP_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:group|chat|channel|forum|page|account|acc|server|thread|insta|instagram|story|stories|feed|"
+    r"profile|facebook|fb)s?(?![\w])"
+)
+
+
 def _sensitive(doc: Doc, cp: CompiledPack) -> bool:
     """A complaint, claim or trouble anywhere in the post (for the weaker closed-group licence)."""
     t = doc.masked
-    if _NEGATIVE.search(t) or _DAMAGING.search(t) or _TROUBLE_RE.search(t) or _sarcastic(t):
+    if _NEGATIVE.search(t) or _DAMAGING.search(t) or _sarcastic(t):
         return True
+    if any(not _GROUP_NOUN_AFTER_RE.match(t, m.end()) for m in _TROUBLE_RE.finditer(t)):
+        return True  # trouble, but not the "closed" of "closed group" (round 13)
     if gate(t, _RIGGED_WORDS) and _RIGGED_RE.search(t):
         return True  # marks said to be moved to meet a target
     ref = _institution_ref(doc, cp)
