@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from townhall.policy.engine import check
-from townhall.policy.types import Context
+from .flagging import flagged
 
 RISK = {"privacy", "credentials", "confidential-ip", "contentious", "abuse", "brand", "copyright", "personal-use"}
 
@@ -154,18 +153,14 @@ PAIRS = [
 ]
 
 
-def _families(text: str, network: str, account: str) -> set[str]:
-    return {f.family for f in check(text, Context(network, account)) if f.severity in ("block", "warn")}
-
-
 @pytest.mark.parametrize(("family", "network", "account", "risky", "_clean"), PAIRS)
 def test_risky_paraphrase_is_flagged(family: str, network: str, account: str, risky: str, _clean: str) -> None:
-    assert family in _families(risky, network, account)
+    assert family in flagged(risky, account, network)
 
 
 @pytest.mark.parametrize(("family", "network", "account", "_risky", "clean"), PAIRS)
 def test_clean_twin_stays_clean(family: str, network: str, account: str, _risky: str, clean: str) -> None:
-    assert not (_families(clean, network, account) & RISK)
+    assert not (flagged(clean, account, network) & RISK)
 
 
 # Research and teaching on the same topics in strong words: academic debate stays clean on the
@@ -180,4 +175,4 @@ ACADEMIC = [
 
 @pytest.mark.parametrize("text", ACADEMIC)
 def test_academic_debate_stays_clean(text: str) -> None:
-    assert not (_families(text, "x", "official") & RISK)
+    assert not (flagged(text, "official", "x") & RISK)
