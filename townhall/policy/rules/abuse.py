@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 
 import regex
@@ -1160,51 +1160,59 @@ _WITS_PUT_DOWN_RE = regex.compile(
 )
 
 
-def _put_down(text: str) -> regex.Match[str] | None:
-    """The first put-down without a swear word (see above), or None."""
-    runs = _ascii_runs(text)
-    if not _VULGAR_NOUNS.isdisjoint(runs):
-        m = _VULGAR_PERSON_RE.search(text)
-        if m:
-            return m
-    if (
+# Each put-down form with the cheap word test that must pass before its pattern is searched (the
+# post's ASCII word runs; the reply forms also need the post to open with a mention), in the order
+# they are tried.
+_PutDownGate = Callable[[frozenset[str], str], bool]
+
+
+def _wits_gate(runs: frozenset[str], _text: str) -> bool:
+    return (
         not _WITS_SUPERLATIVES.isdisjoint(runs)
         or ("most" in runs and not _WITS_MOST.isdisjoint(runs))
         or ("too" in runs and not _WITS_TOO.isdisjoint(runs))
         or ("together" in runs and ("string" in runs or "put" in runs))
-    ):
-        m = _WITS_PUT_DOWN_RE.search(text)
-        if m:
-            return m
-    if not _JUDGING_ADVERBS.isdisjoint(runs) and ("you" in runs or "ur" in runs):
-        m = _YOU_JUDGED_RE.search(text)
-        if m:
-            return m
-    if "imagine" in runs and "being" in runs:
-        m = _IMAGINE_RE.search(text)
-        if m:
-            return m
-    insulting = not _INSULT_RUNS.isdisjoint(runs)
-    if "so" in runs and ("you" in runs or "u" in runs) and (insulting or not _SCORN_RUNS.isdisjoint(runs)):
-        m = _SO_ARE_YOU_RE.search(text)
-        if m:
-            return m
-    if text.lstrip().startswith("@"):
-        m = _VOCATIVE_INSULT_RE.search(text) if insulting or "troll" in runs or "trolls" in runs else None
-        if m is None and not _REPLY_TAUNT_WORDS.isdisjoint(runs):
-            m = _TAUNT_RE.search(text)
-        if m:
-            return m
-    if "grow" in runs and "up" in runs:
-        m = _GROW_UP_RE.search(text)
-        if m:
-            return m
-    if ("material" in runs or "cut" in runs) and "not" in runs:
-        m = _NOT_MATERIAL_RE.search(text)
-        if m:
-            return m
-    if ("who" in runs or "that" in runs) and not _STRONG_INSULTS.isdisjoint(runs):
-        return _RELATIVE_VERDICT_RE.search(text)
+    )
+
+
+def _so_are_you_gate(runs: frozenset[str], _text: str) -> bool:
+    return ("so" in runs and ("you" in runs or "u" in runs)) and (
+        not _INSULT_RUNS.isdisjoint(runs) or not _SCORN_RUNS.isdisjoint(runs)
+    )
+
+
+def _vocative_gate(runs: frozenset[str], text: str) -> bool:
+    return text.lstrip().startswith("@") and (
+        not _INSULT_RUNS.isdisjoint(runs) or "troll" in runs or "trolls" in runs
+    )
+
+
+def _taunt_gate(runs: frozenset[str], text: str) -> bool:
+    return text.lstrip().startswith("@") and not _REPLY_TAUNT_WORDS.isdisjoint(runs)
+
+
+_PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
+    (lambda runs, _t: not _VULGAR_NOUNS.isdisjoint(runs), _VULGAR_PERSON_RE),
+    (_wits_gate, _WITS_PUT_DOWN_RE),
+    (lambda runs, _t: not _JUDGING_ADVERBS.isdisjoint(runs) and ("you" in runs or "ur" in runs), _YOU_JUDGED_RE),
+    (lambda runs, _t: "imagine" in runs and "being" in runs, _IMAGINE_RE),
+    (_so_are_you_gate, _SO_ARE_YOU_RE),
+    (_vocative_gate, _VOCATIVE_INSULT_RE),
+    (_taunt_gate, _TAUNT_RE),
+    (lambda runs, _t: "grow" in runs and "up" in runs, _GROW_UP_RE),
+    (lambda runs, _t: ("material" in runs or "cut" in runs) and "not" in runs, _NOT_MATERIAL_RE),
+    (lambda runs, _t: ("who" in runs or "that" in runs) and not _STRONG_INSULTS.isdisjoint(runs), _RELATIVE_VERDICT_RE),
+)
+
+
+def _put_down(text: str) -> regex.Match[str] | None:
+    """The first put-down without a swear word (see above), or None."""
+    runs = _ascii_runs(text)
+    for passes, pattern in _PUT_DOWNS:
+        if passes(runs, text):
+            m = pattern.search(text)
+            if m:
+                return m
     return None
 
 
