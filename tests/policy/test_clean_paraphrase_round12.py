@@ -77,6 +77,13 @@ _families = partial(flagged, account="official", families=RISK_AND_PERSONAL)
             "policy.",
             "We're proud to be a Living Wage employer.",
         ),
+        # an institution that will work with whoever wins, beside one that names the party it won't
+        (
+            "contentious",
+            "We look forward to working with whichever government is elected, as long as it isn't the Tories, who "
+            "have failed universities.",
+            "We look forward to working with whichever government is elected on Thursday.",
+        ),
     ],
 )
 def test_clean_paraphrase_beside_its_risky_twin(family: str, risky: str, clean: str) -> None:

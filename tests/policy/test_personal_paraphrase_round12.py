@@ -58,3 +58,20 @@ _families = partial(flagged, account="personal", families=RISK_AND_PERSONAL)
 def test_paraphrase_beside_its_clean_twin(risky: str, clean: str) -> None:
     assert "personal-use" in _families(risky), risky
     assert not _families(clean), clean
+
+
+@pytest.mark.parametrize(
+    ("risky", "clean"),
+    [
+        # what the author does with a team, beside a personal account speaking as an office's team
+        (
+            "Hi all, we're the admissions team - DM us your details to confirm your place",
+            "Line manager's away so I'm running the team meeting today.",
+        ),
+        ("This is the Student Support team. If you're struggling with fees, DM us your details", "I'm on the team for "
+         "the charity run!"),
+    ],
+)
+def test_speaking_as_a_team_beside_working_in_one(risky: str, clean: str) -> None:
+    assert "brand" in _families(risky), risky
+    assert not _families(clean), clean

@@ -165,10 +165,32 @@ def _debate_only(doc: Doc) -> bool:
     return all(any(s <= m.start() and m.end() <= e for s, e in asked) for m in contentious.STANCE.finditer(t))
 
 
+# Neutral by construction: the institution addresses whoever wins ("We look forward to working with
+# whichever government is elected", "ready to work with any party that forms the next government"),
+# naming no party and asking nothing of the reader.
+_ANY_WINNER_RE = regex.compile(
+    r"(?i)(?<![\w])(?:whichever\s+(?:party|parties|government|candidate|side)|(?:any|every)\s+(?:party|government|"
+    r"candidate)\s+(?:that\s+)?(?:is\s+elected|wins|forms)|regardless\s+of\s+(?:who|which\s+party)\s+wins|"
+    r"all\s+(?:the\s+)?parties)(?![\w])"
+)
+_SIDE_WORDS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:should|must|shame\w*|disgrace\w*|oppose\w*|against|vote\s+(?:for|against)|tor(?:y|ies)|labour|"
+    r"reform|green|greens|lib\s*dems?|snp|plaid|conservatives?|unlike|failed|failure|broken)(?![\w])"
+)
+
+
+def _addresses_any_winner(doc: Doc) -> bool:
+    """The official post speaks to whoever wins an election and takes no side (see _ANY_WINNER_RE)."""
+    t = doc.text
+    return ("whichever" in t or "any" in t or "every" in t or "regardless" in t or "parties" in t) and (
+        _ANY_WINNER_RE.search(t) is not None and _SIDE_WORDS_RE.search(t) is None
+    )
+
+
 def _contentious_moot(doc: Doc) -> bool:
-    """The learned contentious finding is moot on a status held, on a service notice or on a question
-    put up for debate."""
-    return _states_status_held(doc) or _service_notice(doc) or _debate_only(doc)
+    """The learned contentious finding is moot on a status held, on a service notice, on a question
+    put up for debate or on a post that addresses whoever wins."""
+    return _states_status_held(doc) or _service_notice(doc) or _debate_only(doc) or _addresses_any_winner(doc)
 
 
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.
