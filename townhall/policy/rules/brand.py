@@ -34,7 +34,7 @@ _CLAIM_RE = re.compile(
     r"|(?:admissions|registry|accommodation|finance)\s+(?:team|office)\s+here"
     r"|(?:this\s+is|i'?m|i\s+am|we\s+are|we'?re)\s+(?:the\s+)?(?:new\s+)?(?:head\s+of\s+(?:admissions|recruitment|student\s+\w+)|"
     # ("I'm running the team meeting", "I'm on the team" are what the author does, not who speaks)
-    r"(?:(?!(?:\w+ing|on|in|at|with|for|from|off|out|of|part|to|back|away|leaving|off)\b)\w+\s+){0,2}(?:team|office)(?=[\s.,:!])|"
+    r"(?:(?!(?:\w+ing|on|in|at|with|for|from|off|out|of|part|to|back|away)\b)\w+\s+){0,2}(?:team|office)(?=[\s.,:!])|"
     r"social\s+media\s+manager\s+for\s+the\s+(?:university|uni))"
     r"|(?:quick\s+)?(?:announcement|news|good\s+news|update|message|statement|fyi|notice|reminder|psa)\s+from\s+the\s+"
     r"(?:[\w'’-]+\s+){0,2}(?:office|team|registry|department|faculty|library|service|centre|school)"

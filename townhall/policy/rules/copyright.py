@@ -285,6 +285,11 @@ _THIRD_MEDIA_RE = regex.compile(
     r"|(?:printed|photocopied|copied|scanned)\s+(?:off\s+)?\d+\s+copies",
     regex.IGNORECASE,
 )
+# A work commissioned from its maker is the commissioner's to use ("was commissioned from the artist
+# Maya Chen"); one that somebody else commissioned is not ("a report a competitor commissioned from
+# Deloitte"). Written once for the three licence patterns below.
+_COMMISSIONED_FROM = r"(?:was|were|is|are|been)\s+commissioned\s+from"
+_COMMISSIONED = _COMMISSIONED_FROM + r"|(?:we|i)\s+commissioned"
 _OWN_OR_LICENSED_RE = regex.compile(
     r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:\w+\s+){0,2}?(?:from|under|by|through|via|with)|"
     r"licence\s+from|under\s+licen[cs]e|credits?\s+(?:are|is)\s+(?:on|in|at|below|listed)|"
@@ -300,12 +305,11 @@ _OWN_OR_LICENSED_RE = regex.compile(
     r"|all\s+(?:original|my\s+own\s+work)|(?:my|our)\s+own\s+(?:work|photo|drawing|design|footage)"
     # the owner's approval or kit ("SU-approved society logos", "the press pack's photos")
     r"|[\w'’]+-approved|approved\s+by\s+(?:the\s+)?\w+|(?:logo|brand|press|media|asset)\s+(?:packs?|kits?)"
-    # a work commissioned from its maker is the commissioner's to use ("was commissioned from the artist Maya
-    # Chen"); one that somebody else commissioned is not ("a report a competitor commissioned from Deloitte")
-    r"|(?:was|were|is|are|been)\s+commissioned\s+from|(?:we|i)\s+commissioned"
+    r"|" + _COMMISSIONED
     # the library or institution holding the licence for its readers ("the library has licensed e-book
     # access to the textbook, so you don't need to buy a copy"): access through it is the licence's use
-    r"|(?:library|libraries|university|uni|college|we)\s+(?:has|have|['’]ve|['’]s)\s+(?:now\s+|just\s+|already\s+)?licen[cs]ed"
+    + r"|(?:library|libraries|university|uni|college|we)\s+(?:has|have|['’]ve|['’]s)\s+"
+    r"(?:now\s+|just\s+|already\s+)?licen[cs]ed"
     r"|licensed\s+(?:(?:e-?book|online|digital|electronic|campus-wide|institutional)\s+)?access"
     r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
     r"illustrated)\s+(?:(?:this|these|it|them|the\s+\w+|all\s+(?:of\s+)?(?:it|them|this))\s+)?(?:\w+\s+){0,2}?"
@@ -323,8 +327,8 @@ _LICENSED_RE = regex.compile(
     r"under\s+(?:a\s+|the\s+)?(?:cc|creative\s+commons|open)?\s*licen[cs]e|public\s+domain|creative\s+commons|cc[-\s]by|"
     r"used\s+under|royalty[-\s]free|licen[cs]e\s*:\s*\w|(?:audio|music|sound|stock\s+(?:photo|image|music))\s+library|"
     r"no[-\s]copyright\s+(?:music|audio|sound)|all\s+(?:original|my\s+own\s+work)"
-    r"|(?:was|were|is|are|been)\s+commissioned\s+from|(?:we|i)\s+commissioned"
-    r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
+    r"|" + _COMMISSIONED
+    + r"|(?:made|drew|drawn|created|designed|filmed|shot|wrote|written|composed|animated|painted|recorded|photographed|"
     r"illustrated)\s+(?:(?:this|these|it|them|the\s+\w+|all\s+(?:of\s+)?(?:it|them|this))\s+)?(?:\w+\s+){0,2}?"
     r"(?:myself|ourselves|in[-\s]house))(?![\w])",
     regex.IGNORECASE,
@@ -824,7 +828,8 @@ _C4_FINE_RE = regex.compile(
     r"creative\s+commons|link(?:ed)?\s+(?:below|here|on|to)|\(link|link\s+in\s+the\s+(?:description|post)|(?:gift|a)\s+link|"
     r"read\s+it\s+here|open\s+access|(?<!\bas\s)(?<!\bit\s)(?:our|my)\s+"
     r"own(?!\s+(?:youtube|channel|website|site|page|account|instagram|tiktok|blog|lab\s+site|soundcloud))|ourselves|myself|"
-    r"commissioned\s+(?:for|by\s+(?:us|the\s+uni))|(?:was|were|is|are|been)\s+commissioned\s+from|we\s+commissioned|(?:don'?t|please\s+don'?t|never)\s+(?:pirate|upload|copy|share|use)|not\s+the\s+answer|legal(?:ly)?|allowed|"
+    r"commissioned\s+(?:for|by\s+(?:us|the\s+uni))|" + _COMMISSIONED_FROM + r"|we\s+commissioned|"
+    r"(?:don'?t|please\s+don'?t|never)\s+(?:pirate|upload|copy|share|use)|not\s+the\s+answer|legal(?:ly)?|allowed|"
     # the institution's own brand material (the brand family judges its use)
     r"brand\s+(?:guidelines|guide|portal|team|toolkit|centre|hub)|"
     # a logo or press pack is handed out by the owner for others to use ("the SU logo pack")

@@ -845,10 +845,6 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     return out
 
 
-# "South Car Park", "Sports Park": a park in a facility's name is not a street's "Park"
-_CAR_PARK_RE = regex.compile(r"(?i)\b(?:car|sports|science|business|research)\s+park\b")
-
-
 def _names_building(span: str) -> bool:
     """The address opens with a named building ("Student Centre, Oxford Road, ..."): its first part
     holds a venue word and is not itself a street ("12 Church Street", "Park Road")."""
@@ -856,7 +852,7 @@ def _names_building(span: str) -> bool:
     return (
         _VENUE_RE.search(first) is not None
         and not any(c.isdigit() for c in first)
-        and _STREET_WORD_RE.search(_CAR_PARK_RE.sub("", first)) is None
+        and _STREET_WORD_RE.search(first) is None
         and _STREETISH_RE.search(first) is None
     )
 
