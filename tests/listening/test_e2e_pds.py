@@ -22,6 +22,24 @@ from pds_fixture import pds_network  # noqa: F401
 pytestmark = [pytest.mark.pds, pytest.mark.slow]
 
 
+def _holds(done) -> bool:
+    """`done()`, read while the consumer thread may be writing.
+
+    Django's SQLite test database is in memory with a shared cache, where a table another
+    connection is writing to answers "database table is locked" at once instead of waiting
+    out the busy timeout (a file database, as the app uses, waits). That answer means "not
+    yet", so look again on the next poll; a fresh-clone CI run failed on it once.
+    """
+    from django.db import OperationalError
+
+    try:
+        return bool(done())
+    except OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        return False
+
+
 def run_until(consumer, done, timeout=60.0):
     """Run the consumer in a thread until `done()` holds, then stop it like Ctrl-C would."""
     from django.db import connection
@@ -39,7 +57,7 @@ def run_until(consumer, done, timeout=60.0):
     thread = threading.Thread(target=target, daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not done():
+    while time.monotonic() < deadline and not _holds(done):
         time.sleep(0.2)
     consumer.stop()
     thread.join(30)
