@@ -12,7 +12,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, token_set, wordlist
+from townhall.policy.rules.common import SENTENCE_REACH, gate, gate_words, token_set, wordlist
 
 _PW_RE = regex.compile(
     r"(?<![\w])(?:pass(?:word|code|phrase|wd)?s?|pwd?|pin(?:\s+(?:code|number))?|wi-?fi\s+key|login|"
@@ -644,11 +644,22 @@ _MFA_CODE_RE = regex.compile(r"(?<![\w£$€.,:/-])\d{3}[ -]?\d{3}(?![\w%/:-]|[.
 
 
 def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos`` plus the next one (a value often follows: 'OTP again. 605 839.')."""
-    s = max(t.rfind(c, 0, pos) for c in ".!?\n") + 1
-    e1 = _SENTENCE_END_RE.search(t, pos)
-    e = _SENTENCE_END_RE.search(t, e1.end()) if e1 else None
-    return s, (e.start() if e else len(t)) if e1 else len(t)
+    """The sentence around ``pos`` plus the next one (a value often follows: 'OTP again. 605 839.'),
+    each cut ``SENTENCE_REACH`` characters from where it is looked for."""
+    lo = max(0, pos - SENTENCE_REACH)
+    s = max(lo - 1, *(t.rfind(c, lo, pos) for c in ".!?\n")) + 1
+    hi = min(len(t), pos + SENTENCE_REACH)
+    e1 = _SENTENCE_END_RE.search(t, pos, hi)
+    if e1 is None:
+        return s, hi
+    hi = min(len(t), e1.end() + SENTENCE_REACH)
+    e = _SENTENCE_END_RE.search(t, e1.end(), hi)
+    return s, e.start() if e else hi
+
+
+# The spaces and colons after a cue word ("password:  x"), matched where they are rather than by
+# slicing off the rest of the post for each cue.
+_LEAD_BLANKS_RE = regex.compile(r"[ :]*")
 
 
 @rule(
@@ -791,7 +802,7 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 yield v.start(), v.end(), "An access code in a post."
                 return
         if m.group(0).lower() in _SHORT_PW_WORDS:
-            nv = _STRONG_VALUE_RE.match(t, m.end() + len(t[m.end() :]) - len(t[m.end() :].lstrip(" :")))
+            nv = _STRONG_VALUE_RE.match(t, _LEAD_BLANKS_RE.match(t, m.end()).end())
             tok = nv.group("t") if nv and nv.group("t") else ""
             if (
                 _PLAIN_SECRET_RE.fullmatch(tok)

@@ -13,7 +13,16 @@ from townhall.policy import clauses, mlbridge
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, gate_words, phrases, sentences, token_set, tokens, words_re
+from townhall.policy.rules.common import (
+    SENTENCE_REACH,
+    gate,
+    gate_words,
+    phrases,
+    sentences,
+    token_set,
+    tokens,
+    words_re,
+)
 from townhall.policy.rules.confidential import TRIVIAL_WORDS
 
 _INSTITUTION_REF = re.compile(
@@ -3655,7 +3664,8 @@ def about_students_or_colleagues(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if _RELATION_WORDS.isdisjoint(token_set(t)):
         return
     for r in _RELATION_RE.finditer(t):
-        s = max(t.rfind(". ", 0, r.start()), t.rfind("! ", 0, r.start()), t.rfind("? ", 0, r.start()), -1) + 1
+        lo = max(0, r.start() - SENTENCE_REACH)
+        s = max(lo - 1, *(t.rfind(c, lo, r.start()) for c in (". ", "! ", "? "))) + 1
         e = _sentence_end(t, _sentence_end(t, r.end()))  # this sentence and the next
         p = _SNEER_RE.search(t, s, e)
         if p is None:
@@ -3677,11 +3687,13 @@ _NEG_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:not|never|no)|n['’]t)\s+(?:\w+\s+
 
 
 def _sentence_end(t: str, start: int) -> int:
-    """The index just past the sentence that holds ``start`` (or the post's end)."""
+    """The index just past the sentence that holds ``start`` (or the post's end, or
+    ``SENTENCE_REACH`` characters on)."""
     if start >= len(t):
         return len(t)
-    ends = [i for i in (t.find(". ", start), t.find("! ", start), t.find("? ", start), t.find("\n", start)) if i >= 0]
-    return min(ends) + 1 if ends else len(t)
+    hi = min(len(t), start + SENTENCE_REACH)
+    ends = [i for i in (t.find(c, start, hi) for c in (". ", "! ", "? ", "\n")) if i >= 0]
+    return min(ends) + 1 if ends else hi
 
 
 # What is said (round 6): the post marks its own news as not public (not published or announced yet,

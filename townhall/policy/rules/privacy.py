@@ -16,6 +16,7 @@ from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import (
     CAP_WORD_RE,
+    SENTENCE_REACH,
     gate,
     gate_words,
     may_hold,
@@ -1293,6 +1294,7 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not _triggered(doc.masked):  # cheap gate before the expensive patterns
         return
     toks = tokens(doc.masked)
+    consent: bool | None = None
     for pattern, what, words in _SENSITIVE:
         if not pct and words.isdisjoint(present):
             continue  # no window for this pattern (see above)
@@ -1312,19 +1314,25 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # "Students facing a disciplinary hearing can bring a friend": guidance to a group
             if _GENERIC_GROUP_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # "a study of how people with long COVID return to work": a kind of person, not one
-            if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or _CONSENT_RE.search(t) or _own_story(doc):
-                continue  # a count of many people, or the person's own agreement to share it
+            if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()):
+                continue  # a count of many people
+            if consent is None:  # read once per post: it searches the whole post
+                consent = _CONSENT_RE.search(t) is not None
+            if consent or _own_story(doc):
+                continue  # the person's own agreement to share it
             if pattern is _IMMIGRATION_RE and _POLICY_NOUN_AFTER_RE.match(t, m.end()):
                 continue  # "the Rwanda deportation policy", "deportation flights": a policy, not someone's case
             st = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \"'’s"))
             if t[st : st + 1].isupper() and _in_proper_name(t, st, m.end()):
                 continue  # "the School of Law's Abortion Law Reform project": a project's name
             # the person cue may sit in the same or the previous sentence
-            s = max(0, t.rfind(".", 0, max(0, m.start() - 1)) - 200)
+            lo = max(0, m.start() - SENTENCE_REACH)
+            s = max(lo, t.rfind(".", lo, max(lo, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
             if person_cue(t, s, e) or (t.islower() and _first_name_word(t, s, e)):
-                ss = max(t.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-                se = min((i for i in (t.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(t))
+                ss = max(lo - 1, *(t.rfind(c, lo, m.start()) for c in ".!?\n")) + 1
+                hi = min(len(t), m.end() + SENTENCE_REACH)
+                se = min((i for i in (t.find(c, m.end(), hi) for c in ".!?\n") if i >= 0), default=hi)
                 own = _own_news(t, ss, m.start(), se) or _diary_own(t, ss, m.start())
                 if own and _other_person(t, ss, se) is None:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")

@@ -1,0 +1,74 @@
+"""Long posts without full stops (issue 12): rules look for "this sentence" at most
+``SENTENCE_REACH`` characters from a cue, so such a post costs time in proportion to its length
+(a 72,000-character one took 20 s in PER009 alone). These tests check the other half: a cut look
+still finds what the uncut one found, wherever in a long post the risky sentence stands.
+The time itself is measured by ``bench/policy_long_posts.py``, not asserted here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.policy.flagging import flagged
+from townhall.policy.rules.common import SENTENCE_REACH
+
+# Padding that no rule flags, with no sentence end in it: the worst case for a sentence search.
+_PAD_WORDS = "the weather on campus was mild and the library stayed open late for revision "
+
+RISKY = [
+    # PER009: a colleague's private state with a sneer (this sentence and the next)
+    ("personal-use", "My colleague in admissions has been off sick for months. Typical, the rest of us carry her."),
+    # CRD006: an access code given in words
+    ("credentials", "new starters - until your card works, the back door code for the Aston Webb building is 1909"),
+    # PRV005: a named person's health
+    ("privacy", "Sarah in our office has been diagnosed with cancer and is starting chemo next week."),
+]
+
+
+def _pad(n: int) -> str:
+    return (_PAD_WORDS * (n // len(_PAD_WORDS) + 1))[:n].rstrip() + " "
+
+
+@pytest.mark.parametrize(("family", "text"), RISKY)
+def test_each_risky_post_is_flagged_alone(family: str, text: str) -> None:
+    assert family in flagged(text)
+
+
+@pytest.mark.parametrize(("family", "text"), RISKY)
+@pytest.mark.parametrize("where", ["after", "before", "both"])
+def test_a_risky_sentence_is_found_inside_long_padding_without_full_stops(family: str, text: str, where: str) -> None:
+    pad = _pad(3 * SENTENCE_REACH)
+    post = {"after": pad + text, "before": text + " " + pad, "both": pad + text + " " + pad}[where]
+    assert len(post) > 3 * SENTENCE_REACH
+    assert family in flagged(post)
+
+
+@pytest.mark.parametrize(("family", "text"), RISKY)
+def test_padding_alone_is_not_flagged(family: str, text: str) -> None:
+    assert family not in flagged(_pad(4 * SENTENCE_REACH))
+
+
+# Clauses repeated with their full stops taken out, as a pasted wall of text reads.
+_WALLS = [
+    'My boss said my promotion case was "',
+    "As the voice of Northbridge University I want to say how proud we are of this year's results ",
+    "the back door code for the Aston Webb building is 19 then 09 ",
+    "my colleague Sarah has been off sick with depression for months and honestly she is useless ",
+    "DM me your Moodle password and I'll upload the marks for you ",
+]
+
+
+@pytest.mark.parametrize("wall", _WALLS)
+def test_cutting_the_sentence_search_changes_no_finding_on_a_wall_of_text(wall: str, monkeypatch) -> None:
+    from townhall.policy import Context, check
+    from townhall.policy.rules import credentials, personal_use, privacy
+
+    post = (wall * (6000 // len(wall) + 1))[:6000]
+
+    def findings() -> list[tuple[str, int, int]]:
+        return sorted((f.code, *f.span) for acct in ("personal", "official") for f in check(post, Context("x", acct)))
+
+    cut = findings()
+    for module in (credentials, personal_use, privacy):
+        monkeypatch.setattr(module, "SENTENCE_REACH", 10**9)
+    assert findings() == cut
