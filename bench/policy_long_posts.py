@@ -29,6 +29,8 @@ WALLS = [
     "new starters - until your card works, the back door code for the Aston Webb building is 19 then 09 ",
     "my colleague Sarah has been off sick with depression for months and honestly she is useless ",
     "DM me your Moodle password and I'll upload the marks for you ",
+    "Told in confidence by my best friend that she's getting married Not public yet so ",
+    "Off the record I think the new canteen menu is a vast improvement The curry is great ",
     "Reposting Kim's message from our private peer support group because people need to see it ",
     "@user you are a disgrace and everyone at this university knows it ",
 ]

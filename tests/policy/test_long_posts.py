@@ -55,6 +55,8 @@ _WALLS = [
     "the back door code for the Aston Webb building is 19 then 09 ",
     "my colleague Sarah has been off sick with depression for months and honestly she is useless ",
     "DM me your Moodle password and I'll upload the marks for you ",
+    "Told in confidence by my best friend that she's getting married Not public yet so ",
+    "Off the record I think the new canteen menu is a vast improvement The curry is great ",
 ]
 
 
