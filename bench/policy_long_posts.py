@@ -31,6 +31,8 @@ WALLS = [
     "DM me your Moodle password and I'll upload the marks for you ",
     "Told in confidence by my best friend that she's getting married Not public yet so ",
     "Off the record I think the new canteen menu is a vast improvement The curry is great ",
+    "I share full paper from Elsevier journal here because is not fair that paywall ",
+    'Sharing this vile message I received today ("go back where you came from") because ',
     "Reposting Kim's message from our private peer support group because people need to see it ",
     "@user you are a disgrace and everyone at this university knows it ",
 ]

@@ -57,6 +57,8 @@ _WALLS = [
     "DM me your Moodle password and I'll upload the marks for you ",
     "Told in confidence by my best friend that she's getting married Not public yet so ",
     "Off the record I think the new canteen menu is a vast improvement The curry is great ",
+    "I share full paper from Elsevier journal here because is not fair that paywall ",
+    'Sharing this vile message I received today ("go back where you came from") because ',
 ]
 
 
@@ -74,3 +76,27 @@ def test_cutting_the_sentence_search_changes_no_finding_on_a_wall_of_text(wall: 
     for module in (credentials, personal_use, privacy):
         monkeypatch.setattr(module, "SENTENCE_REACH", 10**9)
     assert findings() == cut
+
+
+def _in_quotes_by_counting(text: str, start: int, end: int) -> bool:
+    """abuse._in_quotes as it was written first: every quote mark counted afresh."""
+    from townhall.policy.rules.abuse import _QUOTE_CHARS, _is_apostrophe
+
+    line_start = text.rfind("\n", 0, start) + 1
+    before = [i for i in range(line_start, start) if text[i] in _QUOTE_CHARS and not _is_apostrophe(text, i)]
+    after = [i for i in range(end, len(text)) if text[i] in _QUOTE_CHARS and not _is_apostrophe(text, i)]
+    return len(before) % 2 == 1 and bool(after)
+
+
+def test_quote_marks_found_once_per_post_answer_as_counting_them_each_time() -> None:
+    import random
+
+    from townhall.policy.rules.abuse import _in_quotes
+
+    rng = random.Random(12)
+    alphabet = "ab \n'\"“”‘’«»x."
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _in_quotes(text, start, end) == _in_quotes_by_counting(text, start, end), (text, start, end)

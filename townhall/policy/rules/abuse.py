@@ -8,6 +8,7 @@ false positives (measured on the TweetEval offensive validation split).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -1259,11 +1260,15 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     found = DIRECTED_RE.finditer(doc.text)
     if not _EXCLAIMED_LEAD.isdisjoint(_ascii_runs(doc.text)):
         found = itertools.chain(found, EXCLAIMED_RE.finditer(doc.text))
+    condemns: bool | None = None  # asked once per post, when first needed
     for m in found:
         if any(s <= m.start() < e for s, e in doc.urls):
             continue
-        if _in_quotes(doc.text, m.start(), m.end()) and _CONDEMNS_RE.search(doc.text):
-            continue  # 'sharing the message I got ("go back where you came from"): racism must be called out'
+        if _in_quotes(doc.text, m.start(), m.end()):
+            if condemns is None:
+                condemns = _CONDEMNS_RE.search(doc.text) is not None
+            if condemns:
+                continue  # 'sharing the message I got ("go back where you came from"): racism must be called out'
         if m.group(0)[:1].lower() in "wa" and _vents_at_self(doc.text, m.start()):
             continue  # "Left my charger in the exam hall. What an idiot."
         if vents_at_a_thing(doc.text):
@@ -1441,10 +1446,17 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     """Whether the match lies inside a quotation ('described Jews as "vermin"', "the vile message
     'go back where you came from'"): an odd number of quote marks before it on its line, and one
     after it. Apostrophes inside words ("don't") are not quote marks."""
+    marks = _quote_marks(text)
     line_start = text.rfind("\n", 0, start) + 1
-    before = [i for i in range(line_start, start) if text[i] in _QUOTE_CHARS and not _is_apostrophe(text, i)]
-    after = [i for i in range(end, len(text)) if text[i] in _QUOTE_CHARS and not _is_apostrophe(text, i)]
-    return len(before) % 2 == 1 and bool(after)
+    before = bisect.bisect_left(marks, start) - bisect.bisect_left(marks, line_start)
+    return before % 2 == 1 and bisect.bisect_left(marks, end) < len(marks)
+
+
+@functools.lru_cache(maxsize=64)
+def _quote_marks(text: str) -> tuple[int, ...]:
+    """Where the post's quote marks are, found once per post: counted afresh for every match, a
+    long post with many insults in quotes took time in the square of its length."""
+    return tuple(i for i, c in enumerate(text) if c in _QUOTE_CHARS and not _is_apostrophe(text, i))
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
