@@ -65,7 +65,7 @@ _WALLS = [
 @pytest.mark.parametrize("wall", _WALLS)
 def test_cutting_the_sentence_search_changes_no_finding_on_a_wall_of_text(wall: str, monkeypatch) -> None:
     from townhall.policy import Context, check
-    from townhall.policy.rules import credentials, personal_use, privacy
+    from townhall.policy.rules import common, credentials, personal_use, privacy
 
     post = (wall * (6000 // len(wall) + 1))[:6000]
 
@@ -73,7 +73,7 @@ def test_cutting_the_sentence_search_changes_no_finding_on_a_wall_of_text(wall: 
         return sorted((f.code, *f.span) for acct in ("personal", "official") for f in check(post, Context("x", acct)))
 
     cut = findings()
-    for module in (credentials, personal_use, privacy):
+    for module in (common, credentials, personal_use, privacy):
         monkeypatch.setattr(module, "SENTENCE_REACH", 10**9)
     assert findings() == cut
 

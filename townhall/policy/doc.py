@@ -7,6 +7,7 @@ is computed at most once per post, which is what keeps the whole rule set fast.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from townhall.policy import mlbridge
 from townhall.policy.textutil import EMAIL_RE, HASHTAG_RE, MENTION_RE, urls
@@ -19,6 +20,19 @@ class Doc:
     def __init__(self, text: str, ctx: Context):
         self.text = text
         self.ctx = ctx
+
+    def holds(self, pattern: Any, *, masked: bool = False) -> bool:
+        """Whether ``pattern`` occurs anywhere in the post (its masked text with ``masked``).
+
+        Why here: rules ask such whole-post questions once per cue, and on a long post that repeats
+        its cue that cost the square of the post's length; asked through the post, each question is
+        answered once, for every rule.
+        """
+        answers = self.__dict__.setdefault("_holds", {})
+        key = (pattern, masked)
+        if key not in answers:
+            answers[key] = pattern.search(self.masked if masked else self.text) is not None
+        return answers[key]
 
     @cached_property
     def lower(self) -> str:

@@ -1260,15 +1260,11 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     found = DIRECTED_RE.finditer(doc.text)
     if not _EXCLAIMED_LEAD.isdisjoint(_ascii_runs(doc.text)):
         found = itertools.chain(found, EXCLAIMED_RE.finditer(doc.text))
-    condemns: bool | None = None  # asked once per post, when first needed
     for m in found:
         if any(s <= m.start() < e for s, e in doc.urls):
             continue
-        if _in_quotes(doc.text, m.start(), m.end()):
-            if condemns is None:
-                condemns = _CONDEMNS_RE.search(doc.text) is not None
-            if condemns:
-                continue  # 'sharing the message I got ("go back where you came from"): racism must be called out'
+        if _in_quotes(doc.text, m.start(), m.end()) and doc.holds(_CONDEMNS_RE):
+            continue  # 'sharing the message I got ("go back where you came from"): racism must be called out'
         if m.group(0)[:1].lower() in "wa" and _vents_at_self(doc.text, m.start()):
             continue  # "Left my charger in the exam hall. What an idiot."
         if vents_at_a_thing(doc.text):

@@ -207,6 +207,13 @@ PERSON_WORDS_RE = regex.compile(
 SENTENCE_REACH = 1000
 
 
+def sentence_start(text: str, pos: int, marks: str | tuple[str, ...] = ".!?\n") -> int:
+    """Where the sentence holding ``pos`` starts: just past the last of ``marks`` before it, or
+    ``SENTENCE_REACH`` characters back (the post's start when that is nearer)."""
+    lo = max(0, pos - SENTENCE_REACH)
+    return max(lo - 1, *(text.rfind(c, lo, pos) for c in marks)) + 1
+
+
 def person_cue(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Span of something identifying a specific person in text[s:e] (a given name,
     'my student', 'Dr Smith', 'she has'), or None."""

@@ -304,26 +304,17 @@ _CONF_RE = regex.compile(
     ],
 )
 def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
-    # The questions about the whole post are asked once, when a marking first needs them: asked per
-    # marking, a long post repeating one made this rule's time grow with the square of its length.
-    whole: dict[str, bool] = {}
-
-    def post_has(name: str, pattern: regex.Pattern[str]) -> bool:
-        if name not in whole:
-            whole[name] = pattern.search(doc.masked) is not None
-        return whole[name]
-
     for m in _CONF_RE.finditer(doc.masked) if gate(doc.masked, _CONF_WORDS) else ():
         # "do not share your login with anyone" is security advice, not a confidentiality marking
         if m.group(0).startswith("do") and _OWN_SECRET_AFTER_RE.match(doc.masked, m.end()):
             continue
-        if m.group(0).startswith("leak") and post_has("physical", _PHYSICAL_LEAK_RE):
+        if m.group(0).startswith("leak") and doc.holds(_PHYSICAL_LEAK_RE, masked=True):
             continue  # "the estates team fixed the leak in our lab"
-        if m.group(0).startswith("leak") and post_has("study", _LEAK_STUDY_FRAME_RE) and _studied_leak(doc.masked, m):
+        if m.group(0).startswith("leak") and _studied_leak(doc, m):
             continue  # "our paper: a taxonomy of API key leaks on GitHub": leaks as the subject of research
-        if m.group(0) == "off the record" and not post_has("matter", _MATTER_RE):
+        if m.group(0) == "off the record" and not doc.holds(_MATTER_RE, masked=True):
             continue  # "off the record, the best coffee on campus is in the basement"
-        if post_has("published", _PUBLISHED_RE):
+        if doc.holds(_PUBLISHED_RE, masked=True):
             break  # "The Senate papers for the open session are now on the governance website"
         if personal_or_posed(doc):
             break  # "told in confidence by my best friend she's getting married! Not public yet"
@@ -402,10 +393,12 @@ _LEAK_SECRET_AFTER_RE = regex.compile(
 )
 
 
-def _studied_leak(t: str, m: regex.Match[str]) -> bool:
-    """The leak word ``m`` names leaked secrets in general, not something the post itself passes on
-    (asked of a post about research or teaching, see _LEAK_STUDY_FRAME_RE)."""
-    start, end = m.span()
+def _studied_leak(doc: Doc, m: regex.Match[str]) -> bool:
+    """The leak word ``m`` names leaked secrets in general, in a post about research or teaching
+    (see _LEAK_STUDY_FRAME_RE), not something the post itself passes on."""
+    if not doc.holds(_LEAK_STUDY_FRAME_RE, masked=True):
+        return False
+    t, (start, end) = doc.masked, m.span()
     return (
         _LEAK_SECRET_BEFORE_RE.search(t, max(0, start - 20), start) is not None
         or _LEAK_SECRET_AFTER_RE.match(t, end) is not None

@@ -639,15 +639,11 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
     t = doc.text
     masked = doc.masked
     if core and _may_evade(masked):
-        reproduces: bool | None = None  # asked once per post, when a "paywall" first needs it
         for m in _EVASION_RE.finditer(masked):
             # "paywalled" alone is a fact about the source ("paywalled, here's the preprint"); it is
             # evasion only when the post reproduces the work to get round it
-            if m.group().startswith("paywall"):
-                if reproduces is None:
-                    reproduces = _REPRODUCE_RE.search(masked) is not None
-                if not reproduces:
-                    continue
+            if m.group().startswith("paywall") and not doc.holds(_REPRODUCE_RE, masked=True):
+                continue
             return m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
     if core and not _AGAINST_MAKER_WORDS.isdisjoint(words):
         m = _AGAINST_MAKER_RE.search(masked)

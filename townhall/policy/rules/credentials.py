@@ -12,7 +12,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import SENTENCE_REACH, gate, gate_words, token_set, wordlist
+from townhall.policy.rules.common import SENTENCE_REACH, gate, gate_words, sentence_start, token_set, wordlist
 
 _PW_RE = regex.compile(
     r"(?<![\w])(?:pass(?:word|code|phrase|wd)?s?|pwd?|pin(?:\s+(?:code|number))?|wi-?fi\s+key|login|"
@@ -646,8 +646,7 @@ _MFA_CODE_RE = regex.compile(r"(?<![\w£$€.,:/-])\d{3}[ -]?\d{3}(?![\w%/:-]|[.
 def _crd6_sentence(t: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos`` plus the next one (a value often follows: 'OTP again. 605 839.'),
     each cut ``SENTENCE_REACH`` characters from where it is looked for."""
-    lo = max(0, pos - SENTENCE_REACH)
-    s = max(lo - 1, *(t.rfind(c, lo, pos) for c in ".!?\n")) + 1
+    s = sentence_start(t, pos)
     hi = min(len(t), pos + SENTENCE_REACH)
     e1 = _SENTENCE_END_RE.search(t, pos, hi)
     if e1 is None:

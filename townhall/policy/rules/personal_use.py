@@ -18,6 +18,7 @@ from townhall.policy.rules.common import (
     gate,
     gate_words,
     phrases,
+    sentence_start,
     sentences,
     token_set,
     tokens,
@@ -3664,8 +3665,7 @@ def about_students_or_colleagues(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if _RELATION_WORDS.isdisjoint(token_set(t)):
         return
     for r in _RELATION_RE.finditer(t):
-        lo = max(0, r.start() - SENTENCE_REACH)
-        s = max(lo - 1, *(t.rfind(c, lo, r.start()) for c in (". ", "! ", "? "))) + 1
+        s = sentence_start(t, r.start(), (". ", "! ", "? "))
         e = _sentence_end(t, _sentence_end(t, r.end()))  # this sentence and the next
         p = _SNEER_RE.search(t, s, e)
         if p is None:

@@ -22,6 +22,7 @@ from townhall.policy.rules.common import (
     may_hold,
     person_cue,
     phrases,
+    sentence_start,
     sentences,
     token_set,
     tokens,
@@ -1294,7 +1295,6 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not _triggered(doc.masked):  # cheap gate before the expensive patterns
         return
     toks = tokens(doc.masked)
-    consent: bool | None = None
     for pattern, what, words in _SENSITIVE:
         if not pct and words.isdisjoint(present):
             continue  # no window for this pattern (see above)
@@ -1314,12 +1314,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # "Students facing a disciplinary hearing can bring a friend": guidance to a group
             if _GENERIC_GROUP_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # "a study of how people with long COVID return to work": a kind of person, not one
-            if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()):
-                continue  # a count of many people
-            if consent is None:  # read once per post: it searches the whole post
-                consent = _CONSENT_RE.search(t) is not None
-            if consent or _own_story(doc):
-                continue  # the person's own agreement to share it
+            if _AGGREGATE_RE.search(t, max(0, m.start() - 60), m.start()) or doc.holds(_CONSENT_RE) or _own_story(doc):
+                continue  # a count of many people, or the person's own agreement to share it
             if pattern is _IMMIGRATION_RE and _POLICY_NOUN_AFTER_RE.match(t, m.end()):
                 continue  # "the Rwanda deportation policy", "deportation flights": a policy, not someone's case
             st = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \"'’s"))
@@ -1330,7 +1326,7 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             s = max(lo, t.rfind(".", lo, max(lo, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
             if person_cue(t, s, e) or (t.islower() and _first_name_word(t, s, e)):
-                ss = max(lo - 1, *(t.rfind(c, lo, m.start()) for c in ".!?\n")) + 1
+                ss = sentence_start(t, m.start())
                 hi = min(len(t), m.end() + SENTENCE_REACH)
                 se = min((i for i in (t.find(c, m.end(), hi) for c in ".!?\n") if i >= 0), default=hi)
                 own = _own_news(t, ss, m.start(), se) or _diary_own(t, ss, m.start())
