@@ -111,3 +111,34 @@ def test_any_text_scores(text: str) -> None:
     z = student().logit(text)
     assert np.isfinite(z)
     assert len(student().ids(text)) <= student().max_len + 2
+
+
+def test_merged_members_score_their_average(tmp_path: Path) -> None:
+    """distill.merge_members: two students folded side by side into one set of tables give the
+    average of the two students' logits (up to float32 rounding), through ``Student`` unchanged."""
+    from townhall.policy.ml.distill import merge_members
+
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cat", "sat", "##s", "on", "mat", "!", "dog"]
+    kept = np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 10])
+    rows = np.full(len(vocab), 1, np.int32)
+    rows[kept] = np.arange(len(kept))
+    rng = np.random.default_rng(11)
+    parts = []
+    for _ in range(2):
+        emb = rng.normal(size=(len(vocab), 6)).astype(np.float32)
+        emb[0] = 0.0
+        conv_w = [rng.normal(size=(5, 6, k)).astype(np.float32) for k in (1, 2, 3)]
+        parts.append((emb, conv_w, rng.normal(size=(3, 5)).astype(np.float32),
+                      rng.normal(size=15).astype(np.float32), float(rng.normal())))
+    meta = {"max_len": 64, "widths": [1, 2, 3]}
+
+    def saved(name: str, arrays: tuple, filters: int) -> Student:
+        table, scale, conv_b, out_w, out_b = arrays
+        Student.save(tmp_path / name, vocab, rows, table, scale, conv_b, out_w, out_b, {**meta, "filters": filters})
+        return Student.load(tmp_path / name)
+
+    merged = saved("m.npz", merge_members(parts, kept), 10)
+    singles = [saved(f"s{i}.npz", merge_members([p], kept), 5) for i, p in enumerate(parts)]
+    for text in ["the cat sat on the mat!", "dogs", "", "cats sat sat sat on on the the !"]:
+        want = (singles[0].logit(text) + singles[1].logit(text)) / 2
+        assert merged.logit(text) == pytest.approx(want, abs=1e-4)
