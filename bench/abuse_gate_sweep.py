@@ -108,7 +108,7 @@ def main() -> int:
         return 2
     tw = data / "data" / "tweeteval" / "offensive"
     sets = {"val": _load(tw, "val", 10**6, False), "val-noat": _load(tw, "val", 10**6, True),
-            "train-noat": _load(tw, "train", args.train, True)}
+            "train": _load(tw, "train", args.train, False), "train-noat": _load(tw, "train", args.train, True)}
     clean = [c for p in sorted((ROOT / "townhall/policy/data/corpus").glob("clean-*.txt")) for c in read_corpus_file(p)]
     ctx = Context("x", "personal")
     oof = _oof_scores(data, args.train) if args.oof else {}
