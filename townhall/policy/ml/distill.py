@@ -352,6 +352,7 @@ def export(models: list, vocab: list[str], kept: np.ndarray, pad: int, unk: int,
 
 
 def main(argv: list[str] | None = None) -> None:
+    global TEACHER_EPOCHS, STUDENT_EPOCHS, TEACHERS
     import torch
     from sklearn.model_selection import StratifiedKFold
     from transformers import AutoTokenizer
@@ -367,7 +368,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--members", type=int, default=1, help="most students in a seed ensemble (see MAX_FILTERS)")
     ap.add_argument("--smoke", action="store_true", help="tiny data, one epoch: checks the pipeline end to end")
     args = ap.parse_args(argv)
-    global TEACHER_EPOCHS, STUDENT_EPOCHS, TEACHERS
     TEACHERS = TEACHERS[: args.teachers]
     if args.smoke:
         TEACHER_EPOCHS, STUDENT_EPOCHS, TEACHERS = 1, 1, TEACHERS[:1]
