@@ -915,7 +915,10 @@ _WORK_ADDRESS_RE = regex.compile(
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
     r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church|car\s+parks?|parking|"
-    r"sports\s+(?:ground|field|village|park)|playing\s+fields?)\b"
+    r"sports\s+(?:ground|field|village|park)|playing\s+fields?|"
+    # a unit or service of the institution ("The Careers Service is at ...", "the Registry has moved to ...")
+    r"service|services|office|registry|help\s*desk|enquiry\s+desk|department|faculty|institute|practice|"
+    r"surgery|pharmacy|caf[eé]|canteen|food\s+bank)\b"
 )
 # spans the tagger proposes that are meeting IDs or phone lines, not places
 _NOT_ADDRESS_RE = regex.compile(
@@ -1651,11 +1654,23 @@ _NON_NAME_CAPS = frozenset(
 )
 
 
+# The author describing themself ("I have ADHD and I'm a professor", "as a lecturer I ..."): the
+# person word is the author, not someone else. The first form ends before an article the match
+# begins with ("I'm |a professor|"), the second before the noun itself ("I'm a |professor|").
+_SELF_IS = r"(?i)\b(?:i\s*['’]?m|i\s+am|i\s+was|i['’]ve\s+been|as)\s+"
+_SELF_BEFORE_ARTICLE_RE = regex.compile(_SELF_IS + "$")
+_SELF_BEFORE_NOUN_RE = regex.compile(_SELF_IS + r"(?:a|an)\s+(?:[\w-]+\s+)?$")
+
+
 def _other_person(t: str, s: int, e: int) -> tuple[int, int] | None:
-    """Span of a specific other person in t[s:e]: a strong cue, a given name, or a pronoun."""
-    m = _WHO_STRONG_RE.search(t, s, e) or _WHO_MORE_RE.search(t, s, e)
-    if m:
-        return m.span()
+    """Span of a specific other person in t[s:e]: a strong cue, a given name, or a pronoun (a
+    person word the author uses of themself does not count)."""
+    for rx in (_WHO_STRONG_RE, _WHO_MORE_RE):
+        for m in rx.finditer(t, s, e):
+            lo = max(s, m.start() - 30)
+            self_rx = _SELF_BEFORE_ARTICLE_RE if m.group(0).lower().startswith(("a ", "an ")) else _SELF_BEFORE_NOUN_RE
+            if self_rx.search(t, lo, m.start()) is None:
+                return m.span()
     name = _first_name_word(t, s, e)
     if name:
         return name

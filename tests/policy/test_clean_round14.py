@@ -1,0 +1,56 @@
+"""Clean round 14 (issue 12): fresh clean near-misses, written in new voices after the rules were
+tuned (townhall/policy/data/corpus/clean-general.txt, "round 14"). Each fix comes with a risky
+twin, close in wording, that must keep its finding: the twin is what keeps the fix from being a
+keyword patch."""
+
+from __future__ import annotations
+
+import pytest
+
+from .flagging import RISK_AND_PERSONAL, flagged
+
+# (family, network, account, risky twin, clean post)
+PAIRS = [
+    # PRV006: an official post giving the address of one of its services is the institution's own
+    # address; the same address given as where a named person lives is not
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our receptionist Dawn lives at 21 Park Place, Cardiff CF10 3DQ, so pop round with the card.",
+        "The Careers Service is at 21 Park Place, Cardiff CF10 3DQ. Drop in any weekday, no appointment needed.",
+    ),
+    (
+        "privacy",
+        "facebook",
+        "official",
+        "Congratulations to Tom, who has moved into his new house at 9 Elm Close, Leeds LS6 2AB!",
+        "The Registry has moved to 9 Elm Close, Leeds LS6 2AB. Same phone number, same opening hours.",
+    ),
+    # PRV005: the author's own condition, with the author describing themself ("I'm a professor"),
+    # is their own news; someone else's condition stays private
+    (
+        "privacy",
+        "x",
+        "personal",
+        "My colleague has ADHD and she's a professor. Happy to put any student in touch with her.",
+        "I have ADHD and I'm a professor. Happy to chat to any student who wants to talk about studying with it.",
+    ),
+    (
+        "privacy",
+        "bluesky",
+        "personal",
+        "As a lecturer I can tell you my tutee Sam has dyslexia and struggles with exams.",
+        "As a lecturer with dyslexia myself, I know exams can be hard. Ask for the adjustments you need.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "network", "account", "risky", "_clean"), PAIRS)
+def test_risky_twin_is_flagged(family: str, network: str, account: str, risky: str, _clean: str) -> None:
+    assert family in flagged(risky, account, network)
+
+
+@pytest.mark.parametrize(("family", "network", "account", "_risky", "clean"), PAIRS)
+def test_clean_post_stays_clean(family: str, network: str, account: str, _risky: str, clean: str) -> None:
+    assert not (flagged(clean, account, network) & RISK_AND_PERSONAL)
