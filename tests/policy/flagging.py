@@ -29,3 +29,26 @@ def flagged(
         for f in check(text, Context(network, account))
         if f.severity in ("warn", "block") and (keep is None or f.family in keep)
     }
+
+
+def twin_tests(pairs: list[tuple[str, str, str, str, str]], clean_families: Iterable[str] = RISK_AND_PERSONAL):
+    """The two tests of a detection round's (family, network, account, risky, clean) twins: the
+    risky post gets its family's finding, its clean twin no finding of ``clean_families``.
+
+    Why: each round's file wrote the same two parametrised tests; a module now assigns them
+    (``test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)``) and pytest
+    collects them under those names."""
+    import pytest
+
+    keep = frozenset(clean_families)
+    names = ("family", "network", "account", "risky", "clean")
+
+    @pytest.mark.parametrize(names, pairs)
+    def test_risky_twin_is_flagged(family: str, network: str, account: str, risky: str, clean: str) -> None:
+        assert family in flagged(risky, account, network)
+
+    @pytest.mark.parametrize(names, pairs)
+    def test_clean_twin_stays_clean(family: str, network: str, account: str, risky: str, clean: str) -> None:
+        assert not (flagged(clean, account, network) & keep)
+
+    return test_risky_twin_is_flagged, test_clean_twin_stays_clean

@@ -5,9 +5,7 @@ keyword patch."""
 
 from __future__ import annotations
 
-import pytest
-
-from .flagging import RISK_AND_PERSONAL, flagged
+from .flagging import twin_tests
 
 # (family, network, account, risky twin, clean post)
 PAIRS = [
@@ -46,11 +44,4 @@ PAIRS = [
 ]
 
 
-@pytest.mark.parametrize(("family", "network", "account", "risky", "_clean"), PAIRS)
-def test_risky_twin_is_flagged(family: str, network: str, account: str, risky: str, _clean: str) -> None:
-    assert family in flagged(risky, account, network)
-
-
-@pytest.mark.parametrize(("family", "network", "account", "_risky", "clean"), PAIRS)
-def test_clean_post_stays_clean(family: str, network: str, account: str, _risky: str, clean: str) -> None:
-    assert not (flagged(clean, account, network) & RISK_AND_PERSONAL)
+test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .flagging import flagged
+from .flagging import flagged, twin_tests
 
 RISK = {"privacy", "credentials", "confidential-ip", "contentious", "abuse", "brand", "copyright", "personal-use"}
 
@@ -153,14 +153,7 @@ PAIRS = [
 ]
 
 
-@pytest.mark.parametrize(("family", "network", "account", "risky", "_clean"), PAIRS)
-def test_risky_paraphrase_is_flagged(family: str, network: str, account: str, risky: str, _clean: str) -> None:
-    assert family in flagged(risky, account, network)
-
-
-@pytest.mark.parametrize(("family", "network", "account", "_risky", "clean"), PAIRS)
-def test_clean_twin_stays_clean(family: str, network: str, account: str, _risky: str, clean: str) -> None:
-    assert not (flagged(clean, account, network) & RISK)
+test_risky_paraphrase_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS, RISK)
 
 
 # Research and teaching on the same topics in strong words: academic debate stays clean on the
