@@ -185,7 +185,10 @@ _WHOLE_RE = regex.compile(
     r"(?<![\w])(?:full|whole|entire|complete)\s+(?:set\s+of\s+)?(?:\w+['’]?s?\s+){0,3}?(?:text|pdf|article|chapter|book|"
     r"ebook|e-book|paper|papers|score|slides|analysis|recording|thread|interview|lecture\s+notes|notes|map|video|film|"
     r"song|album|report|piece|documentary|exam\s+papers|past\s+papers|of\s+chapter\s+\d+|first\s+chapter|chapter\s+\d+|"
-    r"chart|graph|figure|table|comic|strip|episode|series|lecture\s+videos?|blog\s+post|season|podcast|keynote|"
+    # (a figure after a money or headcount word is a number, "the full deficit figures", not a chart; round 14)
+    r"chart|graph|figure(?<!(?:deficit|budget|sales|salary|pay|income|revenue|spending|funding|enrolment|recruitment|"
+    r"attendance|financial|finance|profit|loss|cost|trading|population|headcount|staffing|student\s+number)\s+figure)|"
+    r"table|comic|strip|episode|series|lecture\s+videos?|blog\s+post|season|podcast|keynote|"
     r"leader|editorial|column|op-?ed|essay|briefing|poem|script|screenplay)"
     r"|(?:scanned|copied|reproduced|posted|printed|shared|pasted|uploaded|transcribed)\s+in\s+full"
     r"|(?:whole|entire)\s+of\s+(?:chapter|the\s+book|the\s+article)|first\s+chapter\s+of\s+the\s+new",

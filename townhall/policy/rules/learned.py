@@ -57,6 +57,26 @@ def _praise_only(doc: Doc) -> bool:
     return analyzer().polarity_scores(t)["neg"] == 0.0
 
 
+# Approval of a practice or a decision ("good practice tbh", "sensible", "really helpful"; round 14 of
+# issue 12): like praise, with no sign of sarcasm or complaint it moots the learned personal-use reading,
+# which takes "my HoD ... the committee" for the start of a complaint.
+_APPROVAL_RE = regex.compile(
+    r"(?i)(?<![\w])(?:good\s+(?:practice|call|idea|advice|move|shout|news)|sensible|makes\s+sense|fair\s+enough|"
+    r"helpful|useful|well\s+(?:organised|organized|run|handled|done)|appreciated?|appreciate\s+it)(?![\w])"
+)
+
+
+def _approval_only(doc: Doc) -> bool:
+    """The post approves of something, with no negation, quote, question or sarcasm sign and no
+    negative word (VADER)."""
+    t = doc.text
+    if _APPROVAL_RE.search(t) is None or _NOT_PRAISE_RE.search(t) is not None:
+        return False
+    from townhall.policy.ml.vader import analyzer
+
+    return analyzer().polarity_scores(t)["neg"] == 0.0
+
+
 def _official_no_person(doc: Doc) -> bool:
     """An official post that names, tags or describes no private person: its addresses and numbers
     are the institution's own (the rules judge those), not someone's details."""
@@ -199,7 +219,7 @@ _MOOT = {
     "privacy": _official_no_person_or_consented,
     "copyright": copyright.own_or_licensed,
     "confidential-ip": lambda doc: confidential.tells_nothing(doc) or confidential.personal_or_posed(doc),
-    "personal-use": _praise_only,
+    "personal-use": lambda doc: _praise_only(doc) or _approval_only(doc),
     "abuse": _praise_or_banter,
 }
 

@@ -90,8 +90,16 @@ _VERDICT_R13 = "|".join(
         ),
     ]
 )
+
+
+def _bare_contractions(words: list[str]) -> list[str]:
+    """The phrases with each "n't" also written without its apostrophe, as posts typed on a phone write
+    them ("couldnt organise", "doesnt care"; round 14): the same words, so the same verdict."""
+    return words + [w.replace("n't", "nt") for w in words if "n't" in w]
+
+
 _NEGATIVE = words_re(
-    phrases(
+    _bare_contractions(phrases(
         """can't believe|cannot believe|frozen|freeze|cuts|axed|scrapped|shambles|farce|is a joke|are a joke|
     was a joke|what a joke|such a joke|a complete joke|a total joke|
     an absolute joke|a bad joke|a sick joke|a running joke|bit of a joke|beyond a joke|a joke of|
@@ -164,7 +172,7 @@ _NEGATIVE = words_re(
     problem starts at the top|blame the staff|blames the staff|blaming the staff|consult nobody|consults nobody|
     consulting nobody|consult no one|consults no one|updates their cv|update their cv|updating their cv|
     updated their cv|updating my cv|polishing my cv|""" + _VERDICT_R13
-    ),
+    )),
     not_before=_NEWS_AFTER,
 )
 # The institution named in other ways: as an employer, by its offices and heads, or by a staff member
@@ -194,7 +202,11 @@ _INSTITUTION_LEX = words_re(
         # round 12: the employer's own self-description, quoted against the author's working day
         """the prospectus|our prospectus|"""
         # round 13: the line manager named bare ("Line manager's booked another 6pm call")
-        """line manager|line manager's|line managers"""
+        """line manager|line manager's|line managers|"""
+        # round 14: the leadership team by the acronyms and short names staff use for it ("thanks SLT",
+        # "our exec just emailed everyone")
+        """slt|the slt|slt's|smt's|our exec|my exec|our exec's|the exec's|executive team|university executive|
+    uni exec|senior leadership team"""
     )
 )
 # Nicknames for the people in charge ("our glorious leaders", "the powers that be"): the employer's,
@@ -237,6 +249,7 @@ _SARCASM_RE = re.compile(
     r"\s*(?:\.(?!\w)|$)"
 )
 _SARCASM_EMOJI = ("\U0001f643", "\U0001f644", "\U0001f921", "\U0001fae0", "\U0001f642\U0001f642")
+_HAPPY_FACE_RE = re.compile(r"(?<![\w])in\s+a\s+(?:good|nice|happy)\s+way(?![\w])|happy\s+tears|good\s+tears")
 
 
 # The hypocrisy contrast: "... free fruit on Wednesdays. Meanwhile rents in halls went up 12%", "cut the
@@ -392,6 +405,8 @@ def _grievance(t: str, ref: tuple[int, int], reach: int = 200) -> bool:
         return True
     if gate(t, _VERDICT_WORDS) and any(abs(m.start() - ref[0]) <= reach for m in _VERDICT_RE.finditer(t)):
         return True
+    if _r14_grievance(t, ref, reach):
+        return True
     return _weak_cues(t) >= 2
 
 
@@ -405,12 +420,19 @@ _IRONY_RE = re.compile(
     r"redundanc(?:y|ies)|dismissing|outsourcing|making\s+(?:\w+\s+){0,3}?(?:reapply|redundant)|cut|cuts|"
     r"performance\s+plan|proceedings|cancell?ing|cancell?ed|dropping|dropped|ignoring|ignored|abandoning|abandoned|"
     r"slashing|slashed|freezing|froze|frozen)(?![\w])"
+    # round 14: a whole sentence of the employer's quoted, a virtue in it, and the refusal done beside it
+    # ("'the university is committed to transparency' — from an email refusing my FOI")
+    r"|[\"“‘'][^\"“”\n]{0,80}?(?<![\w])(?:committed\s+to|values?|valued|transparen\w+|listening|open(?:ness)?|"
+    r"supportive|cares?|wellbeing|inclusive)(?![\w])[^\"“”\n]{0,80}?[\"”’'][^.!?]{0,60}?(?<![\w])(?:refus\w+|reject\w+|"
+    r"declin\w+|deny|denying|denied|block\w+|redact\w+|ignor\w+|stonewall\w*)(?![\w])"
 )
 _IRONY_WORDS = gate_words(
     "sacking sacked firing fired cutting axing axed closing forcing forced pushing binning binned scrapping scrapped "
     "threatening capability redundancy redundancies dismissing outsourcing reapply redundant cut cuts performance "
     "proceedings cancelling canceling cancelled canceled dropping dropped ignoring ignored abandoning abandoned "
-    "slashing slashed freezing froze frozen restructure restructuring restructured freeze losses"
+    "slashing slashed freezing froze frozen restructure restructuring restructured freeze losses "
+    "refusing refused refuses rejecting rejected declining declined deny denying denied blocking blocked redacted "
+    "ignores stonewalling stonewalled"
 )
 
 
@@ -420,7 +442,8 @@ def _sarcastic(t: str) -> bool:
     (round 8: "Priorities, eh." praises nothing when the post is about the library closing; after a
     prize won, "Brilliant." is meant)."""
     if any(e in t for e in _SARCASM_EMOJI):
-        return True
+        # the face the author says is a happy one (round 14): "grant got funded: 🥳 me: 🫠 (in a good way)"
+        return _HAPPY_FACE_RE.search(t) is None
     if ("while" in t or "meanwhile" in t) and _CONTRAST_RE.search(t):
         return True
     if _hypocrisy(t):
@@ -453,7 +476,10 @@ _PRAISE_WORDS = gate_words(
     "masterclass world-leading world-class smart clever nice glorious sublime exemplary top-notch first-class "
     "spectacular splendid magnificent thoughtful generous heartwarming kudos applause bravo "
     "congratulations congrats inspiring sensible flawless seamless innovative competent efficient effective "
-    "exceptional phenomenal astonishing breathtaking stunning smashing"
+    "exceptional phenomenal astonishing breathtaking stunning smashing "
+    # round 14: a virtue named flat as its own sentence after the failing of it ("... didn't take a single
+    # question. Transparency.")
+    "transparency accountability integrity collegiality openness honesty compassion fairness professionalism"
 )
 # Words a deadpan verdict sentence may hold beside the praise: intensifiers, what is praised, the tail.
 _PRAISE_FILLER = gate_words(
@@ -463,7 +489,9 @@ _PRAISE_FILLER = gate_words(
     "consultation listening vision plan planning foresight optics form thing again as ever always isn't it innit "
     "everyone everybody all folks guys upstairs smt dean hr vc provost management leadership round honestly "
     "seriously indeed eh that then there the of from our my their them us you this place done one once more "
-    "yet another show work team's"
+    "yet another show work team's "
+    # round 14: what a deadpan verdict praises ("Truly world-class operation.")
+    "operation service services organisation organization institution employer outfit university uni department"
 )
 _PRAISE_SENT_RE = re.compile(r"[^.!?…\n]+([.!?…]+|\n|$)")
 _PRAISE_GIVEN = frozenset(("given", "considering", "seeing"))
@@ -526,8 +554,9 @@ _IRONY_PHRASE_BLOCK = """can't wait|cannot wait|slow clap|funny that|funny how|c
     truly world-leading|days since|the irony|the audacity|it's almost as if|almost as if|just saying|
     that's all i'll say|that's all i'm saying|i'll say no more|say no more|no comment|read into that|
     usually means|always means|normally means|code for|asking because|since when|right you are|
-    totally fine|all normal|all perfectly normal|nothing to see here|everything's fine|everything is fine"""
-_IRONY_PHRASES = words_re(phrases(_IRONY_PHRASE_BLOCK))
+    totally fine|all normal|all perfectly normal|nothing to see here|everything's fine|everything is fine|
+    curious why|curious as to why|mildly curious|genuinely curious|slightly curious"""
+_IRONY_PHRASES = words_re(_bare_contractions(phrases(_IRONY_PHRASE_BLOCK)))
 # Shapes that are their own complaint: the author says the question is rhetorical or the coincidence
 # is none.
 _IRONY_STRONG_BLOCK = """rhetorical question|pure coincidence|total coincidence|complete coincidence|
@@ -537,7 +566,9 @@ _IRONY_STRONG_BLOCK = """rhetorical question|pure coincidence|total coincidence|
 _IRONY_STRONG = words_re(phrases(_IRONY_STRONG_BLOCK))
 # Management-speak decoded: a quoted phrase followed by "=", "means", "is code for", "translation:".
 _DECODE_RE = re.compile(
-    r"[\"'’”]\s*(?:=|means\s|is\s+(?:management|corporate|uni|hr|exec)[-\s]?speak\s+for|is\s+code\s+for|aka\s)"
+    # round 14: a thing renamed in management-speak ("renamed redundancies 'workforce realignment'")
+    r"(?<![\w])(?:renam|rebrand|relabel|re-?badg|rechristen|repackag)\w*\s+(?:[\w'’-]+\s+){0,4}?(?:as\s+|to\s+)?[\"“‘']"
+    r"|[\"'’”]\s*(?:=|means\s|is\s+(?:management|corporate|uni|hr|exec)[-\s]?speak\s+for|is\s+code\s+for|aka\s)"
     r"|(?<![\w])(?:management|corporate|uni|hr|exec)[-\s]?speak(?![\w])|(?<![\w])(?:translation|translated|decoded|"
     r"in\s+plain\s+english|read)\s*:"
 )
@@ -546,7 +577,10 @@ _IDEA_OF_RE = re.compile(
     r"[\w-]+(?:\s+[\w-]+)?\s*(?::|\s+is\s|\s+=)"
     r"|(?<![\w])(?:answer|solution|response|cure|remedy)\s+(?:to|for)\s+[^.!?]{1,50}?\s*(?::|\s+is\s|\s+was\s|\s+=)"
 )
-_DECODE_CUES = ("=", "mean", "speak", "code", "aka", "translat", "decoded", "english:", "read:")
+_DECODE_CUES = (
+    "=", "mean", "speak", "code", "aka", "translat", "decoded", "english:", "read:",
+    "renam", "rebrand", "relabel", "rebadg", "re-badg", "rechristen", "repackag",
+)
 _IDEA_WORDS = gate_words("idea version definition understanding notion answer solution response cure remedy")
 # "Our faculty: 'we must all tighten our belts'. Also our faculty: away day at a spa hotel."
 _ALSO_RE = re.compile(r"(?<![\w])([a-z][\w']*(?:\s+[\w']+){0,2})\s*:\s[^\n]{3,200}?(?:[.!?\"'’”]\s*|\n)also\s+\1\s*:")
@@ -644,12 +678,47 @@ def _ironic_shape(t: str) -> tuple[int, tuple[int, int]]:
         d = _DENIAL_RE.search(t)
         if d is not None and _CLAIMED_QUOTE_RE.search(t, 0, d.start()):
             return 1, d.span()
+    # "so much for integrity" (round 14): a virtue dismissed after its failing is its own complaint;
+    # "So much for the sunny forecast." needs complaint content
+    if "so much for" in t:
+        m = _SO_MUCH_FOR_RE.search(t)
+        if m is not None and _deadpan(t, m.end()):
+            return (2 if gate(m.group(1), _VIRTUES) else 1), m.span()
+    # an act the author doubts was done, in scare quotes (round 14): 'My HoD has "lost" my request for the
+    # third time', 'Estates have now "scheduled" the repair for the fourth time'
+    if " '" in t or ' "' in t or "‘" in t or "“" in t:
+        m = _DOUBTED_ACT_RE.search(t)
+        if m is not None:
+            return 1, m.span()
+    # "Still there." (round 14): a fault left as it was, said flat after the complaint
+    if "still" in t:
+        m = _STILL_CLOSE_RE.search(t)
+        if m is not None and m.start() > 0:
+            return 3, m.span()
     # a fact left to speak for itself (round 12): "... moved the marking deadline to Christmas Eve.
     # Noted.", "... an 'away day' in Dubai. No further comment."
     m = _WEAK_RES[3].search(t)
     if m is not None and m.start() > 0:
         return 3, m.span()
     return 0, (0, 0)
+
+
+_SO_MUCH_FOR_RE = re.compile(
+    r"(?:^|[.!?…]\s+|\n)so\s+much\s+for\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*(?:[.!…]+|$|\s+(?=[^\w\s]))"
+)
+_VIRTUES = gate_words(
+    "integrity transparency honesty openness consultation consulting collegiality accountability wellbeing values "
+    "support supporting listening kindness respect inclusion inclusivity fairness trust partnership community care "
+    "valuing first together family transparent"
+)
+_DOUBTED_ACT_RE = re.compile(
+    r"(?<![\w])(?:has|have|had|'ve|'s|was|were|been|being)\s+(?:now\s+|just\s+|apparently\s+|supposedly\s+|kindly\s+)?"
+    r"[\"“‘'](?:[a-z]+ed|lost|forgot|forgotten|mislaid|seen|heard|read|done|made|taken|given|sent|kept)[\"”’'](?![\w])"
+)
+_STILL_CLOSE_RE = re.compile(
+    r"(?:^|[.!?…]\s+|\n)still\s+(?:there|here|broken|waiting|nothing|unanswered|unfixed|leaking|dripping|no\s+[\w'’-]+|"
+    r"not\s+[\w'’-]+)\s*[.!…]*[^\w]*$"
+)
 
 
 # Laughter at the employer (round 12): a laugh beside a quoted phrase of two or more words (its
@@ -679,10 +748,17 @@ _DIALOGUE_RE = re.compile(
 # ("Does anyone in senior management ever actually set foot in a teaching room?", "Why does HR always
 # announce ...?").
 _INSINUATION_EMOJI = ("\U0001f440", "\U0001f914", "\U0001f60f")
-_RHETORIC_WORDS = gate_words("actually even ever every always never really seriously honestly")
+_RHETORIC_WORDS = gate_words(
+    "actually even ever every always never really seriously honestly keep keeps when while whilst"
+)
 _RHETORIC_RE = re.compile(
     r"(?:^|[.!?…]\s+)(?:why|how\s+come|how\s+is\s+it|since\s+when|who|do|does|did|is|are|has|have|will|would|can|could)"
     r"\s+[^.!?]{0,80}?(?<![\w])(?:actually|even|ever|every|always|never|really|seriously|honestly)(?![\w])[^.!?]{0,100}\?"
+    # round 14: the question that sets a boast against its contrary ("Why does my uni keep announcing 'record
+    # investment' when my lab hasn't had a new fume cupboard since 2009?")
+    r"|(?:^|[.!?…]\s+)(?:why|how\s+come|how\s+is\s+it)\s+[^.!?]{0,100}?(?<![\w])(?:when|while|whilst)\s+[^.!?]{0,100}?"
+    r"(?:n['’]t|(?<![\w])(?:not|never|no|nothing|nobody|since|wait|waits|waiting|queue|queues|shortage|cuts?|closed|"
+    r"broken|leak\w*|mould|damp))(?![\w])[^.!?]{0,80}\?"
 )
 
 
@@ -690,7 +766,14 @@ def _sincere(t: str, span: tuple[int, int]) -> bool:
     """Outside the ironic words the post says it is glad or grateful ("so that's a lovely early break.
     Can't wait."): the shape is meant. (The sentiment lexicon cannot tell: sarcasm is written in
     warm words, "Lovely place to teach, do come and visit.")"""
-    return any(not (span[0] <= m.start() < span[1]) for m in _GLAD_WORDS.finditer(t))
+    return any(
+        not (span[0] <= m.start() < span[1]) and _GLAD_UNDONE_RE.match(t, m.end()) is None
+        for m in _GLAD_WORDS.finditer(t)
+    )
+
+
+# Thanks taken back in the same breath (round 14): "Grateful to my colleagues, less so to our exec."
+_GLAD_UNDONE_RE = re.compile(r"[^.!?\n]{0,60}?(?<![\w])(?:less\s+so|not\s+so\s+much|but\s+not\s+(?:to|for))(?![\w])")
 
 
 _GLAD_WORDS = words_re(
@@ -729,7 +812,12 @@ _COMPLAINT_WORDS = words_re(
     hasn't looked|hadn't read|hasn't read|didn't read|didn't bother|hadn't bothered|hasn't bothered|
     didn't turn up|never turned up|didn't show up|never showed up|no-show|hadn't even|hasn't even|haven't even|
     without asking|without consulting|without telling|nobody asked|no one asked|wasn't consulted|
-    weren't consulted|not consulted|behind closed doors""")
+    weren't consulted|not consulted|behind closed doors|"""
+    # round 14: staff made ill by the job
+    """stress|stressed|off sick|signed off|sick leave|off with stress|breaking point|burning out|"""
+    # round 14: questions left unanswered by those who should answer them
+    """didn't take a single|didn't answer a single|not one question|dodged|ducked|dodging|ducking|didn't answer|
+    wouldn't answer|won't answer|refused to answer|refused to take""")
 )
 # A loss that is good news: cutting emissions, scrapping fines, closing the gap.
 _LOSS_VERBS = frozenset(
@@ -784,10 +872,123 @@ _SLOGAN_RE = re.compile(
 
 # The employer's verdict on the author's own work or case, quoted ("my promotion case was 'too
 # ambitious'", "told my project 'doesn't align with priorities'"): quoting it is the complaint.
-_VERDICT_ON_MINE_RE = re.compile(
-    r"(?<![\w])(?:my|our)\s+(?:promotion\s+case|promotion|case|application|research|project|work|proposal|bid|"
-    r"module|course|job|role|post|contract|paper|grant)\s+(?:(?:was|is|were|are|had\s+been|has\s+been)\s+)?[\"“‘']\w"
+# (round 14: more of the author's work by name, a word before it ("my research centre", "my lab"), and a
+# verb of judging between it and the quote: "has been deemed 'surplus to strategic requirements'")
+_MY_WORK_ITEM = (
+    r"(?:promotion\s+case|promotion|case|application|research|project|work|proposal|bid|module|course|job|role|post|"
+    r"position|contract|paper|grant|lab|labs|laboratory|centre|center|teaching|area|field|discipline|subject|programme|"
+    r"program|unit|team|group|department|dept|expertise|specialism|job\s+description|workload)"
 )
+_VERDICT_ON_MINE_RE = re.compile(
+    r"(?<![\w])(?:my|our)\s+(?:[\w-]+\s+)?"
+    + _MY_WORK_ITEM
+    + r"\s+(?:(?:was|is|were|are|had\s+been|has\s+been|have\s+been|'s)\s+)?"
+    r"(?:(?:now\s+|officially\s+|apparently\s+)?(?:deemed|judged|considered|called|described\s+as|labell?ed(?:\s+as)?|"
+    r"classed\s+as|classified\s+as|rated(?:\s+as)?|seen\s+as|viewed\s+as|branded(?:\s+as)?|declared|found\s+to\s+be)\s+)?"
+    r"[\"“‘']\w"
+)
+
+
+# Round 14 (issue 12): the employer's verdict on the author's own work, told as the complaint itself. The
+# verdict is quoted and negative (a "not", "no longer", "surplus", "at risk": management's no, not a
+# "fundable" or a "strategic priority"). Who passed it need not be named: only someone with a say over
+# the author's job judges their module or lab, so with the years the author answers it with ("Fifteen
+# years of it.", "Nine years I've taught it.", "Sixteen years here.") or the telling of it ("Just been
+# told", "deemed"), the construction names the employer by itself. A parent's verdict on the author's
+# cooking is no such thing (cooking is not work).
+_NEG_QUOTE_RE = re.compile(r"[\"“‘']([^\"“”‘’\n]{2,100}?)[\"”’'](?![\w])")
+_NEG_VERDICT_RE = re.compile(
+    r"(?<![\w])(?:not|no|no\s+longer|never|surplus|at\s+risk|redundant|unviable|non-\w+|low(?:er)?\s+priority|"
+    r"out\s+of\s+scope|outside|insufficient(?:ly)?|deprioriti[sz]\w*|discontinu\w+|sunset\w*|legacy|misalign\w*|"
+    r"under-?perform\w*|unsustainable|inefficient|peripheral)(?![\w])|n['’]t(?![\w])"
+)
+_TENURE_RE = re.compile(
+    r"(?:^|[.!?…,;:]\s+|\n)(?:[\w'’]+\s+){0,2}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|(?:twenty|thirty|forty)-\w+)\s+"
+    r"years?(?![\w])"
+)
+_TOLD_RE = re.compile(r"(?<![\w])(?:told|informed|notified|deemed|judged|apparently|verdict|feedback)(?![\w])")
+
+
+def _verdict_on_mine(t: str) -> tuple[int, int] | None:
+    """Where a negative verdict is quoted on the author's own work ("my project 'doesn't align with
+    institutional priorities'"), or None."""
+    if not any(q in t for q in "\"“‘'"):
+        return None
+    for m in _VERDICT_ON_MINE_RE.finditer(t):
+        q = _NEG_QUOTE_RE.match(t, m.end() - 2)
+        if q is not None and _NEG_VERDICT_RE.search(q.group(1)):
+            return m.start(), q.end()
+    return None
+
+
+def _verdict_on_mine_told(t: str) -> tuple[int, int] | None:
+    """The verdict on the author's work with the author's years in it or the telling of it: the
+    employer's act without the employer named."""
+    v = _verdict_on_mine(t)
+    if v is None:
+        return None
+    s = sentence_start(t, v[0])
+    return v if _TENURE_RE.search(t) or _TOLD_RE.search(t, s, v[1]) else None
+
+
+# Round 14 (issue 12): understatement, the verdict given by denying praise ("I would not describe the
+# way my department has handled it as entirely competent", "not covered themselves in glory", "Not the
+# finest hour for the people running my university", "X and the concept of urgency have never met").
+# A denial with its hedge ("entirely", "exactly") is the shape; plain "not competent" is a word PER001's
+# list already reads.
+_UNDERSTATED_RE = re.compile(
+    r"(?<![\w])(?:not|n't|never|hardly)\s+(?:[\w'’]+\s+){0,12}?(?:as\s+)?(?:entirely|exactly|altogether|wholly|"
+    r"particularly|terribly|remotely|overly|all\s+that|the\s+most)\s+(?:competent|professional|transparent|honest|"
+    r"well[-\s](?:run|managed|handled|led|organised|organized|thought[-\s]out)|fair|helpful|supportive|impressive|"
+    r"inspiring|reassuring|collegial|joined[-\s]up|organised|organized|competently|professionally|transparently)(?![\w])"
+    r"|(?<![\w])(?:not|hardly|n't\s+(?:been|be))\s+(?:exactly\s+)?(?:the|their|its|his|her|our|a)\s+finest\s+hour"
+    r"|(?<![\w])(?:not|n't|hardly)\s+(?:exactly\s+)?covered\s+(?:themselves|itself|himself|herself)\s+in\s+glory"
+    r"|(?<![\w])the\s+(?:concept|idea|notion)\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+(?:have|has|had)\s+(?:never|yet\s+to|not\s+yet)\s+"
+    r"(?:met|been\s+introduced)"
+    r"|(?<![\w])(?:strangers?|unacquainted)\s+(?:to|with)\s+the\s+(?:concept|idea|notion)\s+of"
+)
+_UNDERSTATED_WORDS = gate_words(
+    "entirely exactly altogether wholly particularly terribly remotely overly most finest glory concept idea notion "
+    "strangers stranger unacquainted"
+)
+# The loaded question about a duty (round 14): "Does anyone in the Registry actually read the emails we
+# send?", "has anyone on SLT ever taught a seminar of 45?" asks whether those in an office do the one
+# thing their job is; a question about a book or a café in the department is no such thing.
+_DUTY_Q_RE = re.compile(
+    r"(?<![\w])(?:does|do|has|have|did|will|would|is|are)\s+any(?:one|body)\s+(?:in|on|at|from|of|upstairs|above)\s+"
+    r"[^.!?]{0,40}?(?<![\w])(?:actually|ever|even|really)\s+(?:bother(?:ed)?\s+to\s+)?(?:read|reads|taught|teach|set\s+foot|"
+    r"met|meet|listen\w*|visit\w*|check\w*|answer\w*|reply|replied|respond\w*|care[sd]?|spoken|speak|talk\w*|"
+    r"worked|work|open\w*|look\w*\s+at|stepped|step)(?![\w])[^?]{0,140}\?"
+)
+_DUTY_Q_WORDS = gate_words("anyone anybody")
+# A promise quoted from the employer's own e-mail or page, answered by the time since (round 14):
+# "'workload concerns will be addressed in due course'. That was in 2022.", "'we aim to reply within
+# 5 working days'. me, on day 34". The quote is a whole sentence, longer than the scare quotes
+# _WEAK_RES reads.
+_PROMISE_QUOTE_RE = re.compile(
+    r"[\"“‘'][^\"“”\n]{0,100}?(?<![\w])(?:will|shall|aim\s+to|aims\s+to|committed\s+to|in\s+due\s+course|shortly|"
+    r"as\s+soon\s+as|within\s+\d+|matters?\s+to\s+us|we\s+value|we\s+are\s+listening|we'?re\s+listening|"
+    r"look\s+into|looking\s+into|get\s+back\s+to)(?![\w])[^\"“”\n]{0,100}?[\"”’']"
+)
+_SINCE_PROMISE_RE = re.compile(
+    r"(?<![\w])(?:that\s+was\s+(?:back\s+)?in\s+(?:\d{4}|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|the\s+spring|the\s+summer|the\s+autumn|the\s+winter)"
+    r"|that\s+was\s+(?:\w+|\d+)\s+(?:days|weeks|months|years|terms)\s+ago|(?:on|it'?s|now)\s+day\s+\d+"
+    r"|day\s+\d+\s+of\s+waiting|(?:\w+|\d+)\s+(?:weeks|months|years)\s+later|still\s+waiting|still\s+nothing)(?![\w])"
+)
+
+
+def _r14_grievance(t: str, ref: tuple[int, int], reach: int) -> bool:
+    """The round 14 constructions of a grievance near the institution reference."""
+    if gate(t, _UNDERSTATED_WORDS) and any(abs(m.start() - ref[0]) <= reach for m in _UNDERSTATED_RE.finditer(t)):
+        return True
+    if "?" in t and gate(t, _DUTY_Q_WORDS) and any(abs(m.start() - ref[0]) <= reach for m in _DUTY_Q_RE.finditer(t)):
+        return True
+    if _verdict_on_mine(t) is not None:
+        return True
+    q = _PROMISE_QUOTE_RE.search(t) if any(c in t for c in "\"“‘'") else None
+    return q is not None and _SINCE_PROMISE_RE.search(t, q.end()) is not None
 
 
 def _complaint_content(t: str) -> bool:
@@ -914,7 +1115,7 @@ def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if _sector_wide(t):
         return
     disclaimed = _DISCLAIMER.search(t) is not None
-    words = _near_words(_NEGATIVE, t, ref, _impersonation_spans(t, ref))
+    words = _near_words(_NEGATIVE, t, ref, _impersonation_spans(t, ref) + _remedied_spans(t))
     if words & _LOSS_VERBS:
         words -= _good_losses(t)
     sarcastic = _sarcastic(t)
@@ -1024,6 +1225,10 @@ def _unnamed_employer(t: str) -> tuple[int, int] | None:
             m = _VOCATIVE_RE.search(t)
     if m is None and "they" in t and ("tell" in t or "told" in t):
         m = _THEY_TELL_RE.search(t)
+    if m is None and ("'" in t or '"' in t or "‘" in t or "“" in t):
+        m = _verdict_on_mine_told(t)
+        if m is not None:
+            return m
     if m is None and gate(t, _ACT_VERBS):
         m = _THEY_ACT_RE.search(t)
         if m is None or _WORKLIFE_RE.search(t) is None:
@@ -1048,6 +1253,25 @@ def _near_words(
         and not any(a <= m.start() < b for a, b in skip or ())
         and not _self_deprecating(t, m.start(), m.end())
     )
+
+
+# A fault put right (round 14): "Estates ... fixed the damp", "removed the old asbestos from the labs". The
+# fault is the object of the repair, not a verdict on whoever repaired it ("painted over the damp" is no
+# repair, and stays one).
+_REMEDY_RE = re.compile(
+    r"(?<![\w])(?:fixed|fixes|fixing|repaired|repairs|removed|removes|removing|cleared|resolved|tackled|"
+    r"sorted(?:\s+out)?|got\s+rid\s+of|dealt\s+with|eradicated|stripped\s+out|took\s+out|taken\s+out)\s+"
+    r"(?:(?:the|that|this|all|of|our|their|old|last|remaining|bit|of)\s+){0,3}(?:[\w'’-]+\s+)?[\w'’-]+"
+)
+_REMEDY_WORDS = gate_words(
+    "fixed fixes fixing repaired repairs removed removes removing cleared resolved tackled sorted rid dealt "
+    "eradicated stripped took taken"
+)
+
+
+def _remedied_spans(t: str) -> list[tuple[int, int]]:
+    """The faults the post says were put right, each with its verb."""
+    return [m.span() for m in _REMEDY_RE.finditer(t)] if gate(t, _REMEDY_WORDS) else []
 
 
 # The author's verdict on themself at some skill (round 13): "I'm hopeless at pub quizzes but our
@@ -1352,6 +1576,16 @@ def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     if m is not None and m.group(0).endswith("council") and not _UNI_CUE_RE.search(t):
         m = next((x for x in _INSTITUTION_REF.finditer(t, m.end()) if not x.group(0).endswith("council")), None)
     m = m or cp.institution_re.search(t) or _INSTITUTION_LEX.search(t)
+    if m is not None and "employer" in m.group(0):
+        # the employer named only by the disclaimer that sets it apart ("my views, not my employer's. that
+        # said, the government's visa policy ..."; round 14): look past it
+        d = _EMPLOYER_DISCLAIMER_RE.match(t, sentence_start(t, m.start(), ".!?\n:;,"))
+        if d is not None and d.end() >= m.end():
+            m = (
+                _INSTITUTION_REF.search(t, d.end())
+                or cp.institution_re.search(t, d.end())
+                or next((x for x in _INSTITUTION_LEX.finditer(t) if x.start() >= d.end()), None)
+            )
     if m is None and gate(t, _NICKNAME_LEX.keys) and not gate(t, _NOT_EMPLOYER_WORDS) and "office" not in t:
         m = _NICKNAME_LEX.search(t)
         if m is not None and _ELSEWHERE_RE.match(t, m.end()):
@@ -1373,6 +1607,15 @@ def _institution_ref(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     # or, failing all those, its handle ("@LeedsUni so you cut the hardship fund ...")
     doc.__dict__[key] = span = m.span() if m else _handle_span(doc)
     return span
+
+
+# A disclaimer whose only mention of the employer is to set the views apart from it.
+_EMPLOYER_DISCLAIMER_RE = re.compile(
+    r"\s*(?:\(?\s*)?(?:disclaimer\s*:\s*|usual\s+disclaimer\s*:?\s*)?(?:(?:all\s+)?(?:views?|opinions?)\s+(?:are\s+)?"
+    r"(?:my\s+own|mine|personal)|my\s+(?:own\s+)?(?:views?|opinions?)(?:\s+only)?|personal\s+(?:views?|opinions?))"
+    r"[\s,]*(?:and\s+|but\s+|obvs\s+|obviously\s+)?(?:not|n't)\s+(?:those\s+of\s+|the\s+views\s+of\s+)?"
+    r"(?:my|the)\s+employer(?:'?s)?[\s.)]*"
+)
 
 
 # A disclaimer of the employer's voice ("posting as myself, not as staff", "in a personal capacity",
@@ -2078,7 +2321,10 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     ref = _institution_ref(doc, cp)
     if ref is not None and not _sector_wide(t):
+        fixed = _remedied_spans(t)
         for m in _DAMAGING.finditer(t):
+            if any(a <= m.start() < b for a, b in fixed):
+                continue  # "removed the old asbestos": a hazard put right (round 14)
             if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()) and not _unclaimed(t, m.start()):
                 yield (
                     m.start(),
@@ -2159,7 +2405,13 @@ _LICENCE_RE = re.compile(
 
 
 # The licences that only ask for discretion (round 13); see closed_group.
-_DISCRETION_RE = re.compile(r".*further|(?:don'?t|do\s+not|pls\s+don'?t|please\s+don'?t)\s")
+# (round 14: "as it's just us" and "so I can share/post" are discretion too: a leaving collection or baby
+# photos shared in the team chat is no complaint)
+_DISCRETION_RE = re.compile(
+    r".*further|(?:don'?t|do\s+not|pls\s+don'?t|please\s+don'?t)\s|(?:since|as|because)\s+it'?s\s+(?:just|only)\s+us"
+    r"|so\s+i\s*(?:can|'ll|will|may\s+as\s+well|might\s+as\s+well|feel\s+free\s+to)\s+(?:just\s+|finally\s+|now\s+)?"
+    r"(?:share|post)"
+)
 
 
 @rule(
@@ -2258,6 +2510,7 @@ _LICENCE2_RE = re.compile(
     r"|(?:i'?ll|i\s+will|gonna|going\s+to)\s+be\s+(?:honest|blunt|frank)|(?:keep|kept)\s+(?:it|this)\s+quiet"
     r"|let\s+me\s+(?:just\s+)?(?:vent|say|be\s+(?:honest|blunt|frank))|not\s+(?:for|to\s+go)\s+(?:outside|beyond)|(?:so|as)\s+(?:nobody|no\s+one)\s+(?:else|outside))(?![\w])"
 )
+_SOFT_LICENCE2_RE = re.compile(r"(?:i|we)\s+can\s+(?:\w+\s+)?share|(?:only|just)\s+(?:posting|sharing|putting)")
 _PRIVATE_AUDIENCE_WORDS = gate_words(
     "private closed locked secret staff-only members-only invite-only only just followers-only friends-only "
     "mutuals-only followers protected close staff"
@@ -2274,7 +2527,10 @@ def _private_premise(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     if not a:
         return None
     s, e = max(0, a.start() - 150), min(len(t), a.end() + 200)
-    if _LICENCE2_RE.search(t, s, e):
+    lics = [m.group(0) for m in _LICENCE2_RE.finditer(t, s, e)]
+    if any(_SOFT_LICENCE2_RE.match(x) is None for x in lics) or (lics and _sensitive(doc, cp)):
+        # sharing there ("so I can share the baby photos", "only posting this in the staff group") licenses
+        # only what is a complaint or a claim (round 14), like round 13's discretion
         return a.span()
     ref = _institution_ref(doc, cp)
     if _misconduct_verdict(doc, cp) or _confided_leak(doc, cp):
@@ -2374,6 +2630,12 @@ _NOT_USE_RE = re.compile(
 )
 
 
+_PRIVATE_ACCOUNT_RE = re.compile(
+    r"(?<![\w])(?:for|on|to|with)\s+my\s+(?:own\s+|personal\s+|new\s+)?(?!(?:orcid|researchgate|academia|moodle|"
+    r"blackboard|canvas|teams|zoom|slack|scopus|jstor|journal|reviewer|publons|scholar|overleaf|turnitin|ukri|"
+    r"elsevier|wiley|springer|conference|staff|work|uni|university|research|teaching|lab|student|students)(?![\w]))"
+    r"[\w-]+\s+(?:account|profile|shop|subscription|membership)(?![\w])"
+)
 _OWN_TRADE_RE = re.compile(
     r"(?<![\w])(?:my|our)\s+(?:own\s+|little\s+|new\s+|side\s+)?(?:[\w-]+\s+){0,2}?(?:service|services|business|shop|lessons|"
     r"classes|company|hustle|consultancy|stall|practice|sessions|bookings|orders|commissions)(?![\w])"
@@ -2444,7 +2706,9 @@ def _work_email_used(t: str) -> re.Match[str] | None:
             return m  # "enquiries about my dog grooming service to my university address"
         s, e = _sentence_of(t, m.start())
         use = _ACCOUNT_USE_RE.search(t, s, e)
-        if not use or _WORK_PURPOSE_RE.search(t, s, e):
+        # an account of the author's own on a shop, app or site is no work purpose, whatever else the
+        # sentence names ("for my Vinted account so I get student discounts"; round 14)
+        if not use or (_WORK_PURPOSE_RE.search(t, s, e) and not _PRIVATE_ACCOUNT_RE.search(t, s, e)):
             continue
         # the negation must govern the use ("I never use my work e-mail for ..."), not a later aside
         # ("... on my staff email, don't care what the policy says")
@@ -2870,7 +3134,7 @@ _INSIDER_RE = re.compile(
     r"already\s+(?:been\s+)?decided|draft\s+list|(?:i\s+can\s+tell\s+you|here'?s|know)\s+the\s+real\s+reason|(?:internal|leaked)\s+(?:email|memo|document|report|figures))(?![\w])"
 )
 _TROUBLE_RE = re.compile(
-    r"(?<![\w])(?:clos(?:e|es|ed|ing|ure|ures)|redundan\w+|job\s+cuts|let\s+go|laid\s+off|severance|cuts?|cutting|axed|axing|"
+    r"(?<![\w])(?:clos(?:e|es|ed|ing|ure|ures)|redundan\w+|job\s+cuts|let\s+go|laid\s+off|severance|cuts?|cutting|ax(?:e|es|ed|ing)|"
     r"scrapp\w+|broken|deficit|"
     r"restructur\w+|dead\s+weight|sack\w*|fired|spin|cover\w*|stop\s+reporting|merg\w+|shut\w*|cowards|losing|lost|"
     r"sell(?:ing)?(?:\s+off)?|sold|down\s+(?:by\s+)?\d+|way\s+down|miss(?:ed|ing)?\s+(?:its|the|our|their)\s+\w+|"
