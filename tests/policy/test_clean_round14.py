@@ -45,3 +45,17 @@ PAIRS = [
 
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
+
+
+# CIP002: an accepted paper that waits for its embargo ("so more news when it's out") gives nothing
+# away; the same wait after a stated result still breaks the embargo
+EMBARGO_PAIRS = [
+    (
+        "confidential-ip",
+        "x",
+        "personal",
+        "Under embargo till Monday: our Nature study finds bees can count to five. More news when it's out!",
+        "Our lab's paper has been accepted in Cell! It's under embargo until publication, so more news when it's out.",
+    ),
+]
+test_embargo_leak_is_flagged, test_embargo_wait_stays_clean = twin_tests(EMBARGO_PAIRS)

@@ -155,6 +155,16 @@ _KEEPS_IT_RE = regex.compile(
 _WAITS_RE = regex.compile(
     r"(?<![\w])(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:post|share)\s+(?:\w+\s+){0,3}?(?:as\s+soon\s+as|when|once|then)"
     r"(?![\w])"
+    # news deferred to the publication ("so more news when it's out", "details to follow once it's published")
+    r"|(?<![\w])(?:more\s+news|more\s+details|details|news|the\s+link|a\s+link)\s+(?:to\s+follow\s+|soon\s+|coming\s+)?"
+    r"(?:when|once|after)\s+(?:it'?s|it\s+is|it\s+goes|they'?re|the\s+paper\s+is)\s+(?:out|published|live|public|online)"
+    r"(?![\w])"
+)
+
+# A result stated while waiting: what the work finds or shows.
+_GIVES_RESULT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:finds?|found|shows?|showed|shown|reveals?|revealed|proves?|proved|suggests?|demonstrat\w+|"
+    r"confirms?|confirmed|halves|halved|doubles|doubled|cures?|cured|works|worked|beats?|outperforms?)(?![\w])"
 )
 
 
@@ -178,8 +188,9 @@ _WAITS_RE = regex.compile(
 def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _EMBARGO_WORDS):
         return
-    # "our embargoed study goes live tomorrow, I'll post the link as soon as it's public" waits
-    waits = _WAITS_RE.search(doc.masked) is not None
+    # "our embargoed study goes live tomorrow, I'll post the link as soon as it's public" waits, unless
+    # the post gives the result away meanwhile ("...: bees can count to five. More news when it's out")
+    waits = _WAITS_RE.search(doc.masked) is not None and _GIVES_RESULT_RE.search(doc.masked) is None
     for m in _EMBARGO_RE.finditer(doc.masked):
         if waits and m.group().startswith(("embargo", "under")):
             continue
