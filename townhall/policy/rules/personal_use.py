@@ -49,7 +49,11 @@ _INSTITUTION_REF = re.compile(
     r"|(?:our|my)\s+\w+\s+(?:office|unit|service|lab|labs|school|department|dept|faculty)'?s?"
     r"|(?:technician|librarian|admin|administrator|researcher|postdoc|tutor|porter|cleaner|lecturer)\s+here"
     r"|(?:a|an|as\s+a|as\s+an)\s+uni(?:versity)?\s+(?:librarian|lecturer|technician|administrator|admin|porter|cleaner|"
-    r"researcher|employee|staff\s+member|worker|tutor|professor))(?![\w])"
+    r"researcher|employee|staff\s+member|worker|tutor|professor)"
+    # the office named bare as the one who acts (txt-speak drops "my"/"the"): "hod just cancelled my research
+    # day", "Admin have 'streamlined' the ethics process"; "admin tasks", "doing admin" are no actor
+    r"|(?i:hod|admin)(?=\s+(?:have|has|just|are|were|'ve|keep|keeps|kept|decided|cancelled|canceled|told|said|want|"
+    r"wants|refused|refuse|lost|ignored|changed|moved|forgot)\b))(?![\w])"
 )
 # "just run" warns applicants off; "has just run her first marathon" is news (an object follows)
 _NEWS_AFTER = {
@@ -120,6 +124,8 @@ _NEGATIVE = words_re(
     spending a fortune|a fortune on|insult|insulting|a racket|cowards|cowardly|so bad|fantasy|shambolic|
     nightmare|hypocrites|hypocritical|hypocrisy|dead weight|don't believe|embarrassing|embarrassment|
     a laughing stock|mickey mouse|dinosaurs|cheapskates|penny-pinching|stingy|froze|
+    no longer believe|no longer trust|she has no idea|he has no idea|they have no idea|they've no idea|
+    she's no idea|he's no idea|nobody's been told|nobody has been told|no one has been told|no one's been told|
     """
         # grievances told as facts: neglect, delay, being ignored or passed around, how staff are treated
         """still hasn't|still haven't|still waiting|still no reply|still no answer|still no contract|still not paid|
@@ -1237,7 +1243,9 @@ def _unnamed_employer(t: str) -> tuple[int, int] | None:
 
 
 _THANKS_RE = re.compile(
-    r"(?<![\w])(?:grateful|thank\s+you|thanks\s+to|thankful|credit\s+where|so\s+kind|kindness|appreciated?)(?![\w])"
+    r"(?<![\w])(?:grateful|thank\s+you|thanks\s+to|thankful|credit\s+where|so\s+kind|kindness|appreciated?"
+    # praise of how it was handled ("never made me feel bad about it. that's leadership")
+    r"|that'?s\s+(?:what\s+)?(?:real\s+|good\s+|great\s+)?leadership|that'?s\s+how\s+(?:it'?s\s+done|you\s+do\s+it))(?![\w])"
 )
 
 
