@@ -915,10 +915,11 @@ _WORK_ADDRESS_RE = regex.compile(
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
     r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church|car\s+parks?|parking|"
-    r"sports\s+(?:ground|field|village|park)|playing\s+fields?|"
-    # a unit or service of the institution ("The Careers Service is at ...", "the Registry has moved to ...")
-    r"service|services|office|registry|help\s*desk|enquiry\s+desk|department|faculty|institute|practice|"
-    r"surgery|pharmacy|caf[eé]|canteen|food\s+bank)\b"
+    r"sports\s+(?:ground|field|village|park)|playing\s+fields?)\b"
+    # a unit or service of the institution by its proper name ("The Careers Service is at ...", "the
+    # Registry has moved to ..."): capitalised, so "send it to my office at ..." is not one
+    r"|\b(?-i:(?:Service|Services|Office|Registry|Help\s*[Dd]esk|Enquiry\s+Desk|Department|Faculty|Institute|"
+    r"Practice|Surgery|Pharmacy|Caf[eé]|Canteen|Food\s+Bank))\b"
 )
 # spans the tagger proposes that are meeting IDs or phone lines, not places
 _NOT_ADDRESS_RE = regex.compile(
