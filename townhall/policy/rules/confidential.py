@@ -620,10 +620,11 @@ _INSIDER_RE = regex.compile(
     r"|(?:i'?ve|i\s+have)\s+got\s+(?:a\s+copy|the\s+pdf|hold\s+of)|got\s+my\s+hands\s+on"
     r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|let\s+slip|(?:someone|somebody)\s+on\s+the\s+(?:\w+\s+)?panel|can'?t\s+go\s+into\s+(?:the\s+)?details|can'?t\s+say\s+(?:much|more)\s+"
     r"(?:yet\s+)?but|(?:don'?t|doesn'?t)\s+want\s+(?:this|it)\s+(?:out|public|shared|known)|(?:got|had)\s+a\s+(?:sneak\s+)?"
-    r"(?:peek|look)\s+at|"
-    # (papers read or prepared before the committee meets are preparation, not a leak; round 14)
-    r"(?<!(?:read|review|prepare|check|finish|submit|send|look\s+over|go\s+through)\s+(?:[\w'’-]+\s+){0,4})"
-    r"before\s+(?:the\s+)?(?:council|senate|board|committee|governors|exec)\s+(?:votes?|decides?|meets?|"
+    r"(?:peek|look)\s+at|before"
+    # (papers read or prepared before the committee meets are preparation, not a leak; round 14). The
+    # look-behind follows "before" so that it runs only where "before" is, not at every position.
+    r"(?<!(?:read|review|prepare|check|finish|submit|send|look\s+over|go\s+through)\s+(?:[\w'’-]+\s+){0,4}before)"
+    r"\s+(?:the\s+)?(?:council|senate|board|committee|governors|exec)\s+(?:votes?|decides?|meets?|"
     r"approves?|signs?\s+off)|(?:would|will|'d)\s+kill\s+me\s+(?:for\s+posting|if)"
     r"|(?:shouldn'?t|should\s+not)\s+(?:really\s+)?be\s+(?:posting|sharing)|(?:ip|tech(?:nology)?\s+transfer)\s+office\s+"
     r"(?:says|said|told\s+us)\s+(?:to\s+)?wait|(?:a|my|our)\s+(?:contact|source|friend|mate)\s+(?:in|at|on)\s+the\s+"
