@@ -47,8 +47,8 @@ PAIRS = [
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
 
 
-# CIP002: an accepted paper that waits for its embargo ("so more news when it's out") gives nothing
-# away; the same wait after a stated result still breaks the embargo
+# CIP002 and PER006: an accepted paper that waits for its embargo ("so more news when it's out")
+# gives nothing away; the same wait after a stated result, or after the institution's news, does
 EMBARGO_PAIRS = [
     (
         "confidential-ip",
@@ -56,6 +56,28 @@ EMBARGO_PAIRS = [
         "personal",
         "Under embargo till Monday: our Nature study finds bees can count to five. More news when it's out!",
         "Our lab's paper has been accepted in Cell! It's under embargo until publication, so more news when it's out.",
+    ),
+    (
+        "confidential-ip",
+        "bluesky",
+        "personal",
+        "Our study is embargoed until Friday - it shows screen time halves sleep. I'll post the link when it's live",
+        "Our study is embargoed until Friday, so details to follow once it's published. Exciting times in the lab!",
+    ),
+    # the institution's news told while "waiting" is told all the same
+    (
+        "confidential-ip",
+        "x",
+        "personal",
+        "Under embargo but the department is closing in June. More news when it's out.",
+        "Our report on student housing is under embargo until Monday, so more news when it's out.",
+    ),
+    (
+        "personal-use",
+        "x",
+        "personal",
+        "Embargoed until the VC announces it: the Music department is closing. More news when it's out.",
+        "Our book chapter on music education is embargoed until the launch. More news when it's out.",
     ),
 ]
 test_embargo_leak_is_flagged, test_embargo_wait_stays_clean = twin_tests(EMBARGO_PAIRS)

@@ -168,6 +168,32 @@ _GIVES_RESULT_RE = regex.compile(
 )
 
 
+# What a wait may be for: a piece of work of the author's, not the institution's news.
+_PUBLICATION_RE = regex.compile(
+    r"(?i)(?<![\w])(?:paper|papers|study|studies|article|book|chapter|preprint|report|findings|manuscript|thesis|"
+    r"research|results)(?![\w])"
+)
+# News of the institution told while "waiting" ("Under embargo but the department is closing in June").
+_NEWS_GIVEN_RE = regex.compile(
+    r"(?i)(?<![\w])(?:clos(?:e|es|ed|ing|ure)|shut\w*|cuts?|cutting|redundan\w+|merg\w+|sell\w*|sold|resign\w*|"
+    r"sack\w*|fired|deficit|strike|investigat\w+|appoint\w+|leaving|axed|scrapped)(?![\w])"
+)
+
+
+def waits_for_publication(t: str) -> bool:
+    """The post waits for the publication of a piece of work ("our embargoed study goes live tomorrow,
+    I'll post the link as soon as it's public", "paper ... so more news when it's out") and gives
+    nothing away meanwhile: no result ("...: bees can count to five. More news when it's out") and
+    no news of the institution ("...the department is closing in June. More news when it's out").
+    CIP002 and PER006 both ask."""
+    return (
+        _WAITS_RE.search(t) is not None
+        and _PUBLICATION_RE.search(t) is not None
+        and _GIVES_RESULT_RE.search(t) is None
+        and _NEWS_GIVEN_RE.search(t) is None
+    )
+
+
 @rule(
     "CIP002",
     "embargo-or-unpublished",
@@ -188,9 +214,7 @@ _GIVES_RESULT_RE = regex.compile(
 def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _EMBARGO_WORDS):
         return
-    # "our embargoed study goes live tomorrow, I'll post the link as soon as it's public" waits, unless
-    # the post gives the result away meanwhile ("...: bees can count to five. More news when it's out")
-    waits = _WAITS_RE.search(doc.masked) is not None and _GIVES_RESULT_RE.search(doc.masked) is None
+    waits = waits_for_publication(doc.masked)
     for m in _EMBARGO_RE.finditer(doc.masked):
         if waits and m.group().startswith(("embargo", "under")):
             continue

@@ -24,7 +24,7 @@ from townhall.policy.rules.common import (
     tokens,
     words_re,
 )
-from townhall.policy.rules.confidential import TRIVIAL_WORDS
+from townhall.policy.rules.confidential import TRIVIAL_WORDS, waits_for_publication
 
 _INSTITUTION_REF = re.compile(
     r"(?<![\w])(?:(?:the|my|our)\s+(?:university|uni|employer|institution|faculty|school|department|dept)"
@@ -3238,8 +3238,8 @@ def _confided_leak(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     if not gate(t, _CONFIDE_WORDS):
         return None
     m = _CONFIDE_RE.search(t)
-    if not m:
-        return None
+    if not m or ("embargo" in m.group(0) and waits_for_publication(t)):
+        return None  # (an embargo the post waits for, with nothing told yet, as CIP002 reads it)
     s, e = max(0, m.start() - 200), min(len(t), m.end() + 200)
     if not (_TROUBLE_RE.search(t, s, e) or _PLAN2_RE.search(t, s, e)):
         return None
@@ -3298,6 +3298,8 @@ def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     trivial = gate(t, TRIVIAL_WORDS) and _SERIOUS_RE.search(t) is None
     if gate(t, _SECRET_WORDS):
         m = _SECRET_RE.search(t)
+        if m and "embargo" in m.group(0) and waits_for_publication(t):
+            m = None  # an embargo the post waits for, with nothing told yet (as CIP002 reads it)
         if m:
             s, e = max(0, m.start() - 160), min(len(t), m.end() + 160)
             trouble = _TROUBLE_RE.search(t, s, e) or _PLAN_RE.search(t, s, e)
@@ -4039,6 +4041,8 @@ def _unpublished_leak(doc: Doc) -> tuple[int, int] | None:
     if _INST_MATTER_RE.search(t) is None:
         return None  # nothing the institution decides or suffers: no leak, whatever the markers
     for m in _UNPUB_RE.finditer(t):
+        if "embargo" in m.group(0) and waits_for_publication(t):
+            continue  # "embargoed until Friday, so details to follow once it's published": nothing told yet
         if m.group(0).startswith("i ") and m.group(0).endswith(("sit on", "serve on")):
             s, e = m.start(), min(len(t), m.end() + 60)
             if (
