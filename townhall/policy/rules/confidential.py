@@ -642,6 +642,9 @@ _INSIDER_RE = regex.compile(
     r"|(?:arrived|appeared|turned\s+up|popped\s+up|showed\s+up|came\s+through)\s+in\s+my\s+inbox[^.!?\n]{0,30}?"
     r"\b(?:shar(?:e|ing)|post(?:ing|ed)?|here\s+(?:it\s+)?is|attach(?:ed|ing)|screenshot\w*)\b"
     r"|(?:i'?ve|i\s+have)\s+got\s+(?:a\s+copy|the\s+pdf|hold\s+of)|got\s+my\s+hands\s+on"
+    # (a thing bought is no leak: "got my hands on the new mugs from the uni shop"; round 15)
+    r"(?![^.!?\n]{0,60}?\b(?:shop|store|merch|mugs?|hoodies?|tickets?|totes?|t-?shirts?|jumpers?|scarf|scarves|"
+    r"signed\s+copy|pre-?order)\b)"
     r"|shared\s+by\s+a\s+friend,?\s+don'?t\s+ask|let\s+slip|(?:someone|somebody)\s+on\s+the\s+(?:\w+\s+)?panel|can'?t\s+go\s+into\s+(?:the\s+)?details|can'?t\s+say\s+(?:much|more)\s+"
     r"(?:yet\s+)?but|(?:don'?t|doesn'?t)\s+want\s+(?:this|it)\s+(?:out|public|shared|known)|(?:got|had)\s+a\s+(?:sneak\s+)?"
     r"(?:peek|look)\s+at|before"

@@ -200,6 +200,9 @@ _FINDING_FRAME_RE = re.compile(
 _ATTITUDE_RE = re.compile(
     r"(?:\d[\d.,]*\s*(?:%|per\s*cent)|\b\d+\s+(?:in|out\s+of)\s+\d+|\bmost|\b(?:the|a)\s+majority|\bmajority|"
     r"\ba\s+minority|\bhalf|\ba\s+(?:third|quarter)|\b(?:two|three)[-\s](?:thirds|quarters)|\bmany|\bfew|\bfewer|"
+    # round 15: a number of people counted, then who they are ("interviewed 85 activists and 60 members of
+    # the public who oppose disruptive tactics")
+    r"\b\d[\d,]*(?=\s+(?:[\w'’-]+\s+){1,5}?(?:who|that)\s)|"
     r"\bmore\s+than\s+half)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,5}?(?:now\s+|still\s+|would\s+|strongly\s+|also\s+)?"
     r"(?P<v>support|supports|supported|back|backs|backed|oppose|opposes|opposed|favour|favours|favor|favors|reject|"
     r"rejects|(?:are|were)\s+against|disagree|agree)\b"

@@ -157,7 +157,7 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
             if any(a <= v.start() < b for a, b in doc.urls):
                 continue
             if v.group("q"):
-                if v.group("q").lower() not in _NOT_SECRET:
+                if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.end()):
                     return v.span("q")
                 continue
             if v.group("digits"):
@@ -496,6 +496,27 @@ _ROOM_VALUE_RE = regex.compile(r"\d{1,2}\.\d{1,3}")
 _STRONG_VALUE_RE = regex.compile(
     r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]|(?<![\w@./#])(?P<t>[A-Za-z][^\s\"'“”‘’()<>,;]{3,40})"
 )
+# A quoted name followed by what it names ('the "Example-Guest" network', 'the "Forgot password" link'):
+# the name of a thing on screen, not the secret.
+_NAMED_THING_RE = regex.compile(
+    r"\s+(?:wi-?fi\s+)?(?:network|wi-?fi|ssid|button|link|option|tab|menu|page|app|folder|channel|group|site|portal|"
+    r"screen|box|field|setting|settings|account\s+type)s?\b",
+    regex.IGNORECASE,
+)
+# A quoted password judged as an example ('"Password123!" is not clever', '"qwerty" is a terrible password'):
+# the lesson of a security talk, not anyone's secret
+_JUDGED_RE = regex.compile(
+    r"\s*(?:is|isn'?t|was|are)\s+(?:not\s+|never\s+)?(?:a\s+|an\s+)?(?:very\s+|really\s+)?(?:clever|secure|safe|strong|"
+    r"good|terrible|bad|weak|awful|guessable|crackable|predictable|common)\b",
+    regex.IGNORECASE,
+)
+
+
+def _named_or_judged(t: str, end: int) -> bool:
+    """The quoted value ending at ``end`` names a thing on screen or is judged as an example."""
+    return _NAMED_THING_RE.match(t, end) is not None or _JUDGED_RE.match(t, end) is not None
+
+
 _GIVEAWAY_RE = regex.compile(
     r"(?<![\w])(?:"
     # "it's the name of the department cat plus the year": the secret described by what it is made of
@@ -816,7 +837,7 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if any(a <= v.start() < b for a, b in doc.urls):
                 continue
             if v.group("q"):
-                if v.group("q").lower() not in _NOT_SECRET:
+                if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.end()):
                     yield v.span("q")[0], v.span("q")[1], "A password in a post."
                     return
                 continue

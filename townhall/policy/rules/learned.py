@@ -77,6 +77,27 @@ def _approval_only(doc: Doc) -> bool:
     return analyzer().polarity_scores(t)["neg"] == 0.0
 
 
+# A post that closes on the author's own gratitude or delight ("..., a priority at last! So grateful.")
+_GRATEFUL_CLOSE_RE = regex.compile(
+    r"(?i)(?:^|[.!?]\s+)(?:(?:so|really|very|truly|genuinely|just)\s+)?(?:grateful|thankful|chuffed|delighted|thrilled)"
+    r"(?:\s+(?:to|for)\s+[^.!?]{0,40})?\s*[!.]*\s*$"
+)
+
+
+_SARCASM_FACES = ("\U0001f643", "\U0001f644", "\U0001f921", "\U0001fae0")
+
+
+def _grateful_close(doc: Doc) -> bool:
+    """The post ends on the author's gratitude, with no sarcasm sign and no negative word (VADER): the
+    learned personal-use model reads "my boss just told me ..." as the start of a complaint."""
+    t = doc.text.rstrip()
+    if _GRATEFUL_CLOSE_RE.search(t) is None or any(e in t for e in _SARCASM_FACES):
+        return False
+    from townhall.policy.ml.vader import analyzer
+
+    return analyzer().polarity_scores(t)["neg"] == 0.0
+
+
 def _official_no_person(doc: Doc) -> bool:
     """An official post that names, tags or describes no private person: its addresses and numbers
     are the institution's own (the rules judge those), not someone's details."""
@@ -214,12 +235,28 @@ def _contentious_moot(doc: Doc) -> bool:
 
 
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.
+# The brand used through its owners (round 15): bought from the official shop, files from the brand
+# team or centre; not when the post says it is not official ("not official merch but better quality").
+_OFFICIAL_SOURCE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:official\s+(?:uni\s+|university\s+|college\s+)?(?:shop|store|merch(?:andise)?|logo\s+pack)|"
+    r"brand\s+(?:centre|center|portal|guidelines|guide)|(?:approved|official)\s+(?:logo|crest)\s+files)(?![\w])"
+)
+_UNOFFICIAL_RE = regex.compile(r"(?i)(?<![\w])(?:not\s+(?:the\s+)?official|unofficial|knock-?off|bootleg|fake)(?![\w])")
+
+
+def _brand_through_owners(doc: Doc) -> bool:
+    """The institution's brand got from the institution (its shop, its brand centre), not remade."""
+    t = doc.text
+    return _OFFICIAL_SOURCE_RE.search(t) is not None and _UNOFFICIAL_RE.search(t) is None
+
+
 _MOOT = {
+    "brand": _brand_through_owners,
     "contentious": _contentious_moot,
     "privacy": _official_no_person_or_consented,
     "copyright": copyright.own_or_licensed,
     "confidential-ip": lambda doc: confidential.tells_nothing(doc) or confidential.personal_or_posed(doc),
-    "personal-use": lambda doc: _praise_only(doc) or _approval_only(doc),
+    "personal-use": lambda doc: _praise_only(doc) or _approval_only(doc) or _grateful_close(doc),
     "abuse": _praise_or_banter,
 }
 

@@ -568,7 +568,9 @@ _IRONY_PHRASES = words_re(_bare_contractions(phrases(_IRONY_PHRASE_BLOCK)))
 _IRONY_STRONG_BLOCK = """rhetorical question|pure coincidence|total coincidence|complete coincidence|
     coincidence i'm sure|colour me shocked|color me shocked|colour me surprised|color me surprised|
     shocked i tell you|for whom exactly|not ours apparently|stay for the grievance|interesting timing|
-    funny timing|convenient timing|curious timing|how convenient|very convenient|rather convenient"""
+    funny timing|convenient timing|curious timing|how convenient|very convenient|rather convenient|
+    that's one word for it|one word for it|said no one|said nobody|said no one ever|said nobody ever|
+    that's leadership for you|that's management for you|leadership for you|management for you"""
 _IRONY_STRONG = words_re(phrases(_IRONY_STRONG_BLOCK))
 # Management-speak decoded: a quoted phrase followed by "=", "means", "is code for", "translation:".
 _DECODE_RE = re.compile(
@@ -1051,7 +1053,12 @@ _DAMAGING = words_re(
     window dressing|nothing behind it|cruel|inhumane|heartless|callous|not safe|underpaying|
     haven't been checked|hasn't been checked|not been checked in|faked his data|faked her data|faked their data|
     faked the data|faked data|falsified|falsifying|are hopeless|is hopeless|are utterly hopeless|
-    is utterly hopeless|"""
+    is utterly hopeless|
+    told us not to mention|told staff not to mention|told not to mention|asked us not to mention|
+    told us not to tell|told staff not to tell|told not to tell|chained shut|still letting students|
+    still letting people|still letting staff|raac|crumbling concrete|accreditation lapsed|
+    lost its accreditation|lost accreditation|no longer accredited|still telling applicants|
+    still telling students|still telling parents|worth about as much as|not worth the paper|taught by unpaid|"""
         + _VERDICT_R13
     ),
     not_before=_NEWS_AFTER,
@@ -2380,7 +2387,8 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _GROUP_WORDS = gate_words(
     "private closed locked secret staff-only members-only invite-only group groups chat chats channel channels "
     "whatsapp slack teams signal telegram discord messenger acc account followers follow friends us server forum insta "
-    "instagram story stories feed profile protected mutuals followers-only friends-only mutuals-only"
+    "instagram story stories feed profile protected mutuals followers-only friends-only mutuals-only "
+    "cf finsta priv instance"
 )
 _GROUP_RE = re.compile(
     r"(?<![\w])(?:(?:private|closed|locked|secret|staff[-\s]only|members[-\s]only|invite[-\s]only)\s+(?:\w+\s+){0,2}"
@@ -2479,7 +2487,9 @@ def closed_group(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # a question about the school run or marking tips is fine.
 _PRIVATE_AUDIENCE_RE = re.compile(
     r"(?<![\w])(?:(?:private|closed|locked|secret|staff[-\s]only|members[-\s]only|invite[-\s]only)\s+(?:\w+'?\s+){0,2}?"
-    r"(?:group|chat|channel|forum|page|account|acc|server|thread|insta|story|stories|feed|profile|whatsapp)s?"
+    r"(?:group|chat|channel|forum|page|account|acc|server|instance|thread|insta|story|stories|feed|profile|whatsapp)s?"
+    # round 15: "CF only" (Instagram's close friends), a finsta or alt account kept for friends
+    r"|cf\s+only|close\s+friends\s+only|finsta|(?:private|priv|locked|secret)\s+alt"
     r"|(?:it'?s|its|this\s+is|being|in|on)\s+(?:only|just)\s+(?:the|our|a|my)\s+(?:\w+'?\s+){0,3}?(?:group|chat|whatsapp|"
     r"channel|forum|server|thread)|(?:private|closed|locked|secret)\s+group|(?:this|the|our)\s+(?:group|chat)\s+(?:is|'s)\s+"
     r"(?:private|closed|locked|secret)|(?:this|the|our)\s+(?:[\w'-]+\s+){0,2}?(?:slack|teams|whatsapp|discord|signal|telegram|"
@@ -2516,12 +2526,18 @@ _LICENCE2_RE = re.compile(
     r"|(?:so\s+)?no\s+(?:students?|managers?|management|bosses|parents|one\s+from\s+\w+)\s+(?:(?:\w+\s+)?here|will\s+see|can\s+see|"
     r"(?:will\s+|can\s+)?read|on\s+here|reading)|here'?s\s+what\s+[^.!?]{0,40}?really\s+(?:said|thinks?|meant)"
     r"|(?:i'?ll|i\s+will|gonna|going\s+to)\s+be\s+(?:honest|blunt|frank)|(?:keep|kept)\s+(?:it|this)\s+quiet"
+    # round 15: "so I feel fine saying it", "bc I'm not daft" (the privacy setting chosen for what follows)
+    r"|so\s+i\s+(?:feel|am|'m)\s+(?:fine|ok|okay|safe|free|comfortable|happy)\s+(?:saying|to\s+say|being\s+honest)"
+    r"|(?:bc|because|cos|coz|cause|since)\s+i'?m\s+not\s+(?:daft|stupid|an\s+idiot|mad|thick|that\s+daft)"
     r"|let\s+me\s+(?:just\s+)?(?:vent|say|be\s+(?:honest|blunt|frank))|not\s+(?:for|to\s+go)\s+(?:outside|beyond)|(?:so|as)\s+(?:nobody|no\s+one)\s+(?:else|outside))(?![\w])"
 )
 _SOFT_LICENCE2_RE = re.compile(r"(?:i|we)\s+can\s+(?:\w+\s+)?share|(?:only|just)\s+(?:posting|sharing|putting)")
+# round 15's licences ("so I feel fine saying it", "bc I'm not daft"): the privacy setting chosen for
+# what follows, which is the clause's business when it is about work and not praise
+_SELF_LICENCE2_RE = re.compile(r"so\s+i\s+(?:feel|am|'m)\s|(?:bc|because|cos|coz|cause|since)\s+i'?m\s+not\s")
 _PRIVATE_AUDIENCE_WORDS = gate_words(
     "private closed locked secret staff-only members-only invite-only only just followers-only friends-only "
-    "mutuals-only followers protected close staff"
+    "mutuals-only followers protected close staff finsta priv"
 )
 
 
@@ -2536,12 +2552,22 @@ def _private_premise(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         return None
     s, e = max(0, a.start() - 150), min(len(t), a.end() + 200)
     lics = [m.group(0) for m in _LICENCE2_RE.finditer(t, s, e)]
+    if any(_SELF_LICENCE2_RE.match(x) for x in lics):
+        from townhall.policy.ml.vader import analyzer
+
+        if (
+            _institution_ref(doc, cp) is not None
+            and _praise_sentence(t) is None
+            and analyzer().polarity_scores(doc.text[a.end() :])["compound"] < 0.3
+        ):
+            return a.span()
+        lics = [x for x in lics if _SELF_LICENCE2_RE.match(x) is None]
     if any(_SOFT_LICENCE2_RE.match(x) is None for x in lics) or (lics and _sensitive(doc, cp)):
         # sharing there ("so I can share the baby photos", "only posting this in the staff group") licenses
         # only what is a complaint or a claim (round 14), like round 13's discretion
         return a.span()
     ref = _institution_ref(doc, cp)
-    if _misconduct_verdict(doc, cp) or _confided_leak(doc, cp):
+    if _misconduct_verdict(doc, cp) or _confided_leak(doc, cp) or _COLLEAGUE_GOSSIP_RE.search(t):
         return a.span()
     if ref is not None and any(
         abs(m.start() - ref[0]) <= 160 and not _unclaimed(t, m.start()) for m in _DAMAGING.finditer(t)
@@ -2555,6 +2581,16 @@ def _private_premise(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     return None
 
 
+# Gossip about a colleague, named by hint rather than name (round 15): "guess which of my colleagues got
+# caught ...", "not naming names but his initials are DP"
+_COLLEAGUE_GOSSIP_RE = re.compile(
+    r"(?<![\w])(?:guess\s+which\s+(?:of\s+(?:my|our)\s+)?(?:colleague|lecturer|prof|professor|manager|academic|"
+    r"member\s+of\s+staff|head\s+of|dean|senior)[^.!?\n]{0,60}?(?:caught|sacked|fired|suspended|drunk|affair|"
+    r"disciplin|investigat|reported|complaint|warning)|(?:his|her|their)\s+initials\s+are"
+    r"|not\s+naming\s+(?:any\s+)?names\s+but\s+(?:his|her|their|it'?s))"
+)
+
+
 _GROUP_NOUN_AFTER_RE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:group|chat|channel|forum|page|account|acc|server|thread|insta|instagram|story|stories|feed|"
     r"profile|facebook|fb)s?(?![\w])"
@@ -2566,7 +2602,10 @@ def _sensitive(doc: Doc, cp: CompiledPack) -> bool:
     t = doc.masked
     if _NEGATIVE.search(t) or _DAMAGING.search(t) or _sarcastic(t):
         return True
-    if any(not _GROUP_NOUN_AFTER_RE.match(t, m.end()) for m in _TROUBLE_RE.finditer(t)):
+    if any(
+        not _GROUP_NOUN_AFTER_RE.match(t, m.end()) and not t.startswith("close friends", m.start())
+        for m in _TROUBLE_RE.finditer(t)
+    ):
         return True  # trouble, but not the "closed" of "closed group" (round 13)
     if gate(t, _RIGGED_WORDS) and _RIGGED_RE.search(t):
         return True  # marks said to be moved to meet a target
@@ -2594,8 +2633,9 @@ _WORK_EMAIL_CUES = ("mail", "address", "account")
 _TRADE_WORDS = gate_words(
     "commissions commission orders bookings booking gigs etsy shop business sales buy selling hustle clients freelance"
 )
+# ("not my uni address, please!", "rather than my work email": the work address refused, not given)
 _MY_WORK_EMAIL_RE = re.compile(
-    r"(?<![\w])my\s+(?:work|staff|uni|university|college|office|institutional)\s+(?:e-?mail|address)(?![\w])"
+    r"(?<![\w])(?<!not\s)(?<!never\s)(?<!than\s)(?<!instead\sof\s)my\s+(?:work|staff|uni|university|college|office|institutional)\s+(?:e-?mail|address)(?![\w])"
 )
 # An office's address ("admissions@", "security@", "student.services@") is the institution's own
 # contact, which a member of staff may point people to; a person's address ("r.patel@") is not.
@@ -2631,6 +2671,11 @@ _WORK_PURPOSE_RE = re.compile(
     r"(?<![\w])(?:conference|abstracts?|panel|seminar|students?|module|course|programme|committee|research|teaching|"
     r"marking|colleagues|project|workshop|supervision|application|applicants|meeting|lecture|office\s+hours|"
     r"reading\s+group|journal|review|grant|talk|webinar|outreach|placement|admissions|enquiries\s+about)(?![\w])"
+)
+# The work a staff address is for, said plainly (round 15): "office hours ... email my work address to book"
+_TEACHING_PURPOSE_RE = re.compile(
+    r"(?<![\w])(?:office\s+hours|my\s+(?:students|tutees|supervisees|module|lectures?|seminars?)|dissertation|"
+    r"supervision|marking|coursework|(?:book|booking)\s+(?:a\s+)?(?:slot|appointment|meeting))(?![\w])"
 )
 _NOT_USE_RE = re.compile(
     r"(?<![\w])(?:never|don'?t|do\s+not|didn'?t|not|stop(?:ped)?|instead\s+of|rather\s+than|separate\w*|switched|"
@@ -2857,8 +2902,11 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             "Give a personal e-mail address for private business; keep your university address for your work.",
         )
         return
+    for_work = _TEACHING_PURPOSE_RE.search(doc.lower) is not None and not gate(t, _TRADE_WORDS)
     for s, e, local, domain in doc.emails:
         if cp.is_institutional_domain(domain) and not _role_address(local):
+            if for_work:
+                continue  # "office hours ... email my work address (r.patel@...) to book a slot": work, by work mail
             yield s, e, "Institutional e-mail address given out from a personal account."
             return
     wi = _work_identity(doc)
@@ -3895,6 +3943,10 @@ _PRIVATE_STRONG_RE = re.compile(
 _PRIVATE_WEAK_RE = re.compile(
     r"(?<![\w])(?:off\s+sick|signed\s+off|sick\s+leave|maternity|paternity|pregnan\w+|miscarr\w+|bereave\w+)(?![\w])"
 )
+_OWN_STATE_BEFORE_RE = re.compile(
+    r"(?:^|(?<![\w]))(?:back\s+from|returning\s+from|return\s+from|after|i['’]?m\s+(?:on|off)|i\s+was\s+(?:on|off)|"
+    r"i['’]?ve\s+been\s+(?:on|off)|my|me)\s+(?:\w+\s+)?$"
+)
 _SNEER_RE = re.compile(
     r"(?<![\w])(?:thick\w*|stupid|lazy|laziest|idiots?|morons?|useless|no-?hopers?|brainless|snowflakes?|"
     r"can['’]?t\s+(?:even\s+)?(?:write|spell|read|reference|speak)(?!\s+(?:enough|about|more|fast|quickly))|not\s+(?:very\s+|that\s+)?(?:bright|clever)|"
@@ -3942,10 +3994,14 @@ def about_students_or_colleagues(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         s = sentence_start(t, r.start(), (". ", "! ", "? "))
         e = _sentence_end(t, _sentence_end(t, r.end()))  # this sentence and the next
         p = _SNEER_RE.search(t, s, e)
+        if p is not None and p.group(0) == "again.":
+            p = None  # "again." sneers only at a private state ("off sick again."), not at "see my students again."
         if p is None:
             # a private state (a failed viva, sick leave, a visa) told with a sneer at the person; told
             # with sympathy or as news it is the privacy family's matter, not this one's
             w = _PRIVATE_STRONG_RE.search(t, s, e) or _PRIVATE_WEAK_RE.search(t, s, e)
+            if w and _OWN_STATE_BEFORE_RE.search(t, max(0, w.start() - 24), w.start()):
+                w = None  # "Back from sick leave ... happy to see my students again.": the author's own leave
             p = w if w and _SNEER_RE.search(t, s, min(len(t), e + 80)) else None
         if p and not _NEG_BEFORE_RE.search(t, max(0, p.start() - 16), p.start()):
             yield (
@@ -4069,10 +4125,22 @@ _WARN_OFF_RE = re.compile(
     r"stay\s+(?:well\s+)?away\s+from\s+(?:here|us|this|the\s+place|my|our)|go\s+anywhere\s+(?:but|else\s+than)\s+here|"
     r"do\s+yourselves?\s+a\s+favou?r\s+and\s+(?:go|apply|look)\s+(?:\w+\s+){0,2}(?:else|elsewhere)|"
     r"think\s+(?:twice|very\s+carefully)\s+before\s+(?:applying|coming|joining|working|studying)\s+(?:here|to\s+us|at\s+(?:my|our|this))|"
-    r"don['’]?t\s+(?:come|apply|study|enrol|work)\s+here)(?![\w])"
+    r"don['’]?t\s+(?:come|apply|study|enrol|work)\s+here|"
+    # round 15: "if your kid is thinking of applying to X for Computing, don't.", "strong recommend nobody
+    # does a degree at X", "save your money"
+    r"(?:thinking|considering|planning)\s+(?:of|about|on)\s+(?:applying|coming|studying|enrolling|sending)[^.!?\n]{0,80}?"
+    r"[,—–-]\s*(?:just\s+|please\s+|honestly\s+)?don['’]?t(?=\s*[.!]|\s*$|\s+bother)|"
+    r"(?:strong(?:ly)?\s+)?(?:recommend|advise|suggest)\s+(?:that\s+)?(?:nobody|no\s+one|against)\s+(?:\w+\s+){0,2}?"
+    r"(?:does|do|doing|applies|apply|applying|comes|come|coming|studies|study|studying|enrols|enrol|enrolling|works|"
+    r"work|working)|save\s+your\s+money)(?![\w])"
 )
-_WARN_OFF_WORDS = gate_words("avoid stay anywhere favour favor twice carefully")
+_WARN_OFF_WORDS = gate_words(
+    "avoid stay anywhere favour favor twice carefully thinking considering planning recommend advise suggest save"
+)
 _HERE_WORDS = gate_words("here")
+_NAMED_PLACE_WARN_RE = regex.compile(
+    r"(?:thinking|considering|planning)\s+(?:of|about|on)\s+\w+\s+(?:to|at)\s+(?-i:\p{Lu})", regex.IGNORECASE
+)
 _HERE_RE = re.compile(r"(?<![\w])here(?![\w])")
 
 
@@ -4084,6 +4152,8 @@ def _warn_off(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     m = _WARN_OFF_RE.search(t)
     if m is None:
         return None
+    if len(doc.text) == len(t) and _NAMED_PLACE_WARN_RE.match(doc.text, m.start()):
+        return m.span()  # "thinking of applying to Castlebridge ..., don't": the place is named in the warning
     if _institution_ref(doc, cp) is None and _HERE_RE.search(t) is None:
         return None
     return m.span()

@@ -93,6 +93,41 @@ _ROOM_NUMBER_RE = regex.compile(r"\(?\d{1,2}\.\d")
 _YEARS_RE = regex.compile(r"\(?(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)?\d\d\)?")
 
 
+# "the Law School office ... the number is 0131 ...", "Estates helpdesk: 0113 ...": a unit of an organisation,
+# by its capitalised name and what it is (office, desk, reception), as what the number reaches
+_UNIT_LINE_RE = regex.compile(
+    r"\b\p{Lu}[\p{L}'’-]+(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]+){0,3}\s+(?:[Oo]ffice|[Rr]eception|[Hh]elp\s?desk|"
+    r"[Ss]ervice\s+[Dd]esk|[Ss]witchboard|[Ee]nquiries|[Ll]odge|[Dd]esk)\b"
+)
+
+
+def _unit_line_from_personal(text: str, start: int) -> bool:
+    """A landline a personal post gives as a named unit's line, in the same sentence, with no person's
+    line in view (no 'my', 'her', 'home', no given name before it)."""
+    s = max((m.start() for m in _SENTENCE_END_RE.finditer(text, 0, start)), default=-1)
+    before = text[s + 1 : start]
+    unit = _UNIT_LINE_RE.search(before) or _SERVICE_CUE_RE.search(before)
+    if unit is None or _PERSONAL_CUE_RE.search(before):
+        return False
+    names = given_names()
+    return not any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before))
+
+
+_OWN_PHONE_INTRO_RE = regex.compile(
+    r"(?i)(?:enquiries|bookings|orders|commissions|(?:call|text|ring|whatsapp|message)\s+me)\s*(?:on|at)?\s*:?\s*"
+    r"(?:[\w.+-]+@[\w.-]+\s*(?:,|or|/|and)?\s*)?$"
+)
+
+
+def _own_trade_line(text: str, start: int) -> bool:
+    """A personal post's own number given for the author's own private trade (see _OWN_TRADE_RE)."""
+    return (
+        _OWN_PHONE_INTRO_RE.search(text, max(0, start - 70), start) is not None
+        and _OWN_TRADE_RE.search(text) is not None
+        and _OWN_WORK_RE.search(text) is None
+    )
+
+
 def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     """Whether the number at [start, end) is an organisation's line rather than a person's."""
     d = ("0" + digits[2:]).replace("00", "0", 1) if digits.startswith("44") else digits  # +44 (0)1223 ...
@@ -101,7 +136,11 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     text = doc.text
     if d.startswith(("01", "02")) and _OWN_OFFICE_RE.search(text, max(0, start - 40), start):
         return True  # the author's own office line ("my new office number is 0113 ...")
-    if doc.ctx.account == "personal" or not d.startswith(("01", "02", "07")):
+    if doc.ctx.account == "personal":
+        if _own_trade_line(text, start):
+            return True  # the author's own number for their own private trade
+        return d.startswith(("01", "02", "03")) and _unit_line_from_personal(text, start)
+    if not d.startswith(("01", "02", "07")):
         return False
     # the sentence start: the last . ! ? or line break followed by a space (not the dot inside
     # "support@uni.ac.uk", which would cut "Contact the Support team at" off the sentence)
@@ -120,6 +159,8 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
         if _DUTY_LINE_RE.search(window):
             return True
         return _SERVICE_CUE_RE.search(text) is not None and bool(_CALL_RE.search(text, max(s + 1, start - 25), start))
+    if _CONTACT_LABEL_RE.search(text, max(s + 1, start - 90), start):
+        return True  # "Media contact: Priya Shah, p.shah@..., 0113 ...": the press office's line for the release
     if _SERVICE_CUE_RE.search(window) or _LABEL_CUE_RE.search(before):
         return True
     if _role_email_near(doc, s + 1, min(len(text), end + 60)):
@@ -326,7 +367,28 @@ ROLE_LOCALS = frozenset(
     exams examinations scholarships funding grants doctoral enterprise innovation partnerships ethics
 """)
 )
-_OWN_EMAIL_RE = regex.compile(r"(?:e-?mail|contact|reach|message|write\s+to)\s+me\s+(?:at|on|via)\s*:?\s*$")
+_OWN_EMAIL_RE = regex.compile(
+    r"(?:e-?mail|contact|reach|message|write\s+to)\s+(?:me\s+(?:at|on|via)|my\s+(?:work\s+|uni\s+|staff\s+|university\s+)?"
+    r"(?:address|e-?mail(?:\s+address)?))\s*[:(]?\s*$"
+)
+# The author's own personal address given for their own private trade or hobby, from their personal
+# account ("Commissions welcome, email me at ...@gmail.com", "orders to ...@outlook.com"): their choice
+# to publish, and the guidance's advice (private business off the work address). Given for work
+# ("email me the reading list at my gmail, my uni inbox is a disaster") it stays a finding.
+_OWN_INTRO_RE = regex.compile(
+    r"(?i)(?:(?:e-?mail|contact|reach|message|write\s+to|drop)\s+me(?:\s+a\s+line)?|get\s+in\s+touch|orders|"
+    r"bookings|enquiries|commissions|dm\s+or\s+e-?mail)\s*(?:(?:at|on|via|to|through|:)\s*)?[:\s]*$"
+)
+_OWN_TRADE_RE = regex.compile(
+    r"(?i)\b(?:commissions?|orders?|bookings?|side\s+(?:hustle|project|business|gig)|small\s+business|freelance|"
+    r"selling|for\s+sale|handmade|hand-made|my\s+(?:own\s+)?(?:shop|stall|studio|business|etsy|band|club)|etsy|market\s+stall|"
+    r"business\s+on\s+the\s+side|"
+    r"plug|offering|lessons|prices|rates)\b"
+)
+_OWN_WORK_RE = regex.compile(
+    r"(?i)\b(?:my\s+(?:students|tutees|supervisees|module|class|lecture|seminar)|reading\s+list|coursework|"
+    r"dissertation|assignment|marking|office\s+hours|(?:uni|work|staff|university)\s+(?:inbox|e-?mail)\s+is)\b"
+)
 # a student or staff number as the address ("s1234567@", "2345678@", "ab12345@"): one person's
 _ID_LOCAL_RE = re.compile(r"^[a-z]{0,3}\d{5,9}[a-z]?$")
 _NAMEISH_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+\d*$|^[a-z]\.?[a-z]{2,}\d*$|^[a-z]+\d{2,4}$")
@@ -406,6 +468,8 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         or (domain not in FREEMAIL and _compound_role(low))
     ):
         return None  # a role address ("phishing@", "wellbeing@", "studentadvice@"), not a person
+    if cp.is_institutional_domain(domain) and low.isalpha() and 3 <= len(low) <= 6 and low in _unit_acronyms(doc.text):
+        return None  # "our International Student Advice team: isa@...": the unit the post names, by its initials
     if (
         doc.ctx.account != "personal"
         and cp.is_institutional_domain(domain)
@@ -422,6 +486,13 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     ):
         return None  # the author's own work address (PER002 says what is wrong with that)
     if domain in FREEMAIL:
+        if (
+            doc.ctx.account == "personal"
+            and _OWN_INTRO_RE.search(doc.text, max(0, s - 40), s)
+            and _OWN_TRADE_RE.search(doc.text)
+            and not _OWN_WORK_RE.search(doc.text)
+        ):
+            return None  # the author's own address for their own private trade
         return f"Personal e-mail address at {domain} in a public post."
     elif _ID_LOCAL_RE.match(low):
         return "E-mail address of one student or member of staff (their ID number) in a public post."
@@ -429,7 +500,11 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         if (
             doc.ctx.account == "official"
             and cp.is_institutional_domain(domain)
-            and _ROLE_TITLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
+            and (
+                _ROLE_TITLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
+                or _TITLE_CASE_ROLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
+                or _CONTACT_LABEL_RE.search(doc.text, max(0, s - 90), s)
+            )
         ):
             return None  # a named officer's published work address ("Sam Kelly, ... (our Care Leavers Officer)")
         return "E-mail address of an individual person in a public post."
@@ -504,8 +579,46 @@ def _segment(word: str, words: frozenset[str] | set[str], names: frozenset[str] 
 _ROLE_TITLE_RE = regex.compile(
     r"(?i)\b(?:our|the|your)\s+(?:[\w-]+\s+){0,3}?(?:officer|adviser|advisor|coordinator|co-ordinator|liaison|"
     r"contact|lead|manager|director|administrator|head\s+of\s+(?:the\s+)?\w+|dean|chair|convenor|leader|tutor|secretary|"
-    r"librarian|registrar|clerk|editor)\b"
+    r"librarian|registrar|clerk|editor|organiser|organizer|convener|host|curator)\b"
 )
+
+
+# "Hannah Okafor, Senior Press Officer, h.okafor@...": a job title as a title, without 'our' or 'the'
+_TITLE_CASE_ROLE_RE = regex.compile(
+    r"\b(?:[A-Z][\w-]+\s+){0,3}(?:Officer|Adviser|Advisor|Co-?ordinator|Manager|Director|Administrator|Lead|"
+    r"Secretary|Librarian|Registrar|Editor|Organiser|Organizer|Convenor|Chair|Dean|Head of [A-Z][\w-]+)\b"
+)
+# "Media enquiries: Hannah Okafor, h.okafor@...": the contact a press release or event gives for itself
+_CONTACT_LABEL_RE = regex.compile(
+    r"(?i)\b(?:media|press|journalist|event|booking|general|all|further|[\w-]+)\s+(?:enquiries|queries)\s*(?::|-|–|—|to|,)"
+    r"|(?i)\b(?:media|press|journalist|event|booking)\s+(?:contact|information)\s*(?::|-|–|—|,)"
+)
+_UNIT_WORDS = frozenset(
+    wordlist("""team service services advice office centre center support unit school department library institute
+    faculty research student students international union hub lab laboratory group college programme network
+    admissions registry careers wellbeing counselling disability accommodation finance estates security""")
+)
+
+
+def _unit_acronyms(text: str) -> frozenset[str]:
+    """Initials (3 or more) of the capitalised names of units in ``text`` ("International Student Advice" ->
+    'isa'; 'of'/'and' skipped), for names that hold a unit word: a role address is often a unit's initials,
+    and a person's name ("Jo Smith") is not a unit."""
+    out: set[str] = set()
+    run: list[str] = []
+    for m in regex.finditer(r"[\p{L}'’&-]+|[^\p{L}\s]", text):
+        w = m.group(0)
+        if w[0].isupper():
+            run.append(w.lower())
+        elif w in ("and", "of", "for", "&") and run:
+            continue
+        else:
+            run = []
+            continue
+        for i in range(len(run) - 2):
+            if any(x in _UNIT_WORDS for x in run[i:]):
+                out.add("".join(x[0] for x in run[i:]))
+    return frozenset(out)
 
 
 _DIGIT_RUN = re.compile(r"\d")
@@ -817,7 +930,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or (_numeric_date_in(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
             or _in_date_list(t, s, e)
             or _phone_tail(t, s)
-            or (_PHONE_IN_SPAN_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
+            or (_PHONE_IN_SPAN_RE.search(t, max(0, s - 1), e) and not _STREET_WORD_RE.search(t, s, e))
             or t[e : e + 1] == "@"
         ):
             continue
@@ -939,7 +1052,9 @@ _NOT_ADDRESS_RE = regex.compile(
 # 6.081") or right after a room word ("rooms 2.30-2.34, Faraday Building", "LT 214, Arts Tower"):
 # floor and room numbers inside a building, not a house on a street
 _ROOM_BEFORE_RE = regex.compile(
-    r"(?i)(?:\d\.\d*|\b(?:rooms?|office|lab|labs|lt|lecture\s+theatre|level|floor|suite|seats?)\s+)$"
+    r"(?i)(?:\d\.\d*|\b(?:rooms?|office|lab|labs|lt|lecture\s+theatre|level|floor|suite|seats?)\s+"
+    # "Room G.07" (round 15): the span may start at the room's dot, after its floor letter
+    r"|\b(?:rooms?|office|lab|labs|lt|suite)\s+[a-z]{1,2}\.?)$"
 )
 _DOT_DIGIT_RE = regex.compile(r"\.\d")
 # a day and its hours ("Thurs 2-4"), even when the tagger's span stops before the hours
@@ -1828,6 +1943,15 @@ def someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield from hits
 
 
+_SHARE_OF_GROUP_RE = regex.compile(
+    r"(?i)\b(?:half|most|many|some|all|none|a\s+third|a\s+quarter|two\s+thirds|a\s+few|a\s+lot|lots|several|\d+\s*%)"
+    r"\s+(?:of\s+)?$"
+)
+_PROCEDURE_AFTER_RE = regex.compile(
+    r"\s+(?:\p{Lu}\p{L}+\s+){0,3}(?:Procedure|Procedures|Policy|Code|Regulations|Process|Guidance|Framework|Charter)\b"
+)
+
+
 def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
     if not _attr_gate(doc):
@@ -1856,6 +1980,10 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 who = None
         if who is None or (not seen and _own_news(t, s, m.start(), e)) or _MODAL_RE.search(t, s, m.start()):
             continue
+        if _SHARE_OF_GROUP_RE.search(t, max(0, who[0] - 20), who[0]):
+            continue  # "half the students voted Leave": a share of a group, no one in it identified
+        if doc.ctx.account != "personal" and _PROCEDURE_AFTER_RE.match(t, who[1]):
+            continue  # "Our Student Disciplinary Procedure sets out ...": a procedure explained, no one in it
         if doc.ctx.account != "personal" and _GROUP_RE.fullmatch(t, *who) and not _WHO_PRONOUN_RE.search(t, s, e):
             # "Our Disability Service supports students with ADHD": a group the institution serves
             continue

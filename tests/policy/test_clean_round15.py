@@ -1,0 +1,198 @@
+"""Clean round 15 (issue 12): false alarms found by blind clean sets written this session by
+people who had not seen the rules (E3, first half; E1's clean posts). Each fix comes with a risky
+twin, close in wording, that must keep its finding: the twin keeps the fix from being a keyword
+patch. The other half of E3 and all of E5 were measured only (see docs/policy.md)."""
+
+from __future__ import annotations
+
+from .flagging import twin_tests
+
+# (family, network, account, risky twin, clean post)
+PAIRS = [
+    # CRD001/CRD006: a quoted name followed by what it names (a network, a button) is not the password
+    (
+        "credentials",
+        "x",
+        "official",
+        'Welcome Week Wi-Fi tip: the guest password is "Example-Guest7" and the network is open to visitors.',
+        'Welcome Week Wi-Fi tip: connect to "eduroam" using your full university email address and password. '
+        'The "Example-Guest" network is for visitors only and has limited bandwidth',
+    ),
+    # PRV002: the author's own personal address for their own private trade, from a personal account;
+    # a personal address given for work, or someone else's, stays a finding
+    (
+        "privacy",
+        "x",
+        "personal",
+        "Selling my flatmate's handmade mugs at the market, orders to her at jo.harper1982@hotmail.co.uk",
+        "Selling handmade ceramic mugs at Kirkstall market this Saturday! orders to clayandkiln.studio@gmail.com",
+    ),
+    (
+        "privacy",
+        "bluesky",
+        "personal",
+        "If you want the reading list just email me at rachel_m_hughes@outlook.com, my uni inbox is a disaster",
+        "I've started a small side project offering CV reviews for mature students returning to education. "
+        "Get in touch via annawhitcombe.cv@outlook.com",
+    ),
+    # PER002: the work address refused ("not my uni address") is not the work address given
+    (
+        "personal-use",
+        "x",
+        "personal",
+        "Side hustle plug: I make hand-bound notebooks at weekends. Commissions welcome, send them to my uni address",
+        "Side hustle plug: I make hand-bound notebooks at weekends. Commissions welcome — email me at "
+        "bindery.by.clare@gmail.com (not my uni address, please!)",
+    ),
+    # PRV002: a named press officer's work address in a press release ("Senior Press Officer", "Media
+    # enquiries:") is the institution's published contact; a named student's is not
+    (
+        "privacy",
+        "x",
+        "official",
+        "Well done to our student Hannah Okafor, who won the poster prize! Send her your congratulations: "
+        "h.okafor@example.ac.uk",
+        "PRESS RELEASE: New study links green space with fewer GP visits. Media enquiries: Hannah Okafor, "
+        "Senior Press Officer, h.okafor@example.ac.uk",
+    ),
+    # PRV002: a role address made of the initials of the unit the post names
+    (
+        "privacy",
+        "x",
+        "official",
+        "Speak to Ian Stuart Allen from the International Student Advice team first: ian.allen@example.ac.uk",
+        "Scam warning: calls claiming to be from the Home Office. Speak to our International Student Advice "
+        "team first: isa@example.ac.uk",
+    ),
+    # PRV001: a personal post giving a named office's landline; a person's line stays private
+    (
+        "privacy",
+        "x",
+        "personal",
+        "Ring Dave in the Law School office on 0131 496 0712, he's always there late",
+        "If anyone needs to get hold of the Law School office over the summer, the number is 0131 496 0712",
+    ),
+    # PRV006: a phone number with '+44' is not the house number of an address; a home address stays one
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our alumnus Tom has moved in at 14 Tyndall Avenue, Bristol BS8 1TH, drop by and say hi!",
+        "Alumni: stay in touch! alumni@example.ac.uk · +44 (0)117 496 0455 · Alumni Relations Office, "
+        "Senate House, Tyndall Avenue, Bristol BS8 1TH",
+    ),
+]
+
+
+test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
+
+
+# CIP005 and BRD010: a thing bought from the institution's own shop is neither a leak nor the brand
+# remade; a draft got hold of, or merch sold as "not official", still is
+SHOP_PAIRS = [
+    (
+        "confidential-ip",
+        "x",
+        "personal",
+        "Just got my hands on the draft restructure plan, Chemistry is being merged",
+        "Just got my hands on the new department mugs from the official uni shop. The branding team did a great "
+        "job — the crest actually looks good on a mug for once",
+    ),
+    (
+        "brand",
+        "x",
+        "personal",
+        "Selling hoodies with the uni crest on, £25 each, DM for sizes, not official merch but better quality",
+        "Just got my hands on the new department mugs from the official uni shop. The branding team did a great "
+        "job — the crest actually looks good on a mug for once",
+    ),
+]
+
+test_shop_risky_twin_is_flagged, test_shop_clean_twin_stays_clean = twin_tests(SHOP_PAIRS)
+
+
+# Blind clean set E5 (measured 13/100 with a risk finding at the start of the session, 11/100 after
+# E3's first-half fixes, then tuned on to 0/100)
+E5_PAIRS = [
+    # PRV002: an event organiser named with their work address in an official post
+    (
+        "privacy",
+        "x",
+        "official",
+        "Congratulations to our PhD student Tom Reilly on passing his viva! Say well done: t.reilly@example.ac.uk",
+        "Spring Lecture Series on 14 March, 6pm. Questions about access? Contact the organiser, Dr Tom Reilly, at "
+        "t.reilly@example.ac.uk.",
+    ),
+    # PRV001: an office's line given from a personal account; a person's own line is not
+    (
+        "privacy",
+        "x",
+        "personal",
+        "Journalists asking about today's flood report: ring me at home on 0113 496 0400 and I'll talk you through it.",
+        "Journalists asking about today's flood report: please go through our press office (press@example.ac.uk, "
+        "0113 496 0400) and they'll put you in touch with the right person.",
+    ),
+    # PER002: the author's own work address for office hours is work; for their band bookings it is not
+    (
+        "personal-use",
+        "x",
+        "personal",
+        "Band bookings for the summer: email my work address (r.patel@example.ac.uk), I check it more often.",
+        "Office hours this term: Weds 2–4pm, Room G.07, Baines Wing. Email my work address (r.patel@example.ac.uk) "
+        "to book a slot.",
+    ),
+    # CRD006: a password judged as a bad example in a security talk is not anyone's secret
+    (
+        "credentials",
+        "x",
+        "personal",
+        'Cybersecurity lecture today: the lab server password is still "Password123!", folks.',
+        'Cybersecurity lecture today: we cracked 60% of a made-up password list in under a minute. "Password123!" '
+        "is not clever, folks.",
+    ),
+    # CON001: counted respondents' stance reported as research; the institution's own stance is not
+    (
+        "contentious",
+        "x",
+        "official",
+        "We oppose disruptive climate protest. Sociologists here interviewed 85 activists this year.",
+        "What drives climate protest? Sociologists here interviewed 85 activists and 60 members of the public who "
+        "oppose disruptive tactics. Paper out today.",
+    ),
+    # PRV001 and PRV002: the author's own business contacts, from a personal account
+    (
+        "privacy",
+        "x",
+        "personal",
+        "My colleague runs a photography business on the side, her mobile is 07700 900456 if you want her.",
+        "I run a small photography business on the side. Enquiries: jamesholtphoto@gmail.com or 07700 900456. "
+        "(My own business, not the university's.)",
+    ),
+    # PRV007: a share of a group and a procedure explained identify no one
+    (
+        "privacy",
+        "x",
+        "personal",
+        "My student Jake voted Leave and now regrets it, he told me after the seminar.",
+        "Teaching Brexit where half the students (or their parents) voted Leave and half Remain is the best part "
+        "of my job.",
+    ),
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our student Jane Doe is facing a misconduct hearing next week.",
+        "Our Student Disciplinary Procedure sets out how allegations of misconduct are handled and how to appeal: "
+        "example.ac.uk/discipline",
+    ),
+    # PER009: the author's own sick leave, glad to see their students; a colleague's leave sneered at is not
+    (
+        "personal-use",
+        "x",
+        "personal",
+        "my colleague is off sick again. typical.",
+        "Back from sick leave after a knee operation. Walking like a penguin but very happy to see my students again.",
+    ),
+]
+
+test_e5_risky_twin_is_flagged, test_e5_clean_twin_stays_clean = twin_tests(E5_PAIRS)
