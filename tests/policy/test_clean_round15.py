@@ -196,3 +196,96 @@ E5_PAIRS = [
 ]
 
 test_e5_risky_twin_is_flagged, test_e5_clean_twin_stays_clean = twin_tests(E5_PAIRS)
+
+
+# Blind clean set E7 (12/100 with a risk finding when first measured, then tuned on to 0/100)
+E7_PAIRS = [
+    # PRV002: the author's own sideline told in the first person; someone named before the address is not
+    (
+        "privacy",
+        "x",
+        "personal",
+        "I also run the lab's social club, for the wedding photos contact Jo at jo.harper1982@hotmail.co.uk",
+        "I also shoot weddings and family portraits at weekends. If you're after a photographer, drop me a line at "
+        "sarahlowephotography@gmail.com",
+    ),
+    # CON001: how a measured level of support moved, reported as research
+    (
+        "contentious",
+        "x",
+        "official",
+        "We back Scottish independence: support has grown and it is time.",
+        "Politics researchers have tracked Scottish independence polling since 2014. Their new analysis finds "
+        "support has hovered around 48% across the decade.",
+    ),
+    # CPY002: someone else's photo reposted with their permission
+    (
+        "copyright",
+        "x",
+        "personal",
+        "Not my photo, found it online, no idea who took it. Gas Street Basin at sunrise.",
+        "Not my photo, but I couldn't resist sharing: Gas Street Basin at sunrise. All credit to @brumcanals, "
+        "reposted with their permission.",
+    ),
+    # PRV005: a hearing explained in general; a named student's hearing is not
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our student Sam Patel is facing a conduct hearing next week.",
+        "What actually happens at a student conduct hearing? Our Student Conduct team explains the process step by "
+        "step and your right to bring a companion.",
+    ),
+    # PRV002 and PRV007: a unit's short role address and its centre, on the institution's own account
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our student Sam has had his visa curtailed. Email sam@example.ac.uk to send him your support.",
+        "International students: our visa advisers run drop-ins every Tuesday in the International Student Centre, "
+        "room MB 140. Email isa@example.ac.uk to book.",
+    ),
+    # CIP006: the reader invited to speak in confidence is told nothing
+    (
+        "confidential-ip",
+        "x",
+        "official",
+        "Told in confidence by the Home Office: visa work-hour limits for students will be cut next month.",
+        "Planning to study on a Student visa? Check work-hour limits on our visa pages. For advice on your own "
+        "situation, speak to our advisers in confidence.",
+    ),
+    # PRV007: volunteering at a foodbank is giving to it; a named student using it is not
+    (
+        "privacy",
+        "x",
+        "personal",
+        "my student Jake has been using the foodbank since his loan ran out",
+        "Spent Saturday sorting donations at the Central Birmingham foodbank with a brilliant group of our students.",
+    ),
+    # PRV006: a hall of residence's check-in address, and a poster board at a conference
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our student rep Tom now lives at 1 Lakeside Way, Birmingham B4 7AA, pop round with a card.",
+        "Starting in September? Lakeside Residences check-in is at 1 Lakeside Way, Birmingham B4 7AA.",
+    ),
+    (
+        "privacy",
+        "x",
+        "personal",
+        "If you're at #EGU25 come and find me at my flat, 112 Hall Road, Vienna, Thursday morning.",
+        "If you're at #EGU25 come and find our poster in Hall X4, board 112, Thursday morning.",
+    ),
+    # CIP010: work the authors present in public themselves; the same with an invention not yet filed is not
+    (
+        "confidential-ip",
+        "x",
+        "personal",
+        "Come and find our poster at #EGU25: our new catalyst, before we patent it!",
+        "If you're at #EGU25 come and find our poster, Thursday morning. We'll be presenting our new model of "
+        "glacial lake outburst risk in the Himalayas.",
+    ),
+]
+
+test_e7_risky_twin_is_flagged, test_e7_clean_twin_stays_clean = twin_tests(E7_PAIRS)

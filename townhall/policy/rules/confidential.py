@@ -1109,7 +1109,7 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
 # "you can talk to an adviser in confidence"): the reader may speak, nobody has been told anything.
 _CONFIDENCE_CHANNEL_RE = regex.compile(
     r"(?i)(?:\b(?:can|may|how\s+to|able\s+to|where\s+to|free\s+to|want\s+to|wish\s+to|welcome\s+to|chance\s+to)\s+"
-    r"(?:[\w'’-]+\s+){0,2}?|(?:^|[.!?:;]\s+|\b(?:please|and|or|then)\s+))(?:raise|report|talk|speak|discuss|disclose|"
+    r"(?:[\w'’-]+\s+){0,2}?|(?:^|[.!?:;,]\s+|\b(?:please|and|or|then)\s+))(?:raise|report|talk|speak|discuss|disclose|"
     r"contact|ask|seek|book|call|ring|email|e-mail|message|chat|see|visit|share\s+(?:a\s+|your\s+)?concerns?|"
     r"get\s+(?:advice|help|support))\b(?:\s+\S+){0,6}?\s+$"
 )

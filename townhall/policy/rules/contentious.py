@@ -208,6 +208,9 @@ _ATTITUDE_RE = re.compile(
     r"rejects|(?:are|were)\s+against|disagree|agree)\b"
     r"|\b(?P<n>support|opposition|backing)\s+for\s+(?:[\w'’-]+\s+){1,5}?(?:is|was|stands|stood|rose|fell|remains|"
     r"has\s+(?:risen|fallen|grown|dropped|doubled|halved)|reached|at|among|has\s+been)\b"
+    # round 15: the measure's own course ("finds support has hovered around 48% across the decade")
+    r"|\b(?P<c>support|opposition|backing)\s+(?:has|had|have)\s+(?:\w+\s+)?(?:hovered|stood|remained|risen|fallen|grown|"
+    r"dropped|averaged|held|stayed|fluctuated|climbed|declined|edged)\b"
     # the topic of the study itself: "a report on support for Scottish independence"
     r"|\b(?:on|about|into|measuring|tracking)\s+(?:public\s+|popular\s+|voter\s+|voters['’]\s+)?"
     r"(?P<t>support|opposition|backing)\s+for\b",

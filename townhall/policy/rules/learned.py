@@ -235,19 +235,38 @@ def _contentious_moot(doc: Doc) -> bool:
 
 
 # Per family, what makes the learned finding moot: the rules' own reading of the same post.
-# The brand used through its owners (round 15): bought from the official shop, files from the brand
-# team or centre; not when the post says it is not official ("not official merch but better quality").
+# The brand bought from its owners (round 15): merchandise from the official shop; not when the post says it
+# is not official ("not official merch but better quality").
 _OFFICIAL_SOURCE_RE = regex.compile(
-    r"(?i)(?<![\w])(?:official\s+(?:uni\s+|university\s+|college\s+)?(?:shop|store|merch(?:andise)?|logo\s+pack)|"
-    r"brand\s+(?:centre|center|portal|guidelines|guide)|(?:approved|official)\s+(?:logo|crest)\s+files)(?![\w])"
+    r"(?i)(?<![\w])(?:from|at|in|bought|got)\s+(?:\w+\s+){0,3}?(?:the\s+)?official\s+(?:uni\s+|university\s+|college\s+)?"
+    r"(?:shop|store|merch(?:andise)?\s+(?:shop|store|stand))(?![\w])"
 )
 _UNOFFICIAL_RE = regex.compile(r"(?i)(?<![\w])(?:not\s+(?:the\s+)?official|unofficial|knock-?off|bootleg|fake)(?![\w])")
 
 
 def _brand_through_owners(doc: Doc) -> bool:
-    """The institution's brand got from the institution (its shop, its brand centre), not remade."""
+    """The institution's brand bought from the institution's own shop, not remade or passed on."""
     t = doc.text
     return _OFFICIAL_SOURCE_RE.search(t) is not None and _UNOFFICIAL_RE.search(t) is None
+
+
+# Work the authors present in public themselves ("come and find our poster in Hall X4", "presenting our new
+# model at #EGU25"), with no sign that it needs protecting first (round 15).
+_PRESENTED_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:come\s+and\s+|come\s+)?(?:find|see|visit)\s+(?:our|my)\s+(?:poster|talk|stand|booth)|"
+    r"(?:our|my)\s+poster\s+(?:is|will\s+be|at|in)|(?:presenting|giving\s+a\s+talk|speaking)\s+(?:[\w'’-]+\s+){0,8}?at\s+"
+    r"(?:#|the\s+)?\p{Lu}|we['’]?ll\s+be\s+presenting|i['’]?ll\s+be\s+presenting)"
+)
+_PROTECT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:patent\w*|fil(?:e|ing)|ip|embargo\w*|unpublished|confidential|under\s+wraps|before\s+we|"
+    r"not\s+(?:yet\s+)?(?:public|published|protected)|nda)(?![\w])"
+)
+
+
+def _presented_in_public(doc: Doc) -> bool:
+    """The authors present the work in public themselves, with nothing said about protecting it."""
+    t = doc.text
+    return _PRESENTED_RE.search(t) is not None and _PROTECT_RE.search(t) is None
 
 
 _MOOT = {
@@ -255,7 +274,9 @@ _MOOT = {
     "contentious": _contentious_moot,
     "privacy": _official_no_person_or_consented,
     "copyright": copyright.own_or_licensed,
-    "confidential-ip": lambda doc: confidential.tells_nothing(doc) or confidential.personal_or_posed(doc),
+    "confidential-ip": lambda doc: confidential.tells_nothing(doc)
+    or confidential.personal_or_posed(doc)
+    or _presented_in_public(doc),
     "personal-use": lambda doc: _praise_only(doc) or _approval_only(doc) or _grateful_close(doc),
     "abuse": _praise_or_banter,
 }

@@ -377,7 +377,7 @@ _OWN_EMAIL_RE = regex.compile(
 # ("email me the reading list at my gmail, my uni inbox is a disaster") it stays a finding.
 _OWN_INTRO_RE = regex.compile(
     r"(?i)(?:(?:e-?mail|contact|reach|message|write\s+to|drop)\s+me(?:\s+a\s+line)?|get\s+in\s+touch|orders|"
-    r"bookings|enquiries|commissions|dm\s+or\s+e-?mail)\s*(?:(?:at|on|via|to|through|:)\s*)?[:\s]*$"
+    r"bookings|enquiries|commissions|dm\s+or\s+e-?mail)\s*(?:welcome\s*)?(?:(?:at|on|via|to|through|:)\s*)?[:\s]*$"
 )
 _OWN_TRADE_RE = regex.compile(
     r"(?i)\b(?:commissions?|orders?|bookings?|side\s+(?:hustle|project|business|gig)|small\s+business|freelance|"
@@ -385,6 +385,34 @@ _OWN_TRADE_RE = regex.compile(
     r"business\s+on\s+the\s+side|"
     r"plug|offering|lessons|prices|rates)\b"
 )
+# The author's own sideline told in the first person ("I also shoot weddings", "I tutor GCSE chemistry",
+# "I sell hand-knitted jumpers on Etsy"): what the address after it is for (round 15)
+_OWN_ACTIVITY_RE = regex.compile(
+    r"(?i)\bI(?:'m|\s+am)?\s+(?:also\s+|now\s+|still\s+)?(?:sell|selling|make|making|run|running|shoot|shooting|tutor|"
+    r"tutoring|offer|offering|design|designing|knit|knitting|bake|baking|paint|painting|repair|repairing|coach|coaching|"
+    r"photograph|photographing|do\s+(?:commissions|weddings|portraits|lessons|tutoring|repairs|alterations))\b"
+)
+# someone else's address: "her", "his", "my colleague's" just before it
+_OTHERS_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:her|his|their|(?:my|our)\s+(?:friend|colleague|flatmate|housemate|mum|mom|dad|sister|brother|"
+    r"partner|wife|husband|neighbou?r|student)(?:'s)?|contact\s+(?:her|him|them))\b[^.!?\n]{0,40}$"
+)
+
+
+def _own_trade_address(text: str, s: int) -> bool:
+    """A personal post's address at ``s`` given as the author's own, for their own private trade or
+    sideline, with no work matter in the post and no one else's address in view."""
+    if _OWN_WORK_RE.search(text) or _OTHERS_BEFORE_RE.search(text, max(0, s - 60), s):
+        return False
+    names = given_names()
+    if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", text[max(0, s - 40) : s])):
+        return False  # "contact Jo at ...": a person named before the address
+    own = _OWN_ACTIVITY_RE.search(text)
+    return (own is not None or _OWN_INTRO_RE.search(text, max(0, s - 40), s) is not None) and (
+        own is not None or _OWN_TRADE_RE.search(text) is not None
+    )
+
+
 _OWN_WORK_RE = regex.compile(
     r"(?i)\b(?:my\s+(?:students|tutees|supervisees|module|class|lecture|seminar)|reading\s+list|coursework|"
     r"dissertation|assignment|marking|office\s+hours|(?:uni|work|staff|university)\s+(?:inbox|e-?mail)\s+is)\b"
@@ -471,6 +499,14 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     if cp.is_institutional_domain(domain) and low.isalpha() and 3 <= len(low) <= 6 and low in _unit_acronyms(doc.text):
         return None  # "our International Student Advice team: isa@...": the unit the post names, by its initials
     if (
+        doc.ctx.account == "official"
+        and cp.is_institutional_domain(domain)
+        and low.isalpha()
+        and len(low) <= 4
+        and low not in given_names()
+    ):
+        return None  # "isa@", "ohs@" on the institution's own account: a unit's initials, not a person
+    if (
         doc.ctx.account != "personal"
         and cp.is_institutional_domain(domain)
         and low.isalpha()
@@ -486,12 +522,7 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     ):
         return None  # the author's own work address (PER002 says what is wrong with that)
     if domain in FREEMAIL:
-        if (
-            doc.ctx.account == "personal"
-            and _OWN_INTRO_RE.search(doc.text, max(0, s - 40), s)
-            and _OWN_TRADE_RE.search(doc.text)
-            and not _OWN_WORK_RE.search(doc.text)
-        ):
+        if doc.ctx.account == "personal" and _own_trade_address(doc.text, s):
             return None  # the author's own address for their own private trade
         return f"Personal e-mail address at {domain} in a public post."
     elif _ID_LOCAL_RE.match(low):
@@ -1028,6 +1059,7 @@ _WORK_ADDRESS_RE = regex.compile(
 _VENUE_RE = regex.compile(
     r"(?i)\b(?:centre|center|hall|lodge|union|building|library|campus|reception|museum|gallery|theatre|theater|"
     r"stadium|venue|shop|store|clinic|nursery|hub|arena|pavilion|chapel|cathedral|church|car\s+parks?|parking|"
+    r"residences|halls\s+of\s+residence|student\s+village|"
     r"sports\s+(?:ground|field|village|park)|playing\s+fields?)\b"
     # a unit or service of the institution by its proper name ("The Careers Service is at ...", "the
     # Registry has moved to ..."): capitalised, so "send it to my office at ..." is not one
@@ -1038,6 +1070,8 @@ _VENUE_RE = regex.compile(
 _NOT_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:id|passcode|meeting|ext|extension|tel|phone|call|dial|fax|ref|isbn|doi|invoice|order|edition|sort|acc|"
     r"volume|vol|chapter|folio)\b"
+    # a place at a conference or a fair ("poster board 112", "stand 14", "booth B7"): where a poster hangs
+    r"|\b(?:board|stand|booth|poster|pitch|table)\s+(?:no\.?\s*)?[a-z]?\d"
     # a day and its hours ("thurs 2-4", "Mon 9-5"), not a house number
     r"|\b(?:mon|tues?|wed(?:nes)?|weds|thu|thur|thurs|fri|sat(?:ur)?|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
     # a day and a clock time ("Seminar ..., Wednesday 4pm"): when, not where
@@ -1429,6 +1463,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
             if _GENERIC_YOU_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
+            if _EXPLAINER_RE.search(t, max(0, m.start() - 60), m.start()):
+                continue  # "What actually happens at a student conduct hearing?": the process explained
             if _PLURAL_SUBJECT_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # "Students facing a disciplinary hearing can bring a friend": guidance to a group
             if _GENERIC_GROUP_RE.search(t, max(0, m.start() - 40), m.start()):
@@ -1453,6 +1489,12 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
+
+
+# A question about what happens at any such event ("What actually happens at a student conduct hearing?")
+_EXPLAINER_RE = regex.compile(
+    r"(?i)\b(?:what|how|when|why)\s+(?:\w+\s+){0,4}?(?:at|in|during|before|after|for|to)\s+an?\s+(?:\w+\s+)?$"
+)
 
 
 # A policy or a state practice named by its topic ("the Rwanda deportation policy", "deportation
@@ -1948,7 +1990,8 @@ _SHARE_OF_GROUP_RE = regex.compile(
     r"\s+(?:of\s+)?$"
 )
 _PROCEDURE_AFTER_RE = regex.compile(
-    r"\s+(?:\p{Lu}\p{L}+\s+){0,3}(?:Procedure|Procedures|Policy|Code|Regulations|Process|Guidance|Framework|Charter)\b"
+    r"\s+(?:\p{Lu}\p{L}+\s+){0,3}(?:Procedure|Procedures|Policy|Code|Regulations|Process|Guidance|Framework|Charter|"
+    r"Centre|Center|Hub|Union|Society|Association|(?i:team|service|services|office|advice|support))\b"
 )
 
 
@@ -2021,9 +2064,9 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # "collecting tins for the local foodbank", "volunteering at a homeless shelter"): the detail is
 # the cause helped, not anyone's circumstances.
 _GIVING_TO_RE = regex.compile(
-    r"(?i)\b(?:raised|raising|raise|donated|donating|donate|collected|collecting|collect|volunteer\w*|fundrais\w*|"
-    r"sponsor\w*|helping\s+out|bake\s+sale)\b[^.!?]{0,60}?\b(?:for|to|at|with)\s+(?:(?:the|a|an|our|my|their|"
-    r"local|campus|town'?s|city'?s)\s+)*$"
+    r"(?i)\b(?:raised|raising|raise|donated|donating|donate|donations|collected|collecting|collect|volunteer\w*|"
+    r"fundrais\w*|sponsor\w*|helping\s+out|bake\s+sale|sorting|sorted|packing|packed|stocking)\b[^.!?]{0,60}?\b"
+    r"(?:for|to|at|with)\s+(?:(?:the|a|an|our|my|their|local|campus|town'?s|city'?s)\s+)*(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$"
 )
 
 
