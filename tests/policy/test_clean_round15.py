@@ -289,3 +289,41 @@ E7_PAIRS = [
 ]
 
 test_e7_risky_twin_is_flagged, test_e7_clean_twin_stays_clean = twin_tests(E7_PAIRS)
+
+
+# Training set T15's clean posts (regional and second-language voices; false alarms found before training)
+T15_PAIRS = [
+    # PRV002: a business's own address, named for its trade, for its bookings
+    (
+        "privacy",
+        "x",
+        "personal",
+        "My colleague's Welsh tutoring is open for bookings, email her at rhian.jones1984@gmail.com",
+        "My Welsh language tutoring is open for bookings, email rhiansgymraeg@gmail.com, pob lwc to all learners",
+    ),
+    (
+        "privacy",
+        "facebook",
+        "personal",
+        "Jess's nail business is closing, her own address is jess.mcdonald91@gmail.com if you want a refund",
+        "new gel colours in stock!! orders thru jessnailsxo@gmail.com hun xx",
+    ),
+    # BRD001: the institution's statement passed on, not spoken as it
+    (
+        "brand",
+        "facebook",
+        "personal",
+        "Posting our official response to the strike here on behalf of the university",
+        "Sharing the uni's official statement on the new mental health support service for students. Please pass it on",
+    ),
+    # PER003: "made up for her" is delighted, not invented
+    (
+        "personal-use",
+        "facebook",
+        "personal",
+        "my uni's NSS results were made up, ask anyone in planning",
+        "Our Ellie got her place at Leeds, made up for her",
+    ),
+]
+
+test_t15_risky_twin_is_flagged, test_t15_clean_twin_stays_clean = twin_tests(T15_PAIRS)

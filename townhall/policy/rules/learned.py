@@ -98,6 +98,24 @@ def _grateful_close(doc: Doc) -> bool:
     return analyzer().polarity_scores(t)["neg"] == 0.0
 
 
+# Praise of the author's own work reported and exclaimed ('My boss said my promotion case was "outstanding".
+# ... Says everything about this place!'): the quote marks carry the praise, not scare quotes.
+_OWN_WORK_PRAISED_RE = regex.compile(
+    r"(?i)\bmy\s+(?:[\w'’-]+\s+){1,3}?(?:was|is|were|are)\s+(?:called\s+|rated\s+)?[\"“‘']([\w\s-]{3,30})[\"”’']"
+)
+
+
+def _own_work_praised(doc: Doc) -> bool:
+    """The author's own work reported as praised, the post ending on '!', with no negative word (VADER)."""
+    t = doc.text.rstrip()
+    m = _OWN_WORK_PRAISED_RE.search(t)
+    if m is None or not t.endswith("!") or _PRAISE_RE.fullmatch(m.group(1).strip()) is None:
+        return False
+    from townhall.policy.ml.vader import analyzer
+
+    return analyzer().polarity_scores(t)["neg"] == 0.0
+
+
 def _official_no_person(doc: Doc) -> bool:
     """An official post that names, tags or describes no private person: its addresses and numbers
     are the institution's own (the rules judge those), not someone's details."""
@@ -277,7 +295,10 @@ _MOOT = {
     "confidential-ip": lambda doc: confidential.tells_nothing(doc)
     or confidential.personal_or_posed(doc)
     or _presented_in_public(doc),
-    "personal-use": lambda doc: _praise_only(doc) or _approval_only(doc) or _grateful_close(doc),
+    "personal-use": lambda doc: _praise_only(doc)
+    or _approval_only(doc)
+    or _grateful_close(doc)
+    or _own_work_praised(doc),
     "abuse": _praise_or_banter,
 }
 

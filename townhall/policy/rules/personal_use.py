@@ -1023,6 +1023,7 @@ def _complaint_content(t: str) -> bool:
 
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
+_MADE_UP_FOR_RE = re.compile(r"\s+(?:for|with)\s+(?:her|him|them|you|me|us|my|our|the)\b")
 _DAMAGING = words_re(
     phrases(
         """lying|lies|lied|liars|cover-up|covered up|cover up|covering up|cooking the books|cooked the books|
@@ -2340,6 +2341,8 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in _DAMAGING.finditer(t):
             if any(a <= m.start() < b for a, b in fixed):
                 continue  # "removed the old asbestos": a hazard put right (round 14)
+            if m.group(0) == "made up" and _MADE_UP_FOR_RE.match(t, m.end()):
+                continue  # "made up for her": delighted (round 15), not "made up" as invented
             if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()) and not _unclaimed(t, m.start()):
                 yield (
                     m.start(),

@@ -377,20 +377,31 @@ _OWN_EMAIL_RE = regex.compile(
 # ("email me the reading list at my gmail, my uni inbox is a disaster") it stays a finding.
 _OWN_INTRO_RE = regex.compile(
     r"(?i)(?:(?:e-?mail|contact|reach|message|write\s+to|drop)\s+me(?:\s+a\s+line)?|get\s+in\s+touch|orders|"
-    r"bookings|enquiries|commissions|dm\s+or\s+e-?mail)\s*(?:welcome\s*)?(?:(?:at|on|via|to|through|:)\s*)?[:\s]*$"
+    r"bookings|enquiries|commissions|dm\s+or\s+e-?mail|e-?mail|write(?:\s+to)?|send\s+(?:\w+\s+)?(?:mail|an?\s+e-?mail|a\s+message)"
+    r"(?:\s+to)?|(?:get|reach|book\s+with|holla\s+at)\s+me|on\s+request)\s*(?:welcome\s*)?(?:(?:at|on|via|to|through|:)\s*)?"
+    r"[:\s]*$"
 )
 _OWN_TRADE_RE = regex.compile(
     r"(?i)\b(?:commissions?|orders?|bookings?|side\s+(?:hustle|project|business|gig)|small\s+business|freelance|"
     r"selling|for\s+sale|handmade|hand-made|my\s+(?:own\s+)?(?:shop|stall|studio|business|etsy|band|club)|etsy|market\s+stall|"
     r"business\s+on\s+the\s+side|"
-    r"plug|offering|lessons|prices|rates)\b"
+    r"plug|offering|lessons|prices|rates|tuition|tutoring|classes|slots|clients|in\s+stock|side\s*line|for\s+hire|"
+    r"(?:little|small|wee)\s+(?:shop|business)|jobs\s+open|courses?\s+starts?)\b"
+)
+# An address whose local part names a trade rather than a person ("fionasknits@", "carmensalsa@",
+# "tomaszrenovations@"): a business's contact (round 15)
+_TRADE_LOCAL_RE = regex.compile(
+    r"(?:knit|craft|photo|studio|design|cake|bake|tutor|tuition|lesson|salsa|dance|yoga|vinyl|record|print|nail|"
+    r"hair|brush|art|paint|proof|edit|renovat|build|garden|walk|repair|cucina|kitchen|music|guitar|piano|band|shop)",
+    regex.IGNORECASE,
 )
 # The author's own sideline told in the first person ("I also shoot weddings", "I tutor GCSE chemistry",
 # "I sell hand-knitted jumpers on Etsy"): what the address after it is for (round 15)
 _OWN_ACTIVITY_RE = regex.compile(
     r"(?i)\bI(?:'m|\s+am)?\s+(?:also\s+|now\s+|still\s+)?(?:sell|selling|make|making|run|running|shoot|shooting|tutor|"
     r"tutoring|offer|offering|design|designing|knit|knitting|bake|baking|paint|painting|repair|repairing|coach|coaching|"
-    r"photograph|photographing|do\s+(?:commissions|weddings|portraits|lessons|tutoring|repairs|alterations))\b"
+    r"photograph|photographing|proofread|proofreading|walk\s+dogs|do\s+(?:commissions|weddings|portraits|lessons|"
+    r"tutoring|repairs|alterations))\b"
 )
 # someone else's address: "her", "his", "my colleague's" just before it
 _OTHERS_BEFORE_RE = regex.compile(
@@ -408,8 +419,12 @@ def _own_trade_address(text: str, s: int) -> bool:
     if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", text[max(0, s - 40) : s])):
         return False  # "contact Jo at ...": a person named before the address
     own = _OWN_ACTIVITY_RE.search(text)
-    return (own is not None or _OWN_INTRO_RE.search(text, max(0, s - 40), s) is not None) and (
-        own is not None or _OWN_TRADE_RE.search(text) is not None
+    trade = own is not None or _OWN_TRADE_RE.search(text) is not None
+    if not trade:
+        return False
+    local = text[s : text.find("@", s)] if "@" in text[s:] else ""
+    return own is not None or _OWN_INTRO_RE.search(text, max(0, s - 40), s) is not None or bool(
+        _TRADE_LOCAL_RE.search(local)
     )
 
 
