@@ -327,3 +327,48 @@ T15_PAIRS = [
 ]
 
 test_t15_risky_twin_is_flagged, test_t15_clean_twin_stays_clean = twin_tests(T15_PAIRS)
+
+
+# Training set T20's clean posts: a personal address for one's own private matter, an academic's work
+# address for academic work, a surprise party kept quiet (false alarms found before training)
+T20_PAIRS = [
+    (
+        "privacy",
+        "x",
+        "personal",
+        "Selling my flatmate's road bike, 56cm. Offers to her at sam.taylor1990@gmail.com",
+        "Selling my Specialized Allez road bike, 56cm. Offers to samtaylorbikes@gmail.com",
+    ),
+    (
+        "privacy",
+        "x",
+        "personal",
+        "Wedding RSVPs for Laura's do go to the bride, her own address is laura.jones1990@gmail.com",
+        "Wedding RSVPs by 1 May please to lauraandtom2025@gmail.com, can't wait!",
+    ),
+    (
+        "privacy",
+        "x",
+        "personal",
+        "If you want the module handbook just email me at rachel_m_hughes@outlook.com, my uni inbox is a disaster",
+        "Lost cat near Elm Street, ginger, answers to Biscuit. Please email biscuit.home@gmail.com if you spot him.",
+    ),
+    (
+        "privacy",
+        "x",
+        "personal",
+        "The student who complained about my marking is a.nowak@trentside.ac.uk, tell him what you think",
+        "We're hiring a postdoc in computational linguistics, 3 years. Informal enquiries to me: "
+        "a.nowak@trentside.ac.uk",
+    ),
+    (
+        "confidential-ip",
+        "x",
+        "personal",
+        "Keep it quiet, but Chemistry is closing and the department hasn't been told yet",
+        "Secret card going round for Ade, who's leaving for a role in Manchester. Sign it in my office before Friday, "
+        "and keep it quiet",
+    ),
+]
+
+test_t20_risky_twin_is_flagged, test_t20_clean_twin_stays_clean = twin_tests(T20_PAIRS)

@@ -457,7 +457,7 @@ TRIVIAL_WORDS = gate_words(
     "cookie cookies stapler cat cats dog dogs duck ducks goose geese pigeon pigeons seagull seagulls fox foxes "
     "squirrel squirrels quiz karaoke plant plants jumper jumpers santa traybake traybakes flapjack flapjacks cheese "
     "chips curry salad soup crumpets toast bagel bagels croissant croissants vending football rounders netball cricket "
-    "tug-of-war sweepstake panto"
+    "tug-of-war sweepstake panto surprise party parties card birthday retirement whip-round send-off leaving-do"
 )
 # Life news kept quiet for a while (a friend's wedding, an engagement, a pregnancy, one's own
 # sabbatical, a marathon, learning to drive, a new puppy, the allotment): "told in confidence by

@@ -406,18 +406,58 @@ _OWN_ACTIVITY_RE = regex.compile(
 # someone else's address: "her", "his", "my colleague's" just before it
 _OTHERS_BEFORE_RE = regex.compile(
     r"(?i)\b(?:her|his|their|(?:my|our)\s+(?:friend|colleague|flatmate|housemate|mum|mom|dad|sister|brother|"
-    r"partner|wife|husband|neighbou?r|student)(?:'s)?|contact\s+(?:her|him|them))\b[^.!?\n]{0,40}$"
+    r"partner|wife|husband|neighbou?r|student)(?:'s)?|contact\s+(?:her|him|them)|"
+    r"(?:the|this|that)\s+(?:guy|man|woman|bloke|lad|girl|person|creep|idiot|student|colleague|lecturer|tutor)|"
+    r"\p{L}+['’]s\s+(?:e-?mail|address|personal))\b[^.!?\n]{0,40}$"
 )
+# What a post's own contact address is for when it is work (round 15): then a personal address is not the place
+_WORK_MATTER_RE = regex.compile(
+    r"(?i)\b(?:students?|module|lectures?|seminars?|handbook|slides|exams?|marks|grades|supervis\w*|tutees?|"
+    r"colleagues|my\s+(?:uni|university|department|school|faculty|work)|uni\s+inbox|work\s+inbox|research\s+participants)\b"
+)
+# The address given as the contact: "email ...", "to ...", "at ...", "via ...", "RSVP to", "Viewings:", "- "
+_CONTACT_BEFORE_RE = regex.compile(r"(?i)(?:\b(?:to|at|via|with|on|email|e-mail|contact)|[:\-–—(])\s*$")
+
+
+def _third_party_before(text: str, s: int) -> bool:
+    """Someone else's address: 'her', 'my colleague's', 'the guy who ...', or a given name just before it."""
+    if _OTHERS_BEFORE_RE.search(text, max(0, s - 60), s):
+        return True
+    names = given_names()
+    return any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", text[max(0, s - 40) : s]))
+
+
+def _own_private_contact(text: str, s: int) -> bool:
+    """A personal post's own address for its own private matter (a car for sale, an RSVP, a five-a-side
+    team, a lost cat): the author's choice to publish it, with no work matter in the post (round 15)."""
+    return (
+        _OWN_WORK_RE.search(text) is None
+        and _WORK_MATTER_RE.search(text) is None
+        and not _third_party_before(text, s)
+        and _CONTACT_BEFORE_RE.search(text, max(0, s - 30), s) is not None
+    )
+
+
+_ACADEMIC_DOMAIN_RE = regex.compile(r"(?i)(?:^|\.)(?:ac\.[a-z]{2}|edu(?:\.[a-z]{2})?)$")
+# Work an academic's address is given out for from their own account (round 15)
+_ACADEMIC_WORK_RE = regex.compile(
+    r"(?i)\b(?:office\s+hours|abstracts?|submissions?|proposals?|call\s+for\s+papers|conference|symposium|workshop|"
+    r"summer\s+school|special\s+issue|guest[-\s]editing|co-editing|hiring|recruiting|postdoc|phd|participants|"
+    r"supervision|dissertation|students|placement|hackathon|outreach|register|registration|enquiries|journalists|"
+    r"press|comment|seminar|lecture|module|project|study|survey|research)\b"
+)
+
+
+def _academic_contact(text: str, s: int) -> bool:
+    """An academic address given from a personal account for academic work, not someone else's."""
+    return _ACADEMIC_WORK_RE.search(text) is not None and not _third_party_before(text, s)
 
 
 def _own_trade_address(text: str, s: int) -> bool:
     """A personal post's address at ``s`` given as the author's own, for their own private trade or
     sideline, with no work matter in the post and no one else's address in view."""
-    if _OWN_WORK_RE.search(text) or _OTHERS_BEFORE_RE.search(text, max(0, s - 60), s):
-        return False
-    names = given_names()
-    if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", text[max(0, s - 40) : s])):
-        return False  # "contact Jo at ...": a person named before the address
+    if _OWN_WORK_RE.search(text) or _third_party_before(text, s):
+        return False  # work, or someone else's address ("contact Jo at ...", "her address")
     own = _OWN_ACTIVITY_RE.search(text)
     trade = own is not None or _OWN_TRADE_RE.search(text) is not None
     if not trade:
@@ -537,11 +577,13 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     ):
         return None  # the author's own work address (PER002 says what is wrong with that)
     if domain in FREEMAIL:
-        if doc.ctx.account == "personal" and _own_trade_address(doc.text, s):
-            return None  # the author's own address for their own private trade
+        if doc.ctx.account == "personal" and (_own_trade_address(doc.text, s) or _own_private_contact(doc.text, s)):
+            return None  # the author's own address for their own private trade or private life
         return f"Personal e-mail address at {domain} in a public post."
     elif _ID_LOCAL_RE.match(low):
         return "E-mail address of one student or member of staff (their ID number) in a public post."
+    elif doc.ctx.account == "personal" and _ACADEMIC_DOMAIN_RE.search(domain) and _academic_contact(doc.text, s):
+        return None  # "Abstracts to me at a.nowak@trentside.ac.uk": an academic's work address, for work
     elif _NAMEISH_LOCAL.match(low):
         if (
             doc.ctx.account == "official"
