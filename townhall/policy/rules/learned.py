@@ -252,7 +252,6 @@ def _contentious_moot(doc: Doc) -> bool:
     return _states_status_held(doc) or _service_notice(doc) or _debate_only(doc) or _addresses_any_winner(doc)
 
 
-# Per family, what makes the learned finding moot: the rules' own reading of the same post.
 # The brand bought from its owners (round 15): merchandise from the official shop; not when the post says it
 # is not official ("not official merch but better quality").
 _OFFICIAL_SOURCE_RE = regex.compile(
@@ -287,6 +286,7 @@ def _presented_in_public(doc: Doc) -> bool:
     return _PRESENTED_RE.search(t) is not None and _PROTECT_RE.search(t) is None
 
 
+# Per family, what makes the learned finding moot: the rules' own reading of the same post.
 _MOOT = {
     "brand": _brand_through_owners,
     "contentious": _contentious_moot,
