@@ -45,6 +45,14 @@ _NOT_PRAISE_RE = regex.compile(
 )
 
 
+def _no_negative_word(t: str) -> bool:
+    """No word of ``t`` reads as negative to VADER: the last check of every praise-like moot below (a
+    post that praises, approves or thanks but also says "sacked" or "shameful" is not mooted)."""
+    from townhall.policy.ml.vader import analyzer
+
+    return analyzer().polarity_scores(t)["neg"] == 0.0
+
+
 def _praise_only(doc: Doc) -> bool:
     """The post praises people or a place with no sign of sarcasm or complaint and no negative word
     (VADER): the learned abuse and personal-use models read group words ("international students",
@@ -52,9 +60,7 @@ def _praise_only(doc: Doc) -> bool:
     t = doc.text
     if _PRAISE_RE.search(t) is None or _NOT_PRAISE_RE.search(t) is not None:
         return False
-    from townhall.policy.ml.vader import analyzer
-
-    return analyzer().polarity_scores(t)["neg"] == 0.0
+    return _no_negative_word(t)
 
 
 # Approval of a practice or a decision ("good practice tbh", "sensible", "really helpful"; round 14 of
@@ -72,9 +78,7 @@ def _approval_only(doc: Doc) -> bool:
     t = doc.text
     if _APPROVAL_RE.search(t) is None or _NOT_PRAISE_RE.search(t) is not None:
         return False
-    from townhall.policy.ml.vader import analyzer
-
-    return analyzer().polarity_scores(t)["neg"] == 0.0
+    return _no_negative_word(t)
 
 
 # A post that closes on the author's own gratitude or delight ("..., a priority at last! So grateful.")
@@ -93,9 +97,7 @@ def _grateful_close(doc: Doc) -> bool:
     t = doc.text.rstrip()
     if _GRATEFUL_CLOSE_RE.search(t) is None or any(e in t for e in _SARCASM_FACES):
         return False
-    from townhall.policy.ml.vader import analyzer
-
-    return analyzer().polarity_scores(t)["neg"] == 0.0
+    return _no_negative_word(t)
 
 
 # Praise of the author's own work reported and exclaimed ('My boss said my promotion case was "outstanding".
@@ -111,9 +113,7 @@ def _own_work_praised(doc: Doc) -> bool:
     m = _OWN_WORK_PRAISED_RE.search(t)
     if m is None or not t.endswith("!") or _PRAISE_RE.fullmatch(m.group(1).strip()) is None:
         return False
-    from townhall.policy.ml.vader import analyzer
-
-    return analyzer().polarity_scores(t)["neg"] == 0.0
+    return _no_negative_word(t)
 
 
 def _official_no_person(doc: Doc) -> bool:

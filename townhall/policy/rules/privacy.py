@@ -427,17 +427,6 @@ def _third_party_before(text: str, s: int) -> bool:
     return any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", text[max(0, s - 40) : s]))
 
 
-def _own_private_contact(text: str, s: int) -> bool:
-    """A personal post's own address for its own private matter (a car for sale, an RSVP, a five-a-side
-    team, a lost cat): the author's choice to publish it, with no work matter in the post (round 15)."""
-    return (
-        _OWN_WORK_RE.search(text) is None
-        and _WORK_MATTER_RE.search(text) is None
-        and not _third_party_before(text, s)
-        and _CONTACT_BEFORE_RE.search(text, max(0, s - 30), s) is not None
-    )
-
-
 _ACADEMIC_DOMAIN_RE = regex.compile(r"(?i)(?:^|\.)(?:ac\.[a-z]{2}|edu(?:\.[a-z]{2})?)$")
 # Work an academic's address is given out for from their own account (round 15)
 _ACADEMIC_WORK_RE = regex.compile(
@@ -453,19 +442,21 @@ def _academic_contact(text: str, s: int) -> bool:
     return _ACADEMIC_WORK_RE.search(text) is not None and not _third_party_before(text, s)
 
 
-def _own_trade_address(text: str, s: int) -> bool:
-    """A personal post's address at ``s`` given as the author's own, for their own private trade or
-    sideline, with no work matter in the post and no one else's address in view."""
+def _own_private_address(text: str, s: int, local: str) -> bool:
+    """A personal post's address at ``s`` (local part ``local``) given as the author's own, with no work
+    matter of theirs in the post and no one else's address in view: for their own private trade or
+    sideline (told in the first person, introduced as their contact, or named for the trade), or for
+    another private matter of theirs (a car for sale, an RSVP, a five-a-side team, a lost cat; round 15)."""
     if _OWN_WORK_RE.search(text) or _third_party_before(text, s):
         return False  # work, or someone else's address ("contact Jo at ...", "her address")
     own = _OWN_ACTIVITY_RE.search(text)
-    trade = own is not None or _OWN_TRADE_RE.search(text) is not None
-    if not trade:
-        return False
-    local = text[s : text.find("@", s)] if "@" in text[s:] else ""
-    return own is not None or _OWN_INTRO_RE.search(text, max(0, s - 40), s) is not None or bool(
-        _TRADE_LOCAL_RE.search(local)
-    )
+    if (own is not None or _OWN_TRADE_RE.search(text) is not None) and (
+        own is not None
+        or _OWN_INTRO_RE.search(text, max(0, s - 40), s) is not None
+        or _TRADE_LOCAL_RE.search(local) is not None
+    ):
+        return True
+    return _WORK_MATTER_RE.search(text) is None and _CONTACT_BEFORE_RE.search(text, max(0, s - 30), s) is not None
 
 
 _OWN_WORK_RE = regex.compile(
@@ -577,7 +568,7 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     ):
         return None  # the author's own work address (PER002 says what is wrong with that)
     if domain in FREEMAIL:
-        if doc.ctx.account == "personal" and (_own_trade_address(doc.text, s) or _own_private_contact(doc.text, s)):
+        if doc.ctx.account == "personal" and _own_private_address(doc.text, s, local):
             return None  # the author's own address for their own private trade or private life
         return f"Personal e-mail address at {domain} in a public post."
     elif _ID_LOCAL_RE.match(low):
