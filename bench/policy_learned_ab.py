@@ -34,14 +34,6 @@ from townhall.policy.pack import default_pack  # noqa: E402
 from townhall.policy.types import Context  # noqa: E402
 
 
-def _score(model, feats: dict, acc: str, text: str):
-    """``score_features``, whose text argument (the embedding part's input) older copies lack."""
-    try:
-        return model.score_features(feats, acc, text)
-    except TypeError:
-        return model.score_features(feats, acc)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ref", required=True, help="an older learned.py to compare with")
@@ -74,7 +66,7 @@ def main() -> int:
                 cases += 1
                 same = list(a[0].items()) == list(b[0].items()) and a[1] == b[1]
                 if same:
-                    x, y = _score(new, a[0], acc, t), _score(old, b[0], acc, t)
+                    x, y = new.score_features(a[0], acc), old.score_features(b[0], acc)
                     same = all(u.dtype == v.dtype and u.tobytes() == v.tobytes() for u, v in zip(x, y, strict=True))
                 if not same:
                     bad += 1

