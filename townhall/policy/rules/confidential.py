@@ -889,7 +889,8 @@ _C6_SECRET_RE = regex.compile(
     # a rule about a kind of material, not this news ("please don't share unpublished data on social media")
     r"(?!\s+(?:unpublished|confidential|personal|sensitive|patient|students?['’]?|embargoed|identifiable)\s+"
     r"(?:data|information|results|findings|details|work|material|records)\b)|keep\s+it)"
-    r"|don'?t\s+share\s+(?:it|this|yet)\b|not\s+keeping\s+that\s+secret|confidential\s+(?:from|investor|reviewer|pitch|obviously)"
+    # "your password is like a toothbrush. Don't share it": advice about a password, not news kept back
+    r"|(?<!\b(?:passwords?|passphrases?|passcodes?|logins?|pins?)\b[^\n]{0,80})don'?t\s+share\s+(?:it|this|yet)\b|not\s+keeping\s+that\s+secret|confidential\s+(?:from|investor|reviewer|pitch|obviously)"
     r"|(?<!(?:is|are|be|service|and)\s)confidential,?\s+obviously|(?:^|[.!?]\s+)confidential\s+from"
     # an insider's seat
     r"|(?:i'?m|i\s+am|i\s+was|i\s+sat|i'?ve\s+been|sat)\s+on\s+the\s+(?:\w+\s+)?(?:hiring|interview|appointments?|promotions?|"

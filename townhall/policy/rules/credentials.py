@@ -33,7 +33,7 @@ _BAD_EXAMPLE_RE = regex.compile(
     r"(?i)(?:passwords?\s+like|pins?\s+like|such\s+as|e\.?g\.?,?|instead\s+of|rather\s+than|beats|better\s+than|"
     # "harder to guess than P@ssw0rd1", "stronger than Password123", "safer than"
     r"(?:harder\s+to\s+(?:guess|crack|break)|stronger|safer|more\s+secure|easier\s+to\s+remember)\s+than|"
-    r"never\s+use|avoid(?:\s+using)?|stop\s+using|don'?t\s+use|do\s+not\s+use|weak\s+(?:passwords?|pins?)\s*"
+    r"never\s+use|avoid(?:\s+using)?|stop\s+using|(?:than|not|never)\s+(?:something|anything)\s+like|don'?t\s+use|do\s+not\s+use|weak\s+(?:passwords?|pins?)\s*"
     r"(?:like|such\s+as|e\.g\.)?|(?:worst|weakest)\s+(?:passwords?|pins?)(?:\s+(?:is|are|like|ever))?)[\s:\"'“‘(]*$"
 )
 # A web address or an e-mail address: where one logs in or who to write to, not a secret.
@@ -178,6 +178,10 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
     return None
 
 
+# A span of clock times ("6am–9am", "9.30-11am", "10:00–12:00pm"): when a portal is down, not a secret.
+_TIME_RANGE_RE = regex.compile(r"(?i)\d{1,2}(?:[:.]\d\d)?(?:am|pm)?[-–—]\d{1,2}(?:[:.]\d\d)?(?:am|pm)")
+
+
 def _password_shaped(tok: str) -> bool:
     """Letters, digits and a capital or a symbol in one token ('Caerdydd!2023', 'Summer!2024'): the
     shape password rules force, which dates, sizes, fractions and paths ('24/7', 'v2.1') lack."""
@@ -199,7 +203,8 @@ def _looks_strong(tok: str) -> bool:
         if all(p.isalpha() and p in wordset() for p in parts if p):
             return False  # 'Step-by-step', 'Follow-up': hyphenated words, not a secret
     if has_alpha and has_digit:
-        return not regex.fullmatch(r"(?i)\d+(?:st|nd|rd|th|am|pm|k|m|s|gb|mb|%|x)", tok)
+        unit = regex.fullmatch(r"(?i)\d+(?:st|nd|rd|th|am|pm|k|m|s|gb|mb|%|x)", tok)
+        return not (unit or _TIME_RANGE_RE.fullmatch(tok))
     return has_alpha and inner_symbol and any(c.isupper() for c in tok) and any(c.islower() for c in tok)
 
 

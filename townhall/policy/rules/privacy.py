@@ -906,7 +906,11 @@ _RESIDENCE_RE = regex.compile(
     # has moved to the Graduate School, ...")
     r"(?<!(?:office|offices|team|service|services|centre|center|desk|hub|department|school|reception|library|shop|"
     r"clinic|unit|registry|admissions|finance|estates|careers|hr|security|accommodation|registrar|payroll|"
-    r"helpdesk|support|advice)\s+(?:has\s+|have\s+|is\s+|are\s+|will\s+be\s+|will\s+have\s+)?(?:now\s+|just\s+)?)moved\s+to|"
+    r"helpdesk|support|advice|"
+    # an event's move ("Today's seminar has moved to Room 2.14"), not a person's
+    r"seminars?|lectures?|talks?|class|classes|tutorials?|meetings?|workshops?|sessions?|exams?|events?|vivas?|"
+    r"drop-ins?|inductions?|fairs?|surgery|surgeries|rehearsals?|screenings?)\s+"
+    r"(?:has\s+|have\s+|is\s+|are\s+|will\s+be\s+|will\s+have\s+)?(?:now\s+|just\s+)?)moved\s+to|"
     r"(?:his|her|their|my\s+\w+'s)\s+(?:place|home|address)|staying\s+at|halls?\s+room|"
     # a room in a named teaching or office building is a workplace ("Aston Building, Room 210")
     r"(?<!\b(?:building|centre|center|library|tower|wing|hub|lab|laboratory|institute|annexe?)\W{1,3})room\s+\d+(?!\d|\.\d))(?![\w])",
@@ -1002,6 +1006,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             any(p in span_digits or (len(span_digits) >= 6 and span_digits in p) for p in cp.public_digits)
             or _NOT_ADDRESS_RE.search(t, s, e)
             or _ROOM_BEFORE_RE.search(t, max(0, s - 12), s)
+            or _ROOM_ONLY_RE.fullmatch(t[s:e].strip())
             or (t[e - 1 : e].isdigit() and _DOT_DIGIT_RE.match(t, e))
             or _DAY_HOURS_RE.match(t, s)
             or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
@@ -1139,6 +1144,8 @@ _ROOM_BEFORE_RE = regex.compile(
     r"|\b(?:rooms?|office|lab|labs|lt|suite)\s+[a-z]{1,2}\.?)$"
 )
 _DOT_DIGIT_RE = regex.compile(r"\.\d")
+# a span that is a room number and nothing more ("Room 2.", cut at the dot of "Room 2.14")
+_ROOM_ONLY_RE = regex.compile(r"(?i)(?:rooms?|office|lab|labs|lt|suite)\s+[a-z]{0,2}\.?\d+(?:\.\d*)?")
 # a day and its hours ("Thurs 2-4"), even when the tagger's span stops before the hours
 _DAY_HOURS_RE = regex.compile(
     r"(?i)(?:mon|tues?|wed(?:nes)?|weds|thu|thur|thurs|fri|sat(?:ur)?|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
@@ -2204,6 +2211,8 @@ _SAW_RE = regex.compile(r"(?i)\b(?:saw|seen|spotted|spot|bumped\s+into|ran\s+int
 _TOPIC_OF_RE = regex.compile(
     r"(?i)\b(?:lectures?|talks?|seminars?|webinars?|workshops?|papers?|study|studies|research|book|chapter|conference|"
     r"symposium|panel|training|podcast|documentary|exhibition|article|awareness|campaign|guide|"
+    # the subject of someone's work: "defended his thesis today on how asylum decisions are communicated"
+    r"thesis|theses|dissertation|phd|doctorate|monograph|fellowship|project|"
     r"session|screening|fundraiser|appeal)\b(?:\s+[\w'’-]+){0,4}?\s+(?:on|about|into|around|"
     r"regarding|exploring|examining)\s+(?:[\w'’-]+\s+){0,3}$"
     # the title after a colon: 'Public lecture: HIV prevention and stigma', 'Seminar: "Abortion law in NI"'
