@@ -82,6 +82,42 @@ PAIRS = [
         "Good luck to Priya, back on her dissertation after her cancer treatment this spring",
         "Good luck to Priya on her dissertation about cancer screening",
     ),
+    # PRV001: a unit's landline, when the sentence before named the unit ("ring them on") or when the
+    # post relays the unit's message ("X colleagues asked me to share: the queries line ...")
+    (
+        "privacy",
+        "x",
+        "personal",
+        "Bumped into Dave at Security Reception this morning. If you need him, ring him on 01632 960999",
+        "Handed in a wallet at Security Reception, Ground Floor, Hartley Building this morning. If it's yours, "
+        "ring them on 01632 960999 to claim it.",
+    ),
+    (
+        "privacy",
+        "facebook",
+        "personal",
+        "Finance colleagues asked me to share my number for invoices: 01632 960330, call any time",
+        "Finance colleagues asked me to share: the invoice queries line (01632 960330) is closed on bank holidays, "
+        "so email finance@example.ac.uk instead.",
+    ),
+    # PRV002: a research group's account giving a named officer's work address, as an official one may
+    (
+        "privacy",
+        "linkedin",
+        "research",
+        "Congratulations to Dr Colin Ashby, c.ashby@example.ac.uk, who failed his probation review",
+        "Industry partners interested in collaborating with the Advanced Materials Group can reach our "
+        "partnerships manager, Dr Colin Ashby, at c.ashby@example.ac.uk.",
+    ),
+    # PRV006: one of the institution's own units saying where it has moved
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our International Office manager has moved house! Find her at 12 Station Street, Eastmoor EM1 2HD.",
+        "Our International Office has moved! Find them at 3rd Floor, Marlow House, 12 Station Street, Eastmoor "
+        "EM1 2HD. The phone number stays the same: 01632 960420.",
+    ),
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

@@ -71,6 +71,7 @@ _SERVICE_CUE_RE = regex.compile(
     r"disability|careers|finance|registry)\s+(?:services?|team|office|desk|line|centre|center)|"
     r"student\s+(?:wellbeing|support|advice|services|finance|hub|help|life|union)|"
     r"(?:security|reception|porters|switchboard|wellbeing|counselling|admissions|library)['’]s\s+(?:number|line|phone)|"
+    r"(?:queries|enquiries|booking|bookings|advice|support)\s+line|"
     r"(?:24[/-]7|24-hour|24\s+hour)\s+(?:line|support|helpline))(?![\w])",
     regex.IGNORECASE,
 )
@@ -101,13 +102,25 @@ _UNIT_LINE_RE = regex.compile(
 )
 
 
+# Passing on a unit's message ("Finance colleagues asked me to share: ..."): the "me" is the messenger's
+_RELAY_RE = regex.compile(
+    r"(?i)\b(?:asked|told)\s+me\s+to\s+(?:share|pass\s+(?:this\s+)?on|post|say|let\s+you\s+(?:all\s+)?know)\b"
+)
+# "ring them on ...": the number of the unit the sentence before named ("Handed it in at Security Reception.")
+_CALL_THEM_RE = regex.compile(r"(?i)\b(?:ring|call|phone|contact|text)\s+them\b")
+
+
 def _unit_line_from_personal(text: str, start: int) -> bool:
-    """A landline a personal post gives as a named unit's line, in the same sentence, with no person's
-    line in view (no 'my', 'her', 'home', no given name before it)."""
-    s = max((m.start() for m in _SENTENCE_END_RE.finditer(text, 0, start)), default=-1)
+    """A landline a personal post gives as a named unit's line, in the same sentence (or in the one
+    before, when this one says "ring them"), with no person's line in view (no 'my', 'her', 'home',
+    no given name before it)."""
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text, 0, start)]
+    s = max(ends, default=-1)
     before = text[s + 1 : start]
+    if _CALL_THEM_RE.search(before) and not _UNIT_LINE_RE.search(before) and not _SERVICE_CUE_RE.search(before):
+        before = text[(ends[-2] if len(ends) > 1 else -1) + 1 : start]  # the unit named one sentence back
     unit = _UNIT_LINE_RE.search(before) or _SERVICE_CUE_RE.search(before)
-    if unit is None or _PERSONAL_CUE_RE.search(before):
+    if unit is None or _PERSONAL_CUE_RE.search(_RELAY_RE.sub(" ", before)):
         return False
     names = given_names()
     return not any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before))
@@ -577,7 +590,7 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         return None  # "Abstracts to me at a.nowak@trentside.ac.uk": an academic's work address, for work
     elif _NAMEISH_LOCAL.match(low):
         if (
-            doc.ctx.account == "official"
+            doc.ctx.account != "personal"  # an official or a research group's account: the institution's own
             and cp.is_institutional_domain(domain)
             and (
                 _ROLE_TITLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
@@ -1073,6 +1086,10 @@ _OWN_ADDRESS_RE = regex.compile(
     # "Our office in Lagos: 12 ...", "Our international office in Kuala Lumpur: Level 5, ..."
     r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:office|offices|campus|centre|center|hub|base|headquarters|hq|branch)"
     r"(?:\s+in\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s*:"
+    # "Our International Office has moved! Find them at 3rd Floor, ...": one of its own units, moving
+    r"|\bour\s+(?:[\w'’-]+\s+){0,3}?(?:office|offices|team|service|services|centre|center|hub|library|shop|clinic|"
+    r"department|school|unit|helpdesk|desk|reception)\s+(?:has|have|is|are|will\s+be)\s+(?:now\s+|just\s+)?"
+    r"mov(?:ed|ing)\b"
 )
 # A named organisation or event place right before an address in an official post (capitalised, as a
 # name is: "Graduate School", "Royal College of Physicians", "Finance Office", "the ICC"), or an event
