@@ -1162,7 +1162,7 @@ _ROOM_BEFORE_RE = regex.compile(
 )
 _DOT_DIGIT_RE = regex.compile(r"\.\d")
 # a span that is a room number and nothing more ("Room 2.", cut at the dot of "Room 2.14")
-_ROOM_ONLY_RE = regex.compile(r"(?i)(?:rooms?|office|lab|labs|lt|suite)\s+[a-z]{0,2}\.?\d+(?:\.\d*)?")
+_ROOM_ONLY_RE = regex.compile(r"(?i)(?:rooms?|office|lab|labs|lt)\s+[a-z]{0,2}\.?\d+(?:\.\d*)?")
 # a day and its hours ("Thurs 2-4"), even when the tagger's span stops before the hours
 _DAY_HOURS_RE = regex.compile(
     r"(?i)(?:mon|tues?|wed(?:nes)?|weds|thu|thur|thurs|fri|sat(?:ur)?|sun)(?:day)?s?\s+\d{1,2}(?:[:.]\d\d)?\s*(?:-|–|to)\s*\d"
