@@ -102,6 +102,16 @@ _UNIT_LINE_RE = regex.compile(
 )
 
 
+_CAPITALISED_RE = regex.compile(r"\b\p{Lu}\p{Ll}+\b")
+
+
+def _given_name_in(s: str) -> bool:
+    """Whether ``s`` holds a capitalised given name ("call Sam on ...", "Priya's address"): a person,
+    where the number or address that follows would otherwise be a unit's."""
+    names = given_names()
+    return any(w.lower() in names for w in _CAPITALISED_RE.findall(s))
+
+
 # Passing on a unit's message ("Finance colleagues asked me to share: ..."): the "me" is the messenger's
 _RELAY_RE = regex.compile(
     r"(?i)\b(?:asked|told)\s+me\s+to\s+(?:share|pass\s+(?:this\s+)?on|post|say|let\s+you\s+(?:all\s+)?know)\b"
@@ -122,8 +132,7 @@ def _unit_line_from_personal(text: str, start: int) -> bool:
     unit = _UNIT_LINE_RE.search(before) or _SERVICE_CUE_RE.search(before)
     if unit is None or _PERSONAL_CUE_RE.search(_RELAY_RE.sub(" ", before)):
         return False
-    names = given_names()
-    return not any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before))
+    return not _given_name_in(before)
 
 
 _OWN_PHONE_INTRO_RE = regex.compile(
@@ -166,8 +175,7 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
         # a mobile is a person's unless the official post gives it as a service's duty line ("Press
         # enquiries: ... Out of hours, call 07700 900123", "Security's on-call mobile"), with no
         # person named before it in the sentence
-        names = given_names()
-        if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before)):
+        if _given_name_in(before):
             return False
         if _DUTY_LINE_RE.search(window):
             return True
@@ -180,8 +188,7 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
         return True  # "Admissions: 01223 333308, admissions@...": the same service's line and address
     # "Call Security on 0121 ...", "Still stuck? 0113 ...": an official account's own line, unless a
     # person's given name comes before it in the sentence ("call Sam on 0121 ...")
-    names = given_names()
-    if any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", before)):
+    if _given_name_in(before):
         return False
     if _OWN_NUMBER_LEAD_RE.search(before):
         return True  # "The phone number stays the same: 0113 ...": the office's line, said of itself
@@ -436,8 +443,7 @@ def _third_party_before(text: str, s: int) -> bool:
     """Someone else's address: 'her', 'my colleague's', 'the guy who ...', or a given name just before it."""
     if _OTHERS_BEFORE_RE.search(text, max(0, s - 60), s):
         return True
-    names = given_names()
-    return any(w.lower() in names for w in regex.findall(r"\b\p{Lu}\p{Ll}+\b", text[max(0, s - 40) : s]))
+    return _given_name_in(text[max(0, s - 40) : s])
 
 
 _ACADEMIC_DOMAIN_RE = regex.compile(r"(?i)(?:^|\.)(?:ac\.[a-z]{2}|edu(?:\.[a-z]{2})?)$")
