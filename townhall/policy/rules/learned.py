@@ -116,6 +116,72 @@ def _own_work_praised(doc: Doc) -> bool:
     return _no_negative_word(t)
 
 
+# What ties a personal post to the author's job: the institution, its people, places, work and business
+# (round 17 of issue 12). A personal-use risk is a risk *to or through the institution* (speaking for it,
+# running it down, leaking its business, using its name or resources); a post with none of these words is
+# about the author's own life, and what could still be wrong with it (abuse, someone's details) is the
+# other families' to judge. The learned head, a bag of words, scores such posts on words it met in risky
+# ones ("told", "genuinely cannot make this up"). Deliberately broad: a missing word here costs a false
+# alarm, a spare one costs nothing.
+_WORK_LINK_RE = regex.compile(
+    r"""(?ix)
+    \.ac\.uk\b | \.edu\b | \w*uni\b | \bthis\s+place\b | \bhere\b | \b(?:
+      uni|unis|university|universities|college|campus|faculty|faculties|department|departments|dept|depts|school
+      |institute|institution|academy|building|buildings|halls?|intranet|library
+      |work|works|worked|working|workplace|job|jobs|office|offices|desk|employer|employers|employee|employees
+      |employment|payroll|salary|salaries|pay|paid|contract|contracts|severance|redundanc\w*|restructur\w*
+      |colleague|colleagues|co-?workers?|boss|bosses|manager|managers|management|leaders?|leadership|hr
+      |director|directors|dean|deans|head|heads|hod|vc|pvc|coo|vice[-\s]chancellor|provost|principal|chancellor
+      |registrar|smt|slt|senate|council|governors?|governance|committee|board|exec|panel|shortlist|chair|team
+      |teams|unit|units|service|services|estates|admissions|registry|finance|officer|officers|su|union|ucu
+      |strike|strikes|picket|staff|student|students|undergrads?|postgrads?|phd|phds|postdocs?|alumni
+      |applicants?|freshers|years|group|groups|cohort|lecture|lectures|lecturer|lecturers|lectureship
+      |teaching|teach|taught|seminar|seminars|tutorial|tutorials|module|modules|course|courses|class|classes
+      |essays?|scripts|marking|mark|marks|marked|exam|exams|midterm|assessment|assessments|grades?|appeals?
+      |dissertations?|thesis|theses|viva|supervisor|supervisees?|tutees?|research|researchers?|lab|labs
+      |laboratory|workshop|technicians?|grant|grants|funding|funders?|project|projects|paper|papers|journal
+      |journals|conference|conferences|data|dataset|patent|patents|invention|prototype|spin-?out|ref|nss|tef
+      |ukri|ofs|open\s+days?|graduation|clearing|enrolment|induction|away\s+day|meeting|meetings|email|emails
+      |e-mail|inbox|logo|crest|brand|branding|badge|lanyard|consultancy|consulting|consultation|freelance
+      |clients?|invoice|rates|professor|prof|profs|dr|academic|academics|academia|scholarships?|bursary
+      |sabbatical|hiring|hire|hired|interview|interviews|promotion|promoted|probation|appraisal|disciplinary
+      |grievance|tribunal|misconduct|investigation|audit|safety|policy|policies|budget|budgets|cuts
+      |vacancy|vacancies|recruitment|workload|timetable|term|semester|press|media|comms|marketing|official
+      |officially|confidential|internal|embargo(?:ed)?|announcement|announced|announce|leak|leaked|nda
+    )\b
+    """
+)
+
+
+def _no_work_link(doc: Doc) -> bool:
+    """The personal post says nothing that ties it to the author's job or institution."""
+    return _WORK_LINK_RE.search(doc.text) is None
+
+
+# Work material sent from the work address ("Emailed the seminar slides from my staff email ..."): the
+# address used for what it is for, not for a personal account or side business.
+_WORK_MAIL_FOR_WORK_RE = regex.compile(
+    r"(?i)\b(?:e-?mailed|sent|forwarded|circulated|shared)\s+(?:(?:the|my|our|a|an|this\s+week's|today's)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:slides|notes|handouts?|agenda|minutes|reading\s+list|paper|draft|timetable|rota|"
+    r"feedback|report|recording|resources)\b[^.!?]{0,40}?\bfrom\s+my\s+(?:staff|work|uni|university|office|"
+    r"institutional)\s+e-?mail\b"
+)
+
+
+def _work_mail_for_work(doc: Doc) -> bool:
+    """The whole post is work material sent from the author's work address, at most with whom it is
+    for ("... so my colleagues can find them."): nothing else in it to judge."""
+    t = doc.text
+    m = _WORK_MAIL_FOR_WORK_RE.search(t)
+    return m is not None and not t[: m.start()].strip() and _PURPOSE_ONLY_RE.fullmatch(t[m.end() :]) is not None
+
+
+_PURPOSE_ONLY_RE = regex.compile(
+    r"(?i)\s*(?:,?\s*(?:so|so\s+that)\s+(?:my|our|the|all|any)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:can|could|will|have)"
+    r"\s+[\w\s-]{1,30}?)?\s*[.!]*\s*"
+)
+
+
 def _official_no_person(doc: Doc) -> bool:
     """An official post that names, tags or describes no private person: its addresses and numbers
     are the institution's own (the rules judge those), not someone's details."""
@@ -298,7 +364,9 @@ _MOOT = {
     "personal-use": lambda doc: _praise_only(doc)
     or _approval_only(doc)
     or _grateful_close(doc)
-    or _own_work_praised(doc),
+    or _own_work_praised(doc)
+    or _no_work_link(doc)
+    or _work_mail_for_work(doc),
     "abuse": _praise_or_banter,
 }
 
