@@ -1,4 +1,4 @@
-"""Personal-use recall and clean false alarms on the blind sets (issue 12, round 15).
+"""Personal-use recall and clean false alarms on the blind sets (issue 12, rounds 15-17).
 
 Each file in ``tests/policy/blind/`` was written by a helper who had seen neither the rules nor our
 cases, and was measured before any change made for it. These sets are yardsticks: nothing is trained

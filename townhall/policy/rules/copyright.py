@@ -732,7 +732,10 @@ _C4_OTHER = (
     r"|springer|routledge|aqa|ocr|edexcel|the\s+exam\s+board|premier\s+league|coursera"
     r"|(?:from|off|via|saw\s+on|seen\s+on)\s+(?:youtube|tiktok|twitter|instagram|insta|reddit|facebook)"
     r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s\s+(?:instagram|website|site|page|feed|blog|account|channel|behance|"
-    r"pinterest|portfolio)|a\s+museum\s+site|(?:from|off|of|on|via)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:site|website|"
+    r"pinterest|portfolio)|a\s+museum\s+site|(?:from|off|of|on|via)\s+(?:a|an|their|his|her|the"
+    # (not the author's own channel: "now on the lab website", "up on the department blog")
+    r"(?!\s+(?:lab|group|team|project|department|dept|school|faculty|unit|centre|center|uni|university)(?:['’]s)?\s+"
+    r"(?:web)?(?:site|blog)\b))\s+(?:[\w-]+\s+){0,2}(?:site|website|"
     r"magazine|mag|newspaper|blog))(?![\w])"
     r")"
 )
@@ -767,7 +770,10 @@ _C4_ACT = (
     r"recorded|filmed|downloaded|includ(?:ed|ing)|scanning|entered|putting|pasting|spotted|made\s+it\s+(?:our|my)"
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?from)"
 )
-_C4_ACT_RE = regex.compile(r"(?<![\w])" + _C4_ACT + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))", regex.IGNORECASE)
+# (an act the post says it avoided is none: "linking to each paper instead of copying their figures")
+_C4_ACT_RE = regex.compile(
+    r"(?<![\w])(?<!\b(?:instead\s+of|rather\s+than)\s+)" + _C4_ACT + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))", regex.IGNORECASE
+)
 # searched only where the folded post holds one of its verbs (common.GatedPattern): ~52 us a search,
 # on the posts CPY004's other patterns leave, a quarter of which hold none
 _C4_ACT_GATE = GatedPattern(_C4_ACT_RE)

@@ -182,6 +182,32 @@ _PURPOSE_ONLY_RE = regex.compile(
 )
 
 
+# Teaching and office logistics for the author's own students ("If you're one of my second-year tutees,
+# my office hours this term are ... or drop me a line at my university address"): the work address used
+# for the work, which the learned head, having met "my university address" in side-business posts,
+# reads as personal use. Not when the post sells anything or complains.
+_TEACHING_LOGISTICS_RE = regex.compile(
+    r"(?i)\b(?:office\s+hours?|drop-?in\s+(?:hours?|sessions?)|(?:my|our)\s+(?:[\w-]+\s+)?(?:tutees|supervisees|students|"
+    r"seminar\s+groups?|module|class(?:es)?)|reading\s+list|coursework|assignment|essay\s+deadline|revision\s+session)\b"
+)
+_SELLING_RE = regex.compile(
+    r"(?i)(?:£|\$|€|\b(?:orders?|bookings?|book\s+me|rates?|prices?|selling|for\s+sale|commissions?|business|shop|etsy|"
+    r"freelance|clients?|private\s+(?:tutoring|tuition|lessons)|paid|fee|fees|invoice|discount|per\s+hour|/hr|an\s+hour)\b)"
+)
+
+
+def _teaching_logistics(doc: Doc) -> bool:
+    """The post arranges the author's teaching or office hours for their own students, sells nothing and
+    has no negative word (VADER)."""
+    t = doc.text
+    if _TEACHING_LOGISTICS_RE.search(t) is None or _SELLING_RE.search(t) is not None:
+        return False
+    return _no_negative_word(_DROP_A_LINE_RE.sub(" ", t))  # VADER reads the idiom's "drop" as negative
+
+
+_DROP_A_LINE_RE = regex.compile(r"(?i)\bdrop\s+(?:me|us)\s+a\s+(?:line|note|message)\b")
+
+
 def _official_no_person(doc: Doc) -> bool:
     """An official post that names, tags or describes no private person: its addresses and numbers
     are the institution's own (the rules judge those), not someone's details."""
@@ -366,7 +392,8 @@ _MOOT = {
     or _grateful_close(doc)
     or _own_work_praised(doc)
     or _no_work_link(doc)
-    or _work_mail_for_work(doc),
+    or _work_mail_for_work(doc)
+    or _teaching_logistics(doc),
     "abuse": _praise_or_banter,
 }
 

@@ -99,6 +99,10 @@ _YEARS_RE = regex.compile(r"\(?(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)?\d\d\)?"
 _UNIT_LINE_RE = regex.compile(
     r"\b\p{Lu}[\p{L}'’-]+(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]+){0,3}\s+(?:[Oo]ffice|[Rr]eception|[Hh]elp\s?desk|"
     r"[Ss]ervice\s+[Dd]esk|[Ss]witchboard|[Ee]nquiries|[Ll]odge|[Dd]esk)\b"
+    # round 17: a unit named by what it is ("the Law School: the office number is", "The Music
+    # Department box office is on", "the School of Nursing office")
+    r"|\b(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:School|Department|Faculty|Institute|Centre|Center|Library|Museum|Gallery|Union)\b"
+    r"|\b(?:School|Department|Faculty|Institute|Centre)\s+of\s+\p{Lu}[\p{L}'’-]+"
 )
 
 
