@@ -1,7 +1,8 @@
 """Clean round 17 (issue 12): false alarms found by tuning set L3 (150 clean near-misses of the issue's
 kinds, written by a helper who had not seen the rules; 9/150 with a risk finding before this round, 4
-after). Each fix has a risky twin, close in wording, that keeps its finding. Set L4, written at the
-same time by another helper, is the yardstick: 16/150 before and after (``docs/policy.md``)."""
+after) and by L5 (160 official and research-group near-misses by another helper; 9/160 before, 4
+after). Each fix has a risky twin, close in wording, that keeps its finding. Set L4, written beside L3
+by a third helper, is the yardstick: 16/150 before and after both (``docs/policy.md``)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,61 @@ PAIRS = [
         "university address, j.mercer@northvale.ac.uk.",
         "If you're one of my second-year tutees, my office hours this term are Wednesdays 10-12 in Room 3.07. Or "
         "drop me a line at my university address, j.mercer@northvale.ac.uk.",
+    ),
+    # L5 -- PRV001: a service named right before its line in brackets, with no person named before it
+    (
+        "privacy",
+        "x",
+        "official",
+        "Priya from Security (01632 960999) found my wallet, she's a star.",
+        "Christmas closure: the University reopens on 2 Jan. Security (01632 960999) and the Wellbeing "
+        "out-of-hours line (01632 960777) stay open throughout.",
+    ),
+    # PRV002: a unit's clipped name and a unit word ("International Student Advice ... intadvice@")
+    (
+        "privacy",
+        "x",
+        "official",
+        "Our student Ana Reyes is stranded abroad after her visa was refused; write to "
+        "anareyes@calderbrook.example.ac.uk to help.",
+        "The International Student Advice team runs visa appointments by phone on Wednesdays. Book via "
+        "intadvice@calderbrook.example.ac.uk.",
+    ),
+    # PRV002: a named group lead's published work address, the role a little further back
+    (
+        "privacy",
+        "bluesky",
+        "research",
+        "Our former PhD student Iain MacRae is off sick with depression; send him wishes at "
+        "i.macrae@calderbrook.example.ac.uk.",
+        "Prospective PhD applicants: informal enquiries are welcome to the Coastal Geomorphology Group lead, "
+        "Professor Iain MacRae (i.macrae@calderbrook.example.ac.uk).",
+    ),
+    # PRV004: "moved to 12 noon" is a time, not a house number
+    (
+        "privacy",
+        "x",
+        "official",
+        "Dr Kim has moved to 12 Nook Lane, Leeds LS6 2AB, send your cards there!",
+        "Service notice: CalderLearn is down on Sat 12 Oct from 6am to 10am. Deadlines in that window have been "
+        "moved to 12 noon.",
+    ),
+    # CPY010 (learned): the maker credited by name
+    (
+        "copyright",
+        "instagram",
+        "official",
+        "Reposting this lovely shot of the Christmas market we found on Pinterest, no idea who took it 📸",
+        "Reposting this lovely shot of the Christmas market from @calderbrook_su 📸 "
+        "(credit: Tom Hart, SU photographer)",
+    ),
+    # CPY004: "the official University logo" is the institution's own
+    (
+        "copyright",
+        "linkedin",
+        "official",
+        "Grabbed the Oxford University logo off Google for our event poster.",
+        "Reminder for departments: please use the official University logo lock-up on event materials.",
     ),
 ]
 

@@ -346,13 +346,19 @@ _OTHERS_MATERIAL_RE = regex.compile(
 )
 
 
+# The maker credited by name ("(credit: Tom Hart, SU photographer)", "Photo: Jane Ng"), as the guidance asks.
+_NAMED_CREDIT_RE = regex.compile(
+    r"(?i)\b(?:credit|photo|image|pic|picture|illustration)s?\s*(?::|-|–|by)\s*(?-i:\p{Lu})\p{L}+"
+)
+
+
 def own_or_licensed(doc: Doc) -> bool:
     """Whether the post says the material is licensed or wholly the author's own, with no sign of
     getting round the licence and no one else's material named beside it (for the learned
     copyright finding, which reads the topic of a post more than its claim)."""
     masked = doc.masked
     return (
-        _LICENSED_RE.search(masked) is not None
+        (_LICENSED_RE.search(masked) is not None or _NAMED_CREDIT_RE.search(doc.text) is not None)
         and _EVASION_RE.search(masked) is None
         and _pirated(masked) is None
         and _OTHERS_MATERIAL_RE.search(masked) is None
@@ -854,7 +860,8 @@ _C4_FINE_RE = regex.compile(
 # brand family judges those), an exception of UK copyright law named ("shown in class under the
 # education exception"), tickets for a gig
 _C4_FINE6_RE = regex.compile(
-    r"(?<![\w])(?:(?:the|our)\s+(?:university|uni|college|institution|school|faculty|department|dept)(?:'s)?\s+"
+    r"(?<![\w])(?:(?:the|our)\s+(?:official\s+|own\s+|current\s+)?(?:university|uni|college|institution|school|faculty|"
+    r"department|dept)(?:'s)?\s+"
     r"(?:[\w-]+\s+)?(?:logo|crest|brand|branding|photos?|images?|templates?)"
     r"|our\s+(?:new\s+|refreshed\s+|updated\s+|own\s+)?(?:logo|crest|branding)"
     r"|(?:education|educational|teaching|instruction|quotation|criticism|review|parody|pastiche)\s+exceptions?"

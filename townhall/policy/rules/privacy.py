@@ -194,9 +194,19 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
     # person's given name comes before it in the sentence ("call Sam on 0121 ...")
     if _given_name_in(before):
         return False
+    if text[start : start + 1] == "(" and _PAREN_LABEL_RE.search(before):
+        return True  # "Security (0113 ...) and the Wellbeing out-of-hours line (0113 ...)": a service, its line
     if _OWN_NUMBER_LEAD_RE.search(before):
         return True  # "The phone number stays the same: 0113 ...": the office's line, said of itself
     return bool(_CALL_RE.search(text, max(s + 1, start - 25), start)) or not before.strip(" ?:-")
+
+
+# A service named right before its line in brackets ("Security (0113 ...)", "the out-of-hours line (0113 ...)");
+# tested after the given-name check, so "Priya from Security (0113 ...)" stays a person's.
+_PAREN_LABEL_RE = regex.compile(
+    r"(?i)\b(?:office|team|desk|line|helpline|hotline|lodge|porters|security|reception|switchboard|enquiries|"
+    r"control\s+room|service|services|centre|center)\s*$"
+)
 
 
 # The sentence ends in "(the/our/same) phone number (stays the same / is unchanged / is):": an
@@ -565,6 +575,8 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         or (domain not in FREEMAIL and _compound_role(low))
     ):
         return None  # a role address ("phishing@", "wellbeing@", "studentadvice@"), not a person
+    if doc.ctx.account != "personal" and cp.is_institutional_domain(domain) and _clipped_unit_local(low, doc.text):
+        return None  # "The International Student Advice team ... intadvice@": a unit's clipped name and role word
     if cp.is_institutional_domain(domain) and low.isalpha() and 3 <= len(low) <= 6 and low in _unit_acronyms(doc.text):
         return None  # "our International Student Advice team: isa@...": the unit the post names, by its initials
     if (
@@ -603,7 +615,7 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
             doc.ctx.account != "personal"  # an official or a research group's account: the institution's own
             and cp.is_institutional_domain(domain)
             and (
-                _ROLE_TITLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
+                _ROLE_TITLE_RE.search(doc.text, max(0, s - 90), min(len(doc.text), e + 60))
                 or _TITLE_CASE_ROLE_RE.search(doc.text, max(0, s - 60), min(len(doc.text), e + 60))
                 or _CONTACT_LABEL_RE.search(doc.text, max(0, s - 90), s)
             )
@@ -700,6 +712,23 @@ _UNIT_WORDS = frozenset(
     faculty research student students international union hub lab laboratory group college programme network
     admissions registry careers wellbeing counselling disability accommodation finance estates security""")
 )
+
+
+def _clipped_unit_local(low: str, text: str) -> bool:
+    """Whether ``low`` is a clipped word the post capitalises followed by a role word ("intadvice" beside
+    "International Student Advice", "pgradmissions" beside "Postgraduate"): a unit's address, not a
+    person's, when the clipped part is no given name."""
+    if not low.isalpha():
+        return False
+    heads = {
+        low[: -len(role)]
+        for role in ROLE_LOCALS | _UNIT_WORDS
+        if len(role) >= 4 and low.endswith(role) and 2 <= len(low) - len(role) <= 5
+    }
+    heads -= given_names()
+    return bool(heads) and any(
+        w.lower().startswith(h) and len(w) > len(h) + 2 for w in _CAPITALISED_RE.findall(text) for h in heads
+    )
 
 
 def _unit_acronyms(text: str) -> frozenset[str]:
@@ -1030,6 +1059,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or _NOT_ADDRESS_RE.search(t, s, e)
             or _ROOM_BEFORE_RE.search(t, max(0, s - 12), s)
             or _ROOM_ONLY_RE.fullmatch(t[s:e].strip())
+            or _CLOCK_ONLY_RE.fullmatch(t[s:e].strip())
             or (t[e - 1 : e].isdigit() and _DOT_DIGIT_RE.match(t, e))
             or _DAY_HOURS_RE.match(t, s)
             or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
@@ -1171,6 +1201,8 @@ _ROOM_BEFORE_RE = regex.compile(
     r"|\b(?:rooms?|office|lab|labs|lt|suite)\s+[a-z]{1,2}\.?)$"
 )
 _DOT_DIGIT_RE = regex.compile(r"\.\d")
+# a span that is a time of day and nothing more ("moved to 12 noon")
+_CLOCK_ONLY_RE = regex.compile(r"(?i)\d{1,2}(?:[.:]\d{2})?\s*(?:noon|midday|midnight|o['’]clock|am|pm|a\.m\.?|p\.m\.?)")
 # a span that is a room number and nothing more ("Room 2.", cut at the dot of "Room 2.14")
 _ROOM_ONLY_RE = regex.compile(r"(?i)(?:rooms?|office|lab|labs|lt)\s+[a-z]{0,2}\.?\d+(?:\.\d*)?")
 # a day and its hours ("Thurs 2-4"), even when the tagger's span stops before the hours
