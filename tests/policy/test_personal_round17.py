@@ -66,3 +66,18 @@ def test_work_link_found(text: str) -> None:
 @pytest.mark.parametrize("text", ["my toddler told the vicar his name is Batman", "Sunday sourdough, attempt four", ""])
 def test_no_work_link(text: str) -> None:
     assert learned_rules._no_work_link(Doc(text, Context("x", "personal")))
+
+
+@pytest.mark.parametrize(
+    ("text", "logistics"),
+    [
+        ("If you're one of my tutees, my office hours this term are Wednesdays 10-12. Or drop me a line.", True),
+        ("Office hours moved to Thursday: the Dean wants us out for the secret restructure meeting.", False),
+        ("Told my students the department is merging with Physics next year, before the announcement.", False),
+        ("My office hours are now by appointment only; private tuition also available at £30 an hour.", False),
+        ("My office hours are cancelled again because this place is a shambles.", False),
+    ],
+)
+def test_teaching_logistics_moot_is_narrow(text: str, logistics: bool) -> None:
+    """Only logistics that sell nothing, hold nothing back and complain of nothing moot the learned head."""
+    assert learned_rules._teaching_logistics(Doc(text, Context("x", "personal"))) is logistics

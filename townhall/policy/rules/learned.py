@@ -185,10 +185,16 @@ _PURPOSE_ONLY_RE = regex.compile(
 # Teaching and office logistics for the author's own students ("If you're one of my second-year tutees,
 # my office hours this term are ... or drop me a line at my university address"): the work address used
 # for the work, which the learned head, having met "my university address" in side-business posts,
-# reads as personal use. Not when the post sells anything or complains.
+# reads as personal use. Not when the post sells anything, holds something back or complains.
 _TEACHING_LOGISTICS_RE = regex.compile(
-    r"(?i)\b(?:office\s+hours?|drop-?in\s+(?:hours?|sessions?)|(?:my|our)\s+(?:[\w-]+\s+)?(?:tutees|supervisees|students|"
-    r"seminar\s+groups?|module|class(?:es)?)|reading\s+list|coursework|assignment|essay\s+deadline|revision\s+session)\b"
+    r"(?i)\b(?:office\s+hours?|drop-?in\s+(?:hours?|sessions?)|reading\s+lists?|revision\s+sessions?|"
+    r"(?:coursework|assignment|essay|dissertation)\s+deadlines?)\b"
+)
+# ... and nothing held back or behind the scenes in it ("the Dean wants us out for the secret restructure meeting")
+_BEHIND_SCENES_RE = regex.compile(
+    r"(?i)\b(?:secret\w*|confidential\w*|announc\w*|restructur\w*|redundanc\w*|merg\w*|clos(?:e|ed|ing|ure)|"
+    r"scrapp\w*|cuts?|leak\w*|off\s+the\s+record|keep\s+(?:it|this)\s+(?:quiet|zipped|to\s+yourselves?)|"
+    r"between\s+(?:us|you\s+and\s+me|ourselves)|don['’]?t\s+tell|rumou?r\w*)\b"
 )
 _SELLING_RE = regex.compile(
     r"(?i)(?:£|\$|€|\b(?:orders?|bookings?|book\s+me|rates?|prices?|selling|for\s+sale|commissions?|business|shop|etsy|"
@@ -197,10 +203,14 @@ _SELLING_RE = regex.compile(
 
 
 def _teaching_logistics(doc: Doc) -> bool:
-    """The post arranges the author's teaching or office hours for their own students, sells nothing and
-    has no negative word (VADER)."""
+    """The post arranges the author's office hours or teaching logistics, sells nothing, holds nothing
+    back and has no negative word (VADER)."""
     t = doc.text
-    if _TEACHING_LOGISTICS_RE.search(t) is None or _SELLING_RE.search(t) is not None:
+    if (
+        _TEACHING_LOGISTICS_RE.search(t) is None
+        or _SELLING_RE.search(t) is not None
+        or _BEHIND_SCENES_RE.search(t) is not None
+    ):
         return False
     return _no_negative_word(_DROP_A_LINE_RE.sub(" ", t))  # VADER reads the idiom's "drop" as negative
 
