@@ -57,6 +57,8 @@ test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
         "If you're thinking of applying here: don't.",
         "this place should be shut down",
         "My second years are the thickest group I've ever had.",
+        "Heard today Chemistry will be shut. Not public yet 🤫",  # a department by its discipline
+        "Physics is being folded into Engineering, you didn't hear it from me",
     ],
 )
 def test_work_link_found(text: str) -> None:

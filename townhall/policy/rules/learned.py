@@ -125,7 +125,15 @@ def _own_work_praised(doc: Doc) -> bool:
 # alarm, a spare one costs nothing.
 _WORK_LINK_RE = regex.compile(
     r"""(?ix)
-    \.ac\.uk\b | \.edu\b | \w*uni\b | \bthis\s+place\b | \bhere\b | \b(?:
+    \.ac\.uk\b | \.edu\b | \w*uni\b | \bthis\s+place\b | \bhere\b
+    # a leak's own words ("not public yet", "you didn't hear it from me")
+    | \bnot\s+(?:public|out|official)\s+yet\b | \bhear\s+it\s+from\s+me\b | \bheard\s+(?:today|that|in|from)\b
+    # a discipline, capitalised as a department's name ("Chemistry will be shut")
+    | (?-i:\b(?:Chemistry|Physics|Biology|Biosciences|Engineering|History|English|Law|Medicine|Nursing|Maths|Mathematics
+      |Economics|Psychology|Sociology|Philosophy|Geography|Music|Drama|Architecture|Computing|Politics|Classics
+      |Languages|Linguistics|Education|Business|Accounting|Pharmacy|Dentistry|Veterinary|Anthropology|Archaeology
+      |Theology|Humanities|Sciences|Geology|Astronomy|Statistics|Midwifery|Physiotherapy|Criminology|Journalism)\b)
+    | \b(?:
       uni|unis|university|universities|college|campus|faculty|faculties|department|departments|dept|depts|school
       |institute|institution|academy|building|buildings|halls?|intranet|library
       |work|works|worked|working|workplace|job|jobs|office|offices|desk|employer|employers|employee|employees
