@@ -176,18 +176,19 @@ _WORK_MAIL_FOR_WORK_RE = regex.compile(
 )
 
 
+# ... followed by nothing but whom it is for ("so my colleagues can find them.")
+_PURPOSE_ONLY_RE = regex.compile(
+    r"(?i)\s*(?:,?\s*(?:so|so\s+that)\s+(?:my|our|the|all|any)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:can|could|will|have)"
+    r"\s+[\w\s-]{1,30}?)?\s*[.!]*\s*"
+)
+
+
 def _work_mail_for_work(doc: Doc) -> bool:
     """The whole post is work material sent from the author's work address, at most with whom it is
     for ("... so my colleagues can find them."): nothing else in it to judge."""
     t = doc.text
     m = _WORK_MAIL_FOR_WORK_RE.search(t)
     return m is not None and not t[: m.start()].strip() and _PURPOSE_ONLY_RE.fullmatch(t[m.end() :]) is not None
-
-
-_PURPOSE_ONLY_RE = regex.compile(
-    r"(?i)\s*(?:,?\s*(?:so|so\s+that)\s+(?:my|our|the|all|any)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:can|could|will|have)"
-    r"\s+[\w\s-]{1,30}?)?\s*[.!]*\s*"
-)
 
 
 # Teaching and office logistics for the author's own students ("If you're one of my second-year tutees,

@@ -714,6 +714,10 @@ _UNIT_WORDS = frozenset(
 )
 
 
+# the role and unit words a clipped unit address may end in (four letters or more: "advice", "admissions")
+_CLIP_ROLE_WORDS = frozenset(w for w in ROLE_LOCALS | _UNIT_WORDS if len(w) >= 4)
+
+
 def _clipped_unit_local(low: str, text: str) -> bool:
     """Whether ``low`` is a clipped word the post capitalises followed by a role word ("intadvice" beside
     "International Student Advice", "pgradmissions" beside "Postgraduate"): a unit's address, not a
@@ -721,9 +725,7 @@ def _clipped_unit_local(low: str, text: str) -> bool:
     if not low.isalpha():
         return False
     heads = {
-        low[: -len(role)]
-        for role in ROLE_LOCALS | _UNIT_WORDS
-        if len(role) >= 4 and low.endswith(role) and 2 <= len(low) - len(role) <= 5
+        low[: -len(role)] for role in _CLIP_ROLE_WORDS if low.endswith(role) and 2 <= len(low) - len(role) <= 5
     }
     heads -= given_names()
     return bool(heads) and any(
