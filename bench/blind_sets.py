@@ -5,9 +5,11 @@ cases, and was measured before any change made for it. These sets are yardsticks
 or tuned on them (``data/build_family_model.py`` reads only the corpus and the dev cases), so the
 figures say how far the engine reaches posts written by other people. Sections: ``# risky`` lines
 must get a block/warn personal-use finding; ``# clean`` lines must get no risk finding (any risk
-family or personal-use). Line format as in the corpus: ``NET ACCT | text``.
+family or personal-use). A section may instead be named by a family (``# privacy``, ``# brand`` ...):
+its lines must get a block/warn finding of that family (round 18's sets by new writers cover every
+family, not only personal-use). Line format as in the corpus: ``NET ACCT | text``.
 
-    python bench/blind_sets.py [-v]
+    python bench/blind_sets.py [-v] [FILE ...]     (no FILE: every set in tests/policy/blind/)
 """
 
 from __future__ import annotations
@@ -28,14 +30,17 @@ BLIND = ROOT / "tests" / "policy" / "blind"
 
 
 def read_blind(path: Path) -> list[tuple[str, str, str, str]]:
-    """(section, network, account, text) for each post of one blind file."""
+    """(section, network, account, text) for each post of one blind file; the section is the family
+    its posts must get ("# risky" means personal-use) or "clean"."""
     out = []
     section = "clean"
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         if line.startswith("#"):
-            section = "risky" if "risky" in line else "clean"
+            # "# privacy", "# risky", "# clean: L1 (round 16) ...": the first word names the section
+            name = (line.lstrip("#").split() or [""])[0].rstrip(":").lower()
+            section = name if name in CLEAN_FAMILIES else "personal-use" if name == "risky" else "clean"
             continue
         try:
             head, text = line.split(" | ", 1)
@@ -46,33 +51,49 @@ def read_blind(path: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def _tally(got: dict[str, list[int]]) -> str:
+    """"family caught/total" for each family with posts, personal-use first (the older sets' figure)."""
+    fams = sorted(got, key=lambda f: (f != "personal-use", f))
+    return "  ".join(f"{f} {h}/{t}" for f, (h, t) in ((f, got[f]) for f in fams))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="list the misses and false alarms")
+    ap.add_argument("files", nargs="*", type=Path, help="blind files (default: tests/policy/blind/*.txt)")
     a = ap.parse_args(argv)
-    tot_hit = tot_risky = tot_fa = tot_clean = 0
-    for path in sorted(BLIND.glob("*.txt")):
-        hit = risky = fa = clean = 0
+    total: dict[str, list[int]] = {}
+    tot_fa = tot_clean = 0
+    for path in a.files or sorted(BLIND.glob("*.txt")):
+        caught: dict[str, list[int]] = {}
+        fa = clean = 0
         for section, net, acct, text in read_blind(path):
             got = {f.family for f in check(text, Context(net, acct)) if f.severity in ("block", "warn")}
-            if section == "risky":
-                risky += 1
-                hit += "personal-use" in got
-                if a.verbose and "personal-use" not in got:
-                    print(f"    miss {path.stem}: {text[:150]}")
+            if section != "clean":
+                c = caught.setdefault(section, [0, 0])
+                c[0] += section in got
+                c[1] += 1
+                if a.verbose and section not in got:
+                    print(f"    miss {path.stem} {section}: {text[:150]}")
             else:
                 clean += 1
                 bad = got & CLEAN_FAMILIES
                 fa += bool(bad)
                 if a.verbose and bad:
                     print(f"    false alarm {path.stem} {sorted(bad)}: {text[:150]}")
-        risky_part = f"personal-use {hit}/{risky}" if risky else "personal-use -"
-        print(f"  {path.stem:<6}{risky_part:<22} clean with a risk finding {fa}/{clean}")
-        tot_hit, tot_risky, tot_fa, tot_clean = tot_hit + hit, tot_risky + risky, tot_fa + fa, tot_clean + clean
+        for fam, (h, t) in caught.items():
+            tt = total.setdefault(fam, [0, 0])
+            tt[0], tt[1] = tt[0] + h, tt[1] + t
+        print(f"  {path.stem:<6}{_tally(caught) or 'personal-use -':<22} clean with a risk finding {fa}/{clean}")
+        tot_fa, tot_clean = tot_fa + fa, tot_clean + clean
+    pu = total.get("personal-use", [0, 0])
+    others = {f: v for f, v in total.items() if f != "personal-use"}
     print(
-        f"  all   personal-use {tot_hit}/{tot_risky} ({tot_hit / max(1, tot_risky):.3f})  "
+        f"  all   personal-use {pu[0]}/{pu[1]} ({pu[0] / max(1, pu[1]):.3f})  "
         f"clean with a risk finding {tot_fa}/{tot_clean}"
     )
+    if others:
+        print(f"  other families: {_tally(others)}")
     return 0
 
 
