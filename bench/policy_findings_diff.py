@@ -39,6 +39,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data")
     ap.add_argument("--n", type=int, default=20000)
+    ap.add_argument("--show", type=int, default=10, help="how many differing rows to print")
     g = ap.add_mutually_exclusive_group(required=True)
     g.add_argument("--write")
     g.add_argument("--compare")
@@ -57,7 +58,7 @@ def main() -> int:
     want = Path(args.compare).read_text(encoding="utf-8").splitlines()
     diff = [(a, b) for a, b in zip(want, got, strict=False) if a != b]
     print(f"{len(got)} rows, {len(diff)} differ, digest {digest}")
-    for a, b in diff[:10]:
+    for a, b in diff[: args.show]:
         print("-", a, "\n+", b)
     return 1 if diff or len(want) != len(got) else 0
 

@@ -167,7 +167,7 @@ DIRECTED_RE = regex.compile(
     r"|(?<=\b(?:he|she|they|you))['’](?:s|re)(?=\s+(?:such\s+|just\s+|really\s+)?(?:a|an|the)\s))\s+"
     r"(?:such\s+|just\s+|so\s+|really\s+|"
     r"a\s+|an\s+|the\s+|total\s+|complete\s+|utter\s+|absolute\s+|bunch\s+of\s+|pack\s+of\s+|"
-    r"(?:" + INSULT_ADJ + r"|" + _SCORN_FILLERS + r")\s+){0,5}"
+    r"(?:" + INSULT_ADJ + r"|" + _SCORN_FILLERS + r"|f\*{2,}(?:ing|in))\s+){0,5}"
     # a swear word that only intensifies the next word is not the verdict: "my students are bloody brilliant"
     r"(?!(?:bloody|fucking|fuckin|damn)\s+\w)(?:" + INSULT_ADJ + r"|" + INSULT_NOUNS + r"|" + _PEJORATIVE_PAIRS + r")"
     r"|(?:you|ya|u)\s+(?:(?:" + INSULT_ADJ + r"|" + _SCORN_FILLERS + r"|absolute|complete|utter|total|bunch\s+of|"
@@ -309,7 +309,7 @@ def _alternation(words: frozenset[str]) -> str:
 
 # Profanity with its usual disguises (f*ck, sh1t, c*nt, b1tch).
 _PROFANITY = (
-    r"f+[u*]+c*k+\w*|fck\w*|f\*+k\w*|\w*sh[i1*]t\w*|c[u*]nt\w*|twat\w*|wank\w*|b[i1*#!]tch\w*|bastard\w*|"
+    r"f+[u*]+c*k+\w*|fck\w*|f\*+k\w*|f\*{2,}k?[ie][nd]g?\b|\w*sh[i1*]t\w*|c[u*]nt\w*|twat\w*|wank\w*|b[i1*#!]tch\w*|bastard\w*|"
     r"arse\w*|ass|asses|asshole\w*|dick\w*|prick\w*|piss\w*|bollock\w*|pussy|slut\w*|whore\w*|"
     r"retard\w*|motherf\w*|goddamn\w*|stfu|gtfo|kys|wtf"
 )
@@ -320,7 +320,9 @@ _STRONG_FULL_RE = re.compile(
 )
 # The branches of _PROFANITY with a class inside the word, whose literals are too short to gate
 # on ('f', 'sh', 'nt'): the gate finds them with one case-sensitive pattern on the folded text.
-_PROFANITY_CLASSED = (r"f+[u*]+c*k+\w*", r"f\*+k\w*", r"\w*sh[i1*]t\w*", r"c[u*]nt\w*", r"b[i1*#!]tch\w*")
+_PROFANITY_CLASSED = (
+    r"f+[u*]+c*k+\w*", r"f\*+k\w*", r"f\*{2,}k?[ie][nd]g?\b", r"\w*sh[i1*]t\w*", r"c[u*]nt\w*", r"b[i1*#!]tch\w*"
+)
 _STRONG_RE = _GatedPattern(
     _STRONG_FULL_RE,
     required_parts(
@@ -328,7 +330,7 @@ _STRONG_RE = _GatedPattern(
         + "|".join([_alternation(_STRONG_INSULTS), *(b for b in _PROFANITY.split("|") if b not in _PROFANITY_CLASSED)])
         + ")"
     ),
-    re.compile(r"f[u*]+c*k|sh[i1*]t|c[u*]nt|b[i1*#!]tch"),
+    re.compile(r"f[u*]+c*k|f\*\*|sh[i1*]t|c[u*]nt|b[i1*#!]tch"),
 )
 # after "prick": the word for a sting or a needle ("a prick of conscience", "skin prick tests")
 _STING_AFTER = (
@@ -414,6 +416,8 @@ THREAT_FULL_RE = re.compile(
     r"\b(?:watch\s+(?:your|ur)\s+back|(?:i|we)\s+know\s+where\s+(?:you|u)\s+(?:live|work|sleep|park)|"
     r"(?:you|u)(?:'ll|’ll|\s+will)\s+(?:regret\s+(?:this|that|it|saying|posting|tweeting|crossing)|"
     r"pay\s+for\s+(?:this|that|it))|"
+    # round 18: "I know it's you Gareth, and I will end you"
+    r"(?:i'?ll|i’ll|i\s+will|i'?m\s+(?:gonna|going\s+to)|we'?ll|we’ll|we\s+will)\s+end\s+(?:you|u)\b(?!\s+(?:with|on)\b)|"
     r"(?:i'?ll|i’ll|i\s+will|we'?ll|we’ll)\s+(?:find|get|make)\s+(?:you|u)(?:\s*[.!,]|\s*$|\s+(?:after|outside|"
     r"later|soon|regret|pay|sorry))|(?:you|u)\s+won[’']?t\s+be\s+(?:laughing|smiling)|"
     r"make\s+(?:sure\s+)?(?:you|u)\s+(?:pay|sorry|regret))",
@@ -1157,8 +1161,44 @@ _WITS_PUT_DOWN_RE = regex.compile(
     r"|(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,40}?\b"
     r"(?:can['’]?t|cannot|can\s+barely|can\s+hardly|could\s+barely|"
     r"couldn['’]?t|could\s+hardly)\s+(?:even\s+)?(?:string|put)\s+(?:a\s+sentence|two\s+words|three\s+words|"
-    r"a\s+few\s+words|two\s+sentences)\s+together"
+    r"a\s+few\s+words|two\s+sentences)\s+(?:together|in\s+english)"
 )
+# Round 18 (M1, new writers' posts). A person called an animal for their body ("this absolute walrus
+# of a student eating in the library"): "<animal> of a <person>" is a sneer whatever else is said.
+_ANIMAL_OF_A_WORDS = frozenset(
+    wordlist("walrus whale hippo heifer pig cow slug troll goblin weasel toad gorilla ape monkey donkey sow")
+)
+_ANIMAL_OF_A_RE = regex.compile(
+    r"(?i)(?<![\w])(?:absolute|total|complete|utter|great|fat|massive|huge|big|beached|lumbering)\s+(?:[\w-]+\s+)?"
+    r"(?:walrus|whale|hippo|heifer|pig|cow|slug|troll|goblin|weasel|toad|gorilla|ape|monkey|donkey|sow)\s+of\s+an?\s+"
+    r"(?:[\w-]+\s+)?(?:student|man|woman|girl|boy|lad|bloke|guy|person|colleague|lecturer|professor|prof|fresher|"
+    r"undergrad|postgrad|kid|manager|boss|reader|customer|visitor|human(?:\s+being)?)\b"
+)
+# A colleague called a token appointment ("HR hired another diversity hire ... as usual with these
+# people"): it says they got the job for what they are, not what they can do.
+_TOKEN_HIRE_RE = regex.compile(
+    r"(?i)(?<![\w'’\"“])(?:another|a|an|the|just\s+a|yet\s+another|obvious|typical|classic|their|our\s+new)\s+"
+    r"(?:diversity|token|quota|dei|box-?ticking|affirmative[-\s]action|woke)\s+(?:hire|appointment|pick)\b(?![\"”'’])"
+)
+# Contempt for a group pointed at as "these people" ("as usual with these people", "these people always
+# ..."), in a post that names who they are by origin, faith or a token hire. Not "how do these people
+# ...?": as often admiring ("How do these people find the time?! Brilliant.").
+_THESE_PEOPLE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:as\s+usual\s+with|typical\s+of|why\s+(?:we|they)\s+let|"
+    r"people\s+like|sick\s+of|tired\s+of|fed\s+up\s+with)\s+(?:these|those|them)(?:\s+people)?"
+    r"|(?:these|those)\s+people\s+(?:always|never|can['’]?t|cannot|get\s+on|are\s+all|all\s+|just\s+))(?![\w])"
+)
+_ORIGIN_WORDS = frozenset(
+    wordlist("""chinese indian pakistani nigerian african asian arab polish romanian muslim muslims jewish jews black
+    foreign foreigners immigrant immigrants migrant migrants overseas international refugee refugees gypsy gypsies
+    traveller travellers roma diversity dei gay trans disabled""")
+)
+
+
+def _origin_gate(runs: frozenset[str], _text: str) -> bool:
+    return "people" in runs and not _ORIGIN_WORDS.isdisjoint(runs) and (
+        "these" in runs or "those" in runs or "them" in runs
+    )
 
 
 # Each put-down form with the cheap word test that must pass before its pattern is searched (the
@@ -1203,6 +1243,9 @@ _PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
     (lambda runs, _t: "grow" in runs and "up" in runs, _GROW_UP_RE),
     (lambda runs, _t: ("material" in runs or "cut" in runs) and "not" in runs, _NOT_MATERIAL_RE),
     (lambda runs, _t: ("who" in runs or "that" in runs) and not _STRONG_INSULTS.isdisjoint(runs), _RELATIVE_VERDICT_RE),
+    (lambda runs, _t: "of" in runs and not _ANIMAL_OF_A_WORDS.isdisjoint(runs), _ANIMAL_OF_A_RE),
+    (lambda runs, _t: "hire" in runs or "appointment" in runs or "pick" in runs, _TOKEN_HIRE_RE),
+    (_origin_gate, _THESE_PEOPLE_RE),
 )
 
 
@@ -1376,6 +1419,11 @@ def hateful_generalisation(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue
             yield s, e, "People called vermin, animals or parasites: less than human."
             return
+    if not _DEHUMANISING_WORDS.isdisjoint(runs) and not _ORIGIN_WORDS.isdisjoint(runs):
+        m = _CLEAR_OUT_RE.search(doc.text)
+        if m and not _in_quotes(doc.text, m.start(), m.end()):
+            yield m.start(), m.end(), "People called vermin, animals or parasites: less than human."
+            return
     low = doc.masked
     m = _EXPEL_GROUP_RE.search(low) if not _EXPEL_WORDS.isdisjoint(token_set(low)) else None
     if m and not _REPORTED_VIEW_RE.search(low, max(0, m.start() - 60), m.start()):
@@ -1419,6 +1467,18 @@ _VERDICT_BEFORE_RE = regex.compile(r"(?:^|[.!?,;:])\s*\Z")
 _THE_LOT_AFTER_RE = regex.compile(
     r"(?i)[,.]?\s+(?:basically|the\s+lot(?:\s+of\s+(?:them|em|'em|you))?|all\s+of\s+(?:them|em|'em|you)|"
     r"every\s+(?:last|single)\s+one(?:\s+of\s+(?:them|you))?)(?![\w])"
+)
+
+
+# People to be got rid of as pests (round 18: "if one more traveller camp turns up ... clear out the
+# vermin"), in a post that names them by origin or way of life (hateful_generalisation's gate): rats
+# in the basement, with no such people named, are only rats.
+_CLEAR_OUT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:clear|clean|flush|kick|drive|smoke|chuck|sweep|turf|round)\s+(?:out|up|away|off)\s+"
+    r"(?:the|these|those|all\s+the|all\s+those|that|this)\s+(?:" + _DEHUMANISING_NOUNS + r")(?![\w-])"
+    r"|(?:get\s+rid\s+of|exterminate|wipe\s+out)\s+(?:the|these|those|all\s+the|that)\s+(?:"
+    + _DEHUMANISING_NOUNS
+    + r")(?![\w-])"
 )
 
 

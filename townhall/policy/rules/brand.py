@@ -432,6 +432,14 @@ _ALTERED_MARK_RE = regex.compile(
     r"(?<![\w])(?:logo|crest|coat\s+of\s+arms|wordmark|shield)\s+(?:(?:is|has\s+been|got|now|all|slightly|a\s+bit)\s+){0,2}"
     r"(?:recolou?red|stretched|squashed|squished|distorted|warped|flipped|rotated|skewed|redrawn|photoshopped|"
     r"tweaked|altered|reshaped|cropped|mashed)(?![\w])"
+    # round 18 (M1): the alteration said first ("sticking the Fenbridge crest on a neon pink background and
+    # swapping the motto", "slap the uni crest on their own kit ... just recolour it in your club colours")
+    r"|(?<![\w])(?:stick(?:ing)?|stuck|slap(?:ping|ped)?|plonk(?:ing|ed)?)\s+(?:the|our|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:crest|logo|shield|coat\s+of\s+arms)\s+on\s+(?:a|an|their|our|my|the|your)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:background|kit|shirts?|t-shirts?|hoodies?|mugs?|flyers?|posters?|merch|stickers?|banners?|caps|bags?)(?![\w])"
+    r"|(?<![\w])(?:crest|logo|shield|coat\s+of\s+arms)\b[^.!?]{0,80}?(?<!\b(?:don'?t|never|not|no|or|nor)\s)"
+    r"\b(?:recolou?r|stretch|squash|redraw)\s+(?:it|them)\b"
+    r"|(?<![\w])(?:swapp(?:ing|ed)|swap|chang(?:ing|ed)|replac(?:ing|ed))\s+(?:out\s+)?the\s+(?:latin\s+)?motto\b"
 )
 # "... redrawn by our design team": the institution's own designers at work.
 _BY_OWN_DESIGNERS_RE = regex.compile(
@@ -872,6 +880,29 @@ _NOT_REAL_RE = regex.compile(
     r"(?![\w])",
     regex.IGNORECASE,
 )
+# Round 18 (M1): a centre or institute named in the institution's name before it exists ("The Harrowgate
+# University Institute for Future Cities is now live (name not signed off yet ...)", "calling ourselves
+# 'the Fenbridge Centre for AI' in funding bids though the uni hasn't actually approved a centre"): the
+# name claims the institution's backing, and the post says it was never given.
+_UNIT_NAME_RE = regex.compile(
+    r"(?<![\w])(?:centre|center|institute|academy|observatory|hub|laboratory|unit|network|school|college)\s+"
+    r"(?:for|of|on)\s+(?:the\s+)?(?-i:\p{Lu})[\w-]*",
+    regex.IGNORECASE,
+)
+_NOT_APPROVED_RE = regex.compile(
+    r"(?<![\w])(?:name|title|centre|center|institute|it)\s+(?:is\s+|has\s+|was\s+)?(?:not|n['’]t|never)\s+(?:yet\s+|been\s+|"
+    r"officially\s+|formally\s+)*(?:signed\s+off|approved|agreed|sanctioned|authori[sz]ed|ratified)"
+    r"|(?:uni|university|college|institution|senate|council|faculty|they|the\s+\w+)\s+(?:hasn['’]?t|has\s+not|haven['’]?t|"
+    r"have\s+not|never|didn['’]?t|did\s+not)\s+(?:actually\s+|yet\s+|officially\s+|formally\s+|even\s+)*(?:approved|"
+    r"signed\s+off|agreed|sanctioned|recogni[sz]ed|ratified|created|set\s+up|okayed)"
+    r"|(?:without|before)\s+(?:any\s+)?(?:approval|sign-?off|permission)",
+    regex.IGNORECASE,
+)
+_UNIT_WORDS = gate_words("centre center institute academy observatory hub laboratory unit network school college")
+_NOT_APPROVED_WORDS = gate_words(
+    "approved signed sanctioned authorised authorized ratified agreed recognised recognized created set okayed "
+    "approval sign-off signoff permission"
+)
 _LINK_CLAIM_WORDS = gate_words(
     "association partnership collaboration conjunction supported sponsored backed endorsed approved recognised "
     "recognized accredited certified recommended backing seal official officially university-endorsed uni-endorsed "
@@ -927,6 +958,11 @@ def institution_backing_claimed(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if not _NOT_BACKING_RE.search(doc.text, max(0, m.start() - 40), m.start()):
                 yield m.start(), m.end(), "The institution said to endorse a product or business."
                 return
+    if not _UNIT_WORDS.isdisjoint(words) and not _NOT_APPROVED_WORDS.isdisjoint(words):
+        unit = _UNIT_NAME_RE.search(doc.text)
+        if unit is not None and _NOT_APPROVED_RE.search(t):
+            yield unit.start(), unit.end(), "A unit of the institution named before the institution approved it."
+            return
     if _LINK_CLAIM_WORDS.isdisjoint(words) or _NOT_REAL_WORDS.isdisjoint(words):
         return
     claim = _LINK_CLAIM_RE.search(t)

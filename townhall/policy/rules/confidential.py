@@ -44,6 +44,9 @@ _PATENT_RE = regex.compile(
     r"|(?:ip|patent|patenting|licensing|protection)\s+(?:discussions?|talks|negotiations?|process|paperwork|application|"
     r"filing|review|conversations?)\s+(?:\w+\s+){0,4}?(?:is\s+|are\s+)?(?:still\s+)?(?:ongoing|under\s*way|in\s+progress|"
     r"pending|continuing|not\s+(?:yet\s+)?(?:finished|done|complete|sorted)|being\s+\w+)"
+    # round 18: "full formula on the whiteboard - filing is next month" (not a tax return's filing)
+    r"|(?<!(?:tax|return|accounts|self-assessment|vat)\s+)filing\s+(?:is|'s)\s+(?:due\s+)?(?:next\s+(?:week|month)|"
+    r"in\s+(?:a\s+few|two|three|\d+)\s+(?:weeks?|months?)|soon|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
     r"|filing\s+(?:with\s+the\s+ipo|for\s+(?:a\s+)?patent)\s+soon|patent\s+(?:is\s+|application\s+is\s+)?"
     r"(?:still\s+being\s+drafted|due\s+to\s+be\s+filed))(?![\w])",
     regex.IGNORECASE,
@@ -869,7 +872,7 @@ _C6_SECRET_RE = regex.compile(
     r"|(?:the|a|our)\s+(?:\w+\s+)?panel(?:'s)?\s+(?:picked|chose|gave|feedback|decided|ranked|scored|verdict)"
     # ...not the feedback one received on one's own bid ("the panel's feedback on our grant was constructive")
     r"(?!\s+(?:on|to|for|about)\s+(?:our|my|us|me|the\s+feedback)\b)"
-    r"|\bon\s+(?:a|the)\s+(?:\w+\s+)?(?:panel|committee)\s+today"
+    r"|\bon\s+(?:a|the|our|my)\s+(?:\w+\s+)?(?:panel|committee)\s+today"
     r"|(?:peer[-\s]?)?(?:reviewing|refereeing|refereed|reviewed|examined|examining)\s+(?:a|an|the|this|my\s+\w+'s)\s+"
     r"(?:\w+\s+){0,2}?(?:paper|grant|proposal|application|manuscript|file|thesis|dissertation)\s+(?:this|from|that|which|where|"
     r"for|whose|by)\b"
@@ -977,6 +980,26 @@ _C6_MORE_RE = regex.compile(
     r"(?:focus\w*|is|are|will|cover\w*|includ\w+|has|have)\b"
     r"|(?:comms|management|leadership|the\s+uni|hr|marketing|the\s+vc|they)\s+(?:are|is|'re|will\s+be)\s+(?:launching|announcing|"
     r"unveiling|revealing|releasing|telling\s+\w+)\s+(?:it|them|this|that)\s+(?:in|on|next|after)\b"
+    # round 18 (M1, new writers): asked to keep quiet and telling anyway ("we've been asked not to say
+    # anything yet but ..."), a publisher's date still to come ("the dept doesn't publish til June but
+    # thought you'd want to know now"), a deal before signature ("contracts still being finalised",
+    # "more when the ink's dry"), results marked not for citing ("not peer reviewed, pls don't cite"),
+    # an internal meeting's material, the paper's figure before its release ("paper's out Wed 6pm but
+    # here's the headline figure early"). Not data or a preprint put up before submission: that is open
+    # science ("preprint is up on bioRxiv, comments welcome before we submit", blind set F3)
+    r"|(?:been\s+)?asked\s+(?:us\s+|me\s+)?not\s+to\s+(?:say|share|mention|post|tell|talk\s+about)\b"
+    r"|(?:do(?:es)?n'?t|won'?t|will\s+not|not\s+(?:going\s+to|gonna))\s+(?:publish|release|announce|publicise)\s+"
+    r"(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:til|till|'til|until|before)\b"
+    r"|(?:contracts?|deal|agreement|paperwork|terms)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:being\s+)?(?:finalised|finalized|"
+    r"negotiated|thrashed\s+out)|(?:when|once|till|until|before)\s+the\s+ink(?:'?s|\s+is|\s+has)\s+(?:dry|dried)"
+    # (not "please don't share unpublished data on social media": the guidance itself)
+    r"|(?:pls|please|plz)\s+(?:don'?t|do\s+not)\s+(?:cite|quote)\b|(?:pls|please|plz)\s+(?:don'?t|do\s+not)\s+share\s+"
+    r"(?:it|this|them)\s+yet\b|do\s+not\s+cite\b"
+    r"|(?:from|of)\s+(?:the|our|this\s+morning'?s|today'?s|yesterday'?s)\s+internal\s+(?:\w+\s+)?(?:meeting|review|briefing|"
+    r"presentation|report|seminar)"
+    r"|(?:paper|article|study|report|findings|results)(?:'?s|\s+is|\s+are)\s+out\s+(?:on\s+)?(?:next\s+\w+|tomorrow|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)\b[^.!?\n]{0,40}?\bbut\b"
+    r"|(?:headline|key|main|top)\s+(?:figure|finding|result|number|stat)s?\s+early"
     r")",
     regex.IGNORECASE,
 )
@@ -984,7 +1007,7 @@ _C6_MORE_RE = regex.compile(
 # (a post holding "out" or "left" alone is not worth the pattern's cost).
 _C6_MORE_WORDS = gate_words(
     "publicly quietly redacted unredacted blacked exec smt unpublished embargoed bids tender tenders quotes bidders "
-    "preview peek examiner invigilator moderator marker spreadsheet"
+    "preview peek examiner invigilator moderator marker spreadsheet finalised finalized negotiated ink cite internal"
 )
 _C6_MORE_PAIRS = [
     (gate_words("told informed consulted notified"), gate_words("until till before yet")),
@@ -1003,6 +1026,10 @@ _C6_MORE_PAIRS = [
      gate_words("comms management leadership hr marketing they vc uni")),
     (gate_words("bid offers"), gate_words("contract tender project build site")),
     (gate_words("panel"), gate_words("candidate candidates")),
+    (gate_words("asked"), gate_words("not")),
+    (gate_words("publish release announce publicise"), gate_words("til till 'til until before")),
+    (gate_words("paper paper's article study report findings results"), gate_words("out")),
+    (gate_words("early"), gate_words("figure figures finding findings result results number numbers stat stats")),
     (
         gate_words("scores rankings notes papers"),
         gate_words(
@@ -1116,8 +1143,37 @@ _CONFIDENCE_CHANNEL_RE = regex.compile(
 )
 
 
+# A question of an exam still to be sat, and what it is (round 18, M1: "Q3 on tomorrow's Organic Chem
+# paper is the Diels-Alder one", "Setting the 2nd yr stats exam rn and honestly Q4 is a gift ... exam
+# is thurs"): the examiner's or a colleague's tip is the paper given away. Needs both the numbered
+# question said to be something and a sitting still to come (or the paper being set); "Q3 results"
+# and feedback on last year's paper have neither.
+_EXAM_QUESTION_RE = regex.compile(
+    r"(?i)(?<![\w])(?:q|question)\s?\d{1,2}[a-z]?(?:\s+(?:on|in|of)\s+(?:[\w'’-]+\s+){1,5}?(?:exam|paper|test|final))?"
+    r"\s+(?:is|'s|will\s+be|=)\s+(?:a\s+gift|the|on|about|all\s+about|basically|literally|just|going\s+to\s+be|"
+    r"easy|free\s+marks)"
+)
+_EXAM_AHEAD_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:tomorrow|tmrw|tmw|next\s+week|monday|tuesday|wednesday|thursday|friday|saturday)['’]?s\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:exam|paper|test|final)|upcoming\s+(?:[\w-]+\s+){0,3}?(?:exam|paper|test)"
+    r"|(?:setting|writing|set|wrote)\s+(?:the|this\s+year'?s|our)\s+(?:[\w-]+\s+){0,3}?(?:exam|paper|test)"
+    r"|(?:exam|paper|test)\s+is\s+(?:on\s+)?(?:tomorrow|tmrw|next|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat)\w*)\b)"
+)
+
+
+def _exam_question_ahead(t: str) -> regex.Match[str] | None:
+    if "q" not in t and "Q" not in t:
+        return None
+    m = _EXAM_QUESTION_RE.search(t)
+    return m if m is not None and _EXAM_AHEAD_RE.search(t) else None
+
+
 def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     t = doc.masked
+    q = _exam_question_ahead(t)
+    if q is not None:
+        yield q.start(), q.end(), "A question of an exam still to be sat, given away in the post."
+        return
     if not _c6_more_gate(token_set(t)):
         return
     m = _C6_MORE_RE.search(t)

@@ -28,7 +28,8 @@ POLITICS = words_re(
     westminster|the tories'|tories'|your politics|conservative government|tory government|
     votes reform|votes labour|votes tory|votes conservative|votes green|votes snp|voted reform|voted labour|
     voted tory|voted conservative|voted leave|voted remain|reform voters|tory voters|leave voters|
-    the conservative|reform government|reform-led government""")
+    the conservative|reform government|reform-led government|indyref|indyref2|indy ref|indy ref 2|
+    irish unity|border poll|welsh independence""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
@@ -65,7 +66,8 @@ DIVISIVE = words_re(
     climate deniers|climate emergency|north sea|oil and gas|drilling|trans women|trans men|trans people|
     transgender|gender critical|no platform|no-platforming|vaccine|vaccines|vaccination|lockdowns|
     creationism|faith schools|sharia|immigration|refugees|brexiteers|remainers|pro-lifers|prolifers|
-    pro-choicers|anti-abortionists|anti-vaxxers|antivaxxers|remoaners|gender criticals|trans activists""")
+    pro-choicers|anti-abortionists|anti-vaxxers|antivaxxers|remoaners|gender criticals|trans activists|
+    biological sex|sex-based rights|for women scotland|gender identity|gender self-id|self-id|puberty blockers""")
 )
 _DISPUTE = "an industrial dispute"
 TOPICS = (
@@ -102,7 +104,10 @@ STANCE = words_re(
     vote with that in mind|bear that in mind when you vote|keep that in mind when you vote|
     can't wait to work with|cannot wait to work with|can't wait to partner with|cannot wait to partner with|
     don't represent us|do not represent us|doesn't represent us|does not represent us|don't speak for us|
-    do not speak for us|doesn't speak for us|does not speak for us""")
+    do not speak for us|doesn't speak for us|does not speak for us|
+    backs|we're calling on|we are calling on|we're calling for|we are calling for|i'm calling on|
+    encourage everyone to|encourages everyone to|we're urging|we are urging|
+    isn't welcome|aren't welcome|is not welcome|are not welcome|deserves its independence""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
@@ -183,7 +188,9 @@ _MOTION_RE = re.compile(
 _CAMPUS_VOTE_RE = re.compile(
     r"\bvot(?:e|ing)\s+for\s+(?:your|a|the|our)\s+(?:new\s+|next\s+)?(?:students['’]?\s+)?(?:union\s+|su\s+)?"
     r"(?:sabbatical|sabb|officers?|reps?|representatives?|committee|president|course\s+reps?|student\s+reps?|"
-    r"trustees?|candidates?\s+for\s+(?:su|the\s+union|students['’]?\s+union))\b",
+    r"trustees?|candidates?\s+for\s+(?:su|the\s+union|students['’]?\s+union))\b"
+    # a students' union's own referendum or election (round 18): "Vote yes in the SU referendum"
+    r"|\b(?:su|students['’]?\s+union|student|campus|society|guild)\s+(?:referendum|referenda|elections?)\b",
     re.IGNORECASE,
 )
 

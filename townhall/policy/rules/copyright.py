@@ -907,6 +907,25 @@ def _may_alone(low: str) -> bool:
 
 # the pre-check is on the work nouns (rarer in ordinary posts than the verbs) and the words the
 # stand-alone patterns need
+# Round 18 (M1): another institution's or person's course taken whole and relabelled ("Adapted a rival
+# uni's entire MOOC into my CPD course - just changed the logos and the intro"): the whole of it, or a
+# relabelling, is what makes it copying rather than building on published teaching.
+_REBADGED_RE = regex.compile(
+    r"(?<![\w])(?:adapted|copied|lifted|took|taken|reused|re-used|repurposed|rebadged|rebranded|nicked|borrowed|pinched|"
+    r"ported|turned)\s+(?:a|an|the|their|another|some)\s+(?!(?:university|uni|college|institution|department|school)['’]s)"
+    r"(?:[\w'’-]+\s+){0,2}?(?:uni|university|college|institution|"
+    r"school|colleague|lecturer|prof|professor|academic|department|provider|company)['’]s\s+(?:(?:entire|whole|full|"
+    r"complete)\s+)?(?:[\w-]+\s+)?(?:mooc|course|module|slides|lectures|lecture\s+notes|materials|syllabus|curriculum|"
+    r"workbook|handbook|programme|training)\b"
+    r"(?=[^.!?]*?\b(?:entire|whole|full|complete|just\s+(?:changed|swapped|replaced|removed|added)|only\s+(?:changed|"
+    r"swapped|replaced)|(?:changed|swapped|replaced|removed)\s+(?:the\s+)?(?:logos?|names?|branding|titles?|credits|"
+    r"watermarks?))\b|(?<=(?:entire|whole|full|complete)\s+(?:[\w-]+\s+)?\w+))",
+    regex.IGNORECASE,
+)
+_REBADGE_WORDS = gate_words(
+    "adapted copied lifted took taken reused re-used repurposed rebadged rebranded nicked borrowed pinched ported "
+    "turned"
+)
 _C4_WORDS = gate_words("""
  photo photos pic pics picture pictures image images shot shots aerial aerials header headers banner banners cover
  covers article articles piece pieces chapter chapters book books textbook textbooks workbook workbooks ebook
@@ -994,6 +1013,9 @@ _C4_REUSE_WORDS = gate_words("downloaded ripped screen-recorded saved grabbed ar
 )
 def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     masked = doc.masked
+    if gate(masked, _REBADGE_WORDS) and (m := _REBADGED_RE.search(masked)) and not _c4_fine(masked):
+        yield m.start(), m.end(), "Another institution's or person's course material taken whole as one's own."
+        return
     if not gate(masked, _C4_WORDS):
         return
     if doc.ctx.account != "personal" and (m := _C4_THIS_TITLE_RE.search(doc.text)) and not _c4_fine(masked):

@@ -188,7 +188,8 @@ def _password_shaped(tok: str) -> bool:
     return (
         sum(c.isalpha() for c in tok) >= 3
         and any(c.isdigit() for c in tok)
-        and any(c in "!@#$%^&*?+=~" for c in tok)
+        # '_' too (round 18: "Insta - westmoor_uni / Sunflower_88" on a sticky note)
+        and any(c in "!@#$%^&*?+=~_" for c in tok)
         and any(c.isupper() for c in tok)
     )
 
@@ -383,6 +384,10 @@ _SHARED2_RE = regex.compile(
     r"log-in|details|credentials|user\s*name|card)"
     r"|(?:everyone|everybody|we\s+all|all\s+of\s+us|the\s+(?:whole|entire)\s+\w+|the\s+\w+\s+of\s+us)\s+(?:\w+\s+)?"
     r"(?:logs?|signs?)\s+(?:in|on)\s+(?:as|with|using)\b"
+    # ... each as themselves ("everyone can log in as themselves with single sign-on": no shared login)
+    r"(?!\s+(?:themselves|yourselves|yourself|himself|herself|usual|normal|normally|their\s+own|your\s+own|"
+    r"(?:their|your|the)\s+(?:own\s+)?(?:university|uni|staff|student|college|sso|single\s+sign-on|institutional|"
+    r"personal|individual)\b|single\s+sign-on|sso\b))"
     r"|take\s+turns\s+(?:logging|signing)\s+(?:in|on)"
     # others told to use the author's own login: 'tell the demonstrators to sign in as me on Gradescope'
     r"|(?:log|logs|logging|sign|signs|signing)\s*(?:in|on)\s+as\s+me(?![\w'’])"
@@ -578,7 +583,20 @@ _PAIR_RE = regex.compile(r"[\w.+-]+@[\w.-]+\s*(?:/|\|)\s*(?P<pw>[^\s,;]{6,40})")
 _USER_PASS_RE = regex.compile(
     r"(?i)(?<![\w])(?:user(?:\s*name)?|u/n|uname|login|log-?in|id|account|acct)\s*[:=]?\s*[\w.@-]{2,40}[,;]?\s*"
     r"(?:and\s+|&\s+|/\s*)?(?:pass(?:word|wd)?|pw|pwd|p/w|passcode)\s*[:=]?\s*(?P<pw>[^\s,;]{4,40})"
+    # round 18: "all staff can log in as creative@kestrelbay.ac.uk with KBU-Create-2024" (a secret-shaped
+    # token: it holds a digit or a symbol)
+    r"|(?:log\s*-?\s*in|sign\s*-?\s*in)\s+as\s+[\w.@+-]{2,60}\s+(?:with|using|and|pw|pass(?:word)?)\s+(?:the\s+)?"
+    r"(?:password\s+|pw\s+|pass\s+)?(?P<pw>(?=[^\s,;]*[\d!$%&*#@?])[^\s,;]{6,40})"
 )
+# A shared account's password told by its recipe (round 18: "email is music.hist@... and the pass is the
+# dept name w capitals + 1"): anyone who knows the department can now sign in.
+_RECIPE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:pass(?:word)?|pw|pwd|passcode|pin|login)\s+(?:is|'s|=|:)\s+(?:just\s+|simply\s+|still\s+)?"
+    r"(?:the|our)\s+(?:dept|department|team|lab|group|office|building|society|club|project|school|faculty|unit|"
+    r"centre|uni|university)(?:['’]s)?\s+(?:name|initials|postcode|phone\s+number|room\s+number|acronym|motto)\b"
+)
+# the opening of _USER_PASS_RE's "log in as <account> with <secret>" branch, for secret_in_prose's gate
+_LOGIN_AS_RE = regex.compile(r"(?<![\w])(?:log|sign)\s*-?\s*in\s+as\s")
 _SLASH_PAIR_RE = regex.compile(r"(?<![\w/])[a-z][\w.-]{2,30}\s*/\s*(?P<pw>[^\s,;/]{6,40})(?![\w/])")
 _BARE_LOCKS = frozenset(
     ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard")
@@ -729,7 +747,9 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if _leet(w.group(0)) and not any(a <= w.start() < b for a, b in doc.urls):
                 yield w.start(), w.end(), "A Wi-Fi password in a post."
                 return
-    if not (gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked):
+    if not (
+        gate(doc.masked, _CRD6_GATE) or "p/w" in doc.masked or "u/n" in doc.masked or _LOGIN_AS_RE.search(doc.masked)
+    ):
         return
     if "-" in t and gate(doc.masked, _KEY_WORDS):
         for k in _KEY_SHAPE_RE.finditer(t):
@@ -786,6 +806,11 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         pw = p.group("pw").rstrip(".,;:!?)")
         if _looks_strong(pw) and not _WHERE_RE.fullmatch(pw):
             yield p.start("pw"), p.start("pw") + len(pw), "A user name and its password in a post."
+            return
+    for r in _RECIPE_RE.finditer(t):
+        s, e = _crd6_sentence(t, r.start())
+        if not _ADVICE_RE.search(t, s, e):
+            yield r.start(), r.end(), "A shared password given away by how it is made."
             return
     for m in _LOCKED_RE.finditer(t):
         s, e = _crd6_sentence(t, m.start())

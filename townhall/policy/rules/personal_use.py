@@ -3439,6 +3439,11 @@ _FOR_INST = (
 _BEHALF_RE = re.compile(
     r"(?<![\w])(?:(?:speaking|talking|writing|posting|answering)\s+(?:here\s+)?(?:for|on\s+behalf\s+of)\s+"
     + _FOR_INST
+    # round 18 (M1): "Speaking as St Aldric's College, our official position is ...": the institution's
+    # voice, then "we"/"our" (not "speaking as a university lecturer", one's own capacity)
+    + r"|(?:speaking|talking|writing|posting|answering)\s+(?:here\s+)?as\s+(?!an?\s)(?:the\s+)?(?:[\w'’]+\s+){0,3}?"
+    r"(?:university|uni|college|institution|department|dept|school|faculty)(?:\s+of\s+[\w'’]+)?"
+    r"(?=\s*[,:;–—-]?\s*(?:we|our)\b)"
     + r"|on\s+behalf\s+of\s+(?:everyone\s+at\s+|all\s+of\s+us\s+at\s+)?"
     + _FOR_INST
     + r"|on\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+)?(?:uni(?:versity)?|department|dept|school|faculty|college|institution|"
@@ -3864,6 +3869,17 @@ def name_for_personal_ends(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 "leave its name out of the appeal.",
             )
             return
+    if not _POSITION_WORDS.isdisjoint(toks) and not _PAID_WORDS.isdisjoint(toks):
+        m = _POSITION_FOR_GAIN_RE.search(t)
+        if m:
+            yield (
+                m.start(),
+                m.end(),
+                "A post at the institution, or its time or students, used for private gain.",
+                "Keep your private business apart from your job: do not sell what your role lets you see or "
+                "do, and do not steer your students to it.",
+            )
+            return
     if _SELL_WORDS.isdisjoint(toks) or _BACKING_WORDS.isdisjoint(toks):
         return
     for b in _BACKING_RE.finditer(t):
@@ -3875,6 +3891,27 @@ def name_for_personal_ends(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             return
 
 
+# Round 18 (M1): the job itself turned to private gain, with money in the post: an interviewer selling
+# coaching for the interview ("as an interviewer I know exactly what the panel wants"), work done on the
+# institution's time sold ("Buy my book! Written on uni time"), one's own tutees steered to one's
+# business ("ask any of my Westmoor tutees, I send all of them my way. DM for Sept rooms").
+_POSITION_FOR_GAIN_RE = re.compile(
+    r"(?<![\w])(?:as\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:interviewer|interviewers|examiner|admissions\s+tutor|"
+    r"marker|assessor|panel\s+member|selector|admissions\s+(?:officer|lead|director)|member\s+of\s+the\s+(?:\w+\s+)?panel)\b"
+    r"[^.!?]{0,40}?\bi\s+(?:know|can\s+tell\s+you|see)\s+(?:exactly\s+)?(?:what|how)"
+    r"|(?:written|made|done|built|developed|produced|recorded|filmed)\s+(?:on|in|during)\s+(?:uni|university|work|company|"
+    r"college|department|dept|my\s+work)\s+time"
+    r"|(?:my|our)\s+(?:[\w'’-]+\s+)?(?:tutees|students|advisees|supervisees)\b[^.!?]{0,40}?\b(?:i\s+)?(?:send|sent|point|refer|"
+    r"direct|steer)\s+(?:all\s+(?:of\s+)?)?(?:them|'em|em)\s+(?:all\s+)?(?:my\s+way|to\s+me|to\s+my))(?![\w])"
+)
+_POSITION_WORDS = gate_words(
+    "interviewer interviewers examiner tutor marker assessor panel selector admissions time tutees students advisees "
+    "supervisees"
+)
+_PAID_WORDS = gate_words(
+    "paid pay £ coaching buy sell selling dm rates fee fees book sessions off discount code rooms lets rent letting "
+    "order shop price"
+)
 _SELL_WORDS = gate_words(
     "buy order orders ordering selling sell sale dm rates rate off discount book booking hire launching "
     "launch check my ltd etsy shop merch range each price prices brand consultancy business company tutoring"
@@ -3918,7 +3955,7 @@ _RELATION_RE = re.compile(
     r"administrator|technician|teaching\s+fellows|pgtas|tas|lecturers|staff)"
     r"(?!\s+(?:support|services?|union|team|office|body|experience|voice|records|finance|ambassadors?|reps?|"
     r"representatives?|wellbeing|hub|room|survey|council|association|society|network|forum))"
-    r"|(?:a|the|this|one)\s+(?:student|girl|boy|lad|guy|woman|man|colleague|lecturer|admin|visiting\s+lecturer|"
+    r"|(?:(?:a|the|this|one)\s+|(?:(?<=[–—:-]\s)|^)(?:[\w-]+\s+)?)(?:student|girl|boy|lad|guy|woman|man|colleague|lecturer|admin|visiting\s+lecturer|"
     r"new\s+admin|postdoc|tutor)\s+(?:in|from|on|at)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:seminar|lecture|class|module|"
     r"tutorial|group|lab|course|department|dept|school|office|team|faculty|\d+\s*(?:am|pm))"
     r"|student\s+in\s+my|(?:dr|prof|professor)\.?\s+[a-z]+(?:\s+[a-z]+)?\s*,?\s+(?:in|of|from)\s+(?:our|my|the)\s+"
@@ -3957,7 +3994,9 @@ _SNEER_RE = re.compile(
     r"(?:posting|share|sharing)\s+the\s+(?:best|worst)\s+(?:bits|lines)|worst\s+(?:\w+\s+)?(?:script|essay|"
     r"dissertation|answers?|lines)|never\s+read\s+a\s+book|bunch\s+of|how\s+did\s+(?:she|he|they)\s+get\s+hired|"
     r"couldn['’]?t\s+get\s+a\s+real|unbelievable\s+timing|not\s+fair\s+on|typical|convenient(?:ly)?|"
-    r"karma|again\.|(?:aren['’]?t|not|isn['’]?t)\s+cut\s+out)(?![\w])"
+    r"karma|again\.|(?:aren['’]?t|not|isn['’]?t)\s+cut\s+out"
+    # round 18 (M1): "the most entitled first year ... blonde girl from my 9am Law seminar" (not "entitled to")
+    r"|(?:most|so|utterly|such\s+an|an|really|very)\s+entitled(?!\s+to\b)|spoilt\s+brats?)(?![\w])"
 )
 
 
@@ -4135,10 +4174,15 @@ _WARN_OFF_RE = re.compile(
     r"[,—–-]\s*(?:just\s+|please\s+|honestly\s+)?don['’]?t(?=\s*[.!]|\s*$|\s+bother)|"
     r"(?:strong(?:ly)?\s+)?(?:recommend|advise|suggest)\s+(?:that\s+)?(?:nobody|no\s+one|against)\s+(?:\w+\s+){0,2}?"
     r"(?:does|do|doing|applies|apply|applying|comes|come|coming|studies|study|studying|enrols|enrol|enrolling|works|"
-    r"work|working)|save\s+your\s+money)(?![\w])"
+    r"work|working)|save\s+your\s+money"
+    # round 18 (M1): "Wouldn't send my own kids to Westmoor tbh": a parent's verdict, from the staff
+    r"|(?:wouldn['’]?t|would\s+not|would\s+never|never\s+(?:gonna|going\s+to)|won['’]?t)\s+(?:ever\s+)?(?:send|let)\s+"
+    r"(?:my|any\s+of\s+my)\s+(?:own\s+)?(?:kids?|children|child|son|sons|daughters?|nephews?|nieces?)\s+"
+    r"(?:(?:go|come|study|apply)\s+)?(?:to|here|near)\b)(?![\w])"
 )
 _WARN_OFF_WORDS = gate_words(
-    "avoid stay anywhere favour favor twice carefully thinking considering planning recommend advise suggest save"
+    "avoid stay anywhere favour favor twice carefully thinking considering planning recommend advise suggest save "
+    "send let"
 )
 _HERE_WORDS = gate_words("here")
 _NAMED_PLACE_WARN_RE = regex.compile(
