@@ -265,4 +265,159 @@ PAIRS = [
     ),
 ]
 
+# Round 18e: misses and false alarms of M3 and M4 (two more helpers' sets, tuned on after they had served
+# as the yardsticks of two model candidates; M3 119 -> 139/160, clean 5 -> 0/60; M4 116 -> 139/160, clean
+# 0/60; M2, still never tuned on, 116 -> 117/160).
+PAIRS += [
+    # PRV002: an office's short address on an official account, at whatever institution
+    (
+        "privacy",
+        "x",
+        "official",
+        "Contact Jo in the International Office directly: jo@kingsmere.ac.uk, she handles your visa case",
+        "Contact the International Office: intl@kingsmere.ac.uk, 01632 960123, Mon-Fri 9-5",
+    ),
+    # PRV006: a count of things, and a library's shelfmark, are no addresses
+    (
+        "privacy",
+        "x",
+        "personal",
+        "Part-time lecturer life: my student Aisha lives at 2 Trinity Road, Leeds LS6 2AB, and never replies",
+        "Part-time lecturer life: 3 campuses, 2 trains, 1 very good flask of coffee, see you Thursday",
+    ),
+    (
+        "privacy",
+        "bluesky",
+        "research",
+        "Thanks to Mr Patel for letting us photograph the map at his home, 14 Maple Grove, Bath BA1 2QT",
+        "Thanks to the British Library for permission to reproduce this 1840 map (shelfmark Maps 1234.(5))",
+    ),
+    # CPY003: an open-access paper linked is no copy
+    (
+        "copyright",
+        "x",
+        "research",
+        "Full paper from Nature uploaded to our Drive, not open access but who's checking",
+        "Our study on attitudes to assisted dying is out in BMJ Open. Full paper, open access: link in bio",
+    ),
+    # CRD006: a safe's or lockbox's code, an authenticator's code
+    (
+        "credentials",
+        "x",
+        "personal",
+        "the safe in the finance office is 27-14-03 for anyone covering me tomorrow",
+        "the safe in the finance office is being replaced on 27 March, sorry for any disruption",
+    ),
+    (
+        "credentials",
+        "x",
+        "personal",
+        "@itdesk my authenticator just gave me 604118, can you log in for me and forward the file",
+        "@itdesk my authenticator app stopped working after the update, ticket 604118 raised",
+    ),
+    # CIP006 and CIP001: the announcement or the filing still to come
+    (
+        "confidential-ip",
+        "x",
+        "personal",
+        "Fees going up 18% next year, finance told us today before it goes to Council",
+        "Fees going up 18% next year, Council approved it today and the fees page is updated",
+    ),
+    (
+        "confidential-ip",
+        "linkedin",
+        "personal",
+        "Before the official email: the pay offer for support staff is 2.5% plus £500",
+        "The official email is out: the pay offer for support staff is 2.5% plus £500",
+    ),
+    (
+        "confidential-ip",
+        "x",
+        "personal",
+        "As external examiner I've just signed off the finals paper. Q1 is Donoghue v Stevenson again, relax",
+        "As external examiner I've just signed off the finals paper. Good luck to everyone sitting it",
+    ),
+    (
+        "confidential-ip",
+        "bluesky",
+        "research",
+        "Our sensor's full schematic is below, we file the provisional on the 20th so feedback welcome",
+        "Our sensor's patent was granted last year; the full schematic is in the published patent",
+    ),
+    # CON001: institutional stances on more divisive questions
+    (
+        "contentious",
+        "x",
+        "official",
+        "Our School of Education backs the abolition of private schools and calls for their charitable status to "
+        "be scrapped",
+        "Our School of Education hosts a debate on private schools and charitable status, speakers for and against",
+    ),
+    (
+        "contentious",
+        "x",
+        "official",
+        "Our university affirms that marriage is between one man and one woman",
+        "Our chaplaincy offers marriage preparation sessions for staff and students of every faith",
+    ),
+    # ABU002: a body, a smell, an age sneered at
+    (
+        "abuse",
+        "x",
+        "personal",
+        "The new payroll manager has a face like a slapped arse and a personality to match",
+        "The new payroll manager has a laugh you can hear from the car park and a kindness to match",
+    ),
+    (
+        "abuse",
+        "x",
+        "personal",
+        "Dear Marion on the front desk: nobody likes you and you smell like damp carpet",
+        "Dear Marion on the front desk: everybody loves you and the new carpet smells lovely",
+    ),
+    (
+        "abuse",
+        "x",
+        "personal",
+        "@ProfGrant your review reads like a drunk toddler wrote it. Retire already, you fossil",
+        "@ProfGrant your review was tough but fair. Enjoy your retirement, fossil hunting in Dorset",
+    ),
+    (
+        "abuse",
+        "x",
+        "personal",
+        "Travellers have set up by the sports fields again, lock your bikes, you know what that lot are like",
+        "Our research with Traveller communities on access to GPs is out, thank you to that lot of volunteers",
+    ),
+    (
+        "abuse",
+        "x",
+        "research",
+        "Most lecturers are useless and the women in management are even worse",
+        "Most lecturers are overworked and the women in management are even worse paid",
+    ),
+    # BRD003: the crest on one's own product or venture, the logo recoloured off-brand
+    (
+        "brand",
+        "x",
+        "personal",
+        "Launching my gin! With the university's crest on the label, first batch at Alumni Weekend",
+        "Launching my gin! Bottles with my own hand-drawn label, first batch at the farmers' market",
+    ),
+    (
+        "brand",
+        "x",
+        "research",
+        "Our spin-out now uses the Dunmore College crest on the pitch deck, investors love it",
+        "Our spin-out now has its own logo on the pitch deck, investors love it",
+    ),
+    (
+        "brand",
+        "x",
+        "personal",
+        "Made my own Glanmor University hoodies, crest on the front, £25 each, DM to order",
+        "Bought my Glanmor University hoodie at the SU shop, £25, crest on the front looks great",
+    ),
+]
+
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

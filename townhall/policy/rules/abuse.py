@@ -1186,7 +1186,21 @@ _TOKEN_HIRE_RE = regex.compile(
 _THESE_PEOPLE_RE = regex.compile(
     r"(?i)(?<![\w])(?:(?:as\s+usual\s+with|typical\s+of|why\s+(?:we|they)\s+let|"
     r"people\s+like|sick\s+of|tired\s+of|fed\s+up\s+with)\s+(?:these|those|them)(?:\s+people)?"
-    r"|(?:these|those)\s+people\s+(?:always|never|can['’]?t|cannot|get\s+on|are\s+all|all\s+|just\s+))(?![\w])"
+    r"|(?:these|those)\s+people\s+(?:always|never|can['’]?t|cannot|get\s+on|are\s+all|all\s+|just\s+)"
+    r"|you\s+know\s+what\s+(?:that|those|these|them)\s+(?:lot|people)\s+(?:are|r)\s+like)(?![\w])"
+)
+# Round 18 (M3, M4): contempt for a named or pointed-at person's body, smell or age ("nobody likes you,
+# you smell like damp carpet", "face like a slapped arse", "fat old git", "the Y9 girl with the moustache").
+_BODY_SNEER_RE = regex.compile(
+    r"(?i)(?<![\w])(?:nobody\s+(?:likes|wants|cares\s+about)\s+(?:you|u)\b|(?:you|u)\s+(?:smell|stink|reek)\s+(?:like|of)\b"
+    r"|face\s+like\s+a\s+(?:slapped|smacked|kicked)\s+arse|face\s+like\s+a\s+(?:bulldog\s+chewing|dropped\s+pie|robbed\s+grave)"
+    r"|(?:fat|ugly|miserable|stupid|daft|smelly|sad)\s+old\s+(?:git|bag|bat|fart|cow|goat|codger|witch|hag|sod)\b"
+    r"|(?:girl|woman|lady|lass)\s+with\s+(?:the|a)\s+(?:moustache|mustache|beard|tache)\b"
+    r"|(?:you|ya|u)\s+(?:old\s+|absolute\s+|bloody\s+)?fossils?\b(?!\s+(?:fuels?|records?|free|hunt\w*))"
+    r"|retire\s+already\b)"
+)
+_BODY_SNEER_WORDS = frozenset(
+    wordlist("likes wants cares smell stink reek face old moustache mustache beard tache fossil fossils retire")
 )
 _ORIGIN_WORDS = frozenset(
     wordlist("""chinese indian pakistani nigerian african asian arab polish romanian muslim muslims jewish jews black
@@ -1196,8 +1210,8 @@ _ORIGIN_WORDS = frozenset(
 
 
 def _origin_gate(runs: frozenset[str], _text: str) -> bool:
-    return "people" in runs and not _ORIGIN_WORDS.isdisjoint(runs) and (
-        "these" in runs or "those" in runs or "them" in runs
+    return ("people" in runs or "lot" in runs) and not _ORIGIN_WORDS.isdisjoint(runs) and (
+        "these" in runs or "those" in runs or "them" in runs or "that" in runs
     )
 
 
@@ -1246,6 +1260,7 @@ _PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
     (lambda runs, _t: "of" in runs and not _ANIMAL_OF_A_WORDS.isdisjoint(runs), _ANIMAL_OF_A_RE),
     (lambda runs, _t: "hire" in runs or "appointment" in runs or "pick" in runs, _TOKEN_HIRE_RE),
     (_origin_gate, _THESE_PEOPLE_RE),
+    (lambda runs, _t: not _BODY_SNEER_WORDS.isdisjoint(runs), _BODY_SNEER_RE),
 )
 
 
@@ -1351,6 +1366,8 @@ _HATE_PREDICATE = (
     # demeaned as a group: unfit by nature, a burden, less than a person
     r"(?:too\s+|so\s+|far\s+too\s+)?(?:emotional|hysterical|irrational)\b|(?:a|an)\s+(?:drain|burden|nuisance)\b|"
     r"(?:(?:just\s+|only\s+)?(?:diversity|token|quota|box-ticking)\s+hires)\b|"
+    # round 18 (M4): "the women in management are even worse" (not "worse off", "worse paid")
+    r"(?:even\s+|far\s+|much\s+)worse(?!\s+(?:off|hit|affected|paid|treated|served|represented|placed))\b|"
     r"(?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+)?(?:robots|scroungers|spongers|freeloaders|perverts|paedophiles|paedos|"
     r"nonces|thieves|thieving|feral|inbred|dirty|smelly|filthy)\b"
 )
@@ -1474,7 +1491,7 @@ _THE_LOT_AFTER_RE = regex.compile(
 # vermin"), in a post that names them by origin or way of life (hateful_generalisation's gate): rats
 # in the basement, with no such people named, are only rats.
 _CLEAR_OUT_RE = regex.compile(
-    r"(?i)(?<![\w])(?:clear|clean|flush|kick|drive|smoke|chuck|sweep|turf|round)\s+(?:out|up|away|off)\s+"
+    r"(?i)(?<![\w])(?:clear|clean|flush|kick|drive|smoke|chuck|sweep|turf|round)\s+(?:(?:out|up|away|off)\s+)?"
     r"(?:the|these|those|all\s+the|all\s+those|that|this)\s+(?:" + _DEHUMANISING_NOUNS + r")(?![\w-])"
     r"|(?:get\s+rid\s+of|exterminate|wipe\s+out)\s+(?:the|these|those|all\s+the|that)\s+(?:"
     + _DEHUMANISING_NOUNS

@@ -293,7 +293,12 @@ _LOGO_RE = regex.compile(
 def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     if doc.ctx.account == "personal" and gate(t, _MERCH_WORDS):
-        for nm in cp.institution_re.finditer(t):
+        # the pack's institution, or any university or college named beside its crest (round 18: selling
+        # "Glanmor University hoodies ... crest on the front" misuses that university's marks just the same)
+        names = [*cp.institution_re.finditer(t)]
+        if gate(t, _LOGO_WORDS) and len(doc.text) == len(t):  # the masked text keeps the text's positions
+            names += _ANY_INSTITUTION_RE.finditer(doc.text)
+        for nm in names:
             s, e = max(0, nm.start() - 60), min(len(t), nm.end() + 60)
             if _MERCH_RE.search(t, s, e) and _ALTER_RE.search(t, s, e) and not _PROPER_USE_RE.search(t, s, e):
                 yield nm.start(), nm.end(), "The institution's name on home-made or unofficial merchandise."
@@ -312,6 +317,15 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     m = _LOGO_RE.search(t)
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
+        return
+    m = _MARK_ON_PRODUCT_RE.search(t)
+    if m and "logo" in m.group(0) and not _INST_MARK_RE.search(t, max(0, m.start() - 60), m.start() + 4):
+        m = None  # "our spin-out's own logo on the pitch deck": a logo, but not the institution's
+    if m and _VENTURE_RE.search(t) and not _PROPER_USE_RE.search(t):
+        if "instead" in m.group(0) or "rather" in m.group(0):
+            yield m.start(), m.end(), "The institution's logo recoloured away from its brand colours."
+        else:
+            yield m.start(), m.end(), "The institution's crest or logo put on a private product or venture."
         return
     m = _ALTERED_MARK_RE.search(t)
     if m and not _BY_OWN_DESIGNERS_RE.match(t, m.end()):
@@ -477,6 +491,28 @@ _FAKE_WARNING_RE = regex.compile(
 )
 # "hope the brand team don't mind": the brand team named as the one not asked
 _HOPE_RE = regex.compile(r"(?i)(?:hope|hoping|sorry|don'?t\s+tell|before|if|until)\s+(?:\w+\s+){0,2}$")
+# Round 18 (M3, M4): the mark put on something of one's own that is sold or shown off as backed ("the
+# Dunmore College crest on the pitch deck ... investors love it", "jars of honey with the Hartwell crest",
+# "the university's thistle logo on the label" of one's gin), or recoloured ("logo in hot pink and black
+# instead of navy").
+_MARK_ON_PRODUCT_RE = regex.compile(
+    r"(?<![\w])(?:(?:crest|logo|coat\s+of\s+arms|shield)\s+(?:is\s+|are\s+)?(?:now\s+)?(?:piped\s+|printed\s+|stitched\s+|"
+    r"embroidered\s+|stuck\s+)?on\s+(?:the\s+|my\s+|our\s+|their\s+|a\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:pitch\s+deck|"
+    r"label|labels|car|van|cake|jars?|bottles?|gowns?|bears?|cards?|menu|packaging|invoices?|front|back|lid|box|boxes)"
+    r"|(?:with|featuring|bearing)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:crest|logo|coat\s+of\s+arms)\s+(?:and|on|piped|printed)"
+    r"|(?:logo|crest)\s+in\s+(?:[\w-]+\s+){1,4}?(?:instead\s+of|rather\s+than)\s+(?:the\s+)?(?:navy|official|brand|"
+    r"proper|usual|real)?)(?![\w])"
+)
+_VENTURE_RE = regex.compile(
+    r"(?<![\w])(?:£\s?\d|selling|for\s+sale|dm\s+to\s+order|launching\s+my|my\s+(?:gin|business|company|brand|shop|"
+    r"side\s+hustle|startup|start-up|bakery|cafe|café)|spin-?out|investors|pitch\s+deck|wedding|for\s+anyone|\d+\s*%\s+off|"
+    r"discount|vinted|etsy|ebay|depop|catalogue|so\s+(?:they|people|customers|clients)\s+know|favours|"
+    r"because\s+(?:navy|the\s+official|the\s+brand)\s+(?:one\s+)?is\s+boring|(?:instead|rather)\s+(?:of|than)\s+navy)(?![\w])"
+)
+_ANY_INSTITUTION_RE = regex.compile(
+    r"(?:(?-i:\p{Lu})[\p{L}'’-]+\s+){1,3}(?-i:University|College|Uni)\b|(?-i:University)\s+of\s+(?-i:\p{Lu})[\p{L}'’-]+"
+    r"|(?<![\w])(?:the\s+)?(?i:uni|university|college)(?:['’]s)?\s+(?i:crest|logo|coat\s+of\s+arms|shield)"
+)
 _MERCH_WORDS = gate_words(
     "selling sell sold merch merchandise hoodie hoodies caps t-shirt t-shirts tshirts shirts stickers sticker mugs kit "
     "lanyards badges badge totes tote bags pins joggers calendar calendars etsy depop vinted ebay jumper scarves scarf"

@@ -46,7 +46,14 @@ _PATENT_RE = regex.compile(
     r"pending|continuing|not\s+(?:yet\s+)?(?:finished|done|complete|sorted)|being\s+\w+)"
     # round 18: "full formula on the whiteboard - filing is next month" (not a tax return's filing)
     r"|(?<!(?:tax|return|accounts|self-assessment|vat)\s+)filing\s+(?:is|'s)\s+(?:due\s+)?(?:next\s+(?:week|month)|"
-    r"in\s+(?:a\s+few|two|three|\d+)\s+(?:weeks?|months?)|soon|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+    r"in\s+(?:a\s+few|two|three|\d+)\s+(?:weeks?|months?)|soon|tomorrow|this\s+week|on\s+the\s+\d+\w*|"
+    r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+    # round 18 (M3, M4): "we file the provisional on the 20th", "attorney says hold fire on showing it",
+    # "here's the schematic before they ..."
+    r"|(?:file|filing|submit|submitting)\s+(?:the\s+|our\s+)?provisional\b"
+    r"|(?:attorneys?|lawyers?|tto|ip\s+office)\s+(?:says?|said|told\s+us|wants?\s+us)\s+(?:to\s+)?(?:hold\s+(?:fire|off)|wait)"
+    r"|(?:here'?s|sharing|showing|posting)\s+(?:the\s+|our\s+)?(?:full\s+)?(?:schematic|schematics|design|formula|circuit|"
+    r"recipe|blueprint|drawings?)\s+before\s+(?:they|we|the\s+(?:patent|attorneys?|lawyers?))"
     r"|filing\s+(?:with\s+the\s+ipo|for\s+(?:a\s+)?patent)\s+soon|patent\s+(?:is\s+|application\s+is\s+)?"
     r"(?:still\s+being\s+drafted|due\s+to\s+be\s+filed))(?![\w])",
     regex.IGNORECASE,
@@ -84,6 +91,7 @@ _INSIDER_WORDS |= gate_words("let slip panel inbox")
 _CONF_WORDS |= gate_words("submission")
 _CONF_WORDS |= gate_words("redundancy redundancies internally")
 _PATENT_WORDS |= gate_words("patenting filing licensing applying locked lawyers attorneys tto")
+_PATENT_WORDS |= gate_words("provisional attorney schematic schematics blueprint")
 
 
 @rule(
@@ -1000,6 +1008,19 @@ _C6_MORE_RE = regex.compile(
     r"|(?:paper|article|study|report|findings|results)(?:'?s|\s+is|\s+are)\s+out\s+(?:on\s+)?(?:next\s+\w+|tomorrow|"
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)\b[^.!?\n]{0,40}?\bbut\b"
     r"|(?:headline|key|main|top)\s+(?:figure|finding|result|number|stat)s?\s+early"
+    # round 18 (M3, M4): the announcement still to come, by whom or where it goes first ("just waiting for the
+    # minister's visit to announce it", "before it goes to Council", "goes public when Nature publishes",
+    # "partners haven't signed off", "staff comms go out next month", "before the official email:",
+    # "according to the VP's memo", "the full unblinded dataset")
+    r"|(?:waiting|wait)\s+(?:for|until|till)\s+(?:[\w'’]+\s+){0,4}?to\s+(?:announce|reveal|unveil|go\s+public)"
+    r"|before\s+(?:it|this|they)\s+(?:goes|go)\s+to\s+(?:the\s+)?(?:council|senate|board|committee|exec|smt|governors|court)"
+    r"|goes\s+public\s+(?:when|once|after|on|in|next)\b|(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?signed\s+off"
+    r"|(?:staff|internal|all-staff)\s+(?:comms|communications?|emails?|letters?)\s+(?:go(?:es)?|going|will\s+go)\s+out\s+"
+    r"(?:next|on|in|tomorrow|after)"
+    r"|before\s+the\s+official\s+(?:email|announcement|comms|letter|statement|news)"
+    r"|according\s+to\s+(?:the\s+)?(?:vp|vc|pvc|dvc|dean|registrar|cfo|coo|director|provost|principal)['’]?s\s+"
+    r"(?:memo|email|briefing|notes|slides|paper)"
+    r"|(?:full\s+)?unblinded\s+(?:data|dataset|results|trial\s+data)"
     r")",
     regex.IGNORECASE,
 )
@@ -1007,7 +1028,8 @@ _C6_MORE_RE = regex.compile(
 # (a post holding "out" or "left" alone is not worth the pattern's cost).
 _C6_MORE_WORDS = gate_words(
     "publicly quietly redacted unredacted blacked exec smt unpublished embargoed bids tender tenders quotes bidders "
-    "preview peek examiner invigilator moderator marker spreadsheet finalised finalized negotiated ink cite internal"
+    "preview peek examiner invigilator moderator marker spreadsheet finalised finalized negotiated ink cite internal "
+    "unblinded memo"
 )
 _C6_MORE_PAIRS = [
     (gate_words("told informed consulted notified"), gate_words("until till before yet")),
@@ -1027,6 +1049,11 @@ _C6_MORE_PAIRS = [
     (gate_words("bid offers"), gate_words("contract tender project build site")),
     (gate_words("panel"), gate_words("candidate candidates")),
     (gate_words("asked"), gate_words("not")),
+    (gate_words("waiting wait"), gate_words("announce reveal unveil public")),
+    (gate_words("goes go"), gate_words("council senate board committee exec smt governors court public")),
+    (gate_words("signed"), gate_words("haven't hasn't have has")),
+    (gate_words("comms communications communication email emails letter letters"), gate_words("out")),
+    (gate_words("official"), gate_words("before")),
     (gate_words("publish release announce publicise"), gate_words("til till 'til until before")),
     (gate_words("paper paper's article study report findings results"), gate_words("out")),
     (gate_words("early"), gate_words("figure figures finding findings result results number numbers stat stats")),
@@ -1151,12 +1178,16 @@ _CONFIDENCE_CHANNEL_RE = regex.compile(
 _EXAM_QUESTION_RE = regex.compile(
     r"(?i)(?<![\w])(?:q|question)\s?\d{1,2}[a-z]?(?:\s+(?:on|in|of)\s+(?:[\w'’-]+\s+){1,5}?(?:exam|paper|test|final))?"
     r"\s+(?:is|'s|will\s+be|=)\s+(?:a\s+gift|the|on|about|all\s+about|basically|literally|just|going\s+to\s+be|"
-    r"easy|free\s+marks)"
+    r"easy|free\s+marks|(?-i:\p{Lu}\p{Ll}+\s+v\.?\s)|again|last\s+year'?s)"
 )
 _EXAM_AHEAD_RE = regex.compile(
     r"(?i)(?<![\w])(?:(?:tomorrow|tmrw|tmw|next\s+week|monday|tuesday|wednesday|thursday|friday|saturday)['’]?s\s+"
     r"(?:[\w-]+\s+){0,3}?(?:exam|paper|test|final)|upcoming\s+(?:[\w-]+\s+){0,3}?(?:exam|paper|test)"
     r"|(?:setting|writing|set|wrote)\s+(?:the|this\s+year'?s|our)\s+(?:[\w-]+\s+){0,3}?(?:exam|paper|test)"
+    # round 18 (M4): "next year's Accounting 201 exam drafted", "just signed off the finals paper"
+    r"|next\s+(?:year|term|semester)['’]?s\s+(?:[\w-]+\s+){0,3}?(?:exam|paper|test)"
+    r"|(?:exam|paper|test)\s+(?:drafted|finalised|finalized|signed\s+off)|signed\s+off\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exam|paper)"
     r"|(?:exam|paper|test)\s+is\s+(?:on\s+)?(?:tomorrow|tmrw|next|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat)\w*)\b)"
 )
 
@@ -1170,7 +1201,7 @@ def _exam_question_ahead(t: str) -> regex.Match[str] | None:
 
 def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     t = doc.masked
-    q = _exam_question_ahead(t)
+    q = _exam_question_ahead(doc.text)  # the text as written: a case name's capitals count
     if q is not None:
         yield q.start(), q.end(), "A question of an exam still to be sat, given away in the post."
         return

@@ -29,7 +29,7 @@ POLITICS = words_re(
     votes reform|votes labour|votes tory|votes conservative|votes green|votes snp|voted reform|voted labour|
     voted tory|voted conservative|voted leave|voted remain|reform voters|tory voters|leave voters|
     the conservative|reform government|reform-led government|indyref|indyref2|indy ref|indy ref 2|
-    irish unity|border poll|welsh independence""")
+    irish unity|border poll|welsh independence|pro-independence|anti-independence""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
@@ -67,7 +67,10 @@ DIVISIVE = words_re(
     transgender|gender critical|no platform|no-platforming|vaccine|vaccines|vaccination|lockdowns|
     creationism|faith schools|sharia|immigration|refugees|brexiteers|remainers|pro-lifers|prolifers|
     pro-choicers|anti-abortionists|anti-vaxxers|antivaxxers|remoaners|gender criticals|trans activists|
-    biological sex|sex-based rights|for women scotland|gender identity|gender self-id|self-id|puberty blockers""")
+    biological sex|sex-based rights|for women scotland|gender identity|gender self-id|self-id|puberty blockers|
+    private schools|charitable status|colonial statues|statues of colonial|colonial figures|marriage is between|
+    defunding the police|defund|irish reunification|reunification|union flag|
+    union jack|royal occasions|fossil fuel companies|immigration enforcement|home office raids""")
 )
 _DISPUTE = "an industrial dispute"
 TOPICS = (
@@ -107,7 +110,10 @@ STANCE = words_re(
     do not speak for us|doesn't speak for us|does not speak for us|
     backs|we're calling on|we are calling on|we're calling for|we are calling for|i'm calling on|
     encourage everyone to|encourages everyone to|we're urging|we are urging|
-    isn't welcome|aren't welcome|is not welcome|are not welcome|deserves its independence""")
+    isn't welcome|aren't welcome|is not welcome|are not welcome|deserves its independence|
+    we believe|affirms|formally supports|welcomes calls|will not cooperate|won't cooperate|will no longer|
+    no longer advertise|no longer fly|no longer mark|outdated institution|abolition of|be scrapped|right future|
+    should be a free|does not represent our community|doesn't represent our community|won't be part of""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").

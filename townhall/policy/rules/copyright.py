@@ -308,6 +308,8 @@ _OWN_OR_LICENSED_RE = regex.compile(
     # a free licence named by its source ("via Unsplash (Unsplash licence)", "Pexels licence", "OGL")
     r"|(?:unsplash|pexels|pixabay|open\s+government|mit|apache|gpl|cc0)\s+licen[cs]e|\bcc0\b"
     r"|all\s+(?:original|my\s+own\s+work)|(?:my|our)\s+own\s+(?:work|photo|drawing|design|footage)"
+    # an open-access paper, read where its publisher put it (round 18, M3: "Full paper, open access: [link]")
+    r"|(?<!\bnot\s)(?<!n['’]t\s)open[-\s]access"
     # the owner's approval or kit ("SU-approved society logos", "the press pack's photos")
     r"|[\w'’]+-approved|approved\s+by\s+(?:the\s+)?\w+|(?:logo|brand|press|media|asset)\s+(?:packs?|kits?)"
     r"|" + _COMMISSIONED

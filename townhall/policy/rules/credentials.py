@@ -477,13 +477,15 @@ _NEGATED_RE = regex.compile(
 _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins code codes combination combo keypad
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
     account session keyword phrase logging logged gate gates cage shed locker cupboard digit opens unlocks
-    protected encrypted secured magic codeword safeword unlock""")
+    protected encrypted secured magic codeword safeword unlock
+    safe lockbox keysafe key-safe authenticator duo okta authy""")
 _LOCKED_RE = regex.compile(
-    r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
+    r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock\s*box|key\s*box|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
     r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time|"
     r"disarm|arming|bike|cage|print|release)"
     r"\s+(?:\w+\s+){0,1}?(?:code|codes|key|pin|combination|combo)s?|combination|combo|keypad|padlock|pin|passcode|otp|"
-    r"(?:the\s+)?code(?:\s+(?:is|was|for|to|on)|['’]s)|codes|doors?|lock|keypad|safe|gates?|cage|shed|locker|cupboard"
+    r"(?:the\s+)?code(?:\s+(?:is|was|for|to|on)|['’]s)|codes|doors?|lock\s*box|key\s*box|lock|keypad|safe|gates?|cage|shed|"
+    r"locker|cupboard"
     r"|(?:\d|four|five|six|eight)[-\s]digit\s+(?:number|code|pin|passcode)"
     r"|(?<!(?:course|dress|promo|post|discount|qr|source|zip|country|area|tax|module|colour|color|morse|bar|voucher|"
     r"referral|programme|program|unit|exam|candidate|ucas|error|status|sort|event|booking|reference|ref|my|your|the|"
@@ -599,7 +601,8 @@ _RECIPE_RE = regex.compile(
 _LOGIN_AS_RE = regex.compile(r"(?<![\w])(?:log|sign)\s*-?\s*in\s+as\s")
 _SLASH_PAIR_RE = regex.compile(r"(?<![\w/])[a-z][\w.-]{2,30}\s*/\s*(?P<pw>[^\s,;/]{6,40})(?![\w/])")
 _BARE_LOCKS = frozenset(
-    ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard")
+    ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard", "lockbox",
+     "lock box", "keybox", "key box")
 )
 # A licence, product or recovery key: dash-separated groups of letters and digits ('8HJ2-KK91-QW77-P0LM'),
 # said to be one. Either alone can be innocent (an order reference; a key talked about).
@@ -683,6 +686,9 @@ _MFA_WORDS = gate_words(
 )
 _MFA_CUE_RE = regex.compile(
     r"(?i)\b(?:duo|mfa|2fa|authenticator|otp|okta|authy|verification|one[-\s]time|two[-\s](?:factor|step)|2-step|passcode)\b"
+)
+_REF_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:ticket|ref(?:erence)?|case|incident|order|request|job|invoice|booking|call)\s*(?:no\.?|number|id|#)?\s*[:#]?\s*$"
 )
 _MFA_CODE_RE = regex.compile(r"(?<![\w£$€.,:/-])\d{3}[ -]?\d{3}(?![\w%/:-]|[.,]\d|\s\d)")
 
@@ -795,6 +801,8 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for c in _MFA_CODE_RE.finditer(t):
             s, e = _crd6_sentence(t, c.start())
             cue = _MFA_CUE_RE.search(t, max(s, c.start() - 80), min(e, c.end() + 60))
+            if _REF_BEFORE_RE.search(t, max(0, c.start() - 24), c.start()):
+                continue  # "ticket 604118 raised": a reference number, not a code
             if cue and not _ADVICE_RE.search(t, s, e) and not any(a <= c.start() < b for a, b in doc.urls):
                 yield c.start(), c.end(), "A sign-in (MFA) code in a post."
                 return

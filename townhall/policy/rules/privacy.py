@@ -575,13 +575,16 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         or (domain not in FREEMAIL and _compound_role(low))
     ):
         return None  # a role address ("phishing@", "wellbeing@", "studentadvice@"), not a person
-    if doc.ctx.account != "personal" and cp.is_institutional_domain(domain) and _clipped_unit_local(low, doc.text):
+    # (round 18: not only the institution's own domain: "Contact the International Office: intl@kingsmere.ac.uk"
+    # on an official account names an office at a partner or sister institution, not a person)
+    org = domain not in FREEMAIL
+    if doc.ctx.account != "personal" and org and _clipped_unit_local(low, doc.text):
         return None  # "The International Student Advice team ... intadvice@": a unit's clipped name and role word
-    if cp.is_institutional_domain(domain) and low.isalpha() and 3 <= len(low) <= 6 and low in _unit_acronyms(doc.text):
+    if org and low.isalpha() and 3 <= len(low) <= 6 and low in _unit_acronyms(doc.text):
         return None  # "our International Student Advice team: isa@...": the unit the post names, by its initials
     if (
         doc.ctx.account == "official"
-        and cp.is_institutional_domain(domain)
+        and org
         and low.isalpha()
         and len(low) <= 4
         and low not in given_names()
@@ -1061,6 +1064,9 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or _NOT_ADDRESS_RE.search(t, s, e)
             or _ROOM_BEFORE_RE.search(t, max(0, s - 12), s)
             or _ROOM_ONLY_RE.fullmatch(t[s:e].strip())
+            or _COUNT_ONLY_RE.fullmatch(t[s:e])
+            or _CATALOGUE_BEFORE_RE.search(t, max(0, s - 24), s)
+            or _CATALOGUE_AT_RE.match(t, s)
             or _CLOCK_ONLY_RE.fullmatch(t[s:e].strip())
             or (t[e - 1 : e].isdigit() and _DOT_DIGIT_RE.match(t, e))
             or _DAY_HOURS_RE.match(t, s)
@@ -1097,6 +1103,19 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
         out.append((s, e, home))
     doc.__dict__["_addresses"] = out
     return out
+
+
+# Round 18 (M3): a count of things, not a house ("3 campuses, 2 trains, 1 very good flask"): a number and a
+# lower-case plural, with no street word (a street's name is capitalised: "2 Trains Lane" would not fit).
+_COUNT_ONLY_RE = regex.compile(r"[\s,;]*\d{1,3}\s+(?:[\p{Ll}-]+\s+){0,2}\p{Ll}{2,}s[\s,;.!]*")
+# ... or a library's or archive's reference ("(shelfmark Maps 1234.(5))", "call number QA76 .5")
+_CATALOGUE_AT_RE = regex.compile(
+    r"(?i)[\s(]*(?:shelfmark|shelf\s+mark|call\s+(?:number|no\.?)|class\s*mark|pressmark)\b"
+)
+_CATALOGUE_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:shelfmark|shelf\s+mark|call\s+(?:number|no\.?)|catalogue\s+(?:number|no\.?|ref(?:erence)?)|"
+    r"accession\s+(?:number|no\.?)|class\s*mark|pressmark)\s*:?\s*$"
+)
 
 
 def _names_building(span: str) -> bool:
