@@ -300,6 +300,15 @@ PAIRS += [
         "Full paper from Nature uploaded to our Drive, not open access but who's checking",
         "Our study on attitudes to assisted dying is out in BMJ Open. Full paper, open access: link in bio",
     ),
+    # CPY003/CPY004: a work said to be published by its owner, where it is, is a pointer (found by a twin above)
+    (
+        "copyright",
+        "linkedin",
+        "personal",
+        "I copied the full report from their website into our newsletter, saves people clicking",
+        "Our survey for the Welsh Government found 38% of nurses plan to leave; the full report is published "
+        "today on their website",
+    ),
     # CRD006: a safe's or lockbox's code, an authenticator's code
     (
         "credentials",

@@ -537,7 +537,12 @@ _AGAINST_TERMS_RE = regex.compile(
 _READ_IT_RE = regex.compile(
     r"(?<![\w])(?:read|see|view|download|access|find|watch|listen\s+to|get|check\s+out)\s+(?:(?:the|our|this|their)\s+)?$"
 )
-_WHERE_AFTER_RE = regex.compile(r"\s+(?:is\s+|are\s+)?(?:on|at|via|available|here|free\s+(?:on|at|from))\b")
+_WHERE_AFTER_RE = regex.compile(
+    r"\s+(?:is\s+|are\s+)?(?:on|at|via|available|here|free\s+(?:on|at|from))\b"
+    # ... or published there by its owner ("the full report is published today on their website")
+    r"|\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:published|released|out)\s+"
+    r"(?:(?:today|yesterday|this\s+(?:morning|week))\s+)?(?:on|at|via|by|in)\b"
+)
 _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 
 
@@ -928,6 +933,10 @@ _REBADGE_WORDS = gate_words(
     "adapted copied lifted took taken reused re-used repurposed rebadged rebranded nicked borrowed pinched ported "
     "turned"
 )
+_PUBLISHED_THERE_RE = regex.compile(
+    r"(?<![\w])(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:published|released|out)\s+"
+    r"(?:(?:today|yesterday|this\s+(?:morning|week))\s+)?$"
+)
 _C4_WORDS = gate_words("""
  photo photos pic pics picture pictures image images shot shots aerial aerials header headers banner banners cover
  covers article articles piece pieces chapter chapters book books textbook textbooks workbook workbooks ebook
@@ -1051,6 +1060,8 @@ def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if _C4_WORK_RE.search(masked) is None:
         return
     m = _C4_OTHER_RE.search(masked) or _C4_OTHER_CAP_RE.search(doc.text)
+    if m and _PUBLISHED_THERE_RE.search(masked, max(0, m.start() - 40), m.start()):
+        return  # "the full report is published today on their website": where the owner put it, a pointer
     if m and doc.urls and act is not None and _LINK_ACT_RE.fullmatch(act.group()) and not _FILE_SHARE_RE.search(masked):
         return  # "Sharing the Guardian's piece: https://...": a link to the work, not a copy of it
     if m and not any(a <= m.start() < b for a, b in doc.urls):
