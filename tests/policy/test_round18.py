@@ -6,7 +6,9 @@ twin, close in wording, that must stay clean: the twins are the false alarms eac
 
 from __future__ import annotations
 
-from .flagging import twin_tests
+import pytest
+
+from .flagging import RISK_AND_PERSONAL, flagged, twin_tests
 
 # (family, network, account, risky post, clean twin)
 PAIRS = [
@@ -430,3 +432,28 @@ PAIRS += [
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
+
+# Probes written after the rounds to try to break their new patterns: each got a finding from a first
+# version of a fix, and the fix was narrowed until it did not (the M sets kept their figures but one).
+CLEAN_PROBES = [
+    ("personal", "Nobody likes you to be late, so please arrive by 9"),
+    ("personal", "You smell like a pro already, first day in the perfume chemistry lab!"),
+    ("personal", "Dad joke: you old fossil! said my daughter when I showed her my CD collection"),
+    ("personal", "It's the girl with the beard painting in the gallery, a portrait by Zurbarán"),
+    ("personal", "Whoever is getting the ball this week, I'll end you... with my quiz questions"),
+    ("personal", "Men are even worse at remembering birthdays 😂"),
+    ("personal", "Asked not to say anything yet? I'll just say congratulations to our students on a brilliant show!"),
+    ("personal", "Q3 is the one everyone gets wrong in past papers, worth practising before tomorrow's exam"),
+    ("personal", "Filing is next month for the tax return, don't forget"),
+    ("official", "Before the official email arrives, please check your spam folder settings"),
+    ("official", "Vote yes in the SU referendum to back the new sports hall!"),
+    ("official", "Our researchers explain what the For Women Scotland ruling means for employers. Event Tuesday."),
+    ("research", "Our preprint is up on bioRxiv, comments very welcome before we submit. Data and code on Zenodo."),
+    ("official", "Download the official logo pack from the brand centre, and please don't stretch or recolour it."),
+    ("official", "Reminder: please don't share unpublished data on social media before papers are accepted."),
+]
+
+
+@pytest.mark.parametrize(("account", "text"), CLEAN_PROBES)
+def test_probe_stays_clean(account: str, text: str) -> None:
+    assert not flagged(text, account, families=RISK_AND_PERSONAL)

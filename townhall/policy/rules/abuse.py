@@ -417,7 +417,7 @@ THREAT_FULL_RE = re.compile(
     r"(?:you|u)(?:'ll|’ll|\s+will)\s+(?:regret\s+(?:this|that|it|saying|posting|tweeting|crossing)|"
     r"pay\s+for\s+(?:this|that|it))|"
     # round 18: "I know it's you Gareth, and I will end you"
-    r"(?:i'?ll|i’ll|i\s+will|i'?m\s+(?:gonna|going\s+to)|we'?ll|we’ll|we\s+will)\s+end\s+(?:you|u)\b(?!\s+(?:with|on)\b)|"
+    r"(?:i'?ll|i’ll|i\s+will|i'?m\s+(?:gonna|going\s+to)|we'?ll|we’ll|we\s+will)\s+end\s+(?:you|u)\b(?![\s.…,]*(?:with|on)\b)|"
     r"(?:i'?ll|i’ll|i\s+will|we'?ll|we’ll)\s+(?:find|get|make)\s+(?:you|u)(?:\s*[.!,]|\s*$|\s+(?:after|outside|"
     r"later|soon|regret|pay|sorry))|(?:you|u)\s+won[’']?t\s+be\s+(?:laughing|smiling)|"
     r"make\s+(?:sure\s+)?(?:you|u)\s+(?:pay|sorry|regret))",
@@ -1192,16 +1192,25 @@ _THESE_PEOPLE_RE = regex.compile(
 # Round 18 (M3, M4): contempt for a named or pointed-at person's body, smell or age ("nobody likes you,
 # you smell like damp carpet", "face like a slapped arse", "fat old git", "the Y9 girl with the moustache").
 _BODY_SNEER_RE = regex.compile(
-    r"(?i)(?<![\w])(?:nobody\s+(?:likes|wants|cares\s+about)\s+(?:you|u)\b|(?:you|u)\s+(?:smell|stink|reek)\s+(?:like|of)\b"
-    r"|face\s+like\s+a\s+(?:slapped|smacked|kicked)\s+arse|face\s+like\s+a\s+(?:bulldog\s+chewing|dropped\s+pie|robbed\s+grave)"
-    r"|(?:fat|ugly|miserable|stupid|daft|smelly|sad)\s+old\s+(?:git|bag|bat|fart|cow|goat|codger|witch|hag|sod)\b"
-    r"|(?:girl|woman|lady|lass)\s+with\s+(?:the|a)\s+(?:moustache|mustache|beard|tache)\b"
-    r"|(?:you|ya|u)\s+(?:old\s+|absolute\s+|bloody\s+)?fossils?\b(?!\s+(?:fuels?|records?|free|hunt\w*))"
+    r"(?i)(?<![\w])(?:nobody\s+(?:likes|wants|cares\s+about)\s+(?:you|u)\b(?!\s+to\b)"
+    r"|(?:you|u)\s+(?:smell|stink|reek)\s+(?:like|of)\s+(?:(?:a|an|the|old|wet|damp|stale|rotten|dirty|mouldy)\s+)*"
+    r"(?:carpet|dog|bins?|sewers?|feet|sweat|b\.?o\.?|piss|wee|cabbage|fish|mould|damp|death|socks|onions|garlic|rubbish|"
+    r"sick|vomit|armpits|arse|shit|crap|farts?)\b"
+    # ... not one's own face ("caught the 7am train with a face like a slapped arse")
+    r"|(?<!\b(?:with|i'?ve\s+got|i\s+have|i\s+had|got|my)\s+(?:a\s+)?)face\s+like\s+a\s+(?:slapped|smacked|kicked)\s+arse"
+    r"|(?:fat|ugly|miserable|stupid|daft|smelly|sad)\s+old\s+(?:git|bag|bat|fart|cow|goat|codger|witch|hag|sod)\b)"
+)
+_BODY_SNEER_WORDS = frozenset(wordlist("likes wants cares smell stink reek face old"))
+# ... and an age sneered at in a reply or a message to someone ("@ProfMcLeish ... Retire already, you fossil"):
+# only where the post is addressed, since "you old fossil!" is also what a daughter says to her dad.
+_AGE_SNEER_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:you|ya|u)\s+(?:old\s+|absolute\s+|bloody\s+)?fossils?\b(?!\s+(?:fuels?|records?|free|hunt\w*))"
     r"|retire\s+already\b)"
 )
-_BODY_SNEER_WORDS = frozenset(
-    wordlist("likes wants cares smell stink reek face old moustache mustache beard tache fossil fossils retire")
-)
+
+
+def _age_sneer_gate(runs: frozenset[str], text: str) -> bool:
+    return ("fossil" in runs or "fossils" in runs or "retire" in runs) and _ADDRESSED_RE.search(text) is not None
 _ORIGIN_WORDS = frozenset(
     wordlist("""chinese indian pakistani nigerian african asian arab polish romanian muslim muslims jewish jews black
     foreign foreigners immigrant immigrants migrant migrants overseas international refugee refugees gypsy gypsies
@@ -1261,6 +1270,7 @@ _PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
     (lambda runs, _t: "hire" in runs or "appointment" in runs or "pick" in runs, _TOKEN_HIRE_RE),
     (_origin_gate, _THESE_PEOPLE_RE),
     (lambda runs, _t: not _BODY_SNEER_WORDS.isdisjoint(runs), _BODY_SNEER_RE),
+    (_age_sneer_gate, _AGE_SNEER_RE),
 )
 
 
@@ -1366,8 +1376,9 @@ _HATE_PREDICATE = (
     # demeaned as a group: unfit by nature, a burden, less than a person
     r"(?:too\s+|so\s+|far\s+too\s+)?(?:emotional|hysterical|irrational)\b|(?:a|an)\s+(?:drain|burden|nuisance)\b|"
     r"(?:(?:just\s+|only\s+)?(?:diversity|token|quota|box-ticking)\s+hires)\b|"
-    # round 18 (M4): "the women in management are even worse" (not "worse off", "worse paid")
-    r"(?:even\s+|far\s+|much\s+)worse(?!\s+(?:off|hit|affected|paid|treated|served|represented|placed))\b|"
+    # round 18 (M4): "the women in management are even worse" as a verdict that ends the clause (not
+    # "worse off", "worse paid", "even worse at remembering birthdays")
+    r"(?:even\s+|far\s+|much\s+)worse(?=\s*(?:[.!?,;:)]|$|\s+(?:tbh|honestly|frankly|lol)\b))|"
     r"(?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+)?(?:robots|scroungers|spongers|freeloaders|perverts|paedophiles|paedos|"
     r"nonces|thieves|thieving|feral|inbred|dirty|smelly|filthy)\b"
 )

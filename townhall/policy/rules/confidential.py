@@ -45,7 +45,8 @@ _PATENT_RE = regex.compile(
     r"filing|review|conversations?)\s+(?:\w+\s+){0,4}?(?:is\s+|are\s+)?(?:still\s+)?(?:ongoing|under\s*way|in\s+progress|"
     r"pending|continuing|not\s+(?:yet\s+)?(?:finished|done|complete|sorted)|being\s+\w+)"
     # round 18: "full formula on the whiteboard - filing is next month" (not a tax return's filing)
-    r"|(?<!(?:tax|return|accounts|self-assessment|vat)\s+)filing\s+(?:is|'s)\s+(?:due\s+)?(?:next\s+(?:week|month)|"
+    r"|(?<!(?:tax|return|accounts|self-assessment|vat)\s+)(?![^.!?\n]{0,40}\b(?:tax|vat|self-assessment|accounts|return|"
+    r"expenses|claims?)\b)filing\s+(?:is|'s)\s+(?:due\s+)?(?:next\s+(?:week|month)|"
     r"in\s+(?:a\s+few|two|three|\d+)\s+(?:weeks?|months?)|soon|tomorrow|this\s+week|on\s+the\s+\d+\w*|"
     r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
     # round 18 (M3, M4): "we file the provisional on the 20th", "attorney says hold fire on showing it",
@@ -995,7 +996,8 @@ _C6_MORE_RE = regex.compile(
     # an internal meeting's material, the paper's figure before its release ("paper's out Wed 6pm but
     # here's the headline figure early"). Not data or a preprint put up before submission: that is open
     # science ("preprint is up on bioRxiv, comments welcome before we submit", blind set F3)
-    r"|(?:been\s+)?asked\s+(?:us\s+|me\s+)?not\s+to\s+(?:say|share|mention|post|tell|talk\s+about)\b"
+    r"|(?:been\s+)?asked\s+(?:us\s+|me\s+)?not\s+to\s+(?:say|share|mention|post|tell|talk\s+about)\b[^.!?\n]{0,40}?\bbut\s+"
+    r"(?!(?:congrat\w*|well\s+done|thank\w*|watch\s+this\s+space|stay\s+tuned|good\s+luck|i'?m\s+(?:so\s+)?proud)\b)"
     r"|(?:do(?:es)?n'?t|won'?t|will\s+not|not\s+(?:going\s+to|gonna))\s+(?:publish|release|announce|publicise)\s+"
     r"(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:til|till|'til|until|before)\b"
     r"|(?:contracts?|deal|agreement|paperwork|terms)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:being\s+)?(?:finalised|finalized|"
@@ -1017,7 +1019,8 @@ _C6_MORE_RE = regex.compile(
     r"|goes\s+public\s+(?:when|once|after|on|in|next)\b|(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?signed\s+off"
     r"|(?:staff|internal|all-staff)\s+(?:comms|communications?|emails?|letters?)\s+(?:go(?:es)?|going|will\s+go)\s+out\s+"
     r"(?:next|on|in|tomorrow|after)"
-    r"|before\s+the\s+official\s+(?:email|announcement|comms|letter|statement|news)"
+    r"|before\s+the\s+official\s+(?:email|announcement|comms|letter|statement|news)\s*(?:[:\-–—]|(?:goes\s+out|lands|"
+    r"lands|drops|comes\s+out)\s*[:\-–—,]?\s*(?:here'?s|the|it'?s|we'?re)\b)"
     r"|according\s+to\s+(?:the\s+)?(?:vp|vc|pvc|dvc|dean|registrar|cfo|coo|director|provost|principal)['’]?s\s+"
     r"(?:memo|email|briefing|notes|slides|paper)"
     r"|(?:full\s+)?unblinded\s+(?:data|dataset|results|trial\s+data)"
@@ -1192,11 +1195,17 @@ _EXAM_AHEAD_RE = regex.compile(
 )
 
 
+# ... not advice to practise on past papers ("Q3 is the one everyone gets wrong in past papers")
+_PAST_PAPER_RE = regex.compile(
+    r"(?i)\b(?:past\s+(?:papers?|exams?|questions?)|mock\s+(?:exams?|papers?)|practice\s+papers?)\b"
+)
+
+
 def _exam_question_ahead(t: str) -> regex.Match[str] | None:
     if "q" not in t and "Q" not in t:
         return None
     m = _EXAM_QUESTION_RE.search(t)
-    return m if m is not None and _EXAM_AHEAD_RE.search(t) else None
+    return m if m is not None and _EXAM_AHEAD_RE.search(t) and not _PAST_PAPER_RE.search(t) else None
 
 
 def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
