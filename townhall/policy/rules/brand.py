@@ -322,7 +322,7 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if m and "logo" in m.group(0) and not _INST_MARK_RE.search(t, max(0, m.start() - 60), m.start() + 4):
         m = None  # "our spin-out's own logo on the pitch deck": a logo, but not the institution's
     if m and _VENTURE_RE.search(t) and not _PROPER_USE_RE.search(t):
-        if "instead" in m.group(0) or "rather" in m.group(0):
+        if m.group("recoloured"):
             yield m.start(), m.end(), "The institution's logo recoloured away from its brand colours."
         else:
             yield m.start(), m.end(), "The institution's crest or logo put on a private product or venture."
@@ -500,8 +500,8 @@ _MARK_ON_PRODUCT_RE = regex.compile(
     r"embroidered\s+|stuck\s+)?on\s+(?:the\s+|my\s+|our\s+|their\s+|a\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:pitch\s+deck|"
     r"label|labels|car|van|cake|jars?|bottles?|gowns?|bears?|cards?|menu|packaging|invoices?|front|back|lid|box|boxes)"
     r"|(?:with|featuring|bearing)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:crest|logo|coat\s+of\s+arms)\s+(?:and|on|piped|printed)"
-    r"|(?:logo|crest)\s+in\s+(?:[\w-]+\s+){1,4}?(?:instead\s+of|rather\s+than)\s+(?:the\s+)?(?:navy|official|brand|"
-    r"proper|usual|real)?)(?![\w])"
+    r"|(?P<recoloured>(?:logo|crest)\s+in\s+(?:[\w-]+\s+){1,4}?(?:instead\s+of|rather\s+than)\s+(?:the\s+)?(?:navy|"
+    r"official|brand|proper|usual|real)?))(?![\w])"
 )
 _VENTURE_RE = regex.compile(
     r"(?<![\w])(?:£\s?\d|selling|for\s+sale|dm\s+to\s+order|launching\s+my|my\s+(?:gin|business|company|brand|shop|"
