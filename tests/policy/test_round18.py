@@ -415,6 +415,21 @@ PAIRS += [
         "Launching my gin! With the university's crest on the label, first batch at Alumni Weekend",
         "Launching my gin! Bottles with my own hand-drawn label, first batch at the farmers' market",
     ),
+    # ... a logo named as the institution's inside the phrase itself, and a logo recoloured off the brand's colours
+    (
+        "brand",
+        "x",
+        "personal",
+        "Launching my gin, with the university's thistle logo on the label, first batch at Alumni Weekend",
+        "Launching my gin, with my own thistle logo on the label, first batch at Alumni Weekend",
+    ),
+    (
+        "brand",
+        "x",
+        "research",
+        "Team tees arrived! Our logo in hot pink and black instead of navy because navy is boring",
+        "Team tees arrived! Our logo in navy and white, straight from the brand centre",
+    ),
     (
         "brand",
         "x",

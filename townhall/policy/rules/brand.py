@@ -319,7 +319,12 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "Unofficial or altered logo."
         return
     m = _MARK_ON_PRODUCT_RE.search(t)
-    if m and "logo" in m.group(0) and not _INST_MARK_RE.search(t, max(0, m.start() - 60), m.start() + 4):
+    if (
+        m
+        and not m.group("recoloured")  # "instead of navy": the brand's own colours, so the institution's logo
+        and "logo" in m.group(0)
+        and not _INST_MARK_RE.search(t, max(0, m.start() - 60), m.end())  # before the mark or in the match
+    ):
         m = None  # "our spin-out's own logo on the pitch deck": a logo, but not the institution's
     if m and _VENTURE_RE.search(t) and not _PROPER_USE_RE.search(t):
         if m.group("recoloured"):
