@@ -778,7 +778,10 @@ _WARMTH_FULL_RE = regex.compile(
     r"(?i)(?:\b(?:cheers\s+(?:pal|mate|hen|bud|buddy|love|doll)|ta\s+very\s+much|"
     r"love\s+(?:ya|you|u|ye)|luv\s+(?:ya|u)|well\s+deserved|congrat\w*|legend|(?:you'?re|ur|you\s+are)\s+welcome|"
     r"welcome\s+any\s*time|best\s+\w+\s+in\s+the\s+world|best\s+\w+\s+in\s+\p{Lu}\w+|proud\s+of\s+(?:you|ya|u)|"
-    r"miss\s+(?:you|ya|u)|(?:i|and\s+i)\s+love\s+(?:him|her|them)|xx+)\b|[\u2764\U0001F499\U0001F49A\U0001F49B\U0001F49C\U0001F9E1\U0001F970\U0001F618\U0001F917\U0001F497\U0001F496])"
+    r"miss\s+(?:you|ya|u)|(?:i|and\s+i)\s+love\s+(?:him|her|them)|xx+"
+    # round 19 (N2): the mock insult ends in praise ("enjoy it while it lasts, you smug genius")
+    r"|(?:you|ya|ye)\s+(?:\w+\s+)?(?:genius|legend|superstar|star|hero|gem|champ|champion|wizard|treasure)"
+    r")\b|[\u2764\U0001F499\U0001F49A\U0001F49B\U0001F49C\U0001F9E1\U0001F970\U0001F618\U0001F917\U0001F497\U0001F496])"
 )
 # Gated on its words' literals (the source parsed with a capital letter's class for \p{Lu}, which
 # the re parser does not know) or on one of its hearts.
@@ -1786,14 +1789,18 @@ _RESEARCH_FULL_RE = re.compile(
     r"thesis|conference|journal|analysed|analyzed|annotated|panel|symposium|module|reading\s+group|"
     # teaching and writing about it ("Teaching Othello this week, including the racist language
     # Iago uses", "in this chapter I ask why that insult stuck", "a case study in racist rhetoric")
-    r"teaching|taught|chapter|case\s+study|close\s+reading)\b"
+    r"teaching|taught|chapter|case\s+study|close\s+reading"
+    # round 19 (N1): training against it ("our bystander training course teaches you how to challenge
+    # sexist, racist or homophobic comments")
+    r"|training|course|teaches|bystander)\b"
 )
 _RESEARCH_RE = _GatedPattern(_RESEARCH_FULL_RE, required_parts(_RESEARCH_FULL_RE.pattern))
 _ABUSE_TOPIC_FULL_RE = re.compile(
     r"(?i)\b(?:abuse|abusive|slurs?|hate\s+speech|hateful|racism|insults?|contempt|toxicity|toxic|trolling|trolls|"
     r"harassment|misogyny|homophobia|transphobia|antisemitism|islamophobia|incivility|n-word|"
     r"(?:racist|sexist|homophobic|antisemitic|misogynist(?:ic)?|dehumanising|dehumanizing)\s+(?:language|rhetoric|"
-    r"imagery|caricatures?|tropes?|stereotypes?|propaganda|insults?|epithets?|slurs?|abuse|speech|discourse))\b"
+    r"imagery|caricatures?|tropes?|stereotypes?|propaganda|insults?|epithets?|slurs?|abuse|speech|discourse|comments|"
+    r"remarks|jokes|behaviou?r|bullying|harassment))\b"
 )
 _ABUSE_TOPIC_RE = _GatedPattern(_ABUSE_TOPIC_FULL_RE, required_parts(_ABUSE_TOPIC_FULL_RE.pattern))
 

@@ -493,6 +493,9 @@ _FAKE_WARNING_RE = regex.compile(
     r"(?<![\w])(?:watch\s+out\s+for|beware(?:\s+of)?|be\s+(?:aware|wary|careful)\s+of|look\s+out\s+for|report(?:ing)?|"
     r"don'?t\s+(?:buy|trust|follow|fall\s+for)|avoid|warning\s*:?|alert\s*:?|scam)\s+(?:\w+\s+){0,3}?(?:unofficial|fake|"
     r"knock-?offs?|counterfeit|bootleg|replicas?|impostors?|imposters?|impersonat\w+|copycat|spoof)(?![\w])"
+    # round 19 (N1): the warning named after the fake ("Fake merch alert: sellers are using our crest")
+    r"|(?<![\w])(?:unofficial|fake|knock-?off|counterfeit|bootleg|copycat|spoof|scam)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:alert|warning)(?![\w])"
 )
 # "hope the brand team don't mind": the brand team named as the one not asked
 _HOPE_RE = regex.compile(r"(?i)(?:hope|hoping|sorry|don'?t\s+tell|before|if|until)\s+(?:\w+\s+){0,2}$")
@@ -558,6 +561,9 @@ _MERCH_RE = regex.compile(
 _PROPER_USE_RE = regex.compile(
     r"(?<![\w])(?:brand\s+(?:centre|center|team|guidelines|guide|portal|hub|toolkit)|download\s+the\s+official|"
     r"(?:su-?|officially\s+)?approved\s+logo|official\s+(?:university\s+)?shop|request\s+the\s+official"
+    # round 19 (N1): the institution's own templates and placement rules ("the official poster template with
+    # the correct logo placement")
+    r"|official\s+(?:[\w-]+\s+){0,2}?templates?|(?:correct|official)\s+logo\s+(?:placement|files?|versions?)"
     # the institution's own merchandise and licensing: sold where it sells it, approved, or asked about
     r"|(?<!not\s)(?<!not\s\w{2}\s)approved(?:\s+by)?|licensing\s+enquir\w+|(?:campus|su|union|university|uni)\s+(?:shop|store)"
     r"|(?<!not\s)official\s+(?:\w+\s+){0,2}(?:merch|merchandise|kit|mug|hoodie|scarf|teddy|range|store)"

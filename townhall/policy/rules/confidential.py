@@ -11,7 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import GatedPattern, gate, gate_words, may_hold, token_set
+from townhall.policy.rules.common import GatedPattern, gate, gate_words, may_hold, sentence_start, token_set
 
 _PATENT_RE = regex.compile(
     r"(?<![\w])(?:(?:before|ahead\s+of|prior\s+to|until|till)\s+(?:\w+\s+){0,4}?(?:patent|ip\s+protection|"
@@ -1154,6 +1154,8 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             continue  # "staff can raise concerns about wrongdoing in confidence": a service's promise, nothing told
         if m.group(0) == "invigilating" and not _EXAM_SECRET_RE.search(t):
             continue  # "invigilating today, total silence for three hours" gives nothing away
+        if _UNTOLD_RE.match(m.group(0)) and _SURPRISE_RE.search(t, sentence_start(t, m.start()), m.start()):
+            continue  # "Drinks on Friday, she doesn't know yet": a surprise for her, not news kept back
         rest = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end() :]  # the seat's own "grant" tells nothing
         if gate(t, TRIVIAL_WORDS) and not (_MATTER_RE.search(rest) or _DISCLOSE_RE.search(doc.text)):
             continue  # "keep it quiet, but Maths might win the charity football match": office banter
@@ -1161,6 +1163,17 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             continue  # "refereeing a paper for Nature this week, a joy to see new work" tells nothing of it
         yield m.start(), m.end(), "News that is not public yet, given away in the post."
         return
+
+
+# Round 19 (N2): someone not told yet, in a sentence about a gathering or present for them (and no
+# news in it): the surprise is the party, not a decision. "Drinks for her promotion, she doesn't know
+# yet" keeps its finding (a promotion is news).
+_UNTOLD_RE = regex.compile(r"(?i)(?:she|he|they|don'?t|doesn'?t)\b.*\bknow\s+yet$")
+_SURPRISE_RE = regex.compile(
+    r"(?i)\G(?![^.!?\n]*\b(?:promot\w*|job|offer|results?|decision|redundan\w*|restructur\w*|clos\w+|cuts?|grant|"
+    r"contract|shortlist\w*|award\w*|appoint\w*|outcome|panel|interview\w*))[^.!?\n]*?\b(?:drinks|party|cake|card|"
+    r"collection|whip-?round|leaving\s+do|surprise|celebration|present|gift|flowers|bake\s+sale|lunch|dinner)\b"
+)
 
 
 # How a service says it can be used confidentially ("how staff can raise concerns ... in confidence",

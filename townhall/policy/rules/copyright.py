@@ -133,10 +133,21 @@ def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return  # "Photo by Jane Doe for Example University, all rights reserved": the rights are ours
     if m and m.group().startswith("all rights") and _MAKER_CREDITED_RE.search(doc.text, 0, m.start()):
         return  # "Thanks to Jane Doe Photography for these pictures ... All rights reserved": theirs, credited
+    if m and m.group().startswith("without") and _OTHERS_USE_OURS_RE.search(doc.masked, max(0, m.start() - 80), m.start()):
+        return  # round 19: "some online sellers are using our crest without permission": others' misuse, reported
     if m and not m.group().startswith(("without", "no ", "didn", "never", "hope")) and _LICENSED_RE.search(doc.masked):
         return  # "Not my photo ... reposted with their permission": someone else's, used as they allowed
     if m:
         yield m.start(), m.end(), "The post suggests the material is used without permission."
+
+
+# Someone else using the author's own material ("sellers are using our crest", "people keep sharing
+# our photos"): the post reports a misuse, it does not commit one. Not after "we" or "I".
+_OTHERS_USE_OURS_RE = regex.compile(
+    r"(?i)(?<![\w])(?<!(?:we|i|i'?m|we'?re|we'?ve|i'?ve)\s)(?:are|is|were|was|have\s+been|has\s+been|keep|keeps|kept)\s+"
+    r"(?:\w+ly\s+)?(?:using|selling|sharing|posting|copying|printing|reposting|uploading)\s+(?:our|my|the\s+(?:university|"
+    r"college)['’]?s?)\s+(?:[\w'’-]+\s+){0,3}$"
+)
 
 
 # The rights disowned in words ("I don't own this image", "all rights go to the artist", "credit to
@@ -652,6 +663,19 @@ _WHOLE_STEMS = ("full", "whole", "entire", "complete", "first")
 _PAID_WORK_STEMS = ("paid", "subscribe", "members", "purchased", "bought", "licensed")
 
 
+# A made work of someone's, by name: "she doesn't know" is about a work only when the post has one.
+_WORK_WORDS = gate_words("""photo photos picture pictures pic pics image images video videos clip clips footage song
+    songs music track tune recording illustration illustrations drawing drawings artwork painting cartoon comic map
+    diagram figure figures chart infographic graphic logo font article chapter book slides poem lyrics meme gif reel
+    film podcast shot shots design designs work""")
+# What the evasion is the alternative to: "the approved versions, not a screenshot from Google",
+# "rather than an image off Google". Only a negation of the thing itself (an article and up to two
+# words), so "not sure I got it from Google" still counts.
+_NEGATED_BEFORE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:not|never|rather\s+than|instead\s+of)\s+(?:(?:a|an|the|any|some|just)\s+)?(?:[\w'’-]+\s+){0,2}$"
+)
+
+
 def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, lyrics: bool, pdf: bool) -> Hit | None:
     """The first CPY003 form the post shows, before the licence test (see reproduced)."""
     t = doc.text
@@ -662,6 +686,10 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
             # evasion only when the post reproduces the work to get round it
             if m.group().startswith("paywall") and not doc.holds(_REPRODUCE_RE, masked=True):
                 continue
+            if _NEGATED_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start()):
+                continue  # round 19: "use the approved versions, not a screenshot from Google"
+            if regex.match(r"(?:she|he)\s", m.group()) and words.isdisjoint(_WORK_WORDS):
+                continue  # round 19: "drinks on Friday, she doesn't know yet" keeps no work from anyone
             return m.start(), m.end(), "Material used in a way that avoids its licence or its owner."
     if core and not _AGAINST_MAKER_WORDS.isdisjoint(words):
         m = _AGAINST_MAKER_RE.search(masked)

@@ -194,6 +194,10 @@ def _password_shaped(tok: str) -> bool:
     )
 
 
+# Words usually spelt with a hyphen whose joined form the word list lacks.
+_HYPHENATED_WORDS = frozenset(("wifi", "email", "tshirt", "signin", "signon", "logon", "xray", "ebook", "elearning"))
+
+
 def _looks_strong(tok: str) -> bool:
     """Letters and digits together, or letters with symbols inside: what passwords look like."""
     has_alpha = any(c.isalpha() for c in tok)
@@ -203,6 +207,9 @@ def _looks_strong(tok: str) -> bool:
         parts = regex.split(r"[-'’]", tok.lower())
         if all(p.isalpha() and p in wordset() for p in parts if p):
             return False  # 'Step-by-step', 'Follow-up': hyphenated words, not a secret
+        joined = "".join(parts)
+        if joined in wordset() or joined in _HYPHENATED_WORDS:
+            return False  # round 19: 'a separate "Wi-Fi password"', 'E-mail': one word spelt with a hyphen
     if has_alpha and has_digit:
         unit = regex.fullmatch(r"(?i)\d+(?:st|nd|rd|th|am|pm|k|m|s|gb|mb|%|x)", tok)
         return not (unit or _TIME_RANGE_RE.fullmatch(tok))
@@ -874,6 +881,8 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for v in _STRONG_VALUE_RE.finditer(t, m.end(), stop):
             if any(a <= v.start() < b for a, b in doc.urls):
                 continue
+            if _BAD_EXAMPLE_RE.search(t, max(0, v.start() - 40), v.start()):
+                continue  # round 19: 'your thesis deserves better than "Summer2024!"': the example not to use
             if v.group("q"):
                 if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.end()):
                     yield v.span("q")[0], v.span("q")[1], "A password in a post."

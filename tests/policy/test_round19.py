@@ -1,0 +1,112 @@
+"""Round 19 (issue 12): false alarms on clean posts by new writers. Four helpers who had seen no rules
+wrote 120 clean near-misses each (N1 comms and admissions, N2 academics, N3 professional services, N4
+replies). N1 and N2 were the tuning sets: 5/120 and 3/120 got a risk finding, after this round 0/120
+and 1/120. N3 and N4 were the yardstick, measured only before and after: 4/120 and 6/120, unchanged
+(``docs/policy_round19_choices.md``). Each clean post below is an N1/N2 false alarm that is fixed; its
+risky twin, close in wording, keeps the finding the fix could have taken away."""
+
+from __future__ import annotations
+
+from .flagging import flagged, twin_tests
+
+# (family, network, account, risky post, clean twin)
+PAIRS = [
+    # CRD001/CRD006: "Wi-Fi" is a word spelt with a hyphen, not a password
+    (
+        "credentials",
+        "bluesky",
+        "official",
+        'Conference Wi-Fi: log in with the guest account and the password "Kestrel-2024!" from the poster by the '
+        "noticeboard.",
+        'Campus Wi-Fi is eduroam. Log in with your full university email address and your usual password — never '
+        'a separate "Wi-Fi password" from a stranger or a poster on a noticeboard.',
+    ),
+    # CRD006: the password given as the one not to use
+    (
+        "credentials",
+        "linkedin",
+        "personal",
+        'Password for the shared thesis drive is "Summer2024!" until IT sorts out proper accounts for my postgrads.',
+        "Password hygiene tip for my postgrads: use a password manager, a unique passphrase for every site, and turn "
+        'on MFA everywhere. Your thesis draft deserves better than "Summer2024!"',
+    ),
+    # CPY003: the web search is what not to do
+    (
+        "copyright",
+        "x",
+        "official",
+        "Student societies: couldn't find the brand toolkit, so the photo on our fresher's flyer is one we got from "
+        "Google!",
+        "Student societies: our brand toolkit (logos, fonts, templates) is now on the intranet. Please use the "
+        "approved versions, not a screenshot from Google!",
+    ),
+    # CPY003: "she doesn't know" about a surprise, where no work is used
+    (
+        "copyright",
+        "threads",
+        "personal",
+        "Used Amira's photo of the new lab on our poster, she doesn't know but she won't mind.",
+        "Congratulations to my brilliant colleague Dr Femi Ade on her promotion to Senior Lecturer, announced this "
+        "week. Drinks on Friday, she doesn't know yet.",
+    ),
+    # CIP006: the surprise is the drinks; a decision she has not been told of is still news
+    (
+        "confidential-ip",
+        "threads",
+        "personal",
+        "Drinks to celebrate Dr Femi Ade's promotion to Professor on Friday, she doesn't know yet, the panel only "
+        "decided this morning.",
+        "Congratulations to my brilliant colleague Dr Femi Ade on her promotion to Senior Lecturer, announced this "
+        "week. Drinks on Friday, she doesn't know yet.",
+    ),
+    # BRD003: the institution's own template and placement rules
+    (
+        "brand",
+        "x",
+        "personal",
+        "Tip for fellow academics making conference posters: I stretched the logo and changed its colour so it fits "
+        "my template. Saved me an hour of fiddling in PowerPoint.",
+        "Tip for fellow academics making conference posters: the official poster template with the correct logo "
+        "placement is on the intranet. Saved me an hour of fiddling in PowerPoint.",
+    ),
+    # BRD003 and CPY002: a warning about others' fakes, named after the fake
+    (
+        "brand",
+        "facebook",
+        "personal",
+        "Merch alert: I've made my own hoodies with the university crest on, no permission asked, £20 each. DM me.",
+        "Fake merch alert: some online sellers are using our crest without permission. Official products are only "
+        "sold through shop.example.ac.uk and the campus store.",
+    ),
+    (
+        "copyright",
+        "facebook",
+        "official",
+        "Merch alert: we are using a Getty photo without permission on the new hoodie page. Official products are "
+        "only sold through shop.example.ac.uk.",
+        "Fake merch alert: some online sellers are using our crest without permission. Official products are only "
+        "sold through shop.example.ac.uk and the campus store.",
+    ),
+    # ABU003: training against abuse names it
+    (
+        "abuse",
+        "facebook",
+        "official",
+        "Just finished the bystander training course. Still think half of you in Estates are thick as mince.",
+        "Students: our new bystander training course teaches you how to safely challenge sexist, racist or "
+        "homophobic comments when you hear them. It's free and takes 90 minutes.",
+    ),
+]
+
+test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
+
+
+def test_mock_insult_ending_in_praise_is_not_abuse() -> None:
+    """Banter ("enjoy it while it lasts, you smug genius") gets no abuse finding; the same opening
+    with a real insult does. (The learned personal-use detector still flags the banter: left, see
+    docs/policy_round19_choices.md.)"""
+    banter = ("To my office mate @drjackiep, who beat me at the department quiz again: enjoy it while it lasts, "
+              "you smug genius.")
+    insult = "To my office mate @drjackiep, who beat me at the department quiz again: you smug idiot, nobody likes you."
+    assert "abuse" not in flagged(banter, "personal", "x")
+    assert "abuse" in flagged(insult, "personal", "x")
