@@ -133,7 +133,9 @@ def no_permission(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return  # "Photo by Jane Doe for Example University, all rights reserved": the rights are ours
     if m and m.group().startswith("all rights") and _MAKER_CREDITED_RE.search(doc.text, 0, m.start()):
         return  # "Thanks to Jane Doe Photography for these pictures ... All rights reserved": theirs, credited
-    if m and m.group().startswith("without") and _OTHERS_USE_OURS_RE.search(doc.masked, max(0, m.start() - 80), m.start()):
+    if m and m.group().startswith("without") and _OTHERS_USE_OURS_RE.search(
+        doc.masked, max(0, m.start() - 80), m.start()
+    ):
         return  # round 19: "some online sellers are using our crest without permission": others' misuse, reported
     if m and not m.group().startswith(("without", "no ", "didn", "never", "hope")) and _LICENSED_RE.search(doc.masked):
         return  # "Not my photo ... reposted with their permission": someone else's, used as they allowed
