@@ -98,6 +98,104 @@ PAIRS = [
     ),
 ]
 
+# Round 19b: N3 and N4's false alarms (N3 4/120 and N4 6/120 -> 0/120 each; the new yardstick N5 + N6
+# went from 21/240 to 20/240).
+PAIRS += [
+    # PRV001: a unit's line on a personal post, after a greeting that says "my"
+    (
+        "privacy",
+        "bluesky",
+        "personal",
+        "For anyone in my tutorial groups: my home number is 0113 496 0456 if you get stuck before exams.",
+        "For anyone in my tutorial groups: the Disability Advice team is on 0113 496 0456 and at "
+        "disability@example.ac.uk, and they can sort reasonable adjustments well before exams. Genuinely helpful "
+        "people.",
+    ),
+    # PRV006: the building named, then its address, on an official account
+    (
+        "privacy",
+        "instagram",
+        "official",
+        "Struggling right now? Our Wellbeing Team lead Jess Hart lives at 14 Beech Road, LS6 3QJ, pop round any time.",
+        "Struggling right now? You do not have to wait for office hours. Samaritans are free on 116 123, day or night, "
+        "and our Wellbeing Team is on the ground floor of Student Central, 12 Park Lane, LS2 9XX.",
+    ),
+    # PRV005: the rule of not discussing anyone's results, stated
+    (
+        "privacy",
+        "facebook",
+        "official",
+        "We understand you're frustrated, Gareth. We can't discuss it here, but your daughter Megan failed her resits "
+        "and has been withdrawn.",
+        "We understand you're frustrated, Gareth. For data protection reasons we can't discuss a student's results "
+        "with anyone else, but your daughter can contact the Exams Office at exams@example.ac.uk and give consent "
+        "for you to be involved.",
+    ),
+    # CIP006: whom one can speak to in confidence, a long list of them
+    (
+        "confidential-ip",
+        "mastodon",
+        "official",
+        "Our Dignity Advisers told me in confidence that the Chemistry department will be shut next year.",
+        "Our Dignity at Work policy has been updated. If you are experiencing bullying, harassment or discrimination, "
+        "you can speak to your manager, HR or one of our trained Dignity Advisers in confidence.",
+    ),
+    # CIP002: nothing shared yet, and a public consultation to come
+    (
+        "confidential-ip",
+        "facebook",
+        "official",
+        "We can't share details yet but the sports centre is closing and 40 jobs will go.",
+        "Thanks for your interest in the new sports centre, Linda. Plans haven't been finalised, so we can't share "
+        "details yet, but there'll be a public consultation in the spring.",
+    ),
+    # BRD010 (learned): the institution's guidance on its own marks
+    (
+        "brand",
+        "bluesky",
+        "official",
+        "Running a personal project or side business? Feel free to put the university name and logo on it, help "
+        "yourselves to the logo files on our public Dropbox.",
+        "Running a personal project or side business? Please do not use the university name or logo in a way that "
+        "suggests we endorse it. The brand team is happy to answer any questions.",
+    ),
+    # PER001: the upside-down face mocks the author, not the institution
+    (
+        "personal-use",
+        "x",
+        "personal",
+        "the uni froze our pay again, great 🙃",
+        'got a text asking for my MFA code "from the uni". reader, it was not from the uni. reported it. don\'t be '
+        "daft like I nearly was 🙃",
+    ),
+    # ABU003: comfort for someone who received abuse
+    (
+        "abuse",
+        "mastodon",
+        "personal",
+        "@jo reported it, you absolute moron, stop posting rubbish",
+        "@jo yep, saw the nasty comment on your post. Reported it. Don't let it get to you, your talk was ace.",
+    ),
+    # CPY004: a pointer to the work, and the copy refused
+    (
+        "copyright",
+        "facebook",
+        "official",
+        "Great article in the Guardian today featuring our Professor of Marine Biology. Read it via the link, or the "
+        "full text which we've pasted below.",
+        "Great article in the Guardian today featuring our Professor of Marine Biology. Read the full piece via the "
+        "link in comments rather than us copying it here.",
+    ),
+    # CPY003: "paywalled", with the paste refused
+    (
+        "copyright",
+        "bluesky",
+        "personal",
+        "It's paywalled so here's the whole article pasted below",
+        "Not going to paste the whole paywalled article here, but the abstract is free and it's well worth a read.",
+    ),
+]
+
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
 
 

@@ -1694,6 +1694,8 @@ def abuse_classifier(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return  # 'propaganda that described Jews as "vermin"': the words are studied, not said
     if studies_abuse(doc.text):
         return  # "Research seminar: racist abuse of footballers on social media, Thursday 4pm"
+    if p < CLASSIFIER_ALONE and consoles(doc.text):
+        return  # "saw the nasty comment on your post. Reported it. Don't let it get to you"
     if p < THING_VERDICT_ALONE and judges_a_thing(doc.text):
         return  # "the government's plan to cap visas is economically illiterate": policy, not people
     yield 0, len(doc.text), f"Reads as offensive or insulting (classifier score {p:.2f})."
@@ -1811,6 +1813,25 @@ _ACCUSES_RE = re.compile(
     r"complete|total|absolute|massive|raging|vile)\s+)*(?:racists?|sexists?|bigots?|homophobes?|transphobes?|"
     r"misogynists?|antisemites?|islamophobes?|nazis?|fascists?|racist|sexist|homophobic|transphobic|antisemitic)\b"
 )
+
+
+# Round 19 (N4): comfort for someone who received abuse ("saw the nasty comment on your post. Reported it.
+# Don't let it get to you"): the abuse is reported, not made. Only below CLASSIFIER_ALONE, and never with
+# an insult at "you", a swear word or a slur in the post.
+_CONSOLES_RE = regex.compile(
+    r"(?i)(?<![\w])(?:reported\s+(?:it|them|him|her|the\s+(?:comment|post|account|reply|troll)s?)|"
+    r"don['’]?t\s+let\s+(?:it|them|him|her|the\s+\w+)\s+get\s+to\s+you|ignore\s+(?:the\s+)?trolls?|"
+    r"sorry\s+you\s+(?:had\s+to\s+)?(?:see|deal\s+with|put\s+up\s+with|got)|you\s+didn['’]?t\s+deserve\s+(?:that|it|this))"
+    r"(?![\w])"
+)
+
+
+def consoles(text: str) -> bool:
+    """The post comforts someone about abuse they received and says nothing abusive itself."""
+    if _CONSOLES_RE.search(text) is None:
+        return False
+    r = _reading(text)
+    return not (r.you_insult or r.profane or r.slur or r.strong_noun or r.violent or r.wish_harm or r.threat)
 
 
 def studies_abuse(text: str) -> bool:

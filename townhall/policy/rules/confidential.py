@@ -162,7 +162,10 @@ _EMBARGO_RE = regex.compile(
 # what follows "can't share it yet" when nothing is shared: "..., but watch this space", end of post
 _KEEPS_IT_RE = regex.compile(
     r"[\s,;.!-]*(?:$|(?:but\s+)?(?:watch\s+this\s+space|stay\s+tuned|more\s+(?:soon|to\s+come|news\s+soon)|"
-    r"details\s+soon|(?:we'?ll|i'?ll)\s+(?:share|post|tell)|hopefully\s+soon|soon|fingers\s+crossed))"
+    r"details\s+soon|(?:we'?ll|i'?ll)\s+(?:share|post|tell)|hopefully\s+soon|soon|fingers\s+crossed"
+    # round 19 (N4): "..., but there'll be a public consultation in the spring"
+    r"|(?:there['’]?ll|there\s+will)\s+be\s+(?:a\s+|an\s+)?(?:full\s+|public\s+|formal\s+|official\s+)?"
+    r"(?:consultation|announcement|update|statement|news|details)))"
 )
 _WAITS_RE = regex.compile(
     r"(?<![\w])(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:post|share)\s+(?:\w+\s+){0,3}?(?:as\s+soon\s+as|when|once|then)"
@@ -1182,7 +1185,7 @@ _CONFIDENCE_CHANNEL_RE = regex.compile(
     r"(?i)(?:\b(?:can|may|how\s+to|able\s+to|where\s+to|free\s+to|want\s+to|wish\s+to|welcome\s+to|chance\s+to)\s+"
     r"(?:[\w'’-]+\s+){0,2}?|(?:^|[.!?:;,]\s+|\b(?:please|and|or|then)\s+))(?:raise|report|talk|speak|discuss|disclose|"
     r"contact|ask|seek|book|call|ring|email|e-mail|message|chat|see|visit|share\s+(?:a\s+|your\s+)?concerns?|"
-    r"get\s+(?:advice|help|support))\b(?:\s+\S+){0,6}?\s+$"
+    r"get\s+(?:advice|help|support))\b(?:\s+\S+){0,12}?\s+$"  # round 19 (N3): a longer list of whom to speak to
 )
 
 

@@ -665,6 +665,28 @@ _WHOLE_STEMS = ("full", "whole", "entire", "complete", "first")
 _PAID_WORK_STEMS = ("paid", "subscribe", "members", "purchased", "bought", "licensed")
 
 
+# A reproduction refused ("Not going to paste the whole paywalled article here", "rather than us copying
+# it"): the verb, or the words after it, just after a refusal.
+_REFUSED_BEFORE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:instead\s+of|rather\s+than|not\s+going\s+to|won['’]?t|will\s+not|not)\s+(?:us\s+|me\s+|we\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+_READ_VIA_LINK_RE = regex.compile(
+    r"(?i)(?<![\w])(?:read|watch|listen\s+to|see)\s+(?:[\w'’-]+\s+){0,3}?(?:via|at|through|using|on|in)\s+(?:the\s+)?"
+    r"(?:link|links)(?![\w])"
+)
+
+
+def _reproduces(masked: str) -> bool:
+    """Whether the post reproduces a work: a word of _REPRODUCE_RE that no refusal governs."""
+    return any(
+        _REFUSED_BEFORE_RE.search(masked, max(0, r.start() - 40), r.start()) is None
+        for r in _REPRODUCE_RE.finditer(masked)
+    )
+
+
 # A made work of someone's, by name: "she doesn't know" is about a work only when the post has one.
 _WORK_WORDS = gate_words("""photo photos picture pictures pic pics image images video videos clip clips footage song
     songs music track tune recording illustration illustrations drawing drawings artwork painting cartoon comic map
@@ -686,7 +708,7 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
         for m in _EVASION_RE.finditer(masked):
             # "paywalled" alone is a fact about the source ("paywalled, here's the preprint"); it is
             # evasion only when the post reproduces the work to get round it
-            if m.group().startswith("paywall") and not doc.holds(_REPRODUCE_RE, masked=True):
+            if m.group().startswith("paywall") and not _reproduces(masked):
                 continue
             if _NEGATED_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start()):
                 continue  # round 19: "use the approved versions, not a screenshot from Google"
@@ -815,7 +837,11 @@ _C4_ACT = (
 )
 # (an act the post says it avoided is none: "linking to each paper instead of copying their figures")
 _C4_ACT_RE = regex.compile(
-    r"(?<![\w])(?<!\b(?:instead\s+of|rather\s+than)\s+)" + _C4_ACT + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))", regex.IGNORECASE
+    # round 19 (N4): "rather than us copying it here", "not going to paste it" refuse the act
+    r"(?<![\w])(?<!\b(?:instead\s+of|rather\s+than|not\s+going\s+to|won['’]?t|will\s+not)\s+(?:us\s+|me\s+|we\s+)?)"
+    + _C4_ACT
+    + r"(?![\w])(?!\s+to\s+(?!\p{Lu}))",
+    regex.IGNORECASE,
 )
 # searched only where the folded post holds one of its verbs (common.GatedPattern): ~52 us a search,
 # on the posts CPY004's other patterns leave, a quarter of which hold none
@@ -1092,6 +1118,8 @@ def others_work(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     m = _C4_OTHER_RE.search(masked) or _C4_OTHER_CAP_RE.search(doc.text)
     if m and _PUBLISHED_THERE_RE.search(masked, max(0, m.start() - 40), m.start()):
         return  # "the full report is published today on their website": where the owner put it, a pointer
+    if m and _READ_VIA_LINK_RE.search(masked) and not _reproduces(masked):
+        return  # round 19 (N4): "Read the full piece via the link in comments": a pointer to the work
     if m and doc.urls and act is not None and _LINK_ACT_RE.fullmatch(act.group()) and not _FILE_SHARE_RE.search(masked):
         return  # "Sharing the Guardian's piece: https://...": a link to the work, not a copy of it
     if m and not any(a <= m.start() < b for a, b in doc.urls):

@@ -372,9 +372,20 @@ _OFFICIAL_SOURCE_RE = regex.compile(
 _UNOFFICIAL_RE = regex.compile(r"(?i)(?<![\w])(?:not\s+(?:the\s+)?official|unofficial|knock-?off|bootleg|fake)(?![\w])")
 
 
+# Round 19 (N3): the institution telling people how (not) to use its marks ("Please do not use the university
+# name or logo in a way that suggests we endorse it"): guidance from the owner, on an official account.
+_BRAND_GUIDANCE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:please\s+)?(?:do\s+not|don['’]?t|never)\s+(?:use|put|add|alter|stretch|recolou?r|edit|crop)\s+"
+    r"(?:the|our)\s+(?:university['’]?s?\s+|uni['’]?s?\s+|college['’]?s?\s+)?(?:name|logo|logos|crest|brand|branding)(?![\w])"
+)
+
+
 def _brand_through_owners(doc: Doc) -> bool:
-    """The institution's brand bought from the institution's own shop, not remade or passed on."""
+    """The institution's brand bought from the institution's own shop, not remade or passed on; or
+    the institution's own guidance on using it."""
     t = doc.text
+    if doc.ctx.account == "official" and _BRAND_GUIDANCE_RE.search(t) is not None:
+        return True
     return _OFFICIAL_SOURCE_RE.search(t) is not None and _UNOFFICIAL_RE.search(t) is None
 
 

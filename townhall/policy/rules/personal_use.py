@@ -256,6 +256,11 @@ _SARCASM_RE = re.compile(
 )
 _SARCASM_EMOJI = ("\U0001f643", "\U0001f644", "\U0001f921", "\U0001fae0", "\U0001f642\U0001f642")
 _HAPPY_FACE_RE = re.compile(r"(?<![\w])in\s+a\s+(?:good|nice|happy)\s+way(?![\w])|happy\s+tears|good\s+tears")
+# the face right after a clause about the author ("like I nearly was 🙃", "that's me 🙃"): self-mockery
+_SELF_FACE_RE = re.compile(
+    r"(?<![\w])(?:i|i'?m|i\s+was|i\s+nearly\s+was|i\s+almost\s+was|me|myself)\s*[.!]*\s*(?:\U0001f643|\U0001f644|\U0001f921|"
+    r"\U0001fae0|\U0001f642\U0001f642)$"
+)
 
 
 # The hypocrisy contrast: "... free fruit on Wednesdays. Meanwhile rents in halls went up 12%", "cut the
@@ -449,7 +454,10 @@ def _sarcastic(t: str) -> bool:
     prize won, "Brilliant." is meant)."""
     if any(e in t for e in _SARCASM_EMOJI):
         # the face the author says is a happy one (round 14): "grant got funded: 🥳 me: 🫠 (in a good way)"
-        return _HAPPY_FACE_RE.search(t) is None
+        if _HAPPY_FACE_RE.search(t) is not None:
+            return False
+        # round 19 (N4): every such face closes a sentence about the author ("don't be daft like I nearly was 🙃")
+        return not all(_SELF_FACE_RE.search(t, 0, t.index(e) + len(e)) for e in _SARCASM_EMOJI if e in t)
     if ("while" in t or "meanwhile" in t) and _CONTRAST_RE.search(t):
         return True
     if _hypocrisy(t):

@@ -134,7 +134,12 @@ def _unit_line_from_personal(text: str, start: int) -> bool:
     if _CALL_THEM_RE.search(before) and not _UNIT_LINE_RE.search(before) and not _SERVICE_CUE_RE.search(before):
         before = text[(ends[-2] if len(ends) > 1 else -1) + 1 : start]  # the unit named one sentence back
     unit = _UNIT_LINE_RE.search(before) or _SERVICE_CUE_RE.search(before)
-    if unit is None or _PERSONAL_CUE_RE.search(_RELAY_RE.sub(" ", before)):
+    if unit is None:
+        return False
+    colon = before.rfind(":", 0, unit.start())
+    if colon >= 0:
+        before = before[colon + 1 :]  # round 19: "For anyone in my tutorial groups: the Disability team is on ..."
+    if _PERSONAL_CUE_RE.search(_RELAY_RE.sub(" ", before)):
         return False
     return not _given_name_in(before)
 
@@ -1178,7 +1183,11 @@ def _org_named_before(t: str, s: int) -> bool:
 # "Our Dental Hospital is now on ..."): capitalised words after "our", then "is/are at/on".
 _OWN_FACILITY_AT_RE = regex.compile(
     r"\b(?i:our)\s+(?:(?i:new|brand[-\s]new|refurbished)\s+)?(?:\p{Lu}[\p{L}'’&-]+\s+){1,4}(?i:is|are)\s+"
-    r"(?:(?i:now|still)\s+)?(?i:at|on|located\s+at|based\s+at)\s+$"
+    r"(?:(?i:now|still)\s+)?(?:(?i:at|on|located\s+at|based\s+at)\s+"
+    # round 19 (N3): "our Wellbeing Team is on the ground floor of Student Central, 12 Park Lane": the
+    # building named, then its address
+    r"|(?i:(?:based\s+)?(?:on\s+the\s+[\w-]+\s+floor\s+of|in|inside|at))\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]+\s+){0,3}"
+    r"\p{Lu}[\p{L}'’&-]+,\s*)$"
 )
 _CAMPUS_STREET_RE = regex.compile(
     r"\b(?:University|Campus)\s+(?:Road|Way|Avenue|Drive|Park|Square|Place|Boulevard|Walk|Lane|Street)\b"
@@ -1598,6 +1607,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
             if _GENERIC_YOU_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
+            if _WONT_DISCUSS_RE.search(t, max(0, m.start() - 50), m.start()):
+                continue  # round 19 (N4): "we can't discuss a student's results with anyone else": a rule
             if _EXPLAINER_RE.search(t, max(0, m.start() - 60), m.start()):
                 continue  # "What actually happens at a student conduct hearing?": the process explained
             if _PLURAL_SUBJECT_RE.search(t, max(0, m.start() - 40), m.start()):
@@ -1624,6 +1635,15 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
+
+
+# A refusal to discuss anyone's case ("For data protection reasons we can't discuss a student's results"):
+# the rule stated, about no one in particular (an indefinite owner only).
+_WONT_DISCUSS_RE = regex.compile(
+    r"(?i)\b(?:can['’]?t|cannot|won['’]?t|don['’]?t|do\s+not|never|unable\s+to|not\s+able\s+to)\s+(?:discuss|share|"
+    r"comment\s+on|disclose|talk\s+about|release|give\s+out|pass\s+on)\s+(?:an?\s+|any\s+|individual\s+)"
+    r"(?:[\w-]+['’]s?\s*)?$"
+)
 
 
 # A question about what happens at any such event ("What actually happens at a student conduct hearing?")
