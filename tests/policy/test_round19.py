@@ -196,6 +196,71 @@ PAIRS += [
     ),
 ]
 
+# Round 19c: N5 and N6's false alarms (N5 11/120 -> 3/120, N6 9/120 -> 2/120; the new yardstick N7 + N8
+# stayed at 13/240).
+PAIRS += [
+    ("privacy", "x", "official",
+     "Our student Amy Lowe told us about a disability last week, please be patient with her in the labs.",
+     "This year 19% of our students told us about a disability, up from 16%. Figures are aggregated and published "
+     "in line with our equality duties. Thank you to everyone in Disability Services."),
+    ("privacy", "facebook", "official",
+     "Lost a purse? Please return it to Dave by calling 07700 900456.",
+     "Example University will never ask for your bank details over social media. If someone messages you claiming "
+     "to be us about a refund, please report it by calling 0113 496 0000."),
+    ("privacy", "facebook", "personal",
+     "Our technician Gary got done for drink driving last week, so no lifts for a while.",
+     "Three Peaks Challenge done for Macmillan! £2,340 raised so far. Huge thanks to my Finance colleagues who "
+     "sponsored me and laughed at my blisters."),
+    ("privacy", "bluesky", "personal",
+     "Office hours are cancelled, come round mine instead: 14 Beech Road, LS6 3QJ. Knock loudly, the door sticks.",
+     "My office hours this term: Tuesdays 2-4, room 3.07 Brindley Building. Knock loudly, the door sticks."),
+    ("credentials", "x", "official",
+     "Staff password for the shared drive is purple-monkey-77 until the Service Desk sorts accounts.",
+     "Staff password resets are self-service at example.ac.uk/reset; you'll need your staff number and registered "
+     "recovery email. The Service Desk can't reset passwords over social media."),
+    ("credentials", "x", "personal",
+     "Told the interns my password so they can post while I'm away.",
+     'IT just told me my password was "weak" so I\'ve spent 20 mins inventing something I\'ll definitely forget by '
+     "Friday 🙃"),
+    ("confidential-ip", "bluesky", "official",
+     "Embargoed until 00:01 Thursday, so we can't say more yet: our paper shows the vaccine halves deaths.",
+     "Press office note: there's a major paper from one of our research groups out this week. It's embargoed "
+     "until 00:01 Thursday, so we can't say more yet."),
+    ("confidential-ip", "mastodon", "research",
+     "We can't share the dataset until the journal embargo lifts, but it shows the drug works in 80% of patients.",
+     "We can't share the dataset until the journal embargo lifts on Thursday, but the abstract is already online, "
+     "link below."),
+    ("copyright", "x", "official",
+     "Our new open day video put the Nike logo front and centre.",
+     "Student societies can use the university's name in event titles, but please put the SU logo, not the crest, "
+     "on posters. Full guidance on the brand hub."),
+    ("copyright", "x", "official",
+     "Quick tip: crop out watermarks from the Getty photos before posting them.",
+     "Press office guide to images: credit our photographer, don't crop out watermarks and ask before using "
+     "archive photos. It's all on the staff intranet."),
+    ("brand", "bluesky", "official",
+     "Phishing emails are getting better. This week I made my own version of the university logo for the payroll "
+     "update email, hover over it!",
+     "Phishing emails are getting better. This week's fake used our logo and a convincing \"payroll update\" link. "
+     "Hover before you click, check the sender, report to phishing@example.ac.uk."),
+    ("brand", "facebook", "official",
+     "Freshers' lanyards have arrived with the Example University logo on, we recoloured it pink and stretched it "
+     "to fit. Pick one up at the Welcome Desk.",
+     "Freshers' lanyards have arrived with the Example University logo on, pick one up at the Welcome Desk."),
+    ("brand", "x", "research",
+     "Printed our conference poster with the university logo stretched and recoloured to match our lab colours. "
+     "Looks slick, if we do say so ourselves.",
+     "Printed our conference poster on the official university template. Looks slick, if we do say so ourselves."),
+    ("brand", "mastodon", "personal",
+     "Made my own mugs with the uni logo on for my Etsy shop, £8 each.",
+     "The alumni office sent me a mug with the uni logo on for 10 years of service. Sentimental about a mug now, "
+     "apparently."),
+    ("personal-use", "threads", "personal",
+     "marking first years again. pls learn to spell 'their' ffs",
+     "reminder for my tutorial group: the emergency number from any campus phone is 2222. it's on the sticker by "
+     "every phone. pls learn it before practicals"),
+]
+
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
 
 

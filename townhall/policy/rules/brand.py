@@ -496,6 +496,9 @@ _FAKE_WARNING_RE = regex.compile(
     # round 19 (N1): the warning named after the fake ("Fake merch alert: sellers are using our crest")
     r"|(?<![\w])(?:unofficial|fake|knock-?off|counterfeit|bootleg|copycat|spoof|scam)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:alert|warning)(?![\w])"
+    # round 19 (N5): the fake described as using the mark ("This week's fake used our logo")
+    r"|(?<![\w])(?:fake|scam|phishing\s+(?:e-?mails?|texts?|messages?|sites?|pages?))\s+(?:used|uses|using|copied|copies|"
+    r"had|has|stole|borrowed|carried|carries)\s+(?:our|the\s+(?:university|uni|college)['’]?s?)\s+(?:logo|crest|branding)"
 )
 # "hope the brand team don't mind": the brand team named as the one not asked
 _HOPE_RE = regex.compile(r"(?i)(?:hope|hoping|sorry|don'?t\s+tell|before|if|until)\s+(?:\w+\s+){0,2}$")

@@ -174,6 +174,12 @@ _WAITS_RE = regex.compile(
     r"|(?<![\w])(?:more\s+news|more\s+details|details|news|the\s+link|a\s+link)\s+(?:to\s+follow\s+|soon\s+|coming\s+)?"
     r"(?:when|once|after)\s+(?:it'?s|it\s+is|it\s+goes|they'?re|the\s+paper\s+is)\s+(?:out|published|live|public|online)"
     r"(?![\w])"
+    # round 19 (N5, N6): "we can't share the dataset until the journal embargo lifts", "It's embargoed until
+    # 00:01 Thursday, so we can't say more yet"
+    r"|(?<![\w])(?:can'?t|cannot|won'?t)\s+(?:share|say|post|release)\s+(?:[\w'’-]+\s+){0,3}?until\s+(?:the\s+)?(?:\w+\s+)?"
+    r"embargo\s+(?:lifts|ends|is\s+lifted|expires)"
+    r"|(?<![\w])(?:so|and)\s+(?:we|i)\s+(?:can'?t|cannot)\s+(?:say|share|tell\s+you)\s+(?:any\s*)?more\s+(?:yet|until\s+then)"
+    r"(?=\s*(?:[.!]|$))"
 )
 
 # A result stated while waiting: what the work finds or shows.
@@ -186,7 +192,7 @@ _GIVES_RESULT_RE = regex.compile(
 # What a wait may be for: a piece of work of the author's, not the institution's news.
 _PUBLICATION_RE = regex.compile(
     r"(?i)(?<![\w])(?:paper|papers|study|studies|article|book|chapter|preprint|report|findings|manuscript|thesis|"
-    r"research|results)(?![\w])"
+    r"research|results|dataset|datasets|journal)(?![\w])"
 )
 # News of the institution told while "waiting" ("Under embargo but the department is closing in June").
 _NEWS_GIVEN_RE = regex.compile(

@@ -50,6 +50,8 @@ def _looks_secret(tok: str) -> bool:
     tok = tok.rstrip(".,;:!?)")
     if len(tok) < 4 or tok.lower() in _NOT_SECRET:
         return False
+    if tok.islower() and "-" in tok and all(p.isalpha() and p in wordset() for p in tok.split("-")):
+        return False  # round 19 (N5): "password resets are self-service": a lower-case compound word
     if any(c.isdigit() for c in tok) or any(not c.isalnum() for c in tok):
         return True
     if tok.lower() not in wordset():
@@ -454,7 +456,15 @@ def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _WISHED_FOR_RE.search(doc.masked, m.end(), m.end() + 80) and not _HANDED_OVER_RE.search(doc.masked):
             continue  # "a shared login for the lab's Spotify would solve so many arguments": no such login
+        if _TOLD_ABOUT_MINE_RE.match(m.group()) and _VERDICT_AFTER_RE.match(doc.masked, m.end()):
+            continue  # round 19 (N6): "IT just told me my password was weak": told about it, nothing handed out
         yield m.start(), m.end(), "A shared login is being handed out."
+
+
+_TOLD_ABOUT_MINE_RE = regex.compile(r"(?i)(?:told|tell|telling)\s+(?:me|us)\s+(?:that\s+)?(?:my|our)\s")
+_VERDICT_AFTER_RE = regex.compile(
+    r"(?i)\s+(?:was|is|had|has|needs?|needed|must|expired|expires|will\s+expire)\b(?!\s+[\"'“‘]?[\w!@#$%^&*-]*\d)"
+)
 
 
 # A shared login wished for, not given ("would solve so many arguments", "(We don't have one.)");

@@ -380,13 +380,31 @@ _BRAND_GUIDANCE_RE = regex.compile(
 )
 
 
+# Round 19 (N6): the marks on what the institution itself issues: its template ("printed our poster on the
+# official university template"), a gift from its offices ("the alumni office sent me a mug with the uni
+# logo on"), or its own goods on an official account.
+_ISSUED_BY_OWNERS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:official\s+(?:university\s+|uni\s+|college\s+)?(?:[\w-]+\s+)?templates?|(?:alumni\s+office|"
+    r"(?:the\s+)?(?:university|uni|college|department|dept|faculty|school|hr|students['’]?\s+union|su))\s+"
+    r"(?:sent|gave|presented|issued|handed)\s+(?:me|us|every\w*|all\s+(?:staff|of\s+us)))(?![\w])"
+)
+_OWN_MARK_ON_RE = regex.compile(
+    r"(?<![\w])(?:(?i:our|the\s+(?:university|uni|college)['’]?s?)|the\s+(?:\p{Lu}[\w'’-]+\s+){1,3})\s*(?i:logo|crest)\s+"
+    r"(?i:on|printed\s+on)\b"
+)
+
+
 def _brand_through_owners(doc: Doc) -> bool:
     """The institution's brand bought from the institution's own shop, not remade or passed on; or
     the institution's own guidance on using it."""
     t = doc.text
     if doc.ctx.account == "official" and _BRAND_GUIDANCE_RE.search(t) is not None:
         return True
-    return _OFFICIAL_SOURCE_RE.search(t) is not None and _UNOFFICIAL_RE.search(t) is None
+    if _UNOFFICIAL_RE.search(t) is not None:
+        return False
+    if doc.ctx.account == "official" and _OWN_MARK_ON_RE.search(t) is not None:
+        return True  # "Freshers' lanyards have arrived with the Example University logo on": its own goods
+    return _OFFICIAL_SOURCE_RE.search(t) is not None or _ISSUED_BY_OWNERS_RE.search(t) is not None
 
 
 # Work the authors present in public themselves ("come and find our poster in Hall X4", "presenting our new

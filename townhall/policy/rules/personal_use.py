@@ -385,7 +385,9 @@ _WEAK_RES = (
         r"\d{2}[-\s]hour\s+(?:weeks?|days?|shifts?)|(?:waited|been\s+waiting)\s+(?:over\s+|nearly\s+|almost\s+)?"
         r"(?:\w+|\d+)\s+(?:days|weeks|months|years|terms)|"
         r"(?:\w+|\d+)\s+(?:days|weeks|months|years|terms)\s+(?:running|in\s+a\s+row)|"
+        # (not a milestone: "a mug for 10 years of service", round 19, N6)
         r"(?:for|in)\s+(?:over\s+)?(?:\d+|two|three|four|five|six|nine|ten)\s+(?:years|months|weeks))(?![\w])"
+        r"(?!\s+of\s+(?:service|marriage|friendship|teaching|research|working|work|membership))"
     ),
     re.compile(
         r"(?<![\w])(?:found\s+out\s+(?:about\s+[^.!?]{0,40}?)?(?:from|by|via|through|in)\s+(?:a\s+student|the\s+press|the\s+news|"
@@ -2957,7 +2959,7 @@ _CONDUCT_RE = re.compile(
     r"can'?t\s+be\s+bothered|without\s+reading|not\s+my\s+problem|(?:was|i'?m)\s+(?:actually\s+)?at\s+the\s+pub|"
     r"don'?t\s+tell\s+my\s+(?:hod|boss|manager|dean|line\s+manager)|\"working\s+from\s+home\"|'working\s+from\s+home'|"
     r"“working\s+from\s+home”|paid\s+to\s+sit|lost\s+the\s+will\s+to\s+live|can'?t\s+spell|thick\s+as|drivel|"
-    r"worst\s+things?\s+i\s+have\s+ever\s+read|do\s+they\s+even|why\s+do\s+we\s+even\s+let|pls\s+learn|"
+    r"worst\s+things?\s+i\s+have\s+ever\s+read|do\s+they\s+even|why\s+do\s+we\s+even\s+let|pls\s+learn\s+(?:to|how|what|the\s+difference)|"
     r"standards\s+are\s+dropping|works\s+every\s+time|we\s+have\s+to\s+give\s+it|fell\s+asleep|nodded\s+off|"
     r"pretended\s+(?:i|to)|how\s+little\s+time|smelling\s+of|reading\s+reddit|scrolling\s+(?:tiktok|twitter|instagram)|"
     # marking without reading, lying to get out of teaching, drinking at work events, not caring,

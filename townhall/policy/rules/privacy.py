@@ -276,7 +276,7 @@ def fictional(doc: Doc) -> bool:
     return got
 
 
-_CALL_RE = regex.compile(r"(?i)\b(?:call|ring|phone|dial|contact|on|tel|telephone)\b")
+_CALL_RE = regex.compile(r"(?i)\b(?:call|calling|ring|ringing|phone|phoning|dial|contact|on|tel|telephone)\b")
 _SENTENCE_END_RE = regex.compile(r"[.!?](?=\s)|\n")
 # An organisation's duty line: out of hours, on call, the duty officer or press office's phone.
 _DUTY_LINE_RE = regex.compile(
@@ -1035,6 +1035,9 @@ _FIND_DETAIL_RE = regex.compile(
 _ADVICE_HOME_RE = regex.compile(r"(?i)\b(?:if\s+you|students\s+who|anyone\s+who|people\s+who)\s*$")
 
 
+_ROOM_NUMBER_IN_RE = regex.compile(r"(?i)\broom\s+[A-Z]?\d")
+
+
 def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     """(start, end, looks like a home) for each street address in the post that is not one the
     institution publishes: the token tagger's spans, the UK street pattern and UK postcodes."""
@@ -1082,6 +1085,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or _phone_tail(t, s)
             or (_PHONE_IN_SPAN_RE.search(t, max(0, s - 1), e) and not _STREET_WORD_RE.search(t, s, e))
             or t[e : e + 1] == "@"
+            # round 19 (N6): "Tuesdays 2-4, room 3.07 Brindley Building": hours and a room, no street
+            or (_ROOM_NUMBER_IN_RE.search(t, s, min(len(t), e + 12)) and not _STREET_WORD_RE.search(t, s, e))
         ):
             continue
         # the institution's published addresses are not personal data (postcode a little after)
@@ -1441,7 +1446,7 @@ _DISCIPLINE_RE = regex.compile(
     r"|(?:misconduct|disciplinary|fitness\s+to\s+practi[sc]e|conduct)\s+(?:panel|hearing|committee|investigation|case)"
     r"|caught\s+(?:\w+\s+)?(?:colluding|cheating|plagiari[sz]ing|stealing|drinking|dealing)|referred\s+to\s+the\s+(?:\w+\s+)?panel"
     r"|(?:expelled|excluded|kicked\s+out)\s+(?:from|of)\s+(?:halls|the\s+course|university)|got\s+arrested"
-    r"|drink[-\s]driving|(?:formal|final|written)\s+warning|(?:done|convicted|charged|arrested|cautioned)\s+for|criminal\s+record|lost\s+(?:his|her)\s+licen[cs]e"
+    r"|drink[-\s]driving|(?:formal|final|written)\s+warning|(?:convicted|charged|arrested|cautioned)\s+for|done\s+for(?!\s+(?:charity|(?-i:\p{Lu}\p{Ll})))|criminal\s+record|lost\s+(?:his|her)\s+licen[cs]e"
     r"|(?:went|been|gone)\s+to\s+prison|on\s+bail)(?![\w])",
     regex.IGNORECASE,
 )
@@ -1955,9 +1960,10 @@ _CONSENT_RE = regex.compile(
 # Many people counted together ("helped over 2,000 students with mental health issues"): a statistic,
 # nobody's news.
 _AGGREGATE_RE = regex.compile(
-    r"(?i)(?:\d[\d,]*|hundreds|thousands|dozens|many|most|all|some|few|more\s+than\s+\d[\d,]*)\s+(?:of\s+)?(?:our\s+|the\s+)?"
+    r"(?i)(?:\d[\d,.]*%?|hundreds|thousands|dozens|many|most|all|some|few|more\s+than\s+\d[\d,]*)\s+(?:of\s+)?(?:our\s+|the\s+)?"
     r"(?:\w+\s+)?(?:students|staff|people|colleagues|employees|patients|participants|respondents|applicants|adults|"
-    r"children|young\s+people|graduates|members)\s+(?:\w+\s+){0,2}$"
+    # round 19 (N5): "19% of our students told us about a disability"
+    r"children|young\s+people|graduates|members)\s+(?:\w+\s+){0,2}(?:told\s+us\s+about\s+(?:a|an|their)\s+)?$"
 )
 _NON_NAME_CAPS = frozenset(
     wordlist("""i i'm the this that our my we you they he she his her it a an and but so if when just proud
