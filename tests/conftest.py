@@ -145,19 +145,45 @@ def _sign_in(page, base: str, username: str, device=None, password: str = BROWSE
 
 
 # The policy engine's tests (tests/policy, tests/policy_ml) import no Django and open no database:
-# a second run of them on PostgreSQL checks nothing the SQLite run did not, and they are about a
-# third of the suite's time. .ci/run sets this in its PostgreSQL pass to keep CI under 30 minutes.
+# running them on both databases checks nothing twice over, and they are about a fifth of the
+# suite's time. .ci/run runs the two passes side by side and gives each a share of these tests, so
+# the passes end at about the same time and CI stays under 30 minutes:
+#   TOWNHALL_TESTS_DB_FREE_SHARE="START:STOP/N" keeps the DB-free tests whose position among them
+#   (in collection order) is, modulo N, in [START, STOP); "0:0/1" keeps none of them.
+# Every DB-free test is in exactly one pass when the two shares are "0:K/N" and "K:N/N".
 _DB_FREE_DIRS = ("policy", "policy_ml")
 
 
+def _db_free_share() -> tuple[int, int, int] | None:
+    raw = os.environ.get("TOWNHALL_TESTS_DB_FREE_SHARE")
+    if not raw:
+        return None
+    try:
+        span, n = raw.split("/")
+        start, stop = (int(x) for x in span.split(":"))
+        n = int(n)
+    except ValueError as exc:
+        raise pytest.UsageError(f"TOWNHALL_TESTS_DB_FREE_SHARE={raw!r}: expected START:STOP/N, e.g. 0:2/3") from exc
+    if not (n >= 1 and 0 <= start <= stop <= n):
+        raise pytest.UsageError(f"TOWNHALL_TESTS_DB_FREE_SHARE={raw!r}: need 0 <= START <= STOP <= N and N >= 1")
+    return start, stop, n
+
+
 def pytest_collection_modifyitems(config, items):
-    if os.environ.get("TOWNHALL_TESTS_SKIP_DB_FREE") != "1":
+    share = _db_free_share()
+    if share is None:
         return
+    start, stop, n = share
     here = os.path.dirname(os.path.abspath(__file__))
-    skip = tuple(os.path.join(here, d) + os.sep for d in _DB_FREE_DIRS)
+    db_free = tuple(os.path.join(here, d) + os.sep for d in _DB_FREE_DIRS)
     kept, dropped = [], []
+    position = 0
     for item in items:
-        (dropped if str(item.path).startswith(skip) else kept).append(item)
+        if str(item.path).startswith(db_free):
+            (kept if start <= position % n < stop else dropped).append(item)
+            position += 1
+        else:
+            kept.append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
