@@ -261,6 +261,32 @@ PAIRS += [
      "every phone. pls learn it before practicals"),
 ]
 
+# Round 19d: five of N7 and N8's thirteen false alarms (the yardstick N9 + N10 stayed at 19/240).
+PAIRS += [
+    ("confidential-ip", "threads", "official",
+     "Results go live on the student portal at 9am on 1 July. We've leaked them early to our favourite students, "
+     "shh 😅",
+     "Results go live on the student portal at 9am on 1 July. No, we can't leak them early, we've tried asking 😅 "
+     "#ExamSeason"),
+    ("confidential-ip", "threads", "official",
+     "We've got some exciting news we can't share just yet 🤐 but trust us, the Chemistry department is closing.",
+     "We've got some exciting news we can't share just yet 🤐 but trust us, you'll want to be at open day."),
+    ("confidential-ip", "x", "research",
+     "Thesis alert: the embargo on our graduate's thesis has not ended yet, but here's the full PDF anyway.",
+     "Thesis alert: the embargo on our graduate's thesis on Victorian seaside resorts has now ended, so it's free "
+     "for everyone to read in the repository."),
+    ("brand", "x", "official",
+     "This year's graduation gowns have the university crest embroidered on the hood 🎓 We made our own version "
+     "of the crest for them, hire from Dave's stall.",
+     "This year's graduation gowns have the university crest embroidered on the hood 🎓 Hire through our official "
+     "gown partner, links on the graduation page."),
+    ("privacy", "instagram", "official",
+     "Don't fall for it 🎣 phishing emails are everywhere. Also, our lecturer Dr Mark Wells will be suspended next "
+     "week for misconduct.",
+     "Don't fall for it 🎣 \"Your account will be suspended in 24 hrs\" emails are phishing. Real IT messages never "
+     "threaten you or ask you to click to \"verify\" anything."),
+]
+
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
 
 

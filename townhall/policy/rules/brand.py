@@ -483,6 +483,7 @@ _MARK_HISTORY_RE = regex.compile(
     r"(?<![\w])(?:throwback|#tbt|tbt|history|historic|evolution|evolved|archives?|archivist|"
     r"(?:through|over)\s+the\s+(?:years|ages|decades|centuries)|since\s+1[5-9]\d\d|(?:in|from)\s+1[5-9]\d\d)(?![\w])"
 )
+
 # copies of the official thing: the SU shop or the brand team named only as what was copied or avoided
 _FAKE_RE = regex.compile(
     r"(?<![\w])(?:unofficial|not\s+official|knock-?offs?|fake|counterfeit|bootleg|replicas?|dupes?)(?![\w])"
@@ -567,6 +568,8 @@ _PROPER_USE_RE = regex.compile(
     # round 19 (N1): the institution's own templates and placement rules ("the official poster template with
     # the correct logo placement")
     r"|official\s+(?:[\w-]+\s+){0,2}?templates?|(?:correct|official)\s+logo\s+(?:placement|files?|versions?)"
+    # round 19 (N8): "hire through our official gown partner"
+    r"|official\s+(?:[\w-]+\s+){0,2}?(?:partner|partners|supplier|suppliers|licensee|licensees)"
     # the institution's own merchandise and licensing: sold where it sells it, approved, or asked about
     r"|(?<!not\s)(?<!not\s\w{2}\s)approved(?:\s+by)?|licensing\s+enquir\w+|(?:campus|su|union|university|uni)\s+(?:shop|store)"
     r"|(?<!not\s)official\s+(?:\w+\s+){0,2}(?:merch|merchandise|kit|mug|hoodie|scarf|teddy|range|store)"

@@ -164,6 +164,8 @@ _KEEPS_IT_RE = regex.compile(
     r"[\s,;.!-]*(?:$|(?:but\s+)?(?:watch\s+this\s+space|stay\s+tuned|more\s+(?:soon|to\s+come|news\s+soon)|"
     r"details\s+soon|(?:we'?ll|i'?ll)\s+(?:share|post|tell)|hopefully\s+soon|soon|fingers\s+crossed"
     # round 19 (N4): "..., but there'll be a public consultation in the spring"
+    # round 19 (N8): "... we can't share just yet 🤐 but trust us, you'll want to be at open day"
+    r"|[^\w\s]*\s*(?:but\s+)?trust\s+(?:us|me)\b"
     r"|(?:there['’]?ll|there\s+will)\s+be\s+(?:a\s+|an\s+)?(?:full\s+|public\s+|formal\s+|official\s+)?"
     r"(?:consultation|announcement|update|statement|news|details)))"
 )
@@ -239,7 +241,13 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _EMBARGO_RE.finditer(doc.masked):
         if waits and m.group().startswith(("embargo", "under")):
             continue
-        if m.group().startswith(("can", "cannot")) and _KEEPS_IT_RE.match(doc.masked, m.end()):
+        if (
+            m.group().startswith(("can", "cannot"))
+            and _KEEPS_IT_RE.match(doc.masked, m.end())
+            # nothing told after the promise ("but trust us, the Chemistry department is closing" tells)
+            and _NEWS_GIVEN_RE.search(doc.masked, m.end()) is None
+            and _GIVES_RESULT_RE.search(doc.masked, m.end()) is None
+        ):
             continue
         if _ADVICE_FRAME_RE.search(doc.masked, max(0, m.start() - 80), m.start()):
             continue  # "a workshop on protecting IP before publication": advice about the rule, not a breach
@@ -249,6 +257,8 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # a publisher's open-access embargo on its own version: the paper is out, nothing leaks
         if m.group().lower().startswith("embargo") and _NOW_LIVE_RE.search(doc.masked, m.end(), m.end() + 80):
             continue  # "Embargoed until 00:01 Wednesday - now live: ...": the press release after its embargo
+        if m.group().lower().startswith("embargo") and _EMBARGO_OVER_RE.match(doc.masked, m.end()):
+            continue  # round 19 (N7): "the embargo on our graduate's thesis ... has now ended": it is public
         if m.group().startswith("embargoed") and _EMBARGO_SERVICE_RE.match(doc.masked, m.start()):
             continue  # "embargoed press releases are available to registered journalists": the service, no content
         if _FORBIDS_RE.search(doc.masked, max(0, m.start() - 60), m.start()) and not (
@@ -281,6 +291,10 @@ _BUT_AFTER_RE = regex.compile(r"[^.!?\n]{0,80}?\b(?:but|anyway|though|however|st
 _NOW_LIVE_RE = regex.compile(
     r"(?i)[\s\-–—:,(]+(?:(?:and\s+)?(?:is\s+|are\s+)?now\s+(?:live|lifted|out|public|published)|embargo\s+(?:now\s+)?lifted|"
     r"out\s+now|live\s+now)\b"
+)
+_EMBARGO_OVER_RE = regex.compile(
+    r"(?i)[^.!?\n]{0,60}?\b(?:has|have|had)\s+(?:now\s+|just\s+|finally\s+)?(?:ended|expired|lifted|been\s+lifted|passed|"
+    r"come\s+off)|[^.!?\n]{0,60}?\bis\s+(?:now\s+)?over\b"
 )
 # An open-access embargo: the publisher's typeset version is held back from a repository while the
 # accepted manuscript is free to read ("free in our repository while the publisher's version is
@@ -338,6 +352,10 @@ _CONF_RE = regex.compile(
 )
 
 
+# A leak refused ("No, we can't leak them early").
+_REFUSED_LEAK_RE = regex.compile(r"(?i)\b(?:can['’]?t|cannot|won['’]?t|will\s+not|never|not\s+going\s+to)\s+$")
+
+
 @rule(
     "CIP003",
     "marked-confidential",
@@ -368,6 +386,8 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "the estates team fixed the leak in our lab"
         if m.group(0).startswith("leak") and _studied_leak(doc, m):
             continue  # "our paper: a taxonomy of API key leaks on GitHub": leaks as the subject of research
+        if m.group(0).startswith("leak") and _REFUSED_LEAK_RE.search(doc.masked, max(0, m.start() - 24), m.start()):
+            continue  # round 19 (N8): "No, we can't leak them early": a leak refused
         if m.group(0) == "off the record" and not doc.holds(_MATTER_RE, masked=True):
             continue  # "off the record, the best coffee on campus is in the basement"
         if doc.holds(_PUBLISHED_RE, masked=True):

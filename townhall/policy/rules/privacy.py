@@ -1612,6 +1612,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
             if _GENERIC_YOU_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
+            if _SCAM_WORDS_RE.search(t) and _inside_quotes(t, m.start()):
+                continue  # round 19 (N8): '"Your account will be suspended" emails are phishing': a scam quoted
             if _WONT_DISCUSS_RE.search(t, max(0, m.start() - 50), m.start()):
                 continue  # round 19 (N4): "we can't discuss a student's results with anyone else": a rule
             if _EXPLAINER_RE.search(t, max(0, m.start() - 60), m.start()):
@@ -1640,6 +1642,15 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     continue  # the author's own news ("I was off sick for 4 months with long Covid")
                 yield m.start(), m.end(), f"Information about {what} of an identifiable person."
                 break
+
+
+_SCAM_WORDS_RE = regex.compile(r"(?i)\b(?:phishing|scam\w*|fraud\w*|fake|spoof\w*|impersonat\w+)\b")
+
+
+def _inside_quotes(t: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its sentence and closed after it."""
+    s = sentence_start(t, pos)
+    return t.count('"', s, pos) % 2 == 1 or t.rfind("“", s, pos) > t.rfind("”", s, pos)
 
 
 # A refusal to discuss anyone's case ("For data protection reasons we can't discuss a student's results"):
