@@ -287,6 +287,61 @@ PAIRS += [
      "threaten you or ask you to click to \"verify\" anything."),
 ]
 
+# Round 19e: N9 and N10's false alarms (N9 13/120 -> 3/120, N10 6/120 -> 3/120); the yardstick N11 + N12 was
+# written to the same two prompts, to see whether a round transfers within a voice.
+PAIRS += [
+    ("privacy", "x", "research",
+     "Booking time on the Robotics Lab? Email our technician Sam at sam.okafor77@gmail.com or text his mobile "
+     "07700 900321.",
+     "Booking time on the Robotics Lab (room 2.17) test cell? Email robotics-lab@example.ac.uk or ring ext. 4567. "
+     "Induction required before first use."),
+    ("privacy", "linkedin", "research",
+     "The BREATHE-2 study is still recruiting adults with mild asthma. Interested? Text our research nurse Priya "
+     "on 07700 900187.",
+     "The BREATHE-2 study (ISRCTN48213907) is still recruiting adults aged 18–65 with mild asthma in West "
+     "Yorkshire. Interested? Contact the study team at breathe2@example.ac.uk or 0113 496 0187."),
+    ("privacy", "x", "official",
+     "Exotics clinic clients: out of hours, ring our vet Tom at home on 0113 496 0999.",
+     "Exotics clinic clients: the out-of-hours number on your registration card and our website, 0113 496 0999, "
+     "is staffed 24/7."),
+    ("privacy", "threads", "research",
+     "Faulty sensor board? Bring it round to my house, 14 Beech Road, LS6 3QJ, and quote EXU-2417-0032.",
+     "How to read the serial number on our sensor boards: EXU-YYWW-NNNN, i.e. year, build week, unit. "
+     "EXU-2417-0032 is unit 32 from week 17 of 2024. Quote it when reporting faults."),
+    ("privacy", "x", "personal",
+     "LaTeX 1, me 0. Come and fix it at mine, 22 Acacia Avenue, Leeds LS1 4AB.",
+     "LaTeX 1, me 0. Overfull \\hbox (14.2pt too wide) in paragraph at lines 212--219."),
+    ("privacy", "bluesky", "official",
+     "Got a call from our student Amir yesterday: his visa will be cancelled unless he pays today. Poor guy.",
+     "Got a call saying your visa will be cancelled unless you pay today? It is a scam. Report it to Action Fraud "
+     "and let our advice team know at international@example.ac.uk."),
+    ("confidential-ip", "mastodon", "research",
+     "Attack surface analysis of IoT thermostats: our group found 3 CVEs, still unpatched, and we can't share them "
+     "before publication but here's the exploit.",
+     "Attack surface analysis of IoT thermostats: our group found 3 CVEs, all responsibly disclosed and patched "
+     "before publication."),
+    ("credentials", "bluesky", "research",
+     "Our README's config for the shared server: API_TOKEN=Xk9f2LqpA77zz1Qw, copy it into config.yml.",
+     "Our README's example config uses placeholders only: API_TOKEN=YOUR_TOKEN_HERE, DB_PASSWORD=changeme. Copy "
+     "config.example.yml to config.yml and fill in your own values locally."),
+    ("credentials", "mastodon", "official",
+     'Shared the enrolment portal login with the new students, the password is "Kestrel77!"',
+     "Simple steps for enrolment: 1) go to the portal, 2) check your personal details, 3) upload a photo, 4) "
+     'confirm your course. That\'s it. Don\'t share your login with friends who "help" you.'),
+    ("brand", "x", "research",
+     "Symposium poster: we stretched and recoloured the Example University logo from the Brand Hub to fit our theme.",
+     "Symposium poster template uses the official Example University design from the Brand Hub. Deadline Friday."),
+    ("brand", "instagram", "personal",
+     "My parents asked for a university souvenir, so I printed my own hoodies with the Example University crest "
+     "and now sell them on Etsy 😂",
+     'My parents asked for a "university souvenir", so I bought the official hoodie from the campus shop. Mama is '
+     "now wearing Example University in Kraków 😂"),
+    ("copyright", "linkedin", "research",
+     "Proud to see our lab's name next to the Nike logo at the showcase, we used it without asking 🙈",
+     "Proud to see our lab's name next to the KTP logo at the Innovate UK showcase, both used under the "
+     "programme's branding guidelines."),
+]
+
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
 
 

@@ -909,7 +909,9 @@ _C4_NO_PIRACY_RE = regex.compile(
 )
 _C4_PIRACY_WORDS = gate_words("sci-hub scihub libgen stuvia pirated pirate z-library bank banks")
 _C4_FINE_RE = regex.compile(
-    r"(?<![\w])(?:permission|permissions|licen[cs]ed|licen[cs]e\s+(?:from|under|through|via)|under\s+(?:the\s+|our\s+)?"
+    # (round 19, N9: "used under the programme's branding guidelines")
+    r"(?<![\w])(?:used\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:guidelines|agreement|terms)|"
+    r"permission|permissions|licen[cs]ed|licen[cs]e\s+(?:from|under|through|via)|under\s+(?:the\s+|our\s+)?"
     r"(?:\w+\s+)?licen[cs]e|©|\(c\)|cc[-\s]?by|credit\s*:(?!\s*(?:the\s+)?(?:internet|google|unknown|online|pinterest))|credited(?!\s+none)|credits?\s+(?:to|in|on)|courtesy|public\s+domain|"
     r"creative\s+commons|link(?:ed)?\s+(?:below|here|on|to)|\(link|link\s+in\s+the\s+(?:description|post)|(?:gift|a)\s+link|"
     r"read\s+it\s+here|open\s+access|(?<!\bas\s)(?<!\bit\s)(?:our|my)\s+"

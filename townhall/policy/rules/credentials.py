@@ -159,6 +159,9 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
             if any(a <= v.start() < b for a, b in doc.urls):
                 continue
             if v.group("q"):
+                ss, _se = _crd6_sentence(t, m.start())
+                if _ADVICE_RE.search(t, ss, min(len(t), m.end() + 12)):
+                    continue  # round 19 (N10): 'Don't share your login with friends who "help" you'
                 if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.end()):
                     return v.span("q")
                 continue
@@ -325,8 +328,16 @@ def high_entropy(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if not ishex and classes < 3 and not any(c in "+/_-=" for c in tok):
             continue
+        if _PLACEHOLDER_VALUE_RE.search(tok):
+            continue  # round 19 (N9): "DB_PASSWORD=changeme", "API_TOKEN=YOUR_TOKEN_HERE": a template's blanks
         if _entropy(tok) >= limit:
             yield m.start(), m.end(), "Random-looking string that may be a key, token or password."
+
+
+_PLACEHOLDER_VALUE_RE = regex.compile(
+    r"(?i)[=:]\s*[\"']?(?:changeme|change[_-]me|your[_-]?[a-z_-]*[_-]?here|x{3,}|\*{3,}|<[^>]*>|placeholder|dummy|"
+    r"example|todo|tbd|none|null)[\"']?$"
+)
 
 
 _OTP_RE = regex.compile(

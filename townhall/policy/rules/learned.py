@@ -384,9 +384,17 @@ _BRAND_GUIDANCE_RE = regex.compile(
 # official university template"), a gift from its offices ("the alumni office sent me a mug with the uni
 # logo on"), or its own goods on an official account.
 _ISSUED_BY_OWNERS_RE = regex.compile(
-    r"(?i)(?<![\w])(?:official\s+(?:university\s+|uni\s+|college\s+)?(?:[\w-]+\s+)?templates?|(?:alumni\s+office|"
+    r"(?i)(?<![\w])(?:(?:from|at)\s+the\s+(?:campus|su|union|university|uni)\s+(?:shop|store)|"
+    r"official\s+(?:university\s+|uni\s+|college\s+)?(?:[\w-]+\s+)?templates?|(?:alumni\s+office|"
     r"(?:the\s+)?(?:university|uni|college|department|dept|faculty|school|hr|students['’]?\s+union|su))\s+"
     r"(?:sent|gave|presented|issued|handed)\s+(?:me|us|every\w*|all\s+(?:staff|of\s+us)))(?![\w])"
+)
+_FROM_BRAND_HUB_RE = regex.compile(
+    r"(?i)(?<![\w])(?:from|via|on|in)\s+the\s+brand\s+(?:hub|centre|center|toolkit)(?![\w])"
+)
+_ALTERED_RE = regex.compile(
+    r"(?i)(?<![\w])(?:stretch\w*|recolou?r\w*|redr[ae]w\w*|tweak\w*|alter\w*|edit\w*|photoshop\w*|distort\w*|squash\w*|"
+    r"modif\w*|redesign\w*|remix\w*|crop\w*|own\s+version|made\s+(?:my|our)\s+own)(?![\w])"
 )
 _OWN_MARK_ON_RE = regex.compile(
     r"(?<![\w])(?:(?i:our|the\s+(?:university|uni|college)['’]?s?)|the\s+(?:\p{Lu}[\w'’-]+\s+){1,3})\s*(?i:logo|crest)\s+"
@@ -402,6 +410,10 @@ def _brand_through_owners(doc: Doc) -> bool:
         return True
     if _UNOFFICIAL_RE.search(t) is not None:
         return False
+    if _ALTERED_RE.search(t) is not None:
+        return False  # "we stretched and recoloured the logo from the Brand Hub": the owner's mark, remade
+    if doc.ctx.account != "personal" and _FROM_BRAND_HUB_RE.search(t) is not None:
+        return True  # round 19 (N9): "the official Example University design from the Brand Hub" on its own account
     if doc.ctx.account == "official" and _OWN_MARK_ON_RE.search(t) is not None:
         return True  # "Freshers' lanyards have arrived with the Example University logo on": its own goods
     return _OFFICIAL_SOURCE_RE.search(t) is not None or _ISSUED_BY_OWNERS_RE.search(t) is not None

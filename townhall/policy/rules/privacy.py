@@ -191,6 +191,8 @@ def _service_line(doc: Doc, start: int, end: int, digits: str) -> bool:
         return _SERVICE_CUE_RE.search(text) is not None and bool(_CALL_RE.search(text, max(s + 1, start - 25), start))
     if _CONTACT_LABEL_RE.search(text, max(s + 1, start - 90), start):
         return True  # "Media contact: Priya Shah, p.shah@..., 0113 ...": the press office's line for the release
+    if _DUTY_LINE_RE.search(window) and not _given_name_in(before):
+        return True  # round 19 (N9): "the out-of-hours number on your registration card, 0113 ...": a duty line
     if _SERVICE_CUE_RE.search(window) or _LABEL_CUE_RE.search(before):
         return True
     if _role_email_near(doc, s + 1, min(len(text), end + 60)):
@@ -246,6 +248,8 @@ def _role_email_near(doc: Doc, s: int, e: int) -> bool:
             return True
         if low.isalpha() and low in wordset() and low not in given_names():
             return True  # a service's one-word address ("transport@"), as _email_verdict reads it
+        if _worded_service_local(low, doc.text):
+            return True  # round 19 (N9): "the study team at breathe2@... or 0113 ...": the team's line
     return False
 
 
@@ -629,6 +633,12 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
             )
         ):
             return None  # a named officer's published work address ("Sam Kelly, ... (our Care Leavers Officer)")
+        if (
+            doc.ctx.account != "personal"
+            and cp.is_institutional_domain(domain)
+            and _worded_service_local(low, doc.text)
+        ):
+            return None  # round 19 (N9): "clinicalskills@", "robotics-lab@", "breathe2@" on the institution's account
         return "E-mail address of an individual person in a public post."
     return None
 
@@ -671,6 +681,39 @@ def _compound_role(local: str) -> bool:
             return False
         pieces.extend(seg)
     return any(x in _UNIT_LOCALS or x in ROLE_LOCALS for x in pieces)
+
+
+_TITLE_BEFORE_RE = regex.compile(r"(?:\b(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame)\.?\s+)$", regex.IGNORECASE)
+
+
+def _worded_service_local(low: str, text: str) -> bool:
+    """A local part made of words that name no one ("clinicalskills", "robotics-lab", "breathe2"):
+    every part is dictionary words (digits aside), or a unit word beside other parts of 4+ letters; no
+    part is a given name, and none is written in the post as someone's surname (after a given name or
+    a title: "Dr Jane Smith ... smith@")."""
+    parts = [x for x in re.split(r"[._+-]|\d+", low) if x]
+    if not parts or not all(x.isalpha() for x in parts):
+        return False
+    names, words = given_names(), wordset()
+    if any(x in names for x in parts):
+        return False
+    segs = [_segment(x, words, names) for x in parts]
+    worded = all(seg is not None for seg in segs)
+    beside_unit = (
+        len(parts) > 1
+        and any(x in _UNIT_LOCALS for x in parts)
+        and all(len(x) >= 4 or x in _UNIT_LOCALS for x in parts)
+    )
+    if not (worded or beside_unit):
+        return False
+    pieces = [p for seg in segs if seg for p in seg] or parts
+    for piece in {*parts, *pieces}:
+        for m in regex.finditer(r"(?i)(?<![\w@.])" + regex.escape(piece) + r"(?![\w@])", text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            prev = regex.search(r"(\p{Lu}\p{Ll}+)\s+$", before)
+            if _TITLE_BEFORE_RE.search(before) or (prev is not None and prev.group(1).lower() in names):
+                return False
+    return True
 
 
 def _segment(word: str, words: frozenset[str] | set[str], names: frozenset[str] | set[str]) -> tuple[str, ...] | None:
@@ -1038,6 +1081,10 @@ _ADVICE_HOME_RE = regex.compile(r"(?i)\b(?:if\s+you|students\s+who|anyone\s+who|
 _ROOM_NUMBER_IN_RE = regex.compile(r"(?i)\broom\s+[A-Z]?\d")
 
 
+_CODE_OR_LINES_RE = regex.compile(r"(?:\p{Lu}{2,}-\d|(?i:lines?|ll\.|pp?\.|steps?|slides?|rows?)\s+\d)")
+_CODE_OR_LINES_BEFORE_RE = regex.compile(r"(?i)\b(?:lines?|ll\.|pp?\.|rows?)\s+$")
+
+
 def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     """(start, end, looks like a home) for each street address in the post that is not one the
     institution publishes: the token tagger's spans, the UK street pattern and UK postcodes."""
@@ -1085,6 +1132,9 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or _phone_tail(t, s)
             or (_PHONE_IN_SPAN_RE.search(t, max(0, s - 1), e) and not _STREET_WORD_RE.search(t, s, e))
             or t[e : e + 1] == "@"
+            # round 19 (N9): a product code or a reference to lines ("EXU-2417-0032", "at lines 212--219")
+            or _CODE_OR_LINES_RE.match(t, s)
+            or _CODE_OR_LINES_BEFORE_RE.search(t, max(0, s - 8), s)
             # round 19 (N6): "Tuesdays 2-4, room 3.07 Brindley Building": hours and a room, no street
             or (_ROOM_NUMBER_IN_RE.search(t, s, min(len(t), e + 12)) and not _STREET_WORD_RE.search(t, s, e))
         ):
@@ -1612,7 +1662,9 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         for m in (m for ws, we in windows for m in pattern.finditer(t, ws, we)):
             if _GENERIC_YOU_RE.search(t, max(0, m.start() - 40), m.start()):
                 continue  # advice to anyone ("If your visa is refused, talk to ..."), not someone's news
-            if _SCAM_WORDS_RE.search(t) and _inside_quotes(t, m.start()):
+            if _SCAM_WORDS_RE.search(t) and (
+                _inside_quotes(t, m.start()) or t[max(0, m.start() - 5) : m.start()].lower() == "your "
+            ):
                 continue  # round 19 (N8): '"Your account will be suspended" emails are phishing': a scam quoted
             if _WONT_DISCUSS_RE.search(t, max(0, m.start() - 50), m.start()):
                 continue  # round 19 (N4): "we can't discuss a student's results with anyone else": a rule
