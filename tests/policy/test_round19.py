@@ -342,6 +342,64 @@ PAIRS += [
      "programme's branding guidelines."),
 ]
 
+# Round 19f: N11 and N12's false alarms (N11 10/120 -> 3/120, N12 10/120 -> 4/120); the yardstick N13 (N9's
+# prompt) went 7 -> 5/120, N14 (N2's prompt) 9 -> 9/120.
+PAIRS += [
+    ("privacy", "facebook", "research",
+     "Huge thanks to our Dementia Carers Advisory Group for Tuesday's workshop. New members are always welcome, "
+     "email our coordinator Jane at jane.doe1987@gmail.com or ring her on 07700 900444.",
+     "Huge thanks to our Dementia Carers Advisory Group for Tuesday's workshop. New members are always welcome, "
+     "sign up via the NHS trust's public research page or email dementia-ppi@example.ac.uk."),
+    ("privacy", "bluesky", "research",
+     "Figure 2 is reproduced from Chen et al. (2023); questions to Dr Chen on her mobile, 07700 900555.",
+     "Figure 2 is reproduced from Chen et al. (2023), doi:10.5555/ac.2023.551, under CC BY 4.0. We cropped it and "
+     "added a scale bar."),
+    ("credentials", "bluesky", "research",
+     "Heads up for PLC teaching rig users: the admin password on every unit is now Rig2024! Ask a technician in "
+     "E1.05 if it fails.",
+     "Heads up for PLC teaching rig users: the factory default admin password has been changed on every unit, so "
+     "the one in the manual won't work. Ask a technician in E1.05 for access."),
+    ("confidential-ip", "instagram", "official",
+     "Keypad entry for the Makerspace goes live Monday. Please don't share this yet: the Makerspace is closing in "
+     "June and the technicians haven't been told.",
+     "Keypad entry for the Makerspace goes live Monday. Codes are issued in person at induction, so please don't "
+     "share or post yours. Open 9am-9pm."),
+    ("copyright", "x", "official",
+     "The final report from our 3-year KTP with Dalesway Dairies is out. We've pasted the whole Innovate UK case "
+     "study below, copied from their website.",
+     "The final report from our 3-year KTP with Dalesway Dairies is now public: pasteurisation energy use cut by "
+     "17%. Read the case study on the Innovate UK website."),
+    ("copyright", "facebook", "official",
+     "Reading lists are live for the new term. We've scanned whole books for you and put them on Moodle, no need "
+     "to buy them.",
+     "Reading lists are live for the new term. Core texts are available in print and as e-books via the Library. "
+     "Please don't scan whole books: our CLA licence covers one chapter per module."),
+    ("copyright", "x", "official",
+     "Press photos of the new Cryo-EM facility: we used the Getty ones from their website, no credit needed.",
+     "Press photos of the new Cryo-EM facility are free for editorial use with the credit \"Example University\". "
+     "Download from the media centre."),
+    ("copyright", "bluesky", "research",
+     "The reading list for our translation studies module: we scanned the whole textbook from the publisher and "
+     "uploaded it to Moodle 📚",
+     "The reading list for our translation studies module links to publishers' pages, not PDFs. Please buy or "
+     "borrow from the library 📚"),
+    ("abuse", "facebook", "personal",
+     "To the new PhD student from Lahore who took my desk: go back to your country.",
+     "Someone shouted go back to your country at me in the street yesterday. I am fine, friends were with me. I "
+     "reported it to the university and the police and the support was very kind. Please report if it happens to "
+     "you."),
+    ("personal-use", "linkedin", "personal",
+     "The university is institutionally racist and covers up every complaint. I got nothing but silence after my "
+     "talk last week.",
+     "I received a racist message after my talk last week. Thank you to the university's Dignity at Work team, "
+     "who helped me to report it. If this happens to you, you don't have to handle it alone."),
+    ("brand", "bluesky", "official",
+     "The official Example University app now has our crest recoloured in rainbow stripes and stretched to fit. "
+     "Download it today.",
+     "The official Example University app now has Spanish, Arabic and Simplified Chinese versions. Same crest, "
+     "same information, more languages."),
+]
+
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
 
 

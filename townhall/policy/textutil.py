@@ -37,17 +37,32 @@ EMOJI_CLUSTER_RE = regex.compile(
 WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+")
 
 
+# A DOI ("doi:10.5555/ac.2023.551", "10.1038/s41586-020-2649-2") is a link to a paper: its digits are
+# no phone number, address or code (round 19 of issue 12).
+_DOI_RE = re.compile(r"(?i)(?<![\w/.])(?:doi:\s*)?10\.\d{4,9}/[^\s\"<>]+")
+
+
 def urls(text: str) -> list[tuple[int, int]]:
-    """Spans of links, with trailing sentence punctuation trimmed as the networks do."""
+    """Spans of links (and DOIs), with trailing sentence punctuation trimmed as the networks do."""
     out: list[tuple[int, int]] = []
     if "." not in text and "://" not in text:  # every link has one or the other
         return out
+    dois = _trimmed(text, _DOI_RE.finditer(text)) if "10." in text else []
     if _URL_GATE_RE.search(text) is None:
-        return out
-    for m in URL_RE.finditer(text):
+        return dois
+    out = _trimmed(text, URL_RE.finditer(text))
+    if dois:
+        out = sorted([*out, *(d for d in dois if not any(s < d[1] and d[0] < e for s, e in out))])
+    return out
+
+
+def _trimmed(text: str, matches) -> list[tuple[int, int]]:
+    """The matches' spans, trailing sentence punctuation trimmed (a closing bracket kept when its
+    opening partner is inside), spans shorter than 4 characters dropped."""
+    out: list[tuple[int, int]] = []
+    for m in matches:
         s, e = m.span()
         while e > s and text[e - 1] in _TRAILING:
-            # keep a closing bracket that has its opening partner inside the link
             if text[e - 1] == ")" and "(" in text[s:e]:
                 break
             e -= 1

@@ -1288,6 +1288,22 @@ def _put_down(text: str) -> regex.Match[str] | None:
     return None
 
 
+# Abuse the author received and reports ("Someone shouted go back to your country at me ... I reported
+# it"): the words are said to the author, and told to call them out.
+_RECEIVED_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:shouted|yelled|screamed|said|called|sent|messaged|wrote|told)\s+(?:me\s+)?(?:that\s+)?[\"'“‘]?$"
+)
+_RECEIVED_AFTER_RE = regex.compile(r"(?i)[\"'”’]?\s*,?\s*(?:at|to)\s+me\b")
+
+
+def _received(text: str, start: int, end: int) -> bool:
+    """The words at [start, end) were said to the author, who reports them."""
+    return (
+        _RECEIVED_BEFORE_RE.search(text, max(0, start - 24), start) is not None
+        and _RECEIVED_AFTER_RE.match(text, end) is not None
+    )
+
+
 @rule(
     "ABU002",
     "directed-insult",
@@ -1321,6 +1337,7 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if (
         pd is not None
         and not _in_quotes(doc.text, pd.start(), pd.end())
+        and not _received(doc.text, pd.start(), pd.end())
         and not any(s <= pd.start() < e for s, e in doc.urls)
         and not is_banter(doc.text)
     ):
@@ -1336,6 +1353,8 @@ def directed_insult(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _in_quotes(doc.text, m.start(), m.end()) and doc.holds(_CONDEMNS_RE):
             continue  # 'sharing the message I got ("go back where you came from"): racism must be called out'
+        if _received(doc.text, m.start(), m.end()):
+            continue  # round 19 (N12): "Someone shouted go back to your country at me ... I reported it"
         if m.group(0)[:1].lower() in "wa" and _vents_at_self(doc.text, m.start()):
             continue  # "Left my charger in the exam hall. What an idiot."
         if vents_at_a_thing(doc.text):

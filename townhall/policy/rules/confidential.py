@@ -932,6 +932,8 @@ _C6_SECRET_RE = regex.compile(
     r"|(?:meant|supposed)\s+to\s+be\s+(?:secret|confidential|a\s+secret)|nobody'?s\s+(?:allowed|supposed)\s+to\s+(?:say|know)"
     r"|stays\s+in\s+the\s+room|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)"
     r"(?!\s+(?:\w+\s+)?(?:logins?|passwords?|accounts?|details|codes?|pins?)\b)"
+    # round 19 (N11): "please don't share or post yours": the reader's own code
+    r"(?!\s+(?:or\s+\w+\s+)?(?:yours|your\s+own)\b)"
     # a rule about a kind of material, not this news ("please don't share unpublished data on social media")
     r"(?!\s+(?:unpublished|confidential|personal|sensitive|patient|students?['’]?|embargoed|identifiable)\s+"
     r"(?:data|information|results|findings|details|work|material|records)\b)|keep\s+it)"

@@ -64,7 +64,9 @@ _PERMISSION_RE = regex.compile(
     r"|(?:pic|photo|image|video|credit|source)\s*:\s*(?:a\s+)?(?:reddit|instagram|insta|twitter|tiktok|pinterest|facebook)\s+user"
     r"|not\s+my\s+(?:own\s+)?"
     + _MEDIA
-    + r"|(?:no|don'?t\s+know\s+(?:the|who))\s+(?:copyright|owner)|copyright\s+(?:unknown|theirs)|"
+    # (not "some things need no copyright": round 19, N12)
+    + r"|(?:(?<!\bneeds?\s)(?<!\bneeded\s)no|don'?t\s+know\s+(?:the|who))\s+(?:copyright|owner)"
+    r"|copyright\s+(?:unknown|theirs)|"
     r"via\s+google\s+images|found\s+(?:it\s+|this\s+)?on\s+google(?:\s+images)?"
     # copyright waved away ("copyright who?", "who cares about copyright")
     r"|copyright\s+who|who\s+cares\s+about\s+(?:the\s+)?copyright|copyright\s+s?c?hmopyright|(?:screw|sod|stuff|ignore|"
@@ -313,6 +315,8 @@ _COMMISSIONED = _COMMISSIONED_FROM + r"|(?:we|i)\s+commissioned"
 _OWN_OR_LICENSED_RE = regex.compile(
     r"(?<![\w])(?:with\s+(?:\w+['’]?s?\s+){0,3}permission|licensed\s+(?:\w+\s+){0,2}?(?:from|under|by|through|via|with)|"
     r"licence\s+from|under\s+licen[cs]e|credits?\s+(?:are|is)\s+(?:on|in|at|below|listed)|"
+    # (round 19, N12: the institution's press photos "free for editorial use with the credit ...")
+    r"free\s+for\s+(?:editorial|press|media)\s+use|"
     r"public\s+domain|courtesy\s+of|creative\s+commons|cc[-\s]by|our\s+own|by\s+our\s+(?:\w+\s+)?(?:photographer|students?|"
     r"staff|team|alumn\w+)|(?:composed|written|created|made|designed|drawn|shot|taken|filmed|photographed|painted)\s+by\s+"
     r"(?:\w+\s+){0,2}?(?:student|students|staff|alumn\w+|graduate|graduates|colleague)|used\s+under|royalty[-\s]free|open\s+licen[cs]e|shared\s+with\s+credit|(?:by|from)\s+our\s+"
@@ -676,13 +680,22 @@ _REFUSED_BEFORE_RE = regex.compile(
 
 
 _READ_VIA_LINK_RE = regex.compile(
-    r"(?i)(?<![\w])(?:read|watch|listen\s+to|see)\s+(?:[\w'’-]+\s+){0,3}?(?:via|at|through|using|on|in)\s+(?:the\s+)?"
-    r"(?:link|links)(?![\w])"
+    r"(?i)(?<![\w])(?:(?:read|watch|listen\s+to|see)\s+(?:[\w'’-]+\s+){0,3}?(?:via|at|through|using|on|in)\s+(?:the\s+)?"
+    r"(?:link|links)"
+    # round 19 (N11, N12): "Read the case study on the Innovate UK website", "links to publishers' pages, not PDFs"
+    r"|(?:read|watch|see|find)\s+(?:[\w'’-]+\s+){0,4}?(?:on|at|via)\s+(?:the|their|our)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:website|site|page|pages)|links?\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pages?|sites?|websites?)"
+    r"|(?:is|are)\s+(?:now\s+)?(?:up\s+|live\s+)?(?:on|at)\s+(?:the|our)\s+(?:website|site))(?![\w])"
 )
 
 
 # An act told not to be done ("don't crop out watermarks", "never remove the credit").
 _DONT_BEFORE_RE = regex.compile(r"(?i)(?<![\w])(?:don['’]?t|do\s+not|never|please\s+don['’]?t|avoid|no)\s+$")
+
+
+_DONT_DO_BEFORE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:don['’]?t|do\s+not|never|please\s+don['’]?t)\s+(?:[\w'’-]+\s+){1,2}$"
+)
 
 
 def _reproduces(masked: str) -> bool:
@@ -755,6 +768,8 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
         and not _WHERE_AFTER_RE.match(masked, m.end())
         # "read the full paper in The Lancet": sends the reader to the work where it is published
         and not _READ_IT_RE.search(masked, max(0, m.start() - 30), m.start())
+        # round 19 (N12): "Please don't scan whole books": the act told not to be done
+        and not _DONT_DO_BEFORE_RE.search(masked, max(0, m.start() - 30), m.start())
     ):
         return m.start(), m.end(), "A whole work reproduced in the post."
     # someone else's media is only a problem when the author puts it in their own post or material

@@ -533,6 +533,7 @@ _CODE_VALUE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _ROOM_VALUE_RE = regex.compile(r"\d{1,2}\.\d{1,3}")
+_ROOM_TOKEN_RE = regex.compile(r"[A-Z]{1,2}\d{1,2}\.\d{1,3}[a-z]?")
 _STRONG_VALUE_RE = regex.compile(
     r"[\"'“‘](?P<q>[^\s\"'”’]{3,40})[\"'”’]|(?<![\w@./#])(?P<t>[A-Za-z][^\s\"'“”‘’()<>,;]{3,40})"
 )
@@ -910,6 +911,8 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                     return
                 continue
             tok = v.group("t").rstrip(".,;:!?)")
+            if _ROOM_TOKEN_RE.fullmatch(tok):
+                continue  # round 19 (N11): "ask a technician in E1.05": a room, not the password
             right_after = not t[m.end() : v.start()].strip()
             if "@" not in tok and (_looks_strong(tok) or (right_after and _CAMEL_RE.fullmatch(tok))):
                 yield v.start("t"), v.start("t") + len(tok), "A password in a post."

@@ -396,6 +396,10 @@ _ALTERED_RE = regex.compile(
     r"(?i)(?<![\w])(?:stretch\w*|recolou?r\w*|redr[ae]w\w*|tweak\w*|alter\w*|edit\w*|photoshop\w*|distort\w*|squash\w*|"
     r"modif\w*|redesign\w*|remix\w*|crop\w*|own\s+version|made\s+(?:my|our)\s+own)(?![\w])"
 )
+_OWN_PRODUCT_RE = regex.compile(
+    r"(?<![\w])(?i:the|our)\s+(?i:official)\s+(?:\p{Lu}[\w'’-]+\s+){0,3}(?i:app|website|site|account|accounts|shop|store|"
+    r"podcast|newsletter|channel)(?![\w])"
+)
 _OWN_MARK_ON_RE = regex.compile(
     r"(?<![\w])(?:(?i:our|the\s+(?:university|uni|college)['’]?s?)|the\s+(?:\p{Lu}[\w'’-]+\s+){1,3})\s*(?i:logo|crest)\s+"
     r"(?i:on|printed\s+on)\b"
@@ -414,6 +418,8 @@ def _brand_through_owners(doc: Doc) -> bool:
         return False  # "we stretched and recoloured the logo from the Brand Hub": the owner's mark, remade
     if doc.ctx.account != "personal" and _FROM_BRAND_HUB_RE.search(t) is not None:
         return True  # round 19 (N9): "the official Example University design from the Brand Hub" on its own account
+    if doc.ctx.account == "official" and _OWN_PRODUCT_RE.search(t) is not None:
+        return True  # round 19 (N12): "The official Example University app now has Spanish ... versions"
     if doc.ctx.account == "official" and _OWN_MARK_ON_RE.search(t) is not None:
         return True  # "Freshers' lanyards have arrived with the Example University logo on": its own goods
     return _OFFICIAL_SOURCE_RE.search(t) is not None or _ISSUED_BY_OWNERS_RE.search(t) is not None

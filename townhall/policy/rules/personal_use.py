@@ -2323,6 +2323,14 @@ def _misconduct_verdict(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     return None
 
 
+# A word of _DAMAGING that names a message someone sent ("a racist message", "sexist comments under my
+# post"): abuse the author received, not a claim about the institution.
+_ABUSE_RECEIVED_AFTER_RE = regex.compile(
+    r"\s+(?:message|messages|comment|comments|email|emails|e-mail|abuse|remark|remarks|reply|replies|tweet|tweets|"
+    r"dm|dms|voicemail|letter|graffiti|slur|slurs)\b"
+)
+
+
 @rule(
     "PER003",
     "reputation-damage",
@@ -2353,6 +2361,8 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # "removed the old asbestos": a hazard put right (round 14)
             if m.group(0) == "made up" and _MADE_UP_FOR_RE.match(t, m.end()):
                 continue  # "made up for her": delighted (round 15), not "made up" as invented
+            if _ABUSE_RECEIVED_AFTER_RE.match(t, m.end()):
+                continue  # round 19 (N10, N12): "I received a racist message after my talk": abuse sent to the author
             if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()) and not _unclaimed(t, m.start()):
                 yield (
                     m.start(),

@@ -350,12 +350,12 @@ def _phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         # written like a phone number (+44..., 0121..., (0121)...) or valid in the numbering plan
         if raw[0] not in "+0(" and not phonenumbers.is_valid_number(m.number):
             continue
-        if _YEARS_RE.fullmatch(raw.strip()) or _ROOM_NUMBER_RE.match(raw):
-            continue
+        if _YEARS_RE.fullmatch(raw.strip(" ()")) or _ROOM_NUMBER_RE.match(raw) or len(digits) < 6:
+            continue  # a year, "(2023", a room, or too few digits to ring
         if any(digits.endswith(p[-9:]) for p in cp.public_digits) or _service_line(doc, m.start, m.end, digits):
             continue
-        if any(s <= m.start < e for s, e in doc.urls):
-            continue
+        if any(s < m.end and m.start < e for s, e in doc.urls):
+            continue  # inside or running into a link or a DOI ("(2023), doi:10.5555/...")
         if m.start and (doc.text[m.start - 1].isalpha() or doc.text[m.start - 1] == "_"):
             continue  # digits inside a token (a key, a code), not a phone number
         yield m.start, m.end, f"Phone number {m.raw_string!r} in a public post."
@@ -698,6 +698,9 @@ def _worded_service_local(low: str, text: str) -> bool:
     if any(x in names for x in parts):
         return False
     segs = [_segment(x, words, names) for x in parts]
+    if len(parts) > 1 and any(seg is not None and len(x) >= 5 for x, seg in zip(parts, segs, strict=True)):
+        # an acronym beside a word ("dementia-ppi@"): the group's initials
+        segs = [(x,) if seg is None and 2 <= len(x) <= 4 else seg for x, seg in zip(parts, segs, strict=True)]
     worded = all(seg is not None for seg in segs)
     beside_unit = (
         len(parts) > 1
