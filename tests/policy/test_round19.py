@@ -400,6 +400,48 @@ PAIRS += [
      "same information, more languages."),
 ]
 
+# Round 19g: N13 and N14's false alarms (N13 5/120 -> 1/120, N14 9/120 -> 5/120).
+PAIRS += [
+    ("privacy", "facebook", "research",
+     "Equine gait study: email our vet Sarah Jones at sarahjones1980@gmail.com or text her on 07700 900222.",
+     "Equine gait study: we're looking for horse owners within 30 miles of the Moorside campus. Horses must be over "
+     "5 years old and sound. Email equinegait@example.ac.uk and the study team will reply within 3 working days."),
+    ("privacy", "x", "official",
+     "Killer stats from today's Open Day: our student Ben Lowe, who lives at 14 Beech Road, LS6 3QJ, ran 38 live "
+     "demos.",
+     "Killer stats from today's Engineering Open Day: 1,400 visitors, 38 live demos and only one smoke alarm (a "
+     "toaster, not a lab)."),
+    ("brand", "threads", "research",
+     "Our poster template now carries the university logo, stretched and recoloured in our lab colours. The A0 file "
+     "is on the group SharePoint.",
+     "Our poster template now carries the official university logo, checked with Marketing. The A0 PowerPoint file "
+     "is on the group SharePoint for members."),
+    ("confidential-ip", "facebook", "official",
+     "The first-year Anatomy textbook is on the Library shelf. Please don't share this yet: the Anatomy department "
+     "is closing next year.",
+     "The first-year Anatomy textbook is available as an e-book through the Library. Please don't share PDFs in the "
+     "course group chat; the licence only covers university logins."),
+    ("confidential-ip", "x", "research",
+     "Version 2.3.1 is out. Also, the board papers leaked to us show the School is merging with Physics.",
+     "Version 2.3.1 of our open-source phylogenetics toolkit is out: github.com/example-uni-evo/treeshaper. Fixes "
+     "the memory leak on large alignments. Thanks to everyone who filed issues!"),
+    ("brand", "mastodon", "research",
+     "Our research group now has its own logo: we redrew the university crest with a microscope through it, no "
+     "need to ask Marketing.",
+     "Our research group now has its own logo, approved by the university Marketing team to sit alongside the "
+     "crest. Look out for it on our posters at the BSG conference."),
+    ("brand", "x", "personal",
+     "Did my first media interview today. I made my own backdrop with a stretched version of the uni logo, nobody "
+     "asked the Press Office.",
+     "Did my first media interview today. The Press Office set up a branded backdrop behind me, so it all looked "
+     "very official. My hair, less so."),
+    ("brand", "facebook", "personal",
+     "Thanks to the Comms team for the lecture flyer, though I stretched the crest and changed its colours for our "
+     "society's hoodies afterwards.",
+     "Thanks to the Comms team for helping make our public lecture flyer look proper, crest and all. Far better "
+     "than anything I'd have managed in Word."),
+]
+
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
 
 

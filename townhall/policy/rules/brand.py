@@ -568,6 +568,9 @@ _PROPER_USE_RE = regex.compile(
     # round 19 (N1): the institution's own templates and placement rules ("the official poster template with
     # the correct logo placement")
     r"|official\s+(?:[\w-]+\s+){0,2}?templates?|(?:correct|official)\s+logo\s+(?:placement|files?|versions?)"
+    # round 19 (N14): "Thanks to the Comms team for helping make our public lecture flyer look proper, crest and all"
+    r"|(?:thanks\s+to|with\s+(?:help|support)\s+from|helped\s+by)\s+(?:the\s+|our\s+)?(?:university['’]?s\s+)?"
+    r"(?:brand|design|comms|communications|marketing|creative|digital|graphics|press)\s+(?:team|office|unit|studio)"
     # round 19 (N8): "hire through our official gown partner"
     r"|official\s+(?:[\w-]+\s+){0,2}?(?:partner|partners|supplier|suppliers|licensee|licensees)"
     # the institution's own merchandise and licensing: sold where it sells it, approved, or asked about

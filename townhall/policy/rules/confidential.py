@@ -323,7 +323,7 @@ _CONF_RE = regex.compile(
     r"(?<![\w])(?:(?:strictly|highly|private\s+and|marked|stamped|labelled|commercial(?:ly)?\s+in)\s+confiden(?:tial|ce)"
     r"|confidential\s+(?:document|report|minutes|memo|papers?|e-?mail|draft|information|data|briefing|slides|"
     r"agenda|plan|proposal|restructur\w*|figures)"
-    r"|(?<!(?:roof|pipe|tap|water|gas|oil|boiler|radiator)\s)leak(?:ed|s|ing)?(?!\s*(?:proof|detection))|(?:internal|restricted)\s+(?:use\s+)?only|not\s+for\s+"
+    r"|(?<!(?:roof|pipe|tap|water|gas|oil|boiler|radiator|memory|resource|handle)\s)leak(?:ed|s|ing)?(?!\s*(?:proof|detection))|(?:internal|restricted)\s+(?:use\s+)?only|not\s+for\s+"
     r"(?:public\s+)?(?:circulation|distribution|release|publication|sharing)|do\s+not\s+(?:share|forward|circulate)|"
     r"(?:under|covered\s+by|breaking\s+(?:an|the|my))\s+(?:an\s+)?nda|off\s+the\s+record"
     r"|(?:committee|board|council|senate|exec(?:utive)?|smt|management|governors?'?|faculty\s+board|ucu)\s+"
@@ -934,6 +934,8 @@ _C6_SECRET_RE = regex.compile(
     r"(?!\s+(?:\w+\s+)?(?:logins?|passwords?|accounts?|details|codes?|pins?)\b)"
     # round 19 (N11): "please don't share or post yours": the reader's own code
     r"(?!\s+(?:or\s+\w+\s+)?(?:yours|your\s+own)\b)"
+    # round 19 (N14): "please don't share PDFs in the course group chat": a licence's rule
+    r"(?!\s+(?:\w+\s+)?(?:pdfs?|files?|copies|e-?books?|scans?|slides|recordings?|materials?)\b)"
     # a rule about a kind of material, not this news ("please don't share unpublished data on social media")
     r"(?!\s+(?:unpublished|confidential|personal|sensitive|patient|students?['’]?|embargoed|identifiable)\s+"
     r"(?:data|information|results|findings|details|work|material|records)\b)|keep\s+it)"

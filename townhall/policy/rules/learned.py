@@ -390,11 +390,22 @@ _ISSUED_BY_OWNERS_RE = regex.compile(
     r"(?:sent|gave|presented|issued|handed)\s+(?:me|us|every\w*|all\s+(?:staff|of\s+us)))(?![\w])"
 )
 _FROM_BRAND_HUB_RE = regex.compile(
-    r"(?i)(?<![\w])(?:from|via|on|in)\s+the\s+brand\s+(?:hub|centre|center|toolkit)(?![\w])"
+    r"(?i)(?<![\w])(?:(?:from|via|on|in)\s+the\s+brand\s+(?:hub|centre|center|toolkit)"
+    # round 19 (N13, N14): "checked with Marketing", "approved by the university Marketing team", "The Press
+    # Office set up a branded backdrop"
+    r"|(?:checked|cleared|agreed|signed\s+off)\s+(?:with|by)\s+(?:the\s+)?(?:university\s+)?(?:marketing|comms|"
+    r"communications|brand|press)|approved\s+by\s+(?:the\s+)?(?:university\s+)?(?:marketing|comms|communications|"
+    r"brand|press)|(?:the\s+)?(?:press\s+office|comms\s+team|marketing\s+team|brand\s+team)\s+(?:set\s+up|provided|"
+    r"made|designed|supplied|sent))(?![\w])"
 )
 _ALTERED_RE = regex.compile(
     r"(?i)(?<![\w])(?:stretch\w*|recolou?r\w*|redr[ae]w\w*|tweak\w*|alter\w*|edit\w*|photoshop\w*|distort\w*|squash\w*|"
     r"modif\w*|redesign\w*|remix\w*|crop\w*|own\s+version|made\s+(?:my|our)\s+own)(?![\w])"
+)
+# the institution's own team did it, for the author (on any account)
+_OWNERS_DID_IT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:the\s+)?(?:press\s+office|comms\s+team|marketing\s+team|brand\s+team)\s+(?:set\s+up|provided|"
+    r"made|designed|supplied|sent)(?![\w])"
 )
 _OWN_PRODUCT_RE = regex.compile(
     r"(?<![\w])(?i:the|our)\s+(?i:official)\s+(?:\p{Lu}[\w'’-]+\s+){0,3}(?i:app|website|site|account|accounts|shop|store|"
@@ -416,7 +427,7 @@ def _brand_through_owners(doc: Doc) -> bool:
         return False
     if _ALTERED_RE.search(t) is not None:
         return False  # "we stretched and recoloured the logo from the Brand Hub": the owner's mark, remade
-    if doc.ctx.account != "personal" and _FROM_BRAND_HUB_RE.search(t) is not None:
+    if _FROM_BRAND_HUB_RE.search(t) is not None and (doc.ctx.account != "personal" or _OWNERS_DID_IT_RE.search(t)):
         return True  # round 19 (N9): "the official Example University design from the Brand Hub" on its own account
     if doc.ctx.account == "official" and _OWN_PRODUCT_RE.search(t) is not None:
         return True  # round 19 (N12): "The official Example University app now has Spanish ... versions"

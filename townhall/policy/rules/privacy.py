@@ -686,6 +686,19 @@ def _compound_role(local: str) -> bool:
 _TITLE_BEFORE_RE = regex.compile(r"(?:\b(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame)\.?\s+)$", regex.IGNORECASE)
 
 
+def _spelled_in_text(parts: list[str], text: str, names: frozenset[str] | set[str]) -> bool:
+    """The local part is the run of words the post names its study or service by ("Equine gait study
+    ... equinegait@"), none of them a given name."""
+    joined = "".join(parts)
+    for m in regex.finditer(r"\p{L}+(?:[\s-]+\p{L}+){1,3}", text):
+        words = regex.split(r"[\s-]+", m.group(0).lower())
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                if "".join(words[i:j]) == joined and not any(w in names for w in words[i:j]):
+                    return True
+    return False
+
+
 def _worded_service_local(low: str, text: str) -> bool:
     """A local part made of words that name no one ("clinicalskills", "robotics-lab", "breathe2"):
     every part is dictionary words (digits aside), or a unit word beside other parts of 4+ letters; no
@@ -707,7 +720,7 @@ def _worded_service_local(low: str, text: str) -> bool:
         and any(x in _UNIT_LOCALS for x in parts)
         and all(len(x) >= 4 or x in _UNIT_LOCALS for x in parts)
     )
-    if not (worded or beside_unit):
+    if not (worded or beside_unit or _spelled_in_text(parts, text, names)):
         return False
     pieces = [p for seg in segs if seg for p in seg] or parts
     for piece in {*parts, *pieces}:
@@ -1085,6 +1098,10 @@ _ROOM_NUMBER_IN_RE = regex.compile(r"(?i)\broom\s+[A-Z]?\d")
 
 
 _CODE_OR_LINES_RE = regex.compile(r"(?:\p{Lu}{2,}-\d|(?i:lines?|ll\.|pp?\.|steps?|slides?|rows?)\s+\d)")
+_COUNT_IN_SPAN_RE = regex.compile(
+    r"(?i)\d\s+(?:visitors|people|students|attendees|participants|demos|delegates|guests|applicants|staff|schools|"
+    r"talks|sessions|countries|languages|papers|posters|teams|volunteers|events)\b"
+)
 _CODE_OR_LINES_BEFORE_RE = regex.compile(r"(?i)\b(?:lines?|ll\.|pp?\.|rows?)\s+$")
 
 
@@ -1137,6 +1154,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or t[e : e + 1] == "@"
             # round 19 (N9): a product code or a reference to lines ("EXU-2417-0032", "at lines 212--219")
             or _CODE_OR_LINES_RE.match(t, s)
+            # round 19 (N13): "1,400 visitors, 38 live demos": counts, not an address
+            or (_COUNT_IN_SPAN_RE.search(t, s, min(len(t), e + 14)) and not _STREET_WORD_RE.search(t, s, e))
             or _CODE_OR_LINES_BEFORE_RE.search(t, max(0, s - 8), s)
             # round 19 (N6): "Tuesdays 2-4, room 3.07 Brindley Building": hours and a room, no street
             or (_ROOM_NUMBER_IN_RE.search(t, s, min(len(t), e + 12)) and not _STREET_WORD_RE.search(t, s, e))
