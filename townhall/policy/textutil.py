@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import regex
 
@@ -56,7 +57,7 @@ def urls(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _trimmed(text: str, matches) -> list[tuple[int, int]]:
+def _trimmed(text: str, matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
     """The matches' spans, trailing sentence punctuation trimmed (a closing bracket kept when its
     opening partner is inside), spans shorter than 4 characters dropped."""
     out: list[tuple[int, int]] = []

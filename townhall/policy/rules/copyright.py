@@ -689,13 +689,11 @@ _READ_VIA_LINK_RE = regex.compile(
 )
 
 
-# An act told not to be done ("don't crop out watermarks", "never remove the credit").
-_DONT_BEFORE_RE = regex.compile(r"(?i)(?<![\w])(?:don['’]?t|do\s+not|never|please\s+don['’]?t|avoid|no)\s+$")
-
-
-_DONT_DO_BEFORE_RE = regex.compile(
-    r"(?i)(?<![\w])(?:don['’]?t|do\s+not|never|please\s+don['’]?t)\s+(?:[\w'’-]+\s+){1,2}$"
-)
+# An act told not to be done: right before it ("don't crop out watermarks", "never remove the credit"), or
+# before its verb ("please don't scan whole books").
+_DONT = r"(?i)(?<![\w])(?:don['’]?t|do\s+not|never|please\s+don['’]?t"
+_DONT_BEFORE_RE = regex.compile(_DONT + r"|avoid|no)\s+$")
+_DONT_DO_BEFORE_RE = regex.compile(_DONT + r")\s+(?:[\w'’-]+\s+){1,2}$")
 
 
 def _reproduces(masked: str) -> bool:

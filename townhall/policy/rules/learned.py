@@ -389,24 +389,24 @@ _ISSUED_BY_OWNERS_RE = regex.compile(
     r"(?:the\s+)?(?:university|uni|college|department|dept|faculty|school|hr|students['’]?\s+union|su))\s+"
     r"(?:sent|gave|presented|issued|handed)\s+(?:me|us|every\w*|all\s+(?:staff|of\s+us)))(?![\w])"
 )
+# the institution's own team did it, for the author ("The Press Office set up a branded backdrop")
+_OWNERS_DID_IT = (
+    r"(?:the\s+)?(?:press\s+office|comms\s+team|marketing\s+team|brand\s+team)\s+(?:set\s+up|provided|made|designed|"
+    r"supplied|sent)"
+)
 _FROM_BRAND_HUB_RE = regex.compile(
     r"(?i)(?<![\w])(?:(?:from|via|on|in)\s+the\s+brand\s+(?:hub|centre|center|toolkit)"
-    # round 19 (N13, N14): "checked with Marketing", "approved by the university Marketing team", "The Press
-    # Office set up a branded backdrop"
+    # round 19 (N13, N14): "checked with Marketing", "approved by the university Marketing team"
     r"|(?:checked|cleared|agreed|signed\s+off)\s+(?:with|by)\s+(?:the\s+)?(?:university\s+)?(?:marketing|comms|"
     r"communications|brand|press)|approved\s+by\s+(?:the\s+)?(?:university\s+)?(?:marketing|comms|communications|"
-    r"brand|press)|(?:the\s+)?(?:press\s+office|comms\s+team|marketing\s+team|brand\s+team)\s+(?:set\s+up|provided|"
-    r"made|designed|supplied|sent))(?![\w])"
+    r"brand|press)|" + _OWNERS_DID_IT + r")(?![\w])"
 )
 _ALTERED_RE = regex.compile(
     r"(?i)(?<![\w])(?:stretch\w*|recolou?r\w*|redr[ae]w\w*|tweak\w*|alter\w*|edit\w*|photoshop\w*|distort\w*|squash\w*|"
     r"modif\w*|redesign\w*|remix\w*|crop\w*|own\s+version|made\s+(?:my|our)\s+own)(?![\w])"
 )
-# the institution's own team did it, for the author (on any account)
-_OWNERS_DID_IT_RE = regex.compile(
-    r"(?i)(?<![\w])(?:the\s+)?(?:press\s+office|comms\s+team|marketing\s+team|brand\s+team)\s+(?:set\s+up|provided|"
-    r"made|designed|supplied|sent)(?![\w])"
-)
+# ... which, unlike the rest of _FROM_BRAND_HUB_RE, counts on a personal account too
+_OWNERS_DID_IT_RE = regex.compile(r"(?i)(?<![\w])" + _OWNERS_DID_IT + r"(?![\w])")
 _OWN_PRODUCT_RE = regex.compile(
     r"(?<![\w])(?i:the|our)\s+(?i:official)\s+(?:\p{Lu}[\w'’-]+\s+){0,3}(?i:app|website|site|account|accounts|shop|store|"
     r"podcast|newsletter|channel)(?![\w])"

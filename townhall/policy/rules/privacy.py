@@ -1722,7 +1722,9 @@ _SCAM_WORDS_RE = regex.compile(r"(?i)\b(?:phishing|scam\w*|fraud\w*|fake|spoof\w
 
 
 def _inside_quotes(t: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation opened earlier in its sentence and closed after it."""
+    """Whether a quotation is open at ``pos``: an odd number of straight double quotes, or a curly one
+    not yet closed, since the sentence began. (Cheaper and looser than abuse._in_quotes, which needs a
+    closing mark too; it is asked only of a sensitive-state match in a post about a scam.)"""
     s = sentence_start(t, pos)
     return t.count('"', s, pos) % 2 == 1 or t.rfind("“", s, pos) > t.rfind("”", s, pos)
 
