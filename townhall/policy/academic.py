@@ -1,7 +1,9 @@
 """Academic freedom: on research and teaching accounts, and on posts marked scholarly,
 contentious *topics* only inform, because the guidance upholds the freedom to disseminate
 research and to discuss contrary views. Party-political endorsement and campaigning is not
-scholarship, so it keeps its full severity (the pack's ``academic_freedom.still_apply``).
+scholarship, so it keeps its full severity (the pack's ``academic_freedom.still_apply``:
+``party-political`` for endorsing a party or candidate, ``campaigning`` for a slogan, a call to
+vote against or to lobby, or a call on others to join a boycott).
 
 Which rules are relaxed, to what, and for which account types is pack configuration
 (``academic_freedom`` in the YAML); this module only applies it to a list of findings.
@@ -23,7 +25,7 @@ DEFAULTS = {
     "accounts": ["research"],
     "relaxed_rules": ["CON001", "CON002", "CON003"],
     "severity": "info",
-    "still_apply": ["party-political"],
+    "still_apply": ["party-political", "campaigning"],
     "parties": [],
 }
 
@@ -68,6 +70,13 @@ def apply(text: str, findings: list[Finding], cp: CompiledPack, plan_severity: d
     partisan = None
     if "party-political" in conf["still_apply"]:
         partisan = cp.partisan_re.search(text)
+    campaign = None
+    if partisan is None and "campaigning" in conf["still_apply"] and any(f.code == "CON001" for f in findings):
+        # imported here, not at the top: loading townhall.policy must not import the rule modules
+        # (data/build_patterns.py records their patterns from a registry set up first)
+        from townhall.policy.rules.contentious import campaign_span
+
+        campaign = campaign_span(text)
     out: list[Finding] = []
     for f in findings:
         if f.code not in relaxed:
@@ -75,6 +84,11 @@ def apply(text: str, findings: list[Finding], cp: CompiledPack, plan_severity: d
             continue
         if partisan is not None and f.code == "CON001":
             continue  # replaced by the endorsement finding below
+        if campaign is not None and f.code == "CON001":
+            out.append(dataclasses.replace(
+                f, message=f"{f.message} It campaigns (a slogan, a call to vote or lobby, or a call on others to "
+                "join in): academic freedom does not cover this."))
+            continue
         if SEVERITY_RANK[f.severity] > SEVERITY_RANK[to]:
             f = dataclasses.replace(
                 f, severity=to, message=f"{f.message} Scholarly post: this informs only (academic freedom)."

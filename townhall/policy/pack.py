@@ -116,7 +116,7 @@ SCHEMA: dict[str, Any] = {
                 "accounts": {"type": "array", "items": {"enum": list(ACCOUNTS)}},
                 "relaxed_rules": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{3}[0-9]{3}$"}},
                 "severity": {"enum": ["info", "warn"]},
-                "still_apply": {"type": "array", "items": {"enum": ["party-political"]}},
+                "still_apply": {"type": "array", "items": {"enum": ["party-political", "campaigning"]}},
                 "parties": {"$ref": "#/$defs/strings"},
             },
         },

@@ -29,7 +29,8 @@ POLITICS = words_re(
     votes reform|votes labour|votes tory|votes conservative|votes green|votes snp|voted reform|voted labour|
     voted tory|voted conservative|voted leave|voted remain|reform voters|tory voters|leave voters|
     the conservative|reform government|reform-led government|indyref|indyref2|indy ref|indy ref 2|
-    irish unity|border poll|welsh independence|pro-independence|anti-independence""")
+    irish unity|border poll|welsh independence|pro-independence|anti-independence|rejoin eu|rejoin the eu|
+    rejoiners""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
@@ -73,8 +74,9 @@ DIVISIVE = words_re(
     union jack|royal occasions|fossil fuel companies|immigration enforcement|home office raids""")
 )
 _DISPUTE = "an industrial dispute"
+_POLITICS = "party politics or elections"
 TOPICS = (
-    (POLITICS, "party politics or elections"),
+    (POLITICS, _POLITICS),
     (CONFLICT, "an armed conflict or foreign politics"),
     (CAMPAIGN, "a boycott, petition or protest"),
     (INDUSTRIAL, _DISPUTE),
@@ -113,23 +115,46 @@ STANCE = words_re(
     isn't welcome|aren't welcome|is not welcome|are not welcome|deserves its independence|
     we believe|affirms|formally supports|welcomes calls|will not cooperate|won't cooperate|will no longer|
     no longer advertise|no longer fly|no longer mark|outdated institution|abolition of|be scrapped|right future|
-    should be a free|does not represent our community|doesn't represent our community|won't be part of""")
+    should be a free|does not represent our community|doesn't represent our community|won't be part of|
+    add your name""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
-SLOGAN = words_re(
-    phrases("""free palestine|from the river to the sea|globalise the intifada|globalize the intifada|
+_SLOGANS = phrases("""free palestine|from the river to the sea|globalise the intifada|globalize the intifada|
     intifada now|stop the boats|get brexit done|take back control|leave means leave|bollocks to brexit|
     tories out|kill the bill|no borders|refugees welcome|stop the war|ceasefire now|independence now|
     yes yes yes|indy now|brits out|troops out|no surrender|tiocfaidh ar la|stand with israel|bring them home|
-    alba gu brath|alba gu bràth|saor alba|cymru rydd""")
-)
+    alba gu brath|alba gu bràth|saor alba|cymru rydd|not my king|yes2""")
+SLOGAN = words_re(_SLOGANS)
 # Slogans that name their cause themselves ("Alba gu bràth" on a campus banner, "Tories out"): a side
 # taken even when no topic word stands beside them (the others above need one).
-SELF_EVIDENT_SLOGAN = words_re(
-    phrases("""alba gu brath|alba gu bràth|saor alba|cymru rydd|tiocfaidh ar la|globalise the intifada|
-    globalize the intifada|free palestine|from the river to the sea|bollocks to brexit|get brexit done|tories out|
-    stop the boats""")
+_SELF_EVIDENT_SLOGANS = phrases("""alba gu brath|alba gu bràth|saor alba|cymru rydd|tiocfaidh ar la|
+    globalise the intifada|globalize the intifada|free palestine|from the river to the sea|bollocks to brexit|
+    get brexit done|tories out|stop the boats|not my king""")
+SELF_EVIDENT_SLOGAN = words_re(_SELF_EVIDENT_SLOGANS)
+# A campaign's hashtag is its slogan written as one word (#ToriesOut, #NotMyKing, #RefugeesWelcome):
+# the same side taken, under the same two rules as the slogan written out.
+_SLOGAN_TAGS = frozenset(p.replace(" ", "") for p in _SLOGANS)
+_SELF_EVIDENT_TAGS = frozenset(p.replace(" ", "") for p in _SELF_EVIDENT_SLOGANS)
+_HASHTAG_RE = re.compile(r"#(\w+)")
+
+
+def _slogan_tag(t: str, tags: frozenset[str]) -> re.Match[str] | None:
+    """The first hashtag of ``t`` that is one of ``tags`` written as one word."""
+    if "#" not in t:
+        return None
+    return next((m for m in _HASHTAG_RE.finditer(t) if m.group(1).lower() in tags), None)
+
+
+# A call to act on what the post has said, addressed to the reader (a vote against, a letter to the
+# MP): a side taken on the politics the post names, whichever sentence the call is in. Only as an
+# instruction (at the start of a sentence, after a colon, or after "please"/"so"), not "how to
+# contact your MP" in a neutral guide to the election.
+_CALL_TO_ACT_RE = re.compile(
+    r"(?:^|(?<=[.!?:;\n])\s*|\b(?:please|so|now|and|just)\s+)(?:(?:don'?t|do\s+not|never)\s+vote\s+for|"
+    r"vote\s+(?:them|him|her)\s+out|(?:write\s+to|e-?mail|contact|lobby|tell|message)\s+your\s+(?:local\s+)?"
+    r"(?:mp|msp|ms|mla|councillors?|representatives?))\b",
+    re.IGNORECASE,
 )
 # ...unless the post studies the slogan itself ("From the river to the sea? The history of a
 # contested slogan", a lecture on protest chants): the words are its subject, not its voice.
@@ -162,6 +187,8 @@ _BALANCED_SPAN_RE = re.compile(
     r"\bfor\s+and\s+against\b|\bagainst\s+and\s+for\b|\bpros\s+and\s+cons\b"
     r"|\b(?:argu(?:e|es|ed|ing)|speak(?:s|ing)?|speakers?|case|voted?|voting|won|lost)\s+(?:both\s+)?(?:for|against)\s+"
     r"(?:the\s+)?motion\b"
+    # "two speakers for, two against", "three for and two against"
+    r"|\b(?:(?:speakers?|voices|panellists?)\s+)?for\s*(?:,\s*|\s+and\s+)(?:\w+\s+){0,2}?against\b"
     r"|\b(?:speakers?|voices|arguments?|panellists?|case)\s+(?:both\s+)?(?:for\s+and\s+against|against\s+and\s+for|"
     r"for|against)\b"
     # "two academics with opposing views on the Rwanda scheme": the sides the post puts side by side
@@ -261,7 +288,7 @@ _DEBATE_FRAME_RE = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_RE = re.compile(
-    r"(?:^|(?<=[.!?:\n])\s*)(?:(?:so|but|and)\s+)?(?:why|should|shall|is|are|was|were|do|does|did|can|could|will|would|"
+    r"(?:^|(?<=[.!?:\n])\s*)[\"“‘']?(?:(?:so|but|and)\s+)?(?:why|should|shall|is|are|was|were|do|does|did|can|could|will|would|"
     r"what|how|who|whose|which|has|have|must)\b[^.!?:\n]{0,200}\?",
     re.IGNORECASE,
 )
@@ -283,6 +310,15 @@ _REPORTED_CLAIM_RE = re.compile(
 )
 
 
+# The vote left to the reader ("vote for whoever you like", "whichever party you choose"): civic
+# information, no side.
+_FREE_VOTE_RE = re.compile(
+    r"\bvot(?:e|ing)\s+(?:for\s+)?(?:whoever|whomever|whichever|who\s+you|the\s+(?:party|candidate)\s+(?:you|of\s+your))"
+    r"\b[^.!?]*",
+    re.IGNORECASE,
+)
+
+
 def discounted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose stance words belong to a balanced, quoted-motion or campus-election
     construction, a reported research finding, a right upheld for all sides or a programme note,
@@ -290,6 +326,8 @@ def discounted_spans(text: str) -> list[tuple[int, int]]:
     out = [m.span() for m in _BALANCED_SPAN_RE.finditer(text)]
     out += [m.span(1) if m.group(1) is not None else m.span(2) for m in _MOTION_RE.finditer(text)]
     out += [m.span() for m in _CAMPUS_VOTE_RE.finditer(text)]
+    if "vot" in text:
+        out += [m.span() for m in _FREE_VOTE_RE.finditer(text)]
     if _FINDING_FRAME_RE.search(text):
         out += [m.span(m.lastgroup or 0) for m in _ATTITUDE_RE.finditer(text)]
     out += [m.span() for m in _RIGHT_TO_RE.finditer(text)]
@@ -403,21 +441,21 @@ def _topic_hits(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, str]]:
 def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     topics = _topic_hits(doc, cp)
-    if not topics:
-        sl = SELF_EVIDENT_SLOGAN.search(t)
-        if sl and not _SLOGAN_STUDIED_RE.search(t):
-            yield sl.start(), sl.end(), "Takes a side with a campaign slogan."
+    sl = _slogan(t, topics)
+    if sl is not None:
+        yield sl[0], sl[1], "Takes a side with a campaign slogan."
         return
-    if any(label != "a divisive social issue" for _s, _e, label in topics):
-        sl = SLOGAN.search(t)
-        if sl and not _SLOGAN_STUDIED_RE.search(t):
-            yield sl.start(), sl.end(), "Takes a side with a campaign slogan."
-            return
-    stance = [(m.start(), m.end()) for m in STANCE.finditer(t)]
-    if not stance:
+    if not topics:
         return
     off = discounted_spans(t)
     asked = question_spans(t)
+    call = _call_to_act(t, topics, off + asked)
+    if call is not None:
+        yield call[0], call[1], f"Takes a stance on {_POLITICS}: it tells the reader how to act on it."
+        return
+    stance = [(m.start(), m.end()) for m in STANCE.finditer(t)]
+    if not stance:
+        return
     if off or asked:
         stance = [(a, b) for a, b in stance if not any(s <= a and b <= e for s, e in off + asked)]
     # a stance word that ends a longer dispute's name is its head noun ("the marking boycott" names the
@@ -438,9 +476,60 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             se - ss < 80 or _bare_verdict(t, *bounds[k + 1]) or _VOTE_STEER_RE.search(t, *bounds[k + 1])
         ):
             se = bounds[k + 1][1]
-        if any(ss <= a < se and (a, b) != (ts, te) for a, b in stance):
+        # the topic's own words count as the stance only when they are a call to vote ("Vote Labour.")
+        if any(ss <= a < se and ((a, b) != (ts, te) or _VOTE_PARTY_RE.match(t, ts)) for a, b in stance):
             yield ts, te, f"Takes a stance on {label}."
             return
+
+
+def _slogan(t: str, topics: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """Span of a campaign slogan, written out or as a hashtag, that takes a side here: a
+    self-evident one anywhere, the others beside a topic that is not only a social issue; never
+    in a post that studies slogans."""
+    found = SELF_EVIDENT_SLOGAN.search(t) or _slogan_tag(t, _SELF_EVIDENT_TAGS)
+    if found is None and any(label != "a divisive social issue" for _s, _e, label in topics):
+        found = SLOGAN.search(t) or _slogan_tag(t, _SLOGAN_TAGS)
+    if found is None or _SLOGAN_STUDIED_RE.search(t):
+        return None
+    return found.start(), found.end()
+
+
+def _call_to_act(t: str, topics: list[tuple[int, int, str]], off: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Span of a call to vote against or to lobby (see _CALL_TO_ACT_RE) in a post about party
+    politics, unless it sits in a discounted or questioned span."""
+    if not any(label == _POLITICS for _s, _e, label in topics):
+        return None
+    m = _CALL_TO_ACT_RE.search(t)
+    if m is None or any(s <= m.start() and m.end() <= e for s, e in off):
+        return None
+    return m.start(), m.end()
+
+
+def campaign_span(text: str) -> tuple[int, int] | None:
+    """Where a post campaigns (a slogan, a call to vote or lobby, a call on others to join a
+    boycott): what academic freedom does not cover (academic.py keeps CON001's severity for it).
+    ``text`` is the post as written; the test is on its lower-case form."""
+    t = text.lower()
+    topics = _topic_lexicon_hits(t)
+    found = _slogan(t, topics) or _call_to_act(t, topics, [])
+    if found is None and topics:
+        m = _URGE_OTHERS_RE.search(t)
+        found = m.span() if m else None
+    return found
+
+
+# Asking others to join in: "we'd urge other research groups to do the same", "we call on all
+# universities to divest", "cutting all ties with ...".
+_URGE_OTHERS_RE = re.compile(
+    r"\b(?:urge|urges|urging|call\s+on|calls\s+on|calling\s+on|encourage|encourages|encouraging)\s+"
+    r"(?:every\w*|all|other|fellow|our\s+followers|colleagues)\b[^.!?]{0,80}?\bto\b"
+    r"|\bcut(?:s|ting)?\s+(?:all\s+)?ties\s+with\b",
+    re.IGNORECASE,
+)
+
+
+# "vote labour", "vote reform": a call to vote for a party (not "vote for", "voted labour")
+_VOTE_PARTY_RE = re.compile(r"vote\s+(?!for\b|against\b)\w")
 
 
 # A call to vote by what the post has just said: a side taken in the sentence before, whatever its length.
