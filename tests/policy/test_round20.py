@@ -50,6 +50,20 @@ PAIRS = [
     ("contentious", "facebook", "official",
      "Alumni, please add your name to the Rejoin EU petition! We need 100k signatures for a debate.",
      "Alumni, please add your name to our alumni mentoring scheme! We need 100 mentors by March."),
+    # CRD006: a code typed with the keypad's enter key, a code given as "it's ...", a till override
+    ("credentials", "x", "personal",
+     "Open day helpers: the green room is Block C, keypad 5582# as usual, and the kettle's on.",
+     "Open day helpers: the green room is Block C, room 5582 on the signs, and the kettle's on."),
+    ("credentials", "instagram", "personal",
+     "Kit room vibes (yes, that's the lockbox on the door, it's 0731, bring the tape back this time).",
+     "Kit room vibes (yes, that's the lockbox on the door, it's new, bring the tape back this time)."),
+    ("credentials", "x", "personal",
+     "Tip for new bar staff: the manager override on the till is 4529. Don't let customers see you type it.",
+     "Tip for new bar staff: a manager override on the till is needed for refunds over £20. Just shout for one."),
+    # CRD002: a link that carries its own access token
+    ("credentials", "linkedin", "personal",
+     "Sneak peek of our new booking site before launch: staging.example.ac.uk/book?token=Zk29xQpL7a83",
+     "Sneak peek of our new booking site before launch: staging.example.ac.uk/book?utm_source=linkedin"),
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

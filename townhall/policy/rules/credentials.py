@@ -252,6 +252,13 @@ _KEY_PREFIXES = (
     *("-----BEGIN", "eyJ", "sk_", "rk_", "sk-", "SK", "SG.", "npm_", "ssh-"),
 )
 _KEY_RE = regex.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KEY_PATTERNS)))
+# A link whose query string holds a secret ("...?token=a83Fk29xQpL7", "&sig=..." of a shared-access
+# link, "?api_key=..."): the link is the password, whoever reads the post can use it. The value must
+# mix letters and digits (a "?key=value" placeholder or "?code=blue" is not one).
+_URL_SECRET_RE = regex.compile(
+    r"(?i)[?&](?:access[_-]?token|auth[_-]?token|token|api[_-]?key|apikey|key|password|passwd|pwd|secret|"
+    r"client[_-]?secret|sig|signature)=(?P<v>[A-Za-z0-9%._~+/-]{8,})"
+)
 
 
 @rule(
@@ -272,6 +279,12 @@ _KEY_RE = regex.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KE
 )
 def api_key(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.text
+    if "=" in t:
+        for u in _URL_SECRET_RE.finditer(t):
+            v = u.group("v")
+            if any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
+                yield u.start("v"), u.end("v"), "A link that carries its own access token: whoever has it gets in."
+                return
     if not any(p in t for p in _KEY_PREFIXES) and "secret" not in t.casefold():
         return
     for m in _KEY_RE.finditer(t):
@@ -506,14 +519,14 @@ _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins 
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
     account session keyword phrase logging logged gate gates cage shed locker cupboard digit opens unlocks
     protected encrypted secured magic codeword safeword unlock
-    safe lockbox keysafe key-safe authenticator duo okta authy""")
+    safe lockbox keysafe key-safe authenticator duo okta authy override""")
 _LOCKED_RE = regex.compile(
     r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock\s*box|key\s*box|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
     r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time|"
     r"disarm|arming|bike|cage|print|release)"
     r"\s+(?:\w+\s+){0,1}?(?:code|codes|key|pin|combination|combo)s?|combination|combo|keypad|padlock|pin|passcode|otp|"
     r"(?:the\s+)?code(?:\s+(?:is|was|for|to|on)|['’]s)|codes|doors?|lock\s*box|key\s*box|lock|keypad|safe|gates?|cage|shed|"
-    r"locker|cupboard"
+    r"locker|cupboard|(?:(?:manager|supervisor|till|admin)\s+)?override"
     r"|(?:\d|four|five|six|eight)[-\s]digit\s+(?:number|code|pin|passcode)"
     r"|(?<!(?:course|dress|promo|post|discount|qr|source|zip|country|area|tax|module|colour|color|morse|bar|voucher|"
     r"referral|programme|program|unit|exam|candidate|ucas|error|status|sort|event|booking|reference|ref|my|your|the|"
@@ -631,8 +644,11 @@ _LOGIN_AS_RE = regex.compile(r"(?<![\w])(?:log|sign)\s*-?\s*in\s+as\s")
 _SLASH_PAIR_RE = regex.compile(r"(?<![\w/])[a-z][\w.-]{2,30}\s*/\s*(?P<pw>[^\s,;/]{6,40})(?![\w/])")
 _BARE_LOCKS = frozenset(
     ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard", "lockbox",
-     "lock box", "keybox", "key box")
+     "lock box", "keybox", "key box", "override")
 )
+# A code typed with the keypad's enter key ("keypad 4471#", "4471* on the door"): keyed in, not a number
+# of a room or a seat.
+_KEYED_RE = regex.compile(r"[#*](?![\w#])")
 # A licence, product or recovery key: dash-separated groups of letters and digits ('8HJ2-KK91-QW77-P0LM'),
 # said to be one. Either alone can be innocent (an order reference; a key talked about).
 _KEY_SHAPE_RE = regex.compile(r"(?<![\w-])[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){2,7}(?![\w-])")
@@ -640,7 +656,8 @@ _KEY_WORDS = gate_words(
     "licence license licences licenses key keys serial activation product registration recovery backup"
 )
 _GIVEN_AS_RE = regex.compile(
-    r"(?i)\b(?:is|was|are|now|still|changed\s+to|set\s+to|defaulted\s+to|reset\s+to|back\s+to|opens\s+with|unlocks\s+with)\b"
+    r"(?i)\b(?:is|was|are|now|still|it['’]s|changed\s+to|set\s+to|defaulted\s+to|reset\s+to|back\s+to|opens\s+with|"
+    r"unlocks\s+with)\b"
     r"|[:=]|\.{2,}|…|\G['’]s\s"
 )
 
@@ -877,7 +894,9 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 m.group("num") and _GIVEN_AS_RE.search(t, m.end(), v.start())
             ):
                 continue  # a year, unless given as the code ('the key safe is 1928')
-            if m.group(0).lower() in _BARE_LOCKS and (len(d) < 4 or not _GIVEN_AS_RE.search(t, m.end(), v.start())):
+            if m.group(0).lower() in _BARE_LOCKS and (
+                len(d) < 4 or not (_GIVEN_AS_RE.search(t, m.end(), v.start()) or _KEYED_RE.match(t, v.end()))
+            ):
                 continue  # 'Doors open at 7pm, 300 seats' is not 'the door is 8821'
             if len(d) >= 10 and d.startswith("0"):
                 continue  # a phone number, not a code
