@@ -64,6 +64,76 @@ PAIRS = [
     ("credentials", "linkedin", "personal",
      "Sneak peek of our new booking site before launch: staging.example.ac.uk/book?token=Zk29xQpL7a83",
      "Sneak peek of our new booking site before launch: staging.example.ac.uk/book?utm_source=linkedin"),
+    # CIP006: a result shown while its paper is in review or being written up
+    ("confidential-ip", "x", "research",
+     "First numbers from our school meals trial: 27% fewer sick days 📉 Paper's still with reviewers but we "
+     "couldn't wait to share the chart.",
+     "Our school meals trial paper is still with reviewers. Fingers crossed, and thanks to every school that "
+     "took part."),
+    ("confidential-ip", "bluesky", "research",
+     "Sequenced the new strain today and it's resistant to every antibiotic we tried. Writing it up for Nature "
+     "now! Tree attached.",
+     "Sequenced the new strain today. Long day in the lab, and the kit behaved for once."),
+    # CIP006: a decision still to be announced, told by the leaders or about to start (personal accounts)
+    ("confidential-ip", "threads", "personal",
+     "The Dean has just told our team we're merging with the School of Education next year. Logo chat welcome.",
+     "The Dean has just told our team how proud she is of everyone this term. Cake in the staff room."),
+    ("confidential-ip", "linkedin", "personal",
+     "Heads-up: my faculty is about to launch a restructure with around 30 roles at risk. Hiring? Look out for "
+     "some brilliant colleagues.",
+     "Heads-up: my faculty is about to launch a new MSc in data science. Hiring? Look out for some brilliant "
+     "graduates."),
+    # CIP006: a deal told before its agreement is signed
+    ("confidential-ip", "facebook", "official",
+     "We can't keep it in: an alumna has pledged £3m for the new library! The agreement isn't signed yet so no "
+     "names.",
+     "We can't keep it in: our alumni phonathon raised £31,000 for student hardship funds this month!"),
+    # ABU: "we will find you" as a threat, like "we'll find you"
+    ("abuse", "threads", "official",
+     "Whoever keeps tearing down the Pride flags in Hall C: we have you on CCTV and we will find you. Sleep well.",
+     "Lost something at the Pride picnic in Hall C? Tell us what and where, and we will find you a seat at the "
+     "info desk."),
+    # BRD003: the logo mashed up with another brand's
+    ("brand", "instagram", "official",
+     "New merch drop! We've mashed the uni logo up with the Netflix one for film week. Hoodies £25 at the SU shop.",
+     "New merch drop! Film week hoodies with the official uni logo, from the brand centre. £25 at the SU shop."),
+    # BRD006: a brand deal done in one's institutional role
+    ("brand", "linkedin", "personal",
+     "Excited to be partnering with PeakFuel energy gels as Head of Performance at Dunmore University Sport! Use "
+     "code DUNMORE15 for 15% off.",
+     "Excited to be starting as Head of Performance at Dunmore University Sport! First job: the pre-season "
+     "fitness tests."),
+    # BRD002: a personal account renamed as an office of the institution
+    ("brand", "threads", "personal",
+     'Changed my display name to "Ashcombe University Admissions" so applicants can find me. DM me for advice!',
+     'Changed my display name to "Dr Sam Okafor (Ashcombe)" so colleagues can find me. Views my own!'),
+    # CPY003: a stock comp, a broadcaster's clip, a film shown off a personal streaming account, credit deferred
+    ("copyright", "linkedin", "official",
+     "Our new campaign carousel is live! The first slide uses an iStock comp for now; we'll buy the licence later "
+     "if it performs.",
+     "Our new campaign carousel is live! Every photo is by our own student photographers, credited on each slide."),
+    ("copyright", "x", "official",
+     "WATCH our alumna's winning try for Wales (clip from last night's BBC One coverage) #ProudAlumni",
+     "Our alumna scored the winning try for Wales last night! Watch it on BBC iPlayer. #ProudAlumni"),
+    ("copyright", "instagram", "official",
+     "FILM NIGHT: showing Dune on the big screen in the SU bar on Friday, off our president's Netflix. Free entry!",
+     "FILM NIGHT: showing Dune on the big screen in the SU bar on Friday, licensed through Filmbank. Free entry!"),
+    ("copyright", "linkedin", "official",
+     "We loved @inkandowl's drawing so much it's on the cover of our new prospectus! Will credit her properly once "
+     "it's printed.",
+     "We loved @inkandowl's drawing so much we commissioned her for the cover of our new prospectus, credited "
+     "inside."),
+    # PER007: "we at @Uni" taking a side from a personal account
+    ("personal-use", "x", "personal",
+     "We at @KenleyUni are fully behind the nurses' strike. Pay them properly. #NHS",
+     "I'm fully behind the nurses' strike. Pay them properly. Views my own. #NHS"),
+    # PER005: personal business on the institution's accounts or time
+    ("personal-use", "instagram", "personal",
+     "Going live on the department Instagram at lunch to plug my pilates classes, staff get 10% off!",
+     "Going live on my own Instagram tonight to plug my pilates classes, friends get 10% off!"),
+    ("personal-use", "threads", "personal",
+     "Working from my desk in the registry today on my eBay reselling, boss is away, who's checking.",
+     "Working from my desk in the registry today on the graduation lists, boss is away, so it's quiet."),
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

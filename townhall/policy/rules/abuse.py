@@ -418,7 +418,9 @@ THREAT_FULL_RE = re.compile(
     r"pay\s+for\s+(?:this|that|it))|"
     # round 18: "I know it's you Gareth, and I will end you"
     r"(?:i'?ll|i’ll|i\s+will|i'?m\s+(?:gonna|going\s+to)|we'?ll|we’ll|we\s+will)\s+end\s+(?:you|u)\b(?![\s.…,]*(?:with|on)\b)|"
-    r"(?:i'?ll|i’ll|i\s+will|we'?ll|we’ll)\s+(?:find|get|make)\s+(?:you|u)(?:\s*[.!,]|\s*$|\s+(?:after|outside|"
+    # round 20 (P3): "we've got your face on CCTV and we WILL find you"
+    r"(?:i'?ll|i’ll|i\s+will|we'?ll|we’ll|we\s+will|(?:i'?m|we'?re)\s+(?:gonna|going\s+to))\s+(?:find|get|make)\s+(?:you|u)"
+    r"(?:\s*[.!,]|\s*$|\s+(?:after|outside|"
     r"later|soon|regret|pay|sorry))|(?:you|u)\s+won[’']?t\s+be\s+(?:laughing|smiling)|"
     r"make\s+(?:sure\s+)?(?:you|u)\s+(?:pay|sorry|regret))",
     re.IGNORECASE,

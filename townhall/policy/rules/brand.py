@@ -228,7 +228,12 @@ _IMPERSONATE_RE = regex.compile(
     r"|(?:^|[.!?]\s*|\bi'?m\s+|\bi\s+am\s+|\bwe'?re\s+|\bwe\s+are\s+|\bi\s+was\s+|\bbeen\s+)pretend(?:ing|ed|s)?\s+to\s+be\s+(?:the\s+|a\s+)?(?:official\s+)?(?:\w+\s+){0,2}?(?:uni|university|college|"
     r"vice[-\s]chancellor|vc|dean|registrar|provost|admissions)(?![\w])"
     r"|i'?m\s+(?:professor|dr)\s+\w+,\s+(?:pro-)?vice[-\s]chancellor"
-    r"|fake\s+(?:[\w'’]+\s+){0,3}?(?:acceptance\s+|offer\s+)?(?:letters?|offers?|certificates?|degrees?|transcripts?)",
+    r"|fake\s+(?:[\w'’]+\s+){0,3}?(?:acceptance\s+|offer\s+)?(?:letters?|offers?|certificates?|degrees?|transcripts?)"
+    # round 20 (P3): a personal account renamed as the institution or one of its services ("changed my display
+    # name to "Ashcombe University Careers" so students can find me")
+    r"|(?:changed|changing|set|setting|renamed|renaming|switched|updated)\s+(?:my|our)\s+(?:display\s+|profile\s+|account\s+|"
+    r"user\s*)?(?:name|handle|username|bio)\s+(?:to|as)\s+[\"“'‘]?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:university|uni|college)"
+    r"(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -263,7 +268,7 @@ _LOGO_RE = regex.compile(
     r"|(?:made|designed|drew|redrew|edited|tweaked|photoshopped|remixed|modified|created|changed|recoloured|"
     r"recolored|updated|stretched|squashed|squished|distorted|warped|cropped|flipped|altered|adapted|customi[sz]ed|"
     r"reworked|redesigned|reimagined|messed\s+(?:about|around)\s+with|played\s+(?:about|around)\s+with|"
-    r"mocked\s+up)\s+(?:a|the|our|my|my\s+own|their)\s+(?:own\s+)?(?:version\s+of\s+(?:the|our)\s+)?"
+    r"mocked\s+up|mashed|mashed\s+up|merged|combined|fused|spliced)\s+(?:a|the|our|my|my\s+own|their)\s+(?:own\s+)?(?:version\s+of\s+(?:the|our)\s+)?"
     r"(?:(?:new|quick|little|simple|fresh|fun|cute|better|modern|temporary|stand-?in)\s+){0,2}"
     r"(?:university\s+|uni\s+|institution'?s?\s+|school\s+|department\s+)?(?:logo|crest|coat\s+of\s+arms)"
     # "gave the logo a makeover", "a quick facelift for the crest"
@@ -731,6 +736,10 @@ _ENDORSE_RE = re.compile(
     r"(?:recommended|approved|endorsed)"
     r"|partner(?:ing|ed|s|ship)?\s+with\s+my\s+(?:[\w-]+\s+){0,2}?(?:company|business|consultancy|start-?up|firm|agency|"
     r"brand|shop|practice|app|product|service)"
+    # round 20 (P3): a brand deal done in one's role ("partnering with VitaFuel protein bars as Head of
+    # Performance at Dunmore University Sport! Use code ...")
+    r"|partner(?:ing|ed|s|ship)?\s+with\s+(?:\S+\s+){1,5}?as\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:at|of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:university|uni|college)"
     r"|(?:approved|accredited|certified|backed|recommended|endorsed)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:university|"
     r"uni|college|staff|department|school|faculty)"
     r"|(?:approved|accredited|certified|backed|recommended|endorsed)\s+by\s+(?:its|the\s+(?:university|uni|college)'?s)\s+"

@@ -1039,7 +1039,10 @@ _C6_MORE_RE = regex.compile(
     r"|(?:do(?:es)?n'?t|won'?t|will\s+not|not\s+(?:going\s+to|gonna))\s+(?:publish|release|announce|publicise)\s+"
     r"(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:til|till|'til|until|before)\b"
     r"|(?:contracts?|deal|agreement|paperwork|terms)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:being\s+)?(?:finalised|finalized|"
-    r"negotiated|thrashed\s+out)|(?:when|once|till|until|before)\s+the\s+ink(?:'?s|\s+is|\s+has)\s+(?:dry|dried)"
+    r"negotiated|thrashed\s+out)"
+    # round 20 (P3): "donor agreement isn't signed yet so no names, but ..."
+    r"|(?:contracts?|deal|agreement|paperwork|terms)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not|not)\s+(?:yet\s+|even\s+)?signed"
+    r"|(?:when|once|till|until|before)\s+the\s+ink(?:'?s|\s+is|\s+has)\s+(?:dry|dried)"
     # (not "please don't share unpublished data on social media": the guidance itself)
     r"|(?:pls|please|plz)\s+(?:don'?t|do\s+not)\s+(?:cite|quote)\b|(?:pls|please|plz)\s+(?:don'?t|do\s+not)\s+share\s+"
     r"(?:it|this|them)\s+yet\b|do\s+not\s+cite\b"
@@ -1092,7 +1095,7 @@ _C6_MORE_PAIRS = [
     (gate_words("asked"), gate_words("not")),
     (gate_words("waiting wait"), gate_words("announce reveal unveil public")),
     (gate_words("goes go"), gate_words("council senate board committee exec smt governors court public")),
-    (gate_words("signed"), gate_words("haven't hasn't have has")),
+    (gate_words("signed"), gate_words("haven't hasn't have has isn't aren't not")),
     (gate_words("comms communications communication email emails letter letters"), gate_words("out")),
     (gate_words("official"), gate_words("before")),
     (gate_words("publish release announce publicise"), gate_words("til till 'til until before")),
@@ -1259,12 +1262,52 @@ def _exam_question_ahead(t: str) -> regex.Match[str] | None:
     return m if m is not None and _EXAM_AHEAD_RE.search(t) and not _PAST_PAPER_RE.search(t) else None
 
 
+# Round 20 (P3): a result shown while its paper is still in review or being written up ("Paper's
+# still with reviewers but couldn't wait to share the chart", "it's resistant to colistin. Writing it
+# up for Nature now ... tree attached"): the finding is out before the journal has it. Only with a
+# figure, a chart or a result word in the post; "paper's still with reviewers, fingers crossed" tells
+# nothing.
+_IN_REVIEW_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:paper|manuscript|study|article|preprint)(?:['’]s|\s+is|\s+are)?\s+still\s+(?:with\s+(?:the\s+)?"
+    r"(?:reviewers|referees|editors?|journal)|in\s+review|under\s+review|being\s+(?:reviewed|written))"
+    r"|writing\s+(?:it|this|them)\s+up\s+(?:for\s+(?:\p{Lu}|a\s+journal|publication)|now))"
+)
+_RESULT_SHOWN_RE = regex.compile(
+    r"(?i)\d\s*%|\b(?:chart|graph|figure|plot|tree|table|data|numbers|results?)\s+(?:attached|below|here|above)\b"
+    r"|\bshare\s+the\s+(?:chart|graph|figure|plot|data|numbers|results?)\b|(?<![\w])(?:finds?|found|shows?|showed|"
+    r"reveals?|proves?|confirms?|resistant|drop|rise|fell|halved|doubled)(?![\w])"
+)
+# Round 20 (P3), on a personal account: a decision of the institution still to be announced, as told
+# by its leaders or about to start ("VC has literally just told marketing we're merging with Ashby Met",
+# "our faculty is about to launch a restructure with around 40 roles at risk"). An official account
+# saying so is the announcement.
+_TOLD_INSIDE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:the\s+)?(?:vc|vice-chancellor|dean|provost|principal|registrar|hr|management|leadership|exec|smt|"
+    r"board|head\s+of\s+school)\s+(?:has\s+|have\s+)?(?:literally\s+|just\s+|only\s+)*(?:told|informed|briefed)\s+"
+    r"(?:us|me|staff|marketing|comms|the\s+[\w-]+(?:\s+team)?|our\s+[\w-]+(?:\s+team)?)\b"
+    r"|(?<![\w])about\s+to\s+(?:launch|announce|start|begin|unveil|kick\s+off)\s+(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:restructur\w*|redundanc\w*|closure|merger|cuts|reorgani[sz]ation)"
+)
+
+
 def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     t = doc.masked
     q = _exam_question_ahead(doc.text)  # the text as written: a case name's capitals count
     if q is not None:
         yield q.start(), q.end(), "A question of an exam still to be sat, given away in the post."
         return
+    if ("review" in t or "writing" in t) and not _C6_OUT_RE.search(t):
+        r = _IN_REVIEW_RE.search(doc.text)
+        if r is not None and _RESULT_SHOWN_RE.search(t):
+            yield r.start(), r.end(), "A result shown before its paper is published."
+            return
+    if doc.ctx.account == "personal" and ("about" in t or "told" in t or "inform" in t or "brief" in t):
+        r = _TOLD_INSIDE_RE.search(t)
+        # "about to launch a restructure" names its matter; what the leaders told must follow the telling
+        named = r is not None and (r.group(0).startswith("about") or _MATTER_RE.search(t, r.end()))
+        if r is not None and named and not _C6_OUT_RE.search(t):
+            yield r.start(), r.end(), "A decision not announced yet, given away in the post."
+            return
     if not _c6_more_gate(token_set(t)):
         return
     m = _C6_MORE_RE.search(t)

@@ -587,6 +587,11 @@ _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     masked = doc.masked
     words = token_set(masked)
+    if not _R20_WORDS.isdisjoint(words):
+        hit = _round20_form(masked)
+        if hit is not None and not _OWN_OR_LICENSED_RE.search(masked):
+            yield hit
+            return
     # the round-5 forms (piracy index, stock watermark, archived record, named soundtrack) and the
     # round-6 ones (lyrics, a publisher's PDF) have their own rare words: a post with only those
     # skips the older patterns, which need _CPY3_WORDS
@@ -605,6 +610,41 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     # outcome is the same as testing it first, as every finding below gives way to it
     if hit is not None and not _OWN_OR_LICENSED_RE.search(masked):
         yield hit
+
+
+# Round 20 (P3, new writers): a stock agency's unlicensed preview ("a Shutterstock comp for now, we'll buy
+# the licence later"), a broadcaster's coverage clipped ("clip from last night's BBC One coverage"), a film
+# shown to an audience off someone's own streaming account ("Streaming Barbie in the SU bar off our events
+# manager's Netflix"), and someone's work used before the credit or permission ("going on our prospectus,
+# will tag her properly once it's printed").
+_R20_WORDS = gate_words(
+    "shutterstock getty istock alamy adobe depositphotos dreamstime bbc itv sky channel espn motd tnt netflix "
+    "disney disney+ prime spotify tag credit ask"
+)
+_STOCK = r"(?:shutterstock|getty(?:\s+images)?|istock(?:photo)?|adobe\s+stock|alamy|depositphotos|dreamstime|123rf)"
+_R20_RE = regex.compile(
+    r"(?<![\w])(?:" + _STOCK + r"\s+(?:comp|comps|preview|previews|watermarked)\b"
+    r"|" + _STOCK + r"\b[^.!?\n]{0,80}?\b(?:buy|pay\s+for|get|sort|purchase)\s+(?:the\s+)?licen[cs]es?\s+"
+    r"(?:later|after|if|once|when|next)"
+    r"|(?:clip|clips|footage|highlights|video|vid)\s+(?:from|of|off)\s+(?:last\s+night'?s\s+|today'?s\s+|yesterday'?s\s+|"
+    r"this\s+morning'?s\s+|the\s+)?(?:bbc(?:\s+(?:one|two|three|four|news|sport|1|2))?|itv\s?\d?|sky(?:\s+sports?|\s+news)?|"
+    r"channel\s+(?:4|5|four|five)|bt\s+sport|tnt\s+sports?|espn|match\s+of\s+the\s+day|motd)(?:['’]s)?\s+"
+    r"(?:coverage|broadcast|programme|show|highlights|footage|match|commentary|documentary)"
+    r"|(?:stream\w*|show\w*|screen\w*|putting\s+on)\b[^.!?\n]{0,80}?\b(?:big\s+screen|in\s+the\s+(?:su\s+)?bar|"
+    r"lecture\s+theatre|(?:great|main|sports)\s+hall|film\s+night|free\s+entry)\b[^.!?\n]{0,80}?\b(?:off|on|from|using|via)\s+"
+    r"(?:my|our|his|her|their|someone'?s|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:netflix|disney\+?|prime(?:\s+video)?|"
+    r"now\s+tv|apple\s+tv|spotify)"
+    r"|(?:will|we'?ll|i'?ll|going\s+to)\s+(?:tag|credit|ask|contact|message|dm|email)\s+(?:her|him|them|the\s+(?:artist|"
+    r"illustrator|photographer|designer|author|owner))\s+(?:properly\s+)?(?:once|when|after|later)\b)",
+    regex.IGNORECASE,
+)
+
+
+def _round20_form(masked: str) -> Hit | None:
+    m = _R20_RE.search(masked)
+    if m is None:
+        return None
+    return m.start(), m.end(), "Material used before it is licensed, or without its owner's permission."
 
 
 _PDF_WORDS = gate_words("pdf version copy")

@@ -3054,10 +3054,14 @@ _CONDUCT_WORDS = gate_words(
 
 # Private business run on the institution's time or kit ("the uni's Adobe licence for my freelance
 # clients", "my etsy shop on the uni's printers", "consultancy during office hours"): both parts needed.
-_PRIVATE_WORDS = gate_words("freelance etsy hustle business shop clients consultancy onlyfans gigs holiday conference")
+_PRIVATE_WORDS = gate_words(
+    "freelance etsy hustle business shop clients consultancy onlyfans gigs holiday conference ebay depop vinted "
+    "reselling classes selling"
+)
 _PRIVATE_RE = re.compile(
     r"(?<![\w])(?:(?:my|our|for\s+my)\s+(?:own\s+|little\s+|new\s+)?(?:[\w-]+\s+){0,2}(?:freelance|etsy|side\s+hustle|business|shop|"
-    r"clients|consultancy|gigs)|freelance\s+(?:\w+\s+)?(?:clients|work|consultancy|gigs)|side\s+hustle|"
+    r"clients|consultancy|gigs|ebay|depop|vinted|reselling|classes)|freelance\s+(?:\w+\s+)?(?:clients|work|consultancy|gigs)|"
+    r"side\s+hustle|selling\s+my|"
     r"[\"“']conference[\"”']|[\"“']research\s+trip[\"”'])(?![\w])"
 )
 _RESOURCE_RE = re.compile(
@@ -3068,6 +3072,10 @@ _RESOURCE_RE = re.compile(
     r"research\s+budget|grant\s+money|office\s+hours|on\s+the\s+clock|work\s+time|during\s+work|at\s+my\s+desk|"
     r"(?:from|in|out\s+of)\s+my\s+(?:uni\s+|university\s+|work\s+)?(?:office|lab|desk)|office\s+at\s+(?:the\s+)?(?:uni|university|work)|"
     r"filing\s+cabinets?"
+    # round 20 (P3): the institution's own social accounts ("plug my yoga classes on the uni Instagram",
+    # "stuck it on the official @RedfieldSport page")
+    r"|(?:the\s+)?(?:uni|university|department|dept|faculty|school|college)(?:'?s)?\s+(?:instagram|insta|tiktok|facebook|"
+    r"twitter|linkedin|bluesky)|official\s+@\w+"
     # a member's privileges (round 12): the staff card, discount, login or the library's licensed access
     r"|(?:staff|uni|university|work|campus|my)\s+(?:id\s+)?(?:card|discount|login|log-in|pass|access|membership)"
     r"|journal\s+access|library'?s?\s+(?:journal\s+access|databases?|subscriptions?|e-?resources))(?![\w])"
@@ -3668,8 +3676,9 @@ _VOICE_RE = re.compile(
     + _UK_HE
     + r"|we\s+(?:here\s+)?at\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:"
     + _UK_HE
-    + r")[^.!?]{0,40}?(?<![\w])(?:support|supports|oppose|back|condemn|stand\s+with|stand\s+in\s+solidarity|"
-    r"call\s+on|welcome|reject|endorse|apologi[sz]e|boycott)"
+    # round 20 (P3): "We at @HarlowUni are fully behind the strike": the institution's own handle
+    + r"|@\w*(?:uni|university|college)\w*)[^.!?]{0,40}?(?<![\w])(?:support|supports|oppose|back|condemn|stand\s+with|"
+    r"stand\s+in\s+solidarity|call\s+on|welcome|reject|endorse|apologi[sz]e|boycott|(?:are|is)\s+(?:\w+\s+)?behind)"
     r")(?![\w])"
 )
 _NEG_IN_RE = re.compile(r"(?<![\w])(?:not|never|cannot|can'?t|won'?t|don'?t)(?![\w])")
