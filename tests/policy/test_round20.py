@@ -155,3 +155,41 @@ def test_research_account_campaign_keeps_its_severity_and_says_why() -> None:
     neutral = check("Our climate modelling shows Reform UK's plan would raise emissions by 4% by 2035.",
                     Context("bluesky", "research"))
     assert all(f.severity == "info" for f in neutral if f.family == "contentious")
+
+
+# Clean posts of P1/P3 that got a risk finding, fixed; each beside a risky twin that keeps it.
+# (family, network, account, risky post, clean twin)
+CLEAN_PAIRS = [
+    # CIP001: the invention's history told with its patent granted
+    ("confidential-ip", "linkedin", "official",
+     "Our team took Dr Reid's water filter from invention disclosure to prototype; we'll file the patent next "
+     "month, here's how it works.",
+     "Dr Reid's patent for a low-cost water filter has been granted (GB 2611111 B). Our innovation team supported "
+     "her from invention disclosure all the way to grant."),
+    # CIP006: "between us" as a tally, not a confidence
+    ("confidential-ip", "threads", "personal",
+     "Just between us: Modern Languages is closing next year, the Dean told us this morning.",
+     "Great shift on the clearing lines today, 1,200 calls between us. Love this team."),
+    # CRD006: a network's name the reader is told to pick
+    ("credentials", "mastodon", "official",
+     'Visitors: the guest Wi-Fi password is "Harbour-Gate-77" this week.',
+     'Visitors: pick "Harbour-Guest" from the Wi-Fi list and sign up with a one-off text message.'),
+    # PRV: "signed off by" a team is an approval, not sick leave
+    ("privacy", "instagram", "official",
+     "Our designer Maya Lin has been signed off with stress, so the new SU logo is delayed.",
+     "Say hello to the new SU logo! Designed by student Maya Lin and signed off by the university brand team."),
+    # CPY004/CPY003: piracy told to stop, copying refused
+    ("copyright", "x", "personal",
+     "Can't get the paper? Here's the sci-hub link, saves you the interlibrary loan form.",
+     "Please stop sending me sci-hub links when I ask where a paper is. Interlibrary loan exists and it's free."),
+    ("copyright", "x", "official",
+     "Our careers team is in today's Times Higher piece (paywalled, so we've pasted the full text below).",
+     "Our careers team is in today's Times Higher piece. Read it on their site (paywalled, sorry, we can't copy "
+     "the text across here)."),
+    # PER005: the private business kept on the author's own kit
+    ("personal-use", "mastodon", "personal",
+     "Confession: I run my Etsy candle shop from the work laptop at my desk, nobody checks.",
+     "Confession: work laptop for work, personal laptop for my Etsy candle shop, and never the twain shall meet."),
+]
+
+test_clean_risky_twin_is_flagged, test_clean_twin_is_now_clean = twin_tests(CLEAN_PAIRS)

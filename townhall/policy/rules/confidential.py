@@ -120,9 +120,17 @@ def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _PATENT_RE.finditer(doc.masked):
         if m.group().lower().endswith("pending") and _FILED_RE.search(doc.masked):
             continue  # "Patent pending: filed with the UKIPO and published as GB...": the application is in
+        protected = _GRANTED_RE.search(doc.text) or _FILED_RE.search(doc.masked)
+        if m.group().lower() == "invention disclosure" and protected:
+            continue  # round 20 (P1): "supported Helen from invention disclosure all the way to grant": its history
         yield m.start(), m.end(), "Disclosure of an invention that is not yet protected."
 
 
+# The patent said to be granted (or its granted number given): the invention is protected.
+_GRANTED_RE = regex.compile(
+    r"(?i)\bpatent\b[^.!?\n]{0,80}?\b(?:has\s+been|was|is\s+now|been)\s+granted\b|\bgranted\s+(?:a\s+|the\s+|our\s+)?patent"
+    r"|\b(?:GB|EP|US)\s?\d[\d\s]{5,9}\s?B\d?\b"
+)
 # The application said to be filed or published: 'pending' then means what the law means by it.
 _FILED_RE = regex.compile(
     r"(?i)\b(?:has|have|had)\s+been\s+(?:\w+\s+)?(?:filed|published|submitted)|\bfiled\s+(?:with|at)\s+(?:the\s+)?"
@@ -927,7 +935,9 @@ _C6_SECRET_RE = regex.compile(
     r"|\((?:\w+\s+){0,2}?announcement\s+" + _DAY + r"\)|(?:shh+|psst|tea\s+leaf)\b"
     r"|(?:shh+|quiet|secret|hush)\s+(?:till|until)\s+\w+"
     # confidence
-    r"|between\s+us|(?<!(?:grow|grew|growing|grown|gain|gained|gaining|build|building|growth|more|less)\s)in\s+(?:strict\s+|the\s+strictest\s+)?confidence|\"in\s+confidence\"|keep\s+(?:it|this)\s+"
+    # (not a tally: "1,400 calls between us", "we raised £500 between us", "split between us")
+    r"|(?<!\d\S*\s+(?:[\w-]+\s+){0,2})(?<!(?:split|shared|divided|raised|made|ate|drank)\s+(?:[\w-]+\s+){0,2})between\s+us"
+    r"|(?<!(?:grow|grew|growing|grown|gain|gained|gaining|build|building|growth|more|less)\s)in\s+(?:strict\s+|the\s+strictest\s+)?confidence|\"in\s+confidence\"|keep\s+(?:it|this)\s+"
     r"(?:quiet|hush|under\s+(?:my|your|our)\s+hats?|to\s+yourselves|between\s+us)|asked\s+to\s+keep\s+it\s+(?:quiet|hush)"
     r"|(?:meant|supposed)\s+to\s+be\s+(?:secret|confidential|a\s+secret)|nobody'?s\s+(?:allowed|supposed)\s+to\s+(?:say|know)"
     r"|stays\s+in\s+the\s+room|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)"

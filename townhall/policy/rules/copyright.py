@@ -714,7 +714,8 @@ _PAID_WORK_STEMS = ("paid", "subscribe", "members", "purchased", "bought", "lice
 # A reproduction refused ("Not going to paste the whole paywalled article here", "rather than us copying
 # it"): the verb, or the words after it, just after a refusal.
 _REFUSED_BEFORE_RE = regex.compile(
-    r"(?i)(?<![\w])(?:instead\s+of|rather\s+than|not\s+going\s+to|won['’]?t|will\s+not|not)\s+(?:us\s+|me\s+|we\s+)?"
+    r"(?i)(?<![\w])(?:instead\s+of|rather\s+than|not\s+going\s+to|won['’]?t|will\s+not|not|can['’]?t|cannot|"
+    r"mustn['’]?t)\s+(?:us\s+|me\s+|we\s+)?"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
 
@@ -958,7 +959,10 @@ _C4_PIRACY_RE = regex.compile(
 # advice against piracy is fine: "Sci-Hub is not the answer", "don't pirate it"
 _C4_NO_PIRACY_RE = regex.compile(
     r"(?<![\w])(?:not\s+the\s+answer|(?:don'?t|do\s+not|never|please\s+don'?t|avoid)\s+(?:\w+\s+){0,2}?(?:pirat\w+|use\s+"
-    r"(?:sci-?hub|libgen))|illegal|instead)(?![\w])"
+    r"(?:sci-?hub|libgen))|illegal|instead"
+    # round 20 (P1): "please stop sending me sci-hub links"
+    r"|stop\s+(?:sending|using|posting|sharing|suggesting)\s+(?:me\s+|us\s+)?(?:[\w-]+\s+){0,2}?(?:sci-?hub|libgen|z-?library|"
+    r"pirat\w+))(?![\w])"
 )
 _C4_PIRACY_WORDS = gate_words("sci-hub scihub libgen stuvia pirated pirate z-library bank banks")
 _C4_FINE_RE = regex.compile(

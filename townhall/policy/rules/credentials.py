@@ -162,7 +162,11 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
                 ss, _se = _crd6_sentence(t, m.start())
                 if _ADVICE_RE.search(t, ss, min(len(t), m.end() + 12)):
                     continue  # round 19 (N10): 'Don't share your login with friends who "help" you'
-                if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.end()):
+                if (
+                    v.group("q").lower() not in _NOT_SECRET
+                    and not _named_or_judged(t, v.end())
+                    and not _PICKED_RE.search(t, max(0, v.start() - 24), v.start())
+                ):
                     return v.span("q")
                 continue
             if v.group("digits"):
@@ -566,6 +570,11 @@ _JUDGED_RE = regex.compile(
 )
 
 
+# A quoted value the reader is told to pick on screen ('Visitors can pick "Example-Guest" and sign up'):
+# the name of a network or an option, not its secret.
+_PICKED_RE = regex.compile(r"(?i)\b(?:pick|choose|select|join|tap|click|connect\s+to)\s*[\"'“‘]?$")
+
+
 def _named_or_judged(t: str, end: int) -> bool:
     """The quoted value ending at ``end`` names a thing on screen or is judged as an example."""
     return _NAMED_THING_RE.match(t, end) is not None or _JUDGED_RE.match(t, end) is not None
@@ -925,13 +934,19 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if _BAD_EXAMPLE_RE.search(t, max(0, v.start() - 40), v.start()):
                 continue  # round 19: 'your thesis deserves better than "Summer2024!"': the example not to use
             if v.group("q"):
-                if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.end()):
+                if (
+                    v.group("q").lower() not in _NOT_SECRET
+                    and not _named_or_judged(t, v.end())
+                    and not _PICKED_RE.search(t, max(0, v.start() - 24), v.start())
+                ):
                     yield v.span("q")[0], v.span("q")[1], "A password in a post."
                     return
                 continue
             tok = v.group("t").rstrip(".,;:!?)")
             if _ROOM_TOKEN_RE.fullmatch(tok):
                 continue  # round 19 (N11): "ask a technician in E1.05": a room, not the password
+            if _PICKED_RE.search(t, max(0, v.start() - 24), v.start()):
+                continue  # round 20 (P3): 'Visitors can pick "Example-Guest"': a network's name on screen
             right_after = not t[m.end() : v.start()].strip()
             if "@" not in tok and (_looks_strong(tok) or (right_after and _CAMEL_RE.fullmatch(tok))):
                 yield v.start("t"), v.start("t") + len(tok), "A password in a post."

@@ -3054,6 +3054,11 @@ _CONDUCT_WORDS = gate_words(
 
 # Private business run on the institution's time or kit ("the uni's Adobe licence for my freelance
 # clients", "my etsy shop on the uni's printers", "consultancy during office hours"): both parts needed.
+# The author's own kit or time named as what the private business uses ("personal laptop for my Etsy shop").
+_OWN_KIT_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:personal|own|home|private|spare)\s+(?:laptop|phone|computer|pc|time|account|e-?mail|inbox|kit)\s+"
+    r"(?:is\s+)?(?:(?:for|on)\s+)?$"
+)
 _PRIVATE_WORDS = gate_words(
     "freelance etsy hustle business shop clients consultancy onlyfans gigs holiday conference ebay depop vinted "
     "reselling classes selling"
@@ -3132,6 +3137,8 @@ def unprofessional_conduct(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
     if gate(t, _PRIVATE_WORDS):
         p = _PRIVATE_RE.search(t)
+        if p and _OWN_KIT_BEFORE_RE.search(t, max(0, p.start() - 40), p.start()):
+            p = None  # round 20 (P1): "work laptop for work, personal laptop for my Etsy shop": kept apart
         if p and _RESOURCE_RE.search(t, max(0, p.start() - 160), p.end() + 160):
             yield p.start(), p.end(), "The institution's time or equipment used for private business, told in public."
             return

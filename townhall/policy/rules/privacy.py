@@ -1782,7 +1782,7 @@ _ATTR_RE = re.compile(
     r"cancer(?!\s+(?:research|awareness|charity|uk|trust|relay|fund|support|centre|center|screening))|leuka?emia|lymphoma|chemo(?:therapy)?|radiotherapy|tumou?rs?|heart\s+(?:attack|bypass|surgery|condition)"
     r"|bypass\s+surgery|(?:hip|knee)\s+replacement|diagnosed|diagnosis|allerg(?:y|ies|ic)|crohn'?s|colitis|diabetic"
     r"|epilep(?:sy|tic)|miscarr(?:iage|ied)|pregnan(?:t|cy)|maternity(?!\s+(?:leave|cover|pay|policy))|paternity(?!\s+(?:leave|pay|policy))|baby\s+(?:is\s+)?due|ivf"
-    r"|(?:sick|medical|stress|compassionate)\s+leave|off\s+sick|signed\s+off|(?:is|was|'s|been|still|now|currently|out\s+of|ended\s+up)\s+in\s+hospital|hospitali[sz]ed"
+    r"|(?:sick|medical|stress|compassionate)\s+leave|off\s+sick|signed\s+off(?!\s+(?:by|on)\b)|(?:is|was|'s|been|still|now|currently|out\s+of|ended\s+up)\s+in\s+hospital|hospitali[sz]ed"
     r"|psych(?:iatric)?\s+(?:ward|unit|hospital|clinic|admission|inpatient)|mental\s+health\s+(?:unit|ward|hospital)|(?:a|her|his|their)\s+(?:\w+\s+)?condition|diabetes|hysterectomy|surrogacy|sober|fainted"
     r"|a\s+(?:bad\s+)?limp|crutches|wheelchair|dyslexi[ac]|autis(?:m|tic)|adhd|ocd|ptsd|bipolar|schizophreni[ac]"
     r"|depress(?:ed|ion)|anxiety|(?:nervous|mental)\s+breakdown|(?:since|after|following)\s+(?:the|her|his|their)\s+breakdown|suicid(?:e|al)|(?:tried|attempted)\s+to\s+kill"
