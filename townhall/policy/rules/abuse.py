@@ -1156,16 +1156,19 @@ _WITS_SUPERLATIVES = frozenset(wordlist("dumbest thickest stupidest dimmest lazi
 _WITS_MOST = frozenset(wordlist("useless incompetent stupid clueless idiotic pathetic brainless gormless"))
 _WITS_TOO = frozenset(wordlist("thick dim stupid dumb dense daft brainless clueless"))
 _WITS_PUT_DOWN_RE = regex.compile(
-    r"(?i)(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,40}?\b(?:are|is|were|was|['’]re)\s+(?:easily\s+|honestly\s+|"
+    r"(?i)(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,60}?\b(?:are|is|were|was|['’]re)"
+    # round 20e (P4): "... are, without question, the thickest cohort I've taught"
+    r"(?:\s*,\s*[^,.!?\n]{1,25},)?\s+(?:easily\s+|honestly\s+|"
     r"literally\s+)?(?:the|some\s+of\s+the)\s+(?:dumbest|thickest|stupidest|dimmest|laziest|most\s+(?:useless|"
     r"incompetent|stupid|clueless|idiotic|pathetic|brainless|gormless))\s+(?:[\w-]+\s+)?(?:people|humans|person|"
-    r"human\s+beings|beings|bunch|lot|individuals|morons|idiots)\b"
+    r"human\s+beings|beings|bunch|lot|individuals|morons|idiots|cohort|cohorts|class|intake|year\s+group)\b"
     r"|(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,40}?\btoo\s+"
     r"(?:thick|dim|stupid|dumb|dense|daft|brainless|clueless)"
     r"\s+to\s+(?:use|work|understand|read|follow|grasp|spell|count|operate|find|figure|do|get|open|manage)\b"
     r"|(?<![\w])" + _OTHERS_SUBJECT + r"\b[^.!?\n]{0,40}?\b"
     r"(?:can['’]?t|cannot|can\s+barely|can\s+hardly|could\s+barely|"
-    r"couldn['’]?t|could\s+hardly)\s+(?:even\s+)?(?:string|put)\s+(?:a\s+sentence|two\s+words|three\s+words|"
+    r"couldn['’]?t|could\s+hardly)\s+(?:even\s+)?(?:string|put)\s+(?:an?\s+(?:english\s+|coherent\s+)?sentence|two\s+words|"
+    r"three\s+words|"
     r"a\s+few\s+words|two\s+sentences)\s+(?:together|in\s+english)"
 )
 # Round 18 (M1, new writers' posts). A person called an animal for their body ("this absolute walrus

@@ -231,6 +231,9 @@ _IMPERSONATE_RE = regex.compile(
     r"|fake\s+(?:[\w'’]+\s+){0,3}?(?:acceptance\s+|offer\s+)?(?:letters?|offers?|certificates?|degrees?|transcripts?)"
     # round 20 (P3): a personal account renamed as the institution or one of its services ("changed my display
     # name to "Ashcombe University Careers" so students can find me")
+    # round 20e (P4): 'Started a group called "Official Mercia University Staff"'
+    r"|(?:started|set\s+up|created|made|opened|launched)\s+a\s+(?:new\s+)?(?:\w+\s+)?(?:group|page|account|channel|server)\s+"
+    r"called\s+[\"“'‘]?official\s+(?:[\w'’-]+\s+){0,3}?(?:university|uni|college)"
     r"|(?:changed|changing|set|setting|renamed|renaming|switched|updated)\s+(?:my|our)\s+(?:display\s+|profile\s+|account\s+|"
     r"user\s*)?(?:name|handle|username|bio)\s+(?:to|as)\s+[\"“'‘]?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:university|uni|college)"
     r"(?![\w])",
@@ -274,7 +277,11 @@ _LOGO_RE = regex.compile(
     # "gave the logo a makeover", "a quick facelift for the crest"
     r"|(?:gave|give|giving|given)\s+(?:the|our)\s+(?:university\s+|uni\s+)?(?:logo|crest)\s+a\s+(?:\w+\s+)?(?:makeover|"
     r"facelift|revamp|glow-?up|twist)"
-    r"|(?:logo|crest)\s+(?:i|we)\s+(?:made|designed|edited|tweaked|photoshopped))(?![\w])",
+    r"|(?:logo|crest)\s+(?:i|we)\s+(?:made|designed|edited|tweaked|photoshopped)"
+    # round 20e (P4): "Using our school crest as the artwork for my personal podcast"
+    r"|(?:using|used|use|nicked|borrowed|took|pinched)\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}?(?:crest|logo|coat\s+of\s+arms|"
+    r"badge|shield)\s+(?:as|for|on)\b[^.!?\n]{0,40}?\bmy\s+(?:own\s+|personal\s+|new\s+)?(?:[\w-]+\s+)?(?:podcast|"
+    r"channel|blog|business|brand|shop|website|band|company|youtube|newsletter|page|account))(?![\w])",
     regex.IGNORECASE,
 )
 
@@ -800,6 +807,10 @@ _NAME_FOR_GAIN_RE = re.compile(
     r"|(?:saying|claiming|pretending)\s+(?:we'?re|we\s+are|i'?m|i\s+am|it'?s|it\s+was)\s+(?:on\s+)?(?:an?\s+)?"
     r"\"?official\s+(?:university|uni)"
 )
+_BRAND_ADVICE_RE = re.compile(
+    r"(?<![\w])(?:(?:chat|talk|speak|check)\s+(?:with|to)\s+(?:the\s+|our\s+)?(?:[\w&]+\s+){0,3}?(?:team|office)\s+first"
+    r"|thinking\s+(?:of|about)\s+using)(?![\w])"
+)
 _OUR_PARTNER_RE = re.compile(
     r"(?:our|the\s+(?:university|uni|college|institution)['’]s)\s+official\s+(?:[\w-]+\s+){0,2}"
     r"(?:partner|supplier|sponsor|provider)s?(?![\w])"
@@ -844,6 +855,8 @@ def name_endorsement(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(t, _ENDORSE_OR_BACKING_WORDS):
         return
     m = _NAME_FOR_GAIN_RE.search(t)
+    if m and _BRAND_ADVICE_RE.search(t):
+        m = None  # round 20e (P2): "Thinking of using the university's name ...? Chat with the Brand team first"
     if m:
         yield m.start(), m.end(), "The institution's name used for personal gain."
         return

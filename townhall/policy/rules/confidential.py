@@ -55,6 +55,8 @@ _PATENT_RE = regex.compile(
     r"|(?:attorneys?|lawyers?|tto|ip\s+office)\s+(?:says?|said|told\s+us|wants?\s+us)\s+(?:to\s+)?(?:hold\s+(?:fire|off)|wait)"
     r"|(?:here'?s|sharing|showing|posting)\s+(?:the\s+|our\s+)?(?:full\s+)?(?:schematic|schematics|design|formula|circuit|"
     r"recipe|blueprint|drawings?)\s+before\s+(?:they|we|the\s+(?:patent|attorneys?|lawyers?))"
+    # round 20e (P4): "IP team are still drafting the filing so you didn't see this"
+    r"|(?:still\s+)?drafting\s+the\s+(?:filing|patent|application|provisional)"
     r"|filing\s+(?:with\s+the\s+ipo|for\s+(?:a\s+)?patent)\s+soon|patent\s+(?:is\s+|application\s+is\s+)?"
     r"(?:still\s+being\s+drafted|due\s+to\s+be\s+filed))(?![\w])",
     regex.IGNORECASE,
@@ -120,12 +122,19 @@ def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for m in _PATENT_RE.finditer(doc.masked):
         if m.group().lower().endswith("pending") and _FILED_RE.search(doc.masked):
             continue  # "Patent pending: filed with the UKIPO and published as GB...": the application is in
+        if _PATENT_ADVICE_RE.search(doc.masked, max(0, m.start() - 60), m.start()):
+            continue  # round 20e (P2): "lesson one: don't post about your invention before it's filed"
         protected = _GRANTED_RE.search(doc.text) or _FILED_RE.search(doc.masked)
         if m.group().lower() == "invention disclosure" and protected:
             continue  # round 20 (P1): "supported Helen from invention disclosure all the way to grant": its history
         yield m.start(), m.end(), "Disclosure of an invention that is not yet protected."
 
 
+# The rule told as advice ("don't post about your invention before it's filed", "never disclose ... until").
+_PATENT_ADVICE_RE = regex.compile(
+    r"(?i)\b(?:don'?t|do\s+not|never|avoid|remember\s+not\s+to)\s+(?:\w+\s+){0,6}?(?:post|talk|tweet|share|publish|"
+    r"disclose|present|blog)\w*\b[^.!?\n]{0,40}$"
+)
 # The patent said to be granted (or its granted number given): the invention is protected.
 _GRANTED_RE = regex.compile(
     r"(?i)\bpatent\b[^.!?\n]{0,80}?\b(?:has\s+been|was|is\s+now|been)\s+granted\b|\bgranted\s+(?:a\s+|the\s+|our\s+)?patent"
@@ -271,6 +280,10 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # round 19 (N7): "the embargo on our graduate's thesis ... has now ended": it is public
         if m.group().startswith("embargoed") and _EMBARGO_SERVICE_RE.match(doc.masked, m.start()):
             continue  # "embargoed press releases are available to registered journalists": the service, no content
+        if _PRESS_NOTICE_RE.search(doc.masked) and _GIVES_RESULT_RE.search(doc.masked) is None:
+            continue  # round 20e (P2): "For journalists: our report ... is embargoed until 00:01 ...": the notice
+        if _WAIT_FOR_IT_RE.search(doc.masked, m.end()):
+            continue  # round 20e (P2): 'asked me what our unpublished data show. Me: "wait for the paper."'
         if _FORBIDS_RE.search(doc.masked, max(0, m.start() - 60), m.start()) and not (
             _ADMITS_BEFORE_RE.search(doc.masked, max(0, m.start() - 60), m.start())
             or _BUT_AFTER_RE.match(doc.masked, m.end())
@@ -279,6 +292,16 @@ def embargo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         yield m.start(), m.end(), "Embargoed or unpublished material."
 
 
+# An embargo announced to the press ("For journalists: ... embargoed until 00:01 Thursday. Accredited media
+# can request the release"): the notice of a release, whose findings it does not give.
+_PRESS_NOTICE_RE = regex.compile(
+    r"(?i)\b(?:for\s+journalists|accredited\s+(?:media|journalists)|(?:media|journalists|press)\s+(?:can|may)\s+request|"
+    r"request\s+(?:the|an|a\s+copy\s+of\s+the)\s+(?:embargoed\s+)?(?:copy|release|report))\b"
+)
+# The answer that tells nothing: "wait for the paper", "no comment".
+_WAIT_FOR_IT_RE = regex.compile(
+    r"(?i)\b(?:wait\s+for\s+the\s+(?:paper|publication|press\s+release|report|announcement)|no\s+comment)\b"
+)
 _DONE_BEFORE_RE = regex.compile(
     r"(?i)\b(?:patched|fixed|disclosed|resolved|reported|notified|shared\s+with\s+the\s+\w+)\s+(?:\w+\s+)?$"
 )
@@ -1075,6 +1098,16 @@ _C6_MORE_RE = regex.compile(
     r"|according\s+to\s+(?:the\s+)?(?:vp|vc|pvc|dvc|dean|registrar|cfo|coo|director|provost|principal)['’]?s\s+"
     r"(?:memo|email|briefing|notes|slides|paper)"
     r"|(?:full\s+)?unblinded\s+(?:data|dataset|results|trial\s+data)"
+    # round 20e (P4): "(shouldn't really say) the Hartfield bid is dead", "the VC's away-day slides are doing
+    # the rounds", "word from the REF mock panel: ...", "at yesterday's School exec we discussed scrapping ..."
+    r"|shouldn'?t\s+(?:really\s+)?(?:say|be\s+saying|tell\s+you|share|post)\b"
+    # "Letters go out Monday so act surprised": told before the letters
+    r"|(?:letters?|emails?|offers?|results?|outcomes?)\s+go(?:es)?\s+out\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day\b"
+    r"[^.!?\n]{0,30}?\b(?:act|look|pretend\s+to\s+be)\s+surprised"
+    r"|(?:slides|minutes|papers|draft|plans?|figures|spreadsheet)\s+(?:are|is)\s+doing\s+the\s+rounds"
+    r"|word\s+from\s+the\s+(?:[\w-]+\s+){0,3}?(?:panel|committee|board|exec|smt|senate|council)\b"
+    r"|at\s+(?:yesterday'?s|today'?s|this\s+morning'?s|last\s+week'?s|the)\s+(?:[\w-]+\s+){0,2}?(?:exec|smt|senate|council|"
+    r"board|management\s+team|leadership\s+team)(?:\s+meeting)?\s+we\s+(?:discussed|agreed|decided|talked\s+about|voted)"
     r")",
     regex.IGNORECASE,
 )
@@ -1083,7 +1116,7 @@ _C6_MORE_RE = regex.compile(
 _C6_MORE_WORDS = gate_words(
     "publicly quietly redacted unredacted blacked exec smt unpublished embargoed bids tender tenders quotes bidders "
     "preview peek examiner invigilator moderator marker spreadsheet finalised finalized negotiated ink cite internal "
-    "unblinded memo"
+    "unblinded memo shouldn't rounds surprised"
 )
 _C6_MORE_PAIRS = [
     (gate_words("told informed consulted notified"), gate_words("until till before yet")),
@@ -1106,6 +1139,8 @@ _C6_MORE_PAIRS = [
     (gate_words("waiting wait"), gate_words("announce reveal unveil public")),
     (gate_words("goes go"), gate_words("council senate board committee exec smt governors court public")),
     (gate_words("signed"), gate_words("haven't hasn't have has isn't aren't not")),
+    (gate_words("word"), gate_words("panel committee board exec smt senate council")),
+    (gate_words("discussed agreed decided voted talked"), gate_words("exec smt senate council board")),
     (gate_words("comms communications communication email emails letter letters"), gate_words("out")),
     (gate_words("official"), gate_words("before")),
     (gate_words("publish release announce publicise"), gate_words("til till 'til until before")),
@@ -1280,7 +1315,9 @@ def _exam_question_ahead(t: str) -> regex.Match[str] | None:
 _IN_REVIEW_RE = regex.compile(
     r"(?i)(?<![\w])(?:(?:paper|manuscript|study|article|preprint)(?:['’]s|\s+is|\s+are)?\s+still\s+(?:with\s+(?:the\s+)?"
     r"(?:reviewers|referees|editors?|journal)|in\s+review|under\s+review|being\s+(?:reviewed|written))"
-    r"|writing\s+(?:it|this|them)\s+up\s+(?:for\s+(?:\p{Lu}|a\s+journal|publication)|now))"
+    r"|writing\s+(?:it|this|them)\s+up\s+(?:for\s+(?:\p{Lu}|a\s+journal|publication)|now)"
+    # round 20e (P4): "Unpublished fig from chapter 3 of Jess's thesis: ... 94% selectivity"
+    r"|unpublished\s+(?:fig|figs|figure|figures|data|result|results|chart|plot|graph))"
 )
 _RESULT_SHOWN_RE = regex.compile(
     r"(?i)\d\s*%|\b(?:chart|graph|figure|plot|tree|table|data|numbers|results?)\s+(?:attached|below|here|above)\b"
@@ -1306,7 +1343,7 @@ def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     if q is not None:
         yield q.start(), q.end(), "A question of an exam still to be sat, given away in the post."
         return
-    if ("review" in t or "writing" in t) and not _C6_OUT_RE.search(t):
+    if ("review" in t or "writing" in t or "unpublished" in t) and not _C6_OUT_RE.search(t):
         r = _IN_REVIEW_RE.search(doc.text)
         if r is not None and _RESULT_SHOWN_RE.search(t):
             yield r.start(), r.end(), "A result shown before its paper is published."
@@ -1354,7 +1391,7 @@ def tells_nothing(doc: Doc) -> bool:
     t = doc.masked
     if _DISCLOSE_RE.search(doc.text) or any(c.isdigit() for c in t):
         return False
-    if _C6_REFUSE_RE.search(t):
+    if _C6_REFUSE_RE.search(t) or _WAIT_FOR_IT_RE.search(t):
         return True
     m = regex.search(r"can'?t\s+say\s+(?:much|more|anything)\s+(?:\w+\s+)?but", t)
     return m is not None and _teaser_only(doc.text, m.end())

@@ -30,7 +30,8 @@ POLITICS = words_re(
     voted tory|voted conservative|voted leave|voted remain|reform voters|tory voters|leave voters|
     the conservative|reform government|reform-led government|indyref|indyref2|indy ref|indy ref 2|
     irish unity|border poll|welsh independence|pro-independence|anti-independence|rejoin eu|rejoin the eu|
-    rejoiners""")
+    rejoiners|polls open|the polls open|a government|chancellor's budget|autumn budget|spring budget|
+    autumn statement""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
@@ -71,7 +72,7 @@ DIVISIVE = words_re(
     biological sex|sex-based rights|for women scotland|gender identity|gender self-id|self-id|puberty blockers|
     private schools|charitable status|colonial statues|statues of colonial|colonial figures|marriage is between|
     defunding the police|defund|irish reunification|reunification|union flag|
-    union jack|royal occasions|fossil fuel companies|immigration enforcement|home office raids""")
+    union jack|royal occasions|fossil fuel companies|immigration enforcement|home office raids|bodily autonomy""")
 )
 _DISPUTE = "an industrial dispute"
 _POLITICS = "party politics or elections"
@@ -116,7 +117,8 @@ STANCE = words_re(
     we believe|affirms|formally supports|welcomes calls|will not cooperate|won't cooperate|will no longer|
     no longer advertise|no longer fly|no longer mark|outdated institution|abolition of|be scrapped|right future|
     should be a free|does not represent our community|doesn't represent our community|won't be part of|
-    add your name""")
+    add your name|shambles|reckless|non-negotiable|economically illiterate|scientifically illiterate|
+    repost if you agree|rt if you agree|share if you agree|retweet if you agree""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
@@ -124,13 +126,14 @@ _SLOGANS = phrases("""free palestine|from the river to the sea|globalise the int
     intifada now|stop the boats|get brexit done|take back control|leave means leave|bollocks to brexit|
     tories out|kill the bill|no borders|refugees welcome|stop the war|ceasefire now|independence now|
     yes yes yes|indy now|brits out|troops out|no surrender|tiocfaidh ar la|stand with israel|bring them home|
-    alba gu brath|alba gu bràth|saor alba|cymru rydd|not my king|yes2""")
+    alba gu brath|alba gu bràth|saor alba|cymru rydd|not my king|yes2|trans women are women|
+    trans rights are human rights""")
 SLOGAN = words_re(_SLOGANS)
 # Slogans that name their cause themselves ("Alba gu bràth" on a campus banner, "Tories out"): a side
 # taken even when no topic word stands beside them (the others above need one).
 _SELF_EVIDENT_SLOGANS = phrases("""alba gu brath|alba gu bràth|saor alba|cymru rydd|tiocfaidh ar la|
     globalise the intifada|globalize the intifada|free palestine|from the river to the sea|bollocks to brexit|
-    get brexit done|tories out|stop the boats|not my king""")
+    get brexit done|tories out|stop the boats|not my king|trans women are women|trans rights are human rights""")
 SELF_EVIDENT_SLOGAN = words_re(_SELF_EVIDENT_SLOGANS)
 # A campaign's hashtag is its slogan written as one word (#ToriesOut, #NotMyKing, #RefugeesWelcome):
 # the same side taken, under the same two rules as the slogan written out.
@@ -153,7 +156,10 @@ def _slogan_tag(t: str, tags: frozenset[str]) -> re.Match[str] | None:
 _CALL_TO_ACT_RE = re.compile(
     r"(?:^|(?<=[.!?:;\n])\s*|\b(?:please|so|now|and|just)\s+)(?:(?:don'?t|do\s+not|never)\s+vote\s+for|"
     r"vote\s+(?:them|him|her)\s+out|(?:write\s+to|e-?mail|contact|lobby|tell|message)\s+your\s+(?:local\s+)?"
-    r"(?:mp|msp|ms|mla|councillors?|representatives?))\b",
+    r"(?:mp|msp|ms|mla|councillors?|representatives?)"
+    r"|(?:repost|rt|retweet|share)\s+if\s+you\s+agree)\b"
+    # round 20e (P4): "..., you know which party has a plan", "you know what to do on Thursday"
+    r"|\byou\s+know\s+(?:which\s+party|who\s+to\s+vote\s+for|what\s+to\s+do\s+(?:on|at|in|this|next)\b)",
     re.IGNORECASE,
 )
 # ...unless the post studies the slogan itself ("From the river to the sea? The history of a
@@ -489,7 +495,15 @@ def _slogan(t: str, topics: list[tuple[int, int, str]]) -> tuple[int, int] | Non
     found = SELF_EVIDENT_SLOGAN.search(t) or _slogan_tag(t, _SELF_EVIDENT_TAGS)
     if found is None and any(label != "a divisive social issue" for _s, _e, label in topics):
         found = SLOGAN.search(t) or _slogan_tag(t, _SLOGAN_TAGS)
-    if found is None or _SLOGAN_STUDIED_RE.search(t):
+    if found is None:
+        return None
+    # studied in its own sentence or the one before ('Public talk: "From the river to the sea? ..."'),
+    # not in a later one ("Trans women are women. If you can't accept that, our seminar series isn't for you.")
+    bounds = list(sentences(t))
+    k = next((i for i, (a, b) in enumerate(bounds) if a <= found.start() < b), 0)
+    lo = bounds[max(0, k - 1)][0] if bounds else 0
+    hi = bounds[k][1] if bounds else len(t)
+    if _SLOGAN_STUDIED_RE.search(t, lo, hi):
         return None
     return found.start(), found.end()
 
@@ -523,7 +537,12 @@ def campaign_span(text: str) -> tuple[int, int] | None:
 _URGE_OTHERS_RE = re.compile(
     r"\b(?:urge|urges|urging|call\s+on|calls\s+on|calling\s+on|encourage|encourages|encouraging)\s+"
     r"(?:every\w*|all|other|fellow|our\s+followers|colleagues)\b[^.!?]{0,80}?\bto\b"
-    r"|\bcut(?:s|ting)?\s+(?:all\s+)?ties\s+with\b",
+    r"|\bcut(?:s|ting)?\s+(?:all\s+)?ties\s+with\b"
+    # round 20e (P4): a platform refused to one side ("we will no longer host speakers who defend ..."), a
+    # list of opponents to be spread ("we've compiled the full list below - share widely")
+    r"|\b(?:will\s+)?no\s+longer\s+(?:host|invite|platform|work\s+with|collaborate\s+with)\b"
+    r"|\bshare\s+(?:this\s+)?widely\b|\brepost\s+if\s+you\s+agree\b"
+    r"|\buntil\s+(?:it'?s|it\s+is|they'?re|they\s+are)\s+(?:scrapped|abolished|repealed|stopped|withdrawn|dropped)\b",
     re.IGNORECASE,
 )
 

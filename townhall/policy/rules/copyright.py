@@ -189,7 +189,8 @@ _MAKER_CREDITED_RE = regex.compile(
 
 _USE = (
     r"(?:used|use|using|uses|features|featuring|scanned|scan|uploaded|upload|reuploaded|re-uploaded|posted|posting|post|"
-    r"sharing|shared|share|copied|pasted|typed\s+up|transcribed|put|reposted|reposting|recorded|clipped|downloaded|"
+    r"sharing|shared|share|copied|copying|pasted|pasting|typed\s+up|transcribed|put|reposted|reposting|recorded|clipped|"
+    r"downloaded|"
     r"adapted|printed|found|saved|grabbed|screenshotted|ripped|lifted|borrowed|added|playing|reproduced|"
     r"screenshot|attached|attaching|photocopied|re-uploading|reuploading|translated|embedded|reproduces|reproducing|"
     r"reprinted|reprints|reprinting)"
@@ -199,7 +200,7 @@ _REPRODUCE_RE = regex.compile(
     r"complete\s+text|transcrib\w+|mirror\w*|upload\w*|re-?post\w*|scan(?:ned|s)?|pdfs?)(?![\w])"
 )
 _WHOLE_RE = regex.compile(
-    r"(?<![\w])(?:full|whole|entire|complete)\s+(?:set\s+of\s+)?(?:\w+['’]?s?\s+){0,3}?(?:text|pdf|article|chapter|book|"
+    r"(?<![\w])(?:full|whole|entire|complete)\s+(?:set\s+of\s+|of\s+)?(?:\w+['’]?s?\s+){0,3}?(?:text|pdf|article|chapter|book|"
     r"ebook|e-book|paper|papers|score|slides|analysis|recording|thread|interview|lecture\s+notes|notes|map|video|film|"
     r"song|album|report|piece|documentary|exam\s+papers|past\s+papers|of\s+chapter\s+\d+|first\s+chapter|chapter\s+\d+|"
     # (a figure after a money or headcount word is a number, "the full deficit figures", not a chart; round 14)
@@ -215,6 +216,8 @@ _WHOLE_RE = regex.compile(
 _IN_FULL_RE = regex.compile(
     r"(?<![\w])(?:reproduc\w+|print\w*|cop(?:y|ies|ied|ying)|post\w*|shar\w+|publish\w*|upload\w*|includ\w+|paste\w*|"
     r"transcrib\w+|scan\w*|show\w*|play\w*|screen\w*|stream\w*)\s+(?:[\w'’-]+\s+){1,7}?in\s+full\b"
+    # round 20e (P4): not the work's own publication to come ("Results will be published in full once ...")
+    r"(?<!(?:will\s+be|to\s+be|be)\s+(?:published|released|reported|posted|shared)\s+in\s+full)"
 )
 # The openings of _EVASION_RE's branches, each copied from its branch (a word and the whitespace the
 # branch needs after it, or a bare prefix): a lookahead on them rejects most word starts before
@@ -619,7 +622,7 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 # will tag her properly once it's printed").
 _R20_WORDS = gate_words(
     "shutterstock getty istock alamy adobe depositphotos dreamstime bbc itv sky channel espn motd tnt netflix "
-    "disney disney+ prime spotify tag credit ask"
+    "disney disney+ prime spotify tag credit ask screen-recorded screen-recording iplayer itvx mind"
 )
 _STOCK = r"(?:shutterstock|getty(?:\s+images)?|istock(?:photo)?|adobe\s+stock|alamy|depositphotos|dreamstime|123rf)"
 _R20_RE = regex.compile(
@@ -635,18 +638,41 @@ _R20_RE = regex.compile(
     r"(?:my|our|his|her|their|someone'?s|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:netflix|disney\+?|prime(?:\s+video)?|"
     r"now\s+tv|apple\s+tv|spotify)"
     r"|(?:will|we'?ll|i'?ll|going\s+to)\s+(?:tag|credit|ask|contact|message|dm|email)\s+(?:her|him|them|the\s+(?:artist|"
-    r"illustrator|photographer|designer|author|owner))\s+(?:properly\s+)?(?:once|when|after|later)\b)",
+    r"illustrator|photographer|designer|author|owner))\s+(?:properly\s+)?(?:once|when|after|later)\b"
+    # round 20e (P4): "the Newsnight segment ..., screen-recorded off iPlayer"
+    r"|screen-?record(?:ed|ing)?\s+(?:it\s+|them\s+)?(?:off|from)\s+(?:the\s+)?(?:bbc\s+)?(?:iplayer|itvx|netflix|youtube|sky|"
+    r"all\s*4|channel\s+4|prime(?:\s+video)?|disney\+?|the\s+tv|tv))",
     regex.IGNORECASE,
+)
+
+
+# The owner's permission assumed ("Disney won't mind 🤫", "hopefully they won't mind") about a work in the post.
+_WONT_MIND_RE = regex.compile(
+    r"(?<![\w])(?<!(?:our|my|your)\s)(?:hopefully\s+)?(?!(?:i|we|you)\b)[\w'’-]+\s+won['’]?t\s+mind\b"
+)
+_WORK_NOUN_RE = regex.compile(
+    r"(?<![\w])(?:logo|logos|lamp|photo|photos|image|images|picture|pictures|design|designs|illustration|drawing|artwork|"
+    r"song|music|track|character|characters|clip|footage|font|map|mascot)(?![\w])"
 )
 
 
 def _round20_form(masked: str) -> Hit | None:
     m = _R20_RE.search(masked)
+    if m is None and "mind" in masked:
+        m = _WONT_MIND_RE.search(masked)
+        if m is not None and _WORK_NOUN_RE.search(masked) is None:
+            m = None
     if m is None:
         return None
     return m.start(), m.end(), "Material used before it is licensed, or without its owner's permission."
 
 
+_OWN_PUBLICATION_BEFORE_RE = regex.compile(
+    r"(?<![\w])(?:will\s+be|to\s+be|be)\s+(?:published|released|reported|made\s+public)\s+in\s+$"
+)
+_PASTED_BEFORE_RE = regex.compile(
+    r"(?<![\w])(?:pasted|pasting|copied|copying|typed\s+up|transcribed)\s+(?:\w+\s+){0,3}$"
+)
 _PDF_WORDS = gate_words("pdf version copy")
 _PUBLISHER_PDF_WORDS = gate_words(
     "publisher's publishers' publisher publishers typeset final record elsevier wiley springer sage routledge taylor "
@@ -803,12 +829,18 @@ def _reproduced_hit(doc: Doc, words: frozenset[str], core: bool, extra: bool, ly
         m
         and _USE_RE.search(masked, max(0, m.start() - 50), min(len(t), m.end() + 50))
         and not regex.match(r"(?i)(?:our|my)\s", masked[max(0, m.start() - 4) : m.start()] + " ")
-        # "full text on Espacenet" says where the work is (a pointer), not that it is reproduced
-        and not _WHERE_AFTER_RE.match(masked, m.end())
+        # "full text on Espacenet" says where the work is (a pointer), not that it is reproduced; unless the
+        # post pastes it ("Pasting the whole of today's piece on research funding below")
+        and not (
+            _WHERE_AFTER_RE.match(masked, m.end())
+            and not _PASTED_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
+        )
         # "read the full paper in The Lancet": sends the reader to the work where it is published
         and not _READ_IT_RE.search(masked, max(0, m.start() - 30), m.start())
         # round 19 (N12): "Please don't scan whole books": the act told not to be done
         and not _DONT_DO_BEFORE_RE.search(masked, max(0, m.start() - 30), m.start())
+        # round 20e (P4): "Results will be published in full once analysis is complete": its own publication
+        and not _OWN_PUBLICATION_BEFORE_RE.search(masked, max(0, m.start() - 30), m.start())
     ):
         return m.start(), m.end(), "A whole work reproduced in the post."
     # someone else's media is only a problem when the author puts it in their own post or material

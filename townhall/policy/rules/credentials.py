@@ -523,14 +523,14 @@ _CRD6_GATE = gate_words("""password passwords pw pwd p/w pass passcode pin pins 
     padlock lock door doors key keys wifi wi-fi login logins creds credentials otp mfa 2fa vpn admin username
     account session keyword phrase logging logged gate gates cage shed locker cupboard digit opens unlocks
     protected encrypted secured magic codeword safeword unlock
-    safe lockbox keysafe key-safe authenticator duo okta authy override""")
+    safe lockbox keysafe key-safe authenticator duo okta authy override lockers""")
 _LOCKED_RE = regex.compile(
     r"(?<![\w@#])(?:(?P<num>(?:door|keypad|key\s*safe|lock\s*box|key\s*box|lock|padlock|gate|alarm|cupboard|cabinet|store|shed|cage|safe|"
     r"locker|drawer|room|toilet|lab|building|override|host|backup|recovery|sms|otp|mfa|2fa|6-digit|one[-\s]time|"
     r"disarm|arming|bike|cage|print|release)"
     r"\s+(?:\w+\s+){0,1}?(?:code|codes|key|pin|combination|combo)s?|combination|combo|keypad|padlock|pin|passcode|otp|"
     r"(?:the\s+)?code(?:\s+(?:is|was|for|to|on)|['’]s)|codes|doors?|lock\s*box|key\s*box|lock|keypad|safe|gates?|cage|shed|"
-    r"locker|cupboard|(?:(?:manager|supervisor|till|admin)\s+)?override"
+    r"lockers?|cupboard|(?:(?:manager|supervisor|till|admin)\s+)?override"
     r"|(?:\d|four|five|six|eight)[-\s]digit\s+(?:number|code|pin|passcode)"
     r"|(?<!(?:course|dress|promo|post|discount|qr|source|zip|country|area|tax|module|colour|color|morse|bar|voucher|"
     r"referral|programme|program|unit|exam|candidate|ucas|error|status|sort|event|booking|reference|ref|my|your|the|"
@@ -549,6 +549,7 @@ _CODE_VALUE_RE = regex.compile(
     r"people|students|staff|characters?|times?\b|attendees))",
     regex.IGNORECASE,
 )
+_YEAR_PREP_RE = regex.compile(r"(?i)\b(?:in|since|by|until|till|from|during|before|after|of)\s+$")
 _ROOM_VALUE_RE = regex.compile(r"\d{1,2}\.\d{1,3}")
 _ROOM_TOKEN_RE = regex.compile(r"[A-Z]{1,2}\d{1,2}\.\d{1,3}[a-z]?")
 _STRONG_VALUE_RE = regex.compile(
@@ -613,7 +614,7 @@ _NAMES_ID_RE = regex.compile(
 )
 _ADVICE_RE = regex.compile(
     r"(?<![\w])(?:never|don'?t|do\s+not|not|isn'?t|no|won'?t|can'?t|cannot|shouldn'?t|stop|avoid|reset|forgot(?:ten)?|"
-    r"change|changing|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|study|research|(?<!(?:exam|test|question|mock)\s)paper|"
+    r"change|changing(?![-\s]rooms?)|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|study|research|(?<!(?:exam|test|question|mock)\s)paper|"
     r"asking\s+for|hash(?:es|ing)?|cryptography|weak|weakest|guessable|easily\s+guessed)(?![\w])",
     regex.IGNORECASE,
 )
@@ -649,11 +650,12 @@ _RECIPE_RE = regex.compile(
     r"centre|uni|university)(?:['’]s)?\s+(?:name|initials|postcode|phone\s+number|room\s+number|acronym|motto)\b"
 )
 # the opening of _USER_PASS_RE's "log in as <account> with <secret>" branch, for secret_in_prose's gate
+_ACCOUNT_BEFORE_RE = regex.compile(r"(?i)\b(?:account|login|log-?in|shared|training|guest|test|demo)\b")
 _LOGIN_AS_RE = regex.compile(r"(?<![\w])(?:log|sign)\s*-?\s*in\s+as\s")
 _SLASH_PAIR_RE = regex.compile(r"(?<![\w/])[a-z][\w.-]{2,30}\s*/\s*(?P<pw>[^\s,;/]{6,40})(?![\w/])")
 _BARE_LOCKS = frozenset(
     ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard", "lockbox",
-     "lock box", "keybox", "key box", "override")
+     "lock box", "keybox", "key box", "override", "lockers")
 )
 # A code typed with the keypad's enter key ("keypad 4471#", "4471* on the door"): keyed in, not a number
 # of a room or a seat.
@@ -665,7 +667,7 @@ _KEY_WORDS = gate_words(
     "licence license licences licenses key keys serial activation product registration recovery backup"
 )
 _GIVEN_AS_RE = regex.compile(
-    r"(?i)\b(?:is|was|are|now|still|it['’]s|changed\s+to|set\s+to|defaulted\s+to|reset\s+to|back\s+to|opens\s+with|"
+    r"(?i)\b(?:is|was|are|now|still|it['’]s|(?:all\s+)?use|changed\s+to|set\s+to|defaulted\s+to|reset\s+to|back\s+to|opens\s+with|"
     r"unlocks\s+with)\b"
     r"|[:=]|\.{2,}|…|\G['’]s\s"
 )
@@ -737,11 +739,15 @@ _WIFI_KEY_RE = regex.compile(
 # A sign-in code near the app or step that sent it ("duo keeps asking, code 304 112 didn't work",
 # "Authenticator gave me 771 203"): six digits, as one run or two groups of three.
 _MFA_WORDS = gate_words(
-    "duo mfa 2fa authenticator otp okta authy verification one-time sms two-factor two-step passcode 2-step"
+    "duo mfa 2fa authenticator otp okta authy verification one-time sms two-factor two-step passcode 2-step sent "
+    "security sign-in login"
 )
 _MFA_CUE_RE = regex.compile(
-    r"(?i)\b(?:duo|mfa|2fa|authenticator|otp|okta|authy|verification|one[-\s]time|two[-\s](?:factor|step)|2-step|passcode)\b"
+    r"(?i)\b(?:duo|mfa|2fa|authenticator|otp|okta|authy|verification|one[-\s]time|two[-\s](?:factor|step)|2-step|passcode"
+    # round 20e (P4): 'SharePoint: "enter the code we sent you". Code: 583921'
+    r"|(?:enter\s+)?the\s+code\s+we\s+(?:just\s+)?sent|sent\s+(?:you|me)\s+a\s+code|(?:security|sign-?in|log-?in)\s+code)\b"
 )
+_AREA_CODE_BEFORE_RE = regex.compile(r"(?<![\w])(?:\+?44\s?)?0\d{3,4}\s$")
 _REF_BEFORE_RE = regex.compile(
     r"(?i)\b(?:ticket|ref(?:erence)?|case|incident|order|request|job|invoice|booking|call)\s*(?:no\.?|number|id|#)?\s*[:#]?\s*$"
 )
@@ -793,7 +799,11 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if "/" in t:
         for p in _SLASH_PAIR_RE.finditer(t):
             pw = p.group("pw").rstrip(".,;:!?)")
-            if _password_shaped(pw) and not any(a <= p.start() < b for a, b in doc.urls):
+            shaped = _password_shaped(pw) or (
+                # round 20e (P4): "the shared training account (train01 / Welcome123)"
+                _looks_strong(pw) and _ACCOUNT_BEFORE_RE.search(t, max(0, p.start() - 60), p.start()) is not None
+            )
+            if shaped and not any(a <= p.start() < b for a, b in doc.urls):
                 yield p.start("pw"), p.start("pw") + len(pw), "A user name and its password in a post."
                 return
     if "it" in doc.masked and gate(doc.masked, _DEVICE_WORDS):
@@ -855,9 +865,15 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if gate(doc.masked, _MFA_WORDS):
         for c in _MFA_CODE_RE.finditer(t):
             s, e = _crd6_sentence(t, c.start())
-            cue = _MFA_CUE_RE.search(t, max(s, c.start() - 80), min(e, c.end() + 60))
+            # the cue may stand in the sentence before ('"enter the code we sent you". Code: 583921')
+            lo = max(sentence_start(t, max(0, s - 2)), c.start() - 80)
+            cue = _MFA_CUE_RE.search(t, lo, min(e, c.end() + 60))
             if _REF_BEFORE_RE.search(t, max(0, c.start() - 24), c.start()):
                 continue  # "ticket 604118 raised": a reference number, not a code
+            if _AREA_CODE_BEFORE_RE.search(t, max(0, c.start() - 8), c.start()):
+                continue  # "call us back on 01632 960440": the end of a phone number
+            if cue and cue.start() < s and _ADVICE_RE.search(t, lo, s):
+                continue  # the cue is in advice ("will never ask for your MFA code"), not a code being given
             if cue and not _ADVICE_RE.search(t, s, e) and not any(a <= c.start() < b for a, b in doc.urls):
                 yield c.start(), c.end(), "A sign-in (MFA) code in a post."
                 return
@@ -899,10 +915,11 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             d = regex.sub(r"\D", "", v.group("v"))
             if any(a <= v.start() < b for a, b in doc.urls):
                 continue
-            if regex.fullmatch(r"(?:19|20)\d\d", d) and not (
-                m.group("num") and _GIVEN_AS_RE.search(t, m.end(), v.start())
+            if regex.fullmatch(r"(?:19|20)\d\d", d) and (
+                not (m.group("num") and _GIVEN_AS_RE.search(t, m.end(), v.start()))
+                or _YEAR_PREP_RE.search(t, max(0, v.start() - 8), v.start())
             ):
-                continue  # a year, unless given as the code ('the key safe is 1928')
+                continue  # a year, unless given as the code ('the key safe is 1928'); 'phished in 2025' is a year
             if m.group(0).lower() in _BARE_LOCKS and (
                 len(d) < 4 or not (_GIVEN_AS_RE.search(t, m.end(), v.start()) or _KEYED_RE.match(t, v.end()))
             ):

@@ -1078,7 +1078,10 @@ _DISCLAIMER = re.compile(
     r"(?<![\w])(?:views?\s+(?:are\s+|expressed\s+(?:here\s+)?(?:are\s+)?)?(?:my\s+own|mine|personal|my\s+own\s+and)"
     r"|opinions?\s+(?:are\s+)?(?:my\s+own|mine)|personal\s+(?:views?|opinions?|account)"
     r"|not\s+(?:the\s+)?views?\s+of|do\s+not\s+(?:represent|reflect)|don'?t\s+(?:represent|reflect)"
-    r"|speaking\s+for\s+myself|#viewsmyown|views\s+my\s+own|all\s+views\s+mine|rts?\s*(?:!=|≠|are\s+not|aren'?t)\s*endorsements?)(?![\w])"
+    r"|speaking\s+for\s+myself|#viewsmyown|views\s+my\s+own|all\s+views\s+mine|rts?\s*(?:!=|≠|are\s+not|aren'?t)\s*endorsements?"
+    # round 20e (P2): "My own view, as a historian: ... Not a university position, just mine."
+    r"|my\s+own\s+(?:view|opinion|take)|not\s+(?:a|the|an)\s+(?:official\s+)?(?:university|uni|institutional|employer'?s?|"
+    r"department(?:al)?|college)\s+(?:position|view|line|stance),?\s+(?:just\s+)?(?:mine|my\s+own))(?![\w])"
 )
 
 
@@ -3064,7 +3067,7 @@ _PRIVATE_WORDS = gate_words(
     "reselling classes selling"
 )
 _PRIVATE_RE = re.compile(
-    r"(?<![\w])(?:(?:my|our|for\s+my)\s+(?:own\s+|little\s+|new\s+)?(?:[\w-]+\s+){0,2}(?:freelance|etsy|side\s+hustle|business|shop|"
+    r"(?<![\w])(?:(?:my|our|for\s+my)\s+(?:own\s+|little\s+|new\s+)?(?:[\w'’-]+\s+){0,2}(?:freelance|etsy|side\s+hustle|business|shop|"
     r"clients|consultancy|gigs|ebay|depop|vinted|reselling|classes)|freelance\s+(?:\w+\s+)?(?:clients|work|consultancy|gigs)|"
     r"side\s+hustle|selling\s+my|"
     r"[\"“']conference[\"”']|[\"“']research\s+trip[\"”'])(?![\w])"
@@ -3080,7 +3083,9 @@ _RESOURCE_RE = re.compile(
     # round 20 (P3): the institution's own social accounts ("plug my yoga classes on the uni Instagram",
     # "stuck it on the official @RedfieldSport page")
     r"|(?:the\s+)?(?:uni|university|department|dept|faculty|school|college)(?:'?s)?\s+(?:instagram|insta|tiktok|facebook|"
-    r"twitter|linkedin|bluesky)|official\s+@\w+"
+    r"twitter|linkedin|bluesky)|official\s+@\w+|(?:the|our)\s+@\w+\s+account"
+    # round 20e (P4): "posted it on the all-staff email list too"
+    r"|all-?staff\s+(?:e-?mail\s+)?(?:list|e-?mail)|staff\s+mailing\s+list|(?:department|dept|school|faculty)\s+mailing\s+list"
     # a member's privileges (round 12): the staff card, discount, login or the library's licensed access
     r"|(?:staff|uni|university|work|campus|my)\s+(?:id\s+)?(?:card|discount|login|log-in|pass|access|membership)"
     r"|journal\s+access|library'?s?\s+(?:journal\s+access|databases?|subscriptions?|e-?resources))(?![\w])"
@@ -3686,6 +3691,8 @@ _VOICE_RE = re.compile(
     # round 20 (P3): "We at @HarlowUni are fully behind the strike": the institution's own handle
     + r"|@\w*(?:uni|university|college)\w*)[^.!?]{0,40}?(?<![\w])(?:support|supports|oppose|back|condemn|stand\s+with|"
     r"stand\s+in\s+solidarity|call\s+on|welcome|reject|endorse|apologi[sz]e|boycott|(?:are|is)\s+(?:\w+\s+)?behind)"
+    # round 20e (P4): "Greyfriars' position on the assisted dying bill is clear: we support it"
+    r"|[\w'’-]+['’]s?\s+(?:official\s+)?position\s+on\b[^.!?]{0,80}?\bis\s+clear\s*:\s*we\b"
     r")(?![\w])"
 )
 _NEG_IN_RE = re.compile(r"(?<![\w])(?:not|never|cannot|can'?t|won'?t|don'?t)(?![\w])")

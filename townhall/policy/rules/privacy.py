@@ -1560,7 +1560,7 @@ def _triggered(low: str) -> bool:
     )
 # Immigration status is special in a university: visas, asylum, deportation.
 _IMMIGRATION_RE = regex.compile(
-    r"(?<![\w])(?:(?:visa|leave\s+to\s+remain|residence\s+permit|brp)\s+(?:\w+\s+){0,2}(?:was\s+|has\s+been\s+|got\s+|is\s+)?"
+    r"(?<![\w])(?:(?:visa|leave\s+to\s+remain|residence\s+permit|brp)\s+(?:\w+\s+){0,2}(?:\(\s*)?(?:was\s+|has\s+been\s+|got\s+|is\s+)?"
     r"(?:refused|rejected|curtailed|revoked|cancelled|denied|expir(?:es|ed|ing)|runs?\s+out|ran\s+out)"
     r"|overstay(?:ed|ing)|(?:being|been|get|gets|got|was|were)\s+deported|deportation|facing\s+removal"
     r"|asylum\s+(?:claim|application|case|appeal|seeker)|claimed\s+asylum|undocumented|illegal(?:ly)?\s+(?:here|in\s+the\s+uk)"
@@ -1707,7 +1707,9 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             lo = max(0, m.start() - SENTENCE_REACH)
             s = max(lo, t.rfind(".", lo, max(lo, m.start() - 1)) - 200)
             e = min(len(t), m.end() + 120)
-            if person_cue(t, s, e) or (t.islower() and _first_name_word(t, s, e)):
+            # round 20e (P4): "his visa extension was refused": his or her names one person, as a name does
+            his_her = t[max(0, m.start() - 4) : m.start()].lower() in ("his ", "her ")
+            if his_her or person_cue(t, s, e) or (t.islower() and _first_name_word(t, s, e)):
                 ss = sentence_start(t, m.start())
                 hi = min(len(t), m.end() + SENTENCE_REACH)
                 se = min((i for i in (t.find(c, m.end(), hi) for c in ".!?\n") if i >= 0), default=hi)
@@ -2033,6 +2035,8 @@ _CONSENT_RE = regex.compile(
     r"(?<![\w])(?:with\s+(?:his|her|their|(?-i:\p{Lu}\p{Ll}+)'s)\s+(?:kind\s+)?(?:permission|consent|blessing)"
     r"|(?:has|have|had)\s+(?:spoken|written|talked)\s+(?:openly|publicly)|shared\s+with\s+(?:\w+\s+)?permission"
     r"|(?:told|shared)\s+(?:his|her|their)\s+(?:own\s+)?story\s+(?:publicly|on)|asked\s+me\s+to\s+share"
+    # round 20e (P4): "(she asked me to spread the word)", "told the whole department"
+    r"|asked\s+(?:me|us)\s+to\s+(?:spread|share|pass\s+on)\s+the\s+(?:word|news)"
     # the person agreed: "he said I could post this", "she's happy for me to share", "with her OK"
     r"|(?:he|she|they)\s+(?:said|says|agreed|told\s+me)\s+(?:that\s+)?(?:i|we)\s+(?:could|can|may|might)\s+"
     r"(?:post|share|mention|say|tell)|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:happy|fine|ok|okay)\s+(?:for\s+me\s+)?"
