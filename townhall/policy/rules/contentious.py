@@ -11,7 +11,7 @@ from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import gate, phrase_rest_at, phrases, sentences, tokens, words_re
+from townhall.policy.rules.common import gate, phrase_rest_at, phrases, sentences, token_set, tokens, words_re
 
 POLITICS = words_re(
     phrases("""conservatives|conservative party|tories|tory|labour party|labour government|labour mp|
@@ -30,7 +30,8 @@ POLITICS = words_re(
     voted tory|voted conservative|voted leave|voted remain|reform voters|tory voters|leave voters|
     the conservative|reform government|reform-led government|indyref|indyref2|indy ref|indy ref 2|
     irish unity|border poll|welsh independence|pro-independence|anti-independence|rejoin eu|rejoin the eu|
-    rejoiners|polls open|the polls open|a government|chancellor's budget|autumn budget|spring budget|
+    rejoiners|polls open|the polls open|shambles of a government|joke of a government|excuse for a government|
+    chancellor's budget|autumn budget|spring budget|
     autumn statement""")
 )
 CONFLICT = words_re(
@@ -142,11 +143,11 @@ _SELF_EVIDENT_TAGS = frozenset(p.replace(" ", "") for p in _SELF_EVIDENT_SLOGANS
 _HASHTAG_RE = re.compile(r"#(\w+)")
 
 
-def _slogan_tag(t: str, tags: frozenset[str]) -> re.Match[str] | None:
-    """The first hashtag of ``t`` that is one of ``tags`` written as one word."""
+def _slogan_tags(t: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case body) of each hashtag of ``t`` that is a slogan written as one word."""
     if "#" not in t:
-        return None
-    return next((m for m in _HASHTAG_RE.finditer(t) if m.group(1).lower() in tags), None)
+        return []
+    return [(m.start(), m.end(), b) for m in _HASHTAG_RE.finditer(t) if (b := m.group(1).lower()) in _SLOGAN_TAGS]
 
 
 # A call to act on what the post has said, addressed to the reader (a vote against, a letter to the
@@ -453,13 +454,15 @@ def divisive_stance(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         return
     if not topics:
         return
+    stance = [(m.start(), m.end()) for m in STANCE.finditer(t)]
+    call_m = _call_to_act_match(t, topics)
+    if not stance and call_m is None:
+        return  # most posts with a topic: no stance, no call; the discounted spans are not needed
     off = discounted_spans(t)
     asked = question_spans(t)
-    call = _call_to_act(t, topics, off + asked)
-    if call is not None:
-        yield call[0], call[1], f"Takes a stance on {_POLITICS}: it tells the reader how to act on it."
+    if call_m is not None and not any(s <= call_m.start() and call_m.end() <= e for s, e in off + asked):
+        yield call_m.start(), call_m.end(), f"Takes a stance on {_POLITICS}: it tells the reader how to act on it."
         return
-    stance = [(m.start(), m.end()) for m in STANCE.finditer(t)]
     if not stance:
         return
     if off or asked:
@@ -492,31 +495,49 @@ def _slogan(t: str, topics: list[tuple[int, int, str]]) -> tuple[int, int] | Non
     """Span of a campaign slogan, written out or as a hashtag, that takes a side here: a
     self-evident one anywhere, the others beside a topic that is not only a social issue; never
     in a post that studies slogans."""
-    found = SELF_EVIDENT_SLOGAN.search(t) or _slogan_tag(t, _SELF_EVIDENT_TAGS)
-    if found is None and any(label != "a divisive social issue" for _s, _e, label in topics):
-        found = SLOGAN.search(t) or _slogan_tag(t, _SLOGAN_TAGS)
-    if found is None:
+    tags = _slogan_tags(t)
+    span: tuple[int, int] | None = None
+    m = SELF_EVIDENT_SLOGAN.search(t)
+    if m is not None:
+        span = m.start(), m.end()
+    else:
+        span = next(((a, b) for a, b, body in tags if body in _SELF_EVIDENT_TAGS), None)
+    if span is None and any(label != "a divisive social issue" for _s, _e, label in topics):
+        m = SLOGAN.search(t)
+        span = (m.start(), m.end()) if m is not None else (tags[0][0], tags[0][1]) if tags else None
+    if span is None:
         return None
     # studied in its own sentence or the one before ('Public talk: "From the river to the sea? ..."'),
     # not in a later one ("Trans women are women. If you can't accept that, our seminar series isn't for you.")
     bounds = list(sentences(t))
-    k = next((i for i, (a, b) in enumerate(bounds) if a <= found.start() < b), 0)
+    k = next((i for i, (a, b) in enumerate(bounds) if a <= span[0] < b), 0)
     lo = bounds[max(0, k - 1)][0] if bounds else 0
     hi = bounds[k][1] if bounds else len(t)
     if _SLOGAN_STUDIED_RE.search(t, lo, hi):
         return None
-    return found.start(), found.end()
+    return span
+
+
+def _call_to_act_match(t: str, topics: list[tuple[int, int, str]]) -> re.Match[str] | None:
+    """A call to vote against or to lobby (see _CALL_TO_ACT_RE) in a post about party politics. The
+    pattern is searched only when the post holds one of the words every branch needs."""
+    if not any(label == _POLITICS for _s, _e, label in topics) or _CALL_WORDS.isdisjoint(token_set(t)):
+        return None
+    return _CALL_TO_ACT_RE.search(t)
 
 
 def _call_to_act(t: str, topics: list[tuple[int, int, str]], off: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Span of a call to vote against or to lobby (see _CALL_TO_ACT_RE) in a post about party
-    politics, unless it sits in a discounted or questioned span."""
-    if not any(label == _POLITICS for _s, _e, label in topics):
-        return None
-    m = _CALL_TO_ACT_RE.search(t)
+    """Span of _call_to_act_match, unless it sits in a discounted or questioned span."""
+    m = _call_to_act_match(t, topics)
     if m is None or any(s <= m.start() and m.end() <= e for s, e in off):
         return None
     return m.start(), m.end()
+
+
+_CALL_WORDS = frozenset(
+    ("vote", "mp", "msp", "ms", "mla", "councillor", "councillors", "representative", "representatives", "agree",
+     "know")
+)
 
 
 def campaign_span(text: str) -> tuple[int, int] | None:
