@@ -124,8 +124,9 @@ def pre_patent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "Patent pending: filed with the UKIPO and published as GB...": the application is in
         if _PATENT_ADVICE_RE.search(doc.masked, max(0, m.start() - 60), m.start()):
             continue  # round 20e (P2): "lesson one: don't post about your invention before it's filed"
-        protected = _GRANTED_RE.search(doc.text) or _FILED_RE.search(doc.masked)
-        if m.group().lower() == "invention disclosure" and protected:
+        if m.group().lower() == "invention disclosure" and (
+            _GRANTED_RE.search(doc.text) or _FILED_RE.search(doc.masked)
+        ):
             continue  # round 20 (P1): "supported Helen from invention disclosure all the way to grant": its history
         yield m.start(), m.end(), "Disclosure of an invention that is not yet protected."
 

@@ -140,6 +140,7 @@ SELF_EVIDENT_SLOGAN = words_re(_SELF_EVIDENT_SLOGANS)
 # the same side taken, under the same two rules as the slogan written out.
 _SLOGAN_TAGS = frozenset(p.replace(" ", "") for p in _SLOGANS)
 _SELF_EVIDENT_TAGS = frozenset(p.replace(" ", "") for p in _SELF_EVIDENT_SLOGANS)
+_ANY_SLOGAN_TAGS = _SLOGAN_TAGS | _SELF_EVIDENT_TAGS
 _HASHTAG_RE = re.compile(r"#(\w+)")
 
 
@@ -147,7 +148,7 @@ def _slogan_tags(t: str) -> list[tuple[int, int, str]]:
     """(start, end, lower-case body) of each hashtag of ``t`` that is a slogan written as one word."""
     if "#" not in t:
         return []
-    return [(m.start(), m.end(), b) for m in _HASHTAG_RE.finditer(t) if (b := m.group(1).lower()) in _SLOGAN_TAGS]
+    return [(m.start(), m.end(), b) for m in _HASHTAG_RE.finditer(t) if (b := m.group(1).lower()) in _ANY_SLOGAN_TAGS]
 
 
 # A call to act on what the post has said, addressed to the reader (a vote against, a letter to the
@@ -526,14 +527,6 @@ def _call_to_act_match(t: str, topics: list[tuple[int, int, str]]) -> re.Match[s
     return _CALL_TO_ACT_RE.search(t)
 
 
-def _call_to_act(t: str, topics: list[tuple[int, int, str]], off: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Span of _call_to_act_match, unless it sits in a discounted or questioned span."""
-    m = _call_to_act_match(t, topics)
-    if m is None or any(s <= m.start() and m.end() <= e for s, e in off):
-        return None
-    return m.start(), m.end()
-
-
 _CALL_WORDS = frozenset(
     ("vote", "mp", "msp", "ms", "mla", "councillor", "councillors", "representative", "representatives", "agree",
      "know")
@@ -546,9 +539,9 @@ def campaign_span(text: str) -> tuple[int, int] | None:
     ``text`` is the post as written; the test is on its lower-case form."""
     t = text.lower()
     topics = _topic_lexicon_hits(t)
-    found = _slogan(t, topics) or _call_to_act(t, topics, [])
+    found = _slogan(t, topics)
     if found is None and topics:
-        m = _URGE_OTHERS_RE.search(t)
+        m = _call_to_act_match(t, topics) or _URGE_OTHERS_RE.search(t)
         found = m.span() if m else None
     return found
 

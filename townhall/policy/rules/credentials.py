@@ -162,11 +162,7 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
                 ss, _se = _crd6_sentence(t, m.start())
                 if _ADVICE_RE.search(t, ss, min(len(t), m.end() + 12)):
                     continue  # round 19 (N10): 'Don't share your login with friends who "help" you'
-                if (
-                    v.group("q").lower() not in _NOT_SECRET
-                    and not _named_or_judged(t, v.end())
-                    and not _PICKED_RE.search(t, max(0, v.start() - 24), v.start())
-                ):
+                if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.start(), v.end()):
                     return v.span("q")
                 continue
             if v.group("digits"):
@@ -576,9 +572,15 @@ _JUDGED_RE = regex.compile(
 _PICKED_RE = regex.compile(r"(?i)\b(?:pick|choose|select|join|tap|click|connect\s+to)\s*[\"'“‘]?$")
 
 
-def _named_or_judged(t: str, end: int) -> bool:
-    """The quoted value ending at ``end`` names a thing on screen or is judged as an example."""
-    return _NAMED_THING_RE.match(t, end) is not None or _JUDGED_RE.match(t, end) is not None
+def _picked(t: str, start: int) -> bool:
+    """The value starting at ``start`` is one the reader is told to pick on screen (see _PICKED_RE)."""
+    return _PICKED_RE.search(t, max(0, start - 24), start) is not None
+
+
+def _named_or_judged(t: str, start: int, end: int) -> bool:
+    """The quoted value from ``start`` to ``end`` names a thing on screen (one to pick, or one named
+    after it) or is judged as an example."""
+    return _picked(t, start) or _NAMED_THING_RE.match(t, end) is not None or _JUDGED_RE.match(t, end) is not None
 
 
 _GIVEAWAY_RE = regex.compile(
@@ -951,18 +953,14 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if _BAD_EXAMPLE_RE.search(t, max(0, v.start() - 40), v.start()):
                 continue  # round 19: 'your thesis deserves better than "Summer2024!"': the example not to use
             if v.group("q"):
-                if (
-                    v.group("q").lower() not in _NOT_SECRET
-                    and not _named_or_judged(t, v.end())
-                    and not _PICKED_RE.search(t, max(0, v.start() - 24), v.start())
-                ):
+                if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.start(), v.end()):
                     yield v.span("q")[0], v.span("q")[1], "A password in a post."
                     return
                 continue
             tok = v.group("t").rstrip(".,;:!?)")
             if _ROOM_TOKEN_RE.fullmatch(tok):
                 continue  # round 19 (N11): "ask a technician in E1.05": a room, not the password
-            if _PICKED_RE.search(t, max(0, v.start() - 24), v.start()):
+            if _picked(t, v.start()):
                 continue  # round 20 (P3): 'Visitors can pick "Example-Guest"': a network's name on screen
             right_after = not t[m.end() : v.start()].strip()
             if "@" not in tok and (_looks_strong(tok) or (right_after and _CAMEL_RE.fullmatch(tok))):
