@@ -430,6 +430,7 @@ THREAT_RE = _GatedPattern(THREAT_FULL_RE, required_parts(THREAT_FULL_RE.pattern)
 # rarer words, see threat()).
 _VEILED_YOU_RE = re.compile(
     r"\b(?:(?:you|u)(?:'ll|’ll|\s+will)\s+be\s+sorry|(?:i|we)(?:'ll|’ll|\s+will)\s+find\s+out\s+who\s+(?:you|u)\s+(?:are|r)|"
+    r"(?:i|we)(?:'ll|’ll|\s+will)\s+(?:find\s+out|track\s+down|look\s+up)\s+where\s+(?:you|u)\s+(?:live|work|sleep)|"
     r"(?:keep|you'?re|you’re|you\s+are)\s+pushing\s+(?:your|ur)\s+luck|sleep\s+with\s+one\s+eye\s+open|"
     r"(?:you|u)(?:'d|’d|\s+had)\s+better\s+(?:run|hide|watch\s+(?:out|it|yourself)|be\s+careful))",
     re.IGNORECASE,
@@ -1201,14 +1202,14 @@ _THESE_PEOPLE_RE = regex.compile(
 # you smell like damp carpet", "face like a slapped arse", "fat old git", "the Y9 girl with the moustache").
 _BODY_SNEER_RE = regex.compile(
     r"(?i)(?<![\w])(?:nobody\s+(?:likes|wants|cares\s+about)\s+(?:you|u)\b(?!\s+to\b)"
-    r"|(?:you|u)\s+(?:smell|stink|reek)\s+(?:like|of)\s+(?:(?:a|an|the|old|wet|damp|stale|rotten|dirty|mouldy)\s+)*"
+    r"|(?:you|u|who|she|he)\s+(?:smells?|stinks?|reeks?)\s+(?:like|of)\s+(?:(?:a|an|the|old|wet|damp|stale|rotten|dirty|mouldy)\s+)*"
     r"(?:carpet|dog|bins?|sewers?|feet|sweat|b\.?o\.?|piss|wee|cabbage|fish|mould|damp|death|socks|onions|garlic|rubbish|"
     r"sick|vomit|armpits|arse|shit|crap|farts?)\b"
     # ... not one's own face ("caught the 7am train with a face like a slapped arse")
     r"|(?<!\b(?:with|i'?ve\s+got|i\s+have|i\s+had|got|my)\s+(?:a\s+)?)face\s+like\s+a\s+(?:slapped|smacked|kicked)\s+arse"
     r"|(?:fat|ugly|miserable|stupid|daft|smelly|sad)\s+old\s+(?:git|bag|bat|fart|cow|goat|codger|witch|hag|sod)\b)"
 )
-_BODY_SNEER_WORDS = frozenset(wordlist("likes wants cares smell stink reek face old"))
+_BODY_SNEER_WORDS = frozenset(wordlist("likes wants cares smell smells stink stinks reek reeks face old"))
 # ... and an age sneered at in a reply or a message to someone ("@ProfMcLeish ... Retire already, you fossil"):
 # only where the post is addressed, since "you old fossil!" is also what a daughter says to her dad.
 _AGE_SNEER_RE = regex.compile(
@@ -1230,6 +1231,100 @@ def _origin_gate(runs: frozenset[str], _text: str) -> bool:
     return ("people" in runs or "lot" in runs) and not _ORIGIN_WORDS.isdisjoint(runs) and (
         "these" in runs or "those" in runs or "them" in runs or "that" in runs
     )
+
+
+# Round 21 (P5, P6): put-downs by new writers that hold no insult noun.
+# A group by origin held to a stereotype of cheating, thieving or squalor ("the Chinese cohort just copy
+# each other's essays", "the Traveller kids were... a lot, hide your bags", "all Polish lads and honestly
+# you can tell, nothing's been clean since"), or any stereotype fenced with "not being sexist, just an
+# observation": the group is judged by what it is. A study of such stereotypes says "stereotype"
+# (_STUDIES_STEREOTYPE_RE).
+_ORIGIN_GROUP = (
+    r"(?:chinese|indian|pakistani|nigerian|african|asian|arab|polish|romanian|eastern\s+european|albanian|irish|"
+    r"scottish|welsh|english|muslim|jewish|black|foreign|overseas|international|immigrant|migrant|refugee|gypsy|"
+    r"traveller|roma|scouse|northern|southern|posh|working-class|estate)\s+(?:[\w-]+\s+)?(?:cohort|cohorts|kids|lads|"
+    r"girls|boys|students|lot|families|family|crowd|contingent|cleaners|workers|staff|applicants|parents|people|"
+    r"blokes|women|men|ones|intake)"
+)
+_STEREOTYPE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:the|these|those|all|our|them|that|some)\s+(?:\w+\s+)?" + _ORIGIN_GROUP + r"\b[^!?\n]{0,60}?"
+    r"(?:\b(?:just|all|always)\s+(?:copy|copies|cheat|cheats|steal|steals|nick|lie|lies|plagiari[sz]e)\b"
+    r"|\bhide\s+(?:your|ur|the)\s+(?:bags?|valuables|wallets?|purses?|phones?|laptops?)\b"
+    r"|\block\s+up\s+(?:your|ur|the)\s+(?:bags?|valuables|wallets?|bikes?|laptops?)\b"
+    r"|\b(?:you|u)\s+can\s+(?:always\s+)?tell\b)"
+)
+_NOT_BIGOTED_RE = regex.compile(
+    r"(?i)(?<![\w])(?:i['’]?m\s+|i\s+am\s+)?not\s+(?:being\s+|trying\s+to\s+be\s+|to\s+be\s+)?"
+    r"(?:sexist|racist|ageist|homophobic|transphobic|xenophobic|funny)\s*(?:[,.]\s*|\s+)(?:but|just|only)\b"
+)
+_GROUP_WORDS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:the|all|these|those)\s+(?:\w+\s+)?(?:girls|women|ladies|boys|men|lads|blokes|females|males|"
+    r"foreigners|immigrants|muslims|jews|gays|asians|africans|chinese|indians|poles|older\s+\w+|mature\s+students)\b"
+)
+_STUDIES_STEREOTYPE_RE = regex.compile(r"(?i)\bstereotyp\w*|\bbias(?:es)?\b|\bmyths?\b")
+
+
+def _stereotypes(text: str) -> regex.Match[str] | None:
+    """A group held to a stereotype (_STEREOTYPE_RE), or a generalisation about a group fenced
+    with "not being sexist, but ..." (_NOT_BIGOTED_RE: "not being funny, but" counts only then)."""
+    if _STUDIES_STEREOTYPE_RE.search(text):
+        return None
+    m = _STEREOTYPE_RE.search(text)
+    if m is not None:
+        return m
+    fence = _NOT_BIGOTED_RE.search(text)
+    if fence is not None and _GROUP_WORDS_RE.search(text) is not None:
+        return fence
+    return None
+
+
+def _stereotype_gate(runs: frozenset[str], _text: str) -> bool:
+    return (not _ORIGIN_WORDS.isdisjoint(runs) or not _STEREOTYPE_ORIGINS.isdisjoint(runs)) or (
+        "not" in runs and not _BIGOTED_WORDS.isdisjoint(runs)
+    )
+
+
+_STEREOTYPE_ORIGINS = frozenset(
+    wordlist("european albanian irish scottish welsh english scouse northern southern posh estate")
+)
+_BIGOTED_WORDS = frozenset(wordlist("sexist racist ageist homophobic transphobic xenophobic funny"))
+
+
+class _FirstOf:
+    """A callable put-down form that asks a function, in the place of a pattern (see _PUT_DOWNS)."""
+
+    __slots__ = ("find",)
+
+    def __init__(self, find: Callable[[str], regex.Match[str] | None]) -> None:
+        self.find = find
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        return self.find(text)
+
+
+# The reader talked down to in a reply ("sweetie, maybe leave the proofs to the grown-ups", "if an
+# online form defeats you, a Masters might not be the right move": only in a reply, since "leave it to
+# the grown-ups" is also said of one's own kids); and anywhere: "stick to what you're good at lads,
+# which is nothing", a verdict on a whole team ("Useless, the whole lot of them"), someone said to be
+# thick in the third person ("that's on him being thick"), age sneered at with the stock retort
+# ("#OKBoomer", "grandma, please").
+_TALKS_DOWN_RE = regex.compile(
+    r"(?i)(?<![\w])(?:leave\s+(?:[\w'’-]+\s+){0,3}?to\s+the\s+(?:grown-?ups|adults|big\s+(?:boys|girls))"
+    r"|if\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:form|button|email|link|website|page|portal|app|login|spreadsheet|door|printer|map)\s+"
+    r"(?:defeats|beats|confuses|baffles|is\s+too\s+much\s+for)\s+(?:you|u)\b[^.!?\n]{0,40}?\b(?:not\s+(?:be\s+)?"
+    r"(?:the\s+right|for\s+(?:you|u)\b|cut\s+out)|a\s+(?:bit\s+of\s+a\s+)?stretch|beyond\s+(?:you|u)\b|out\s+of\s+"
+    r"(?:your|ur)\s+depth|good\s+luck\s+with))"
+)
+_CONDESCENDS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:stick\s+to|do)\s+what\s+(?:you['’]?re|you\s+are|ur|they['’]?re)\s+good\s+at\b[^.!?\n]{0,20}?"
+    r"\bwhich\s+is\s+nothing"
+    r"|(?:useless|incompetent|clueless|hopeless|idiots|morons|clowns|muppets),?\s+the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|em)"
+    r"|(?:him|her|them)\s+being\s+(?:so\s+|too\s+|just\s+|plain\s+|bloody\s+)?(?:thick|stupid|dim|dense|dumb|lazy|"
+    r"useless|clueless|gormless)\b"
+    r"|#?ok,?\s*boomer\b|\b(?:grandma|grandad|granny|gramps|boomer),\s*(?:please|seriously|honestly|come\s+on)\b)"
+)
+_CONDESCEND_WORDS = frozenset(wordlist("good lot being boomer okboomer grandma grandad granny gramps"))
+_TALK_DOWN_WORDS = frozenset(wordlist("grown grownups adults big defeats beats confuses baffles"))
 
 
 # Each put-down form with the cheap word test that must pass before its pattern is searched (the
@@ -1279,6 +1374,9 @@ _PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
     (_origin_gate, _THESE_PEOPLE_RE),
     (lambda runs, _t: not _BODY_SNEER_WORDS.isdisjoint(runs), _BODY_SNEER_RE),
     (_age_sneer_gate, _AGE_SNEER_RE),
+    (_stereotype_gate, _FirstOf(_stereotypes)),
+    (lambda runs, _t: not _CONDESCEND_WORDS.isdisjoint(runs), _CONDESCENDS_RE),
+    (lambda runs, t: not _TALK_DOWN_WORDS.isdisjoint(runs) and _ADDRESSED_RE.search(t) is not None, _TALKS_DOWN_RE),
 )
 
 
@@ -1773,7 +1871,7 @@ _VEIL_PAIRS = (
 )
 
 
-_VEILED_YOU_WORDS = frozenset(wordlist("sorry find pushing sleep better"))
+_VEILED_YOU_WORDS = frozenset(wordlist("sorry find track look pushing sleep better"))
 
 
 def _may_veil(words: frozenset[str]) -> bool:

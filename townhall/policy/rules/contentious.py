@@ -32,7 +32,7 @@ POLITICS = words_re(
     irish unity|border poll|welsh independence|pro-independence|anti-independence|rejoin eu|rejoin the eu|
     rejoiners|polls open|the polls open|shambles of a government|joke of a government|excuse for a government|
     chancellor's budget|autumn budget|spring budget|
-    autumn statement""")
+    autumn statement|senedd|stormont|holyrood|the dup|dup mps|windsor framework|sinn fein|sinn féin""")
 )
 CONFLICT = words_re(
     phrases("""war|wars|invasion|occupation|ceasefire|genocide|ethnic cleansing|apartheid|war crimes|
@@ -73,7 +73,8 @@ DIVISIVE = words_re(
     biological sex|sex-based rights|for women scotland|gender identity|gender self-id|self-id|puberty blockers|
     private schools|charitable status|colonial statues|statues of colonial|colonial figures|marriage is between|
     defunding the police|defund|irish reunification|reunification|union flag|
-    union jack|royal occasions|fossil fuel companies|immigration enforcement|home office raids|bodily autonomy""")
+    union jack|royal occasions|fossil fuel companies|immigration enforcement|home office raids|bodily autonomy|
+    rse|sex education|relationships and sex education|gun lobby|gun laws|nra""")
 )
 _DISPUTE = "an industrial dispute"
 _POLITICS = "party politics or elections"
@@ -119,7 +120,8 @@ STANCE = words_re(
     no longer advertise|no longer fly|no longer mark|outdated institution|abolition of|be scrapped|right future|
     should be a free|does not represent our community|doesn't represent our community|won't be part of|
     add your name|shambles|reckless|non-negotiable|economically illiterate|scientifically illiterate|
-    repost if you agree|rt if you agree|share if you agree|retweet if you agree""")
+    repost if you agree|rt if you agree|share if you agree|retweet if you agree|
+    head examined|heads examined|an embarrassment|blood on its hands|blood on his hands|blood on her hands|catch yourselves on|catch yourself on""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
@@ -161,7 +163,10 @@ _CALL_TO_ACT_RE = re.compile(
     r"(?:mp|msp|ms|mla|councillors?|representatives?)"
     r"|(?:repost|rt|retweet|share)\s+if\s+you\s+agree)\b"
     # round 20e (P4): "..., you know which party has a plan", "you know what to do on Thursday"
-    r"|\byou\s+know\s+(?:which\s+party|who\s+to\s+vote\s+for|what\s+to\s+do\s+(?:on|at|in|this|next)\b)",
+    r"|\byou\s+know\s+(?:which\s+party|who\s+to\s+vote\s+for|what\s+to\s+do\s+(?:on|at|in|this|next)\b)"
+    # round 21 (P5): "our reading list for anyone still undecided: literally anything but Reform"
+    r"|\b(?:anything|anyone|anybody)\s+but\s+(?:the\s+)?(?:tories|tory|labour|reform|conservatives?|snp|greens|"
+    r"lib\s+dems?|ukip|dup|sinn\s+f[eé]in|plaid|trump|farage|starmer)\b",
     re.IGNORECASE,
 )
 # ...unless the post studies the slogan itself ("From the river to the sea? The history of a
@@ -529,7 +534,7 @@ def _call_to_act_match(t: str, topics: list[tuple[int, int, str]]) -> re.Match[s
 
 _CALL_WORDS = frozenset(
     ("vote", "mp", "msp", "ms", "mla", "councillor", "councillors", "representative", "representatives", "agree",
-     "know")
+     "know", "anything", "anyone", "anybody")
 )
 
 
@@ -541,9 +546,60 @@ def campaign_span(text: str) -> tuple[int, int] | None:
     topics = _topic_lexicon_hits(t)
     found = _slogan(t, topics)
     if found is None and topics:
-        m = _call_to_act_match(t, topics) or _URGE_OTHERS_RE.search(t)
+        m = _call_to_act_match(t, topics) or _URGE_OTHERS_RE.search(t) or _SHAMES_RE.search(t)
+        m = m or _TELLS_LEGISLATORS_RE.search(t) or _group_side(t, topics)
         found = m.span() if m else None
     return found
+
+
+# Round 21 (P5, P6): how a research account campaigns besides slogans and calls to vote. It shames the
+# other side ("every MP who voted for it should be ashamed", "the NRA has blood on its hands", "history
+# will be on their side", "the DUP's position is frankly an embarrassment"); it tells legislators what
+# to do with a vote ("MPs need to stop dithering and vote it through", "Stormont needs to commission
+# services now"); or the group itself declares its side on the topic ("Our lab stands with the gun
+# control movement", "Our unit backs the assisted dying bill 100%"). A finding ("our data show the
+# scheme did not deter crossings"), a policy option weighed ("the government should consider ...") or
+# "our research supports the view that ..." is none of these. Asked only of posts CON001 already flags.
+_SHAMES_RE = re.compile(
+    r"\bshould\s+(?:all\s+)?be\s+(?:ashamed|embarrassed)\b|\bshame\s+on\b"
+    r"|\bblood\s+on\s+(?:its|their|his|her|your)\s+hands\b"
+    r"|\bhistory\s+will\s+(?:judge\s+them|be\s+on\s+(?:their|our)\s+side|vindicate|absolve)\b"
+    r"|\b(?:should|must|can)\s+come\s+(?:and|to)\s+explain\s+themselves\b"
+    r"|\bneeds?\s+(?:their|his|her)\s+heads?\s+examin\w*"
+    r"|\b(?:is|are|was|were)\s+(?:frankly\s+|simply\s+|just\s+|nothing\s+short\s+of\s+)?(?:an?\s+)?"
+    r"(?:disgrace|embarrassment|stain\s+on)\b|\bcatch\s+yourselves?\s+on\b",
+    re.IGNORECASE,
+)
+_TELLS_LEGISLATORS_RE = re.compile(
+    r"\b(?:mps|msps|mss|mlas|peers|the\s+lords|parliament|stormont|holyrood|the\s+senedd|the\s+d[aá]il|councillors|"
+    r"ministers|congress)\s+(?:needs?\s+to|must|should|ha(?:ve|s)\s+to)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:vote\s+(?:it|this|the\s+\w+)\s+(?:through|down)|vote\s+(?:for|against|yes|no)\b|pass\s+(?:it|this|the)\b|"
+    r"(?:scrap|repeal|reject|throw\s+out|back|commission|fund|legislate|act)\b[^.!?]{0,40}?\b(?:now|immediately|"
+    r"today|without\s+delay)\b)",
+    re.IGNORECASE,
+)
+_GROUP_SIDE_RE = re.compile(
+    r"\b(?:we|our\s+(?:[\w'-]+\s+){0,3}?(?:lab|group|project|centre|center|unit|team|network|department|school|"
+    r"institute|programme|clinic|collective)|the\s+(?:centre|center|institute|unit|lab|group|school|department)\s+"
+    r"(?:for|of)\s+(?:[\w'-]+\s+){0,4}?)\s*(?:(?:fully|firmly|proudly|wholeheartedly|unequivocally)\s+)?"
+    r"(?:stands?\s+(?:with|behind)|backs?|supports?|endorses?|(?:is|are)\s+(?:right\s+)?behind)\s+"
+    r"(?!(?:the\s+|this\s+|these\s+|our\s+)?(?:findings?|evidence|view|idea|hypothes[ie]s|claims?|conclusions?|data|"
+    r"research|work|students?|staff|colleagues|members|communit\w+|families|patients|participants|everyone|anyone|"
+    r"people\s+affected)\b)"
+    # ... nor the people of its own study ("stands with the women in our study")
+    r"(?![^.!?:]{0,40}?\b(?:in|from|of)\s+our\s+(?:study|studies|research|project|survey|trial|sample|work)\b)",
+    re.IGNORECASE,
+)
+
+
+def _group_side(t: str, topics: list[tuple[int, int, str]]) -> re.Match[str] | None:
+    """The group declares its side: a _GROUP_SIDE_RE match with a topic of the lexicon in the words it
+    backs (the rest of its sentence), so "we support our students through the strike" is not one."""
+    for m in _GROUP_SIDE_RE.finditer(t):
+        end = next((e for s, e in sentences(t) if s <= m.start() < e), len(t))
+        if any(m.end() <= a < end for a, _b, _label in topics):
+            return m
+    return None
 
 
 # Asking others to join in: "we'd urge other research groups to do the same", "we call on all

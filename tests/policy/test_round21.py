@@ -1,0 +1,103 @@
+"""Round 21 (issue 12): P5-P7, written by helpers who had seen no rules and measured as round 20's last
+yardstick, became the tuning sets; Q1-Q3, written blind before any change, are the yardstick
+(``docs/policy_round21_choices.md``). Each risky post below is a kind of P5/P6 miss, in other words;
+its clean twin, close in wording, is what the fix must leave alone."""
+
+from __future__ import annotations
+
+from townhall.policy import Context, check
+
+from .flagging import twin_tests
+
+# (family, network, account, risky post, clean twin)
+PAIRS = [
+    # A research account campaigns when it shames the other side ...
+    ("contentious", "bluesky", "research",
+     "Our border studies group has looked at the Rwanda scheme for two years: it was cruel, and every minister "
+     "who defended it should be ashamed.",
+     "Our border studies group has looked at the Rwanda scheme for two years: 312 people relocated, at a cost "
+     "of £700m. Report out today."),
+    ("contentious", "mastodon", "research",
+     "Twenty years of US firearms data point one way: the gun lobby has blood on its hands.",
+     "Twenty years of US firearms data, now open: what gun control laws changed, state by state."),
+    ("contentious", "x", "research",
+     "The climate activists jailed this week are right, and history will be on their side.",
+     "The climate activists jailed this week: what the Public Order Act says, in our explainer."),
+    # ... tells legislators what to do with a vote ...
+    ("contentious", "threads", "research",
+     "Our palliative care unit has the evidence on assisted dying. MPs must stop stalling and vote it through.",
+     "Our palliative care unit has the evidence on assisted dying. MPs vote on Friday; our briefing sets out "
+     "both sides."),
+    # ... or the group itself declares its side on the topic
+    ("contentious", "x", "research",
+     "Our reproductive health project proudly stands with the campaign for abortion access in Northern Ireland.",
+     "Our reproductive health project stands with the women in our study: their accounts of abortion access in "
+     "Northern Ireland are published today."),
+    ("contentious", "mastodon", "research",
+     "The Centre for Migration Studies backs the refugees who crossed last night, and so should you.",
+     "The Centre for Migration Studies supports the findings of today's inquiry into asylum seekers' housing."),
+    # Official accounts: a devolved parliament and its parties are politics; a verdict on a voter
+    ("contentious", "x", "official",
+     "Free bus travel for under-22s is the best thing Holyrood has done in years. Anyone still moaning can walk.",
+     "Holyrood's education committee visits our campus on Tuesday to hear from students."),
+    ("contentious", "bluesky", "official",
+     "Honestly anyone still voting Reform needs their head examined.",
+     "How do people decide whether to vote Reform? Our politics society hosts a panel on Tuesday."),
+    ("contentious", "mastodon", "official",
+     "Polls open at 7. Our advice for the undecided: anyone but the Tories 😉",
+     "Polls open at 7. Our advice for the undecided: read every manifesto, then decide."),
+    # ABU002: a group by origin held to a stereotype of cheating, thieving or squalor
+    ("abuse", "x", "personal",
+     "@mo_admin the Romanian lads on the night shift just nick whatever isn't nailed down, you know it",
+     "@mo_admin the Romanian lads on the night shift just fixed the boiler, absolute heroes"),
+    ("abuse", "bluesky", "personal",
+     "School visit done. The estate kids were... something. Hide your phones next time lol",
+     "School visit done. The estate kids were brilliant. Bring more phones for photos next time lol"),
+    ("abuse", "threads", "personal",
+     "Not being sexist, but why do the women in our lab always need the centrifuge explained twice?",
+     "Not being funny, but why does our lab always need the centrifuge manual explained twice?"),
+    # ABU002: the reader talked down to in a reply; a verdict on a whole team; a third person called thick
+    ("abuse", "x", "official",
+     "@sam_q_writes darling, maybe leave the statistics to the grown-ups",
+     "@sam_q_writes great question, we'll pass it to the statistics team"),
+    ("abuse", "bluesky", "official",
+     "@parent_of_3 if a login page defeats you, university might be a stretch 🙃",
+     "@parent_of_3 if a login page defeats you, ring us on the number below and we'll help 🙂"),
+    ("abuse", "linkedin", "personal",
+     "Two months for a desk move. Clueless, the whole lot of them.",
+     "Two months for a desk move, but the team were short-staffed the whole time."),
+    ("abuse", "x", "personal",
+     "@gran_of_four if your grandson failed that's on him being lazy, not us",
+     "@gran_of_four if your grandson's unwell he can apply for mitigating circumstances"),
+    ("abuse", "x", "personal",
+     "Stick to what you're good at, Brightwater, which is nothing 😂",
+     "Stick to what you're good at, Brightwater: rowing. Congratulations on the regatta 😂"),
+    ("abuse", "instagram", "personal",
+     "When a mature student asks where the 'on' button is 🙄 #OkBoomer",
+     "When a mature student asks where the 'on' button is, show them: everyone starts somewhere 🙂"),
+    # ABU004: a threat to find where someone lives; ABU002: a third person sneered at for a smell
+    ("abuse", "bluesky", "personal",
+     "@anon_troll_88 keep it up and I'll find out where you live.",
+     "@anon_troll_88 keep it up and I'll find out who moderates this forum."),
+    ("abuse", "threads", "personal",
+     "The PhD student who smells of old socks is back in our office. Pray for us.",
+     "The sourdough starter that smells of old socks is back in our office fridge. Pray for us."),
+]
+
+test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)
+
+
+def test_research_account_campaigning_keeps_its_severity() -> None:
+    """Academic freedom relaxes a research account's stance on a topic, not a shaming of the other side."""
+    text = "Our migration data is clear: the Rwanda scheme was cruel, and every MP who voted for it should be ashamed."
+    found = [f for f in check(text, Context("bluesky", "research")) if f.code == "CON001"]
+    assert found and found[0].severity == "block"
+    assert "academic freedom does not cover this" in found[0].message
+    finding = "Our migration data is clear: the Rwanda scheme relocated 312 people at a cost of £700m."
+    assert all(f.severity == "info" for f in check(finding, Context("bluesky", "research")) if f.code == "CON001")
+
+
+def test_stereotype_studied_is_not_a_put_down() -> None:
+    """A seminar on the stereotype names it; the put-down is the stereotype said as true."""
+    text = "Seminar: the stereotype that the Chinese cohort just copy each other's essays, and where it comes from."
+    assert not any(f.family == "abuse" and f.severity != "info" for f in check(text, Context("x", "official")))
