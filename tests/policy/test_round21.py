@@ -82,6 +82,47 @@ PAIRS = [
     ("abuse", "threads", "personal",
      "The PhD student who smells of old socks is back in our office. Pray for us.",
      "The sourdough starter that smells of old socks is back in our office fridge. Pray for us."),
+    # CIP006: the announcement held back, "nothing announced yet", formal news still to come
+    ("confidential-ip", "mastodon", "personal",
+     "@kerry_t yes, Music and Drama become one department in September. Senate agreed it Weds, they're holding "
+     "the announcement until after graduation",
+     "@kerry_t yes, Music and Drama become one department in September. Senate agreed it Weds and the "
+     "announcement went out this morning"),
+    ("confidential-ip", "bluesky", "personal",
+     "anyone else heard the restructure number? 60 posts in the faculty, so I'm told. nothing announced yet obvs",
+     "anyone else going to the restructure Q&A? the faculty has published the proposals on the intranet"),
+    ("confidential-ip", "x", "official",
+     "@MayorOffice thank you! The new Riverside campus has been approved, formal news in June 🤫",
+     "@MayorOffice thank you! The new Riverside campus was approved last week: the press release is on our site."),
+    # CIP006: a decision told before the staff it concerns are consulted, or after only the heads were told
+    ("confidential-ip", "linkedin", "official",
+     "Update for partners: Council agreed this week to close our Ashby outreach centre next summer. Formal staff "
+     "consultation starts next month.",
+     "Update for partners: our Ashby outreach centre is open all summer. Public consultation on the new timetable "
+     "opens next month."),
+    ("confidential-ip", "threads", "personal",
+     "@jo_lib don't plan anything in the Annexe for next year, it's shutting. They told the heads this morning.",
+     "@jo_lib don't plan anything in the Annexe for next week, it's shut for painting. They told us on Friday."),
+    # CIP006: "can't say who" where the post names the matter; outcome letters still to go out
+    ("confidential-ip", "threads", "personal",
+     "Dean shortlist is down to three and one's an internal candidate 👀 can't say who, you'll never guess",
+     "Dean interviews are next week 👀 can't say who is on the panel yet, but students will meet the candidates"),
+    ("confidential-ip", "x", "personal",
+     "@dr_ames gutted for you too, the panel cut the call budget by half apparently. letters go out Thursday",
+     "@dr_ames good luck with yours too! the panel met this week and letters go out Thursday, fingers crossed"),
+    # CIP006: interim trial results, a result before review, a draft abstract still with the journal
+    ("confidential-ip", "mastodon", "research",
+     "Interim results are in and they're stunning: 48% remission in the treatment arm. Paper a long way off yet.",
+     "Our trial is recruiting its last 40 patients. Interim results are expected next spring and will be "
+     "published in full."),
+    ("confidential-ip", "x", "research",
+     "Can't say much until the paper's through review, but the new alloy just survived 3x the load of steel 🤯",
+     "Can't say much until the paper's through review, so for now here's a photo of the team 🙂"),
+    # CIP001: the patent still to be filed
+    ("confidential-ip", "bluesky", "research",
+     "The prototype works! Our TTO is filing the patent next month, so here's a quick thread on how the valve "
+     "does it 🧵",
+     "The prototype works! Our patent was granted last month, so here's a quick thread on how the valve does it 🧵"),
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

@@ -33,6 +33,8 @@ _PATENT_RE = regex.compile(
     r"(?:it|this|that|them|in\s+\w+|next\s+\w+|soon|shortly|later|a\s+patent|the\s+patent|on\s+\w+|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
     r"|(?:applying|apply|applied)\s+for\s+(?:the|a|our)\s+patent\s+(?:soon|shortly|next|in\s+\w+|this\s+\w+)"
+    # round 21 (P6): "Tech transfer are filing the patent in March, so for now here's a rough sketch"
+    r"|(?:filing|lodging|submitting)\s+(?:the|a|our)\s+patent(?:\s+application)?\s+(?:in|next|on|after|soon|later|this)\b"
     r"|(?:once|when|after|until|till|before)\s+(?:the\s+uni(?:versity)?|we|they|legal|the\s+lawyers|tto|the\s+tto|the\s+\w+\s+office)"
     r"\s+(?:\w+\s+){0,2}?(?:sorts?|sort\s+out|sorted|files?|filed|protects?|patents?|deals?\s+with|finish\w*)\s+(?:the\s+|our\s+)?"
     r"(?:ip|patent|patents|protection|paperwork|filing)"
@@ -1212,6 +1214,7 @@ _C6_PAIRS = [
 )
 def not_yet_public(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     hit = next(_not_yet_public_base(doc), None) or next(_not_yet_public_more(doc), None)
+    hit = hit or next(_not_yet_public_r21(doc), None)
     if hit is not None and personal_or_posed(doc):
         return  # "keep this under your hat: I'm going to learn to drive this summer"
     if hit is not None:
@@ -1318,12 +1321,19 @@ _IN_REVIEW_RE = regex.compile(
     r"(?:reviewers|referees|editors?|journal)|in\s+review|under\s+review|being\s+(?:reviewed|written))"
     r"|writing\s+(?:it|this|them)\s+up\s+(?:for\s+(?:\p{Lu}|a\s+journal|publication)|now)"
     # round 20e (P4): "Unpublished fig from chapter 3 of Jess's thesis: ... 94% selectivity"
-    r"|unpublished\s+(?:fig|figs|figure|figures|data|result|results|chart|plot|graph))"
+    r"|unpublished\s+(?:fig|figs|figure|figures|data|result|results|chart|plot|graph)"
+    # round 21 (P5, P6): interim results of a trial still blinded, a paper "a long way off", "until the
+    # paper's through review", a draft abstract "while it's still with JAMA"
+    r"|interim\s+(?:numbers|results|data|figures|analysis|readout)|still\s+blinded"
+    r"|paper(?:['’]s|\s+is)?\s+(?:still\s+)?a\s+long\s+way\s+off"
+    r"|(?:until|till|til|before)\s+the\s+paper(?:['’]s|\s+is|\s+gets)?\s+(?:through|past|out\s+of)\s+(?:peer\s+)?review"
+    r"|while\s+(?:it['’]?s|it\s+is)\s+still\s+with\s+(?:the\s+)?(?:\p{Lu}\w+|journal|editors?|reviewers))"
 )
 _RESULT_SHOWN_RE = regex.compile(
     r"(?i)\d\s*%|\b(?:chart|graph|figure|plot|tree|table|data|numbers|results?)\s+(?:attached|below|here|above)\b"
     r"|\bshare\s+the\s+(?:chart|graph|figure|plot|data|numbers|results?)\b|(?<![\w])(?:finds?|found|shows?|showed|"
     r"reveals?|proves?|confirms?|resistant|drop|rise|fell|halved|doubled)(?![\w])"
+    r"|\b(?:hazard|odds|risk)\s+ratio\b|\bresponse\s+(?:rate|in)\b|\d+(?:\.\d+)?\s*(?:x|times)\s+(?:the|higher|lower)\b"
 )
 # Round 20 (P3), on a personal account: a decision of the institution still to be announced, as told
 # by its leaders or about to start ("VC has literally just told marketing we're merging with Ashby Met",
@@ -1344,7 +1354,8 @@ def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     if q is not None:
         yield q.start(), q.end(), "A question of an exam still to be sat, given away in the post."
         return
-    if ("review" in t or "writing" in t or "unpublished" in t) and not _C6_OUT_RE.search(t):
+    if ("review" in t or "writing" in t or "unpublished" in t or "interim" in t or "blinded" in t or "way off" in t
+            or "still with" in t) and not _C6_OUT_RE.search(t):
         r = _IN_REVIEW_RE.search(doc.text)
         if r is not None and _RESULT_SHOWN_RE.search(t):
             yield r.start(), r.end(), "A result shown before its paper is published."
@@ -1362,6 +1373,83 @@ def _not_yet_public_more(doc: Doc) -> Iterator[Hit]:
     if m is None or _C6_OUT_RE.search(t) or _C6_REFUSE_RE.search(t):
         return
     yield m.start(), m.end(), "News that is not public yet, given away in the post."
+
+
+# Round 21 (P5, P6): more ways new writers give away what is not public yet: the announcement held
+# back ("Council voted Thurs, they're holding the announcement til after exams", "nothing announced
+# yet obvs", "formal news in May", "comms plan isn't til next month"), said "between ourselves", a
+# decision before the staff it concerns are consulted ("Formal staff consultation starts next month")
+# or after only the heads were told ("They told the heads yesterday"), "what was said in the room", a
+# press release timed for 00:01, #KeepingSecrets; and "can't say who" or "can't name them" where the
+# post names the matter (a shortlist, a partnership, a figure).
+_C6_R21_RE = regex.compile(
+    r"(?i)(?<![\w])(?:"
+    r"holding\s+(?:back\s+)?(?:the|an|any|our)\s+(?:announcement|news|press\s+release|statement)"
+    r"|nothing(?:['’]s|\s+has)?\s+(?:been\s+)?(?:announced|official|confirmed|public)\s+yet"
+    r"|formal\s+(?:news|announcement|comms|statement)\s+(?:in|on|next|at|after|from|due)\b"
+    r"|(?:comms|announcement|news|press\s+release|statement)(?:\s+plan)?\s+(?:isn['’]?t|is\s+not|['’]s\s+not|not)\s+"
+    r"(?:out\s+|due\s+)?(?:til|till|'til|until)\b"
+    r"|(?<!public\s)(?<!public\s\w+\s)(?:formal\s+)?(?:staff\s+)?consultation\s+(?:starts|begins|opens|will\s+(?:start|begin|open)|"
+    r"is\s+due\s+to\s+start)\s+"
+    r"(?:next|in|on|after|from)\b"
+    r"|(?:they|management|leadership|the\s+uni|the\s+university|the\s+vc)\s+(?:only\s+|just\s+)?told\s+(?:the\s+)?"
+    r"(?:heads|hods|managers|line\s+managers|team\s+leads|heads\s+of\s+\w+)\b"
+    r"|what\s+was\s+said\s+in\s+the\s+room"
+    # a release timed for 00:01 and summed up anyway ("... for 00:01 Tues and I'm DYING. tl;dr it flags risk")
+    r"|(?:press\s+release|embargo\w*|news|announcement|paper|study)\b[^.!?\n]{0,60}?\b(?:for|at|till|until)\s+00[:.]0[01]\b"
+    r"[^\n]{0,80}?\b(?:tl;?dr|spoiler|in\s+short|sneak\s+peek)\b"
+    r"|#keeping(?:secrets?|itquiet|itsecret)\b|#hush-?hush\b)"
+)
+_C6_R21_WORDS = gate_words("holding nothing nothing's formal comms between consultation told room")
+# ... said in passing ("Between ourselves, the campus has the green light"): only with a matter named
+_BETWEEN_OURSELVES_RE = regex.compile(r"(?i)(?<![\w])between\s+(?:ourselves|you\s+and\s+me)\b")
+# The decision already public ("Bangor has announced it's reviewing its Music provision"): nothing held back
+_ANNOUNCED_RE = regex.compile(
+    r"(?i)\b(?:has|have|had)\s+(?:now\s+|today\s+|just\s+|officially\s+)?(?:announced|confirmed)\b"
+    r"|\bconfirmed\s+(?:today|this\s+morning|that)\b|\bpress\s+release\s+(?:this|today|out)\b"
+)
+_CANT_NAME_RE = regex.compile(
+    r"(?i)(?<![\w])(?:can['’]?t|cannot|not\s+allowed\s+to)\s+(?:say|name|tell\s+you|reveal)\s+(?:who|which\s+one|whose|"
+    r"them|names?|the\s+(?:name|firm|company|partner|school|department))\b"
+    # (not "can't say who is on the panel yet": who sits on it, not what it decided)
+    r"(?!\s+(?:is|are|was|were|will|sits|sat)\b)"
+)
+# What the letters will say, told before them ("the committee halved the call budget")
+_OUTCOME_TOLD_RE = regex.compile(
+    r"(?i)\b(?:cut|cuts|halved|slashed|rejected|turned\s+down|didn['’]?t\s+get|did\s+not\s+get|not\s+funded|"
+    r"(?:got|get)\s+(?:it|funded|the\s+grant)|successful|unsuccessful|approved|refused|declined)\b"
+)
+_FIGURE_RE = regex.compile(r"(?i)\d+(?:\.\d+)?\s*(?:x|times)\s+(?:the|higher|lower|more|less)\b")
+# Outcome letters still to go out, told on a personal account with the outcome ("the committee halved
+# the call budget apparently. letters go out Friday"). A service's own "offer letters go out on
+# Friday" is the notice of it.
+_LETTERS_DAY_RE = regex.compile(
+    r"(?i)(?<![\w])(?:letters?|emails?|outcomes?|decisions?)\s+go(?:es)?\s+out\s+(?:on\s+)?" + _DAY + r"\b"
+)
+
+
+def _not_yet_public_r21(doc: Doc) -> Iterator[Hit]:
+    t = doc.masked
+    words = token_set(t)
+    if _C6_OUT_RE.search(t) or _ANNOUNCED_RE.search(t):
+        return
+    if not words.isdisjoint(_C6_R21_WORDS) or "00:01" in t or ("#" in t and ("secret" in t or "hush" in t)):
+        m = _C6_R21_RE.search(t)
+        if m is None and "between" in words and _MATTER_RE.search(t):
+            m = _BETWEEN_OURSELVES_RE.search(t)
+        if m is not None:
+            yield m.start(), m.end(), "News that is not public yet, given away in the post."
+            return
+    if "say" in words or "name" in words or "tell" in words or "reveal" in words:
+        m = _CANT_NAME_RE.search(t)
+        if m is not None and (_MATTER_RE.search(t) or _FIGURE_RE.search(t)):
+            yield m.start(), m.end(), "News that is not public yet, given away in the post."
+            return
+    if doc.ctx.account == "personal" and "out" in words:
+        m = _LETTERS_DAY_RE.search(t)
+        if m is not None and _OUTCOME_TOLD_RE.search(t[: m.start()]):
+            yield m.start(), m.end(), "An outcome told before its letters go out."
+
 
 
 def personal_or_posed(doc: Doc) -> bool:
