@@ -286,6 +286,44 @@ _LOGO_RE = regex.compile(
 )
 
 
+# Round 21 (P5, P6): the institution's marks taken for one's own ends, said by new writers: the logo
+# "borrowed from work" for a venture, the crest put on one's own van, the university's banner behind
+# one's own promo pictures "so it looks proper", hoodies with the crest printed and sold privately, and
+# a free-mail address dressed in the institution's name for staff business ("brookfield.uni.travel@gmail.com,
+# the account I use for staff trip bookings").
+_R21_MARKS_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:borrowed|nicked|pinched|lifted|took|grabbed|swiped)\s+(?:the|our)\s+(?:uni(?:versity)?['’]?s?\s+)?"
+    r"(?:logo|crest|branding)\s+(?:from|off)\s+(?:work|the\s+uni(?:versity)?|the\s+office)"
+    r"|(?:uni(?:versity)?|college|work)\s+(?:logo|crest|coat\s+of\s+arms)\s+on\s+my\s+(?:own\s+)?(?:van|car|house|boat|bike|"
+    r"wedding|stall|shop|products?|business\s+cards?|website)"
+    r"|(?:uni(?:versity)?|college)['’]?s?\s+(?:banner|logo|crest|branding|backdrop|sign)\s+in\s+(?:the\s+)?(?:background\s+of\s+)?"
+    r"my\s+(?:own\s+)?(?:promo|advert|ad|ads|marketing|business|shop|product|wedding\s+\w+)"
+    r"|(?:got|had|have|getting)\s+(?:some\s+)?(?:[\w-]+\s+){0,2}?(?:printed|made|embroidered)\s+with\s+(?:the|our)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:crest|logo|coat\s+of\s+arms)\b[^.!?\n]{0,60}?(?:£\s?\d|\beach\b|for\s+sale|message\s+me|"
+    r"dm\s+me|to\s+order))"
+)
+_R21_MARK_WORDS = frozenset(("borrowed", "nicked", "pinched", "lifted", "took", "grabbed", "swiped", "van", "car",
+                             "banner", "backdrop", "printed", "embroidered", "made"))
+_UNI_FREEMAIL_RE = regex.compile(
+    r"(?i)(?<![\w.])(?:[\w+-]+[._-])*(?:uni|univ|university|college|dept|faculty|staff)(?:[._-][\w+-]+)*@(?:gmail|googlemail|hotmail|"
+    r"outlook|yahoo|icloud|proton(?:mail)?|aol|live)\.[a-z.]{2,6}\b"
+)
+
+
+def _marks_r21(doc: Doc) -> Hit | None:
+    """One of the round-21 misuses of the institution's marks or name (see _R21_MARKS_RE)."""
+    t = doc.masked
+    if "@" in doc.text:
+        m = _UNI_FREEMAIL_RE.search(doc.text)
+        if m is not None:
+            return m.start(), m.end(), "A private e-mail account dressed in the institution's name."
+    if doc.ctx.account == "personal" and not _R21_MARK_WORDS.isdisjoint(token_set(t)):
+        m = _R21_MARKS_RE.search(t)
+        if m is not None:
+            return m.start(), m.end(), "The institution's crest or logo put on a private product or venture."
+    return None
+
+
 @rule(
     "BRD003",
     "unofficial-logo",
@@ -304,6 +342,10 @@ _LOGO_RE = regex.compile(
 )
 def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     t = doc.masked
+    r21 = _marks_r21(doc)
+    if r21 is not None:
+        yield r21
+        return
     if doc.ctx.account == "personal" and gate(t, _MERCH_WORDS):
         # the pack's institution, or any university or college named beside its crest (round 18: selling
         # "Glanmor University hoodies ... crest on the front" misuses that university's marks just the same)
@@ -327,6 +369,10 @@ def unofficial_logo(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if _FAKE_WARNING_RE.search(t):
         return  # "watch out for fake accounts using our logo": a warning against misuse, not misuse
     m = _LOGO_RE.search(t)
+    if m and t[m.end() : m.end() + 12].lstrip().startswith(("myself", "ourselves")) and not _INST_MARK_RE.search(
+        m.group(0)
+    ):
+        m = None  # round 21: "my tutoring business ... designed the logo myself": one's own logo, not the institution's
     if m:
         yield m.start(), m.end(), "Unofficial or altered logo."
         return

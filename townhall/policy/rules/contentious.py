@@ -121,7 +121,8 @@ STANCE = words_re(
     should be a free|does not represent our community|doesn't represent our community|won't be part of|
     add your name|shambles|reckless|non-negotiable|economically illiterate|scientifically illiterate|
     repost if you agree|rt if you agree|share if you agree|retweet if you agree|
-    head examined|heads examined|an embarrassment|blood on its hands|blood on his hands|blood on her hands|catch yourselves on|catch yourself on""")
+    head examined|heads examined|an embarrassment|blood on its hands|blood on his hands|blood on her hands|
+    catch yourselves on|catch yourself on""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").

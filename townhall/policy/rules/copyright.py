@@ -590,9 +590,14 @@ _USE_RE = regex.compile(r"(?<![\w])" + _USE + r"(?![\w])", regex.IGNORECASE)
 def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     masked = doc.masked
     words = token_set(masked)
-    if not _R20_WORDS.isdisjoint(words):
-        hit = _round20_form(masked)
-        if hit is not None and not _OWN_OR_LICENSED_RE.search(masked):
+    if not _R20_WORDS.isdisjoint(words) or not _R21_WORDS.isdisjoint(words):
+        hit = _round20_form(masked, doc.text, words)
+        lic = _OWN_OR_LICENSED_RE.search(masked) if hit is not None else None
+        if lic is not None and hit is not None and hit[1] <= lic.start() <= hit[1] + 2 and _COPIED_BY_RE.search(
+            masked, hit[0], hit[1]
+        ):
+            lic = None  # round 21: "the whole of Duffy's Valentine, typed up by our library team": who copied it
+        if hit is not None and lic is None:
             yield hit
             return
     # the round-5 forms (piracy index, stock watermark, archived record, named soundtrack) and the
@@ -652,12 +657,46 @@ _WONT_MIND_RE = regex.compile(
 )
 _WORK_NOUN_RE = regex.compile(
     r"(?<![\w])(?:logo|logos|lamp|photo|photos|image|images|picture|pictures|design|designs|illustration|drawing|artwork|"
-    r"song|music|track|character|characters|clip|footage|font|map|mascot)(?![\w])"
+    r"song|music|track|character|characters|clip|footage|font|map|maps|mascot|screenshot|screenshots|video|film|episode|"
+    r"poem|article|strip|cartoon|comic)(?![\w])"
 )
 
 
-def _round20_form(masked: str) -> Hit | None:
-    m = _R20_RE.search(masked)
+# Round 21 (P5, P6): a broadcast screen-recorded and posted ("we just screen-record the Newsnight clip"), a whole
+# programme or work put up ("stuck the whole thing on YouTube"), a whole poem typed up ("the whole of Heaney's
+# Digging, typed up"), a chart's tracks handed out as a download ("this year's top 40 as a free mp3 zip"), a
+# syndicated comic strip run in every issue, a famous artwork made the logo ("New project logo is Banksy's
+# Girl with Balloon"), and use excused as education ("OS won't mind, it's for education!").
+_R21_RE = regex.compile(
+    r"(?<![\w])(?:screen-?record(?:ed|ing|s)?\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:clip|episode|programme|show|match|film|"
+    r"documentary|interview|segment|lecture)"
+    r"|(?:stuck|put|uploaded|posted|chucked|popped|bunged)\s+the\s+whole\s+(?:thing|episode|film|programme|series|album|"
+    r"book|chapter|match|documentary)\s+(?:on|onto|up\s+on)\b"
+    r"|the\s+whole\s+of\s+(?-i:\p{Lu}[\w'’]+)['’]s\s+(?:[\w'’-]+[,:]?\s+){1,5}?(?:typed\s+up|copied\s+out|transcribed|in\s+full)"
+    r"|(?:mp3|mp4|flac|music|song|track)s?\s+(?:zip|bundle|pack|download)\b[^.!?\n]{0,40}?\b(?:free|download)"
+    r"|top\s+(?:10|20|40|100)\b[^.!?\n]{0,30}?\b(?:mp3s?|zip|download)"
+    r"|(?:peanuts|garfield|dilbert|calvin\s+and\s+hobbes|far\s+side|doonesbury|snoopy|beano|dandy)\s+(?:comic\s+)?"
+    r"(?:strips?|cartoons?|comics?|panels?)"
+    r"|(?:logo|poster|banner|cover|branding|mascot)\s+(?:is|=|will\s+be|uses)\s+(?-i:\p{Lu}[\w'’-]+)['’]s\s+(?-i:\p{Lu})"
+    r"|(?:it['’]?s|its|it\s+is)\s+(?:all\s+)?for\s+(?:education|educational\s+(?:use|purposes)|teaching|the\s+students)"
+    r"\s*(?:[!.,)]|$|so\b))",
+    regex.IGNORECASE,
+)
+_COPIED_BY_RE = regex.compile(r"(?:typed\s+up|copied\s+out|transcribed)$")
+_R21_WORDS = gate_words(
+    "screen-record screen-recorded screen-recording screenrecord whole mp3 mp3s mp4 flac zip top peanuts garfield "
+    "dilbert calvin side doonesbury snoopy beano dandy logo poster banner cover branding mascot education "
+    "educational teaching"
+)
+
+
+def _round20_form(masked: str, text: str, words: frozenset[str]) -> Hit | None:
+    """The round-20 and round-21 forms; the round-21 one reads the text as written (a name's capital
+    counts) where the lower-cased text keeps its positions."""
+    m = None
+    if not _R21_WORDS.isdisjoint(words) and len(text) == len(masked):
+        m = _R21_RE.search(text)
+    m = m or _R20_RE.search(masked)
     if m is None and "mind" in masked:
         m = _WONT_MIND_RE.search(masked)
         if m is not None and _WORK_NOUN_RE.search(masked) is None:

@@ -616,7 +616,10 @@ _NAMES_ID_RE = regex.compile(
 )
 _ADVICE_RE = regex.compile(
     r"(?<![\w])(?:never|don'?t|do\s+not|not|isn'?t|no|won'?t|can'?t|cannot|shouldn'?t|stop|avoid|reset|forgot(?:ten)?|"
-    r"change|changing(?![-\s]rooms?)|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|study|research|(?<!(?:exam|test|question|mock)\s)paper|"
+    r"change|changing(?![-\s]rooms?)|most\s+common|least\s+common|most\s+used|scam|phishing|fake|fraudulent|"
+    # round 21 (P5): "the group study room, code's 4471#" is a room, not a study of passwords
+    r"study(?!\s+(?:rooms?|spaces?|areas?|pods?|booths?|carrels?|centre|hub|zone|desks?|suite))|research|"
+    r"(?<!(?:exam|test|question|mock)\s)paper|"
     r"asking\s+for|hash(?:es|ing)?|cryptography|weak|weakest|guessable|easily\s+guessed)(?![\w])",
     regex.IGNORECASE,
 )
@@ -659,6 +662,8 @@ _BARE_LOCKS = frozenset(
     ("door", "doors", "lock", "keypad", "safe", "gate", "gates", "cage", "shed", "locker", "cupboard", "lockbox",
      "lock box", "keybox", "key box", "override", "lockers")
 )
+_KEYPADS = frozenset(("keypad", "padlock", "lockbox", "lock box", "keybox", "key box"))
+_DIAL_RE = regex.compile(r"\d[-.]\d[-.]\d")
 # A code typed with the keypad's enter key ("keypad 4471#", "4471* on the door"): keyed in, not a number
 # of a room or a seat.
 _KEYED_RE = regex.compile(r"[#*](?![\w#])")
@@ -671,7 +676,7 @@ _KEY_WORDS = gate_words(
 _GIVEN_AS_RE = regex.compile(
     r"(?i)\b(?:is|was|are|now|still|it['’]s|(?:all\s+)?use|changed\s+to|set\s+to|defaulted\s+to|reset\s+to|back\s+to|opens\s+with|"
     r"unlocks\s+with)\b"
-    r"|[:=]|\.{2,}|…|\G['’]s\s"
+    r"|[:=]|\.{2,}|…|\G['’]s\s|\G\s*\("
 )
 
 
@@ -723,6 +728,20 @@ _SCREENSHOT_RE = regex.compile(
     r"(?:of|showing|with|from)\b[^.!?\n]{0,60}?\b(?:password|passcode|"
     r"login\s+details|credentials|creds|recovery\s+codes?|backup\s+codes?|pin|admin\s+(?:login|panel)|login)s?\b"
 )
+# Round 21 (P6): a login on a sticky note in the photo ("a very helpful post-it on the monitor with the lecture
+# capture admin login on it (I'll blur it later)"), and a private meeting's passcode ("Meeting ID 812 4471
+# 9920, passcode Seabird, group members and invited guests only"): a public event's passcode is meant to travel.
+_NOTE_LOGIN_RE = regex.compile(
+    r"(?i)\bpost-?its?\b[^.!?\n]{0,60}?\b(?:login|log-in|password|passcode|pin|code)s?\b[^.!?\n]{0,20}?\bon\s+it\b"
+    r"|\b(?:login|log-in|password|passcode|pin)s?\s+(?:\w+\s+)?on\s+(?:a|the)\s+post-?it\b"
+)
+_MEETING_PASSCODE_RE = regex.compile(
+    r"(?i)\bmeeting\s+id\b[^.!?\n]{0,40}?\b(?:passcode|password|pwd)\s*[:=]?\s*(?P<v>[^\s,;)]{3,30})"
+)
+_PRIVATE_MEETING_RE = regex.compile(
+    r"(?i)\b(?:members|invited\s+guests|staff|team|group)\s+(?:\w+\s+){0,3}?only\b|\bprivate\s+(?:meeting|call|session)\b"
+    r"|\b(?:please\s+)?(?:don'?t|do\s+not)\s+(?:share|forward|pass\s+on)\b"
+)
 _SCREENSHOT_SAFE_RE = regex.compile(r"(?i)\b(?:resets?|phish\w*|scam|fake|new\s+login\s+page|how\s+to|guide|step)\b")
 
 
@@ -733,7 +752,7 @@ _ANSWER_RE = regex.compile(
     r"(?:word|answer|information|date)|mother'?s\s+maiden\s+name)\s*(?:is|was|:|=)\s*[\"'“‘]?(?P<v>[\w!@#$%&*-]{3,40})"
 )
 _WIFI_KEY_RE = regex.compile(
-    r"(?i)\b(?:wi-?fi|network|ssid|hotspot|wlan)\b[^.\n!?]{0,60}?(?:[,;:/(]|\band\b|\bthen\b)\s*(?:the\s+)?"
+    r"(?i)\b(?:wi-?fi|network|ssid|hotspot|wlan|eduroam)\b[^.\n!?]{0,60}?(?:[,;:/(]|\band\b|\bthen\b|\bwith\b)\s*(?:the\s+)?"
     r"(?:key|pass(?:word|phrase|code)?|pw|pwd|p/w|code)\s*(?:is\s*)?[:=]?\s*[\"'“‘]?(?P<v>[^\s,;)\"'”’]{5,64})"
 )
 
@@ -742,12 +761,14 @@ _WIFI_KEY_RE = regex.compile(
 # "Authenticator gave me 771 203"): six digits, as one run or two groups of three.
 _MFA_WORDS = gate_words(
     "duo mfa 2fa authenticator otp okta authy verification one-time sms two-factor two-step passcode 2-step sent "
-    "security sign-in login"
+    "security sign-in login texted"
 )
 _MFA_CUE_RE = regex.compile(
     r"(?i)\b(?:duo|mfa|2fa|authenticator|otp|okta|authy|verification|one[-\s]time|two[-\s](?:factor|step)|2-step|passcode"
     # round 20e (P4): 'SharePoint: "enter the code we sent you". Code: 583921'
-    r"|(?:enter\s+)?the\s+code\s+we\s+(?:just\s+)?sent|sent\s+(?:you|me)\s+a\s+code|(?:security|sign-?in|log-?in)\s+code)\b"
+    r"|(?:enter\s+)?the\s+code\s+we\s+(?:just\s+)?sent|sent\s+(?:you|me)\s+a\s+code|(?:security|sign-?in|log-?in)\s+code"
+    # round 21 (P5): "the code it texted me was 448 219"
+    r"|code\s+(?:it|they|the\s+app|the\s+bank|microsoft|google)\s+(?:just\s+)?(?:texted|sent|emailed|gave)(?:\s+(?:me|you))?)\b"
 )
 _AREA_CODE_BEFORE_RE = regex.compile(r"(?<![\w])(?:\+?44\s?)?0\d{3,4}\s$")
 _REF_BEFORE_RE = regex.compile(
@@ -858,6 +879,17 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if not _ADVICE_RE.search(t, s, e) and not _SCREENSHOT_SAFE_RE.search(t, s, e):
                 yield k.start(), k.end(), "A picture of a login or password in a post."
                 return
+    if "post" in doc.masked:
+        for k in _NOTE_LOGIN_RE.finditer(t):
+            s, e = _crd6_sentence(t, k.start())
+            if not _ADVICE_RE.search(t, s, e):
+                yield k.start(), k.end(), "A login on a note in the picture."
+                return
+    if "meeting" in doc.masked:
+        k = _MEETING_PASSCODE_RE.search(t)
+        if k is not None and _PRIVATE_MEETING_RE.search(t):
+            yield k.start("v"), k.end("v"), "A private meeting's passcode in a post."
+            return
     if "answer" in doc.masked or "memorable" in doc.masked or "maiden" in doc.masked:
         for a in _ANSWER_RE.finditer(t):
             v = a.group("v")
@@ -922,9 +954,12 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 or _YEAR_PREP_RE.search(t, max(0, v.start() - 8), v.start())
             ):
                 continue  # a year, unless given as the code ('the key safe is 1928'); 'phished in 2025' is a year
-            if m.group(0).lower() in _BARE_LOCKS and (
-                len(d) < 4 or not (_GIVEN_AS_RE.search(t, m.end(), v.start()) or _KEYED_RE.match(t, v.end()))
-            ):
+            if m.group(0).lower() in _BARE_LOCKS and not (
+                # round 21 (P5): "keypad 2580, then up to Room 1.12", "the lock is 3-4-8": a keypad's or padlock's
+                # value right after it, and a dial code written digit by digit, are the code
+                (m.group(0).lower() in _KEYPADS and len(d) >= 4 and t[m.end() : v.start()].strip(" :") == "")
+                or (len(d) == 3 and _DIAL_RE.fullmatch(v.group("v")) and _GIVEN_AS_RE.search(t, m.end(), v.start()))
+            ) and (len(d) < 4 or not (_GIVEN_AS_RE.search(t, m.end(), v.start()) or _KEYED_RE.match(t, v.end()))):
                 continue  # 'Doors open at 7pm, 300 seats' is not 'the door is 8821'
             if len(d) >= 10 and d.startswith("0"):
                 continue  # a phone number, not a code

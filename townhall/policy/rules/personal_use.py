@@ -3064,12 +3064,17 @@ _OWN_KIT_BEFORE_RE = re.compile(
 )
 _PRIVATE_WORDS = gate_words(
     "freelance etsy hustle business shop clients consultancy onlyfans gigs holiday conference ebay depop vinted "
-    "reselling classes selling"
+    "reselling classes selling airbnb side flog flogging"
 )
 _PRIVATE_RE = re.compile(
     r"(?<![\w])(?:(?:my|our|for\s+my)\s+(?:own\s+|little\s+|new\s+)?(?:[\w'’-]+\s+){0,2}(?:freelance|etsy|side\s+hustle|business|shop|"
     r"clients|consultancy|gigs|ebay|depop|vinted|reselling|classes)|freelance\s+(?:\w+\s+)?(?:clients|work|consultancy|gigs)|"
     r"side\s+hustle|selling\s+my|"
+    # round 21 (P5, P6): "catch up on Etsy orders", "my Airbnb guest check-ins", "I do bookkeeping on the side",
+    # "flog my mate's gig tix"
+    r"(?:etsy|ebay|vinted|depop)\s+(?:orders|listings|parcels|sales)|(?:my\s+)?airbnb\s+(?:guests?|check-?ins|bookings|"
+    r"cleaning|listing)|(?:i\s+do|doing|does)\s+(?:\w+\s+){0,2}?on\s+the\s+side|(?:flog|flogging|sell|selling|plug|"
+    r"plugging)\s+my\s+(?:mate|friend|partner|brother|sister|cousin|wife|husband|son|daughter)['’]?s\b|"
     r"[\"“']conference[\"”']|[\"“']research\s+trip[\"”'])(?![\w])"
 )
 _RESOURCE_RE = re.compile(
@@ -3080,6 +3085,13 @@ _RESOURCE_RE = re.compile(
     r"research\s+budget|grant\s+money|office\s+hours|on\s+the\s+clock|work\s+time|during\s+work|at\s+my\s+desk|"
     r"(?:from|in|out\s+of)\s+my\s+(?:uni\s+|university\s+|work\s+)?(?:office|lab|desk)|office\s+at\s+(?:the\s+)?(?:uni|university|work)|"
     r"filing\s+cabinets?"
+    # round 21 (P5, P6): a service desk or the gaps in a shift ("from the library enquiry desk between readers",
+    # "from my desk here in work between calls"), a unit's own account or newsletter ("the dept events account",
+    # "this month's Dept of Music newsletter")
+    r"|(?:from|at|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:enquiry|enquiries|reception|help|issue|front|information|service)\s+desk"
+    r"|between\s+(?:calls|readers|customers|lectures|classes|patients|tutorials|appointments)|here\s+(?:in|at)\s+work"
+    r"|(?:uni|university|department|dept|faculty|school|college|library|lab|team)\s+(?:[\w-]+\s+)?(?:account|newsletter|"
+    r"bulletin)|(?:dept|department|school|faculty)\s+of\s+(?:[\w&-]+\s+){1,3}?(?:newsletter|bulletin|mailing\s+list)"
     # round 20 (P3): the institution's own social accounts ("plug my yoga classes on the uni Instagram",
     # "stuck it on the official @RedfieldSport page")
     r"|(?:the\s+)?(?:uni|university|department|dept|faculty|school|college)(?:'?s)?\s+(?:instagram|insta|tiktok|facebook|"
@@ -3610,6 +3622,16 @@ def speaking_for_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 "('I support ...'), or link to its statement.",
             )
             return
+        d = _DENIES_FOR_RE.search(t) if "at" in t else None
+        if d is not None and not _UNION_RE.search(d.group(0)):
+            yield (
+                d.start(),
+                d.end(),
+                "Speaking in the institution's name (its 'we') from a personal account.",
+                "Leave statements and corrections to the press office; say what you know as yourself, or link "
+                "to its statement.",
+            )
+            return
     rv = _role_voice(doc)
     if rv:
         yield (
@@ -3677,6 +3699,11 @@ _OFFICE = (
     r"(?:head|director|dean|officer|tutor|lead|leader|manager|chair|principal|registrar|provost|comms|communications|"
     r"office|spokes(?:person|man|woman)|press|admissions|vc|pvc|secretary|convener|convenor)"
 )
+# The units a staff member may speak for only with their authority (round 21)
+_UNIT = (
+    r"(?:office|school|department|dept|faculty|team|unit|centre|center|library|lab|university|uni|college|services?|"
+    r"registry|admissions|finance|estates|careers)"
+)
 _VOICE_RE = re.compile(
     r"(?<![\w])(?:(?:(?:(?:speaking|writing|posting)\s+)?as|i'?m|i\s+am)\s+(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w'’&-]+\s+){0,6}?"
     + _OFFICE
@@ -3693,10 +3720,28 @@ _VOICE_RE = re.compile(
     r"stand\s+in\s+solidarity|call\s+on|welcome|reject|endorse|apologi[sz]e|boycott|(?:are|is)\s+(?:\w+\s+)?behind)"
     # round 20e (P4): "Greyfriars' position on the assisted dying bill is clear: we support it"
     r"|[\w'’-]+['’]s?\s+(?:official\s+)?position\s+on\b[^.!?]{0,80}?\bis\s+clear\s*:\s*we\b"
+    # round 21 (P5, P6): a unit's vote given for it ("from all of us in the Research Office at Glenmoor: vote Green",
+    # "Vote Green on Thursday from all of us in the School of Biological Sciences"), the institution said to back
+    # one's own candidacy, a service's answer given as final, and "We at Brackenfield did NOT cut ..." to the press
+    r"|from\s+(?:all\s+of\s+us|everyone|all)\s+(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:[\w'&-]+\s+){0,5}?" + _UNIT
+    + r"\b[^.!?]{0,80}?\bvote\s+\w+|\bvote\s+\w+\b[^.!?]{0,40}?\bfrom\s+(?:all\s+of\s+us|everyone|all)\s+(?:here\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?(?:[\w'&-]+\s+){0,5}?" + _UNIT + r"\b"
+    r"|(?:university|uni|college)\s+(?:is|are|'s)\s+(?:fully\s+|officially\s+)?(?:backing|supporting|endorsing|behind)\s+"
+    r"my\s+(?:run|campaign|candidacy|bid|election)"
+    r"|the\s+(?:[\w'&-]+\s+){0,3}?" + _UNIT + r"(?:['’]s)?\s+(?:answer|position|line)\s+"
+    r"(?:to\s+that\s+|on\s+(?:this|that)\s+)?is\s*[:,]?\s*(?:no|yes|that|we)\b"
     r")(?![\w])"
 )
+# ... and its denial given to the press in its 'we' ("We at Brackenfield did NOT cut the nursing degree"):
+# the negation is the statement, so _NEG_IN_RE does not clear it
+_DENIES_FOR_RE = re.compile(
+    r"(?<![\w])we\s+at\s+[\w'-]+\s+(?:did\s+not|didn'?t|have\s+not|haven'?t|are\s+not|aren'?t|will\s+not|won'?t|never)\s+"
+    r"(?:\w+\s+)?(?:cut|close|closed|axe|axed|scrap|scrapped|shut|drop|dropped|sack|sacked)(?![\w])"
+)
 _NEG_IN_RE = re.compile(r"(?<![\w])(?:not|never|cannot|can'?t|won'?t|don'?t)(?![\w])")
-_VOICE_WORDS = gate_words("as i'm i am behalf speaking talking writing we")
+_VOICE_WORDS = gate_words(
+    "as i'm i am behalf speaking talking writing we vote backing supporting endorsing answer position line"
+)
 _UNION_RE = re.compile(r"(?<![\w])(?:ucu|unison|unite|eis|union|branch|society|soc|su|guild|association)(?![\w])")
 
 
