@@ -213,6 +213,39 @@ PAIRS = [
     ("copyright", "x", "official",
      "Route to the field station below, screenshot from the Ordnance Survey app. It's for education!",
      "Route to the field station below, drawn by our technician on an OpenStreetMap base (ODbL)."),
+    # False alarms removed (P5-P7), each beside the risky post it must not clear:
+    # PER001: one's own return to work after illness, told with thanks; criticism raised through the proper channels
+    ("personal-use", "x", "personal",
+     "Back at work today and nothing has changed: the university still can't run a timetable. Pathetic.",
+     "Back at work today after three months off for surgery. Thank you all for the cards and the terrible jokes 💗"),
+    ("personal-use", "linkedin", "personal",
+     "The new promotions criteria are a joke and the university knows it. Shambles.",
+     "The new promotions criteria aren't perfect, and I said so in the staff consultation. Credit to the working "
+     "group for publishing the revised version today."),
+    # PRV007 / PRV010: consent told in the post ("she insisted I mention her", "shared with her blessing")
+    ("privacy", "x", "personal",
+     "Running the 10k for Diabetes UK. My colleague Priya in Finance was diagnosed last year, she doesn't know I'm "
+     "posting this",
+     "Running the 10k for Diabetes UK. My mum was diagnosed last year and she insisted I mention her, so hi Mum 👋"),
+    # PRV002: an office's own short address after its name and number, on a personal account too
+    ("privacy", "threads", "personal",
+     "@tomhdz just email Jo directly on jo.kerr1988@gmail.com, she's faster than the office",
+     "@tomhdz the Careers Office is on 028 9097 0000 or cso@example.ac.uk, they're faster on email"),
+    # PRV002: the addressee's private address put in a reply
+    ("privacy", "x", "personal",
+     "@jmcallister_phd your uni inbox is locked so I've sent it to your personal one (jamie.mcallister88@gmail.com)",
+     "@jmcallister_phd your uni inbox is locked so I've asked IT to send the reset to your phone"),
+    # CRD001/CRD006: a file's name and a failed guess are not the secret
+    ("credentials", "x", "personal",
+     "the shared drive password is \"Kestrel2024!\" if anyone needs it",
+     "a password manager is not a file called \"passwords.xlsx\" on your desktop, first years"),
+    ("credentials", "x", "personal",
+     "my laptop password is \"Bramble77\" if you need to get in while I'm away",
+     "a room of Year 12s tried to guess my laptop password. Every one tried \"password\" first. None got it."),
+    # CPY004: watching the piece on the broadcaster's own service is a pointer, not a copy
+    ("copyright", "linkedin", "official",
+     "Thanks to ITV for featuring our lab! We've downloaded the full piece from ITVX and uploaded it here.",
+     "Thanks to ITV for featuring our lab! You can watch the full piece on ITVX."),
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

@@ -411,3 +411,16 @@ class GatedPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
         return self.full.finditer(text) if self.may_match(text) else iter(())
+
+
+# A unit named by its capitalised name, then how to reach it ("the Postgrad Office is on 028 9097 0000 or
+# pgr@..."): the address that follows is the office's own (round 21; privacy and personal-use both ask).
+_OFFICE_BEFORE_RE = regex.compile(
+    r"(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’-]+)){0,3}\s+(?:Office|Service|Services|Team|Hub|Desk|Centre|Center|"
+    r"Registry|Library|Helpdesk|Help\s+Desk)\b(?:['’]s)?\s+(?:is|are|can\s+be\s+reached)\s+(?:on|at|via)\b[^.!?\n]{0,60}$"
+)
+
+
+def office_named_before(text: str, at: int) -> bool:
+    """Whether an office is named just before ``at`` as the one to contact (see _OFFICE_BEFORE_RE)."""
+    return _OFFICE_BEFORE_RE.search(text, max(0, at - 80), at) is not None

@@ -376,6 +376,13 @@ _NAMED_CREDIT_RE = regex.compile(
 )
 
 
+def points_to_owner(doc: Doc) -> bool:
+    """The post points at the work where its owner put it ("watch the full piece on ITVX", "read it on their
+    website") and reproduces nothing (round 21; for the learned copyright finding)."""
+    masked = doc.masked
+    return _READ_VIA_LINK_RE.search(masked) is not None and not _reproduces(masked)
+
+
 def own_or_licensed(doc: Doc) -> bool:
     """Whether the post says the material is licensed or wholly the author's own, with no sign of
     getting round the licence and no one else's material named beside it (for the learned
@@ -791,7 +798,10 @@ _READ_VIA_LINK_RE = regex.compile(
     # round 19 (N11, N12): "Read the case study on the Innovate UK website", "links to publishers' pages, not PDFs"
     r"|(?:read|watch|see|find)\s+(?:[\w'’-]+\s+){0,4}?(?:on|at|via)\s+(?:the|their|our)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:website|site|page|pages)|links?\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pages?|sites?|websites?)"
-    r"|(?:is|are)\s+(?:now\s+)?(?:up\s+|live\s+)?(?:on|at)\s+(?:the|our)\s+(?:website|site))(?![\w])"
+    r"|(?:is|are)\s+(?:now\s+)?(?:up\s+|live\s+)?(?:on|at)\s+(?:the|our)\s+(?:website|site)"
+    # round 21 (P6): "You can watch the full piece on BBC iPlayer": on the broadcaster's own service
+    r"|(?:watch|listen\s+to|catch|see|stream)\s+(?:[\w'’-]+\s+){0,4}?(?:on|via)\s+(?:bbc\s+)?(?:iplayer|sounds|itvx|"
+    r"all\s*4|channel\s+4|my5|s4c\s+clic|clic|rt[eé]\s+player|their\s+(?:website|site|channel|app)))(?![\w])"
 )
 
 

@@ -89,6 +89,8 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "the login page is portal.example.ac.uk": where to log in, not what with
         if _BAD_EXAMPLE_RE.search(doc.text, max(0, m.start("secret") - 40), m.start("secret")):
             continue
+        if _FILE_NAME_RE.fullmatch(m.group("secret").strip("\"'“”‘’.,;:!?)")):
+            continue  # round 21 (P7): 'a file called "passwords.docx"' names a file
         if _looks_secret(m.group("secret")):
             yield (
                 m.start("secret"),
@@ -162,6 +164,8 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
                 ss, _se = _crd6_sentence(t, m.start())
                 if _ADVICE_RE.search(t, ss, min(len(t), m.end() + 12)):
                     continue  # round 19 (N10): 'Don't share your login with friends who "help" you'
+                if _FILE_NAME_RE.fullmatch(v.group("q")) or _failed_guess(t, v.start()):
+                    continue  # round 21 (P7): 'a file called "passwords.docx"', 'tried "password" first. None got it'
                 if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.start(), v.end()):
                     return v.span("q")
                 continue
@@ -625,6 +629,22 @@ _ADVICE_RE = regex.compile(
 )
 
 
+# A file's name, not a secret ('a password manager is not a file called "passwords.docx"')
+_FILE_NAME_RE = regex.compile(r"(?i)[\w.-]+\.(?:docx?|xlsx?|txt|pdf|csv|pptx?|zip|json|md|odt|ods|rtf|pages|numbers)")
+# A guess that failed ('a room of Year 12s tried to guess my password ... every one tried "password" first.
+# None got it'): what was tried, not what it is.
+_GUESS_BEFORE_RE = regex.compile(r"(?i)\b(?:tried|try|tries|guess(?:ed|es|ing)?|typed|entered)\s+(?:\w+\s+){0,2}$")
+_GUESS_FAILED_RE = regex.compile(
+    r"(?i)\b(?:none|nobody|no\s+one|not\s+one)\s+(?:of\s+them\s+)?(?:got|guessed|cracked)\b|didn['’]?t\s+work|"
+    r"\bwrong\b|\bfailed\b"
+)
+
+
+def _failed_guess(t: str, at: int) -> bool:
+    """The quoted value at ``at`` is a guess the post says failed."""
+    return _GUESS_BEFORE_RE.search(t, max(0, at - 30), at) is not None and _GUESS_FAILED_RE.search(t) is not None
+
+
 # 'the wifi is Schrodinger', 'keyword: Mangetout' — a non-dictionary word given as the secret
 _IS_VALUE_RE = regex.compile(r"(?:\s+\w+){0,6}?\s*(?:\bis\b|:|=)\s*(?P<v>[A-Z][\w!$%&*@#-]{3,40})(?![\w])")
 
@@ -988,6 +1008,8 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if _BAD_EXAMPLE_RE.search(t, max(0, v.start() - 40), v.start()):
                 continue  # round 19: 'your thesis deserves better than "Summer2024!"': the example not to use
             if v.group("q"):
+                if _FILE_NAME_RE.fullmatch(v.group("q")) or _failed_guess(t, v.start()):
+                    continue  # round 21 (P7): 'a file called "passwords.docx"', 'tried "password" first. None got it'
                 if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.start(), v.end()):
                     yield v.span("q")[0], v.span("q")[1], "A password in a post."
                     return

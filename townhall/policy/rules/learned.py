@@ -243,14 +243,17 @@ _CONSENT_RE = regex.compile(
 )
 
 
-def _official_no_person_or_consented(doc: Doc) -> bool:
-    """``_official_no_person``, or an official post that says its subject agreed to it: the model
+def _no_person_or_consented(doc: Doc) -> bool:
+    """``_official_no_person``, or a post that says its subject agreed to it: the model
     reads a named person beside a health, charity or results word as disclosure, while the rules
     (PRV005/PRV007) judge a stated consent themselves."""
     if _official_no_person(doc):
         return True
-    t = doc.text
-    return doc.ctx.account != "personal" and ("ermission" in t or "onsent" in t or "share" in t or "greed" in t) \
+    # round 21 (P7): on a personal account too ("Shared with her blessing: massive congrats to Hannah ...")
+    t = doc.text.lower()
+    if "insisted" in t or "happy for me" in t or "said i could" in t:
+        return privacy.states_consent(doc.text)
+    return ("ermission" in t or "onsent" in t or "share" in t or "greed" in t or "lessing" in t) \
         and _CONSENT_RE.search(t) is not None
 
 
@@ -459,8 +462,8 @@ def _presented_in_public(doc: Doc) -> bool:
 _MOOT = {
     "brand": _brand_through_owners,
     "contentious": _contentious_moot,
-    "privacy": _official_no_person_or_consented,
-    "copyright": copyright.own_or_licensed,
+    "privacy": _no_person_or_consented,
+    "copyright": lambda doc: copyright.own_or_licensed(doc) or copyright.points_to_owner(doc),
     "confidential-ip": lambda doc: confidential.tells_nothing(doc)
     or confidential.personal_or_posed(doc)
     or _presented_in_public(doc),

@@ -17,6 +17,7 @@ from townhall.policy.rules.common import (
     SENTENCE_REACH,
     gate,
     gate_words,
+    office_named_before,
     phrases,
     sentence_start,
     sentences,
@@ -1166,7 +1167,11 @@ def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         negative = mlbridge.sentiment(doc.text[s:e]) == "negative"
     if not negative or _teething(t):
         return
-    if (disclaimed and not sarcastic) or _argued(t, words, sarcastic):
+    if not sarcastic and _OWN_RETURN_RE.search(t):
+        return  # round 21 (P5): "back at work today after six months off for cancer treatment. thank you all"
+    if (disclaimed and not sarcastic) or _argued(t, words, sarcastic) or (
+        not sarcastic and _PROPER_CHANNEL_RE.search(t)
+    ):
         # the framing the guidance asks for is there, or the author argues a view of their own (or their
         # union's) with reasons, without contempt: advice only (PER003 still judges the claims)
         yield (
@@ -1178,6 +1183,21 @@ def views_not_own(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         )
     else:
         yield ref[0], ref[1], "Criticism of the institution or colleagues without a 'views my own' framing."
+
+
+# Round 21 (P5, P7): the author's own return to work after illness or leave, told with thanks, is news, not a
+# verdict on the workplace; and criticism said to have gone "through the proper channels" first is what the
+# guidance asks for (advice only, as a 'views my own' framing is).
+_OWN_RETURN_RE = re.compile(
+    r"(?<![\w])(?:back\s+(?:at|to)\s+work|returned\s+to\s+work|first\s+day\s+back)\b[^.!?\n]{0,60}?\bafter\s+"
+    r"(?:[\w-]+\s+){0,6}?(?:off|leave|treatment|surgery|illness|chemo|recovery|sick\s+leave|maternity|paternity)\b"
+    r"(?=[^\n]*\b(?:thank|thanks|grateful|kindness)\b)"
+)
+_PROPER_CHANNEL_RE = re.compile(
+    r"(?<![\w])(?:said\s+so|raised\s+(?:it|this|that|my\s+concerns?)|fed\s+(?:it|this|that)\s+back|made\s+(?:the|my)\s+case)"
+    r"\s+(?:in|through|via|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:consultation|proper\s+channels|channels|internally|"
+    r"staff\s+forum|committee|union)\b"
+)
 
 
 # The employer never named (round 9): those in charge by position ("the people in charge here", "the
@@ -2931,6 +2951,8 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for_work = _TEACHING_PURPOSE_RE.search(doc.lower) is not None and not gate(t, _TRADE_WORDS)
     for s, e, local, domain in doc.emails:
         if cp.is_institutional_domain(domain) and not _role_address(local):
+            if office_named_before(doc.text, s) and local.isalpha() and len(local) <= 6:
+                continue  # round 21: "the Careers Office is on 028 ... or cso@...": the office's own address
             if for_work:
                 continue  # "office hours ... email my work address (r.patel@...) to book a slot": work, by work mail
             yield s, e, "Institutional e-mail address given out from a personal account."

@@ -20,6 +20,7 @@ from townhall.policy.rules.common import (
     gate,
     gate_words,
     may_hold,
+    office_named_before,
     person_cue,
     phrases,
     sentence_start,
@@ -448,7 +449,8 @@ _OWN_ACTIVITY_RE = regex.compile(
 )
 # someone else's address: "her", "his", "my colleague's" just before it
 _OTHERS_BEFORE_RE = regex.compile(
-    r"(?i)\b(?:her|his|their|(?:my|our)\s+(?:friend|colleague|flatmate|housemate|mum|mom|dad|sister|brother|"
+    r"(?i)\b(?:her|his|their|your\s+(?:personal|private|home|own|non-uni|other)|"
+    r"(?:my|our)\s+(?:friend|colleague|flatmate|housemate|mum|mom|dad|sister|brother|"
     r"partner|wife|husband|neighbou?r|student)(?:'s)?|contact\s+(?:her|him|them)|"
     r"(?:the|this|that)\s+(?:guy|man|woman|bloke|lad|girl|person|creep|idiot|student|colleague|lecturer|tutor)|"
     r"\p{L}+['’]s\s+(?:e-?mail|address|personal))\b[^.!?\n]{0,40}$"
@@ -589,6 +591,15 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     org = domain not in FREEMAIL
     if doc.ctx.account != "personal" and org and _clipped_unit_local(low, doc.text):
         return None  # "The International Student Advice team ... intadvice@": a unit's clipped name and role word
+    if (
+        org
+        and cp.is_institutional_domain(domain)
+        and low.isalpha()
+        and len(low) <= 6
+        and low not in given_names()
+        and office_named_before(doc.text, s)
+    ):
+        return None  # round 21 (P5): "the Postgrad Office is on 028 9097 0000 or pgr@...": the office's own address
     if org and low.isalpha() and 3 <= len(low) <= 6 and low in _unit_acronyms(doc.text):
         return None  # "our International Student Advice team: isa@...": the unit the post names, by its initials
     if (
@@ -2031,12 +2042,20 @@ _OWNER_RE = regex.compile(
     r"sister|friend|kids?|child|children)s?)|(?i:he|she|him|his|her|they|them|their)|[\p{Lu}][\p{Ll}]+))(?![\w])",
 )
 # The person agreed to it being public or made it public themselves.
+def states_consent(text: str) -> bool:
+    """Whether the post says the person it tells of agreed to it (see _CONSENT_RE); the learned privacy
+    finding asks too (round 21: "she insisted I mention her")."""
+    return _CONSENT_RE.search(text) is not None
+
+
 _CONSENT_RE = regex.compile(
     r"(?<![\w])(?:with\s+(?:his|her|their|(?-i:\p{Lu}\p{Ll}+)'s)\s+(?:kind\s+)?(?:permission|consent|blessing)"
     r"|(?:has|have|had)\s+(?:spoken|written|talked)\s+(?:openly|publicly)|shared\s+with\s+(?:\w+\s+)?permission"
     r"|(?:told|shared)\s+(?:his|her|their)\s+(?:own\s+)?story\s+(?:publicly|on)|asked\s+me\s+to\s+share"
     # round 20e (P4): "(she asked me to spread the word)", "told the whole department"
     r"|asked\s+(?:me|us)\s+to\s+(?:spread|share|pass\s+on)\s+the\s+(?:word|news)"
+    # round 21 (P7): "My mum was diagnosed in 2019 and she insisted I mention her"
+    r"|(?:he|she|they)\s+insisted\s+(?:that\s+)?(?:i|we)\s+(?:mention|share|tell|post|name)"
     # the person agreed: "he said I could post this", "she's happy for me to share", "with her OK"
     r"|(?:he|she|they)\s+(?:said|says|agreed|told\s+me)\s+(?:that\s+)?(?:i|we)\s+(?:could|can|may|might)\s+"
     r"(?:post|share|mention|say|tell)|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:happy|fine|ok|okay)\s+(?:for\s+me\s+)?"
