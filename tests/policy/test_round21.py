@@ -222,11 +222,12 @@ PAIRS = [
      "The new promotions criteria are a joke and the university knows it. Shambles.",
      "The new promotions criteria aren't perfect, and I said so in the staff consultation. Credit to the working "
      "group for publishing the revised version today."),
-    # PRV007 / PRV010: consent told in the post ("she insisted I mention her", "shared with her blessing")
+    # PRV010: consent told on a personal post that tells nothing sensitive ("shared with her blessing")
     ("privacy", "x", "personal",
-     "Running the 10k for Diabetes UK. My colleague Priya in Finance was diagnosed last year, she doesn't know I'm "
-     "posting this",
-     "Running the 10k for Diabetes UK. My mum was diagnosed last year and she insisted I mention her, so hi Mum 👋"),
+     "Massive congrats to Hannah Okafor, our first Sports Scholar to graduate, after the eating disorder that kept "
+     "her out of the team all of second year",
+     "Shared with her blessing: massive congrats to Hannah Okafor, our first Sports Scholar to graduate with a "
+     "First and a county cap in the same summer 🏑"),
     # PRV002: an office's own short address after its name and number, on a personal account too
     ("privacy", "threads", "personal",
      "@tomhdz just email Jo directly on jo.kerr1988@gmail.com, she's faster than the office",
@@ -265,3 +266,13 @@ def test_stereotype_studied_is_not_a_put_down() -> None:
     """A seminar on the stereotype names it; the put-down is the stereotype said as true."""
     text = "Seminar: the stereotype that the Chinese cohort just copy each other's essays, and where it comes from."
     assert not any(f.family == "abuse" and f.severity != "info" for f in check(text, Context("x", "official")))
+
+
+def test_consent_told_clears_the_rules_not_the_learned_reading_of_health() -> None:
+    """PRV007 reads "she insisted I mention her" as consent; the learned PRV010 still reads a health detail on
+    a personal post, consent claimed or not (nobody vets a personal post: test_learned_status.py)."""
+    told = "Running the 10k for Diabetes UK. My mum was diagnosed last year and she insisted I mention her, so hi Mum"
+    codes = {f.code for f in check(told, Context("x", "personal")) if f.severity != "info"}
+    assert not codes & {"PRV005", "PRV007"}
+    untold = "Running the 10k for Diabetes UK. My colleague Priya in Finance was diagnosed last year, don't tell her"
+    assert {f.code for f in check(untold, Context("x", "personal"))} & {"PRV005", "PRV007"}

@@ -244,17 +244,22 @@ _CONSENT_RE = regex.compile(
 
 
 def _no_person_or_consented(doc: Doc) -> bool:
-    """``_official_no_person``, or a post that says its subject agreed to it: the model
+    """``_official_no_person``, or a post that says its subject agreed to it (on a personal post, only one
+    that tells nothing sensitive): the model
     reads a named person beside a health, charity or results word as disclosure, while the rules
     (PRV005/PRV007) judge a stated consent themselves."""
     if _official_no_person(doc):
         return True
-    # round 21 (P7): on a personal account too ("Shared with her blessing: massive congrats to Hannah ...")
     t = doc.text.lower()
-    if "insisted" in t or "happy for me" in t or "said i could" in t:
-        return privacy.states_consent(doc.text)
-    return ("ermission" in t or "onsent" in t or "share" in t or "greed" in t or "lessing" in t) \
-        and _CONSENT_RE.search(t) is not None
+    consented = ("ermission" in t or "onsent" in t or "share" in t or "greed" in t or "lessing" in t) and (
+        _CONSENT_RE.search(t) is not None
+    )
+    if doc.ctx.account != "personal":
+        return consented
+    # round 21 (P7): on a personal account, consent moots the finding only where the post tells nothing
+    # sensitive ("Shared with her blessing: massive congrats to Hannah ... a First AND a county cap"); a
+    # health or results detail keeps it, consent claimed or not (nobody vets a personal post)
+    return consented and not privacy.tells_sensitive(doc)
 
 
 def _praise_or_banter(doc: Doc) -> bool:

@@ -2042,6 +2042,12 @@ _OWNER_RE = regex.compile(
     r"sister|friend|kids?|child|children)s?)|(?i:he|she|him|his|her|they|them|their)|[\p{Lu}][\p{Ll}]+))(?![\w])",
 )
 # The person agreed to it being public or made it public themselves.
+def tells_sensitive(doc: Doc) -> bool:
+    """Whether the post holds a sensitive attribute (health, disciplinary, results, immigration ...) as
+    PRV007 reads them."""
+    return _attr_gate(doc) and bool(_attr_matches(doc))
+
+
 def states_consent(text: str) -> bool:
     """Whether the post says the person it tells of agreed to it (see _CONSENT_RE); the learned privacy
     finding asks too (round 21: "she insisted I mention her")."""
