@@ -1279,15 +1279,20 @@ def _stereotypes(text: str) -> regex.Match[str] | None:
 
 
 def _stereotype_gate(runs: frozenset[str], _text: str) -> bool:
-    return (not _ORIGIN_WORDS.isdisjoint(runs) or not _STEREOTYPE_ORIGINS.isdisjoint(runs)) or (
-        "not" in runs and not _BIGOTED_WORDS.isdisjoint(runs)
-    )
+    return (
+        (not _ORIGIN_WORDS.isdisjoint(runs) or not _STEREOTYPE_ORIGINS.isdisjoint(runs))
+        and not _STEREOTYPE_PREDICATES.isdisjoint(runs)
+    ) or ("not" in runs and not _BIGOTED_WORDS.isdisjoint(runs))
 
 
 _STEREOTYPE_ORIGINS = frozenset(
     wordlist("european albanian irish scottish welsh english scouse northern southern posh estate")
 )
 _BIGOTED_WORDS = frozenset(wordlist("sexist racist ageist homophobic transphobic xenophobic funny"))
+# every _STEREOTYPE_RE branch holds one of these
+_STEREOTYPE_PREDICATES = frozenset(
+    wordlist("copy copies cheat cheats steal steals nick lie lies plagiarise plagiarize hide lock tell")
+)
 
 
 class _FirstOf:
@@ -1323,7 +1328,19 @@ _CONDESCENDS_RE = regex.compile(
     r"useless|clueless|gormless)\b"
     r"|#?ok,?\s*boomer\b|\b(?:grandma|grandad|granny|gramps|boomer),\s*(?:please|seriously|honestly|come\s+on)\b)"
 )
-_CONDESCEND_WORDS = frozenset(wordlist("good lot being boomer okboomer grandma grandad granny gramps"))
+_CONDESCEND_AGE_WORDS = frozenset(wordlist("boomer okboomer grandma grandad granny gramps"))
+_TEAM_VERDICT_WORDS = frozenset(wordlist("useless incompetent clueless hopeless idiots morons clowns muppets"))
+_THICK_WORDS = frozenset(wordlist("thick stupid dim dense dumb lazy useless clueless gormless"))
+
+
+def _condescend_gate(runs: frozenset[str], _text: str) -> bool:
+    """Each _CONDESCENDS_RE branch by its own words: most posts hold "good", "lot" or "being" alone."""
+    return (
+        not _CONDESCEND_AGE_WORDS.isdisjoint(runs)
+        or ("nothing" in runs and "good" in runs)
+        or ("lot" in runs and not _TEAM_VERDICT_WORDS.isdisjoint(runs))
+        or ("being" in runs and not _THICK_WORDS.isdisjoint(runs))
+    )
 _TALK_DOWN_WORDS = frozenset(wordlist("grown grownups adults big defeats beats confuses baffles"))
 
 
@@ -1375,7 +1392,7 @@ _PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
     (lambda runs, _t: not _BODY_SNEER_WORDS.isdisjoint(runs), _BODY_SNEER_RE),
     (_age_sneer_gate, _AGE_SNEER_RE),
     (_stereotype_gate, _FirstOf(_stereotypes)),
-    (lambda runs, _t: not _CONDESCEND_WORDS.isdisjoint(runs), _CONDESCENDS_RE),
+    (_condescend_gate, _CONDESCENDS_RE),
     (lambda runs, t: not _TALK_DOWN_WORDS.isdisjoint(runs) and _ADDRESSED_RE.search(t) is not None, _TALKS_DOWN_RE),
 )
 

@@ -304,6 +304,8 @@ _R21_MARKS_RE = regex.compile(
 )
 _R21_MARK_WORDS = frozenset(("borrowed", "nicked", "pinched", "lifted", "took", "grabbed", "swiped", "van", "car",
                              "banner", "backdrop", "printed", "embroidered", "made"))
+_R21_MARK_NOUNS = frozenset(("logo", "crest", "branding", "banner", "backdrop", "sign", "arms"))
+_FREEMAIL_STEMS = ("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "proton", "aol", "live.")
 _UNI_FREEMAIL_RE = regex.compile(
     r"(?i)(?<![\w.])(?:[\w+-]+[._-])*(?:uni|univ|university|college|dept|faculty|staff)(?:[._-][\w+-]+)*@(?:gmail|googlemail|hotmail|"
     r"outlook|yahoo|icloud|proton(?:mail)?|aol|live)\.[a-z.]{2,6}\b"
@@ -313,11 +315,16 @@ _UNI_FREEMAIL_RE = regex.compile(
 def _marks_r21(doc: Doc) -> Hit | None:
     """One of the round-21 misuses of the institution's marks or name (see _R21_MARKS_RE)."""
     t = doc.masked
-    if "@" in doc.text:
+    if "@" in doc.text and any(d in t for d in _FREEMAIL_STEMS):
         m = _UNI_FREEMAIL_RE.search(doc.text)
         if m is not None:
             return m.start(), m.end(), "A private e-mail account dressed in the institution's name."
-    if doc.ctx.account == "personal" and not _R21_MARK_WORDS.isdisjoint(token_set(t)):
+    words = token_set(t)
+    if (
+        doc.ctx.account == "personal"
+        and not _R21_MARK_WORDS.isdisjoint(words)
+        and not _R21_MARK_NOUNS.isdisjoint(words)
+    ):
         m = _R21_MARKS_RE.search(t)
         if m is not None:
             return m.start(), m.end(), "The institution's crest or logo put on a private product or venture."
