@@ -276,3 +276,18 @@ def test_consent_told_clears_the_rules_not_the_learned_reading_of_health() -> No
     assert not codes & {"PRV005", "PRV007"}
     untold = "Running the 10k for Diabetes UK. My colleague Priya in Finance was diagnosed last year, don't tell her"
     assert {f.code for f in check(untold, Context("x", "personal"))} & {"PRV005", "PRV007"}
+
+
+def test_hashtag_of_password_list_words_is_split_into_words() -> None:
+    """words.txt leaves out words zxcvbn lists as passwords ("welcome", "summer"); segmentation knows them,
+    so the fix names the right words (it once said "#RefugeeSwelcoMe")."""
+    found = [f for f in check("Proud of our students #refugeeswelcome #summerschool", Context("x", "official"))
+             if f.code == "ACC002"]
+    assert {f.fix for f in found} == {"Write #RefugeesWelcome.", "Write #SummerSchool."}
+
+
+def test_a_password_list_word_is_still_a_weak_password() -> None:
+    """The segmentation words are not the credential rules' dictionary: a bare common word given as the
+    Wi-Fi password is still told."""
+    assert "credentials" in {f.family for f in check("wifi password is Welcome1 for the day", Context("x", "personal"))
+                             if f.severity in ("warn", "block")}

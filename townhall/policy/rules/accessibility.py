@@ -50,6 +50,21 @@ def missing_alt(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
 _SHORT_OK = frozenset(wordlist("a i in of on to at by is it we my me up us an or as be do go no so if"))
 
 
+# Common words that words.txt leaves out because zxcvbn lists them as passwords ("welcome", "summer"):
+# hashtags are made of them ("#refugeeswelcome" was split "RefugeeSwelcoMe"). For segmentation only:
+# the credential rules read words.txt as "a dictionary word is no secret", and "Welcome1" must stay one.
+_SEGMENT_EXTRA = frozenset(
+    wordlist("""welcome hello love summer winter spring autumn sunshine happy christmas monday tuesday wednesday
+    thursday friday saturday sunday weekend football soccer freedom princess dragon password passwords
+    secret master shadow superman batman""")
+)
+
+
+@functools.cache
+def _segment_words() -> frozenset[str]:
+    return wordset() | _SEGMENT_EXTRA
+
+
 @functools.lru_cache(maxsize=8192)
 def segment(body: str) -> tuple[str, ...] | None:
     """Split a lower-case hashtag body into the fewest dictionary words (None if impossible).
@@ -57,7 +72,7 @@ def segment(body: str) -> tuple[str, ...] | None:
     Words of one or two letters are only allowed from a short list of function words, so that
     junk entries in the frequency list do not produce spurious splits.
     """
-    words = wordset()
+    words = _segment_words()
     n = len(body)
     best: list[tuple[int, int] | None] = [None] * (n + 1)  # (word count, previous index)
     best[0] = (0, -1)
