@@ -247,6 +247,13 @@ PAIRS = [
     ("copyright", "linkedin", "official",
      "Thanks to ITV for featuring our lab! We've downloaded the full piece from ITVX and uploaded it here.",
      "Thanks to ITV for featuring our lab! You can watch the full piece on ITVX."),
+    # ABU002: a person dismissed as a class slur or a spent force
+    ("abuse", "x", "personal",
+     "sat next to an absolute chav on the train in, couldn't hear myself think",
+     "sat next to an absolute legend on the train in, couldn't stop laughing"),
+    ("abuse", "bluesky", "research",
+     "Our rejection came from some washed-up old hack who clearly skimmed it",
+     "Our rejection came from a reviewer who clearly read it closely; fair points"),
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

@@ -1328,6 +1328,15 @@ _CONDESCENDS_RE = regex.compile(
     r"useless|clueless|gormless)\b"
     r"|#?ok,?\s*boomer\b|\b(?:grandma|grandad|granny|gramps|boomer),\s*(?:please|seriously|honestly|come\s+on)\b)"
 )
+# A person dismissed as a class slur or a spent force ("overheard a student on the phone, absolute chav",
+# "Reviewer 2 is obviously some washed-up old hack"): contempt without an insult noun of the lists above.
+_DISMISSED_RE = regex.compile(
+    r"(?i)(?<![\w])(?:(?:an?|some|this|that|the|absolute|total|complete|utter|proper|right|massive|typical)\s+)+"
+    r"(?:chavs?|(?:washed[-\s]up|jumped[-\s]up|talentless|has-?been)\s+(?:old\s+)?(?:hacks?|has-?beens?|nobod(?:y|ies)|"
+    r"frauds?|academics?|prof(?:essor)?s?|lecturers?|reviewers?|journalists?|managers?|bosses|men|women|blokes?|"
+    r"geezers?|bureaucrats?))(?![\w-])"
+)
+_DISMISSED_WORDS = frozenset(wordlist("chav chavs washed jumped talentless has-been hasbeen"))
 _CONDESCEND_AGE_WORDS = frozenset(wordlist("boomer okboomer grandma grandad granny gramps"))
 _TEAM_VERDICT_WORDS = frozenset(wordlist("useless incompetent clueless hopeless idiots morons clowns muppets"))
 _THICK_WORDS = frozenset(wordlist("thick stupid dim dense dumb lazy useless clueless gormless"))
@@ -1393,6 +1402,7 @@ _PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
     (_age_sneer_gate, _AGE_SNEER_RE),
     (_stereotype_gate, _FirstOf(_stereotypes)),
     (_condescend_gate, _CONDESCENDS_RE),
+    (lambda runs, _t: not _DISMISSED_WORDS.isdisjoint(runs), _DISMISSED_RE),
     (lambda runs, t: not _TALK_DOWN_WORDS.isdisjoint(runs) and _ADDRESSED_RE.search(t) is not None, _TALKS_DOWN_RE),
 )
 
