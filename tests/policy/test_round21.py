@@ -254,6 +254,23 @@ PAIRS = [
     ("abuse", "bluesky", "research",
      "Our rejection came from some washed-up old hack who clearly skimmed it",
      "Our rejection came from a reviewer who clearly read it closely; fair points"),
+    # PRV005: a reply telling its addressee their own mark; a penalty named beside the students it fell on
+    ("privacy", "x", "official",
+     "@aoife_k Hi Aoife, the exams office has checked and your LAW2041 resit came back at 34, so you'll need the "
+     "August sitting.",
+     "@aoife_k Hi Aoife, the exams office has checked: resit results are on your student portal from Friday."),
+    ("privacy", "bluesky", "official",
+     "A reminder that plagiarism has consequences: Megan and Tariq (HIS210) have had their coursework marks capped "
+     "at 40.",
+     "A reminder that plagiarism has consequences: work found to be plagiarised can have its mark capped at 40."),
+    # PRV007: an age with the day it falls; PRV009: people's details legible in the picture
+    ("privacy", "threads", "personal",
+     "@sal_hr the new lad in Estates, Connor, turning 30 on 14 June, so cake in the kitchen 🎂",
+     "@sal_hr the Estates team turns 30 on 14 June (founded 1996!), so cake in the kitchen 🎂"),
+    ("privacy", "instagram", "official",
+     "Freshers' fair madness 😅 swipe for pics (ignore the sign-in sheet on the table, it has everyone's names and "
+     "mobile numbers on)",
+     "Freshers' fair madness 😅 swipe for pics (sign-in sheets went straight into the locked cabinet, as always)"),
 ]
 
 test_risky_twin_is_flagged, test_clean_twin_stays_clean = twin_tests(PAIRS)

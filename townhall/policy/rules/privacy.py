@@ -1507,6 +1507,9 @@ _GRADES_RE = regex.compile(
     r"(?:2:2|2:1|third|fail|[DEF]\b)(?:\s+in)?)"
     r"|(?:his|her|their|\p{Lu}\p{Ll}+'s)\s+(?:exam\s+)?(?:grades?|marks?|transcript|results|gpa|scores?)"
     r"|bottom\s+of\s+the\s+(?:class|cohort|year)"
+    # round 21 (P5): a reply telling its addressee their own mark ("your ECON2031 resit came back at 38")
+    r"|your\s+(?:[A-Z]{2,5}\s?\d{3,4}\s+)?(?:resit|re-sit|exam|mark|grade|result|dissertation|coursework|essay|viva)\s+"
+    r"(?:came\s+back|is|was|has\s+come\s+back)\s+(?:at\s+|as\s+)?(?:a\s+)?(?:\d{1,3}\b|fail|a\s+fail|2:2|third)"
     r"|(?:got|scored|only\s+got)\s+\d{1,3}\s?%\s+(?:in|on|for)"
     r"|(?:must|has\s+to|have\s+to|will\s+have\s+to|needs\s+to)\s+(?:resit|repeat|retake)"
     # "didn't make it through her resits", "never passed his second-year exams"
@@ -1527,6 +1530,9 @@ _DISCIPLINE_RE = regex.compile(
     r"(?:hearing|case|panel|meeting|process|investigation)"
     r"|cheated\s+(?:on|in)\s+(?:the|his|her|their)\s+(?:exam|test|coursework|assignment)"
     r"|(?:misconduct|disciplinary|fitness\s+to\s+practi[sc]e|conduct)\s+(?:panel|hearing|committee|investigation|case)"
+    # round 21 (P6): a penalty named ("have had their module marks capped at 40 following this week's panel")
+    r"|(?:marks?|grades?)\s+(?:have\s+been\s+|were\s+|was\s+|got\s+)?capped\s+at\s+\d{1,3}|(?:had|have\s+had|got)\s+"
+    r"(?:their|his|her)\s+(?:\w+\s+)?(?:marks?|grades?)\s+capped"
     r"|caught\s+(?:\w+\s+)?(?:colluding|cheating|plagiari[sz]ing|stealing|drinking|dealing)|referred\s+to\s+the\s+(?:\w+\s+)?panel"
     r"|(?:expelled|excluded|kicked\s+out)\s+(?:from|of)\s+(?:halls|the\s+course|university)|got\s+arrested"
     r"|drink[-\s]driving|(?:formal|final|written)\s+warning|(?:convicted|charged|arrested|cautioned)\s+for|done\s+for(?!\s+(?:charity|(?-i:\p{Lu}\p{Ll})))|criminal\s+record|lost\s+(?:his|her)\s+licen[cs]e"
@@ -1609,7 +1615,7 @@ _DISCIPLINE_WORDS = frozenset(
     disciplinary misconduct plagiarism plagiarising plagiarizing cheating collusion colluding harassment
     investigation investigated tribunal hearing suspended expelled excluded sacked fired dismissed
     arrested disciplined cautioned probation warning grievance capability cheated panel caught referred
-    kicked drink drink-driving driving convicted charged criminal licence license prison bail done
+    kicked drink drink-driving driving convicted charged criminal licence license prison bail done capped
 """)
 )
 _HEALTH_WORDS |= frozenset(("intensive", "icu", "cfs", "fatigue", "fibromyalgia", "migraines", "unwell", "poorly"))
@@ -1866,6 +1872,8 @@ _ATTR_RE = re.compile(
     # private life: relationships, date of birth, whereabouts
     r"|divorc(?:e|ed|ing)|(?:having|had)\s+an\s+affair|(?:left|leaving)\s+(?:him|her|them)\s+for"
     r"|custody\s+(?:hearing|battle|case)|born\s+(?:on\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|dob|born\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]+\s+\d{4}|date\s+of\s+birth"
+    # round 21 (P5): an age with the day it falls ("Rosa, turning 58 on 3 May"): the date of birth told
+    r"|turning\s+\d{2}\s+on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
     r"|(?:his|her|their)\s+(?:\w+\s+)?(?:mum|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|gran|grandmother|grandfather|nan|grandad|baby|child)\s+(?:has\s+|had\s+)?(?:died|passed(?:\s+away)?|was\s+killed)"
     # "Sam's dad died last week": the relative first (whose it is, _other_person finds)
     r"|(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|gran|grandmother|grandfather|nan|"
@@ -1898,7 +1906,7 @@ _ATTR_ANCHORS = frozenset(
     capability disciplinary misconduct warning fitness tribunal improvement plagiarised plagiarized plagiarising
     plagiarizing plagiarism sacked suspended fired expelled failed failing visa tier tier4 cas ilr remain
     immigration deported deportation asylum refugee passport citizenship overstay overstayed overstaying
-    divorce divorced divorcing affair custody dob birth died killed
+    divorce divorced divorcing affair custody dob birth died killed turning
     tag tagged gbh abh dealing domestic refuge coercive fled leaver foster estranged carer expecting tourette
     tourette's asperger asperger's parkinson's alzheimer alzheimer's huntington's hodgkin's
     addison's cushing's raynaud's neurone syndrome palsy adjustments meds medication methadone a&e icu intensive
@@ -2640,6 +2648,16 @@ _CONSENT_ADVICE_RE = regex.compile(
 )
 
 
+# Round 21 (P6): people's details legible in the picture ("ignore the sign-in sheet on the table, it's got
+# everyone's names, student IDs and mobile numbers on"): a photo is not blurred by saying it is.
+_DETAILS_IN_SHOT_RE = regex.compile(
+    r"(?i)\b(?:sign-?in\s+sheets?|registers?|attendance\s+(?:sheets?|lists?)|class\s+lists?|contact\s+(?:sheets?|lists?)|"
+    r"consent\s+forms?|forms?)\b[^.!?\n]{0,60}?\b(?:names?\s*(?:,|and)\s*(?:student\s+(?:ids?|numbers?)|mobile\s+numbers?|"
+    r"phone\s+numbers?|addresses|dates?\s+of\s+birth|emails?)|student\s+(?:ids?|numbers?)|mobile\s+numbers?|"
+    r"phone\s+numbers?|home\s+addresses|dates?\s+of\s+birth)\b"
+)
+
+
 @rule(
     "PRV009",
     "photo-without-consent",
@@ -2661,6 +2679,11 @@ def photo_without_consent(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     if not gate(doc.masked, _PHOTO_GATE):
         return
     t = doc.text
+    if "sheet" in doc.masked or "register" in doc.masked or "list" in doc.masked or "form" in doc.masked:
+        sheet = _DETAILS_IN_SHOT_RE.search(doc.masked)
+        if sheet is not None:
+            yield sheet.start(), sheet.end(), "A list of people's details shown in the picture."
+            return
     m = _NO_CONSENT_RE.search(t)
     if m is None or _CONSENT_ADVICE_RE.search(t):
         return
