@@ -1339,7 +1339,7 @@ _DISMISSED_RE = regex.compile(
 _DISMISSED_WORDS = frozenset(wordlist("chav chavs washed jumped talentless has-been hasbeen"))
 _CONDESCEND_AGE_WORDS = frozenset(wordlist("boomer okboomer grandma grandad granny gramps"))
 _TEAM_VERDICT_WORDS = frozenset(wordlist("useless incompetent clueless hopeless idiots morons clowns muppets"))
-_THICK_WORDS = frozenset(wordlist("thick stupid dim dense dumb lazy useless clueless gormless"))
+_THICK_WORDS = _WITS_TOO | frozenset(wordlist("lazy useless gormless"))  # "him being thick" and kin
 
 
 def _condescend_gate(runs: frozenset[str], _text: str) -> bool:
