@@ -1264,25 +1264,23 @@ _GROUP_WORDS_RE = regex.compile(
 _STUDIES_STEREOTYPE_RE = regex.compile(r"(?i)\bstereotyp\w*|\bbias(?:es)?\b|\bmyths?\b")
 
 
-def _stereotypes(text: str) -> regex.Match[str] | None:
-    """A group held to a stereotype (_STEREOTYPE_RE), or a generalisation about a group fenced
-    with "not being sexist, but ..." (_NOT_BIGOTED_RE: "not being funny, but" counts only then)."""
-    if _STUDIES_STEREOTYPE_RE.search(text):
-        return None
-    m = _STEREOTYPE_RE.search(text)
-    if m is not None:
-        return m
-    fence = _NOT_BIGOTED_RE.search(text)
-    if fence is not None and _GROUP_WORDS_RE.search(text) is not None:
-        return fence
-    return None
-
-
-def _stereotype_gate(runs: frozenset[str], _text: str) -> bool:
+def _stereotype_gate(runs: frozenset[str], text: str) -> bool:
+    """_STEREOTYPE_RE's words, and no study of stereotypes."""
     return (
         (not _ORIGIN_WORDS.isdisjoint(runs) or not _STEREOTYPE_ORIGINS.isdisjoint(runs))
         and not _STEREOTYPE_PREDICATES.isdisjoint(runs)
-    ) or ("not" in runs and not _BIGOTED_WORDS.isdisjoint(runs))
+        and _STUDIES_STEREOTYPE_RE.search(text) is None
+    )
+
+
+def _fenced_gate(runs: frozenset[str], text: str) -> bool:
+    """_NOT_BIGOTED_RE's words, a group named ("not being funny, but" counts only then), no study."""
+    return (
+        "not" in runs
+        and not _BIGOTED_WORDS.isdisjoint(runs)
+        and _GROUP_WORDS_RE.search(text) is not None
+        and _STUDIES_STEREOTYPE_RE.search(text) is None
+    )
 
 
 _STEREOTYPE_ORIGINS = frozenset(
@@ -1293,18 +1291,6 @@ _BIGOTED_WORDS = frozenset(wordlist("sexist racist ageist homophobic transphobic
 _STEREOTYPE_PREDICATES = frozenset(
     wordlist("copy copies cheat cheats steal steals nick lie lies plagiarise plagiarize hide lock tell")
 )
-
-
-class _FirstOf:
-    """A callable put-down form that asks a function, in the place of a pattern (see _PUT_DOWNS)."""
-
-    __slots__ = ("find",)
-
-    def __init__(self, find: Callable[[str], regex.Match[str] | None]) -> None:
-        self.find = find
-
-    def search(self, text: str) -> regex.Match[str] | None:
-        return self.find(text)
 
 
 # The reader talked down to in a reply ("sweetie, maybe leave the proofs to the grown-ups", "if an
@@ -1320,13 +1306,14 @@ _TALKS_DOWN_RE = regex.compile(
     r"(?:the\s+right|for\s+(?:you|u)\b|cut\s+out)|a\s+(?:bit\s+of\s+a\s+)?stretch|beyond\s+(?:you|u)\b|out\s+of\s+"
     r"(?:your|ur)\s+depth|good\s+luck\s+with))"
 )
+_TEAM_VERDICT_WORDS = frozenset(wordlist("useless incompetent clueless hopeless idiots morons clowns muppets"))
+_THICK_WORDS = frozenset(wordlist("thick stupid dim dense dumb lazy useless clueless gormless"))
 _CONDESCENDS_RE = regex.compile(
     r"(?i)(?<![\w])(?:(?:stick\s+to|do)\s+what\s+(?:you['’]?re|you\s+are|ur|they['’]?re)\s+good\s+at\b[^.!?\n]{0,20}?"
     r"\bwhich\s+is\s+nothing"
-    r"|(?:useless|incompetent|clueless|hopeless|idiots|morons|clowns|muppets),?\s+the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|em)"
-    r"|(?:him|her|them)\s+being\s+(?:so\s+|too\s+|just\s+|plain\s+|bloody\s+)?(?:thick|stupid|dim|dense|dumb|lazy|"
-    r"useless|clueless|gormless)\b"
-    r"|#?ok,?\s*boomer\b|\b(?:grandma|grandad|granny|gramps|boomer),\s*(?:please|seriously|honestly|come\s+on)\b)"
+    r"|(?:" + "|".join(sorted(_TEAM_VERDICT_WORDS)) + r"),?\s+the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|em)"
+    r"|(?:him|her|them)\s+being\s+(?:so\s+|too\s+|just\s+|plain\s+|bloody\s+)?(?:" + "|".join(sorted(_THICK_WORDS))
+    + r")\b|#?ok,?\s*boomer\b|\b(?:grandma|grandad|granny|gramps|boomer),\s*(?:please|seriously|honestly|come\s+on)\b)"
 )
 # A person dismissed as a class slur or a spent force ("overheard a student on the phone, absolute chav",
 # "Reviewer 2 is obviously some washed-up old hack"): contempt without an insult noun of the lists above.
@@ -1338,8 +1325,6 @@ _DISMISSED_RE = regex.compile(
 )
 _DISMISSED_WORDS = frozenset(wordlist("chav chavs washed jumped talentless has-been hasbeen"))
 _CONDESCEND_AGE_WORDS = frozenset(wordlist("boomer okboomer grandma grandad granny gramps"))
-_TEAM_VERDICT_WORDS = frozenset(wordlist("useless incompetent clueless hopeless idiots morons clowns muppets"))
-_THICK_WORDS = _WITS_TOO | frozenset(wordlist("lazy useless gormless"))  # "him being thick" and kin
 
 
 def _condescend_gate(runs: frozenset[str], _text: str) -> bool:
@@ -1350,6 +1335,8 @@ def _condescend_gate(runs: frozenset[str], _text: str) -> bool:
         or ("lot" in runs and not _TEAM_VERDICT_WORDS.isdisjoint(runs))
         or ("being" in runs and not _THICK_WORDS.isdisjoint(runs))
     )
+
+
 _TALK_DOWN_WORDS = frozenset(wordlist("grown grownups adults big defeats beats confuses baffles"))
 
 
@@ -1400,7 +1387,8 @@ _PUT_DOWNS: tuple[tuple[_PutDownGate, regex.Pattern[str]], ...] = (
     (_origin_gate, _THESE_PEOPLE_RE),
     (lambda runs, _t: not _BODY_SNEER_WORDS.isdisjoint(runs), _BODY_SNEER_RE),
     (_age_sneer_gate, _AGE_SNEER_RE),
-    (_stereotype_gate, _FirstOf(_stereotypes)),
+    (_stereotype_gate, _STEREOTYPE_RE),
+    (_fenced_gate, _NOT_BIGOTED_RE),
     (_condescend_gate, _CONDESCENDS_RE),
     (lambda runs, _t: not _DISMISSED_WORDS.isdisjoint(runs), _DISMISSED_RE),
     (lambda runs, t: not _TALK_DOWN_WORDS.isdisjoint(runs) and _ADDRESSED_RE.search(t) is not None, _TALKS_DOWN_RE),

@@ -14,6 +14,7 @@ from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.abuse import _STRONG_RE, _YOU_INSULT_RE
 from townhall.policy.rules.common import gate, gate_words, token_set
+from townhall.policy.rules.privacy import FREEMAIL
 
 _CLAIM_RE = re.compile(
     # "the official account of ..." claimed, not pointed to ("link to the official page below")
@@ -305,20 +306,17 @@ _R21_MARKS_RE = regex.compile(
 _R21_MARK_WORDS = frozenset(("borrowed", "nicked", "pinched", "lifted", "took", "grabbed", "swiped", "van", "car",
                              "banner", "backdrop", "printed", "embroidered", "made"))
 _R21_MARK_NOUNS = frozenset(("logo", "crest", "branding", "banner", "backdrop", "sign", "arms"))
-_FREEMAIL_STEMS = ("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "proton", "aol", "live.")
-_UNI_FREEMAIL_RE = regex.compile(
-    r"(?i)(?<![\w.])(?:[\w+-]+[._-])*(?:uni|univ|university|college|dept|faculty|staff)(?:[._-][\w+-]+)*@(?:gmail|googlemail|hotmail|"
-    r"outlook|yahoo|icloud|proton(?:mail)?|aol|live)\.[a-z.]{2,6}\b"
-)
+# the words that dress a free-mail address in the institution's name ("brookfield.uni.travel@gmail.com")
+_INSTITUTION_LOCAL_PARTS = frozenset(("uni", "univ", "university", "college", "dept", "faculty", "staff"))
+_LOCAL_PART_SEP_RE = re.compile(r"[._-]")
 
 
 def _marks_r21(doc: Doc) -> Hit | None:
     """One of the round-21 misuses of the institution's marks or name (see _R21_MARKS_RE)."""
     t = doc.masked
-    if "@" in doc.text and any(d in t for d in _FREEMAIL_STEMS):
-        m = _UNI_FREEMAIL_RE.search(doc.text)
-        if m is not None:
-            return m.start(), m.end(), "A private e-mail account dressed in the institution's name."
+    for s, e, local, domain in doc.emails:
+        if domain in FREEMAIL and not _INSTITUTION_LOCAL_PARTS.isdisjoint(_LOCAL_PART_SEP_RE.split(local.lower())):
+            return s, e, "A private e-mail account dressed in the institution's name."
     words = token_set(t)
     if (
         doc.ctx.account == "personal"

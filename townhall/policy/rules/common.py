@@ -421,6 +421,7 @@ _OFFICE_BEFORE_RE = regex.compile(
 )
 
 
-def office_named_before(text: str, at: int) -> bool:
-    """Whether an office is named just before ``at`` as the one to contact (see _OFFICE_BEFORE_RE)."""
-    return _OFFICE_BEFORE_RE.search(text, max(0, at - 80), at) is not None
+def office_address(text: str, at: int, local: str) -> bool:
+    """Whether the address at ``at`` (local part ``local``) is an office's own short one, named just before
+    as the one to contact (see _OFFICE_BEFORE_RE): a word of at most six letters, not a person's name.first."""
+    return local.isalpha() and len(local) <= 6 and _OFFICE_BEFORE_RE.search(text, max(0, at - 80), at) is not None

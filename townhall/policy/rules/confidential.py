@@ -1329,11 +1329,13 @@ _IN_REVIEW_RE = regex.compile(
     r"|(?:until|till|til|before)\s+the\s+paper(?:['’]s|\s+is|\s+gets)?\s+(?:through|past|out\s+of)\s+(?:peer\s+)?review"
     r"|while\s+(?:it['’]?s|it\s+is)\s+still\s+with\s+(?:the\s+)?(?:\p{Lu}\w+|journal|editors?|reviewers))"
 )
+# A measured multiple ("6x the legal limit", "3 times higher"): a result, shared by the two readings below
+_TIMES_FIGURE = r"\d+(?:\.\d+)?\s*(?:x|times)\s+(?:the|higher|lower|more|less)"
 _RESULT_SHOWN_RE = regex.compile(
     r"(?i)\d\s*%|\b(?:chart|graph|figure|plot|tree|table|data|numbers|results?)\s+(?:attached|below|here|above)\b"
     r"|\bshare\s+the\s+(?:chart|graph|figure|plot|data|numbers|results?)\b|(?<![\w])(?:finds?|found|shows?|showed|"
     r"reveals?|proves?|confirms?|resistant|drop|rise|fell|halved|doubled)(?![\w])"
-    r"|\b(?:hazard|odds|risk)\s+ratio\b|\bresponse\s+(?:rate|in)\b|\d+(?:\.\d+)?\s*(?:x|times)\s+(?:the|higher|lower)\b"
+    r"|\b(?:hazard|odds|risk)\s+ratio\b|\bresponse\s+(?:rate|in)\b|" + _TIMES_FIGURE + r"\b"
 )
 # Round 20 (P3), on a personal account: a decision of the institution still to be announced, as told
 # by its leaders or about to start ("VC has literally just told marketing we're merging with Ashby Met",
@@ -1421,7 +1423,7 @@ _OUTCOME_TOLD_RE = regex.compile(
 )
 _CANT_NAME_WORDS = gate_words("say name tell reveal")
 _CANT_NAME_NEG = gate_words("can't can’t cant cannot allowed")
-_FIGURE_RE = regex.compile(r"(?i)\d+(?:\.\d+)?\s*(?:x|times)\s+(?:the|higher|lower|more|less)\b")
+_FIGURE_RE = regex.compile(r"(?i)" + _TIMES_FIGURE + r"\b")
 # Outcome letters still to go out, told on a personal account with the outcome ("the committee halved
 # the call budget apparently. letters go out Friday"). A service's own "offer letters go out on
 # Friday" is the notice of it.
@@ -1451,7 +1453,6 @@ def _not_yet_public_r21(doc: Doc) -> Iterator[Hit]:
     # (the costly "it is out" tests only for the few posts with a hit)
     if m is not None and not (_C6_OUT_RE.search(t) or _ANNOUNCED_RE.search(t)):
         yield m.start(), m.end(), why
-
 
 
 def personal_or_posed(doc: Doc) -> bool:

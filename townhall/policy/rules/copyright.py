@@ -598,7 +598,7 @@ def reproduced(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     masked = doc.masked
     words = token_set(masked)
     if not _R20_WORDS.isdisjoint(words) or not _R21_WORDS.isdisjoint(words):
-        hit = _round20_form(masked, doc.text, words)
+        hit = _reuse_forms(masked, doc.text, words)
         lic = _OWN_OR_LICENSED_RE.search(masked) if hit is not None else None
         if lic is not None and hit is not None and hit[1] <= lic.start() <= hit[1] + 2 and _COPIED_BY_RE.search(
             masked, hit[0], hit[1]
@@ -697,7 +697,7 @@ _R21_WORDS = gate_words(
 )
 
 
-def _round20_form(masked: str, text: str, words: frozenset[str]) -> Hit | None:
+def _reuse_forms(masked: str, text: str, words: frozenset[str]) -> Hit | None:
     """The round-20 and round-21 forms; the round-21 one reads the text as written (a name's capital
     counts) where the lower-cased text keeps its positions."""
     m = None

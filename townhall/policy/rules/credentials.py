@@ -164,8 +164,6 @@ def _secret_in_prose(doc: Doc) -> tuple[int, int] | None:
                 ss, _se = _crd6_sentence(t, m.start())
                 if _ADVICE_RE.search(t, ss, min(len(t), m.end() + 12)):
                     continue  # round 19 (N10): 'Don't share your login with friends who "help" you'
-                if _FILE_NAME_RE.fullmatch(v.group("q")) or _failed_guess(t, v.start()):
-                    continue  # round 21 (P7): 'a file called "passwords.docx"', 'tried "password" first. None got it'
                 if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.start(), v.end()):
                     return v.span("q")
                 continue
@@ -583,8 +581,15 @@ def _picked(t: str, start: int) -> bool:
 
 def _named_or_judged(t: str, start: int, end: int) -> bool:
     """The quoted value from ``start`` to ``end`` names a thing on screen (one to pick, or one named
-    after it) or is judged as an example."""
-    return _picked(t, start) or _NAMED_THING_RE.match(t, end) is not None or _JUDGED_RE.match(t, end) is not None
+    after it), is judged as an example, names a file ('a file called "passwords.docx"') or is a guess
+    the post says failed ('tried "password" first. None got it'; round 21)."""
+    return (
+        _picked(t, start)
+        or _NAMED_THING_RE.match(t, end) is not None
+        or _JUDGED_RE.match(t, end) is not None
+        or _FILE_NAME_RE.fullmatch(t[start:end].strip("\"'“”‘’")) is not None
+        or _failed_guess(t, start)
+    )
 
 
 _GIVEAWAY_RE = regex.compile(
@@ -684,6 +689,18 @@ _BARE_LOCKS = frozenset(
 )
 _KEYPADS = frozenset(("keypad", "padlock", "lockbox", "lock box", "keybox", "key box"))
 _DIAL_RE = regex.compile(r"\d[-.]\d[-.]\d")
+
+
+def _bare_lock_code(t: str, lock: str, after: int, v: regex.Match[str], digits: str) -> bool:
+    """Whether the number ``v`` after a bare lock word (``lock``, ending at ``after``) is its code: given
+    as it ('the door is 8821') or keyed in ('4471#') with four digits or more; a keypad's or padlock's
+    number right after it ('keypad 2580'); a dial code written digit by digit ('the lock is 3-4-8', round 21)."""
+    if lock in _KEYPADS and len(digits) >= 4 and t[after : v.start()].strip(" :") == "":
+        return True
+    given = _GIVEN_AS_RE.search(t, after, v.start()) is not None
+    if len(digits) == 3:
+        return given and _DIAL_RE.fullmatch(v.group("v")) is not None
+    return len(digits) >= 4 and (given or _KEYED_RE.match(t, v.end()) is not None)
 # A code typed with the keypad's enter key ("keypad 4471#", "4471* on the door"): keyed in, not a number
 # of a room or a seat.
 _KEYED_RE = regex.compile(r"[#*](?![\w#])")
@@ -974,12 +991,8 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 or _YEAR_PREP_RE.search(t, max(0, v.start() - 8), v.start())
             ):
                 continue  # a year, unless given as the code ('the key safe is 1928'); 'phished in 2025' is a year
-            if m.group(0).lower() in _BARE_LOCKS and not (
-                # round 21 (P5): "keypad 2580, then up to Room 1.12", "the lock is 3-4-8": a keypad's or padlock's
-                # value right after it, and a dial code written digit by digit, are the code
-                (m.group(0).lower() in _KEYPADS and len(d) >= 4 and t[m.end() : v.start()].strip(" :") == "")
-                or (len(d) == 3 and _DIAL_RE.fullmatch(v.group("v")) and _GIVEN_AS_RE.search(t, m.end(), v.start()))
-            ) and (len(d) < 4 or not (_GIVEN_AS_RE.search(t, m.end(), v.start()) or _KEYED_RE.match(t, v.end()))):
+            lock = m.group(0).lower()
+            if lock in _BARE_LOCKS and not _bare_lock_code(t, lock, m.end(), v, d):
                 continue  # 'Doors open at 7pm, 300 seats' is not 'the door is 8821'
             if len(d) >= 10 and d.startswith("0"):
                 continue  # a phone number, not a code
@@ -1008,8 +1021,6 @@ def secret_in_prose(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             if _BAD_EXAMPLE_RE.search(t, max(0, v.start() - 40), v.start()):
                 continue  # round 19: 'your thesis deserves better than "Summer2024!"': the example not to use
             if v.group("q"):
-                if _FILE_NAME_RE.fullmatch(v.group("q")) or _failed_guess(t, v.start()):
-                    continue  # round 21 (P7): 'a file called "passwords.docx"', 'tried "password" first. None got it'
                 if v.group("q").lower() not in _NOT_SECRET and not _named_or_judged(t, v.start(), v.end()):
                     yield v.span("q")[0], v.span("q")[1], "A password in a post."
                     return

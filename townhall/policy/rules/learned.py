@@ -245,9 +245,8 @@ _CONSENT_RE = regex.compile(
 
 def _no_person_or_consented(doc: Doc) -> bool:
     """``_official_no_person``, or a post that says its subject agreed to it (on a personal post, only one
-    that tells nothing sensitive): the model
-    reads a named person beside a health, charity or results word as disclosure, while the rules
-    (PRV005/PRV007) judge a stated consent themselves."""
+    that tells nothing sensitive): the model reads a named person beside a health, charity or results word
+    as disclosure, while the rules (PRV005/PRV007) judge a stated consent themselves."""
     if _official_no_person(doc):
         return True
     t = doc.text.lower()

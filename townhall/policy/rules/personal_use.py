@@ -17,7 +17,7 @@ from townhall.policy.rules.common import (
     SENTENCE_REACH,
     gate,
     gate_words,
-    office_named_before,
+    office_address,
     phrases,
     sentence_start,
     sentences,
@@ -2951,7 +2951,7 @@ def institutional_email(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     for_work = _TEACHING_PURPOSE_RE.search(doc.lower) is not None and not gate(t, _TRADE_WORDS)
     for s, e, local, domain in doc.emails:
         if cp.is_institutional_domain(domain) and not _role_address(local):
-            if office_named_before(doc.text, s) and local.isalpha() and len(local) <= 6:
+            if office_address(doc.text, s, local):
                 continue  # round 21: "the Careers Office is on 028 ... or cso@...": the office's own address
             if for_work:
                 continue  # "office hours ... email my work address (r.patel@...) to book a slot": work, by work mail

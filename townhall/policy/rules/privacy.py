@@ -20,7 +20,7 @@ from townhall.policy.rules.common import (
     gate,
     gate_words,
     may_hold,
-    office_named_before,
+    office_address,
     person_cue,
     phrases,
     sentence_start,
@@ -591,14 +591,7 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
     org = domain not in FREEMAIL
     if doc.ctx.account != "personal" and org and _clipped_unit_local(low, doc.text):
         return None  # "The International Student Advice team ... intadvice@": a unit's clipped name and role word
-    if (
-        org
-        and cp.is_institutional_domain(domain)
-        and low.isalpha()
-        and len(low) <= 6
-        and low not in given_names()
-        and office_named_before(doc.text, s)
-    ):
+    if org and cp.is_institutional_domain(domain) and low not in given_names() and office_address(doc.text, s, low):
         return None  # round 21 (P5): "the Postgrad Office is on 028 9097 0000 or pgr@...": the office's own address
     if org and low.isalpha() and 3 <= len(low) <= 6 and low in _unit_acronyms(doc.text):
         return None  # "our International Student Advice team: isa@...": the unit the post names, by its initials
@@ -2054,12 +2047,6 @@ def tells_sensitive(doc: Doc) -> bool:
     """Whether the post holds a sensitive attribute (health, disciplinary, results, immigration ...) as
     PRV007 reads them."""
     return _attr_gate(doc) and bool(_attr_matches(doc))
-
-
-def states_consent(text: str) -> bool:
-    """Whether the post says the person it tells of agreed to it (see _CONSENT_RE); the learned privacy
-    finding asks too (round 21: "she insisted I mention her")."""
-    return _CONSENT_RE.search(text) is not None
 
 
 _CONSENT_RE = regex.compile(
