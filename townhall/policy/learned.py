@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from townhall.policy.doc import Doc
 
 MODEL_PATH = Path(__file__).with_name("data") / "family_model.npz"
-CLUSTERS_PATH = Path(__file__).with_name("data") / "word_clusters.txt"
 FEATURE_VERSION = 4
 CONJUNCTIONS = True
 _PERSON_WORDS = (
@@ -365,49 +364,8 @@ class Featuriser:
         return feats
 
 
-def load_clusters(path: Path | None = None) -> dict[str, str]:
-    """{word: "k<cluster>"} from ``word_clusters.txt`` (``data/build_word_clusters.py``)."""
-    out: dict[str, str] = {}
-    for line in (path or CLUSTERS_PATH).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            w, c = line.split(" ", 1)
-            out[w] = "k" + c
-    return out
-
-
-def cluster_features(feats: dict[str, int], clusters: dict[str, str]) -> dict[str, int]:
-    """The word-cluster features of a post's features: ``k:<cluster>`` for each word and
-    ``kb:<a> <b>`` for each word pair, where a word is its cluster (words near in meaning share
-    one), a shape token (``<d6>``, ``<name>``, ``s:Aa9``) stays itself, a hashtag is ``#`` and a
-    word outside the clusters ``?``. Why: what the corpus teaches about "password is" then reaches
-    "passcode is"; the word features stay, so the model can still tell the words apart.
-
-    Derived from the feature dict alone (its ``w:`` and ``b:`` keys), with each source feature's
-    sentence, so it costs one pass over a few dozen keys."""
-    out: dict[str, int] = {}
-    sd = out.setdefault
-    get = clusters.get
-    for f, sent in feats.items():
-        kind = f[:2]
-        if kind == "w:":
-            c = get(f[2:])
-            if c is not None:
-                sd("k:" + c, sent)
-        elif kind == "b:":
-            a, _, b = f[2:].partition(" ")
-            ca = get(a) or (a if a[:1] == "<" or a[:2] == "s:" else "#" if a[:1] == "#" else "?")
-            cb = get(b) or (b if b[:1] == "<" or b[:2] == "s:" else "#" if b[:1] == "#" else "?")
-            if ca[0] == "k" or cb[0] == "k":  # a pair of two non-words is already a b: feature
-                sd(f"kb:{ca} {cb}", sent)
-    return out
-
-
 class FamilyModel:
-    """The fitted weights: ``W`` (vocabulary x families), biases, per-family thresholds.
-
-    A model built with ``--clusters`` also scores the word-cluster features (``cluster_features``);
-    they share the post's length scaling and do not count towards ``MIN_KNOWN``, so a head fitted
-    without them (a kept head: weight 0 on them) scores exactly as before."""
+    """The fitted weights: ``W`` (vocabulary x families), biases, per-family thresholds."""
 
     def __init__(self, path: Path):
         with np.load(path, allow_pickle=False) as z:
@@ -419,12 +377,10 @@ class FamilyModel:
             self.thresholds: np.ndarray = z["thresholds"].astype(np.float32)
             self.families: tuple[str, ...] = tuple(bytes(z["families"]).decode("utf-8").split("\n"))
             self.scale: str = bytes(z["scale"]).decode() if "scale" in z.files else "sqrt"
-            self.uses_clusters = bool(int(z["clusters"])) if "clusters" in z.files else False
         if self.W.shape != (len(vocab), len(self.families)):
             raise ValueError(f"weights {self.W.shape} do not match vocabulary {len(vocab)}")
         self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
         self.col: dict[str, int] = {f: i for i, f in enumerate(self.families)}
-        self.clusters: dict[str, str] = load_clusters() if self.uses_clusters else {}
 
     def score_features(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
@@ -437,12 +393,7 @@ class FamilyModel:
         get = self.index.get
         rows = np.array([i for i in map(get, feats) if i is not None], dtype=np.intp)
         # take() gathers the same rows as W[rows], with less indexing overhead
-        z = self.W.take(rows, axis=0).sum(axis=0)
-        if self.clusters:
-            krows = [i for i in map(get, cluster_features(feats, self.clusters)) if i is not None]
-            if krows:
-                z = z + self.W.take(krows, axis=0).sum(axis=0)
-        z = z * scale(len(feats), self.scale) + self.b
+        z = self.W.take(rows, axis=0).sum(axis=0) * scale(len(feats), self.scale) + self.b
         a = get(ACCOUNT_FEATURE.format(account))
         if a is not None:
             z = z + self.W[a]
@@ -471,17 +422,11 @@ class FamilyModel:
         z = np.zeros((n, self.W.shape[1]), dtype=np.float32)
         sl = starts.tolist()
         el = ends.tolist()
-        clusters = self.clusters
-        W = self.W
         for i in range(n):
             if el[i] > sl[i]:
                 # sum(axis=0) of the post's own rows, as ``margin`` sums them (numpy's summation
                 # order depends on the array's length, so one reduceat would round differently)
                 z[i] = g[sl[i] : el[i]].sum(axis=0)
-            if clusters:
-                krows = [k for k in map(get, cluster_features(feats[i], clusters)) if k is not None]
-                if krows:
-                    z[i] = z[i] + W.take(krows, axis=0).sum(axis=0)
         sc = np.array([scale(k, self.scale) for k in lens], dtype=np.float32)
         z = z * sc[:, None] + self.b
         acct = [get(ACCOUNT_FEATURE.format(a)) for a in accounts]

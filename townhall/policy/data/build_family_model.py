@@ -159,27 +159,13 @@ def read_background(n: int, seed: int = 12, part: int = 0) -> list[dict]:
     ]
 
 
-CLUSTERS: dict[str, str] = {}  # set by --clusters: {word: cluster}, empty for no cluster features
-
-
 def featurise(pool: list[dict]) -> list[tuple[dict[str, int], str]]:
-    """Each post's features (with its word-cluster features after them under ``--clusters``) and
-    its account feature."""
     fz = learned.Featuriser(default_pack().compiled())
     out = []
     for c in pool:
         acct = _acct(c)
-        f = fz.features(c["text"], acct)[0]
-        if CLUSTERS:
-            f = {**f, **learned.cluster_features(f, CLUSTERS)}
-        out.append((f, learned.ACCOUNT_FEATURE.format(acct)))
+        out.append((fz.features(c["text"], acct)[0], learned.ACCOUNT_FEATURE.format(acct)))
     return out
-
-
-def n_base(f: dict[str, int]) -> int:
-    """How many of a post's features are not cluster features (``k:``/``kb:``): the count the run
-    time scales by and checks against ``MIN_KNOWN``."""
-    return sum(1 for k in f if k[0] != "k")
 
 
 def matrix(feats: list[tuple[dict[str, int], str]], index: dict[str, int]):
@@ -188,7 +174,7 @@ def matrix(feats: list[tuple[dict[str, int], str]], index: dict[str, int]):
     rows, cols, vals = [], [], []
     for r, (f, acct) in enumerate(feats):
         ids = [index[k] for k in f if k in index]
-        v = learned.scale(n_base(f), SCALE)  # as at run time: every word feature counts, known or not
+        v = learned.scale(len(f), SCALE)  # as at run time: every feature counts, known or not
         rows += [r] * len(ids)
         cols += ids
         vals += [v] * len(ids)
@@ -347,23 +333,15 @@ def main() -> int:
         "instead of this build (a family the new pool serves worse keeps its shipped head)",
     )
     ap.add_argument("--keep-from", default="", help="the model file to take --keep-heads from")
-    ap.add_argument(
-        "--clusters",
-        default="",
-        help="word_clusters.txt (data/build_word_clusters.py): add the cluster features (learned.cluster_features)",
-    )
     args = ap.parse_args()
     if args.keep_heads and not args.keep_from:
         ap.error("--keep-heads needs --keep-from (e.g. git show <rev>:townhall/policy/data/family_model.npz > old.npz)")
     only = {f.strip() for f in args.families.split(",") if f.strip()}
     if only and not args.dry_run:
         ap.error("--families is for --dry-run: the model file holds every family")
-    global CLEAN_WEIGHT, SCALE, CLUSTERS
+    global CLEAN_WEIGHT, SCALE
     CLEAN_WEIGHT = args.clean_weight
     SCALE = args.scale
-    if args.clusters:
-        CLUSTERS = learned.load_clusters(Path(args.clusters))
-        print(f"word clusters: {len(CLUSTERS)} words in {len(set(CLUSTERS.values()))} clusters ({args.clusters})")
 
     pool = read_pool()
     counts = Counter(f for c in pool for f in (c["expect"] or ["clean"]))
@@ -446,10 +424,9 @@ def main() -> int:
     # much of that sample is political opinion, which on an official account is exactly the risk.
     check = read_background(args.background, part=1)
     if check:
-        fc = featurise(check)
-        Xc = matrix(fc, index)
+        Xc = matrix(featurise(check), index)
         Zc = np.asarray(Xc @ W) + b
-        known = np.array([sum(1 for k in f if k in index and k[0] != "k") for f, _a in fc])  # as MIN_KNOWN counts
+        known = np.asarray((Xc > 0).sum(axis=1)).ravel() - 1  # minus the account feature
         Zc[known < learned.MIN_KNOWN] = -np.inf
         print(f"\nquiet check on {len(check)} unseen ordinary tweets (personal account), share over threshold:")
         for j, fam in enumerate(FAMILIES):
@@ -471,7 +448,6 @@ def main() -> int:
         b=b,
         thresholds=th,
         scale=np.frombuffer(SCALE.encode(), dtype=np.uint8),
-        clusters=np.int64(bool(CLUSTERS)),
     )
     print(
         f"\nwrote {args.out}: {len(vocab)} features x {len(FAMILIES)} families, "
