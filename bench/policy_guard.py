@@ -106,24 +106,11 @@ def compare(before: list[dict], after: list[dict], show_blind: bool) -> int:
         key = r["set"] if r["group"] == "blind" else r["group"]
         t = tally.setdefault(key, dict.fromkeys(_COUNTS, 0))
         lines = []
-        if r["clean"]:
-            t["clean"] += 1
-            was, now = bool(b["got"]), bool(r["got"])
-            t["fa0"] += was
-            t["fa1"] += now
-            if now and not was:
-                t["new"] += 1
-                lines.append(f"    newly flagged {r['set']}:{r['id']} {r['got']}")
-            t["cleared"] += was and not now
+        if r["clean"] and _tick(t, "clean", bool(b["got"]), bool(r["got"])) == "+":
+            lines.append(f"    newly flagged {r['set']}:{r['id']} {r['got']}")
         for fam in r["expect"]:
-            t["risky"] += 1
-            was, now = fam in b["got"], fam in r["got"]
-            t["was"] += was
-            t["now"] += now
-            if was and not now:
-                t["lost"] += 1
+            if _tick(t, "risky", fam in b["got"], fam in r["got"]) == "-":
                 lines.append(f"    lost {fam} {r['set']}:{r['id']}")
-            t["gained"] += now and not was
         if lines:
             worse += 1
             if r["group"] != "blind" or show_blind:
@@ -135,18 +122,31 @@ def compare(before: list[dict], after: list[dict], show_blind: bool) -> int:
     for key, t in [*shown, (f"blind ({len(blind)} sets)", total)]:
         _print_tally(key, t)
     for key, t in blind.items():  # a blind set's line only where something changed
-        if t["lost"] or t["gained"] or t["new"] or t["cleared"]:
+        if any(t[k + x] for k in ("risky", "clean") for x in "+-"):
             _print_tally("  " + key, t)
     return worse
 
 
-_COUNTS = ("risky", "was", "now", "lost", "gained", "clean", "fa0", "fa1", "new", "cleared")
+_COUNTS = tuple(k + x for k in ("risky", "clean") for x in ("", "0", "1", "+", "-"))
+
+
+def _tick(t: dict[str, int], kind: str, was: bool, now: bool) -> str:
+    """Count one post of ``kind`` (risky: its family caught; clean: flagged) before and after;
+    returns "+" if it went from no to yes, "-" from yes to no, "" otherwise."""
+    t[kind] += 1
+    t[kind + "0"] += was
+    t[kind + "1"] += now
+    change = "+" if now and not was else "-" if was and not now else ""
+    if change:
+        t[kind + change] += 1
+    return change
 
 
 def _print_tally(key: str, t: dict[str, int]) -> None:
     print(
-        f"  {key:<16} risky caught {t['was']} -> {t['now']}/{t['risky']} (lost {t['lost']}, gained {t['gained']})  "
-        f"clean flagged {t['fa0']} -> {t['fa1']}/{t['clean']} (new {t['new']}, cleared {t['cleared']})"
+        f"  {key:<16} risky caught {t['risky0']} -> {t['risky1']}/{t['risky']} (lost {t['risky-']}, "
+        f"gained {t['risky+']})  clean flagged {t['clean0']} -> {t['clean1']}/{t['clean']} "
+        f"(new {t['clean+']}, cleared {t['clean-']})"
     )
 
 
