@@ -51,11 +51,27 @@ def load_texts(data: Path, n: int) -> list[str]:
     return list(texts)[:n]
 
 
+def _reference_loop() -> float:
+    """Seconds for a fixed pure-Python loop, best of three: sessions run on machines of different
+    speed (2026-12-05: the same tree gave 1,723-1,786 posts/s on one and 900-1,000 on the next), so
+    a figure is quoted with this one beside it."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        s = 0
+        for i in range(10_000_000):
+            s += i
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
 def _print_header(texts: list[str], findings: int, args: argparse.Namespace) -> None:
     """What was checked and how loaded the machine was: the machine is shared, so CPU time is the
     robust figure and wall time depends on the others' load."""
     print(f"{mlbridge.status()}")
     print(f"load average (1/5/15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"machine reference: a 10-million-step Python loop takes {_reference_loop():.2f} s "
+          "(posts/s figures from two machines compare only through it)")
     print(f"posts: {len(texts)} ({len(set(texts))} distinct)  findings: {findings}  "
           f"network={args.network} account={args.account}")
 
