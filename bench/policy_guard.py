@@ -32,9 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from blind_sets import BLIND, read_blind  # noqa: E402
 
 from townhall.policy.data.build_family_model import CORPUS, read_corpus  # noqa: E402
-from townhall.policy.engine import check  # noqa: E402
-from townhall.policy.evaluate import CLEAN_FAMILIES  # noqa: E402
-from townhall.policy.types import Context, ImageRef  # noqa: E402
+from townhall.policy.evaluate import CLEAN_FAMILIES, flagged_families, read_cases  # noqa: E402
 
 CASES = ROOT / "tests" / "policy" / "cases"
 
@@ -45,17 +43,13 @@ def guard_posts(data: Path) -> Iterator[tuple[str, str, dict]]:
     for c in read_corpus(CORPUS):
         yield "training", "corpus", c | {"expect": [f for f in c["expect"] if f not in c.get("optional", [])]}
     for name in ("dev", "dev_extra"):
-        for line in (CASES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                c = json.loads(line)
-                exp = [f for f in c.get("expect", []) if f in CLEAN_FAMILIES and f not in c.get("optional", [])]
-                yield "training", name, c | {"expect": exp, "clean": not c.get("expect")}
+        for c in read_cases(CASES / f"{name}.jsonl"):
+            exp = [f for f in c.get("expect", []) if f in CLEAN_FAMILIES and f not in c.get("optional", [])]
+            yield "training", name, c | {"expect": exp, "clean": not c.get("expect")}
     public = data / "examples" / "policy_cases.jsonl"
     if public.exists():
-        for line in public.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                c = json.loads(line)
-                yield "public", "public", c | {"expect": [f for f in c["expect"] if f in CLEAN_FAMILIES]}
+        for c in read_cases(public):
+            yield "public", "public", c | {"expect": [f for f in c["expect"] if f in CLEAN_FAMILIES]}
     for path in sorted(BLIND.glob("*.txt")):
         for i, (section, net, acct, text) in enumerate(read_blind(path), 1):
             clean = section == "clean"
@@ -64,9 +58,7 @@ def guard_posts(data: Path) -> Iterator[tuple[str, str, dict]]:
 
 
 def families(case: dict) -> list[str]:
-    images = tuple(ImageRef(i.get("alt") or "") for i in case.get("images") or [])
-    found = check(case["text"], Context(case["network"], case["account"], images))
-    return sorted({f.family for f in found if f.severity in ("block", "warn")} & CLEAN_FAMILIES)
+    return sorted(flagged_families(case) & CLEAN_FAMILIES)
 
 
 def record(data: Path) -> list[dict]:

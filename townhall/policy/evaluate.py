@@ -73,15 +73,24 @@ def _flagged(findings: list, family: str, codes: set[str] | None = None) -> bool
     )
 
 
+def read_cases(path: Path) -> list[dict]:
+    """The cases of a JSON-lines case file (``policy_cases.jsonl``, ``dev.jsonl`` ...), blank lines skipped."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def flagged_families(case: dict, pack: Pack | None = None) -> set[str]:
+    """The families a case's post gets at block or warn, checked where the case says it is
+    published (network, account, the images' alt text)."""
+    images = tuple(ImageRef(i.get("alt") or "") for i in case.get("images") or [])
+    found = check(case["text"], Context(case["network"], case["account"], images), pack)
+    return {f.family for f in found if f.severity in ("block", "warn")}
+
+
 def policy_case_scores(path: Path, pack: Pack) -> dict[str, tuple[int, int, int]]:
     """Per family (tp, fp, fn) of block/warn findings against each case's ``expect``."""
     counts = {f: [0, 0, 0] for f in FAMILIES}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        c = json.loads(line)
-        ctx = Context(c["network"], c["account"], tuple(ImageRef(i.get("alt") or "") for i in c.get("images", [])))
-        got = {f.family for f in check(c["text"], ctx, pack) if f.severity in ("block", "warn")}
+    for c in read_cases(path):
+        got = flagged_families(c, pack)
         want = set(c.get("expect", []))
         for fam in FAMILIES:
             if fam in got and fam in want:
@@ -104,12 +113,8 @@ def own_case_scores(path: Path, pack: Pack) -> tuple[dict[str, tuple[int, int, i
     counts = {f: [0, 0, 0] for f in FAMILIES}
     dirty: list[str] = []
     n_clean = 0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        c = json.loads(line)
-        ctx = Context(c["network"], c["account"], tuple(ImageRef(i.get("alt") or "") for i in c.get("images", [])))
-        got = {f.family for f in check(c["text"], ctx, pack) if f.severity in ("block", "warn")}
+    for c in read_cases(path):
+        got = flagged_families(c, pack)
         want = set(c.get("expect", []))
         optional = set(c.get("optional", []))
         for fam in FAMILIES:
