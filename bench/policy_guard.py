@@ -142,6 +142,18 @@ def _print_tally(key: str, t: dict[str, int]) -> None:
     )
 
 
+def _read_record(path: Path) -> list[dict]:
+    """A record written by ``--write``, or a clear error (exit 2)."""
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SystemExit(f"policy_guard: cannot read the record {path}: {exc}") from None
+    keys = {"group", "set", "id", "text", "expect", "clean", "got"}
+    if not isinstance(rows, list) or not all(isinstance(r, dict) and keys <= r.keys() for r in rows):
+        raise SystemExit(f"policy_guard: {path} is not a record written by --write")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared", help="the shared folder (public examples)")
@@ -150,12 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--compare", type=Path, help="compare the tree with a record written by --write")
     ap.add_argument("--show-blind", action="store_true", help="also print changed blind-set posts (spends them)")
     a = ap.parse_args(argv)
+    before = _read_record(a.compare) if a.compare else []  # a bad record fails now, not after the run
     rows = record(a.data)
     print(f"{len(rows)} guard posts, digest {digest(rows)}")
     if a.write:
         a.write.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         return 0
-    before = json.loads(a.compare.read_text(encoding="utf-8"))
     worse = compare(before, rows, a.show_blind)
     print(f"guard posts that got worse: {worse}")
     return 1 if worse else 0

@@ -61,3 +61,15 @@ def test_the_digest_follows_the_findings_only(guard):
     b = [_row("training", "corpus", 1, "x", ["privacy"], False, [])]
     assert guard.digest(a) != guard.digest(b)
     assert guard.digest(a) == guard.digest([dict(a[0], text="y")])
+
+
+def test_a_bad_record_is_refused_before_the_run(guard, tmp_path):
+    bad = tmp_path / "before.json"
+    bad.write_text('{"not": "a list"', encoding="utf-8")
+    with pytest.raises(SystemExit, match="cannot read the record"):
+        guard.main(["--compare", str(bad)])
+    bad.write_text('[{"set": "corpus"}]', encoding="utf-8")
+    with pytest.raises(SystemExit, match="not a record written by --write"):
+        guard.main(["--compare", str(bad)])
+    with pytest.raises(SystemExit, match="cannot read the record"):
+        guard.main(["--compare", str(tmp_path / "missing.json")])
