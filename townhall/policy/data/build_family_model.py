@@ -13,8 +13,18 @@ scikit-learn (the ``train`` extra); the run-time side is numpy only.
 
     python townhall/policy/data/build_family_model.py [--folds 5] [--repeats 2] [--max-features N] [--dry-run]
 
-The shipped file (round 18 of issue 12) holds seven heads of 21f632a's file and a personal-use head
-refitted on the corpus as of round 18 (T1-T29, L2, L3, L5) with a looser clean quantile:
+The shipped file (round 27 of issue 12) holds the seven heads of round 18's file and an abuse head
+refitted on the pool of round 27 (the corpus with round 23's 640 staff-voice posts, and the test suite's
+twin posts) at min-precision 0.8, held quiet on ordinary tweets read as personal *and* official accounts
+(docs/policy_round23_choices.md: rounds 23-27, judged on fresh sets T1-T2 and S1-S3):
+
+    git show 9d1b054:townhall/policy/data/family_model.npz > /tmp/R18.npz
+    python townhall/policy/data/build_family_model.py --keep-from /tmp/R18.npz --min-precision 0.8 \\
+        --quiet-accounts personal,official --with-twins \\
+        --keep-heads privacy,credentials,confidential-ip,contentious,brand,copyright,personal-use
+
+Round 18's file held seven heads of 21f632a's file and a personal-use head refitted on the corpus as of
+round 18 (T1-T29, L2, L3, L5) with a looser clean quantile:
 
     git show 21f632a:townhall/policy/data/family_model.npz > /tmp/A.npz
     python townhall/policy/data/build_family_model.py --keep-from /tmp/A.npz --clean-quantile 0.99 \\
@@ -113,7 +123,39 @@ def read_corpus_file(path: Path) -> list[dict]:
     return out
 
 
-def read_pool() -> list[dict]:
+def read_twins() -> list[dict]:
+    """The twin posts of the test suite's detection rounds (``twin_tests`` in ``tests/policy``): each
+    risky post with its family, each clean twin as a clean post.
+
+    Why: the twins were written to hold a family's line ("a washed-up old hack" / "a reviewer who
+    read it closely"), and the suite fails when a refitted head crosses it; round 25's abuse head did,
+    on a clean twin the build had never read (docs/policy_round23_choices.md). They train the head as
+    corpus posts do (ids with ':'); bounding the threshold as dev clean posts do raised it too far
+    (round 26: 22 training posts lost)."""
+    import importlib
+
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    flagging = importlib.import_module("tests.policy.flagging")
+    for path in sorted((REPO / "tests" / "policy").glob("test_*.py")):
+        if "twin_tests(" in path.read_text(encoding="utf-8"):
+            importlib.import_module(f"tests.policy.{path.stem}")
+    out: list[dict] = []
+    for n, (fam, net, acct, risky, clean) in enumerate(flagging.TWINS):
+        for kind, text in (("r", risky), ("c", clean)):
+            out.append({
+                "id": f"twin:{n}{kind}",
+                "network": net,
+                "account": acct,
+                "text": text,
+                "expect": [fam] if kind == "r" and fam in FAMILIES else [],
+                "optional": [],
+                "clean": kind == "c",
+            })
+    return out
+
+
+def read_pool(with_twins: bool = False) -> list[dict]:
     pool: list[dict] = []
     for name in ("dev.jsonl", "dev_extra.jsonl"):
         for line in (CASES / name).read_text(encoding="utf-8").splitlines():
@@ -121,6 +163,8 @@ def read_pool() -> list[dict]:
                 pool.append(json.loads(line))
     if CORPUS.is_dir():
         pool += read_corpus(CORPUS)
+    if with_twins:
+        pool += read_twins()
     seen: set[str] = set()
     out = []
     for c in pool:  # the same text twice would leak across folds
@@ -321,6 +365,12 @@ def main() -> int:
     ap.add_argument("--background", type=int, default=3000, help="TweetEval not-offensive tweets as negatives")
     ap.add_argument("--quiet-rate", type=float, default=0.002, help="share of unseen ordinary tweets allowed to flag")
     ap.add_argument(
+        "--quiet-accounts",
+        default="personal",
+        help="comma-separated account types (personal, official) the ordinary tweets of the quiet check are "
+        "read as; each holds every head to --quiet-rate",
+    )
+    ap.add_argument(
         "--max-features",
         type=int,
         default=0,
@@ -333,6 +383,9 @@ def main() -> int:
         "instead of this build (a family the new pool serves worse keeps its shipped head)",
     )
     ap.add_argument("--keep-from", default="", help="the model file to take --keep-heads from")
+    ap.add_argument(
+        "--with-twins", action="store_true", help="the pool also reads the test suite's twin posts (read_twins)"
+    )
     args = ap.parse_args()
     if args.keep_heads and not args.keep_from:
         ap.error("--keep-heads needs --keep-from (e.g. git show <rev>:townhall/policy/data/family_model.npz > old.npz)")
@@ -343,7 +396,7 @@ def main() -> int:
     CLEAN_WEIGHT = args.clean_weight
     SCALE = args.scale
 
-    pool = read_pool()
+    pool = read_pool(args.with_twins)
     counts = Counter(f for c in pool for f in (c["expect"] or ["clean"]))
     print(f"pool: {len(pool)} posts; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     background = read_background(args.background)
@@ -422,13 +475,17 @@ def main() -> int:
     # Ordinary posts stay quiet: on tweets the model never saw (another part of the same TweetEval
     # train split), at most --quiet-rate of them may pass a family's threshold. Not for contentious:
     # much of that sample is political opinion, which on an official account is exactly the risk.
+    # Round 24: read as a personal account only, the check let an abuse head that had learned more about
+    # official accounts flag 91 ordinary tweets posted as official (docs/policy_round23_choices.md).
     check = read_background(args.background, part=1)
-    if check:
-        Xc = matrix(featurise(check), index)
+    for acct in [a.strip() for a in args.quiet_accounts.split(",") if a.strip()] if check else []:
+        if acct not in ("personal", "official"):
+            ap.error(f"--quiet-accounts: {acct!r} is not personal or official")
+        Xc = matrix(featurise([{**c, "account": acct} for c in check]), index)
         Zc = np.asarray(Xc @ W) + b
         known = np.asarray((Xc > 0).sum(axis=1)).ravel() - 1  # minus the account feature
         Zc[known < learned.MIN_KNOWN] = -np.inf
-        print(f"\nquiet check on {len(check)} unseen ordinary tweets (personal account), share over threshold:")
+        print(f"\nquiet check on {len(check)} unseen ordinary tweets ({acct} account), share over threshold:")
         for j, fam in enumerate(FAMILIES):
             before = float((Zc[:, j] > th[j]).mean())
             if fam not in NO_BACKGROUND:
