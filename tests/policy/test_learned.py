@@ -35,7 +35,7 @@ def test_model_loads_with_one_rule_per_risk_family():
         "copyright",
         "personal-use",
     }
-    assert model.W.shape == (len(model.index), len(model.families)) and model.W.dtype == np.float32
+    assert model.W.shape == (len(model.index), len(model.columns)) and model.W.dtype == np.float32
     reg = rules_registry()
     assert set(reg) >= LEARNED_CODES
     assert {reg[c].family for c in LEARNED_CODES} == set(model.families)

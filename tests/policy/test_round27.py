@@ -1,18 +1,23 @@
-"""Round 27 of issue 12: the learned abuse head refitted on staff- and official-account voices.
+"""Rounds 27-28 of issue 12: a second learned abuse head, fitted on staff- and official-account voices.
 
 Rounds 23-27 (docs/policy_round23_choices.md) refitted the abuse head on 640 posts written by two
 helpers who saw no rules (abuse by an institution's own accounts and staff, and near-misses in the
 same voices), with the test suite's twin posts in the pool and the build's quiet check on ordinary
 tweets read as official accounts too. Judged on fresh sets (T1+T2 abuse 6 -> 13 of 50, clean 5/100
-unchanged). These posts are training posts (in-sample): the tests hold the line the round drew, so a
+unchanged). Round 28 keeps the shipped head beside it (``abuse/2``), so nothing it caught is lost.
+These posts are training posts (in-sample): the tests hold the line the round drew, so a
 later refit cannot quietly drop it. The twin list is *not* handed to ``twin_tests``, whose pairs the
 build reads (``read_twins``); these posts are in the corpus already.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
+from townhall.policy import learned
 from townhall.policy.data import build_family_model as build
 
 from .flagging import RISK_AND_PERSONAL, flagged
@@ -80,3 +85,70 @@ def test_pool_with_twins_adds_posts_without_repeating_a_text() -> None:
     assert [c["id"] for c in full[: len(plain)]] == [c["id"] for c in plain]
     keys = [" ".join(c["text"].lower().split()) for c in full]
     assert len(keys) == len(set(keys))  # one text twice would leak across the cross-validation folds
+
+
+def _two_head_model(tmp_path: Path) -> learned.FamilyModel:
+    columns = [*build.FAMILIES, "abuse/2"]
+    path = tmp_path / "m.npz"
+    np.savez(
+        path,
+        feature_version=np.int64(learned.FEATURE_VERSION),
+        vocab=np.frombuffer(b"w:a\nw:b", dtype=np.uint8),
+        families=np.frombuffer("\n".join(columns).encode(), dtype=np.uint8),
+        W=np.zeros((2, len(columns)), np.float32),
+        b=np.zeros(len(columns), np.float32),
+        thresholds=np.ones(len(columns), np.float32),
+        scale=np.frombuffer(b"log", dtype=np.uint8),
+    )
+    return learned.FamilyModel(path)
+
+
+def test_a_family_with_two_heads_is_flagged_when_either_is_over(tmp_path: Path) -> None:
+    model = _two_head_model(tmp_path)
+    assert model.families == build.FAMILIES  # one name per family, whatever its heads
+    first, second = model.heads["abuse"]
+    assert model.columns[first] == "abuse" and model.columns[second] == "abuse/2"
+    for over, expected in (((), False), ((first,), True), ((second,), True), ((first, second), True)):
+        margin = np.full(len(model.columns), -1.0, np.float32)
+        margin[list(over)] = 0.5
+        res = learned.Result(model, margin, np.array([], np.intp), None, [])
+        assert res.flagged("abuse") is expected
+        assert not res.flagged("privacy") and not res.flagged("abuse/2")  # a head's column name is no family
+        assert res.span("abuse", "some text") == (0, len("some text"))
+
+
+def test_the_shipped_model_keeps_its_first_abuse_head_beside_the_refit() -> None:
+    model = learned.load()
+    assert model is not None, learned.status()
+    assert [model.columns[c] for c in model.heads["abuse"]] == ["abuse", "abuse/2"]
+    assert all(len(model.heads[f]) == 1 for f in model.families if f != "abuse")
+
+
+def test_a_second_head_needs_a_refitted_family(tmp_path: Path) -> None:
+    """``--second-heads`` adds the earlier file's head of a family this build refitted; a kept family
+    already has that head, and an unknown name is refused rather than written."""
+    old = tmp_path / "old.npz"
+    model = learned.load()
+    assert model is not None
+    with np.load(learned.MODEL_PATH) as z:
+        np.savez(old, **{k: z[k] for k in z.files})
+    vocab, W = ["w:a"], np.zeros((1, len(build.FAMILIES)), np.float32)
+    b, th = np.zeros(len(build.FAMILIES), np.float32), np.zeros(len(build.FAMILIES), np.float32)
+    for bad in (["abuse"], ["nonsense"]):
+        keep = ["abuse"] if bad == ["abuse"] else []
+        with pytest.raises(SystemExit):
+            build.keep_heads(vocab, W, b, th, old, keep, bad)
+
+
+def test_keeping_every_family_keeps_every_head(tmp_path: Path) -> None:
+    """A later build that keeps the abuse family keeps both its heads, not only the first."""
+    with np.load(learned.MODEL_PATH) as z:
+        vocab = bytes(z["vocab"]).decode("utf-8").split("\n")
+        old_W, old_th = z["W"], z["thresholds"]
+    n = len(build.FAMILIES)
+    union, W, _b, th, columns = build.keep_heads(
+        vocab, np.zeros((len(vocab), n), np.float32), np.zeros(n, np.float32), np.zeros(n, np.float32),
+        learned.MODEL_PATH, list(build.FAMILIES),
+    )
+    assert union == vocab and columns == [*build.FAMILIES, "abuse/2"]
+    assert np.array_equal(W, old_W) and np.array_equal(th, old_th)

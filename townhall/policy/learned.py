@@ -365,7 +365,12 @@ class Featuriser:
 
 
 class FamilyModel:
-    """The fitted weights: ``W`` (vocabulary x families), biases, per-family thresholds."""
+    """The fitted weights: ``W`` (vocabulary x heads), biases, per-head thresholds.
+
+    A head is one column. Most families have one; a family may have more (a column named
+    ``abuse/2``): a refitted head joins the one it would replace, so a post the earlier head caught
+    is still caught (round 28 of issue 12: the refitted abuse head gained fresh writers' posts but
+    dropped some the shipped head caught). A family is flagged when any of its heads is."""
 
     def __init__(self, path: Path):
         with np.load(path, allow_pickle=False) as z:
@@ -375,12 +380,16 @@ class FamilyModel:
             self.W: np.ndarray = np.ascontiguousarray(z["W"], dtype=np.float32)
             self.b: np.ndarray = z["b"].astype(np.float32)
             self.thresholds: np.ndarray = z["thresholds"].astype(np.float32)
-            self.families: tuple[str, ...] = tuple(bytes(z["families"]).decode("utf-8").split("\n"))
+            self.columns: tuple[str, ...] = tuple(bytes(z["families"]).decode("utf-8").split("\n"))
             self.scale: str = bytes(z["scale"]).decode() if "scale" in z.files else "sqrt"
-        if self.W.shape != (len(vocab), len(self.families)):
-            raise ValueError(f"weights {self.W.shape} do not match vocabulary {len(vocab)}")
+        if self.W.shape != (len(vocab), len(self.columns)):
+            raise ValueError(f"weights {self.W.shape} do not match vocabulary {len(vocab)} x heads {len(self.columns)}")
         self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
-        self.col: dict[str, int] = {f: i for i, f in enumerate(self.families)}
+        heads: dict[str, list[int]] = {}
+        for i, name in enumerate(self.columns):
+            heads.setdefault(name.split("/", 1)[0], []).append(i)
+        self.families: tuple[str, ...] = tuple(heads)
+        self.heads: dict[str, tuple[int, ...]] = {f: tuple(c) for f, c in heads.items()}
 
     def score_features(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
@@ -524,15 +533,16 @@ class Result:
         return self._tokens
 
     def flagged(self, family: str) -> bool:
-        c = self.model.col.get(family)
-        return c is not None and self._flags[c]
+        flags = self._flags
+        return any(flags[c] for c in self.model.heads.get(family, ()))
 
     def span(self, family: str, text: str) -> tuple[int, int]:
         """The sentence whose features pushed hardest towards ``family`` (always inside ``text``)."""
         toks = self.tokens
         if not toks:
             return 0, len(text)
-        c = self.model.col[family]
+        cols = self.model.heads[family]
+        c = max(cols, key=lambda k: self.margin[k]) if len(cols) > 1 else cols[0]  # the head most sure of it
         n_sent = toks[-1][3] + 1
         if n_sent > 1 and len(self._rows):
             if self._sents is None:
@@ -582,10 +592,10 @@ def analyse(doc: Doc, cp: CompiledPack) -> Result | None:
 
 
 def scores(text: str, account: str = "official", cp: CompiledPack | None = None) -> dict[str, float]:
-    """Margin over the threshold per family for one text (for scripts and tests)."""
+    """Margin over the threshold per family (its most sure head) for one text (for scripts and tests)."""
     model = load()
     if model is None:
         return {}
     feats, _ = featuriser(cp).features(text, account)
     margin, _, _ = model.score_features(feats, account)
-    return {f: float(margin[i]) for i, f in enumerate(model.families)}
+    return {f: max(float(margin[c]) for c in cols) for f, cols in model.heads.items()}

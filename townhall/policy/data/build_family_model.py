@@ -13,15 +13,17 @@ scikit-learn (the ``train`` extra); the run-time side is numpy only.
 
     python townhall/policy/data/build_family_model.py [--folds 5] [--repeats 2] [--max-features N] [--dry-run]
 
-The shipped file (round 27 of issue 12) holds the seven heads of round 18's file and an abuse head
-refitted on the pool of round 27 (the corpus with round 23's 640 staff-voice posts, and the test suite's
-twin posts) at min-precision 0.8, held quiet on ordinary tweets read as personal *and* official accounts
-(docs/policy_round23_choices.md: rounds 23-27, judged on fresh sets T1-T2 and S1-S3):
+The shipped file (round 28 of issue 12) holds round 18's file whole and, beside its abuse head, a
+second one (``abuse/2`` is round 18's, the refit takes the ``abuse`` column) refitted on the pool of
+round 27 (the corpus with round 23's 640 staff-voice posts, and the test suite's twin posts) at
+min-precision 0.8, held quiet on ordinary tweets read as personal *and* official accounts
+(docs/policy_round23_choices.md: rounds 23-28, judged on fresh sets T1-T2 and S1-S3):
 
     git show 9d1b054:townhall/policy/data/family_model.npz > /tmp/R18.npz
     python townhall/policy/data/build_family_model.py --keep-from /tmp/R18.npz --min-precision 0.8 \\
         --quiet-accounts personal,official --with-twins \\
-        --keep-heads privacy,credentials,confidential-ip,contentious,brand,copyright,personal-use
+        --keep-heads privacy,credentials,confidential-ip,contentious,brand,copyright,personal-use \\
+        --second-heads abuse
 
 Round 18's file held seven heads of 21f632a's file and a personal-use head refitted on the corpus as of
 round 18 (T1-T29, L2, L3, L5) with a looser clean quantile:
@@ -309,9 +311,18 @@ def cross_validate(pool, X, fam, C, folds, repeats, seed=12, clean_all=None, Xb=
 
 
 def keep_heads(
-    vocab: list[str], W: np.ndarray, b: np.ndarray, th: np.ndarray, old_path: Path, families: list[str]
-) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """The new model with ``families``' columns replaced by those of the model at ``old_path``.
+    vocab: list[str],
+    W: np.ndarray,
+    b: np.ndarray,
+    th: np.ndarray,
+    old_path: Path,
+    families: list[str],
+    second: list[str] | None = None,
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """The new model with ``families``' heads replaced by those of the model at ``old_path`` (every
+    head such a family has there), and the old model's heads of the ``second`` families added beside
+    this build's as ``<family>/2``, ``/3`` ... (``learned.FamilyModel``: a family is flagged when any of
+    its heads is); also the column names.
 
     Why: one rebuild serves most families better but can serve one worse (2026-12-03: with 3,500
     clean near-misses in the pool, confidential-ip's threshold rose and its dev_extra recall fell
@@ -329,19 +340,39 @@ def keep_heads(
         old_W, old_b, old_th = z["W"], z["b"], z["thresholds"]
     union = sorted(set(vocab) | set(old_vocab))
     pos = {f: i for i, f in enumerate(union)}
-    out = np.zeros((len(union), len(FAMILIES)), dtype=np.float32)
-    out[[pos[f] for f in vocab]] = W
-    b, th = b.copy(), th.copy()
     old_rows = [pos[f] for f in old_vocab]
+    second = list(second or [])
     for fam in families:
         if fam not in FAMILIES or fam not in old_fams:
             raise SystemExit(f"--keep-heads: unknown family {fam!r}")
+    for fam in second:
+        if fam not in FAMILIES or fam not in old_fams or fam in families:
+            raise SystemExit(f"--second-heads: {fam!r} is not a refitted family of both models")
+
+    def old_heads(fam: str) -> list[int]:  # the old file's columns of ``fam``: its head, then any extra
+        return [k for k, name in enumerate(old_fams) if name.split("/", 1)[0] == fam]
+
+    # A kept family keeps every head it had; a second-head family gets every old head beside the new one.
+    extra = [(fam, k) for fam in families for k in old_heads(fam) if old_fams[k] != fam]
+    extra += [(fam, k) for fam in second for k in old_heads(fam)]
+    columns = list(FAMILIES)
+    for fam, _k in extra:
+        columns.append(f"{fam}/{sum(c.split('/', 1)[0] == fam for c in columns) + 1}")
+    out = np.zeros((len(union), len(columns)), dtype=np.float32)
+    out[[pos[f] for f in vocab], : len(FAMILIES)] = W
+    b = np.concatenate([b, np.zeros(len(extra), np.float32)])
+    th = np.concatenate([th, np.zeros(len(extra), np.float32)])
+    for fam in families:
         j, k = FAMILIES.index(fam), old_fams.index(fam)
         out[:, j] = 0.0
         out[old_rows, j] = old_W[:, k]
         b[j], th[j] = old_b[k], old_th[k]
         print(f"kept the {fam} head of {old_path}")
-    return union, out, b, th
+    for j, (_fam, k) in enumerate(extra, len(FAMILIES)):
+        out[old_rows, j] = old_W[:, k]
+        b[j], th[j] = old_b[k], old_th[k]
+        print(f"the {old_fams[k]} head of {old_path} stays as {columns[j]}")
+    return union, out, b, th, columns
 
 
 def main() -> int:
@@ -384,10 +415,16 @@ def main() -> int:
     )
     ap.add_argument("--keep-from", default="", help="the model file to take --keep-heads from")
     ap.add_argument(
+        "--second-heads",
+        default="",
+        help="comma-separated refitted families whose --keep-from head stays beside the new one (a refit that "
+        "may only add: a post either head flags is flagged)",
+    )
+    ap.add_argument(
         "--with-twins", action="store_true", help="the pool also reads the test suite's twin posts (read_twins)"
     )
     args = ap.parse_args()
-    if args.keep_heads and not args.keep_from:
+    if (args.keep_heads or args.second_heads) and not args.keep_from:
         ap.error("--keep-heads needs --keep-from (e.g. git show <rev>:townhall/policy/data/family_model.npz > old.npz)")
     only = {f.strip() for f in args.families.split(",") if f.strip()}
     if only and not args.dry_run:
@@ -494,20 +531,23 @@ def main() -> int:
     keep = np.abs(W).max(axis=1) > 1e-4
     vocab = [v for v, k in zip(vocab, keep, strict=True) if k]
     W = W[keep]
-    if args.keep_heads:
-        vocab, W, b, th = keep_heads(vocab, W, b, th, Path(args.keep_from), args.keep_heads.split(","))
+    columns = list(FAMILIES)
+    if args.keep_heads or args.second_heads:
+        second = [f.strip() for f in args.second_heads.split(",") if f.strip()]
+        kept_fams = [f.strip() for f in args.keep_heads.split(",") if f.strip()]
+        vocab, W, b, th, columns = keep_heads(vocab, W, b, th, Path(args.keep_from), kept_fams, second)
     np.savez_compressed(
         args.out,
         feature_version=np.int64(learned.FEATURE_VERSION),
         vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
-        families=np.frombuffer("\n".join(FAMILIES).encode("utf-8"), dtype=np.uint8),
+        families=np.frombuffer("\n".join(columns).encode("utf-8"), dtype=np.uint8),
         W=W.astype(np.float32),
         b=b,
         thresholds=th,
         scale=np.frombuffer(SCALE.encode(), dtype=np.uint8),
     )
     print(
-        f"\nwrote {args.out}: {len(vocab)} features x {len(FAMILIES)} families, "
+        f"\nwrote {args.out}: {len(vocab)} features x {len(columns)} heads, "
         f"{Path(args.out).stat().st_size // 1024} KiB"
     )
     return 0
