@@ -1267,12 +1267,14 @@ _SURPRISE_RE = regex.compile(
 
 
 # How a service says it can be used confidentially ("how staff can raise concerns ... in confidence",
-# "you can talk to an adviser in confidence"): the reader may speak, nobody has been told anything.
+# "you can talk to an adviser in confidence", round 29: "our advice centre can help in confidence"): the
+# reader may speak, nobody has been told anything.
 _CONFIDENCE_CHANNEL_RE = regex.compile(
     r"(?i)(?:\b(?:can|may|how\s+to|able\s+to|where\s+to|free\s+to|want\s+to|wish\s+to|welcome\s+to|chance\s+to)\s+"
     r"(?:[\w'’-]+\s+){0,2}?|(?:^|[.!?:;,]\s+|\b(?:please|and|or|then)\s+))(?:raise|report|talk|speak|discuss|disclose|"
     r"contact|ask|seek|book|call|ring|email|e-mail|message|chat|see|visit|share\s+(?:a\s+|your\s+)?concerns?|"
-    r"get\s+(?:advice|help|support))\b(?:\s+\S+){0,12}?\s+$"  # round 19 (N3): a longer list of whom to speak to
+    # round 19 (N3): a longer list of whom to speak to
+    r"help|support|advise|listen|get\s+(?:advice|help|support))\b(?:\s+\S+){0,12}?\s+$"
 )
 
 

@@ -961,7 +961,9 @@ _C4_OTHER_CAP_RE = regex.compile(
     # a named character or brand on the institution's merchandise
     r"|\p{Lu}\w+(?:\s+\p{Lu}\w+)?\s+(?i:on\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:hoodies|mugs|t-?shirts|shirts|merch|"
     r"totes?|tote\s+bags|cups|badges|lanyards|jumpers|stickers)))"
-    r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?|featuring|features)\s+(?i:the\s+)?\p{Lu}[\w'’-]+"
+    # (round 29: a person in the photo is no one's work: "photo featuring Dr Wen's legendary laugh")
+    r"|(?<![\w])(?i:set\s+to|soundtrack(?:ed)?\s*(?:by|:|is)?|featuring|features)\s+(?i:the\s+)?"
+    r"(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Rev|Revd)\b)\p{Lu}[\w'’-]+"
     r"(?:'s\s+\p{Lu}\w*)?"
     # 'the Harry Potter theme music', 'the John Williams score'
     r"|(?<!(?:our|my|Our|My)\s+)\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2}\s+(?i:theme(?:\s+(?:music|tune|song))?|score|"
@@ -974,7 +976,9 @@ _C4_ACT = (
     r"lifted|nicked|grabbed|stuck|set\s+to|soundtrack\w*|streaming|print(?:ed|ing)?|selling|send|swap|borrow\w*|stole|"
     r"used|using|use|uses|posted|posting|shared|sharing|adapted|paraphrased|put|teaching\s+from|added|tracing|found|featuring|features|came|comes|dumping|dump|"
     r"recorded|filmed|downloaded|includ(?:ed|ing)|scanning|entered|putting|pasting|spotted|made\s+it\s+(?:our|my)"
-    r"|(?:is|are|was|were)\s+(?:\w+\s+)?from)"
+    # (a date is no source: "the figures quoted are from 2019", round 29)
+    r"|(?:is|are|was|were)\s+(?:\w+\s+)?from(?!\s+(?:(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:19|20)\d\d|last|this|next|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d)\b))"
 )
 # (an act the post says it avoided is none: "linking to each paper instead of copying their figures")
 _C4_ACT_RE = regex.compile(

@@ -395,6 +395,9 @@ _SHARED_RE = regex.compile(
     r"pass\s+on|send|sent|circulated?|let|dmed|dm'?d|messaged|emailed|whatsapped|texted|forward|forwarded|forwarding|"
     r"hand\s+over|handed\s+over|lend|lent|pass\s+round|passed\s+round)\s+(?:\w+\s+){0,5}?(?:the|my|our|their|his|her|a|\w+'s)\s+(?:\w+\s+){0,2}?"
     r"(?:login|log-in|logins|password|passcode|credentials|account\s+details|shared\s+account|admin\s+account)"
+    # round 29: the login's system, not the login ("colleagues have told us the new login system is hard to use")
+    r"(?!\s+(?:system|systems|page|screen|portal|process|procedure|service|app|form|button|flow|experience|issues?|"
+    r"problems?|policy|policies|rules|requirements|changes?|update|reset|manager)\b)"
     r"|(?:give|giving|lend|lending|hand|pass)\s+(?:you|them|him|her|anyone)\s+(?:the|my|our)\s+(?:\w+\s+)?account\b"
     r"|anyone\s+with\s+the\s+(?:login|password)"
     r"|(?:our|the)\s+(?:usual|shared|team'?s?|same|group|common)\s+(?:login|log-in|password|credentials)"
