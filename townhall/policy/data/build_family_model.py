@@ -17,7 +17,8 @@ The shipped file (round 28 of issue 12) holds round 18's file whole and, beside 
 second one (``abuse/2`` is round 18's, the refit takes the ``abuse`` column) refitted on the pool of
 round 27 (the corpus with round 23's 640 staff-voice posts, and the test suite's twin posts) at
 min-precision 0.8, held quiet on ordinary tweets read as personal *and* official accounts
-(docs/policy_round23_choices.md: rounds 23-28, judged on fresh sets T1-T2 and S1-S3):
+(docs/policy_round23_choices.md: rounds 23-28, judged on fresh sets T1-T2 and S1-S3). The pool is the
+checkout's, so rebuild it from commit f43d7a5 (round 30 added posts to the corpus after it):
 
     git show 9d1b054:townhall/policy/data/family_model.npz > /tmp/R18.npz
     python townhall/policy/data/build_family_model.py --keep-from /tmp/R18.npz --min-precision 0.8 \\
