@@ -1,4 +1,4 @@
-"""Round 29 of issue 12: rule false alarms on the round-23 near-misses (tuning posts, in the corpus).
+"""Rounds 29 and 31 of issue 12: rule false alarms on the near-misses of rounds 23 and 30 (corpus posts).
 
 Each clean post below was flagged by a hand-written rule for a reason the post does not have; each
 stands beside a risky post the same rule must still catch. (Plain tests rather than ``twin_tests``:
@@ -29,6 +29,14 @@ CASES = [
     ("copyright", "instagram", "research",
      "New promo video featuring Arctic Monkeys as the soundtrack!",
      "Lab Christmas photo featuring Dr Wen's legendary laugh, which can be heard from the car park."),
+    # CIP002 (round 31): advice not to share, with a list or a longer object, is the rule, not a breach
+    ("confidential-ip", "x", "personal",
+     "I know we should never post unpublished results, but look at this curve from yesterday!",
+     "Lesson I learned early: never post a draft figure from an unpublished paper, not even as a teaser."),
+    ("confidential-ip", "linkedin", "official",
+     "Sneak peek at our unpublished results from the trial: 40% fewer relapses!",
+     "Research integrity matters. Our new online module covers peer review ethics, handling unpublished data "
+     "and respecting confidentiality."),
     ("copyright", "x", "official",
      "These photos are from Getty, they look great on our banner.",
      "We disagree with @RhysDaviesJourno's article on our housing costs. The figures quoted are from 2019; "

@@ -320,7 +320,9 @@ _FORBIDS_RE = regex.compile(
     r"(?<![\w'’])(?:don['’]?t|do\s+not|never|avoid|must\s+not|mustn['’]?t|shouldn['’]?t|should\s+not)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:share|sharing|post|posting|publish|publishing|tweet|tweeting|put|putting|discuss|"
     r"discussing|reveal|revealing|disclose|disclosing|release|releasing|circulate|circulating|mention|upload|"
-    r"uploading)\s+(?:[\w'’-]+\s+){0,2}$"
+    # round 31: a list or a longer object before the word ("don't share draft papers, unpublished results";
+    # "never post a draft figure from an unpublished paper")
+    r"uploading)\s+(?:[\w'’-]+,?\s+){0,5}$"
 )
 # ... unless the author owns up to breaking it ("we know we shouldn't post unpublished results, but ...")
 _ADMITS_BEFORE_RE = regex.compile(r"(?<![\w])(?:know|knew|technically|probably|supposed|meant|sure)\s+[^.!?]*$")
@@ -348,8 +350,8 @@ _OPEN_ACCESS_RE = regex.compile(
 # publication", "how to handle embargoed press releases"): the topic of the session, not material.
 _ADVICE_FRAME_RE = regex.compile(
     r"(?<![\w])(?:workshops?|training|webinars?|seminars?|sessions?|courses?|guides?|guidance|advice|tips|how\s+to|"
-    r"drop-ins?|masterclass|toolkit|briefing\s+for\s+researchers)\s+(?:[\w'’-]+\s+){0,8}?(?:on|about|for|covering|"
-    r"explaining|to)\s+(?:[\w'’-]+\s+){0,8}$"
+    r"drop-ins?|masterclass|toolkit|briefing\s+for\s+researchers|modules?|e-?learning)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:on|about|for|covering|covers|explaining|to)\s+(?:[\w'’,-]+\s+){0,8}$"
 )
 
 
