@@ -1,4 +1,4 @@
-"""Rounds 29 and 31 of issue 12: rule false alarms on the near-misses of rounds 23 and 30 (corpus posts).
+"""Rounds 29, 31 and 32 of issue 12: rule false alarms on the near-misses of rounds 23 and 30 (corpus posts).
 
 Each clean post below was flagged by a hand-written rule for a reason the post does not have; each
 stands beside a risky post the same rule must still catch. (Plain tests rather than ``twin_tests``:
@@ -37,6 +37,19 @@ CASES = [
      "Sneak peek at our unpublished results from the trial: 40% fewer relapses!",
      "Research integrity matters. Our new online module covers peer review ethics, handling unpublished data "
      "and respecting confidentiality."),
+    # CIP006 and PER006 (round 32): the rule about confidences, said to everyone, tells nothing
+    ("confidential-ip", "x", "official",
+     "Please don't share this yet: we got the Wellcome grant, £2.1m!",
+     "Reminder to all staff: please don't share draft papers, unpublished results or internal documents on "
+     "social media. Our social media policy is on the intranet."),
+    ("confidential-ip", "x", "personal",
+     "My boss told me in confidence that the Music department closes next summer.",
+     "If someone tells you something in confidence at work, keep it. Simple rule, but it's amazing how often "
+     "it's broken."),
+    ("confidential-ip", "x", "personal",
+     "Promotion panel today. Stays in the room, but Dr Hale did NOT get her chair, ouch.",
+     "A thought for anyone on a promotion panel this season: what happens in the room stays in the room. "
+     "Outcomes are for HR to communicate, not you."),
     ("copyright", "x", "official",
      "These photos are from Getty, they look great on our banner.",
      "We disagree with @RhysDaviesJourno's article on our housing costs. The figures quoted are from 2019; "

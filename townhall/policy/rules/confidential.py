@@ -915,7 +915,9 @@ _C6_SECRET_RE = regex.compile(
     + r"\b|"
     + _DAY
     + r")"
-    r"|stays\s+in\s+the\s+(?:room|(?:\w+\s+){0,2}?(?:committee|meeting|panel|board))"
+    # (round 32: the maxim itself, "what happens in the room stays in the room", is advice)
+    r"|(?<!\bhappens\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:room|panel|meeting|committee)\s+)"
+    r"stays\s+in\s+the\s+(?:room|(?:\w+\s+){0,2}?(?:committee|meeting|panel|board))"
     r"|(?:i'?m|i\s+am|i\s+was|i\s+sat)\s+on\s+the\s+panel\b(?!\s+(?:this\s+time|for\s+the\s+(?:staff|book|social)))"
     r"|(?:reviewing|refereeing|assessing)\s+for\s+\S+(?:\s+\S+){0,12}?\s+(?:names|scores|rankings|top-ranked)"
     r"|(?:closed|private|confidential|reserved)\s+(?:\w+\s+)?(?:session|business)"
@@ -965,18 +967,23 @@ _C6_SECRET_RE = regex.compile(
     # confidence
     # (not a tally: "1,400 calls between us", "we raised £500 between us", "split between us")
     r"|(?<!\d\S*\s+(?:[\w-]+\s+){0,2})(?<!(?:split|shared|divided|raised|made|ate|drank)\s+(?:[\w-]+\s+){0,2})between\s+us"
-    r"|(?<!(?:grow|grew|growing|grown|gain|gained|gaining|build|building|growth|more|less)\s)in\s+(?:strict\s+|the\s+strictest\s+)?confidence|\"in\s+confidence\"|keep\s+(?:it|this)\s+"
+    # (round 32: "if someone tells you something in confidence, keep it" is the rule, nothing told)
+    r"|(?<!(?:grow|grew|growing|grown|gain|gained|gaining|build|building|growth|more|less)\s)"
+    r"(?<!\bif\s+(?:someone|somebody|anyone|anybody|a\s+colleague|a\s+student|people)\s+(?:tells?|told|shares?|says?)\s+"
+    r"(?:you\s+|us\s+)?(?:something|anything)\s+(?:[\w'’]+\s+){0,2})"
+    r"in\s+(?:strict\s+|the\s+strictest\s+)?confidence|\"in\s+confidence\"|keep\s+(?:it|this)\s+"
     r"(?:quiet|hush|under\s+(?:my|your|our)\s+hats?|to\s+yourselves|between\s+us)|asked\s+to\s+keep\s+it\s+(?:quiet|hush)"
     r"|(?:meant|supposed)\s+to\s+be\s+(?:secret|confidential|a\s+secret)|nobody'?s\s+(?:allowed|supposed)\s+to\s+(?:say|know)"
-    r"|stays\s+in\s+the\s+room|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)"
+    r"|nda\s+signed|signed\s+an\s+nda|please\s+(?:don'?t\s+(?:mention|share|tell)(?!\s+(?:your|their|his|her|my|our)\b)"
     r"(?!\s+(?:\w+\s+)?(?:logins?|passwords?|accounts?|details|codes?|pins?)\b)"
     # round 19 (N11): "please don't share or post yours": the reader's own code
     r"(?!\s+(?:or\s+\w+\s+)?(?:yours|your\s+own)\b)"
     # round 19 (N14): "please don't share PDFs in the course group chat": a licence's rule
     r"(?!\s+(?:\w+\s+)?(?:pdfs?|files?|copies|e-?books?|scans?|slides|recordings?|materials?)\b)"
     # a rule about a kind of material, not this news ("please don't share unpublished data on social media")
-    r"(?!\s+(?:unpublished|confidential|personal|sensitive|patient|students?['’]?|embargoed|identifiable)\s+"
-    r"(?:data|information|results|findings|details|work|material|records)\b)|keep\s+it)"
+    # (round 32: "please don't share draft papers, unpublished results or internal documents on social media")
+    r"(?!\s+(?:unpublished|confidential|personal|sensitive|patient|students?['’]?|embargoed|identifiable|draft|internal)\s+"
+    r"(?:data|information|results|findings|details|work|material|records|papers?|documents?|figures?|drafts?)\b)|keep\s+it)"
     # "your password is like a toothbrush. Don't share it": advice about a password, not news kept back
     r"|(?<!\b(?:passwords?|passphrases?|passcodes?|logins?|pins?)\b[^\n]{0,80})don'?t\s+share\s+(?:it|this|yet)\b|not\s+keeping\s+that\s+secret|confidential\s+(?:from|investor|reviewer|pitch|obviously)"
     r"|(?<!(?:is|are|be|service|and)\s)confidential,?\s+obviously|(?:^|[.!?]\s+)confidential\s+from"
