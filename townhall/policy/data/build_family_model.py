@@ -426,7 +426,13 @@ def main() -> int:
     )
     args = ap.parse_args()
     if (args.keep_heads or args.second_heads) and not args.keep_from:
-        ap.error("--keep-heads needs --keep-from (e.g. git show <rev>:townhall/policy/data/family_model.npz > old.npz)")
+        ap.error(
+            "--keep-heads and --second-heads need --keep-from "
+            "(e.g. git show <rev>:townhall/policy/data/family_model.npz > old.npz)"
+        )
+    quiet_accounts = [a.strip() for a in args.quiet_accounts.split(",") if a.strip()]
+    if not set(quiet_accounts) <= {"personal", "official"}:  # before the minutes of cross-validation, not after
+        ap.error(f"--quiet-accounts: {args.quiet_accounts!r}: each must be personal or official")
     only = {f.strip() for f in args.families.split(",") if f.strip()}
     if only and not args.dry_run:
         ap.error("--families is for --dry-run: the model file holds every family")
@@ -516,9 +522,7 @@ def main() -> int:
     # Round 24: read as a personal account only, the check let an abuse head that had learned more about
     # official accounts flag 91 ordinary tweets posted as official (docs/policy_round23_choices.md).
     check = read_background(args.background, part=1)
-    for acct in [a.strip() for a in args.quiet_accounts.split(",") if a.strip()] if check else []:
-        if acct not in ("personal", "official"):
-            ap.error(f"--quiet-accounts: {acct!r} is not personal or official")
+    for acct in quiet_accounts if check else []:
         Xc = matrix(featurise([{**c, "account": acct} for c in check]), index)
         Zc = np.asarray(Xc @ W) + b
         known = np.asarray((Xc > 0).sum(axis=1)).ravel() - 1  # minus the account feature
