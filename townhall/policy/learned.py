@@ -392,12 +392,13 @@ class FamilyModel:
         self.heads: dict[str, tuple[int, ...]] = {f: tuple(c) for f, c in heads.items()}
 
     def score_features(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(margin per family, feature rows, their sentences). Margin > 0 means over the threshold."""
+        """(margin per head, i.e. per column of ``W``, feature rows, their sentences). Margin > 0 means over
+        the threshold."""
         margin, rows = self.margin(feats, account)
         return margin, rows, self.sentences(feats)
 
     def margin(self, feats: dict[str, int], account: str) -> tuple[np.ndarray, np.ndarray]:
-        """(margin per family, feature rows): the scoring alone, for ``analyse``, which needs the
+        """(margin per head, feature rows): the scoring alone, for ``analyse``, which needs the
         features' sentences only for the rare flagged post (``sentences``)."""
         get = self.index.get
         rows = np.array([i for i in map(get, feats) if i is not None], dtype=np.intp)
