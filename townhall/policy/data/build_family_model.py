@@ -13,18 +13,21 @@ scikit-learn (the ``train`` extra); the run-time side is numpy only.
 
     python townhall/policy/data/build_family_model.py [--folds 5] [--repeats 2] [--max-features N] [--dry-run]
 
-The shipped file (round 28 of issue 12) holds round 18's file whole and, beside its abuse head, a
-second one (``abuse/2`` is round 18's, the refit takes the ``abuse`` column) refitted on the pool of
-round 27 (the corpus with round 23's 640 staff-voice posts, and the test suite's twin posts) at
-min-precision 0.8, held quiet on ordinary tweets read as personal *and* official accounts
-(docs/policy_round23_choices.md: rounds 23-28, judged on fresh sets T1-T2 and S1-S3). The pool is the
-checkout's, so rebuild it from commit f43d7a5 (round 30 added posts to the corpus after it):
+The shipped file (round 33 of issue 12) holds three abuse heads: ``abuse`` refitted on the pool of round
+33 (the corpus with rounds 23 and 33's 1,280 staff-voice posts, and the test suite's twin posts) at
+min-precision 0.8, held quiet on ordinary tweets read as personal *and* official accounts; ``abuse/2``
+round 27's refit, ``abuse/3`` round 18's head; every other head is round 18's
+(docs/policy_round23_choices.md: rounds 23-33, judged on fresh sets). The pool is the checkout's, so
+rebuild it from the commit that shipped it:
 
-    git show 9d1b054:townhall/policy/data/family_model.npz > /tmp/R18.npz
-    python townhall/policy/data/build_family_model.py --keep-from /tmp/R18.npz --min-precision 0.8 \\
+    git show a02d953:townhall/policy/data/family_model.npz > /tmp/R28.npz
+    python townhall/policy/data/build_family_model.py --keep-from /tmp/R28.npz --min-precision 0.8 \\
         --quiet-accounts personal,official --with-twins \\
         --keep-heads privacy,credentials,confidential-ip,contentious,brand,copyright,personal-use \\
         --second-heads abuse
+
+Round 28's file (rebuilt from f43d7a5 by the same command with round 18's file, 9d1b054, as
+``--keep-from``) had two abuse heads.
 
 Round 18's file held seven heads of 21f632a's file and a personal-use head refitted on the corpus as of
 round 18 (T1-T29, L2, L3, L5) with a looser clean quantile:
