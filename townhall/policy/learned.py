@@ -364,6 +364,11 @@ class Featuriser:
         return feats
 
 
+def head_family(column: str) -> str:
+    """The family a head's column belongs to: "abuse/2" -> "abuse" (see ``FamilyModel``)."""
+    return column.split("/", 1)[0]
+
+
 class FamilyModel:
     """The fitted weights: ``W`` (vocabulary x heads), biases, per-head thresholds.
 
@@ -387,7 +392,7 @@ class FamilyModel:
         self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
         heads: dict[str, list[int]] = {}
         for i, name in enumerate(self.columns):
-            heads.setdefault(name.split("/", 1)[0], []).append(i)
+            heads.setdefault(head_family(name), []).append(i)
         self.families: tuple[str, ...] = tuple(heads)
         self.heads: dict[str, tuple[int, ...]] = {f: tuple(c) for f, c in heads.items()}
 

@@ -354,14 +354,14 @@ def keep_heads(
             raise SystemExit(f"--second-heads: {fam!r} is not a refitted family of both models")
 
     def old_heads(fam: str) -> list[int]:  # the old file's columns of ``fam``: its head, then any extra
-        return [k for k, name in enumerate(old_fams) if name.split("/", 1)[0] == fam]
+        return [k for k, name in enumerate(old_fams) if learned.head_family(name) == fam]
 
     # A kept family keeps every head it had; a second-head family gets every old head beside the new one.
     extra = [(fam, k) for fam in families for k in old_heads(fam) if old_fams[k] != fam]
     extra += [(fam, k) for fam in second for k in old_heads(fam)]
     columns = list(FAMILIES)
     for fam, _k in extra:
-        columns.append(f"{fam}/{sum(c.split('/', 1)[0] == fam for c in columns) + 1}")
+        columns.append(f"{fam}/{sum(learned.head_family(c) == fam for c in columns) + 1}")
     out = np.zeros((len(union), len(columns)), dtype=np.float32)
     out[[pos[f] for f in vocab], : len(FAMILIES)] = W
     b = np.concatenate([b, np.zeros(len(extra), np.float32)])

@@ -967,10 +967,7 @@ _C6_SECRET_RE = regex.compile(
     # confidence
     # (not a tally: "1,400 calls between us", "we raised £500 between us", "split between us")
     r"|(?<!\d\S*\s+(?:[\w-]+\s+){0,2})(?<!(?:split|shared|divided|raised|made|ate|drank)\s+(?:[\w-]+\s+){0,2})between\s+us"
-    # (round 32: "if someone tells you something in confidence, keep it" is the rule, nothing told)
     r"|(?<!(?:grow|grew|growing|grown|gain|gained|gaining|build|building|growth|more|less)\s)"
-    r"(?<!\bif\s+(?:someone|somebody|anyone|anybody|a\s+colleague|a\s+student|people)\s+(?:tells?|told|shares?|says?)\s+"
-    r"(?:you\s+|us\s+)?(?:something|anything)\s+(?:[\w'’]+\s+){0,2})"
     r"in\s+(?:strict\s+|the\s+strictest\s+)?confidence|\"in\s+confidence\"|keep\s+(?:it|this)\s+"
     r"(?:quiet|hush|under\s+(?:my|your|our)\s+hats?|to\s+yourselves|between\s+us)|asked\s+to\s+keep\s+it\s+(?:quiet|hush)"
     r"|(?:meant|supposed)\s+to\s+be\s+(?:secret|confidential|a\s+secret)|nobody'?s\s+(?:allowed|supposed)\s+to\s+(?:say|know)"
@@ -1251,6 +1248,8 @@ def _not_yet_public_base(doc: Doc) -> Iterator[Hit]:
             continue  # "heard in the staff room: someone's brought in samosas" is gossip, not a leak
         if "confidence" in m.group(0) and _CONFIDENCE_CHANNEL_RE.search(t, max(0, m.start() - 100), m.start()):
             continue  # "staff can raise concerns about wrongdoing in confidence": a service's promise, nothing told
+        if "confidence" in m.group(0) and _maxim_ends_at(t, m.start(), m.end()):
+            continue  # round 32: "if someone tells you something in confidence, keep it": the rule, nothing told
         if m.group(0) == "invigilating" and not _EXAM_SECRET_RE.search(t):
             continue  # "invigilating today, total silence for three hours" gives nothing away
         if _UNTOLD_RE.match(m.group(0)) and _SURPRISE_RE.search(t, sentence_start(t, m.start()), m.start()):
@@ -1273,6 +1272,20 @@ _SURPRISE_RE = regex.compile(
     r"contract|shortlist\w*|award\w*|appoint\w*|outcome|panel|interview\w*))[^.!?\n]*?\b(?:drinks|party|cake|card|"
     r"collection|whip-?round|leaving\s+do|surprise|celebration|present|gift|flowers|bake\s+sale|lunch|dinner)\b"
 )
+
+
+# The rule about confidences, said to anyone ("if someone tells you something in confidence at work, keep
+# it"): nothing is told (round 32). CIP006 and PER006 both let it pass.
+CONFIDENCE_MAXIM_RE = regex.compile(
+    r"(?i)\bif\s+(?:someone|somebody|anyone|anybody|a\s+colleague|a\s+student|people)\s+(?:tells?|told|shares?|says?)\s+"
+    r"(?:you\s+|us\s+)?(?:something|anything)\s+(?:[\w'’]+\s+){0,2}?in\s+(?:strict\s+|the\s+strictest\s+)?"
+    r"confidence\b"
+)
+
+
+def _maxim_ends_at(t: str, start: int, end: int) -> bool:
+    """``t[start:end]`` ("in confidence") closes a ``CONFIDENCE_MAXIM_RE``."""
+    return any(mm.end() == end for mm in CONFIDENCE_MAXIM_RE.finditer(t, max(0, start - 120), end))
 
 
 # How a service says it can be used confidentially ("how staff can raise concerns ... in confidence",

@@ -25,7 +25,7 @@ from townhall.policy.rules.common import (
     tokens,
     words_re,
 )
-from townhall.policy.rules.confidential import TRIVIAL_WORDS, waits_for_publication
+from townhall.policy.rules.confidential import CONFIDENCE_MAXIM_RE, TRIVIAL_WORDS, waits_for_publication
 
 _INSTITUTION_REF = re.compile(
     r"(?<![\w])(?:(?:the|my|our)\s+(?:university|uni|employer|institution|faculty|school|department|dept)"
@@ -3365,7 +3365,7 @@ def _confided_leak(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
     m = _CONFIDE_RE.search(t)
     if not m or ("embargo" in m.group(0) and waits_for_publication(t)):
         return None  # (an embargo the post waits for, with nothing told yet, as CIP002 reads it)
-    if _CONFIDENCE_MAXIM_RE.search(t, max(0, m.start() - 60), m.end()):
+    if CONFIDENCE_MAXIM_RE.search(t, max(0, m.start() - 60), m.end()):
         return None  # round 32: "if someone tells you something in confidence at work, keep it": the rule
     s, e = max(0, m.start() - 200), min(len(t), m.end() + 200)
     if not (_TROUBLE_RE.search(t, s, e) or _PLAN2_RE.search(t, s, e)):
@@ -3380,14 +3380,6 @@ def _confided_leak(doc: Doc, cp: CompiledPack) -> tuple[int, int] | None:
         or _EMPLOYMENT_RE.search(t, s, e)
     )
     return m.span() if inst else None
-
-
-# The rule about confidences, said to anyone ("if someone tells you something in confidence, keep it"),
-# which tells nothing (round 32; CIP006 reads it the same way).
-_CONFIDENCE_MAXIM_RE = re.compile(
-    r"(?i)\bif\s+(?:someone|somebody|anyone|anybody|a\s+colleague|a\s+student|people)\s+(?:tells?|told|shares?|says?)\s+"
-    r"(?:you\s+|us\s+)?(?:something|anything)\s+(?:[\w'’]+\s+){0,2}?in\s+confidence\b"
-)
 
 
 # Jobs at stake name the employer by themselves ("a severance scheme landing in Sciences", "the whole
