@@ -137,6 +137,7 @@ _POINTED_TO_RE = re.compile(
 
 
 # the statement named as the institution's own ("the uni's official statement", "the university's"): round 15
+_RELAYED_RE = regex.compile(r"(?:sharing|reposting|re-?sharing|passing\s+on|here['’]?s|read|see)\s+(?:the\s+)?$")
 _THEIRS_RE = regex.compile(r"(?:uni|university|college|employer|institution|school|department)['’]s\s")
 
 
@@ -177,6 +178,8 @@ def speaking_as_institution(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "I'm not speaking for the university", "I can't promise anything on behalf of ..."
         if m.group(0).startswith(("sharing", "posting")) and _THEIRS_RE.search(m.group(0)):
             continue  # "Sharing the uni's official statement": passed on as the institution's, not spoken as it
+        if m.group(0).startswith("official") and _RELAYED_RE.search(t, max(0, m.start() - 30), m.start()):
+            continue  # "Sharing the official update from Fenmoor: ..." (round 37): passed on, not spoken as it
         if m.group(0).endswith("officially") and not _INST_WORD_RE.search(t, max(0, m.start() - 80), m.end() + 80):
             continue  # "I can officially say I'm a doctor!": one's own news, not the institution's
         yield m.start(), m.end(), "A personal account speaks as the institution."

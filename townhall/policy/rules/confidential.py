@@ -868,6 +868,9 @@ def _teaser_only(t: str, start: int) -> bool:
 # post says the news is out (announced today, published, it's official) or only says it cannot
 # discuss it ("can't discuss outcomes") without a "but ..." that discloses it anyway.
 _MONTH = r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
+# a month named without "in": "may" only as a date ("announcement May 3rd"), not the verb ("Today's
+# announcement may affect ...", round 37)
+_MONTH_NAMED = r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may(?=\s*(?:\d|[.,;:!?)]|$))|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Every branch of _C6_SECRET_RE opens with one of these words (with the whitespace the branch
 # requires after it) or with one of the bare prefixes at the end: each alternative below is the
@@ -961,7 +964,7 @@ _C6_SECRET_RE = regex.compile(
     r"|question\s+\d+\s+(?:is|will\s+be)\s+(?:the|on|about)"
     r"|unannounced|(?:till|until|before)\s+(?:it'?s|they'?re|it\s+is|they\s+are)\s+(?:announced|released|out|official|public)"
     r"|(?:press\s+release|announcement|official\s+release)\s+(?:\w+\s+){0,2}?(?:in\s+\d+\s+(?:days?|weeks?|months?)|next\s+"
-    r"(?:week|month)|on\s+" + _DAY + r"|in\s+" + _MONTH + r"|" + _MONTH + r")"
+    r"(?:week|month)|on\s+" + _DAY + r"|in\s+" + _MONTH + r"|" + _MONTH_NAMED + r")"
     r"|\((?:\w+\s+){0,2}?announcement\s+" + _DAY + r"\)|(?:shh+|psst|tea\s+leaf)\b"
     r"|(?:shh+|quiet|secret|hush)\s+(?:till|until)\s+\w+"
     # confidence

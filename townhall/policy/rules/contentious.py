@@ -122,7 +122,7 @@ STANCE = words_re(
     add your name|shambles|reckless|non-negotiable|economically illiterate|scientifically illiterate|
     repost if you agree|rt if you agree|share if you agree|retweet if you agree|
     head examined|heads examined|an embarrassment|blood on its hands|blood on his hands|blood on her hands|
-    catch yourselves on|catch yourself on""")
+    catch yourselves on|catch yourself on|hard no|a hard no|belongs in the bin|belong in the bin""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
@@ -215,7 +215,38 @@ _BALANCED_SPAN_RE = re.compile(
 _SUPPORT_SERVICE_RE = re.compile(
     r"\b(?:student|wellbeing|welfare|disability|learning|peer|financial|mental\s+health|pastoral|it)\s+support\b"
     r"|\bsupport\s+(?:is|are|remains)\s+(?:also\s+)?available\b"
-    r"|\bsupport\s+(?:services?|team|teams|staff|line|fund|funds|hub|officers?|workers?|plans?|sessions?|available)\b",
+    r"|\bsupport\s+(?:services?|team|teams|staff|line|fund|funds|hub|officers?|workers?|plans?|sessions?|available)\b"
+    # round 37: help someone needs or is offered ("anyone who needs support", "support and hardship funds are
+    # available"); "offering our full support to the strike" keeps its stance (a possessive between)
+    r"|\b(?:needs?|needing|seek(?:s|ing)?|get(?:s|ting)?|access(?:ing)?|offer(?:s|ing)?|receive|extra|further|"
+    r"practical|confidential|specialist|additional|dedicated|ongoing|tailored)\s+(?:(?:any|some|more|extra)\s+)?"
+    r"support\b"
+    r"|\bsupport\s+and\s+(?:hardship|advice|guidance|wellbeing|welfare|counselling|information|funding|funds?)\b"
+    # backing for the institution's own work, not for a side: "we will continue to support rigorous,
+    # independent research in this area"
+    r"|\bsupport(?:s|ing)?\s+(?:[\w'’,-]+\s+){0,3}?(?:research|scholarship|debate|dialogue|academic\s+freedom|"
+    r"free\s+speech)\b",
+    re.IGNORECASE,
+)
+# Round 37: words of a stance list in their plain, practical senses, read from near-misses written for
+# round 34 (tuning posts): a rule everyone must follow ("all students and staff, whatever their views,
+# must follow the code of conduct"), practical advice ("commuters should check National Rail
+# Enquiries"), an election named, not a side ("apply for a postal vote for the Holyrood elections"),
+# lawful protest upheld for all ("the university supports lawful, peaceful protest"), an unquoted
+# debating motion ("this house believes the UN should ..."), and "back" as an adverb ("Stormont is
+# back in session"). Any other stance in the post still counts.
+_PLAIN_SENSE_RE = re.compile(
+    r"\b(?:must|should|need\s+to|needs\s+to|have\s+to)\s+(?:follow|comply\s+with|observe|adhere\s+to|abide\s+by)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:code\s+of\s+conduct|regulations?|rules|polic(?:y|ies)|guidance|procedures?|law)\b"
+    # (advice to the reader: its subject is who the notice is for, not a government or a party)
+    r"|\b(?:students|staff|you|everyone|visitors|commuters|passengers|applicants|attendees|anyone|colleagues|"
+    r"travellers)\s+(?:[\w'’-]+\s+){0,3}?(?:should|must|need\s+to|needs\s+to|have\s+to)\s+(?:check|allow|plan|"
+    r"expect|contact|book|apply|bring|note|arrive|consult|email|visit|log\s+in|make\s+sure|keep\s+an\s+eye)\b"
+    r"|\bvote\s+for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:elections?|by-elections?|referendum|poll)\b"
+    r"|\b(?:support|supports|supporting|respect|respects|uphold|upholds|defend|defends|protect|protects)\s+"
+    r"(?:lawful|peaceful)(?:,?\s+(?:and\s+)?(?:lawful|peaceful))?\s+(?:protests?|demonstrations?|campaigning|assembly)\b"
+    r"|\bthis\s+house\s+(?:believes|would|regrets|supports|opposes|welcomes|condemns|calls)\b[^.!?\n]*"
+    r"|\b(?:is|are|was|were)\s+back\b|\bback\s+in\s+session\b",
     re.IGNORECASE,
 )
 # The institution standing with its own people ("We stand with our Ukrainian students and staff"):
@@ -260,7 +291,7 @@ _ATTITUDE_RE = re.compile(
     r"\bmore\s+than\s+half)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,5}?(?:now\s+|still\s+|would\s+|strongly\s+|also\s+)?"
     r"(?P<v>support|supports|supported|back|backs|backed|oppose|opposes|opposed|favour|favours|favor|favors|reject|"
     r"rejects|(?:are|were)\s+against|disagree|agree)\b"
-    r"|\b(?P<n>support|opposition|backing)\s+for\s+(?:[\w'’-]+\s+){1,5}?(?:is|was|stands|stood|rose|fell|remains|"
+    r"|\b(?P<n>support|opposition|backing)\s+for\s+(?:[\w'’-]+\s+){1,8}?(?:is|was|stands|stood|rose|fell|remains|"
     r"has\s+(?:risen|fallen|grown|dropped|doubled|halved)|reached|at|among|has\s+been)\b"
     # round 15: the measure's own course ("finds support has hovered around 48% across the decade")
     r"|\b(?P<c>support|opposition|backing)\s+(?:has|had|have)\s+(?:\w+\s+)?(?:hovered|stood|remained|risen|fallen|grown|"
@@ -350,6 +381,7 @@ def discounted_spans(text: str) -> list[tuple[int, int]]:
         out += [m.span() for m in _OWN_PEOPLE_RE.finditer(text)]
     if "upport" in text:
         out += [m.span() for m in _SUPPORT_SERVICE_RE.finditer(text)]
+    out += [m.span() for m in _PLAIN_SENSE_RE.finditer(text)]
     return out
 
 

@@ -470,9 +470,17 @@ def _sarcastic(t: str) -> bool:
         return False
     if shape == 3:
         # the deadpan close is itself one of the weak cues _complaint_content counts: the rest of
-        # the post must hold the complaint ("moved to Christmas Eve. Noted.", not "party on the 19th. Noted.")
-        return _complaint_content(t[: span[0]])
-    return shape == 2 or _complaint_content(t)
+        # the post must hold the complaint ("moved to Christmas Eve. Noted.", not "party on the 19th. Noted."),
+        # and a fault put right is none (round 37: "thanks to Estates who fixed the broken heating. Heroes.")
+        return _complaint_content(_unremedied(t[: span[0]]))
+    return shape == 2 or _complaint_content(_unremedied(t))
+
+
+def _unremedied(t: str) -> str:
+    """``t`` with the faults it says were put right blanked out (same length, so spans still hold)."""
+    for a, b in _remedied_spans(t):
+        t = t[:a] + " " * (b - a) + t[b:]
+    return t
 
 
 # Sarcasm read as a whole (issue 12, round 8). An ironic shape is one of: a short sentence made only
@@ -2984,7 +2992,7 @@ _WORK_SETTING_RE = re.compile(
 )
 _CONDUCT_RE = re.compile(
     # drunk, not "smashed it" (did well) or "wasted my morning" (lost time)
-    r"(?<![\w])(?:hungover|hung\s+over|(?<!coffee\s)(?<!tea\s)(?<!teas\s)(?<!water\s)(?<!cuppa\s)(?<!juice\s)drunk|tipsy|pissed|can'?t\s+feel\s+my\s+face|"
+    r"(?<![\w])(?:hungover|hung\s+over|(?<!coffee\s)(?<!tea\s)(?<!teas\s)(?<!water\s)(?<!cuppa\s)(?<!juice\s)drunk(?!\s+(?:so\s+much|enough|too\s+much|loads\s+of|(?:\w+\s+)?(?:cups?|mugs?|pots?)\s+of)\s+(?:coffee|tea|water|caffeine|espresso|cuppas?)\b)|tipsy|pissed|can'?t\s+feel\s+my\s+face|"
     r"wasted(?!\s+(?:no|my|our|the|their|his|her|a|an|so|too|much|hours?|time|money|effort|\d))|"
     r"smashed(?!\s+(?:it|them|the|their|his|her|my|our|a|an|this|that|every|all|through|its|records?|targets?|"
     r"expectations|goals?|pbs?)\b)|"

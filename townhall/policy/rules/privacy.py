@@ -682,9 +682,22 @@ def _compound_role(local: str) -> bool:
         if seg is None and len(parts) > 1 and 2 <= len(x) <= 4:
             seg = (x,)  # an office's acronym beside a unit word ("vc.office", "pgr.admissions")
         if seg is None:
+            seg = _clipped_then_unit(x, names)
+        if seg is None:
             return False
         pieces.extend(seg)
     return any(x in _UNIT_LOCALS or x in ROLE_LOCALS for x in pieces)
+
+
+def _clipped_then_unit(part: str, names: frozenset[str]) -> tuple[str, str] | None:
+    """("intl", "advice") for "intladvice": a clipped office name of two to four letters, no given
+    name, run into a unit or role word (round 37: "Email intladvice@aberwen.ac.uk" was read as a
+    person's address)."""
+    for k in (2, 3, 4):
+        head, rest = part[:k], part[k:]
+        if len(rest) >= 4 and head not in names and (rest in _UNIT_LOCALS or rest in ROLE_LOCALS):
+            return head, rest
+    return None
 
 
 _TITLE_BEFORE_RE = regex.compile(r"(?:\b(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame)\.?\s+)$", regex.IGNORECASE)
@@ -2371,6 +2384,8 @@ _ORG_AFTER_RE = regex.compile(
     r"\s+(?:\p{Lu}\p{L}+\s+){0,2}(?:Sciences?|Research|Studies|Society|Centre|Center|Institute|Unit|Team|Services?|"
     r"Office|Compliance|Support|Trust|Foundation|UK|Care|Network|Clinic|Charity|Association|Alliance|Group|"
     r"Programme|Policy|Week|Month|Day|Awareness|Advice|Lab|Laboratory|Hub|Partnership|Consortium)\b"
+    # a law's name (round 37): "the Terminally Ill Adults (End of Life) Bill"
+    r"|\s+(?:\p{Lu}\p{L}+\s+){0,2}(?:\([^()]{1,40}\)\s+)?(?:Bill|Act)\b"
 )
 _ORG_BEFORE_RE = regex.compile(
     r"\b(?:Institute|Centre|Center|School|Department|Society|Foundation|Trust|Unit|Journal|Faculty|Division|"
@@ -2387,7 +2402,9 @@ def _in_proper_name(t: str, s: int, e: int) -> bool:
 _POLICY_ATTRS = frozenset(("visa", "asylum", "home office", "right to work", "universal credit"))
 _POLICY_NOUN_RE = regex.compile(
     r"(?i)\s+(?:changes|rules|policy|policies|system|regime|reforms?|fees|caps?|levels|numbers|data|requirements|"
-    r"backlog|figures|statistics|debate|crackdown|legislation|bill|white\s+paper|consultation)\b"
+    r"backlog|figures|statistics|debate|crackdown|legislation|bill|white\s+paper|consultation|"
+    # many people's cases, a service's business (round 37: "advisers can help with BN(O) visa applications")
+    r"applications)\b"
 )
 # A job advert: its pay is the post's, not a person's.
 _JOB_AD_RE = regex.compile(
@@ -2567,6 +2584,7 @@ _MY_CHILD_RE = regex.compile(
     r"|(?<![\w])(?-i:\p{Lu}\p{Ll}+)\s*(?:\(\s*(?:age[d]?\s+)?\d{1,2}\s*\)|,\s*(?:aged?\s+)?\d{1,2}\s*,)"
     r"|\b(?:aged?|age)\s+\d{1,2}(?![\d-])|\b\d{1,2}[-\s]?(?:year|yr)[-\s]?old\b|\b(?:she|he)(?:'s|’s|\s+is)\s+\d{1,2}\b"
 )
+_ADULT_AGE_RE = regex.compile(r"(?<!\d)(?:1[89]|[2-9]\d)(?!\d)")
 # outreach and admissions posts about many pupils ("pupils aged 9-11 from St Mary's Primary"): a group
 _PUPILS_RE = regex.compile(r"(?i)\b(?:pupils|students|children|kids|schools|classes|visitors)\b")
 
@@ -2600,7 +2618,8 @@ def child_findable(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     place = _SCHOOL_NAME_RE.search(t) or _CHILD_LIVES_RE.search(t)
     if place is None:
         return
-    child = _MY_CHILD_RE.search(t)
+    # an age over 17 is no child ("our former Chancellor ... has died aged 91"; round 37)
+    child = next((c for c in _MY_CHILD_RE.finditer(t) if not _ADULT_AGE_RE.search(c.group(0))), None)
     if child is None or fictional(doc):
         return
     # an age alone is a child only when a name comes with it and the post is not about a group
