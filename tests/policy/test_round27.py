@@ -117,12 +117,14 @@ def test_a_family_with_two_heads_is_flagged_when_either_is_over(tmp_path: Path) 
         assert res.span("abuse", "some text") == (0, len("some text"))
 
 
-def test_the_shipped_model_keeps_its_earlier_abuse_heads_beside_the_refit() -> None:
-    """Round 33's refit joins round 27's and round 18's heads (abuse, abuse/2, abuse/3)."""
+def test_the_shipped_model_keeps_its_earlier_heads_beside_the_refits() -> None:
+    """Round 33's abuse refit joins round 27's and round 18's heads (abuse, abuse/2, abuse/3); round 38's
+    contentious refit joins round 18's head (contentious, contentious/2)."""
     model = learned.load()
     assert model is not None, learned.status()
     assert [model.columns[c] for c in model.heads["abuse"]] == ["abuse", "abuse/2", "abuse/3"]
-    assert all(len(model.heads[f]) == 1 for f in model.families if f != "abuse")
+    assert [model.columns[c] for c in model.heads["contentious"]] == ["contentious", "contentious/2"]
+    assert all(len(model.heads[f]) == 1 for f in model.families if f not in ("abuse", "contentious"))
 
 
 def test_a_second_head_needs_a_refitted_family(tmp_path: Path) -> None:
@@ -142,7 +144,8 @@ def test_a_second_head_needs_a_refitted_family(tmp_path: Path) -> None:
 
 
 def test_keeping_every_family_keeps_every_head(tmp_path: Path) -> None:
-    """A later build that keeps the abuse family keeps both its heads, not only the first."""
+    """A later build that keeps every family keeps every head (abuse's three, contentious's two), in the
+    shipped file's column order, not only each family's first."""
     with np.load(learned.MODEL_PATH) as z:
         vocab = bytes(z["vocab"]).decode("utf-8").split("\n")
         old_W, old_th = z["W"], z["thresholds"]

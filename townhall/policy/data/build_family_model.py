@@ -13,12 +13,23 @@ scikit-learn (the ``train`` extra); the run-time side is numpy only.
 
     python townhall/policy/data/build_family_model.py [--folds 5] [--repeats 2] [--max-features N] [--dry-run]
 
-The shipped file (round 33 of issue 12) holds three abuse heads: ``abuse`` refitted on the pool of round
-33 (the corpus with rounds 23 and 33's 1,280 staff-voice posts, and the test suite's twin posts) at
-min-precision 0.8, held quiet on ordinary tweets read as personal *and* official accounts; ``abuse/2``
-round 27's refit, ``abuse/3`` round 18's head; every other head is round 18's
-(docs/policy_round23_choices.md: rounds 23-33, judged on fresh sets). The pool is the checkout's, so
-rebuild it from the commit that shipped it:
+The shipped file (round 38 of issue 12) holds two contentious heads and three abuse heads: ``contentious``
+is round 18's, ``contentious/2`` a refit on round 38's pool (the corpus with 960 official posts of rounds 34
+and 38, 320 taking sides and 640 near-misses, and the test suite's twin posts) at a stricter clean quantile
+(0.999); every other head is round 33's file's (docs/policy_round34_choices.md: rounds 34-38, judged on
+fresh sets). The pool is the checkout's, so rebuild it from the commit that shipped it:
+
+    git show c5d2a85:townhall/policy/data/family_model.npz > /tmp/R33.npz
+    python townhall/policy/data/build_family_model.py --keep-from /tmp/R33.npz --clean-quantile 0.999 \\
+        --quiet-accounts personal,official --with-twins \\
+        --keep-heads privacy,credentials,confidential-ip,personal-use,abuse,brand,copyright \\
+        --second-heads contentious
+
+Round 33's file holds three abuse heads: ``abuse`` refitted on the pool of round 33 (the corpus with rounds
+23 and 33's 1,280 staff-voice posts, and the test suite's twin posts) at min-precision 0.8, held quiet on
+ordinary tweets read as personal *and* official accounts; ``abuse/2`` round 27's refit, ``abuse/3`` round
+18's head; every other head is round 18's (docs/policy_round23_choices.md: rounds 23-33). Rebuilt from
+40e2dde:
 
     git show a02d953:townhall/policy/data/family_model.npz > /tmp/R28.npz
     python townhall/policy/data/build_family_model.py --keep-from /tmp/R28.npz --min-precision 0.8 \\
@@ -356,8 +367,9 @@ def keep_heads(
     def old_heads(fam: str) -> list[int]:  # the old file's columns of ``fam``: its head, then any extra
         return [k for k, name in enumerate(old_fams) if learned.head_family(name) == fam]
 
-    # A kept family keeps every head it had; a second-head family gets every old head beside the new one.
-    extra = [(fam, k) for fam in families for k in old_heads(fam) if old_fams[k] != fam]
+    # A kept family keeps every head it had, in the old file's column order (so keeping every family
+    # writes the same columns); a second-head family gets every old head beside the new one.
+    extra = sorted(((fam, k) for fam in families for k in old_heads(fam) if old_fams[k] != fam), key=lambda x: x[1])
     extra += [(fam, k) for fam in second for k in old_heads(fam)]
     columns = list(FAMILIES)
     for fam, _k in extra:
