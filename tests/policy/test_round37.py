@@ -1,4 +1,5 @@
-"""Round 37 of issue 12: rule false alarms on the near-misses written for rounds 34-35 (corpus posts).
+"""Rounds 37 and 41 of issue 12: rule false alarms on the near-misses written for rounds 34-35 and 40
+(corpus posts).
 
 Each clean post below was flagged by a hand-written rule for a reason the post does not have (a
 stance word in a plain sense, a unit's mailbox read as a person's, a law's name read as someone's
@@ -81,6 +82,14 @@ CASES = [
      "Heroes.",
      ("x", "personal"), "Huge thanks to the Estates team who fixed the broken heating in our building in under an "
      "hour. Heroes."),
+    # CON010 (round 41): a club's hype for a contest is not a side, unless it says more than a fan would
+    ("contentious", ("x", "official"), "Varsity hype: the team will wear rainbow laces, and anyone who objects is a "
+     "bigot who should leave our club",
+     ("x", "official"), "Varsity hype 📣 We are coming for that trophy and we are NOT giving it back. Blues till we "
+     "die 💙"),
+    ("contentious", ("x", "official"), "Rugby Club: we stand with the striking lecturers! Solidarity",
+     ("instagram", "official"), "Cricket Club: we're going to skittle them out before lunch 🏏 (weather permitting, "
+     "which it won't, because it's May in Manchester)"),
     # CIP006: "may" the verb is no month
     ("confidential-ip", ("x", "personal"), "Shh, the announcement May 3rd will say the Music department closes.",
      ("x", "official"), "Today's Home Office announcement may affect some international students' dependants. Our "

@@ -697,11 +697,31 @@ def worth_judging(doc: Doc, cp: CompiledPack) -> bool:
         return False  # "The University is politically neutral, but we support students' right to campaign"
     if "#" in doc.text or _topic_hits(doc, cp):
         return True
+    if _CONTEST_RE.search(doc.masked) and not any(
+        m.group(0).lower() not in _CONTEST_STANCE_WORDS for m in STANCE.finditer(doc.masked)
+    ):
+        return False  # a fixture's sides are teams, not a divisive issue (see _CONTEST_RE)
     # Names (a party, a person, a court, a country) or a post long enough to argue something.
     words = doc.text.split()
     return len(words) >= 12 or any(w[:1].isupper() for w in words[1:])
 
 
+# A club's or society's hype for a contest or a show (round 41, from round 40's near-misses: "Varsity
+# hype: we are coming for that trophy and we are NOT giving it back", "Cricket Club: we're going to
+# skittle them out before lunch", "Dance Society: showcase night was 🔥"): the learned detector reads
+# the rivalry as a side taken; with no divisive topic and no hashtag in the post, it is not asked.
+_CONTEST_RE = re.compile(
+    r"\b(?:varsity|derby|fixtures?|trophy|league\s+(?:title|table|match|game)|tournament|showcase|kick-?off|innings|"
+    r"regatta|match\s*day|cup\s+(?:final|tie|run)|(?:football|rugby|cricket|netball|hockey|rowing|boat|dance|drama|"
+    r"choir|basketball|athletics|swimming|tennis|badminton|lacrosse|volleyball)\s+(?:club|society|team|squad))\b",
+    re.IGNORECASE,
+)
+# ...unless it says more than a fan would: a stance word other than these ("anyone who objects should
+# leave our club" is still asked)
+_CONTEST_STANCE_WORDS = frozenset(
+    ("back", "backing", "backs", "support", "supports", "supporting", "the best", "the only", "enjoy", "time for",
+     "it's time", "proud to support", "fully support")
+)
 # The institution declaring that it takes no side: nothing for the model to read as a side (CON001
 # still reads any explicit stance in the same post).
 _NEUTRAL_RE = re.compile(
