@@ -366,8 +366,9 @@ _FREE_VOTE_RE = re.compile(
 
 def discounted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose stance words belong to a balanced, quoted-motion or campus-election
-    construction, a reported research finding, a right upheld for all sides or a programme note,
-    not to a side the author takes."""
+    construction, a reported research finding, a right upheld for all sides, a programme note or a
+    plain, practical sense (help on offer, a rule for all, advice to readers: _PLAIN_SENSE_RE), not
+    to a side the author takes."""
     out = [m.span() for m in _BALANCED_SPAN_RE.finditer(text)]
     out += [m.span(1) if m.group(1) is not None else m.span(2) for m in _MOTION_RE.finditer(text)]
     out += [m.span() for m in _CAMPUS_VOTE_RE.finditer(text)]
