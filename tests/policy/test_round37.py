@@ -1,5 +1,5 @@
-"""Rounds 37 and 41 of issue 12: rule false alarms on the near-misses written for rounds 34-35 and 40
-(corpus posts).
+"""Rounds 37, 41 and 42 of issue 12: rule false alarms on the near-misses written for rounds 34-35 and
+40 (corpus posts).
 
 Each clean post below was flagged by a hand-written rule for a reason the post does not have (a
 stance word in a plain sense, a unit's mailbox read as a person's, a law's name read as someone's
@@ -90,6 +90,17 @@ CASES = [
     ("contentious", ("x", "official"), "Rugby Club: we stand with the striking lecturers! Solidarity",
      ("instagram", "official"), "Cricket Club: we're going to skittle them out before lunch 🏏 (weather permitting, "
      "which it won't, because it's May in Manchester)"),
+    # ABU004 (round 42): the other team before a fixture; a threat quoted to report it
+    ("abuse", ("x", "official"), "We are going to batter them when they come out of the pub tonight.",
+     ("x", "official"), "Varsity is Saturday and we are going to absolutely batter them. Wear green, bring noise 💚📣"),
+    ("abuse", ("x", "personal"), "Hey @DanP, watch your back at the AGM 😉",
+     ("x", "personal"), 'Quoting a message sent to our student rep: "watch your back at the AGM." That is '
+     "intimidation, it has been reported, and it has no place in student democracy."),
+    # CON001 (round 42): a lecture's quoted title is its subject, and a side taken outside it still counts
+    ("contentious", ("x", "official"), 'Public lecture: "Why Reform UK must be stopped". We urge everyone to vote '
+     "against them.",
+     ("x", "official"), 'Our School of Law hosts a public lecture: "Hate Speech, Free Speech and the Limits of the '
+     'Law" with Prof Adaeze Nwosu. Free, all welcome.'),
     # CIP006: "may" the verb is no month
     ("confidential-ip", ("x", "personal"), "Shh, the announcement May 3rd will say the Music department closes.",
      ("x", "official"), "Today's Home Office announcement may affect some international students' dependants. Our "

@@ -178,6 +178,18 @@ def words_re(words: Iterable[str], not_before: dict[str, re.Pattern[str]] | None
     return Lexicon(words, not_before)
 
 
+# A club's or society's contest or show (round 41, from round 40's near-misses: "Varsity hype: we are
+# coming for that trophy", "Cricket Club: we're going to skittle them out before lunch", "Dance Society:
+# showcase night was 🔥", "Saturday's the derby. We'll batter them"): rivalry between teams, which the
+# learned contentious detector read as a side taken and ABU004 as a threat.
+CONTEST_RE = re.compile(
+    r"\b(?:varsity|derby|fixtures?|trophy|league\s+(?:title|table|match|game)|tournament|showcase|kick-?off|innings|"
+    r"regatta|match\s*day|cup\s+(?:final|tie|run)|(?:football|rugby|cricket|netball|hockey|rowing|boat|dance|drama|"
+    r"choir|basketball|athletics|swimming|tennis|badminton|lacrosse|volleyball)\s+(?:club|society|team|squad))\b",
+    re.IGNORECASE,
+)
+
+
 SENTENCE_RE = regex.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 
 
