@@ -24,9 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from townhall.policy.engine import check  # noqa: E402
 from townhall.policy.evaluate import CLEAN_FAMILIES, flagged_families, read_cases  # noqa: E402
-from townhall.policy.types import Context  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "policy" / "cases" / "heldout.jsonl"
 
@@ -36,14 +34,12 @@ def _digest(rows: list) -> str:
 
 
 def record(data: Path) -> dict[str, list]:
-    """Held-back families per case (file order) and TweetEval offensive test abuse flags (file order)."""
+    """Held-back families per case (file order) and TweetEval offensive test abuse flags (file order), each
+    read as ``townhall eval`` reads it (a test tweet as a personal X post)."""
     held = [sorted(flagged_families(c) & CLEAN_FAMILIES) for c in read_cases(HELDOUT)]
     tw = data / "data" / "tweeteval" / "offensive" / "test_text.txt"
-    ctx = Context("x", "personal")
-    flags = []
-    if tw.exists():
-        for text in tw.read_text(encoding="utf-8").splitlines():
-            flags.append(any(f.family == "abuse" and f.severity in ("block", "warn") for f in check(text, ctx)))
+    lines = tw.read_text(encoding="utf-8").splitlines() if tw.exists() else []
+    flags = ["abuse" in flagged_families({"text": t, "network": "x", "account": "personal"}) for t in lines]
     return {"heldout": held, "tweeteval_test": flags}
 
 
