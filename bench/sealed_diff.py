@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--write")
     g.add_argument("--compare")
     args = ap.parse_args(argv)
+    if args.compare and not Path(args.compare).is_file():
+        ap.error(f"--compare {args.compare}: no such record (write one first with --write)")
     now = record(Path(args.data))
     print(f"held-back: {len(now['heldout'])} cases, digest {_digest(now['heldout'])}; "
           f"TweetEval test: {len(now['tweeteval_test'])} tweets, digest {_digest(now['tweeteval_test'])}")
