@@ -13,4 +13,5 @@ from townhall.policy.rules import (  # noqa: F401
     personal_use,
     platform_rules,
     privacy,
+    veiled,
 )

@@ -1717,7 +1717,7 @@ def threat(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     words = token_set(low)
     if "you" in low or "u " in low:
         for m in THREAT_RE.finditer(doc.text):
-            if _in_quotes(doc.text, m.start(), m.end()) and _REPORTED_THREAT_RE.search(doc.text):
+            if quoted_to_report(doc.text, m.start(), m.end()):
                 continue  # round 42: 'a message sent to our rep: "watch your back" ... it has been reported'
             yield m.start(), m.end(), "Reads as a threat against a person."
             return
@@ -1742,6 +1742,20 @@ _REPORTED_THREAT_RE = re.compile(
     r"screenshot|has\s+no\s+place|unacceptable)\b",
     re.IGNORECASE,
 )
+def quoted_to_report(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are quoted in order to report or condemn them (round 42:
+    'a message sent to our rep: "watch your back" ... it has been reported'); ABU004, ABU006 and ABU007
+    skip them."""
+    if _REPORTED_THREAT_RE.search(text) is None:
+        return False
+    # an opening quote mark a few words before, none closing it yet: 'Messages like "you'll get what's
+    # coming" are threats' even where a plural possessive ("Students' Services") upsets the count
+    return _in_quotes(text, start, end) or _OPEN_QUOTE_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
+_OPEN_QUOTE_BEFORE_RE = re.compile(r"[\"“][^\"”\n]*$")
+
+
 # "We'll batter them" said of the other team before a fixture (common.CONTEST_RE): a contest, not harm;
 # "I'll batter Jamie after the match" names its person and still counts.
 _AT_THEM_RE = re.compile(r"\b(?:them|'em)\W*$", re.IGNORECASE)
