@@ -69,11 +69,16 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     replacing = mfa.has_device(user)
     if replacing and not mfa.satisfied(request):
         return redirect(f"{reverse('mfa-verify')}?{urlencode({'next': reverse('mfa-setup')})}")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    device = _pending_device(request)
+    fresh = device is None
+    if fresh:
+        device = _new_pending_device(request)
     form = EnrolForm(request.POST or None, replacing=replacing)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and fresh:
+        # The secret this session showed is gone (or it never showed one): nothing to confirm.
+        form.is_valid()
+        form.add_error("token", "Scan this new code with your app first, then type the code it shows.")
+    elif request.method == "POST" and form.is_valid():
         result = mfa.CodeResult(True)
         if replacing:
             result = mfa.check_code(user, form.cleaned_data["current_token"])
@@ -101,6 +106,27 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     )
 
 
+PENDING_DEVICE_KEY = "townhall_mfa_pending_device"
+
+
+def _pending_device(request: HttpRequest) -> TOTPDevice | None:
+    """The unconfirmed device this session created and showed the secret of, if it still exists."""
+    pk = request.session.get(PENDING_DEVICE_KEY)
+    if not isinstance(pk, int):
+        return None
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False).first()
+
+
+def _new_pending_device(request: HttpRequest) -> TOTPDevice:
+    """A fresh device (new key) tied to this session; any other unconfirmed device of the person
+    goes, so a secret shown to another session (one with only the password) can never be confirmed."""
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+        device = TOTPDevice.objects.create(user=request.user, name="Authenticator app", confirmed=False)
+    request.session[PENDING_DEVICE_KEY] = device.pk
+    return device
+
+
 def _code_error(result: mfa.CodeResult, where: str) -> str:
     if result.wait_seconds:
         return f"Too many wrong codes. Wait {result.wait_seconds} seconds, then type the newest code from {where}."
@@ -120,6 +146,7 @@ def _confirm(request: HttpRequest, device: TOTPDevice, replacing: bool) -> bool:
         record(request.user, "mfa.replaced" if replacing else "mfa.enrolled", request.user,
                after={"devices_replaced": removed} if replacing else None)
     device.refresh_from_db()
+    request.session.pop(PENDING_DEVICE_KEY, None)
     mfa.mark_verified(request, "totp", device)
     return True
 
