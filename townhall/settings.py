@@ -196,6 +196,8 @@ TOWNHALL_DORMANT_AFTER_DAYS = config.env_int("TOWNHALL_DORMANT_AFTER_DAYS", 90, 
 # Listening: mentions older than this are deleted (a search may set a shorter period).
 TOWNHALL_LISTENING_RETENTION_DAYS = config.env_int("TOWNHALL_LISTENING_RETENTION_DAYS", 90, minimum=1)
 OTP_TOTP_ISSUER = os.environ.get("TOWNHALL_SITE_NAME", "Townhall")
+# The admin never shows a TOTP key, QR code or backup code (townhall/core/admin.py goes further).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # E-mail copies of notifications (TOWNHALL_SMTP_URL); without it everything stays in the app.
 _EMAIL = config.email()

@@ -1,5 +1,9 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin as BaseStaticDeviceAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from townhall.core.models import ApiToken, OrgUnit, User
 
@@ -42,6 +46,45 @@ class OrgUnitAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("user", "name", "prefix", "created_at", "expires_at", "revoked")
     readonly_fields = ("key_hash", "prefix")
+
+
+# Second-factor devices: an administrator may list them and delete them (or use *Reset two-factor
+# sign-in* on the person), never read a secret. The libraries' own admin shows the TOTP key on
+# the add form, a QR code page, and every backup code inline; these replace it.
+class TOTPDeviceAdmin(BaseTOTPDeviceAdmin):
+    list_display = ["user", "name", "created_at", "last_used_at", "confirmed"]
+
+    def get_list_display(self, request):
+        return self.list_display
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            ("Identity", {"fields": ["user", "name", "confirmed"]}),
+            ("Timestamps", {"fields": ["created_at", "last_used_at"]}),
+            ("Configuration", {"fields": ["step", "t0", "digits", "tolerance"]}),
+        ]
+
+    def get_urls(self):  # no config (key + QR code) or QR code pages
+        return admin.ModelAdmin.get_urls(self)
+
+    def has_add_permission(self, request):  # a device is enrolled by its owner, never made here
+        return False
+
+
+class StaticDeviceAdmin(BaseStaticDeviceAdmin):
+    inlines = []
+
+    def get_inline_instances(self, request, obj=None):
+        return []
+
+    def has_add_permission(self, request):
+        return False
+
+
+for _model, _model_admin in ((TOTPDevice, TOTPDeviceAdmin), (StaticDevice, StaticDeviceAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _model_admin)
 
 
 def _name_the_libraries_apps() -> None:

@@ -75,9 +75,13 @@ class User(AbstractUser):
 
     @property
     def mfa_required(self) -> bool:
+        """The role needs a second factor, or the person may use the Django admin (is_staff or
+        is_superuser), whatever their role: the admin reaches every table."""
         from django.conf import settings
 
-        return self.is_active and self.effective_role in settings.TOWNHALL_MFA_ROLES
+        if not self.is_active:
+            return False
+        return self.is_staff or self.is_superuser or self.effective_role in settings.TOWNHALL_MFA_ROLES
 
     def reviews(self, unit: OrgUnit | None) -> bool:
         if unit is None:
