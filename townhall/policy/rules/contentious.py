@@ -255,7 +255,14 @@ _PLAIN_SENSE_RE = re.compile(
     r"|\b(?:support|supports|supporting|respect|respects|uphold|upholds|defend|defends|protect|protects)\s+"
     r"(?:lawful|peaceful)(?:,?\s+(?:and\s+)?(?:lawful|peaceful))?\s+(?:protests?|demonstrations?|campaigning|assembly)\b"
     r"|\bthis\s+house\s+(?:believes|would|regrets|supports|opposes|welcomes|condemns|calls)\b[^.!?\n]*"
-    r"|\b(?:is|are|was|were)\s+back\b|\bback\s+in\s+session\b",
+    r"|\b(?:is|are|was|were)\s+back\b|\bback\s+in\s+session\b"
+    # round 44: a recording played again, time set aside at an event, support measured by a survey
+    r"|\b(?:listen|listening|watch|watching|play|catch\s+up|look|looking|looked)\s+back\b"
+    r"|\btime\s+for\s+(?:audience\s+|your\s+|a\s+few\s+)?(?:questions|q\s*&\s*a|q\s*and\s*a|discussion|"
+    r"networking|refreshments|coffee|lunch|a\s+break)\b"
+    r"|\b(?:surveys?|polls?|polling|data|findings|respondents|study|studies|research)\b[^.!?\n]{0,60}?\b(?:shows?|"
+    r"showed|finds?|found|suggests?|reveals?|reports?)\s+(?:broad|strong|wide|widespread|majority|growing|little|"
+    r"weak|falling|rising|mixed|limited|high|low)\s+support\b",
     re.IGNORECASE,
 )
 # The institution standing with its own people ("We stand with our Ukrainian students and staff"):

@@ -796,8 +796,9 @@ _READ_VIA_LINK_RE = regex.compile(
     r"(?i)(?<![\w])(?:(?:read|watch|listen\s+to|see)\s+(?:[\w'’-]+\s+){0,3}?(?:via|at|through|using|on|in)\s+(?:the\s+)?"
     r"(?:link|links)"
     # round 19 (N11, N12): "Read the case study on the Innovate UK website", "links to publishers' pages, not PDFs"
-    r"|(?:read|watch|see|find)\s+(?:[\w'’-]+\s+){0,4}?(?:on|at|via)\s+(?:the|their|our)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:website|site|page|pages)|links?\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pages?|sites?|websites?)"
+    # round 44: "Book your slot on their website", "Read her story on the blog": where to go, not a copy
+    r"|(?:read|watch|see|find|book|register|apply|sign\s+up)\s+(?:[\w'’-]+\s+){0,4}?(?:on|at|via)\s+(?:the|their|our)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:website|site|page|pages|blog)|links?\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pages?|sites?|websites?)"
     r"|(?:is|are)\s+(?:now\s+)?(?:up\s+|live\s+)?(?:on|at)\s+(?:the|our)\s+(?:website|site)"
     # round 21 (P6): "You can watch the full piece on BBC iPlayer": on the broadcaster's own service
     r"|(?:watch|listen\s+to|catch|see|stream)\s+(?:[\w'’-]+\s+){0,4}?(?:on|via)\s+(?:bbc\s+)?(?:iplayer|sounds|itvx|"

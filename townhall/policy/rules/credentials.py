@@ -487,6 +487,8 @@ def shared_login(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "a shared login for the lab's Spotify would solve so many arguments": no such login
         if _TOLD_ABOUT_MINE_RE.match(m.group()) and _VERDICT_AFTER_RE.match(doc.masked, m.end()):
             continue  # round 19 (N6): "IT just told me my password was weak": told about it, nothing handed out
+        if _PASSWORD_MANAGER_RE.search(doc.masked, m.end(), m.end() + 60):
+            continue  # round 44: "shared logins in the university's password manager, never in notebooks"
         yield m.start(), m.end(), "A shared login is being handed out."
 
 
@@ -512,6 +514,13 @@ _NEGATED_RE = regex.compile(
     r"(?:never|don'?t|do\s+not|not|shouldn'?t|mustn'?t|must\s+not|won'?t|cannot|can'?t)\s+\S*\s*$"
     # "no more shared logins!", "if you've accidentally posted a password": advice, not a disclosure
     r"|(?:no\s+more|accidentally|by\s+mistake|if\s+you(?:'ve|\s+have)?(?:\s+ever)?)\s+\S?$"
+    # round 44: "if you've used the same password for several accounts, change ...": the reader's habit
+    r"|if\s+you(?:'ve|\s+have)?(?:\s+ever)?\s+(?:used|reused|re-used|kept|had)\s+\S?$"
+)
+# round 44: "we keep shared logins in the university's password manager": the approved way to hold them
+_PASSWORD_MANAGER_RE = regex.compile(
+    r"(?i)\b(?:in|into|inside|from|via|using|with|through)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:password|credentials?)\s+"
+    r"(?:manager|vault|safe)s?|1password|lastpass|bitwarden|keepass\w*|dashlane)\b"
 )
 
 

@@ -624,8 +624,14 @@ def _email_verdict(doc: Doc, cp: CompiledPack, s: int, e: int, local: str, domai
         return f"Personal e-mail address at {domain} in a public post."
     elif _ID_LOCAL_RE.match(low):
         return "E-mail address of one student or member of staff (their ID number) in a public post."
-    elif doc.ctx.account == "personal" and _ACADEMIC_DOMAIN_RE.search(domain) and _academic_contact(doc.text, s):
-        return None  # "Abstracts to me at a.nowak@trentside.ac.uk": an academic's work address, for work
+    elif (
+        doc.ctx.account in ("personal", "research")
+        and _ACADEMIC_DOMAIN_RE.search(domain)
+        and _academic_contact(doc.text, s)
+    ):
+        # "Abstracts to me at a.nowak@trentside.ac.uk": an academic's work address, for work; from a
+        # research group's account (round 44) "Informal enquiries to the PI at e.hughes@..." likewise
+        return None
     elif _NAMEISH_LOCAL.match(low):
         if (
             doc.ctx.account != "personal"  # an official or a research group's account: the institution's own
@@ -697,7 +703,16 @@ def _clipped_then_unit(part: str, names: frozenset[str]) -> tuple[str, str] | No
         head, rest = part[:k], part[k:]
         if len(rest) >= 4 and head not in names and (rest in _UNIT_LOCALS or rest in ROLE_LOCALS):
             return head, rest
+    # round 44: a longer subject before a service word ("moneyadvice", "visahelp"), the subject a word the
+    # dictionary lacks; a given name before it ("annasupport") keeps it a person's
+    for k in range(5, min(len(part) - 3, 10) + 1):
+        head, rest = part[:k], part[k:]
+        if rest in _SERVICE_TAILS and head not in names and head.isalpha():
+            return head, rest
     return None
+
+
+_SERVICE_TAILS = frozenset(wordlist("advice support help helpdesk enquiries services service team office desk hub"))
 
 
 _TITLE_BEFORE_RE = regex.compile(r"(?:\b(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame)\.?\s+)$", regex.IGNORECASE)
@@ -1183,7 +1198,7 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             continue
         window = t[max(0, s - 80) : e + 40]
         home = any(not _BUILDING_HOUSE_RE.match(r.group(0)) for r in _RESIDENCE_RE.finditer(window))
-        if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 80), s):
+        if doc.ctx.account != "personal" and _OWN_ADDRESS_RE.search(t, max(0, s - 120), s):
             continue  # the institution giving its own address ("Our campus address is ...")
         if not home and _WORK_ADDRESS_RE.search(t, max(0, s - 90), s):
             continue  # "the office address for deliveries is School of Chemistry, ...": a workplace's, on any account
@@ -1234,6 +1249,7 @@ _STREETISH_RE = regex.compile(r"(?i)\b(?:hill|park|row|walk|grove|mews|gardens|g
 
 _OWN_ADDRESS_RE = regex.compile(
     r"(?i)\b(?:our|the)\s+(?:campus|university|main|postal|office|visiting|head\s+office|registered)\s+address\b"
+    r"|\bour\s+address\s+(?:is|for)\b"  # round 44: "Our address is Admissions Office, University of ..."
     # "The Institute's address for invoices is ...", "the School's postal address": the organisation's own
     r"|\b(?:our|the)\s+(?:university|institute|college|school|faculty|department|centre|center|society|union)(?:'s|’s)\s+"
     r"(?:\w+\s+)?address\b"
@@ -2334,6 +2350,12 @@ def _someone_elses_sensitive(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # "the Institute of Cancer Sciences", "the Visa Compliance team": a unit's name
         if _POLICY_NOUN_RE.match(t, m.end()) and m.group(0).lower() in _POLICY_ATTRS:
             continue  # "the graduate route visa changes": a policy, nobody's status
+        if (
+            doc.ctx.account != "personal"
+            and _PRODUCT_AFTER_RE.match(t, m.end())
+            and _PRODUCT_BEFORE_RE.search(t, max(0, m.start() - 40), m.start())
+        ):
+            continue  # round 44: "the rapid sepsis test", "a new dementia screening tool": a product, no patient
         if m.group(0).lower().startswith("salary") and _JOB_AD_RE.search(t):
             continue  # "Research Associate ..., salary £37,099": the advertised pay of a post
         sighting = _SIGHTING_FIRST_RE.match(m.group(0)) is not None
@@ -2396,6 +2418,20 @@ _ORG_BEFORE_RE = regex.compile(
 def _in_proper_name(t: str, s: int, e: int) -> bool:
     """Whether the capitalised attribute at [s, e) is part of a unit's or organisation's name."""
     return _ORG_AFTER_RE.match(t, e) is not None or _ORG_BEFORE_RE.search(t, max(0, s - 80), s) is not None
+
+
+# A condition naming what a product or a study is for (round 44): "the rapid sepsis test", "a new dementia
+# screening tool", "our cancer vaccine trial"; said by an official or research account, after an article
+# and before the thing, it is nobody's diagnosis ("John's cancer treatment" has no article and still counts).
+_PRODUCT_AFTER_RE = regex.compile(
+    r"(?i)\s+(?:[\w-]+\s+)?(?:tests?|testing|screening|diagnostics?|vaccines?|treatments?|therap(?:y|ies)|drugs?|trials?|"
+    r"detection|monitors?|monitoring|devices?|sensors?|apps?|tools?|kits?|prototypes?|biomarkers?|research|model|"
+    r"algorithm|wearables?)\b"
+)
+_PRODUCT_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:a|an|the|our|new|its|their)\s+(?:(?:new|rapid|first|novel|low-cost|cheap|portable|home|commercial|"
+    r"quick|early|simple|blood|saliva|urine|at-home|ai|digital|world-first|pioneering)\s+){0,3}$"
+)
 
 
 # A status word followed by what makes it a policy ("visa changes", "asylum backlog"), not a person's case.
