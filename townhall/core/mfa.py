@@ -144,9 +144,11 @@ def reset(actor: Any, user: User) -> int:
     """An administrator's reset: remove every second-factor device (audited).
 
     The person enrols afresh at the next sign-in if their role requires it; sessions that
-    passed a code from a removed device stop counting as verified at once.
+    passed a code from a removed device stop counting as verified at once, and their API
+    tokens are revoked.
     """
     from townhall.audit.services import record
+    from townhall.core.services import revoke_tokens
 
     removed = 0
     with transaction.atomic():
@@ -155,4 +157,5 @@ def reset(actor: Any, user: User) -> int:
             removed += 1
         SecondFactorThrottle.objects.filter(user=user).delete()
         record(actor, "mfa.reset", user, after={"devices_removed": removed})
+        revoke_tokens(actor, user, "second factor reset")
     return removed

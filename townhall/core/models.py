@@ -129,6 +129,11 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+    second_factor = models.BooleanField(
+        default=False,
+        help_text="Issued from a session that had passed the second factor. A token without it stops "
+        "working while its owner needs a second factor (e.g. after a promotion).",
+    )
 
     def __str__(self) -> str:
         return f"API token “{self.name}” of {self.user.label if self.user_id else 'nobody'}"
@@ -138,7 +143,11 @@ class ApiToken(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, name: str, days: int | None = 90) -> tuple[ApiToken, str]:
+    def issue(
+        cls, user: User, name: str, days: int | None = 90, *, second_factor: bool = True
+    ) -> tuple[ApiToken, str]:
+        """A new token and its key (shown once). The web page passes `second_factor` as whether
+        its session passed the second factor; other callers (shell, tests) act as the operator."""
         key = "th_" + secrets.token_urlsafe(32)
         token = cls.objects.create(
             user=user,
@@ -146,6 +155,7 @@ class ApiToken(models.Model):
             prefix=key[:10],
             key_hash=cls.hash_key(key),
             expires_at=timezone.now() + timedelta(days=days) if days else None,
+            second_factor=second_factor,
         )
         return token, key
 

@@ -97,11 +97,29 @@ def prune_login_failures() -> int:
 
 
 def user_for_token(key: str) -> User | None:
+    """The token's owner, or None. A token issued without the second factor does not work while
+    its owner needs one (promoted to a role that requires it, given admin access, or opted in),
+    as the owner's own password-only session would not."""
+    from townhall.core import mfa
+
     token = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash_key(key)).first()
     if token is None or not token.is_valid or not token.user.is_active:
         return None
+    if not token.second_factor and mfa.needed(token.user):
+        return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
+
+
+def revoke_tokens(actor, user: User, reason: str) -> int:
+    """Revoke every live API token of `user` (audited): after a password change or a reset of the
+    second factor, a token minted with the old credentials must not outlive them."""
+    from townhall.audit.services import record
+
+    count = ApiToken.objects.filter(user=user, revoked=False).update(revoked=True)
+    if count:
+        record(actor, "api_token.revoked_all", user, after={"reason": reason, "tokens": count})
+    return count
 
 
 def client_ip(request) -> str | None:

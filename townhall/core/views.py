@@ -23,6 +23,7 @@ from townhall.audit.services import record
 from townhall.core import mfa
 from townhall.core.forms import EnrolForm, OTPForm, SettingsForm, ThrottledLoginForm
 from townhall.core.models import ApiToken
+from townhall.core.services import revoke_tokens
 
 
 class LoginView(auth_views.LoginView):
@@ -175,7 +176,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         return HttpResponse("Finish two-factor sign-in first.", status=403)
     if request.method == "POST":
         name = (request.POST.get("name") or "").strip()[:100] or "API token"
-        token, new_key = ApiToken.issue(request.user, name)
+        token, new_key = ApiToken.issue(request.user, name, second_factor=mfa.satisfied(request))
         record(request.user, "api_token.issued", token, after={"name": name, "prefix": token.prefix})
     items = request.user.api_tokens.filter(revoked=False).order_by("-created_at")
     return render(request, "core/tokens.html", {"tokens": items, "new_key": new_key})
@@ -205,7 +206,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         record(self.request.user, "user.password_changed", self.request.user)
-        messages.success(self.request, "Your password is changed; other sessions are signed out.")
+        revoked = revoke_tokens(self.request.user, self.request.user, "password changed")
+        messages.success(
+            self.request,
+            "Your password is changed; other sessions are signed out"
+            + (f" and your {revoked} API token{'s' if revoked != 1 else ''} revoked." if revoked else "."),
+        )
         return response
 
 
