@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.hashers import make_password
 
 
 class PasswordBackend(ModelBackend):
@@ -13,6 +15,12 @@ class PasswordBackend(ModelBackend):
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not local_login_allowed(username):
+            # As much work as checking a password (Django's ModelBackend hashes for an unknown
+            # name too), so the answer's timing does not tell which names are break-glass ones.
+            if username is not None and password is not None:
+                model = get_user_model()
+                model._default_manager.filter(**{model.USERNAME_FIELD: username}).exists()  # the look-up too
+                make_password(password)
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
 
