@@ -320,6 +320,23 @@ def _words(name: str, default: str = "") -> list[str]:
     return [w for w in raw.replace(",", " ").split() if w]
 
 
+# RFC 8176 `amr` values that count as a second factor at the identity provider: "mfa" itself,
+# or a knowledge factor together with a possession or inherence one. A single value such as
+# "otp" or "face" is one factor, whatever it is.
+DEFAULT_OIDC_MFA_AMR = "mfa pwd|pin|kba+otp|hwk|swk|sms|tel|fpt|face|iris|retina|vbm"
+
+
+def _amr_rules() -> list[str]:
+    """TOWNHALL_OIDC_MFA_AMR: rules, each `a|b+c|d` (every `+` part needs one of its `|` values)."""
+    rules = _words("TOWNHALL_OIDC_MFA_AMR", DEFAULT_OIDC_MFA_AMR)
+    for rule in rules:
+        if any(not value for part in rule.split("+") for value in part.split("|")):
+            raise ImproperlyConfigured(
+                f"TOWNHALL_OIDC_MFA_AMR: {rule!r} is not a rule such as mfa or pwd|pin+otp|hwk."
+            )
+    return rules
+
+
 def sso() -> dict:
     """Single sign-on (docs/sso.md): OpenID Connect and SAML 2.0 identity providers.
 
@@ -341,6 +358,7 @@ def sso() -> dict:
             "SCOPES": _words("TOWNHALL_OIDC_SCOPES", "openid email profile offline_access"),
             "GROUPS_CLAIM": os.environ.get("TOWNHALL_OIDC_GROUPS_CLAIM", "groups").strip() or "groups",
             "MFA_ACR": _words("TOWNHALL_OIDC_MFA_ACR"),
+            "MFA_AMR": _amr_rules(),
             "LABEL": os.environ.get("TOWNHALL_SSO_LABEL", "").strip() or "Sign in with your university account",
         }
     saml = None

@@ -19,12 +19,19 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from joserfc.errors import JoseError
 
+from townhall.config import DEFAULT_OIDC_MFA_AMR
 from townhall.sso.identity import Assertion, SignInRefused
 
 log = logging.getLogger("townhall.sso")
 NAME = "townhall"
-# RFC 8176 method references that mean a second factor (or a phishing-resistant single one).
-MFA_AMR = frozenset({"mfa", "mca", "otp", "hwk", "sc", "fpt", "face", "iris", "retina"})
+_DEFAULT_AMR_RULES = DEFAULT_OIDC_MFA_AMR.split()
+
+
+def amr_means_mfa(amr: list[str], rules: list[str]) -> bool:
+    """Whether the `amr` values satisfy one of the rules (TOWNHALL_OIDC_MFA_AMR, docs/sso.md):
+    a rule `pwd|pin+otp|hwk` needs one of pwd, pin *and* one of otp, hwk; `mfa` needs mfa."""
+    present = set(amr)
+    return any(all(present.intersection(part.split("|")) for part in rule.split("+")) for rule in rules)
 
 
 def configured() -> bool:
@@ -107,7 +114,8 @@ def assertion_from_claims(claims: dict) -> Assertion:
         name=claims.get("name", "") or "",
         username_hint=claims.get("preferred_username", "") or claims.get("email", "") or "",
         attributes=attributes,
-        mfa=bool(MFA_AMR.intersection(_as_list(amr))) or (bool(acr) and acr in cfg["MFA_ACR"]),
+        mfa=amr_means_mfa(_as_list(amr), cfg.get("MFA_AMR", _DEFAULT_AMR_RULES))
+        or (bool(acr) and acr in cfg["MFA_ACR"]),
         method=("amr:" + "+".join(_as_list(amr))) if amr else (f"acr:{acr}" if acr else "password"),
     )
 
