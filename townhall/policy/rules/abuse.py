@@ -341,7 +341,10 @@ _STING_AFTER_RE = re.compile(_STING_AFTER, re.IGNORECASE)
 # "I'm a dinosaur", "call me an idiot": said of oneself, not of anyone else.
 _SELF_BEFORE_RE = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|i\s+feel\s+like|call\s+me|me,?)\s+(?:(?:a|an|such|absolute|total|complete|"
-    r"the|bit\s+of|of|like|" + INSULT_ADJ + r")\s+)*$",
+    r"the|bit\s+of|of|like|" + INSULT_ADJ + r")\s+)*$"
+    # round 45: "I am a kind person and also a coward": the second noun is still the author
+    r"|\b(?:i'?m|i\s+am)\s+(?:a|an)\s+(?:\w+\s+){1,3}?(?:and|but)\s+(?:also\s+)?(?:a|an)\s+(?:(?:absolute|total|"
+    r"complete|bit\s+of\s+a)\s+)?$",
     re.IGNORECASE,
 )
 # Addressed to someone: a reply (leading @mentions) or "dear/hey/oi @x".

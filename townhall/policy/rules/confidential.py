@@ -423,8 +423,8 @@ def marked_confidential(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         # "do not share your login with anyone" is security advice, not a confidentiality marking
         if m.group(0).startswith("do") and _OWN_SECRET_AFTER_RE.match(doc.masked, m.end()):
             continue
-        if m.group(0).startswith("leak") and doc.holds(_PHYSICAL_LEAK_RE, masked=True):
-            continue  # "the estates team fixed the leak in our lab"
+        if m.group(0).startswith("leak") and harmless_leak(doc):
+            continue  # "the estates team fixed the leak in our lab", "the leaked plot of the new Doctor Who series"
         if m.group(0).startswith("leak") and _studied_leak(doc, m):
             continue  # "our paper: a taxonomy of API key leaks on GitHub": leaks as the subject of research
         if m.group(0).startswith("leak") and _REFUSED_LEAK_RE.search(doc.masked, max(0, m.start() - 24), m.start()):
@@ -486,11 +486,25 @@ _PUBLISHED_RE = regex.compile(
     r"(?<![\w])(?:open\s+(?:session|meeting|part|business)|(?:are|is)\s+now\s+(?:on|published|available|live|up|public)|"
     r"(?:have|has)\s+been\s+published|published\s+on\s+(?:the|our))(?![\w])"
 )
-# A leak of water, not of documents.
-_PHYSICAL_LEAK_RE = regex.compile(
+# A leak of water, not of documents (round 44: of a bottle or a pen too, "leaked all over my bag").
+PHYSICAL_LEAK_RE = regex.compile(
     r"(?<![\w])(?:fix|fixed|fixing|repair\w*|plumb\w*|water|pipes?|roof|ceiling|taps?|drip\w*|flood\w*|bucket|radiator|"
-    r"boiler|damp|gas|estates\s+team|reporting\s+it)(?![\w])"
+    r"boiler|damp|gas|estates\s+team|reporting\s+it|leak-?proof|bottles?|flasks?|pens?|kettle|dishwasher|fridge|freezer|"
+    r"coolant|nappy|leaked\s+all\s+over)(?![\w])"
 )
+# A film's, a show's or an album's leaked plot or trailer (round 45): someone else's secret, not the
+# institution's ("The leaked plot of the new Doctor Who series is all over my feed").
+MEDIA_LEAK_RE = regex.compile(
+    r"(?<![\w])(?:leak\w*\s+(?:\w+\s+){0,2}?(?:plot|trailer|spoilers?|episodes?|album|single|setlist|script|footage|"
+    r"storyline|ending|finale|season|series|film|movie|kit|squad|line-?up)|(?:plot|trailer|spoilers?|episodes?|album|"
+    r"script|finale|ending|kit|squad|line-?up)\s+(?:has\s+|have\s+|was\s+|were\s+)?leaked)(?![\w])"
+)
+def harmless_leak(doc: Doc) -> bool:
+    """Whether the post's leak is of water or a bottle, or a show's leaked plot: nothing the institution
+    keeps (CIP003 and PER006 ask it of a leak word)."""
+    return doc.holds(PHYSICAL_LEAK_RE, masked=True) or doc.holds(MEDIA_LEAK_RE, masked=True)
+
+
 # Leaks as the subject of research or teaching ("Paper: a taxonomy of API key leaks on GitHub",
 # "our researchers found thousands of leaked API keys in public repositories", "why 'Password123' is
 # top of every leak list"): the leaked things are secrets in general (keys, credentials, passwords,
@@ -929,7 +943,7 @@ _C6_SECRET_RE = regex.compile(
     r"|(?:announcement|press\s+release|news)\s+(?:\w+\s+)?goes\s+out\s+(?:next|on|in|tomorrow)"
     # people concerned not told yet
     r"|(?:haven'?t|hasn'?t|not)\s+been\s+told|no\s+one'?s?\s+(?:has\s+)?been\s+told|nobody\s+(?:else\s+)?knows"
-    r"(?!\s+(?:more|better|as\s+much|as\s+well|like|how|the\s+(?:building|campus|place|job|system)))"
+    r"(?!\s+(?:more|better|as\s+much|as\s+well|like|how|why|the\s+(?:building|campus|place|job|system)))"
     r"|(?<!\b(?:i|we|you)\s)(?:don'?t|doesn'?t)\s+know\s+yet|(?:hasn'?t|haven'?t)\s+(?:yet\s+)?(?:announced|published)"
     r"|(?:officially\s+)?announced\s+in\s+\d+|(?:letters?|emails?|offers?)\s+go(?:es)?\s+out\s+(?:next|on|in|tomorrow)"
     r"|(?:they'?re|they\s+are|we'?re|we\s+are)\s+telling\s+(?:people|staff|students|them|everyone)\s+(?:after|in|on|next|from)"

@@ -60,6 +60,13 @@ def _looks_secret(tok: str) -> bool:
     return tok[0].isupper() and tok[1:].islower() is False
 
 
+# A password of nothing that logs in ("my password for life", "the password to happiness").
+_FIGURATIVE_PW_RE = regex.compile(
+    r"(?i)\b(?:password|passcode|pin)\s+(?:for|to)\s+(?:life|success|happiness|a\s+(?:good|happy|long|great)\s+\w+|"
+    r"my\s+heart|the\s+soul)\b"
+)
+
+
 @rule(
     "CRD001",
     "password-disclosure",
@@ -91,6 +98,8 @@ def password(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _FILE_NAME_RE.fullmatch(m.group("secret").strip("\"'“”‘’.,;:!?)")):
             continue  # round 21 (P7): 'a file called "passwords.docx"' names a file
+        if _FIGURATIVE_PW_RE.search(doc.text, max(0, m.start() - 10), m.start("secret")):
+            continue  # round 45: "My password for life: coffee": a motto, no account behind it
         if _looks_secret(m.group("secret")):
             yield (
                 m.start("secret"),

@@ -25,7 +25,12 @@ from townhall.policy.rules.common import (
     tokens,
     words_re,
 )
-from townhall.policy.rules.confidential import CONFIDENCE_MAXIM_RE, TRIVIAL_WORDS, waits_for_publication
+from townhall.policy.rules.confidential import (
+    CONFIDENCE_MAXIM_RE,
+    TRIVIAL_WORDS,
+    harmless_leak,
+    waits_for_publication,
+)
 
 _INSTITUTION_REF = re.compile(
     r"(?<![\w])(?:(?:the|my|our)\s+(?:university|uni|employer|institution|faculty|school|department|dept)"
@@ -1042,6 +1047,10 @@ def _complaint_content(t: str) -> bool:
 
 # Claims that damage the institution's reputation whatever the framing: accusations of dishonesty,
 # cover-ups, unlawful or unsafe conduct, financial collapse, warnings to stay away.
+_SEAT_BEFORE_RE = re.compile(
+    r"\b(?:chairs?|sofas?|benches|bench|seats?|stools?|desks?|floor|fence|couch|cushions?|beanbags?|wall|steps|"
+    r"bus|train|plane)\b(?:\W+\w+){0,5}?\W+$"
+)
 _MADE_UP_FOR_RE = re.compile(r"\s+(?:for|with)\s+(?:her|him|them|you|me|us|my|our|the)\b")
 _DAMAGING = words_re(
     phrases(
@@ -2392,6 +2401,8 @@ def reputation_damage(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # "removed the old asbestos": a hazard put right (round 14)
             if m.group(0) == "made up" and _MADE_UP_FOR_RE.match(t, m.end()):
                 continue  # "made up for her": delighted (round 15), not "made up" as invented
+            if m.group(0) == "sitting on" and _SEAT_BEFORE_RE.search(t, max(0, m.start() - 50), m.start()):
+                continue  # round 45: "a wobbly chair someone had been sitting on": a seat, not a buried report
             if _ABUSE_RECEIVED_AFTER_RE.match(t, m.end()):
                 continue  # round 19 (N10, N12): "I received a racist message after my talk": abuse sent to the author
             if abs(m.start() - ref[0]) <= 160 and not _as_topic(t, m.start()) and not _unclaimed(t, m.start()):
@@ -3022,7 +3033,8 @@ _CONDUCT_RE = re.compile(
     r"haven'?t\s+(?:updated|changed|touched)\s+(?:them|it|my\s+\w+|the\s+\w+)\s+since|same\s+(?:slides|notes|lectures?)\s+since|"
     r"can'?t\s+(?:write|string)\s+a\s+sentence|lets?\s+(?:them|these\s+people|people\s+like\s+(?:this|that|them))\s+in|"
     r"(?:grade|mark|read)\s+(?:only\s+)?the\s+first\s+(?:page|paragraph|few\s+lines|line)|guess\s+the\s+rest|"
-    r"(?:nobody|no\s+one)(?:'s|\s+has)\s+(?:ever\s+)?(?:complained|noticed|checked|asked)|"
+    r"(?:nobody|no\s+one)(?:'s|\s+has)\s+(?:ever\s+)?(?:complained|noticed|checked|asked)"
+    r"(?!\s+(?:about|for)\s+(?:getting|having|finishing|an?\s+(?:early|shorter|short)|more|extra|time\s+back))|"
     r"(?:students|they|nobody|no\s+one)\s+(?:haven'?t|hasn'?t|didn'?t|never)\s+(?:even\s+)?noticed|"
     r"i'?ve\s+been\s+(?:at|in|on)\s+the\s+(?:beach|pub|races|sofa|golf\s+course|spa)|shouldn'?t\s+be\s+(?:at|in)\s+uni(?:versity)?|"
     r"(?:students|first[-\s]years|tutees|freshers|cohort|class)\s+(?:that\s+|who\s+)?i\s+(?:can'?t|cannot|couldn'?t)\s+stand|"
@@ -3333,7 +3345,9 @@ _CONFIDE_RE = re.compile(
     r"|(?:straight|direct(?:ly)?|first[-\s]?hand)\s+from\s+(?:someone|somebody|a\s+\w+|my\s+\w+|the\s+\w+)"
     r"|(?:someone|somebody|a\s+(?:friend|mate|colleague|contact|pal|source|bird))\s+(?:\w+\s+)?(?:in|on|at|from)\s+(?:the\s+)?"
     r"(?:hr|finance|senate|council|exec\w*|registry|estates|admissions|board|governors|management|smt|vc'?s?\s+office|"
-    r"\w+'?s?\s+office|\w+\s+team)"
+    # round 45: "someone in the office microwaved fish" is no source; "someone in the office told me" is
+    r"(?!the\s+office\b)\w+'?s?\s+office|the\s+office(?=\s+(?:\w+\s+){0,2}?(?:told|tells|says|said|reckons|mentioned|"
+    r"let\s+slip|whispered|confirmed|leaked|heard))|\w+\s+team)"
     r"|(?:got|had|given|get)\s+(?:the\s+|a\s+)?(?:nod|heads[-\s]up|tip[-\s]off|wink)\s+from|tipped\s+(?:me|us)\s+off"
     r"|(?:a|my)\s+(?:governor|senate|council|hr|finance|exec|board|registry|estates|admissions)\s+(?:friend|mate|contact|pal|source)"
     r"|(?:announcement|news|letters?|emails?)\s+(?:is\s+|are\s+)?due\s+(?:after|next|on|in|before)"
@@ -3435,6 +3449,8 @@ def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         m = _SECRET_RE.search(t)
         if m and "embargo" in m.group(0) and waits_for_publication(t):
             m = None  # an embargo the post waits for, with nothing told yet (as CIP002 reads it)
+        if m and m.group(0) == "leaked" and harmless_leak(doc):
+            m = None  # round 45: "my leak-proof water bottle has leaked all over my bag"
         if m:
             s, e = max(0, m.start() - 160), min(len(t), m.end() + 160)
             trouble = _TROUBLE_RE.search(t, s, e) or _PLAN_RE.search(t, s, e)
@@ -3468,6 +3484,8 @@ def revealing_internal(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     m = _INSIDER_RE.search(t)
     if not m:
         return
+    if m.group(0).startswith("leak") and harmless_leak(doc):
+        return  # round 45: a bottle's leak, a TV show's leaked plot
     s, e = max(0, m.start() - 160), min(len(t), m.end() + 160)
     if trivial and all(_MOCK_TROUBLE_RE.fullmatch(x.group(0)) for x in _TROUBLE_RE.finditer(t, s, e)):
         return  # "gossip from the staff kitchen: someone's stealing the biscuits, investigation ongoing"
