@@ -1,25 +1,11 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.contrib.auth.forms import AdminPasswordChangeForm
 from django_otp.plugins.otp_static.admin import StaticDeviceAdmin as BaseStaticDeviceAdmin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from townhall.core.models import ApiToken, OrgUnit, User
-
-
-class TokenRevokingPasswordChangeForm(AdminPasswordChangeForm):
-    """An administrator setting someone's password also revokes that person's API tokens."""
-
-    def save(self, commit=True):
-        from townhall.core.actor import current_actor
-        from townhall.core.services import revoke_tokens
-
-        user = super().save(commit=commit)
-        if commit:
-            revoke_tokens(current_actor(), user, "password set by an administrator")
-        return user
 
 
 @admin.register(User)
@@ -34,7 +20,6 @@ class UserAdmin(BaseUserAdmin):
     # (axe aria-prohibited-attr); the plain multiple select is accessible.
     filter_horizontal = ()
     actions = ["reset_second_factor"]
-    change_password_form = TokenRevokingPasswordChangeForm
 
     @admin.action(description="Reset two-factor sign-in (they set it up again at their next sign-in)")
     def reset_second_factor(self, request, queryset):

@@ -93,6 +93,23 @@ class User(AbstractUser):
     def label(self) -> str:
         return self.get_full_name() or self.username
 
+    def set_password(self, raw_password: str | None) -> None:
+        """Remember that the password changed, so ``save`` revokes the API tokens minted under the
+        old one, whichever way it was set (the settings page, the admin, ``manage.py
+        changepassword``, the shell): a token must not outlive the credential it was issued on."""
+        super().set_password(raw_password)
+        self._password_changed = True
+
+    def save(self, *args, **kwargs) -> None:
+        changed = getattr(self, "_password_changed", False) and self.pk is not None
+        super().save(*args, **kwargs)
+        if changed:
+            self._password_changed = False
+            from townhall.core.actor import current_actor
+            from townhall.core.services import revoke_tokens
+
+            self.tokens_revoked = revoke_tokens(current_actor(), self, "password changed")
+
 
 class LoginFailure(models.Model):
     """One failed sign-in, under the normalised name (services.username_key); kept for the

@@ -23,7 +23,6 @@ from townhall.audit.services import record
 from townhall.core import mfa
 from townhall.core.forms import EnrolForm, OTPForm, SettingsForm, ThrottledLoginForm
 from townhall.core.models import ApiToken
-from townhall.core.services import revoke_tokens
 
 
 class LoginView(auth_views.LoginView):
@@ -206,7 +205,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         record(self.request.user, "user.password_changed", self.request.user)
-        revoked = revoke_tokens(self.request.user, self.request.user, "password changed")
+        revoked = getattr(form.user, "tokens_revoked", 0)  # User.save revoked them with the old password
         messages.success(
             self.request,
             "Your password is changed; other sessions are signed out"
