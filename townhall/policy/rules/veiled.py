@@ -21,7 +21,7 @@ from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.abuse import is_banter, quoted_to_report
-from townhall.policy.rules.common import token_set, wordlist
+from townhall.policy.rules.common import GatedPattern, token_set, wordlist
 
 # A person pointed at: the reader, an @handle, a pronoun, a capitalised name, or a person noun.
 _WHO = (
@@ -128,6 +128,14 @@ _GLOAT_FULL_RE = regex.compile(
 _GLOAT_WORDS = frozenset(wordlist("karma couldn't couldnt say much loss serves oh won't wont milking milks boo cry"))
 
 
+# searched only where the folded post holds the literal parts every match needs (common.GatedPattern):
+# the rules run on every post, and most posts hold none of these idioms' words
+_VEILED_RE = GatedPattern(_VEILED_FULL_RE)
+_PILE_ON_RE = GatedPattern(_PILE_ON_FULL_RE)
+_WISH_MISFORTUNE_RE = GatedPattern(_WISH_MISFORTUNE_FULL_RE)
+_GLOAT_RE = GatedPattern(_GLOAT_FULL_RE)
+
+
 @rule(
     "ABU006",
     "veiled-harm",
@@ -153,25 +161,25 @@ _GLOAT_WORDS = frozenset(wordlist("karma couldn't couldnt say much loss serves o
 def veiled_harm(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     words = token_set(doc.lower)
     if not _VEILED_WORDS.isdisjoint(words) or "dox" in doc.lower:
-        for m in _VEILED_FULL_RE.finditer(doc.text):
+        for m in _VEILED_RE.finditer(doc.text):
             if quoted_to_report(doc.text, m.start(), m.end()):
                 continue  # 'Messages like "you'll get what's coming" are threats and we will act'
             yield m.start(), m.end(), "Reads as a veiled threat against a person."
             return
     if not _WISH_WORDS.isdisjoint(words):
-        for m in _WISH_MISFORTUNE_FULL_RE.finditer(doc.text):
+        for m in _WISH_MISFORTUNE_RE.finditer(doc.text):
             if _NEGATED_BEFORE_RE.search(doc.text, 0, _misfortune_start(doc.text, m)):
                 continue
             if quoted_to_report(doc.text, m.start(), m.end()):
                 continue
             yield m.start(), m.end(), "Wishes a person harm or failure."
             return
-    m = _PILE_ON_FULL_RE.search(doc.text)
+    m = _PILE_ON_RE.search(doc.text)
     if m and not quoted_to_report(doc.text, m.start(), m.end()):
         yield m.start(), m.end(), "Urges others to go after a person."
         return
     if not _GLOAT_WORDS.isdisjoint(words):
-        m = _GLOAT_FULL_RE.search(doc.text)
+        m = _GLOAT_RE.search(doc.text)
         if m and _LOSS_RE.search(doc.text) and not quoted_to_report(doc.text, m.start(), m.end()):
             yield m.start(), m.end(), "Gloats over a person's misfortune."
 
@@ -281,6 +289,11 @@ _GROUP_SNEER_FULL_RE = regex.compile(
 )
 
 
+_IDIOM_RE = GatedPattern(_IDIOM_FULL_RE)
+_GROUP_NP_RE = GatedPattern(_GROUP_NP_FULL_RE)
+_ONLY_BECAUSE_RE = GatedPattern(_ONLY_BECAUSE_FULL_RE)
+
+
 @rule(
     "ABU007",
     "ridicule",
@@ -305,7 +318,7 @@ _GROUP_SNEER_FULL_RE = regex.compile(
 def ridicule(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
     words = token_set(doc.lower)
     if not _IDIOM_WORDS.isdisjoint(words):
-        for m in _IDIOM_FULL_RE.finditer(doc.text):
+        for m in _IDIOM_RE.finditer(doc.text):
             said_of_self = "iq" not in m.group(0).lower() and _SELF_JUST_BEFORE_RE.search(doc.text, 0, m.start())
             if said_of_self or quoted_to_report(doc.text, m.start(), m.end()):
                 continue
@@ -323,13 +336,13 @@ def ridicule(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
         ):
             yield m.start(), m.end(), "Points at a group without naming it, to run it down."
             return
-    g = _GROUP_NP_FULL_RE.search(doc.text)
+    g = _GROUP_NP_RE.search(doc.text)
     if g and not _AGAINST_BIAS_RE.search(doc.text):
         m = _GROUP_SNEER_FULL_RE.search(doc.text)
         if m and not quoted_to_report(doc.text, m.start(), m.end()):
             yield g.start(), g.end(), "Runs down a group of people for who they are."
             return
     if "only" in words or "diversity" in words:
-        m = _ONLY_BECAUSE_FULL_RE.search(doc.text)
+        m = _ONLY_BECAUSE_RE.search(doc.text)
         if m and not quoted_to_report(doc.text, m.start(), m.end()):
             yield m.start(), m.end(), "Puts a person's place down to who they are, not what they did."
