@@ -6,13 +6,11 @@ stance word in a plain sense, a unit's mailbox read as a person's, a law's name 
 illness, an adult's age read as a child's, ...); each stands beside a risky post the same rule must
 still catch. Plain tests rather than ``twin_tests``: the build reads those pairs, and the shipped
 learned model's recipe is tied to the pairs it read.
+
+The two tests over these pairs are in ``test_rule_slip_twins.py``, with every slip round's.
 """
 
 from __future__ import annotations
-
-import pytest
-
-from .flagging import RISK_AND_PERSONAL, flagged
 
 # (family, (network, account) and risky post, (network, account) and clean post)
 CASES = [
@@ -106,15 +104,3 @@ CASES = [
      ("x", "official"), "Today's Home Office announcement may affect some international students' dependants. Our "
      "advice team will update guidance by Friday."),
 ]
-
-
-@pytest.mark.parametrize(("family", "risky_at", "risky", "clean_at", "clean"), CASES)
-def test_risky_post_keeps_its_finding(family: str, risky_at: tuple, risky: str, clean_at: tuple, clean: str) -> None:
-    network, account = risky_at
-    assert family in flagged(risky, account, network)
-
-
-@pytest.mark.parametrize(("family", "risky_at", "risky", "clean_at", "clean"), CASES)
-def test_clean_post_gets_none(family: str, risky_at: tuple, risky: str, clean_at: tuple, clean: str) -> None:
-    network, account = clean_at
-    assert not flagged(clean, account, network) & RISK_AND_PERSONAL

@@ -6,13 +6,11 @@ have (a recording "listened back" to read as backing a side, a booking page read
 reader's own password habit read as a shared login, a service's mailbox read as a person's, a product's
 name read as a patient's diagnosis, the institution's own postal address read as a home); each stands
 beside a risky post the same rule must still catch.
+
+The two tests over these pairs are in ``test_rule_slip_twins.py``, with every slip round's.
 """
 
 from __future__ import annotations
-
-import pytest
-
-from .flagging import RISK_AND_PERSONAL, flagged
 
 # (family, (network, account), risky post, (network, account), clean post)
 CASES = [
@@ -109,15 +107,3 @@ CASES = [
         "Leeds LS2 9JT. Write your applicant number on the envelope.",
     ),
 ]
-
-
-@pytest.mark.parametrize(("family", "risky_at", "risky", "clean_at", "clean"), CASES)
-def test_risky_post_keeps_its_finding(family: str, risky_at: tuple, risky: str, clean_at: tuple, clean: str) -> None:
-    network, account = risky_at
-    assert family in flagged(risky, account, network)
-
-
-@pytest.mark.parametrize(("family", "risky_at", "risky", "clean_at", "clean"), CASES)
-def test_clean_post_gets_none(family: str, risky_at: tuple, risky: str, clean_at: tuple, clean: str) -> None:
-    network, account = clean_at
-    assert not flagged(clean, account, network) & RISK_AND_PERSONAL

@@ -6,13 +6,13 @@ Each clean post below is worded after a tuning post that a rule flagged for a re
 the institution's, an unexplained printer fault read as a secret, a meeting that ended early read as
 misconduct, a motto read as a password, a chair read as a buried report, a joke at one's own expense
 read as an insult); each stands beside a risky post the same rule must still catch.
+
+The two tests over these pairs are in ``test_rule_slip_twins.py``, with every slip round's.
 """
 
 from __future__ import annotations
 
-import pytest
-
-from .flagging import RISK_AND_PERSONAL, flagged
+from .flagging import flagged
 
 # (family, (network, account), risky post, (network, account), clean post)
 CASES = [
@@ -75,17 +75,6 @@ CASES = [
     ),
 ]
 
-
-@pytest.mark.parametrize(("family", "risky_at", "risky", "clean_at", "clean"), CASES)
-def test_risky_post_keeps_its_finding(family: str, risky_at: tuple, risky: str, clean_at: tuple, clean: str) -> None:
-    network, account = risky_at
-    assert family in flagged(risky, account, network)
-
-
-@pytest.mark.parametrize(("family", "risky_at", "risky", "clean_at", "clean"), CASES)
-def test_clean_post_gets_none(family: str, risky_at: tuple, risky: str, clean_at: tuple, clean: str) -> None:
-    network, account = clean_at
-    assert not flagged(clean, account, network) & RISK_AND_PERSONAL
 
 
 def test_a_joke_at_ones_own_expense_is_no_insult() -> None:
