@@ -173,3 +173,18 @@ def test_clean_twin_gets_none(code: str, risky_at: tuple, risky: str, clean_at: 
 )
 def test_kind_self_or_reported_uses_stay_clean(text: str) -> None:
     assert not {f.code for f in check(text, Context("x", "personal"))} & {"ABU006", "ABU007"}
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        # branches the rules' word pre-gates once let slip past their patterns (found in review)
+        ("ABU006", "Don't worry @sam, I know where he works. See you Monday."),
+        ("ABU006", "Heard Paul's grant was rejected and he's off sick. Serve him right."),
+        ("ABU007", "Idiots of the week: whoever runs the parking office."),
+        ("ABU007", "@tom your poster looks like a five-year-old drew it"),
+    ],
+)
+def test_each_branch_passes_its_word_gate(code: str, text: str) -> None:
+    assert code in {f.code for f in check(text, Context("x", "personal"))}
+
