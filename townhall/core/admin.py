@@ -72,10 +72,7 @@ class TOTPDeviceAdmin(BaseTOTPDeviceAdmin):
 
 
 class StaticDeviceAdmin(BaseStaticDeviceAdmin):
-    inlines = []
-
-    def get_inline_instances(self, request, obj=None):
-        return []
+    inlines = []  # no backup-code inline, on any page (the library hides it only on change pages)
 
     def has_add_permission(self, request):
         return False
