@@ -256,10 +256,8 @@ _PLAIN_SENSE_RE = re.compile(
     r"(?:lawful|peaceful)(?:,?\s+(?:and\s+)?(?:lawful|peaceful))?\s+(?:protests?|demonstrations?|campaigning|assembly)\b"
     r"|\bthis\s+house\s+(?:believes|would|regrets|supports|opposes|welcomes|condemns|calls)\b[^.!?\n]*"
     r"|\b(?:is|are|was|were)\s+back\b|\bback\s+in\s+session\b"
-    # round 44: a recording played again, time set aside at an event, support measured by a survey
+    # round 44: a recording played again, support measured by a survey (time set aside: _TIME_FOR_RE)
     r"|\b(?:listen|listening|watch|watching|play|catch\s+up|look|looking|looked)\s+back\b"
-    r"|\btime\s+for\s+(?:audience\s+|your\s+|a\s+few\s+)?(?:questions|q\s*&\s*a|q\s*and\s*a|discussion|"
-    r"networking|refreshments|coffee|lunch|a\s+break)\b"
     r"|\b(?:surveys?|polls?|polling|data|findings|respondents|study|studies|research)\b[^.!?\n]{0,60}?\b(?:shows?|"
     r"showed|finds?|found|suggests?|reveals?|reports?)\s+(?:broad|strong|wide|widespread|majority|growing|little|"
     r"weak|falling|rising|mixed|limited|high|low)\s+support\b",
@@ -336,9 +334,10 @@ _RIGHT_TO_RE = re.compile(
     r"(?:be|feel)\s+safe)\w*",
     re.IGNORECASE,
 )
-# "with time for questions", "time for Q&A": the programme, not "it's time for change"
+# "with time for questions", "time for audience Q&A": the programme, not "it's time for change"
 _TIME_FOR_RE = re.compile(
-    r"\btime\s+for\s+(?:questions|q\s*&\s*a|qs|discussion|debate|tea|coffee|lunch|refreshments|networking|drinks)\b",
+    r"\btime\s+for\s+(?:(?:audience\s+|your\s+|a\s+few\s+)?(?:questions|q\s*&\s*a|q\s*and\s*a|discussion|networking|"
+    r"refreshments|coffee|lunch|a\s+break)|qs|debate|tea|drinks)\b",
     re.IGNORECASE,
 )
 
