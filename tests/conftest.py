@@ -36,6 +36,22 @@ def make_user(db):
 
 
 @pytest.fixture
+def present_enrolment_code(db):
+    """First enrolment's first step, as a person does it: type the code an administrator issued
+    (`core.enrolment`) on the setup page of a password-only session."""
+    from django.urls import reverse
+
+    from townhall.core import enrolment
+
+    def present(client, user) -> None:
+        typed, _ = enrolment.issue(None, user)
+        response = client.post(reverse("mfa-setup"), {"code": typed})
+        assert response.status_code == 302, "the enrolment code was refused"
+
+    return present
+
+
+@pytest.fixture
 def verified_client(client):
     """A test client whose user has passed two-factor sign-in (for MFA roles)."""
     from django_otp.plugins.otp_totp.models import TOTPDevice

@@ -58,15 +58,17 @@ def test_success_clears_earlier_failures(client, make_user):
 
 
 @pytest.mark.parametrize("role", ["digital", "governance", "admin"])
-def test_privileged_roles_must_enrol_in_two_factor(client, make_user, role, settings):
+def test_privileged_roles_must_enrol_in_two_factor(client, make_user, role, settings, present_enrolment_code):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0  # django-otp slows retries after a wrong code
-    make_user(role, username="pat")
+    pat = make_user(role, username="pat")
     sign_in(client, "pat")
     response = client.get(reverse("home"))
     assert response.status_code == 302 and response.url.startswith(reverse("mfa-setup"))
     # The API through the session is closed too until the second factor is done.
     assert client.get("/api/me").status_code == 401
-    # Enrol: the setup page creates an unconfirmed device; a correct code confirms it.
+    # Enrol: the administrator's enrolment code first; then the setup page creates an
+    # unconfirmed device, and a correct code from it confirms it.
+    present_enrolment_code(client, pat)
     client.get(reverse("mfa-setup"))
     device = TOTPDevice.objects.get(user__username="pat")
     assert client.post(reverse("mfa-setup"), {"token": "000000"}).status_code == 200

@@ -7,6 +7,7 @@ it and a person without a device, first enrolment. Walked over every pattern in 
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -135,9 +136,10 @@ def test_moving_to_a_new_app_needs_a_code_from_the_current_one(client, make_user
     assert AuditEntry.objects.filter(action="mfa.replaced", object_id=str(user.pk)).exists()
 
 
-def test_first_enrolment_is_audited_and_rotates_the_session(client, make_user, no_backoff):
+def test_first_enrolment_is_audited_and_rotates_the_session(client, make_user, no_backoff, present_enrolment_code):
     user = make_user("governance", username="gil")
     sign_in(client, "gil")
+    present_enrolment_code(client, user)
     client.get(reverse("mfa-setup"))
     device = TOTPDevice.objects.get(user=user)
     before = client.session.session_key
@@ -174,10 +176,11 @@ def test_a_code_is_accepted_once(client, make_user, django_user_model):
     assert response.status_code == 200 and other.get("/api/me").status_code == 401
 
 
-def test_the_back_off_applies_to_enrolment_confirmation(client, make_user, settings):
+def test_the_back_off_applies_to_enrolment_confirmation(client, make_user, settings, present_enrolment_code):
     settings.OTP_TOTP_THROTTLE_FACTOR = 30  # first wait 30 s, then 60, 120...
     user = make_user("admin", username="ada")
     sign_in(client, "ada")
+    present_enrolment_code(client, user)
     client.get(reverse("mfa-setup"))
     device = TOTPDevice.objects.get(user=user)
     assert client.post(reverse("mfa-setup"), {"token": "000000"}).status_code == 200
@@ -224,7 +227,7 @@ def test_two_concurrent_confirmations_with_one_code(make_user, no_backoff):
     assert sorted(results) == [False, False, False, True]
 
 
-def test_an_admin_reset_is_audited_and_ends_verified_sessions(client, make_user, verified_client):
+def test_an_admin_reset_is_audited_and_ends_verified_sessions(client, make_user, verified_client, no_backoff):
     from django.test import Client
 
     victim = make_user("digital", username="dee")
@@ -238,10 +241,19 @@ def test_an_admin_reset_is_audited_and_ends_verified_sessions(client, make_user,
     response = admin_client.post(
         "/admin/core/user/", {"action": "reset_second_factor", "_selected_action": [victim.pk]}
     )
-    assert response.status_code == 302
+    # The next page shows the enrolment code the person needs for their new phone, once.
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]  # the admin never caches
+    handed_over = re.search(r"<code>([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})</code>", response.content.decode()).group(1)
     assert not TOTPDevice.objects.filter(user=victim).exists()
     entry = AuditEntry.objects.get(action="mfa.reset", object_id=str(victim.pk))
     assert entry.actor_label == admin.username and entry.after == {"devices_removed": 1}
-    # The old session no longer counts as verified: back to first enrolment.
+    assert AuditEntry.objects.filter(action="mfa.enrolment_code_issued", object_id=str(victim.pk)).exists()
+    assert handed_over.replace("-", "") not in str(list(AuditEntry.objects.values_list("after", flat=True)))
+    # The old session no longer counts as verified: back to first enrolment, which takes the code.
     response = theirs.get("/")
     assert response.status_code == 302 and response.url.startswith(reverse("mfa-setup"))
+    assert theirs.post(reverse("mfa-setup"), {"code": handed_over.lower()}).status_code == 302
+    theirs.get(reverse("mfa-setup"))
+    new_phone = TOTPDevice.objects.get(user=victim, confirmed=False)
+    assert theirs.post(reverse("mfa-setup"), {"token": code(new_phone)}).status_code == 302
+    assert theirs.get("/api/me").status_code == 200

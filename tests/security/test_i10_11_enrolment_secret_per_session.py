@@ -37,15 +37,17 @@ def _code_from(secret: str, offset_steps: int = 0) -> str:
     return f"{generator.token():06d}"
 
 
-def test_a_secret_seen_by_another_session_never_verifies(make_user):
+def test_a_secret_seen_by_another_session_never_verifies(make_user, present_enrolment_code):
     victim = make_user("governance", username="gil")
     attacker = Client()
-    sign_in(attacker, "gil")  # password only
+    sign_in(attacker, "gil")  # password only (and, for this layer's sake, an enrolment code too)
+    present_enrolment_code(attacker, victim)
     seen = _secret_on(attacker.get(reverse("mfa-setup")))
     attacker.post(reverse("logout"))
 
     real = Client()
     sign_in(real, "gil")
+    present_enrolment_code(real, victim)
     page = real.get(reverse("mfa-setup"))
     assert seen not in page.content.decode(), "the victim was shown the secret another session saw"
     device = TOTPDevice.objects.get(user=victim)
@@ -61,12 +63,14 @@ def test_a_secret_seen_by_another_session_never_verifies(make_user):
     assert again.get("/api/me").status_code == 401
 
 
-def test_a_session_confirms_only_its_own_pending_device(make_user):
+def test_a_session_confirms_only_its_own_pending_device(make_user, present_enrolment_code):
     user = make_user("admin", username="ada")
     attacker, real = Client(), Client()
     sign_in(attacker, "ada")
+    present_enrolment_code(attacker, user)  # this layer holds even when both had a code
     attacker.get(reverse("mfa-setup"))
     sign_in(real, "ada")
+    present_enrolment_code(real, user)
     real.get(reverse("mfa-setup"))
     # The victim's visit replaced the attacker's device; the attacker's next visit makes a new
     # one (and removes the victim's), but a device is only ever confirmed by its own session.
@@ -76,20 +80,22 @@ def test_a_session_confirms_only_its_own_pending_device(make_user):
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def test_a_post_without_a_pending_device_confirms_nothing(make_user):
+def test_a_post_without_a_pending_device_confirms_nothing(make_user, present_enrolment_code):
     user = make_user("digital", username="dee")
     planted = TOTPDevice.objects.create(user=user, name="planted", confirmed=False)
     client = Client()
     sign_in(client, "dee")
+    present_enrolment_code(client, user)
     response = client.post(reverse("mfa-setup"), {"token": code(planted)})
     assert response.status_code == 200
     assert not TOTPDevice.objects.filter(pk=planted.pk).exists()
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def test_reloading_the_page_keeps_the_same_secret(make_user):
-    make_user("digital", username="dee")
+def test_reloading_the_page_keeps_the_same_secret(make_user, present_enrolment_code):
+    dee = make_user("digital", username="dee")
     client = Client()
     sign_in(client, "dee")
+    present_enrolment_code(client, dee)
     first = _secret_on(client.get(reverse("mfa-setup")))
     assert _secret_on(client.get(reverse("mfa-setup"))) == first

@@ -1,4 +1,4 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django_otp.plugins.otp_static.admin import StaticDeviceAdmin as BaseStaticDeviceAdmin
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -10,7 +10,7 @@ from townhall.core.models import ApiToken, OrgUnit, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ("username", "first_name", "last_name", "role", "org_unit", "is_active")
+    list_display = ("username", "first_name", "last_name", "role", "org_unit", "is_active", "second_factor")
     list_filter = ("role", "org_unit", "is_active")
     fieldsets = (
         *BaseUserAdmin.fieldsets,
@@ -19,11 +19,21 @@ class UserAdmin(BaseUserAdmin):
     # No filter_horizontal (Django's UserAdmin sets one): its widget puts aria-label on a bare span
     # (axe aria-prohibited-attr); the plain multiple select is accessible.
     filter_horizontal = ()
-    actions = ["reset_second_factor"]
+    actions = ["issue_enrolment_code", "reset_second_factor"]
 
-    @admin.action(description="Reset two-factor sign-in (they set it up again at their next sign-in)")
+    @admin.action(description="Issue an enrolment code for setting up two-factor sign-in")
+    def issue_enrolment_code(self, request, queryset):
+        """A code per person, shown once on the next page for the administrator to hand over
+        in person or by phone (see `core.enrolment`)."""
+        from townhall.core.permissions import require
+
+        require(request.user, "users.manage")
+        return self._codes_page(request, list(queryset), reset=False)
+
+    @admin.action(description="Reset two-factor sign-in (remove their apps and issue an enrolment code)")
     def reset_second_factor(self, request, queryset):
-        """The documented way back in after a lost phone: remove the devices, audited."""
+        """The documented way back in after a lost phone: remove the devices (audited) and issue
+        the enrolment code they need to set up the new phone."""
         from townhall.core import mfa
         from townhall.core.permissions import require
 
@@ -31,8 +41,37 @@ class UserAdmin(BaseUserAdmin):
         people = list(queryset)
         for person in people:
             mfa.reset(request.user, person)
-        who = "1 person" if len(people) == 1 else f"{len(people)} people"
-        self.message_user(request, f"Two-factor sign-in reset for {who}.", messages.SUCCESS)
+        return self._codes_page(request, people, reset=True)
+
+    def _codes_page(self, request, people, *, reset: bool):
+        from django.template.response import TemplateResponse
+
+        from townhall.core import enrolment
+
+        codes = []
+        for person in people:
+            code, row = enrolment.issue(request.user, person)
+            codes.append({"person": person, "code": code, "expires_at": row.expires_at})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Two-factor sign-in reset" if reset else "Enrolment codes",
+            "codes": codes,
+            "reset": reset,
+            "opts": self.model._meta,
+        }
+        # Admin views are never cached (no-store), so the codes do not stay in a cache.
+        return TemplateResponse(request, "core/admin_enrolment_codes.html", context)
+
+    @admin.display(description="Two-factor sign-in")
+    def second_factor(self, obj) -> str:
+        from townhall.core import enrolment, mfa
+
+        if mfa.has_device(obj):
+            return "On"
+        waiting = enrolment.open_code(obj)
+        if waiting is not None:
+            return "Not set up; enrolment code issued"
+        return "Not set up; needs an enrolment code" if obj.mfa_required else "Off"
 
 
 @admin.register(OrgUnit)

@@ -65,6 +65,16 @@ class EnrolForm(OTPForm):
             del self.fields["current_token"]
 
 
+class EnrolmentCodeForm(forms.Form):
+    """The code an administrator gave the person for setting up their first authenticator app."""
+
+    code = forms.CharField(
+        label="Enrolment code from your administrator",
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
 class SettingsForm(forms.ModelForm):
     """What people may change about themselves. Role, unit and scopes are the admins' to set."""
 

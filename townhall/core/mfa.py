@@ -6,14 +6,17 @@ One module decides for the middleware, the API, the views and (later) single sig
 - `satisfied(request)`: this session passed it (a TOTP code, or `mark_verified()` from SSO);
 - `pending(request)`: signed in with the password only while a second factor is needed; such
   a session reaches nothing but the code prompt, sign-out, static files and, only for someone
-  whose role requires a second factor and who has no device yet, first enrolment;
+  whose role requires a second factor and who has no device yet, first enrolment (which
+  also asks for an administrator's enrolment code, `core.enrolment`);
 - `check_code(user, token)`: verify a code under a row lock with one per-person exponential
-  back-off, shared by every place a code is typed (sign-in, enrolment, re-enrolment).
+  back-off (`throttled`), shared by every place a code is typed (sign-in, enrolment,
+  re-enrolment, and the enrolment codes of `core.enrolment`).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -76,7 +79,9 @@ def may_enrol_first(user: User) -> bool:
     """A password-only session may enrol only the first device, and only when the role requires one.
 
     Everyone else adds or replaces a device from a session that already passed the second
-    factor, typing a code from the existing device as well (see `core.views.mfa_setup`).
+    factor, typing a code from the existing device as well (see `core.views.mfa_setup`). The
+    password alone is not enough even here: the session must also present an enrolment code
+    an administrator handed the person out of band (`core.enrolment`).
     """
     return user.mfa_required and not has_device(user)
 
@@ -110,13 +115,13 @@ def _wait(throttle: SecondFactorThrottle) -> int:
     return max(0, int(left + 0.999))
 
 
-def check_code(user: User, token: str, device: Any = None) -> CodeResult:
-    """Check a one-time code against `device` (enrolment) or all confirmed devices (sign-in).
+def throttled(user: User, attempt: Callable[[], Any]) -> CodeResult:
+    """Run `attempt` (returns what matched, or None) under the person's one back-off.
 
-    The person's throttle row and the devices are locked for the check, so two requests
-    racing with one code cannot both pass; django-otp refuses a code at or before the last
-    accepted time step, so a code is good once (replay). While a back-off runs the code is
-    not looked at (the answer says nothing about it) and the failure count does not grow.
+    The person's throttle row is locked for the check, so two requests racing with one code
+    cannot both pass. While a back-off runs the code is not looked at (the answer says
+    nothing about it) and the failure count does not grow. Every code a person types goes
+    through here: one-time codes at sign-in and enrolment, and enrolment codes.
     """
     with transaction.atomic():
         SecondFactorThrottle.objects.get_or_create(user=user)
@@ -124,20 +129,33 @@ def check_code(user: User, token: str, device: Any = None) -> CodeResult:
         wait = _wait(throttle)
         if wait:
             return CodeResult(False, wait_seconds=wait)
-        if device is not None:
-            candidates = list(type(device).objects.select_for_update().filter(pk=device.pk, user=user))
-        else:
-            candidates = list(devices_for_user(user, confirmed=True, for_verify=True))
-        for candidate in candidates:
-            if candidate.verify_token(token):
-                if throttle.failures:
-                    throttle.failures, throttle.last_failure_at = 0, None
-                    throttle.save()
-                return CodeResult(True, candidate)
+        found = attempt()
+        if found is not None:
+            if throttle.failures:
+                throttle.failures, throttle.last_failure_at = 0, None
+                throttle.save()
+            return CodeResult(True, found)
         throttle.failures += 1
         throttle.last_failure_at = timezone.now()
         throttle.save()
         return CodeResult(False, wait_seconds=_wait(throttle))
+
+
+def check_code(user: User, token: str, device: Any = None) -> CodeResult:
+    """Check a one-time code against `device` (enrolment) or all confirmed devices (sign-in).
+
+    Runs under `throttled`; django-otp refuses a code at or before the last accepted time
+    step, so a code is good once (replay).
+    """
+
+    def attempt() -> Any:
+        if device is not None:
+            candidates = list(type(device).objects.select_for_update().filter(pk=device.pk, user=user))
+        else:
+            candidates = list(devices_for_user(user, confirmed=True, for_verify=True))
+        return next((candidate for candidate in candidates if candidate.verify_token(token)), None)
+
+    return throttled(user, attempt)
 
 
 def reset(actor: Any, user: User) -> int:

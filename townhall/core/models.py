@@ -198,3 +198,24 @@ class SecondFactorThrottle(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True, related_name="mfa_throttle")
     failures = models.PositiveIntegerField(default=0)
     last_failure_at = models.DateTimeField(null=True, blank=True)
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator hands a person out of band (in person, by phone) so that
+    their *first* authenticator app can be set up from a password-only session.
+
+    Without it first enrolment is trust-on-first-use: whoever holds the password and gets to
+    the setup page first owns the account's second factor. Only a keyed hash is stored (the
+    code is shown once, to the administrator who issued it); a code is good once, for one
+    person, until `expires_at`.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_codes")
+    digest = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Enrolment code for {self.user.label if self.user_id else 'nobody'}"

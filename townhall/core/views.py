@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from townhall.audit.services import record
-from townhall.core import mfa
-from townhall.core.forms import EnrolForm, OTPForm, SettingsForm, ThrottledLoginForm
+from townhall.core import enrolment, mfa
+from townhall.core.forms import EnrolForm, EnrolmentCodeForm, OTPForm, SettingsForm, ThrottledLoginForm
 from townhall.core.models import ApiToken
 
 
@@ -60,15 +60,22 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     """Enrol an authenticator app, or move to a new one.
 
     A first device may be enrolled from a password-only session only when the role requires a
-    second factor (the middleware lets nothing else through). Anyone who already has a device
-    must have passed it in this session *and* type a current code from it again, so a stolen
-    password or an unattended session cannot swap in the attacker's phone. Every code goes
-    through `mfa.check_code` (one back-off per person, one use per code).
+    second factor (the middleware lets nothing else through), and only after the session showed
+    an enrolment code an administrator gave the person (`core.enrolment`), so a stolen password
+    cannot claim an account's second factor before its owner does. Anyone who already has a
+    device must have passed it in this session *and* type a current code from it again, so a
+    stolen password or an unattended session cannot swap in the attacker's phone. Every code
+    goes through `mfa.throttled` (one back-off per person, one use per code).
     """
     user = request.user
     replacing = mfa.has_device(user)
     if replacing and not mfa.satisfied(request):
         return redirect(f"{reverse('mfa-verify')}?{urlencode({'next': reverse('mfa-setup')})}")
+    code_id = None
+    if not replacing and mfa.pending(request):
+        code_id = _presented_code(request)
+        if code_id is None:
+            return _enrolment_code_step(request)
     device = _pending_device(request)
     fresh = device is None
     if fresh:
@@ -88,9 +95,14 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
             result = mfa.check_code(user, form.cleaned_data["token"], device=device)
             if not result.ok:
                 form.add_error("token", _code_error(result, "the new app"))
-        if result.ok and _confirm(request, device, replacing):
-            messages.success(request, "Two-factor sign-in is on for your account.")
-            return redirect(_next(request))
+        if result.ok:
+            outcome = _confirm(request, device, replacing, code_id)
+            if outcome == "confirmed":
+                messages.success(request, "Two-factor sign-in is on for your account.")
+                return redirect(_next(request))
+            if outcome == "code gone":
+                _code_gone(request)
+                return redirect(f"{reverse('mfa-setup')}?{urlencode({'next': _next(request)})}")
     secret = base64.b32encode(device.bin_key).decode()
     return render(
         request,
@@ -107,6 +119,46 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
 
 
 PENDING_DEVICE_KEY = "townhall_mfa_pending_device"
+ENROLMENT_CODE_KEY = "townhall_mfa_enrolment_code"
+
+
+def _presented_code(request: HttpRequest) -> int | None:
+    """The enrolment code this session showed, while it is still good for this person."""
+    state = request.session.get(ENROLMENT_CODE_KEY)
+    if not (isinstance(state, dict) and state.get("user") == request.user.pk and isinstance(state.get("code"), int)):
+        return None
+    waiting = enrolment.open_code(request.user)
+    if waiting is None or waiting.pk != state["code"]:
+        _code_gone(request)
+        return None
+    return state["code"]
+
+
+def _code_gone(request: HttpRequest) -> None:
+    request.session.pop(ENROLMENT_CODE_KEY, None)
+    messages.error(
+        request,
+        "Your enrolment code has run out or was replaced by a newer one. "
+        "Type the newest code your administrator gave you.",
+    )
+
+
+def _enrolment_code_step(request: HttpRequest) -> HttpResponse:
+    """First enrolment from a password-only session: the administrator's code comes first.
+
+    No secret is made or shown before it, so the password alone never reaches a QR code.
+    """
+    form = EnrolmentCodeForm(request.POST if "code" in request.POST else None)
+    if request.method == "POST" and form.is_valid():
+        result = enrolment.check(request.user, form.cleaned_data["code"])
+        if result.ok:
+            request.session[ENROLMENT_CODE_KEY] = {"user": request.user.pk, "code": result.device.pk}
+            return redirect(f"{reverse('mfa-setup')}?{urlencode({'next': _next(request)})}")
+        problem = "That code did not match, has run out or was replaced by a newer one."
+        if result.wait_seconds > 1:
+            problem += f" Wait {result.wait_seconds} seconds before the next try."
+        form.add_error("code", problem)
+    return render(request, "core/mfa_enrolment_code.html", {"form": form, "next": _next(request)})
 
 
 def _pending_device(request: HttpRequest) -> TOTPDevice | None:
@@ -133,22 +185,33 @@ def _code_error(result: mfa.CodeResult, where: str) -> str:
     return f"That code did not match. Check your phone's clock and type the newest code from {where}."
 
 
-def _confirm(request: HttpRequest, device: TOTPDevice, replacing: bool) -> bool:
-    """Confirm the new device (once, even if two confirmations race) and retire the old ones."""
+def _confirm(request: HttpRequest, device: TOTPDevice, replacing: bool, code_id: int | None) -> str:
+    """Confirm the new device (once, even if two confirmations race) and retire the old ones.
+
+    A first enrolment from a password-only session uses up its enrolment code in the same
+    transaction, so a device is never confirmed on a code that ran out or was used meanwhile.
+    Returns "confirmed", "code gone" or "raced" (another request confirmed it first).
+    """
     with transaction.atomic():
+        if code_id is not None and not enrolment.consume(request.user, code_id):
+            return "code gone"
         if not TOTPDevice.objects.filter(pk=device.pk, confirmed=False).update(confirmed=True):
-            return False
+            transaction.set_rollback(True)
+            return "raced"
         removed = 0
         if replacing:
             for old in TOTPDevice.objects.filter(user=request.user, confirmed=True).exclude(pk=device.pk):
                 old.delete()
                 removed += 1
-        record(request.user, "mfa.replaced" if replacing else "mfa.enrolled", request.user,
-               after={"devices_replaced": removed} if replacing else None)
+        after = {"devices_replaced": removed} if replacing else None
+        if code_id is not None:
+            after = {"with_enrolment_code": True}
+        record(request.user, "mfa.replaced" if replacing else "mfa.enrolled", request.user, after=after)
     device.refresh_from_db()
     request.session.pop(PENDING_DEVICE_KEY, None)
+    request.session.pop(ENROLMENT_CODE_KEY, None)
     mfa.mark_verified(request, "totp", device)
-    return True
+    return "confirmed"
 
 
 @login_required

@@ -48,6 +48,8 @@ WHOLE = {
     "demo.loaded": "loaded the demo data",
     "audit.anchored": "anchored the audit trail",
     "collection": "ran the retention clean-up",
+    "mfa.enrolment_code_issued": "issued a two-factor enrolment code for",
+    "mfa.enrolled": "set up two-factor sign-in for",
 }
 EMPTY = "—"
 # Actors that are not people: entries written by Townhall itself (a signal, the worker) or by the
