@@ -10,6 +10,7 @@ from dataclasses import replace
 from townhall.policy import academic
 from townhall.policy.compiled import CompiledPack
 from townhall.policy.doc import Doc
+from townhall.policy.fold import fold, span_back
 from townhall.policy.pack import Pack, cap, default_pack
 from townhall.policy.registry import rules_registry
 from townhall.policy.types import RISK_FAMILIES, SEVERITY_RANK, Context, Finding
@@ -20,6 +21,9 @@ _LEARNED_MODULE = "townhall.policy.rules.learned"  # the learned family rules (l
 # What an image's description can put at risk: the same families as the words of the post.
 # Quality advice (accessibility, engagement, platform) is about the post as a whole, not its alt text.
 _ALT_FAMILIES = RISK_FAMILIES | {"personal-use"}
+# Families whose rules read the post as written even when `fold` undid disguised letters: they
+# advise on what the network counts and what a screen reader meets, not on what the words say.
+_AS_WRITTEN = frozenset({"platform", "accessibility", "engagement"})
 
 
 def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> list[Finding]:
@@ -30,21 +34,33 @@ def check(text: str, ctx: Context | None = None, pack: Pack | None = None) -> li
     """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
-    return _check_doc(Doc(text, ctx or _DEFAULT_CONTEXT), pack or default_pack())
+    ctx = ctx or _DEFAULT_CONTEXT
+    folded, where = fold(text)
+    return _check_doc(Doc(text, ctx), pack or default_pack(), None if where is None else (Doc(folded, ctx), where))
 
 
-def _check_doc(doc: Doc, pack: Pack) -> list[Finding]:
+def _check_doc(doc: Doc, pack: Pack, folded: tuple[Doc, list[int]] | None = None) -> list[Finding]:
     """``check`` of a post already wrapped in its Doc (``check_many`` fills some of its views
-    first, for a whole chunk at once)."""
+    first, for a whole chunk at once).
+
+    ``folded``: the post as a reader sees it (`fold.fold`) and the map back, when disguised
+    letters made it differ from ``doc``. The risk and personal-use rules read it, and their
+    spans are moved back into the post as written; the quality rules (length, hashtags, emoji,
+    capitals) read the post as written, since that is what the network counts and shows.
+    """
     text, ctx = doc.text, doc.ctx
     cp = pack.compiled()
     n = len(text)
     findings: list[Finding] = []
     for rule, severity in cp.plan(ctx.account, ctx.network):
-        for hit in rule.detector(doc, cp):
-            s, e = max(0, min(hit[0], n)), max(0, min(hit[1], n))
+        reads, where = (folded if folded is not None and rule.family not in _AS_WRITTEN else (doc, None))
+        m = len(reads.text)
+        for hit in rule.detector(reads, cp):
+            s, e = max(0, min(hit[0], m)), max(0, min(hit[1], m))
             if e < s:
                 s, e = e, s
+            if where is not None:
+                s, e = span_back((s, e), where, n)
             sev = severity
             # a detector may lower (never raise) its severity for this hit: (s, e, msg, fix, "info")
             if len(hit) > 4 and SEVERITY_RANK[hit[4]] < SEVERITY_RANK[sev]:  # type: ignore[misc]
@@ -107,9 +123,13 @@ def check_many(
             if not isinstance(t, str):
                 raise TypeError("text must be a str")
         docs = [Doc(t, (ctx[i + j] if isinstance(ctx, list) else ctx) or _DEFAULT_CONTEXT) for j, t in enumerate(part)]
+        folds: list[tuple[Doc, list[int]] | None] = []
+        for d in docs:
+            folded, where = fold(d.text)
+            folds.append(None if where is None else (Doc(folded, d.ctx), where))
         with _gc_paused():
-            _prime(docs, cp)
-            out += [_check_doc(d, pack) for d in docs]
+            _prime([f[0] if f is not None else d for d, f in zip(docs, folds, strict=True)], cp)
+            out += [_check_doc(d, pack, f) for d, f in zip(docs, folds, strict=True)]
     return out
 
 

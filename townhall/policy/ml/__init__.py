@@ -192,5 +192,8 @@ def abuse_and_sentiment_batch(texts: list[str]) -> list[tuple[float, tuple[str, 
     """Both scores per text, one text at a time: the two models share the featuriser, so the
     second model finds the text's features in its memo (scoring model by model over a large
     batch would evict them first and compute everything twice)."""
+    from townhall.policy.fold import fold  # a disguised slur scores as the word a reader sees
+
     abuse, senti = _model("abuse"), _model("sentiment")
-    return [(float(abuse.predict_proba(t)[1]), _sentiment_from_proba(senti, senti.predict_proba(t))) for t in texts]
+    plain = [fold(t)[0] for t in texts]
+    return [(float(abuse.predict_proba(t)[1]), _sentiment_from_proba(senti, senti.predict_proba(t))) for t in plain]

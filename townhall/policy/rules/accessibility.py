@@ -1,5 +1,6 @@
 """accessibility: images without alt text, multi-word hashtags not in CamelCase, all-caps
-text and emoji walls (all of which screen readers read out badly or not at all)."""
+text, emoji walls and words in special-font letters (all of which screen readers read out
+badly or not at all)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import regex
 from townhall.policy import clauses
 from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
+from townhall.policy.fold import styled_letters
 from townhall.policy.registry import Example, Hit, rule
 from townhall.policy.rules.common import wordlist
 from townhall.policy.textutil import EMOJI_CLUSTER_RE, GRAPHEME_RE, is_emoji_cluster
@@ -202,3 +204,29 @@ def emoji_wall(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             run = 0
     if run >= limit:
         yield run_start, pos, f"{run} emoji in a row."
+
+
+@rule(
+    "ACC005",
+    "special-font-letters",
+    "accessibility",
+    "warn",
+    clauses.APPROPRIATE_MEDIA,
+    "Letters from a 'fancy text' generator (bold, script, full-width, circled, small capitals) are "
+    "symbols, not letters: a screen reader spells them out one by one or skips them, and search "
+    "does not find the words.",
+    "Write the words in plain letters; for emphasis, use the network's own formatting or put the "
+    "point first.",
+    [
+        Example("𝐁𝐢𝐠 𝐧𝐞𝐰𝐬: our open day is on Saturday!", True),
+        Example("ᴏᴘᴇɴ ᴅᴀʏ this Saturday", True),
+        Example("Our open day is on Saturday, 10:00 to 16:00 ①", False),
+        Example("Привет! Open day is on Saturday.", False),
+    ],
+)
+def special_font_letters(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
+    runs = styled_letters(doc.text)
+    if runs:
+        s, e = runs[0]
+        more = f" ({len(runs)} stretches)" if len(runs) > 1 else ""
+        yield s, e, f"Words written in special-font letters{more}."

@@ -1,0 +1,125 @@
+"""Disguised letters (`townhall/policy/fold.py`): the rules read what a reader sees, the spans
+point into the post as written, and other scripts are left alone."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from townhall.policy import Context, check
+from townhall.policy.engine import check_many
+from townhall.policy.fold import fold, span_back, styled_letters
+from townhall.policy.ml import abuse_and_sentiment_batch
+
+OFFICIAL = Context("bluesky", "official")
+
+
+def _risky(text: str, ctx: Context = OFFICIAL) -> set[str]:
+    return {f.code for f in check(text, ctx) if f.severity in ("block", "warn") and not f.code.startswith("ACC")}
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "My pass\u200bword is hunter2 for the shared account",  # zero-width space
+        "My pass\u00adword is hunter2 for the shared account",  # soft hyphen
+        "My pаssword is hunter2 for the shared account",  # Cyrillic а
+        "My ｐａｓｓｗｏｒｄ is hunter2 for the shared account",  # full-width
+        "My 𝐩𝐚𝐬𝐬𝐰𝐨𝐫𝐝 is hunter2 for the shared account",  # mathematical bold
+        "My ᴘᴀꜱꜱᴡᴏʀᴅ is hunter2 for the shared account",  # small capitals
+        "My p\u0336a\u0336s\u0336s\u0336w\u0336o\u0336r\u0336d\u0336 is hunter2 for the shared account",
+        "My 𝓅𝒶𝓈𝓈𝓌ℴ𝓇𝒹 is hunter2 for the shared account",  # script, with ℴ from the letterlike block
+    ],
+)
+def test_a_disguised_word_gets_what_the_plain_word_gets(disguised):
+    plain = "My password is hunter2 for the shared account"
+    assert _risky(plain) and _risky(disguised) == _risky(plain)
+
+
+def test_spans_point_at_the_disguised_words_as_written():
+    text = "Call me on ０７７００ ９００１２３ or write to jane.doe＠gmail.com"
+    spans = {f.code: text[f.span[0] : f.span[1]] for f in check(text, OFFICIAL)}
+    assert spans["PRV001"] == "０７７００ ９００１２３"
+    assert spans["PRV002"] == "jane.doe＠gmail.com"
+    struck = "You are a f\u0336u\u0336c\u0336k\u0336i\u0336n\u0336g\u0336 idiot"
+    found = [f for f in check(struck, OFFICIAL) if f.code == "ABU002"]
+    assert found and all(struck[f.span[0] : f.span[1]].count("\u0336") in (0, 7) for f in found)
+
+
+def test_check_many_gives_what_check_gives():
+    texts = ["You are a 𝐟𝐮𝐜𝐤𝐢𝐧𝐠 𝐢𝐝𝐢𝐨𝐭", "My pаssword is hunter2", "plain words", "Привет, мир"]
+    assert check_many(texts, OFFICIAL) == [check(t, OFFICIAL) for t in texts]
+
+
+def test_listening_scores_the_word_a_reader_sees():
+    (plain, _), (disguised, _) = abuse_and_sentiment_batch(["you are a fucking idiot", "you are a f\u200bսcking іdіot"])
+    assert abs(plain - abuse_and_sentiment_batch(["you are a f\u200bucking idiot"])[0][0]) < 1e-9
+    assert disguised > 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Привет, это пост на русском языке о конференции",  # Russian keeps its letters
+        "Καλημέρα από το πανεπιστήμιο",  # so does Greek
+        "Café au lait with the naïve Zoë at the Eisteddfod, Llanfair PG, ŵ ŷ",
+        "Plain ASCII text only",
+    ],
+)
+def test_other_scripts_and_accents_are_left_alone(text):
+    folded, where = fold(text)
+    assert folded == text and where is None
+
+
+def test_a_lookalike_is_unmasked_only_among_latin_letters():
+    assert fold("Put on the сар today")[0] == "Put on the cap today"  # a mostly Latin post: it counts
+    assert fold("Москва и сар")[0] == "Москва и сар"  # a Russian post keeps it
+    assert fold("pаssword")[0] == "password"  # a mixed word always
+
+
+def test_emoji_sequences_survive_in_the_post_as_written():
+    family = "👨\u200d👩\u200d👧"
+    text = f"Family day {family} at the campus"
+    findings = check(text, OFFICIAL)
+    assert all(0 <= f.span[0] <= f.span[1] <= len(text) for f in findings)
+
+
+def test_quality_rules_read_the_post_as_written():
+    """Length and emoji are what the network counts: they are not measured on the folded text."""
+    text = "𝐁𝐢𝐠 𝐧𝐞𝐰𝐬: our open day is on Saturday!"
+    codes = {f.code for f in check(text, OFFICIAL)}
+    assert "ACC005" in codes
+    assert styled_letters("Our open day ① ② ③") == []  # circled digits are not words
+    assert styled_letters("ᴏᴘᴇɴ ᴅᴀʏ this Saturday") == [(0, 8)]
+
+
+PIECES = [*"abc XYZ.,!@", "\u200b", "\u00ad", "\u0336", "а", "ο", "ｐ", "𝐩", "ᴘ", "ℴ", "é", "ж", "👨\u200d👩", "\ufe0f"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT)
+def test_the_map_is_one_original_index_per_folded_character(text):
+    folded, where = fold(text)
+    if where is None:
+        assert folded == text
+        return
+    assert len(where) == len(folded)
+    assert all(a < b for a, b in pairwise(where))
+    assert all(0 <= i < len(text) for i in where)
+    for k, i in enumerate(where):
+        assert folded[k] == text[i] or not text[i].isascii()  # kept, or a non-ASCII character replaced
+    for s in range(len(folded) + 1):
+        for e in range(s, len(folded) + 1):
+            a, b = span_back((s, e), where, len(text))
+            assert 0 <= a <= b <= len(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXT)
+def test_findings_stay_inside_any_disguised_text(text):
+    for ctx in (OFFICIAL, Context("x", "personal")):
+        assert all(0 <= f.span[0] <= f.span[1] <= len(text) for f in check(text, ctx))

@@ -1,0 +1,185 @@
+"""Undo the disguises that hide a word from the rules without hiding it from a reader.
+
+"My pаssword" with a Cyrillic а, "ｐａｓｓｗｏｒｄ" in full-width letters, "f\u200bucking" with a
+zero-width space, "𝐢𝐝𝐢𝐨𝐭" in mathematical bold, "s\u0336t\u0336u\u0336p\u0336i\u0336d\u0336"
+struck through: a person reads each as the plain word, but every pattern and classifier
+misses it. Trolls write mentions this way on purpose, and text pasted from a PDF or a fancy-font
+generator carries the same characters by accident. `fold` gives the rules the text a reader
+sees, and the map back to the original, so every finding's span still points into the post as
+written.
+
+What is folded, and why only this:
+
+- invisible format characters (zero-width space/joiners, soft hyphen, word joiner, byte order
+  mark, direction marks) are dropped: they change no word a reader sees;
+- combining marks drawn over a plain ASCII letter (strike-through, underline, accents added to
+  disguise) are dropped; a precomposed "é" or "ŵ" is a letter of its own and stays;
+- full-width forms, mathematical alphanumerics (bold, italic, script, Fraktur, double-struck,
+  with their letterlike-symbol gaps) and circled letters become their ASCII letter (Unicode's
+  compatibility mapping, kept only where it gives one ASCII character), and so do small
+  capitals and the dotless i;
+- Cyrillic and Greek letters that look like Latin ones become those letters, but only inside a
+  word that also holds ASCII letters, or in a post written mostly in ASCII letters: a Russian or
+  Greek post keeps its own letters.
+
+Each step keeps or drops characters, never adds any, so the map is one original index per
+folded character. Plain ASCII posts (most of them) are returned untouched at the cost of one
+`str.isascii` call.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Invisible characters people and generators put inside words.
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def _pairs(drawn: str, plain: str) -> dict[str, str]:
+    return dict(zip(drawn, plain, strict=True))
+
+
+# Letters of other scripts drawn like Latin ones (the confusables that matter in practice).
+_LOOKALIKE = {
+    **_pairs("авекмнорстухіјѕԁһԛԝӏёїү", "abekmhopctyxijsdhqwleiy"),  # Cyrillic
+    **_pairs("АВЕКМНОРСТУХІЈЅԀҺԚԜӀ", "ABEKMHOPCTYXIJSDHQWI"),
+    **_pairs("αορνικυχτε", "aopvikuxte"),  # Greek
+    **_pairs("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX"),
+}
+
+# Latin letters of other shapes that fancy-text generators use for plain ones (small capitals,
+# dotless i): a word spelled in them is an ordinary word in every language rules read.
+_VARIANT = _pairs("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢıȷɡɑ", "abcdefghijklmnopqrstuvwyzijga")
+
+# A cheap necessary condition: a text without any of these needs no folding at all.
+_SUSPECT_RE = re.compile(
+    "["
+    + "".join(re.escape(c) for c in sorted(_INVISIBLE | set(_LOOKALIKE) | set(_VARIANT)))
+    + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining marks
+    + "\uff01-\uff5e\u3000"  # full-width forms, ideographic space
+    + "\u2100-\u214f"  # letterlike symbols (script, Fraktur and double-struck letters outside the block below)
+    + "\u24b6-\u24e9"  # circled letters
+    + "\U0001d400-\U0001d7ff"  # mathematical alphanumerics
+    + "\U0001f130-\U0001f189"  # squared and negative circled letters
+    + "]"
+)
+
+
+@lru_cache(maxsize=4096)
+def _compat(ch: str) -> str | None:
+    """The one ASCII character a compatibility form stands for ('ｐ', '𝐩', 'ⓟ' -> 'p'), else None."""
+    if ch == "\u3000":
+        return " "
+    if ch in _VARIANT:
+        return _VARIANT[ch]
+    folded = unicodedata.normalize("NFKC", ch)
+    if len(folded) == 1 and folded.isascii() and folded != ch:
+        return folded
+    if "\U0001f130" <= ch <= "\U0001f189":  # 🄰, 🅐, 🅰: letters in squares and circles
+        return chr(ord("A") + (ord(ch) - 0x1F130) % 26)
+    return None
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me")
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """The text as a reader sees it, and for each of its characters the index it came from.
+
+    The map is None when nothing changed (then the folded text is ``text`` itself).
+    """
+    if text.isascii() or _SUSPECT_RE.search(text) is None:
+        return text, None
+    # First pass: drop invisibles and disguising marks, turn compatibility forms into ASCII.
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _INVISIBLE:
+            continue
+        if chars and _is_mark(ch) and chars[-1].isascii() and chars[-1].isalpha():
+            continue
+        plain = _compat(ch) if not ch.isascii() else None
+        chars.append(plain or ch)
+        where.append(i)
+    _unmask_lookalikes(chars)
+    folded = "".join(chars)
+    if folded == text:
+        return text, None
+    return folded, where
+
+
+def _unmask_lookalikes(chars: list[str]) -> None:
+    """Replace Cyrillic/Greek lookalikes in place, word by word (see the module's docstring)."""
+    if not any(c in _LOOKALIKE for c in chars):
+        return
+    ascii_letters = sum(1 for c in chars if c.isascii() and c.isalpha())
+    other_letters = sum(1 for c in chars if not c.isascii() and c.isalpha())
+    mostly_latin = ascii_letters > 2 * other_letters
+    n = len(chars)
+    i = 0
+    while i < n:
+        if not chars[i].isalpha():
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j].isalpha():
+            j += 1
+        word = chars[i:j]
+        has_ascii = any(c.isascii() for c in word)
+        foreign = [c for c in word if not c.isascii()]
+        if foreign and all(c in _LOOKALIKE for c in foreign) and (has_ascii or mostly_latin):
+            for k in range(i, j):
+                chars[k] = _LOOKALIKE.get(chars[k], chars[k])
+        i = j
+
+
+def span_back(span: tuple[int, int], where: list[int], n: int) -> tuple[int, int]:
+    """A span in the folded text as a span in the original of length ``n``: from the first
+    character it covers up to the next character the folded text kept, so the dropped marks and
+    invisibles after its last letter go with it (a struck-through letter is not cut from its
+    stroke)."""
+    s, e = span
+    kept = len(where)
+    start = where[s] if s < kept else n
+    if e <= s:
+        return (start, start)
+    end = where[e] if e < kept else n
+    return (start, end)
+
+
+def _between_words(ch: str) -> bool:
+    """Spaces, punctuation and invisibles: a stretch of special-font words goes on across them."""
+    return ch.isspace() or ch in _INVISIBLE or _is_mark(ch) or (ch.isascii() and not ch.isalnum())
+
+
+def styled_letters(text: str) -> list[tuple[int, int]]:
+    """Stretches of words written in letters of a special font (mathematical bold or script,
+    full-width, circled, small capitals), each holding at least three such letters.
+
+    Why: a screen reader spells such letters out one by one ("mathematical bold small p ...")
+    or skips them, and search does not find the words, so accessibility advice names them.
+    """
+    if text.isascii() or _SUSPECT_RE.search(text) is None:
+        return []
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    count = 0
+    for i, ch in enumerate(text):
+        plain = None if ch.isascii() else _compat(ch)
+        if plain is not None and plain.isalpha():
+            if start < 0:
+                start, count = i, 0
+            end, count = i + 1, count + 1
+        elif start >= 0 and not _between_words(ch):
+            if count >= 3:
+                runs.append((start, end))
+            start = -1
+    if start >= 0 and count >= 3:
+        runs.append((start, end))
+    return runs
