@@ -49,7 +49,10 @@ def test_a_password_only_token_stops_working_after_a_promotion(make_user, promot
     assert _me(key) == 401  # ...and so is the token
 
 
-def test_a_token_minted_after_the_second_factor_survives_the_promotion(make_user):
+def test_a_token_minted_under_an_opted_in_factor_ends_at_the_promotion(make_user):
+    """An opted-in device was set up with the password alone (no enrolment code), so it proves
+    nothing once the role requires a second factor: the promotion removes it and the tokens
+    minted behind it (test_i10_18); the person enrols with an enrolment code and mints anew."""
     user = make_user("staff", username="sam")
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)  # opted in
     client = Client()
@@ -57,9 +60,10 @@ def test_a_token_minted_after_the_second_factor_survives_the_promotion(make_user
     assert client.post(reverse("mfa-verify"), {"token": code(device)}).status_code == 302
     key = _mint(client)
     assert ApiToken.objects.get().second_factor
+    assert _me(key) == 200
     user.role = "admin"
     user.save()
-    assert _me(key) == 200
+    assert _me(key) == 401
 
 
 def test_a_token_minted_before_opting_in_stops_working(make_user):

@@ -149,3 +149,10 @@ def visible_accounts(user: Any):
     if can(user, "listening.view"):
         return qs
     return qs.filter(owners=user).distinct()
+
+
+def may_see_campaigns(user: Any) -> bool:
+    """Campaign pages show every post's reach and every link's clicks across units: for the
+    people who may report on a campaign (listening.view, as `views._report_scopes` offers them)
+    and those who run campaigns."""
+    return can(user, "listening.view") or can(user, "campaign.manage")

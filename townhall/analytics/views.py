@@ -49,7 +49,8 @@ def index(request: HttpRequest) -> HttpResponse:
     from townhall.publishing.selectors import engagement
 
     return render(request, "analytics/index.html", {"items": items, "form": form, "can_create": can_create,
-                                                    "engagement": engagement(request.user)})
+                                                    "engagement": engagement(request.user),
+                                                    "campaigns": selectors.may_see_campaigns(request.user)})
 
 
 @login_required
@@ -179,6 +180,8 @@ def campaigns(request: HttpRequest) -> HttpResponse:
     from townhall.analytics.forms import CampaignForm
     from townhall.analytics.models import Campaign
 
+    if not selectors.may_see_campaigns(request.user):
+        raise PermissionDenied("Campaigns are for the digital team, governance and administrators.")
     form = CampaignForm(request.POST or None)
     if request.method == "POST":
         try:
@@ -200,9 +203,9 @@ def campaign(request: HttpRequest, pk: int) -> HttpResponse:
     from townhall.links.selectors import link_rows
     from townhall.publishing.selectors import visible_posts
 
-    item = Campaign.objects.filter(pk=pk).first()
+    item = Campaign.objects.filter(pk=pk).first() if selectors.may_see_campaigns(request.user) else None
     if item is None:
-        raise Http404("No such campaign.")
+        raise Http404("No such campaign, or not yours to see.")
     manage = can(request.user, "campaign.manage")
     if request.method == "POST" and manage and request.POST.get("post", "").isdigit():
         post = visible_posts(request.user).filter(pk=int(request.POST["post"])).first()

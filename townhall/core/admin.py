@@ -103,6 +103,11 @@ class TOTPDeviceAdmin(BaseTOTPDeviceAdmin):
             ("Configuration", {"fields": ["step", "t0", "digits", "tolerance"]}),
         ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A device is confirmed by its owner typing a code from it, never by a tick here: an
+        # administrator could otherwise confirm a device someone else set up and holds.
+        return [*super().get_readonly_fields(request, obj), "user", "confirmed"]
+
     def get_urls(self):  # no config (key + QR code) or QR code pages
         return admin.ModelAdmin.get_urls(self)
 

@@ -158,7 +158,17 @@ def check_code(user: User, token: str, device: Any = None) -> CodeResult:
     return throttled(user, attempt)
 
 
-def reset(actor: Any, user: User) -> int:
+def forget_untrusted_devices(actor: Any, user: User) -> int:
+    """The person now needs a second factor (promoted, or given admin access): the devices they
+    enrolled while they did not were set up with the password alone, so they are removed (with
+    the API tokens minted behind them) and the person enrols afresh with an enrolment code from
+    an administrator, as a new digital-team member would. Audited as a reset."""
+    if not list(devices_for_user(user, confirmed=None)):
+        return 0
+    return reset(actor, user, reason="the role now requires a second factor")
+
+
+def reset(actor: Any, user: User, reason: str = "") -> int:
     """An administrator's reset: remove every second-factor device (audited).
 
     The person enrols afresh at the next sign-in if their role requires it; sessions that
@@ -174,6 +184,6 @@ def reset(actor: Any, user: User) -> int:
             device.delete()
             removed += 1
         SecondFactorThrottle.objects.filter(user=user).delete()
-        record(actor, "mfa.reset", user, after={"devices_removed": removed})
+        record(actor, "mfa.reset", user, after={"devices_removed": removed, **({"reason": reason} if reason else {})})
         revoke_tokens(actor, user, "second factor reset")
     return removed

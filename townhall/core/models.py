@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -100,15 +101,36 @@ class User(AbstractUser):
         super().set_password(raw_password)
         self._password_changed = True
 
+    # What decides `mfa_required`: a save that touches none of these cannot change it.
+    _MFA_FIELDS = frozenset({"role", "is_staff", "is_superuser", "is_active"})
+
     def save(self, *args, **kwargs) -> None:
         changed = getattr(self, "_password_changed", False) and self.pk is not None
+        promoted = self._newly_needs_second_factor(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+        if changed or promoted:
+            from townhall.core.actor import current_actor
+
+            actor = current_actor()
         if changed:
             self._password_changed = False
-            from townhall.core.actor import current_actor
             from townhall.core.services import revoke_tokens
 
-            self.tokens_revoked = revoke_tokens(current_actor(), self, "password changed")
+            self.tokens_revoked = revoke_tokens(actor, self, "password changed")
+        if promoted:
+            from townhall.core import mfa
+
+            mfa.forget_untrusted_devices(actor, self)
+
+    def _newly_needs_second_factor(self, update_fields: Any) -> bool:
+        """This save gives the person a role (or admin access) that requires a second factor they
+        did not need before. Why it matters: a device enrolled while none was required was set up
+        from a password-only session without an enrolment code, so it proves nothing about who holds
+        it (someone with a stolen password may have enrolled it); see `mfa.forget_untrusted_devices`."""
+        if self.pk is None or (update_fields is not None and not self._MFA_FIELDS & set(update_fields)):
+            return False
+        before = type(self).objects.filter(pk=self.pk).only(*self._MFA_FIELDS).first()
+        return before is not None and not before.mfa_required and self.mfa_required
 
 
 class LoginFailure(models.Model):

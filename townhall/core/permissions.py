@@ -36,6 +36,11 @@ def owner(user: Any, obj: Any) -> bool:
 
 
 def reviewer(user: Any, obj: Any) -> bool:
+    """The user reviews the object's unit; an object that spans several units (a post for
+    several accounts) says itself whether the user's scope covers all of them."""
+    check = getattr(obj, "is_reviewed_by", None)
+    if check is not None:
+        return bool(check(user))
     unit = getattr(obj, "org_unit", None)
     return bool(unit is not None and user.reviews(unit))
 

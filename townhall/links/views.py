@@ -86,8 +86,11 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("links:detail", code=code)
     data = selectors.stats(link)
     days = sorted(data["by_day"].items(), reverse=True)
+    from townhall.analytics.selectors import may_see_campaigns
+
     return render(request, "links/detail.html", {"link": link, "s": data, "days": days, "form": form,
-                                                 "manage": can(request.user, "link.create", link)})
+                                                 "manage": can(request.user, "link.create", link),
+                                                 "campaign_page": may_see_campaigns(request.user)})
 
 
 @login_required

@@ -106,6 +106,15 @@ class Post(models.Model):
             return words
         return words[:60].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
+    def is_reviewed_by(self, user) -> bool:
+        """A reviewer reviews the post only if their scope covers every target account's unit: a
+        post for a School account and a department's must not pass on the department reviewer's
+        word alone (the post's own `org_unit` is only its first account's)."""
+        if user is None or not user.is_authenticated:
+            return False
+        units = {d.account.org_unit for d in self.deliveries.select_related("account__org_unit")}
+        return bool(units) and None not in units and all(user.reviews(unit) for unit in units)
+
     def is_owned_by(self, user) -> bool:
         """Owners of every target account count as the post's owners (they may approve it)."""
         if user is None or not user.is_authenticated:

@@ -454,6 +454,13 @@ def update_post(
     elif clear_schedule:
         post.scheduled_at = None
     post.text, post.thread = new_text, new_thread
+    if post.status == Post.Status.FAILED:
+        # The approval was for the old words: the deliveries that did not go out wait for a new
+        # one (submit and approve again), so neither a retry nor the worker sends unapproved text.
+        post.deliveries.filter(status=Delivery.Status.FAILED).update(
+            status=Delivery.Status.PENDING, due_at=None, next_attempt_at=None
+        )
+        post.approved_by, post.approved_at = None, None
     if post.status in (Post.Status.CHANGES, Post.Status.REJECTED, Post.Status.FAILED):
         post.status = Post.Status.DRAFT
     post.override_by, post.override_reason = None, ""  # an override covers the text it was given for
@@ -742,6 +749,9 @@ def retry_failed(post: Post, actor: Any) -> Post:
     post = Post.objects.select_for_update().get(pk=post.pk)
     if post.created_by_id != actor.pk and not can(actor, "post.approve", post):
         raise PermissionDenied("Only the author or an approver may retry this post.")
+    if post.status != Post.Status.FAILED:
+        # An edited failed post is a draft again: its new words need approval, not a retry.
+        raise ValueError(f"The post is {post.get_status_display().lower()}: only a failed post can be retried.")
     failed = list(post.deliveries.select_for_update().filter(status=Delivery.Status.FAILED))
     if not failed:
         raise ValueError("Nothing failed: there is nothing to retry.")

@@ -211,6 +211,28 @@ def _rows(reader: csv.DictReader, result: ImportResult):
         yield number, raw
 
 
+def _guarded_change(service_url: str, status: str, values: dict[str, Any]) -> str:
+    """Why a row may not change this existing account, or "".
+
+    The server address is where the stored credential is sent at the next publish, so a
+    spreadsheet must not move it (someone who may not read the credential could send it to a
+    server they run); an account moves server by reconnecting it. Its status goes through the
+    registry's own steps (connect, archive with hand-over and revocation), never a cell edit.
+    """
+    if "service_url" in values and (values["service_url"] or "") != (service_url or ""):
+        return (
+            "an existing account's server address cannot be changed by import; "
+            "reconnect the account on its page to move it to another server."
+        )
+    if "status" in values and values["status"] != status:
+        label = str(Account.Status(status).label).lower() if status in Account.Status.values else status
+        return (
+            f"an existing account's status cannot be changed by import (it is {label}); "
+            "use the account's page to connect, archive or reactivate it."
+        )
+    return ""
+
+
 def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
     """Create or update registry entries from CSV text (matched on network and handle)."""
     require(actor, "account.manage")  # with no object: the digital team and admins
@@ -235,7 +257,9 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
         return result
     units = {u.slug: u for u in OrgUnit.objects.all()}
     users = {u.username: u for u in User.objects.filter(is_active=True)}
-    known = set(Account.objects.values_list("network", "handle"))
+    columns = ("network", "handle", "service_url", "status")
+    existing = {(n, h): (url, st) for n, h, url, st in Account.objects.values_list(*columns)}
+    known = set(existing)
     parsed: list[tuple[int, dict[str, Any]]] = []
     seen: dict[tuple[str, str], int] = {}
     for number, raw in _rows(reader, result):
@@ -250,6 +274,10 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
             result.errors.append(f"Row {number}: {exc}.")
             continue
         key = (values["network"], values["handle"])
+        refused = _guarded_change(*existing[key], values) if key in existing else ""
+        if refused:
+            result.errors.append(f"Row {number}: {refused}")
+            continue
         if key in seen:
             result.errors.append(f"Row {number}: {key[1]} on {key[0]} is also on row {seen[key]}.")
             continue
@@ -283,6 +311,12 @@ def import_csv(actor: Any, text: str, *, dry_run: bool = False) -> ImportResult:
                     values["profile_url"] = handles.profile_url(values["network"], values["handle"])
             else:
                 before = {**snapshot(account), "owners": sorted(u.pk for u in account.owners.all())}
+                refused = _guarded_change(account.service_url, account.status, values)
+                if refused:
+                    transaction.set_rollback(True)
+                    result.errors.append(f"Row {number}: {refused}")
+                    result.created = result.updated = result.unchanged = 0
+                    return result
             for name, value in values.items():
                 setattr(account, name, value)
             owner_ids = sorted(u.pk for u in owners) if owners is not None else None
