@@ -25,7 +25,8 @@ SAFE = "Open day this Saturday at the physics lab!"
 EDITED = "Open day this Saturday, now with a new talk nobody has approved yet"
 
 
-def test_an_edited_failed_post_needs_approval_again(people, account, settings, mastodon_server):
+def _failed_post(people, account, settings, mastodon_server):
+    """An approved post whose delivery failed (a revoked token), with the network back since."""
     settings.TOWNHALL_COOL_OFF_SECONDS = 0
     post = services.create_post(people["author"], [account], SAFE)
     services.submit(post, people["author"])
@@ -34,6 +35,11 @@ def test_an_edited_failed_post_needs_approval_again(people, account, settings, m
     mastodon_server.revoke(TOKEN)
     assert publisher.run(delivery.pk) == "failed"
     mastodon_server.add_account("physics", TOKEN)
+    return post, delivery
+
+
+def test_an_edited_failed_post_needs_approval_again(people, account, settings, mastodon_server):
+    post, delivery = _failed_post(people, account, settings, mastodon_server)
     services.update_post(post, people["author"], text=EDITED)
     post.refresh_from_db()
     delivery.refresh_from_db()
@@ -51,14 +57,7 @@ def test_an_edited_failed_post_needs_approval_again(people, account, settings, m
 
 
 def test_a_failed_post_left_as_it_was_can_still_be_retried(people, account, settings, mastodon_server):
-    settings.TOWNHALL_COOL_OFF_SECONDS = 0
-    post = services.create_post(people["author"], [account], SAFE)
-    services.submit(post, people["author"])
-    services.approve(post, people["owner"])
-    delivery = post.deliveries.get()
-    mastodon_server.revoke(TOKEN)
-    assert publisher.run(delivery.pk) == "failed"
-    mastodon_server.add_account("physics", TOKEN)
+    post, delivery = _failed_post(people, account, settings, mastodon_server)
     services.retry_failed(post, people["author"])
     assert publisher.run(delivery.pk) == "published"
 

@@ -36,6 +36,17 @@ def _setup(client, **data):
     return client.post(reverse("mfa-setup"), data) if data else client.get(reverse("mfa-setup"))
 
 
+def _secret_on_screen(make_user):
+    """gil, signed in with the password, has typed a fresh enrolment code and sees a new secret."""
+    gil = make_user("governance", username="gil")
+    typed, row = enrolment.issue(None, gil)
+    client = Client()
+    sign_in(client, "gil")
+    assert _setup(client, code=typed).status_code == 302
+    _setup(client)
+    return gil, client, row, TOTPDevice.objects.get(user=gil, confirmed=False)
+
+
 def test_the_password_alone_reaches_no_secret_and_confirms_nothing(make_user, no_backoff):
     """The attack: password only, first to the setup page."""
     victim = make_user("governance", username="gil")
@@ -93,13 +104,7 @@ def test_a_newer_code_withdraws_the_older_and_codes_run_out(make_user, no_backof
 
 
 def test_a_code_that_runs_out_between_the_steps_confirms_nothing(make_user, no_backoff):
-    gil = make_user("governance", username="gil")
-    typed, row = enrolment.issue(None, gil)
-    client = Client()
-    sign_in(client, "gil")
-    assert _setup(client, code=typed).status_code == 302
-    _setup(client)
-    device = TOTPDevice.objects.get(user=gil, confirmed=False)
+    gil, client, row, device = _secret_on_screen(make_user)
     EnrolmentCode.objects.filter(pk=row.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     page = _setup(client, token=code(device)).content.decode()
     assert not TOTPDevice.objects.filter(user=gil, confirmed=True).exists()
@@ -110,13 +115,7 @@ def test_a_code_that_runs_out_between_the_steps_confirms_nothing(make_user, no_b
 def test_the_code_is_withdrawn_while_the_secret_is_on_screen(make_user, no_backoff):
     """An administrator issues a newer code (e.g. they suspect the first was seen): the session
     that showed the old one can no longer confirm its device."""
-    gil = make_user("governance", username="gil")
-    typed, _ = enrolment.issue(None, gil)
-    client = Client()
-    sign_in(client, "gil")
-    _setup(client, code=typed)
-    _setup(client)
-    device = TOTPDevice.objects.get(user=gil, confirmed=False)
+    gil, client, _, device = _secret_on_screen(make_user)
     enrolment.issue(None, gil)
     _setup(client, token=code(device))
     assert not TOTPDevice.objects.filter(user=gil, confirmed=True).exists()
@@ -206,13 +205,7 @@ def test_a_code_used_up_at_the_last_moment_confirms_nothing(make_user, no_backof
     page's check and that transaction, the device stays unconfirmed."""
     from townhall.core import views
 
-    gil = make_user("governance", username="gil")
-    typed, row = enrolment.issue(None, gil)
-    client = Client()
-    sign_in(client, "gil")
-    _setup(client, code=typed)
-    _setup(client)
-    device = TOTPDevice.objects.get(user=gil, confirmed=False)
+    gil, client, row, device = _secret_on_screen(make_user)
     EnrolmentCode.objects.filter(pk=row.pk).update(used_at=timezone.now())
     monkeypatch.setattr(views, "_presented_code", lambda request: row.pk)  # the check saw it still open
     response = _setup(client, token=code(device))
