@@ -1,11 +1,12 @@
 """Does a risky post stay caught when its letters are disguised? (`townhall/policy/fold.py`)
 
 Each risky post of the public examples and the dev parts (`dev.jsonl`, `dev_extra.jsonl`; never
-the held-back part) is rewritten ten ways a reader still reads as the same words: zero-width
+the held-back part) is rewritten eleven ways a reader still reads as the same words: zero-width
 spaces inside words, soft hyphens, Cyrillic lookalike letters, full-width forms, mathematical
 bold, combining strike-through, zero-width plus lookalikes together, small capitals,
-mathematical script, and underlining with word joiners. Two more (digits for letters, spaced
-letters) are printed for reference and left out of the totals: `fold` does not undo them. A disguised post is
+mathematical script, underlining with word joiners, and letters spelled out one by one. One
+more (digits for letters) is printed for reference and left out of the totals: `fold` does not
+undo it. A disguised post is
 *kept* when it still gets every risk family the plain post gets (block or warn). The clean posts
 are disguised the same way and must get no risk finding. Prints one line per disguise and the
 totals, and the time per disguised post.
@@ -93,9 +94,8 @@ def underline_and_joiner(text: str, rng: random.Random) -> str:
     return _in_words(text, lambda w: "\u2060".join(c + "\u0332" for c in w))
 
 
-# Not folded, shown for reference: what `fold` leaves to the rules (digits for letters, letters
-# spaced apart) reads differently from the plain word to a reader too, and folding it would
-# flag ordinary posts.
+# Not folded, shown for reference: digits for letters read differently from the plain word to a
+# reader too ("l33t"), and folding them would flag ordinary posts (codes, handles, model names).
 LEET = str.maketrans({"a": "4", "e": "3", "o": "0", "i": "1", "s": "5"})
 
 
@@ -118,8 +118,9 @@ DISGUISES = {
     "small capitals": small_caps,
     "script letters": script,
     "underline + word joiner": underline_and_joiner,
+    "spelled-out letters": spaced,
 }
-REFERENCE = {"digits for letters (not folded)": leetspeak, "spaced letters (not folded)": spaced}
+REFERENCE = {"digits for letters (not folded)": leetspeak}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,6 +74,17 @@ def test_other_scripts_and_accents_are_left_alone(text):
     assert folded == text and where is None
 
 
+def test_spelled_out_letters_are_read_as_the_word():
+    assert _risky("You are a f u c k i n g   i d i o t") >= {"ABU002"}
+    assert _risky("my p.a.s.s.w.o.r.d is hunter2 for the shared account") == _risky(
+        "my password is hunter2 for the shared account"
+    )
+    assert fold("e.g. i.e. the U.K.")[0] == "e.g. i.e. the U.K."  # two letters are not a spelled-out word
+    assert fold("S O  P R O U D")[0] == "S O  PROUD"  # two spaces end a word; two letters stay
+    text = "Rated A B C by the panel"
+    assert fold(text)[0] == "Rated ABC by the panel" and not _risky(text)
+
+
 def test_a_lookalike_is_unmasked_only_among_latin_letters():
     assert fold("Put on the сар today")[0] == "Put on the cap today"  # a mostly Latin post: it counts
     assert fold("Москва и сар")[0] == "Москва и сар"  # a Russian post keeps it
@@ -96,7 +107,8 @@ def test_quality_rules_read_the_post_as_written():
     assert styled_letters("ᴏᴘᴇɴ ᴅᴀʏ this Saturday") == [(0, 8)]
 
 
-PIECES = [*"abc XYZ.,!@", "\u200b", "\u00ad", "\u0336", "а", "ο", "ｐ", "𝐩", "ᴘ", "ℴ", "é", "ж", "👨\u200d👩", "\ufe0f"]
+PIECES = [*"abc XYZ.,!@", " a", ".b", "-", "*"]
+PIECES += ["\u200b", "\u00ad", "\u0336", "а", "ο", "ｐ", "𝐩", "ᴘ", "ℴ", "é", "ж", "👨\u200d👩", "\ufe0f"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 

@@ -127,9 +127,9 @@ def test_check_many_pauses_the_collector_per_chunk_and_restores_it(monkeypatch: 
     seen: list[bool] = []
     real = engine._check_doc
 
-    def spy(doc, pack):  # type: ignore[no-untyped-def]
+    def spy(doc, pack, folded=None):  # type: ignore[no-untyped-def]
         seen.append(gc.isenabled())
-        return real(doc, pack)
+        return real(doc, pack, folded)
 
     monkeypatch.setattr(engine, "_check_doc", spy)
     was = gc.isenabled()
@@ -143,7 +143,7 @@ def test_check_many_pauses_the_collector_per_chunk_and_restores_it(monkeypatch: 
         assert not gc.isenabled()  # not switched on by check_many when the caller had it off
         gc.enable()
 
-        def boom(doc, pack):  # type: ignore[no-untyped-def]
+        def boom(doc, pack, folded=None):  # type: ignore[no-untyped-def]
             raise RuntimeError("rule failed")
 
         monkeypatch.setattr(engine, "_check_doc", boom)

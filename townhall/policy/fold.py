@@ -20,11 +20,13 @@ What is folded, and why only this:
   capitals and the dotless i;
 - Cyrillic and Greek letters that look like Latin ones become those letters, but only inside a
   word that also holds ASCII letters, or in a post written mostly in ASCII letters: a Russian or
-  Greek post keeps its own letters.
+  Greek post keeps its own letters;
+- letters spelled out one at a time ("f u c k", "p.a.s.s.w.o.r.d": three or more single letters,
+  one separator repeated) lose their separators.
 
 Each step keeps or drops characters, never adds any, so the map is one original index per
 folded character. Plain ASCII posts (most of them) are returned untouched at the cost of one
-`str.isascii` call.
+`str.isascii` call and one search for spelled-out letters.
 """
 
 from __future__ import annotations
@@ -59,14 +61,16 @@ _VARIANT = _pairs("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡ
 # A cheap necessary condition: a text without any of these needs no folding at all.
 _SUSPECT_RE = re.compile(
     "["
-    + "".join(re.escape(c) for c in sorted(_INVISIBLE | set(_LOOKALIKE) | set(_VARIANT)))
+    # The zero-width joiner is left out here: it joins most emoji sequences (👨\u200d👩\u200d👧),
+    # and only counts when it touches a letter (the second branch below).
+    + "".join(re.escape(c) for c in sorted((_INVISIBLE - {"\u200d"}) | set(_LOOKALIKE) | set(_VARIANT)))
     + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining marks
     + "\uff01-\uff5e\u3000"  # full-width forms, ideographic space
     + "\u2100-\u214f"  # letterlike symbols (script, Fraktur and double-struck letters outside the block below)
     + "\u24b6-\u24e9"  # circled letters
     + "\U0001d400-\U0001d7ff"  # mathematical alphanumerics
     + "\U0001f130-\U0001f189"  # squared and negative circled letters
-    + "]"
+    + "]|\\w\u200d|\u200d\\w"
 )
 
 
@@ -95,23 +99,45 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     The map is None when nothing changed (then the folded text is ``text`` itself).
     """
     if text.isascii() or _SUSPECT_RE.search(text) is None:
-        return text, None
-    # First pass: drop invisibles and disguising marks, turn compatibility forms into ASCII.
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE:
-            continue
-        if chars and _is_mark(ch) and chars[-1].isascii() and chars[-1].isalpha():
-            continue
-        plain = _compat(ch) if not ch.isascii() else None
-        chars.append(plain or ch)
-        where.append(i)
-    _unmask_lookalikes(chars)
+        if _SPELLED_OUT_RE.search(text) is None:
+            return text, None
+        chars, where = list(text), list(range(len(text)))
+    else:
+        # Drop invisibles and disguising marks, turn compatibility forms into ASCII.
+        chars, where = [], []
+        for i, ch in enumerate(text):
+            if ch in _INVISIBLE:
+                continue
+            if chars and _is_mark(ch) and chars[-1].isascii() and chars[-1].isalpha():
+                continue
+            plain = _compat(ch) if not ch.isascii() else None
+            chars.append(plain or ch)
+            where.append(i)
+        _unmask_lookalikes(chars)
+    chars, where = _join_spelled_out(chars, where)
     folded = "".join(chars)
     if folded == text:
         return text, None
     return folded, where
+
+
+# Letters spelled out one at a time ("f u c k i n g", "p.a.s.s.w.o.r.d"): three or more single
+# letters, each followed by the same one separator. Two spaces end a word ("S O  P R O U D").
+_SPELLED_OUT_RE = re.compile(r"(?<![\w.*-])[A-Za-z]([ .*_-])(?:[A-Za-z]\1)+[A-Za-z](?![\w*-]|\.\w)")
+
+
+def _join_spelled_out(chars: list[str], where: list[int]) -> tuple[list[str], list[int]]:
+    """Drop the separators between spelled-out letters (`_SPELLED_OUT_RE`)."""
+    drop: set[int] = set()
+    for m in _SPELLED_OUT_RE.finditer("".join(chars)):
+        start = m.start()
+        if chars[start] in "aAI" and m.end() - start >= 7:
+            start += 2  # "a f u c k", "I h a t e": the word before the spelled-out one
+        drop.update(range(start + 1, m.end(), 2))
+    if not drop:
+        return chars, where
+    keep = [k for k in range(len(chars)) if k not in drop]
+    return [chars[k] for k in keep], [where[k] for k in keep]
 
 
 def _unmask_lookalikes(chars: list[str]) -> None:
