@@ -2,7 +2,8 @@
 
 Why: a rule that looks for "this sentence" from each cue scans the whole post when there is no
 sentence end, so its cost grows with the square of the length; a 72,000-character post of one
-repeated clause took 20 s. Listening and the inbox check whatever text arrives, so the worst
+repeated clause took 20 s, and a run of digits with no space at all did the same to patterns that
+look ahead along a word. Listening and the inbox check whatever text arrives, so the worst
 case matters, not the median. Prints, for each wall of text, the check time on a personal and
 on an official LinkedIn post, and the slowest rules; the last line is the slowest check.
 
@@ -20,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from townhall.policy import Context, check
 from townhall.policy.doc import Doc
+from townhall.policy.fold import fold
 from townhall.policy.pack import default_pack
 
 # One clause each from the corpus's risky and clean posts, the full stops taken out.
@@ -35,6 +37,12 @@ WALLS = [
     'Sharing this vile message I received today ("go back where you came from") because ',
     "Reposting Kim's message from our private peer support group because people need to see it ",
     "@user you are a disgrace and everyone at this university knows it ",
+    # Runs without a space (security review of 2026-12-05: 100,000 digits took 131 s before
+    # `fold` cut such runs), and a short repeated cue.
+    "1",
+    ":",
+    "\U0001f600",
+    "password ",
 ]
 
 
@@ -54,7 +62,7 @@ def main() -> int:
             check(text, ctx)
             took = time.perf_counter() - t0
             worst = max(worst, took)
-            doc = Doc(text, ctx)
+            doc = Doc(fold(text)[0], ctx)  # what the rules read (check folds first)
             per_rule = []
             for rule, _severity in cp.plan(ctx.account, ctx.network):
                 r0 = time.perf_counter()

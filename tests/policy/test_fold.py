@@ -135,3 +135,20 @@ def test_the_map_is_one_original_index_per_folded_character(text):
 def test_findings_stay_inside_any_disguised_text(text):
     for ctx in (OFFICIAL, Context("x", "personal")):
         assert all(0 <= f.span[0] <= f.span[1] <= len(text) for f in check(text, ctx))
+
+
+def test_runs_longer_than_any_word_are_cut_for_the_rules():
+    """Security review of 2026-12-05: a 100,000-character run of digits held one CPU for minutes
+    (patterns that look ahead along a run from each of its characters). The rules now read at
+    most 512 characters of a run without spaces and 64 of spaces; spans stay in the post."""
+    from townhall.policy.fold import MAX_RUN, MAX_SPACE
+
+    for text in ("1" * 100_000, ":" * 50_000, "\U0001f600" * 50_000, "x " + " " * 10_000 + "1" * 9_000):
+        folded, where = fold(text)
+        assert where is not None and len(folded) <= 2 + MAX_SPACE + MAX_RUN + 1
+        for f in check(text, OFFICIAL):
+            assert 0 <= f.span[0] <= f.span[1] <= len(text)
+    assert fold("a" * MAX_RUN)[1] is None  # a run of exactly the limit is left alone
+    text = "Call 07700 900123 " + "z" * 2_000 + " or write to jane.doe@gmail.com"
+    spans = {f.code: text[f.span[0] : f.span[1]] for f in check(text, OFFICIAL)}
+    assert spans["PRV001"] == "07700 900123" and spans["PRV002"] == "jane.doe@gmail.com"

@@ -50,3 +50,15 @@ def test_family_and_rule_overrides(tmp_path):
 def test_missing_file():
     with pytest.raises(PackError):
         load_pack("/nonexistent/pack.yaml")
+
+
+def test_aliases_are_refused_before_they_can_expand():
+    """Security review of 2026-12-05: 427 bytes of nested aliases took 39 s and 3.2 GB when the
+    schema validator printed the value; a pack needs no aliases, so they are refused at parse."""
+    from townhall.policy.pack import PackError, pack_from_text
+
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 7)]
+    text = "x:\n" + "\n".join("  " + line for line in lines) + "\ninstitution:\n  name: Uni\n  aliases: *a6\n"
+    with pytest.raises(PackError, match=r"aliases .* are not allowed"):
+        pack_from_text(text, "t")

@@ -243,3 +243,16 @@ def test_where_a_section_is_closed_to_you_the_answer_does_not_depend_on_the_id(c
     a = call(bob, "patch", f"/api/listening/searches/{search.pk}", {"name": "x"})
     b = call(bob, "patch", f"/api/listening/searches/{search.pk + 1000}", {"name": "x"})
     assert a.status_code == b.status_code == 403 and a.json() == b.json()
+
+
+def test_a_policy_check_takes_a_posts_length_and_says_so_beyond_it(call, people, client):
+    """Security review of 2026-12-05: the check took 100,000 characters, and checking time grows
+    with length; it now takes what a post can hold (20,000), refused with a reason by the API
+    and cut with a visible note on the page (never silently)."""
+    detail = _json(call(people["admin"], "post", "/api/policy/check", {"text": "x" * 20_001}), 422)["detail"]
+    assert detail[0]["loc"][-1] == "text"
+    _json(call(people["admin"], "post", "/api/policy/check", {"text": "x" * 20_000}), 200)
+    client.force_login(people["amy"])
+    page = client.post("/policy/check", {"text": "x" * 20_001}).content.decode()
+    assert "Only the first 20,000 characters were checked" in page
+    assert "Only the first" not in client.post("/policy/check", {"text": "x" * 20_000}).content.decode()

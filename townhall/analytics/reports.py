@@ -8,7 +8,6 @@ the CSV. Charts are SVG with labelled axes, always next to a table with the same
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import io
 import logging
@@ -24,6 +23,7 @@ from django.db.models import Q
 
 from townhall.analytics import selectors
 from townhall.analytics.models import Campaign, FollowerCount, Objective
+from townhall.core import csvsafe
 from townhall.core.models import OrgUnit
 from townhall.registry.models import Account
 
@@ -213,7 +213,7 @@ def bar_chart(
 
 def to_csv(report: Report) -> str:
     out = io.StringIO()
-    w = csv.writer(out)
+    w = csvsafe.Writer(out)
     w.writerow(["report", report.title, report.start.isoformat(), report.end.isoformat()])
     w.writerow([])
     w.writerow(["objective", "measured by", "target", "total", "percent", "status"])

@@ -160,11 +160,12 @@ def report(request: HttpRequest) -> HttpResponse:
 def export_csv(request: HttpRequest) -> HttpResponse:
     """Every objective this person may see, one row per day with the figure that counts and where
     it came from (the same one figure the progress uses: sources are never added together)."""
-    import csv
     import io
 
+    from townhall.core import csvsafe
+
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csvsafe.Writer(out)
     writer.writerow(["objective", "measured by", "account", "target", "day", "value", "source"])
     for o in selectors.visible_objectives(request.user):
         for day, (value, source) in selectors.daily(o).items():

@@ -57,7 +57,7 @@ class CheckImageIn(BodyIn):
 
 
 class CheckIn(BodyIn):
-    text: str = Field(..., max_length=100_000)
+    text: str = Field(..., max_length=20_000)  # a post's own limit; checking time grows with length
     network: Literal["x", "bluesky", "mastodon", "linkedin", "threads", "facebook", "instagram"] = "bluesky"
     account: Literal["official", "personal", "research"] = "official"
     scholarly: bool = False  # a research or teaching post (academic freedom)

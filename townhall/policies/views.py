@@ -3,7 +3,6 @@ publishing, acknowledgement, the acknowledgement report (and CSV), Help. Thin: s
 
 from __future__ import annotations
 
-import csv
 from datetime import UTC
 from functools import wraps
 from typing import Any
@@ -17,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from townhall.core import csvsafe
 from townhall.core.permissions import can, require
 from townhall.policies import selectors, services
 from townhall.policies.forms import PublishForm, SettingsForm, SetupForm, YamlForm, lines
@@ -254,7 +254,7 @@ def acknowledgements(request: HttpRequest, number: int) -> HttpResponse:
     if request.GET.get("format") == "csv":
         resp = HttpResponse(content_type="text/csv; charset=utf-8")
         resp["Content-Disposition"] = f'attachment; filename="policy-v{v.number}-acknowledgements.csv"'
-        w = csv.writer(resp)
+        w = csvsafe.Writer(resp)
         w.writerow(["unit", "name", "username", "email", "acknowledged_at_utc"])
         for row in rows:
             for p in row["people"]:

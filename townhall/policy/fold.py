@@ -22,7 +22,9 @@ What is folded, and why only this:
   word that also holds ASCII letters, or in a post written mostly in ASCII letters: a Russian or
   Greek post keeps its own letters;
 - letters spelled out one at a time ("f u c k", "p.a.s.s.w.o.r.d": three or more single letters,
-  one separator repeated) lose their separators.
+  one separator repeated) lose their separators;
+- a run of more than 512 characters without a space, or of more than 64 spaces, is cut to that
+  length (no word or link is longer; several patterns cost the square of such a run).
 
 Each step keeps or drops characters, never adds any, so the map is one original index per
 folded character. Plain ASCII posts (most of them) are returned untouched at the cost of one
@@ -99,7 +101,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     The map is None when nothing changed (then the folded text is ``text`` itself).
     """
     if text.isascii() or _SUSPECT_RE.search(text) is None:
-        if _SPELLED_OUT_RE.search(text) is None:
+        if _SPELLED_OUT_RE.search(text) is None and _LONG_RUN_RE.search(text) is None:
             return text, None
         chars, where = list(text), list(range(len(text)))
     else:
@@ -115,6 +117,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
             where.append(i)
         _unmask_lookalikes(chars)
     chars, where = _join_spelled_out(chars, where)
+    chars, where = _cut_long_runs(chars, where)
     folded = "".join(chars)
     if folded == text:
         return text, None
@@ -124,6 +127,35 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 # Letters spelled out one at a time ("f u c k i n g", "p.a.s.s.w.o.r.d"): three or more single
 # letters, each followed by the same one separator. Two spaces end a word ("S O  P R O U D").
 _SPELLED_OUT_RE = re.compile(r"(?<![\w.*-])[A-Za-z]([ .*_-])(?:[A-Za-z]\1)+[A-Za-z](?![\w*-]|\.\w)")
+
+
+# No word, link or code is this long, and no layout needs this much space. Beyond these lengths a
+# run without spaces ("1111…", ":::…", emoji) or of spaces is cut short for the rules: several
+# patterns look ahead along a run from each of its characters, so one 100,000-character run cost
+# minutes of one CPU per request (security review of 2026-12-05).
+MAX_RUN = 512
+MAX_SPACE = 64
+_LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN + 1}}}|\s{{{MAX_SPACE + 1}}}")
+
+
+def _cut_long_runs(chars: list[str], where: list[int]) -> tuple[list[str], list[int]]:
+    """Drop every character of a run of non-spaces after its first `MAX_RUN`, and of a run of
+    spaces after its first `MAX_SPACE` (one pass; the map back keeps the rest)."""
+    if _LONG_RUN_RE.search("".join(chars)) is None:
+        return chars, where
+    kept_chars: list[str] = []
+    kept_where: list[int] = []
+    run = 0
+    spacy = False
+    for ch, i in zip(chars, where, strict=True):
+        space = ch.isspace()
+        run = run + 1 if space == spacy else 1
+        spacy = space
+        if run > (MAX_SPACE if space else MAX_RUN):
+            continue
+        kept_chars.append(ch)
+        kept_where.append(i)
+    return kept_chars, kept_where
 
 
 def _join_spelled_out(chars: list[str], where: list[int]) -> tuple[list[str], list[int]]:

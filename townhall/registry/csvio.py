@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 
 from townhall.audit.services import record, snapshot
+from townhall.core import csvsafe
 from townhall.core.models import OrgUnit, User
 from townhall.core.permissions import can, require
 from townhall.registry import handles, selectors
@@ -28,32 +29,17 @@ ALL_COLUMNS = PUBLIC_COLUMNS + PRIVATE_COLUMNS
 REPORT_ONLY = ["last_posted_at", "credentials_in_vault", "security_score"]
 MAX_ROWS = 5000
 MAX_BYTES = 2_000_000
-# Formula injection: a cell starting with these runs as a formula in spreadsheet programs.
-_FORMULA_START = ("=", "+", "-", "\t", "\r")  # and "@" with a bracket (not a handle)
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        value = " ".join(str(v) for v in value)
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) or (text.startswith("@") and "(" in text):
-        text = "'" + text
-    return text
-
-
 def export_csv(user: Any, accounts) -> str:
     """The inventory as CSV text. Private columns only for people who may see every account's plan."""
     full = can(user, "account.view_private") or can(user, "account.manage")
     columns = ALL_COLUMNS + REPORT_ONLY if full else PUBLIC_COLUMNS
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csvsafe.Writer(out)
     writer.writerow(columns)
     people = {e.lower() for e in selectors._people_emails()} if full else None
     for account in accounts:
         row = selectors.account_row(account, private=full, people_emails=people)
-        writer.writerow([_cell(row.get(c, "")) for c in columns])
+        writer.writerow([row.get(c, "") for c in columns])
     return out.getvalue()
 
 

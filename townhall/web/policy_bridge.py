@@ -9,6 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 NETWORKS = ["bluesky", "mastodon", "x", "linkedin", "threads", "facebook", "instagram"]
+# The most a check page or API call takes at once: the composer's own limit for a post
+# (`Post.text`). Checking time grows with the length, so a bound here bounds one request.
+MAX_CHECK_CHARS = 20_000
 ACCOUNT_TYPES = ["official", "personal", "research"]
 
 

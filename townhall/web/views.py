@@ -73,11 +73,18 @@ def policy(request: HttpRequest) -> HttpResponse:
 @require_POST
 def policy_check(request: HttpRequest) -> HttpResponse:
     require(request.user, "policy.view")
-    text = request.POST.get("text", "")[:100_000]
+    text = request.POST.get("text", "")
+    cut = len(text) > policy_bridge.MAX_CHECK_CHARS
+    text = text[: policy_bridge.MAX_CHECK_CHARS]
     network = request.POST.get("network", "bluesky")
     account = request.POST.get("account", "official")
     findings = policy_bridge.check(text, network=network, account=account)
-    context = {"checked": bool(text.strip()), "findings": findings, "highlighted": highlight(text, findings)}
+    context = {
+        "checked": bool(text.strip()),
+        "findings": findings,
+        "highlighted": highlight(text, findings),
+        "cut": f"{policy_bridge.MAX_CHECK_CHARS:,}" if cut else "",
+    }
     if request.htmx:
         return render(request, "web/_findings.html", context)
     context.update(
