@@ -207,6 +207,9 @@ DEFAULT_FROM_EMAIL = SERVER_EMAIL = _EMAIL["DEFAULT_FROM_EMAIL"]
 TOWNHALL_EMAIL_NOTIFICATIONS = _EMAIL["TOWNHALL_EMAIL_NOTIFICATIONS"]
 TOWNHALL_BASE_URL = config.base_url()
 TOWNHALL_SHORT_BASE_URL = config.short_base_url(TOWNHALL_BASE_URL)
+# Account servers and listening sources are public servers only (core/outbound.py); set this for
+# a Mastodon instance or feed on the institution's own network (docs/security.md).
+TOWNHALL_ALLOW_PRIVATE_SERVERS = config.env_bool("TOWNHALL_ALLOW_PRIVATE_SERVERS")
 # Web analytics that objectives may import page hits and downloads from (docs/analytics.md).
 TOWNHALL_MATOMO_URL = os.environ.get("TOWNHALL_MATOMO_URL", "").strip()
 TOWNHALL_MATOMO_TOKEN = os.environ.get("TOWNHALL_MATOMO_TOKEN", "").strip()

@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
+from townhall.core import outbound
 from townhall.core.permissions import can, require
 from townhall.listening import rollups
 from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
@@ -305,9 +306,12 @@ def create_source(actor: Any, kind: str, name: str, config: dict[str, Any], poll
     config = {k: str(v).strip() for k, v in (config or {}).items() if k in SOURCE_KEYS[kind] and str(v).strip()}
     if kind == "feed" and not config.get("url", "").startswith(("http://", "https://")):
         raise ValueError("A feed needs its http(s) URL.")
+    if kind == "feed":
+        outbound.check(config["url"], allow_query=True)
     if kind == "mastodon":
         if not config.get("instance", "").startswith(("http://", "https://")):
             raise ValueError("A Mastodon source needs the instance URL, e.g. https://mastodon.ac.uk.")
+        outbound.check(config["instance"])
         if config.get("timeline", "tag") == "tag" and not config.get("hashtag"):
             raise ValueError("A hashtag timeline needs the hashtag (without #).")
     if not 1 <= int(poll_minutes) <= 24 * 60:
@@ -393,6 +397,10 @@ def change_source(actor: Any, source: Source, action: str, *, name: str = "", po
                                   if k in SOURCE_KEYS[source.kind] and str(v).strip()}}
     if source.kind == "feed" and not merged.get("url", "").startswith(("http://", "https://")):
         raise ValueError("A feed needs its http(s) URL.")
+    if source.kind == "feed":
+        outbound.check(merged["url"], allow_query=True)
+    if source.kind == "mastodon" and merged.get("instance"):
+        outbound.check(merged["instance"])
     source.name, source.poll_minutes, source.config = name, minutes, merged
     source.save(update_fields=["name", "poll_minutes", "config"])
     record(actor, "listening.source.edit", source, before=before, after=snapshot(source))

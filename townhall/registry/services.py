@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
 from townhall.connectors.base import ConnectorError, Credentials, TransientError, get_connector
+from townhall.core import outbound
 from townhall.core.mail import email_people
 from townhall.core.models import OrgUnit
 from townhall.core.permissions import can, require
@@ -75,6 +76,8 @@ def connect_account(
     service_url = (service_url or "").strip() or handles.default_service_url(network, handle)
     if service_url and not service_url.startswith(("https://", "http://")):
         raise ValueError(f"The service URL {service_url!r} must start with https://.")
+    if service_url:
+        outbound.check(service_url)  # the credential is sent there: public servers only
     if getattr(actor, "pk", None) is None:
         raise ValueError("Connecting an account needs a named person to act as its owner.")
     existing = Account.objects.filter(network=network, handle=handle).first()
@@ -514,7 +517,7 @@ def set_owners(actor: Any, account: Account, owners: list[Any]) -> Account:
     return account
 
 
-EDITABLE_FIELDS = ["display_name", "profile_url", "service_url", "org_unit", "purpose", *PLAN_AND_SECURITY_FIELDS]
+EDITABLE_FIELDS = ["display_name", "profile_url", "org_unit", "purpose", *PLAN_AND_SECURITY_FIELDS]
 
 
 def update_account(actor: Any, account: Account, changes: dict[str, Any]) -> Account:

@@ -18,12 +18,25 @@ from urllib.parse import urlsplit
 
 import feedparser
 
+from townhall.core import outbound
 from townhall.listening.sources.base import SourceError, html_to_text
 from townhall.listening.types import Batch, IncomingPost
 
 SEEN_KEEP = 1000
 MAX_BYTES = 10 * 1024 * 1024
 USER_AGENT = "Townhall-listening/1 (+https://example.ac.uk/townhall)"
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a feed's redirect only to a public server (`core.outbound`): a feed that answers
+    "302 Location: http://127.0.0.1/…" must not make the worker fetch it."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        outbound.check(newurl, allow_query=True)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_CheckedRedirects)
 
 
 class FeedSource:
@@ -45,7 +58,8 @@ class FeedSource:
             headers["If-Modified-Since"] = state["modified"]
         request = urllib.request.Request(self.url, headers=headers)  # noqa: S310 - scheme checked above
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            outbound.check(self.url, allow_query=True)  # checked when saved; again, names can move
+            with _OPENER.open(request, timeout=self.timeout) as response:
                 body = response.read(MAX_BYTES + 1)
                 if len(body) > MAX_BYTES:
                     raise SourceError(f"The feed at {self.url} is larger than {MAX_BYTES // 1_000_000} MB.")
@@ -57,6 +71,8 @@ class FeedSource:
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise SourceError(f"Cannot reach the feed at {self.url}: {reason}.") from exc
+        except outbound.NotPublic as exc:
+            raise SourceError(f"The feed at {self.url} leads to a server Townhall may not fetch from: {exc}") from exc
 
     def batches(self, cursor: str | None) -> Iterator[Batch]:
         try:
