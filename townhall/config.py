@@ -370,6 +370,9 @@ def sso() -> dict:
         saml = {
             "IDP_METADATA_URL": meta_url,
             "IDP_METADATA_FILE": meta_file,
+            # Which identity provider of the metadata to trust; needed when it lists several (a
+            # federation's aggregate), so another member cannot sign people in (docs/sso.md).
+            "IDP_ENTITY_ID": os.environ.get("TOWNHALL_SAML_IDP_ENTITY_ID", "").strip(),
             "SP_ENTITY_ID": os.environ.get("TOWNHALL_SAML_SP_ENTITY_ID", "").strip(),
             "SP_KEY_FILE": os.environ.get("TOWNHALL_SAML_SP_KEY_FILE", "").strip(),
             "SP_CERT_FILE": os.environ.get("TOWNHALL_SAML_SP_CERT_FILE", "").strip(),

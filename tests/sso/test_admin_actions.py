@@ -53,3 +53,23 @@ def test_local_passwords_off_except_for_break_glass(settings, make_user, client)
     assert "Emergency administrator sign-in" in page
     resp = client.post("/login/", {"username": "root", "password": "correct horse battery 9"})
     assert resp.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_a_rule_on_a_claim_every_account_has_is_refused_everywhere(make_user, verified_client):
+    """Security review of 2026-12-06: a rule on Google's `email_verified` lets in anyone in the world."""
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="anyone"):
+        call_command("sso", "map", "--claim", "email_verified", "--value", "True", "--role", "staff")
+    admin = make_user("admin", username="ada", is_staff=True, is_superuser=True)
+    client = verified_client(admin)
+    page = client.post("/sso/", {"claim": "email_verified", "value": "true", "role": "staff"}, follow=True)
+    assert "would let anyone in" in page.content.decode()
+    page = client.post("/sso/", {"claim": "groups", "value": "x", "role": "staff", "priority": "soon"},
+                       follow=True)
+    assert "whole number" in page.content.decode()
+    form = client.post("/admin/sso/mappingrule/add/", {"claim": "ISS", "value": "x", "role": "staff",
+                                                       "priority": 100})
+    assert form.status_code == 200 and "would let anyone in" in form.content.decode()
+    assert not MappingRule.objects.exists()
+    assert not AuditEntry.objects.filter(action="sso.rule_saved").exists()

@@ -19,6 +19,10 @@ from django.utils import timezone
 from townhall.core.models import OrgUnit, User
 
 
+# Claims every account carries (whoever it belongs to): never a reason to let someone in.
+UNIVERSAL_CLAIMS = frozenset({"email_verified", "iss", "aud", "azp", "sub", "iat", "exp", "auth_time", "nonce"})
+
+
 class MappingRule(models.Model):
     claim = models.CharField(
         max_length=100,
@@ -43,6 +47,17 @@ class MappingRule(models.Model):
     def __str__(self) -> str:
         unit = f" in {self.org_unit}" if self.org_unit_id else ""
         return f"{self.claim} contains {self.value} → {self.get_role_display()}{unit}"
+
+    def clean(self) -> None:
+        """Refuse rules on claims that every account at a provider carries: with a public provider
+        (Google) a rule on ``email_verified`` lets anyone in the world in (security review of
+        2026-12-06)."""
+        from django.core.exceptions import ValidationError
+
+        if self.claim.strip().lower() in UNIVERSAL_CLAIMS:
+            raise ValidationError({"claim": f"Every account at a sign-in service has {self.claim!r}, so a rule on "
+                                            "it would let anyone in. Use a group, an affiliation or Google's "
+                                            "'hd' (your domain) instead."})
 
 
 class Identity(models.Model):
@@ -75,5 +90,7 @@ class SamlRequest(models.Model):
     request_id = models.CharField(max_length=100, unique=True)
     browser_key = models.CharField(max_length=64, db_index=True)
     next_url = models.CharField(max_length=500, default="/")
+    # The identity provider the request went to: only an assertion it signed answers it.
+    idp = models.CharField(max_length=500, default="")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     used_at = models.DateTimeField(null=True, blank=True)

@@ -5,6 +5,13 @@ the audience (our entity id), the validity window (NotBefore/NotOnOrAfter), the 
 and InResponseTo. We require signed assertions, refuse unsolicited responses (only the request
 ids this browser started, recorded in SamlRequest, are accepted, and each once), and take the
 persistent NameID as the stable subject.
+
+Only one identity provider is trusted: the metadata's only one, or the one
+TOWNHALL_SAML_IDP_ENTITY_ID names in a federation's metadata. pysaml2 accepts an assertion signed
+by *any* provider in the metadata, and the response's outer Issuer is not signed (only the
+assertion is; Google signs nothing else), so we take the issuer from the signed assertion and
+require it to be the provider the request went to (security review of 2026-12-06: a federation
+member could otherwise sign in as anyone, with their role and without Townhall's code).
 """
 
 from __future__ import annotations
@@ -101,16 +108,31 @@ def metadata_xml(request: HttpRequest | None) -> str:
     return create_metadata_string(None, config=config, valid=24 * 7).decode()
 
 
-def begin(request: HttpRequest, next_url: str) -> HttpResponse:
-    saml = client(request)
+def trusted_idp(saml: Saml2Client) -> str:
+    """The entity id of the one identity provider Townhall trusts (see the module's docstring)."""
     idps = list(saml.metadata.identity_providers())
+    named = settings.TOWNHALL_SAML.get("IDP_ENTITY_ID", "")
+    unavailable = "SAML sign-in is not set up correctly on this server; use another way to sign in and tell IT."
+    if named:
+        if named not in idps:
+            raise SignInRefused(unavailable, detail=f"TOWNHALL_SAML_IDP_ENTITY_ID {named!r} is not in the metadata")
+        return named
     if not idps:
         raise SignInRefused("The university's SAML sign-in service is not described in Townhall's settings.")
-    request_id, info = saml.prepare_for_authenticate(entityid=idps[0], relay_state="", binding=BINDING_HTTP_REDIRECT)
+    if len(idps) > 1:
+        raise SignInRefused(unavailable, detail=f"the metadata lists {len(idps)} identity providers: "
+                            "set TOWNHALL_SAML_IDP_ENTITY_ID to the university's")
+    return idps[0]
+
+
+def begin(request: HttpRequest, next_url: str) -> HttpResponse:
+    saml = client(request)
+    idp = trusted_idp(saml)
+    request_id, info = saml.prepare_for_authenticate(entityid=idp, relay_state="", binding=BINDING_HTTP_REDIRECT)
     browser_key = request.get_signed_cookie(COOKIE, default="", salt=COOKIE, max_age=REQUEST_TTL) or \
         secrets.token_urlsafe(32)
     SamlRequest.objects.filter(created_at__lt=timezone.now() - timedelta(seconds=REQUEST_TTL)).delete()
-    SamlRequest.objects.create(request_id=request_id, browser_key=browser_key, next_url=next_url[:500])
+    SamlRequest.objects.create(request_id=request_id, browser_key=browser_key, next_url=next_url[:500], idp=idp)
     response = HttpResponseRedirect(dict(info["headers"])["Location"])
     # The IdP posts back cross-site, so the cookie must be SameSite=None, which browsers only
     # accept with Secure: over HTTPS, and on loopback (browsers treat it as a secure context).
@@ -132,6 +154,7 @@ def complete(request: HttpRequest) -> tuple[Assertion, str]:
     pending = SamlRequest.objects.filter(browser_key=browser_key, used_at__isnull=True, created_at__gte=fresh) \
         if browser_key else SamlRequest.objects.none()
     outstanding = {r.request_id: r.next_url for r in pending}
+    sent_to = {r.request_id: r.idp for r in pending}
     try:
         response = client(request).parse_authn_request_response(raw, BINDING_HTTP_POST, outstanding=outstanding)
     except SignInRefused:
@@ -140,6 +163,14 @@ def complete(request: HttpRequest) -> tuple[Assertion, str]:
         raise SignInRefused("The sign-in could not be verified.", detail=f"{type(exc).__name__}: {exc}") from exc
     if response is None or response.assertion is None:
         raise SignInRefused("The sign-in could not be verified.", detail="pysaml2 returned no valid assertion")
+    signed_issuer = _text(response.assertion.issuer)
+    outer_issuer = response.issuer()
+    expected = sent_to.get(response.in_response_to, "")
+    if not signed_issuer or signed_issuer != expected or (outer_issuer and outer_issuer != signed_issuer):
+        raise SignInRefused(
+            "The sign-in could not be verified.",
+            detail=f"assertion issuer {signed_issuer!r}, response issuer {outer_issuer!r}, request sent to {expected!r}",
+        )
     # Each request is answered once: the update that marks it used must be the one that wins.
     claimed = SamlRequest.objects.filter(
         request_id=response.in_response_to, browser_key=browser_key, used_at__isnull=True
@@ -147,6 +178,10 @@ def complete(request: HttpRequest) -> tuple[Assertion, str]:
     if claimed != 1:
         raise SignInRefused("This sign-in answer was already used.", detail=f"replayed {response.in_response_to}")
     return assertion_from_response(response), outstanding.get(response.in_response_to, "/")
+
+
+def _text(element) -> str:
+    return (getattr(element, "text", None) or "").strip()
 
 
 def assertion_from_response(response) -> Assertion:
@@ -174,7 +209,7 @@ def assertion_from_response(response) -> Assertion:
 
     return Assertion(
         protocol="saml",
-        issuer=response.issuer(),
+        issuer=_text(response.assertion.issuer),  # signed; the outer Issuer is not
         subject=subject,
         email=first("mail", "email", "emailAddress"),
         given_name=first("givenName", "given_name"),

@@ -6,6 +6,8 @@ and every "end all sessions".
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+
 import re
 
 from django.conf import settings
@@ -115,6 +117,10 @@ def add_rule(actor, claim: str, value: str, role: str, unit: OrgUnit | None = No
     else:
         before = rule_summary(rule)
     rule.role, rule.org_unit, rule.priority = role, unit, priority
+    try:
+        rule.clean()
+    except ValidationError as exc:
+        raise ValueError(" ".join(exc.messages)) from exc
     rule.save()
     record(actor, "sso.rule_saved", rule, before=before, after=rule_summary(rule))
     return rule

@@ -145,11 +145,17 @@ def manage(request: HttpRequest) -> HttpResponse:
         claim = (request.POST.get("claim") or "").strip()
         value = (request.POST.get("value") or "").strip()
         role = request.POST.get("role") or ""
-        if claim and value and role in User.Role.values:
-            services.add_rule(request.user, claim, value, role, unit, int(request.POST.get("priority") or 100))
-            messages.success(request, "The rule is saved; it applies from each person's next sign-in.")
-            return redirect("sso-manage")
-        messages.error(request, "A rule needs a claim, a value and a role.")
+        priority = (request.POST.get("priority") or "100").strip()
+        if claim and value and role in User.Role.values and priority.isdigit():
+            try:
+                services.add_rule(request.user, claim, value, role, unit, min(int(priority), 1_000_000))
+            except ValueError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "The rule is saved; it applies from each person's next sign-in.")
+                return redirect("sso-manage")
+        else:
+            messages.error(request, "A rule needs a claim, a value, a role and an order that is a whole number.")
     return render(request, "sso/manage.html", {
         "rules": MappingRule.objects.select_related("org_unit"),
         "units": OrgUnit.objects.all(),

@@ -63,7 +63,10 @@ def check(
         pack, _ = current()
     ctx = Context(network=network, account=account, images=[ImageRef(alt=a) for a in (alts or [])],
                   scholarly=scholarly, is_reply=reply)
-    return [f.to_dict() for f in engine_check(text, ctx, pack=pack)]
+    # Every caller's text is bounded before it gets here (a post's 20,000 characters, a reply's
+    # 5,000), except what a preview is handed while someone types; the cut keeps one request's
+    # checking time bounded whatever it is handed, and nothing this long can be saved to publish.
+    return [f.to_dict() for f in engine_check(text[:MAX_CHECK_CHARS], ctx, pack=pack)]
 
 
 def blocks(findings: list[dict[str, Any]]) -> bool:

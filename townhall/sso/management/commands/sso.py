@@ -36,7 +36,10 @@ class Command(BaseCommand):
                 unit = OrgUnit.objects.filter(slug=opts["unit"]).first()
                 if unit is None:
                     raise CommandError(f"There is no unit with the short name {opts['unit']!r}.")
-            rule = services.add_rule(actor, opts["claim"], opts["value"], opts["role"], unit, opts["priority"])
+            try:
+                rule = services.add_rule(actor, opts["claim"], opts["value"], opts["role"], unit, opts["priority"])
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
             self.stdout.write(f"Saved: {rule}")
         elif action == "unmap":
             rule = MappingRule.objects.filter(claim=opts["claim"], value=opts["value"]).first()
