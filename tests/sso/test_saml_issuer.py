@@ -101,7 +101,8 @@ def federation(settings, saml_idp_files):
     aggregate = folder / "federation.xml"
     aggregate.write_text('<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">'
                          + body(Path(home.metadata_file).read_text()) + body(member_meta) + "</md:EntitiesDescriptor>")
-    settings.TOWNHALL_SAML = {**settings.TOWNHALL_SAML, "IDP_METADATA_FILE": str(aggregate), "IDP_ENTITY_ID": IDP_ENTITY}
+    settings.TOWNHALL_SAML = {**settings.TOWNHALL_SAML, "IDP_METADATA_FILE": str(aggregate),
+                              "IDP_ENTITY_ID": IDP_ENTITY}
     from townhall.sso import saml
 
     saml._client.cache_clear()
