@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from townhall.core.models import OrgUnit, User
 
-
 # Claims every account carries (whoever it belongs to): never a reason to let someone in.
 UNIVERSAL_CLAIMS = frozenset({"email_verified", "iss", "aud", "azp", "sub", "iat", "exp", "auth_time", "nonce"})
 

@@ -169,7 +169,8 @@ def complete(request: HttpRequest) -> tuple[Assertion, str]:
     if not signed_issuer or signed_issuer != expected or (outer_issuer and outer_issuer != signed_issuer):
         raise SignInRefused(
             "The sign-in could not be verified.",
-            detail=f"assertion issuer {signed_issuer!r}, response issuer {outer_issuer!r}, request sent to {expected!r}",
+            detail=f"assertion issuer {signed_issuer!r}, response issuer {outer_issuer!r}, "
+                   f"request sent to {expected!r}",
         )
     # Each request is answered once: the update that marks it used must be the one that wins.
     claimed = SamlRequest.objects.filter(

@@ -6,12 +6,11 @@ and every "end all sessions".
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-
 import re
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
