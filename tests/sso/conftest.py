@@ -34,6 +34,8 @@ ACCOUNTS = {
              "given_name": "Olly", "family_name": "Outsider", "groups": ["visitors"], "mfa": True},
     "pat": {"password": "pw-pat", "sub": "248289761005", "email": "pat@uni.example", "name": "Pat Leaver",
             "given_name": "Pat", "family_name": "Leaver", "groups": ["all-staff"], "mfa": False},
+    "lee": {"password": "pw-lee", "sub": "248289761006", "email": "lee@uni.example", "name": "Lee Leaver",
+            "given_name": "Lee", "family_name": "Leaver", "groups": ["all-staff"], "mfa": False},
     "dina": {"password": "pw-dina", "sub": "248289761004", "email": "dina@uni.example", "name": "Dina NoMFA",
              "given_name": "Dina", "family_name": "NoMFA", "groups": ["comms-digital"], "mfa": False},
 }

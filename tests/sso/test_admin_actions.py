@@ -73,3 +73,23 @@ def test_a_rule_on_a_claim_every_account_has_is_refused_everywhere(make_user, ve
     assert form.status_code == 200 and "would let anyone in" in form.content.decode()
     assert not MappingRule.objects.exists()
     assert not AuditEntry.objects.filter(action="sso.rule_saved").exists()
+
+
+def test_signing_out_everywhere_can_switch_off_api_tokens_too(make_user, verified_client):
+    """Security review of 2026-12-06: a lost laptop may hold a token, which a session's end does not stop."""
+    from townhall.core.models import ApiToken
+
+    person = make_user("staff", username="sam")
+    _, key = ApiToken.issue(person, "laptop script")
+    _, kept = ApiToken.issue(person, "server script")
+    api = Client()
+    assert api.get("/api/me", headers={"Authorization": f"Bearer {key}"}).status_code == 200
+    admin = make_user("admin", username="ada", is_staff=True)
+    verified_client(admin).post("/sso/end-sessions", {"user": person.pk, "reason": "lost laptop"})
+    assert api.get("/api/me", headers={"Authorization": f"Bearer {kept}"}).status_code == 200  # not asked
+    verified_client(admin).post("/sso/end-sessions", {"user": person.pk, "reason": "lost laptop",
+                                                     "revoke_tokens": "on"})
+    assert api.get("/api/me", headers={"Authorization": f"Bearer {key}"}).status_code == 401
+    assert api.get("/api/me", headers={"Authorization": f"Bearer {kept}"}).status_code == 401
+    assert AuditEntry.objects.filter(action="api_token.revoked_all").count() == 1
+    call_command("sso", "end-sessions", "sam", "--revoke-tokens")

@@ -23,15 +23,13 @@ class ThrottledLoginForm(AuthenticationForm):
     def clean(self):
         username = self.data.get("username", "")
         ip = services.client_ip(self.request) if self.request else None
-        wait = services.login_wait(username, ip)
+        # Counted as a failure before the password is checked, so requests sent together cannot
+        # all pass the wait (services.reserve_login_attempt); a success forgets it.
+        wait = services.reserve_login_attempt(username, ip)
         if wait:
             words = f"{wait} seconds" if wait < 120 else f"{math.ceil(wait / 60)} minutes"
             raise forms.ValidationError(self.error_messages["locked"], code="locked", params={"wait": words})
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            services.record_login_failure(username, ip)
-            raise
+        cleaned = super().clean()
         services.record_login_success(username, ip)
         return cleaned
 

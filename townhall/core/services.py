@@ -7,6 +7,7 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
@@ -75,6 +76,27 @@ def login_locked(username: str, ip: str | None) -> bool:
 
 def record_login_failure(username: str, ip: str | None) -> None:
     LoginFailure.objects.create(username=username_key(username), ip=ip or None)
+
+
+def reserve_login_attempt(username: str, ip: str | None) -> int:
+    """The wait (seconds) before this name may try from this address; or 0, having counted this
+    attempt as a failure until `record_login_success` forgets it.
+
+    Why reserve first: checking a password takes half a second, and reading the wait, checking,
+    then recording let thirty requests sent together all be checked (security review of
+    2026-12-06). Deciding and counting happen under one lock per name and per address (SQLite's
+    transactions take the write lock at the start; PostgreSQL takes advisory locks), so requests
+    sent together queue for the decision and only the free tries get their password checked."""
+    key = username_key(username)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                for lock in sorted({f"townhall-login-name:{key}", f"townhall-login-ip:{ip or ''}"}):
+                    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [lock])
+        wait = login_wait(username, ip)
+        if not wait:
+            LoginFailure.objects.create(username=key, ip=ip or None)
+    return wait
 
 
 def record_login_success(username: str, ip: str | None) -> None:

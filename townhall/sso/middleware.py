@@ -4,6 +4,11 @@ Every TOWNHALL_SSO_RECHECK_SECONDS an OpenID Connect session uses its refresh to
 provider refuses (account disabled, grant revoked) the Townhall session ends at that request.
 A SAML session (or an OIDC one without a refresh token) is sent back through the provider (silent
 while the provider's own session is alive), which also re-applies the role rules.
+
+The API is checked too when it is used through the browser's session (security review of
+2026-12-06: someone disabled at the provider kept the API for the session's eight hours); it
+cannot follow a redirect, so a session due for the provider answers 401 and ends. A request
+with its own API token (an Authorization header) is the token's business, not the session's.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 SESSION_KEY = "sso"
 SIGNED_OUT_KEY = "sso_signed_out"
-EXEMPT_PREFIXES = ("/static/", "/api/", "/healthz", "/sso/oidc/", "/sso/saml/", "/sso/ended/")
+EXEMPT_PREFIXES = ("/static/", "/healthz", "/sso/oidc/", "/sso/saml/", "/sso/ended/")
 
 
 class SSORecheckMiddleware:
@@ -27,7 +33,8 @@ class SSORecheckMiddleware:
 
     def __call__(self, request):
         data = request.session.get(SESSION_KEY) if request.user.is_authenticated else None
-        if data and not request.path.startswith(EXEMPT_PREFIXES):
+        token_call = request.path.startswith("/api/") and "HTTP_AUTHORIZATION" in request.META
+        if data and not token_call and not request.path.startswith(EXEMPT_PREFIXES):
             due = time.time() - data.get("checked_at", 0) > settings.TOWNHALL_SSO["RECHECK_SECONDS"]
             if due:
                 refused = self._recheck(request, data)
@@ -48,9 +55,23 @@ class SSORecheckMiddleware:
                 request.session[SESSION_KEY] = updated
                 return None
             logout(request)
-            return redirect("sso-ended")
+            return self._api_refusal() if self._api(request) else redirect("sso-ended")
+        if self._api(request):
+            logout(request)
+            return self._api_refusal()
         # No refresh token (SAML, or a provider that gives none, like Google without offline access):
         # through the provider again, silently while its own session lasts, rules re-applied.
         logout(request)
         target = "sso-oidc-login" if data.get("protocol") == "oidc" else "sso-saml-login"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+    @staticmethod
+    def _api(request) -> bool:
+        return request.path.startswith("/api/")
+
+    @staticmethod
+    def _api_refusal():
+        return JsonResponse(
+            {"detail": "Your single sign-on session has to be checked with your university again: sign in again."},
+            status=401,
+        )

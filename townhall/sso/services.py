@@ -137,9 +137,15 @@ def rule_summary(rule: MappingRule) -> dict:
     }
 
 
-def end_sessions(actor, user: User, reason: str = "") -> int:
-    """Sign someone out everywhere at once: every session of theirs is deleted. Audited."""
+def end_sessions(actor, user: User, reason: str = "", *, revoke_tokens: bool = False) -> int:
+    """Sign someone out everywhere at once: every session of theirs is deleted, and with
+    ``revoke_tokens`` their API tokens too (a lost laptop may hold one; a session's end does not
+    stop a token). Audited."""
+    from townhall.core.services import revoke_tokens as revoke
+
     keys = session_keys_of(user.pk)
     Session.objects.filter(session_key__in=keys).delete()
     record(actor, "user.sessions_ended", user, after={"sessions": len(keys), "reason": reason})
+    if revoke_tokens:
+        revoke(actor, user, reason or "signed out everywhere")
     return len(keys)

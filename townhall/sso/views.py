@@ -182,7 +182,8 @@ def delete_rule(request: HttpRequest, pk: int) -> HttpResponse:
 def end_sessions(request: HttpRequest) -> HttpResponse:
     require(request.user, "sso.manage")
     person = get_object_or_404(User, pk=request.POST.get("user") or 0)
-    count = services.end_sessions(request.user, person, reason=(request.POST.get("reason") or "")[:200])
+    count = services.end_sessions(request.user, person, reason=(request.POST.get("reason") or "")[:200],
+                                  revoke_tokens=request.POST.get("revoke_tokens") == "on")
     if person == request.user:
         return redirect("login")
     messages.success(request, f"{person.label} is signed out everywhere ({count} session{'s' if count != 1 else ''}).")

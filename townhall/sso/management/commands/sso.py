@@ -27,6 +27,7 @@ class Command(BaseCommand):
         e = sub.add_parser("end-sessions", help="Sign a person out of every session at once.")
         e.add_argument("username")
         e.add_argument("--reason", default="")
+        e.add_argument("--revoke-tokens", action="store_true", help="Also revoke the person's API tokens.")
 
     def handle(self, *args, action: str, **opts):
         actor = "command line"
@@ -57,5 +58,5 @@ class Command(BaseCommand):
             user = User.objects.filter(username=opts["username"]).first()
             if user is None:
                 raise CommandError(f"There is no user {opts['username']!r}.")
-            count = services.end_sessions(actor, user, reason=opts["reason"])
+            count = services.end_sessions(actor, user, reason=opts["reason"], revoke_tokens=opts["revoke_tokens"])
             self.stdout.write(f"{user.username} is signed out everywhere ({count} sessions ended).")
