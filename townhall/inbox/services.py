@@ -45,8 +45,12 @@ def ingest_mentions(mentions: Iterable[Mention]) -> list[Conversation]:
         return []
     made = []
     for m in mentions:
-        if _key(m.author_handle) in {_key(h) for h in m.to_handles}:
-            continue  # an account talking to itself
+        author = _key(m.author_handle)
+        if (m.network, author) in accounts and author in {_key(h) for h in m.to_handles}:
+            continue  # one of our accounts talking to itself (its own thread)
+        # Anyone else's reply in their own thread addresses them too (Bluesky names the parent's
+        # author): that does not make it any less a message to our account (reliability review of
+        # 2026-12-06: such mentions never reached the inbox).
         for handle in m.to_handles:
             account = accounts.get((m.network, _key(handle)))
             if account is None:

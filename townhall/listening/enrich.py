@@ -105,9 +105,16 @@ _DEDUP_DROP = re.compile(r"https?://\S+|@\S+|^rt\b|[^\w\s]", re.IGNORECASE | re.
 _SPACES = re.compile(r"\s+")
 
 
-def text_hash(text: str) -> str:
-    """Hash of the text without links, handles, punctuation, case and spacing: reposts collide."""
+def text_hash(text: str, author: str = "", to_handles: Sequence[str] = ()) -> str:
+    """Hash of the text without links, handles, punctuation, case and spacing: reposts collide.
+
+    A post addressed to someone (a reply, a mention) is a person speaking to them, not a repost:
+    its hash also holds its author and whom it addresses, so two people asking an official account
+    the same question are two conversations, while one person's repeated copies still merge
+    (reliability review of 2026-12-06: the second person's question never reached the inbox)."""
     norm = _SPACES.sub(" ", _DEDUP_DROP.sub(" ", text.lower())).strip()
+    if to_handles:
+        norm += "\x00" + author.lower() + "\x00" + " ".join(sorted(h.lower() for h in to_handles))
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -142,7 +149,7 @@ def enrich(posts: Sequence[IncomingPost]) -> list[Enrichment]:
                 abuse=round(ab, 4),
                 is_question=question,
                 needs_reply=question or (addressed and label == "negative"),
-                text_hash=text_hash(post.text),
+                text_hash=text_hash(post.text, post.author_handle, post.to_handles),
             )
         )
     return out

@@ -14,7 +14,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -278,7 +278,7 @@ class Pipeline:
                 if copy is not None:
                     copy.repeats += 1
                     continue
-            created = min(post.created_at or now, now)
+            created = _plausible_time(post.created_at, now)
             row = _new_mention(
                 id=None,
                 network=post.network,
@@ -288,7 +288,7 @@ class Pipeline:
                 author_handle=post.author_handle[:300],
                 author_name=post.author_name[:300],
                 author_id=post.author_id[:300],
-                author_followers=max(0, post.author_followers or 0),
+                author_followers=min(max(0, post.author_followers or 0), MAX_FOLLOWERS),
                 text=post.text,
                 lang=info.lang,
                 created_at=created,
@@ -555,6 +555,25 @@ def fast_insert(model: type[models.Model], objs: list, batch: int = 500) -> None
                 sql,
                 [[c(getattr(o, a)) for c, a in zip(convert, attnames, strict=True)] for o in objs[i : i + batch]],
             )
+
+
+# The column is a 32-bit integer; a remote server may report anything (reliability review of
+# 2026-12-06: one huge count failed its whole batch on PostgreSQL, every poll).
+MAX_FOLLOWERS = 2**31 - 1
+# No social post predates this; an earlier date is a placeholder (Go's zero time, "0001-01-01",
+# which Hugo's feeds give undated pages) and is read as "when we saw it". Year 1 also failed its
+# whole batch when turned into local time for the day's counts.
+EARLIEST_POST = datetime(1990, 1, 1, tzinfo=UTC)
+
+
+def _plausible_time(created: datetime | None, now: datetime) -> datetime:
+    """When a post was written, as far as it can be believed: not in the future, not before 1990,
+    and with a time zone (a naive time is taken as UTC)."""
+    if created is None:
+        return now
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return now if created < EARLIEST_POST else min(created, now)
 
 
 def _long_enough(text: str) -> bool:
