@@ -131,3 +131,29 @@ def test_a_failed_store_replays_from_the_last_commit():
     assert server["cursors"] == [None, 5]  # 6 and 7 were not stored, so they are fetched again
     assert committed[0] == (1, 5) and committed[-1][1] == 20
     assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(committed))  # no gap, no overlap
+
+
+def test_a_store_that_fails_inside_the_stream_replays_instead_of_losing_the_batch():
+    """Reliability review of 2026-12-06: a failure while storing a batch (not at a reconnect)
+    closed the stream normally, the SDK stopped, and the final flush stored the frames received
+    after the failed batch with their cursor: events 1-5 were never stored and the listener quit."""
+    from townhall.listening.sources.bluesky import FirehoseConsumer
+
+    committed: list[tuple[int, int]] = []
+    calls = {"n": 0}
+
+    def flush(batch, posts):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("database is away")
+        first = committed[-1][1] + 1 if committed else int(batch.cursor) - batch.events + 1
+        committed.append((first, int(batch.cursor)))
+        return len(posts)
+
+    with firehose_server(frames()[:20]) as server:
+        consumer = FirehoseConsumer(server["url"], flush, batch_size=5, max_events=20, backoff=(0.05, 0.2),
+                                    recv_timeout=5)
+        consumer.run()
+    assert server["connections"] == 2 and server["cursors"] == [None, 0]  # replayed from the first event
+    assert committed[0] == (1, 5) and committed[-1][1] == 20
+    assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(committed))

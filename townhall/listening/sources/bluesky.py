@@ -235,6 +235,10 @@ class FirehoseConsumer:
         self._buffer_seq: int | None = None
         self._buffer_started = 0.0
         self._total = 0
+        # After a failed store: frames still arriving on the old connection are dropped (they
+        # follow events that were not stored) until the reconnection replays from the commit.
+        self._failed = False
+        self._first_seq: int | None = None  # the first event seen, for a replay before any commit
         params = {"cursor": cursor} if cursor is not None else None
         self.client = _Client(
             params=params, base_uri=self.url, recv_timeout=recv_timeout, on_reconnect=self._reconnecting,
@@ -250,17 +254,25 @@ class FirehoseConsumer:
         """
         self.stats.reconnects += 1
         try:
-            self.flush()
+            if not self._failed:
+                self.flush()
         except Exception as exc:
             log.warning("stream dropped and the batch could not be stored (%s): replaying %s events from %s",
                         exc, self._buffer_events, self.committed)
             self._reset_buffer()
+        self._failed = False
         if self.committed is not None:
             self.client.update_params({"cursor": self.committed})
+        elif self._first_seq is not None:  # nothing stored yet: replay from the first event seen
+            self.client.update_params({"cursor": self._first_seq - 1})
 
     def on_message(self, frame: Any) -> None:
+        if self._failed:
+            return
         message = parse_subscribe_repos_message(frame)
         seq = getattr(message, "seq", None)
+        if self._first_seq is None and isinstance(seq, int):
+            self._first_seq = seq
         if isinstance(message, models.ComAtprotoSyncSubscribeRepos.Commit):
             try:
                 self._buffer.extend(decode_commit(message, self.handles))
@@ -285,12 +297,18 @@ class FirehoseConsumer:
 
     def on_error(self, exc: BaseException) -> None:
         """The pipeline failed (e.g. the database went away): nothing of the buffer was
-        committed, so reconnect and replay from the committed cursor."""
+        committed, so reconnect and replay from the committed cursor.
+
+        The connection is closed with an error code: a normal close (1000) made the SDK stop
+        instead of reconnecting, and the final flush then stored the frames received after the
+        failed batch and moved the cursor past it, losing the batch (reliability review of
+        2026-12-06). Until the reconnection, frames still arriving are dropped."""
         log.error("listener batch failed, replaying from cursor %s: %s", self.committed, exc)
         self._reset_buffer()
+        self._failed = True
         client = getattr(self.client, "_client", None)
         if client is not None:
-            client.close()
+            client.close(code=1011, reason="batch not stored; reconnecting")
 
     # -- ours ----------------------------------------------------------------------------------
     def _reset_buffer(self) -> None:
@@ -315,7 +333,8 @@ class FirehoseConsumer:
             self.client.start(self.on_message, self.on_error)
         finally:
             try:
-                self.flush()
+                if not self._failed:
+                    self.flush()
             except Exception as exc:
                 log.error("final flush failed (will be replayed next start): %s", exc)
         return self.stats
