@@ -55,6 +55,16 @@ VISIBILITIES = {"public", "unlisted", "private", "direct"}
 URL_RE = re.compile(r"https?://\S+")
 
 
+# Mastodon links a mention and shows it by its local part: "@alice@other.social" reads "@alice".
+_MENTION_RE = re.compile(r"(?<![\w@])@([\w.-]+)(?:@([\w-]+(?:\.[\w-]+)+))?")
+
+
+def _mention_html(m: re.Match) -> str:
+    host = m.group(2) or "mastodon.test"
+    return (f'<span class="h-card"><a href="https://{host}/@{m.group(1)}" class="u-url mention">'
+            f"@<span>{m.group(1)}</span></a></span>")
+
+
 def mastodon_length(text: str) -> int:
     """Characters as Mastodon counts them: each link is 23, whatever its length."""
     return len(URL_RE.sub("x" * URL_WEIGHT, text))
@@ -76,6 +86,9 @@ class FakeMastodon:
         self.tokens: dict[str, dict[str, Any]] = {}
         self.apps: dict[str, str] = {}
         self.statuses: dict[str, dict[str, Any]] = {}
+        # Statuses on other servers this one can fetch when a search asks it to resolve their
+        # address (uri -> (author acct, text)); once fetched they get a local id, as on Mastodon.
+        self.remote: dict[str, tuple[str, str]] = {}
         self.media: dict[str, dict[str, Any]] = {}
         self.media_owner: dict[str, str] = {}
         self.idempotency: dict[tuple[str, str], tuple[str, float]] = {}
@@ -126,6 +139,10 @@ class FakeMastodon:
         self.tokens[token] = account
         self.apps[token] = app
         return account
+
+    def add_remote_status(self, uri: str, author: str, text: str) -> None:
+        """A status on another server (ActivityPub `uri`) that a resolving search can fetch."""
+        self.remote[uri] = (author, text)
 
     def revoke(self, token: str) -> None:
         self.tokens.pop(token, None)
@@ -229,7 +246,7 @@ class FakeMastodon:
     def _status(self, account: dict[str, Any], params: dict[str, Any], app: str, media_ids: list[str]) -> dict:
         sid = self._new_id()
         text = params.get("status", "")
-        content = "<p>" + html.escape(text).replace("\n", "<br />") + "</p>"
+        content = "<p>" + _MENTION_RE.sub(_mention_html, html.escape(text)).replace("\n", "<br />") + "</p>"
         return {
             "id": sid,
             "uri": f"https://{self.domain}/users/{account['username']}/statuses/{sid}",
@@ -363,6 +380,8 @@ class FakeMastodon:
                 with self._lock:
                     del self.statuses[sid]
                 return self._send(h, 200, {**status, "text": status["text"]}, limit)
+        if path == "/api/v2/search" and method == "GET":
+            return self._search(h, query, limit)
         if path.startswith("/api/v1/accounts/") and path.endswith("/statuses") and method == "GET":
             return self._timeline(h, path.split("/")[4], query, limit)
         return self._send(h, 404, {"error": "Not found"}, limit)
@@ -405,6 +424,24 @@ class FakeMastodon:
         if reply and str(reply) not in self.statuses:
             return 404, "Record not found"
         return None
+
+    def _search(self, h: BaseHTTPRequestHandler, query: dict[str, str], limit: Any) -> None:
+        """Statuses by their address: known ones, and with resolve=true remote ones fetched now."""
+        q = query.get("q", "").strip()
+        found = []
+        if query.get("type") in (None, "", "statuses"):
+            with self._lock:
+                found = [st for st in self.statuses.values() if q in (st["uri"], st["url"])]
+                if not found and query.get("resolve") in ("true", "1", "True") and q in self.remote:
+                    author, text = self.remote[q]
+                    user, _, host = author.partition("@")
+                    account = {"id": self._new_id(), "username": user, "acct": author, "display_name": user,
+                               "url": f"https://{host}/@{user}"}
+                    status = self._status(account, {"status": text}, "", [])
+                    status.update(uri=q, url=q, application=None)
+                    self.statuses[status["id"]] = status
+                    found = [status]
+        return self._send(h, 200, {"accounts": [], "statuses": found, "hashtags": []}, limit)
 
     def _timeline(self, h: BaseHTTPRequestHandler, account_id: str, query: dict[str, str], limit: Any) -> None:
         try:

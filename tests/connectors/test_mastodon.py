@@ -117,3 +117,33 @@ def test_unreachable_server_is_transient():
     creds = Credentials("@x@nowhere", "t", "http://127.0.0.1:9")
     with pytest.raises(TransientError):
         connector.verify_credentials(creds)
+
+
+def test_a_reply_to_a_status_known_by_its_address_goes_to_its_local_copy(mastodon_server, creds):
+    """Listening knows a status by its ActivityPub address; `in_reply_to_id` wants the id on the
+    account's own server (reliability review of 2026-12-06: every inbox reply on Mastodon failed)."""
+    uri = "https://other.social/users/student/statuses/1093"
+    mastodon_server.add_remote_status(uri, "student@other.social", "@nursing@mastodon.test when is the open day?")
+    reply = connector.publish(creds, PublishRequest("@student@other.social Saturday at ten!", "r-1", reply_to=uri))
+    local = next(s for s in mastodon_server.statuses.values() if s["uri"] == uri)
+    assert mastodon_server.statuses[reply.remote_id]["in_reply_to_id"] == local["id"]
+    own = connector.publish(creds, PublishRequest("thread start", "r-2"))
+    by_url = connector.publish(creds, PublishRequest("and more", "r-3",
+                                                     reply_to=mastodon_server.statuses[own.remote_id]["url"]))
+    assert mastodon_server.statuses[by_url.remote_id]["in_reply_to_id"] == own.remote_id
+    with pytest.raises(PermanentError, match="could not be found"):
+        connector.publish(creds, PublishRequest("hello?", "r-4", reply_to="https://gone.example/statuses/1"))
+    assert mastodon_server.create_calls == 3
+
+
+def test_reconciliation_sees_a_status_that_mentions_someone_on_another_server(mastodon_server, creds):
+    """Mastodon shows "@alice@other.social" as "@alice": the comparison found nothing, and a resend
+    after the key expired posted the reply twice (reliability review of 2026-12-06)."""
+    request = PublishRequest("@alice@other.social thanks, we have passed it on", "k-mention")
+    sent = datetime.now(UTC)
+    result = connector.publish(creds, request)
+    assert plain_text(mastodon_server.statuses[result.remote_id]["content"]).startswith("@alice thanks")
+    mastodon_server.advance(2 * 3600)
+    with pytest.raises(UncertainError) as exc:
+        connector.find_published(creds, "k-mention", request=request, sent_since=sent - timedelta(hours=2))
+    assert result.url in exc.value.candidates

@@ -65,8 +65,38 @@ def plain_text(content: str) -> str:
     return html.unescape(_TAG_RE.sub("", text)).strip()
 
 
+# Mastodon shows a mention of someone on another server by its local part: "@alice@other.social"
+# is posted, "@alice" is what the status's content says.
+_REMOTE_MENTION_RE = re.compile(r"(?<![\w@])@([\w.-]+)@[\w-]+(?:\.[\w-]+)+")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    """Text as compared with a status's content: spacing folded, mentions by their local part (a
+    remote mention never matched, so a resend after the key expired posted the status twice;
+    reliability review of 2026-12-06)."""
+    return re.sub(r"\s+", " ", _REMOTE_MENTION_RE.sub(r"@\1", text or "")).strip()
+
+
+def reply_target(api: Any, reply_to: str) -> str | None:
+    """The id, on this account's own server, of the status being answered.
+
+    Listening knows a status by its ActivityPub URI or its web address (and its id on the
+    server that was listened to, which means nothing on another); Mastodon's `in_reply_to_id`
+    wants the local id, so such an address is looked up on the account's server, which fetches
+    it if needed (`resolve`). Reliability review of 2026-12-06: every inbox reply on Mastodon
+    failed with "not found" after it was approved."""
+    if not reply_to:
+        return None
+    if reply_to.isdigit():
+        return reply_to
+    found = (api.search_v2(reply_to, resolve=True, result_type="statuses") or {}).get("statuses") or []
+    exact = [s for s in found if reply_to in (s.get("uri"), s.get("url"))]
+    if not exact:
+        raise PermanentError(
+            "The post being answered could not be found from this account's Mastodon server: it may have been "
+            "deleted, or the server cannot reach the one it is on."
+        )
+    return str(exact[0]["id"])
 
 
 def snowflake_at(moment: datetime) -> int:
@@ -190,7 +220,7 @@ class MastodonConnector:
                 media_ids.append(media["id"])
             status = api.status_post(
                 request.text,
-                in_reply_to_id=request.reply_to or None,
+                in_reply_to_id=reply_target(api, request.reply_to or ""),
                 media_ids=media_ids or None,
                 visibility=visibility,
                 language=(request.extra.get("langs") or ["en"])[0],
@@ -230,6 +260,7 @@ class MastodonConnector:
                 app_name = None
             since_id = snowflake_at(sent_since - CLOCK_SKEW)
             wanted = _normal(request.text)
+            answering = str(reply_target(api, request.reply_to or "") or "")
             visibility = request.extra.get("visibility")
             candidates: list[str] = []
             max_id = None
@@ -242,7 +273,7 @@ class MastodonConnector:
                         continue
                     if _normal(plain_text(status.get("content", ""))) != wanted:
                         continue
-                    if str(status.get("in_reply_to_id") or "") != str(request.reply_to or ""):
+                    if str(status.get("in_reply_to_id") or "") != answering:
                         continue
                     if visibility and status.get("visibility") not in (None, visibility):
                         continue
