@@ -58,3 +58,38 @@ def test_the_account_talking_to_itself_still_opens_nothing(feed):
     Pipeline.load().run(Batch([_post("self", text, "physics.example.ac.uk",
                                      to=("physics.example.ac.uk",))], None))
     assert not Conversation.objects.exists()
+
+
+def test_a_second_reply_while_the_first_is_with_publishing_is_refused(feed, account):
+    from townhall.inbox import services
+
+    feed((QUESTION, "alice.bsky.social"))
+    conversation = Conversation.objects.get()
+    services.reply(account.owner, conversation, "Results are out on the 14th.")
+    with pytest.raises(ValueError, match="already with publishing"):
+        services.reply(account.owner, conversation, "Results are out on the 14th.")
+    from townhall.publishing.models import Post
+
+    assert Post.objects.count() == 1
+
+
+def test_a_rejected_reply_puts_the_conversation_back_in_the_queue(feed, account, make_user):
+    from townhall.audit.models import AuditEntry
+    from townhall.inbox import services
+    from townhall.inbox.tasks import reopen_conversations_with_unsent_replies
+    from townhall.publishing import services as publishing
+    from townhall.publishing.models import Post
+
+    feed((QUESTION, "alice.bsky.social"))
+    conversation = Conversation.objects.get()
+    conversation, _ = services.reply(account.owner, conversation, "Results are out on the 14th.")
+    assert services.reopen_unsent_replies() == 0  # waiting for approval: still answered
+    reviewer = make_user(role="digital")
+    publishing.reject(Post.objects.get(pk=conversation.reply_post_id), reviewer, "Not confirmed yet")
+    assert reopen_conversations_with_unsent_replies.call() == 1
+    conversation.refresh_from_db()
+    assert conversation.status == "open"
+    assert AuditEntry.objects.filter(action="inbox.reopened").count() == 1
+    assert services.reopen_unsent_replies() == 0  # once
+    conversation, _ = services.reply(account.owner, conversation, "Results are out on the 15th.")  # may answer again
+    assert conversation.status == "answered" and Post.objects.count() == 2

@@ -120,6 +120,12 @@ def reply(actor: Any, conversation: Conversation, text: str) -> tuple[Conversati
     usual approvals apply. The first reply sets time-to-first-response.
     """
     require(actor, "inbox.reply", conversation)
+    # Locked, so that two presses of Reply (or two people) make one reply, not two.
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    pending = _live_reply(conversation)
+    if pending is not None:
+        raise ValueError(f"A reply to this conversation is already with publishing ({pending.get_status_display()}); "
+                         "change or withdraw that one instead.")
     text = (text or "").strip()
     if not text:
         raise ValueError("Write the reply first: it is empty.")
@@ -151,6 +157,44 @@ def reply(actor: Any, conversation: Conversation, text: str) -> tuple[Conversati
         after={**snapshot(conversation, ["status", "first_response_at", "reply_post_id"]), "text": text},
     )
     return conversation, findings
+
+
+# A reply post in one of these states will not go out as it stands: the conversation is not answered.
+_DEAD_REPLY = ("rejected", "failed", "changes_requested", "draft")
+
+
+def _live_reply(conversation: Conversation) -> Any | None:
+    """The conversation's reply post while it is on its way or out (not rejected, failed,
+    sent back or withdrawn to a draft), else None."""
+    from townhall.publishing.models import Post
+
+    if not conversation.reply_post_id:
+        return None
+    return Post.objects.filter(pk=conversation.reply_post_id).exclude(status__in=_DEAD_REPLY).first()
+
+
+def reopen_unsent_replies() -> int:
+    """Conversations marked answered whose reply will not go out (rejected, failed for good, sent
+    back for changes, or withdrawn) are open again, audited: otherwise the person's question left
+    the queue while no answer reached them (reliability review of 2026-12-06). Run by the worker."""
+    from townhall.publishing.models import Post
+
+    stuck = Conversation.objects.filter(status=Conversation.Status.ANSWERED, reply_post_id__isnull=False)
+    dead = dict(
+        Post.objects.filter(pk__in=stuck.values("reply_post_id"), status__in=_DEAD_REPLY).values_list("pk", "status")
+    )
+    reopened = 0
+    for conversation in stuck.filter(reply_post_id__in=list(dead)):
+        with transaction.atomic():
+            changed = Conversation.objects.filter(
+                pk=conversation.pk, status=Conversation.Status.ANSWERED, reply_post_id=conversation.reply_post_id
+            ).update(status=Conversation.Status.OPEN, updated_at=timezone.now())
+            if changed:
+                reopened += 1
+                record("publishing", "inbox.reopened", conversation, before={"status": "answered"},
+                       after={"status": "open", "reply_post": conversation.reply_post_id,
+                              "reply_status": dead[conversation.reply_post_id]})
+    return reopened
 
 
 def _network(network: str) -> str:
