@@ -4,9 +4,10 @@ Each risky post of the public examples and the dev parts (`dev.jsonl`, `dev_extr
 the held-back part) is rewritten eleven ways a reader still reads as the same words: zero-width
 spaces inside words, soft hyphens, Cyrillic lookalike letters, full-width forms, mathematical
 bold, combining strike-through, zero-width plus lookalikes together, small capitals,
-mathematical script, underlining with word joiners, and letters spelled out one by one. One
-more (digits for letters) is printed for reference and left out of the totals: `fold` does not
-undo it. A disguised post is
+mathematical script, underlining with word joiners, letters spelled out one by one, and digits
+for letters in the words the plain post's findings point at (and the word before each). Digits
+for letters in every word is printed for reference and left out of the totals: `fold` undoes
+digits only in the words people disguise. A disguised post is
 *kept* when it still gets every risk family the plain post gets (block or warn). The clean posts
 are disguised the same way and must get no risk finding. Prints one line per disguise and the
 totals, and the time per disguised post.
@@ -27,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
+from townhall.policy import Context, ImageRef, check  # noqa: E402
 from townhall.policy.evaluate import CLEAN_FAMILIES, flagged_families, read_cases  # noqa: E402
 
 WORD_RE = re.compile(r"[A-Za-z]{4,}")
@@ -94,13 +96,33 @@ def underline_and_joiner(text: str, rng: random.Random) -> str:
     return _in_words(text, lambda w: "\u2060".join(c + "\u0332" for c in w))
 
 
-# Not folded, shown for reference: digits for letters read differently from the plain word to a
-# reader too ("l33t"), and folding them would flag ordinary posts (codes, handles, model names).
+# Digits for letters in every word is printed for reference only: `fold` undoes them only in the
+# words people disguise to slip past a filter (swear words, insults, slurs, the names of a
+# password), since elsewhere a digit in a word is a code, a model or a handle.
 LEET = str.maketrans({"a": "4", "e": "3", "o": "0", "i": "1", "s": "5"})
 
 
 def leetspeak(text: str, rng: random.Random) -> str:
     return _in_words(text, lambda w: w.translate(LEET))
+
+
+def leet_flagged_words(text: str, spans: list[tuple[int, int]]) -> str:
+    """Digits for letters in the words the plain post's risk findings point at (what a writer
+    who wants past a filter disguises), and in the word just before each (the cue: "password",
+    "you"); a clean post, which has no such words, gets digits in every word instead."""
+    if not spans:
+        return _in_words(text, lambda w: w.translate(LEET))
+    words = list(WORD_RE.finditer(text))
+    pick = set()
+    for k, m in enumerate(words):
+        if any(m.start() < e and s < m.end() for s, e in spans):
+            pick.update({k, k - 1} if k else {k})
+    out, last = [], 0
+    for k, m in enumerate(words):
+        if k in pick:
+            out += [text[last : m.start()], m.group(0).translate(LEET)]
+            last = m.end()
+    return "".join([*out, text[last:]])
 
 
 def spaced(text: str, rng: random.Random) -> str:
@@ -120,7 +142,8 @@ DISGUISES = {
     "underline + word joiner": underline_and_joiner,
     "spelled-out letters": spaced,
 }
-REFERENCE = {"digits for letters (not folded)": leetspeak}
+REFERENCE = {"digits for letters, every word": leetspeak}
+FLAGGED = "digits for letters, flagged words"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,10 +161,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(risky)} risky posts caught when plain, {len(clean)} clean posts with no risk finding")
     kept_all = total_all = fa_all = n_clean_all = 0
     seconds = 0.0
-    for label, disguise in {**DISGUISES, **REFERENCE}.items():
+    def risk_spans(case: dict) -> list[tuple[int, int]]:
+        images = tuple(ImageRef(i.get("alt") or "") for i in case.get("images") or [])
+        found = check(case["text"], Context(case["network"], case["account"], images))
+        return [f.span for f in found if f.severity in ("block", "warn") and f.family in CLEAN_FAMILIES]
+
+    spans = {id(case): risk_spans(case) for case, _ in risky}
+    flagged = {FLAGGED: lambda text, rng, case=None: leet_flagged_words(text, spans.get(id(case), []))}
+    for label, disguise in {**DISGUISES, **flagged, **REFERENCE}.items():
         kept = fa = 0
         for k, (case, plain) in enumerate(risky):
-            changed = {**case, "text": disguise(case["text"], random.Random(k))}
+            if label == FLAGGED:
+                changed = {**case, "text": disguise(case["text"], None, case)}
+            else:
+                changed = {**case, "text": disguise(case["text"], random.Random(k))}
             start = time.perf_counter()
             got = flagged_families(changed)
             seconds += time.perf_counter() - start

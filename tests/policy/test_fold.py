@@ -152,3 +152,56 @@ def test_runs_longer_than_any_word_are_cut_for_the_rules():
     text = "Call 07700 900123 " + "z" * 2_000 + " or write to jane.doe@gmail.com"
     spans = {f.code: text[f.span[0] : f.span[1]] for f in check(text, OFFICIAL)}
     assert spans["PRV001"] == "07700 900123" and spans["PRV002"] == "jane.doe@gmail.com"
+
+
+@pytest.mark.parametrize(
+    ("disguised", "plain"),
+    [
+        ("My p4ssw0rd is hunter2 for the shared account", "My password is hunter2 for the shared account"),
+        ("The team pa$$word: Tulips!2026", "The team password: Tulips!2026"),
+        ("You are a f*cking 1d10t", "You are a f*cking idiot"),
+        ("what a $tup1d bunch of clowns you are", "what a stupid bunch of clowns you are"),
+        ("YOU ARE AN 1D10T", "YOU ARE AN IDIOT"),
+    ],
+)
+def test_digits_and_symbols_for_letters_in_the_words_people_disguise(disguised, plain):
+    assert _risky(plain) and _risky(disguised) == _risky(plain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COVID19 testing, B2B deals, 10am start, H2O lab, the 5G mast and our 3D printer",
+        "Write to user@example.ac.uk or follow @p4ssw0rd and #sh1t",  # handles and tags stay
+        "Room G1d, code A1B2, flight BA1D10 and the M4 motorway",
+    ],
+)
+def test_digits_in_other_words_stay_as_written(text):
+    assert fold(text)[0] == text
+
+
+def test_a_disguised_word_that_is_the_secret_itself_stays_the_secret():
+    """'password is p4ssw0rd': the weak password is what leaked; read as 'password' it would not be."""
+    for text in ("The wifi password is p4ssw0rd", "pin: 1d10t", "password = 'sh1thead'"):
+        assert fold(text)[0] == text
+    assert "CRD001" in _risky("The wifi password is p4ssw0rd for everyone")
+
+
+def test_undoing_digits_keeps_the_map_and_the_spans():
+    text = "Honestly you are an 1d10t and a m0r0n"
+    folded, where = fold(text)
+    assert folded == "Honestly you are an idiot and a moron" and where == list(range(len(text)))
+    for f in check(text, OFFICIAL):
+        assert 0 <= f.span[0] <= f.span[1] <= len(text)
+
+
+def test_links_and_domains_stay_as_written():
+    for text in ("See https://example.com/p4ssw0rd/sh1t?x=1d10t", "visit sh1t.com or www.1d10t.org", "a-sh1t-b"):
+        assert fold(text)[0] == text
+
+
+def test_spelled_out_words_with_single_spaces_keep_their_word_breaks():
+    assert fold("y o u a r e a n i d i o t")[0] == "you are an idiot"
+    assert _risky("y o u a r e a n i d i o t") == _risky("you are an idiot")
+    assert fold("W E L C O M E")[0] == "WELCOME"  # one word: joined
+    assert fold("Rated A B C by the panel")[0] == "Rated ABC by the panel"  # too short to split

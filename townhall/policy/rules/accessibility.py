@@ -4,7 +4,6 @@ badly or not at all)."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -15,7 +14,7 @@ from townhall.policy.compiled import CompiledPack, wordset
 from townhall.policy.doc import Doc
 from townhall.policy.fold import styled_letters
 from townhall.policy.registry import Example, Hit, rule
-from townhall.policy.rules.common import wordlist
+from townhall.policy.segment import segment
 from townhall.policy.textutil import EMOJI_CLUSTER_RE, GRAPHEME_RE, is_emoji_cluster
 
 _PLACEHOLDER_ALT = regex.compile(
@@ -47,56 +46,6 @@ def missing_alt(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             yield 0, 0, f"Image {i + 1} has no alt text."
         elif _PLACEHOLDER_ALT.match(alt):
             yield 0, 0, f"Image {i + 1} alt text {alt!r} does not describe the image."
-
-
-_SHORT_OK = frozenset(wordlist("a i in of on to at by is it we my me up us an or as be do go no so if"))
-
-
-# Common words that words.txt leaves out because zxcvbn lists them as passwords ("welcome", "summer"):
-# hashtags are made of them ("#refugeeswelcome" was split "RefugeeSwelcoMe"). For segmentation only:
-# the credential rules read words.txt as "a dictionary word is no secret", and "Welcome1" must stay one.
-_SEGMENT_EXTRA = frozenset(
-    wordlist("""welcome hello love summer winter spring autumn sunshine happy christmas monday tuesday wednesday
-    thursday friday saturday sunday weekend football soccer freedom princess dragon password passwords
-    secret master shadow superman batman""")
-)
-
-
-@functools.cache
-def _segment_words() -> frozenset[str]:
-    return wordset() | _SEGMENT_EXTRA
-
-
-@functools.lru_cache(maxsize=8192)
-def segment(body: str) -> tuple[str, ...] | None:
-    """Split a lower-case hashtag body into the fewest dictionary words (None if impossible).
-
-    Words of one or two letters are only allowed from a short list of function words, so that
-    junk entries in the frequency list do not produce spurious splits.
-    """
-    words = _segment_words()
-    n = len(body)
-    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (word count, previous index)
-    best[0] = (0, -1)
-    for i in range(n):
-        if best[i] is None:
-            continue
-        count = best[i][0]  # type: ignore[index]
-        for j in range(i + 1, min(n, i + 20) + 1):
-            w = body[i:j]
-            if (len(w) >= 3 and w in words) or w in _SHORT_OK:
-                cand = (count + 1, i)
-                if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
-                    best[j] = cand
-    if best[n] is None:
-        return None
-    out = []
-    j = n
-    while j > 0:
-        i = best[j][1]  # type: ignore[index]
-        out.append(body[i:j])
-        j = i
-    return tuple(reversed(out))
 
 
 _TRAILING_DIGITS = regex.compile(r"\d+$")
