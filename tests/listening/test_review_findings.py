@@ -47,3 +47,22 @@ def test_a_follower_count_beyond_the_column_is_capped(search):
     search("physics")
     Pipeline.load().run(Batch([_post("big", "physics star", author_followers=10**12)], None))
     assert Mention.objects.get().author_followers == MAX_FOLLOWERS
+
+
+def test_erasure_and_export_find_the_posts_stored_under_the_did_or_an_old_handle(search, team):
+    """A firehose post collected before its author's handle was known carries the DID as its
+    handle; the person's other posts link the two (reliability review of 2026-12-06)."""
+    from townhall.listening.services import erase_handle, export_handle
+
+    search("physics")
+    did = "did:plc:carolcarolcarol"
+    Pipeline.load().run(Batch([
+        _post("1", "physics one", author_handle=did, author_id=did),  # handle not looked up yet
+        _post("2", "physics two", author_handle="carol.bsky.social", author_id=did),
+        _post("3", "physics three", author_handle="carol-old.bsky.social", author_id=did),  # before a rename
+        _post("4", "physics four", author_handle="dave.bsky.social", author_id="did:plc:dave"),
+    ], None))
+    assert sorted(m["id"] for m in export_handle(team, "carol.bsky.social")["mentions"]) == ["1", "2", "3"]
+    assert sorted(m["id"] for m in export_handle(team, did)["mentions"]) == ["1", "2", "3"]
+    assert erase_handle(team, "carol.bsky.social") == 3
+    assert list(Mention.objects.values_list("remote_id", flat=True)) == ["4"]

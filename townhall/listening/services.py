@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
@@ -180,7 +180,7 @@ def add_never_store(actor: Any, handle: str, network: str = "", *, for_user: Any
     if NeverStore.objects.filter(handle=key, network=network or "").exists():
         raise ValueError(f"{key} is already on the never-to-store list.")
     entry = NeverStore.objects.create(handle=key, network=network or "", user=owner)
-    doomed = Mention.objects.filter(author_handle__iexact=key)
+    doomed = _mentions_of(key)
     if network:
         doomed = doomed.filter(network=network)
     deleted = rollups.delete_mentions(list(doomed.values_list("pk", flat=True)))
@@ -221,6 +221,23 @@ def enforce_retention(now: datetime | None = None, batch: int = 5000) -> int:
 # --- subject access --------------------------------------------------------------------------
 
 
+def _mentions_of(key: str) -> Any:
+    """Every stored mention of one person, given a handle or a network id (a Bluesky DID).
+
+    Matched by handle and by the network ids stored with that handle: a post collected before the
+    author's handle was known (a firehose lookup that failed or was off) carries the DID as its
+    handle, and a person who changed handle has posts under the old one (reliability review of
+    2026-12-06: erasure and subject-access exports missed those)."""
+    ids = set(
+        Mention.objects.filter(author_handle__iexact=key).exclude(author_id="")
+        .values_list("author_id", flat=True).distinct()[:100]
+    )
+    people = Q(author_handle__iexact=key) | Q(author_id__iexact=key)
+    if ids:
+        people |= Q(author_id__in=ids) | Q(author_handle__in=ids)
+    return Mention.objects.filter(people)
+
+
 def _may_handle_personal_data(user: Any) -> bool:
     return can(user, "listening.manage") or can(user, "audit.view")
 
@@ -233,7 +250,7 @@ def export_handle(actor: Any, handle: str) -> dict[str, Any]:
     if not key:
         raise ValueError("Give the handle to export.")
     mentions = (
-        Mention.objects.filter(author_handle__iexact=key)
+        _mentions_of(key)
         .prefetch_related("searches")
         .order_by("created_at")
     )
@@ -275,7 +292,7 @@ def erase_handle(actor: Any, handle: str) -> int:
     key = handle_key(handle or "")
     if not key:
         raise ValueError("Give the handle to erase.")
-    ids = list(Mention.objects.filter(author_handle__iexact=key).values_list("pk", flat=True))
+    ids = list(_mentions_of(key).values_list("pk", flat=True))
     count = rollups.delete_mentions(ids)
     record(actor, "listening.erase", object_type="listening.handle", object_id=key[:100],
            object_repr=f"erasure ({count} mentions)", after={"deleted": count})
