@@ -66,3 +66,61 @@ def test_erasure_and_export_find_the_posts_stored_under_the_did_or_an_old_handle
     assert sorted(m["id"] for m in export_handle(team, did)["mentions"]) == ["1", "2", "3"]
     assert erase_handle(team, "carol.bsky.social") == 3
     assert list(Mention.objects.values_list("remote_id", flat=True)) == ["4"]
+
+
+def test_deleting_a_search_gives_its_shared_mentions_the_expiry_of_the_searches_left(search, team):
+    from townhall.listening.services import delete_search, enforce_retention
+
+    long = search("physics", retention_days=3650)
+    search("chemistry", retention_days=7)
+    search("biology", retention_days=60)
+    old = timezone.now() - timedelta(days=10)
+    Pipeline.load().run(Batch([_post("1", "physics and chemistry", created_at=old),
+                               _post("2", "physics and biology", created_at=old),
+                               _post("3", "physics alone", created_at=old)], None))
+    delete_search(team, long)
+    assert enforce_retention() == 1  # "1": only the 7-day search is left for it, and it is 10 days old
+    kept = Mention.objects.get()
+    assert kept.remote_id == "2" and kept.expires_at.date() == (kept.created_at + timedelta(days=60)).date()
+
+
+def test_deleting_a_search_takes_mentions_only_the_inbox_keeps_out_of_the_all_searches_counts(search, team, units):
+    from townhall.listening.models import DayCount, HourCount
+    from townhall.listening.rollups import ALL
+    from townhall.listening.services import delete_search, enforce_retention, ensure_inbox_search
+    from townhall.registry.models import Account
+
+    Account.objects.create(network="bluesky", handle="physics.example.ac.uk", status="active",
+                           org_unit=units["physics"])
+    ensure_inbox_search()
+    physics = search("physics", retention_days=1)
+    old = timezone.now() - timedelta(days=3)
+    Pipeline.load().run(Batch([_post("1", "physics @physics.example.ac.uk", created_at=old,
+                                     to_handles=("physics.example.ac.uk",))], None))
+    assert list(DayCount.objects.filter(search_id=ALL, dim="v").values_list("n", flat=True)) == [1]
+    delete_search(team, physics)
+    assert Mention.objects.count() == 1  # the inbox search keeps it
+    assert not DayCount.objects.filter(search_id=ALL).exists()
+    assert not HourCount.objects.filter(search_id=ALL).exists()
+    enforce_retention(timezone.now() + timedelta(days=400))
+    assert Mention.objects.count() == 0
+    assert not DayCount.objects.filter(search_id=ALL).exists()
+
+
+def test_a_retention_change_updates_every_stored_mention_in_a_few_statements(
+    search, team, django_assert_max_num_queries
+):
+    from townhall.listening.services import update_search
+
+    physics = search("physics", retention_days=30)
+    search("chemistry", retention_days=90)
+    old = timezone.now() - timedelta(days=5)
+    Pipeline.load().run(Batch([_post(str(i), "physics" + (" chemistry" if i % 2 else ""), created_at=old)
+                               for i in range(300)], None))
+    with django_assert_max_num_queries(40):
+        update_search(team, physics, retention_days=365)
+    for m in Mention.objects.all():
+        assert m.expires_at == m.created_at + timedelta(days=365)
+    update_search(team, physics, retention_days=7)
+    for m in Mention.objects.all():
+        assert m.expires_at == m.created_at + timedelta(days=90 if int(m.remote_id) % 2 else 7)

@@ -217,6 +217,16 @@ def delete_mentions(mention_ids: Sequence[int]) -> int:
     return deleted
 
 
+def subtract_from_all(mention_ids: Sequence[int]) -> None:
+    """Take these mentions out of the "any search" counts only (the searches left to match
+    them are all system searches, which those counts leave out)."""
+    for i in range(0, len(mention_ids), 2000):
+        deltas = Deltas()
+        for m in Mention.objects.filter(pk__in=mention_ids[i : i + 2000]).only(*ROW_FIELDS):
+            deltas.add(m, [ALL], frozenset({ALL}), -1)
+        deltas.apply()
+
+
 def forget_search(search_id: int) -> None:
     """A deleted search's own rows go with it (mentions it shared stay counted under theirs)."""
     HourCount.objects.filter(search_id=search_id).delete()

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from townhall.audit.services import record, snapshot
@@ -133,16 +133,23 @@ def delete_search(actor: Any, search: SavedSearch) -> int:
     if search.system:
         raise ValueError("This search is kept by Townhall (it feeds the inbox) and cannot be deleted.")
     before = snapshot(search)
-    only_mine = (
-        Mention.objects.filter(matches__search=search)
-        .exclude(pk__in=MentionMatch.objects.exclude(search=search).values("mention_id"))
-        .values_list("pk", flat=True)
-    )
+    others = MentionMatch.objects.exclude(search=search).values("mention_id")
+    only_mine = Mention.objects.filter(matches__search=search).exclude(pk__in=others).values_list("pk", flat=True)
     ids = list(only_mine)
     rollups.delete_mentions(ids)
+    # The mentions other searches also matched stay. Those only system searches (the inbox's) match
+    # now leave the "any search" counts, and every one gets the expiry its remaining searches
+    # give it, not this search's (reliability review of 2026-12-06: a deleted 10-year search kept
+    # its mentions for 10 years, and the dashboards counted them for good).
+    shared = list(MentionMatch.objects.filter(search=search).values_list("mention_id", flat=True))
+    user_matched = MentionMatch.objects.exclude(search=search).filter(search__system=False).values("mention_id")
+    rollups.subtract_from_all(list(
+        Mention.objects.filter(pk__in=shared).exclude(pk__in=user_matched).values_list("pk", flat=True)
+    ))
     record(actor, "listening.search.delete", search, before=before, after={"mentions_deleted": len(ids)})
     rollups.forget_search(search.pk)
     search.delete()
+    _recompute_expiry(shared)
     return len(ids)
 
 
@@ -152,13 +159,32 @@ def _owner_ids(search: SavedSearch) -> list[int]:
 
 def recompute_expiry(search: SavedSearch) -> None:
     """A retention change applies to mentions already stored, not only to new ones."""
+    _recompute_expiry(list(MentionMatch.objects.filter(search=search).values_list("mention_id", flat=True)))
+
+
+def _recompute_expiry(mention_ids: list[int], chunk: int = 5000) -> None:
+    """Each mention expires its longest-keeping search's retention after it was posted.
+
+    Set-based: one UPDATE per distinct retention among the searches, per chunk of mentions (a
+    mention gets the longest of its searches: matched by one at that retention, by none longer).
+    Why: one UPDATE per mention took 10 s for 40,000 mentions inside the request and would time
+    out at half a million (reliability review of 2026-12-06)."""
     default = global_retention_days()
-    mention_ids = MentionMatch.objects.filter(search=search).values_list("mention_id", flat=True)
-    for mention in Mention.objects.filter(pk__in=list(mention_ids)).prefetch_related("searches"):
-        days = max((s.retention_days or default) for s in mention.searches.all())
-        expires = mention.created_at + timedelta(days=days)
-        if expires != mention.expires_at:
-            Mention.objects.filter(pk=mention.pk).update(expires_at=expires)
+    days_of = {pk: days or default for pk, days in SavedSearch.objects.values_list("pk", "retention_days")}
+    levels = sorted(set(days_of.values()), reverse=True)
+    for i in range(0, len(mention_ids), chunk):
+        part = mention_ids[i : i + chunk]
+        for days in levels:
+            at = [pk for pk, d in days_of.items() if d == days]
+            longer = [pk for pk, d in days_of.items() if d > days]
+            mentions = Mention.objects.filter(pk__in=part).filter(
+                pk__in=MentionMatch.objects.filter(search_id__in=at, mention_id__in=part).values("mention_id")
+            )
+            if longer:
+                mentions = mentions.exclude(
+                    pk__in=MentionMatch.objects.filter(search_id__in=longer, mention_id__in=part).values("mention_id")
+                )
+            mentions.update(expires_at=F("created_at") + timedelta(days=days))
 
 
 # --- never-to-store -----------------------------------------------------------------------
