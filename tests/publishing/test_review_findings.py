@@ -90,3 +90,54 @@ def test_a_reviewer_approves_only_posts_whose_every_account_they_review(
     school_reviewer.review_units.add(units["school"])
     services.approve(both, school_reviewer)
     assert Post.objects.get(pk=both.pk).status in (Post.Status.SCHEDULED, Post.Status.APPROVED)
+
+
+def _failed_thread(people, account, settings, mastodon_server, *, out: int, key_sent: bool):
+    """A failed three-part thread with `out` parts published; with `key_sent`, Townhall cannot tell
+    whether the next part went out (without, the network refused it)."""
+    from django.utils import timezone
+
+    settings.TOWNHALL_COOL_OFF_SECONDS = 0
+    post = services.create_post(people["author"], [account], "Part one", thread=["Part two", "Part three"])
+    services.submit(post, people["author"])
+    services.approve(post, people["owner"])
+    delivery = post.deliveries.get()
+    mastodon_server.revoke(TOKEN)
+    assert publisher.run(delivery.pk) == "failed"
+    mastodon_server.add_account("physics", TOKEN)
+    Delivery.objects.filter(pk=delivery.pk).update(
+        results=[{"remote_id": str(i), "url": ""} for i in range(out)],
+        key_sent_at=timezone.now(),  # a request left for the next part, and then ...
+        # ... either the network refused it (the revoked token: it is not out) or nobody can tell
+        check_reason="Townhall cannot tell whether this post reached Mastodon" if key_sent else "",
+    )
+    return post
+
+
+def test_the_published_parts_of_a_failed_thread_cannot_be_edited(people, account, settings, mastodon_server):
+    """Reliability review of 2026-12-06: the rest of the thread went on from the next part, so old
+    and new words were mixed, and the edited first part never went out."""
+    post = _failed_thread(people, account, settings, mastodon_server, out=1, key_sent=False)
+    with pytest.raises(ValueError, match="already published"):
+        services.update_post(post, people["author"], text="Part one, reworded")
+    services.update_post(post, people["author"], thread=["Part two", "Part three, reworded"])
+    assert Post.objects.get(pk=post.pk).thread == ["Part two", "Part three, reworded"]
+
+
+def test_the_part_whose_send_is_uncertain_cannot_be_edited(people, account, settings, mastodon_server):
+    post = _failed_thread(people, account, settings, mastodon_server, out=1, key_sent=True)
+    with pytest.raises(ValueError, match="cannot tell whether part 2"):
+        services.update_post(post, people["author"], thread=["Part two, reworded", "Part three"])
+    with pytest.raises(ValueError, match="cannot tell whether part 2"):
+        services.update_post(post, people["author"], thread=[])  # dropping it is a change too
+    services.update_post(post, people["author"], thread=["Part two", "Part three, reworded"])
+
+
+def test_which_failures_leave_the_next_part_possibly_out():
+    from django.utils import timezone
+
+    sent = timezone.now()
+    assert not publisher.next_part_may_be_out(Delivery(key_sent_at=None, last_error="Gave up after 8 attempts"))
+    assert not publisher.next_part_may_be_out(Delivery(key_sent_at=sent, last_error="Mastodon refused the token"))
+    assert publisher.next_part_may_be_out(Delivery(key_sent_at=sent, check_reason="cannot tell"))
+    assert publisher.next_part_may_be_out(Delivery(key_sent_at=sent, last_error=f"{publisher.GAVE_UP} 8 attempts; x"))

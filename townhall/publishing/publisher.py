@@ -328,10 +328,22 @@ def run(delivery_id: int) -> str:
     return "published"
 
 
+GAVE_UP = "Gave up after"
+
+
+def next_part_may_be_out(delivery: Delivery) -> bool:
+    """Whether the failed delivery's next part may have reached the network: a request with its
+    key left (`key_sent_at`) and the failure was not the network's refusal (it needs a check, or
+    the attempts ran out on errors that leave it open: time-outs, a dying worker)."""
+    if delivery.key_sent_at is None:
+        return False
+    return bool(delivery.check_reason) or delivery.last_error.startswith(GAVE_UP)
+
+
 def _gave_up_reason(delivery: Delivery) -> str:
     tries = delivery.attempts - delivery.round_base - 1
     last = f" The last problem: {delivery.last_error}" if delivery.last_error else ""
-    return (f"Gave up after {tries} attempts (the worker stopped or failed each time); the post was not sent "
+    return (f"{GAVE_UP} {tries} attempts (the worker stopped or failed each time); the post was not sent "
             f"again.{last} Press Try again to send it.")
 
 
@@ -401,7 +413,7 @@ def _retry_later(delivery: Delivery, exc: ConnectorError, limit: int = MAX_ATTEM
     """Back off and try again later ("retry"), or fail once the round's attempts are spent ("failed")."""
     tries = delivery.attempts - delivery.round_base
     if tries >= limit:
-        _fail(delivery, f"Gave up after {tries} attempts; the last problem: {exc.reason}")
+        _fail(delivery, f"{GAVE_UP} {tries} attempts; the last problem: {exc.reason}")
         return "failed"
     wait = backoff(tries, exc.retry_after)
     with transaction.atomic():

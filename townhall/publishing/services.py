@@ -35,8 +35,9 @@ from townhall.core.models import User
 from townhall.core.permissions import can, require
 from townhall.incidents import containment
 from townhall.links.services import preview_text as links_preview_text
-from townhall.publishing import cadence
+from townhall.publishing import cadence, publisher
 from townhall.publishing.models import Comment, Delivery, Notification, Post, PostImage
+from townhall.registry.handles import network_label
 from townhall.registry.models import Account
 
 log = logging.getLogger("townhall.publishing")
@@ -453,6 +454,8 @@ def update_post(
         _check_future(post.scheduled_at)
     elif clear_schedule:
         post.scheduled_at = None
+    if post.status == Post.Status.FAILED:
+        _check_failed_edit(post, [new_text, *new_thread])
     post.text, post.thread = new_text, new_thread
     if post.status == Post.Status.FAILED:
         # The approval was for the old words: the deliveries that did not go out wait for a new
@@ -467,6 +470,28 @@ def update_post(
     post.save()
     record(actor, "post.edit", post, before=before, after=snapshot(post))
     return post
+
+
+def _check_failed_edit(post: Post, new_parts: list[str]) -> None:
+    """A failed thread may have some parts out: those cannot change (the rest would follow the
+    old words), nor may the part whose send Townhall cannot vouch for (it may be out with the old
+    words; a resend at its key then never matches). Reliability review of 2026-12-06: an edit mixed
+    old and new parts, or left the delivery needing a check for good."""
+    old_parts = post.parts
+    for delivery in post.deliveries.filter(status=Delivery.Status.FAILED).select_related("account"):
+        out = len(delivery.results or [])
+        where = network_label(delivery.account.network)
+        if out and new_parts[:out] != old_parts[:out]:
+            raise ValueError(
+                f"The first {out} part{'s' if out > 1 else ''} of this thread {'are' if out > 1 else 'is'} already "
+                f"published on {where}: only the parts not yet out can change."
+            )
+        uncertain = out < len(old_parts) and publisher.next_part_may_be_out(delivery)
+        if uncertain and (out >= len(new_parts) or new_parts[out] != old_parts[out]):
+            raise ValueError(
+                f"Townhall cannot tell whether part {out + 1} reached {where}: check the account and press "
+                "Try again (or delete it there) before changing that part."
+            )
 
 
 # --- the workflow -------------------------------------------------------------------------
