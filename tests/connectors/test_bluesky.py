@@ -112,3 +112,40 @@ def test_thread_link_card_and_delete(pds_network, creds):
 def test_unreachable_pds_is_transient():
     with pytest.raises(TransientError):
         connector.verify_credentials(Credentials("alice.test", "x-y-z-123456", "http://127.0.0.1:9"))
+
+
+def test_an_expired_session_logs_in_again_instead_of_failing_every_post(monkeypatch):
+    """The PDS refuses a stale refresh token with 400 ExpiredToken, which the SDK raises as a bad
+    request; read as "the post was rejected", every post of the account failed until the worker
+    restarted (reliability review of 2026-12-06). Now the connector logs in again once."""
+    from atproto_client import exceptions as ex
+    from atproto_client.models.common import XrpcError
+    from atproto_client.request import Response
+
+    from townhall.connectors.bluesky import BlueskyConnector
+
+    def refused(error: str) -> ex.BadRequestError:
+        return ex.BadRequestError(Response(False, 400, XrpcError(error=error, message="Token has expired"), {}))
+
+    bluesky = BlueskyConnector()
+    logins: list[bool] = []
+    monkeypatch.setattr(bluesky, "_client", lambda creds, fresh=False: logins.append(fresh) or f"client{len(logins)}")
+    creds = Credentials("uni.example", "app-password", "https://pds.example")
+    calls: list[str] = []
+
+    def publish(client):
+        calls.append(client)
+        if client == "client1":
+            raise refused("ExpiredToken")
+        return "ok"
+
+    assert bluesky._call(creds, publish) == "ok"
+    assert logins == [False, True] and calls == ["client1", "client2"]
+
+    def rejected(client):
+        raise refused("InvalidRequest")  # a real rejection is not retried with a new login
+
+    logins.clear()
+    with pytest.raises(PermanentError, match="rejected"):
+        bluesky._call(creds, rejected)
+    assert logins == [False]

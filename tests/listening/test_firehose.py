@@ -157,3 +157,18 @@ def test_a_store_that_fails_inside_the_stream_replays_instead_of_losing_the_batc
     assert server["connections"] == 2 and server["cursors"] == [None, 0]  # replayed from the first event
     assert committed[0] == (1, 5) and committed[-1][1] == 20
     assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(committed))
+
+
+def test_the_handle_map_keeps_the_latest_dids_and_the_registrys(monkeypatch):
+    """Reliability review of 2026-12-06: every #identity event of the network grew the map for good."""
+    from townhall.listening.sources.bluesky import Handles
+
+    monkeypatch.setattr(Handles, "MAX_KNOWN", 3)
+    handles = Handles(lookup=False)
+    handles.set("did:plc:uni", "uni.example.ac.uk", pin=True)
+    for i in range(10):
+        handles.set(f"did:plc:{i}", f"user{i}.bsky.social")
+    assert handles.get("did:plc:uni") == "uni.example.ac.uk" and handles.did_of("uni.example.ac.uk") == "did:plc:uni"
+    assert [handles.get(f"did:plc:{i}") for i in (6, 7, 8, 9)] == ["", "user7.bsky.social", "user8.bsky.social",
+                                                                   "user9.bsky.social"]
+    assert handles.did_of("user6.bsky.social") == "" and len(handles.known) == 4

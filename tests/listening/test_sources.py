@@ -158,3 +158,21 @@ def test_csv_and_json_import(search, team):
     with pytest.raises(SourceError, match="not valid JSON"):
         import_posts(team, b"{nope", "json")
     assert Mention.objects.filter(author_handle="amy", author_followers=100).exists()
+
+
+@pytest.mark.django_db
+def test_two_feeds_with_the_same_local_entry_id_are_two_mentions(search):
+    """Reliability review of 2026-12-06: entry "42" of a second feed was dropped as a duplicate."""
+    search("physics")
+    bodies = {"/a.xml": rss([{"id": "42", "title": "Physics prize", "body": "Our physics prize."}]),
+              "/b.xml": rss([{"id": "42", "title": "Physics talk", "body": "A physics talk tonight."}])}
+
+    def routes(handler, path, query):
+        return 200, {"Content-Type": "application/rss+xml"}, bodies[path]
+
+    with http_server(routes) as server:
+        for name in ("a", "b"):
+            poll(Source.objects.create(kind="feed", name=name, config={"url": f"{server.url}/{name}.xml"}))
+    assert sorted(Mention.objects.values_list("text", flat=True)) == [
+        "Physics prize\nOur physics prize.", "Physics talk\nA physics talk tonight."]
+    assert FeedSource("https://news.example/feed").remote_id("https://news.example/p/1") == "https://news.example/p/1"

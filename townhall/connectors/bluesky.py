@@ -117,6 +117,19 @@ def _handle(client: Any, default: str) -> str:
     return getattr(session, "handle", "") or default
 
 
+def _session_expired(exc: Exception) -> bool:
+    """The cached session is over: a 401, or the PDS refusing to refresh it (400 `ExpiredToken` /
+    `InvalidToken`, which the SDK raises as a bad request). A new login fixes both; mapped as a
+    rejected post, every post of the account failed until the worker restarted (reliability
+    review of 2026-12-06)."""
+    from atproto_client import exceptions as ex
+
+    if isinstance(exc, ex.UnauthorizedError):
+        return True
+    content = getattr(getattr(exc, "response", None), "content", None)
+    return isinstance(exc, ex.BadRequestError) and getattr(content, "error", None) in ("ExpiredToken", "InvalidToken")
+
+
 def _map_error(exc: Exception) -> Exception:
     """SDK exceptions → TransientError (retry) or PermanentError (a person must act)."""
     from atproto_client import exceptions as ex
@@ -176,14 +189,14 @@ class BlueskyConnector:
         client = self._client(creds)
         try:
             return fn(client)
-        except ex.UnauthorizedError:
+        except ex.AtProtocolError as exc:
+            if not _session_expired(exc):
+                raise _map_error(exc) from None
             client = self._client(creds, fresh=True)
             try:
                 return fn(client)
             except ex.AtProtocolError as exc:
                 raise _map_error(exc) from None
-        except ex.AtProtocolError as exc:
-            raise _map_error(exc) from None
 
     # --- the interface --------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -49,22 +50,37 @@ class Handles:
     """DID -> handle. Filled from #identity events, the registry's Bluesky accounts and, for
     matched posts only, a lookup on the PDS (describeRepo) or the PLC directory."""
 
+    # The whole network's #identity events pass through a listener that runs for months: keep the
+    # most recently seen DIDs only (reliability review of 2026-12-06: the maps grew without end).
+    # Handles resolved for the registry's own accounts are kept whatever happens.
+    MAX_KNOWN = 200_000
+    MAX_FAILED = 10_000
+
     def __init__(self, pds_url: str = "", plc_url: str = "", lookup: bool = True, timeout: float = 5.0):
-        self.known: dict[str, str] = {}
+        self.known: OrderedDict[str, str] = OrderedDict()
         self._dids: dict[str, str] = {}  # handle -> DID, the same pairs read the other way
+        self._pinned: set[str] = set()
         self.pds_url = pds_url.rstrip("/")
         self.plc_url = plc_url
         self.lookup_enabled = lookup
         self.timeout = timeout
         self._failed: dict[str, float] = {}
 
-    def set(self, did: str, handle: str | None) -> None:
+    def set(self, did: str, handle: str | None, *, pin: bool = False) -> None:
         if did and handle and handle != "handle.invalid":
             old = self.known.get(did)
             if old is not None and self._dids.get(old) == did:
                 del self._dids[old]  # the DID moved to a new handle: the old one is free again
             self.known[did] = handle.lower()
+            self.known.move_to_end(did)
             self._dids[handle.lower()] = did
+            if pin:
+                self._pinned.add(did)
+            while len(self.known) > self.MAX_KNOWN + len(self._pinned):
+                oldest = next(d for d in self.known if d not in self._pinned)
+                gone = self.known.pop(oldest)
+                if self._dids.get(gone) == oldest:
+                    del self._dids[gone]
 
     def get(self, did: str) -> str:
         return self.known.get(did, "")
@@ -88,7 +104,10 @@ class Handles:
                 handle = data.handle or ""
         except Exception as exc:
             log.info("cannot resolve %s: %s", did, exc)
-            self._failed[did] = time.monotonic()
+            now = time.monotonic()
+            if len(self._failed) >= self.MAX_FAILED:  # forget the failures old enough to try again
+                self._failed = {d: at for d, at in self._failed.items() if now - at < 600}
+            self._failed[did] = now
             return ""
         self.set(did, handle)
         return self.known.get(did, "")
@@ -111,7 +130,7 @@ class Handles:
         except Exception as exc:
             log.info("cannot resolve handle %s: %s", handle, exc)
             return ""
-        self.set(did, handle)
+        self.set(did, handle, pin=True)
         return did
 
 
