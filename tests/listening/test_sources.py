@@ -176,3 +176,42 @@ def test_two_feeds_with_the_same_local_entry_id_are_two_mentions(search):
     assert sorted(Mention.objects.values_list("text", flat=True)) == [
         "Physics prize\nOur physics prize.", "Physics talk\nA physics talk tonight."]
     assert FeedSource("https://news.example/feed").remote_id("https://news.example/p/1") == "https://news.example/p/1"
+
+
+@pytest.mark.django_db
+def test_a_status_that_federates_late_is_still_collected(search):
+    """Mastodon ids hold the time a status was written: one from a slow server arrives with an id
+    below the cursor, and `min_id` from the cursor never returned it (reliability review of
+    2026-12-06). Each poll starts 15 minutes before the cursor; what it reads twice is skipped."""
+    from datetime import timedelta
+
+    search("physics")
+    now = datetime.now(UTC)
+
+    def snowflake(minutes_ago: float) -> int:
+        return int((now - timedelta(minutes=minutes_ago)).timestamp() * 1000) << 16
+
+    statuses = [status(snowflake(m), f"physics note {m}") for m in (30, 20, 10)]
+    asked: list[str] = []
+
+    def routes(handler, path, query):
+        limit = int(query.get("limit", ["20"])[0])
+        if "min_id" in query:
+            asked.append(query["min_id"][0])
+            after = sorted((s for s in statuses if int(s["id"]) > int(query["min_id"][0])), key=lambda s: int(s["id"]))
+            return 200, {}, list(reversed(after[:limit]))
+        return 200, {}, sorted(statuses, key=lambda s: -int(s["id"]))[:limit]
+
+    with http_server(routes) as server:
+        source = Source.objects.create(kind="mastodon", name="m", config={
+            "instance": server.url, "timeline": "tag", "hashtag": "physics"})
+        assert poll(source).counts.stored == 3
+        source.refresh_from_db()
+        cursor = source.cursor
+        statuses.append(status(snowflake(14), "physics note from a slow server"))  # written before the cursor
+        r = poll(source)
+        assert r.ok and r.counts.stored == 1 and int(asked[-1]) < int(cursor)
+        source.refresh_from_db()
+        assert source.cursor == cursor  # the overlap never moves the cursor back
+    assert Mention.objects.filter(text="physics note from a slow server").exists()
+    assert Mention.objects.count() == 4

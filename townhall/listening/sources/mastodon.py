@@ -4,11 +4,17 @@ Cursor: the id of the newest status stored. We page forward with `min_id` (the s
 just after the cursor, oldest page first), so a poller that was down for a day catches up
 page by page instead of jumping to the newest 40 and leaving a gap. A brand-new source
 starts from "now" (the newest page), not from the instance's whole history.
+
+Each poll starts `OVERLAP` before the cursor's time, not at it: a status from another server gets
+an id from the time it was *written*, so one that federates late (a slow or briefly unreachable
+server) lands below a cursor that has already moved on, and `min_id` would never return it
+(reliability review of 2026-12-06). What is read twice is already stored and is skipped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from mastodon import Mastodon, MastodonError, MastodonNetworkError
@@ -17,6 +23,21 @@ from townhall.listening.sources.base import SourceError, html_to_text
 from townhall.listening.types import Batch, IncomingPost
 
 PAGE = 40
+OVERLAP = timedelta(minutes=15)
+# Snowflake ids hold milliseconds since 1970 above 16 bits; older servers and other software
+# (sequential or ULID ids) get no overlap.
+_SNOWFLAKE_FROM = datetime(2017, 1, 1, tzinfo=UTC)
+
+
+def overlap_cursor(cursor: str, now: datetime | None = None) -> str:
+    """`min_id` for a poll: the id of `OVERLAP` before the cursor's time, for a snowflake id."""
+    if not cursor.isdigit():
+        return cursor
+    ms = int(cursor) >> 16
+    now = now or datetime.now(UTC)
+    if not (_SNOWFLAKE_FROM.timestamp() * 1000 <= ms <= (now + timedelta(days=1)).timestamp() * 1000):
+        return cursor
+    return str((ms - int(OVERLAP.total_seconds() * 1000)) << 16)
 
 
 def _id_key(value: str) -> tuple[int, str]:
@@ -64,11 +85,13 @@ class MastodonSource:
                 statuses = list(self.page())
                 yield self._batch(statuses, cursor)
                 return
+            since = overlap_cursor(cursor)
             for _ in range(self.max_pages):
-                statuses = list(self.page(min_id=cursor))
+                statuses = list(self.page(min_id=since))
                 if not statuses:
                     return
                 batch = self._batch(statuses, cursor)
+                since = max(batch.cursor, since, key=_id_key)
                 cursor = batch.cursor
                 yield batch
                 if len(statuses) < PAGE:
@@ -81,6 +104,8 @@ class MastodonSource:
     def _batch(self, statuses: list, cursor: str | None) -> Batch:
         statuses = sorted(statuses, key=lambda s: _id_key(s["id"]))
         newest = str(statuses[-1]["id"]) if statuses else cursor
+        if cursor and newest and _id_key(newest) < _id_key(cursor):
+            newest = cursor  # a page of the overlap only: the cursor never moves back
         return Batch([self.to_post(s) for s in statuses], newest, events=len(statuses))
 
     def acct(self, acct: str) -> str:
