@@ -22,19 +22,23 @@ log = logging.getLogger("townhall.mail")
 MAX_SUBJECT = 120
 
 
-def email_people(users: Iterable[Any], subject: str, body: str, url: str = "") -> int:
+def email_people(users: Iterable[Any], subject: str, body: str, url: str = "", *, security: bool = False) -> int:
     """Queue an e-mail copy for each active person who has an address and wants e-mail.
 
-    Returns how many were queued (0 when e-mail is not set up: TOWNHALL_SMTP_URL)."""
+    ``security``: a notice about the person's own sign-in (a second factor added, an API token
+    made) goes whatever their e-mail preference, since it is how they learn that someone else
+    holds their password. Returns how many were queued (0 when e-mail is not set up:
+    TOWNHALL_SMTP_URL)."""
     if not settings.TOWNHALL_EMAIL_NOTIFICATIONS:
         return 0
-    ids = sorted({u.pk for u in users if u is not None and u.pk and u.is_active and u.email and u.notify_by_email})
+    ids = sorted({u.pk for u in users
+                  if u is not None and u.pk and u.is_active and u.email and (security or u.notify_by_email)})
     if not ids:
         return 0
     from townhall.core.tasks import send_notification_email
 
     subject = " ".join(subject.split())[:MAX_SUBJECT]
-    transaction.on_commit(lambda: send_notification_email.enqueue(ids, subject, body, url))
+    transaction.on_commit(lambda: send_notification_email.enqueue(ids, subject, body, url, security=security))
     return len(ids)
 
 
@@ -44,14 +48,18 @@ def absolute(url: str) -> str:
     return settings.TOWNHALL_BASE_URL + "/" + url.lstrip("/")
 
 
-def send_now(user_ids: list[int], subject: str, body: str, url: str = "") -> int:
+def send_now(user_ids: list[int], subject: str, body: str, url: str = "", *, security: bool = False) -> int:
     """Send one message per person (the worker calls this); returns how many went out."""
     from townhall.core.models import User
 
-    people = User.objects.filter(pk__in=user_ids, is_active=True, notify_by_email=True).exclude(email="")
+    people = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
+    if not security:
+        people = people.filter(notify_by_email=True)
     link = absolute(url)
     text = f"{body}\n\n{link}\n" if link else f"{body}\n"
     footer = (
+        "\n--\nTownhall sends this because it is about how you sign in; it is sent whatever your e-mail "
+        "settings." if security else
         "\n--\nTownhall sends this because you are involved. Your administrator can switch e-mail "
         "copies off for you; the notification is also in the app."
     )

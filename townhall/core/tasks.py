@@ -14,8 +14,8 @@ def prune_old_login_failures() -> int:
 
 
 @task()
-def send_notification_email(user_ids: list[int], subject: str, body: str, url: str = "") -> int:
+def send_notification_email(user_ids: list[int], subject: str, body: str, url: str = "", security: bool = False) -> int:
     """E-mail copies of a notification (queued by core.mail.email_people after commit)."""
     from townhall.core.mail import send_now
 
-    return send_now(user_ids, subject, body, url)
+    return send_now(user_ids, subject, body, url, security=security)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import qrcode
 import qrcode.image.svg
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -185,6 +188,22 @@ def _code_error(result: mfa.CodeResult, where: str) -> str:
     return f"That code did not match. Check your phone's clock and type the newest code from {where}."
 
 
+def _tell_owner(user: Any, what: str) -> None:
+    """E-mail the person about a change to how they sign in (security review of 2026-12-06):
+    someone holding only a staff member's password could otherwise add their own authenticator
+    app, or make an API token, unseen."""
+    from townhall.core.mail import email_people
+
+    try:
+        zone = ZoneInfo(getattr(user, "time_zone", "") or "Europe/London")
+    except (ValueError, KeyError):
+        zone = ZoneInfo("Europe/London")
+    when = timezone.localtime(timezone.now(), zone)
+    email_people([user], what, f"{what} on {when:%d %B %Y at %H:%M} ({when.tzname()}). If this was you, "
+                 "there is nothing to do. If it was not, someone knows your password: change it now and tell "
+                 "an administrator, who can reset your two-factor sign-in.", "/me/", security=True)
+
+
 def _confirm(request: HttpRequest, device: TOTPDevice, replacing: bool, code_id: int | None) -> str:
     """Confirm the new device (once, even if two confirmations race) and retire the old ones.
 
@@ -207,6 +226,8 @@ def _confirm(request: HttpRequest, device: TOTPDevice, replacing: bool, code_id:
         if code_id is not None:
             after = {"with_enrolment_code": True}
         record(request.user, "mfa.replaced" if replacing else "mfa.enrolled", request.user, after=after)
+        _tell_owner(request.user, "An authenticator app was " + ("set up to replace your old one" if replacing
+                                                                   else "added") + " for your Townhall sign-in")
     device.refresh_from_db()
     request.session.pop(PENDING_DEVICE_KEY, None)
     request.session.pop(ENROLMENT_CODE_KEY, None)
@@ -239,6 +260,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         name = (request.POST.get("name") or "").strip()[:100] or "API token"
         token, new_key = ApiToken.issue(request.user, name, second_factor=mfa.satisfied(request))
+        _tell_owner(request.user, f"An API token called \u201c{name[:60]}\u201d was made for your Townhall account")
         record(request.user, "api_token.issued", token, after={"name": name, "prefix": token.prefix})
     items = request.user.api_tokens.filter(revoked=False).order_by("-created_at")
     return render(request, "core/tokens.html", {"tokens": items, "new_key": new_key})
