@@ -36,6 +36,8 @@ ACCOUNTS = {
             "given_name": "Pat", "family_name": "Leaver", "groups": ["all-staff"], "mfa": False},
     "lee": {"password": "pw-lee", "sub": "248289761006", "email": "lee@uni.example", "name": "Lee Leaver",
             "given_name": "Lee", "family_name": "Leaver", "groups": ["all-staff"], "mfa": False},
+    "max": {"password": "pw-max", "sub": "248289761007", "email": "max@uni.example", "name": "Max Mover",
+            "given_name": "Max", "family_name": "Mover", "groups": ["comms-digital", "all-staff"], "mfa": True},
     "dina": {"password": "pw-dina", "sub": "248289761004", "email": "dina@uni.example", "name": "Dina NoMFA",
              "given_name": "Dina", "family_name": "NoMFA", "groups": ["comms-digital"], "mfa": False},
 }
@@ -56,6 +58,10 @@ class OidcProvider:
 
     def disable(self, sub: str) -> None:
         requests.post(f"{self.issuer}/test/disable", params={"sub": sub}, timeout=5).raise_for_status()
+
+    def set_groups(self, sub: str, groups: list[str]) -> None:
+        requests.post(f"{self.issuer}/test/groups", params={"sub": sub, "groups": ",".join(groups)},
+                      timeout=5).raise_for_status()
 
     def sign_in(self, auth_url: str, login: str, stop_at: str) -> str:
         """Act as the person's browser at the provider: log in, and return the redirect back to

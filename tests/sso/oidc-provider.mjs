@@ -5,6 +5,7 @@
 // It prints one JSON line {"issuer": ...} when it listens; closing stdin stops it.
 // The login page is a plain form; an account with `mfa: true` signs in with amr ["pwd","otp"].
 // POST /test/disable?sub=... switches an account off (its refresh tokens then stop working).
+// POST /test/groups?sub=...&groups=a,b changes an account's groups (seen at the next userinfo).
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -104,6 +105,12 @@ server.on('request', async (req, res) => {
     const url = new URL(req.url, issuer);
     const match = url.pathname.match(/^\/interaction\/([^/]+)(?:\/(login))?$/);
     if (match) return await interaction(req, res, match[1], match[2]);
+    if (url.pathname === '/test/groups' && req.method === 'POST') {
+      const account = Object.values(accounts).find((a) => a.sub === url.searchParams.get('sub'));
+      account.groups = (url.searchParams.get('groups') || '').split(',').filter(Boolean);
+      res.writeHead(204);
+      return res.end();
+    }
     if (url.pathname === '/test/disable' && req.method === 'POST') {
       disabled.add(url.searchParams.get('sub'));
       res.writeHead(204);

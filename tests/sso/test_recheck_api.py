@@ -52,3 +52,23 @@ def test_a_call_with_its_own_token_is_not_the_sessions_business(client, saml_idp
     _, key = ApiToken.issue(owner, "script", second_factor=False)
     answer = client.get("/api/me", headers={"Authorization": f"Bearer {key}"})
     assert answer.status_code == 200 and answer.json()["username"] == "tok"
+
+
+def test_the_recheck_reapplies_the_rules_to_the_providers_fresh_claims(client, oidc_settings, oidc_provider, rules):
+    """Security review of 2026-12-06: someone taken out of the digital team's group kept the role
+    until their next sign-in (up to eight hours); now the next re-check applies it."""
+    from townhall.audit.models import AuditEntry
+    from townhall.core.models import User
+
+    client.get(test_oidc.callback_path(oidc_provider.sign_in(test_oidc.start(client), "max", test_oidc.CALLBACK)))
+    assert User.objects.get(email="max@uni.example").role == "digital"
+    oidc_provider.set_groups("248289761007", ["all-staff"])
+    _overdue(client)
+    assert client.get("/").status_code == 200  # still let in, as staff now
+    assert User.objects.get(email="max@uni.example").role == "staff"
+    assert AuditEntry.objects.filter(action="sso.user_updated").exists()
+    assert "mfa" in client.session["sso"] and "fresh" not in client.session["sso"]
+    oidc_provider.set_groups("248289761007", ["visitors"])  # no rule lets visitors in
+    _overdue(client)
+    assert client.get("/").status_code == 302
+    assert client.get("/").status_code == 302  # signed out, not only this answer

@@ -51,6 +51,9 @@ class SSORecheckMiddleware:
 
         if data.get("protocol") == "oidc" and oidc.configured() and data.get("refresh_token"):
             ok, updated = oidc.still_valid(data)
+            fresh = updated.pop("fresh", None)
+            if ok and fresh is not None:
+                ok = self._rules_still_let_in(request, fresh)
             if ok:
                 request.session[SESSION_KEY] = updated
                 return None
@@ -64,6 +67,22 @@ class SSORecheckMiddleware:
         logout(request)
         target = "sso-oidc-login" if data.get("protocol") == "oidc" else "sso-saml-login"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+    @staticmethod
+    def _rules_still_let_in(request, fresh) -> bool:
+        """Re-apply the mapping rules to the provider's fresh claims (role and unit follow the
+        groups); False when they no longer let the person in (no rule matches, switched off here)."""
+        from townhall.sso import services
+        from townhall.sso.identity import SignInRefused
+
+        try:
+            user = services.provision(fresh)
+        except SignInRefused:
+            return False
+        if user.pk != request.user.pk:
+            return False
+        request.user.refresh_from_db()
+        return True
 
     @staticmethod
     def _api(request) -> bool:

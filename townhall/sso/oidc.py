@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from functools import lru_cache
 
 from authlib.integrations.base_client import OAuthError
@@ -90,10 +91,13 @@ def complete(request: HttpRequest) -> tuple[Assertion, dict]:
     claims = token.get("userinfo")
     if not claims:
         raise SignInRefused("The sign-in could not be verified.", detail="no ID token in the token response")
-    return assertion_from_claims(dict(claims)), {
+    assertion = assertion_from_claims(dict(claims))
+    return assertion, {
         "refresh_token": token.get("refresh_token", ""),
         "id_token": token.get("id_token", ""),
         "scope": token.get("scope", ""),
+        # Who signed in, and how, for the re-check (which re-applies the rules to fresh claims).
+        "iss": assertion.issuer, "sub": assertion.subject, "mfa": assertion.mfa, "method": assertion.method,
     }
 
 
@@ -128,9 +132,31 @@ def _as_list(value) -> list[str]:
     return [str(value)]
 
 
+def fresh_assertion(session_data: dict, token: dict) -> Assertion | None:
+    """The person's claims as the provider gives them now (its userinfo endpoint, with the new
+    access token), for the rules: someone taken out of the admin group loses the role at the next
+    re-check, not at their next sign-in up to eight hours later (security review of 2026-12-06).
+    The second factor is the sign-in's: userinfo does not say how anyone signed in. None when the
+    provider gives no usable answer (the rules are then re-applied at the next re-check)."""
+    if not session_data.get("sub"):
+        return None  # a session from before this was kept
+    try:
+        claims = dict(client().userinfo(token=token))
+    except Exception as exc:
+        log.warning("single sign-on re-check: no fresh claims from the provider (%s)", exc)
+        return None
+    if str(claims.get("sub", "")) != session_data["sub"]:
+        log.warning("single sign-on re-check: userinfo answered for another subject")
+        return None
+    claims["iss"] = session_data["iss"]
+    return replace(assertion_from_claims(claims), mfa=bool(session_data.get("mfa")),
+                   method=session_data.get("method", ""))
+
+
 def still_valid(session_data: dict) -> tuple[bool, dict]:
     """Ask the provider again with the refresh token: False when it refuses (the account was
-    disabled or the grant revoked). Returns the updated session data."""
+    disabled or the grant revoked). Returns the updated session data, with the provider's fresh
+    claims under "fresh" (an `Assertion`, not kept in the session) when it gave them."""
     refresh_token = session_data.get("refresh_token")
     if not refresh_token:
         log.info("single sign-on re-check: no refresh token in the session")
@@ -153,6 +179,7 @@ def still_valid(session_data: dict) -> tuple[bool, dict]:
     updated = dict(session_data)
     updated["refresh_token"] = token.get("refresh_token") or refresh_token
     updated["checked_at"] = time.time()
+    updated["fresh"] = fresh_assertion(session_data, token)
     return True, updated
 
 
