@@ -25,10 +25,10 @@ SAFE = "Open day this Saturday at the physics lab!"
 EDITED = "Open day this Saturday, now with a new talk nobody has approved yet"
 
 
-def _failed_post(people, account, settings, mastodon_server):
+def _failed_post(people, account, settings, mastodon_server, text=SAFE, thread=None):
     """An approved post whose delivery failed (a revoked token), with the network back since."""
     settings.TOWNHALL_COOL_OFF_SECONDS = 0
-    post = services.create_post(people["author"], [account], SAFE)
+    post = services.create_post(people["author"], [account], text, thread=thread)
     services.submit(post, people["author"])
     services.approve(post, people["owner"])
     delivery = post.deliveries.get()
@@ -97,14 +97,7 @@ def _failed_thread(people, account, settings, mastodon_server, *, out: int, key_
     whether the next part went out (without, the network refused it)."""
     from django.utils import timezone
 
-    settings.TOWNHALL_COOL_OFF_SECONDS = 0
-    post = services.create_post(people["author"], [account], "Part one", thread=["Part two", "Part three"])
-    services.submit(post, people["author"])
-    services.approve(post, people["owner"])
-    delivery = post.deliveries.get()
-    mastodon_server.revoke(TOKEN)
-    assert publisher.run(delivery.pk) == "failed"
-    mastodon_server.add_account("physics", TOKEN)
+    post, delivery = _failed_post(people, account, settings, mastodon_server, "Part one", ["Part two", "Part three"])
     Delivery.objects.filter(pk=delivery.pk).update(
         results=[{"remote_id": str(i), "url": ""} for i in range(out)],
         key_sent_at=timezone.now(),  # a request left for the next part, and then ...
