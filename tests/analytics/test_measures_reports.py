@@ -157,3 +157,22 @@ def test_report_builder_lists_published_posts_with_clicks(account):
     assert b"Clearing open" in reports.to_pdf(r) or reports.to_pdf(r).startswith(b"%PDF")
     assert ClickCount.objects.count() == 2
     assert Measurement.objects.count() == 0  # derived figures are read live, never copied
+
+
+def test_review_2026_12_06_out_of_range_months_and_counts_are_answered_in_words(client, account):
+    """`?month=9999-12` overflowed the month's end (a 500); a count beyond the 32-bit column, or
+    "inf", failed the import with a 500 instead of naming the line."""
+    from django.core.exceptions import ValidationError
+
+    from townhall.analytics import services
+    from townhall.analytics.importers import ImportFailed, ga4_csv
+
+    acc, owner = account
+    o = objective(account, "page_hits")
+    client.force_login(owner)
+    assert client.get(f"/analytics/report/?scope=account:{acc.pk}&month=9999-12").status_code == 200
+    with pytest.raises(ValidationError, match=r"Line 1: .* more than any count"):
+        services.import_csv(owner, o, f"{START:%Y-%m-%d},99999999999999999999\n")
+    for value in ("99999999999", "inf"):
+        with pytest.raises(ImportFailed, match="Row 2"):
+            ga4_csv(f"Date,Views\n{START:%Y%m%d},{value}\n", START, START)

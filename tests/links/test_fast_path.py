@@ -56,3 +56,16 @@ def test_hot_path_redirects_counts_and_hands_the_rest_to_django(link):
     status, _, body = call(f"/l/{link.code}")
     assert status == 410 and b"expired" in body
     assert selectors.stats(link)["clicks"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_destination_with_other_scripts_goes_out_percent_encoded_as_django_does(units, make_user):
+    """A header is Latin-1 on the wire: "日本" could not be sent and "é" went out as another byte
+    (review of 2026-12-06). The hot path now sends what Django's view sends."""
+    owner = make_user("staff", units["physics"])
+    acc = Account.objects.create(network="mastodon", handle="@physics@example.social", org_unit=units["physics"])
+    acc.owners.add(owner)
+    link = services.create_link(owner, "https://www.example.ac.uk/café/日本", account=acc)
+    status, headers, _ = call(f"/l/{link.code}")
+    assert status == 302 and headers["Location"].startswith("https://www.example.ac.uk/caf%C3%A9/%E6%97%A5%E6%9C%AC?")
+    headers["Location"].encode("latin-1")

@@ -256,3 +256,30 @@ def test_demo_configures_example_university(make_user):
     assert pack.data["institution"]["public_contacts"] == default_pack().data["institution"]["public_contacts"]
     demo.load({"ada": None})  # idempotent
     assert selectors.published().count() == 1
+
+
+def test_review_2026_12_06_rollback_keeps_an_unpublished_draft_and_publish_pins_the_reviewed_one(make_user):
+    """A rollback overwrote a colleague's unpublished draft; publish took whatever the draft was
+    by then, so someone else's text went out under the reviewer's name, its impact unchecked."""
+    import yaml
+    from django.core.exceptions import ValidationError
+
+    from townhall.policies import selectors, services
+
+    services.setup_institution(make_user("admin", username="ada"), names=["Aston University"],
+                               domains=["aston.ac.uk"], handles=["@astonuniversity"], governance_name="Dr Jane Roe")
+    gov = make_user("governance")
+    data = yaml.safe_load(selectors.current_version().yaml_text)
+    data.setdefault("thresholds", {})["max_hashtags"] = 5
+    services.save_draft(gov, yaml.safe_dump(data, sort_keys=False))
+    reviewed = selectors.draft().sha256
+    data["thresholds"]["max_hashtags"] = 7
+    work = yaml.safe_dump(data, sort_keys=False)
+    services.save_draft(gov, work)  # a colleague saves over it meanwhile
+    with pytest.raises(ValidationError, match="changed since you reviewed it"):
+        services.publish(gov, note="v2", confirm=True, expected_sha256=reviewed)
+    with pytest.raises(ValidationError, match="unpublished draft"):
+        services.rollback(gov, 1)
+    assert selectors.draft().yaml_text == work and selectors.current_version().number == 1
+    services.publish(gov, note="v2", confirm=True, expected_sha256=selectors.draft().sha256)
+    assert services.rollback(gov, 1).number == 3

@@ -155,3 +155,10 @@ def test_api_check_uses_the_current_version_and_says_which(inst, make_user):
     body = c.post("/api/policy/check", {"text": "Debate night: should assisted dying be legal? Both sides, one room.",
                                         "account": "research"}, content_type="application/json", **auth).json()
     assert body["blocks"] is False
+
+
+@pytest.mark.django_db
+def test_review_2026_12_06_a_junk_version_to_acknowledge_is_a_404_not_a_500(client, make_user):
+    client.raise_request_exception = False
+    client.force_login(make_user())
+    assert client.post("/policy/acknowledge/", {"version": "abc"}).status_code == 404

@@ -144,6 +144,9 @@ def plausible(objective, start: date, end: date) -> dict[date, int]:
     return out
 
 
+MAX_COUNT = 2**31 - 1  # a measurement is a 32-bit integer column
+
+
 def ga4_csv(text: str, start: date, end: date) -> list[tuple[date, int]]:
     """A Google Analytics 4 report downloaded as CSV: '#' comment lines, then a header with a Date
     column (YYYYMMDD) and the figure in the next column (Views, Event count, Sessions, …)."""
@@ -165,10 +168,12 @@ def ga4_csv(text: str, start: date, end: date) -> list[tuple[date, int]]:
             raise ImportFailed(f"Row {n}: {raw!r} is not a date; nothing was imported.") from None
         try:
             value = int(float(row[value_col].strip().replace(",", "")))
-        except ValueError:
+        except (ValueError, OverflowError):  # "inf" and "nan" are floats, not counts
             raise ImportFailed(f"Row {n}: {row[value_col]!r} is not a number; nothing was imported.") from None
         if value < 0:
             raise ImportFailed(f"Row {n}: a count cannot be negative; nothing was imported.")
+        if value > MAX_COUNT:
+            raise ImportFailed(f"Row {n}: {value:,} is more than any count Townhall keeps; nothing was imported.")
         if not start <= day <= end:
             raise ImportFailed(f"Row {n}: {day} is outside the objective's period; nothing was imported.")
         rows.append((day, value))

@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from townhall.analytics.importers import MAX_COUNT  # a measurement is a 32-bit integer column
 from townhall.analytics.models import Measurement, Metric, Objective
 from townhall.audit.services import record, snapshot
 from townhall.core.permissions import require
@@ -117,6 +118,8 @@ def import_csv(user: Any, objective: Objective, text: str) -> int:
             raise ValidationError(f"Line {lineno}: {row[1]!r} is not a whole number.") from None
         if value < 0:
             raise ValidationError(f"Line {lineno}: a count cannot be negative.")
+        if value > MAX_COUNT:
+            raise ValidationError(f"Line {lineno}: {value:,} is more than any count Townhall keeps ({MAX_COUNT:,}).")
         if not objective.period_start <= day <= objective.period_end:
             raise ValidationError(f"Line {lineno}: {day} is outside the objective's period.")
         rows.append((day, value))

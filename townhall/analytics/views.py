@@ -138,6 +138,8 @@ def report(request: HttpRequest) -> HttpResponse:
         month = _date.fromisoformat(raw_month + "-01") if raw_month else timezone.localdate().replace(day=1)
     except ValueError:
         month = timezone.localdate().replace(day=1)
+    if not 2000 <= month.year <= 2100:  # 9999-12 overflowed the end-of-month sum (a 500)
+        month = timezone.localdate().replace(day=1)
     start, end = reports.month_bounds(month)
     data = reports.build(scope, start, end)
     fmt = request.GET.get("format", "")

@@ -7,10 +7,11 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
+from townhall.core import locks
 from townhall.core.models import ApiToken, KnownSignIn, LoginFailure, User
 
 # Sign-in throttling (docs/security.md, "Sign-in throttling", says what it guarantees).
@@ -89,10 +90,7 @@ def reserve_login_attempt(username: str, ip: str | None) -> int:
     sent together queue for the decision and only the free tries get their password checked."""
     key = username_key(username)
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                for lock in sorted({f"townhall-login-name:{key}", f"townhall-login-ip:{ip or ''}"}):
-                    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [lock])
+        locks.hold(f"townhall-login-name:{key}", f"townhall-login-ip:{ip or ''}")
         wait = login_wait(username, ip)
         if not wait:
             LoginFailure.objects.create(username=key, ip=ip or None)

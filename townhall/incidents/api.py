@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
@@ -15,12 +16,13 @@ from townhall.incidents.selectors import visible_incidents
 
 router = Router(tags=["incidents"])
 INCIDENT_TEXT = Incident._meta.get_field("description").max_length  # 5,000, as on the report form
+URL_MAX = Incident._meta.get_field("url").max_length  # the column's: longer failed on PostgreSQL (a 500)
 
 
 class IncidentIn(BodyIn):
     kind: str = Field(..., max_length=30)
     description: str = Field(..., max_length=INCIDENT_TEXT)
-    url: str = Field("", max_length=2000)
+    url: str = Field("", max_length=URL_MAX)
     network: str = Field("", max_length=30)
 
 
@@ -61,7 +63,7 @@ class IncidentOut(Schema):
 @router.get("", response=list[IncidentOut])
 def list_incidents(request, status: str = Query("", max_length=20)):
     qs = visible_incidents(request.auth)
-    return list(qs.filter(status=status) if status else qs[:500])
+    return list((qs.filter(status=status) if status else qs)[:500])
 
 
 @router.post("", response={201: IncidentOut, 400: ErrorOut})
@@ -77,15 +79,20 @@ def update_incident(request, incident_id: Id, payload: TriageIn):
     incident = get_object_or_404(visible_incidents(request.auth), pk=incident_id)
     data = payload.dict(exclude_unset=True)
     try:
-        if "legal_hold" in data:
-            services.set_legal_hold(request.auth, incident, data.pop("legal_hold"))
-        if "assigned_to" in data:
-            from townhall.core.models import User
-
-            data["assigned_to"] = get_object_or_404(User, pk=data["assigned_to"], is_active=True)
-        return Status(200, services.triage(request.auth, incident, **data))
+        with transaction.atomic():  # all or nothing: a refused change leaves the hold as it was
+            return _update(request, incident, data)
     except ValidationError as exc:
         return Status(400, {"detail": " ".join(exc.messages)})
+
+
+def _update(request, incident, data):
+    if "legal_hold" in data:
+        services.set_legal_hold(request.auth, incident, data.pop("legal_hold"))
+    if "assigned_to" in data:
+        from townhall.core.models import User
+
+        data["assigned_to"] = get_object_or_404(User, pk=data["assigned_to"], is_active=True)
+    return Status(200, services.triage(request.auth, incident, **data))
 
 
 @router.post("/{incident_id}/comments", response={201: EventOut, 400: ErrorOut})

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.audit.services import record
+from townhall.core import locks
 from townhall.core.mail import email_people
 from townhall.core.permissions import require
 from townhall.incidents.models import AccountLock, PostRemoval, PublishingPause
@@ -134,6 +135,9 @@ def pause(actor: Any, reason: str) -> PublishingPause:
     require(actor, "publishing.pause")
     reason = _reason(reason)
     with transaction.atomic():
+        # Two officers pausing at once both found no pause and both inserted one; resume then ended
+        # one and publishing stayed paused (PostgreSQL; review of 2026-12-06). Decide under a lock.
+        locks.hold("townhall-publishing-pause")
         if PublishingPause.objects.select_for_update().filter(resumed_at__isnull=True).exists():
             raise ValidationError("Publishing is already paused.")
         row = PublishingPause.objects.create(reason=reason, paused_by=actor)

@@ -5,7 +5,8 @@ from townhall.incidents.models import Incident
 
 class ReportForm(forms.Form):
     kind = forms.ChoiceField(label="What kind of problem is it?", choices=Incident.Kind.choices)
-    url = forms.URLField(label="Link to the content (if online)", required=False, assume_scheme="https")
+    url = forms.URLField(label="Link to the content (if online)", required=False, assume_scheme="https",
+                         max_length=Incident._meta.get_field("url").max_length)
     network = forms.CharField(label="Network or site", required=False, max_length=30)
     description = forms.CharField(
         label="What happened?", widget=forms.Textarea, min_length=10, max_length=5000,

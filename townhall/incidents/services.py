@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 from typing import Any
 
@@ -53,6 +54,9 @@ def report(
     if len(description) < 10:
         raise ValidationError("Describe what happened in a sentence or two (at least 10 characters).")
     if url:
+        limit = Incident._meta.get_field("url").max_length
+        if len(url) > limit:
+            raise ValidationError(f"The link is longer than {limit} characters; give a shorter one (or none).")
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
@@ -187,7 +191,10 @@ def comment(actor: Any, incident: Incident, text: str) -> Event:
         raise ValidationError("Keep a comment under 5,000 characters.")
     with transaction.atomic():
         row = event(incident, actor, Event.Kind.COMMENT, text)
-        record(actor, "incident.comment", incident, after={"comment": text[:500]})
+        # The audit trail outlives the case (retention deletes cases, never the trail), so it keeps
+        # that a comment was made and its fingerprint, not its words (security review of 2026-12-06).
+        record(actor, "incident.comment", incident,
+               after={"comment_length": len(text), "comment_fingerprint": hashlib.sha256(text.encode()).hexdigest()})
         others = {incident.assigned_to_id} | set(
             User.objects.filter(role__in=[User.Role.GOVERNANCE, User.Role.ADMIN], is_active=True)
             .values_list("pk", flat=True)
@@ -199,14 +206,23 @@ def comment(actor: Any, incident: Incident, text: str) -> Event:
 
 
 def add_evidence(actor: Any, incident: Incident, upload: Any) -> Any:
+    return add_evidence_files(actor, incident, [upload])[0]
+
+
+def add_evidence_files(actor: Any, incident: Incident, uploads: list[Any]) -> list[Any]:
+    """Add several files at once: all are checked before any is stored, so a bad third file
+    leaves none stored (review of 2026-12-06: the first two stayed behind an error)."""
     incident = Incident.objects.get(pk=incident.pk)  # who it is assigned to now, not when it was read
     require(actor, "incident.work", incident)
-    checked = evidence.check_upload(upload)
+    checked = [evidence.check_upload(upload) for upload in uploads]
+    rows = []
     with transaction.atomic():
-        row = evidence.store(incident, actor, checked)
-        event(incident, actor, Event.Kind.EVIDENCE, f"Evidence added: {row.name} (SHA-256 {row.sha256[:12]}…).")
-        record(actor, "incident.evidence", incident, after={"name": row.name, "sha256": row.sha256})
-    return row
+        for item in checked:
+            row = evidence.store(incident, actor, item)
+            event(incident, actor, Event.Kind.EVIDENCE, f"Evidence added: {row.name} (SHA-256 {row.sha256[:12]}…).")
+            record(actor, "incident.evidence", incident, after={"name": row.name, "sha256": row.sha256})
+            rows.append(row)
+    return rows
 
 
 def link(actor: Any, incident: Incident, other: Incident) -> None:

@@ -100,8 +100,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 services.comment(request.user, incident, request.POST.get("text", ""))
                 messages.success(request, "Comment added.")
             elif action == "evidence":
-                for upload in request.FILES.getlist("evidence"):
-                    services.add_evidence(request.user, incident, upload)
+                services.add_evidence_files(request.user, incident, request.FILES.getlist("evidence"))
                 messages.success(request, "Evidence added.")
             elif action == "assign":
                 who = User.objects.filter(pk=request.POST.get("assignee") or 0, is_active=True).first()
@@ -132,8 +131,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "incidents/detail.html", {
         "incident": incident, "form": form, "manage": manage, "work": work,
         "reporter": reporter_label(request.user, incident),
-        "evidence": incident.evidence.all(), "events": incident.events.select_related("actor"),
-        "linked": incident.linked.all(),
+        # Those who work the case see its files, timeline (comments included) and links; the person
+        # who reported it sees its status and how it ended (security review of 2026-12-06: a
+        # reporter read governance's internal notes, which the API already refused them).
+        "evidence": incident.evidence.all() if work else [],
+        "events": incident.events.select_related("actor") if work else [],
+        "linked": incident.linked.all() if work else [],
         "people": User.objects.filter(is_active=True).order_by("username") if manage else [],
         "compromised": incident.kind == "compromised" and incident.account_id and can(request.user, "account.lock"),
     })

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 
 from townhall.links import services
 
@@ -59,14 +60,19 @@ class ShortLinkFastPath:
             close_old_connections()
             return self.app(environ, start_response)
         headers = [
-            ("Location", link.destination),
+            # Percent-encoded as Django's redirect does: a header is Latin-1 on the wire, so "日本"
+            # could not be sent and "é" went out as another byte (review of 2026-12-06).
+            ("Location", iri_to_uri(link.destination)),
             ("Content-Length", "0"),
             ("Cache-Control", "no-store"),
             ("X-Robots-Tag", "noindex"),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", settings.SECURE_REFERRER_POLICY or "same-origin"),
         ]
-        secure = environ.get("wsgi.url_scheme") == "https" or environ.get("HTTP_X_FORWARDED_PROTO") == "https"
+        secure = environ.get("wsgi.url_scheme") == "https" or (
+            settings.SECURE_PROXY_SSL_HEADER is not None
+            and environ.get(settings.SECURE_PROXY_SSL_HEADER[0]) == settings.SECURE_PROXY_SSL_HEADER[1]
+        )  # a client's own X-Forwarded-Proto counts only behind a proxy set up to send it, as in Django
         if self.hsts and secure:
             headers.append(("Strict-Transport-Security", self.hsts))
         start_response("302 Found", headers)

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from townhall.audit.services import record
+from townhall.core import locks
 from townhall.core.permissions import require
 from townhall.policies import selectors
 from townhall.policies.models import Acknowledgement, AckReminder, Institution, PolicyVersion
@@ -93,6 +94,7 @@ def save_draft(
     if inst is None:
         raise ValidationError("Set up the institution first.")
     with transaction.atomic():
+        locks.hold("townhall-policy-draft")  # two first drafts saved at once: one waits, then edits it
         drafts = PolicyVersion.objects.select_for_update().filter(institution=inst, status=PolicyVersion.Status.DRAFT)
         d = drafts.first()
         before = d.sha256 if d else None
@@ -113,8 +115,12 @@ def discard_draft(actor: Any) -> None:
 
 
 def publish(actor: Any, *, note: str, ack_mode: str = PolicyVersion.Ack.REQUIRED, confirm: bool = False,
-            impact_share: float | None = None) -> PolicyVersion:
-    """Publish the draft as the next version. Needs a change note; re-validates the text."""
+            impact_share: float | None = None, expected_sha256: str | None = None) -> PolicyVersion:
+    """Publish the draft as the next version. Needs a change note; re-validates the text.
+
+    ``expected_sha256``: the fingerprint of the draft the publisher reviewed (the page sends it);
+    if someone saved another draft meanwhile, nothing is published (review of 2026-12-06: the
+    other text went out under the first person's name and note, its impact unchecked)."""
     require(actor, "policy.publish")
     note = (note or "").strip()
     if not note:
@@ -125,6 +131,10 @@ def publish(actor: Any, *, note: str, ack_mode: str = PolicyVersion.Ack.REQUIRED
         d = PolicyVersion.objects.select_for_update().filter(status=PolicyVersion.Status.DRAFT).first()
         if d is None:
             raise ValidationError("There is no draft to publish.")
+        if expected_sha256 is not None and d.sha256 != expected_sha256:
+            raise ValidationError(
+                "The draft was changed since you reviewed it; look at it again (and at its impact) before publishing."
+            )
         try:
             pack = pack_from_text(d.yaml_text, "draft")
             pack.compiled()
@@ -157,6 +167,16 @@ def rollback(actor: Any, number: int, *, note: str = "", ack_mode: str = PolicyV
     if old is None:
         raise ValidationError(f"There is no published version {number}.")
     with transaction.atomic():
+        pending = PolicyVersion.objects.select_for_update().filter(
+            institution=old.institution, status=PolicyVersion.Status.DRAFT
+        ).select_related("created_by").first()
+        if pending is not None and pending.yaml_text != old.yaml_text:
+            # Rolling back through the draft would overwrite someone's unpublished work (review of
+            # 2026-12-06: it was lost, only its fingerprint left in the audit trail).
+            who = pending.created_by.label if pending.created_by_id else "someone"
+            raise ValidationError(
+                f"There is an unpublished draft (started by {who}). Publish or discard it before rolling back."
+            )
         d = save_draft(actor, old.yaml_text, inst=old.institution)
         d.rolled_back_from = number
         d.save()

@@ -154,7 +154,9 @@ def draft(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             c = form.cleaned_data
             try:
-                v = services.publish(request.user, note=c["note"], ack_mode=c["ack_mode"], confirm=c["confirm"])
+                # The draft this page showed: another draft saved meanwhile is not published unseen.
+                v = services.publish(request.user, note=c["note"], ack_mode=c["ack_mode"], confirm=c["confirm"],
+                                     expected_sha256=request.POST.get("reviewed") or d.sha256)
             except services.NeedsConfirmation as exc:
                 needs_confirm = True
                 messages.error(request, _words(exc))
@@ -219,6 +221,9 @@ def compare(request: HttpRequest) -> HttpResponse:
 def rollback(request: HttpRequest, number: int) -> HttpResponse:
     try:
         v = services.rollback(request.user, number, note=request.POST.get("note", ""))
+    except PackError as exc:  # an old version that no longer validates (a rule since removed)
+        messages.error(request, f"Version {number} cannot be published again as it stands: {exc.errors[0]}")
+        return redirect("policies:versions")
     except ValidationError as exc:
         messages.error(request, _words(exc))
         return redirect("policies:versions")
@@ -230,7 +235,8 @@ def rollback(request: HttpRequest, number: int) -> HttpResponse:
 def acknowledge(request: HttpRequest) -> HttpResponse:
     v = selectors.notice(request.user)
     if request.method == "POST":
-        target = selectors.version(int(request.POST.get("version", "0") or 0))
+        raw = (request.POST.get("version") or "").strip()
+        target = selectors.version(int(raw)) if raw.isdigit() and len(raw) < 10 else None
         if target is None:
             raise Http404("No such version.")
         services.acknowledge(request.user, target)
