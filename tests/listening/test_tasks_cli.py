@@ -32,7 +32,8 @@ def test_listening_tasks_are_scheduled_and_run_by_the_worker(search):
         Source.objects.create(kind="feed", name="news", config={"url": server.url + "/f"})
         PeriodicState.objects.all().delete()
         call_command("worker", burst=True, interval=0)
-    assert set(Mention.objects.values_list("remote_id", flat=True)) == {"new", "g1"}
+        feed_url = server.url + "/f"
+    assert set(Mention.objects.values_list("remote_id", flat=True)) == {"new", f"{feed_url}#g1"}  # a feed's own id
 
 
 @pytest.mark.django_db
