@@ -228,3 +228,15 @@ def test_cli_create_and_stats_contract(account, campaign, client):
         call_command("links", "create", "https://example.ac.uk/", "--campaign", "Nope", "--as", owner.username)
     with pytest.raises(CommandError, match="no tracked link"):
         call_command("links", "stats", "zzzzzzz", "--format", "json")
+
+
+@pytest.mark.django_db
+def test_the_link_form_offers_the_campaigns_of_ones_own_units_only(client, account, campaign, units):
+    """Review of 2026-12-06: every unit's campaigns were offered (and accepted) on the form."""
+    acc, owner = account
+    other = Campaign.objects.create(name="Nursing Open Week", org_unit=units["history"])
+    client.force_login(owner)
+    page = client.get("/links/").content.decode()
+    assert "Clearing 2027" in page and "Nursing Open Week" not in page
+    refused = client.post("/links/", {"url": "https://www.example.ac.uk/", "account": acc.pk, "campaign": other.pk})
+    assert refused.status_code == 200 and not Link.objects.exists()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -40,6 +41,20 @@ def _accounts(user):
     return qs if can(user, "account.manage") else qs.filter(owners=user)
 
 
+def _campaigns(user: Any) -> Any:
+    """The campaigns a link may join: all, for those who may see every campaign; else those of
+    the person's unit and of the units of the accounts they own (review of 2026-12-06: every
+    unit's campaigns were offered to everyone)."""
+    from townhall.analytics.selectors import may_see_campaigns
+
+    if may_see_campaigns(user):
+        return Campaign.objects.all()
+    units = set(_accounts(user).values_list("org_unit_id", flat=True))
+    if getattr(user, "org_unit_id", None):
+        units.add(user.org_unit_id)
+    return Campaign.objects.filter(org_unit_id__in=units)
+
+
 def _end_of_day(day) -> datetime | None:
     if day is None:
         return None
@@ -48,7 +63,7 @@ def _end_of_day(day) -> datetime | None:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    form = LinkForm(request.POST or None, accounts=_accounts(request.user), campaigns=Campaign.objects.all())
+    form = LinkForm(request.POST or None, accounts=_accounts(request.user), campaigns=_campaigns(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -234,16 +234,20 @@ def impact(d: PolicyVersion, *, limit: int = 1000, seconds: float = 10.0) -> Imp
     """Re-check the last ``limit`` posts and every rule example with the current pack and the
     draft; what would newly block or warn, and which findings disappear, per rule. Stops after
     ``seconds`` (``truncated``) so the page always answers."""
+    from django.db.models import Prefetch
+
     from townhall.policy import Context, ImageRef
     from townhall.policy.registry import rules_registry
-    from townhall.publishing.models import Post
+    from townhall.publishing.models import Post, PostImage
 
     current, _ = selectors.current_pack()
     draft_pack = pack_from_text(d.yaml_text, "draft")
     out = Impact()
     deadline = time.monotonic() + seconds
     approved = {Post.Status.APPROVED, Post.Status.SCHEDULED, Post.Status.PUBLISHING, Post.Status.PUBLISHED}
-    posts = Post.objects.order_by("-created_at").prefetch_related("deliveries__account")[:limit]
+    # The images' alt text only (one query, not one per post; never the image bytes).
+    alts = Prefetch("images", queryset=PostImage.objects.only("id", "post_id", "alt", "position"))
+    posts = Post.objects.order_by("-created_at").prefetch_related("deliveries__account", alts)[:limit]
     for post in posts:
         if time.monotonic() > deadline:
             out.truncated = True
