@@ -167,9 +167,10 @@ def rollback(actor: Any, number: int, *, note: str = "", ack_mode: str = PolicyV
     if old is None:
         raise ValidationError(f"There is no published version {number}.")
     with transaction.atomic():
+        # No select_related here: PostgreSQL refuses FOR UPDATE across the nullable author join.
         pending = PolicyVersion.objects.select_for_update().filter(
             institution=old.institution, status=PolicyVersion.Status.DRAFT
-        ).select_related("created_by").first()
+        ).first()
         if pending is not None and pending.yaml_text != old.yaml_text:
             # Rolling back through the draft would overwrite someone's unpublished work (review of
             # 2026-12-06: it was lost, only its fingerprint left in the audit trail).
