@@ -26,6 +26,7 @@ from townhall.listening.enrich import Enrichment, enrich
 from townhall.listening.matcher import Match, Matcher
 from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
 from townhall.listening.query import Node, Or, QuerySyntaxError, Term, parse
+from townhall.listening.sources.importer import MAX_FOLLOWERS
 from townhall.listening.types import Batch, IncomingPost
 
 log = logging.getLogger("townhall.listening")
@@ -558,8 +559,8 @@ def fast_insert(model: type[models.Model], objs: list, batch: int = 500) -> None
 
 
 # The column is a 32-bit integer; a remote server may report anything (reliability review of
-# 2026-12-06: one huge count failed its whole batch on PostgreSQL, every poll).
-MAX_FOLLOWERS = 2**31 - 1
+# 2026-12-06: one huge count failed its whole batch on PostgreSQL, every poll). The importer
+# already clamped to the same bound; storing clamps for every source.
 # No social post predates this; an earlier date is a placeholder (Go's zero time, "0001-01-01",
 # which Hugo's feeds give undated pages) and is read as "when we saw it". Year 1 also failed its
 # whole batch when turned into local time for the day's counts.
