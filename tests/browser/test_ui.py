@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,7 +41,7 @@ def test_wrong_password_shows_an_error(page, live_server, make_user, axe):
     page.get_by_label("User name").fill("sam")
     page.get_by_label("Password").fill("not it")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert problems(page, axe) == []
 
 
@@ -105,6 +106,7 @@ def test_report_an_incident_in_the_browser(page, live_server, make_user, axe, si
     sign_in(page, live_server.url, "sam")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Incidents").click()
     page.get_by_role("link", name="Report an incident").click()
+    page.wait_for_url("**/incidents/new/")
     assert problems(page, axe) == []
     page.get_by_label("What kind of problem is it?").select_option("impersonation")
     page.get_by_label("What happened?").fill("An account pretends to be our admissions office.")
@@ -124,6 +126,7 @@ def test_people_reach_their_settings_from_the_header(page, live_server, make_use
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Your settings are saved.").wait_for()
     page.get_by_role("link", name="Change your password").click()
+    page.wait_for_url("**/me/password/")
     assert problems(page, axe) == []
     assert csp_errors == []
     from townhall.core.models import User

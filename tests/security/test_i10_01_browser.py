@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -52,11 +53,12 @@ def test_first_enrolment_asks_for_the_administrators_code(page, live_server, mak
     assert axe(page) == [] and fits_390(page)
     page.get_by_label("Enrolment code from your administrator").fill("WRONG-CODE-HERE")
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_text("That code did not match").is_visible()
+    # The click submits a form; expect() waits for the answer page (is_visible() would not).
+    expect(page.get_by_text("That code did not match")).to_be_visible()
     assert axe(page) == [] and fits_390(page)
     page.get_by_label("Enrolment code from your administrator").fill(typed.lower())
     page.get_by_role("button", name="Continue").click()
-    assert page.locator("img[alt^='QR code']").is_visible()
+    expect(page.locator("img[alt^='QR code']")).to_be_visible()
     assert page.get_by_label("Six-digit code from the new authenticator app").is_visible()
     assert axe(page) == [] and fits_390(page)
     assert csp_errors == []
