@@ -26,6 +26,7 @@ from townhall.listening.enrich import Enrichment, enrich
 from townhall.listening.matcher import Match, Matcher
 from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
 from townhall.listening.query import Node, Or, QuerySyntaxError, Term, parse
+from townhall.listening.sources.base import handle_key, profile_keys
 from townhall.listening.sources.importer import MAX_FOLLOWERS
 from townhall.listening.types import Batch, IncomingPost
 
@@ -68,8 +69,17 @@ def global_retention_days() -> int:
     return max(1, int(getattr(settings, "TOWNHALL_LISTENING_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)))
 
 
-def handle_key(handle: str) -> str:
-    return handle.strip().lower().lstrip("@")
+# The networks whose posts name their author by that network's own handle or id. A never-to-store
+# entry for one of them says which network the handle belongs to; posts from anywhere else (a file
+# import, whose network is whatever the file says, or a web feed) can carry anyone's posts, so
+# every entry applies to them (review 16: an entry for Bluesky did not stop imported posts).
+LIVE_NETWORKS = frozenset({"bluesky", "mastodon"})
+
+
+def never_store_applies(entry_network: str, post_network: str) -> bool:
+    """Whether a never-to-store entry for `entry_network` ("" or "*": all) covers a post from
+    `post_network`."""
+    return entry_network in ("", "*") or entry_network == post_network or post_network not in LIVE_NETWORKS
 
 
 @dataclass
@@ -153,11 +163,11 @@ class Pipeline:
     # --- deciding ---------------------------------------------------------------------------
 
     def is_never_store(self, post: IncomingPost) -> bool:
-        for key in (post.author_handle, post.author_id):
+        for key in (post.author_handle, post.author_id, *profile_keys(post.url)):
             if not key:
                 continue
             nets = self.never.get(handle_key(key))
-            if nets and ("*" in nets or post.network in nets):
+            if nets and any(never_store_applies(n, post.network) for n in nets):
                 return True
         # Fail closed: an author known only by id, where some never-to-store handle has no id yet.
         return post.network in self.drop_unresolved and (

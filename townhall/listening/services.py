@@ -20,7 +20,7 @@ from townhall.core import outbound
 from townhall.core.permissions import can, require
 from townhall.listening import rollups
 from townhall.listening.models import Mention, MentionMatch, NeverStore, SavedSearch, Source
-from townhall.listening.pipeline import global_retention_days, handle_key, official_account_keys
+from townhall.listening.pipeline import LIVE_NETWORKS, global_retention_days, handle_key, official_account_keys
 from townhall.listening.query import QuerySyntaxError, parse, terms
 from townhall.registry.models import Account
 
@@ -203,17 +203,27 @@ def add_never_store(actor: Any, handle: str, network: str = "", *, for_user: Any
     key = handle_key(handle or "")
     if not key or len(key) > 300 or any(c.isspace() for c in key):
         raise ValueError("Give the handle without spaces, e.g. jane.bsky.social or jane@mastodon.social.")
+    if _is_official(key):
+        # Listing an official account would delete every stored post of it at once and stop its
+        # `from:` searches, under an audit entry that (rightly) does not name the handle (review 16).
+        raise ValueError(f"{key} is an official account in the registry: only personal handles go on this list.")
     if NeverStore.objects.filter(handle=key, network=network or "").exists():
         raise ValueError(f"{key} is already on the never-to-store list.")
     entry = NeverStore.objects.create(handle=key, network=network or "", user=owner)
     doomed = _mentions_of(key)
     if network:
-        doomed = doomed.filter(network=network)
+        # Imported and feed posts can be anyone's: an entry for one network covers them too.
+        doomed = doomed.filter(Q(network=network) | ~Q(network__in=LIVE_NETWORKS))
     deleted = rollups.delete_mentions(list(doomed.values_list("pk", flat=True)))
     # The handle itself is personal data: the audit keeps who added an entry, not which handle.
     record(actor, "listening.never_store.add", entry, object_repr=f"never-to-store entry {entry.pk}",
            after={"user": owner.pk, "network": entry.network, "mentions_deleted": deleted})
     return entry
+
+
+def _is_official(key: str) -> bool:
+    """Whether `key` (a handle as `handle_key` gives it) is an account in the registry."""
+    return any(handle_key(h or "") == key for h in Account.objects.values_list("handle", flat=True))
 
 
 @transaction.atomic

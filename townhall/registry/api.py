@@ -83,6 +83,7 @@ def list_accounts(
         unit=unit,
         purpose=purpose,
         owner=user if mine else None,
+        viewer=user,
     )
     people = {e.lower() for e in selectors._people_emails()}
     return [_row(user, a, people) for a in qs[offset : offset + limit]]
@@ -93,7 +94,7 @@ def export_accounts(request, status: str = "", network: str = ""):
     """CSV of the inventory (full columns for the digital team and governance)."""
     user = request.auth
     require(user, "account.view")
-    qs = selectors.search(selectors.accounts_for(user), status=status, network=network)
+    qs = selectors.search(selectors.accounts_for(user), status=status, network=network, viewer=user)
     response = HttpResponse(csvio.export_csv(user, qs), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="townhall-accounts.csv"'
     return response

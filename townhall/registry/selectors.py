@@ -185,16 +185,20 @@ def search(
     unit: str = "",
     purpose: str = "",
     owner: Any = None,
+    viewer: Any = None,
 ) -> QuerySet[Account]:
-    """Filter the registry list; `unit` (a slug) includes the units below it."""
+    """Filter the registry list; `unit` (a slug) includes the units below it.
+
+    `q` also searches the content plan, a private field: only of the accounts whose plan the
+    `viewer` may read (all for the oversight roles, their own for owners; every account when no
+    viewer is named, for the CLI). Matching it for anyone let a staff member guess words of
+    another unit's plan one search at a time (review 16)."""
     if q:
         q = q.strip()[:100]
-        qs = qs.filter(
-            Q(handle__icontains=q)
-            | Q(display_name__icontains=q)
-            | Q(org_unit__name__icontains=q)
-            | Q(content_plan__icontains=q)
-        )
+        plan = Q(content_plan__icontains=q)
+        if viewer is not None and not can(viewer, "account.view_private"):  # no object: oversight roles
+            plan &= Q(pk__in=Account.objects.filter(owners=viewer).values("pk"))
+        qs = qs.filter(Q(handle__icontains=q) | Q(display_name__icontains=q) | Q(org_unit__name__icontains=q) | plan)
     if network:
         qs = qs.filter(network=network)
     if status:

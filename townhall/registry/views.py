@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -46,6 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
             unit=data["unit"],
             purpose=data["purpose"],
             owner=request.user if data["mine"] else None,
+            viewer=request.user,
         )
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     people = {e.lower() for e in selectors._people_emails()}
@@ -182,7 +183,10 @@ def connect(request: HttpRequest) -> HttpResponse:
     initial = {}
     account = None
     if request.GET.get("account"):
-        account = get_object_or_404(Account, pk=request.GET["account"])
+        wanted = request.GET["account"]
+        if not (wanted.isdigit() and int(wanted) < 2**63):  # ?account=abc is a missing account, not a failure
+            raise Http404("No such account.")
+        account = get_object_or_404(Account, pk=wanted)
         require(request.user, "account.credentials", account)
         initial = {"network": account.network, "handle": account.handle, "service_url": account.service_url}
     form = ConnectForm(request.POST or None, initial=initial)
@@ -293,7 +297,8 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     ranked, cautions = recommend(audiences, unit=request.user.org_unit)
     return render(
         request,
-        "registry/_recommendations.html",
+        # opened on its own (a bookmark, a new tab): a whole page, not a bare fragment without a title
+        "registry/_recommendations.html" if request.htmx else "registry/recommendations.html",
         {"recommendations": ranked, "cautions": cautions, "asked": bool(audiences)},
     )
 

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Iterator
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from townhall.listening.types import Batch, IncomingPost
 
@@ -57,4 +58,60 @@ def build(source: Any) -> ListeningSource:
     raise SourceError(f"{source.get_kind_display()} sources are not polled (run `townhall listen`).")
 
 
-__all__ = ["Batch", "IncomingPost", "ListeningSource", "SourceError", "build", "html_to_text"]
+__all__ = [
+    "Batch",
+    "IncomingPost",
+    "ListeningSource",
+    "SourceError",
+    "build",
+    "handle_key",
+    "html_to_text",
+    "profile_keys",
+]
+
+
+_FEED_SUFFIXES = (".rss", ".atom", ".xml", ".json")
+
+
+def profile_keys(url: str) -> list[str]:
+    """The person a post's or a feed's address names, as never-to-store keys: a Mastodon-style
+    profile (`https://host/@name…`, `https://host/users/name…`) gives `name@host`, a Bluesky
+    profile (`https://bsky.app/profile/name-or-did…`) the handle or DID.
+
+    A web feed of a personal profile carries no handle per entry, and an imported row may have
+    only its link: without this a personal account's posts reached storage through a feed
+    (review 16). A wrong guess can only drop a post some person listed as theirs."""
+    try:
+        parts = urlsplit((url or "").strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return []
+    if parts.scheme not in ("http", "https") or not host:
+        return []
+    segments = [s for s in parts.path.split("/") if s]
+    if not segments:
+        return []
+
+    def bare(name: str) -> str:
+        for suffix in _FEED_SUFFIXES:
+            if name.lower().endswith(suffix):
+                return name[: -len(suffix)]
+        return name
+
+    first = segments[0]
+    out: list[str] = []
+    if first.startswith("@") and len(first) > 1:
+        name = bare(first[1:])
+        out.append(name if "@" in name else f"{name}@{host}")
+    elif first == "users" and len(segments) > 1:
+        out.append(f"{bare(segments[1])}@{host}")
+    elif first == "profile" and len(segments) > 1:
+        name = bare(segments[1])
+        if name.startswith("did:") or "." in name:
+            out.append(name)
+    return [k for k in (handle_key(k) for k in out) if k]
+
+
+def handle_key(handle: str) -> str:
+    """A handle as the never-to-store list and the handle map key it: no "@", lower case."""
+    return handle.strip().lower().lstrip("@")

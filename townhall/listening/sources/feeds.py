@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from townhall.core import outbound
-from townhall.listening.sources.base import SourceError, html_to_text
+from townhall.listening.sources.base import SourceError, html_to_text, profile_keys
 from townhall.listening.types import Batch, IncomingPost
 
 SEEN_KEEP = 1000
@@ -126,12 +126,17 @@ class FeedSource:
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         created = datetime.fromtimestamp(calendar.timegm(when), tz=UTC) if when else None
         author = html_to_text(entry.get("author", "")) or feed_title
+        # A feed of one person's profile (Mastodon's `/@name.rss`, Bluesky's `/profile/name/rss`)
+        # names no handle per entry: the feed's address says whose posts they are, so the
+        # never-to-store list and subject access find them (review 16).
+        whose = profile_keys(self.url) or profile_keys(entry.get("link", ""))
         return IncomingPost(
             network="web",
             remote_id=self.remote_id(entry_id),
             text=text[:10000],
             author_handle=f"{self.host}/{author}"[:300] if author != feed_title else self.host,
             author_name=author,
+            author_id=whose[0][:300] if whose else "",
             created_at=created,
             url=entry.get("link", "")[:1000],
             lang=(entry.get("language") or "")[:2],
