@@ -14,7 +14,10 @@ documented API (https://docs.joinmastodon.org/methods/statuses/#create, /methods
   can be moved with `advance`).
 * **Media**: only `POST /api/v2/media` (multipart with a file). The deprecated
   `POST /api/v1/media` is answered 410 and counted in `deprecated_calls`: Townhall must not
-  use it (real servers still answer it, but its removal is announced).
+  use it (real servers still answer it, but its removal is announced). With
+  `media_processing` = n, an upload is answered 202 with no `url` and `GET /api/v1/media/:id`
+  206 until it has been asked n times (-1: never ready), and a status with media not yet
+  processed is refused 422, as Mastodon does.
 * **Rate limits**: 300 requests per 5 minutes per token and 30 media uploads per
   30 minutes, with real `X-RateLimit-Limit/Remaining/Reset` headers and 429 past them.
 * **Ids** are time-based snowflakes (milliseconds << 16), so `since_id`/`max_id`/`min_id`
@@ -91,12 +94,17 @@ class FakeMastodon:
         self.remote: dict[str, tuple[str, str]] = {}
         self.media: dict[str, dict[str, Any]] = {}
         self.media_owner: dict[str, str] = {}
+        self.media_processing = 0  # polls before an upload is processed (-1: never)
+        self._processing: dict[str, int] = {}  # media id -> polls left before it is ready
         self.idempotency: dict[tuple[str, str], tuple[str, float]] = {}
         self.fail_next: list[tuple[int, dict[str, Any]]] = []
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.deprecated_calls: list[str] = []
         self.created_log: list[tuple[float, str, str | None]] = []  # (wall time, status id, key)
         self.create_calls = 0
+        # When set, sent as every answer's X-RateLimit-Reset instead of the real time (a server or a
+        # proxy in front of it can send anything there).
+        self.reset_header: str | None = None
         self.rate_limit = 300  # per token per window
         self.rate_window = 300
         self.media_limit = 30
@@ -199,7 +207,8 @@ class FakeMastodon:
                 ceiling, remaining, reset = limit
                 h.send_header("X-RateLimit-Limit", str(ceiling))
                 h.send_header("X-RateLimit-Remaining", str(max(0, remaining)))
-                h.send_header("X-RateLimit-Reset", datetime.fromtimestamp(reset, UTC).isoformat())
+                h.send_header("X-RateLimit-Reset", self.reset_header if self.reset_header is not None
+                              else datetime.fromtimestamp(reset, UTC).isoformat())
             h.end_headers()
             h.wfile.write(data)
         except OSError:
@@ -359,12 +368,30 @@ class FakeMastodon:
                 "description": description,
                 "size": len(upload),
             }
-            self.media[mid] = media
-            self.media_owner[mid] = account["id"]
+            with self._lock:
+                self.media[mid] = media
+                self.media_owner[mid] = account["id"]
+                if self.media_processing:
+                    self._processing[mid] = self.media_processing
+                    media["url"] = None
+                    return self._send(h, 202, media, limit)
             return self._send(h, 200, media, limit)
         if path.startswith("/api/v1/media/") and method == "GET":
-            media = self.media.get(path.rsplit("/", 1)[-1])
-            return self._send(h, 200, media, limit) if media else self._send(h, 404, {"error": "Record not found"})
+            mid = path.rsplit("/", 1)[-1]
+            with self._lock:
+                media = self.media.get(mid)
+                if media is None or self.media_owner.get(mid) != account["id"]:
+                    return self._send(h, 404, {"error": "Record not found"}, limit)
+                left = self._processing.get(mid)
+                if left is not None:
+                    left = left - 1 if left > 0 else left
+                    if left == 0:
+                        del self._processing[mid]
+                        media["url"] = f"https://{self.domain}/media/{mid}"
+                    else:
+                        self._processing[mid] = left
+                        return self._send(h, 206, media, limit)
+            return self._send(h, 200, media, limit)
         if path == "/api/v1/statuses" and method == "POST":
             return self._create_status(h, token, account, params, limit)
         if path.startswith("/api/v1/statuses/"):
@@ -417,6 +444,8 @@ class FakeMastodon:
             return 422, "Validation failed: Media attachments cannot be more than 4"
         if any(self.media_owner.get(m) != account["id"] for m in media_ids):
             return 422, "Validation failed: Media attachments are invalid"
+        if any(m in self._processing for m in media_ids):
+            return 422, "Cannot attach files that have not finished processing. Try again in a moment!"
         visibility = params.get("visibility")
         if visibility and visibility not in VISIBILITIES:
             return 422, "Validation failed: Visibility is not included in the list"

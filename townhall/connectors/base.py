@@ -9,6 +9,7 @@ network said so) and `PermanentError` (show the network's reason to the author).
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,12 +17,37 @@ from typing import Any, Protocol
 
 
 class ConnectorError(Exception):
-    """Base class; `reason` is the network's own words, safe to show to the author."""
+    """Base class; `reason` is the network's own words, safe to show to the author.
+
+    `retry_after` is how long the network asked us to wait, in seconds, kept only when it is
+    usable (see `usable_retry_after`).
+    """
+
+    # The longest wait a server's retry time may impose (docs/publishing.md: at most 30 minutes).
+    MAX_RETRY_AFTER = 1800.0
 
     def __init__(self, reason: str, *, retry_after: float | None = None):
         super().__init__(reason)
         self.reason = reason
-        self.retry_after = retry_after
+        self.retry_after = usable_retry_after(retry_after)
+
+
+def usable_retry_after(seconds: float | None) -> float | None:
+    """A server's retry time bounded to `ConnectorError.MAX_RETRY_AFTER`, or None when it says nothing usable.
+
+    The value comes from a header any server or proxy can fill with anything: a huge one parked a
+    delivery for centuries, an infinite one made the worker's back-off overflow (reliability review
+    of 2026-12-06). Not a number, or not above zero: None, and the usual back-off applies.
+    """
+    if seconds is None:
+        return None
+    try:
+        value = float(seconds)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(value) or value <= 0:
+        return None
+    return min(value, ConnectorError.MAX_RETRY_AFTER)
 
 
 class TransientError(ConnectorError):
@@ -48,7 +74,9 @@ class UncertainError(PermanentError):
 @dataclass(frozen=True)
 class Credentials:
     handle: str
-    secret: str  # app password or access token
+    # App password or access token. Kept out of repr: a log line, an error report or a traceback
+    # with local variables that shows a Credentials must not show the secret.
+    secret: str = field(repr=False)
     service_url: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -27,6 +27,7 @@ from townhall.connectors.base import (
     PublishResult,
     TransientError,
     UncertainError,
+    usable_retry_after,
 )
 
 POST_COLLECTION = "app.bsky.feed.post"
@@ -130,6 +131,25 @@ def _session_expired(exc: Exception) -> bool:
     return isinstance(exc, ex.BadRequestError) and getattr(content, "error", None) in ("ExpiredToken", "InvalidToken")
 
 
+# How long to wait on a rate limit that names no usable time.
+DEFAULT_RATE_WAIT = 60.0
+
+
+def _rate_wait(exc: Exception) -> float:
+    """Seconds until Bluesky takes requests again: its `Retry-After`, else its `RateLimit-Reset` (what a PDS
+    sends), bounded (`usable_retry_after`); a minute when neither is usable. Only Retry-After was read, and
+    unbounded, so a PDS's 429 always waited a minute and a junk header parked the post for centuries."""
+    seconds = getattr(exc, "retry_after", None)
+    if seconds is None:
+        try:
+            reset_at = getattr(exc, "reset_at", None)
+        except (ValueError, OverflowError, OSError):  # a reset time no calendar holds
+            reset_at = None
+        if reset_at is not None:
+            seconds = (reset_at - datetime.now(UTC)).total_seconds()
+    return usable_retry_after(seconds) or DEFAULT_RATE_WAIT
+
+
 def _map_error(exc: Exception) -> Exception:
     """SDK exceptions → TransientError (retry) or PermanentError (a person must act)."""
     from atproto_client import exceptions as ex
@@ -142,7 +162,7 @@ def _map_error(exc: Exception) -> Exception:
         detail = f"{content.error}: {content.message}" if getattr(content, "message", None) else str(content.error)
     reason = detail or str(exc) or exc.__class__.__name__
     if isinstance(exc, ex.RateLimitExceededError):
-        return TransientError(f"Bluesky rate limit reached ({reason})", retry_after=exc.retry_after or 60)
+        return TransientError(f"Bluesky rate limit reached ({reason})", retry_after=_rate_wait(exc))
     if isinstance(exc, ex.UnauthorizedError):
         return PermanentError(f"Bluesky refused the credentials ({reason}); they may have been revoked.")
     if isinstance(exc, ex.BadRequestError):
@@ -253,9 +273,14 @@ class BlueskyConnector:
 
     @staticmethod
     def _split_uri(uri: str) -> tuple[str, str, str]:
-        if not uri.startswith("at://"):
-            raise PermanentError(f"{uri!r} is not a Bluesky post address (at://...).")
-        repo, collection, rkey = uri[len("at://"):].split("/", 2)
+        """(repo, collection, record key) of an at:// record address; PermanentError for anything else.
+
+        An address with a part missing raised ValueError, which publishing took for a bug in Townhall:
+        three attempts, then "the worker stopped or failed each time" instead of the reason."""
+        parts = uri[len("at://"):].split("/", 2) if uri.startswith("at://") else []
+        if len(parts) != 3 or not all(parts) or "/" in parts[2]:
+            raise PermanentError(f"{uri[:300]!r} is not a Bluesky post address (at://account/collection/key).")
+        repo, collection, rkey = parts
         return repo, collection, rkey
 
     def _get_by_uri(self, client: Any, uri: str) -> Any:
@@ -268,6 +293,10 @@ class BlueskyConnector:
         return PublishResult(remote_id=uri, url=f"https://bsky.app/profile/{handle}/post/{rkey}", extra={"cid": cid})
 
     def publish(self, creds: Credentials, request: PublishRequest) -> PublishResult:
+        visibility = request.extra.get("visibility") or "public"
+        if visibility != "public":
+            # Bluesky has no followers-only or unlisted posts: sending it would make it public.
+            raise PermanentError(f"Bluesky posts are always public, and this post is {visibility}: it was not sent.")
         rkey = rkey_for(request.idempotency_key)
 
         def go(client: Any) -> PublishResult:

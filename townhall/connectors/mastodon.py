@@ -19,7 +19,9 @@ The server's version is read from the server (`/api/v1/instance`, cached per ser
 an hour) and given to Mastodon.py, which picks endpoints by it: media go to
 `POST /api/v2/media` on any server from 3.1.4 on. Rate limits (300 requests / 5 minutes
 per token, 30 media uploads / 30 minutes): a 429 becomes a TransientError whose
-`retry_after` is the server's `X-RateLimit-Reset`, bounded to `MAX_RATE_WAIT`.
+`retry_after` is the server's `X-RateLimit-Reset`, bounded to `MAX_RATE_WAIT`. A reset time
+Mastodon.py cannot read is dropped before it sees it (`_session`): it raised on every answer,
+even the one that made the status.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import Any
 
 from townhall.connectors.base import (
     AccountInfo,
+    ConnectorError,
     Credentials,
     PermanentError,
     PublishRequest,
@@ -52,8 +55,11 @@ CLOCK_SKEW = timedelta(minutes=5)
 # How many statuses reconciliation reads at most (40 a page) before it gives up and asks a person.
 RECONCILE_PAGES = 25
 # Bounds on a rate-limit wait: the server's reset time, but never less than this or more than that.
-MIN_RATE_WAIT, MAX_RATE_WAIT, DEFAULT_RATE_WAIT = 1.0, 1800.0, 60.0
+MIN_RATE_WAIT, MAX_RATE_WAIT, DEFAULT_RATE_WAIT = 1.0, ConnectorError.MAX_RETRY_AFTER, 60.0
 VERSION_TTL = 3600.0
+# An upload Mastodon is still processing is asked about every MEDIA_POLL_SECONDS, for at most
+# MEDIA_WAIT_SECONDS; then the attempt ends as network trouble and is retried later.
+MEDIA_POLL_SECONDS, MEDIA_WAIT_SECONDS = 2.0, 60.0
 _VERSION_RE = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 _TAG_RE = re.compile(r"<[^>]+>")
 _BREAK_RE = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
@@ -112,6 +118,45 @@ def _rate_wait(api: Any) -> float:
     return min(MAX_RATE_WAIT, max(MIN_RATE_WAIT, float(reset) - time.time()))
 
 
+def _readable_time(value: str) -> bool:
+    """Whether Mastodon.py can turn a header into a time: an integer epoch, or a date `dateutil` reads."""
+    import dateutil.parser
+
+    try:
+        if str(int(value)) == value:  # Mastodon.py's own test for an epoch
+            return True
+    except ValueError:
+        pass
+    try:
+        moment = dateutil.parser.parse(value)
+        (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+    except (ValueError, OverflowError, OSError):
+        return False
+    return True
+
+
+def _drop_unreadable_reset(response: Any, *args: Any, **kwargs: Any) -> Any:
+    """A requests response hook: remove an `X-RateLimit-Reset` that Mastodon.py could not read (nor the
+    `Date` it is corrected by). Mastodon.py parses the header on every answer and raises a rate-limit
+    error when it cannot, even on the 200 that created the status: a server or proxy sending junk there
+    made every post fail as rate limited while it was already out (reliability review of 2026-12-06).
+    Without the header the wait is `DEFAULT_RATE_WAIT`."""
+    headers = response.headers
+    reset = headers.get("X-RateLimit-Reset")
+    if reset is not None and not (_readable_time(reset) and _readable_time(headers.get("Date") or "0")):
+        del headers["X-RateLimit-Reset"]
+    return response
+
+
+def _session() -> Any:
+    """A requests session for Mastodon.py whose answers carry only reset times it can read."""
+    import requests
+
+    session = requests.Session()
+    session.hooks["response"].append(_drop_unreadable_reset)
+    return session
+
+
 def _map_error(exc: Exception, api: Any = None) -> Exception:
     from mastodon import errors
 
@@ -137,6 +182,26 @@ def _map_error(exc: Exception, api: Any = None) -> Exception:
     return TransientError(f"Mastodon request failed ({reason})")
 
 
+def _processed(api: Any, media: Any) -> Any:
+    """The uploaded media once Mastodon has processed it (a status refuses media still processing).
+
+    Mastodon.py's own wait (`synchronous=True`) polls for ever, and turns any answer it does not
+    like while polling (a 429, a 503) into "Attachment could not be processed", a permanent
+    failure: a server whose processing queue stalled left the delivery "publishing" for good, its
+    lease renewed by the heartbeat, and blocked the account's next posts (reliability review of
+    2026-12-06). Here the wait is bounded and the polls' errors are mapped like any other call's.
+    """
+    deadline = time.monotonic() + MEDIA_WAIT_SECONDS
+    while media.get("url") is None:
+        if time.monotonic() >= deadline:
+            raise TransientError(
+                f"Mastodon was still processing an image after {MEDIA_WAIT_SECONDS:.0f} s; Townhall will try again."
+            )
+        time.sleep(MEDIA_POLL_SECONDS)
+        media = api.media(media["id"])
+    return media
+
+
 class MastodonConnector:
     network = "mastodon"
 
@@ -159,7 +224,8 @@ class MastodonConnector:
         if cached and time.monotonic() - cached[1] < VERSION_TTL:
             return cached[0]
         probe = Mastodon(access_token=token, api_base_url=base_url, version_check_mode="none",
-                         ratelimit_method="throw", request_timeout=TIMEOUT, user_agent="townhall")
+                         ratelimit_method="throw", request_timeout=TIMEOUT, user_agent="townhall",
+                         session=_session())
         raw = str(probe.instance_v1().get("version") or "")
         match = _VERSION_RE.search(raw)
         if not match:
@@ -183,6 +249,7 @@ class MastodonConnector:
             version_check_mode="created",
             mastodon_version=self._server_version(base_url, creds.secret),
             user_agent="townhall",
+            session=_session(),
         )
 
     def _call(self, creds: Credentials, fn: Any) -> Any:
@@ -214,10 +281,9 @@ class MastodonConnector:
             media_ids = []
             for image in request.images[:4]:
                 media = api.media_post(
-                    io.BytesIO(image.data), mime_type=image.mime_type, description=image.alt,
-                    file_name="image", synchronous=True,
+                    io.BytesIO(image.data), mime_type=image.mime_type, description=image.alt, file_name="image"
                 )
-                media_ids.append(media["id"])
+                media_ids.append(_processed(api, media)["id"])
             status = api.status_post(
                 request.text,
                 in_reply_to_id=reply_target(api, request.reply_to or ""),

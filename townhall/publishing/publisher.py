@@ -138,7 +138,9 @@ def _claim(delivery_id: int) -> Delivery | None:
         return None
     if containment.hold_reason(delivery.account_id):
         return None  # publishing paused or the account locked (issue 14): it waits, untouched
-    seen = {"status": delivery.status, "attempt_id": delivery.attempt_id, "attempts": delivery.attempts}
+    # The due time too: a post moved (rescheduled) after this read must not go out at the old time.
+    seen = {"status": delivery.status, "attempt_id": delivery.attempt_id, "attempts": delivery.attempts,
+            "due_at": delivery.due_at}
     changes: dict[str, Any] = {
         "status": Delivery.Status.PUBLISHING,
         "attempt_id": uuid.uuid4().hex,
@@ -153,14 +155,16 @@ def _claim(delivery_id: int) -> Delivery | None:
             changes["check_reason"] = ""
             changes["key_sent_at"] = None
     with transaction.atomic():
-        if Delivery.objects.filter(pk=delivery.pk, **seen).update(**changes) != 1:
-            return None  # another worker claimed it between our read and our write
-        for name, value in changes.items():
-            setattr(delivery, name, value)
         if delivery.post.status == Post.Status.SCHEDULED:
+            # The post's row first: every writer locks a post before its deliveries (`_locked_row`).
             Post.objects.filter(pk=delivery.post_id, status=Post.Status.SCHEDULED).update(
                 status=Post.Status.PUBLISHING
             )
+        if Delivery.objects.filter(pk=delivery.pk, **seen).update(**changes) != 1:
+            transaction.set_rollback(True)  # the post's status too
+            return None  # another worker claimed it (or the post was moved) between our read and our write
+        for name, value in changes.items():
+            setattr(delivery, name, value)
         record(
             None,
             "post.publish.attempt",
@@ -255,17 +259,24 @@ def _save_part(delivery: Delivery, result: PublishResult) -> None:
 
 
 def _mark_sent(delivery: Delivery, window: timedelta | None) -> None:
-    """Commit that a request with the current key may leave now (before it does).
+    """Commit that a request with the current key may leave now (before it does), and that this
+    attempt still holds the delivery (its lease renewed); `_LostLease` if another took it over.
 
-    Kept from the first request while the network still remembers the key; restarted when
-    the network's window has passed (reconciliation has just shown the post is not there).
+    The mark is kept from the first request while the network still remembers the key; restarted
+    when the network's window has passed (reconciliation has just shown the post is not there). The
+    ownership check is made either way: a worker whose lease was taken over while it stalled must
+    not send a second request with the same key beside the new owner's (Mastodon's key check is
+    not atomic; reliability review of 2026-12-06).
     """
     now = timezone.now()
-    if delivery.key_sent_at is not None and (window is None or now - delivery.key_sent_at < window):
-        return
-    if not Delivery.objects.filter(pk=delivery.pk, attempt_id=delivery.attempt_id).update(key_sent_at=now):
+    changes: dict[str, Any] = {"lease_until": now + timedelta(seconds=lease_seconds())}
+    keep = delivery.key_sent_at is not None and (window is None or now - delivery.key_sent_at < window)
+    if not keep:
+        changes["key_sent_at"] = now
+    owned = Delivery.objects.filter(pk=delivery.pk, attempt_id=delivery.attempt_id, status=Delivery.Status.PUBLISHING)
+    if not owned.update(**changes):
         raise _LostLease()
-    delivery.key_sent_at = now
+    delivery.key_sent_at = changes.get("key_sent_at", delivery.key_sent_at)
 
 
 def _other_remote_ids(delivery: Delivery) -> set[str]:
@@ -385,13 +396,27 @@ def _resend_is_reconciliation(delivery: Delivery, window: timedelta | None) -> b
             and timezone.now() - delivery.key_sent_at < window)
 
 
+def _locked_row(delivery: Delivery) -> Delivery | None:
+    """The delivery's row locked for this attempt's outcome, or None when another attempt took it over.
+
+    The post is locked first, as the workflow services lock it (post, then its deliveries), so an
+    outcome recorded while a person acts on the post waits instead of deadlocking. Call inside a
+    transaction that also derives the post's status (`services.refresh_status`): recorded apart, a
+    worker dying between the two left the post "publishing" for ever, a failed delivery could not
+    be tried again and nobody was told (reliability review of 2026-12-06).
+    """
+    Post.objects.select_for_update().filter(pk=delivery.post_id).values_list("pk", flat=True).first()
+    row = Delivery.objects.select_for_update().select_related("account").get(pk=delivery.pk)
+    return row if row.attempt_id == delivery.attempt_id else None
+
+
 def _succeed(delivery: Delivery) -> None:
-    from townhall.publishing.services import notify, refresh_status
+    from townhall.publishing import services
 
     now = timezone.now()
     with transaction.atomic():
-        row = Delivery.objects.select_for_update().select_related("account").get(pk=delivery.pk)
-        if row.attempt_id != delivery.attempt_id:
+        row = _locked_row(delivery)
+        if row is None:
             return
         first = row.results[0] if row.results else {"remote_id": "", "url": ""}
         row.status = Delivery.Status.PUBLISHED
@@ -405,8 +430,9 @@ def _succeed(delivery: Delivery) -> None:
             delivery.post,
             after={"delivery": row.pk, "account": row.account_id, "remote_id": row.remote_id, "url": row.url},
         )
-    refresh_status(delivery.post_id)
-    notify([delivery.post.created_by], delivery.post, f"“{str(delivery.post)[:80]}” is out on {delivery.account}.")
+        services.refresh_status(delivery.post_id)
+        services.notify([delivery.post.created_by], delivery.post,
+                        f"“{str(delivery.post)[:80]}” is out on {delivery.account}.")
 
 
 def _retry_later(delivery: Delivery, exc: ConnectorError, limit: int = MAX_ATTEMPTS) -> str:
@@ -436,11 +462,11 @@ def _retry_later(delivery: Delivery, exc: ConnectorError, limit: int = MAX_ATTEM
 
 
 def _fail(delivery: Delivery, reason: str, *, needs_check: bool = False) -> None:
-    from townhall.publishing.services import notify, refresh_status
+    from townhall.publishing import services
 
     with transaction.atomic():
-        row = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        if row.attempt_id != delivery.attempt_id:
+        row = _locked_row(delivery)
+        if row is None:
             return
         row.status = Delivery.Status.FAILED
         row.last_error = reason[:2000]
@@ -451,9 +477,9 @@ def _fail(delivery: Delivery, reason: str, *, needs_check: bool = False) -> None
             None, "post.publish.failed", delivery.post,
             after={"delivery": row.pk, "reason": reason[:500], "needs_check": needs_check},
         )
-    refresh_status(delivery.post_id)
-    notify(
-        [delivery.post.created_by],
-        delivery.post,
-        f"“{str(delivery.post)[:60]}” could not be posted to {delivery.account}: {reason[:300]}",
-    )
+        services.refresh_status(delivery.post_id)
+        services.notify(
+            [delivery.post.created_by],
+            delivery.post,
+            f"“{str(delivery.post)[:60]}” could not be posted to {delivery.account}: {reason[:300]}",
+        )

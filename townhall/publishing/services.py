@@ -48,11 +48,17 @@ RISK_FAMILIES = frozenset(
 )
 GOVERNANCE_FAMILIES = frozenset({"contentious", "confidential-ip"})
 # What each network accepts; checked before a post is saved, so it never fails at publish time.
+# `visibilities`: who may see a post, as the network can say it (Bluesky posts are always public).
+# `max_text_bytes`: a limit in UTF-8 bytes beside the counted one (Bluesky's lexicon: 300 graphemes
+# and 3000 bytes, so 300 emoji sequences or many-byte letters are refused at publish time).
 NETWORK_RULES: dict[str, dict[str, Any]] = {
-    "bluesky": {"max_images": 4, "max_image_bytes": 1_000_000, "threads": True, "alt_limit": 2000},
-    "mastodon": {"max_images": 4, "max_image_bytes": 16_000_000, "threads": True, "alt_limit": 1500},
+    "bluesky": {"max_images": 4, "max_image_bytes": 1_000_000, "threads": True, "alt_limit": 2000,
+                "visibilities": ("public",), "max_text_bytes": 3000},
+    "mastodon": {"max_images": 4, "max_image_bytes": 16_000_000, "threads": True, "alt_limit": 1500,
+                 "visibilities": ("public", "unlisted", "private")},
 }
-DEFAULT_RULES = {"max_images": 4, "max_image_bytes": 5_000_000, "threads": False, "alt_limit": 1000}
+DEFAULT_RULES = {"max_images": 4, "max_image_bytes": 5_000_000, "threads": False, "alt_limit": 1000,
+                 "visibilities": ("public",)}
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 MAX_THREAD_PARTS = 10
 
@@ -125,12 +131,18 @@ def validate_content(
         for i, part in enumerate(parts, 1):
             # links become tracked short links on submit (townhall/links): count them short here;
             # a link the author keeps as written is judged at submit by the policy's length rule
-            count, limit = measure(links_preview_text(part), network)
+            sent = links_preview_text(part)
+            count, limit = measure(sent, network)
+            where = "The post" if len(parts) == 1 else f"Part {i} of the thread"
             if count > limit:
-                where = "The post" if len(parts) == 1 else f"Part {i} of the thread"
                 errors.append(
                     f"{where} is {count} characters as {label} counts them; the limit is {limit}. "
                     "Shorten it or split it into a thread."
+                )
+            elif (size := len(sent.encode())) > rules.get("max_text_bytes", size):
+                errors.append(
+                    f"{where} takes {size} bytes; {label} takes at most {rules['max_text_bytes']} (emoji and some "
+                    "letters take several each). Shorten it or split it into a thread."
                 )
         if len(images) > rules["max_images"]:
             errors.append(f"{label} takes at most {rules['max_images']} images per post.")
@@ -400,6 +412,7 @@ def create_post(
     _check_future(when)
     if visibility not in ("public", "unlisted", "private"):
         raise ValueError("Visibility must be public, unlisted or private.")
+    _check_visibility(visibility, [a.network for a in targets])
     errors = validate_content(text, thread, images, [a.network for a in targets])
     if errors:
         raise ValueError(" ".join(errors))
@@ -423,6 +436,17 @@ def create_post(
         )
     record(author, "post.create", post, after={**snapshot(post), "accounts": [a.pk for a in targets]})
     return post
+
+
+def _check_visibility(visibility: str, networks: list[str]) -> None:
+    """Refuse a visibility a target network cannot give: a followers-only or unlisted post for a
+    Bluesky account went out public, since Bluesky has neither (reliability review of 2026-12-06)."""
+    for network in sorted(set(networks)):
+        if visibility not in NETWORK_RULES.get(network, DEFAULT_RULES)["visibilities"]:
+            raise ValueError(
+                f"{network_label(network)} posts are always public: it cannot post to {visibility} "
+                "audiences. Choose public, or post to those accounts separately."
+            )
 
 
 @transaction.atomic
