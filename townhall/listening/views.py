@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_POST
 
 from townhall.core.permissions import can, require
@@ -25,6 +28,22 @@ LANGUAGES = {"en": "English", "cy": "Welsh", "fr": "French", "de": "German", "es
 def language_name(code: str) -> str:
     return LANGUAGES.get(code.lower()[:2], code)
 MAX_UPLOAD = 20 * 1024 * 1024
+MAX_ID = 2**63 - 1
+# An alert's window (ISO 8601 with an offset) and a page boundary (microseconds_id), as the links write them;
+# anything else in the address is left out rather than failing (a year past 9999 cannot be a datetime).
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+ -]\d{2}:\d{2}|Z)?$")
+_CURSOR = re.compile(r"^\d{1,17}_\d{1,18}$")
+
+
+def _when(value: str):
+    """An ISO time from the address (a "+" read as a space put back), or None."""
+    value = value.replace(" ", "+")
+    if not _ISO.match(value):
+        return None
+    try:
+        return parse_datetime(value)
+    except ValueError:  # well formed but no such day (2026-02-30)
+        return None
 
 
 def _days(request: HttpRequest) -> int:
@@ -91,17 +110,28 @@ def read_notification(request: HttpRequest, pk: int) -> HttpResponse:
 def mention_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "listening.view")
     params = {k: request.GET.get(k, "") for k in ("search", "since", "until", "sentiment", "q", "question")}
-    try:
-        qs = selectors.mentions(params)
-    except ValueError as exc:
-        messages.error(request, str(exc))
-        qs = selectors.mentions({})
-    page = selectors.keyset_page(qs, before=request.GET.get("before", ""), after=request.GET.get("after", ""))
+    if not (params["search"].isdigit() and int(params["search"]) <= MAX_ID):  # a search id the database can hold
+        params["search"] = ""
+    window = {}
+    for key in ("since", "until"):  # an alert's window, in the address as ISO times
+        if params[key]:
+            window[key] = _when(params[key])
+            if window[key] is None:
+                params["since"] = params["until"] = ""
+                window = {}
+                messages.error(request, "The time span in the address must be a date and time, and it could not be "
+                                        "read: every time is shown.")
+                break
+    qs = selectors.mentions(params)
+    before, after = request.GET.get("before", ""), request.GET.get("after", "")
+    page = selectors.keyset_page(qs, before=before if _CURSOR.match(before) else "",
+                                 after=after if _CURSOR.match(after) else "")
     query = request.GET.copy()
     for key in ("page", "before", "after"):
         query.pop(key, None)
     return render(request, "listening/mentions.html", {
-        "page": page, "params": params, "searches": SavedSearch.objects.only("pk", "name"), "query": query.urlencode(),
+        "page": page, "params": params, "window": window, "searches": SavedSearch.objects.only("pk", "name"),
+        "query": query.urlencode(),
     })
 
 
@@ -185,16 +215,24 @@ def source_list(request: HttpRequest) -> HttpResponse:
             return _import(request)
         kind = request.POST.get("kind", "")
         config = {k: request.POST.get(k, "") for k in ("url", "instance", "timeline", "hashtag")}
-        try:
-            services.create_source(request.user, kind, request.POST.get("name", ""), config,
-                                   int(request.POST.get("poll_minutes") or 5))
-        except ValueError as exc:
-            messages.error(request, str(exc))
+        # what was typed comes back with the error, so nothing has to be typed twice
+        typed = {**config, "name": request.POST.get("name", ""), "kind": kind,
+                 "poll_minutes": request.POST.get("poll_minutes", "")}
+        poll = typed["poll_minutes"].strip() or "5"
+        if not poll.isdigit():
+            messages.error(request, "Poll every (minutes) must be a whole number of minutes, such as 5.")
         else:
-            messages.success(request, "Source added; it is polled by the worker.")
-            return redirect("listening:sources")
+            try:
+                services.create_source(request.user, kind, typed["name"], config, int(poll))
+            except ValueError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "Source added; it is polled by the worker.")
+                return redirect("listening:sources")
+    else:
+        typed = {"poll_minutes": "5"}
     return render(request, "listening/sources.html", {
-        "sources": Source.objects.all(), "may_manage": can(request.user, "listening.manage"),
+        "sources": Source.objects.all(), "may_manage": can(request.user, "listening.manage"), "typed": typed,
     })
 
 
@@ -242,8 +280,11 @@ def _import(request: HttpRequest) -> HttpResponse:
 @login_required
 def never_store(request: HttpRequest) -> HttpResponse:
     """Any signed-in person manages their own personal handles."""
+    typed = {"handle": "", "network": ""}
     if request.method == "POST":
         if request.POST.get("remove"):
+            if not request.POST["remove"].isdigit():
+                raise Http404("No such entry.")
             entry = get_object_or_404(NeverStore, pk=request.POST["remove"])
             try:
                 services.remove_never_store(request.user, entry)
@@ -252,14 +293,21 @@ def never_store(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Removed.")
         else:
+            typed = {"handle": request.POST.get("handle", ""), "network": request.POST.get("network", "")}
             try:
-                services.add_never_store(request.user, request.POST.get("handle", ""), request.POST.get("network", ""))
+                services.add_never_store(request.user, typed["handle"], typed["network"])
             except ValueError as exc:
                 messages.error(request, str(exc))
+                return _never_store_page(request, typed)  # the handle as typed, to correct rather than retype
             else:
                 messages.success(request, "Added: posts from this handle are never stored, and any we had are deleted.")
         return redirect("listening:never_store")
+    return _never_store_page(request, typed)
+
+
+def _never_store_page(request: HttpRequest, typed: dict[str, str]) -> HttpResponse:
     return render(request, "listening/never_store.html", {
+        "typed": typed,
         "entries": NeverStore.objects.filter(user=request.user),
         "perms_listening": can(request.user, "listening.view"),
         "networks": [("", "Every network"), ("bluesky", "Bluesky"), ("mastodon", "Mastodon"), ("web", "Web feeds")],

@@ -40,3 +40,18 @@ def family_name(code: object) -> str:
     from townhall.policies.forms import FAMILY_WORDS
 
     return FAMILY_WORDS.get(str(code), str(code).replace("-", " ").capitalize())
+
+
+@register.filter
+def language_name(code: object) -> str:
+    """A mention's language code as a word ("cy" -> "Welsh"); an unknown code is shown as given."""
+    from townhall.listening.views import language_name as name
+
+    return name(str(code or ""))
+
+
+@register.filter
+def rule_name(name: object) -> str:
+    """A rule's short name as words ("missing-alt-text" -> "Missing alt text"), not its identifier."""
+    words = str(name or "").replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
