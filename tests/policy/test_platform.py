@@ -21,6 +21,10 @@ from townhall.policy.platform import measure
         ("e\u0301e\u0301", "bluesky", 2),
         ("hi @alice@mastodon.social", "mastodon", 9),
         ("https://example.com/" + "a" * 100, "mastodon", 23),
+        ("HTTP://example.com/" + "a" * 100, "mastodon", 23),
+        # without its scheme a link is plain text to Mastodon (its URL pattern requires http(s)://)
+        ("example.com/" + "a" * 100, "mastodon", 112),
+        ("see doi:10.1000/xyz123 and https://t.co/x", "mastodon", len("see doi:10.1000/xyz123 and ") + 23),
         ("a" * 10, "linkedin", 10),
     ],
 )

@@ -7,8 +7,9 @@ warning in the composer, so this reimplements each network's documented rule:
   each emoji sequence counts 2; code points in the Latin/general-punctuation ranges of the
   v3 config count 1 and everything else (CJK, etc.) counts 2. Limit 280.
 * Bluesky: 300 grapheme clusters (the app's ``RichText.graphemeLength``).
-* Mastodon: 500, counted by grapheme cluster after replacing every link with 23
-  characters and ``@user@domain`` with ``@user`` (``StatusLengthValidator``).
+* Mastodon: 500, counted by grapheme cluster after replacing every link that starts with
+  http:// or https:// with 23 characters and ``@user@domain`` with ``@user``
+  (``StatusLengthValidator``); a link without its scheme counts as typed.
 * Threads 500, LinkedIn 3000, Facebook 63206, Instagram 2200 characters (code points).
 """
 
@@ -80,10 +81,18 @@ def _graphemes(text: str) -> int:
     return len(text) if text.isascii() else len(GRAPHEME_RE.findall(text))
 
 
+# Mastodon counts a link as 23 only when it starts with its scheme (``FetchLinkCardService::URL_PATTERN``
+# requires "http(s)://"): "example.com/a-long-path" counts every character, so counting it as 23 let a
+# post through the composer that the server then refused.
+_SCHEME_RE = re.compile(r"https?://", re.IGNORECASE)
+
+
 def _mastodon_length(text: str) -> int:
     parts: list[str] = []
     pos = 0
     for s, e in urls(text):
+        if not _SCHEME_RE.match(text, s):
+            continue
         parts.append(text[pos:s])
         parts.append("x" * URL_WEIGHT)
         pos = e

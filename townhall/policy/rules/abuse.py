@@ -435,7 +435,12 @@ _VEILED_YOU_RE = re.compile(
     r"\b(?:(?:you|u)(?:'ll|’ll|\s+will)\s+be\s+sorry|(?:i|we)(?:'ll|’ll|\s+will)\s+find\s+out\s+who\s+(?:you|u)\s+(?:are|r)|"
     r"(?:i|we)(?:'ll|’ll|\s+will)\s+(?:find\s+out|track\s+down|look\s+up)\s+where\s+(?:you|u)\s+(?:live|work|sleep)|"
     r"(?:keep|you'?re|you’re|you\s+are)\s+pushing\s+(?:your|ur)\s+luck|sleep\s+with\s+one\s+eye\s+open|"
-    r"(?:you|u)(?:'d|’d|\s+had)\s+better\s+(?:run|hide|watch\s+(?:out|it|yourself)|be\s+careful))",
+    r"(?:you|u)(?:'d|’d|\s+had)\s+better\s+(?:run|hide|watch\s+(?:out|it|yourself)|be\s+careful)"
+    # retaliation promised to someone who complained ("good luck finding a supervisor after this. I have a
+    # long memory"): their career, not their safety, but a threat all the same
+    r"|good\s+luck\s+(?:finding|getting|landing)\s+(?:a|another|any|your\s+next)\s+(?:\w+\s+)?(?:job|supervisor|"
+    r"reference|post|position|placement|contract|funding|grant|promotion|pass)\s+after\s+(?:this|that)"
+    r"|(?:i|we)\s+(?:have|'ve\s+got|’ve\s+got)\s+(?:a\s+)?(?:very\s+)?long\s+memor(?:y|ies)(?:\s+and\s+(?:a\s+lot\s+of|lots\s+of|many)\s+friends)?)",
     re.IGNORECASE,
 )
 
@@ -1191,6 +1196,9 @@ _ANIMAL_OF_A_RE = regex.compile(
 _TOKEN_HIRE_RE = regex.compile(
     r"(?i)(?<![\w'’\"“])(?:another|a|an|the|just\s+a|yet\s+another|obvious|typical|classic|their|our\s+new)\s+"
     r"(?:diversity|token|quota|dei|box-?ticking|affirmative[-\s]action|woke)\s+(?:hire|appointment|pick)\b(?![\"”'’])"
+    # ... or called one in a fragment of its own ("Talentless diversity hire.", "Token appointment, as usual.")
+    r"|(?:^|(?<=[.!?:;—–]\s{1,3}))(?:[\p{L}-]+\s+)?(?i:diversity|token|quota|dei|box-?ticking|"
+    r"affirmative[-\s]action)\s+(?i:hire|appointment)\b(?=\s*(?:[.!,;]|$))"
 )
 # Contempt for a group pointed at as "these people" ("as usual with these people", "these people always
 # ..."), in a post that names who they are by origin, faith or a token hire. Not "how do these people
@@ -1724,10 +1732,13 @@ def threat(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 continue  # round 42: 'a message sent to our rep: "watch your back" ... it has been reported'
             yield m.start(), m.end(), "Reads as a threat against a person."
             return
-        if not _VEILED_YOU_WORDS.isdisjoint(words):
-            for m in _VEILED_YOU_RE.finditer(doc.text):
-                yield m.start(), m.end(), "Reads as a threat against a person."
-                return
+    # (not only to "you": "to the PhD student who reported me: ... I have a long memory")
+    if not _VEILED_YOU_WORDS.isdisjoint(words):
+        for m in _VEILED_YOU_RE.finditer(doc.text):
+            if quoted_to_report(doc.text, m.start(), m.end()):
+                continue
+            yield m.start(), m.end(), "Reads as a threat against a person."
+            return
     if not _HARM_WORDS.isdisjoint(words) or _may_veil(words):
         m = _HARM_INTENT_RE.search(low)
         if m and not (_AT_THEM_RE.search(m.group(0)) and CONTEST_RE.search(low)):
@@ -1914,7 +1925,7 @@ _VEIL_PAIRS = (
 )
 
 
-_VEILED_YOU_WORDS = frozenset(wordlist("sorry find track look pushing sleep better"))
+_VEILED_YOU_WORDS = frozenset(wordlist("sorry find track look pushing sleep better luck memory memories"))
 
 
 def _may_veil(words: frozenset[str]) -> bool:

@@ -1143,7 +1143,9 @@ _OFF_STYLE_RE = regex.compile(
     r"different\s+(?:\w+\s+)?(?:from|to|than))\s+(?:the\s+|our\s+)?(?:official\s+|approved\s+)?(?:brand|house|corporate|"
     r"official)(?:'s)?\s+(?:\w+\s+)?(?:font|fonts|typeface|colou?rs|palette|template|templates|style|logo|one)"
     r"|(?:went|gone|going|go|gone\s+a\s+bit|deliberately|slightly|totally|bit)\s+(?:a\s+bit\s+|slightly\s+|totally\s+|"
-    r"completely\s+)?off[-\s]brand|comic\s+sans|papyrus"
+    r"completely\s+)?off[-\s]brand|comic\s+sans|"
+    # the font, not PAPYRUS UK, the young people's suicide-prevention charity universities work with
+    r"papyrus(?!\s+(?:uk|prevention|hopeline|charity|trust))"
     r"|(?:our|my|a)\s+own\s+(?:fonts?|typeface|colou?r\s+scheme|palette)\s+(?:instead|rather|because|since|as))(?![\w])",
     regex.IGNORECASE,
 )

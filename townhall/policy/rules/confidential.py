@@ -1037,7 +1037,9 @@ _C6_REFUSE_RE = regex.compile(
     r"we|they|\d"
     # "... but big changes for our faculty", "but redundancies are coming": the 'but' gives the matter away
     r"|(?:big|major|huge|massive|sweeping|serious)\s+(?:changes|cuts|job|redundanc|restructur|closures?)"
-    r"|(?:changes|cuts|redundanc\w*|closures?|job\s+losses|restructur\w*)\b))",
+    r"|(?:changes|cuts|redundanc\w*|closures?|job\s+losses|restructur\w*)\b))"
+    # "... can't tell anyone, so naturally I'm telling twitter": the refusal said, then broken
+    r"(?!(?:\s+[\w'’]+){0,4}?,?\s+so\s+(?:naturally\s+|obviously\s+|of\s+course\s+)?(?:i'?m|i\s+am|i'?ll|here'?s)\b)",
     regex.IGNORECASE,
 )
 _C6_WORDS = gate_words("""

@@ -131,7 +131,8 @@ STANCE = words_re(
     add your name|shambles|reckless|non-negotiable|economically illiterate|scientifically illiterate|
     repost if you agree|rt if you agree|share if you agree|retweet if you agree|
     head examined|heads examined|an embarrassment|blood on its hands|blood on his hands|blood on her hands|
-    catch yourselves on|catch yourself on|hard no|a hard no|belongs in the bin|belong in the bin""")
+    catch yourselves on|catch yourself on|hard no|a hard no|belongs in the bin|belong in the bin|
+    endorse|endorses|endorsing|proud to be""")
 )
 # A campaign's rallying cry is a side taken, with or without a stance word ("Free Palestine from
 # the river to the sea", "Globalise the intifada", "Stop the boats", "Get Brexit done").
@@ -276,7 +277,9 @@ _OWN_PEOPLE_RE = re.compile(
 # institution's side; its topic words stay topics, so a side taken outside it still counts.
 _EVENT_TITLE_RE = re.compile(
     r"\b(?:lecture|talk|seminar|webinar|panel|symposium|keynote|workshop|podcast|episode|book|exhibition|module|"
-    r"screening|film)\s*:?\s*[\"“]([^\"”]{3,160})[\"”]",
+    r"screening|film|discussion|conference|course|class|event|evening|night)"
+    # "our panel on "...", "a talk titled "..."": the title after a linking word
+    r"(?:\s+(?:on|about|titled|entitled|called|named))?\s*:?\s*[\"“]([^\"”]{3,160})[\"”]",
     re.IGNORECASE,
 )
 # A debating motion quoted: "This House would abolish the monarchy".

@@ -226,7 +226,7 @@ _EVASION_OPENINGS = (
     r"(?:behind|past|get|avoid|hit|dodge|sort|fair|do?n'?t|doesn'?t|won'?t|hope|cropped|watermark|credit|without|no"
     r"|speaker|author|artist|photographer|owner|she|he|so|pasted|only|it'?s|normally|dodgy|we'?re|(?:she|he|they)'?ll"
     r"|from|off|on|via|not|didn'?t|come|comes|came|taken|lifted|screenshot|screenshotted|scanned|photocopied|copied"
-    r"|photographed|snapped|cracked|free|illegal|pirate|pirated|removed|subscribers|can|printed)\s"
+    r"|photographed|snapped|cracked|free|illegal|pirate|pirated|removed|subscribers|can|printed|signature)\s"
     r"|paywall|stream|watch|live|keygen|subscriber|members"
 )
 _EVASION_RE = regex.compile(
@@ -234,7 +234,7 @@ _EVASION_RE = regex.compile(
     r"(?:behind|past|get\s+round|get\s+around|avoid|hit|dodge)\s+(?:a|the)\s+paywall|paywalled|paywall"
     r"|sort\s+(?:out\s+)?the\s+licen[cs]e\s+later|fair\s+use,?\s+right|don'?t\s+tell\s+the\s+(?:publisher|author|artist|"
     r"photographer|label|owner)|hope\s+(?:they|he|she|\p{Lu}[\w'’]*(?:\s+\p{Lu}[\w'’]*)?)\s+(?:don'?t|doesn'?t|won'?t)\s+mind"
-    r"|cropped\s+(?:out\s+)?(?:the|her|his|their)\s+(?:name|watermark|credit|logo)|(?:watermark|credit)\s+off"
+    r"|cropped\s+(?:out\s+)?(?:the|her|his|their)\s+(?:name|watermark|credit|logo|signature)|(?:watermark|credit|signature)\s+off"
     r"|without\s+paying|no\s+need\s+to\s+ask|(?:speaker|author|artist|photographer|owner|she|he)\s+doesn'?t\s+know"
     r"|so\s+you\s+(?:don'?t|do\s+not|won'?t)\s+(?:need|have)\s+to\s+(?:log\s*in|sign\s*in|pay|subscribe|register|buy)"
     r"|pasted\s+(?:it\s+|the\s+\w+\s+)?(?:below|here|in\s+(?:the\s+)?(?:comments|thread|replies))"
@@ -256,7 +256,8 @@ _EVASION_RE = regex.compile(
     r"torrents|patch|serial|licen[cs]e)"
 
     r"|(?:free\s+)?keygen|(?:illegal|dodgy|pirate|pirated)\s+(?:live\s*)?streams?"
-    r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
+    r"|(?:don'?t|doesn'?t|won'?t)\s+need\s+(?:a|to\s+buy\s+a|to\s+pay\s+for\s+a)\s+(?:licen[cs]e|copy)|"
+    r"no\s+need\s+to\s+(?:buy|pay\s+for|get)\s+(?:a|the|your\s+own)\s+(?:licen[cs]e|copy|subscription)|watermark\s+(?:removed|cropped|taken\s+off)|removed\s+the\s+watermark|"
     r"without\s+the\s+watermark|subscriber[-\s]only|subscribers\s+only|members[-\s]only(?=\s+(?:article|content|piece|"
     r"briefing|report|post|video|pdf|issue|analysis))|can\s+sue\s+me"
     r"|(?:photocopied|scanned|copied|printed)\s+(?:half|most|all|chapters?|\d+\s+pages?|pages)\s+(?:of\s+)?(?:the\s+)?"
@@ -946,6 +947,10 @@ _C4_OTHER = (
     r"magazine|mag|newspaper|blog))(?![\w])"
     r")"
 )
+_WHEN_OWNER = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight|Tomorrow|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)"
+)
 # the same for names: a capitalised owner's work ("Dr Patel's deck", "the Pearson textbook", "set to
 # Arctic Monkeys"); case-sensitive on the original text, each branch starting at a capital letter
 _C4_OTHER_CAP_RE = regex.compile(
@@ -957,7 +962,10 @@ _C4_OTHER_CAP_RE = regex.compile(
     r"|still(?=\s*(?:[.,;:!?)]|$|\s+(?:from|of|image|photo|shot|frame)\b)))\b"
     r"|(?<![\w])(?i:gif|meme|clip|still|screenshot|theme)\s+(?i:of|from)\s+(?:the\s+)?\p{Lu}\w+"
     r"|(?<![\w])(?i:pdf)\s+(?i:of)\s+(?i:the\s+)?(?i:new\s+)?\p{Lu}\w+"
-    r"|(?<!\b(?:the|The)\s)(?<!\p{Lu}[\w-]*\s)\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b"
+    # (a day or a month owns nothing: "Tuesday's newspaper piece" is when it ran, not whose it is)
+    r"|(?<!\b(?:the|The)\s)(?<!\p{Lu}[\w-]*\s)(?!" + _WHEN_OWNER + r"['’]s)\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:"
+    + _C4_WORK
+    + r")\b"
     r"|(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+\p{Lu}[\w'’-]+'s\s+(?:\w+\s+){0,2}?(?i:" + _C4_WORK + r")\b"
     # a named character or brand on the institution's merchandise
     r"|\p{Lu}\w+(?:\s+\p{Lu}\w+)?\s+(?i:on\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:hoodies|mugs|t-?shirts|shirts|merch|"
@@ -972,7 +980,7 @@ _C4_OTHER_CAP_RE = regex.compile(
     r"|\p{Lu}[\w'’-]+'s\s+\p{Lu}\w*(?:\s+\w+){0,3}?\s+as\s+(?:the|our)\s+(?i:backing\s+track|soundtrack|music|theme|intro)"
 )
 _C4_ACT = (
-    r"(?:cop(?:y|ied|ying)|pasted?|ctrl\s*\+?\s*[cv]|screenshot\w*|got\s+(?:it|them|this|these)\s+(?:off|from)|screen-?grab\w*|scan(?:ned)?|photocop\w+|photographed|"
+    r"(?:cop(?:y|ied|ying)|reproduc(?:e|es|ed|ing)|pasted?|ctrl\s*\+?\s*[cv]|screenshot\w*|got\s+(?:it|them|this|these)\s+(?:off|from)|screen-?grab\w*|scan(?:ned)?|photocop\w+|photographed|"
     r"ripped|traced|re-?upload\w*|upload\w*|republish\w*|re-?post\w*|cropped|crop|strip\w*|digitis\w+|digitiz\w+|snipped|"
     r"lifted|nicked|grabbed|stuck|set\s+to|soundtrack\w*|streaming|print(?:ed|ing)?|selling|send|swap|borrow\w*|stole|"
     r"used|using|use|uses|posted|posting|shared|sharing|adapted|paraphrased|put|teaching\s+from|added|tracing|found|featuring|features|came|comes|dumping|dump|"

@@ -555,7 +555,11 @@ _LOCKED_RE = regex.compile(
     r"referral|programme|program|unit|exam|candidate|ucas|error|status|sort|event|booking|reference|ref|my|your|the|"
     r"a|this|that|our|their|his|her|cheat|genetic|moral|penal|highway|legal|building|shortcode|time|dial)\s)"
     r"(?<=[a-z]\s)code)"
-    r"|(?P<pw>pass(?:word|phrase|wd)?s?|pwd?|p/w|creds|credentials|log-?in|log(?:ging|ged)?\s+(?:him\s+|her\s+)?in\s+(?:to|with|as)|(?:wi-?fi|network)\s+(?:code|pass)|code\s+wi-?fi|session\s+still\s+active|one-time\s+link|u/n|user\s*name|admin\s+(?:is|login|pw|password)|(?:admin|account|login)\s*[=:]|wi-?fi\s+(?:key|pw)|"
+    r"|(?P<pw>pass(?:word|phrase|wd)s?|"
+    # "pass" alone, but not a ticket ("annual bus pass ... Scheme ref SS-BUS-2025", "visitor pass")
+    r"(?<!(?:bus|boarding|day|season|gym|visitor|visitors|library|parking|travel|rail|train|festival|press|"
+    r"weekly|monthly|annual|student|staff|car|backstage|vip|hall|event|sports|swim|ski|museum|all-access)[\s-])"
+    r"pass|pwd?|p/w|creds|credentials|log-?in|log(?:ging|ged)?\s+(?:him\s+|her\s+)?in\s+(?:to|with|as)|(?:wi-?fi|network)\s+(?:code|pass)|code\s+wi-?fi|session\s+still\s+active|one-time\s+link|u/n|user\s*name|admin\s+(?:is|login|pw|password)|(?:admin|account|login)\s*[=:]|wi-?fi\s+(?:key|pw)|"
     r"(?:new\s+)?key\s+for|key\s+is|keyword|vpn|account\s*=|shared\s+seat|(?:recovery|seed|secret)\s+phrase"
     # other names for a secret, and a file or device locked with one ("the magic word for the door app is
     # 'biscuits'", "the zip is protected with 'finals2025'")

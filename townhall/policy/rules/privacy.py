@@ -54,14 +54,7 @@ _NON_GEOGRAPHIC = (
     "0800",
     "0808",
     "0500",
-    "0300",
-    "0330",
-    "0333",
-    "0343",
-    "0344",
-    "0345",
-    "0370",
-    "0371",
+    "03",  # every 03 range is non-geographic, for organisations (Ofcom's UK-wide numbers)
     "0845",
     "0870",
 )
@@ -281,7 +274,10 @@ def fictional(doc: Doc) -> bool:
     return got
 
 
-_CALL_RE = regex.compile(r"(?i)\b(?:call|calling|ring|ringing|phone|phoning|dial|contact|on|tel|telephone)\b")
+# ... and in Welsh, which universities in Wales post in beside English ("Ffoniwch 01970 ...": call)
+_CALL_RE = regex.compile(
+    r"(?i)\b(?:call|calling|ring|ringing|phone|phoning|dial|contact|on|tel|telephone|ffoniwch|ffonio|cysylltwch|ffôn)\b"
+)
 _SENTENCE_END_RE = regex.compile(r"[.!?](?=\s)|\n")
 # An organisation's duty line: out of hours, on call, the duty officer or press office's phone.
 _DUTY_LINE_RE = regex.compile(
@@ -342,6 +338,8 @@ def _phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue
         if _ACCOUNT_WORD_RE.search(doc.text, max(0, m.start("num") - 25), m.start("num")):
             continue  # a bank account number (PRV003 says so), not a phone
+        if _REFERENCE_BEFORE_RE.search(doc.text, max(0, m.start("num") - 25), m.start("num")):
+            continue
         yield m.start("num"), m.end("num"), f"Phone number {m.group('num')!r} in a public post."
     for m in phonenumbers.PhoneNumberMatcher(doc.text, cp.region, _LENIENCY, max_tries=50):
         if any(s <= m.start < e for s, e in seen):
@@ -359,6 +357,8 @@ def _phone_number(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
             continue  # inside or running into a link or a DOI ("(2023), doi:10.5555/...")
         if m.start and (doc.text[m.start - 1].isalpha() or doc.text[m.start - 1] == "_"):
             continue  # digits inside a token (a key, a code), not a phone number
+        if _REFERENCE_BEFORE_RE.search(doc.text, max(0, m.start - 25), m.start):
+            continue
         yield m.start, m.end, f"Phone number {m.raw_string!r} in a public post."
 
 
@@ -993,6 +993,13 @@ _BANK_CUE_RE = regex.compile(
     r"(?i)\b(?:bank|banks|transfer|pay|paid|payment|payments|deposit|account|acc|a/c|money|refund|owe|chip\s+in|"
     r"barclays|lloyds|natwest|hsbc|santander|monzo|nationwide|halifax|starling|revolut|tsb|metro)\b"
 )
+# A number the post labels as a reference of some kind ("Receipt no. 0023-4412-9981", "order #", "serial
+# number", "grant ref"): a code that reads like a phone number, which nobody rings.
+_REFERENCE_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:receipt|order|invoice|ticket|booking|ref|reference|serial|tracking|parcel|claim|policy|grant|batch|"
+    r"lot|part|item|isbn|issn|doi|pmid|arxiv|patent|licen[cs]e|registration|charity|company|vat)\.?\s*"
+    r"(?:no\.?|num(?:ber)?|#|id|code|ref)?\s*(?:is\s*)?[:#\-]?\s*$"
+)
 _ACCOUNT_WORD_RE = regex.compile(r"(?i)\b(?:acc(?:ount)?|a/c|acct)\.?\s*(?:no\.?|number|num|#)?\s*(?:is\s*)?[:\-]?\s*$")
 
 
@@ -1165,6 +1172,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
     for s, e in sorted(found):
         if any(a <= s < b for a, b in doc.urls):
             continue
+        if lead := _HOURS_LEAD_RE.match(t, s, e):
+            s = lead.end()  # "Tue 15 Oct, 11–3, Sports Centre, ...": the hours are when, the rest is where
         span_digits = re.sub(r"\D", "", t[s:e])
         if (
             any(p in span_digits or (len(span_digits) >= 6 and span_digits in p) for p in cp.public_digits)
@@ -1178,7 +1187,8 @@ def _addresses(doc: Doc, cp: CompiledPack) -> list[tuple[int, int, bool]]:
             or (t[e - 1 : e].isdigit() and _DOT_DIGIT_RE.match(t, e))
             or _DAY_HOURS_RE.match(t, s)
             or (_LIST_BEFORE_RE.search(t, max(0, s - 6), s) and t[e - 1 : e].isdigit() and _LIST_AFTER_RE.match(t, e))
-            or (_DATE_RE.search(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
+            # a date, or a month whose day stands just before the span ("13 Nov, 5–8pm" gave "Nov, 5")
+            or (_DATE_RE.search(t, max(0, s - 4), e) and not _STREET_WORD_RE.search(t, s, e))
             or (_numeric_date_in(t, s, e) and not _STREET_WORD_RE.search(t, s, e))
             or _in_date_list(t, s, e)
             or _phone_tail(t, s)
@@ -1343,6 +1353,10 @@ _ROOM_BEFORE_RE = regex.compile(
 _DOT_DIGIT_RE = regex.compile(r"\.\d")
 # a span that is a time of day and nothing more ("moved to 12 noon")
 _CLOCK_ONLY_RE = regex.compile(r"(?i)\d{1,2}(?:[.:]\d{2})?\s*(?:noon|midday|midnight|o['’]clock|am|pm|a\.m\.?|p\.m\.?)")
+# hours at the start of a span, before a comma ("11–3, ", "5-8pm, "): an event's time, then its place
+_HOURS_LEAD_RE = regex.compile(
+    r"(?i)[\s,]*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)?\s*(?:-|–|to)\s*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)?\s*,\s*"
+)
 # a span that is a room number and nothing more ("Room 2.", cut at the dot of "Room 2.14")
 _ROOM_ONLY_RE = regex.compile(r"(?i)(?:rooms?|office|lab|labs|lt)\s+[a-z]{0,2}\.?\d+(?:\.\d*)?")
 # a day and its hours ("Thurs 2-4"), even when the tagger's span stops before the hours
@@ -1541,6 +1555,13 @@ _GRADES_RE = regex.compile(
     r"|failing\s+(?:\w+\s+)?(?:modules?|exams?|the\s+year|his|her)|(?:a\s+)?(?:2:2|third|fail)\s+(?:in|for)\s+(?:his|her|their))(?![\w])",
     regex.IGNORECASE,
 )
+# The subject right before "was/will be suspended ...": an account, a service or a payment, which
+# are suspended, excluded or cancelled as people are, and are nobody's personal data.
+_THING_SUBJECT_RE = regex.compile(
+    r"(?i)\b(?:account|accounts|card|licen[cs]e|subscription|access|membership|service|services|page|profile|"
+    r"e-?mail|login|password|payment|direct\s+debit|loan|bus|train|trains|route|match|fixture|game|event|"
+    r"league|season|scheme|programme|trial|study|project|funding|website|site|app|server)\s+$"
+)
 _DISCIPLINE_RE = regex.compile(
     r"(?<![\w])(?:(?:facing|under|subject\s+of|referred\s+(?:for|to)|reported\s+for|investigated\s+for|"
     r"accused\s+of|caught|found\s+guilty\s+of|disciplined\s+for|suspended\s+for|expelled\s+for)\s+"
@@ -1727,6 +1748,8 @@ def _sensitive_info(doc: Doc, cp: CompiledPack) -> Iterator[Hit]:
                 _inside_quotes(t, m.start()) or t[max(0, m.start() - 5) : m.start()].lower() == "your "
             ):
                 continue  # round 19 (N8): '"Your account will be suspended" emails are phishing': a scam quoted
+            if _THING_SUBJECT_RE.search(t, max(0, m.start() - 24), m.start()):
+                continue  # "your account will be suspended", "the service was suspended": a thing, not a person
             if _WONT_DISCUSS_RE.search(t, max(0, m.start() - 50), m.start()):
                 continue  # round 19 (N4): "we can't discuss a student's results with anyone else": a rule
             if _EXPLAINER_RE.search(t, max(0, m.start() - 60), m.start()):
@@ -1880,6 +1903,9 @@ _ATTR_RE = re.compile(
     r"appendicitis|kidney\s+failure|organ\s+transplant|transplant\s+list|dialysis|ms\s+diagnosis|mnd|als|cerebral\s+palsy|"
     r"(?:admitted|rushed|taken|airlifted)\s+(?:to|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:hospital|a&e|ward|children'?s|infirmary|"
     r"icu|hdu|royal|general|qe|qeh|heartlands|\w+'s)"
+    # carried off by the emergency services ("had to be stretchered out by paramedics at 1am")
+    r"|stretchered\s+(?:out|off|away)|(?:taken|carried|rushed)\s+(?:out\s+|off\s+|away\s+)?(?:by|in\s+an?)\s+"
+    r"(?:paramedics|ambulance)"
     # workplace and academic discipline
     r"|grievance|capability\s+(?:process|procedure|hearing)|disciplinary|misconduct|(?:formal|final|written)\s+warning"
     r"|on\s+a\s+warning|fitness\s+to\s+practi[sc]e|(?:employment\s+)?tribunal|performance\s+improvement\s+plan"
@@ -1915,6 +1941,7 @@ _ATTR_ANCHORS = frozenset(
     replacement diagnosed diagnosis allergy allergies allergic crohn's crohns colitis diabetic epilepsy epileptic
     miscarriage miscarried pregnant pregnancy maternity paternity ivf sick medical compassionate signed hospital
     hospitalised hospitalized psych psychiatric condition diabetes hysterectomy surrogacy sober fainted limp
+    stretchered paramedics ambulance
     crutches wheelchair dyslexic dyslexia autism autistic adhd ocd ptsd bipolar schizophrenia schizophrenic
     depressed depression anxiety breakdown suicide suicidal self-harm self-harming harm overdose overdosed
     disorder anorexia anorexic bulimia bulimic addict addiction addicted alcoholic rehab hiv dementia sectioned
