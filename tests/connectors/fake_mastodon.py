@@ -105,6 +105,9 @@ class FakeMastodon:
         # When set, sent as every answer's X-RateLimit-Reset instead of the real time (a server or a
         # proxy in front of it can send anything there).
         self.reset_header: str | None = None
+        # When set, the next status that is created is answered 200 with this body instead of its JSON
+        # (a proxy's error page, a truncated answer): the status exists, the client cannot read it.
+        self.garble_next_create: bytes | None = None
         self.rate_limit = 300  # per token per window
         self.rate_window = 300
         self.media_limit = 30
@@ -198,6 +201,8 @@ class FakeMastodon:
         self, h: BaseHTTPRequestHandler, status: int, body: Any, limit: tuple[int, int, float] | None = None
     ) -> None:
         data = json.dumps(body).encode()
+        if self.garble_next_create is not None and getattr(h, "creating", False) and status == 200:
+            data, self.garble_next_create = self.garble_next_create, None
         self._end_create(h)
         try:
             h.send_response(status)

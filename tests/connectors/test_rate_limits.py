@@ -74,3 +74,15 @@ def test_bluesky_rate_limit_waits_are_the_servers_bounded(headers, low, high):
     mapped = _map_error(_rate_limited(headers))
     assert isinstance(mapped, TransientError)
     assert low <= mapped.retry_after <= high
+
+
+@pytest.mark.parametrize("body", [b"<html>502 Bad Gateway</html>", b'{"id": "1', b"{}"])
+def test_an_unreadable_answer_to_a_post_asks_a_person_to_check(mastodon_server, creds, body):
+    # The status exists but its answer is lost: "failed" would invite a second post, so it needs a check.
+    from townhall.connectors.base import UncertainError
+
+    mastodon_server.garble_next_create = body
+    with pytest.raises(UncertainError) as exc:
+        mastodon.publish(creds, PublishRequest("Lab tours at noon", "k-garbled"))
+    assert "check the account" in exc.value.reason
+    assert len(mastodon_server.posts_by("nursing")) == 1

@@ -182,6 +182,24 @@ def _map_error(exc: Exception, api: Any = None) -> Exception:
     return TransientError(f"Mastodon request failed ({reason})")
 
 
+def _unreadable_answer(exc: Exception) -> bool:
+    """Mastodon.py's error for an answer it could not read as JSON: a success whose body was lost
+    (a proxy's page, a truncated answer) as much as an error page, so the request may have worked."""
+    args = getattr(exc, "args", ())
+    has_status = len(args) > 1 and isinstance(args[1], int)
+    return not has_status and "Could not parse response" in str(args[0] if args else "")
+
+
+def _unreadable() -> UncertainError:
+    """Sending a status again after an unreadable answer could post it twice once the key's window
+    has passed, and calling it failed would invite "try again": a person checks the account instead
+    (publishing review 16)."""
+    return UncertainError(
+        "Mastodon's answer to the post could not be read, so Townhall cannot tell whether it went out; "
+        "please check the account before trying again."
+    )
+
+
 def _processed(api: Any, media: Any) -> Any:
     """The uploaded media once Mastodon has processed it (a status refuses media still processing).
 
@@ -277,6 +295,8 @@ class MastodonConnector:
         if visibility not in VISIBILITIES:
             raise PermanentError(f"Unknown Mastodon visibility {visibility!r}.")
 
+        from mastodon import errors
+
         def go(api: Any) -> PublishResult:
             media_ids = []
             for image in request.images[:4]:
@@ -284,14 +304,22 @@ class MastodonConnector:
                     io.BytesIO(image.data), mime_type=image.mime_type, description=image.alt, file_name="image"
                 )
                 media_ids.append(_processed(api, media)["id"])
-            status = api.status_post(
-                request.text,
-                in_reply_to_id=reply_target(api, request.reply_to or ""),
-                media_ids=media_ids or None,
-                visibility=visibility,
-                language=(request.extra.get("langs") or ["en"])[0],
-                idempotency_key=request.idempotency_key,
-            )
+            in_reply_to = reply_target(api, request.reply_to or "")
+            try:
+                status = api.status_post(
+                    request.text,
+                    in_reply_to_id=in_reply_to,
+                    media_ids=media_ids or None,
+                    visibility=visibility,
+                    language=(request.extra.get("langs") or ["en"])[0],
+                    idempotency_key=request.idempotency_key,
+                )
+            except errors.MastodonAPIError as exc:
+                if _unreadable_answer(exc):
+                    raise _unreadable() from None
+                raise
+            if not isinstance(status, dict) or not status.get("id"):
+                raise _unreadable()
             return PublishResult(remote_id=str(status["id"]), url=status.get("url") or status.get("uri") or "")
 
         return self._call(creds, go)
