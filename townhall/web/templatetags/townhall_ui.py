@@ -55,3 +55,13 @@ def rule_name(name: object) -> str:
     """A rule's short name as words ("missing-alt-text" -> "Missing alt text"), not its identifier."""
     words = str(name or "").replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+SEVERITY_WORDS = {"block": "Must fix", "warn": "Check this", "info": "Tip"}
+
+
+@register.filter
+def severity_name(severity: object) -> str:
+    """A finding's severity as what it asks of the author ("block" -> "Must fix"): the badge is read
+    by people, not by the engine."""
+    return SEVERITY_WORDS.get(str(severity), str(severity).capitalize())
