@@ -162,3 +162,19 @@ def test_review_2026_12_06_a_junk_version_to_acknowledge_is_a_404_not_a_500(clie
     client.raise_request_exception = False
     client.force_login(make_user())
     assert client.post("/policy/acknowledge/", {"version": "abc"}).status_code == 404
+
+
+def test_rules_relaxed_for_scholarship_are_ticked_by_name(inst, make_user, verified_client):
+    c = verified_client(make_user("governance", username="gwen"))
+    page = c.get(reverse("policies:settings")).content.decode()
+    assert "Divisive stance (Contentious issues)" in page  # a rule by its name, not only "CON001"
+    form = c.get(reverse("policies:settings")).context["form"]
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
+    data["relaxed"] = ["CON001", "ABU001"]
+    assert c.post(reverse("policies:settings"), data).status_code == 302
+    import yaml
+
+    assert yaml.safe_load(selectors.draft().yaml_text)["academic_freedom"]["relaxed_rules"] == ["ABU001", "CON001"]
+    data["relaxed"] = ["NOPE999"]  # a code no rule has is refused in words, and nothing is saved
+    resp = c.post(reverse("policies:settings"), data)
+    assert resp.status_code == 200 and "NOPE999 is not one of the available choices" in resp.content.decode()

@@ -86,20 +86,34 @@ class SetupForm(InstitutionFields):
                "concern_howto", "breach_consequence", "monitoring_notice")
 
 
+def _rule_choices() -> list[tuple[str, str]]:
+    """Every risk and personal-use rule as (code, "Its name (its family)"), in code order."""
+    from townhall.policy.registry import rules_registry
+
+    return [
+        (code, f"{rule.name.replace('-', ' ').capitalize()} ({FAMILY_WORDS[rule.family]})")
+        for code, rule in rules_registry().items()
+        if rule.family in FAMILY_WORDS
+    ]
+
+
 class SettingsForm(InstitutionFields):
     """The common settings; built from a pack's data and turned back into it."""
 
     topics = forms.CharField(
         label="Extra divisive topics for this institution (one per line)", required=False, widget=_AREA)
-    relaxed = forms.CharField(
-        label="Rules that only inform on research and teaching accounts and scholarly posts (codes, one per line)",
-        required=False, widget=_AREA)
+    # Ticked by name, not typed as codes: a governance officer reads "Divisive stance (Contentious
+    # topics)", and a mistyped code can no longer slip in unnoticed.
+    relaxed = forms.MultipleChoiceField(
+        label="Rules that only inform on research and teaching accounts and scholarly posts",
+        required=False, widget=forms.CheckboxSelectMultiple)
     parties = forms.CharField(
         label="Parties and candidates whose endorsement still blocks there, besides the built-in list",
         required=False, widget=_AREA)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["relaxed"].choices = _rule_choices()
         for fam in FAMILIES:
             for acct, words in (("official", "official accounts"), ("personal", "personal accounts")):
                 self.fields[f"fam__{fam}__{acct}"] = forms.ChoiceField(
@@ -122,8 +136,10 @@ class SettingsForm(InstitutionFields):
             "handles": "\n".join(inst.get("official_handles", [])),
             "discouraged": "\n".join(inst.get("discouraged_names", [])),
             "topics": "\n".join(data.get("topics", {}).get("extra", [])),
-            "relaxed": "\n".join((data.get("academic_freedom") or {}).get("relaxed_rules", ["CON001", "CON002",
-                                                                                             "CON003"])),
+            # (a code no rule has any more is dropped rather than making the form refuse to save)
+            "relaxed": [c for c in (data.get("academic_freedom") or {}).get("relaxed_rules", ["CON001", "CON002",
+                                                                                          "CON003"])
+                        if c in dict(_rule_choices())],
             "parties": "\n".join((data.get("academic_freedom") or {}).get("parties", [])),
         }
         from townhall.policy.pack import _DEFAULT_THRESHOLDS
@@ -148,7 +164,7 @@ class SettingsForm(InstitutionFields):
         inst["discouraged_names"] = lines(c["discouraged"])
         data.setdefault("topics", {})["extra"] = lines(c["topics"])
         academic = data.get("academic_freedom") or {}
-        academic["relaxed_rules"] = [code.upper() for code in lines(c["relaxed"])]
+        academic["relaxed_rules"] = sorted(c["relaxed"])
         academic["parties"] = lines(c["parties"])
         data["academic_freedom"] = academic
         fams = data.setdefault("families", {})

@@ -111,7 +111,7 @@ def edit_settings(request: HttpRequest) -> HttpResponse:
     fams = [f for f in form if f.name.startswith("fam__")]
     thresholds = [f for f in form if f.name.startswith("thr__")]
     networks = [f for f in form if f.name.startswith("net__")]
-    basics = [f for f in form if not f.name.startswith(("fam__", "thr__", "net__"))]
+    basics = [f for f in form if not f.name.startswith(("fam__", "thr__", "net__")) and f.name != "relaxed"]
     return render(request, "policies/settings.html", {
         "form": form, "basics": basics, "fams": fams, "thresholds": thresholds, "networks": networks})
 
