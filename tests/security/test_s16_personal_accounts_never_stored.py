@@ -141,3 +141,25 @@ def test_s16_official_accounts_cannot_go_on_a_never_store_list(call, make_user, 
     assert "official account" in response.json()["detail"]
     assert not NeverStore.objects.exists()
     assert Mention.objects.count() == 1
+
+
+def test_s16_the_list_never_says_that_a_colleague_listed_a_handle(physics_search, make_user):
+    """"X is already on the never-to-store list" told anyone that someone had listed X. Each person now
+    has their own entry; the handle stays dropped until every entry for it is removed."""
+    from townhall.listening.services import remove_never_store
+
+    ann, ben = make_user(), make_user()
+    first = add_never_store(ann, "eve.bsky.social", "bluesky")
+    add_never_store(ben, "eve.bsky.social", "bluesky")  # no error that would reveal Ann's entry
+    with pytest.raises(ValueError, match="already on your never-to-store list"):
+        add_never_store(ben, "eve.bsky.social", "bluesky")
+
+    def stored() -> int:
+        post = IncomingPost(network="bluesky", remote_id=f"at://eve/{Mention.objects.count() + 1}", text="physics",
+                            author_handle="eve.bsky.social", created_at=timezone.now() - timedelta(minutes=1))
+        return Pipeline.load().run(Batch([post], None)).stored
+
+    remove_never_store(ann, first)
+    assert stored() == 0  # Ben's entry still keeps it out
+    remove_never_store(ben, NeverStore.objects.get(user=ben))
+    assert stored() == 1

@@ -189,7 +189,11 @@ class NeverStore(models.Model):
     class Meta:
         ordering = ["handle"]
         indexes = [models.Index(fields=["user", "handle"], name="listening_never_user")]
-        constraints = [models.UniqueConstraint(fields=["handle", "network"], name="unique_never_store")]
+        # One entry per person and handle: "already on the list" must not tell someone that a colleague
+        # listed the same handle (review 16); two people listing it keep it dropped until both remove it.
+        constraints = [
+            models.UniqueConstraint(fields=["user", "handle", "network"], name="unique_never_store_per_user"),
+        ]
 
     def __str__(self) -> str:
         return self.handle

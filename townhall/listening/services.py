@@ -207,8 +207,8 @@ def add_never_store(actor: Any, handle: str, network: str = "", *, for_user: Any
         # Listing an official account would delete every stored post of it at once and stop its
         # `from:` searches, under an audit entry that (rightly) does not name the handle (review 16).
         raise ValueError(f"{key} is an official account in the registry: only personal handles go on this list.")
-    if NeverStore.objects.filter(handle=key, network=network or "").exists():
-        raise ValueError(f"{key} is already on the never-to-store list.")
+    if NeverStore.objects.filter(user=owner, handle=key, network=network or "").exists():
+        raise ValueError(f"{key} is already on your never-to-store list.")
     entry = NeverStore.objects.create(handle=key, network=network or "", user=owner)
     doomed = _mentions_of(key)
     if network:
