@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-LONG_URL = "https://www.example.ac.uk/" + "a" * 100 + "/" + "b" * 74
+LONG_URL = "https://www.example.ac.uk/" + "a" * 100 + "/" + "b" * 73  # 200: a URLField's most
 LONG_HANDLE = "physics-" + "x" * 44 + ".bsky.social"  # 60 characters, no break
 LONG_UNIT = "Department of " + "Astrophysics" * 10
 RTL = "مرحبا بكم في يوم الجامعة المفتوح 🎓🎉 שלום"
