@@ -10,6 +10,7 @@ Each person gets their own message (no shared To: line: addresses are personal d
 from __future__ import annotations
 
 import logging
+import smtplib
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,7 +38,10 @@ def email_people(users: Iterable[Any], subject: str, body: str, url: str = "", *
         return 0
     from townhall.core.tasks import send_notification_email
 
-    subject = " ".join(subject.split())[:MAX_SUBJECT]
+    # Plain strings: the task's arguments are stored as JSON, and a lazy translation or another
+    # str-like object would fail to enqueue only after the action had committed.
+    subject = " ".join(str(subject).split())[:MAX_SUBJECT]
+    body, url = str(body), str(url or "")
     transaction.on_commit(lambda: send_notification_email.enqueue(ids, subject, body, url, security=security))
     return len(ids)
 
@@ -48,8 +52,12 @@ def absolute(url: str) -> str:
     return settings.TOWNHALL_BASE_URL + "/" + url.lstrip("/")
 
 
-def send_now(user_ids: list[int], subject: str, body: str, url: str = "", *, security: bool = False) -> int:
-    """Send one message per person (the worker calls this); returns how many went out."""
+def send_now(user_ids: list[int], subject: str, body: str, url: str = "", *, security: bool = False,
+             task_id: Any = None) -> int:
+    """Send one message per person (the worker calls this); returns how many went out.
+
+    With ``task_id`` each message is sent once for that task however often it runs (a retry
+    skips the people already mailed), and an SMTP failure raises `core.worker.Retry`."""
     from townhall.core.models import User
 
     people = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
@@ -64,11 +72,25 @@ def send_now(user_ids: list[int], subject: str, body: str, url: str = "", *, sec
         "copies off for you; the notification is also in the app."
     )
     messages = [
-        EmailMessage(subject=f"[Townhall] {subject}", body=text + footer, to=[person.email]) for person in people
+        (person.pk, EmailMessage(subject=f"[Townhall] {subject}", body=text + footer, to=[person.email]))
+        for person in people
     ]
     if not messages:
         return 0
-    with mailers.default as connection:
-        sent = connection.send_messages(messages) or 0
+    if task_id is None:
+        with mailers.default as connection:
+            sent = connection.send_messages([m for _pk, m in messages]) or 0
+        log.info("sent %s notification e-mail(s): %s", sent, subject)
+        return sent
+    from townhall.core.worker import Retry, once
+
+    sent = 0
+    try:
+        with mailers.default as connection:
+            for pk, message in messages:
+                sent += once(task_id, f"mail:{pk}", lambda message=message: connection.send_messages([message]))
+    except (OSError, smtplib.SMTPException) as exc:  # the mail server is down or hung up: later
+        log.warning("sent %s notification e-mail(s) of %s, then: %s", sent, len(messages), exc)
+        raise Retry(f"the mail server failed: {exc}") from exc
     log.info("sent %s notification e-mail(s): %s", sent, subject)
     return sent

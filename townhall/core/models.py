@@ -210,6 +210,30 @@ class PeriodicState(models.Model):
     last_enqueued_at = models.DateTimeField(null=True, blank=True)
 
 
+class WorkerHeartbeat(models.Model):
+    """A running `townhall worker`: renewed every quarter of its lease while it lives.
+
+    A RUNNING task whose worker's row has expired (or is gone) was abandoned by a worker that
+    died (SIGKILL, out of memory, the machine lost power) and is taken over (core.worker)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.IntegerField(null=True, blank=True)
+
+
+class TaskStep(models.Model):
+    """A step of a task that must not be done twice if the task is run again (an e-mail to one
+    person): written after the step, keyed by the task result's id (core.worker.once)."""
+
+    task_id = models.UUIDField()
+    step = models.CharField(max_length=200)
+    done_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task_id", "step"], name="core_taskstep_once")]
+
+
 class SecondFactorThrottle(models.Model):
     """Wrong one-time codes per person, across every device and every place a code is typed.
 

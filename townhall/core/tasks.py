@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.tasks import task
+from django.tasks import TaskContext, task
 
 from townhall.core.periodic import periodic
 from townhall.core.services import prune_login_failures
@@ -13,9 +13,25 @@ def prune_old_login_failures() -> int:
     return prune_login_failures()
 
 
-@task()
-def send_notification_email(user_ids: list[int], subject: str, body: str, url: str = "", security: bool = False) -> int:
-    """E-mail copies of a notification (queued by core.mail.email_people after commit)."""
+@task(takes_context=True)
+def send_notification_email(context: TaskContext, user_ids: list[int], subject: str, body: str, url: str = "",
+                            security: bool = False) -> int:
+    """E-mail copies of a notification (queued by core.mail.email_people after commit).
+
+    Each person's message is recorded as sent under this task's id, so a try after an SMTP
+    failure, or after the worker died, mails only those not mailed yet; an SMTP failure is tried
+    again later (core.worker.Retry, bounded) rather than losing the message."""
     from townhall.core.mail import send_now
 
-    return send_now(user_ids, subject, body, url, security=security)
+    return send_now(user_ids, subject, body, url, security=security, task_id=context.task_result.id)
+
+
+@periodic(every=timedelta(days=1))
+@task()
+def prune_task_steps() -> int:
+    """Forget which steps of long-finished tasks were done (core.worker.once)."""
+    from django.utils import timezone
+
+    from townhall.core.models import TaskStep
+
+    return TaskStep.objects.filter(done_at__lt=timezone.now() - timedelta(days=30)).delete()[0]

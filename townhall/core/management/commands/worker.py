@@ -1,14 +1,18 @@
 """`townhall worker`: runs queued tasks and ticks the periodic schedule.
 
 Several workers may run at once against PostgreSQL (tasks are claimed with row locks;
-periodic tasks are enqueued once thanks to `PeriodicState` locks). `--burst` ticks the
+periodic tasks are enqueued once thanks to `PeriodicState` locks). Each worker keeps a heartbeat
+(`--lease`); a task left RUNNING by a worker that died is queued again by the others, and a task
+that failed on the database is tried again after a pause, a bounded number of times
+(`townhall.core.worker`). `--burst` ticks the
 schedule once, drains the queue and exits: handy for tests and for cron-less one-shots.
 
 Besides the task queue, a long-running worker runs the **publishing loop**
 (`publishing.dispatch`): every second it sends the deliveries that are due, several
 accounts at once, and takes over deliveries a dead worker left behind as soon as their
 lease runs out. SIGTERM/SIGINT stop it cleanly: nothing new starts, the calls in flight
-finish and are recorded, then the process exits.
+finish and are recorded, then the process exits; a second signal puts the task in hand back in
+the queue and exits at once.
 """
 
 from __future__ import annotations
@@ -20,9 +24,9 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.utils.crypto import get_random_string
-from django_tasks_db.management.commands.db_worker import Worker
 
 from townhall.core import periodic
+from townhall.core.worker import LEASE_SECONDS, Worker
 
 
 class Command(BaseCommand):
@@ -34,8 +38,10 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
         parser.add_argument("--no-schedule", action="store_true", help="do not enqueue periodic tasks")
         parser.add_argument("--no-publishing", action="store_true", help="do not run the publishing loop")
+        parser.add_argument("--lease", type=float, default=LEASE_SECONDS,
+                            help="seconds without a heartbeat after which this worker's task is taken over")
 
-    def handle(self, *args, burst, queues, interval, no_schedule, no_publishing, **options):
+    def handle(self, *args, burst, queues, interval, no_schedule, no_publishing, lease=LEASE_SECONDS, **options):
         stop = threading.Event()
         publishing = None
         if not burst and not no_publishing:
@@ -56,6 +62,7 @@ class Command(BaseCommand):
             max_tasks=None,
             worker_id=get_random_string(32),
             excluded_queue_names=[],
+            lease=max(1.0, lease),
         )
         if not burst:
             worker.configure_signals()
