@@ -256,3 +256,32 @@ def test_an_email_with_lazy_text_can_be_queued(email_on, make_user):
     burst()
     assert [m.to for m in mail.outbox] == [["lazy@example.ac.uk"]]
     assert "Your password changed." in mail.outbox[0].body
+
+
+def test_the_directors_escalation_mail_survives_an_smtp_failure_and_goes_once(email_on, make_user, monkeypatch):
+    """An address outside Townhall (the Director of Governance's contact) used to be mailed from the
+    request after commit with errors silenced: a mail server hiccup lost the escalation's e-mail."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from townhall.core.mail import email_address
+
+    original = EmailBackend.send_messages
+    failed = []
+
+    def flaky(self, messages):
+        if not failed:
+            failed.append(True)
+            raise SMTPServerDisconnected("Connection unexpectedly closed")
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
+    with transaction.atomic():
+        email_address("director@example.ac.uk", "Incident 7 escalated", "Incident 7 is past its target.", "/i/7/")
+    burst()
+    assert mail.outbox == [] and DBTaskResult.objects.get().status == "READY"  # to be tried again
+    _make_ready_now()
+    burst()
+    burst()
+    assert [m.to for m in mail.outbox] == [["director@example.ac.uk"]]
+    assert "https://townhall.example.ac.uk/i/7/" in mail.outbox[0].body
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

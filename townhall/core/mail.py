@@ -46,6 +46,36 @@ def email_people(users: Iterable[Any], subject: str, body: str, url: str = "", *
     return len(ids)
 
 
+def email_address(address: str, subject: str, body: str, url: str = "") -> None:
+    """Queue one message to an address that is not a Townhall user (the Director of Governance's
+    contact), after commit, sent by the worker and tried again if the mail server is down.
+
+    Why not sent at once: it used to go out from the request after commit with errors silenced,
+    so a mail server hiccup lost the Director's copy of an escalation without a trace."""
+    if not getattr(settings, "TOWNHALL_EMAIL_NOTIFICATIONS", False) or not address:
+        return
+    from townhall.core.tasks import send_address_email
+
+    subject, body, url = str(subject)[:MAX_SUBJECT], str(body), str(url)
+    transaction.on_commit(lambda: send_address_email.enqueue(address, subject, body, url))
+
+
+def send_to_address(address: str, subject: str, body: str, url: str = "", *, task_id: Any = None) -> int:
+    """Send ``email_address``'s message (the worker calls this): once per task, Retry on SMTP failure."""
+    link = absolute(url)
+    message = EmailMessage(subject=f"[Townhall] {subject}", body=f"{body}\n\n{link}\n" if link else f"{body}\n",
+                           to=[address])
+    from townhall.core.worker import Retry, once
+
+    try:
+        with mailers.default as connection:
+            done = once(task_id, "mail:address", lambda: connection.send_messages([message])) if task_id else (
+                connection.send_messages([message]))
+    except (OSError, smtplib.SMTPException) as exc:
+        raise Retry(f"the mail server failed: {exc}") from exc
+    return 1 if done else 0
+
+
 def absolute(url: str) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url

@@ -35,3 +35,12 @@ def prune_task_steps() -> int:
     from townhall.core.models import TaskStep
 
     return TaskStep.objects.filter(done_at__lt=timezone.now() - timedelta(days=30)).delete()[0]
+
+
+@task(takes_context=True)
+def send_address_email(context: TaskContext, address: str, subject: str, body: str, url: str = "") -> int:
+    """One e-mail to an address outside Townhall (core.mail.email_address), sent once per task and
+    tried again later when the mail server fails (core.worker.Retry, bounded)."""
+    from townhall.core.mail import send_to_address
+
+    return send_to_address(address, subject, body, url, task_id=context.task_result.id)

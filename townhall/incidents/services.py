@@ -306,13 +306,8 @@ def _governance() -> list[User]:
 
 
 def _email_address(address: str, message: str, url: str) -> None:
-    """E-mail an address that is not a Townhall user (the Director's contact), only when SMTP is set."""
-    from django.conf import settings
-    from django.core.mail import send_mail
+    """E-mail an address that is not a Townhall user (the Director's contact), only when SMTP is set:
+    queued after commit and retried by the worker (core.mail.email_address)."""
+    from townhall.core.mail import email_address
 
-    from townhall.core.mail import absolute
-
-    if not getattr(settings, "TOWNHALL_EMAIL_NOTIFICATIONS", False):
-        return
-    transaction.on_commit(lambda: send_mail(message[:200], f"{message}\n\n{absolute(url)}",
-                                            None, [address], fail_silently=True))
+    email_address(address, message[:200], message, url)
