@@ -285,3 +285,20 @@ def test_the_directors_escalation_mail_survives_an_smtp_failure_and_goes_once(em
     assert [m.to for m in mail.outbox] == [["director@example.ac.uk"]]
     assert "https://townhall.example.ac.uk/i/7/" in mail.outbox[0].body
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_finished_task_rows_are_pruned_after_thirty_days():
+    from townhall.core.tasks import prune_finished_tasks
+
+    for _ in range(3):
+        periodic_job.enqueue()
+    burst()
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 3
+    old, *recent = DBTaskResult.objects.order_by("pk")
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(days=31))
+    waiting = periodic_job.enqueue()  # never finished: kept, whatever its age
+    DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=timezone.now() - timedelta(days=90))
+    assert prune_finished_tasks.call(batch=1) == 1
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)} == {str(r.pk) for r in recent} | {
+        str(waiting.id)
+    }

@@ -44,3 +44,25 @@ def send_address_email(context: TaskContext, address: str, subject: str, body: s
     from townhall.core.mail import send_to_address
 
     return send_to_address(address, subject, body, url, task_id=context.task_result.id)
+
+
+FINISHED_TASKS_KEPT = timedelta(days=30)
+
+
+@periodic(every=timedelta(days=1))
+@task()
+def prune_finished_tasks(batch: int = 5000) -> int:
+    """Delete finished task rows (successful or failed) older than 30 days, in batches.
+
+    Why: the queue table otherwise grows by every task ever run (several a minute, for good), and
+    the scheduler's "is a copy still waiting or running" check and the status page read it. A
+    failure stays visible on the status page for its day and in the logs; 30 days is ample to look."""
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - FINISHED_TASKS_KEPT
+    old = DBTaskResult.objects.filter(status__in=["SUCCESSFUL", "FAILED"], finished_at__lt=cutoff)
+    total = 0
+    while ids := list(old.values_list("pk", flat=True)[:batch]):
+        total += DBTaskResult.objects.filter(pk__in=ids).delete()[0]
+    return total
