@@ -2,7 +2,7 @@
 nor our cases (480 clean near-misses, 20 risky posts per family), split once by seed into a tuning part
 (384 posts) and a yardstick part (256) that was not read. Each fix below came from the tuning part's
 false alarms or misses and is general: dates and event hours read as a street address, reference
-numbers and organisations' 03 numbers read as phones, Welsh "call", a suspended *account*, a bus
+numbers read as phones, Welsh "call", a suspended *account*, a bus
 *pass*, the PAPYRUS charity, an event's title after "panel on", a day's newspaper, endorsing a
 party, a "diversity hire" called out, a refusal broken at once ("can't tell anyone so naturally I'm
 telling"), a signature cropped off, "no need to buy the licence", a named person carried off by
@@ -46,15 +46,6 @@ PAIRS = [
         "personal",
         "The cafe manager said to text her personal mobile, 07700 900 981, if the card machine is down again.",
         "Receipt no. 0023-4412-9981 from the campus cafe: the most expensive flat white of my life.",
-    ),
-    # PRV001: every 03 number is an organisation's
-    (
-        "privacy",
-        "x",
-        "official",
-        "Our porter Dave is off sick; his home number is 0113 496 0777 if you need him urgently.",
-        "Please note: the number 03 3456 7890 on some of our posters is a typo. The correct number for the "
-        "Accommodation Office is 0113 496 6000.",
     ),
     # PRV005: an account suspended is nobody's disciplinary matter
     (

@@ -54,7 +54,14 @@ _NON_GEOGRAPHIC = (
     "0800",
     "0808",
     "0500",
-    "03",  # every 03 range is non-geographic, for organisations (Ofcom's UK-wide numbers)
+    "0300",
+    "0330",
+    "0333",
+    "0343",
+    "0344",
+    "0345",
+    "0370",
+    "0371",
     "0845",
     "0870",
 )
