@@ -66,9 +66,14 @@ def test_search_form_points_at_syntax_errors(verified_client, team):
 def test_export_download(verified_client, team, search):
     search("physics")
     fill(2)
-    r = verified_client(team).get("/listening/export/?handle=a1.bsky.social")
+    c = verified_client(team)
+    page = c.get("/listening/export/").content.decode()
+    assert '<form method="post" class="panel">' in page  # the handle never goes into an address
+    r = c.post("/listening/export/", {"handle": "a1.bsky.social"})
     assert r["Content-Disposition"].startswith("attachment")
     assert r.json()["mentions"][0]["author_handle"] == "a1.bsky.social"
+    # a link made before still works
+    assert c.get("/listening/export/?handle=a1.bsky.social").json()["mentions"][0]["author_handle"] == "a1.bsky.social"
 
 
 @pytest.mark.django_db

@@ -319,7 +319,10 @@ def export(request: HttpRequest) -> HttpResponse:
     """Subject-access export for one handle, as a JSON download."""
     if not (can(request.user, "listening.manage") or can(request.user, "audit.view")):
         raise PermissionDenied("Only the digital team or governance can export a person's data.")
-    handle = request.GET.get("handle", "").strip()
+    # Sent by POST from the page, so the person's handle stays out of addresses, browser history and
+    # access logs (review 16); a GET with ?handle= still works for links and scripts made before.
+    handle = (request.POST.get("handle") if request.method == "POST" else request.GET.get("handle", "")) or ""
+    handle = handle.strip()
     if not handle:
         return render(request, "listening/export.html", {})
     data = services.export_handle(request.user, handle)
