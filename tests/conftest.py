@@ -14,6 +14,17 @@ os.environ.setdefault("TOWNHALL_ALLOW_PRIVATE_SERVERS", "1")
 
 
 @pytest.fixture
+def email_on(settings):
+    """Notification e-mail switched on, into Django's in-memory outbox (emptied first)."""
+    from django.core import mail
+
+    settings.TOWNHALL_EMAIL_NOTIFICATIONS = True
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    settings.TOWNHALL_BASE_URL = "https://townhall.example.ac.uk"
+    mail.outbox = []
+
+
+@pytest.fixture
 def units(db):
     from townhall.core.models import OrgUnit
 

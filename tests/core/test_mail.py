@@ -45,13 +45,6 @@ def test_a_bad_base_url_is_refused(monkeypatch):
         config.base_url()
 
 
-@pytest.fixture
-def email_on(settings):
-    settings.TOWNHALL_EMAIL_NOTIFICATIONS = True
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    settings.TOWNHALL_BASE_URL = "https://townhall.example.ac.uk"
-    mail.outbox = []
-
 
 @pytest.mark.django_db(transaction=True)
 def test_a_new_incident_emails_each_governance_officer_separately(email_on, make_user):

@@ -214,13 +214,6 @@ def test_a_task_that_keeps_failing_on_the_database_is_retried_a_bounded_number_o
     assert len(row.worker_ids) == len(RUNS)
 
 
-@pytest.fixture
-def email_on(settings):
-    settings.TOWNHALL_EMAIL_NOTIFICATIONS = True
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    settings.TOWNHALL_BASE_URL = "https://townhall.example.ac.uk"
-    mail.outbox = []
-
 
 def test_an_smtp_failure_is_retried_and_nobody_is_mailed_twice(email_on, make_user, monkeypatch):
     from django.core.mail.backends.locmem import EmailBackend

@@ -18,12 +18,8 @@ pytestmark = [pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def email_on(settings):
-    settings.TOWNHALL_EMAIL_NOTIFICATIONS = True
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    settings.TOWNHALL_BASE_URL = "https://townhall.example.ac.uk"
+def email_on(email_on, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    mail.outbox = []
 
 
 def test_a_staff_member_hears_of_an_authenticator_and_a_token_made_with_their_password(email_on, make_user):
