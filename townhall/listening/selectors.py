@@ -127,6 +127,19 @@ def text_filter(qs: QuerySet[Mention], q: str) -> QuerySet[Mention]:
     return qs.filter(Q(author_handle__icontains=handle) | Q(text__icontains=q))
 
 
+# The largest id a database integer column holds: a longer number from an address matches nothing.
+MAX_DB_ID = 2**63 - 1
+
+
+def parse_when(value: str) -> datetime | None:
+    """An ISO time from an address ("+" read as a space put back), or None when it cannot be read
+    (not a time, or a well-formed day no calendar has, such as 2026-02-30)."""
+    try:
+        return parse_datetime(value.replace(" ", "+"))
+    except ValueError:
+        return None
+
+
 def mentions(params: dict[str, str]) -> QuerySet[Mention]:
     """The mention list, filtered by ?search=&since=&until=&sentiment=&q=&question=, newest first.
 
@@ -134,12 +147,13 @@ def mentions(params: dict[str, str]) -> QuerySet[Mention]:
     (created_at, id) index and stops after one page.
     """
     qs = Mention.objects.prefetch_related("searches")
-    if params.get("search", "").isdigit():
+    search = params.get("search", "")
+    if search.isdigit() and int(search) <= MAX_DB_ID:
         qs = qs.filter(Exists(MentionMatch.objects.filter(mention=OuterRef("pk"), search_id=int(params["search"]))))
     for key, lookup in (("since", "created_at__gte"), ("until", "created_at__lt")):
         value = params.get(key, "")
         if value:
-            parsed = parse_datetime(value.replace(" ", "+"))
+            parsed = parse_when(value)
             if parsed is None:
                 raise ValueError(f"{key} must be a date and time like 2026-03-01T10:00:00+00:00.")
             qs = qs.filter(**{lookup: parsed})
@@ -159,7 +173,8 @@ def mention_cursor(m: Mention) -> str:
 
 def _parse_cursor(value: str) -> tuple[datetime, int] | None:
     micros, _, pk = value.partition("_")
-    if not (micros.isdigit() and pk.isdigit()):
+    # (bounded: a time past the calendar's end or an id past a database integer is no cursor of ours)
+    if not (micros.isdigit() and pk.isdigit() and len(micros) <= 17 and len(pk) <= 18):
         return None
     return datetime.fromtimestamp(int(micros) / 1_000_000, tz=UTC), int(pk)
 
