@@ -65,15 +65,7 @@ def send_to_address(address: str, subject: str, body: str, url: str = "", *, tas
     link = absolute(url)
     message = EmailMessage(subject=f"[Townhall] {subject}", body=f"{body}\n\n{link}\n" if link else f"{body}\n",
                            to=[address])
-    from townhall.core.worker import Retry, once
-
-    try:
-        with mailers.default as connection:
-            done = once(task_id, "mail:address", lambda: connection.send_messages([message])) if task_id else (
-                connection.send_messages([message]))
-    except (OSError, smtplib.SMTPException) as exc:
-        raise Retry(f"the mail server failed: {exc}") from exc
-    return 1 if done else 0
+    return _deliver([("mail:address", message)], task_id)
 
 
 def absolute(url: str) -> str:
@@ -102,25 +94,31 @@ def send_now(user_ids: list[int], subject: str, body: str, url: str = "", *, sec
         "copies off for you; the notification is also in the app."
     )
     messages = [
-        (person.pk, EmailMessage(subject=f"[Townhall] {subject}", body=text + footer, to=[person.email]))
+        (f"mail:{person.pk}", EmailMessage(subject=f"[Townhall] {subject}", body=text + footer, to=[person.email]))
         for person in people
     ]
     if not messages:
         return 0
+    sent = _deliver(messages, task_id)
+    log.info("sent %s notification e-mail(s): %s", sent, subject)
+    return sent
+
+
+def _deliver(messages: list[tuple[str, EmailMessage]], task_id: Any) -> int:
+    """Send (step, message) pairs; returns how many went out. With ``task_id`` each step is sent once
+    for that task however often it runs (a retry skips what went), and an SMTP failure raises
+    `core.worker.Retry`, so the worker tries again later rather than losing the rest."""
     if task_id is None:
         with mailers.default as connection:
-            sent = connection.send_messages([m for _pk, m in messages]) or 0
-        log.info("sent %s notification e-mail(s): %s", sent, subject)
-        return sent
+            return connection.send_messages([m for _step, m in messages]) or 0
     from townhall.core.worker import Retry, once
 
     sent = 0
     try:
         with mailers.default as connection:
-            for pk, message in messages:
-                sent += once(task_id, f"mail:{pk}", lambda message=message: connection.send_messages([message]))
+            for step, message in messages:
+                sent += once(task_id, step, lambda message=message: connection.send_messages([message]))
     except (OSError, smtplib.SMTPException) as exc:  # the mail server is down or hung up: later
-        log.warning("sent %s notification e-mail(s) of %s, then: %s", sent, len(messages), exc)
+        log.warning("sent %s e-mail(s) of %s, then: %s", sent, len(messages), exc)
         raise Retry(f"the mail server failed: {exc}") from exc
-    log.info("sent %s notification e-mail(s): %s", sent, subject)
     return sent
