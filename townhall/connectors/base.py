@@ -32,6 +32,10 @@ class ConnectorError(Exception):
         self.retry_after = usable_retry_after(retry_after)
 
 
+# How long to wait on a rate limit that names no usable time (every connector).
+DEFAULT_RATE_WAIT = 60.0
+
+
 def usable_retry_after(seconds: float | None) -> float | None:
     """A server's retry time bounded to `ConnectorError.MAX_RETRY_AFTER`, or None when it says nothing usable.
 

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from townhall.connectors.base import (
+    DEFAULT_RATE_WAIT,
     AccountInfo,
     Credentials,
     PermanentError,
@@ -129,10 +130,6 @@ def _session_expired(exc: Exception) -> bool:
         return True
     content = getattr(getattr(exc, "response", None), "content", None)
     return isinstance(exc, ex.BadRequestError) and getattr(content, "error", None) in ("ExpiredToken", "InvalidToken")
-
-
-# How long to wait on a rate limit that names no usable time.
-DEFAULT_RATE_WAIT = 60.0
 
 
 def _rate_wait(exc: Exception) -> float:

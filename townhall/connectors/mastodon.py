@@ -36,6 +36,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from townhall.connectors.base import (
+    DEFAULT_RATE_WAIT,
     AccountInfo,
     ConnectorError,
     Credentials,
@@ -55,7 +56,7 @@ CLOCK_SKEW = timedelta(minutes=5)
 # How many statuses reconciliation reads at most (40 a page) before it gives up and asks a person.
 RECONCILE_PAGES = 25
 # Bounds on a rate-limit wait: the server's reset time, but never less than this or more than that.
-MIN_RATE_WAIT, MAX_RATE_WAIT, DEFAULT_RATE_WAIT = 1.0, ConnectorError.MAX_RETRY_AFTER, 60.0
+MIN_RATE_WAIT, MAX_RATE_WAIT = 1.0, ConnectorError.MAX_RETRY_AFTER
 VERSION_TTL = 3600.0
 # An upload Mastodon is still processing is asked about every MEDIA_POLL_SECONDS, for at most
 # MEDIA_WAIT_SECONDS; then the attempt ends as network trouble and is retried later.

@@ -275,9 +275,7 @@ class Worker(DbWorker):
             except (OperationalError, InterfaceError) as exc:
                 tries += 1
                 connection.close()
-                if not forever and tries >= 3:
-                    raise
-                if forever and not self.running and tries >= 3:
+                if tries >= 3 and not (forever and self.running):
                     raise
                 log.warning("database unavailable (%s); trying again", exc)
                 time.sleep(min(30.0, 0.2 * 2 ** tries))
