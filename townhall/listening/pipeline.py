@@ -163,7 +163,8 @@ class Pipeline:
     # --- deciding ---------------------------------------------------------------------------
 
     def is_never_store(self, post: IncomingPost) -> bool:
-        for key in (post.author_handle, post.author_id, *profile_keys(post.url)):
+        # (no entries: nothing to look up, and no post address to parse on the ingest path)
+        for key in (post.author_handle, post.author_id, *profile_keys(post.url)) if self.never else ():
             if not key:
                 continue
             nets = self.never.get(handle_key(key))
